@@ -1,0 +1,25 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests: pure core + shells on happy-dom and fake-indexeddb (testing.md). Browser tests have their own
+// config (vitest.e2e.config.ts).
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    environment: 'happy-dom',
+    environmentOptions: {
+      // Replica HTML links stylesheets and frames on portal hosts: never fetch them in unit tests.
+      happyDOM: {
+        settings: {
+          disableCSSFileLoading: true,
+          disableJavaScriptFileLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
+      },
+    },
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['fake-indexeddb/auto'],
+    restoreMocks: true,
+  },
+});
