@@ -1,0 +1,106 @@
+/**
+ * Pure reading helpers over a Document, shared by the page detectors and the field mapper.
+ *
+ * Government pages write the same label many ways: 「姓&nbsp;&nbsp;名：」, 「*证件号码:」, 「证件号码<span>*</span>：」,
+ * full-width colons and stars. `normLabel` folds them all to one canonical text so detectors compare
+ * meaning, not markup.
+ */
+
+/** NFKC folds full-width letters/digits/colons; then drop whitespace (incl. nbsp), stars and trailing colons. */
+export function normLabel(text: string | null | undefined): string {
+  if (!text) return '';
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[*＊※]/g, '')
+    .replace(/[:：]+$/g, '');
+}
+
+export function normText(text: string | null | undefined): string {
+  return (text ?? '')
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
+}
+
+const labelCache = new WeakMap<Document, Set<string>>();
+
+/** Label-like texts of a document: table label cells, <label>, <dt>, Epoint `role=control label=…`. */
+export function labelSet(doc: Document): Set<string> {
+  const cached = labelCache.get(doc);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const el of doc.querySelectorAll('label, td, th, dt, legend, .control-label, .form-label')) {
+    const t = normLabel(el.textContent);
+    if (t && t.length <= 24) out.add(t);
+  }
+  for (const el of doc.querySelectorAll('[role="control"][label]')) {
+    const t = normLabel(el.getAttribute('label'));
+    if (t) out.add(t);
+  }
+  labelCache.set(doc, out);
+  return out;
+}
+
+export function hasLabels(doc: Document, labels: readonly string[]): boolean {
+  const set = labelSet(doc);
+  return labels.every((l) => set.has(normLabel(l)));
+}
+
+/**
+ * Texts that name the page: <title>, headings, breadcrumbs, page-title bars, the selected tab. Read once per
+ * document; a page re-rendered in place gets a fresh read through `invalidate`.
+ */
+const headingCache = new WeakMap<Document, string>();
+const HEADING_SELECTOR = [
+  'h1',
+  'h2',
+  'h3',
+  '.pageTitle',
+  '.location',
+  '.crumbs',
+  '.breadcrumb',
+  '[class*="title"]',
+  '[class*="crumb"]',
+  '[class*="situation"]',
+  '.steps li',
+].join(',');
+
+export function headingText(doc: Document): string {
+  const cached = headingCache.get(doc);
+  if (cached !== undefined) return cached;
+  const parts = [doc.title];
+  for (const el of doc.querySelectorAll(HEADING_SELECTOR)) {
+    const t = normText(el.textContent);
+    if (t && t.length <= 80) parts.push(t);
+  }
+  const text = parts.join(' | ');
+  headingCache.set(doc, text);
+  return text;
+}
+
+export function invalidate(doc: Document): void {
+  labelCache.delete(doc);
+  headingCache.delete(doc);
+}
+
+export function hasHeading(doc: Document, pattern: RegExp): boolean {
+  return pattern.test(headingText(doc));
+}
+
+/** Visible text of the whole body, normalised (for markers that are sentences rather than labels). */
+export function bodyText(doc: Document): string {
+  return normText(doc.body?.textContent);
+}
+
+export function hasElement(doc: Document, selector: string): boolean {
+  return doc.querySelector(selector) !== null;
+}
+
+/** Text of the selected tab/item in a tab bar: `.on`, `.active`, `.cur`, `.selected`, `.current`. */
+export function selectedTabText(doc: Document, container: string): string | undefined {
+  const el = doc.querySelector(
+    `${container} .on, ${container} .active, ${container} .cur, ${container} .selected, ${container} .current`,
+  );
+  return el ? normText(el.textContent) : undefined;
+}

@@ -1,0 +1,13 @@
+import { hasHeading } from '../../dom';
+import { businessFromHeadings, definePage, pathIncludes } from '../../page';
+
+/** 申报须知: first step of 在线申报 (onlinedeclaration?itemCode=&userType=gr, domain.md). */
+export default definePage({
+  id: 'zwdt-declaration-notice',
+  portal: 'jinan-zwdt',
+  nameZh: '申报须知',
+  nameEn: 'Application notice',
+  url: pathIncludes('/pages/onlinedeclaration/onlinedeclaration'),
+  dom: (doc) => hasHeading(doc, /申报须知/),
+  business: businessFromHeadings,
+});

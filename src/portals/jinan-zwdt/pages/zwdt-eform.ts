@@ -1,0 +1,16 @@
+import { hasHeading, labelSet } from '../../dom';
+import { businessFromHeadings, definePage } from '../../page';
+
+/**
+ * The electronic application form Epoint renders inside `#epointsformIframe` on declarationinfo (domain.md:
+ * iframes are everywhere). Its title names the business (二级建造师初始注册申请表).
+ */
+export default definePage({
+  id: 'zwdt-eform',
+  portal: 'jinan-zwdt',
+  nameZh: '电子申请表',
+  nameEn: 'Electronic application form',
+  url: (url) => /\/epointsform\//i.test(url.pathname),
+  dom: (doc) => hasHeading(doc, /申请表|电子表单/) && labelSet(doc).size >= 3,
+  business: businessFromHeadings,
+});

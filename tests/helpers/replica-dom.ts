@@ -1,0 +1,36 @@
+/**
+ * Load a replica as a Document for unit tests, in two states:
+ *  - 'source': the HTML as served (what a detector sees if it runs before the page's scripts);
+ *  - 'rendered': after the Epoint layout and MiniUI stand-ins have rendered it, as a browser shows it
+ *    (inline page scripts are not run here; browser tests cover fully scripted pages).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPLICAS, type Replica } from '../fixtures/replicas';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+export function readFixture(file: string): string {
+  return readFileSync(join(FIXTURES, file), 'utf8');
+}
+
+export type DomState = 'source' | 'rendered';
+
+const STANDINS = ['lib/epoint-layout.js', 'lib/miniui-standin.js'].map((f) => readFixture(f));
+
+export function replicaDocument(r: Replica, state: DomState): Document {
+  // Frames stay in the markup (detectors look for them) but are not loaded: unit tests fetch nothing.
+  const html = readFixture(r.file).replace(/(<iframe\b[^>]*?)\ssrc=/g, '$1 srcdoc=" " data-src=');
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  if (state === 'rendered' && /miniui\.js/.test(readFixture(r.file))) {
+    const shim = { document: doc, scrollX: 0, scrollY: 0 } as unknown as Window;
+    for (const src of STANDINS) new Function('window', src)(shim);
+  }
+  return doc;
+}
+
+export function replicasWithState(): Array<{ replica: Replica; state: DomState }> {
+  return REPLICAS.flatMap((replica) =>
+    (['source', 'rendered'] as const).map((state) => ({ replica, state })),
+  );
+}
