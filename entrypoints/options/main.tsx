@@ -1,0 +1,3 @@
+import { mountWorkbench } from '../../src/ui/options/mount';
+
+void mountWorkbench(document.getElementById('app')!);

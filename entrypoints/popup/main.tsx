@@ -1,0 +1,3 @@
+import { mountPopup } from '../../src/ui/popup/mount';
+
+void mountPopup(document.getElementById('app')!);

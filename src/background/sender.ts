@@ -1,0 +1,40 @@
+import { portalOfOrigin, portalOfUrl, type PortalId } from '../portals/origins';
+
+/** Who sent a message, as far as the browser vouches for it. */
+export type SenderInfo =
+  | { kind: 'extension'; url: string }
+  | { kind: 'content'; portal: PortalId; tabId: number; frameId: number; url: string };
+
+export interface MinimalSender {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * Classify a sender. Extension pages (popup, options, checklist) are recognised by their own origin; content
+ * scripts by a tab plus a frame URL on one of the three portal origins (exact origin, port included — the
+ * Firefox build matches hosts on any port, so this is where the port is enforced). Anything else: undefined.
+ */
+export function classifySender(
+  sender: MinimalSender,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderInfo | undefined {
+  if (sender.id !== extensionId || !sender.url) return undefined;
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return undefined;
+  }
+  if (url.origin === new URL(extensionOrigin).origin) return { kind: 'extension', url: sender.url };
+  const portal = portalOfUrl(url);
+  // Chrome also reports the frame's origin; when present it must agree (an opaque origin never matches).
+  if (sender.origin !== undefined && portalOfOrigin(sender.origin) !== portal) return undefined;
+  const tabId = sender.tab?.id;
+  if (!portal || tabId === undefined || tabId < 0) return undefined;
+  return { kind: 'content', portal, tabId, frameId: sender.frameId ?? 0, url: sender.url };
+}

@@ -1,0 +1,163 @@
+/**
+ * End-to-end harness: the built extension in Debian's Chromium, driven by playwright-core.
+ *
+ * Network safety (testing.md, mandatory):
+ *  1. `context.route('**\/*')` is installed before any page opens: portal URLs are fulfilled from the replicas,
+ *     chrome-extension:// URLs continue, everything else is aborted;
+ *  2. `--proxy-server=127.0.0.1:9` (a closed loopback port) catches what routing cannot see (browser-level
+ *     requests);
+ *  3. background networking, component updates and sync are switched off.
+ * Every request the browser shows us is logged, so tests can prove nothing else was asked for.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Frame, type Page, type Route } from 'playwright-core';
+import { portalOfUrl } from '../../src/portals/origins';
+import { ASSETS, REPLICAS, type Replica } from '../fixtures/replicas';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. Install Debian's chromium (apt-get install -y chromium fonts-wqy-microhei) ` +
+        'or set CHROMIUM_PATH to a Chromium binary. Tests never download a browser.',
+    );
+  }
+  return path;
+}
+
+export function launchArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--proxy-server=127.0.0.1:9',
+    '--lang=zh-CN',
+  ];
+}
+
+/** Find the replica (or asset) that answers a portal URL: exact URL, alias, else same path with best query. */
+export function resolveReplica(url: string): { file: string; type: string } | undefined {
+  const u = new URL(url);
+  const exact = REPLICAS.find((r) => r.url === url || r.aliases?.includes(url));
+  if (exact) return { file: exact.file, type: 'text/html; charset=utf-8' };
+  const asset = ASSETS.find((a) => a.url === `${u.origin}${u.pathname}`);
+  if (asset) return { file: asset.file, type: `${asset.type}; charset=utf-8` };
+  const samePath = REPLICAS.filter((r) => {
+    const ru = new URL(r.url);
+    return ru.origin === u.origin && ru.pathname === u.pathname;
+  });
+  if (samePath.length === 1) return { file: samePath[0]!.file, type: 'text/html; charset=utf-8' };
+  return undefined;
+}
+
+export type RequestOutcome = 'replica' | 'not-found' | 'extension' | 'aborted';
+export interface LoggedRequest {
+  url: string;
+  outcome: RequestOutcome;
+}
+
+/** The route handler shared by tests, the demo and the benchmark. */
+export async function routeRequest(route: Route, log: LoggedRequest[]): Promise<void> {
+  const url = route.request().url();
+  if (url.startsWith('chrome-extension://')) {
+    log.push({ url, outcome: 'extension' });
+    return route.continue();
+  }
+  if (portalOfUrl(url)) {
+    const hit = resolveReplica(url);
+    if (hit) {
+      log.push({ url, outcome: 'replica' });
+      return route.fulfill({
+        status: 200,
+        contentType: hit.type,
+        body: readFileSync(join(FIXTURES, hit.file)),
+      });
+    }
+    log.push({ url, outcome: 'not-found' });
+    return route.fulfill({
+      status: 404,
+      contentType: 'text/html; charset=utf-8',
+      body: '<h1>404 Not Found</h1>',
+    });
+  }
+  log.push({ url, outcome: 'aborted' });
+  return route.abort('blockedbyclient');
+}
+
+export interface Session {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** Every request the browser made through the page layer, with what we answered. */
+  requests: LoggedRequest[];
+  open(name: string): Promise<Page>;
+  openExtensionPage(path: string): Promise<Page>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launch(
+  options: { userDataDir?: string; extensionDir?: string; headless?: boolean } = {},
+): Promise<Session> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'jzs-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args: launchArgs(extensionDir),
+    locale: 'zh-CN',
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+    viewport: { width: 1280, height: 860 },
+    timeout: 60_000,
+  });
+  const requests: LoggedRequest[] = [];
+  await context.route('**/*', (route) => routeRequest(route, requests));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    requests,
+    async open(name) {
+      const replica = REPLICAS.find((r) => r.name === name);
+      if (!replica) throw new Error(`no replica ${name}`);
+      const page = await context.newPage();
+      await page.goto(replica.url, { waitUntil: 'load' });
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The frame of a page that shows a given replica (main frame or an iframe). */
+export function frameOf(page: Page, replica: Replica): Frame {
+  const frame = page.frames().find((f) => f.url() === replica.url);
+  if (!frame) throw new Error(`frame ${replica.url} not found in ${page.url()}`);
+  return frame;
+}

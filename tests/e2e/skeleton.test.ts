@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPLICAS, replica } from '../fixtures/replicas';
+import { frameOf, launch, type Session } from './harness';
+
+/**
+ * Walking skeleton (issue 2): on every replica, served at its real URL, the content script mounts the overlay
+ * with the contract's hooks and shows what the background answered; nothing leaves for the network.
+ */
+describe('walking skeleton', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  for (const r of REPLICAS) {
+    it(`${r.name}: overlay says ${r.page ?? 'nothing'}`, async () => {
+      const page = await s.open(r.name);
+      try {
+        const frames = [r, ...(r.frames ?? []).map(replica)];
+        for (const fr of frames) {
+          const frame = fr === r ? page.mainFrame() : frameOf(page, fr);
+          const overlay = frame.locator('[data-jzs-overlay]');
+          if (!fr.page) {
+            // Give the content script time to have (wrongly) mounted, then prove it did not.
+            await page.waitForTimeout(500);
+            expect(await overlay.count()).toBe(0);
+            continue;
+          }
+          await overlay.waitFor({ state: 'attached' });
+          expect(await overlay.count()).toBe(1);
+          expect(await overlay.getAttribute('data-portal')).toBe(fr.portal);
+          expect(await overlay.getAttribute('data-page')).toBe(fr.page);
+          expect(await overlay.getAttribute('data-business')).toBe(fr.business ?? null);
+          // The page name comes from the background's zod-validated answer.
+          await overlay.locator('.page').waitFor();
+          expect((await overlay.locator('.page').textContent())?.length).toBeGreaterThan(1);
+        }
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('updates data-business when the user picks another business on the page', async () => {
+    const page = await s.open('zwdt-event-detail');
+    const overlay = page.locator('[data-jzs-overlay]');
+    await overlay.waitFor({ state: 'attached' });
+    expect(await overlay.getAttribute('data-business')).toBeNull();
+    await page.locator('#situation .mini-buttonedit-button').dispatchEvent('mousedown');
+    await page.locator('.mini-listbox-item', { hasText: '变更注册' }).click();
+    await expect.poll(() => overlay.getAttribute('data-business')).toBe('change');
+    await page.locator('#situation .mini-buttonedit-button').dispatchEvent('mousedown');
+    await page.locator('.mini-listbox-item', { hasText: '增项注册' }).click();
+    await expect.poll(() => overlay.getAttribute('data-business')).toBe('add-specialty');
+    await page.close();
+  });
+
+  it('sent no request anywhere but to replicas and the extension', () => {
+    expect(s.requests.length).toBeGreaterThan(REPLICAS.length);
+    const outside = s.requests.filter((q) => q.outcome !== 'replica' && q.outcome !== 'extension');
+    // The only other outcome allowed is our own abort of a third-party URL a replica references.
+    for (const q of outside) expect(q.outcome, q.url).toBe('aborted');
+    const served = s.requests.filter((q) => q.outcome === 'replica').map((q) => new URL(q.url).host);
+    expect(new Set(served)).toEqual(
+      new Set(['124.128.19.211:81', '124.128.226.254:8090', '172.20.91.56:8080']),
+    );
+  });
+});
+
+describe('popup storage', () => {
+  it('keeps an IndexedDB record across a browser restart', async () => {
+    const first = await launch();
+    const popup = await first.openExtensionPage('popup.html');
+    const select = popup.locator('[data-jzs-business-select]');
+    await expect.poll(() => select.inputValue()).toBe('initial');
+    await select.selectOption('change');
+    // Wait until the background has written it.
+    await expect
+      .poll(() =>
+        popup.evaluate(
+          () =>
+            new Promise<string | undefined>((resolve) => {
+              const req = indexedDB.open('jzs-assistant');
+              req.onsuccess = () => {
+                const get = req.result.transaction('settings').objectStore('settings').get('lookupBusiness');
+                get.onsuccess = () => resolve((get.result as { value?: string } | undefined)?.value);
+              };
+            }),
+        ),
+      )
+      .toBe('change');
+    await first.close({ keepProfile: true });
+
+    const second = await launch({ userDataDir: first.userDataDir });
+    try {
+      const again = await second.openExtensionPage('popup.html');
+      await expect.poll(() => again.locator('[data-jzs-business-select]').inputValue()).toBe('change');
+    } finally {
+      await second.close();
+    }
+  });
+});
