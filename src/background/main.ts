@@ -13,6 +13,8 @@ export function startBackground(): void {
   z.config({ jitless: true });
   const routes = createRoutes();
   const extensionOrigin = browser.runtime.getURL('/');
+  // webextension-polyfill answers with whatever promise the listener returns.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(routes, message, classifySender(sender, browser.runtime.id, extensionOrigin)),
   );
