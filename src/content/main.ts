@@ -52,7 +52,7 @@ export function runContent(ctx: ContentScriptContext): void {
       overlay = undefined;
       return;
     }
-    overlay ??= mountOverlayHost(document, OVERLAY_CSS);
+    overlay ??= mountOverlayHost(document, OVERLAY_CSS, window === window.top ? 'bottom' : 'top');
     overlay.setDetection(next);
     draw(undefined, undefined);
     performance.mark('jzs-overlay-ready');

@@ -12,11 +12,12 @@ export interface OverlayHost {
   remove(): void;
 }
 
-export function mountOverlayHost(doc: Document, css: string): OverlayHost {
+export function mountOverlayHost(doc: Document, css: string, corner: 'bottom' | 'top' = 'bottom'): OverlayHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-jzs-overlay', '');
   // `all: initial` keeps portal styles (e.g. `div { float:left }` on old pages) off the host itself.
-  host.style.cssText = 'all: initial; position: fixed; z-index: 2147483646; right: 12px; bottom: 12px;';
+  // Sub-frame overlays sit top-right so they never hide under the top frame's panel.
+  host.style.cssText = `all: initial; position: fixed; z-index: 2147483646; right: 12px; ${corner}: 12px;`;
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = css;
