@@ -1,0 +1,261 @@
+/**
+ * The rule pack: everything the extension knows about the businesses, as data with sources and effective
+ * dates (policy changes by date). Files under rules/ are validated against these schemas in tests and on
+ * import; objects are strict so a typo fails instead of being ignored. rules/schema/*.json is generated
+ * from here (npm run rules:schema) and checked to be current by a test.
+ */
+import * as z from 'zod';
+import { BUSINESS_IDS, FIELD_KEYS } from '../domain/ids';
+import { PORTAL_IDS } from '../portals/origins';
+
+const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写英文与连字符（kebab-case）');
+const IsoDate = z.iso.date({ error: '应为 yyyy-MM-dd 格式的日期' });
+const Zh = z.string().min(1).regex(/\p{Script=Han}/u, '应包含中文');
+
+export const SourceRef = z.strictObject({
+  /** `seed` = ../shared/seed/000_088af59c4118da0e.txt; otherwise a regulation or document name. */
+  doc: z.string().min(1),
+  section: z.string().min(1),
+  /** Marks facts we inferred rather than read (domain.md): keep them visible. */
+  inferred: z.boolean().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/** Where a material is handed in and in what form. */
+export const Submission = z.strictObject({
+  channel: z.enum(['province', 'jinan-zwdt', 'counter']),
+  form: z.enum(['scan', 'original', 'copy', 'original-and-copy', 'video', 'printout']),
+});
+
+export const UploadConstraint = z.strictObject({
+  /** File kinds the upload accepts. */
+  accept: z.array(z.enum(['pdf', 'jpg', 'png', 'video'])).min(1),
+  /** Upper bound in bytes ("不大于2M" = 2 × 1024 × 1024). */
+  maxBytes: z.number().int().positive().optional(),
+  /** Everything in ONE file (个人信息更改). */
+  single: z.boolean().optional(),
+  /** A video must carry sound (本人视频: 有声视频). */
+  audio: z.boolean().optional(),
+});
+export type UploadConstraint = z.infer<typeof UploadConstraint>;
+
+const MaterialBase = {
+  id: Kebab,
+  name: Zh,
+  nameEn: z.string().min(1),
+  /** The seed's 说明, in Chinese. */
+  note: Zh,
+  /** Other names the portals' material tables use for it (matched when marking uploads as done). */
+  aliases: z.array(z.string().min(1)).default([]),
+  submit: z.array(Submission).min(1),
+  requirement: z.enum(['required', 'conditional']),
+  /** With `conditional`: the condition that makes it needed. */
+  condition: Kebab.optional(),
+  /** Conditions under which a required item is NOT needed (变更注册, 单位更名: only items 1-3 + extras). */
+  notWhen: z.array(Kebab).default([]),
+  upload: UploadConstraint.optional(),
+  /** How many copies on paper (遗失补证 申请表 一式两份). */
+  copies: z.number().int().min(2).optional(),
+  source: SourceRef,
+  effectiveFrom: IsoDate,
+};
+
+export const SubItem = z.strictObject(MaterialBase);
+export type SubItem = z.infer<typeof SubItem>;
+
+export const Material = z
+  .strictObject({
+    ...MaterialBase,
+    /** The item's number in the seed's list for this business; extras (conditional documents) have none. */
+    seedItem: z.number().int().positive().optional(),
+    /** A conditional extra belongs to a main item (退休证 → 诚信证明). */
+    extraOf: Kebab.optional(),
+    /** Listed parts of one material (注销 其它材料 a–d; the 个人信息更改 PDF). */
+    subItems: z.array(SubItem).optional(),
+  })
+  .superRefine((m, ctx) => {
+    if (m.requirement === 'conditional' && !m.condition) {
+      ctx.addIssue({ code: 'custom', path: ['condition'], message: '有条件的材料必须写明条件（condition）' });
+    }
+    if (m.requirement === 'required' && m.condition) {
+      ctx.addIssue({ code: 'custom', path: ['condition'], message: '必需材料不应带条件；请改为 conditional' });
+    }
+    if (m.seedItem === undefined && m.requirement !== 'conditional') {
+      ctx.addIssue({ code: 'custom', path: ['seedItem'], message: '清单外的附加材料必须是有条件的（conditional）；清单内材料请写 seedItem' });
+    }
+    if (m.seedItem !== undefined && m.extraOf !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['extraOf'], message: '清单内材料（有 seedItem）不能同时是附加材料（extraOf）' });
+    }
+  });
+export type Material = z.infer<typeof Material>;
+
+export const Step = z.strictObject({
+  id: Kebab,
+  portal: z.enum(PORTAL_IDS).optional(),
+  /** The page where this step happens, when we recognise it. */
+  page: Kebab.optional(),
+  text: Zh,
+  textEn: z.string().min(1),
+  source: SourceRef,
+});
+export type Step = z.infer<typeof Step>;
+
+/** Kinds of cross-field check the engine knows (src/validate/checks.ts); params are per kind. */
+export const CHECK_KINDS = [
+  'contract-end-min-years',
+  'contract-start-after-dismissal',
+  'dismissal-after-cert-issue',
+  'id-matches-birth-gender',
+  'max-age',
+  'renewal-window',
+  'qualification-continuing-education',
+  'start-not-after-end',
+  'not-in-future',
+] as const;
+
+export const Check = z.strictObject({
+  id: Kebab,
+  kind: z.enum(CHECK_KINDS),
+  severity: z.enum(['error', 'warning']),
+  /** Numbers the kind needs (years, days), e.g. { "years": 1 }. */
+  params: z.record(z.string(), z.number()).default({}),
+  /** Field pairs or lists the kind works on, e.g. ["contractStart", "contractEnd"]. */
+  fields: z.array(z.enum(FIELD_KEYS)).default([]),
+  /** A short Chinese statement of the rule, shown in the checklist. */
+  text: Zh,
+  source: SourceRef,
+  effectiveFrom: IsoDate,
+});
+export type Check = z.infer<typeof Check>;
+
+export const Condition = z.strictObject({
+  id: Kebab,
+  name: Zh,
+  nameEn: z.string().min(1),
+  /** A profile field that decides it, where one does (retired = 是). */
+  field: z.enum(FIELD_KEYS).optional(),
+  source: SourceRef,
+});
+export type Condition = z.infer<typeof Condition>;
+
+/** Several materials handed in as ONE file (个人信息更改: one PDF ≤ 2 MB). */
+export const Bundle = z.strictObject({
+  id: Kebab,
+  name: Zh,
+  nameEn: z.string().min(1),
+  note: Zh,
+  parts: z.array(Kebab).min(2),
+  upload: UploadConstraint,
+  source: SourceRef,
+  effectiveFrom: IsoDate,
+});
+export type Bundle = z.infer<typeof Bundle>;
+
+export const BusinessRules = z.strictObject({
+  /** Editors' hint to rules/schema/business.schema.json; ignored. */
+  $schema: z.string().optional(),
+  id: z.enum(BUSINESS_IDS),
+  name: Zh,
+  nameEn: z.string().min(1),
+  /** Seed heading list, as written (for the record and the counts). */
+  summary: Zh,
+  source: SourceRef,
+  effectiveFrom: IsoDate,
+  conditions: z.array(Kebab).default([]),
+  materials: z.array(Material).min(1),
+  /** Step ids (rules/shared/steps.json), in order. */
+  steps: z.array(Kebab).min(1),
+  checks: z.array(Check).default([]),
+  bundles: z.array(Bundle).default([]),
+});
+export type BusinessRules = z.infer<typeof BusinessRules>;
+
+export const FieldDefinition = z.strictObject({
+  key: z.enum(FIELD_KEYS),
+  name: Zh,
+  nameEn: z.string().min(1),
+  type: z.enum(['text', 'date', 'id-number', 'mobile', 'phone', 'email', 'postcode', 'credit-code', 'choice', 'boolean']),
+  /** Label texts the portals use for it (normalised: no stars, colons or spaces). */
+  labels: z.array(z.string().min(1)).min(1),
+  /** Known element ids / names on the portals (domain.md), matched exactly and case-insensitively. */
+  ids: z.array(z.string().min(1)).default([]),
+  vocabulary: z.enum(['gender', 'ethnicity', 'education', 'specialty', 'yes-no']).optional(),
+  source: SourceRef,
+});
+export type FieldDefinition = z.infer<typeof FieldDefinition>;
+
+export const Office = z.strictObject({
+  role: z.string().min(1),
+  roleEn: z.string().min(1),
+  name: Zh,
+  address: z.string().optional(),
+  phone: z.string().optional(),
+  url: z.string().optional(),
+});
+
+export const PackMeta = z.strictObject({
+  format: z.literal('jzs-rule-pack'),
+  /** Semantic version; a newer pack has a higher version. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, '版本号应为 主.次.修订（如 1.2.0）'),
+  effectiveFrom: IsoDate,
+  title: Zh,
+  sources: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1), note: z.string().optional() })),
+});
+
+export const RulePack = z
+  .strictObject({
+    ...PackMeta.shape,
+    conditions: z.array(Condition),
+    steps: z.array(Step),
+    fields: z.array(FieldDefinition),
+    offices: z.array(Office),
+    businesses: z.array(BusinessRules),
+  })
+  .superRefine((pack, ctx) => {
+    const conditionIds = new Set(pack.conditions.map((c) => c.id));
+    const stepIds = new Set(pack.steps.map((s) => s.id));
+    const dup = (ids: string[], path: (string | number)[], what: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `${what} id 重复：${id}` });
+        seen.add(id);
+      });
+    };
+    dup(pack.conditions.map((c) => c.id), ['conditions'], '条件');
+    dup(pack.steps.map((s) => s.id), ['steps'], '步骤');
+    dup(pack.fields.map((f) => f.key), ['fields'], '字段');
+    dup(pack.businesses.map((b) => b.id), ['businesses'], '业务');
+    pack.businesses.forEach((b, bi) => {
+      const materialIds = b.materials.flatMap((m) => [m.id, ...(m.subItems ?? []).map((s) => s.id)]);
+      dup(materialIds, ['businesses', bi, 'materials'], '材料');
+      dup(b.checks.map((c) => c.id), ['businesses', bi, 'checks'], '校验规则');
+      const own = new Set(b.materials.map((m) => m.id));
+      b.conditions.forEach((c, ci) => {
+        if (!conditionIds.has(c)) ctx.addIssue({ code: 'custom', path: ['businesses', bi, 'conditions', ci], message: `未定义的条件：${c}` });
+      });
+      const used = new Set(b.conditions);
+      b.steps.forEach((s, si) => {
+        if (!stepIds.has(s)) ctx.addIssue({ code: 'custom', path: ['businesses', bi, 'steps', si], message: `未定义的步骤：${s}` });
+      });
+      b.materials.forEach((m, mi) => {
+        const all = [m, ...(m.subItems ?? [])];
+        for (const item of all) {
+          for (const c of [item.condition, ...item.notWhen]) {
+            if (c && !used.has(c)) {
+              ctx.addIssue({ code: 'custom', path: ['businesses', bi, 'materials', mi], message: `材料 ${item.id} 使用的条件 ${c} 未列在本业务的 conditions 中` });
+            }
+          }
+        }
+        if (m.extraOf !== undefined && !own.has(m.extraOf)) {
+          ctx.addIssue({ code: 'custom', path: ['businesses', bi, 'materials', mi, 'extraOf'], message: `extraOf 指向不存在的材料：${m.extraOf}` });
+        }
+      });
+      b.bundles.forEach((bundle, bi2) => {
+        bundle.parts.forEach((p, pi) => {
+          if (!own.has(p)) ctx.addIssue({ code: 'custom', path: ['businesses', bi, 'bundles', bi2, 'parts', pi], message: `打包材料引用了不存在的材料：${p}` });
+        });
+      });
+    });
+  });
+export type RulePack = z.infer<typeof RulePack>;
+export type RulePackInput = z.input<typeof RulePack>;

@@ -1,0 +1,161 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUSINESS_IDS } from '../../src/domain/ids';
+import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
+import { ruleJsonSchemas } from '../../src/rules/json-schema';
+import { BusinessRules, Condition, FieldDefinition, RulePack, Step } from '../../src/rules/schema';
+import { FIELD_KEYS } from '../../src/domain/ids';
+import { PAGES } from '../../src/portals/registry';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const read = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
+const SEED = readFileSync(join(ROOT, '..', 'shared', 'seed', '000_088af59c4118da0e.txt'), 'utf8');
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('rule files', () => {
+  it('has exactly one file per business, named by its id, each valid on its own', () => {
+    const files = readdirSync(join(ROOT, 'rules', 'businesses')).sort();
+    expect(files).toEqual([...BUSINESS_IDS].map((id) => `${id}.json`).sort());
+    for (const f of files) {
+      const result = BusinessRules.safeParse(read(`rules/businesses/${f}`));
+      expect(result.success, `${f}: ${result.error?.message}`).toBe(true);
+      expect(result.data?.id).toBe(f.replace(/\.json$/, ''));
+    }
+  });
+
+  it('validates the shared files', () => {
+    expect(Condition.array().safeParse(read('rules/shared/conditions.json')).success).toBe(true);
+    expect(Step.array().safeParse(read('rules/shared/steps.json')).success).toBe(true);
+    const fields = FieldDefinition.array().parse(read('rules/shared/fields.json'));
+    expect(fields.map((f) => f.key).sort()).toEqual([...FIELD_KEYS].sort());
+  });
+
+  it('assembles into one valid pack with a version, sources and every reference resolved', () => {
+    const result = RulePack.safeParse(BUNDLED_PACK_DATA);
+    expect(result.success, result.error?.message).toBe(true);
+    const pack = bundledPack();
+    expect(pack.version).toMatch(/^\d+\.\d+\.\d+$/);
+    const pageIds = new Set(PAGES.map((p) => p.id));
+    for (const s of pack.steps) if (s.page) expect(pageIds, `step ${s.id}`).toContain(s.page);
+  });
+
+  it('keeps generated JSON Schemas beside the files up to date (npm run rules:schema)', () => {
+    for (const [file, schema] of Object.entries(ruleJsonSchemas())) {
+      expect(read(`rules/schema/${file}`), file).toEqual(JSON.parse(JSON.stringify(schema)));
+    }
+  });
+});
+
+describe('materials match the seed (§四)', () => {
+  const pack = bundledPack();
+  const business = (id: string) => pack.businesses.find((b) => b.id === id)!;
+  const listed = (id: string) => business(id).materials.filter((m) => m.seedItem !== undefined);
+
+  it.each([
+    ['initial', ['申请表', '学历证书', '身份证', '劳动合同', '诚信证明', '本人视频']],
+    ['renewal', ['申请表', '身份证', '劳动合同', '诚信证明', '本人视频']],
+    ['change', ['申请表', '身份证', '注册证书', '解聘证明', '劳动合同', '诚信证明', '本人视频']],
+    ['add-specialty', ['申请表', '身份证', '注册证书', '本人视频']],
+    ['cancel', ['申请表', '身份证', '其它材料']],
+    ['reissue', ['申请表', '身份证', '本人视频']],
+  ])('%s lists the seed items in the seed table order', (id, names) => {
+    const items = listed(id);
+    expect(items.map((m) => m.name)).toEqual(names);
+    expect(items.map((m) => m.seedItem)).toEqual(names.map((_, i) => i + 1));
+  });
+
+  it('copies every 说明 of §四 verbatim (whitespace aside)', () => {
+    for (const b of pack.businesses.filter((x) => x.id !== 'info-change')) {
+      for (const m of listed(b.id)) expect(squash(SEED), `${b.id}/${m.id}`).toContain(squash(m.note));
+    }
+  });
+
+  it('variations: 单位更名 needs items 1-3 plus licence, qualification certificate and legal-rep video', () => {
+    const change = business('change');
+    const extras = change.materials.filter((m) => m.condition === 'company-renamed').map((m) => m.id);
+    expect(extras).toEqual(['business-license', 'company-qualification-certificate', 'legal-representative-video']);
+    const dropped = change.materials.filter((m) => m.notWhen.includes('company-renamed')).map((m) => m.seedItem ?? m.id);
+    expect(dropped).toEqual([4, 5, 6, 'retirement-certificate', 7]);
+  });
+
+  it('注销: 其它材料 holds the statement, higher-level certificate or dismissal proof, certificate or loss report', () => {
+    const other = business('cancel').materials.find((m) => m.id === 'other-materials')!;
+    expect(other.subItems?.map((s) => [s.id, s.requirement, s.condition ?? null, s.notWhen])).toEqual([
+      ['cancellation-statement', 'required', null, []],
+      ['higher-qualification-certificate', 'conditional', 'cancel-higher-qualification', []],
+      ['dismissal-certificate', 'conditional', 'cancel-dismissed', []],
+      ['registration-certificate', 'required', null, ['certificate-lost']],
+      ['loss-report', 'conditional', 'certificate-lost', []],
+    ]);
+  });
+
+  it('遗失补证: the application form is needed in two copies', () => {
+    expect(business('reissue').materials[0]).toMatchObject({ id: 'application-form', copies: 2 });
+  });
+
+  it('退休人员 need the retirement certificate wherever 诚信证明 is listed', () => {
+    for (const id of ['initial', 'renewal', 'change']) {
+      const extra = business(id).materials.find((m) => m.id === 'retirement-certificate');
+      expect(extra, id).toMatchObject({ requirement: 'conditional', condition: 'retired', extraOf: 'integrity-proof' });
+    }
+  });
+
+  it('初始: a condition for 考试单位与注册单位不一致 and 学信网无法打印', () => {
+    expect(business('initial').conditions).toEqual(['retired', 'exam-employer-differs', 'xuexin-unavailable']);
+  });
+
+  it('个人信息更改: five parts in ONE PDF of at most 2 × 1024 × 1024 bytes', () => {
+    const b = business('info-change');
+    expect(b.materials).toHaveLength(5);
+    expect(b.bundles).toHaveLength(1);
+    expect(b.bundles[0]!.parts).toEqual(b.materials.map((m) => m.id));
+    expect(b.bundles[0]!.upload).toEqual({ accept: ['pdf'], maxBytes: 2_097_152, single: true });
+  });
+
+  it('本人视频 is a video with sound everywhere', () => {
+    for (const b of pack.businesses) {
+      for (const m of b.materials.filter((x) => x.id === 'personal-video')) {
+        expect(m.upload, b.id).toEqual({ accept: ['video'], audio: true });
+      }
+    }
+  });
+
+  it('gives every business its portal path with steps on both portals (info-change: provincial only)', () => {
+    for (const b of pack.businesses) {
+      const portals = new Set(b.steps.map((s) => pack.steps.find((x) => x.id === s)?.portal).filter(Boolean));
+      if (b.id === 'info-change') expect([...portals]).toEqual(['province']);
+      else expect([...portals].sort()).toEqual(['jinan-zwdt', 'province']);
+    }
+  });
+});
+
+describe('pack schema rejects mistakes', () => {
+  const valid = () => structuredClone(BUNDLED_PACK_DATA) as { businesses: Array<Record<string, unknown>> } & Record<string, unknown>;
+
+  it('refuses a misspelt key (strict objects)', () => {
+    const data = valid();
+    const m = (data.businesses[0]!.materials as Array<Record<string, unknown>>)[0]!;
+    m.nmae = m.name;
+    const result = RulePack.safeParse(data);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['businesses', 0, 'materials', 0]);
+  });
+
+  it('refuses an unknown condition, a duplicate id and a step that does not exist', () => {
+    const data = valid();
+    const b = data.businesses[1]!;
+    (b.conditions as string[]).push('no-such-condition');
+    const mats = b.materials as Array<Record<string, unknown>>;
+    mats[1]!.id = mats[0]!.id;
+    (b.steps as string[]).push('no-such-step');
+    const messages = RulePack.safeParse(data).error?.issues.map((i) => i.message) ?? [];
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        '未定义的条件：no-such-condition',
+        expect.stringContaining('材料 id 重复：application-form'),
+        '未定义的步骤：no-such-step',
+      ]),
+    );
+  });
+});
