@@ -19,7 +19,7 @@ export default defineConfig({
       },
     },
     include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['fake-indexeddb/auto', './tests/helpers/setup.ts'],
     restoreMocks: true,
   },
 });

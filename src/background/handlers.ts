@@ -1,57 +1,118 @@
 import { BUSINESS_NAMES } from '../domain/ids';
-import type { PageInfo } from '../messaging/protocol';
+import type { PackStatus, PageRules } from '../messaging/protocol';
 import { PORTALS } from '../portals/origins';
 import { pageById } from '../portals/registry';
-import { openJzsDB } from '../storage/db';
+import { bundledPack } from '../rules/bundled';
+import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
+import { checklistView } from '../rules/view';
+import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-/**
- * The background's message handlers. Each is stateless: whatever it needs is read from the bundled data or
- * IndexedDB, so a service worker restarted between two messages answers the second one the same way.
- */
-export function createRoutes(openDb = openJzsDB): Routes {
+function packStatus(active: ActivePack): PackStatus {
+  const { pack } = active;
   return {
-    'cs:pageInfo': {
+    version: pack.version,
+    effectiveFrom: pack.effectiveFrom,
+    title: pack.title,
+    source: active.source,
+    bundledVersion: bundledPack().version,
+    fileName: active.fileName,
+    importedAt: active.importedAt,
+    sources: pack.sources,
+  };
+}
+
+export interface HandlerDeps {
+  db: () => Promise<JzsDatabase>;
+  now: () => Date;
+}
+
+/**
+ * The background's message handlers. Stateless across messages: what they need is read from the bundled
+ * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
+ */
+export function createRoutes({ db, now }: HandlerDeps): Routes {
+  return {
+    'cs:pageRules': {
       from: ['content'],
-      handle: (req, sender) => {
+      handle: async (req, sender) => {
         const page = pageById(req.page);
         // A content script only asks about pages of the portal it runs on.
-        if (
-          !page ||
-          sender.kind !== 'content' ||
-          page.portal !== sender.portal ||
-          page.portal !== req.portal
-        ) {
+        if (!page || sender.kind !== 'content' || page.portal !== sender.portal || page.portal !== req.portal) {
           throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
         }
+        const { pack } = await activePack(await db());
         const portal = PORTALS[page.portal];
-        const info: PageInfo = {
+        const rules: PageRules = {
+          packVersion: pack.version,
           portal: { id: portal.id, nameZh: portal.nameZh, nameEn: portal.nameEn },
           page: { id: page.id, nameZh: page.nameZh, nameEn: page.nameEn },
+          fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
+            key,
+            name,
+            nameEn,
+            type,
+            labels,
+            ids,
+            vocabulary,
+          })),
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];
-          info.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
+          rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
+          rules.checklist = checklistView(pack, req.business, page.portal);
         }
-        return info;
+        return rules;
+      },
+    },
+    'ui:checklist': {
+      from: ['extension'],
+      handle: async ({ business }) => {
+        const active = await activePack(await db());
+        return {
+          checklist: checklistView(active.pack, business),
+          offices: active.pack.offices,
+          pack: packStatus(active),
+        };
+      },
+    },
+    'ui:packStatus': {
+      from: ['extension'],
+      handle: async () => packStatus(await activePack(await db())),
+    },
+    'ui:importPack': {
+      from: ['extension'],
+      handle: async ({ fileName, text }) => {
+        try {
+          return packStatus(await importPack(await db(), text, fileName, now()));
+        } catch (err) {
+          throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'bad-pack' });
+        }
+      },
+    },
+    'ui:revertPack': {
+      from: ['extension'],
+      handle: async () => packStatus(await revertPack(await db())),
+    },
+    'ui:exportPack': {
+      from: ['extension'],
+      handle: async () => {
+        const { pack } = await activePack(await db());
+        return { fileName: `jzs-rule-pack-${pack.version}.json`, text: `${JSON.stringify(pack, null, 2)}\n` };
       },
     },
     'ui:getSetting': {
       from: ['extension'],
-      handle: async ({ key }) => {
-        const db = await openDb();
-        return (await db.get('settings', key)) ?? null;
-      },
+      handle: async ({ key }) => (await (await db()).get('settings', key)) ?? null,
     },
     'ui:putSetting': {
       from: ['extension'],
       handle: async (record) => {
-        const db = await openDb();
-        await db.put('settings', record);
+        await (await db()).put('settings', record);
         return record;
       },
     },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import * as z from 'zod';
+import { getDb } from '../storage/db';
 import { createRoutes } from './handlers';
+import { configureZod } from './zod-config';
 import { dispatch } from './router';
 import { classifySender } from './sender';
 
@@ -9,9 +10,8 @@ import { classifySender } from './sender';
  * restarted MV3 service worker has its listeners in place before the event that woke it is delivered.
  */
 export function startBackground(): void {
-  // The MV3 CSP forbids eval: tell zod not to probe for it (testing.md).
-  z.config({ jitless: true });
-  const routes = createRoutes();
+  configureZod();
+  const routes = createRoutes({ db: getDb, now: () => new Date() });
   const extensionOrigin = browser.runtime.getURL('/');
   // webextension-polyfill answers with whatever promise the listener returns.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises

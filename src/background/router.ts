@@ -10,8 +10,8 @@ export interface Route<N extends MessageName> {
 }
 export type Routes = { [N in MessageName]: Route<N> };
 
-function fail(code: string, message: string): Reply<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: string, message: string, details?: string[]): Reply<never> {
+  return { ok: false, error: details?.length ? { code, message, details } : { code, message } };
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
- * UI text. The locale files (assets/locales/*.json) use @wxt-dev/i18n's format; that module turns them into
- * `_locales/` for the manifest's name and description. At run time we look strings up ourselves because the
+ * UI text, in assets/i18n/{zh-CN,en}.json. (assets/locales/ holds only the manifest's name and description,
+ * which @wxt-dev/i18n turns into `_locales/` for browser.i18n.) At run time we look strings up ourselves because the
  * product speaks Chinese FIRST: browser.i18n follows the browser's UI language, so an English (or en-US only,
  * like Debian's) browser would show Chinese applicants English errors. Here Chinese is the default and English
  * a choice in the settings (or "follow the browser").
  *
  * Placeholders: `{name}` with an object of values.
  */
-import en from '../../assets/locales/en.json';
-import zh from '../../assets/locales/zh_CN.json';
+import en from '../../assets/i18n/en.json';
+import zh from '../../assets/i18n/zh-CN.json';
 
 export type Lang = 'zh' | 'en';
 export type LanguageSetting = 'zh-CN' | 'en' | 'auto';

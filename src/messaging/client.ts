@@ -6,6 +6,6 @@ export async function send<N extends MessageName>(name: N, data: Req<N>): Promis
   const envelope: Envelope<N> = { jzs: 1, name, data };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<Res<N>> | undefined;
   if (!reply) throw new MessageError('no-reply', 'background did not answer');
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
+  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message, reply.error.details ?? []);
   return reply.data;
 }

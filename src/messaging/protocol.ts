@@ -7,19 +7,67 @@
  * The background validates every request against `schemas.ts` and checks the sender's kind before a
  * handler runs (src/background/router.ts).
  */
-import type { BusinessId } from '../domain/ids';
+import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
+import type { ChecklistView } from '../rules/status';
 
-export interface PageInfoRequest {
+export interface PageRulesRequest {
   portal: PortalId;
   page: string;
   business?: BusinessId;
 }
 
-export interface PageInfo {
-  portal: { id: PortalId; nameZh: string; nameEn: string };
-  page: { id: string; nameZh: string; nameEn: string };
-  business?: { id: BusinessId; nameZh: string; nameEn: string };
+export interface Named<I extends string = string> {
+  id: I;
+  nameZh: string;
+  nameEn: string;
+}
+
+export interface FieldDefinitionView {
+  key: FieldKey;
+  name: string;
+  nameEn: string;
+  type: string;
+  labels: string[];
+  ids: string[];
+  vocabulary?: string | undefined;
+}
+
+/** What a content script gets for its page: names, the business's checklist (steps on this portal), fields. */
+export interface PageRules {
+  packVersion: string;
+  portal: Named<PortalId>;
+  page: Named;
+  business?: Named<BusinessId>;
+  checklist?: ChecklistView;
+  fields: FieldDefinitionView[];
+}
+
+export interface OfficeView {
+  role: string;
+  roleEn: string;
+  name: string;
+  address?: string | undefined;
+  phone?: string | undefined;
+  url?: string | undefined;
+}
+
+export interface PackStatus {
+  version: string;
+  effectiveFrom: string;
+  title: string;
+  source: 'bundled' | 'imported';
+  bundledVersion: string;
+  fileName?: string | undefined;
+  importedAt?: string | undefined;
+  sources: Array<{ id: string; title: string; note?: string | undefined }>;
+}
+
+/** The full checklist for look-up and printing: all steps, offices, and the pack it came from. */
+export interface ChecklistPage {
+  checklist: ChecklistView;
+  offices: OfficeView[];
+  pack: PackStatus;
 }
 
 export interface SettingRecord {
@@ -29,7 +77,12 @@ export interface SettingRecord {
 
 /** Request and response types per message name. */
 export interface ProtocolMap {
-  'cs:pageInfo': { req: PageInfoRequest; res: PageInfo };
+  'cs:pageRules': { req: PageRulesRequest; res: PageRules };
+  'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
+  'ui:packStatus': { req: Record<string, never>; res: PackStatus };
+  'ui:importPack': { req: { fileName: string; text: string }; res: PackStatus };
+  'ui:revertPack': { req: Record<string, never>; res: PackStatus };
+  'ui:exportPack': { req: Record<string, never>; res: { fileName: string; text: string } };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };
   'ui:putSetting': { req: SettingRecord; res: SettingRecord };
 }
@@ -44,13 +97,16 @@ export interface Envelope<N extends MessageName = MessageName> {
   name: N;
   data: Req<N>;
 }
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+export type Reply<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; details?: string[] | undefined } };
 
 /** Error thrown by `send` when the background refuses or fails a request. */
 export class MessageError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly details: string[] = [],
   ) {
     super(message);
     this.name = 'MessageError';

@@ -3,24 +3,54 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 /**
  * The extension's one IndexedDB database. It lives in the extension's own origin: only the background and
  * extension pages open it; content scripts never do (it would be the portal's origin).
+ *
+ * Versions (each upgrade step runs once, in order; tests open fixtures of every earlier version):
+ *   1 — settings, rulePacks
  */
 export const DB_NAME = 'jzs-assistant';
 export const DB_VERSION = 1;
 
-export interface JzsDB extends DBSchema {
-  settings: { key: string; value: { key: string; value: string } };
+export interface StoredPack {
+  id: 'imported';
+  /** The pack as imported (validated then, validated again when read). */
+  pack: unknown;
+  version: string;
+  fileName: string;
+  importedAt: string;
 }
 
-export function openJzsDB(name = DB_NAME): Promise<IDBPDatabase<JzsDB>> {
+export interface JzsDB extends DBSchema {
+  settings: { key: string; value: { key: string; value: string } };
+  rulePacks: { key: string; value: StoredPack };
+}
+
+export type JzsDatabase = IDBPDatabase<JzsDB>;
+
+export function openJzsDB(name = DB_NAME, onClose?: () => void): Promise<JzsDatabase> {
   return openDB<JzsDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore('settings', { keyPath: 'key' });
+        db.createObjectStore('rulePacks', { keyPath: 'id' });
       }
     },
-    // Another context holds an older version open: close ours so its upgrade is not blocked forever.
+    // Another context wants to upgrade: close ours so its upgrade never hangs; the next use reopens.
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
+      onClose?.();
+    },
+    terminated() {
+      onClose?.();
     },
   });
+}
+
+let shared: Promise<JzsDatabase> | undefined;
+
+/** The one connection of this context (idb's recommended module-level promise), reopened after a close. */
+export function getDb(): Promise<JzsDatabase> {
+  shared ??= openJzsDB(DB_NAME, () => {
+    shared = undefined;
+  });
+  return shared;
 }

@@ -155,6 +155,36 @@ export async function launch(
   };
 }
 
+/**
+ * Stop the extension's service worker the way Chrome does when it idles: through the CDP ServiceWorker
+ * domain of an extension page (same origin as the worker). Resolves once Chrome reports it stopped.
+ */
+export async function stopServiceWorker(s: Session): Promise<void> {
+  const ext = await s.openExtensionPage('popup.html');
+  const cdp = await s.context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: Array<{ runningStatus: string }> }) => {
+      if (e.versions.some((v) => v.runningStatus === 'stopped')) resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  // Detach before anything else: a CDP session left on the page makes Playwright drop the context later.
+  await cdp.detach();
+  await ext.close();
+}
+
+/** When the running service worker started (changes when Chrome restarts the worker). */
+export async function workerStartTime(s: Session): Promise<number> {
+  for (const w of s.context.serviceWorkers()) {
+    const t = await w.evaluate(() => performance.timeOrigin).catch(() => undefined);
+    if (t !== undefined) return t;
+  }
+  const w = await s.context.waitForEvent('serviceworker', { timeout: 20_000 });
+  return w.evaluate(() => performance.timeOrigin);
+}
+
 /** The frame of a page that shows a given replica (main frame or an iframe). */
 export function frameOf(page: Page, replica: Replica): Frame {
   const frame = page.frames().find((f) => f.url() === replica.url);

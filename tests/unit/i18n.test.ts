@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueKeys, format, resolveLang, t } from '../../src/i18n';
-import en from '../../assets/locales/en.json';
-import zh from '../../assets/locales/zh_CN.json';
+import en from '../../assets/i18n/en.json';
+import zh from '../../assets/i18n/zh-CN.json';
 
 function placeholders(catalogue: unknown, key: string): string[] {
   const value = key

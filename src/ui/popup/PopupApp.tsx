@@ -1,15 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../i18n';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
+import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
+import type { ChecklistPage } from '../../messaging/protocol';
+import { ChecklistList } from '../components/ChecklistList';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
 
+const NO_DONE: ReadonlySet<string> = new Set();
+
+export function checklistUrl(business: BusinessId, conditions: ReadonlySet<string>): string {
+  const params = new URLSearchParams({ business });
+  if (conditions.size) params.set('conditions', [...conditions].join(','));
+  return browser.runtime.getURL(`/checklist.html?${params}`);
+}
+
 export function PopupApp() {
   const [business, setBusiness] = useState<BusinessId | undefined>(undefined);
+  const [page, setPage] = useState<ChecklistPage | undefined>(undefined);
+  const [conditions, setConditions] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | undefined>(undefined);
+  const en = getLang() === 'en';
 
   useEffect(() => {
     send('ui:getSetting', { key: LOOKUP_BUSINESS_KEY })
@@ -17,9 +31,18 @@ export function PopupApp() {
       .catch((e: unknown) => setError(String(e)));
   }, []);
 
+  useEffect(() => {
+    if (!business) return;
+    setPage(undefined);
+    send('ui:checklist', { business })
+      .then(setPage)
+      .catch((e: unknown) => setError(String(e)));
+  }, [business]);
+
   const choose = (value: string) => {
     if (!isBusinessId(value)) return;
     setBusiness(value);
+    setConditions(new Set());
     send('ui:putSetting', { key: LOOKUP_BUSINESS_KEY, value }).catch((e: unknown) => setError(String(e)));
   };
 
@@ -30,34 +53,39 @@ export function PopupApp() {
       <h2>{t('popup.lookup')}</h2>
       <div class="row">
         <label for="business">{t('popup.chooseBusiness')}</label>
-        <select
-          id="business"
-          data-jzs-business-select=""
-          value={business ?? ''}
-          onChange={(e) => choose(e.currentTarget.value)}
-        >
+        <select id="business" data-jzs-business-select="" value={business ?? ''} onChange={(e) => choose(e.currentTarget.value)}>
           {BUSINESS_IDS.map((id) => (
             <option key={id} value={id}>
-              {BUSINESS_NAMES[id].zh}
+              {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
             </option>
           ))}
         </select>
-      </div>
-      <div class="links">
-        <button type="button" onClick={() => browser.runtime.openOptionsPage()}>
-          {t('popup.openWorkbench')}
-        </button>
         {business && (
-          <button
-            type="button"
-            onClick={() =>
-              browser.tabs.create({ url: browser.runtime.getURL(`/checklist.html?business=${business}`) })
-            }
-          >
+          <button type="button" data-jzs-action="print-checklist" onClick={() => void browser.tabs.create({ url: checklistUrl(business, conditions) })}>
             {t('popup.printChecklist')}
           </button>
         )}
       </div>
+      {page && page.checklist.business.id === business && (
+        <ChecklistList
+          view={page.checklist}
+          active={conditions}
+          done={NO_DONE}
+          notes="open"
+          onToggleCondition={(id, on) => {
+            const next = new Set(conditions);
+            if (on) next.add(id);
+            else next.delete(id);
+            setConditions(next);
+          }}
+        />
+      )}
+      <footer class="links">
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup.openWorkbench')}
+        </button>
+        <LanguageSelect />
+      </footer>
     </main>
   );
 }

@@ -1,11 +1,14 @@
 import { render } from 'preact';
 import { loadLanguage } from '../../i18n/setting';
 import { BASE_CSS, injectCss } from '../common/base-css';
+import { CHECKLIST_CSS } from '../components/ChecklistList';
 import { PopupApp } from './PopupApp';
 
-const POPUP_CSS = `body { width: 380px; min-height: 200px; padding: 12px; }
+const POPUP_CSS = `body { width: 420px; min-height: 200px; max-height: 590px; padding: 12px; }
 .row { display: flex; gap: 8px; align-items: center; margin: 6px 0; }
-.links { display: flex; gap: 8px; margin-top: 12px; }`;
+.links { display: flex; gap: 8px; align-items: center; margin-top: 12px; }
+.lang { margin-left: auto; font-size: 12px; }
+${CHECKLIST_CSS}`;
 
 export async function mountPopup(el: HTMLElement): Promise<void> {
   await loadLanguage(() => location.reload());

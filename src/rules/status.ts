@@ -1,0 +1,132 @@
+/**
+ * Checklist views and their statuses: pure and zod-free, so the content script, the popup and the printable
+ * page share them. The background builds a view from the pack (view.ts); statuses are recomputed wherever
+ * the user toggles a condition or a page shows an upload.
+ */
+import type { BusinessId, FieldKey } from '../domain/ids';
+import type { PortalId } from '../portals/origins';
+
+export type MaterialStatus = 'missing' | 'done' | 'not-needed';
+
+export interface UploadRule {
+  accept: Array<'pdf' | 'jpg' | 'png' | 'video'>;
+  maxBytes?: number | undefined;
+  single?: boolean | undefined;
+  audio?: boolean | undefined;
+}
+
+export interface ItemView {
+  id: string;
+  name: string;
+  nameEn: string;
+  note: string;
+  aliases: string[];
+  seedItem?: number | undefined;
+  requirement: 'required' | 'conditional';
+  condition?: string | undefined;
+  notWhen: string[];
+  submit: Array<{ channel: 'province' | 'jinan-zwdt' | 'counter'; form: string }>;
+  upload?: UploadRule | undefined;
+  copies?: number | undefined;
+  extraOf?: string | undefined;
+  source: { doc: string; section: string; inferred?: boolean | undefined };
+  effectiveFrom: string;
+  subItems: ItemView[];
+}
+
+export interface ConditionView {
+  id: string;
+  name: string;
+  nameEn: string;
+  field?: FieldKey | undefined;
+}
+
+export interface BundleView {
+  id: string;
+  name: string;
+  nameEn: string;
+  note: string;
+  parts: string[];
+  upload: UploadRule;
+}
+
+export interface StepView {
+  id: string;
+  portal?: PortalId | undefined;
+  page?: string | undefined;
+  text: string;
+  textEn: string;
+}
+
+export interface CheckView {
+  id: string;
+  kind: string;
+  severity: 'error' | 'warning';
+  params: Record<string, number>;
+  fields: FieldKey[];
+  text: string;
+  source: { doc: string; section: string; inferred?: boolean | undefined };
+}
+
+export interface ChecklistView {
+  packVersion: string;
+  business: { id: BusinessId; name: string; nameEn: string; summary: string };
+  conditions: ConditionView[];
+  items: ItemView[];
+  bundles: BundleView[];
+  steps: StepView[];
+  checks: CheckView[];
+}
+
+/** Is an item needed under the conditions the user has set? */
+export function isNeeded(item: ItemView, active: ReadonlySet<string>): boolean {
+  if (item.requirement === 'conditional' && (!item.condition || !active.has(item.condition))) return false;
+  return !item.notWhen.some((c) => active.has(c));
+}
+
+/**
+ * An item's status. A conditional item whose condition is not set is not-needed (contract.md). An item with
+ * sub-items is done when every needed sub-item is done (or the item itself is marked done).
+ */
+export function statusOf(item: ItemView, active: ReadonlySet<string>, done: ReadonlySet<string>): MaterialStatus {
+  if (!isNeeded(item, active)) return 'not-needed';
+  if (done.has(item.id)) return 'done';
+  const needed = item.subItems.filter((s) => isNeeded(s, active));
+  if (needed.length > 0 && needed.every((s) => done.has(s.id))) return 'done';
+  return 'missing';
+}
+
+/** Counts for a summary line: how many needed items are done. */
+export function progress(view: ChecklistView, active: ReadonlySet<string>, done: ReadonlySet<string>) {
+  let needed = 0;
+  let complete = 0;
+  for (const item of view.items) {
+    const s = statusOf(item, active, done);
+    if (s === 'not-needed') continue;
+    needed++;
+    if (s === 'done') complete++;
+  }
+  return { needed, done: complete };
+}
+
+function normName(s: string): string {
+  return s.normalize('NFKC').replace(/[\s()（）【】[\]《》「」、，,.。:：;；*＊]/g, '');
+}
+
+/**
+ * Which material a row of a portal's material table stands for: its name or an alias equal to the row's
+ * name first, else the longest name/alias the row name contains (「诚信证明（社保缴纳证明）」→ 诚信证明).
+ */
+export function matchMaterial(rowName: string, items: readonly ItemView[]): ItemView | undefined {
+  const row = normName(rowName);
+  if (!row) return undefined;
+  const all = items.flatMap((i) => [i, ...i.subItems]);
+  const candidates = all.flatMap((item) => [item.name, ...item.aliases].map((n) => ({ item, n: normName(n) })));
+  const exact = candidates.find((c) => c.n === row);
+  if (exact) return exact.item;
+  let best: { item: ItemView; n: string } | undefined;
+  for (const c of candidates) {
+    if (c.n.length >= 2 && row.includes(c.n) && (!best || c.n.length > best.n.length)) best = c;
+  }
+  return best?.item;
+}

@@ -1,0 +1,53 @@
+import type { BusinessId } from '../domain/ids';
+import type { PortalId } from '../portals/origins';
+import type { BusinessRules, Material, RulePack, SubItem } from './schema';
+import type { ChecklistView, ItemView, StepView } from './status';
+
+function itemView(m: Material | SubItem): ItemView {
+  return {
+    id: m.id,
+    name: m.name,
+    nameEn: m.nameEn,
+    note: m.note,
+    aliases: m.aliases,
+    seedItem: 'seedItem' in m ? m.seedItem : undefined,
+    requirement: m.requirement,
+    condition: m.condition,
+    notWhen: m.notWhen,
+    submit: m.submit,
+    upload: m.upload,
+    copies: m.copies,
+    extraOf: 'extraOf' in m ? m.extraOf : undefined,
+    source: m.source,
+    effectiveFrom: m.effectiveFrom,
+    subItems: ('subItems' in m ? (m.subItems ?? []) : []).map(itemView),
+  };
+}
+
+export function businessOf(pack: RulePack, id: BusinessId): BusinessRules {
+  const b = pack.businesses.find((x) => x.id === id);
+  if (!b) throw Object.assign(new Error(`规则包中没有业务 ${id}`), { code: 'unknown-business' });
+  return b;
+}
+
+/** The checklist of a business; with `portal`, only the steps on that portal (plus portal-less ones). */
+export function checklistView(pack: RulePack, id: BusinessId, portal?: PortalId): ChecklistView {
+  const b = businessOf(pack, id);
+  const steps: StepView[] = b.steps
+    .map((sid) => pack.steps.find((s) => s.id === sid))
+    .filter((s) => s !== undefined)
+    .filter((s) => !portal || !s.portal || s.portal === portal)
+    .map((s) => ({ id: s.id, portal: s.portal, page: s.page, text: s.text, textEn: s.textEn }));
+  return {
+    packVersion: pack.version,
+    business: { id: b.id, name: b.name, nameEn: b.nameEn, summary: b.summary },
+    conditions: b.conditions
+      .map((cid) => pack.conditions.find((c) => c.id === cid))
+      .filter((c) => c !== undefined)
+      .map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, field: c.field })),
+    items: b.materials.map(itemView),
+    bundles: b.bundles.map((x) => ({ id: x.id, name: x.name, nameEn: x.nameEn, note: x.note, parts: x.parts, upload: x.upload })),
+    steps,
+    checks: b.checks.map((c) => ({ id: c.id, kind: c.kind, severity: c.severity, params: c.params, fields: c.fields, text: c.text, source: c.source })),
+  };
+}

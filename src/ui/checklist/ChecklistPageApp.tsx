@@ -1,0 +1,149 @@
+import { format as formatDate } from 'date-fns';
+import { useEffect, useState } from 'preact/hooks';
+import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
+import { getLang, t } from '../../i18n';
+import { send } from '../../messaging/client';
+import type { ChecklistPage } from '../../messaging/protocol';
+import { ChecklistList } from '../components/ChecklistList';
+
+export interface ChecklistPageProps {
+  business: string | null;
+  conditions: string[];
+  name: string;
+  now: Date;
+}
+
+const NO_DONE: ReadonlySet<string> = new Set();
+
+/** The printable checklist (checklist.html?business=<id>[&conditions=a,b][&name=…]): A4, everything open. */
+export function ChecklistPageApp(props: ChecklistPageProps) {
+  const [business, setBusiness] = useState<BusinessId | undefined>(isBusinessId(props.business) ? props.business : undefined);
+  const [page, setPage] = useState<ChecklistPage | undefined>(undefined);
+  const [conditions, setConditions] = useState<ReadonlySet<string>>(new Set(props.conditions));
+  const [name, setName] = useState(props.name);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const en = getLang() === 'en';
+
+  useEffect(() => {
+    if (!business) return;
+    send('ui:checklist', { business }).then(setPage, (e: unknown) => setError(String(e)));
+  }, [business]);
+
+  // Keep the address shareable: what is on screen is what the URL says.
+  useEffect(() => {
+    if (!business) return;
+    const params = new URLSearchParams({ business });
+    if (conditions.size) params.set('conditions', [...conditions].join(','));
+    if (name) params.set('name', name);
+    history.replaceState(null, '', `?${params}`);
+    document.title = `${t('checklist.title')} · ${en ? BUSINESS_NAMES[business].en : BUSINESS_NAMES[business].zh}`;
+  }, [business, conditions, name, en]);
+
+  const view = page?.checklist;
+  return (
+    <main>
+      <div class="toolbar no-print">
+        <label>
+          {t('checklist.chooseBusiness')}{' '}
+          <select
+            data-jzs-business-select=""
+            value={business ?? ''}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              if (isBusinessId(v)) {
+                setBusiness(v);
+                setConditions(new Set());
+              }
+            }}
+          >
+            {!business && <option value="">—</option>}
+            {BUSINESS_IDS.map((id) => (
+              <option key={id} value={id}>
+                {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('checklist.applicantName')}{' '}
+          <input data-jzs-name-input="" value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+        <button type="button" class="primary" data-jzs-action="print" onClick={() => window.print()}>
+          {t('checklist.print')}
+        </button>
+      </div>
+      {!business && <p class="error">{t('checklist.unknownBusiness', { business: props.business ?? '' })}</p>}
+      {error && <p class="error">{error}</p>}
+      {view && page && view.business.id === business && (
+        <article class="sheet">
+          <h1>
+            二级建造师{view.business.name}
+            {t('checklist.title')}
+            {en && <span class="en"> · {view.business.nameEn}</span>}
+          </h1>
+          <table class="info">
+            <tbody>
+              <tr>
+                <th>{t('checklist.applicant')}</th>
+                <td data-jzs-applicant-name="">{name}</td>
+                <th>{t('checklist.printedOn')}</th>
+                <td>{formatDate(props.now, 'yyyy-MM-dd')}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p class="summary">{view.business.summary}</p>
+          <ChecklistList
+            view={view}
+            active={conditions}
+            done={NO_DONE}
+            notes="open"
+            onToggleCondition={(id, on) => {
+              const next = new Set(conditions);
+              if (on) next.add(id);
+              else next.delete(id);
+              setConditions(next);
+            }}
+          />
+          {view.checks.length > 0 && (
+            <>
+              <h2>{t('checklist.checks')}</h2>
+              <ul class="checks">
+                {view.checks.map((c) => (
+                  <li key={c.id}>{c.text}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h2>{t('checklist.steps')}</h2>
+          <ol class="steps">
+            {view.steps.map((s) => (
+              <li key={s.id} data-jzs-step={s.id}>
+                {en ? s.textEn : s.text}
+              </li>
+            ))}
+          </ol>
+          <h2>{t('checklist.offices')}</h2>
+          <table class="offices">
+            <tbody>
+              {page.offices.map((o) => (
+                <tr key={o.role}>
+                  <th>{en ? o.roleEn : o.role}</th>
+                  <td>
+                    {o.name}
+                    {o.address && `，${o.address}`}
+                    {o.phone && `，电话 ${o.phone}`}
+                    {o.url && `，${o.url}`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <footer class="sources">
+            {t('checklist.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom })} ·{' '}
+            {t('checklist.source')}：{page.pack.sources.map((s) => s.title).join('；')}
+          </footer>
+        </article>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,130 @@
+import { getLang, t } from '../../i18n';
+import { type ChecklistView, type ItemView, type MaterialStatus, statusOf, type UploadRule } from '../../rules/status';
+
+export interface ChecklistListProps {
+  view: ChecklistView;
+  active: ReadonlySet<string>;
+  done: ReadonlySet<string>;
+  /** When given, the situations are shown as checkboxes the user can tick. */
+  onToggleCondition?: ((id: string, on: boolean) => void) | undefined;
+  /** Show every 说明 open (printing, look-up) or folded (overlay). */
+  notes: 'open' | 'folded';
+}
+
+const ICON: Record<MaterialStatus, string> = { done: '✓', missing: '○', 'not-needed': '–' };
+
+export function uploadText(u: UploadRule): string {
+  const parts: string[] = [];
+  const formats = u.accept.map((a) => (a === 'video' ? t('upload.video') : a.toUpperCase())).join('/');
+  parts.push(t('upload.accept', { formats }));
+  if (u.maxBytes) parts.push(t('upload.maxBytes', { mb: +(u.maxBytes / 1024 / 1024).toFixed(2) }));
+  if (u.single) parts.push(t('upload.single'));
+  if (u.audio) parts.push(t('upload.audio'));
+  return parts.join('，');
+}
+
+function Item({ item, view, active, done, notes }: { item: ItemView } & ChecklistListProps) {
+  const status = statusOf(item, active, done);
+  const en = getLang() === 'en';
+  const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
+  const where = item.submit.map((s) => `${t(`submit.${s.channel}`)}·${t(`submit.${s.form}` as 'submit.scan')}`).join('；');
+  return (
+    <li class={`item ${status}`} data-jzs-material={item.id} data-status={status}>
+      <div class="item-head">
+        <span class="icon" aria-hidden="true">
+          {ICON[status]}
+        </span>
+        <span class="name">{en ? `${item.nameEn} (${item.name})` : item.name}</span>
+        {item.copies && <span class="tag">{t('checklist.copies', { n: item.copies })}</span>}
+        <span class={`tag ${item.requirement}`}>
+          {item.requirement === 'required'
+            ? t('checklist.required')
+            : t('checklist.conditional', { condition: condition ? (en ? condition.nameEn : condition.name) : (item.condition ?? '') })}
+        </span>
+        <span class="status-text">{t(`checklist.${status === 'not-needed' ? 'notNeeded' : status}`)}</span>
+      </div>
+      {notes === 'open' ? (
+        <div class="note">{item.note}</div>
+      ) : (
+        <details class="note">
+          <summary>{t('checklist.noteToggle')}</summary>
+          {item.note}
+        </details>
+      )}
+      <div class="meta">
+        {where}
+        {item.upload && ` · ${uploadText(item.upload)}`}
+      </div>
+      {item.subItems.length > 0 && (
+        <ol class="sub">
+          {item.subItems.map((s) => (
+            <Item key={s.id} item={s} view={view} active={active} done={done} notes={notes} />
+          ))}
+        </ol>
+      )}
+    </li>
+  );
+}
+
+/** The checklist of one business with the contract's hooks ([data-jzs-material][data-status]). */
+export function ChecklistList(props: ChecklistListProps) {
+  const { view, active, onToggleCondition } = props;
+  const en = getLang() === 'en';
+  return (
+    <section class="checklist" data-jzs-checklist={view.business.id}>
+      {view.conditions.length > 0 && (
+        <fieldset class="conditions">
+          <legend>{t('checklist.conditions')}</legend>
+          {view.conditions.map((c) => (
+            <label key={c.id}>
+              <input
+                type="checkbox"
+                data-jzs-condition={c.id}
+                checked={active.has(c.id)}
+                disabled={!onToggleCondition}
+                onChange={(e) => onToggleCondition?.(c.id, e.currentTarget.checked)}
+              />
+              {en ? c.nameEn : c.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <ol class="materials">
+        {view.items.map((item) => (
+          <Item key={item.id} item={item} {...props} />
+        ))}
+      </ol>
+      {view.bundles.map((b) => (
+        <div class="bundle" key={b.id} data-jzs-bundle={b.id}>
+          <strong>
+            {t('checklist.bundle')}：{en ? b.nameEn : b.name}
+          </strong>
+          <div class="note">{b.note}</div>
+          <div class="meta">{uploadText(b.upload)}</div>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export const CHECKLIST_CSS = `
+.checklist .conditions { border: 1px solid #d5dee8; border-radius: 6px; padding: 4px 8px 6px; margin: 0 0 8px; }
+.checklist .conditions legend { font-size: 12px; color: #52606d; padding: 0 4px; }
+.checklist .conditions label { display: inline-flex; align-items: center; gap: 3px; margin-right: 10px; font-size: 12px; }
+.checklist ol { margin: 0; padding-left: 0; list-style: none; }
+.checklist ol.sub { padding-left: 18px; margin-top: 4px; }
+.checklist .item { border-bottom: 1px dashed #e4e9f0; padding: 5px 0; }
+.checklist .item-head { display: flex; flex-wrap: wrap; align-items: center; gap: 5px; }
+.checklist .icon { width: 1.2em; text-align: center; font-weight: bold; }
+.checklist .done .icon, .checklist .done .status-text { color: #067647; }
+.checklist .missing .icon, .checklist .missing .status-text { color: #b54708; }
+.checklist .not-needed { opacity: .55; }
+.checklist .name { font-weight: 600; }
+.checklist .tag { font-size: 11px; border: 1px solid #c5d3e3; border-radius: 3px; padding: 0 4px; color: #52606d; }
+.checklist .tag.conditional { border-color: #f1c27d; color: #93370d; }
+.checklist .status-text { margin-left: auto; font-size: 12px; }
+.checklist .note { font-size: 12px; color: #323f4b; margin: 2px 0 0 1.6em; white-space: pre-wrap; }
+.checklist details.note summary { cursor: pointer; color: #0b5cad; }
+.checklist .meta { font-size: 11px; color: #616e7c; margin-left: 1.6em; }
+.checklist .bundle { margin-top: 8px; padding: 6px 8px; background: #f0f5fb; border-radius: 6px; font-size: 12px; }
+`;

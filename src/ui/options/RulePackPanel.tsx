@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
+import { MessageError, type PackStatus } from '../../messaging/protocol';
+
+function download(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * 规则包: which pack is in force; import a newer one (refused with a Chinese error naming the bad field's
+ * path, the pack in force stays); revert to the bundled pack; export the pack in force.
+ */
+export function RulePackPanel() {
+  const [status, setStatus] = useState<PackStatus | undefined>(undefined);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    send('ui:packStatus', {}).then(setStatus, (e: unknown) => setMessage({ kind: 'error', text: String(e) }));
+  }, []);
+
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const next = await send('ui:importPack', { fileName: file.name, text: await file.text() });
+      setStatus(next);
+      setMessage({ kind: 'ok', text: t('options.packImported_ok', { version: next.version }) });
+    } catch (err) {
+      const details = err instanceof MessageError ? err.details : [];
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err), details });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revert = async () => {
+    setBusy(true);
+    try {
+      const next = await send('ui:revertPack', {});
+      setStatus(next);
+      setMessage({ kind: 'ok', text: t('options.packReverted', { version: next.version }) });
+    } catch (err) {
+      setMessage({ kind: 'error', text: String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportPack = async () => {
+    const { fileName, text } = await send('ui:exportPack', {});
+    download(fileName, text, 'application/json');
+  };
+
+  return (
+    <section class="panel" data-jzs-rule-pack="">
+      <h2>{t('options.packTitle')}</h2>
+      {status && (
+        <div data-jzs-pack-version={status.version} data-jzs-pack-source={status.source}>
+          <p>{t('options.packActive', { title: status.title, version: status.version, effectiveFrom: status.effectiveFrom })}</p>
+          <p class="muted">
+            {status.source === 'bundled'
+              ? t('options.packBundled')
+              : t('options.packImported', { fileName: status.fileName ?? '', importedAt: status.importedAt ?? '' })}
+          </p>
+        </div>
+      )}
+      <div class="row">
+        <label class="file">
+          {t('options.packImport')}{' '}
+          <input type="file" accept=".json,application/json" data-jzs-pack-file="" disabled={busy} onChange={(e) => void onFile(e.currentTarget)} />
+        </label>
+        <button type="button" disabled={busy || status?.source !== 'imported'} data-jzs-action="revert-pack" onClick={() => void revert()}>
+          {t('options.packRevert')}
+        </button>
+        <button type="button" disabled={busy} data-jzs-action="export-pack" onClick={() => void exportPack()}>
+          {t('options.packExport')}
+        </button>
+      </div>
+      {message && (
+        <div class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-jzs-pack-message={message.kind}>
+          {message.text}
+          {message.details && message.details.length > 1 && (
+            <ul>
+              {message.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

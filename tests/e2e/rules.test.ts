@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUSINESS_IDS } from '../../src/domain/ids';
+import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
+import { launch, type Session, stopServiceWorker, workerStartTime } from './harness';
+
+const pack = bundledPack();
+
+describe('rules in the browser', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  for (const business of BUSINESS_IDS) {
+    it(`checklist.html?business=${business} shows every material of the rule data`, async () => {
+      const page = await s.openExtensionPage(`checklist.html?business=${business}`);
+      const rules = pack.businesses.find((b) => b.id === business)!;
+      const expected = rules.materials.flatMap((m) => [m, ...(m.subItems ?? [])]);
+      await page.locator('[data-jzs-material]').first().waitFor();
+      const shown = await page.locator('[data-jzs-material]').evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-jzs-material'), e.getAttribute('data-status'), e.querySelector('.name')?.textContent]),
+      );
+      expect(shown.map((x) => x[0])).toEqual(expected.map((m) => m.id));
+      expect(shown.map((x) => x[2])).toEqual(expected.map((m) => m.name));
+      for (const [id, status] of shown) {
+        const m = expected.find((x) => x.id === id)!;
+        expect(status, id!).toBe(m.requirement === 'conditional' ? 'not-needed' : 'missing');
+      }
+      // Every 说明 is printed in full, with the steps and the offices.
+      const text = await page.locator('.sheet').innerText();
+      for (const m of expected) expect(text.replace(/\s/g, '')).toContain(m.note.replace(/\s/g, ''));
+      expect(await page.locator('[data-jzs-step]').count()).toBe(rules.steps.length);
+      expect(text).toContain('61378805');
+      await page.close();
+    });
+  }
+
+  it('prints the applicant name and honours the situations given in the address', async () => {
+    const page = await s.openExtensionPage('checklist.html?business=change&conditions=company-renamed&name=%E5%BC%A0%E4%B8%89');
+    await page.locator('[data-jzs-material="business-license"]').waitFor();
+    expect(await page.locator('[data-jzs-applicant-name]').textContent()).toBe('张三');
+    expect(await page.getAttribute('[data-jzs-material="business-license"]', 'data-status')).toBe('missing');
+    expect(await page.getAttribute('[data-jzs-material="labor-contract"]', 'data-status')).toBe('not-needed');
+    // A4 print styles exist and hide the toolbar when printing.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('popup look-up: pick a business, read its materials, toggle a situation', async () => {
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-business-select]').selectOption('change');
+    await popup.locator('[data-jzs-material="dismissal-certificate"]').waitFor();
+    expect(await popup.locator('[data-jzs-material="dismissal-certificate"] .note').textContent()).toContain('解聘证明日期要在注册证书签发日期之后');
+    await popup.locator('[data-jzs-condition="company-renamed"]').check();
+    await expect.poll(() => popup.getAttribute('[data-jzs-material="dismissal-certificate"]', 'data-status')).toBe('not-needed');
+    expect(await popup.getAttribute('[data-jzs-material="legal-representative-video"]', 'data-status')).toBe('missing');
+    await popup.close();
+  });
+
+  it('overlay on the 网厅 upload step marks materials the page already holds, and follows a new upload', async () => {
+    const page = await s.open('zwdt-declaration-initial');
+    const overlay = page.locator('[data-jzs-overlay]');
+    await overlay.locator('[data-jzs-material="id-card"]').waitFor();
+    const status = (id: string) => overlay.locator(`[data-jzs-material="${id}"]`).getAttribute('data-status');
+    expect(await status('id-card')).toBe('done');
+    expect(await status('labor-contract')).toBe('missing');
+    expect(await status('retirement-certificate')).toBe('not-needed');
+    await page
+      .locator('tr[data-materialguid="m04"] input[type=file]')
+      .setInputFiles({ name: '劳动合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect.poll(() => status('labor-contract')).toBe('done');
+    expect(await overlay.locator('[data-jzs-progress]').textContent()).toContain('2/6');
+    await page.close();
+  });
+
+  it('overlay on 一窗受理 reads the material grid (收取 ticks and attachments)', async () => {
+    const page = await s.open('zwfw-audit-project');
+    const overlay = page.locator('[data-jzs-overlay]');
+    await overlay.locator('[data-jzs-material="application-form"]').waitFor();
+    const status = (id: string) => overlay.locator(`[data-jzs-material="${id}"]`).getAttribute('data-status');
+    expect(await status('application-form')).toBe('done');
+    expect(await status('id-card')).toBe('done');
+    expect(await status('registration-certificate')).toBe('missing');
+    await page.close();
+  });
+
+  it('answers the next message after the service worker was stopped', async () => {
+    const before = await workerStartTime(s);
+    await stopServiceWorker(s);
+    // The next page load messages a worker that has to start again from nothing.
+    const page = await s.open('province-declaration-renewal');
+    const overlay = page.locator('[data-jzs-overlay]');
+    await overlay.locator('[data-jzs-material="labor-contract"]').waitFor({ timeout: 20_000 });
+    expect(await overlay.getAttribute('data-business')).toBe('renewal');
+    expect(await workerStartTime(s)).toBeGreaterThan(before);
+    await page.close();
+  });
+
+  it('rule pack import: an invalid file shows a Chinese error with the path and the old pack stays', async () => {
+    const options = await s.openExtensionPage('options.html');
+    const panel = options.locator('[data-jzs-rule-pack]');
+    await panel.locator('[data-jzs-pack-version="1.0.0"][data-jzs-pack-source="bundled"]').waitFor();
+    const bad = structuredClone(BUNDLED_PACK_DATA) as { version: string; businesses: Array<{ materials: Array<Record<string, unknown>> }> };
+    bad.version = '1.1.0';
+    bad.businesses[1]!.materials[2]!.requirment = 'required';
+    await panel.locator('[data-jzs-pack-file]').setInputFiles({ name: 'rules-1.1.0.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const error = panel.locator('[data-jzs-pack-message="error"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('businesses[1]（renewal）.materials[2]（labor-contract）');
+    expect(await error.textContent()).toContain('未导入');
+    expect(await panel.locator('[data-jzs-pack-version]').getAttribute('data-jzs-pack-version')).toBe('1.0.0');
+
+    // A valid newer pack is taken and serves the pages; revert brings back the bundle.
+    const good = structuredClone(BUNDLED_PACK_DATA) as { version: string; businesses: Array<{ id: string; materials: Array<{ id: string; note: string }> }> };
+    good.version = '1.1.0';
+    good.businesses.find((b) => b.id === 'renewal')!.materials.find((m) => m.id === 'labor-contract')!.note = '2027年起：劳动合同须满两年（测试用规则包）。';
+    await panel.locator('[data-jzs-pack-file]').setInputFiles({ name: 'rules-1.1.0.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await panel.locator('[data-jzs-pack-version="1.1.0"][data-jzs-pack-source="imported"]').waitFor();
+    const portal = await s.open('province-declaration-renewal');
+    await portal.locator('[data-jzs-overlay] [data-jzs-material="labor-contract"]').waitFor();
+    expect(await portal.locator('[data-jzs-overlay] [data-jzs-material="labor-contract"] .note').textContent()).toContain('测试用规则包');
+    await portal.close();
+    await panel.locator('[data-jzs-action="revert-pack"]').click();
+    await panel.locator('[data-jzs-pack-version="1.0.0"][data-jzs-pack-source="bundled"]').waitFor();
+    await options.close();
+  });
+});
