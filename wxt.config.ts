@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CHROME_MATCHES, FIREFOX_MATCHES } from './src/portals/origins';
@@ -11,6 +12,17 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The content script runs in every portal frame and its size is budgeted (≤ 25 KB gzip, issue 8). Chrome
+    // MV3 and Firefox both give it promise-based extension APIs natively, so it is built against WXT's plain
+    // `browser` instead of webextension-polyfill (22 KB raw), which stays in the background and extension pages.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const nativeBrowser = createRequire(import.meta.url).resolve('wxt/browser');
+      const alias = viteConfig.resolve?.alias;
+      if (alias && !Array.isArray(alias)) (alias as Record<string, string>)['wxt/browser'] = nativeBrowser;
+    },
+  },
   zip: { artifactTemplate: 'jzs-assistant-{{version}}-{{browser}}.zip' },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

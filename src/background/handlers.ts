@@ -1,10 +1,11 @@
 import { BUSINESS_NAMES } from '../domain/ids';
+import { contentEn } from '../i18n/all';
 import type { PackStatus, PageRules } from '../messaging/protocol';
 import { PORTALS } from '../portals/origins';
 import { pageById } from '../portals/registry';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
-import { checklistView } from '../rules/view';
+import { checklistView, genericChecks } from '../rules/view';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 
@@ -51,6 +52,7 @@ export function createRoutes({ db, now }: HandlerDeps): Routes {
           packVersion: pack.version,
           portal: { id: portal.id, nameZh: portal.nameZh, nameEn: portal.nameEn },
           page: { id: page.id, nameZh: page.nameZh, nameEn: page.nameEn },
+          checks: genericChecks(pack),
           fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
             key,
             name,
@@ -65,9 +67,15 @@ export function createRoutes({ db, now }: HandlerDeps): Routes {
           const b = BUSINESS_NAMES[req.business];
           rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
           rules.checklist = checklistView(pack, req.business, page.portal);
+          rules.checks = rules.checklist.checks;
         }
         return rules;
       },
+    },
+    // The content script ships Chinese only; English texts on request (src/i18n/index.ts).
+    'cs:catalogue': {
+      from: ['content'],
+      handle: () => contentEn,
     },
     'ui:checklist': {
       from: ['extension'],

@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { getLang, hasCatalogue, registerCatalogue } from '../i18n';
 import { loadLanguage } from '../i18n/setting';
 import { send } from '../messaging/client';
 import type { PageRules } from '../messaging/protocol';
@@ -7,10 +8,12 @@ import { type Detection, detectPage } from '../portals/detect';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
+import { pageById } from '../portals/registry';
 import { matchMaterial } from '../rules/status';
 import { mountOverlayHost, type OverlayHost } from './mount';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
+import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
@@ -39,6 +42,10 @@ export function runContent(ctx: ContentScriptContext): void {
   let conditions: ReadonlySet<string> = new Set();
   let done: ReadonlySet<string> = new Set();
   let readsTable = false;
+  let validator: PageValidator | undefined;
+  let summary: ValidationSummary | undefined;
+  // Sub-frames start collapsed so the frame's own content stays readable.
+  let collapsed = window !== window.top;
 
   const draw = () => {
     if (!overlay) return;
@@ -46,23 +53,36 @@ export function runContent(ctx: ContentScriptContext): void {
       h(Overlay, {
         rules,
         error,
-        initiallyCollapsed: window !== window.top,
+        collapsed,
+        onToggleCollapsed: () => {
+          collapsed = !collapsed;
+          draw();
+        },
         conditions,
         done,
         readsTable,
+        summary,
         onToggleCondition: (id: string, on: boolean) => {
           const next = new Set(conditions);
           if (on) next.add(id);
           else next.delete(id);
           conditions = next;
+          validator?.validate();
           draw();
         },
       }),
       overlay.root,
     );
   };
-  // Chinese is drawn at once; a user who chose English gets a redraw as soon as the setting is read.
-  loadLanguage(draw).then(draw, () => undefined);
+  // Chinese is drawn at once; a user who chose English gets a redraw once the setting and texts are in.
+  const useLanguage = async () => {
+    if (getLang() === 'en' && !hasCatalogue('en')) registerCatalogue('en', await send('cs:catalogue', { lang: 'en' }));
+    validator?.validate();
+    draw();
+  };
+  loadLanguage(() => void useLanguage().catch(() => undefined))
+    .then(useLanguage)
+    .catch(() => undefined);
 
   /** Which materials the page's own material table shows as given. */
   const readPage = (): boolean => {
@@ -80,14 +100,35 @@ export function runContent(ctx: ContentScriptContext): void {
     return changed;
   };
 
+  const startValidation = (d: Detection, r: PageRules) => {
+    const page = pageById(d.page);
+    validator?.destroy();
+    validator = new PageValidator(document, {
+      defs: r.fields,
+      checks: r.checks,
+      expected: page?.expects?.(d.business) ?? [],
+      onlyFields: page?.onlyFields,
+      conditions: () => conditions,
+      now: () => new Date(),
+      onSummary: (s) => {
+        summary = s;
+        draw();
+      },
+    });
+  };
+
   const apply = (next: Detection | undefined) => {
     if (sameDetection(detection, next)) {
+      validator?.rebind();
       if (readPage()) draw();
       return;
     }
     detection = next;
     rules = undefined;
     error = undefined;
+    summary = undefined;
+    validator?.destroy();
+    validator = undefined;
     done = new Set();
     if (!next) {
       if (overlay) render(null, overlay.root);
@@ -105,6 +146,7 @@ export function runContent(ctx: ContentScriptContext): void {
         if (seq !== requestSeq) return;
         rules = answer;
         readPage();
+        startValidation(next, answer);
         draw();
       })
       .catch((err: unknown) => {
@@ -126,10 +168,15 @@ export function runContent(ctx: ContentScriptContext): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = ctx.setTimeout(detect, REREAD_DELAY_MS);
   };
+  const ours = (n: Node) => n instanceof Element && (n.localName === HINT_TAG || n === overlay?.host || n.localName === 'jzs-upload-check');
   const observer = new MutationObserver((records) => {
-    // Our own overlay's changes are not the page's.
-    if (records.every((r) => overlay?.host.contains(r.target as Node))) return;
-    schedule();
+    // Our own hints and overlay are not the page's changes.
+    const pageChanged = records.some(
+      (r) =>
+        !(r.target instanceof Element && (ours(r.target) || r.target.closest(`${HINT_TAG}, jzs-upload-check`))) &&
+        !(r.addedNodes.length + r.removedNodes.length > 0 && [...r.addedNodes, ...r.removedNodes].every(ours)),
+    );
+    if (pageChanged) schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   for (const type of ['change', 'click', 'keyup'] as const) {
@@ -137,6 +184,7 @@ export function runContent(ctx: ContentScriptContext): void {
   }
   ctx.onInvalidated(() => {
     observer.disconnect();
+    validator?.destroy();
     if (overlay) render(null, overlay.root);
     overlay?.remove();
   });

@@ -20,5 +20,12 @@ export const OVERLAY_CSS = `
 .step { font-size: 12px; background: #fffbe6; border-left: 3px solid #f5b82e; padding: 3px 6px; margin: 4px 0; }
 .progress { margin: 6px 0; font-weight: 600; }
 .error { color: #b42318; }
+.head .badge.bad { background: #b42318; color: #fff; }
+.summary { border: 1px solid #e4e9f0; border-radius: 6px; padding: 6px 8px; margin: 6px 0; font-size: 12px; }
+.summary-head { font-weight: 600; }
+.summary ul { margin: 4px 0 0; padding-left: 16px; }
+.summary li.error { color: #b42318; }
+.summary li.warning { color: #b54708; }
+.summary li.missing { color: #52606d; }
 ${CHECKLIST_CSS}
 `;

@@ -1,14 +1,16 @@
 /**
- * UI text, in assets/i18n/{zh-CN,en}.json. (assets/locales/ holds only the manifest's name and description,
- * which @wxt-dev/i18n turns into `_locales/` for browser.i18n.) At run time we look strings up ourselves because the
- * product speaks Chinese FIRST: browser.i18n follows the browser's UI language, so an English (or en-US only,
- * like Debian's) browser would show Chinese applicants English errors. Here Chinese is the default and English
- * a choice in the settings (or "follow the browser").
+ * UI text lookup. Texts live in assets/i18n: `content.<lang>.json` (what portal pages show: overlay,
+ * checklist, validation) and `pages.<lang>.json` (popup, workbench, printable page). assets/locales/ holds only
+ * the manifest's name and description, which @wxt-dev/i18n turns into `_locales/` for browser.i18n.
  *
- * Placeholders: `{name}` with an object of values.
+ * We look strings up ourselves because the product speaks Chinese FIRST: browser.i18n follows the browser's
+ * UI language, so an English (or en-US-only, like Debian's) browser would show Chinese applicants English
+ * errors. Chinese is the default; English a choice in the settings (or "follow the browser"). The content
+ * script bundles only the Chinese texts (its size is budgeted); it asks the background for the English ones
+ * when the user chose English. Placeholders: `{name}` with an object of values.
  */
-import en from '../../assets/i18n/en.json';
-import zh from '../../assets/i18n/zh-CN.json';
+import contentZh from '../../assets/i18n/content.zh-CN.json';
+import type pagesZh from '../../assets/i18n/pages.zh-CN.json';
 
 export type Lang = 'zh' | 'en';
 export type LanguageSetting = 'zh-CN' | 'en' | 'auto';
@@ -17,11 +19,21 @@ export const LANGUAGE_SETTING_KEY = 'uiLanguage';
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type MessageKey = Leaves<typeof zh>;
+type AllTexts = typeof contentZh & typeof pagesZh;
+export type MessageKey = Leaves<AllTexts>;
 export type Params = Record<string, string | number>;
+export type Catalogue = Record<string, unknown>;
 
-const CATALOGUES: Record<Lang, unknown> = { zh, en };
+const catalogues: Record<Lang, Catalogue[]> = { zh: [contentZh], en: [] };
 let current: Lang = 'zh';
+
+export function registerCatalogue(lang: Lang, catalogue: Catalogue): void {
+  if (!catalogues[lang].includes(catalogue)) catalogues[lang].push(catalogue);
+}
+
+export function hasCatalogue(lang: Lang): boolean {
+  return catalogues[lang].length > 0;
+}
 
 export function setLang(lang: Lang): void {
   current = lang;
@@ -38,7 +50,7 @@ export function resolveLang(setting: unknown, uiLanguage: string | undefined): L
   return 'zh';
 }
 
-function lookup(catalogue: unknown, key: string): string | undefined {
+function lookupIn(catalogue: unknown, key: string): string | undefined {
   let node: unknown = catalogue;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
@@ -47,20 +59,25 @@ function lookup(catalogue: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+function lookup(lang: Lang, key: string): string | undefined {
+  for (const c of catalogues[lang]) {
+    const found = lookupIn(c, key);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 export function format(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** The text of a key in the current language (falls back to Chinese, then to the key itself). */
 export function t(key: MessageKey, params?: Params, lang: Lang = current): string {
-  const template = lookup(CATALOGUES[lang], key) ?? lookup(CATALOGUES.zh, key) ?? key;
-  return format(template, params);
+  return format(lookup(lang, key) ?? lookup('zh', key) ?? key, params);
 }
 
-/** For tests: every key of a catalogue, dotted. */
+/** For tests: every key of a language's catalogues, dotted. */
 export function catalogueKeys(lang: Lang): string[] {
   const out: string[] = [];
   const walk = (node: unknown, prefix: string) => {
@@ -69,6 +86,6 @@ export function catalogueKeys(lang: Lang): string[] {
       else walk(v, `${prefix}${k}.`);
     }
   };
-  walk(CATALOGUES[lang], '');
+  for (const c of catalogues[lang]) walk(c, '');
   return out.sort();
 }

@@ -9,7 +9,7 @@
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
-import type { ChecklistView } from '../rules/status';
+import type { CheckView, ChecklistView } from '../rules/status';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -41,6 +41,8 @@ export interface PageRules {
   business?: Named<BusinessId>;
   checklist?: ChecklistView;
   fields: FieldDefinitionView[];
+  /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
+  checks: CheckView[];
 }
 
 export interface OfficeView {
@@ -78,6 +80,7 @@ export interface SettingRecord {
 /** Request and response types per message name. */
 export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
+  'cs:catalogue': { req: { lang: 'en' }; res: Record<string, unknown> };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };
   'ui:importPack': { req: { fileName: string; text: string }; res: PackStatus };

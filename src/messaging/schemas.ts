@@ -17,6 +17,7 @@ export const RequestSchemas = {
     page: PageId,
     business: z.enum(BUSINESS_IDS).optional(),
   }),
+  'cs:catalogue': z.strictObject({ lang: z.literal('en') }),
   'ui:checklist': z.strictObject({ business: z.enum(BUSINESS_IDS) }),
   'ui:packStatus': Empty,
   'ui:importPack': z.strictObject({

@@ -1,4 +1,4 @@
-import type { BusinessId } from '../domain/ids';
+import type { BusinessId, FieldKey } from '../domain/ids';
 import { businessFromText } from '../domain/business-text';
 import { headingText, normLabel, normText } from './dom';
 import type { PortalId } from './origins';
@@ -21,6 +21,13 @@ export interface PageDefinition {
   readonly dom: (doc: Document) => boolean;
   /** The business the page is about, read from the page itself, when it shows one. */
   readonly business?: (doc: Document, url: URL) => BusinessId | undefined;
+  /**
+   * Fields this page should show (per business where that varies). A missing one is reported in the overlay:
+   * that is how we learn the real site differs from our replica.
+   */
+  readonly expects?: (business: BusinessId | undefined) => readonly FieldKey[];
+  /** Only these keys are mapped here (a company form's 联系人 is not the applicant). */
+  readonly onlyFields?: readonly FieldKey[];
 }
 
 export function definePage(def: PageDefinition): PageDefinition {

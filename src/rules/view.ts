@@ -1,7 +1,22 @@
 import type { BusinessId } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
-import type { BusinessRules, Material, RulePack, SubItem } from './schema';
-import type { ChecklistView, ItemView, StepView } from './status';
+import type { BusinessRules, Check, Material, RulePack, SubItem } from './schema';
+import type { CheckView, ChecklistView, ItemView, StepView } from './status';
+
+function checkView(c: Check): CheckView {
+  return { id: c.id, kind: c.kind, severity: c.severity, params: c.params, fields: c.fields, text: c.text, source: c.source };
+}
+
+/** Kinds that hold whatever the business: run on pages that show no business (基本资料). */
+const GENERIC_KINDS = new Set(['id-matches-birth-gender', 'not-in-future', 'start-not-after-end']);
+
+export function genericChecks(pack: RulePack): CheckView[] {
+  const seen = new Set<string>();
+  return pack.businesses
+    .flatMap((b) => b.checks)
+    .filter((c) => GENERIC_KINDS.has(c.kind) && !seen.has(c.id) && seen.add(c.id) !== undefined)
+    .map(checkView);
+}
 
 function itemView(m: Material | SubItem): ItemView {
   return {
@@ -48,6 +63,6 @@ export function checklistView(pack: RulePack, id: BusinessId, portal?: PortalId)
     items: b.materials.map(itemView),
     bundles: b.bundles.map((x) => ({ id: x.id, name: x.name, nameEn: x.nameEn, note: x.note, parts: x.parts, upload: x.upload })),
     steps,
-    checks: b.checks.map((c) => ({ id: c.id, kind: c.kind, severity: c.severity, params: c.params, fields: c.fields, text: c.text, source: c.source })),
+    checks: b.checks.map(checkView),
   };
 }

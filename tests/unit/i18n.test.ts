@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import '../../src/i18n/all';
 import { catalogueKeys, format, resolveLang, t } from '../../src/i18n';
-import en from '../../assets/i18n/en.json';
-import zh from '../../assets/i18n/zh-CN.json';
+import contentEn from '../../assets/i18n/content.en.json';
+import contentZh from '../../assets/i18n/content.zh-CN.json';
+import pagesEn from '../../assets/i18n/pages.en.json';
+import pagesZh from '../../assets/i18n/pages.zh-CN.json';
+
+const en = { ...contentEn, ...pagesEn };
+const zh = { ...contentZh, ...pagesZh };
 
 function placeholders(catalogue: unknown, key: string): string[] {
   const value = key

@@ -36,7 +36,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
     if (conditions.size) params.set('conditions', [...conditions].join(','));
     if (name) params.set('name', name);
     history.replaceState(null, '', `?${params}`);
-    document.title = `${t('checklist.title')} · ${en ? BUSINESS_NAMES[business].en : BUSINESS_NAMES[business].zh}`;
+    document.title = `${t('checklistPage.title')} · ${en ? BUSINESS_NAMES[business].en : BUSINESS_NAMES[business].zh}`;
   }, [business, conditions, name, en]);
 
   const view = page?.checklist;
@@ -44,7 +44,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
     <main>
       <div class="toolbar no-print">
         <label>
-          {t('checklist.chooseBusiness')}{' '}
+          {t('checklistPage.chooseBusiness')}{' '}
           <select
             data-jzs-business-select=""
             value={business ?? ''}
@@ -65,28 +65,28 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
           </select>
         </label>
         <label>
-          {t('checklist.applicantName')}{' '}
+          {t('checklistPage.applicantName')}{' '}
           <input data-jzs-name-input="" value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <button type="button" class="primary" data-jzs-action="print" onClick={() => window.print()}>
-          {t('checklist.print')}
+          {t('checklistPage.print')}
         </button>
       </div>
-      {!business && <p class="error">{t('checklist.unknownBusiness', { business: props.business ?? '' })}</p>}
+      {!business && <p class="error">{t('checklistPage.unknownBusiness', { business: props.business ?? '' })}</p>}
       {error && <p class="error">{error}</p>}
       {view && page && view.business.id === business && (
         <article class="sheet">
           <h1>
             二级建造师{view.business.name}
-            {t('checklist.title')}
+            {t('checklistPage.title')}
             {en && <span class="en"> · {view.business.nameEn}</span>}
           </h1>
           <table class="info">
             <tbody>
               <tr>
-                <th>{t('checklist.applicant')}</th>
+                <th>{t('checklistPage.applicant')}</th>
                 <td data-jzs-applicant-name="">{name}</td>
-                <th>{t('checklist.printedOn')}</th>
+                <th>{t('checklistPage.printedOn')}</th>
                 <td>{formatDate(props.now, 'yyyy-MM-dd')}</td>
               </tr>
             </tbody>
@@ -106,7 +106,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
           />
           {view.checks.length > 0 && (
             <>
-              <h2>{t('checklist.checks')}</h2>
+              <h2>{t('checklistPage.checks')}</h2>
               <ul class="checks">
                 {view.checks.map((c) => (
                   <li key={c.id}>{c.text}</li>
@@ -114,7 +114,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
               </ul>
             </>
           )}
-          <h2>{t('checklist.steps')}</h2>
+          <h2>{t('checklistPage.steps')}</h2>
           <ol class="steps">
             {view.steps.map((s) => (
               <li key={s.id} data-jzs-step={s.id}>
@@ -122,7 +122,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
               </li>
             ))}
           </ol>
-          <h2>{t('checklist.offices')}</h2>
+          <h2>{t('checklistPage.offices')}</h2>
           <table class="offices">
             <tbody>
               {page.offices.map((o) => (
@@ -139,8 +139,8 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             </tbody>
           </table>
           <footer class="sources">
-            {t('checklist.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom })} ·{' '}
-            {t('checklist.source')}：{page.pack.sources.map((s) => s.title).join('；')}
+            {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom })} ·{' '}
+            {t('checklistPage.source')}：{page.pack.sources.map((s) => s.title).join('；')}
           </footer>
         </article>
       )}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { t } from '../../i18n';
+import '../../i18n/all';
 import { loadLanguage } from '../../i18n/setting';
 import { BASE_CSS, injectCss } from '../common/base-css';
 import { LanguageSelect } from '../components/LanguageSelect';

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../../i18n/all';
 import { loadLanguage } from '../../i18n/setting';
 import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';

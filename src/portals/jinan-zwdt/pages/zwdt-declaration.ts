@@ -16,4 +16,5 @@ export default definePage({
     return text.includes('上传申报材料') || text.includes('完善基本信息');
   },
   business: businessFromHeadings,
+  expects: () => ['name', 'idNumber', 'mobile'],
 });

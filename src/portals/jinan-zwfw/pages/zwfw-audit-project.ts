@@ -14,4 +14,5 @@ export default definePage({
     return text.includes('受理') && /材料/.test(text);
   },
   business: (doc) => businessFromText(valueNextToLabel(doc, '事项名称')),
+  expects: () => ['name', 'idNumber', 'mobile'],
 });

@@ -9,4 +9,5 @@ export default definePage({
   nameEn: 'Personal details',
   url: anyPath,
   dom: (doc) => hasHeading(doc, /个人基本资料|基本资料维护/) && hasLabels(doc, ['姓名', '证件号码']),
+  expects: () => ['name', 'idNumber', 'gender', 'birthDate', 'mobile'],
 });

@@ -10,4 +10,6 @@ export default definePage({
   url: anyPath,
   dom: (doc) =>
     hasHeading(doc, /单位账户注册|单位用户注册|企业账户注册/) && hasLabels(doc, ['统一社会信用代码']),
+  onlyFields: ['employerName', 'employerCreditCode'],
+  expects: () => ['employerCreditCode'],
 });

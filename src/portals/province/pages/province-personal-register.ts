@@ -12,4 +12,5 @@ export default definePage({
     hasHeading(doc, /个人账户注册|个人用户注册/) &&
     hasLabels(doc, ['证件号码']) &&
     hasElement(doc, 'input[type=password]'),
+  expects: () => ['name', 'idNumber', 'mobile'],
 });

@@ -1,0 +1,153 @@
+import type { FieldKey } from '../domain/ids';
+import { getLang, type MessageKey, t } from '../i18n';
+import type { FieldDefinitionView } from '../messaging/protocol';
+import { mapFields, type PageField, readText } from '../portals/fields';
+import type { CheckView } from '../rules/status';
+import { runChecks, type Values } from '../validate/checks';
+import { validateField } from '../validate/field';
+import type { Finding, Severity } from '../validate/types';
+
+export const HINT_TAG = 'jzs-hint';
+
+export interface SummaryItem {
+  key: FieldKey;
+  name: string;
+  severity: Severity;
+  message: string;
+}
+
+export interface ValidationSummary {
+  items: SummaryItem[];
+  missing: Array<{ key: FieldKey; name: string }>;
+  mapped: number;
+}
+
+export interface ValidatorOptions {
+  defs: readonly FieldDefinitionView[];
+  checks: readonly CheckView[];
+  expected: readonly FieldKey[];
+  onlyFields?: readonly FieldKey[] | undefined;
+  conditions: () => ReadonlySet<string>;
+  now: () => Date;
+  onSummary: (s: ValidationSummary) => void;
+}
+
+export const findingText = (f: Finding): string => t(`v.${f.code}` as MessageKey, f.params);
+const RANK: Record<Severity | 'ok', number> = { error: 2, warning: 1, ok: 0 };
+
+/**
+ * Inline validation on a portal page: hints beside fields, a summary for the overlay. Listens passively (never
+ * blocks typing), validates on input, change, blur and on load; `rebind` after the page re-renders.
+ */
+export class PageValidator {
+  private fields: PageField[] = [];
+  private readonly hints = new Map<FieldKey, HTMLElement>();
+  private timer: number | undefined;
+  private readonly listener = (e: Event) => {
+    const target = e.target as Node | null;
+    if (!target || !this.fields.some((f) => f.anchor.contains(target) || f.input === target)) return;
+    this.schedule(e.type === 'input' ? 250 : 0);
+  };
+
+  private readonly fieldName = (key: FieldKey): string => {
+    const def = this.opts.defs.find((d) => d.key === key);
+    return (getLang() === 'en' ? def?.nameEn : def?.name) ?? key;
+  };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly opts: ValidatorOptions,
+  ) {
+    for (const type of ['input', 'change', 'focusout']) doc.addEventListener(type, this.listener, { capture: true, passive: true });
+    this.rebind();
+  }
+
+  /** Map the page's fields again (after a re-render) and validate. */
+  rebind(): void {
+    const all = mapFields(this.doc, this.opts.defs);
+    const only = this.opts.onlyFields;
+    this.fields = only ? all.filter((f) => only.includes(f.key)) : all;
+    this.validate();
+  }
+
+  schedule(delay: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.validate(), delay);
+  }
+
+  fieldsByKey(): Map<FieldKey, PageField[]> {
+    const byKey = new Map<FieldKey, PageField[]>();
+    for (const f of this.fields) byKey.set(f.key, [...(byKey.get(f.key) ?? []), f]);
+    return byKey;
+  }
+
+  validate(): ValidationSummary {
+    const now = this.opts.now();
+    const byKey = this.fieldsByKey();
+    const values: Values = {};
+    const perKey = new Map<FieldKey, { field: PageField; findings: Finding[]; hasValue: boolean }>();
+    for (const [key, list] of byKey) {
+      const def = this.opts.defs.find((d) => d.key === key);
+      // The first control of a key that holds a value speaks for it; else the first one.
+      const withText = list.map((field) => ({ field, text: readText(this.doc, field) }));
+      const primary = withText.find((x) => x.text.trim()) ?? withText[0]!;
+      const result = validateField(key, def?.type ?? 'text', primary.text, now);
+      if (result.value !== undefined && !result.findings.some((f) => f.severity === 'error')) values[key] = result.value;
+      perKey.set(key, { field: primary.field, findings: [...result.findings], hasValue: primary.text.trim() !== '' });
+    }
+    const items: SummaryItem[] = [];
+    for (const f of runChecks(this.opts.checks, values, { now, conditions: this.opts.conditions() })) {
+      const entry = perKey.get(f.field);
+      if (entry) entry.findings.push(f);
+      else items.push({ key: f.field, name: this.fieldName(f.field), severity: f.severity, message: findingText(f) });
+    }
+    for (const [key, entry] of perKey) {
+      const sorted = [...entry.findings].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
+      const severity: Severity | 'ok' | undefined = sorted[0]?.severity ?? (entry.hasValue ? 'ok' : undefined);
+      this.showHint(key, entry.field, severity, sorted.map(findingText).join('；') || t('v.ok'));
+      for (const f of sorted) items.push({ key, name: this.fieldName(key), severity: f.severity, message: findingText(f) });
+    }
+    for (const [key, hint] of this.hints) {
+      if (!perKey.has(key)) {
+        hint.remove();
+        this.hints.delete(key);
+      }
+    }
+    const missing = this.opts.expected.filter((k) => !byKey.has(k)).map((key) => ({ key, name: this.fieldName(key) }));
+    const summary = { items: items.sort((a, b) => RANK[b.severity] - RANK[a.severity]), missing, mapped: byKey.size };
+    this.opts.onSummary(summary);
+    return summary;
+  }
+
+  /** Exactly one hint per field key and frame, right after the field it speaks about. */
+  private showHint(key: FieldKey, field: PageField, severity: Severity | 'ok' | undefined, message: string): void {
+    let hint = this.hints.get(key);
+    if (!severity) {
+      hint?.remove();
+      this.hints.delete(key);
+      return;
+    }
+    if (!hint) {
+      hint = this.doc.createElement(HINT_TAG);
+      hint.setAttribute('data-jzs-field', key);
+      hint.setAttribute('role', 'status');
+      this.hints.set(key, hint);
+    }
+    if (hint.previousElementSibling !== field.anchor || !hint.isConnected) field.anchor.after(hint);
+    if (hint.getAttribute('data-severity') !== severity) {
+      hint.setAttribute('data-severity', severity);
+      const color = severity === 'error' ? '#b42318' : severity === 'warning' ? '#b54708' : '#067647';
+      hint.style.cssText =
+        `all: initial; display: inline-block; vertical-align: middle; margin: 0 0 0 6px; max-width: 340px; ` +
+        `font: 12px/1.4 "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; white-space: normal; color: ${color};`;
+    }
+    if (hint.textContent !== message) hint.textContent = message;
+  }
+
+  destroy(): void {
+    for (const type of ['input', 'change', 'focusout']) this.doc.removeEventListener(type, this.listener, { capture: true });
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const hint of this.hints.values()) hint.remove();
+    this.hints.clear();
+  }
+}

@@ -1,0 +1,77 @@
+import { err, type Validated, warn } from './types';
+
+/**
+ * Single-field validators. Each takes the raw text, returns the canonical value (when readable) and
+ * findings whose codes name Chinese messages (assets/i18n, `v.*`).
+ */
+
+/** 姓名: 汉字 and the middle dot of minority names (·, also typed as • or ・). */
+export function validateName(raw: string): Validated {
+  const text = raw.normalize('NFKC').trim().replace(/[•・]/g, '·');
+  if (!text) return { value: undefined, findings: [err('name.empty')] };
+  const findings = [];
+  if (/[A-Za-z]/.test(text)) findings.push(warn('name.latin'));
+  if (/\s/.test(text)) findings.push(warn('name.space'));
+  if (/[^\p{Script=Han}·A-Za-z\s]/u.test(text)) findings.push(err('name.chars'));
+  else if (/^·|·$|··/.test(text)) findings.push(err('name.dot'));
+  return { value: text, findings };
+}
+
+/** 手机: 1[3-9] + 9 digits; +86 / 0086, spaces and dashes are folded away. */
+export function validateMobile(raw: string): Validated {
+  const digits = raw.normalize('NFKC').replace(/[\s\-()]/g, '').replace(/^(\+86|0086)/, '');
+  if (!digits) return { value: undefined, findings: [err('mobile.empty')] };
+  if (!/^\d+$/.test(digits)) return { value: undefined, findings: [err('mobile.chars')] };
+  if (digits.length !== 11) return { value: undefined, findings: [err('mobile.length', { length: digits.length })] };
+  if (!/^1[3-9]/.test(digits)) return { value: undefined, findings: [err('mobile.prefix')] };
+  return { value: digits, findings: [] };
+}
+
+/** 固定电话: area code 0 + 2-3 digits (optional), 7-8 digit number, optional extension. */
+export function validatePhone(raw: string): Validated {
+  const text = raw.normalize('NFKC').replace(/[\s()（）]/g, '').replace(/^(\+86|0086)-?/, '0').replace(/^00/, '0');
+  if (!text) return { value: undefined, findings: [] };
+  const m = /^(0\d{2,3})?-?(\d{7,8})(?:(?:-|转|ext\.?)(\d{1,6}))?$/i.exec(text);
+  if (!m) {
+    // People often give a mobile here: accept it.
+    if (/^1[3-9]\d{9}$/.test(text)) return { value: text, findings: [] };
+    return { value: undefined, findings: [err('phone.format')] };
+  }
+  return { value: `${m[1] ? `${m[1]}-` : ''}${m[2]}${m[3] ? `-${m[3]}` : ''}`, findings: [] };
+}
+
+export function validateEmail(raw: string): Validated {
+  const text = raw.normalize('NFKC').trim();
+  if (!text) return { value: undefined, findings: [] };
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return { value: undefined, findings: [err('email.format')] };
+  return { value: text, findings: [] };
+}
+
+/** 邮政编码: six digits. */
+export function validatePostcode(raw: string): Validated {
+  const text = raw.normalize('NFKC').replace(/\s/g, '');
+  if (!text) return { value: undefined, findings: [] };
+  if (!/^\d{6}$/.test(text)) return { value: undefined, findings: [err('postcode.format')] };
+  return { value: text, findings: [] };
+}
+
+/**
+ * 注册编号 (warning only; the format is inferred from published examples, domain.md): 省简称 + 2 + province
+ * code + years + serial, e.g. 鲁2372010202404839; older certificates carry two-digit years (鲁237151616894).
+ */
+export function validateRegistrationNo(raw: string): Validated {
+  const text = raw.normalize('NFKC').replace(/\s/g, '');
+  if (!text) return { value: undefined, findings: [] };
+  if (!/^[\p{Script=Han}]2\d{2}(\d{4}\d{4}\d{5}|\d{2}\d{2}\d{4,6})$/u.test(text)) {
+    return { value: text, findings: [warn('registrationNo.format')] };
+  }
+  return { value: text, findings: [] };
+}
+
+/** 资格证书管理号: 18 characters (Beijing print logic, domain.md). Warning only. */
+export function validateQualificationCertNo(raw: string): Validated {
+  const text = raw.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+  if (!text) return { value: undefined, findings: [] };
+  if (!/^[0-9A-Z]{18}$/.test(text)) return { value: text, findings: [warn('qualificationCertNo.format', { length: text.length })] };
+  return { value: text, findings: [] };
+}

@@ -1,0 +1,30 @@
+import type { FieldKey } from '../domain/ids';
+
+export type Severity = 'error' | 'warning';
+
+/** One thing wrong (or doubtful) with a value. `code` names a message in assets/i18n (`v.<code>`). */
+export interface Finding {
+  code: string;
+  severity: Severity;
+  params?: Record<string, string | number>;
+}
+
+/** A finding attached to a field, as the cross-field checks produce them. */
+export interface FieldFinding extends Finding {
+  field: FieldKey;
+  /** The rule-data check that produced it. */
+  check?: string;
+}
+
+export interface Validated<T = string> {
+  /** The value in canonical form when it could be read (yyyy-MM-dd dates, upper-case X, digits only…). */
+  value: T | undefined;
+  findings: Finding[];
+}
+
+export const err = (code: string, params?: Finding['params']): Finding => (params ? { code, severity: 'error', params } : { code, severity: 'error' });
+export const warn = (code: string, params?: Finding['params']): Finding => (params ? { code, severity: 'warning', params } : { code, severity: 'warning' });
+
+export function hasError(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
