@@ -13,6 +13,7 @@ import { matchMaterial } from '../rules/status';
 import { mountOverlayHost, type OverlayHost } from './mount';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
+import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
@@ -168,12 +169,12 @@ export function runContent(ctx: ContentScriptContext): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = ctx.setTimeout(detect, REREAD_DELAY_MS);
   };
-  const ours = (n: Node) => n instanceof Element && (n.localName === HINT_TAG || n === overlay?.host || n.localName === 'jzs-upload-check');
+  const ours = (n: Node) => n instanceof Element && (n.localName === HINT_TAG || n === overlay?.host || n.localName === UPLOAD_TAG);
   const observer = new MutationObserver((records) => {
     // Our own hints and overlay are not the page's changes.
     const pageChanged = records.some(
       (r) =>
-        !(r.target instanceof Element && (ours(r.target) || r.target.closest(`${HINT_TAG}, jzs-upload-check`))) &&
+        !(r.target instanceof Element && (ours(r.target) || r.target.closest(`${HINT_TAG}, ${UPLOAD_TAG}`))) &&
         !(r.addedNodes.length + r.removedNodes.length > 0 && [...r.addedNodes, ...r.removedNodes].every(ours)),
     );
     if (pageChanged) schedule();
@@ -182,7 +183,9 @@ export function runContent(ctx: ContentScriptContext): void {
   for (const type of ['change', 'click', 'keyup'] as const) {
     ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
   }
+  const stopUploads = watchUploads(document, () => rules?.checklist);
   ctx.onInvalidated(() => {
+    stopUploads();
     observer.disconnect();
     validator?.destroy();
     if (overlay) render(null, overlay.root);

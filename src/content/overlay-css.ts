@@ -15,6 +15,7 @@ export const OVERLAY_CSS = `
 .head button { margin-left: auto; background: transparent; border: 1px solid rgba(255,255,255,.6); color: #fff; border-radius: 4px;
   font: inherit; font-size: 12px; padding: 0 6px; cursor: pointer; }
 .body { padding: 8px 10px; overflow: auto; }
+.body[hidden] { display: none; }
 .meta { color: #52606d; font-size: 12px; }
 .business { margin: 4px 0 6px; font-weight: 600; color: #0b5cad; }
 .step { font-size: 12px; background: #fffbe6; border-left: 3px solid #f5b82e; padding: 3px 6px; margin: 4px 0; }

@@ -39,8 +39,8 @@ export function Overlay(props: OverlayProps) {
           {collapsed ? t('overlay.expand') : t('overlay.collapse')}
         </button>
       </div>
-      {!collapsed && (
-        <div class="body">
+      {
+        <div class="body" hidden={collapsed}>
           {error && <div class="error">{t('overlay.error', { message: error })}</div>}
           {!rules && !error && <div class="meta">{t('overlay.loading')}</div>}
           {rules && (
@@ -75,7 +75,7 @@ export function Overlay(props: OverlayProps) {
             </>
           )}
         </div>
-      )}
+      }
     </div>
   );
 }

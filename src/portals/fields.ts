@@ -189,7 +189,7 @@ export function readText(doc: Document, f: Pick<PageField, 'kind' | 'input' | 'a
   switch (f.kind) {
     case 'select': {
       const sel = f.input as HTMLSelectElement;
-      const opt = sel.options[sel.selectedIndex];
+      const opt = sel.options[sel.selectedIndex] ?? sel.querySelector<HTMLOptionElement>('option[selected]');
       return opt && opt.value !== '' ? normText(opt.textContent) : '';
     }
     case 'radio':

@@ -1,0 +1,68 @@
+import { t } from '../i18n';
+import { normLabel, normText } from '../portals/dom';
+import type { ChecklistView, UploadRule } from '../rules/status';
+import { matchMaterial } from '../rules/status';
+import { checkUpload, type FileProbe, PROBE_BYTES, sizeText } from '../validate/upload';
+import { findingText } from './validation';
+
+export const UPLOAD_TAG = 'jzs-upload-check';
+
+/** The material a file input belongs to: its row in a material table, else the business's single bundle. */
+function materialFor(input: HTMLInputElement, view: ChecklistView): { id: string; rule: UploadRule } | undefined {
+  const row = input.closest('tr');
+  const table = row?.closest('table');
+  if (row && table) {
+    const header = Array.from(table.querySelectorAll('tr')).find((r) => Array.from(r.children).some((c) => normLabel(c.textContent) === '材料名称'));
+    const col = header ? Array.from(header.children).findIndex((c) => normLabel(c.textContent) === '材料名称') : -1;
+    const name = col >= 0 ? normText(row.children[col]?.textContent) : '';
+    const item = name ? matchMaterial(name, view.items) : undefined;
+    const rule = item?.upload ?? (item ? { accept: ['pdf', 'jpg', 'png'] as UploadRule['accept'] } : undefined);
+    if (item && rule) return { id: item.id, rule };
+  }
+  const bundle = view.bundles[0];
+  if (bundle) return { id: bundle.id, rule: bundle.upload };
+  return undefined;
+}
+
+async function probe(file: File): Promise<FileProbe> {
+  const head = new Uint8Array(await file.slice(0, PROBE_BYTES).arrayBuffer());
+  const tail = new Uint8Array(await file.slice(Math.max(0, file.size - PROBE_BYTES)).arrayBuffer());
+  return { name: file.name, size: file.size, head, tail };
+}
+
+/**
+ * Check a file the moment the user picks it, before the portal's uploader takes it: type, size, single
+ * file, PDF readability, sound in a video. Shows the result beside the uploader; never stops the event and
+ * never clears the input — the user's file is theirs to send.
+ */
+export function watchUploads(doc: Document, view: () => ChecklistView | undefined): () => void {
+  const onChange = (e: Event) => {
+    const input = e.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
+    const checklist = view();
+    const files = Array.from(input.files ?? []);
+    if (!checklist || files.length === 0) return;
+    const target = materialFor(input, checklist);
+    if (!target) return;
+    const anchor = input.closest('.mini-webuploader, .webuploader-container') ?? input;
+    void Promise.all(files.map(probe)).then((probes) => {
+      const findings = checkUpload(probes, target.rule);
+      let el = doc.querySelector<HTMLElement>(`${UPLOAD_TAG}[data-jzs-upload="${target.id}"]`);
+      if (!el) {
+        el = doc.createElement(UPLOAD_TAG);
+        el.setAttribute('data-jzs-upload', target.id);
+        el.setAttribute('role', 'status');
+      }
+      if (el.previousElementSibling !== anchor) anchor.after(el);
+      const severity = findings.some((f) => f.severity === 'error') ? 'error' : findings.length ? 'warning' : 'ok';
+      el.setAttribute('data-severity', severity);
+      el.textContent = findings.length
+        ? findings.map(findingText).join('；')
+        : t('v.upload.ok', { name: files.map((f) => f.name).join('、'), size: sizeText(files.reduce((n, f) => n + f.size, 0)) });
+      const color = severity === 'error' ? '#b42318' : severity === 'warning' ? '#b54708' : '#067647';
+      el.style.cssText = `all: initial; display: block; margin: 4px 0; font: 12px/1.4 "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: ${color};`;
+    });
+  };
+  doc.addEventListener('change', onChange, { capture: true, passive: true });
+  return () => doc.removeEventListener('change', onChange, { capture: true });
+}

@@ -1,0 +1,124 @@
+import type { Frame, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localToday, plusDays, plusYears } from '../../src/validate/dates';
+import { replica } from '../fixtures/replicas';
+import { frameOf, launch, type Session } from './harness';
+
+/** The browser runs in this machine's time zone: its "today" is ours. */
+const today = localToday(new Date());
+const yearOn = plusYears(today, 1);
+const dayShort = plusDays(yearOn, -1);
+
+const severityOf = (hint: Locator) => hint.getAttribute('data-severity');
+
+async function typeInto(frame: Frame, selector: string, text: string): Promise<void> {
+  const input = frame.locator(selector);
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 5 });
+  await input.press('Tab');
+}
+
+describe('validation on the portals', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('基本资料: a wrong check digit shows an error hint that clears when fixed', async () => {
+    const page = await s.open('province-basic-info');
+    await page.locator('[data-jzs-overlay] [data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    await typeInto(page.mainFrame(), '#txtZjhm', '370102199001011237');
+    const hint = page.locator('[data-jzs-field="idNumber"]');
+    await expect.poll(() => severityOf(hint)).toBe('error');
+    expect(await hint.textContent()).toContain('校验位错误');
+    expect(await page.locator('[data-jzs-field="idNumber"]').count()).toBe(1);
+    // The overlay's summary lists it too.
+    expect(await page.locator('[data-jzs-overlay] [data-jzs-summary-field="idNumber"][data-severity="error"]').count()).toBe(1);
+    await typeInto(page.mainFrame(), '#txtZjhm', '370102199001011231');
+    await expect.poll(() => severityOf(hint)).toBe('ok');
+    // Typing was never blocked: the page's own model has the value.
+    expect(await page.evaluate(() => (window as unknown as { __pageModel: Record<string, string> }).__pageModel.zjhm)).toBe('370102199001011231');
+    // Birth date and gender must agree with the ID number.
+    await typeInto(page.mainFrame(), '#txtCsrq', '1990-01-02');
+    await expect.poll(() => severityOf(page.locator('[data-jzs-field="birthDate"]'))).toBe('error');
+    await page.close();
+  });
+
+  it('注册申报 (native date inputs): one day short of a year errors, exactly a year passes; prefilled values checked on load', async () => {
+    const page = await s.open('province-declaration-initial');
+    await expect.poll(() => severityOf(page.locator('[data-jzs-field="idNumber"]'))).toBe('ok');
+    await typeInto(page.mainFrame(), '#htjzrq', dayShort);
+    const hint = page.locator('[data-jzs-field="contractEnd"]');
+    await expect.poll(() => severityOf(hint)).toBe('error');
+    expect(await hint.textContent()).toContain(`须不早于 ${yearOn}`);
+    await typeInto(page.mainFrame(), '#htjzrq', yearOn);
+    await expect.poll(() => severityOf(hint)).toBe('ok');
+    await page.close();
+  });
+
+  it('the same on a MiniUI datepicker inside the e-form iframe', async () => {
+    const page = await s.open('zwdt-declaration-initial');
+    const frame = frameOf(page, replica('zwdt-eform-initial'));
+    await frame.locator('[data-jzs-overlay]').waitFor({ state: 'attached' });
+    await frame.locator('[data-jzs-overlay] [data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    const visible = '[id="EJJZS_ZCSQ_HTJZRQ$text"]';
+    await typeInto(frame, visible, dayShort);
+    const hint = frame.locator('[data-jzs-field="contractEnd"]');
+    await expect.poll(() => severityOf(hint)).toBe('error');
+    // The hint sits right after the MiniUI control, inside the iframe.
+    expect(await hint.evaluate((h) => h.previousElementSibling?.id)).toBe('EJJZS_ZCSQ_HTJZRQ');
+    await typeInto(frame, visible, yearOn);
+    await expect.poll(() => severityOf(hint)).toBe('ok');
+    // The page's own MiniUI state agrees (the visible input's onchange ran).
+    expect(await frame.evaluate(() => (window as unknown as { mini: { get(id: string): { getFormValue(): string } } }).mini.get('EJJZS_ZCSQ_HTJZRQ').getFormValue())).toBe(yearOn);
+    await page.close();
+  });
+
+  it('reports a field the rules expect when the page re-renders without it', async () => {
+    const page = await s.open('zwdt-declaration-change');
+    const frame = frameOf(page, replica('zwdt-eform-change'));
+    await frame.locator('[data-jzs-overlay] [data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    expect(await frame.locator('[data-jzs-missing-field]').count()).toBe(0);
+    await frame.evaluate(() => document.getElementById('BGZC_HTJS')?.closest('.eform-row')?.remove());
+    await frame.locator('[data-jzs-overlay] [data-jzs-missing-field="contractEnd"]').waitFor({ state: 'attached' });
+    expect(await frame.locator('[data-jzs-overlay] [data-jzs-missing-field="contractEnd"]').textContent()).toBe('本页未找到“劳动合同截止日期”字段');
+    await page.close();
+  });
+
+  it('个人信息更改: a 2.5 MB PDF is flagged with its size and what to do; the file stays chosen', async () => {
+    const page = await s.open('province-info-change');
+    await page.locator('[data-jzs-overlay] [data-jzs-material]').first().waitFor({ state: 'attached' });
+    const body = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2.5 * 1024 * 1024 - 20, 0x20), Buffer.from('\n%%EOF\n')]);
+    await page.locator('#fjFile').setInputFiles({ name: '信息更改扫描件.pdf', mimeType: 'application/pdf', buffer: body });
+    const result = page.locator('[data-jzs-upload="info-change-pdf"]');
+    await result.waitFor({ state: 'attached' });
+    expect(await result.getAttribute('data-severity')).toBe('error');
+    expect(await result.textContent()).toContain('2.50 MB，超过 2 MB 上限');
+    expect(await page.locator('#fjFile').evaluate((i: HTMLInputElement) => i.files?.length)).toBe(1);
+    // A PDF under the limit passes.
+    await page.locator('#fjFile').setInputFiles({ name: 'ok.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await expect.poll(() => result.getAttribute('data-severity')).toBe('ok');
+    await page.close();
+  });
+
+  it('网厅 uploader (hidden WebUploader input): wrong file type and a silent video are flagged per material', async () => {
+    const page = await s.open('zwdt-declaration-initial');
+    await page.locator('[data-jzs-overlay] [data-jzs-material]').first().waitFor({ state: 'attached' });
+    await page.locator('tr[data-materialguid="m04"] input[type=file]').setInputFiles({ name: '劳动合同.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04word') });
+    const contract = page.locator('[data-jzs-upload="labor-contract"]');
+    await contract.waitFor({ state: 'attached' });
+    expect(await contract.getAttribute('data-severity')).toBe('error');
+    expect(await contract.textContent()).toContain('PDF/JPG/PNG');
+    const silent = Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42\0\0\0\0moov\0\0\0!hdlr\0\0\0\0\0\0\0\0vide'), Buffer.alloc(1000)]);
+    await page.locator('tr[data-materialguid="m06"] input[type=file]').setInputFiles({ name: '本人视频.mp4', mimeType: 'video/mp4', buffer: silent });
+    const video = page.locator('[data-jzs-upload="personal-video"]');
+    await video.waitFor({ state: 'attached' });
+    expect(await video.getAttribute('data-severity')).toBe('warning');
+    expect(await video.textContent()).toContain('没有声音');
+    await page.close();
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { PageValidator } from '../../src/content/validation';
+import { mapFields, readText } from '../../src/portals/fields';
+import { pageById } from '../../src/portals/registry';
+import { bundledPack } from '../../src/rules/bundled';
+import { genericChecks } from '../../src/rules/view';
+import { checklistView } from '../../src/rules/view';
+import { REPLICAS } from '../fixtures/replicas';
+import { replicaDocument } from '../helpers/replica-dom';
+
+const defs = bundledPack().fields;
+
+describe('field mapping on the replicas', () => {
+  // Inline page scripts are not run in unit tests, so MiniUI lists filled from page data stay empty here
+  // (申请注册专业 on the e-form); the browser tests see them rendered.
+  const notRenderedHere: Record<string, string[]> = { 'zwdt-eform-initial': ['specialty'] };
+
+  for (const r of REPLICAS.filter((x) => x.page && pageById(x.page)?.expects)) {
+    it(`${r.name}: finds every field the page is expected to show`, () => {
+      const doc = replicaDocument(r, 'rendered');
+      const keys = new Set(mapFields(doc, defs).map((f) => f.key));
+      const expected = pageById(r.page!)!.expects!(r.business).filter((k) => !(notRenderedHere[r.name] ?? []).includes(k));
+      expect([...expected].filter((k) => !keys.has(k))).toEqual([]);
+    });
+  }
+
+  it('reads labels from every markup style the portals use', () => {
+    const labelOf = (name: string, key: string) =>
+      mapFields(replicaDocument(REPLICAS.find((r) => r.name === name)!, 'rendered'), defs)
+        .filter((f) => f.key === key)
+        .map((f) => f.label);
+    expect(labelOf('province-basic-info', 'name')).toEqual(['姓名']); // <td>姓&nbsp;&nbsp;名：</td>
+    expect(labelOf('zwdt-declaration-initial', 'mobile')).toEqual(['联系人手机']); // role=control label=…
+    expect(labelOf('zwdt-eform-change', 'contractEnd')).toEqual(['劳动合同结束日期']); // <label for="X$text">…<span>*</span>:
+    expect(labelOf('province-declaration-renewal', 'contractEnd')).toEqual(['劳动合同终止日期']); // <dt>
+    expect(labelOf('province-declaration-initial', 'employerName')).toEqual(['聘用单位', '请输入上报的单位名称']); // text before
+  });
+
+  it('a company form maps the company, not the applicant', () => {
+    const r = REPLICAS.find((x) => x.name === 'province-company-register')!;
+    const only = pageById('province-company-register')!.onlyFields!;
+    const keys = mapFields(replicaDocument(r, 'rendered'), defs).filter((f) => only.includes(f.key)).map((f) => f.key);
+    expect(keys).toEqual(['employerName', 'employerCreditCode']);
+  });
+
+  it('证件号码 is not an ID number when 证件类型 is not 身份证', () => {
+    document.body.innerHTML = `<table><tr><td>证件类型：</td><td><select id="t"><option value="3" selected>护照</option></select></td></tr>
+      <tr><td>证件号码：</td><td><input id="n" value="E12345678"></td></tr></table>`;
+    expect(mapFields(document, defs).map((f) => f.key)).not.toContain('idNumber');
+    (document.getElementById('t') as HTMLSelectElement).innerHTML = '<option value="1" selected>居民身份证</option>';
+    expect(mapFields(document, defs).map((f) => f.key)).toContain('idNumber');
+  });
+});
+
+describe('inline hints', () => {
+  const setup = (html: string, business?: 'initial') => {
+    document.body.innerHTML = html;
+    const summaries: unknown[] = [];
+    const v = new PageValidator(document, {
+      defs,
+      checks: business ? checklistView(bundledPack(), business).checks : genericChecks(bundledPack()),
+      expected: ['name', 'idNumber', 'contractEnd'],
+      conditions: () => new Set(),
+      now: () => new Date(2026, 10, 23, 12),
+      onSummary: (s) => summaries.push(s),
+    });
+    return { v, summaries };
+  };
+  const hint = (key: string) => document.querySelectorAll(`[data-jzs-field="${key}"]`);
+
+  it('puts exactly one hint per field key beside the first field, and clears it when fixed', () => {
+    const { v } = setup(`<table><tr><td>姓名：</td><td><input id="a" value="张三"></td></tr>
+      <tr><td>证件号码：</td><td><input id="b" value="370102199001011237"></td></tr>
+      <tr><td>联系人身份证号：</td><td><input id="c" value="370102199001011237"></td></tr></table>`);
+    expect(hint('idNumber')).toHaveLength(1);
+    expect(hint('idNumber')[0]!.previousElementSibling?.id).toBe('b');
+    expect(hint('idNumber')[0]!.getAttribute('data-severity')).toBe('error');
+    expect(hint('idNumber')[0]!.textContent).toContain('校验位错误');
+    expect(hint('name')[0]!.getAttribute('data-severity')).toBe('ok');
+    (document.getElementById('b') as HTMLInputElement).value = '370102199001011231';
+    v.validate();
+    expect(hint('idNumber')).toHaveLength(1);
+    expect(hint('idNumber')[0]!.getAttribute('data-severity')).toBe('ok');
+  });
+
+  it('reports fields the rules expect but the page lacks, and cross-field results', () => {
+    const { summaries } = setup(
+      `<table><tr><td>姓名：</td><td><input value="张三"></td></tr>
+       <tr><td>劳动合同开始日期：</td><td><input value="2026-01-01"></td></tr></table>`,
+      'initial',
+    );
+    const s = summaries.at(-1) as { missing: Array<{ key: string }> };
+    expect(s.missing.map((m) => m.key)).toEqual(['idNumber', 'contractEnd']);
+  });
+
+  it('checks a contract end typed as 2027年11月22日 against today + 1 year', () => {
+    const { v } = setup(`<table><tr><td>劳动合同截止日期：</td><td><input id="e" value="2027年11月22日"></td></tr></table>`, 'initial');
+    expect(hint('contractEnd')[0]!.getAttribute('data-severity')).toBe('error');
+    (document.getElementById('e') as HTMLInputElement).value = '2027/11/23';
+    v.validate();
+    expect(hint('contractEnd')[0]!.getAttribute('data-severity')).toBe('ok');
+    expect(readText(document, mapFields(document, defs)[0]!)).toBe('2027/11/23');
+  });
+});
