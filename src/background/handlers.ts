@@ -6,6 +6,8 @@ import { pageById } from '../portals/registry';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
 import { checklistView, genericChecks } from '../rules/view';
+import type { ProfileService } from '../profiles/service';
+import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 
@@ -30,13 +32,27 @@ function packStatus(active: ActivePack): PackStatus {
 export interface HandlerDeps {
   db: () => Promise<JzsDatabase>;
   now: () => Date;
+  profiles: ProfileService;
 }
+
+/** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
+export const ACTIVE_PROFILE_KEY = 'activeProfileId';
 
 /**
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles }: HandlerDeps): Routes {
+  const activeSummary = async () => {
+    const rec = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
+    if (!rec?.value) return null;
+    try {
+      return summaryOf(await profiles.get(rec.value));
+    } catch (err) {
+      if ((err as { code?: string }).code === 'not-found') return null;
+      throw err;
+    }
+  };
   return {
     'cs:pageRules': {
       from: ['content'],
@@ -111,6 +127,40 @@ export function createRoutes({ db, now }: HandlerDeps): Routes {
       handle: async () => {
         const { pack } = await activePack(await db());
         return { fileName: `jzs-rule-pack-${pack.version}.json`, text: `${JSON.stringify(pack, null, 2)}\n` };
+      },
+    },
+    'ui:profiles.page': { from: ['extension'], handle: ({ offset, limit }) => profiles.page(offset, limit) },
+    'ui:profiles.search': { from: ['extension'], handle: ({ query, limit }) => profiles.search(query, limit) },
+    'ui:profiles.get': { from: ['extension'], handle: ({ id }) => profiles.get(id) },
+    'ui:profiles.create': { from: ['extension'], handle: ({ body }) => profiles.create(body, now()) },
+    'ui:profiles.update': { from: ['extension'], handle: ({ id, body, revision }) => profiles.update(id, body, revision, now()) },
+    'ui:profiles.delete': {
+      from: ['extension'],
+      handle: async ({ ids }) => {
+        const deleted = await profiles.remove(ids);
+        const active = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
+        if (active && ids.includes(active.value)) await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
+        return { deleted };
+      },
+    },
+    'ui:profiles.duplicates': { from: ['extension'], handle: () => profiles.duplicates() },
+    'ui:profiles.byIdNumbers': { from: ['extension'], handle: ({ idNumbers }) => profiles.byIdNumbers(idNumbers) },
+    'ui:profiles.commit': {
+      from: ['extension'],
+      handle: async ({ items }) => ({ saved: (await profiles.commit(items, now())).length }),
+    },
+    'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
+    'ui:active.get': { from: ['extension'], handle: activeSummary },
+    'ui:active.set': {
+      from: ['extension'],
+      handle: async ({ id }) => {
+        if (id === null) {
+          await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
+          return null;
+        }
+        const summary = summaryOf(await profiles.get(id));
+        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
+        return summary;
       },
     },
     'ui:getSetting': {

@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import { plainCodec } from '../profiles/codec';
+import { ProfileService } from '../profiles/service';
+import { ProfileStore } from '../profiles/store';
 import { getDb } from '../storage/db';
 import { createRoutes } from './handlers';
 import { configureZod } from './zod-config';
@@ -11,7 +14,9 @@ import { classifySender } from './sender';
  */
 export function startBackground(): void {
   configureZod();
-  const routes = createRoutes({ db: getDb, now: () => new Date() });
+  const codec = () => plainCodec;
+  const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
+  const routes = createRoutes({ db: getDb, now: () => new Date(), profiles });
   const extensionOrigin = browser.runtime.getURL('/');
   // webextension-polyfill answers with whatever promise the listener returns.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises

@@ -10,6 +10,8 @@
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
 import type { CheckView, ChecklistView } from '../rules/status';
+import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
+import type { ImportItem } from '../profiles/store';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -86,6 +88,18 @@ export interface ProtocolMap {
   'ui:importPack': { req: { fileName: string; text: string }; res: PackStatus };
   'ui:revertPack': { req: Record<string, never>; res: PackStatus };
   'ui:exportPack': { req: Record<string, never>; res: { fileName: string; text: string } };
+  'ui:profiles.page': { req: { offset: number; limit: number }; res: { total: number; items: ProfileSummary[] } };
+  'ui:profiles.search': { req: { query: string; limit: number }; res: { total: number; items: ProfileSummary[] } };
+  'ui:profiles.get': { req: { id: string }; res: Profile };
+  'ui:profiles.create': { req: { body: ProfileInput }; res: Profile };
+  'ui:profiles.update': { req: { id: string; body: ProfileInput; revision: number }; res: Profile };
+  'ui:profiles.delete': { req: { ids: string[] }; res: { deleted: number } };
+  'ui:profiles.duplicates': { req: Record<string, never>; res: ProfileSummary[][] };
+  'ui:profiles.byIdNumbers': { req: { idNumbers: string[] }; res: Profile[] };
+  'ui:profiles.commit': { req: { items: ImportItem[] }; res: { saved: number } };
+  'ui:profiles.all': { req: Record<string, never>; res: Profile[] };
+  'ui:active.get': { req: Record<string, never>; res: ProfileSummary | null };
+  'ui:active.set': { req: { id: string | null }; res: ProfileSummary | null };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };
   'ui:putSetting': { req: SettingRecord; res: SettingRecord };
 }

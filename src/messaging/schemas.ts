@@ -5,11 +5,20 @@
 import * as z from 'zod';
 import { BUSINESS_IDS } from '../domain/ids';
 import { PORTAL_IDS } from '../portals/origins';
+import { Profile, ProfileBody } from '../profiles/schema';
 import type { MessageName, Req } from './protocol';
 
 const PageId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 const Empty = z.strictObject({});
+const Uuid = z.uuid();
+/** The most rows one import or restore may carry (the workbench caps files at 20,000 rows). */
+const MAX_BATCH = 20_000;
+const ImportItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('create'), body: ProfileBody }),
+  z.strictObject({ kind: z.literal('update'), id: Uuid, body: ProfileBody, expectedRevision: z.number().int().positive() }),
+  z.strictObject({ kind: z.literal('restore'), profile: Profile }),
+]);
 
 export const RequestSchemas = {
   'cs:pageRules': z.strictObject({
@@ -27,6 +36,18 @@ export const RequestSchemas = {
   }),
   'ui:revertPack': Empty,
   'ui:exportPack': Empty,
+  'ui:profiles.page': z.strictObject({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(100) }),
+  'ui:profiles.search': z.strictObject({ query: z.string().max(100), limit: z.number().int().min(1).max(100) }),
+  'ui:profiles.get': z.strictObject({ id: Uuid }),
+  'ui:profiles.create': z.strictObject({ body: ProfileBody }),
+  'ui:profiles.update': z.strictObject({ id: Uuid, body: ProfileBody, revision: z.number().int().positive() }),
+  'ui:profiles.delete': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH) }),
+  'ui:profiles.duplicates': Empty,
+  'ui:profiles.byIdNumbers': z.strictObject({ idNumbers: z.array(z.string().max(20)).max(MAX_BATCH) }),
+  'ui:profiles.commit': z.strictObject({ items: z.array(ImportItemSchema).min(1).max(MAX_BATCH) }),
+  'ui:profiles.all': Empty,
+  'ui:active.get': Empty,
+  'ui:active.set': z.strictObject({ id: Uuid.nullable() }),
   'ui:getSetting': z.strictObject({ key: z.string().min(1).max(64) }),
   'ui:putSetting': z.strictObject({ key: z.string().min(1).max(64), value: z.string().max(10_000) }),
 } satisfies { [N in MessageName]: z.ZodType<Req<N>> };

@@ -6,9 +6,10 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
  *
  * Versions (each upgrade step runs once, in order; tests open fixtures of every earlier version):
  *   1 — settings, rulePacks
+ *   2 — profiles (index updatedAt), fillLogs (index profileId)
  */
 export const DB_NAME = 'jzs-assistant';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface StoredPack {
   id: 'imported';
@@ -19,9 +20,29 @@ export interface StoredPack {
   importedAt: string;
 }
 
+/** A profile body as stored: in the clear, or sealed by the lock (AES-GCM, issue 7). */
+export type StoredBody = { plain: unknown } | { sealed: { iv: Uint8Array; data: ArrayBuffer } };
+
+export interface StoredProfile {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+  body: StoredBody;
+}
+
+export interface StoredFillLog {
+  id?: number;
+  profileId: string;
+  at: string;
+  entry: StoredBody;
+}
+
 export interface JzsDB extends DBSchema {
   settings: { key: string; value: { key: string; value: string } };
   rulePacks: { key: string; value: StoredPack };
+  profiles: { key: string; value: StoredProfile; indexes: { updatedAt: string } };
+  fillLogs: { key: number; value: StoredFillLog; indexes: { profileId: string } };
 }
 
 export type JzsDatabase = IDBPDatabase<JzsDB>;
@@ -32,6 +53,12 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void): Promise<JzsData
       if (oldVersion < 1) {
         db.createObjectStore('settings', { keyPath: 'key' });
         db.createObjectStore('rulePacks', { keyPath: 'id' });
+      }
+      if (oldVersion < 2) {
+        // ID numbers are never an index key: with the lock on they exist only encrypted. Look-ups by ID
+        // number use the in-memory index (src/profiles/search.ts).
+        db.createObjectStore('profiles', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+        db.createObjectStore('fillLogs', { keyPath: 'id', autoIncrement: true }).createIndex('profileId', 'profileId');
       }
     },
     // Another context wants to upgrade: close ours so its upgrade never hangs; the next use reopens.

@@ -185,6 +185,20 @@ export async function workerStartTime(s: Session): Promise<number> {
   return w.evaluate(() => performance.timeOrigin);
 }
 
+/** Send one of the extension's own messages from an extension page (as the UI does) and unwrap the reply. */
+export async function sendFrom<T = unknown>(page: Page, name: string, data: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    async ([n, d]) => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      return chrome.runtime.sendMessage({ jzs: 1, name: n, data: d });
+    },
+    [name, data] as const,
+  );
+  const r = reply as { ok: boolean; data?: T; error?: { code: string; message: string } };
+  if (!r.ok) throw Object.assign(new Error(r.error?.message), { code: r.error?.code });
+  return r.data as T;
+}
+
 /** The frame of a page that shows a given replica (main frame or an iframe). */
 export function frameOf(page: Page, replica: Replica): Frame {
   const frame = page.frames().find((f) => f.url() === replica.url);

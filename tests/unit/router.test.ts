@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { createRoutes } from '../../src/background/handlers';
 import { dispatch } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
+import { plainCodec } from '../../src/profiles/codec';
+import { ProfileService } from '../../src/profiles/service';
+import { ProfileStore } from '../../src/profiles/store';
 import { forgetPackCache } from '../../src/rules/store';
 import { openJzsDB } from '../../src/storage/db';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
-const routes = createRoutes({ db: () => openJzsDB('router-test'), now: () => new Date('2026-11-23T08:00:00Z') });
+const db = () => openJzsDB('router-test');
+const routes = createRoutes({
+  db,
+  now: () => new Date('2026-11-23T08:00:00Z'),
+  profiles: new ProfileService(new ProfileStore(db, () => plainCodec), () => plainCodec),
+});
 const zwdt: SenderInfo = { kind: 'content', portal: 'jinan-zwdt', tabId: 3, frameId: 0, url: 'http://124.128.226.254:8090/x' };
 const page: SenderInfo = { kind: 'extension', url: `${EXT_ORIGIN}popup.html` };
 const msg = (name: string, data: unknown) => ({ jzs: 1, name, data });

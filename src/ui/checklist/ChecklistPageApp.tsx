@@ -10,10 +10,10 @@ export interface ChecklistPageProps {
   business: string | null;
   conditions: string[];
   name: string;
+  /** `&profile=<id>`: print that applicant's name, situations and readiness ticks (contract.md). */
+  profile: string | null;
   now: Date;
 }
-
-const NO_DONE: ReadonlySet<string> = new Set();
 
 /** The printable checklist (checklist.html?business=<id>[&conditions=a,b][&name=…]): A4, everything open. */
 export function ChecklistPageApp(props: ChecklistPageProps) {
@@ -22,6 +22,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
   const [conditions, setConditions] = useState<ReadonlySet<string>>(new Set(props.conditions));
   const [name, setName] = useState(props.name);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [ready, setReady] = useState<ReadonlySet<string>>(new Set());
   const en = getLang() === 'en';
 
   useEffect(() => {
@@ -29,12 +30,26 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
     send('ui:checklist', { business }).then(setPage, (e: unknown) => setError(String(e)));
   }, [business]);
 
+  useEffect(() => {
+    if (!props.profile || !business) return;
+    send('ui:profiles.get', { id: props.profile }).then(
+      (p) => {
+        setName(p.data.name ?? '');
+        const progress = p.businesses.find((b) => b.business === business);
+        setReady(new Set(progress?.ready ?? []));
+        if (progress && props.conditions.length === 0) setConditions(new Set(progress.conditions));
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  }, [props.profile, business]);
+
   // Keep the address shareable: what is on screen is what the URL says.
   useEffect(() => {
     if (!business) return;
     const params = new URLSearchParams({ business });
     if (conditions.size) params.set('conditions', [...conditions].join(','));
-    if (name) params.set('name', name);
+    if (props.profile) params.set('profile', props.profile);
+    else if (name) params.set('name', name);
     history.replaceState(null, '', `?${params}`);
     document.title = `${t('checklistPage.title')} · ${en ? BUSINESS_NAMES[business].en : BUSINESS_NAMES[business].zh}`;
   }, [business, conditions, name, en]);
@@ -95,7 +110,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
           <ChecklistList
             view={view}
             active={conditions}
-            done={NO_DONE}
+            done={ready}
             notes="open"
             onToggleCondition={(id, on) => {
               const next = new Set(conditions);

@@ -40,6 +40,7 @@ export async function mountChecklist(el: HTMLElement, url: URL): Promise<void> {
       business={url.searchParams.get('business')}
       conditions={conditions}
       name={url.searchParams.get('name') ?? ''}
+      profile={url.searchParams.get('profile')}
       now={new Date()}
     />,
     el,

@@ -2,15 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { MessageError, type PackStatus } from '../../messaging/protocol';
+import { download } from '../common/download';
 
-function download(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * 规则包: which pack is in force; import a newer one (refused with a Chinese error naming the bad field's

@@ -6,6 +6,7 @@ import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { ProfilesSection } from './ProfilesSection';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
@@ -50,6 +51,7 @@ export function PopupApp() {
     <main>
       <h1>{t('popup.title')}</h1>
       {error && <p class="error">{error}</p>}
+      <ProfilesSection />
       <h2>{t('popup.lookup')}</h2>
       <div class="row">
         <label for="business">{t('popup.chooseBusiness')}</label>

@@ -1,0 +1,29 @@
+import type { StoredBody } from '../storage/db';
+
+/**
+ * How a profile body is stored. The plain codec keeps it as is; the lock (src/security) supplies one that
+ * encrypts with AES-256-GCM. Sealing happens BEFORE a transaction opens: awaiting crypto inside an
+ * IndexedDB transaction would let it auto-commit half-done.
+ */
+export interface BodyCodec {
+  readonly encrypted: boolean;
+  seal(body: unknown): Promise<StoredBody>;
+  open(stored: StoredBody): Promise<unknown>;
+}
+
+export class LockedError extends Error {
+  readonly code = 'locked';
+  constructor() {
+    super('档案库已锁定：请先输入口令解锁。');
+    this.name = 'LockedError';
+  }
+}
+
+export const plainCodec: BodyCodec = {
+  encrypted: false,
+  seal: async (body) => ({ plain: body }),
+  open: async (stored) => {
+    if ('plain' in stored) return stored.plain;
+    throw new LockedError();
+  },
+};

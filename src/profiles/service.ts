@@ -1,0 +1,108 @@
+import type { BodyCodec } from './codec';
+import { ProfileIndex } from './search';
+import type { ImportItem, ProfileStore } from './store';
+import { type Profile, type ProfileInput, type ProfileSummary, summaryOf } from './schema';
+
+export interface PageOfProfiles {
+  total: number;
+  items: ProfileSummary[];
+}
+
+/**
+ * Everything the UI asks about profiles, in the background. Listing a page reads only that page; search and
+ * duplicate checks use the in-memory index, built on first need (never when the popup opens) and kept up to
+ * date on every write. A worker restart or a lock change simply drops it.
+ */
+export class ProfileService {
+  private index: ProfileIndex | undefined;
+  private building: Promise<ProfileIndex> | undefined;
+
+  constructor(
+    readonly store: ProfileStore,
+    private readonly codec: () => BodyCodec,
+  ) {}
+
+  /** Forget the index (lock, unlock, restore). */
+  reset(): void {
+    this.index = undefined;
+    this.building = undefined;
+  }
+
+  indexReady(): boolean {
+    return this.index !== undefined;
+  }
+
+  async ensureIndex(): Promise<ProfileIndex> {
+    if (this.index) return this.index;
+    this.building ??= (async () => {
+      const stored = await this.store.allStored();
+      const index = new ProfileIndex();
+      for (const s of stored) index.upsert(await this.store.decode(s));
+      this.index = index;
+      return index;
+    })().finally(() => {
+      this.building = undefined;
+    });
+    return this.building;
+  }
+
+  async page(offset: number, limit: number): Promise<PageOfProfiles> {
+    const [total, profiles] = await Promise.all([this.store.count(), this.store.page(offset, limit)]);
+    return { total, items: profiles.map(summaryOf) };
+  }
+
+  async search(query: string, limit: number): Promise<PageOfProfiles> {
+    return (await this.ensureIndex()).search(query, limit);
+  }
+
+  async get(id: string): Promise<Profile> {
+    return this.store.get(id);
+  }
+
+  async create(body: ProfileInput, now: Date): Promise<Profile> {
+    const p = await this.store.create(body, now);
+    this.index?.upsert(p);
+    return p;
+  }
+
+  async update(id: string, body: ProfileInput, revision: number, now: Date): Promise<Profile> {
+    const p = await this.store.update(id, body, revision, now);
+    this.index?.upsert(p);
+    return p;
+  }
+
+  async remove(ids: readonly string[]): Promise<number> {
+    const n = await this.store.remove(ids);
+    for (const id of ids) this.index?.remove(id);
+    return n;
+  }
+
+  async commit(items: readonly ImportItem[], now: Date): Promise<Profile[]> {
+    const saved = await this.store.commit(items, now);
+    if (this.index) for (const p of saved) this.index.upsert(p);
+    return saved;
+  }
+
+  /** Stored profiles with these ID numbers (for the import preview's duplicate handling). */
+  async byIdNumbers(idNumbers: readonly string[]): Promise<Profile[]> {
+    const index = await this.ensureIndex();
+    const ids = [...new Set(idNumbers.flatMap((n) => index.byIdNumber(n).map((s) => s.id)))];
+    return this.store.getMany(ids);
+  }
+
+  async duplicates(): Promise<ProfileSummary[][]> {
+    return (await this.ensureIndex()).duplicates();
+  }
+
+  /** Every profile, decoded, newest first (export, backup). */
+  async all(): Promise<Profile[]> {
+    const stored = await this.store.allStored();
+    const out: Profile[] = [];
+    for (const s of stored) out.push(await this.store.decode(s));
+    return out.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
+  }
+
+  get encrypted(): boolean {
+    return this.codec().encrypted;
+  }
+}

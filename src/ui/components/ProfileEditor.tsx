@@ -1,0 +1,276 @@
+import { useEffect, useState } from 'preact/hooks';
+import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, DATE_FIELDS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
+import { getLang, type MessageKey, t } from '../../i18n';
+import { send } from '../../messaging/client';
+import { MessageError, type ChecklistPage } from '../../messaging/protocol';
+import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
+import { validateField } from '../../validate/field';
+
+const GROUPS: Array<[string, FieldKey[]]> = [
+  ['basic', ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'retired']],
+  ['contact', ['mobile', 'phone', 'email', 'address', 'postcode']],
+  ['education', ['education', 'school', 'major', 'graduationDate']],
+  ['qualification', ['qualificationCertNo', 'qualificationIssueDate', 'specialty', 'registrationNo', 'certIssueDate', 'registrationExpiry']],
+  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate']],
+];
+const TYPES: Partial<Record<FieldKey, string>> = {
+  idNumber: 'id-number',
+  mobile: 'mobile',
+  phone: 'phone',
+  email: 'email',
+  postcode: 'postcode',
+  employerCreditCode: 'credit-code',
+};
+
+type Draft = Record<FieldKey, string>;
+
+function toDraft(data: ProfileData): Draft {
+  const d = {} as Draft;
+  for (const [, keys] of GROUPS) for (const k of keys) {
+    const v = (data as Record<string, unknown>)[k];
+    d[k] = k === 'retired' ? (v === true ? '是' : v === false ? '否' : '') : typeof v === 'string' ? v : '';
+  }
+  return d;
+}
+
+/** Validate a draft: canonical data, or per-field errors that block saving; warnings are shown only. */
+export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors: Partial<Record<FieldKey, string>>; warnings: Partial<Record<FieldKey, string>> } {
+  const data: ProfileData = {};
+  const errors: Partial<Record<FieldKey, string>> = {};
+  const warnings: Partial<Record<FieldKey, string>> = {};
+  for (const [key, raw] of Object.entries(draft) as Array<[FieldKey, string]>) {
+    const text = raw.trim();
+    if (!text) continue;
+    if (key === 'retired') {
+      data.retired = text === '是';
+      continue;
+    }
+    const r = validateField(key, DATE_FIELDS.has(key) ? 'date' : (TYPES[key] ?? 'text'), text, now);
+    const err = r.findings.find((f) => f.severity === 'error');
+    const blocking = err && (key === 'idNumber' || key === 'name' || DATE_FIELDS.has(key));
+    if (blocking) errors[key] = t(`v.${err.code}` as MessageKey, err.params);
+    else if (r.findings[0]) warnings[key] = t(`v.${r.findings[0].code}` as MessageKey, r.findings[0].params);
+    (data as Record<string, string>)[key] = blocking ? text : (r.value ?? text);
+  }
+  if (!data.name) errors.name = t('profiles.required');
+  return { data, errors, warnings };
+}
+
+export interface ProfileEditorProps {
+  /** The profile to edit, or undefined for a new one. */
+  profile: Profile | undefined;
+  onSaved: (p: Profile) => void;
+  onCancel?: (() => void) | undefined;
+  /** Only these fields (quick edit in the popup); all when omitted. */
+  only?: FieldKey[] | undefined;
+}
+
+export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEditorProps) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(profile?.data ?? {}));
+  const [notes, setNotes] = useState(profile?.notes ?? '');
+  const [businesses, setBusinesses] = useState<BusinessProgress[]>(profile?.businesses ?? []);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
+  const [conflict, setConflict] = useState<Profile | undefined>();
+  const [busy, setBusy] = useState(false);
+  const en = getLang() === 'en';
+  const checked = readDraft(draft, new Date());
+
+  useEffect(() => {
+    setDraft(toDraft(profile?.data ?? {}));
+    setNotes(profile?.notes ?? '');
+    setBusinesses(profile?.businesses ?? []);
+    setConflict(undefined);
+    setMessage(undefined);
+  }, [profile?.id, profile?.revision]);
+
+  const save = async () => {
+    if (Object.keys(checked.errors).length) return;
+    setBusy(true);
+    try {
+      // Quick edit changes some fields only: keep the others as stored.
+      const data = only && profile ? { ...profile.data, ...Object.fromEntries(only.map((k) => [k, (checked.data as Record<string, unknown>)[k]])) } : checked.data;
+      const body = { data: data as ProfileData, notes, businesses };
+      const saved = profile ? await send('ui:profiles.update', { id: profile.id, body, revision: profile.revision }) : await send('ui:profiles.create', { body });
+      setMessage({ kind: 'ok', text: profile ? t('profiles.saved') : t('profiles.created') });
+      onSaved(saved);
+    } catch (err) {
+      if (err instanceof MessageError && err.code === 'revision-conflict') {
+        setConflict(await send('ui:profiles.get', { id: profile!.id }));
+      }
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (key: FieldKey) => (
+    <label class="field" key={key}>
+      <span class="label">{en ? FIELD_NAMES[key].en : FIELD_NAMES[key].zh}</span>
+      {key === 'retired' || key === 'gender' ? (
+        <select data-jzs-edit-field={key} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}>
+          <option value="">{t('profiles.unknown')}</option>
+          {(key === 'retired' ? ['是', '否'] : ['男', '女']).map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          data-jzs-edit-field={key}
+          value={draft[key]}
+          placeholder={DATE_FIELDS.has(key) ? 'yyyy-MM-dd' : ''}
+          onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
+        />
+      )}
+      {checked.errors[key] && <span class="error">{checked.errors[key]}</span>}
+      {!checked.errors[key] && checked.warnings[key] && <span class="warning">{checked.warnings[key]}</span>}
+    </label>
+  );
+
+  return (
+    <form
+      class="editor"
+      data-jzs-editor={profile?.id ?? 'new'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {(only ? [['', only] as [string, FieldKey[]]] : GROUPS).map(([group, keys]) => (
+        <fieldset key={group}>
+          {group && <legend>{t(`profiles.groups.${group}` as MessageKey)}</legend>}
+          <div class="grid">{keys.map(field)}</div>
+        </fieldset>
+      ))}
+      {!only && (
+        <>
+          <fieldset>
+            <legend>{t('profiles.notes')}</legend>
+            <textarea data-jzs-edit-field="notes" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+          </fieldset>
+          <BusinessesEditor value={businesses} onChange={setBusinesses} profileId={profile?.id} />
+        </>
+      )}
+      {message && <p class={message.kind === 'ok' ? 'ok' : 'error'} role="status">{message.text}</p>}
+      {conflict && (
+        <p class="warning">
+          {t('profiles.conflict')}{' '}
+          <button type="button" onClick={() => onSaved(conflict)}>
+            {t('profiles.reload')}
+          </button>
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary" data-jzs-action="save-profile" disabled={busy || Object.keys(checked.errors).length > 0}>
+          {t('profiles.save')}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('profiles.cancel')}
+          </button>
+        )}
+        {profile && (
+          <span class="muted">
+            {t('profiles.revision', { n: profile.revision })} · {t('profiles.updated', { at: profile.updatedAt.slice(0, 16).replace('T', ' ') })}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** Businesses in progress: status, the situations that apply, and which materials are ready. */
+function BusinessesEditor({ value, onChange, profileId }: { value: BusinessProgress[]; onChange: (v: BusinessProgress[]) => void; profileId: string | undefined }) {
+  const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
+  const en = getLang() === 'en';
+  useEffect(() => {
+    for (const b of value) {
+      if (!views[b.business]) void send('ui:checklist', { business: b.business }).then((v) => setViews((old) => ({ ...old, [b.business]: v })));
+    }
+  }, [value.map((b) => b.business).join()]);
+  const update = (i: number, patch: Partial<BusinessProgress>) =>
+    onChange(value.map((b, j) => (j === i ? { ...b, ...patch, updatedAt: new Date().toISOString() } : b)));
+  const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
+  const free = BUSINESS_IDS.filter((id) => !value.some((b) => b.business === id));
+  return (
+    <fieldset class="businesses">
+      <legend>{t('profiles.businesses')}</legend>
+      {value.map((b, i) => {
+        const view = views[b.business]?.checklist;
+        return (
+          <div class="business" key={b.business} data-jzs-progress-business={b.business}>
+            <strong>{en ? BUSINESS_NAMES[b.business].en : BUSINESS_NAMES[b.business].zh}</strong>{' '}
+            <select value={b.status} onChange={(e) => update(i, { status: e.currentTarget.value as BusinessProgress['status'] })}>
+              {(['preparing', 'submitted', 'done'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`profiles.status.${s}`)}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+              {t('profiles.delete')}
+            </button>
+            {profileId && (
+              <a href={`checklist.html?business=${b.business}&profile=${profileId}`} target="_blank" rel="noopener">
+                {t('profiles.printChecklist')}
+              </a>
+            )}
+            {view && (
+              <div class="ticks">
+                {view.conditions.map((c) => (
+                  <label key={c.id}>
+                    <input type="checkbox" checked={b.conditions.includes(c.id)} onChange={(e) => update(i, { conditions: toggle(b.conditions, c.id, e.currentTarget.checked) })} />
+                    {en ? c.nameEn : c.name}
+                  </label>
+                ))}
+                <div class="muted">{t('profiles.readiness')}</div>
+                {view.items.flatMap((m) => [m, ...m.subItems]).map((m) => (
+                  <label key={m.id}>
+                    <input
+                      type="checkbox"
+                      data-jzs-ready={m.id}
+                      checked={b.ready.includes(m.id)}
+                      onChange={(e) => update(i, { ready: toggle(b.ready, m.id, e.currentTarget.checked) })}
+                    />
+                    {en ? m.nameEn : m.name}
+                  </label>
+                ))}
+              </div>
+            )}
+          </div>
+        );
+      })}
+      {free.length > 0 && (
+        <select
+          data-jzs-add-business=""
+          value=""
+          onChange={(e) => {
+            const id = e.currentTarget.value as BusinessId;
+            if (id) onChange([...value, { business: id, status: 'preparing', conditions: [], ready: [], updatedAt: new Date().toISOString() }]);
+          }}
+        >
+          <option value="">{t('profiles.addBusiness')}</option>
+          {free.map((id) => (
+            <option key={id} value={id}>
+              {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
+            </option>
+          ))}
+        </select>
+      )}
+    </fieldset>
+  );
+}
+
+export const EDITOR_CSS = `
+form.editor fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 6px 10px 10px; }
+form.editor legend { font-weight: 600; padding: 0 4px; }
+form.editor .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 6px 12px; }
+form.editor .field { display: flex; flex-direction: column; font-size: 13px; }
+form.editor .field .label { color: var(--muted); font-size: 12px; }
+form.editor .field input, form.editor .field select { padding: 3px 6px; border: 1px solid var(--line); border-radius: 4px; }
+form.editor .field .error, form.editor .field .warning { font-size: 12px; }
+form.editor textarea { width: 100%; }
+form.editor .business { border-top: 1px dashed var(--line); padding: 6px 0; }
+form.editor .ticks label { display: inline-flex; gap: 3px; margin: 2px 10px 2px 0; font-size: 12px; }
+`;

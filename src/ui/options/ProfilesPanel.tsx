@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { send } from '../../messaging/client';
+import type { Profile, ProfileSummary } from '../../profiles/schema';
+import { ProfileEditor } from '../components/ProfileEditor';
+import { ProfileList } from '../components/ProfileList';
+import { useProfileQuery } from '../components/useProfileQuery';
+
+const PAGE = 50;
+
+/** 档案: find, page, select, bulk-delete, see duplicates by ID number, create and edit. */
+export function ProfilesPanel({ version }: { version: number }) {
+  const q = useProfileQuery(PAGE);
+  const [editing, setEditing] = useState<Profile | 'new' | undefined>(undefined);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [dupes, setDupes] = useState<ProfileSummary[][] | undefined>(undefined);
+  const [message, setMessage] = useState<string | undefined>(undefined);
+  // Another panel (import, restore) changed the store.
+  useEffect(() => {
+    if (version > 0) q.refresh();
+  }, [version]);
+
+  const open = async (p: ProfileSummary) => setEditing(await send('ui:profiles.get', { id: p.id }));
+  const removeSelected = async () => {
+    if (!selected.size || !confirm(t('profiles.confirmDelete', { n: selected.size }))) return;
+    const { deleted } = await send('ui:profiles.delete', { ids: [...selected] });
+    setSelected(new Set());
+    setMessage(t('profiles.deleted', { n: deleted }));
+    if (editing !== 'new' && editing && selected.has(editing.id)) setEditing(undefined);
+    q.refresh();
+  };
+  const pages = Math.max(1, Math.ceil((q.total ?? 0) / PAGE));
+
+  return (
+    <section class="panel" data-jzs-profiles-panel="">
+      <h2>
+        {t('profiles.title')} <span class="muted" data-jzs-profile-count={q.stored ?? ''}>{q.stored !== undefined && t('profiles.count', { n: q.stored })}</span>
+      </h2>
+      <div class="columns">
+        <div class="list-col">
+          <input data-jzs-search="" type="search" placeholder={t('profiles.search')} value={q.query} onInput={(e) => q.setQuery(e.currentTarget.value)} />
+          {q.error && <p class="error">{q.error}</p>}
+          <div class="row">
+            <button type="button" class="primary" data-jzs-action="new-profile" onClick={() => setEditing('new')}>
+              {t('profiles.new')}
+            </button>
+            <button type="button" data-jzs-action="select-page" onClick={() => setSelected(new Set(q.items.map((p) => p.id)))}>
+              {t('profiles.selectAll')}
+            </button>
+            <button type="button" data-jzs-action="delete-selected" disabled={!selected.size} onClick={() => void removeSelected()}>
+              {t('profiles.deleteSelected', { n: selected.size })}
+            </button>
+            <button type="button" data-jzs-action="show-duplicates" onClick={() => void send('ui:profiles.duplicates', {}).then(setDupes)}>
+              {t('profiles.duplicates')}
+            </button>
+          </div>
+          {message && <p class="ok">{message}</p>}
+          {q.items.length === 0 && q.total !== undefined && <p class="muted">{q.query ? t('profiles.noMatch') : t('profiles.none')}</p>}
+          <ProfileList
+            items={q.items}
+            activeId={editing && editing !== 'new' ? editing.id : null}
+            onPick={(p) => void open(p)}
+            selected={selected}
+            onToggle={(id, on) => {
+              const next = new Set(selected);
+              if (on) next.add(id);
+              else next.delete(id);
+              setSelected(next);
+            }}
+          />
+          {!q.query && pages > 1 && (
+            <div class="row pager">
+              <button type="button" disabled={q.offset === 0} onClick={() => q.setOffset(Math.max(0, q.offset - PAGE))}>
+                {t('profiles.prev')}
+              </button>
+              <span>{t('profiles.pageOf', { page: q.offset / PAGE + 1, pages })}</span>
+              <button type="button" disabled={q.offset + PAGE >= (q.total ?? 0)} onClick={() => q.setOffset(q.offset + PAGE)}>
+                {t('profiles.more')}
+              </button>
+            </div>
+          )}
+          {dupes && (
+            <div class="dupes" data-jzs-duplicates={dupes.length}>
+              <h3>{t('profiles.duplicates')}</h3>
+              {dupes.length === 0 && <p class="muted">{t('profiles.noDuplicates')}</p>}
+              {dupes.map((group) => (
+                <ProfileList key={group[0]!.id} items={group} onPick={(p) => void open(p)} />
+              ))}
+            </div>
+          )}
+        </div>
+        <div class="edit-col">
+          {editing && (
+            <ProfileEditor
+              profile={editing === 'new' ? undefined : editing}
+              onSaved={(p) => {
+                setEditing(p);
+                q.refresh();
+              }}
+              onCancel={() => setEditing(undefined)}
+            />
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

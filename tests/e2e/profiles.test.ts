@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, ROOT, sendFrom, type Session } from './harness';
+
+const GBK = readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'applicants-gbk.csv'));
+
+/** All stored profiles' data, read through the extension's own message API from an extension page. */
+async function storedData(page: Page): Promise<Array<Record<string, unknown>>> {
+  const all = await sendFrom<Array<{ data: Record<string, unknown>; notes: string }>>(page, 'ui:profiles.all', {});
+  return all.map((p) => ({ ...p.data, notes: p.notes } as Record<string, unknown>)).sort((a, b) => String(a.idNumber).localeCompare(String(b.idNumber)));
+}
+
+async function importFile(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.locator('[data-jzs-import]').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await page.locator('[data-jzs-import-preview]').waitFor();
+}
+
+describe('profiles in the workbench and the popup', () => {
+  let s: Session;
+  let bench: Page;
+  beforeAll(async () => {
+    s = await launch();
+    bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-profile-count]').waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('imports a GBK CSV of 20 rows with 3 bad rows: 17 stored, 3 errors naming row and column', async () => {
+    await importFile(bench, '申请人名单.csv', GBK);
+    const confirm = bench.locator('[data-jzs-action="confirm-import"]');
+    expect(await confirm.isEnabled()).toBe(true);
+    await confirm.click();
+    const report = bench.locator('[data-jzs-import-report]');
+    await report.waitFor();
+    expect(await report.getAttribute('data-imported')).toBe('17');
+    expect(await report.getAttribute('data-rejected')).toBe('3');
+    const errors = await bench.locator('[data-jzs-import-error]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.textContent]));
+    expect(errors.map((e) => e[0])).toEqual(['4', '9', '15']);
+    expect(errors[0]![1]).toContain('第 4 行「身份证号码」列：身份证号校验位错误');
+    expect(errors[1]![1]).toContain('「姓名」列：缺少姓名');
+    expect(errors[2]![1]).toContain('「劳动合同截止日期」列：日期「2027-02-30」不存在');
+    await expect.poll(() => bench.locator('[data-jzs-profile-count]').getAttribute('data-jzs-profile-count')).toBe('17');
+    // The formula in a note stayed text.
+    expect((await storedData(bench)).some((p) => p.notes === '=HYPERLINK("http://example.invalid")')).toBe(true);
+  });
+
+  it('finds 张三 by "zs" in the popup and makes the row the active profile', async () => {
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-profile-count="17"]').waitFor();
+    // The popup lists one page, not the whole store.
+    expect(await popup.locator('[data-jzs-profile]').count()).toBe(17);
+    await popup.locator('[data-jzs-search]').fill('zs');
+    // 张三 (Zhang San) and 郑十 (Zheng Shi) both have the initials zs.
+    await expect.poll(() => popup.locator('[data-jzs-profile]').count()).toBe(2);
+    expect((await popup.locator('[data-jzs-profile] .name').allTextContents()).sort()).toEqual(['张三', '郑十']);
+    const row = popup.locator('[data-jzs-profile]', { has: popup.locator('.name', { hasText: /^张三$/ }) });
+    await row.click();
+    await expect.poll(() => row.getAttribute('data-active')).toBe('true');
+    await popup.locator('[data-jzs-active-profile]').waitFor();
+    // ID numbers are masked in lists; the row id is opaque.
+    expect(await row.locator('.idno').textContent()).toMatch(/^\d{6}\*+\d{3}[\dX]$/);
+    expect(await row.getAttribute('data-jzs-profile')).toMatch(/^[0-9a-f-]{36}$/);
+    await popup.close();
+  });
+
+  it('export then re-import gives identical records (CSV and XLSX)', async () => {
+    const before = await storedData(bench);
+    for (const action of ['export-csv', 'export-xlsx'] as const) {
+      const [download] = await Promise.all([bench.waitForEvent('download'), bench.locator(`[data-jzs-action="${action}"]`).click()]);
+      const file = readFileSync((await download.path())!);
+      if (action === 'export-csv') expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // Start from an empty store, then import the exported file.
+      const all = await sendFrom<Array<{ id: string }>>(bench, 'ui:profiles.all', {});
+      await sendFrom(bench, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
+      expect(await storedData(bench)).toEqual([]);
+      await importFile(bench, download.suggestedFilename(), file);
+      await bench.locator('[data-jzs-action="confirm-import"]').click();
+      await bench.locator('[data-jzs-import-report][data-imported="17"][data-rejected="0"]').waitFor();
+      expect(await storedData(bench)).toEqual(before);
+    }
+  });
+
+  it('writes nothing when an import is cancelled', async () => {
+    const before = await storedData(bench);
+    await importFile(bench, 'again.csv', GBK);
+    await bench.locator('[data-jzs-action="cancel-import"]').click();
+    await bench.locator('[data-jzs-import-message="ok"]').waitFor();
+    expect(await bench.locator('[data-jzs-import-message]').textContent()).toContain('没有写入任何档案');
+    expect(await storedData(bench)).toEqual(before);
+  });
+
+  it('writes nothing when an import fails (a profile changed between preview and commit)', async () => {
+    const before = await storedData(bench);
+    // The file updates the stored 张三 and creates a new person.
+    const csv = '\uFEFF姓名,身份证号,手机\r\n张三,' + String(before.find((p) => p.name === '张三')!.idNumber) + ',13900000000\r\n新人,370102199001011231,13900000001\r\n';
+    await importFile(bench, 'conflict.csv', Buffer.from(csv));
+    // Meanwhile someone edits 张三 in another view.
+    const found = await sendFrom<{ items: Array<{ id: string }> }>(bench, 'ui:profiles.search', { query: '张三', limit: 1 });
+    const p = await sendFrom<{ id: string; revision: number; data: object; businesses: unknown[]; notes: string }>(bench, 'ui:profiles.get', { id: found.items[0]!.id });
+    await sendFrom(bench, 'ui:profiles.update', { id: p.id, revision: p.revision, body: { data: { ...p.data, email: 'edited@example.cn' }, businesses: p.businesses, notes: p.notes } });
+    const after = await storedData(bench);
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-message="error"]').waitFor();
+    expect(await bench.locator('[data-jzs-import-message]').textContent()).toContain('导入失败，没有写入任何档案');
+    expect(await storedData(bench)).toEqual(after);
+    expect(after.length).toBe(before.length);
+  });
+
+  it("prints a profile's checklist with its name, situations and readiness ticks", async () => {
+    const found = await sendFrom<{ items: Array<{ id: string }> }>(bench, 'ui:profiles.search', { query: '李四', limit: 1 });
+    const p = await sendFrom<{ id: string; revision: number; data: object; notes: string }>(bench, 'ui:profiles.get', { id: found.items[0]!.id });
+    const progress = { business: 'change', status: 'preparing', conditions: ['company-renamed'], ready: ['application-form', 'id-card'], updatedAt: new Date().toISOString() };
+    await sendFrom(bench, 'ui:profiles.update', { id: p.id, revision: p.revision, body: { data: p.data, notes: p.notes, businesses: [progress] } });
+    const sheet = await s.openExtensionPage(`checklist.html?business=change&profile=${p.id}`);
+    await sheet.locator('[data-jzs-applicant-name]', { hasText: '李四' }).waitFor();
+    await expect.poll(() => sheet.getAttribute('[data-jzs-material="application-form"]', 'data-status')).toBe('done');
+    expect(await sheet.getAttribute('[data-jzs-material="id-card"]', 'data-status')).toBe('done');
+    expect(await sheet.getAttribute('[data-jzs-material="registration-certificate"]', 'data-status')).toBe('missing');
+    expect(await sheet.getAttribute('[data-jzs-material="business-license"]', 'data-status')).toBe('missing');
+    expect(await sheet.getAttribute('[data-jzs-material="labor-contract"]', 'data-status')).toBe('not-needed');
+    await sheet.close();
+  });
+
+  it('refuses a legacy .xls with a clear message and writes nothing', async () => {
+    const before = await storedData(bench);
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '名单.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+    await bench.locator('[data-jzs-import-message="error"]').waitFor();
+    expect(await bench.locator('[data-jzs-import-message]').textContent()).toContain('旧版 Excel（.xls）');
+    expect(await storedData(bench)).toEqual(before);
+  });
+});

@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/profiles/io/csv';
+import { decodeText } from '../../src/profiles/io/decode';
+import { BACKUP_VERSION, parseBackup, toBackup, toCsv, toXlsx } from '../../src/profiles/io/export';
+import { autoMap } from '../../src/profiles/io/mapping';
+import { planImport } from '../../src/profiles/io/plan';
+import { readImportFile } from '../../src/profiles/io/read';
+import { validateRow, validateTable } from '../../src/profiles/io/rows';
+import { excelSerialToIso, readXlsx, writeXlsx } from '../../src/profiles/io/xlsx';
+import type { Profile } from '../../src/profiles/schema';
+
+const NOW = new Date(2026, 10, 23, 12);
+const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'import', name)));
+const gbk = fixture('applicants-gbk.csv');
+
+function profile(id: string, data: Profile['data'], extra: Partial<Profile> = {}): Profile {
+  return { id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', revision: 1, data, businesses: [], notes: '', ...extra };
+}
+
+describe('reading import files', () => {
+  it('detects GBK, UTF-8, UTF-8 with BOM and UTF-16 (Excel "Unicode text")', () => {
+    expect(decodeText(gbk).encoding).toBe('gb18030');
+    expect(decodeText(gbk).text.startsWith('姓名,身份证号码')).toBe(true);
+    const utf8 = new TextEncoder().encode('姓名,身份证号\n张三,1');
+    expect(decodeText(utf8)).toEqual({ text: '姓名,身份证号\n张三,1', encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])).encoding).toBe('utf-8-bom');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...'姓名\t张三'].map((c) => c.charCodeAt(0))).buffer)]);
+    expect(decodeText(utf16)).toEqual({ text: '姓名\t张三', encoding: 'utf-16le' });
+  });
+
+  it('numbers rows by line after the header, blank lines included', () => {
+    const t = parseCsv('姓名,身份证号\n张三,1\n\n李四,2\n');
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([['张三', '1'], [''], ['李四', '2']]);
+  });
+
+  it('keeps a formula as text and undoes our own export neutralisation', () => {
+    const t = parseCsv(`备注,x\n=SUM(A1),"'=SUM(A1)"\n`);
+    expect(t.rows[0]!.map((c) => c.text)).toEqual(['=SUM(A1)', '=SUM(A1)']);
+  });
+
+  it('an unclosed quote is an error at its row, not a merged row', async () => {
+    const text = '姓名,身份证号,备注\n张三,370102199001011231,ok\n李四,370102199001011231,"未闭合\n王五,1,2\n';
+    const t = parseCsv(text);
+    expect(t.rows).toHaveLength(1);
+    expect(t.fatal?.row).toBe(2);
+    expect(t.fatal?.message).toContain('第 2 行：引号未闭合');
+    const chunked = await readImportFile(new TextEncoder().encode(text), 'x.csv');
+    expect(chunked.rows).toHaveLength(1);
+    expect(chunked.fatal?.row).toBe(2);
+  });
+
+  it('refuses legacy .xls and oversized files with a clear message', async () => {
+    await expect(readImportFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), '名单.xls')).rejects.toThrow('旧版 Excel（.xls）');
+    await expect(readImportFile(new Uint8Array(21 * 1024 * 1024), 'big.csv')).rejects.toThrow('超过 20 MB 的上限');
+  });
+
+  it('reads and writes XLSX: text stays text, numbers are flagged, dates are serials', () => {
+    const bytes = writeXlsx(['姓名', '身份证号'], [['张三', '370102199001011231'], ['=1+1', '']]);
+    const t = readXlsx(bytes);
+    expect(t.headers).toEqual(['姓名', '身份证号']);
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([['张三', '370102199001011231'], ['=1+1']]);
+    expect(excelSerialToIso(45658)).toBe('2025-01-01');
+    expect(excelSerialToIso(61)).toBe('1900-03-01');
+    expect(excelSerialToIso(1)).toBe('1900-01-01');
+    expect(excelSerialToIso(0, true)).toBeUndefined();
+  });
+});
+
+describe('column mapping', () => {
+  it('maps Chinese headers, their variants and the field keys; leaves the rest for the user', () => {
+    expect(autoMap(['姓名', '身份证号码', '手机号码', '工作单位', '备注', '籍贯', 'contractEnd', '*证件号码（必填）'])).toEqual([
+      'name',
+      'idNumber',
+      'mobile',
+      'employerName',
+      'notes',
+      null,
+      'contractEnd',
+      null, // a second ID column is not mapped twice
+    ]);
+    expect(autoMap(['资格证书编号/管理号', '聘用单位'])).toEqual(['qualificationCertNo', 'employerName']);
+  });
+});
+
+describe('row validation (contract.md rejection rules)', () => {
+  const headers = ['姓名', '身份证号', '劳动合同截止日期', '手机', '是否退休'];
+  const mapping = autoMap(headers);
+  const row = (cells: Array<string | { text: string; number: number }>) =>
+    validateRow(1, cells.map((c) => (typeof c === 'string' ? { text: c } : c)), headers, mapping, NOW);
+
+  it('accepts a good row and normalises it', () => {
+    const r = row(['张三', '370102 19900101 123x'.replace('123x', '1231'), '2027年11月23日', '+86 138-0531-0000', '否']);
+    expect(r.errors).toEqual([]);
+    expect(r.data).toEqual({ name: '张三', idNumber: '370102199001011231', contractEnd: '2027-11-23', mobile: '13805310000', retired: false });
+  });
+
+  it('rejects: no name, a bad or missing ID number, an impossible date — naming the column', () => {
+    expect(row(['', '370102199001011231', '', '', '']).errors).toEqual([{ column: '姓名', message: '缺少姓名。' }]);
+    expect(row(['张三', '370102199001011237', '', '', '']).errors[0]!.column).toBe('身份证号');
+    expect(row(['张三', '', '', '', '']).errors).toEqual([{ column: '身份证号', message: '缺少身份证号。' }]);
+    expect(row(['张三', '370102199001011231', '2027-02-30', '', '']).errors).toEqual([
+      { column: '劳动合同截止日期', message: '日期「2027-02-30」不存在，请检查月份和天数。' },
+    ]);
+  });
+
+  it('rejects an ID number Excel stored as a number, saying so', () => {
+    const e = row(['张三', '1.10101E+17', '', '', '']).errors[0]!;
+    expect(e.message).toContain('身份证号被 Excel 存成了数字（1.10101E+17）');
+    expect(row(['张三', { text: '110101199001011000', number: 110101199001011000 }, '', '', '']).errors[0]!.message).toContain('存成了数字');
+  });
+
+  it('keeps doubtful values as warnings, not rejections', () => {
+    const r = row(['Zhang San', '370102199001011231', '', '1380531', '也许']);
+    expect(r.errors).toEqual([]);
+    expect(r.warnings.map((w) => w.column)).toEqual(['姓名', '姓名', '手机', '是否退休']);
+    expect(r.data.mobile).toBe('1380531');
+  });
+
+  it('the GBK fixture: 20 rows, exactly rows 4, 9 and 15 rejected', async () => {
+    const table = await readImportFile(gbk, 'applicants-gbk.csv');
+    const rows = await validateTable(table, autoMap(table.headers), NOW);
+    expect(rows).toHaveLength(20);
+    expect(rows.filter((r) => r.errors.length).map((r) => [r.row, r.errors[0]!.column])).toEqual([
+      [4, '身份证号码'],
+      [9, '姓名'],
+      [15, '劳动合同截止日期'],
+    ]);
+    expect(rows[10]!.notes).toBe('=HYPERLINK("http://example.invalid")');
+  });
+});
+
+describe('import plan and duplicates', () => {
+  const good = (row: number, name: string, idNumber: string, mobile?: string) => ({
+    row,
+    blank: false,
+    data: { name, idNumber, ...(mobile ? { mobile } : {}) },
+    errors: [],
+    warnings: [],
+  });
+  const stored = profile('11111111-1111-4111-8111-111111111111', { name: '张三', idNumber: '370102199001011231', email: 'a@b.cn' }, { revision: 4 });
+  const existing = new Map([['370102199001011231', stored]]);
+  const rows = [good(1, '张三', '370102199001011231', '13805310000'), good(2, '李四', '37010219900101124X'), good(3, '李四', '37010219900101124X', '13900000000')];
+
+  it('update (default): stored or repeated ID numbers update with non-empty values', () => {
+    const plan = planImport(rows, existing, 'update');
+    expect([plan.created, plan.updated, plan.skipped]).toEqual([1, 1, 0]);
+    expect(plan.items[0]).toMatchObject({ kind: 'update', id: stored.id, expectedRevision: 4 });
+    expect(plan.items[0]!.body.data).toEqual({ name: '张三', idNumber: '370102199001011231', email: 'a@b.cn', mobile: '13805310000' });
+    expect(plan.items[1]!.body.data).toEqual({ name: '李四', idNumber: '37010219900101124X', mobile: '13900000000' });
+  });
+
+  it('skip and keep-both', () => {
+    expect(planImport(rows, existing, 'skip')).toMatchObject({ created: 1, updated: 0, skipped: 2 });
+    expect(planImport(rows, existing, 'keep-both')).toMatchObject({ created: 3, updated: 0, skipped: 0 });
+  });
+});
+
+describe('export', () => {
+  const p = profile('22222222-2222-4222-8222-222222222222', { name: '张三', idNumber: '370102199001011231', retired: true }, { notes: '=cmd|x' });
+
+  it('CSV: UTF-8 with BOM, Chinese headers, formulas defused, and it reads back the same', async () => {
+    const csv = toCsv([p]);
+    expect(csv.startsWith('\uFEFF姓名,身份证号,性别')).toBe(true);
+    expect(csv).toContain("'=cmd|x");
+    const table = await readImportFile(new TextEncoder().encode(csv), 'export.csv');
+    const [row] = await validateTable(table, autoMap(table.headers), NOW);
+    expect(row!.data).toEqual(p.data);
+    expect(row!.notes).toBe('=cmd|x');
+  });
+
+  it('XLSX reads back the same', async () => {
+    const table = await readImportFile(toXlsx([p]), 'export.xlsx');
+    const [row] = await validateTable(table, autoMap(table.headers), NOW);
+    expect(row!.data).toEqual(p.data);
+    expect(row!.notes).toBe('=cmd|x');
+  });
+
+  it('backup: versioned, validated, and a future version refused', () => {
+    const text = toBackup([p], NOW);
+    expect(parseBackup(text, 'b.json').profiles).toEqual([p]);
+    const future = JSON.stringify({ ...JSON.parse(text), version: BACKUP_VERSION + 1 });
+    expect(() => parseBackup(future, 'b.json')).toThrow(`格式版本为 ${BACKUP_VERSION + 1}`);
+    const broken = JSON.stringify({ ...JSON.parse(text), profiles: [{ ...p, id: 'not-a-uuid' }] });
+    expect(() => parseBackup(broken, 'b.json')).toThrow(/profiles\[0\]\.id/);
+  });
+});

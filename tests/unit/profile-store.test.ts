@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { plainCodec } from '../../src/profiles/codec';
+import { NotFound, RevisionConflict, StorageFull } from '../../src/profiles/errors';
+import { pinyinKeys, ProfileIndex } from '../../src/profiles/search';
+import { ProfileService } from '../../src/profiles/service';
+import { ProfileStore } from '../../src/profiles/store';
+import { DB_VERSION, type JzsDatabase, openJzsDB } from '../../src/storage/db';
+import { createFromFixture, loadDbFixture } from '../helpers/db-fixture';
+
+let n = 0;
+let db: JzsDatabase;
+let store: ProfileStore;
+let service: ProfileService;
+const T = (m: number) => new Date(Date.UTC(2026, 10, 23, 8, m));
+
+beforeEach(async () => {
+  db = await openJzsDB(`profiles-${++n}`);
+  store = new ProfileStore(async () => db, () => plainCodec);
+  service = new ProfileService(store, () => plainCodec);
+});
+
+describe('profile store', () => {
+  it('creates, reads and pages newest first without reading the whole store', async () => {
+    for (let i = 0; i < 5; i++) await store.create({ data: { name: `申请人${i}`, idNumber: `37010219900101${1000 + i}` } }, T(i));
+    expect(await store.count()).toBe(5);
+    const page = await store.page(1, 2);
+    expect(page.map((p) => p.data.name)).toEqual(['申请人3', '申请人2']);
+    const spy = vi.spyOn(store, 'allStored');
+    await service.page(0, 50);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('detects a stale edit instead of overwriting a newer one', async () => {
+    const p = await store.create({ data: { name: '张三' } }, T(0));
+    const a = await store.update(p.id, { data: { name: '张三', mobile: '13805310000' } }, 1, T(1));
+    expect(a.revision).toBe(2);
+    const err = await store.update(p.id, { data: { name: '张叁' } }, 1, T(2)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RevisionConflict);
+    expect((err as RevisionConflict).current.data.mobile).toBe('13805310000');
+    expect((err as Error).message).toContain('已在别处被修改');
+    expect((await store.get(p.id)).data).toEqual({ name: '张三', mobile: '13805310000' });
+  });
+
+  it('commits a batch all-or-nothing', async () => {
+    const p = await store.create({ data: { name: '张三' } }, T(0));
+    await store.update(p.id, { data: { name: '张三' } }, 1, T(1));
+    const err = await store
+      .commit(
+        [
+          { kind: 'create', body: { data: { name: '李四' } } },
+          { kind: 'update', id: p.id, body: { data: { name: '张三', email: 'x@y.cn' } }, expectedRevision: 1 },
+        ],
+        T(2),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RevisionConflict);
+    expect(await store.count()).toBe(1);
+    expect((await store.get(p.id)).data.email).toBeUndefined();
+    const saved = await store.commit([{ kind: 'create', body: { data: { name: '李四' } } }], T(3));
+    expect(saved).toHaveLength(1);
+    expect(await store.count()).toBe(2);
+  });
+
+  it('reports a full disk in Chinese and leaves the data as it was', async () => {
+    await store.create({ data: { name: '张三' } }, T(0));
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const real = db.add.bind(db);
+    vi.spyOn(db, 'add').mockRejectedValueOnce(quota);
+    const err = await store.create({ data: { name: '李四' } }, T(1)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorageFull);
+    expect((err as Error).message).toContain('存储空间不足');
+    expect(await store.count()).toBe(1);
+    void real;
+  });
+
+  it('removes and says when a profile is gone', async () => {
+    const p = await store.create({ data: { name: '张三' } }, T(0));
+    expect(await store.remove([p.id])).toBe(1);
+    await expect(store.get(p.id)).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe('search index', () => {
+  it('reads surnames as surnames', () => {
+    expect(pinyinKeys('张三')).toEqual({ full: 'zhangsan', initials: 'zs' });
+    expect(pinyinKeys('单雄信').full).toBe('shanxiongxin');
+    expect(pinyinKeys('曾国藩').initials).toBe('zgf');
+  });
+
+  it('finds by name, any part of the ID number, pinyin or initials, and employer', async () => {
+    await store.create({ data: { name: '张三', idNumber: '370102199001011231', employerName: '济南建工集团' } }, T(0));
+    await store.create({ data: { name: '张山峰', idNumber: '37010219850315201X', employerName: '山东路桥' } }, T(1));
+    await store.create({ data: { name: '李四', idNumber: '370102198503152013' } }, T(2));
+    const q = async (s: string) => (await service.search(s, 10)).items.map((i) => i.name);
+    expect(await q('zs')).toEqual(['张三', '张山峰']);
+    expect(await q('zhangsan')).toEqual(['张三']);
+    expect(await q('张')).toEqual(['张山峰', '张三']);
+    expect(await q('0315')).toEqual(['李四', '张山峰']);
+    expect(await q('201x')).toEqual(['张山峰']);
+    expect(await q('路桥')).toEqual(['张山峰']);
+    expect(await q('王')).toEqual([]);
+  });
+
+  it('stays current after writes without a rebuild, and lists duplicates by ID number', async () => {
+    await service.ensureIndex();
+    const spy = vi.spyOn(store, 'allStored');
+    const a = await service.create({ data: { name: '王五', idNumber: '370102199001011231' } }, T(0));
+    await service.create({ data: { name: '王伍', idNumber: '370102199001011231' } }, T(1));
+    expect((await service.search('ww', 10)).total).toBe(2);
+    expect((await service.duplicates()).map((g) => g.map((s) => s.name).sort())).toEqual([['王五', '王伍']]);
+    await service.remove([a.id]);
+    expect((await service.search('ww', 10)).total).toBe(1);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('ranks an exact match first', () => {
+    const index = new ProfileIndex();
+    const mk = (id: string, name: string, updatedAt: string) => ({ id, name, updatedAt, createdAt: updatedAt, revision: 1, data: { name }, businesses: [], notes: '' });
+    index.upsert(mk('a', '张三丰', '2026-01-02T00:00:00.000Z'));
+    index.upsert(mk('b', '张三', '2026-01-01T00:00:00.000Z'));
+    expect(index.search('张三').items.map((i) => i.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('database upgrades', () => {
+  it('opens a version-1 database from its stored fixture and keeps everything', async () => {
+    const name = `upgrade-v1-${++n}`;
+    await createFromFixture(name, loadDbFixture('v1.json'));
+    const upgraded = await openJzsDB(name);
+    expect(upgraded.version).toBe(DB_VERSION);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['fillLogs', 'profiles', 'rulePacks', 'settings']);
+    expect(await upgraded.get('settings', 'lookupBusiness')).toEqual({ key: 'lookupBusiness', value: 'change' });
+    expect((await upgraded.get('rulePacks', 'imported'))?.version).toBe('1.0.1');
+    expect(await upgraded.count('profiles')).toBe(0);
+    upgraded.close();
+  });
+
+  it('has a stored fixture for every earlier version', () => {
+    for (let v = 1; v < DB_VERSION; v++) expect(() => loadDbFixture(`v${v}.json`), `tests/fixtures/db/v${v}.json`).not.toThrow();
+  });
+
+  it('closes its connection when another context needs to upgrade (blocking), so upgrades never hang', async () => {
+    const name = `blocking-${++n}`;
+    let closed = false;
+    const old = await openJzsDB(name, () => {
+      closed = true;
+    });
+    const next = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, DB_VERSION + 1);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    expect(closed).toBe(true);
+    expect(next.version).toBe(DB_VERSION + 1);
+    next.close();
+    void old;
+  });
+});
