@@ -32,6 +32,9 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: browser === 'firefox' ? FIREFOX_MATCHES : CHROME_MATCHES,
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'fill-page': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFill__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,12 +1,14 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { contentEn } from '../i18n/all';
 import type { PackStatus, PageRules } from '../messaging/protocol';
-import { PORTALS } from '../portals/origins';
+import { PAGE_NAMES } from '../portals/page-names';
+import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
 import { checklistView, genericChecks } from '../rules/view';
 import type { ProfileService } from '../profiles/service';
+import type { FillService, TabsApi } from './fill';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
@@ -33,6 +35,9 @@ export interface HandlerDeps {
   db: () => Promise<JzsDatabase>;
   now: () => Date;
   profiles: ProfileService;
+  fill: FillService;
+  tabs: TabsApi;
+  clerkList: { get(): Promise<string[]>; set(ids: string[]): Promise<void> };
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
@@ -42,7 +47,12 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, clerkList }: HandlerDeps): Routes {
+  const targetTab = async () => {
+    const tabId = await tabs.targetTab();
+    if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
+    return tabId;
+  };
   const activeSummary = async () => {
     const rec = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
     if (!rec?.value) return null;
@@ -63,11 +73,11 @@ export function createRoutes({ db, now, profiles }: HandlerDeps): Routes {
           throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
         }
         const { pack } = await activePack(await db());
-        const portal = PORTALS[page.portal];
+        const portal = PORTAL_NAMES[page.portal];
         const rules: PageRules = {
           packVersion: pack.version,
-          portal: { id: portal.id, nameZh: portal.nameZh, nameEn: portal.nameEn },
-          page: { id: page.id, nameZh: page.nameZh, nameEn: page.nameEn },
+          portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+          page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
           checks: genericChecks(pack),
           fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
             key,
@@ -93,6 +103,61 @@ export function createRoutes({ db, now, profiles }: HandlerDeps): Routes {
       from: ['content'],
       handle: () => contentEn,
     },
+    // Filling starts only here, on a user action (the overlay's button, the popup, the keyboard command).
+    'cs:fill.request': {
+      from: ['content'],
+      handle: async (_req, sender) => {
+        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        const preview = await fill.plan(sender.tabId);
+        if (sender.frameId === 0) return preview;
+        // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
+        const shown = await tabs.sendToFrame(sender.tabId, 0, 'bg:fillPreview', { preview });
+        return shown?.shown ? { shownInTop: true as const } : preview;
+      },
+    },
+    'cs:fill.confirm': {
+      from: ['content'],
+      handle: async ({ planId, overwrite }, sender) => {
+        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        return { results: await fill.apply(planId, overwrite, sender.tabId) };
+      },
+    },
+    'ui:fill.plan': { from: ['extension'], handle: async () => fill.plan(await targetTab()) },
+    'ui:fill.apply': {
+      from: ['extension'],
+      handle: async ({ planId, overwrite }) => {
+        const tabId = await targetTab();
+        const results = await fill.apply(planId, overwrite, tabId);
+        // The overlay reports mismatches too.
+        await tabs.sendToFrame(tabId, 0, 'bg:fillResults', { results });
+        return { results };
+      },
+    },
+    'ui:fill.setList': {
+      from: ['extension'],
+      handle: async ({ ids }) => {
+        await clerkList.set(ids);
+        return { size: ids.length };
+      },
+    },
+    // 「下一位」: the next applicant of the clerk's list becomes active; page and business stay as they are.
+    'ui:fill.next': {
+      from: ['extension'],
+      handle: async () => {
+        const list = await clerkList.get();
+        const current = (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value;
+        if (!list.length) throw refused('no-list', '没有名单：请先在弹出窗口的列表中选择一位申请人。');
+        const nextId = list[(list.indexOf(current ?? '') + 1) % list.length]!;
+        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: nextId });
+        const active = summaryOf(await profiles.get(nextId));
+        try {
+          return { active, preview: await fill.plan(await targetTab()) };
+        } catch (err) {
+          return { active, error: err instanceof Error ? err.message : String(err) };
+        }
+      },
+    },
+    'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => fill.logOf(profileId) },
     'ui:checklist': {
       from: ['extension'],
       handle: async ({ business }) => {

@@ -1,9 +1,11 @@
 import { h, render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getLang, hasCatalogue, registerCatalogue } from '../i18n';
 import { loadLanguage } from '../i18n/setting';
 import { send } from '../messaging/client';
-import type { PageRules } from '../messaging/protocol';
+import type { Envelope, FrameProtocolMap, PageRules, Reply } from '../messaging/protocol';
+import { mapFields } from '../portals/fields';
 import { type Detection, detectPage } from '../portals/detect';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
@@ -13,6 +15,8 @@ import { matchMaterial } from '../rules/status';
 import { mountOverlayHost, type OverlayHost } from './mount';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
+import { FillAgent } from './fill';
+import type { FillState } from './fill-panel';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
@@ -47,6 +51,13 @@ export function runContent(ctx: ContentScriptContext): void {
   let summary: ValidationSummary | undefined;
   // Sub-frames start collapsed so the frame's own content stays readable.
   let collapsed = window !== window.top;
+  const agent = new FillAgent(document);
+  let fill: FillState = { overwrite: new Set(), busy: false };
+  const setFill = (next: Partial<FillState>) => {
+    fill = { ...fill, ...next };
+    draw();
+  };
+  const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
   const draw = () => {
     if (!overlay) return;
@@ -63,6 +74,34 @@ export function runContent(ctx: ContentScriptContext): void {
         done,
         readsTable,
         summary,
+        fill: rules
+          ? {
+              state: fill,
+              onFill: () => {
+                setFill({ busy: true, error: undefined, results: undefined });
+                send('cs:fill.request', {}).then(
+                  (answer) => setFill({ busy: false, preview: 'planId' in answer ? answer : undefined, overwrite: new Set() }),
+                  (err: unknown) => setFill({ busy: false, error: errorText(err) }),
+                );
+              },
+              onToggle: (id: string, on: boolean) => {
+                const next = new Set(fill.overwrite);
+                if (on) next.add(id);
+                else next.delete(id);
+                setFill({ overwrite: next });
+              },
+              onConfirm: () => {
+                const preview = fill.preview;
+                if (!preview) return;
+                setFill({ busy: true });
+                send('cs:fill.confirm', { planId: preview.planId, overwrite: [...fill.overwrite] }).then(
+                  ({ results }) => setFill({ busy: false, preview: undefined, results }),
+                  (err: unknown) => setFill({ busy: false, preview: undefined, error: errorText(err) }),
+                );
+              },
+              onCancel: () => setFill({ preview: undefined, overwrite: new Set() }),
+            }
+          : undefined,
         onToggleCondition: (id: string, on: boolean) => {
           const next = new Set(conditions);
           if (on) next.add(id);
@@ -184,7 +223,47 @@ export function runContent(ctx: ContentScriptContext): void {
     ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
   }
   const stopUploads = watchUploads(document, () => rules?.checklist);
+
+  // Requests from the background for a fill the user started. Only the extension's background may ask
+  // (a message with no tab); a page cannot reach this listener.
+  const answer = (data: FrameProtocolMap[keyof FrameProtocolMap]['res']): Reply<unknown> => ({ ok: true, data });
+  const onFrameMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (r: unknown) => void): boolean | undefined => {
+    const env = message as Envelope | undefined;
+    if (sender.id !== browser.runtime.id || sender.tab || env?.jzs !== 1) return undefined;
+    const name = env.name as string;
+    const data = env.data as never;
+    if (name === 'bg:collect') {
+      const defs = rules?.fields;
+      const page = detection?.page ?? null;
+      const only = detection ? pageById(detection.page)?.onlyFields : undefined;
+      const mapped = defs && detection ? mapFields(document, defs).filter((f) => !only || only.includes(f.key)) : [];
+      reply(answer({ page, fields: agent.collect(mapped) }));
+    } else if (name === 'bg:write') {
+      reply(answer({ results: agent.write((data as FrameProtocolMap['bg:write']['req']).writes) }));
+    } else if (name === 'bg:readBack') {
+      // MiniUI re-renders asynchronously after setValue in some versions: give the page a tick first.
+      setTimeout(() => {
+        reply(answer({ values: agent.readBack((data as FrameProtocolMap['bg:readBack']['req']).fids) }));
+        validator?.validate();
+      }, 50);
+      return true;
+    } else if (name === 'bg:fillPreview') {
+      if (overlay) {
+        collapsed = false;
+        setFill({ preview: (data as FrameProtocolMap['bg:fillPreview']['req']).preview, overwrite: new Set(), results: undefined, error: undefined });
+      }
+      reply(answer({ shown: !!overlay }));
+    } else if (name === 'bg:fillResults') {
+      if (overlay) setFill({ results: (data as FrameProtocolMap['bg:fillResults']['req']).results, preview: undefined });
+      reply(answer({ shown: !!overlay }));
+    } else {
+      return undefined;
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onFrameMessage as never);
   ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onFrameMessage as never);
     stopUploads();
     observer.disconnect();
     validator?.destroy();

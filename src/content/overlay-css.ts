@@ -21,6 +21,12 @@ export const OVERLAY_CSS = `
 .step { font-size: 12px; background: #fffbe6; border-left: 3px solid #f5b82e; padding: 3px 6px; margin: 4px 0; }
 .progress { margin: 6px 0; font-weight: 600; }
 .error { color: #b42318; }
+.fill { margin: 6px 0; font-size: 12px; }
+.fill ul { margin: 4px 0; padding-left: 16px; }
+.fill li.conflict, .fill li.mismatch { color: #b54708; }
+.fill li.skip, .fill li.same { color: #616e7c; }
+.fill li.failed { color: #b42318; }
+.fill-btn { background: #0b5cad; color: #fff; border: 0; border-radius: 4px; padding: 3px 10px; cursor: pointer; }
 .head .badge.bad { background: #b42318; color: #fff; }
 .summary { border: 1px solid #e4e9f0; border-radius: 6px; padding: 6px 8px; margin: 6px 0; font-size: 12px; }
 .summary-head { font-weight: 600; }

@@ -12,6 +12,8 @@ import type { PortalId } from '../portals/origins';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
+import type { CollectedLite } from '../content/fill';
+import type { FillItem, FillResult, FillWrite } from '../fill/types';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -79,10 +81,44 @@ export interface SettingRecord {
   value: string;
 }
 
+/** What a fill would do, shown for confirmation (popup or the top frame's overlay). */
+export interface FillPreview {
+  planId: string;
+  profile: { id: string; name: string };
+  tabTitle: string;
+  items: FillItem[];
+}
+
+export interface FillLogEntry {
+  at: string;
+  portal: string;
+  pages: string[];
+  fields: string[];
+  ok: number;
+  mismatched: number;
+  failed: number;
+}
+
+/** Messages the background sends to one frame's content script. */
+export interface FrameProtocolMap {
+  'bg:collect': { req: Record<string, never>; res: { page: string | null; fields: CollectedLite[] } };
+  'bg:write': { req: { writes: FillWrite[] }; res: { results: Array<{ fid: string; ok: boolean; note?: string }> } };
+  'bg:readBack': { req: { fids: string[] }; res: { values: Record<string, string> } };
+  'bg:fillPreview': { req: { preview: FillPreview }; res: { shown: boolean } };
+  'bg:fillResults': { req: { results: FillResult[] }; res: { shown: boolean } };
+}
+
 /** Request and response types per message name. */
 export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
   'cs:catalogue': { req: { lang: 'en' }; res: Record<string, unknown> };
+  'cs:fill.request': { req: Record<string, never>; res: FillPreview | { shownInTop: true } };
+  'cs:fill.confirm': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
+  'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
+  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
+  'ui:fill.next': { req: Record<string, never>; res: { active: ProfileSummary; preview?: FillPreview | undefined; error?: string | undefined } };
+  'ui:fill.setList': { req: { ids: string[] }; res: { size: number } };
+  'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };
   'ui:importPack': { req: { fileName: string; text: string }; res: PackStatus };

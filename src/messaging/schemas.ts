@@ -27,6 +27,13 @@ export const RequestSchemas = {
     business: z.enum(BUSINESS_IDS).optional(),
   }),
   'cs:catalogue': z.strictObject({ lang: z.literal('en') }),
+  'cs:fill.request': Empty,
+  'cs:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
+  'ui:fill.plan': Empty,
+  'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
+  'ui:fill.next': Empty,
+  'ui:fill.setList': z.strictObject({ ids: z.array(Uuid).max(MAX_BATCH) }),
+  'ui:fill.log': z.strictObject({ profileId: Uuid }),
   'ui:checklist': z.strictObject({ business: z.enum(BUSINESS_IDS) }),
   'ui:packStatus': Empty,
   'ui:importPack': z.strictObject({

@@ -179,7 +179,7 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
   return out.sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
-function optionLabel(doc: Document, input: HTMLInputElement): string {
+export function optionLabel(doc: Document, input: HTMLInputElement): string {
   const byFor = input.id ? Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === input.id) : undefined;
   return normText(byFor?.textContent ?? input.nextSibling?.textContent ?? input.value);
 }

@@ -8,42 +8,17 @@
 export const PORTAL_IDS = ['province', 'jinan-zwdt', 'jinan-zwfw'] as const;
 export type PortalId = (typeof PORTAL_IDS)[number];
 
-export interface PortalInfo {
-  id: PortalId;
+export interface PortalAddress {
   /** Exact origin, port included, as the browser reports `location.origin`. */
   origin: string;
   host: string;
-  nameZh: string;
-  nameEn: string;
-  /** Where a user starts (seed). */
-  entryUrl: string;
 }
 
-export const PORTALS: Readonly<Record<PortalId, PortalInfo>> = {
-  province: {
-    id: 'province',
-    origin: 'http://124.128.19.211:81',
-    host: '124.128.19.211',
-    nameZh: '山东省建设执业资格注册暨继续教育管理系统',
-    nameEn: 'Shandong construction practice registration system',
-    entryUrl: 'http://124.128.19.211:81/organizationalztree/orgindex',
-  },
-  'jinan-zwdt': {
-    id: 'jinan-zwdt',
-    origin: 'http://124.128.226.254:8090',
-    host: '124.128.226.254',
-    nameZh: '济南市政务服务网厅',
-    nameEn: 'Jinan online government service hall',
-    entryUrl: 'http://124.128.226.254:8090/epoint-web-zwdt/epointzwmhwz/pages/default/index',
-  },
-  'jinan-zwfw': {
-    id: 'jinan-zwfw',
-    origin: 'http://172.20.91.56:8080',
-    host: '172.20.91.56',
-    nameZh: '济南住建一窗受理服务平台',
-    nameEn: 'Jinan housing & construction one-window back office',
-    entryUrl: 'http://172.20.91.56:8080/epoint-web-zwfw',
-  },
+/** Addresses only: the content script bundles this; names live in portal-names.ts. */
+export const PORTALS: Readonly<Record<PortalId, PortalAddress>> = {
+  province: { origin: 'http://124.128.19.211:81', host: '124.128.19.211' },
+  'jinan-zwdt': { origin: 'http://124.128.226.254:8090', host: '124.128.226.254' },
+  'jinan-zwfw': { origin: 'http://172.20.91.56:8080', host: '172.20.91.56' },
 };
 
 /** Chrome match patterns: ports allowed, so each pattern is exactly one origin. */

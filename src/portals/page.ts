@@ -10,8 +10,6 @@ import type { PortalId } from './origins';
 export interface PageDefinition {
   readonly id: string;
   readonly portal: PortalId;
-  readonly nameZh: string;
-  readonly nameEn: string;
   /**
    * URL test. The Jinan paths are known (domain.md); the provincial paths are not public, so provincial
    * pages accept any path of their portal and rely on the DOM.

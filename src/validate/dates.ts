@@ -1,4 +1,3 @@
-import { addDays, addYears, differenceInCalendarDays, isValid } from 'date-fns';
 import { err, type Validated } from './types';
 
 /**
@@ -16,7 +15,7 @@ const PATTERNS: RegExp[] = [
 /** A local Date at midnight for y-m-d, or undefined when no such day exists (2023-02-29, 2024-13-01). */
 export function makeDate(y: number, m: number, d: number): Date | undefined {
   const date = new Date(y, m - 1, d);
-  if (!isValid(date) || date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
+  if (Number.isNaN(date.getTime()) || date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
   return date;
 }
 
@@ -33,12 +32,6 @@ export function parseDateText(raw: string): Validated {
   return { value: undefined, findings: [err('date.format', { text })] };
 }
 
-/** yyyy-MM-dd → local Date (the string must already be canonical). */
-export function fromIso(iso: string): Date {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!);
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /** Local calendar date as yyyy-MM-dd. (date-fns' `format` would pull its whole formatter and locale into the
@@ -51,10 +44,28 @@ export const localToday = (now: Date): string => toIso(now);
 /**
  * iso + n years. A 29 February start lands on 28 February in a common year: 民法典 第二百零二条 — when the
  * end month has no corresponding day, its last day ends the period (2024-02-29 + 1 year = 2025-02-28).
+ * (Calendar arithmetic by hand: a few lines, where date-fns would add its helpers to the content script.)
  */
-export const plusYears = (iso: string, years: number): string => toIso(addYears(fromIso(iso), years));
-export const plusDays = (iso: string, days: number): string => toIso(addDays(fromIso(iso), days));
-export const daysBetween = (from: string, to: string): number => differenceInCalendarDays(fromIso(to), fromIso(from));
+export function plusYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(y! + years, m! - 1, d!);
+  if (date.getMonth() !== m! - 1) date.setDate(0); // 29 Feb → 28 Feb
+  return toIso(date);
+}
+
+export function plusDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return toIso(new Date(y!, m! - 1, d! + days));
+}
+
+/** Calendar days from `from` to `to` (DST-proof: counted on UTC dates). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number);
+    return Date.UTC(y!, m! - 1, d!);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
 
 /** Format a canonical date in a portal field's own format (MiniUI `format`, My97 `dateFmt`). */
 export function formatForField(iso: string, pattern = 'yyyy-MM-dd'): string {

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage, matchingPages } from '../../src/portals/detect';
+import { PAGE_NAMES } from '../../src/portals/page-names';
 import { PAGES } from '../../src/portals/registry';
 import { REPLICAS } from '../fixtures/replicas';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
@@ -68,6 +69,11 @@ describe('page registry conventions', () => {
         `page ${id} has no replica in tests/fixtures/replicas.ts`,
       ).toBe(true);
     }
+  });
+
+  it('names every page in Chinese and English', () => {
+    expect(Object.keys(PAGE_NAMES).sort()).toEqual(PAGES.map((p) => p.id).sort());
+    for (const n of Object.values(PAGE_NAMES)) expect(n.zh).toMatch(/\p{Script=Han}/u);
   });
 
   it('keeps replica names unique and their frames resolvable', () => {

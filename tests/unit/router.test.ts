@@ -5,16 +5,30 @@ import { classifySender, type SenderInfo } from '../../src/background/sender';
 import { plainCodec } from '../../src/profiles/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
+import { FillService } from '../../src/background/fill';
 import { forgetPackCache } from '../../src/rules/store';
 import { openJzsDB } from '../../src/storage/db';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
 const db = () => openJzsDB('router-test');
+const profiles = new ProfileService(new ProfileStore(db, () => plainCodec), () => plainCodec);
+const tabs = {
+  portalFrames: async () => [],
+  sendToFrame: async () => undefined,
+  mainWorld: async () => undefined,
+  tabTitle: async () => '',
+  targetTab: async () => undefined,
+};
+const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined };
+const now = () => new Date('2026-11-23T08:00:00Z');
 const routes = createRoutes({
   db,
-  now: () => new Date('2026-11-23T08:00:00Z'),
-  profiles: new ProfileService(new ProfileStore(db, () => plainCodec), () => plainCodec),
+  now,
+  profiles,
+  tabs,
+  fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
+  clerkList: { get: async () => [], set: async () => undefined },
 });
 const zwdt: SenderInfo = { kind: 'content', portal: 'jinan-zwdt', tabId: 3, frameId: 0, url: 'http://124.128.226.254:8090/x' };
 const page: SenderInfo = { kind: 'extension', url: `${EXT_ORIGIN}popup.html` };

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, DATE_FIELDS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
 import { getLang, type MessageKey, t } from '../../i18n';
 import { send } from '../../messaging/client';
-import { MessageError, type ChecklistPage } from '../../messaging/protocol';
+import { MessageError, type ChecklistPage, type FillLogEntry } from '../../messaging/protocol';
 import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
 import { validateField } from '../../validate/field';
 
@@ -150,6 +150,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
             <textarea data-jzs-edit-field="notes" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
           </fieldset>
           <BusinessesEditor value={businesses} onChange={setBusinesses} profileId={profile?.id} />
+          {profile && <FillLog profileId={profile.id} revision={profile.revision} />}
         </>
       )}
       {message && <p class={message.kind === 'ok' ? 'ok' : 'error'} role="status">{message.text}</p>}
@@ -177,6 +178,25 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
         )}
       </div>
     </form>
+  );
+}
+
+/** When this applicant's data was filled into which portal pages (issue 5). */
+function FillLog({ profileId, revision }: { profileId: string; revision: number }) {
+  const [log, setLog] = useState<FillLogEntry[]>([]);
+  useEffect(() => {
+    send('ui:fill.log', { profileId }).then(setLog, () => setLog([]));
+  }, [profileId, revision]);
+  if (!log.length) return null;
+  return (
+    <fieldset data-jzs-fill-log={log.length}>
+      <legend>{t('fillPopup.log')}</legend>
+      <ul class="log">
+        {log.slice(0, 10).map((e) => (
+          <li key={e.at}>{t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join('、'), n: e.fields.length })}</li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 

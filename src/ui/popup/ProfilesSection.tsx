@@ -5,29 +5,28 @@ import type { Profile, ProfileSummary } from '../../profiles/schema';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { ProfileList } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
+import { FillSection } from './FillSection';
 
 /** Popup: at most one page of rows, never the whole store. */
 const POPUP_PAGE = 20;
 const QUICK_FIELDS = ['name', 'mobile', 'employerName', 'contractStart', 'contractEnd'] as const;
 
-export function ProfilesSection({ onActive }: { onActive?: (p: ProfileSummary | null) => void }) {
+export function ProfilesSection() {
   const q = useProfileQuery(POPUP_PAGE);
   const [active, setActive] = useState<ProfileSummary | null>(null);
   const [editing, setEditing] = useState<Profile | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
 
   useEffect(() => {
-    send('ui:active.get', {}).then((a) => {
-      setActive(a);
-      onActive?.(a);
-    }, (e: unknown) => setError(String(e)));
+    send('ui:active.get', {}).then(setActive, (e: unknown) => setError(String(e)));
   }, []);
 
   const pick = async (p: ProfileSummary) => {
     try {
       const a = await send('ui:active.set', { id: p.id });
+      // The list the clerk picked from becomes the order of 「下一位」.
+      await send('ui:fill.setList', { ids: q.items.map((x) => x.id) });
       setActive(a);
-      onActive?.(a);
       setEditing(undefined);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -63,6 +62,7 @@ export function ProfilesSection({ onActive }: { onActive?: (p: ProfileSummary | 
           onCancel={() => setEditing(undefined)}
         />
       )}
+      <FillSection active={active} onActive={setActive} />
       {q.items.length === 0 && q.total !== undefined && <p class="muted">{q.query ? t('profiles.noMatch') : t('profiles.none')}</p>}
       {q.items.length > 0 && <p class="muted small">{t('profiles.choose')}</p>}
       <ProfileList items={q.items} activeId={active?.id} onPick={(p) => void pick(p)} />

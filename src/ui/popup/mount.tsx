@@ -12,6 +12,11 @@ const POPUP_CSS = `body { width: 420px; min-height: 200px; max-height: 590px; pa
 .links { display: flex; gap: 8px; align-items: center; margin-top: 12px; }
 .lang { margin-left: auto; font-size: 12px; }
 .active-line { margin: 6px 0; }
+.fill-section { margin: 6px 0; }
+.fill-section .fill ul { padding-left: 16px; font-size: 12px; }
+.fill-section li.conflict, .fill-section li.mismatch { color: var(--warn); }
+.fill-section li.skip, .fill-section li.same { color: var(--muted); }
+.fill-btn { background: var(--blue); color: #fff; }
 .small { font-size: 11px; margin: 2px 0; }
 ul.profiles { max-height: 220px; }
 ${PROFILE_LIST_CSS}

@@ -6,8 +6,6 @@ import { definePage, pathIncludes, valueNextToLabel } from '../../page';
 export default definePage({
   id: 'zwdt-application-detail',
   portal: 'jinan-zwdt',
-  nameZh: '办件详情',
-  nameEn: 'Application details',
   url: pathIncludes('/pages/myspace/detail'),
   dom: (doc) => hasHeading(doc, /办件详情|办件信息|办理进度/),
   business: (doc) => businessFromText(valueNextToLabel(doc, '事项名称')),

@@ -5,8 +5,6 @@ import { businessFromHeadings, definePage, pathIncludes } from '../../page';
 export default definePage({
   id: 'zwdt-declaration-notice',
   portal: 'jinan-zwdt',
-  nameZh: '申报须知',
-  nameEn: 'Application notice',
   url: pathIncludes('/pages/onlinedeclaration/onlinedeclaration'),
   dom: (doc) => hasHeading(doc, /申报须知/),
   business: businessFromHeadings,

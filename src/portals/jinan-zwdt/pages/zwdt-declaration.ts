@@ -8,8 +8,6 @@ import { businessFromHeadings, definePage, pathIncludes } from '../../page';
 export default definePage({
   id: 'zwdt-declaration',
   portal: 'jinan-zwdt',
-  nameZh: '填写申报信息',
-  nameEn: 'Application form and uploads',
   url: pathIncludes('/pages/onlinedeclaration/declarationinfo'),
   dom: (doc) => {
     const text = bodyText(doc);

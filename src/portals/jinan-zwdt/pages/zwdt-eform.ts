@@ -14,8 +14,6 @@ const EXPECTED: Partial<Record<BusinessId, FieldKey[]>> = {
 export default definePage({
   id: 'zwdt-eform',
   portal: 'jinan-zwdt',
-  nameZh: '电子申请表',
-  nameEn: 'Electronic application form',
   url: (url) => /\/epointsform\//i.test(url.pathname),
   dom: (doc) => hasHeading(doc, /申请表|电子表单/) && labelSet(doc).size >= 3,
   business: businessFromHeadings,

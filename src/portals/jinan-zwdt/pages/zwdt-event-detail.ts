@@ -8,8 +8,6 @@ import { businessFromSelectors, definePage } from '../../page';
 export default definePage({
   id: 'zwdt-event-detail',
   portal: 'jinan-zwdt',
-  nameZh: '事项详情',
-  nameEn: 'Service item details',
   url: (url) => /\/pages\/eventdetail\/(personal|legalperson)?eventdetail/i.test(url.pathname),
   dom: (doc) => {
     const text = bodyText(doc);

@@ -5,8 +5,6 @@ import { definePage, pathIncludes } from '../../page';
 export default definePage({
   id: 'zwdt-home',
   portal: 'jinan-zwdt',
-  nameZh: '网厅首页',
-  nameEn: 'Service hall home',
   url: pathIncludes('/pages/default/index'),
   dom: (doc) => {
     const text = bodyText(doc);

@@ -5,8 +5,6 @@ import { definePage, pathIncludes } from '../../page';
 export default definePage({
   id: 'zwdt-my-applications',
   portal: 'jinan-zwdt',
-  nameZh: '我的申请',
-  nameEn: 'My applications',
   url: pathIncludes('/pages/myspace/submit'),
   dom: (doc) => hasHeading(doc, /我的申请|我的办件/),
 });

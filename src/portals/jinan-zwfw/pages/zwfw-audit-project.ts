@@ -6,8 +6,6 @@ import { definePage, pathIncludes, valueNextToLabel } from '../../page';
 export default definePage({
   id: 'zwfw-audit-project',
   portal: 'jinan-zwfw',
-  nameZh: '办件受理',
-  nameEn: 'Application intake',
   url: pathIncludes('/auditproject/auditprojectinfo'),
   dom: (doc) => {
     const text = bodyText(doc);

@@ -5,8 +5,6 @@ import { anyPath, definePage } from '../../page';
 export default definePage({
   id: 'province-basic-info',
   portal: 'province',
-  nameZh: '个人基本资料维护',
-  nameEn: 'Personal details',
   url: anyPath,
   dom: (doc) => hasHeading(doc, /个人基本资料|基本资料维护/) && hasLabels(doc, ['姓名', '证件号码']),
   expects: () => ['name', 'idNumber', 'gender', 'birthDate', 'mobile'],

@@ -5,8 +5,6 @@ import { anyPath, definePage } from '../../page';
 export default definePage({
   id: 'province-company-register',
   portal: 'province',
-  nameZh: '单位账户注册',
-  nameEn: 'Company account registration',
   url: anyPath,
   dom: (doc) =>
     hasHeading(doc, /单位账户注册|单位用户注册|企业账户注册/) && hasLabels(doc, ['统一社会信用代码']),

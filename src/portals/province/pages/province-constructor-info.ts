@@ -5,8 +5,6 @@ import { anyPath, definePage } from '../../page';
 export default definePage({
   id: 'province-constructor-info',
   portal: 'province',
-  nameZh: '二级注册建造师（执业师信息 / 工程业绩）',
-  nameEn: 'Constructor record (practice info / projects)',
   url: anyPath,
   dom: (doc) => {
     if (!hasHeading(doc, /二级注册建造师/) || hasHeading(doc, /注册申报/)) return false;

@@ -17,8 +17,6 @@ const EXPECTED: Partial<Record<BusinessId, FieldKey[]>> = {
 export default definePage({
   id: 'province-declaration',
   portal: 'province',
-  nameZh: '注册申报',
-  nameEn: 'Registration application',
   url: anyPath,
   dom: (doc) =>
     hasHeading(doc, /注册申报/) &&

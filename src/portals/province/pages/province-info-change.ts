@@ -5,8 +5,6 @@ import { anyPath, definePage } from '../../page';
 export default definePage({
   id: 'province-info-change',
   portal: 'province',
-  nameZh: '个人信息更改',
-  nameEn: 'Personal information change',
   url: anyPath,
   dom: (doc) => hasHeading(doc, /个人信息更改/) && hasElement(doc, 'input[type=file]'),
   business: () => 'info-change',

@@ -5,8 +5,6 @@ import { definePage } from '../../page';
 export default definePage({
   id: 'province-orgindex',
   portal: 'province',
-  nameZh: '系统首页（菜单）',
-  nameEn: 'Home (menu)',
   url: (url) => /\/organizationalztree\/orgindex\/?$/i.test(url.pathname),
   dom: (doc) => {
     if (!hasElement(doc, 'iframe')) return false;

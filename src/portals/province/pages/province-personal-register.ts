@@ -5,8 +5,6 @@ import { anyPath, definePage } from '../../page';
 export default definePage({
   id: 'province-personal-register',
   portal: 'province',
-  nameZh: '执业师个人账户注册',
-  nameEn: 'Personal account registration',
   url: anyPath,
   dom: (doc) =>
     hasHeading(doc, /个人账户注册|个人用户注册/) &&

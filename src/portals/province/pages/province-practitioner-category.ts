@@ -5,8 +5,6 @@ import { anyPath, definePage } from '../../page';
 export default definePage({
   id: 'province-practitioner-category',
   portal: 'province',
-  nameZh: '执业师类别维护',
-  nameEn: 'Practitioner category',
   url: anyPath,
   dom: (doc) => hasHeading(doc, /执业师类别/) && hasElement(doc, 'select'),
 });

@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import type { FrameProtocolMap, Reply } from '../messaging/protocol';
+import { portalOfUrl } from '../portals/origins';
+import type { PlanStore, StoredPlan, TabsApi } from './fill';
+
+/** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
+export const browserTabs: TabsApi = {
+  async portalFrames(tabId) {
+    const results = await browser.scripting
+      .executeScript({ target: { tabId, allFrames: true }, func: () => location.origin })
+      .catch(() => []);
+    return results.filter((r) => typeof r.result === 'string' && portalOfUrl(`${r.result}/`)).map((r) => r.frameId);
+  },
+  async sendToFrame<N extends keyof FrameProtocolMap>(tabId: number, frameId: number, name: N, data: FrameProtocolMap[N]['req']) {
+    try {
+      const reply = (await browser.tabs.sendMessage(tabId, { jzs: 1, name, data }, { frameId })) as Reply<FrameProtocolMap[N]['res']> | undefined;
+      return reply?.ok ? reply.data : undefined;
+    } catch {
+      return undefined; // no content script in that frame (not a page we know)
+    }
+  },
+  async mainWorld(tabId, frameId, func, args) {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      world: 'MAIN',
+      func: func as never,
+      args: args as never,
+    });
+    return result?.result as never;
+  },
+  async tabTitle(tabId) {
+    return (await browser.tabs.get(tabId)).title ?? '';
+  },
+  async targetTab() {
+    const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true, windowType: 'normal' });
+    if (active?.id !== undefined && portalOfUrl(active.url)) return active.id;
+    // The popup may sit over (or, in tests, in) a non-portal tab: take the portal tab used last.
+    const tabs = (await browser.tabs.query({ windowType: 'normal' })).filter((t) => t.id !== undefined && portalOfUrl(t.url));
+    tabs.sort((a, b) => ((b as { lastAccessed?: number }).lastAccessed ?? 0) - ((a as { lastAccessed?: number }).lastAccessed ?? 0));
+    return tabs[0]?.id;
+  },
+};
+
+export const sessionPlans: PlanStore = {
+  async get(planId) {
+    const key = `fill:${planId}`;
+    return (await browser.storage.session.get(key))[key] as StoredPlan | undefined;
+  },
+  async set(planId, plan) {
+    await browser.storage.session.set({ [`fill:${planId}`]: plan });
+  },
+  async remove(planId) {
+    await browser.storage.session.remove(`fill:${planId}`);
+  },
+};
+
+/** The clerk's list for 「下一位」 (opaque ids only), in storage.session: gone when the browser closes. */
+export const clerkList = {
+  async get(): Promise<string[]> {
+    return ((await browser.storage.session.get('clerkList')).clerkList as string[] | undefined) ?? [];
+  },
+  async set(ids: string[]): Promise<void> {
+    await browser.storage.session.set({ clerkList: ids });
+  },
+};

@@ -1,0 +1,165 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localToday, plusYears } from '../../src/validate/dates';
+import { replica } from '../fixtures/replicas';
+import { frameOf, launch, sendFrom, type Session } from './harness';
+
+const ZHANG = {
+  name: '张三',
+  idNumber: '370102199001011231',
+  gender: '男',
+  birthDate: '1990-01-01',
+  ethnicity: '汉族',
+  mobile: '13805310000',
+  phone: '0531-61378805',
+  email: 'zhangsan@example.cn',
+  address: '济南市历下区经十路14306号',
+  postcode: '250014',
+  education: '大学本科',
+  school: '山东建筑大学',
+  major: '土木工程',
+  graduationDate: '2012-07-01',
+  employerName: '济南建工集团有限公司',
+  employerCreditCode: '913701001630469631',
+  examEmployerName: '济南建工集团有限公司',
+  qualificationCertNo: '37151606000123456X',
+  qualificationIssueDate: '2016-11-30',
+  specialty: '建筑工程',
+  contractStart: '2026-01-01',
+  contractEnd: plusYears(localToday(new Date()), 2),
+};
+
+/** MiniUI state read in the page's own main world. */
+function miniState(frame: Frame, ids: string[]) {
+  return frame.evaluate((list) => {
+    const mini = (window as unknown as { mini: { get(id: string): { getValue(): unknown; getText(): string; getFormValue(): string } } }).mini;
+    return Object.fromEntries(list.map((id) => [id, { value: String(mini.get(id).getValue()), text: mini.get(id).getText(), form: mini.get(id).getFormValue() }]));
+  }, ids);
+}
+
+describe('filling a portal page from a profile', () => {
+  let s: Session;
+  let bench: Page;
+  let zhangId: string;
+  let liId: string;
+  beforeAll(async () => {
+    s = await launch();
+    bench = await s.openExtensionPage('options.html');
+    zhangId = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } })).id;
+    liId = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '李四', idNumber: '37010219900101124X', mobile: '13900000001' } } })).id;
+    await sendFrom(bench, 'ui:active.set', { id: zhangId });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('opening a portal page never fills anything by itself', async () => {
+    const page = await s.open('province-basic-info');
+    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(800);
+    const values = await page.locator('form input[type=text]:not([readonly])').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(values.every((v) => v === '')).toBe(true);
+    await page.close();
+  });
+
+  it('provincial 基本资料 from the popup: previewed, confirmed, native values and the page model equal the profile', async () => {
+    const page = await s.open('province-basic-info');
+    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    // The user had typed another mobile number before.
+    await page.locator('#txtSjhm').fill('13912345678');
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-action="fill"]').click();
+    const preview = popup.locator('[data-jzs-fill-preview]');
+    await preview.waitFor();
+    expect(await preview.locator('[data-jzs-fill-item][data-key="mobile"]').getAttribute('data-action')).toBe('conflict');
+    // Nothing is written before confirming.
+    expect(await page.locator('#txtXm').inputValue()).toBe('');
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    await popup.locator('[data-jzs-fill-results]').waitFor();
+    const expected: Record<string, string> = {
+      '#txtXm': ZHANG.name, '#txtCsrq': ZHANG.birthDate, '#txtZjhm': ZHANG.idNumber, '#txtGddh': ZHANG.phone, '#txtDzyx': ZHANG.email,
+      '#txtTxdz': ZHANG.address, '#txtYzbm': ZHANG.postcode, '#txtByyx': ZHANG.school, '#txtSxzy': ZHANG.major, '#txtBysj': ZHANG.graduationDate,
+    };
+    for (const [sel, v] of Object.entries(expected)) expect(await page.locator(sel).inputValue(), sel).toBe(v);
+    expect(await page.locator('#xb1').isChecked()).toBe(true);
+    expect(await page.locator('#ddlMz option:checked').textContent()).toBe('汉族');
+    expect(await page.locator('#ddlXl option:checked').textContent()).toBe('大学本科');
+    // The prefilled different value was left alone.
+    expect(await page.locator('#txtSjhm').inputValue()).toBe('13912345678');
+    // The page's own model saw every edit (the events of a real edit were fired).
+    const model = await page.evaluate(() => (window as unknown as { __pageModel: Record<string, string> }).__pageModel);
+    expect(model).toMatchObject({ xm: ZHANG.name, zjhm: ZHANG.idNumber, csrq: ZHANG.birthDate, xb: '1', mz: '01', xl: '3', sjhm: '13912345678' });
+    // Read-back and validation ran: the ID number hint is ok.
+    await expect.poll(() => page.locator('[data-jzs-field="idNumber"]').getAttribute('data-severity')).toBe('ok');
+
+    // Again, ticking overwrite for the mobile number this time.
+    await popup.locator('[data-jzs-action="fill"]').click();
+    await popup.locator('[data-jzs-overwrite]').first().check();
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    await popup.locator('[data-jzs-fill-results]').waitFor();
+    await expect.poll(() => page.locator('#txtSjhm').inputValue()).toBe(ZHANG.mobile);
+    await popup.close();
+    await page.close();
+  });
+
+  it('Jinan declarationinfo from the overlay: MiniUI state in both frames equals the profile', async () => {
+    const page = await s.open('zwdt-declaration-initial');
+    const eform = frameOf(page, replica('zwdt-eform-initial'));
+    await eform.locator('[data-jzs-overlay]').waitFor({ state: 'attached' });
+    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor();
+    // Typed by the user earlier, as MiniUI receives typing (visible input + change).
+    await page.locator('[id="contactmobile$text"]').fill('13912345678');
+    await page.locator('[id="contactmobile$text"]').press('Tab');
+    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').click();
+    const preview = page.locator('[data-jzs-overlay] [data-jzs-fill-preview]');
+    await preview.waitFor();
+    // The preview covers the iframe's fields too.
+    expect(await preview.locator('[data-jzs-fill-item][data-key="contractEnd"]').count()).toBe(1);
+    expect(await preview.locator('[data-jzs-fill-item][data-key="mobile"][data-action="conflict"]').count()).toBe(1);
+    await page.locator('[data-jzs-overlay] [data-jzs-action="confirm-fill"]').click();
+    await page.locator('[data-jzs-overlay] [data-jzs-fill-results]').waitFor();
+
+    const top = await miniState(page.mainFrame(), ['applyername', 'certnum', 'contactperson', 'contactcertnum', 'contactmobile', 'contactphone', 'contactpostcode', 'contactemail', 'address']);
+    expect(Object.fromEntries(Object.entries(top).map(([k, v]) => [k, v.value]))).toEqual({
+      applyername: ZHANG.name, certnum: ZHANG.idNumber, contactperson: ZHANG.name, contactcertnum: ZHANG.idNumber,
+      contactmobile: '13912345678', contactphone: ZHANG.phone, contactpostcode: ZHANG.postcode, contactemail: ZHANG.email, address: ZHANG.address,
+    });
+    const p = 'EJJZS_ZCSQ_';
+    const form = await miniState(eform, ['XM', 'XB', 'CSRQ', 'MZ', 'SFZH', 'XL', 'BYYX', 'SXZY', 'BYSJ', 'PYDW', 'TYSHXYDM', 'KSBMDW', 'SJHM', 'HTKSRQ', 'HTJZRQ', 'ZGZSGLH', 'ZGZSQFRQ', 'ZCZY'].map((x) => p + x));
+    const got = (id: string, how: 'value' | 'text' | 'form' = 'value') => form[p + id]![how];
+    expect([got('XM'), got('SFZH'), got('BYYX'), got('SXZY'), got('PYDW'), got('TYSHXYDM'), got('KSBMDW'), got('SJHM'), got('ZGZSGLH')]).toEqual([
+      ZHANG.name, ZHANG.idNumber, ZHANG.school, ZHANG.major, ZHANG.employerName, ZHANG.employerCreditCode, ZHANG.examEmployerName, ZHANG.mobile, ZHANG.qualificationCertNo,
+    ]);
+    // Choices by text through the page's own lists; dates as the datepicker formats them.
+    expect([got('XB', 'text'), got('MZ', 'text'), got('XL', 'text'), got('ZCZY', 'text')]).toEqual(['男', '汉族', '大学本科', '建筑工程']);
+    expect([got('XB'), got('XL')]).toEqual(['1', '21']);
+    expect([got('CSRQ', 'form'), got('BYSJ', 'form'), got('HTKSRQ', 'form'), got('HTJZRQ', 'form'), got('ZGZSQFRQ', 'form')]).toEqual([
+      ZHANG.birthDate, ZHANG.graduationDate, ZHANG.contractStart, ZHANG.contractEnd, ZHANG.qualificationIssueDate,
+    ]);
+    // MiniUI's own validation ran (required fields filled are valid) and so did ours.
+    expect(await eform.evaluate(() => document.querySelectorAll('#form1 .mini-error').length)).toBe(0);
+    await expect.poll(() => eform.locator('[data-jzs-field="contractEnd"]').getAttribute('data-severity')).toBe('ok');
+    await page.close();
+  });
+
+  it('「下一位」 moves to the next applicant of the chosen list and previews the same page for them', async () => {
+    const page = await s.open('province-basic-info');
+    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
+    await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');
+    await popup.locator('[data-jzs-action="next-applicant"]').click();
+    await popup.locator('[data-jzs-fill-preview]').waitFor();
+    expect(await popup.locator('[data-jzs-fill-preview]').textContent()).toContain('李四');
+    expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(liId);
+    await popup.close();
+    await page.close();
+  });
+
+  it('keeps a fill log per profile (when, which page, which fields)', async () => {
+    const log = await sendFrom<Array<{ pages: string[]; fields: string[]; portal: string }>>(bench, 'ui:fill.log', { profileId: zhangId });
+    expect(log.length).toBeGreaterThanOrEqual(3);
+    expect(log.some((e) => e.portal === 'jinan-zwdt' && e.pages.includes('zwdt-eform') && e.fields.includes('contractEnd'))).toBe(true);
+    expect(log.some((e) => e.portal === 'province' && e.pages.includes('province-basic-info') && e.fields.includes('idNumber'))).toBe(true);
+  });
+});
