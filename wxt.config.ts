@@ -1,7 +1,35 @@
 import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import { CHROME_MATCHES, FIREFOX_MATCHES } from './src/portals/origins';
+
+/**
+ * zod 4 compiles validators with the Function constructor unless told `jitless` (which we always do, see
+ * src/background/zod-config.ts). MV3 forbids dynamic code, and store reviews flag it even when unused, so the
+ * two places that would build functions are replaced at bundle time. A build test fails if they come back.
+ */
+function stripZodJit(): Plugin {
+  const patches: Array<[RegExp, RegExp, string]> = [
+    [/[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/, /const F = Function;\s*new F\(""\);\s*return true;/, 'return false;'],
+    [
+      /[\\/]zod[\\/]v4[\\/]core[\\/]doc\.js$/,
+      /compile\(\) \{[\s\S]*?return factory\(\.\.\.Object\.values\(this\.closed\)\);\s*\}/,
+      'compile() { throw new Error("zod JIT is disabled: MV3 extensions run no dynamic code"); }',
+    ],
+  ];
+  return {
+    name: 'jzs-strip-zod-jit',
+    enforce: 'pre',
+    transform(code, id) {
+      const patch = patches.find(([file]) => file.test(id));
+      if (!patch) return undefined;
+      const next = code.replace(patch[1], patch[2]);
+      if (next === code) this.error(`zod changed: the JIT code in ${id} no longer matches; update wxt.config.ts`);
+      return { code: next, map: null };
+    },
+  };
+}
 
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
@@ -11,7 +39,7 @@ export default defineConfig({
   // Explicit imports everywhere: easier to read and to tree-shake.
   imports: false,
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [stripZodJit(), preact()] }),
   hooks: {
     // The content script runs in every portal frame and its size is budgeted (≤ 25 KB gzip, issue 8). Chrome
     // MV3 and Firefox both give it promise-based extension APIs natively, so it is built against WXT's plain

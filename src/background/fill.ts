@@ -140,14 +140,14 @@ export class FillService {
       mismatched: results.filter((r) => r.outcome === 'mismatch').length,
       failed: results.filter((r) => r.outcome === 'failed').length,
     };
-    const sealed = await this.deps.codec().seal(entry);
+    const sealed = await this.deps.codec().seal(entry, `filllog:${plan.profileId}`);
     await (await this.deps.db()).add('fillLogs', { profileId: plan.profileId, at: entry.at, entry: sealed });
   }
 
   async logOf(profileId: string): Promise<FillLogEntry[]> {
     const rows = await (await this.deps.db()).getAllFromIndex('fillLogs', 'profileId', profileId);
     const out: FillLogEntry[] = [];
-    for (const r of rows) out.push((await this.deps.codec().open(r.entry)) as FillLogEntry);
+    for (const r of rows) out.push((await this.deps.codec().open(r.entry, `filllog:${r.profileId}`)) as FillLogEntry);
     return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, 50);
   }
 }

@@ -9,6 +9,7 @@ import { type ActivePack, activePack, importPack, revertPack } from '../rules/st
 import { checklistView, genericChecks } from '../rules/view';
 import type { ProfileService } from '../profiles/service';
 import type { FillService, TabsApi } from './fill';
+import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
@@ -38,6 +39,7 @@ export interface HandlerDeps {
   fill: FillService;
   tabs: TabsApi;
   clerkList: { get(): Promise<string[]>; set(ids: string[]): Promise<void> };
+  lock: LockService;
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
@@ -47,7 +49,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, clerkList }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
@@ -226,6 +228,51 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList }: Handl
         const summary = summaryOf(await profiles.get(id));
         await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
         return summary;
+      },
+    },
+    'ui:lock.status': { from: ['extension'], handle: () => lock.status() },
+    'ui:lock.enable': {
+      from: ['extension'],
+      handle: async ({ passphrase, idleMinutes }) => {
+        await lock.enable(passphrase, idleMinutes);
+        return lock.status();
+      },
+    },
+    'ui:lock.unlock': {
+      from: ['extension'],
+      handle: async ({ passphrase }) => {
+        await lock.unlock(passphrase);
+        // With the lock on, search runs on an index built in memory now, at unlock.
+        await profiles.ensureIndex();
+        return lock.status();
+      },
+    },
+    'ui:lock.lock': {
+      from: ['extension'],
+      handle: async () => {
+        await lock.lock();
+        return lock.status();
+      },
+    },
+    'ui:lock.change': {
+      from: ['extension'],
+      handle: async ({ oldPassphrase, newPassphrase }) => {
+        await lock.changePassphrase(oldPassphrase, newPassphrase);
+        return lock.status();
+      },
+    },
+    'ui:lock.disable': {
+      from: ['extension'],
+      handle: async ({ passphrase }) => {
+        await lock.disable(passphrase);
+        return lock.status();
+      },
+    },
+    'ui:lock.idle': {
+      from: ['extension'],
+      handle: async ({ minutes }) => {
+        await lock.setIdleMinutes(minutes);
+        return lock.status();
       },
     },
     'ui:getSetting': {

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { plainCodec } from '../profiles/codec';
 import { ProfileService } from '../profiles/service';
 import { ProfileStore } from '../profiles/store';
 import { getDb } from '../storage/db';
 import { FillService } from './fill';
 import { createRoutes } from './handlers';
-import { browserTabs, clerkList, sessionPlans } from './tabs-api';
+import { browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
+import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
 import { classifySender } from './sender';
@@ -16,17 +16,33 @@ import { classifySender } from './sender';
  */
 export function startBackground(): void {
   configureZod();
-  const codec = () => plainCodec;
+  // The unlocked key is kept only for trusted contexts (the default, made explicit).
+  void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  // (onChange runs only after start-up, when `profiles` exists.)
+  const lock = new LockService(getDb, sessionArea, Date.now, async () => {
+    profiles.reset();
+    await dropFillPlans();
+  });
+  const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
   const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList });
+  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock });
   const extensionOrigin = browser.runtime.getURL('/');
   // webextension-polyfill answers with whatever promise the listener returns.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(routes, message, classifySender(sender, browser.runtime.id, extensionOrigin)),
-  );
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const from = classifySender(sender, browser.runtime.id, extensionOrigin);
+    // What the user does in the extension's pages, or a fill they start, keeps the store unlocked.
+    const name = (message as { name?: unknown } | null)?.name;
+    if (from?.kind === 'extension' || (typeof name === 'string' && name.startsWith('cs:fill.'))) void lock.touch();
+    return dispatch(routes, message, from);
+  });
+  // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
+  void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'jzs-idle-lock') void lock.checkIdle();
+  });
   // The keyboard command is a user action too: plan for the portal tab, preview in its top frame.
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'fill-page') return;

@@ -63,3 +63,17 @@ export const clerkList = {
     await browser.storage.session.set({ clerkList: ids });
   },
 };
+
+/** storage.session as the lock's key store (trusted contexts only: content scripts cannot read it). */
+export const sessionArea = {
+  get: (keys: string[]) => browser.storage.session.get(keys),
+  set: (items: Record<string, unknown>) => browser.storage.session.set(items),
+  remove: (keys: string[]) => browser.storage.session.remove(keys),
+};
+
+/** Forget fill previews (they hold profile values): on every lock change. */
+export async function dropFillPlans(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const keys = Object.keys(all).filter((k) => k.startsWith('fill:'));
+  if (keys.length) await browser.storage.session.remove(keys);
+}

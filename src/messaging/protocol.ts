@@ -14,6 +14,7 @@ import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { CollectedLite } from '../content/fill';
 import type { FillItem, FillResult, FillWrite } from '../fill/types';
+import type { LockStatus } from '../security/lock';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -136,6 +137,13 @@ export interface ProtocolMap {
   'ui:profiles.all': { req: Record<string, never>; res: Profile[] };
   'ui:active.get': { req: Record<string, never>; res: ProfileSummary | null };
   'ui:active.set': { req: { id: string | null }; res: ProfileSummary | null };
+  'ui:lock.status': { req: Record<string, never>; res: LockStatus };
+  'ui:lock.enable': { req: { passphrase: string; idleMinutes: number }; res: LockStatus };
+  'ui:lock.unlock': { req: { passphrase: string }; res: LockStatus };
+  'ui:lock.lock': { req: Record<string, never>; res: LockStatus };
+  'ui:lock.change': { req: { oldPassphrase: string; newPassphrase: string }; res: LockStatus };
+  'ui:lock.disable': { req: { passphrase: string }; res: LockStatus };
+  'ui:lock.idle': { req: { minutes: number }; res: LockStatus };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };
   'ui:putSetting': { req: SettingRecord; res: SettingRecord };
 }

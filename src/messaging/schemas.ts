@@ -11,6 +11,8 @@ import type { MessageName, Req } from './protocol';
 const PageId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 const Empty = z.strictObject({});
+const Passphrase = z.string().min(1).max(256);
+const IdleMinutes = z.number().int().min(1).max(240);
 const Uuid = z.uuid();
 /** The most rows one import or restore may carry (the workbench caps files at 20,000 rows). */
 const MAX_BATCH = 20_000;
@@ -55,6 +57,13 @@ export const RequestSchemas = {
   'ui:profiles.all': Empty,
   'ui:active.get': Empty,
   'ui:active.set': z.strictObject({ id: Uuid.nullable() }),
+  'ui:lock.status': Empty,
+  'ui:lock.enable': z.strictObject({ passphrase: Passphrase, idleMinutes: IdleMinutes }),
+  'ui:lock.unlock': z.strictObject({ passphrase: Passphrase }),
+  'ui:lock.lock': Empty,
+  'ui:lock.change': z.strictObject({ oldPassphrase: Passphrase, newPassphrase: Passphrase }),
+  'ui:lock.disable': z.strictObject({ passphrase: Passphrase }),
+  'ui:lock.idle': z.strictObject({ minutes: IdleMinutes }),
   'ui:getSetting': z.strictObject({ key: z.string().min(1).max(64) }),
   'ui:putSetting': z.strictObject({ key: z.string().min(1).max(64), value: z.string().max(10_000) }),
 } satisfies { [N in MessageName]: z.ZodType<Req<N>> };

@@ -7,8 +7,9 @@ import type { StoredBody } from '../storage/db';
  */
 export interface BodyCodec {
   readonly encrypted: boolean;
-  seal(body: unknown): Promise<StoredBody>;
-  open(stored: StoredBody): Promise<unknown>;
+  /** `aad` binds the ciphertext to its record (the record id): moved elsewhere, it no longer opens. */
+  seal(body: unknown, aad: string): Promise<StoredBody>;
+  open(stored: StoredBody, aad: string): Promise<unknown>;
 }
 
 export class LockedError extends Error {
@@ -24,6 +25,17 @@ export const plainCodec: BodyCodec = {
   seal: async (body) => ({ plain: body }),
   open: async (stored) => {
     if ('plain' in stored) return stored.plain;
+    throw new LockedError();
+  },
+};
+
+/** While the store is locked nothing is readable and nothing can be written. */
+export const lockedCodec: BodyCodec = {
+  encrypted: true,
+  seal: async () => {
+    throw new LockedError();
+  },
+  open: async () => {
     throw new LockedError();
   },
 };

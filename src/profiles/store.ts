@@ -9,6 +9,9 @@ export type ImportItem =
   /** From a backup: the profile as it was, same id and dates; replaces a stored one with a higher revision. */
   | { kind: 'restore'; profile: Profile };
 
+/** Associated data of a profile's ciphertext: its id. */
+export const aadOf = (id: string) => `profile:${id}`;
+
 async function write<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -30,7 +33,7 @@ export class ProfileStore {
   ) {}
 
   async decode(stored: StoredProfile): Promise<Profile> {
-    const body = ProfileBody.parse(await this.codec().open(stored.body));
+    const body = ProfileBody.parse(await this.codec().open(stored.body, aadOf(stored.id)));
     return { id: stored.id, createdAt: stored.createdAt, updatedAt: stored.updatedAt, revision: stored.revision, ...body };
   }
 
@@ -75,7 +78,8 @@ export class ProfileStore {
   async create(input: ProfileInput, now: Date): Promise<Profile> {
     const body = ProfileBody.parse(input);
     const at = now.toISOString();
-    const record: StoredProfile = { id: this.newId(), createdAt: at, updatedAt: at, revision: 1, body: await this.codec().seal(body) };
+    const id = this.newId();
+    const record: StoredProfile = { id, createdAt: at, updatedAt: at, revision: 1, body: await this.codec().seal(body, aadOf(id)) };
     await write(async () => (await this.db()).add('profiles', record));
     return { id: record.id, createdAt: at, updatedAt: at, revision: 1, ...body };
   }
@@ -83,7 +87,7 @@ export class ProfileStore {
   /** Save an edit made from `expectedRevision`; refuses (RevisionConflict) if the profile moved on since. */
   async update(id: string, input: ProfileInput, expectedRevision: number, now: Date): Promise<Profile> {
     const body = ProfileBody.parse(input);
-    const sealed = await this.codec().seal(body);
+    const sealed = await this.codec().seal(body, aadOf(id));
     const db = await this.db();
     const saved = await write(async () => {
       const tx = db.transaction('profiles', 'readwrite');
@@ -123,7 +127,7 @@ export class ProfileStore {
       items.map(async (item) => {
         const body = ProfileBody.parse(item.kind === 'restore' ? item.profile : item.body);
         const id = item.kind === 'create' ? this.newId() : item.kind === 'restore' ? item.profile.id : item.id;
-        return { item, body, sealed: await this.codec().seal(body), id };
+        return { item, body, sealed: await this.codec().seal(body, aadOf(id)), id };
       }),
     );
     const db = await this.db();

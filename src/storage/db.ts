@@ -7,9 +7,10 @@ import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
  * Versions (each upgrade step runs once, in order; tests open fixtures of every earlier version):
  *   1 — settings, rulePacks
  *   2 — profiles (index updatedAt), fillLogs (index profileId)
+ *   3 — meta (the lock's settings: KDF parameters, verifier, a migration in progress)
  */
 export const DB_NAME = 'jzs-assistant';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface StoredPack {
   id: 'imported';
@@ -20,8 +21,8 @@ export interface StoredPack {
   importedAt: string;
 }
 
-/** A profile body as stored: in the clear, or sealed by the lock (AES-GCM, issue 7). */
-export type StoredBody = { plain: unknown } | { sealed: { iv: Uint8Array; data: ArrayBuffer } };
+/** A profile body as stored: in the clear, or sealed by the lock (AES-GCM, issue 7) with key version `kv`. */
+export type StoredBody = { plain: unknown } | { sealed: { iv: Uint8Array; data: ArrayBuffer; kv: number } };
 
 export interface StoredProfile {
   id: string;
@@ -38,11 +39,33 @@ export interface StoredFillLog {
   entry: StoredBody;
 }
 
+export interface KeySpec {
+  version: number;
+  /** base64 */
+  salt: string;
+  iterations: number;
+  /** A known text sealed with the key: opening it proves the passphrase. */
+  verifier: { iv: Uint8Array; data: ArrayBuffer };
+}
+
+export interface LockMeta {
+  key: 'lock';
+  enabled: boolean;
+  idleMinutes: number;
+  current?: KeySpec | undefined;
+  /** A change in progress, resumed at the next unlock if the browser stopped in the middle. */
+  migration?:
+    | { kind: 'enable' | 'disable' }
+    | { kind: 'rekey'; previous: { version: number; wrapped: { iv: Uint8Array; data: ArrayBuffer } } }
+    | undefined;
+}
+
 export interface JzsDB extends DBSchema {
   settings: { key: string; value: { key: string; value: string } };
   rulePacks: { key: string; value: StoredPack };
   profiles: { key: string; value: StoredProfile; indexes: { updatedAt: string } };
   fillLogs: { key: number; value: StoredFillLog; indexes: { profileId: string } };
+  meta: { key: string; value: LockMeta };
 }
 
 export type JzsDatabase = IDBPDatabase<JzsDB>;
@@ -59,6 +82,9 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void): Promise<JzsData
         // number use the in-memory index (src/profiles/search.ts).
         db.createObjectStore('profiles', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
         db.createObjectStore('fillLogs', { keyPath: 'id', autoIncrement: true }).createIndex('profileId', 'profileId');
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('meta', { keyPath: 'key' });
       }
     },
     // Another context wants to upgrade: close ours so its upgrade never hangs; the next use reopens.

@@ -123,15 +123,28 @@ describe('search index', () => {
 });
 
 describe('database upgrades', () => {
-  it('opens a version-1 database from its stored fixture and keeps everything', async () => {
-    const name = `upgrade-v1-${++n}`;
-    await createFromFixture(name, loadDbFixture('v1.json'));
+  for (let version = 1; version < DB_VERSION; version++) {
+    it(`opens a version-${version} database from its stored fixture and keeps every record`, async () => {
+      const name = `upgrade-v${version}-${++n}`;
+      const fixture = loadDbFixture(`v${version}.json`);
+      await createFromFixture(name, fixture);
+      const upgraded = await openJzsDB(name);
+      expect(upgraded.version).toBe(DB_VERSION);
+      expect([...upgraded.objectStoreNames].sort()).toEqual(['fillLogs', 'meta', 'profiles', 'rulePacks', 'settings']);
+      for (const [store, def] of Object.entries(fixture.stores)) {
+        expect(await upgraded.getAll(store as never), store).toEqual(expect.arrayContaining(def.records as object[]));
+        expect(await upgraded.count(store as never), store).toBe(def.records.length);
+      }
+      upgraded.close();
+    });
+  }
+
+  it('reads profiles stored by version 2 (plain bodies) with today\'s code', async () => {
+    const name = `upgrade-read-${++n}`;
+    await createFromFixture(name, loadDbFixture('v2.json'));
     const upgraded = await openJzsDB(name);
-    expect(upgraded.version).toBe(DB_VERSION);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['fillLogs', 'profiles', 'rulePacks', 'settings']);
-    expect(await upgraded.get('settings', 'lookupBusiness')).toEqual({ key: 'lookupBusiness', value: 'change' });
-    expect((await upgraded.get('rulePacks', 'imported'))?.version).toBe('1.0.1');
-    expect(await upgraded.count('profiles')).toBe(0);
+    const p = await new ProfileStore(async () => upgraded, () => plainCodec).get('5d1c1f0e-7a57-4c3b-9a57-1a2b3c4d5e6f');
+    expect(p).toMatchObject({ revision: 3, data: { name: '张三', idNumber: '370102199001011231' } });
     upgraded.close();
   });
 

@@ -6,6 +6,7 @@ import { plainCodec } from '../../src/profiles/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { FillService } from '../../src/background/fill';
+import { LockService } from '../../src/security/lock';
 import { forgetPackCache } from '../../src/rules/store';
 import { openJzsDB } from '../../src/storage/db';
 
@@ -29,6 +30,7 @@ const routes = createRoutes({
   tabs,
   fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
   clerkList: { get: async () => [], set: async () => undefined },
+  lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
 });
 const zwdt: SenderInfo = { kind: 'content', portal: 'jinan-zwdt', tabId: 3, frameId: 0, url: 'http://124.128.226.254:8090/x' };
 const page: SenderInfo = { kind: 'extension', url: `${EXT_ORIGIN}popup.html` };

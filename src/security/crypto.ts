@@ -1,0 +1,66 @@
+/**
+ * WebCrypto primitives of the lock (issue 7). PBKDF2-SHA256 derives a 256-bit key from the passphrase;
+ * AES-256-GCM encrypts each record with a fresh 96-bit IV and the record's id as associated data, so a
+ * ciphertext moved to another record, or altered, fails to open.
+ */
+export const DEFAULT_ITERATIONS = 600_000; // OWASP 2023 minimum for PBKDF2-HMAC-SHA256
+/** Bounds for KDF parameters read from a file: checked BEFORE any derivation (no 10^12-iteration DoS). */
+export const KDF_BOUNDS = { minIterations: 100_000, maxIterations: 10_000_000, minSalt: 16, maxSalt: 64 };
+
+export interface Sealed {
+  iv: Uint8Array;
+  data: ArrayBuffer;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export function randomBytes(n: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(n));
+}
+
+export async function deriveKeyBytes(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const base = await crypto.subtle.importKey('raw', enc.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, 256);
+  return new Uint8Array(bits);
+}
+
+export function importAesKey(raw: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw as BufferSource, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+}
+
+export async function sealBytes(key: CryptoKey, plain: Uint8Array, aad: string): Promise<Sealed> {
+  const iv = randomBytes(12);
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: enc.encode(aad) }, key, plain as BufferSource);
+  return { iv, data };
+}
+
+export async function openBytes(key: CryptoKey, sealed: Sealed, aad: string): Promise<Uint8Array> {
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: enc.encode(aad) }, key, sealed.data);
+  return new Uint8Array(plain);
+}
+
+export const sealJson = (key: CryptoKey, value: unknown, aad: string) => sealBytes(key, enc.encode(JSON.stringify(value)), aad);
+export const openJson = async (key: CryptoKey, sealed: Sealed, aad: string): Promise<unknown> => JSON.parse(dec.decode(await openBytes(key, sealed, aad)));
+
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export function fromBase64(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** Refuse KDF parameters outside the bounds before deriving anything. */
+export function checkKdfParams(iterations: unknown, salt: Uint8Array): string | undefined {
+  if (typeof iterations !== 'number' || !Number.isInteger(iterations) || iterations < KDF_BOUNDS.minIterations || iterations > KDF_BOUNDS.maxIterations) {
+    return `密钥派生迭代次数不在允许范围（${KDF_BOUNDS.minIterations}–${KDF_BOUNDS.maxIterations}）`;
+  }
+  if (salt.length < KDF_BOUNDS.minSalt || salt.length > KDF_BOUNDS.maxSalt) return `盐值长度不在允许范围（${KDF_BOUNDS.minSalt}–${KDF_BOUNDS.maxSalt} 字节）`;
+  return undefined;
+}
