@@ -31,6 +31,32 @@ function stripZodJit(): Plugin {
   };
 }
 
+/**
+ * Our styles are CSS text in `export const X_CSS = \`…\`` constants (shadow roots and extension pages);
+ * bundlers do not minify CSS inside JS strings, so this does (whitespace and comments only).
+ */
+function minifyCssConstants(): Plugin {
+  const minify = (css: string) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{}:;,>])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'jzs-minify-css-constants',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.tsx?$/.test(id) || !code.includes('_CSS = `')) return undefined;
+      // Interpolations (\${OTHER_CSS}) are kept as they are: only the literal parts are minified.
+      const next = code.replace(/(_CSS = `)((?:[^`\\]|\\.)*)(`)/g, (_m, a: string, body: string, b: string) =>
+        a + body.split(/(\$\{[^}]*\})/).map((part) => (part.startsWith('${') ? part : minify(part))).join('') + b,
+      );
+      return { code: next, map: null };
+    },
+  };
+}
+
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
   publicDir: 'assets/public',
@@ -39,7 +65,7 @@ export default defineConfig({
   // Explicit imports everywhere: easier to read and to tree-shake.
   imports: false,
   manifestVersion: 3,
-  vite: () => ({ plugins: [stripZodJit(), preact()] }),
+  vite: () => ({ plugins: [stripZodJit(), minifyCssConstants(), preact()] }),
   hooks: {
     // The content script runs in every portal frame and its size is budgeted (≤ 25 KB gzip, issue 8). Chrome
     // MV3 and Firefox both give it promise-based extension APIs natively, so it is built against WXT's plain

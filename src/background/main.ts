@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ProfileService } from '../profiles/service';
 import { ProfileStore } from '../profiles/store';
-import { getDb } from '../storage/db';
+import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
 import { createRoutes } from './handlers';
 import { browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
@@ -18,11 +18,29 @@ export function startBackground(): void {
   configureZod();
   // The unlocked key is kept only for trusted contexts (the default, made explicit).
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  const home = new DataHome(
+    (navigator as { storageBuckets?: BucketManager }).storageBuckets,
+    {
+      get: async () => (await browser.storage.local.get('dataBucket')).dataBucket as string | undefined,
+      set: (name) => browser.storage.local.set({ dataBucket: name }),
+    },
+    indexedDB,
+  );
+  void home.cleanup().catch(() => undefined);
+  const getDb = () => home.db();
   // (onChange runs only after start-up, when `profiles` exists.)
-  const lock = new LockService(getDb, sessionArea, Date.now, async () => {
-    profiles.reset();
-    await dropFillPlans();
-  });
+  const lock = new LockService(
+    getDb,
+    sessionArea,
+    Date.now,
+    async () => {
+      profiles.reset();
+      await dropFillPlans();
+    },
+    undefined,
+    // Once every record is sealed, move the data to a fresh bucket so no plaintext stays on disk.
+    () => home.rehome().then(() => undefined),
+  );
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();

@@ -1,5 +1,5 @@
 import type { FillWrite } from '../fill/types';
-import { optionLabel, type PageField, readText } from '../portals/fields';
+import { groupOf as inputGroup, optionLabel, type PageField, readText } from '../portals/fields';
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 const MINI = new Set(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
@@ -38,11 +38,7 @@ function optionsOf(doc: Document, f: PageField): CollectedLite['options'] {
   return undefined;
 }
 
-function groupOf(doc: Document, f: PageField): HTMLInputElement[] {
-  const input = f.input as HTMLInputElement;
-  const scope: ParentNode = input.form ?? doc;
-  return Array.from(scope.querySelectorAll<HTMLInputElement>(`input[type="${input.type}"]`)).filter((x) => x.name === input.name);
-}
+const groupOf = (doc: Document, f: PageField) => inputGroup(doc, f.input as HTMLInputElement);
 
 /** Set a native text field the way typing does, so framework-bound pages notice (text-field-edit's rule). */
 function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {

@@ -3,6 +3,7 @@ import { normLabel, normText } from '../portals/dom';
 import type { ChecklistView, UploadRule } from '../rules/status';
 import { matchMaterial } from '../rules/status';
 import { checkUpload, type FileProbe, PROBE_BYTES, sizeText } from '../validate/upload';
+import { styleStatus } from './mount';
 import { findingText } from './validation';
 
 export const UPLOAD_TAG = 'jzs-upload-check';
@@ -59,8 +60,7 @@ export function watchUploads(doc: Document, view: () => ChecklistView | undefine
       el.textContent = findings.length
         ? findings.map(findingText).join('；')
         : t('v.upload.ok', { name: files.map((f) => f.name).join('、'), size: sizeText(files.reduce((n, f) => n + f.size, 0)) });
-      const color = severity === 'error' ? '#b42318' : severity === 'warning' ? '#b54708' : '#067647';
-      el.style.cssText = `all: initial; display: block; margin: 4px 0; font: 12px/1.4 "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; color: ${color};`;
+      styleStatus(el, severity, 'block');
     });
   };
   doc.addEventListener('change', onChange, { capture: true, passive: true });

@@ -6,6 +6,7 @@ import type { CheckView } from '../rules/status';
 import { runChecks, type Values } from '../validate/checks';
 import { validateField } from '../validate/field';
 import type { Finding, Severity } from '../validate/types';
+import { styleStatus } from './mount';
 
 export const HINT_TAG = 'jzs-hint';
 
@@ -136,10 +137,7 @@ export class PageValidator {
     if (hint.previousElementSibling !== field.anchor || !hint.isConnected) field.anchor.after(hint);
     if (hint.getAttribute('data-severity') !== severity) {
       hint.setAttribute('data-severity', severity);
-      const color = severity === 'error' ? '#b42318' : severity === 'warning' ? '#b54708' : '#067647';
-      hint.style.cssText =
-        `all: initial; display: inline-block; vertical-align: middle; margin: 0 0 0 6px; max-width: 340px; ` +
-        `font: 12px/1.4 "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; white-space: normal; color: ${color};`;
+      styleStatus(hint, severity, 'inline-block');
     }
     if (hint.textContent !== message) hint.textContent = message;
   }

@@ -179,6 +179,12 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
   return out.sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
+/** The radio or checkbox group an input belongs to (same type and name, same form). */
+export function groupOf(doc: Document, input: HTMLInputElement): HTMLInputElement[] {
+  const scope: ParentNode = input.form ?? doc;
+  return Array.from(scope.querySelectorAll<HTMLInputElement>(`input[type="${input.type}"]`)).filter((x) => x.name === input.name);
+}
+
 export function optionLabel(doc: Document, input: HTMLInputElement): string {
   const byFor = input.id ? Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === input.id) : undefined;
   return normText(byFor?.textContent ?? input.nextSibling?.textContent ?? input.value);
@@ -193,14 +199,11 @@ export function readText(doc: Document, f: Pick<PageField, 'kind' | 'input' | 'a
       return opt && opt.value !== '' ? normText(opt.textContent) : '';
     }
     case 'radio':
-    case 'checkbox': {
-      const input = f.input as HTMLInputElement;
-      const scope: ParentNode = input.form ?? doc;
-      const checked = Array.from(scope.querySelectorAll<HTMLInputElement>(`input[type="${input.type}"]`)).filter(
-        (x) => x.name === input.name && x.checked,
-      );
-      return checked.map((x) => optionLabel(doc, x)).join(',');
-    }
+    case 'checkbox':
+      return groupOf(doc, f.input as HTMLInputElement)
+        .filter((x) => x.checked)
+        .map((x) => optionLabel(doc, x))
+        .join(',');
     case 'mini-list': {
       const checked = Array.from(f.anchor.querySelectorAll<HTMLInputElement>('input:checked'));
       return checked.map((x) => optionLabel(doc, x)).join(',');

@@ -8,27 +8,23 @@
 export const PORTAL_IDS = ['province', 'jinan-zwdt', 'jinan-zwfw'] as const;
 export type PortalId = (typeof PORTAL_IDS)[number];
 
-export interface PortalAddress {
-  /** Exact origin, port included, as the browser reports `location.origin`. */
-  origin: string;
-  host: string;
-}
-
-/** Addresses only: the content script bundles this; names live in portal-names.ts. */
-export const PORTALS: Readonly<Record<PortalId, PortalAddress>> = {
-  province: { origin: 'http://124.128.19.211:81', host: '124.128.19.211' },
-  'jinan-zwdt': { origin: 'http://124.128.226.254:8090', host: '124.128.226.254' },
-  'jinan-zwfw': { origin: 'http://172.20.91.56:8080', host: '172.20.91.56' },
+/** Exact origins, port included, as the browser reports `location.origin`. Names live in portal-names.ts. */
+export const PORTALS: Readonly<Record<PortalId, { origin: string }>> = {
+  province: { origin: 'http://124.128.19.211:81' },
+  'jinan-zwdt': { origin: 'http://124.128.226.254:8090' },
+  'jinan-zwfw': { origin: 'http://172.20.91.56:8080' },
 };
 
-/** Chrome match patterns: ports allowed, so each pattern is exactly one origin. */
-export const CHROME_MATCHES: string[] = PORTAL_IDS.map((id) => `${PORTALS[id].origin}/*`);
-
 /**
- * Firefox match patterns cannot carry a port (Mozilla bug 1362809), so the host is matched on every port and
- * `portalOfOrigin` rejects the wrong ports at run time.
+ * Match patterns. Chrome: ports allowed, so each pattern is exactly one origin. Firefox: patterns cannot carry
+ * a port (Mozilla bug 1362809), so the host is matched on every port and `portalOfOrigin` rejects the wrong
+ * ports at run time.
  */
-export const FIREFOX_MATCHES: string[] = PORTAL_IDS.map((id) => `http://${PORTALS[id].host}/*`);
+export function matchPatterns(browser: string | undefined): string[] {
+  return PORTAL_IDS.map((id) => (browser === 'firefox' ? `${PORTALS[id].origin.replace(/:\d+$/, '')}/*` : `${PORTALS[id].origin}/*`));
+}
+export const CHROME_MATCHES = /* @__PURE__ */ matchPatterns('chrome');
+export const FIREFOX_MATCHES = /* @__PURE__ */ matchPatterns('firefox');
 
 /** The portal an origin belongs to, or undefined: the one origin check every entry point uses. */
 export function portalOfOrigin(origin: string): PortalId | undefined {

@@ -94,6 +94,8 @@ export class LockService {
     private readonly onChange: () => void | Promise<void>,
     /** Test hook: called after each migrated batch (a test throws here to simulate the browser closing). */
     private readonly afterBatch: () => void = () => undefined,
+    /** Called when the lock has sealed every record (purges plaintext remnants, see storage/home.ts). */
+    private readonly afterSealed: () => Promise<void> = async () => undefined,
   ) {}
 
   private async meta(): Promise<LockMeta> {
@@ -306,5 +308,6 @@ export class LockService {
     }
     await this.saveMeta(finished);
     if (m.kind === 'rekey') await this.forgetKey(m.previous.version);
+    if (m.kind === 'enable') await this.afterSealed();
   }
 }

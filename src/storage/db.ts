@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
 
 /**
  * The extension's one IndexedDB database. It lives in the extension's own origin: only the background and
@@ -70,8 +70,34 @@ export interface JzsDB extends DBSchema {
 
 export type JzsDatabase = IDBPDatabase<JzsDB>;
 
-export function openJzsDB(name = DB_NAME, onClose?: () => void): Promise<JzsDatabase> {
-  return openDB<JzsDB>(name, DB_VERSION, {
+/**
+ * idb's openDB, on a given IDBFactory (a storage bucket's, see home.ts): idb itself always uses the global
+ * `indexedDB`. Same behaviour: upgrade callback with the versionchange transaction, `blocking` and
+ * `terminated` handlers.
+ */
+function openWith(
+  factory: IDBFactory,
+  name: string,
+  version: number,
+  callbacks: {
+    upgrade: (db: JzsDatabase, oldVersion: number, tx: IDBPTransaction<JzsDB, Array<'settings'>, 'versionchange'>) => void;
+    blocking: (event: IDBVersionChangeEvent) => void;
+    terminated: () => void;
+  },
+): Promise<JzsDatabase> {
+  const request = factory.open(name, version);
+  request.addEventListener('upgradeneeded', (event) => {
+    callbacks.upgrade(wrap(request.result) as JzsDatabase, event.oldVersion, wrap(request.transaction!) as never);
+  });
+  return (wrap(request) as unknown as Promise<JzsDatabase>).then((db) => {
+    db.addEventListener('versionchange', (event) => callbacks.blocking(event));
+    db.addEventListener('close', () => callbacks.terminated());
+    return db;
+  });
+}
+
+export function openJzsDB(name = DB_NAME, onClose?: () => void, factory: IDBFactory = indexedDB): Promise<JzsDatabase> {
+  return openWith(factory, name, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore('settings', { keyPath: 'key' });
@@ -87,8 +113,8 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void): Promise<JzsData
         db.createObjectStore('meta', { keyPath: 'key' });
       }
     },
-    // Another context wants to upgrade: close ours so its upgrade never hangs; the next use reopens.
-    blocking(_current, _blocked, event) {
+    // Another context wants to upgrade (or delete): close ours so it never hangs; the next use reopens.
+    blocking(event) {
       (event.target as IDBDatabase).close();
       onClose?.();
     },
@@ -98,12 +124,3 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void): Promise<JzsData
   });
 }
 
-let shared: Promise<JzsDatabase> | undefined;
-
-/** The one connection of this context (idb's recommended module-level promise), reopened after a close. */
-export function getDb(): Promise<JzsDatabase> {
-  shared ??= openJzsDB(DB_NAME, () => {
-    shared = undefined;
-  });
-  return shared;
-}

@@ -50,7 +50,8 @@ export function hasAudioTrack(p: FileProbe): boolean | undefined {
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
-const acceptText = (accept: UploadRule['accept']) => accept.map((a) => (a === 'video' ? '视频' : a.toUpperCase())).join('/');
+/** PDF/JPG/PNG, 视频 — how a rule's formats read in messages and in the checklist. */
+export const formatsText = (accept: UploadRule['accept'], video = '视频') => accept.map((a) => (a === 'video' ? video : a.toUpperCase())).join('/');
 
 /**
  * Check chosen files against a material's upload rule. Returns findings per problem; an empty list means
@@ -66,7 +67,7 @@ export function checkUpload(files: readonly FileProbe[], rule: UploadRule): Find
     if (!wanted) {
       // A file named .pdf that is no PDF inside is a damaged PDF, not a "wrong type".
       if (/\.pdf$/i.test(name) && rule.accept.includes('pdf')) out.push(err('upload.pdfBroken', { name }));
-      else out.push(err('upload.type', { name, accept: acceptText(rule.accept) }));
+      else out.push(err('upload.type', { name, accept: formatsText(rule.accept) }));
       continue;
     }
     if (rule.maxBytes && f.size > rule.maxBytes) out.push(err('upload.tooLarge', { name, size: mb(f.size), max: mb(rule.maxBytes).replace(/\.?0+$/, '') }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLICAS, replica } from '../fixtures/replicas';
-import { frameOf, launch, type Session } from './harness';
+import { frameOf, launch, sendFrom, type Session } from './harness';
 
 /**
  * Walking skeleton (issue 2): on every replica, served at its real URL, the content script mounts the overlay
@@ -79,21 +79,8 @@ describe('popup storage', () => {
     const select = popup.locator('[data-jzs-business-select]');
     await expect.poll(() => select.inputValue()).toBe('initial');
     await select.selectOption('change');
-    // Wait until the background has written it.
-    await expect
-      .poll(() =>
-        popup.evaluate(
-          () =>
-            new Promise<string | undefined>((resolve) => {
-              const req = indexedDB.open('jzs-assistant');
-              req.onsuccess = () => {
-                const get = req.result.transaction('settings').objectStore('settings').get('lookupBusiness');
-                get.onsuccess = () => resolve((get.result as { value?: string } | undefined)?.value);
-              };
-            }),
-        ),
-      )
-      .toBe('change');
+    // Wait until the background has written it to IndexedDB.
+    await expect.poll(async () => (await sendFrom<{ value: string } | null>(popup, 'ui:getSetting', { key: 'lookupBusiness' }))?.value).toBe('change');
     await first.close({ keepProfile: true });
 
     const second = await launch({ userDataDir: first.userDataDir });

@@ -1,5 +1,6 @@
 import { getLang, t } from '../../i18n';
 import { type ChecklistView, type ItemView, type MaterialStatus, statusOf, type UploadRule } from '../../rules/status';
+import { formatsText } from '../../validate/upload';
 
 export interface ChecklistListProps {
   view: ChecklistView;
@@ -15,8 +16,7 @@ const ICON: Record<MaterialStatus, string> = { done: '✓', missing: '○', 'not
 
 export function uploadText(u: UploadRule): string {
   const parts: string[] = [];
-  const formats = u.accept.map((a) => (a === 'video' ? t('upload.video') : a.toUpperCase())).join('/');
-  parts.push(t('upload.accept', { formats }));
+  parts.push(t('upload.accept', { formats: formatsText(u.accept, t('upload.video')) }));
   if (u.maxBytes) parts.push(t('upload.maxBytes', { mb: +(u.maxBytes / 1024 / 1024).toFixed(2) }));
   if (u.single) parts.push(t('upload.single'));
   if (u.audio) parts.push(t('upload.audio'));

@@ -2,12 +2,16 @@ import { format } from 'date-fns';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
-import { parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
+import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../profiles/io/encrypted-backup';
+import { type Backup, parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
 import { download } from '../common/download';
 
 /** 导出与备份: CSV (BOM, formulas defused), XLSX, a versioned JSON backup, and restore from it. */
 export function ExportPanel({ onRestored }: { onRestored: () => void }) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
+  const [backupPass, setBackupPass] = useState('');
+  const [pending, setPending] = useState<{ name: string; text: string } | undefined>();
+  const [restorePass, setRestorePass] = useState('');
   const stamp = () => format(new Date(), 'yyyyMMdd-HHmm');
 
   const exportAs = async (kind: 'csv' | 'xlsx' | 'backup') => {
@@ -21,18 +25,35 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     else download(`建造师档案备份-${stamp()}.json`, toBackup(all, new Date()), 'application/json');
   };
 
-  const restore = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
+  const apply = async (read: () => Promise<Backup> | Backup) => {
     try {
-      const backup = parseBackup(await file.text(), file.name);
+      const backup = await read();
       if (backup.profiles.length) await send('ui:profiles.commit', { items: backup.profiles.map((profile) => ({ kind: 'restore' as const, profile })) });
       setMessage({ kind: 'ok', text: t('export.restored', { n: backup.profiles.length }) });
+      setPending(undefined);
+      setRestorePass('');
       onRestored();
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     }
+  };
+
+  const restore = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const text = await file.text();
+    // An encrypted backup needs its passphrase first.
+    if (isEncryptedBackup(text)) setPending({ name: file.name, text });
+    else await apply(() => parseBackup(text, file.name));
+  };
+
+  const exportEncrypted = async () => {
+    if (backupPass.length < 8) return setMessage({ kind: 'error', text: t('backupEnc.short') });
+    const all = await send('ui:profiles.all', {});
+    if (!all.length) return setMessage({ kind: 'error', text: t('export.empty') });
+    download(`建造师档案加密备份-${stamp()}.json`, await toEncryptedBackup(all, backupPass, new Date()), 'application/json');
+    setBackupPass('');
   };
 
   return (
@@ -52,6 +73,24 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
           {t('export.restore')} <input type="file" accept=".json,application/json" data-jzs-restore="" onChange={(e) => void restore(e.currentTarget)} />
         </label>
       </div>
+      <div class="row">
+        <strong>{t('backupEnc.title')}</strong>
+        <label>
+          {t('backupEnc.passphrase')} <input type="password" autoComplete="new-password" data-jzs-backup-pass="" value={backupPass} onInput={(e) => setBackupPass(e.currentTarget.value)} />
+        </label>
+        <button type="button" data-jzs-action="export-encrypted" onClick={() => void exportEncrypted()}>
+          {t('backupEnc.export')}
+        </button>
+      </div>
+      {pending && (
+        <div class="row" data-jzs-restore-pass-prompt="">
+          {t('backupEnc.restorePass')}{' '}
+          <input type="password" data-jzs-restore-pass="" value={restorePass} onInput={(e) => setRestorePass(e.currentTarget.value)} />
+          <button type="button" class="primary" data-jzs-action="restore-encrypted" onClick={() => void apply(() => parseEncryptedBackup(pending.text, restorePass, pending.name))}>
+            {t('backupEnc.restore')}
+          </button>
+        </div>
+      )}
       <p class="muted">{t('export.note')}</p>
       {message && <p class={message.kind} role="status" data-jzs-export-message={message.kind}>{message.text}</p>}
     </section>

@@ -7,6 +7,8 @@ import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ProfilesSection } from './ProfilesSection';
+import { UnlockForm } from '../components/UnlockForm';
+import { useLock } from '../components/useLock';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
@@ -25,6 +27,7 @@ export function PopupApp() {
   const [conditions, setConditions] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | undefined>(undefined);
   const en = getLang() === 'en';
+  const lock = useLock();
 
   useEffect(() => {
     send('ui:getSetting', { key: LOOKUP_BUSINESS_KEY })
@@ -51,7 +54,8 @@ export function PopupApp() {
     <main>
       <h1>{t('popup.title')}</h1>
       {error && <p class="error">{error}</p>}
-      <ProfilesSection />
+      {lock.status?.locked && <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} />}
+      {lock.status && !lock.status.locked && <ProfilesSection />}
       <h2>{t('popup.lookup')}</h2>
       <div class="row">
         <label for="business">{t('popup.chooseBusiness')}</label>

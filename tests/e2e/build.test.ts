@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { CHROME_MATCHES, FIREFOX_MATCHES } from '../../src/portals/origins';
+import { ROOT } from './harness';
+
+/** Lints of the built extension (run after `wxt build` for both browsers; no browser needed). */
+const OUT = join(ROOT, '.output');
+const manifest = (dir: string) => JSON.parse(readFileSync(join(OUT, dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+function files(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p, ext) : ext.test(f) ? [p] : [];
+  });
+}
+
+/** The content script's size budget (issue 8, T2): 25 KiB after gzip level 9 (Node's zlib). */
+export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
+
+describe.each([
+  ['chrome-mv3', CHROME_MATCHES],
+  ['firefox-mv3', FIREFOX_MATCHES],
+])('%s build', (dir, matches) => {
+  const m = manifest(dir);
+
+  it('asks for the three portal origins and nothing wider', () => {
+    expect([...(m.host_permissions as string[])].sort()).toEqual([...matches].sort());
+    const scripts = m.content_scripts as Array<{ matches: string[]; all_frames: boolean }>;
+    expect(scripts).toHaveLength(1);
+    expect([...scripts[0]!.matches].sort()).toEqual([...matches].sort());
+    expect(scripts[0]!.all_frames).toBe(true);
+    expect(JSON.stringify(m)).not.toMatch(/<all_urls>|\*:\/\/\*|https?:\/\/\*\//);
+  });
+
+  it('has exactly the permissions the README justifies, the default CSP, nothing exposed to pages', () => {
+    expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect(m.optional_permissions).toBeUndefined();
+    expect(m.content_security_policy).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.externally_connectable).toBeUndefined();
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const p of m.permissions as string[]) expect(readme, `README justifies ${p}`).toMatch(new RegExp(`\\|\\s*\`${p}\`\\s*\\|`));
+  });
+
+  it('contains no dynamic code and no remote code', () => {
+    for (const f of files(join(OUT, dir), /\.js$/)) {
+      const code = readFileSync(f, 'utf8');
+      expect(code, f).not.toMatch(/\beval\s*\(/);
+      expect(code, f).not.toMatch(/new\s+Function\b/);
+      // The Function constructor under another name (what minifiers make of `const F = Function; new F()`).
+      expect(code, f).not.toMatch(/(?<![\w$.])Function\s*[,;)]|(?<![\w$.])Function\s*\(/);
+      expect(code, f).not.toMatch(/importScripts\s*\(\s*['"`]https?:/);
+      expect(code, f).not.toMatch(/\bimport\s*\(\s*['"`]https?:/);
+    }
+    for (const f of files(join(OUT, dir), /\.html$/)) {
+      expect(readFileSync(f, 'utf8'), f).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+});
+
+describe('content script budget (T2)', () => {
+  const code = readFileSync(join(OUT, 'chrome-mv3', 'content-scripts', 'portal.js'));
+  it(`is at most ${CONTENT_SCRIPT_BUDGET} bytes gzip`, () => {
+    expect(gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
+  });
+  it('carries no zod, pinyin, spreadsheet or PDF library', () => {
+    const text = code.toString();
+    expect(text).not.toMatch(/ZodType|\$ZodObject|zod/i);
+    expect(text).not.toMatch(/pinyin|polyphonic/i);
+    expect(text).not.toMatch(/papaparse|sharedStrings|fflate|unzipSync/i);
+    expect(text).not.toMatch(/pdf-lib|PDFDocument|pdfjs/i);
+  });
+});
