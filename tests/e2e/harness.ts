@@ -16,6 +16,9 @@ import { type BrowserContext, chromium, type Frame, type Page, type Route } from
 import { portalOfUrl } from '../../src/portals/origins';
 import { ASSETS, REPLICAS, type Replica } from '../fixtures/replicas';
 
+// Let routing (and our request log) see the extension service worker's own requests too.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -67,33 +70,45 @@ export type RequestOutcome = 'replica' | 'not-found' | 'extension' | 'aborted';
 export interface LoggedRequest {
   url: string;
   outcome: RequestOutcome;
+  /** Who asked: the extension's service worker, an extension page, or a portal/other page. */
+  by?: 'service-worker' | 'extension-page' | 'page' | undefined;
 }
 
 /** The route handler shared by tests, the demo and the benchmark. */
 export async function routeRequest(route: Route, log: LoggedRequest[]): Promise<void> {
-  const url = route.request().url();
+  const request = route.request();
+  const url = request.url();
+  const frameUrl = (() => {
+    try {
+      return request.frame().url();
+    } catch {
+      return '';
+    }
+  })();
+  const by: LoggedRequest['by'] = request.serviceWorker() ? 'service-worker' : frameUrl.startsWith('chrome-extension://') ? 'extension-page' : 'page';
+  const push = (entry: Omit<LoggedRequest, 'by'>) => log.push({ ...entry, by });
   if (url.startsWith('chrome-extension://')) {
-    log.push({ url, outcome: 'extension' });
+    push({ url, outcome: 'extension' });
     return route.continue();
   }
   if (portalOfUrl(url)) {
     const hit = resolveReplica(url);
     if (hit) {
-      log.push({ url, outcome: 'replica' });
+      push({ url, outcome: 'replica' });
       return route.fulfill({
         status: 200,
         contentType: hit.type,
         body: readFileSync(join(FIXTURES, hit.file)),
       });
     }
-    log.push({ url, outcome: 'not-found' });
+    push({ url, outcome: 'not-found' });
     return route.fulfill({
       status: 404,
       contentType: 'text/html; charset=utf-8',
       body: '<h1>404 Not Found</h1>',
     });
   }
-  log.push({ url, outcome: 'aborted' });
+  push({ url, outcome: 'aborted' });
   return route.abort('blockedbyclient');
 }
 
