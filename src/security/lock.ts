@@ -85,6 +85,11 @@ export class LockService {
   private loaded = false;
   private migrating: Promise<void> | undefined;
   private lastTouch = 0;
+  /** Only this service writes the lock settings: they are read once and kept. */
+  private metaCache: LockMeta | undefined;
+  /** The codec of the current state; dropped on every change. Checked against the idle time every few s. */
+  private current: BodyCodec | undefined;
+  private checkedIdleAt = 0;
 
   constructor(
     private readonly db: () => Promise<JzsDatabase>,
@@ -99,11 +104,15 @@ export class LockService {
   ) {}
 
   private async meta(): Promise<LockMeta> {
-    return (await (await this.db()).get('meta', 'lock')) ?? { key: 'lock', enabled: false, idleMinutes: DEFAULT_IDLE_MINUTES };
+    this.metaCache ??= (await (await this.db()).get('meta', 'lock')) ?? { key: 'lock', enabled: false, idleMinutes: DEFAULT_IDLE_MINUTES };
+    return this.metaCache;
   }
 
   private async saveMeta(meta: LockMeta): Promise<void> {
+    this.current = undefined;
+    this.metaCache = undefined;
     await (await this.db()).put('meta', meta);
+    this.metaCache = meta;
   }
 
   /** Keys from storage.session after a worker restart. */
@@ -119,6 +128,7 @@ export class LockService {
     for (const [v, bytes] of raw) prev[String(v)] = toBase64(bytes);
     await this.session.set({ [SESSION_KEYS]: prev, [SESSION_ACTIVITY]: this.now() });
     for (const [v, bytes] of raw) this.keys.set(v, await importAesKey(bytes));
+    this.current = undefined;
   }
 
   private async forgetKey(version: number): Promise<void> {
@@ -126,17 +136,26 @@ export class LockService {
     delete prev[String(version)];
     await this.session.set({ [SESSION_KEYS]: prev });
     this.keys.delete(version);
+    this.current = undefined;
   }
 
-  /** The codec for this moment: plain, encrypted (unlocked), decrypting (turning off) or locked. */
+  /**
+   * The codec for this moment: plain, encrypted (unlocked), decrypting (turning off) or locked. Called for
+   * every record read or written, so the answer is kept until something changes; the idle time is checked
+   * at most every few seconds.
+   */
   async resolve(): Promise<BodyCodec> {
+    const now = this.now();
+    if (this.current && now - this.checkedIdleAt < 3000) return this.current;
     await this.loadKeys();
     const meta = await this.meta();
-    if (!meta.enabled && !meta.migration) return plainCodec;
+    this.checkedIdleAt = now;
+    if (!meta.enabled && !meta.migration) return (this.current = plainCodec);
     if (this.keys.size > 0 && (await this.idleExpired(meta))) await this.lock();
-    if (!meta.current || !this.keys.has(meta.current.version)) return lockedCodec;
+    if (!meta.current || !this.keys.has(meta.current.version)) return (this.current = lockedCodec);
     if (meta.migration) void this.resume(meta);
-    return meta.migration?.kind === 'disable' ? decryptingCodec(this.keys) : encryptedCodec(this.keys, meta.current.version);
+    this.current = meta.migration?.kind === 'disable' ? decryptingCodec(this.keys) : encryptedCodec(this.keys, meta.current.version);
+    return this.current;
   }
 
   /** A codec object that always asks `resolve` (so stores can hold one reference). */
@@ -222,6 +241,7 @@ export class LockService {
 
   async lock(): Promise<void> {
     this.keys.clear();
+    this.current = undefined;
     await this.session.remove([SESSION_KEYS, SESSION_ACTIVITY]);
     await this.onChange();
   }
