@@ -6,5 +6,8 @@ export default defineContentScript({
   matches: matchPatterns(import.meta.env.BROWSER),
   allFrames: true,
   runAt: 'document_idle',
+  // Epoint pages talk between their frames with postMessage; WXT's legacy "script started" post would land in
+  // their handlers. The DOM event WXT also sends is enough for it.
+  noScriptStartedPostMessage: true,
   main: (ctx) => runContent(ctx),
 });

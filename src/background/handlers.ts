@@ -1,6 +1,7 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { contentEn } from '../i18n/all';
-import type { PackStatus, PageRules } from '../messaging/protocol';
+import type { Lang } from '../i18n';
+import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -40,6 +41,13 @@ export interface HandlerDeps {
   tabs: TabsApi;
   clerkList: { get(): Promise<string[]>; set(ids: string[]): Promise<void> };
   lock: LockService;
+  /** The language the user chose (storage.local), resolved against the browser's. */
+  language: () => Promise<Lang>;
+}
+
+/** What a content script needs to speak the user's language (it bundles Chinese only). */
+export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
+  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
@@ -49,7 +57,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
@@ -74,7 +82,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock }:
         if (!page || sender.kind !== 'content' || page.portal !== sender.portal || page.portal !== req.portal) {
           throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
         }
-        const { pack } = await activePack(await db());
+        const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
         const portal = PORTAL_NAMES[page.portal];
         const rules: PageRules = {
           packVersion: pack.version,
@@ -90,6 +98,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock }:
             ids,
             vocabulary,
           })),
+          language: languageView(lang, req.withCatalogue === true),
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];
@@ -99,11 +108,6 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock }:
         }
         return rules;
       },
-    },
-    // The content script ships Chinese only; English texts on request (src/i18n/index.ts).
-    'cs:catalogue': {
-      from: ['content'],
-      handle: () => contentEn,
     },
     // Filling starts only here, on a user action (the overlay's button, the popup, the keyboard command).
     'cs:fill.request': {

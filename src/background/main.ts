@@ -3,8 +3,9 @@ import { ProfileService } from '../profiles/service';
 import { ProfileStore } from '../profiles/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
-import { createRoutes } from './handlers';
-import { browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
+import { createRoutes, languageView } from './handlers';
+import { onLanguageChange, readLanguage } from '../i18n/setting';
+import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
@@ -45,7 +46,9 @@ export function startBackground(): void {
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
   const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock });
+  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: readLanguage });
+  // A language switch in the popup or workbench reaches the overlays already open.
+  onLanguageChange((lang) => void broadcastToPortals('bg:language', languageView(lang, true)));
   const extensionOrigin = browser.runtime.getURL('/');
   // webextension-polyfill answers with whatever promise the listener returns.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, Reply } from '../messaging/protocol';
-import { portalOfUrl } from '../portals/origins';
+import { matchPatterns, portalOfUrl } from '../portals/origins';
 import type { PlanStore, StoredPlan, TabsApi } from './fill';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
@@ -40,6 +40,19 @@ export const browserTabs: TabsApi = {
     return tabs[0]?.id;
   },
 };
+
+/**
+ * Tell every frame of every open portal tab (a tab whose top frame is a portal page). Frames without our
+ * content script simply do not answer.
+ */
+export async function broadcastToPortals<N extends keyof FrameProtocolMap>(name: N, data: FrameProtocolMap[N]['req']): Promise<void> {
+  const tabs = await browser.tabs.query({ url: matchPatterns(import.meta.env.BROWSER) }).catch(() => []);
+  await Promise.all(
+    tabs
+      .filter((t) => t.id !== undefined && portalOfUrl(t.url))
+      .map((t) => browser.tabs.sendMessage(t.id!, { jzs: 1, name, data }).catch(() => undefined)),
+  );
+}
 
 export const sessionPlans: PlanStore = {
   async get(planId) {

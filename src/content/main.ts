@@ -1,10 +1,9 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { getLang, hasCatalogue, registerCatalogue } from '../i18n';
-import { loadLanguage } from '../i18n/setting';
+import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
-import type { Envelope, FrameProtocolMap, PageRules, Reply } from '../messaging/protocol';
+import type { Envelope, FrameProtocolMap, LanguageView, PageRules, Reply } from '../messaging/protocol';
 import { mapFields } from '../portals/fields';
 import { type Detection, detectPage } from '../portals/detect';
 import { invalidate } from '../portals/dom';
@@ -25,6 +24,10 @@ const REREAD_DELAY_MS = 120;
 
 function sameDetection(a: Detection | undefined, b: Detection | undefined): boolean {
   return a?.page === b?.page && a?.business === b?.business && a?.portal === b?.portal;
+}
+
+function sameSummary(a: ValidationSummary, b: ValidationSummary): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -59,7 +62,18 @@ export function runContent(ctx: ContentScriptContext): void {
   };
   const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+  // Many things ask for a redraw in one task (rules arrive, the validator reports, the table is read): they
+  // are coalesced into one Preact render at the end of the task.
+  let drawQueued = false;
+  let painted = false;
+  let checklistShown = false;
   const draw = () => {
+    if (drawQueued) return;
+    drawQueued = true;
+    queueMicrotask(paint);
+  };
+  const paint = () => {
+    drawQueued = false;
     if (!overlay) return;
     render(
       h(Overlay, {
@@ -94,8 +108,12 @@ export function runContent(ctx: ContentScriptContext): void {
                 const preview = fill.preview;
                 if (!preview) return;
                 setFill({ busy: true });
+                performance.mark('jzs-fill-confirm');
                 send('cs:fill.confirm', { planId: preview.planId, overwrite: [...fill.overwrite] }).then(
-                  ({ results }) => setFill({ busy: false, preview: undefined, results }),
+                  ({ results }) => {
+                    performance.mark('jzs-fill-done');
+                    setFill({ busy: false, preview: undefined, results });
+                  },
                   (err: unknown) => setFill({ busy: false, preview: undefined, error: errorText(err) }),
                 );
               },
@@ -113,16 +131,21 @@ export function runContent(ctx: ContentScriptContext): void {
       }),
       overlay.root,
     );
+    // For the benchmark (T3): the panel is on the page, then the checklist is in it.
+    if (!painted) performance.mark('jzs-overlay-ready');
+    if (rules && !checklistShown) performance.mark('jzs-checklist-ready');
+    painted = true;
+    checklistShown ||= !!rules;
   };
-  // Chinese is drawn at once; a user who chose English gets a redraw once the setting and texts are in.
-  const useLanguage = async () => {
-    if (getLang() === 'en' && !hasCatalogue('en')) registerCatalogue('en', await send('cs:catalogue', { lang: 'en' }));
-    validator?.validate();
-    draw();
+  // Chinese is drawn at once; the user's choice comes with the page rules (and with `bg:language` when they
+  // switch), English texts with it the first time.
+  const useLanguage = (view: LanguageView) => {
+    if (view.catalogue) registerCatalogue('en', view.catalogue);
+    const lang = view.lang === 'en' && hasCatalogue('en') ? 'en' : 'zh';
+    if (lang === getLang()) return false;
+    setLang(lang);
+    return true;
   };
-  loadLanguage(() => void useLanguage().catch(() => undefined))
-    .then(useLanguage)
-    .catch(() => undefined);
 
   /** Which materials the page's own material table shows as given. */
   const readPage = (): boolean => {
@@ -151,6 +174,8 @@ export function runContent(ctx: ContentScriptContext): void {
       conditions: () => conditions,
       now: () => new Date(),
       onSummary: (s) => {
+        // Re-validation after every DOM burst mostly finds the same: redraw only on a change.
+        if (summary && sameSummary(summary, s)) return;
         summary = s;
         draw();
       },
@@ -179,11 +204,16 @@ export function runContent(ctx: ContentScriptContext): void {
     overlay ??= mountOverlayHost(document, OVERLAY_CSS, window === window.top ? 'bottom' : 'top');
     overlay.setDetection(next);
     draw();
-    performance.mark('jzs-overlay-ready');
     const seq = ++requestSeq;
-    send('cs:pageRules', { portal: next.portal, page: next.page, ...(next.business ? { business: next.business } : {}) })
+    send('cs:pageRules', {
+      portal: next.portal,
+      page: next.page,
+      ...(next.business ? { business: next.business } : {}),
+      ...(hasCatalogue('en') ? {} : { withCatalogue: true }),
+    })
       .then((answer) => {
         if (seq !== requestSeq) return;
+        useLanguage(answer.language);
         rules = answer;
         readPage();
         startValidation(next, answer);
@@ -253,6 +283,12 @@ export function runContent(ctx: ContentScriptContext): void {
         setFill({ preview: (data as FrameProtocolMap['bg:fillPreview']['req']).preview, overwrite: new Set(), results: undefined, error: undefined });
       }
       reply(answer({ shown: !!overlay }));
+    } else if (name === 'bg:language') {
+      if (useLanguage(data as LanguageView)) {
+        validator?.validate();
+        draw();
+      }
+      reply(answer({}));
     } else if (name === 'bg:fillResults') {
       if (overlay) setFill({ results: (data as FrameProtocolMap['bg:fillResults']['req']).results, preview: undefined });
       reply(answer({ shown: !!overlay }));

@@ -20,6 +20,17 @@ export interface PageRulesRequest {
   portal: PortalId;
   page: string;
   business?: BusinessId;
+  /** The frame has no English texts yet: send them if the user chose English. */
+  withCatalogue?: boolean;
+}
+
+/**
+ * The language the user chose, resolved by the background (content scripts never read storage). The English
+ * texts come along when asked for; Chinese ones are bundled.
+ */
+export interface LanguageView {
+  lang: 'zh' | 'en';
+  catalogue?: Record<string, unknown> | undefined;
 }
 
 export interface Named<I extends string = string> {
@@ -48,6 +59,7 @@ export interface PageRules {
   fields: FieldDefinitionView[];
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
+  language: LanguageView;
 }
 
 export interface OfficeView {
@@ -107,12 +119,13 @@ export interface FrameProtocolMap {
   'bg:readBack': { req: { fids: string[] }; res: { values: Record<string, string> } };
   'bg:fillPreview': { req: { preview: FillPreview }; res: { shown: boolean } };
   'bg:fillResults': { req: { results: FillResult[] }; res: { shown: boolean } };
+  /** The user switched language in the popup or workbench: every portal frame redraws. */
+  'bg:language': { req: LanguageView; res: Record<string, never> };
 }
 
 /** Request and response types per message name. */
 export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
-  'cs:catalogue': { req: { lang: 'en' }; res: Record<string, unknown> };
   'cs:fill.request': { req: Record<string, never>; res: FillPreview | { shownInTop: true } };
   'cs:fill.confirm': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };

@@ -40,13 +40,20 @@ function textBefore(el: Element): string {
   return '';
 }
 
+/** `<label for>` by target id, first label wins (built once per mapping pass: pages have hundreds of labels). */
+export type LabelIndex = ReadonlyMap<string, HTMLLabelElement>;
+
+export function labelIndex(doc: Document): LabelIndex {
+  const out = new Map<string, HTMLLabelElement>();
+  for (const l of doc.querySelectorAll('label')) if (l.htmlFor && !out.has(l.htmlFor)) out.set(l.htmlFor, l);
+  return out;
+}
+
 /** The label text of a control, by the first of the page's own conventions that applies. */
-export function labelOf(doc: Document, el: Element, id: string): string {
+export function labelOf(doc: Document, el: Element, id: string, labels: LabelIndex = labelIndex(doc)): string {
   if (id) {
-    for (const forId of [id, `${id}$text`]) {
-      const label = Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === forId);
-      if (label) return normLabel(label.textContent);
-    }
+    const label = labels.get(id) ?? labels.get(`${id}$text`);
+    if (label) return normLabel(label.textContent);
   }
   const control = el.closest('[role="control"][label]');
   if (control) return normLabel(control.getAttribute('label'));
@@ -83,7 +90,7 @@ interface Candidate {
   disabled: boolean;
 }
 
-function candidates(doc: Document): Candidate[] {
+function candidates(doc: Document, labels: LabelIndex): Candidate[] {
   const out: Candidate[] = [];
   for (const root of doc.querySelectorAll(MINI_ROOTS)) {
     if (root.closest(OUR_UI)) continue;
@@ -130,7 +137,7 @@ function candidates(doc: Document): Candidate[] {
   for (const [key, list] of groups) {
     const first = list[0]!;
     const last = list[list.length - 1]!;
-    const lastLabel = Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === last.id && last.id);
+    const lastLabel = last.id ? labels.get(last.id) : undefined;
     out.push({
       kind: key.startsWith('radio') ? 'radio' : 'checkbox',
       // Option labels name the options, not the field: look from the group's container.
@@ -161,9 +168,10 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     for (const id of def.ids) byId.set(id.toLowerCase(), def.key);
     for (const label of def.labels) byLabel.set(normLabel(label), def.key);
   }
-  const labelled = candidates(doc).map((c) => ({
+  const labels = labelIndex(doc);
+  const labelled = candidates(doc, labels).map((c) => ({
     c,
-    label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id),
+    label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id, labels),
   }));
   const idOk = idTypeAllows(doc, labelled);
   const out: PageField[] = [];

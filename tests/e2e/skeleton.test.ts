@@ -58,6 +58,33 @@ describe('walking skeleton', () => {
     await page.close();
   });
 
+  it('speaks the language chosen in the workbench, in every frame, and follows a switch without a reload', async () => {
+    const options = await s.openExtensionPage('options.html');
+    await options.locator('[data-jzs-language]').selectOption('en');
+    const page = await s.open('zwdt-declaration-initial');
+    const frames = [page.mainFrame(), frameOf(page, replica('zwdt-eform-initial'))];
+    try {
+      for (const f of frames) {
+        const title = f.locator('[data-jzs-overlay] .title');
+        await expect.poll(() => title.textContent()).toBe('Constructor Registration Assistant');
+      }
+      // The e-form frame's validation summary speaks English too.
+      const summary = frames[1]!.locator('[data-jzs-overlay] [data-jzs-validation-summary] .summary-head');
+      await summary.waitFor({ state: 'attached' });
+      await expect.poll(() => summary.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+      await options.locator('[data-jzs-language]').selectOption('zh-CN');
+      for (const f of frames) {
+        const title = f.locator('[data-jzs-overlay] .title');
+        await expect.poll(() => title.textContent()).toBe('建造师注册助手');
+      }
+      await expect.poll(() => summary.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      await options.locator('[data-jzs-language]').selectOption('zh-CN');
+      await page.close();
+      await options.close();
+    }
+  });
+
   it('sent no request anywhere but to replicas and the extension', () => {
     expect(s.requests.length).toBeGreaterThan(REPLICAS.length);
     const outside = s.requests.filter((q) => q.outcome !== 'replica' && q.outcome !== 'extension');

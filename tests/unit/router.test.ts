@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRoutes } from '../../src/background/handlers';
+import { createRoutes, languageView } from '../../src/background/handlers';
 import { dispatch } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
 import { plainCodec } from '../../src/profiles/codec';
@@ -31,6 +31,7 @@ const routes = createRoutes({
   fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
   clerkList: { get: async () => [], set: async () => undefined },
   lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
+  language: async () => 'zh',
 });
 const zwdt: SenderInfo = { kind: 'content', portal: 'jinan-zwdt', tabId: 3, frameId: 0, url: 'http://124.128.226.254:8090/x' };
 const page: SenderInfo = { kind: 'extension', url: `${EXT_ORIGIN}popup.html` };
@@ -62,6 +63,13 @@ describe('message dispatch', () => {
     const data = (reply as { data: { checklist: { items: Array<{ id: string }>; steps: Array<{ portal?: string }> } } }).data;
     expect(data.checklist.items.map((i) => i.id)).toContain('dismissal-certificate');
     expect(data.checklist.steps.every((s) => !s.portal || s.portal === 'jinan-zwdt')).toBe(true);
+  });
+
+  it('hands the content script the chosen language, with the English texts only when it lacks them', async () => {
+    const reply = await dispatch(routes, msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', withCatalogue: true }), zwdt);
+    expect((reply as { data: { language: unknown } }).data.language).toEqual({ lang: 'zh' });
+    expect(languageView('en', true).catalogue).toMatchObject({ overlay: { title: 'Constructor Registration Assistant' } });
+    expect(languageView('en', false)).toEqual({ lang: 'en' });
   });
 
   it.each([
