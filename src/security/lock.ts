@@ -89,6 +89,8 @@ export class LockService {
   private metaCache: LockMeta | undefined;
   /** The codec of the current state; dropped on every change. Checked against the idle time every few s. */
   private current: BodyCodec | undefined;
+  private resolving: Promise<BodyCodec> | undefined;
+  private generation = 0;
   private checkedIdleAt = 0;
 
   constructor(
@@ -109,7 +111,7 @@ export class LockService {
   }
 
   private async saveMeta(meta: LockMeta): Promise<void> {
-    this.current = undefined;
+    this.invalidate();
     this.metaCache = undefined;
     await (await this.db()).put('meta', meta);
     this.metaCache = meta;
@@ -128,7 +130,7 @@ export class LockService {
     for (const [v, bytes] of raw) prev[String(v)] = toBase64(bytes);
     await this.session.set({ [SESSION_KEYS]: prev, [SESSION_ACTIVITY]: this.now() });
     for (const [v, bytes] of raw) this.keys.set(v, await importAesKey(bytes));
-    this.current = undefined;
+    this.invalidate();
   }
 
   private async forgetKey(version: number): Promise<void> {
@@ -136,26 +138,47 @@ export class LockService {
     delete prev[String(version)];
     await this.session.set({ [SESSION_KEYS]: prev });
     this.keys.delete(version);
-    this.current = undefined;
+    this.invalidate();
   }
 
   /**
    * The codec for this moment: plain, encrypted (unlocked), decrypting (turning off) or locked. Called for
-   * every record read or written, so the answer is kept until something changes; the idle time is checked
-   * at most every few seconds.
+   * every record read or written (10,000 at once by an import), so the answer is kept until something
+   * changes, concurrent callers share one lookup, and the idle time is checked at most every few seconds.
    */
-  async resolve(): Promise<BodyCodec> {
+  resolve(): Promise<BodyCodec> {
+    if (this.current && this.now() - this.checkedIdleAt < 3000) return Promise.resolve(this.current);
+    this.resolving ??= this.lookup().finally(() => {
+      this.resolving = undefined;
+    });
+    return this.resolving;
+  }
+
+  private async lookup(): Promise<BodyCodec> {
     const now = this.now();
-    if (this.current && now - this.checkedIdleAt < 3000) return this.current;
+    const generation = this.generation;
     await this.loadKeys();
     const meta = await this.meta();
-    this.checkedIdleAt = now;
-    if (!meta.enabled && !meta.migration) return (this.current = plainCodec);
     if (this.keys.size > 0 && (await this.idleExpired(meta))) await this.lock();
-    if (!meta.current || !this.keys.has(meta.current.version)) return (this.current = lockedCodec);
-    if (meta.migration) void this.resume(meta);
-    this.current = meta.migration?.kind === 'disable' ? decryptingCodec(this.keys) : encryptedCodec(this.keys, meta.current.version);
-    return this.current;
+    let codec: BodyCodec;
+    if (!meta.enabled && !meta.migration) codec = plainCodec;
+    else if (!meta.current || !this.keys.has(meta.current.version)) codec = lockedCodec;
+    else {
+      if (meta.migration) void this.resume(meta);
+      codec = meta.migration?.kind === 'disable' ? decryptingCodec(this.keys) : encryptedCodec(this.keys, meta.current.version);
+    }
+    // Keep the answer only if nothing changed meanwhile (a lock, a new key).
+    if (generation === this.generation) {
+      this.current = codec;
+      this.checkedIdleAt = now;
+    }
+    return codec;
+  }
+
+  /** Something changed: the next record asks again. */
+  private invalidate(): void {
+    this.current = undefined;
+    this.generation++;
   }
 
   /** A codec object that always asks `resolve` (so stores can hold one reference). */
@@ -241,7 +264,7 @@ export class LockService {
 
   async lock(): Promise<void> {
     this.keys.clear();
-    this.current = undefined;
+    this.invalidate();
     await this.session.remove([SESSION_KEYS, SESSION_ACTIVITY]);
     await this.onChange();
   }

@@ -67,6 +67,24 @@ describe('passphrase lock', () => {
     expect((await profiles.search('zs', 10)).items.map((i) => i.name)).toEqual(['张三']);
   });
 
+  it('an import of many records asks storage.session once, not once per record, and still honours a lock', async () => {
+    await setup().lock.enable('correct horse', 15, ITER);
+    // A restarted worker: keys come back from storage.session on the first record.
+    const { lock: fresh, store: freshStore } = setup();
+    let gets = 0;
+    const get = session.get.bind(session);
+    session.get = async (keys: string[]) => {
+      gets++;
+      return get(keys);
+    };
+    const items = Array.from({ length: 300 }, (_, i) => ({ kind: 'create' as const, body: { data: { name: `人${i}` } } }));
+    await freshStore.commit(items, new Date());
+    expect(gets).toBeLessThanOrEqual(3); // keys + activity, once
+    expect((await freshStore.allStored()).every((r) => 'sealed' in r.body)).toBe(true);
+    await fresh.lock();
+    await expect(freshStore.commit(items.slice(0, 1), new Date())).rejects.toBeInstanceOf(LockedError);
+  });
+
   it('says plainly when the passphrase is wrong, and stays locked', async () => {
     const { lock, store } = setup();
     const p = await store.create({ data: { name: '张三' } }, new Date());
