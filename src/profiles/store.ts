@@ -9,6 +9,12 @@ export type ImportItem =
   /** From a backup: the profile as it was, same id and dates; replaces a stored one with a higher revision. */
   | { kind: 'restore'; profile: Profile };
 
+/** A profile without its record fields (id, dates, revision). */
+function bodyOf(profile: Profile): ProfileInput {
+  const { id: _id, createdAt: _c, updatedAt: _u, revision: _r, ...body } = profile;
+  return body;
+}
+
 /** Associated data of a profile's ciphertext: its id. */
 export const aadOf = (id: string) => `profile:${id}`;
 
@@ -37,8 +43,26 @@ export class ProfileStore {
     return { id: stored.id, createdAt: stored.createdAt, updatedAt: stored.updatedAt, revision: stored.revision, ...body };
   }
 
+  /**
+   * How many profiles are stored. IndexedDB counts by walking the keys (10 ms for 10,000 on the bench
+   * machine, paid by every popup opening), so the number is kept: the background's store is the only
+   * writer, and every add and delete below adjusts it. A count read while a write ran is not kept.
+   */
   async count(): Promise<number> {
-    return (await this.db()).count('profiles');
+    const db = await this.db();
+    if (this.counted?.db === db) return this.counted.n;
+    const writes = this.writes;
+    const n = await db.count('profiles');
+    if (writes === this.writes) this.counted = { db, n };
+    return n;
+  }
+
+  private counted: { db: JzsDatabase; n: number } | undefined;
+  private writes = 0;
+
+  private added(db: JzsDatabase, delta: number): void {
+    this.writes++;
+    if (this.counted?.db === db) this.counted.n += delta;
   }
 
   /** Newest first, one page: reads `limit` records, whatever the size of the store. */
@@ -80,7 +104,9 @@ export class ProfileStore {
     const at = now.toISOString();
     const id = this.newId();
     const record: StoredProfile = { id, createdAt: at, updatedAt: at, revision: 1, body: await this.codec().seal(body, aadOf(id)) };
-    await write(async () => (await this.db()).add('profiles', record));
+    const db = await this.db();
+    await write(async () => db.add('profiles', record));
+    this.added(db, 1);
     return { id: record.id, createdAt: at, updatedAt: at, revision: 1, ...body };
   }
 
@@ -113,7 +139,9 @@ export class ProfileStore {
       const existing = await Promise.all(ids.map((id) => tx.store.getKey(id)));
       await Promise.all(ids.map((id) => tx.store.delete(id)));
       await tx.done;
-      return existing.filter((k) => k !== undefined).length;
+      const removed = existing.filter((k) => k !== undefined).length;
+      this.added(db, -removed);
+      return removed;
     });
   }
 
@@ -125,7 +153,7 @@ export class ProfileStore {
     const at = now.toISOString();
     const prepared = await Promise.all(
       items.map(async (item) => {
-        const body = ProfileBody.parse(item.kind === 'restore' ? item.profile : item.body);
+        const body = ProfileBody.parse(item.kind === 'restore' ? bodyOf(item.profile) : item.body);
         const id = item.kind === 'create' ? this.newId() : item.kind === 'restore' ? item.profile.id : item.id;
         return { item, body, sealed: await this.codec().seal(body, aadOf(id)), id };
       }),
@@ -134,16 +162,19 @@ export class ProfileStore {
     return write(async () => {
       const tx = db.transaction('profiles', 'readwrite');
       const out: Profile[] = [];
+      let fresh = 0;
       try {
         for (const p of prepared) {
           if (p.item.kind === 'create') {
             void tx.store.add({ id: p.id, createdAt: at, updatedAt: at, revision: 1, body: p.sealed });
+            fresh++;
             out.push({ id: p.id, createdAt: at, updatedAt: at, revision: 1, ...p.body });
             continue;
           }
           if (p.item.kind === 'restore') {
             const { profile } = p.item;
             const current = await tx.store.get(p.id);
+            if (!current) fresh++;
             const revision = Math.max(profile.revision, (current?.revision ?? 0) + 1);
             void tx.store.put({ id: p.id, createdAt: profile.createdAt, updatedAt: profile.updatedAt, revision, body: p.sealed });
             out.push({ ...profile, ...p.body, revision });
@@ -157,6 +188,7 @@ export class ProfileStore {
           out.push({ id: p.id, createdAt: current.createdAt, updatedAt: at, revision, ...p.body });
         }
         await tx.done;
+        this.added(db, fresh);
       } catch (err) {
         try {
           tx.abort();

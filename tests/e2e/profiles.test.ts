@@ -84,6 +84,32 @@ describe('profiles in the workbench and the popup', () => {
     }
   });
 
+  it('restores a backup, plain or encrypted, into an empty store: same ids, data and dates', async () => {
+    const full = async () =>
+      (await sendFrom<Array<{ id: string }>>(bench, 'ui:profiles.all', {})).sort((a, b) => a.id.localeCompare(b.id));
+    const before = await full();
+    expect(before.length).toBeGreaterThan(0);
+    const emptyStore = async () => {
+      await sendFrom(bench, 'ui:profiles.delete', { ids: before.map((p) => p.id) });
+      expect(await full()).toEqual([]);
+    };
+    const [plain] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="export-backup"]').click()]);
+    await emptyStore();
+    await bench.locator('[data-jzs-restore]').setInputFiles((await plain.path())!);
+    await bench.locator('[data-jzs-export-message="ok"]').waitFor();
+    expect(await full()).toEqual(before);
+
+    await bench.locator('[data-jzs-backup-pass]').fill('backup pass 1');
+    const [sealed] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="export-encrypted"]').click()]);
+    expect(readFileSync((await sealed.path())!, 'utf8')).not.toContain(String((before[0] as { data: { idNumber?: string } }).data.idNumber ?? '∅'));
+    await emptyStore();
+    await bench.locator('[data-jzs-restore]').setInputFiles((await sealed.path())!);
+    await bench.locator('[data-jzs-restore-pass]').fill('backup pass 1');
+    await bench.locator('[data-jzs-action="restore-encrypted"]').click();
+    await expect.poll(async () => (await full()).length).toBe(before.length);
+    expect(await full()).toEqual(before);
+  });
+
   it('writes nothing when an import is cancelled', async () => {
     const before = await storedData(bench);
     await importFile(bench, 'again.csv', GBK);

@@ -73,6 +73,29 @@ describe('profile store', () => {
     void real;
   });
 
+  it('keeps its stored count right through every kind of write without recounting', async () => {
+    const truth = () => db.count('profiles');
+    expect(await store.count()).toBe(0);
+    const counter = vi.spyOn(db, 'count');
+    const a = await store.create({ data: { name: '张三' } }, T(0));
+    const backup = { ...a, id: crypto.randomUUID(), data: { name: '李四' } };
+    await store.commit(
+      [
+        { kind: 'create', body: { data: { name: '王五' } } },
+        { kind: 'restore', profile: backup },
+        { kind: 'restore', profile: { ...a, revision: 5 } },
+        { kind: 'update', id: a.id, body: { data: { name: '张三', mobile: '13805310000' } }, expectedRevision: 5 },
+      ],
+      T(1),
+    );
+    await store.commit([{ kind: 'update', id: a.id, body: { data: { name: '错' } }, expectedRevision: 1 }], T(2)).catch(() => undefined);
+    expect(await store.remove([backup.id, crypto.randomUUID()])).toBe(1);
+    expect(await store.count()).toBe(2);
+    expect(counter).not.toHaveBeenCalled();
+    counter.mockRestore();
+    expect(await truth()).toBe(2);
+  });
+
   it('removes and says when a profile is gone', async () => {
     const p = await store.create({ data: { name: '张三' } }, T(0));
     expect(await store.remove([p.id])).toBe(1);
