@@ -86,7 +86,7 @@ describe('profiles in the workbench and the popup', () => {
 
   it('restores a backup, plain or encrypted, into an empty store: same ids, data and dates', async () => {
     const full = async () =>
-      (await sendFrom<Array<{ id: string }>>(bench, 'ui:profiles.all', {})).sort((a, b) => a.id.localeCompare(b.id));
+      (await sendFrom<Array<{ id: string; data: { idNumber?: string } }>>(bench, 'ui:profiles.all', {})).sort((a, b) => a.id.localeCompare(b.id));
     const before = await full();
     expect(before.length).toBeGreaterThan(0);
     const emptyStore = async () => {
@@ -101,7 +101,7 @@ describe('profiles in the workbench and the popup', () => {
 
     await bench.locator('[data-jzs-backup-pass]').fill('backup pass 1');
     const [sealed] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="export-encrypted"]').click()]);
-    expect(readFileSync((await sealed.path())!, 'utf8')).not.toContain(String((before[0] as { data: { idNumber?: string } }).data.idNumber ?? '∅'));
+    expect(readFileSync((await sealed.path())!, 'utf8')).not.toContain(before[0]!.data.idNumber ?? '∅');
     await emptyStore();
     await bench.locator('[data-jzs-restore]').setInputFiles((await sealed.path())!);
     await bench.locator('[data-jzs-restore-pass]').fill('backup pass 1');

@@ -131,8 +131,14 @@ describe('search index', () => {
     await service.create({ data: { name: '王伍', idNumber: '370102199001011231' } }, T(1));
     expect((await service.search('ww', 10)).total).toBe(2);
     expect((await service.duplicates()).map((g) => g.map((s) => s.name).sort())).toEqual([['王五', '王伍']]);
+    expect((await service.byIdNumbers(['370102199001011231'])).map((p) => p.data.name).sort()).toEqual(['王五', '王伍']);
+    // A corrected ID number moves the profile to its new number.
+    const b = await service.update(a.id, { data: { name: '王五', idNumber: '37010219900101123x' } }, 1, T(2));
+    expect((await service.byIdNumbers(['370102199001011231'])).map((p) => p.data.name)).toEqual(['王伍']);
+    expect((await service.byIdNumbers(['37010219900101123X'])).map((p) => p.id)).toEqual([b.id]);
     await service.remove([a.id]);
     expect((await service.search('ww', 10)).total).toBe(1);
+    expect(await service.byIdNumbers(['37010219900101123X'])).toEqual([]);
     expect(spy).not.toHaveBeenCalled();
   });
 
