@@ -39,6 +39,8 @@ export interface StoredPlan {
 }
 
 const PLAN_TTL_MS = 10 * 60 * 1000;
+/** How long to wait before reading a field a second time when it did not read back the value written. */
+const READ_BACK_RETRY_MS = 80;
 const MINI_KINDS = new Set(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
 const ACTIVE_PROFILE_KEY = 'activeProfileId';
 
@@ -111,24 +113,38 @@ export class FillService {
     for (const i of chosen) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
     for (const [frameId, items] of byFrame) {
       const writes: FillWrite[] = items.map((i) => ({ fid: i.fid, key: i.key, kind: i.kind, miniId: i.miniId, value: i.proposed }));
-      const native = await tabs.sendToFrame(plan.tabId, frameId, 'bg:write', { writes: writes.filter((w) => !MINI_KINDS.has(w.kind)) });
+      const nativeWrites = writes.filter((w) => !MINI_KINDS.has(w.kind));
+      const native = nativeWrites.length ? await tabs.sendToFrame(plan.tabId, frameId, 'bg:write', { writes: nativeWrites }) : undefined;
       const miniWrites: MiniWrite[] = writes
         .filter((w) => MINI_KINDS.has(w.kind) && w.miniId)
         .map((w) => ({ id: w.miniId!, kind: w.kind, value: w.value, alternatives: synonyms(w.value) }));
       const mini: MiniWriteResult[] = miniWrites.length ? ((await tabs.mainWorld(plan.tabId, frameId, miniWrite, [miniWrites])) ?? []) : [];
-      const back = await tabs.sendToFrame(plan.tabId, frameId, 'bg:readBack', { fids: items.map((i) => i.fid) });
+      const failureOf = (i: FillItem) =>
+        MINI_KINDS.has(i.kind) ? mini.find((m) => m.id === i.miniId && !m.ok) : native?.results.find((r) => r.fid === i.fid && !r.ok);
+      const values = (await tabs.sendToFrame(plan.tabId, frameId, 'bg:readBack', { fids: items.map((i) => i.fid) }))?.values ?? {};
+      // Some MiniUI versions redraw a control a moment after setValue: what does not read back yet is read
+      // once more after a short pause (the common case waits for nothing).
+      const late = items.filter((i) => !failureOf(i) && !sameValue(i, values[i.fid] ?? '', i.proposed)).map((i) => i.fid);
+      if (late.length) {
+        await new Promise((r) => setTimeout(r, READ_BACK_RETRY_MS));
+        Object.assign(values, (await tabs.sendToFrame(plan.tabId, frameId, 'bg:readBack', { fids: late }))?.values ?? {});
+      }
       for (const i of items) {
-        const failure = MINI_KINDS.has(i.kind)
-          ? mini.find((m) => m.id === i.miniId && !m.ok)
-          : native?.results.find((r) => r.fid === i.fid && !r.ok);
-        const readBack = back?.values[i.fid] ?? '';
+        const failure = failureOf(i);
+        const readBack = values[i.fid] ?? '';
         const outcome = failure ? 'failed' : sameValue(i, readBack, i.proposed) ? 'ok' : 'mismatch';
         results.push({ id: i.id, key: i.key, label: i.label, proposed: i.proposed, readBack, outcome, note: noteText(failure?.note) });
       }
     }
-    await this.log(plan, results);
+    // The user is waiting for the results, not for the history: the log is written after the answer, and
+    // anyone reading the log waits for writes still under way.
+    const logged = this.log(plan, results).catch((err: unknown) => console.warn('填写记录未能保存', err));
+    this.logging.add(logged);
+    void logged.finally(() => this.logging.delete(logged));
     return results;
   }
+
+  private readonly logging = new Set<Promise<void>>();
 
   private async log(plan: StoredPlan, results: readonly FillResult[]): Promise<void> {
     const entry: FillLogEntry = {
@@ -145,6 +161,7 @@ export class FillService {
   }
 
   async logOf(profileId: string): Promise<FillLogEntry[]> {
+    await Promise.all(this.logging);
     const rows = await (await this.deps.db()).getAllFromIndex('fillLogs', 'profileId', profileId);
     const out: FillLogEntry[] = [];
     for (const r of rows) out.push((await this.deps.codec().open(r.entry, `filllog:${r.profileId}`)) as FillLogEntry);

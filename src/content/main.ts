@@ -271,12 +271,8 @@ export function runContent(ctx: ContentScriptContext): void {
     } else if (name === 'bg:write') {
       reply(answer({ results: agent.write((data as FrameProtocolMap['bg:write']['req']).writes) }));
     } else if (name === 'bg:readBack') {
-      // MiniUI re-renders asynchronously after setValue in some versions: give the page a tick first.
-      setTimeout(() => {
-        reply(answer({ values: agent.readBack((data as FrameProtocolMap['bg:readBack']['req']).fids) }));
-        validator?.validate();
-      }, 50);
-      return true;
+      reply(answer({ values: agent.readBack((data as FrameProtocolMap['bg:readBack']['req']).fids) }));
+      validator?.validate();
     } else if (name === 'bg:fillPreview') {
       if (overlay) {
         collapsed = false;

@@ -137,4 +137,39 @@ describe('fill service', () => {
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ portal: 'province', pages: ['province-basic-info'], fields: ['name', 'email'], ok: 1, mismatched: 1 });
   });
+
+  it('reads a field that shows its new value a moment late once more, and only that field', async () => {
+    const db = await openJzsDB('fill-service-late');
+    const profiles = new ProfileService(new ProfileStore(async () => db, () => plainCodec), () => plainCodec);
+    const p = await profiles.create({ data: { name: '张三', mobile: '13805310000' } }, new Date());
+    await db.put('settings', { key: 'activeProfileId', value: p.id });
+    const reads: string[][] = [];
+    const field = (fid: string, key: string) => ({ fid, key, kind: 'text', label: key, current: '', readOnly: false, disabled: false, hidden: false });
+    const tabs: TabsApi = {
+      portalFrames: async () => [0],
+      sendToFrame: (async (_tab: number, _frame: number, name: string, data: { writes?: Array<{ fid: string; value: string }>; fids?: string[] }) => {
+        if (name === 'bg:collect') return { page: 'province-basic-info', fields: [field('a', 'name'), field('c', 'mobile')] };
+        if (name === 'bg:write') return { results: (data.writes ?? []).map((w) => ({ fid: w.fid, ok: true })) };
+        if (name === 'bg:readBack') {
+          reads.push(data.fids ?? []);
+          // The name shows at once; the mobile only from the second look.
+          const values = { a: '张三', c: reads.length > 1 ? '13805310000' : '' };
+          return { values: Object.fromEntries((data.fids ?? []).map((f) => [f, values[f as 'a' | 'c']])) };
+        }
+        return undefined;
+      }) as TabsApi['sendToFrame'],
+      mainWorld: async () => undefined,
+      tabTitle: async () => '个人基本资料维护',
+      targetTab: async () => 7,
+    };
+    const stored = new Map<string, StoredPlan>();
+    const plans: PlanStore = { get: async (id) => stored.get(id), set: async (id, v) => void stored.set(id, v), remove: async (id) => void stored.delete(id) };
+    const service = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs, plans, now: () => new Date() });
+    const results = await service.apply((await service.plan(7)).planId, []);
+    expect(results.map((r) => [r.key, r.outcome])).toEqual([
+      ['name', 'ok'],
+      ['mobile', 'ok'],
+    ]);
+    expect(reads).toEqual([['a', 'c'], ['c']]);
+  });
 });
