@@ -218,7 +218,8 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.byIdNumbers': { from: ['extension'], handle: ({ idNumbers }) => profiles.byIdNumbers(idNumbers) },
     'ui:profiles.commit': {
       from: ['extension'],
-      handle: async ({ items }) => ({ saved: (await profiles.commit(items, now())).length }),
+      // The router has parsed every item with the profile schemas already.
+      handle: async ({ items }) => ({ saved: (await profiles.commit(items, now(), { validated: true })).length }),
     },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
     'ui:active.get': { from: ['extension'], handle: activeSummary },

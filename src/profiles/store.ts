@@ -1,3 +1,4 @@
+import { unwrap } from 'idb';
 import type { JzsDatabase, StoredProfile } from '../storage/db';
 import type { BodyCodec } from './codec';
 import { isQuotaError, NotFound, RevisionConflict, StorageFull } from './errors';
@@ -149,11 +150,13 @@ export class ProfileStore {
    * All-or-nothing batch (import, restore): everything sealed first, then ONE transaction; a revision
    * conflict or any failure aborts it and nothing is written.
    */
-  async commit(items: readonly ImportItem[], now: Date): Promise<Profile[]> {
+  async commit(items: readonly ImportItem[], now: Date, { validated = false }: { validated?: boolean } = {}): Promise<Profile[]> {
     const at = now.toISOString();
     const prepared = await Promise.all(
       items.map(async (item) => {
-        const body = ProfileBody.parse(item.kind === 'restore' ? bodyOf(item.profile) : item.body);
+        // `validated`: the caller has parsed the items with the same schemas (the background's message router).
+        const input = item.kind === 'restore' ? bodyOf(item.profile) : item.body;
+        const body = validated ? (input as ProfileBody) : ProfileBody.parse(input);
         const id = item.kind === 'create' ? this.newId() : item.kind === 'restore' ? item.profile.id : item.id;
         return { item, body, sealed: await this.codec().seal(body, aadOf(id)), id };
       }),
@@ -161,12 +164,15 @@ export class ProfileStore {
     const db = await this.db();
     return write(async () => {
       const tx = db.transaction('profiles', 'readwrite');
+      // New records need no answer: plain IndexedDB requests, not 10,000 promise wrappers (a failure still
+      // aborts the transaction and rejects tx.done).
+      const rawStore = unwrap(tx.store);
       const out: Profile[] = [];
       let fresh = 0;
       try {
         for (const p of prepared) {
           if (p.item.kind === 'create') {
-            void tx.store.add({ id: p.id, createdAt: at, updatedAt: at, revision: 1, body: p.sealed });
+            rawStore.add({ id: p.id, createdAt: at, updatedAt: at, revision: 1, body: p.sealed });
             fresh++;
             out.push({ id: p.id, createdAt: at, updatedAt: at, revision: 1, ...p.body });
             continue;

@@ -142,6 +142,31 @@ describe('search index', () => {
     expect(spy).not.toHaveBeenCalled();
   });
 
+  it('keeps the index right when writes overlap an index build or follow an import at once', async () => {
+    await service.create({ data: { name: '赵一' } }, T(0));
+    // A profile saved while the index is being built (after the build read the store) is found afterwards.
+    const read = store.allStored.bind(store);
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => (release = r));
+    vi.spyOn(store, 'allStored').mockImplementationOnce(async () => {
+      const rows = await read();
+      await gate;
+      return rows;
+    });
+    const building = service.search('zy', 10);
+    await new Promise((r) => setTimeout(r, 5));
+    const late = await service.create({ data: { name: '钱二' } }, T(1));
+    release();
+    expect((await building).total).toBe(1);
+    expect((await service.search('qe', 10)).items.map((i) => i.id)).toEqual([late.id]);
+    // An import answered before its profiles were indexed: a search or a delete right after still agrees.
+    const saved = await service.commit([{ kind: 'create', body: { data: { name: '孙三' } } }, { kind: 'create', body: { data: { name: '孙三' } } }], T(2));
+    await service.remove([saved[0]!.id]);
+    expect((await service.search('孙三', 10)).items.map((i) => i.id)).toEqual([saved[1]!.id]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect((await service.search('孙三', 10)).items.map((i) => i.id)).toEqual([saved[1]!.id]);
+  });
+
   it('ranks an exact match first', () => {
     const index = new ProfileIndex();
     const mk = (id: string, name: string, updatedAt: string) => ({ id, name, updatedAt, createdAt: updatedAt, revision: 1, data: { name }, businesses: [], notes: '' });
