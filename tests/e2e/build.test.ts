@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CHROME_MATCHES, FIREFOX_MATCHES } from '../../src/portals/origins';
+import { CONTENT_SCRIPT_BUDGET } from '../bench/budgets';
 import { ROOT } from './harness';
 
 /** Lints of the built extension (run after `wxt build` for both browsers; no browser needed). */
@@ -14,9 +15,6 @@ function files(dir: string, ext: RegExp): string[] {
     return statSync(p).isDirectory() ? files(p, ext) : ext.test(f) ? [p] : [];
   });
 }
-
-/** The content script's size budget (issue 8, T2): 25 KiB after gzip level 9 (Node's zlib). */
-export const CONTENT_SCRIPT_BUDGET = 25 * 1024;
 
 describe.each([
   ['chrome-mv3', CHROME_MATCHES],

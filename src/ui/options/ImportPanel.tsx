@@ -53,6 +53,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    performance.mark('jzs-import-start');
     reset();
     setFileName(file.name);
     setStage('reading');
@@ -63,6 +64,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       setMapping(m);
       await revalidate(read, m);
       setStage('preview');
+      performance.mark('jzs-import-preview');
     } catch (err) {
       setStage('idle');
       setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
@@ -89,11 +91,13 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   };
 
   const confirm = async () => {
+    performance.mark('jzs-import-commit');
     setStage('saving');
     try {
       if (plan.items.length) await send('ui:profiles.commit', { items: plan.items });
       setReport({ imported: plan.created + plan.updated, skipped: plan.skipped, rejected: plan.rejected });
       setStage('done');
+      performance.mark('jzs-import-done');
       onImported();
     } catch (err) {
       setStage('preview');

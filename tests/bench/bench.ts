@@ -1,0 +1,466 @@
+/**
+ * `npm run bench` (issue 8): performance measured as ratios against baselines run side by side, in the same
+ * process, interleaved, on headless Chromium with the tests' network guards (replicas served by routing,
+ * everything else aborted, dead proxy). Prints one table (min / median / max) and writes
+ * .output/bench/results.json. BENCH_RUNS (default 30) sets the number of interleaved runs.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { CONTENT_SCRIPT_BUDGET } from './budgets';
+import { EXTENSION_DIR, launch, ROOT, type Session, sendFrom } from '../e2e/harness';
+import { replica } from '../fixtures/replicas';
+import { writeEmptyExtension } from './empty-extension';
+import { encodeGbk } from './gbk';
+import { type Summary, summarise } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const OUT = join(ROOT, '.output', 'bench');
+const PASS = 'bench passphrase 1';
+
+interface Row {
+  id: string;
+  title: string;
+  mode?: 'lock off' | 'lock on';
+  unit: string;
+  value: Summary;
+  baseline?: Summary | undefined;
+  /** value / baseline (medians), or value − baseline where the goal is a difference. */
+  ratio?: number | undefined;
+  goal: string;
+  pass: boolean;
+  note?: string | undefined;
+}
+
+const rows: Row[] = [];
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- T2: size (deterministic)
+function t2(): void {
+  const code = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'portal.js'));
+  const gz = gzipSync(code, { level: 9 }).length;
+  const text = code.toString();
+  const libs = [/ZodType|\$ZodObject/, /pinyin/i, /papaparse|fflate|sharedStrings/i, /PDFDocument|pdfjs/i].filter((re) => re.test(text));
+  const kb = gz / 1024;
+  rows.push({
+    id: 'T2',
+    title: 'content script size, gzip -9',
+    unit: 'KiB',
+    value: summarise([kb]),
+    goal: `≤ ${CONTENT_SCRIPT_BUDGET / 1024} KiB, no zod/pinyin/spreadsheet/PDF`,
+    pass: gz <= CONTENT_SCRIPT_BUDGET && libs.length === 0,
+    note: `${gz} bytes (${code.length} raw)`,
+  });
+}
+
+// ---------------------------------------------------------------- T1, T3, T4: cost on a portal page
+interface PageSample {
+  taskMs: number;
+  readyMs: number;
+  /** When the checklist (which needs the background's answer) is in the panel; ours only. */
+  checklistMs: number;
+  heap: number;
+}
+
+async function samplePage(s: Session, url: string): Promise<PageSample> {
+  const page = await s.context.newPage();
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  // Wait for every frame's content script to have run (the e-form iframe too), then let work settle.
+  await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
+  for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0).catch(() => undefined);
+  await sleep(400);
+  const [readyMs, checklistMs] = await page.evaluate(() => {
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    const at = (name: string) => (performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) - dcl;
+    return [at('jzs-overlay-ready'), at('jzs-checklist-ready')];
+  });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>;
+  const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+  await cdp.detach();
+  await page.close();
+  return { taskMs: get('TaskDuration') * 1000, readyMs, checklistMs, heap: get('JSHeapUsedSize') };
+}
+
+async function pageCost(): Promise<void> {
+  const emptyDir = writeEmptyExtension(join(OUT, 'empty-extension'));
+  const ours = await launch();
+  const empty = await launch({ extensionDir: emptyDir });
+  const url = replica('zwdt-declaration-initial').url;
+  const a: PageSample[] = [];
+  const b: PageSample[] = [];
+  await samplePage(ours, url); // warm both (first load compiles the extension)
+  await samplePage(empty, url);
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, alternating which goes first.
+    if (i % 2) {
+      a.push(await samplePage(ours, url));
+      b.push(await samplePage(empty, url));
+    } else {
+      b.push(await samplePage(empty, url));
+      a.push(await samplePage(ours, url));
+    }
+  }
+  await ours.close();
+  await empty.close();
+  const task = summarise(a.map((x) => x.taskMs));
+  const taskBase = summarise(b.map((x) => x.taskMs));
+  rows.push({ id: 'T1', title: 'main-thread task time, declarationinfo page (+ iframe)', unit: 'ms', value: task, baseline: taskBase, ratio: task.median / taskBase.median, goal: '≤ 1.10×', pass: task.median / taskBase.median <= 1.1 });
+  const ready = summarise(a.map((x) => x.readyMs));
+  const readyBase = summarise(b.map((x) => x.readyMs));
+  const checklist = summarise(a.map((x) => x.checklistMs));
+  rows.push({
+    id: 'T3',
+    title: 'DOMContentLoaded → overlay ready (top frame)',
+    unit: 'ms',
+    value: ready,
+    baseline: readyBase,
+    ratio: ready.median - readyBase.median,
+    goal: '≤ +16 ms',
+    pass: ready.median - readyBase.median <= 16,
+    note: `checklist in the panel at ${fmt(checklist.median)} ms (median)`,
+  });
+  const heap = summarise(a.map((x) => x.heap / 1048576));
+  const heapBase = summarise(b.map((x) => x.heap / 1048576));
+  rows.push({ id: 'T4', title: 'page JS heap after GC', unit: 'MiB', value: heap, baseline: heapBase, ratio: heap.median - heapBase.median, goal: '≤ +0.5 MiB', pass: heap.median - heapBase.median <= 0.5 });
+}
+
+// ---------------------------------------------------------------- T5, T6, T7: 10,000 profiles
+const SURNAMES = '张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉梅飞鹏斌辉宁新';
+const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+function idNumber(i: number): string {
+  const first = `370102${1960 + (i % 40)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
+  let sum = 0;
+  for (let k = 0; k < 17; k++) sum += Number(first[k]) * W[k]!;
+  return first + '10X98765432'[sum % 11]!;
+}
+
+function csv10k(): Uint8Array {
+  const lines = ['姓名,身份证号码,性别,手机号码,工作单位,劳动合同截止日期,学历'];
+  for (let i = 0; i < 10_000; i++) {
+    const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + (i % 3 ? GIVEN[(i * 13) % GIVEN.length]! : '');
+    const id = idNumber(i);
+    lines.push(`${name},${id},${Number(id[16]) % 2 ? '男' : '女'},1380531${String(i).padStart(4, '0')},济南第${i % 50}建筑工程有限公司,2028-06-30,大学本科`);
+  }
+  return encodeGbk(`${lines.join('\r\n')}\r\n`);
+}
+
+async function clearStore(page: Page): Promise<void> {
+  const all = await sendFrom<Array<{ id: string }>>(page, 'ui:profiles.all', {});
+  if (all.length) await sendFrom(page, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
+}
+
+async function importOnce(page: Page, file: string): Promise<{ ms: number; read: number; commit: number; longest: number }> {
+  await page.evaluate(() => {
+    performance.clearMarks();
+    const w = window as unknown as { __long: number[]; __obs?: PerformanceObserver };
+    w.__long = [];
+    w.__obs?.disconnect();
+    w.__obs = new PerformanceObserver((list) => w.__long.push(...list.getEntries().map((e) => e.duration)));
+    w.__obs.observe({ type: 'longtask' });
+  });
+  // From a file on disk: given a buffer, Playwright rebuilds the file with script in the page itself, a
+  // 100 ms task of its own that the long-task observer would blame on us.
+  await page.locator('[data-jzs-import]').setInputFiles(file);
+  await page.locator('[data-jzs-action="confirm-import"]:enabled').waitFor({ timeout: 120_000 });
+  await page.locator('[data-jzs-action="confirm-import"]').click();
+  await page.locator('[data-jzs-import-report][data-imported="10000"]').waitFor({ timeout: 120_000 });
+  // (No named functions inside page callbacks: tsx would wrap them in a helper the page does not have.)
+  return page.evaluate(() => {
+    const [start, preview, commit, done] = ['jzs-import-start', 'jzs-import-preview', 'jzs-import-commit', 'jzs-import-done'].map(
+      (n) => performance.getEntriesByName(n)[0]!.startTime,
+    ) as [number, number, number, number];
+    const longest = Math.max(0, ...(window as unknown as { __long: number[] }).__long);
+    return { ms: preview - start + (done - commit), read: preview - start, commit: done - commit, longest };
+  });
+}
+
+/** The baseline: the same 10,000 records put into IndexedDB in one transaction, from the same page. */
+async function rawPut(page: Page): Promise<number> {
+  const records = await sendFrom<unknown[]>(page, 'ui:profiles.all', {});
+  return page.evaluate(async (recs) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('bench-raw', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('p', { keyPath: 'id' });
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise<void>((res) => {
+      const tx = db.transaction('p', 'readwrite');
+      tx.objectStore('p').clear();
+      tx.oncomplete = () => res();
+    });
+    const t0 = performance.now();
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction('p', 'readwrite');
+      for (const r of recs as Array<Record<string, unknown>>) tx.objectStore('p').put({ id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt, revision: r.revision, body: { plain: { data: r.data, businesses: r.businesses, notes: r.notes } } });
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  }, records);
+}
+
+async function timeSend(page: Page, name: string, data: unknown, filter?: string): Promise<number> {
+  return page.evaluate(
+    async ([n, d, q]) => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: unknown }> } } }).chrome;
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ jzs: 1, name: n, data: d });
+      if (q !== undefined) {
+        // read-all-and-filter: what search would cost without the index
+        (reply.data as Array<{ data: { name?: string; idNumber?: string; employerName?: string } }>).filter(
+          (p) => p.data.name?.includes(q) || p.data.idNumber?.includes(q) || p.data.employerName?.includes(q),
+        );
+      }
+      return performance.now() - t0;
+    },
+    [name, data, filter] as const,
+  );
+}
+
+async function popupOpen(s: Session): Promise<number> {
+  const page = await s.context.newPage();
+  await page.goto(`chrome-extension://${s.extensionId}/popup.html`);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-jzs-profile-count]');
+    return !!el?.getAttribute('data-jzs-profile-count') && (document.querySelector('[data-jzs-profile]') || el.getAttribute('data-jzs-profile-count') === '0');
+  });
+  const ms = await page.evaluate(() => performance.now());
+  await page.close();
+  return ms;
+}
+
+async function storeBench(mode: 'lock off' | 'lock on'): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, 'bench-10000.csv');
+  writeFileSync(file, csv10k());
+  const s = await launch();
+  if (process.env.BENCH_CONSOLE) s.context.serviceWorkers()[0]?.on('console', (m) => log(`    [sw] ${m.text()}`));
+  const bench = await s.openExtensionPage('options.html');
+  const empty = await launch();
+  const emptyPage = await empty.openExtensionPage('options.html');
+  if (mode === 'lock on') {
+    for (const p of [bench, emptyPage]) await sendFrom(p, 'ui:lock.enable', { passphrase: PASS, idleMinutes: 240 });
+    await bench.reload();
+  }
+  await bench.locator('[data-jzs-import]').waitFor();
+  const runs = Number(process.env.BENCH_IMPORT_RUNS ?? RUNS);
+  const imports: number[] = [];
+  const longest: number[] = [];
+  const reads: number[] = [];
+  const commits: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`  ${mode} import ${i + 1}/${runs}`);
+    await clearStore(bench);
+    const r = await importOnce(bench, file);
+    imports.push(r.ms);
+    reads.push(r.read);
+    commits.push(r.commit);
+    longest.push(r.longest);
+    raw.push(await rawPut(bench));
+  }
+  const imp = summarise(imports);
+  const base = summarise(raw);
+  const worst = Math.max(...longest);
+  rows.push({
+    id: 'T5',
+    mode,
+    title: 'import 10,000-row GBK CSV → stored (read + check + commit)',
+    unit: 'ms',
+    value: imp,
+    baseline: base,
+    ratio: imp.median / base.median,
+    goal: '≤ 2×, no UI task > 100 ms',
+    pass: imp.median / base.median <= 2 && worst <= 100,
+    note: `read+check ${summarise(reads).median.toFixed(0)} ms, commit ${summarise(commits).median.toFixed(0)} ms (medians); longest UI task ${worst.toFixed(0)} ms`,
+  });
+
+  // T6: the store now holds 10,000 profiles. The first search after the import is reported, not counted.
+  const first = await timeSend(bench, 'ui:profiles.search', { query: '张', limit: 50 });
+  const queries = ['张伟', '李', 'zw', 'wf', 'zhangwei', '1990', '0101', '1231', '济南第1', '欧阳', 'ls', '19650315'];
+  const search: number[] = [];
+  const readAll: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const q of queries) search.push(await timeSend(bench, 'ui:profiles.search', { query: q, limit: 50 }));
+    readAll.push(await timeSend(bench, 'ui:profiles.all', {}, queries[i % queries.length]));
+  }
+  const se = summarise(search);
+  const ra = summarise(readAll);
+  rows.push({
+    id: 'T6',
+    mode,
+    title: 'search 10,000 profiles (name, ID part, pinyin initials), p95',
+    unit: 'ms',
+    value: se,
+    baseline: ra,
+    ratio: se.p95 / ra.median,
+    goal: 'p95 ≤ 8 ms and ≤ 0.05×',
+    pass: se.p95 <= 8 && se.p95 / ra.median <= 0.05,
+    note: `first search after the import ${first.toFixed(0)} ms`,
+  });
+
+  // T7: popup cold open, 10,000 profiles vs an empty store, interleaved.
+  const full: number[] = [];
+  const none: number[] = [];
+  await popupOpen(s);
+  await popupOpen(empty);
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2) {
+      full.push(await popupOpen(s));
+      none.push(await popupOpen(empty));
+    } else {
+      none.push(await popupOpen(empty));
+      full.push(await popupOpen(s));
+    }
+  }
+  const f = summarise(full);
+  const n = summarise(none);
+  rows.push({ id: 'T7', mode, title: 'popup cold open: 10,000 profiles vs empty store', unit: 'ms', value: f, baseline: n, ratio: f.median / n.median, goal: '≤ 1.2×', pass: f.median / n.median <= 1.2 });
+  await s.close();
+  await empty.close();
+}
+
+// ---------------------------------------------------------------- T8: fill 40 MiniUI fields
+const MINI_40_VALUES: Record<string, string> = {
+  applyername: '张三', certnum: '370102199001011231', contactperson: '张三', contactcertnum: '370102199001011231', contactmobile: '13805310000',
+  contactphone: '0531-61378805', contactpostcode: '250014', contactemail: 'zs@example.cn', address: '济南市历下区经十路14306号',
+  B_XM: '张三', B_XB: '1', B_CSRQ: '1990-01-01', B_MZ: '01', B_SFZH: '370102199001011231', B_SJHM: '13805310000', B_LXDH: '0531-61378805',
+  B_YX: 'zs@example.cn', B_DZ: '济南市历下区经十路14306号', B_YB: '250014', B_XL: '21', B_BYYX: '山东建筑大学', B_SXZY: '土木工程', B_BYSJ: '2012-07-01',
+  B_ZGZS: '37151606000123456X', B_ZGRQ: '2016-11-30', B_ZY: 'JZ', B_ZCBH: '鲁2372010202404839', B_ZSRQ: '2023-12-20', B_YXQ: '2026-12-19',
+  B_PYDW: '济南建工集团有限公司', B_XYDM: '913701001630469631', B_KSDW: '济南建工集团有限公司', B_HTKS: '2026-01-01', B_HTJZ: '2028-12-31',
+  B_JPRQ: '2025-12-31', B_TX: '0', C_SQR: '张三', C_ZJHM: '370102199001011231', C_SJ: '13805310000', C_DW: '济南建工集团有限公司',
+};
+
+async function fillBench(): Promise<void> {
+  const s = await launch();
+  if (process.env.BENCH_CONSOLE) s.context.serviceWorkers()[0]?.on('console', (m) => log(`    [sw] ${m.text()}`));
+  const bench = await s.openExtensionPage('options.html');
+  const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', {
+    body: {
+      data: {
+        name: '张三', idNumber: '370102199001011231', gender: '男', birthDate: '1990-01-01', ethnicity: '汉族', mobile: '13805310000', phone: '0531-61378805',
+        email: 'zs@example.cn', address: '济南市历下区经十路14306号', postcode: '250014', education: '大学本科', school: '山东建筑大学', major: '土木工程',
+        graduationDate: '2012-07-01', qualificationCertNo: '37151606000123456X', qualificationIssueDate: '2016-11-30', specialty: '建筑工程',
+        registrationNo: '鲁2372010202404839', certIssueDate: '2023-12-20', registrationExpiry: '2026-12-19', employerName: '济南建工集团有限公司',
+        employerCreditCode: '913701001630469631', examEmployerName: '济南建工集团有限公司', contractStart: '2026-01-01', contractEnd: '2028-12-31',
+        dismissalDate: '2025-12-31', retired: false,
+      },
+    },
+  });
+  await sendFrom(bench, 'ui:active.set', { id: p.id });
+  const ours: number[] = [];
+  const floor: number[] = [];
+  let written = 0;
+  const fillOnce = async () => {
+    const page = await s.open('bench-mini-40');
+    const overlay = page.locator('[data-jzs-overlay]');
+    await overlay.locator('[data-jzs-action="fill"]').click();
+    await overlay.locator('[data-jzs-action="confirm-fill"]').click();
+    await overlay.locator('[data-jzs-fill-results]').waitFor();
+    const r = await page.evaluate(() => ({
+      ms: performance.getEntriesByName('jzs-fill-done')[0]!.startTime - performance.getEntriesByName('jzs-fill-confirm')[0]!.startTime,
+    }));
+    written = Number(await overlay.locator('[data-jzs-fill-results]').getAttribute('data-ok'));
+    await page.close();
+    return r.ms;
+  };
+  const floorOnce = async () => {
+    const page = await s.open('bench-mini-40');
+    const ms = await page.evaluate((values) => {
+      const mini = (window as unknown as { mini: { get(id: string): { setValue(v: string): void; getValue(): unknown } } }).mini;
+      const t0 = performance.now();
+      for (const [id, v] of Object.entries(values)) mini.get(id).setValue(v);
+      for (const id of Object.keys(values)) mini.get(id).getValue();
+      return performance.now() - t0;
+    }, MINI_40_VALUES);
+    await page.close();
+    return ms;
+  };
+  await fillOnce();
+  await floorOnce();
+  for (let i = 0; i < RUNS; i++) {
+    if (i % 2) {
+      ours.push(await fillOnce());
+      floor.push(await floorOnce());
+    } else {
+      floor.push(await floorOnce());
+      ours.push(await fillOnce());
+    }
+  }
+  await s.close();
+  const o = summarise(ours);
+  const fl = summarise(floor);
+  rows.push({
+    id: 'T8',
+    title: 'fill 40 MiniUI fields with read-back (confirm → results)',
+    unit: 'ms',
+    value: o,
+    baseline: fl,
+    ratio: o.median / fl.median,
+    goal: '≤ 3×',
+    pass: o.median / fl.median <= 3,
+    note: `${written} fields written and read back equal`,
+  });
+}
+
+// ---------------------------------------------------------------- report
+function fmt(n: number): string {
+  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+function table(): string {
+  const head = ['test', 'mode', 'measure', 'median (min–max)', 'baseline median (min–max)', 'ratio / diff', 'goal', 'ok'];
+  const lines = rows.map((r) => [
+    r.id,
+    r.mode ?? '',
+    `${r.title} [${r.unit}]`,
+    `${fmt(r.value.median)} (${fmt(r.value.min)}–${fmt(r.value.max)})${r.id === 'T6' ? ` p95 ${fmt(r.value.p95)}` : ''}`,
+    r.baseline ? `${fmt(r.baseline.median)} (${fmt(r.baseline.min)}–${fmt(r.baseline.max)})` : '',
+    r.ratio === undefined ? '' : r.goal.includes('+') ? `${r.ratio >= 0 ? '+' : ''}${fmt(r.ratio)}` : `${fmt(r.ratio)}×`,
+    r.goal,
+    `${r.pass ? 'yes' : 'NO'}${r.note ? ` — ${r.note}` : ''}`,
+  ]);
+  return [head, head.map(() => '---'), ...lines].map((l) => `| ${l.join(' | ')} |`).join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const only = process.env.BENCH_ONLY?.split(',');
+  const want = (id: string) => !only || only.includes(id);
+  t2();
+  if (want('T1')) {
+    log('T1/T3/T4: page cost…');
+    await pageCost();
+  }
+  for (const mode of ['lock off', 'lock on'] as const) {
+    if (!want('T5')) break;
+    log(`T5–T7 (${mode})…`);
+    await storeBench(mode);
+  }
+  if (want('T8')) {
+    log('T8: fill…');
+    await fillBench();
+  }
+  const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
+  const report = { date: new Date().toISOString(), machine, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), rows };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nMachine: ${machine}; ${RUNS} interleaved runs; ${report.seconds} s\n`);
+  console.log(table());
+  console.log(`\nwritten to ${join(OUT, 'results.json')}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
