@@ -74,10 +74,10 @@ async function samplePage(s: Session, url: string): Promise<PageSample> {
   await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
   for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0).catch(() => undefined);
   await sleep(400);
+  // (No named functions inside page callbacks: tsx would wrap them in a helper the page does not have.)
   const [readyMs, checklistMs] = await page.evaluate(() => {
     const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
-    const at = (name: string) => (performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) - dcl;
-    return [at('jzs-overlay-ready'), at('jzs-checklist-ready')];
+    return ['jzs-overlay-ready', 'jzs-checklist-ready'].map((name) => (performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) - dcl) as [number, number];
   });
   await cdp.send('HeapProfiler.collectGarbage');
   const metrics = (await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>;
@@ -171,7 +171,6 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; read:
   await page.locator('[data-jzs-action="confirm-import"]:enabled').waitFor({ timeout: 120_000 });
   await page.locator('[data-jzs-action="confirm-import"]').click();
   await page.locator('[data-jzs-import-report][data-imported="10000"]').waitFor({ timeout: 120_000 });
-  // (No named functions inside page callbacks: tsx would wrap them in a helper the page does not have.)
   return page.evaluate(() => {
     const [start, preview, commit, done] = ['jzs-import-start', 'jzs-import-preview', 'jzs-import-commit', 'jzs-import-done'].map(
       (n) => performance.getEntriesByName(n)[0]!.startTime,
