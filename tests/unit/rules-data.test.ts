@@ -10,7 +10,8 @@ import { PAGES } from '../../src/portals/registry';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
-const SEED = readFileSync(join(ROOT, '..', 'shared', 'seed', '000_088af59c4118da0e.txt'), 'utf8');
+// A copy of the source document (../shared/seed/) so a clean clone tests on its own.
+const SEED = readFileSync(join(ROOT, 'tests', 'fixtures', 'seed', '000_088af59c4118da0e.txt'), 'utf8');
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('rule files', () => {
