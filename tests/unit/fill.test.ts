@@ -6,7 +6,7 @@ import { pickOption, sameChoice, synonyms } from '../../src/fill/vocab';
 import { plainCodec } from '../../src/profiles/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
-import { openJzsDB } from '../../src/storage/db';
+import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 
 const field = (over: Partial<CollectedField>): CollectedField => ({
   frameId: 0,
@@ -85,6 +85,14 @@ describe('fill planner', () => {
   });
 });
 
+/** A fill service over a fake tab 7 (「个人基本资料维护」) whose frames answer through `sendToFrame`. */
+function serviceOver(db: JzsDatabase, profiles: ProfileService, frames: number[], sendToFrame: TabsApi['sendToFrame']): FillService {
+  const tabs: TabsApi = { portalFrames: async () => frames, sendToFrame, mainWorld: async () => undefined, tabTitle: async () => '个人基本资料维护', targetTab: async () => 7 };
+  const stored = new Map<string, StoredPlan>();
+  const plans: PlanStore = { get: async (id) => stored.get(id), set: async (id, v) => void stored.set(id, v), remove: async (id) => void stored.delete(id) };
+  return new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs, plans, now: () => new Date() });
+}
+
 describe('fill service', () => {
   it('plans every portal frame, writes only what was confirmed, reads back and logs', async () => {
     const db = await openJzsDB('fill-service');
@@ -93,9 +101,11 @@ describe('fill service', () => {
     await db.put('settings', { key: 'activeProfileId', value: p.id });
     const page: Record<string, string> = { a: '', b: '', c: '13900000000' };
     const writes: string[] = [];
-    const tabs: TabsApi = {
-      portalFrames: async () => [0, 3],
-      sendToFrame: (async (_tab: number, frameId: number, name: string, data: { writes?: Array<{ fid: string; value: string }> }) => {
+    const service = serviceOver(
+      db,
+      profiles,
+      [0, 3],
+      (async (_tab: number, frameId: number, name: string, data: { writes?: Array<{ fid: string; value: string }> }) => {
         if (name === 'bg:collect') {
           return frameId === 0
             ? { page: 'province-basic-info', fields: [{ fid: 'a', key: 'name', kind: 'text', label: '姓名', current: page.a, readOnly: false, disabled: false, hidden: false }, { fid: 'c', key: 'mobile', kind: 'text', label: '手机', current: page.c, readOnly: false, disabled: false, hidden: false }] }
@@ -111,13 +121,7 @@ describe('fill service', () => {
         if (name === 'bg:readBack') return { values: { ...page } };
         return undefined;
       }) as TabsApi['sendToFrame'],
-      mainWorld: async () => undefined,
-      tabTitle: async () => '个人基本资料维护',
-      targetTab: async () => 7,
-    };
-    const stored = new Map<string, StoredPlan>();
-    const plans: PlanStore = { get: async (id) => stored.get(id), set: async (id, v) => void stored.set(id, v), remove: async (id) => void stored.delete(id) };
-    const service = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs, plans, now: () => new Date() });
+    );
 
     const preview = await service.plan(7);
     expect(writes).toEqual([]); // planning writes nothing
@@ -145,9 +149,11 @@ describe('fill service', () => {
     await db.put('settings', { key: 'activeProfileId', value: p.id });
     const reads: string[][] = [];
     const field = (fid: string, key: string) => ({ fid, key, kind: 'text', label: key, current: '', readOnly: false, disabled: false, hidden: false });
-    const tabs: TabsApi = {
-      portalFrames: async () => [0],
-      sendToFrame: (async (_tab: number, _frame: number, name: string, data: { writes?: Array<{ fid: string; value: string }>; fids?: string[] }) => {
+    const service = serviceOver(
+      db,
+      profiles,
+      [0],
+      (async (_tab: number, _frame: number, name: string, data: { writes?: Array<{ fid: string; value: string }>; fids?: string[] }) => {
         if (name === 'bg:collect') return { page: 'province-basic-info', fields: [field('a', 'name'), field('c', 'mobile')] };
         if (name === 'bg:write') return { results: (data.writes ?? []).map((w) => ({ fid: w.fid, ok: true })) };
         if (name === 'bg:readBack') {
@@ -158,13 +164,7 @@ describe('fill service', () => {
         }
         return undefined;
       }) as TabsApi['sendToFrame'],
-      mainWorld: async () => undefined,
-      tabTitle: async () => '个人基本资料维护',
-      targetTab: async () => 7,
-    };
-    const stored = new Map<string, StoredPlan>();
-    const plans: PlanStore = { get: async (id) => stored.get(id), set: async (id, v) => void stored.set(id, v), remove: async (id) => void stored.delete(id) };
-    const service = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs, plans, now: () => new Date() });
+    );
     const results = await service.apply((await service.plan(7)).planId, []);
     expect(results.map((r) => [r.key, r.outcome])).toEqual([
       ['name', 'ok'],
