@@ -13,6 +13,7 @@ import { CONTENT_SCRIPT_BUDGET } from './budgets';
 import { EXTENSION_DIR, launch, ROOT, type Session, sendFrom } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension } from './empty-extension';
+import { checkCharacter } from '../../src/validate/id-number';
 import { encodeGbk } from './gbk';
 import { type Summary, summarise } from './stats';
 
@@ -133,12 +134,9 @@ async function pageCost(): Promise<void> {
 // ---------------------------------------------------------------- T5, T6, T7: 10,000 profiles
 const SURNAMES = '张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉梅飞鹏斌辉宁新';
-const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idNumber(i: number): string {
   const first = `370102${1960 + (i % 40)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`;
-  let sum = 0;
-  for (let k = 0; k < 17; k++) sum += Number(first[k]) * W[k]!;
-  return first + '10X98765432'[sum % 11]!;
+  return first + checkCharacter(first);
 }
 
 function csv10k(): Uint8Array {
