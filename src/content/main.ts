@@ -18,6 +18,7 @@ import { FillAgent } from './fill';
 import type { FillState } from './fill-panel';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
+import { sameSet, withItem } from '../domain/sets';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
@@ -28,10 +29,6 @@ function sameDetection(a: Detection | undefined, b: Detection | undefined): bool
 
 function sameSummary(a: ValidationSummary, b: ValidationSummary): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /**
@@ -98,12 +95,7 @@ export function runContent(ctx: ContentScriptContext): void {
                   (err: unknown) => setFill({ busy: false, error: errorText(err) }),
                 );
               },
-              onToggle: (id: string, on: boolean) => {
-                const next = new Set(fill.overwrite);
-                if (on) next.add(id);
-                else next.delete(id);
-                setFill({ overwrite: next });
-              },
+              onToggle: (id: string, on: boolean) => setFill({ overwrite: withItem(fill.overwrite, id, on) }),
               onConfirm: () => {
                 const preview = fill.preview;
                 if (!preview) return;
@@ -121,10 +113,7 @@ export function runContent(ctx: ContentScriptContext): void {
             }
           : undefined,
         onToggleCondition: (id: string, on: boolean) => {
-          const next = new Set(conditions);
-          if (on) next.add(id);
-          else next.delete(id);
-          conditions = next;
+          conditions = withItem(conditions, id, on);
           validator?.validate();
           draw();
         },

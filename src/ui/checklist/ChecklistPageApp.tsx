@@ -5,6 +5,7 @@ import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
+import { withItem } from '../../domain/sets';
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -112,12 +113,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             active={conditions}
             done={ready}
             notes="open"
-            onToggleCondition={(id, on) => {
-              const next = new Set(conditions);
-              if (on) next.add(id);
-              else next.delete(id);
-              setConditions(next);
-            }}
+            onToggleCondition={(id, on) => setConditions(withItem(conditions, id, on))}
           />
           {view.checks.length > 0 && (
             <>

@@ -5,6 +5,7 @@ import type { Profile, ProfileSummary } from '../../profiles/schema';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { ProfileList } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
+import { withItem } from '../../domain/sets';
 
 const PAGE = 50;
 
@@ -61,12 +62,7 @@ export function ProfilesPanel({ version }: { version: number }) {
             activeId={editing && editing !== 'new' ? editing.id : null}
             onPick={(p) => void open(p)}
             selected={selected}
-            onToggle={(id, on) => {
-              const next = new Set(selected);
-              if (on) next.add(id);
-              else next.delete(id);
-              setSelected(next);
-            }}
+            onToggle={(id, on) => setSelected(withItem(selected, id, on))}
           />
           {!q.query && pages > 1 && (
             <div class="row pager">

@@ -3,6 +3,7 @@ import { FillPanel, type FillState } from '../../content/fill-panel';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ProfileSummary } from '../../profiles/schema';
+import { withItem } from '../../domain/sets';
 
 /**
  * 「填写当前页面」 from the popup: preview here, confirm here; the portal tab's overlay shows the read-back.
@@ -51,12 +52,7 @@ export function FillSection({ active, onActive }: { active: ProfileSummary | nul
           hideFillButton
           state={state}
           onFill={plan}
-          onToggle={(id, on) => {
-            const next = new Set(state.overwrite);
-            if (on) next.add(id);
-            else next.delete(id);
-            update({ overwrite: next });
-          }}
+          onToggle={(id, on) => update({ overwrite: withItem(state.overwrite, id, on) })}
           onConfirm={() => {
             if (!state.preview) return;
             update({ busy: true });

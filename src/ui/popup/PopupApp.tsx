@@ -9,6 +9,7 @@ import { LanguageSelect } from '../components/LanguageSelect';
 import { ProfilesSection } from './ProfilesSection';
 import { UnlockForm } from '../components/UnlockForm';
 import { useLock } from '../components/useLock';
+import { withItem } from '../../domain/sets';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
@@ -78,12 +79,7 @@ export function PopupApp() {
           active={conditions}
           done={NO_DONE}
           notes="open"
-          onToggleCondition={(id, on) => {
-            const next = new Set(conditions);
-            if (on) next.add(id);
-            else next.delete(id);
-            setConditions(next);
-          }}
+          onToggleCondition={(id, on) => setConditions(withItem(conditions, id, on))}
         />
       )}
       <footer class="links">
