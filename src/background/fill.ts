@@ -2,7 +2,7 @@ import type { FieldKey } from '../domain/ids';
 import { FillError } from '../fill/errors';
 import { miniCollect, miniWrite, type MiniControlInfo, type MiniWrite, type MiniWriteResult } from '../fill/main-world';
 import { itemsToWrite, planFill, sameValue } from '../fill/planner';
-import type { CollectedField, FillItem, FillResult, FillWrite } from '../fill/types';
+import { type CollectedField, type FillItem, type FillResult, type FillWrite, MINI_KINDS } from '../fill/types';
 import { synonyms } from '../fill/vocab';
 import type { FillLogEntry, FillPreview, FrameProtocolMap } from '../messaging/protocol';
 import type { BodyCodec } from '../profiles/codec';
@@ -41,7 +41,6 @@ export interface StoredPlan {
 const PLAN_TTL_MS = 10 * 60 * 1000;
 /** How long to wait before reading a field a second time when it did not read back the value written. */
 const READ_BACK_RETRY_MS = 80;
-const MINI_KINDS = new Set(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
 const ACTIVE_PROFILE_KEY = 'activeProfileId';
 
 function noteText(note: string | undefined): string | undefined {

@@ -1,8 +1,7 @@
-import type { FillWrite } from '../fill/types';
+import { type CollectedLite, type FillWrite, MINI_KINDS } from '../fill/types';
 import { groupOf as inputGroup, optionLabel, type PageField, readText } from '../portals/fields';
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-const MINI = new Set(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
 
 /** Not rendered, or rendered with no size: never written (a user could not have typed there). */
 export function isHidden(el: Element): boolean {
@@ -12,20 +11,6 @@ export function isHidden(el: Element): boolean {
   const r = el.getBoundingClientRect();
   if (r.width === 0 && r.height === 0) return true;
   return getComputedStyle(el).visibility === 'hidden';
-}
-
-export interface CollectedLite {
-  fid: string;
-  key: PageField['key'];
-  kind: PageField['kind'];
-  label: string;
-  miniId?: string | undefined;
-  current: string;
-  readOnly: boolean;
-  disabled: boolean;
-  hidden: boolean;
-  format?: string | undefined;
-  options?: Array<{ text: string; value: string }> | undefined;
 }
 
 function optionsOf(doc: Document, f: PageField): CollectedLite['options'] {
@@ -70,15 +55,15 @@ export class FillAgent {
     return fields.map((f, i) => {
       const fid = `${run}.${i}`;
       this.handles.set(fid, f);
-      const visible = MINI.has(f.kind) ? f.anchor : f.kind === 'radio' || f.kind === 'checkbox' ? f.anchor : f.input;
+      const visible = MINI_KINDS.has(f.kind) ? f.anchor : f.kind === 'radio' || f.kind === 'checkbox' ? f.anchor : f.input;
       return {
         fid,
         key: f.key,
         kind: f.kind,
         label: f.label,
-        miniId: MINI.has(f.kind) ? f.id : undefined,
+        miniId: MINI_KINDS.has(f.kind) ? f.id : undefined,
         current: readText(this.doc, f),
-        readOnly: f.readOnly || ('readOnly' in f.input && (f.input as HTMLInputElement).readOnly && !MINI.has(f.kind)),
+        readOnly: f.readOnly || ('readOnly' in f.input && (f.input as HTMLInputElement).readOnly && !MINI_KINDS.has(f.kind)),
         disabled: f.disabled,
         hidden: isHidden(visible),
         format: f.format,
@@ -91,7 +76,7 @@ export class FillAgent {
     return writes.map((w) => {
       const f = this.handles.get(w.fid);
       if (!f || !f.input.isConnected) return { fid: w.fid, ok: false, note: 'gone' };
-      if (MINI.has(f.kind)) return { fid: w.fid, ok: false, note: 'mini' };
+      if (MINI_KINDS.has(f.kind)) return { fid: w.fid, ok: false, note: 'mini' };
       if (f.kind === 'select') {
         const sel = f.input as HTMLSelectElement;
         const opt = Array.from(sel.options).find((o) => norm(o.textContent ?? '') === norm(w.value));

@@ -22,6 +22,12 @@ export interface CollectedField {
   options?: Array<{ text: string; value: string }> | undefined;
 }
 
+/** What a content script reports: the field as its frame sees it (the background adds the frame). */
+export type CollectedLite = Omit<CollectedField, 'frameId'>;
+
+/** MiniUI controls: written and read through the page's own API in the main world, not as DOM inputs. */
+export const MINI_KINDS: ReadonlySet<string> = new Set<ControlKind>(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
+
 export type FillAction = 'fill' | 'same' | 'conflict' | 'skip';
 export type SkipReason = 'readonly' | 'disabled' | 'hidden' | 'no-value' | 'no-option';
 

@@ -12,7 +12,7 @@ import type { PortalId } from '../portals/origins';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
-import type { CollectedLite } from '../content/fill';
+import type { CollectedLite } from '../fill/types';
 import type { FillItem, FillResult, FillWrite } from '../fill/types';
 import type { LockStatus } from '../security/lock';
 
