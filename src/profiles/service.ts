@@ -3,6 +3,9 @@ import { ProfileIndex } from './search';
 import type { ImportItem, ProfileStore } from './store';
 import { type Profile, type ProfileInput, type ProfileSummary, summaryOf } from './schema';
 
+/** A change the search index has to follow. */
+type IndexOp = { upsert: Profile } | { remove: string };
+
 export interface PageOfProfiles {
   total: number;
   items: ProfileSummary[];
@@ -23,7 +26,7 @@ export class ProfileService {
   ) {}
 
   /** Index changes not applied yet: an import's 10,000 are applied after its answer has gone out. */
-  private pending: Array<{ upsert: Profile } | { remove: string }> = [];
+  private pending: IndexOp[] = [];
   private generation = 0;
 
   /** Forget the index (lock, unlock, restore). */
@@ -35,8 +38,14 @@ export class ProfileService {
   }
 
   /** Record index changes; kept while an index exists or is being built (a build reads the store anew). */
-  private queue(ops: Array<{ upsert: Profile } | { remove: string }>): void {
+  private queue(ops: IndexOp[]): void {
     if (this.index || this.building) this.pending.push(...ops);
+  }
+
+  /** Record changes and apply them at once (one profile at a time: cheap). */
+  private track(ops: IndexOp[]): void {
+    this.queue(ops);
+    this.drain();
   }
 
   /** Apply recorded changes, in order, before anyone reads or changes the index. */
@@ -90,22 +99,19 @@ export class ProfileService {
 
   async create(body: ProfileInput, now: Date): Promise<Profile> {
     const p = await this.store.create(body, now);
-    this.queue([{ upsert: p }]);
-    this.drain();
+    this.track([{ upsert: p }]);
     return p;
   }
 
   async update(id: string, body: ProfileInput, revision: number, now: Date): Promise<Profile> {
     const p = await this.store.update(id, body, revision, now);
-    this.queue([{ upsert: p }]);
-    this.drain();
+    this.track([{ upsert: p }]);
     return p;
   }
 
   async remove(ids: readonly string[]): Promise<number> {
     const n = await this.store.remove(ids);
-    this.queue(ids.map((id) => ({ remove: id })));
-    this.drain();
+    this.track(ids.map((id) => ({ remove: id })));
     return n;
   }
 
