@@ -4,6 +4,7 @@ import { ProfileStore } from '../profiles/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
+import type { Lang } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
 import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
 import { LockService } from '../security/lock';
@@ -46,9 +47,19 @@ export function startBackground(): void {
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
   const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: readLanguage });
+  // Every portal frame asks for the language with its rules: read storage once, then follow the changes.
+  let language: Promise<Lang> | undefined;
+  const currentLanguage = () =>
+    (language ??= readLanguage().catch((err: unknown) => {
+      language = undefined; // a failed read is tried again next time
+      throw err;
+    }));
+  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
   // A language switch in the popup or workbench reaches the overlays already open.
-  onLanguageChange((lang) => void broadcastToPortals('bg:language', languageView(lang, true)));
+  onLanguageChange((lang) => {
+    language = Promise.resolve(lang);
+    void broadcastToPortals('bg:language', languageView(lang, true));
+  });
   const extensionOrigin = browser.runtime.getURL('/');
   // webextension-polyfill answers with whatever promise the listener returns.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
