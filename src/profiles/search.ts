@@ -67,13 +67,10 @@ export class ProfileIndex {
 
   /** Profiles sharing an ID number, largest groups first. */
   duplicates(): ProfileSummary[][] {
-    const groups = new Map<string, Entry[]>();
-    for (const e of this.entries.values()) {
-      if (!e.idNumber) continue;
-      const key = e.idNumber.toUpperCase();
-      groups.set(key, [...(groups.get(key) ?? []), e]);
-    }
-    return [...groups.values()].filter((g) => g.length > 1).sort((a, b) => b.length - a.length);
+    return [...this.byId.values()]
+      .filter((ids) => ids.size > 1)
+      .map((ids) => [...ids].map((id) => this.entries.get(id)!))
+      .sort((a, b) => b.length - a.length);
   }
 
   /**
