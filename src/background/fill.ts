@@ -9,6 +9,7 @@ import type { BodyCodec } from '../profiles/codec';
 import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';
 import type { JzsDatabase } from '../storage/db';
+import type { TabFills } from './tab-fills';
 
 /** The browser APIs a fill needs, behind an interface so the orchestration is testable without a browser. */
 export interface TabsApi {
@@ -59,6 +60,8 @@ export class FillService {
       plans: PlanStore;
       now: () => Date;
       newId?: () => string;
+      /** Told which profile filled which tab (the queue's 「全部替换为此申请人」 needs it). */
+      tabFills?: TabFills;
     },
   ) {}
 
@@ -135,6 +138,7 @@ export class FillService {
         results.push({ id: i.id, key: i.key, label: i.label, proposed: i.proposed, readBack, outcome, note: noteText(failure?.note) });
       }
     }
+    await this.deps.tabFills?.record(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() });
     // The user is waiting for the results, not for the history: the log is written after the answer, and
     // anyone reading the log waits for writes still under way.
     const logged = this.log(plan, results).catch((err: unknown) => console.warn('填写记录未能保存', err));

@@ -6,7 +6,8 @@ import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
 import type { Lang } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
-import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
+import { broadcastToPortals, browserTabs, dropFillPlans, sessionArea, sessionPlans, sessionTabFills, sessionWorkQueue } from './tabs-api';
+import { RestoreSessions } from './restore-sessions';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
@@ -46,7 +47,8 @@ export function startBackground(): void {
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
-  const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
+  const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now, tabFills: sessionTabFills });
+  browser.tabs.onRemoved.addListener((tabId) => void sessionTabFills.forget(tabId).catch(() => undefined));
   // Every portal frame asks for the language with its rules: read storage once, then follow the changes.
   let language: Promise<Lang> | undefined;
   const currentLanguage = () =>
@@ -54,7 +56,18 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  const routes = createRoutes({
+    db: getDb,
+    now,
+    profiles,
+    fill,
+    tabs: browserTabs,
+    workQueue: sessionWorkQueue,
+    tabFills: sessionTabFills,
+    restores: new RestoreSessions(profiles, now),
+    lock,
+    language: currentLanguage,
+  });
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
     language = Promise.resolve(lang);

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, Reply } from '../messaging/protocol';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
+import type { WorkQueue } from '../profiles/work-queue';
 import type { PlanStore, StoredPlan, TabsApi } from './fill';
+import type { TabFills } from './tab-fills';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
 export const browserTabs: TabsApi = {
@@ -67,13 +69,29 @@ export const sessionPlans: PlanStore = {
   },
 };
 
-/** The clerk's list for 「下一位」 (opaque ids only), in storage.session: gone when the browser closes. */
-export const clerkList = {
-  async get(): Promise<string[]> {
-    return ((await browser.storage.session.get('clerkList')).clerkList as string[] | undefined) ?? [];
+/** The clerk's work queue for 「下一位」 (opaque ids only), in storage.session: gone when the browser closes. */
+export const sessionWorkQueue = {
+  async get(): Promise<WorkQueue | undefined> {
+    return (await browser.storage.session.get('workQueue')).workQueue as WorkQueue | undefined;
   },
-  async set(ids: string[]): Promise<void> {
-    await browser.storage.session.set({ clerkList: ids });
+  async set(q: WorkQueue): Promise<void> {
+    await browser.storage.session.set({ workQueue: q });
+  },
+};
+
+const tabFillKey = (tabId: number) => `tabFill:${tabId}`;
+
+/** The last fill per tab, in storage.session (see tab-fills.ts). */
+export const sessionTabFills: TabFills = {
+  async get(tabId) {
+    const key = tabFillKey(tabId);
+    return (await browser.storage.session.get(key))[key] as { profileId: string; at: string } | undefined;
+  },
+  async record(tabId, fill) {
+    await browser.storage.session.set({ [tabFillKey(tabId)]: fill });
+  },
+  async forget(tabId) {
+    await browser.storage.session.remove(tabFillKey(tabId));
   },
 };
 

@@ -1,4 +1,25 @@
+import { type MessageKey, t } from '../i18n';
 import type { Profile } from './schema';
+
+/**
+ * An error whose code is a catalogue key: the UI shows the text in the user's language; the message is the
+ * Chinese text (logs, older callers). Stand-in for src/i18n/problem.ts's CodedError until it lands.
+ */
+export class KeyedError extends Error {
+  constructor(readonly code: MessageKey) {
+    super(t(code, undefined, 'zh'));
+    this.name = 'KeyedError';
+  }
+}
+
+/** The store changed between reading the state kept for 「撤销」 and the write: nothing was written. */
+export class StoreChanged extends KeyedError {
+  constructor() {
+    super('restore.storeChanged');
+    this.name = 'StoreChanged';
+  }
+}
+
 
 /** A save was based on an older revision: someone (another tab, an import) changed the profile since. */
 export class RevisionConflict extends Error {

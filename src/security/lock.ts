@@ -1,5 +1,5 @@
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from '../profiles/codec';
-import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
+import type { JzsDatabase, KeySpec, LockMeta, StoredBody, StoredFillLog, StoredProfile, StoredRestorePoint } from '../storage/db';
 import {
   DEFAULT_ITERATIONS,
   deriveKeyBytes,
@@ -64,6 +64,19 @@ function encryptedCodec(keys: ReadonlyMap<number, CryptoKey>, current: number): 
       return openJson(key, stored.sealed, aad);
     },
   };
+}
+
+/** A record whose body the lock seals: a profile, a fill-log entry, a restore point (issue 17.5). */
+type SealedRecord = StoredProfile | StoredFillLog | StoredRestorePoint;
+
+const bodyOf = (r: SealedRecord): StoredBody => ('entry' in r ? r.entry : r.body);
+const withBody = (r: SealedRecord, body: StoredBody): SealedRecord => ('entry' in r ? { ...r, entry: body } : { ...r, body });
+
+/** The associated data each kind of record is sealed with (its owner's code uses the same). */
+function aadOfRecord(r: SealedRecord): string {
+  if ('entry' in r) return `filllog:${r.profileId}`;
+  if ('uid' in r) return `restore:${r.uid}`;
+  return `profile:${r.id}`;
 }
 
 /** While turning the lock off: everything written in the clear, sealed records still opened. */
@@ -315,27 +328,22 @@ export class LockService {
     const done = (body: StoredBody) => (m.kind === 'disable' ? 'plain' in body : 'sealed' in body && body.sealed.kv === target);
     const codec = m.kind === 'disable' ? decryptingCodec(this.keys) : encryptedCodec(this.keys, target);
     const db = await this.db();
-    for (const store of ['profiles', 'fillLogs'] as const) {
+    for (const store of ['profiles', 'fillLogs', 'restorePoints'] as const) {
       for (;;) {
-        const all = await db.getAll(store);
-        const bodyOf = (r: (typeof all)[number]): StoredBody => ('body' in r ? r.body : r.entry);
+        const all: SealedRecord[] = await db.getAll(store);
         const todo = all.filter((r) => !done(bodyOf(r))).slice(0, BATCH);
         if (!todo.length) break;
         // Seal the whole batch first: awaiting crypto inside a transaction would let it commit half-done.
         const sealed = await Promise.all(
           todo.map(async (r) => {
-            const isLog = store === 'fillLogs';
-            const body = isLog ? (r as { entry: StoredBody }).entry : (r as { body: StoredBody }).body;
-            const aad = isLog ? `filllog:${(r as { profileId: string }).profileId}` : `profile:${(r as { id: string }).id}`;
-            const next = await codec.seal(await codec.open(body, aad), aad);
-            return isLog ? { ...r, entry: next } : { ...r, body: next };
+            const aad = aadOfRecord(r);
+            return withBody(r, await codec.seal(await codec.open(bodyOf(r), aad), aad));
           }),
         );
         const tx = db.transaction(store, 'readwrite');
         for (const r of sealed) {
           // A profile edited meanwhile was already written with the new codec: never overwrite it.
-          const key = store === 'profiles' ? (r as { id: string }).id : (r as { id: number }).id;
-          const current = (await tx.store.get(key as never)) as { revision?: number } | undefined;
+          const current = (await tx.store.get(r.id as never)) as { revision?: number } | undefined;
           if (current && current.revision === (r as { revision?: number }).revision) void tx.store.put(r as never);
         }
         await tx.done;

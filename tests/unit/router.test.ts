@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RestoreSessions } from '../../src/background/restore-sessions';
 import { createRoutes, languageView } from '../../src/background/handlers';
 import { dispatch } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
@@ -29,7 +30,9 @@ const routes = createRoutes({
   profiles,
   tabs,
   fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
-  clerkList: { get: async () => [], set: async () => undefined },
+  workQueue: { get: async () => undefined, set: async () => undefined },
+  tabFills: { get: async () => undefined, record: async () => undefined, forget: async () => undefined },
+  restores: new RestoreSessions(profiles, now),
   lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
   language: async () => 'zh',
 });

@@ -3,22 +3,58 @@ import { FillPanel, type FillState } from '../../content/fill-panel';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ProfileSummary } from '../../profiles/schema';
+import type { QueueView } from '../../profiles/work-queue';
 import { withItem } from '../../domain/sets';
+import { errorText } from '../common/error-text';
+import { QueueBar } from '../components/QueueBar';
 
 /**
  * 「填写当前页面」 from the popup: preview here, confirm here; the portal tab's overlay shows the read-back.
- * 「下一位」 moves to the next applicant of the list the clerk picked from, keeping the tab (page, business).
+ * 「下一位」 moves along the work queue (an import in sheet order, a selection, a search), keeping the tab
+ * (page, business); at the end it says so instead of starting again.
  */
-export function FillSection({ active, onActive }: { active: ProfileSummary | null; onActive: (p: ProfileSummary) => void }) {
+export function FillSection({
+  active,
+  onActive,
+  queue,
+  onQueue,
+}: {
+  active: ProfileSummary | null;
+  onActive: (p: ProfileSummary) => void;
+  queue: QueueView | null;
+  onQueue: (q: QueueView | null) => void;
+}) {
   const [state, setState] = useState<FillState>({ overwrite: new Set(), busy: false });
-  const [note, setNote] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState<{ kind: 'ok' | 'warn' | 'error'; text: string } | undefined>(undefined);
   const update = (next: Partial<FillState>) => setState((s) => ({ ...s, ...next }));
-  const fail = (err: unknown) => update({ busy: false, error: err instanceof Error ? err.message : String(err) });
+  const fail = (err: unknown) => update({ busy: false, error: errorText(err) });
 
   const plan = () => {
     setNote(undefined);
     update({ busy: true, error: undefined, results: undefined, preview: undefined });
     send('ui:fill.plan', {}).then((preview) => update({ busy: false, preview, overwrite: new Set() }), fail);
+  };
+
+  const next = () => {
+    setNote(undefined);
+    update({ busy: true, error: undefined, results: undefined, preview: undefined });
+    send('ui:fill.next', {}).then(
+      (r) => {
+        onQueue(r.queue);
+        if (r.end) {
+          setNote({ kind: 'warn', text: t('queue.end', { total: r.queue.total }) });
+          update({ busy: false });
+          return;
+        }
+        onActive(r.active);
+        setNote({ kind: 'ok', text: t('fillPopup.nextDone', { name: r.active.name }) });
+        update({ busy: false, preview: r.preview, error: r.error, overwrite: new Set() });
+      },
+      (err: unknown) => {
+        setNote({ kind: 'error', text: errorText(err) });
+        update({ busy: false });
+      },
+    );
   };
 
   return (
@@ -29,24 +65,9 @@ export function FillSection({ active, onActive }: { active: ProfileSummary | nul
             {t('fillPopup.fill')}
           </button>
         )}
-        <button
-          type="button"
-          data-jzs-action="next-applicant"
-          disabled={state.busy}
-          onClick={() => {
-            update({ busy: true, error: undefined, results: undefined, preview: undefined });
-            send('ui:fill.next', {}).then(({ active: next, preview, error }) => {
-              onActive(next);
-              setNote(t('fillPopup.nextDone', { name: next.name }));
-              update({ busy: false, preview, error, overwrite: new Set() });
-            }, fail);
-          }}
-        >
-          {t('fillPopup.next')}
-        </button>
       </div>
+      <QueueBar queue={queue} busy={state.busy} onNext={next} notice={note} />
       {!active && <p class="muted">{t('fillPopup.needActive')}</p>}
-      {note && <p class="ok">{note}</p>}
       {(state.preview || state.results || state.error) && (
         <FillPanel
           hideFillButton
@@ -58,7 +79,7 @@ export function FillSection({ active, onActive }: { active: ProfileSummary | nul
             update({ busy: true });
             send('ui:fill.apply', { planId: state.preview.planId, overwrite: [...state.overwrite] }).then(
               ({ results }) => update({ busy: false, preview: undefined, results }),
-              (err: unknown) => update({ busy: false, preview: undefined, error: err instanceof Error ? err.message : String(err) }),
+              (err: unknown) => update({ busy: false, preview: undefined, error: errorText(err) }),
             );
           }}
           onCancel={() => update({ preview: undefined, overwrite: new Set() })}
