@@ -40,9 +40,14 @@ export function startBackground(): void {
       await dropFillPlans();
     },
     undefined,
-    // Once every record is sealed, move the data to a fresh bucket so no plaintext stays on disk.
+    // Firefox (no buckets): once every record is sealed in place, nothing more can be done (README).
     () => home.rehome().then(() => undefined),
+    // Chromium: seal while copying into a fresh bucket, then drop the old one — no plaintext page left behind,
+    // and a crash leaves either the old bucket or the complete new one.
+    (transform) => home.rehome(transform),
   );
+  // A lock change the worker was stopped in the middle of goes on now if the key is still in the session.
+  void lock.resumeAtStart().catch(() => undefined);
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
