@@ -73,7 +73,7 @@ export function startBackground(): void {
     // What the user does in the extension's pages, or a fill they start, keeps the store unlocked.
     const name = (message as { name?: unknown } | null)?.name;
     if (from?.kind === 'extension' || (typeof name === 'string' && name.startsWith('cs:fill.'))) void lock.touch();
-    return dispatch(routes, message, from);
+    return dispatch(routes, message, from, currentLanguage);
   });
   // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
   void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
