@@ -1,4 +1,5 @@
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from '../profiles/codec';
+import { CodedError } from '../i18n/problem';
 import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
 import {
   DEFAULT_ITERATIONS,
@@ -54,10 +55,9 @@ export interface LockStatus {
 }
 
 /** Thrown instead of deriving the key while the back-off after wrong passphrases runs. */
-export class TooManyAttempts extends Error {
-  readonly code = 'too-many-attempts';
+export class TooManyAttempts extends CodedError {
   constructor(readonly retryAt: number, readonly seconds: number) {
-    super('too-many-attempts');
+    super('lock.tooManyAttempts', { seconds });
     this.name = 'TooManyAttempts';
   }
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import type { LockStatus } from '../../security/lock';
 
@@ -24,7 +25,7 @@ export function UnlockForm({ onUnlocked, migrating, interrupted }: { onUnlocked:
           },
           (err: unknown) => {
             setBusy(false);
-            setError(err instanceof Error ? err.message : String(err));
+            setError(describe(err));
           },
         );
       }}
