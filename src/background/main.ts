@@ -4,7 +4,7 @@ import { ProfileStore } from '../profiles/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
-import type { Lang } from '../i18n';
+import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
 import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
 import { LockService } from '../security/lock';
@@ -60,8 +60,12 @@ export function startBackground(): void {
       throw err;
     }));
   const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
+  const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
+  void currentLanguage().then(titleIn, () => undefined);
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
+    titleIn(lang);
     language = Promise.resolve(lang);
     void broadcastToPortals('bg:language', languageView(lang, true));
   });
