@@ -9,7 +9,7 @@ import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
 import { pageById } from '../portals/registry';
-import { matchMaterial } from '../rules/status';
+import { matchMaterial, toggleCondition } from '../rules/status';
 import { mountOverlayHost, type OverlayHost } from './mount';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
@@ -113,7 +113,7 @@ export function runContent(ctx: Lifecycle): void {
             }
           : undefined,
         onToggleCondition: (id: string, on: boolean) => {
-          conditions = withItem(conditions, id, on);
+          conditions = toggleCondition(rules?.checklist?.conditions ?? [], conditions, id, on);
           validator?.validate();
           draw();
         },
