@@ -1,6 +1,7 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
+import { CodedError } from '../i18n/problem';
 import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
@@ -14,7 +15,6 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
-import { KeyedError } from '../profiles/errors';
 import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
 import type { RestoreSessions } from './restore-sessions';
 import { lastFillOf, type TabFills } from './tab-fills';
@@ -133,7 +133,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, tabFill
     'cs:fill.request': {
       from: ['content'],
       handle: async (_req, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
         const preview = await fill.plan(sender.tabId);
         if (sender.frameId === 0) return preview;
         // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
@@ -144,7 +144,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, tabFill
     'cs:fill.confirm': {
       from: ['content'],
       handle: async ({ planId, overwrite }, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
         return { results: await fill.apply(planId, overwrite, sender.tabId) };
       },
     },
@@ -164,7 +164,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, tabFill
       from: ['extension'],
       handle: async () => {
         let q = await workQueue.get();
-        if (!q?.ids.length) throw new KeyedError('queue.none');
+        if (!q?.ids.length) throw new CodedError('queue.none');
         for (;;) {
           const next = advance(q);
           if (!next) return { end: true as const, queue: queueView(q, await activeId()) };

@@ -1,4 +1,5 @@
-import { KeyedError, StoreChanged } from '../profiles/errors';
+import { CodedError } from '../i18n/problem';
+import { StoreChanged } from '../profiles/errors';
 import { diffRestore, previewOf, type RestoreChoice, type RestoreDiff, type RestorePreview, restoreItems } from '../profiles/restore';
 import type { Profile } from '../profiles/schema';
 import type { ProfileService } from '../profiles/service';
@@ -38,14 +39,14 @@ export class RestoreSessions {
       staged = { total, profiles: [] };
       this.sessions.set(session, staged);
     }
-    if (staged.total !== total || staged.profiles.length + chunk.length > total || staged.diff) throw new KeyedError('restore.expired');
+    if (staged.total !== total || staged.profiles.length + chunk.length > total || staged.diff) throw new CodedError('restore.expired');
     staged.profiles.push(...chunk);
     return staged.profiles.length;
   }
 
   private need(session: string): Staged {
     const staged = this.sessions.get(session);
-    if (!staged || staged.profiles.length !== staged.total) throw new KeyedError('restore.expired');
+    if (!staged || staged.profiles.length !== staged.total) throw new CodedError('restore.expired');
     return staged;
   }
 
@@ -53,7 +54,7 @@ export class RestoreSessions {
     const staged = this.need(session);
     const byId = new Map(staged.profiles.map((p) => [p.id, p]));
     // Two records with one id: the file was put together by hand or damaged; which one is meant is unknown.
-    if (byId.size !== staged.profiles.length) throw new KeyedError('restore.duplicate');
+    if (byId.size !== staged.profiles.length) throw new CodedError('restore.duplicate');
     const stored = await this.profiles.storedById();
     staged.diff = diffRestore(staged.profiles, stored);
     staged.seen = new Map([...stored].map(([id, p]) => [id, p.revision]));
@@ -62,7 +63,7 @@ export class RestoreSessions {
 
   async commit(session: string, choice: RestoreChoice): Promise<{ added: number; changed: number; removed: number }> {
     const staged = this.need(session);
-    if (!staged.diff || !staged.seen) throw new KeyedError('restore.expired');
+    if (!staged.diff || !staged.seen) throw new CodedError('restore.expired');
     if (!sameRevisions(await this.profiles.revisions(), staged.seen)) {
       staged.diff = undefined;
       throw new StoreChanged();

@@ -1,19 +1,8 @@
-import { type MessageKey, t } from '../i18n';
+import { CodedError } from '../i18n/problem';
 import type { Profile } from './schema';
 
-/**
- * An error whose code is a catalogue key: the UI shows the text in the user's language; the message is the
- * Chinese text (logs, older callers). Stand-in for src/i18n/problem.ts's CodedError until it lands.
- */
-export class KeyedError extends Error {
-  constructor(readonly code: MessageKey) {
-    super(t(code, undefined, 'zh'));
-    this.name = 'KeyedError';
-  }
-}
-
 /** The store changed between reading the state kept for 「撤销」 and the write: nothing was written. */
-export class StoreChanged extends KeyedError {
+export class StoreChanged extends CodedError {
   constructor() {
     super('restore.storeChanged');
     this.name = 'StoreChanged';

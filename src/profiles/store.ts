@@ -1,7 +1,8 @@
 import { unwrap } from 'idb';
 import type { JzsDatabase, RestoreKind, StoredBody, StoredProfile, StoredRestorePoint } from '../storage/db';
 import type { BodyCodec } from './codec';
-import { isQuotaError, KeyedError, NotFound, RevisionConflict, StorageFull, StoreChanged } from './errors';
+import { CodedError } from '../i18n/problem';
+import { isQuotaError, NotFound, RevisionConflict, StorageFull, StoreChanged } from './errors';
 import { keepRestorePoint, restoreAadOf, RestoreSnapshot, type RestorePointView, viewOf } from './restore-points';
 import { type Profile, ProfileBody, type ProfileInput } from './schema';
 
@@ -262,9 +263,9 @@ export class ProfileStore {
   async undo(id: number): Promise<{ removed: number; restored: number }> {
     const db = await this.db();
     const latest = await this.latestRestorePoint();
-    if (latest?.id !== id) throw new KeyedError('undo.gone');
+    if (latest?.id !== id) throw new CodedError('undo.gone');
     const record = await db.get('restorePoints', id);
-    if (!record) throw new KeyedError('undo.gone');
+    if (!record) throw new CodedError('undo.gone');
     const codec = this.codec();
     const snapshot = RestoreSnapshot.parse(await codec.open(record.body, restoreAadOf(record.uid)));
     const sealed = await Promise.all(snapshot.previous.map(async (p) => ({ p, body: await codec.seal(bodyOf(p), aadOf(p.id)) })));

@@ -1,15 +1,13 @@
-import { type MessageKey, t } from '../../i18n';
+import { isMessageKey } from '../../i18n';
+import { describe } from '../../i18n/problem';
 
 /**
- * The text of an error from the background in the user's language: a reply whose code is a catalogue key
- * is translated here; older errors still carry their Chinese message.
+ * What to tell the user about an error, in their language (src/i18n/problem.ts). An error thrown in this
+ * page that still carries its own text under a non-catalogue code (a backup file's check, BackupError) keeps
+ * its text; anything else is described from its code, never from a raw exception text.
  */
 export function errorText(err: unknown): string {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code.includes('.')) {
-    // A code that is not a key comes back unchanged from t(): then the message is all we have.
-    const text = t(code as MessageKey);
-    if (text !== code) return text;
-  }
-  return err instanceof Error ? err.message : String(err);
+  if (err instanceof Error && err.name !== 'MessageError' && typeof code === 'string' && !isMessageKey(code)) return err.message;
+  return describe(err);
 }
