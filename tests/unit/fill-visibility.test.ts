@@ -102,7 +102,7 @@ describe('visibility as a person sees it (issue 12.4)', () => {
   });
 
   it('stays self-contained: a copy made from its source text (as executeScript sends it) judges the same', () => {
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- exactly what the browser does with `func`
+    // eslint-disable-next-line no-new-func -- exactly what the browser does with executeScript's `func`
     const copy = new Function(`return (${pageScript.toString()})`)() as typeof pageScript;
     const el = field('opacity:0');
     expect(copy({ op: 'kit' }).hiddenReason(el, 4)).toBe('transparent');
