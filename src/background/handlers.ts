@@ -17,7 +17,8 @@ import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
 import type { RestoreSessions } from './restore-sessions';
-import { lastFillOf, type TabFills } from './tab-fills';
+import type { SenderInfo } from './sender';
+import { FillError } from '../fill/errors';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -45,8 +46,6 @@ export interface HandlerDeps {
   tabs: TabsApi;
   /** The clerk's work queue for 「下一位」 (storage.session: profile ids only). */
   workQueue: { get(): Promise<WorkQueue | undefined>; set(q: WorkQueue): Promise<void> };
-  /** Which profile filled each portal tab last. */
-  tabFills: TabFills;
   restores: RestoreSessions;
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
@@ -65,10 +64,10 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, workQueue, tabFills, restores, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
+    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
     return tabId;
   };
   const setActive = async (id: string) => {
@@ -83,6 +82,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, tabFill
     const q = await workQueue.get();
     return q ? queueView(q, await activeId()) : null;
   };
+  const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
   const activeSummary = async () => {
     const rec = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
     if (!rec?.value) return null;
@@ -129,40 +129,18 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, tabFill
         return rules;
       },
     },
-    // Filling starts only here, on a user action (the overlay's button, the popup, the keyboard command).
-    'cs:fill.request': {
-      from: ['content'],
-      handle: async (_req, sender) => {
-        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        const preview = await fill.plan(sender.tabId);
-        if (sender.frameId === 0) return preview;
-        // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
-        const shown = await tabs.sendToFrame(sender.tabId, 0, 'bg:fillPreview', { preview });
-        return shown?.shown ? { shownInTop: true as const } : preview;
-      },
-    },
-    'cs:fill.confirm': {
-      from: ['content'],
-      handle: async ({ planId, overwrite }, sender) => {
-        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        return { results: await fill.apply(planId, overwrite, sender.tabId) };
-      },
-    },
-    'ui:fill.plan': { from: ['extension'], handle: async () => fill.plan(await targetTab()) },
+    // A fill starts and is confirmed only from an extension page (popup, workbench, the panel's extension-
+    // origin frame) or the keyboard command — never from a content script, which a page could provoke
+    // (issue 12.2). The panel frame fills the tab it is in; the popup the portal tab it stands for.
+    'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => fill.plan(await fillTab(sender)) },
     'ui:fill.apply': {
       from: ['extension'],
-      handle: async ({ planId, overwrite }) => {
-        const tabId = await targetTab();
-        const results = await fill.apply(planId, overwrite, tabId);
-        // The overlay reports mismatches too.
-        await tabs.sendToFrame(tabId, 0, 'bg:fillResults', { results });
-        return { results };
-      },
+      handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
     },
     // 「下一位」: the next applicant of the work queue becomes active; page and business stay as they are.
     'ui:fill.next': {
       from: ['extension'],
-      handle: async () => {
+      handle: async (_req, sender) => {
         let q = await workQueue.get();
         if (!q?.ids.length) throw new CodedError('queue.none');
         for (;;) {
@@ -182,18 +160,12 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, tabFill
           await workQueue.set(next);
           const queue = queueView(next, active.id);
           try {
-            return { end: false as const, active, queue, preview: await fill.plan(await targetTab()) };
+            return { end: false as const, active, queue, preview: await fill.plan(await fillTab(sender)) };
           } catch (err) {
-            return { end: false as const, active, queue, error: err instanceof Error ? err.message : String(err) };
+            // The applicant did change; why there is no preview goes back as a catalogue key.
+            return { end: false as const, active, queue, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
           }
         }
-      },
-    },
-    'ui:fill.onPage': {
-      from: ['extension'],
-      handle: async () => {
-        const tabId = await tabs.targetTab();
-        return tabId === undefined ? null : lastFillOf(tabFills, profiles, tabId);
       },
     },
     'ui:queue.get': { from: ['extension'], handle: queueNow },

@@ -5,7 +5,8 @@ import type { QueueView } from '../../profiles/work-queue';
 export interface QueueBarProps {
   queue: QueueView | null;
   busy: boolean;
-  onNext: () => void;
+  /** Called with the click or key event (callers check it came from a person: `isTrusted`). */
+  onNext: (e: Event) => void;
   /** The end was reached, or something went wrong: said beside the button, not silently wrapped. */
   notice?: { kind: 'ok' | 'warn' | 'error'; text: string } | undefined;
 }
@@ -24,7 +25,7 @@ export function QueueBar({ queue, busy, onNext, notice }: QueueBarProps) {
     const onKey = (e: KeyboardEvent) => {
       if (!isNextShortcut(e) || busy) return;
       e.preventDefault();
-      onNext();
+      onNext(e);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
