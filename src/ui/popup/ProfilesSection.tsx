@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { Profile, ProfileSummary } from '../../profiles/schema';
-import type { QueueView } from '../../profiles/work-queue';
 import { errorText } from '../common/error-text';
 import { ProfileEditor } from '../components/ProfileEditor';
 import { ProfileList, toListOnArrowDown } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
+import { useWorkQueue } from '../components/useWorkQueue';
 import { FillSection } from './FillSection';
 
 /** Popup: at most one page of rows, never the whole store. */
@@ -18,14 +18,14 @@ const QUICK_FIELDS = ['name', 'mobile', 'employerName', 'contractStart', 'contra
 export function ProfilesSection() {
   const q = useProfileQuery(POPUP_PAGE);
   const [active, setActive] = useState<ProfileSummary | null>(null);
-  const [queue, setQueue] = useState<QueueView | null>(null);
+  const work = useWorkQueue(setActive);
+  const { queue, setQueue } = work;
   const [editing, setEditing] = useState<Profile | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const list = useRef<HTMLUListElement | null>(null);
 
   useEffect(() => {
     send('ui:active.get', {}).then(setActive, (e: unknown) => setError(errorText(e)));
-    send('ui:queue.get', {}).then(setQueue, (e: unknown) => setError(errorText(e)));
   }, []);
 
   const run = async (work: () => Promise<void>) => {
@@ -98,7 +98,7 @@ export function ProfilesSection() {
           onCancel={() => setEditing(undefined)}
         />
       )}
-      <FillSection active={active} onActive={setActive} queue={queue} onQueue={setQueue} />
+      <FillSection active={active} queue={work} />
       {q.items.length === 0 && q.total !== undefined && <p class="muted">{q.query ? t('profiles.noMatch') : t('profiles.none')}</p>}
       {q.query.trim() && q.items.length > 0 && (
         <button type="button" data-jzs-action="queue-search" onClick={() => void queueSearch()}>
