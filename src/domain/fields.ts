@@ -6,7 +6,7 @@
  * call a field (labels, element ids) is portal data and lives in the rule pack (rules/shared/fields.json),
  * whose `labels` are also the spreadsheet import's header aliases.
  */
-import { FIELD_KEYS, type FieldKey, OPEN_ENDED } from './ids';
+import { FIELD_KEYS, type FieldKey, OPEN_ENDED_FIELDS } from './ids';
 import type { VocabularyId } from './vocabularies';
 
 export type FieldType =
@@ -24,7 +24,7 @@ export type FieldType =
   | 'integer';
 
 /** Which validator checks a value (src/validate/field.ts runs it). */
-export type ValidatorId = FieldType | 'name' | 'registration-no' | 'qualification-cert-no';
+export type ValidatorId = FieldType | 'name' | 'registration-no' | 'qualification-cert-no' | 'employer-credit-code';
 
 export const EDITOR_GROUPS = ['basic', 'contact', 'education', 'qualification', 'employment'] as const;
 export type EditorGroup = (typeof EDITOR_GROUPS)[number];
@@ -41,21 +41,19 @@ export interface FieldDef {
    * fields keep a doubtful value as written, with a warning (contract.md: the clerk's text is not "corrected").
    */
   strict?: true;
-  /** `contractEnd`: may hold OPEN_ENDED instead of a date (无固定期限 labour contract). */
+  /** May hold OPEN_ENDED instead of a date (无固定期限 labour contract): the fields of ids.ts OPEN_ENDED_FIELDS. */
   openEnded?: true;
   /** `integer` fields: the allowed range. */
   range?: { min: number; max: number };
 }
 
-export { OPEN_ENDED };
-
-type Extra = Partial<Pick<FieldDef, 'vocabulary' | 'validate' | 'strict' | 'openEnded' | 'range'>>;
+type Extra = Partial<Pick<FieldDef, 'vocabulary' | 'validate' | 'strict' | 'range'>>;
 const f = (zh: string, en: string, type: FieldType, group: EditorGroup, extra: Extra = {}) =>
   ({ name: { zh, en }, type, group, validate: type, ...extra }) as const;
 // Dates and ID numbers must be right to be useful (every date rule reads them); the name identifies the row.
 const STRICT = { strict: true } as const;
 
-const TABLE: { [K in FieldKey]: Omit<FieldDef, 'key'> } = {
+const TABLE: { [K in FieldKey]: Omit<FieldDef, 'key' | 'openEnded'> } = {
   name: f('姓名', 'Name', 'text', 'basic', { validate: 'name', ...STRICT }),
   idNumber: f('身份证号', 'ID number', 'id-number', 'basic', STRICT),
   gender: f('性别', 'Gender', 'choice', 'basic', { vocabulary: 'gender' }),
@@ -77,10 +75,10 @@ const TABLE: { [K in FieldKey]: Omit<FieldDef, 'key'> } = {
   certIssueDate: f('注册证书签发日期', 'Registration certificate issue date', 'date', 'qualification', STRICT),
   registrationExpiry: f('注册有效期至', 'Registration valid until', 'date', 'qualification', STRICT),
   employerName: f('聘用单位', 'Employer', 'text', 'employment'),
-  employerCreditCode: f('统一社会信用代码', 'Employer credit code', 'credit-code', 'employment'),
+  employerCreditCode: f('统一社会信用代码', 'Employer credit code', 'credit-code', 'employment', { validate: 'employer-credit-code' }),
   examEmployerName: f('考试报名时单位', 'Employer at exam registration', 'text', 'employment'),
   contractStart: f('劳动合同开始日期', 'Labour contract start', 'date', 'employment', STRICT),
-  contractEnd: f('劳动合同截止日期', 'Labour contract end', 'date', 'employment', { ...STRICT, openEnded: true }),
+  contractEnd: f('劳动合同截止日期', 'Labour contract end', 'date', 'employment', STRICT),
   dismissalDate: f('解聘日期', 'Dismissal date', 'date', 'employment', STRICT),
   retired: f('是否退休', 'Retired', 'boolean', 'basic', { vocabulary: 'yes-no' }),
   submissionDate: f('申请提交日期', 'Submission date', 'date', 'employment', STRICT),
@@ -90,7 +88,7 @@ const TABLE: { [K in FieldKey]: Omit<FieldDef, 'key'> } = {
 };
 
 export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = Object.fromEntries(
-  FIELD_KEYS.map((key) => [key, { key, ...TABLE[key] }]),
+  FIELD_KEYS.map((key) => [key, { key, ...TABLE[key], ...(OPEN_ENDED_FIELDS.has(key) ? { openEnded: true } : {}) }]),
   // fromEntries loses the key type; every key of FIELD_KEYS is mapped above.
 ) as Record<FieldKey, FieldDef>;
 

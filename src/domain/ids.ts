@@ -68,5 +68,7 @@ export function isFieldKey(value: unknown): value is FieldKey {
 
 /** The stored value of an open-ended labour contract's end (`contractEnd`, contract.md); shown as 无固定期限. */
 export const OPEN_ENDED = 'open-ended';
+/** The fields that may hold it (contract.md). */
+export const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
 
 // Names, types and the rest of each field's facts: the field table, src/domain/fields.ts.

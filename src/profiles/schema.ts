@@ -4,8 +4,8 @@
  * the lock (issue 7) encrypts; id and timestamps stay readable for ordering and paging.
  */
 import * as z from 'zod';
-import { BUSINESS_IDS, FIELD_KEYS, type FieldKey } from '../domain/ids';
-import { type FieldDef, FIELDS, OPEN_ENDED } from '../domain/fields';
+import { BUSINESS_IDS, FIELD_KEYS, type FieldKey, OPEN_ENDED } from '../domain/ids';
+import { type FieldDef, FIELDS } from '../domain/fields';
 
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -4,8 +4,8 @@
  * writings of one value (`sameFieldValue`). The editor, import, export, page hints and the fill use these, so
  * a field's type is decided once.
  */
-import { FIELDS, OPEN_ENDED } from '../domain/fields';
-import type { FieldKey } from '../domain/ids';
+import { FIELDS } from '../domain/fields';
+import { type FieldKey, OPEN_ENDED } from '../domain/ids';
 import { choiceOf, VOCABULARIES } from '../domain/vocabularies';
 import type { Lang } from '../i18n';
 import { normaliseIdNumber } from './id-number';

@@ -6,7 +6,7 @@
  */
 import type { FieldDef, ValidatorId } from '../domain/fields';
 import { OPEN_ENDED } from '../domain/ids';
-import { makeDate, parseDateText } from './dates';
+import { isOpenEndedText, makeDate, parseDateText } from './dates';
 import { validateCreditCode } from './credit-code';
 import { validateIdNumber } from './id-number';
 import {
@@ -17,6 +17,7 @@ import {
   validatePostcode,
   validateQualificationCertNo,
   validateRegistrationNo,
+  validateWholeNumber,
 } from './simple';
 import { err, type Validated } from './types';
 
@@ -26,12 +27,6 @@ export interface ValueSpec {
   openEnded?: boolean | undefined;
   range?: FieldDef['range'] | undefined;
 }
-
-/** Full-width folded, no spaces, lower case. */
-const fold = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-
-/** 无固定期限 and the ways contracts and spreadsheets write it. */
-const OPEN_ENDED_WORDS = ['无固定期限', '无固定期', '长期', OPEN_ENDED].map(fold);
 
 /** 2015-07, 2015/7, 2015.7, 2015年7月, 201507. */
 const MONTH = /^(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))$/;
@@ -50,12 +45,12 @@ export function parseMonthText(raw: string): Validated {
   return { value: undefined, findings: [err('month.format', { text })] };
 }
 
-function parseInteger(raw: string, range = { min: 0, max: Number.MAX_SAFE_INTEGER }): Validated {
-  const text = raw.normalize('NFKC').trim().replace(/\s*(个月|月|months?)$/i, '');
-  if (!/^\d+$/.test(text)) return { value: undefined, findings: [err('integer.format', { text: raw.trim() })] };
-  const n = Number(text);
-  if (n < range.min || n > range.max) return { value: undefined, findings: [err('integer.range', { min: range.min, max: range.max })] };
-  return { value: String(n), findings: [] };
+/** A whole number (validateWholeNumber) within the field's range. */
+function parseInteger(raw: string, range: ValueSpec['range']): Validated {
+  const r = validateWholeNumber(raw);
+  if (r.value === undefined || !range) return r;
+  const n = Number(r.value);
+  return n < range.min || n > range.max ? { value: undefined, findings: [err('integer.range', { min: range.min, max: range.max })] } : r;
 }
 
 const plain = (text: string): Validated => ({ value: text.normalize('NFKC'), findings: [] });
@@ -78,6 +73,8 @@ const RUN: Record<ValidatorId, (text: string, spec: ValueSpec, now: Date) => Val
   email: (text) => validateEmail(text),
   postcode: (text) => validatePostcode(text),
   'credit-code': (text) => validateCreditCode(text),
+  // 聘用单位's code: a category other than 企业/事业单位 is worth a notice (GB 32100 机构类别码).
+  'employer-credit-code': (text) => validateCreditCode(text, true),
   integer: (text, spec) => parseInteger(text, spec.range),
 };
 
@@ -88,6 +85,6 @@ const RUN: Record<ValidatorId, (text: string, spec: ValueSpec, now: Date) => Val
 export function validateValue(spec: ValueSpec, raw: string, now: Date): Validated {
   const text = raw.trim();
   if (!text) return { value: undefined, findings: [] };
-  if (spec.openEnded && OPEN_ENDED_WORDS.includes(fold(text))) return { value: OPEN_ENDED, findings: [] };
+  if (spec.openEnded && isOpenEndedText(text)) return { value: OPEN_ENDED, findings: [] };
   return RUN[spec.validate](text, spec, now);
 }
