@@ -78,7 +78,7 @@ function What({ item }: { item: FillItem }) {
 function Item({ item, checked, props }: { item: FillItem; checked: boolean; props: FillPreviewProps }) {
   const choice = item.action === 'conflict' || item.action === 'clear';
   return (
-    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-previous={item.previous ? 'true' : undefined} class={item.action}>
+    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} class={item.action}>
       <b>{item.label}</b>：<What item={item} />{' '}
       <span class="meta">
         {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}
