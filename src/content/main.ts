@@ -1,6 +1,5 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageRules, Reply } from '../messaging/protocol';
@@ -10,14 +9,15 @@ import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
 import { pageById } from '../portals/registry';
-import { matchMaterial } from '../rules/status';
+import { matchMaterial, toggleCondition } from '../rules/status';
 import { mountOverlayHost, type OverlayHost } from './mount';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
 import { FillAgent } from './fill';
+import type { Lifecycle } from './lifecycle';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
-import { sameSet, withItem } from '../domain/sets';
+import { sameSet } from '../domain/sets';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
@@ -34,7 +34,7 @@ function sameSummary(a: ValidationSummary, b: ValidationSummary): boolean {
  * Content-script shell: guard the origin, detect the page (pure core), mount or update the overlay, and keep
  * watching — the portals re-render in place, the user picks another business, uploads a file.
  */
-export function runContent(ctx: ContentScriptContext): void {
+export function runContent(ctx: Lifecycle): void {
   // Firefox matches the host on any port: this is the port check (see origins.ts).
   if (!portalOfOrigin(location.origin)) return;
 
@@ -81,7 +81,7 @@ export function runContent(ctx: ContentScriptContext): void {
         readsTable,
         summary,
         onToggleCondition: (id: string, on: boolean) => {
-          conditions = withItem(conditions, id, on);
+          conditions = toggleCondition(rules?.checklist?.conditions ?? [], conditions, id, on);
           validator?.validate();
           draw();
         },
