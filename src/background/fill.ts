@@ -128,6 +128,7 @@ export class FillService {
 
   /** The applicant whose values this tab holds from its last fill, when it is someone else. */
   private async previousIn(tabId: number, profileId: string): Promise<{ id: string; name: string; data: ProfileData } | undefined> {
+    await Promise.all(this.logging);
     const last = await this.deps.plans.lastFill(tabId);
     if (!last || last.profileId === profileId) return undefined;
     const prev = await this.deps.profiles.get(last.profileId).catch(() => undefined);
@@ -176,10 +177,10 @@ export class FillService {
    */
   async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
     const plan = await this.deps.plans.get(planId);
-    await this.deps.plans.remove(planId);
     if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
+    // A plan is used once; the profile's revision is checked once, for the whole fill.
+    const [, profile] = await Promise.all([this.deps.plans.remove(planId), this.deps.profiles.get(plan.profileId)]);
     if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
-    const profile = await this.deps.profiles.get(plan.profileId);
     if (profile.revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
     const byFrame = new Map<number, PlannedItem[]>();
     for (const i of itemsToWrite(plan.items, new Set(overwrite))) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
@@ -188,9 +189,12 @@ export class FillService {
     const written = [...byFrame.keys()].filter((_, i) => frames[i]?.results.some((r) => r.outcome !== 'refused'));
     // The page validates again (MiniUI writes fire no DOM event); the user is not kept waiting for it.
     for (const frameId of written) void this.deps.tabs.sendToFrame(plan.tabId, frameId, 'bg:filled', {});
-    if (written.length) await this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() });
-    // The history is written after the answer; anyone reading the log waits for writes still under way.
-    const logged = this.log(plan, report).catch((err: unknown) => console.warn('fill log not saved', err));
+    // The history (the profile's fill log, the tab's last applicant) is written after the answer; anyone reading
+    // it (the log, the next preview) waits for writes still under way.
+    const tabFill = written.length ? this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() }) : undefined;
+    const logged = Promise.all([tabFill, this.log(plan, report)])
+      .then(() => undefined)
+      .catch((err: unknown) => console.warn('fill log not saved', err));
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
     return report;
