@@ -162,6 +162,40 @@ describe('filling a portal page from a profile', () => {
     await page.close();
   });
 
+  it('「全部替换为此申请人」: switching applicant on a filled page leaves only the new applicant\'s values (read back)', async () => {
+    const page = await s.open('province-basic-info');
+    await rulesIn(page);
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
+    await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');
+    await popup.locator('[data-jzs-action="fill"]').click();
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    await popup.locator('[data-jzs-fill-results]').waitFor();
+    expect(await page.locator('#txtDzyx').inputValue()).toBe(ZHANG.email);
+    // The clerk moves on to the next applicant: the preview says whose data the page holds now.
+    await popup.locator('[data-jzs-action="next-applicant"]').click();
+    const preview = popup.locator('[data-jzs-fill-preview]');
+    await preview.waitFor();
+    expect(await popup.locator(`[data-jzs-fill-onpage="${zhangId}"]`).textContent()).toContain('张三');
+    expect(await preview.locator('[data-jzs-fill-item][data-key="email"]').getAttribute('data-action')).toBe('clear');
+    await popup.locator('[data-jzs-action="replace-all"]').click();
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    const results = popup.locator('[data-jzs-fill-results]');
+    await results.waitFor();
+    expect([await results.getAttribute('data-mismatch'), await results.getAttribute('data-failed')]).toEqual(['0', '0']);
+    const texts = await page.locator('form input[type=text]:not([readonly])').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.id, (e as HTMLInputElement).value])));
+    expect(texts).toMatchObject({ txtXm: '李四', txtZjhm: '37010219900101124X', txtSjhm: '13900000001', txtDzyx: '', txtTxdz: '', txtCsrq: '', txtByyx: '' });
+    // Nothing of 张三 stays anywhere in the form, and the page's own model saw every change.
+    const zhangValues = Object.values(ZHANG).filter((v) => v.length > 2);
+    expect(Object.values(texts).filter((v) => zhangValues.includes(v))).toEqual([]);
+    expect(await page.locator('#ddlMz').inputValue()).toBe('');
+    expect(await page.locator('#xb1').isChecked()).toBe(false);
+    const model = await page.evaluate(() => (window as unknown as { __pageModel: Record<string, string> }).__pageModel);
+    expect(model).toMatchObject({ xm: '李四', dzyx: '', mz: '' });
+    await popup.close();
+    await page.close();
+  });
+
   it('keeps a fill log per profile (when, which page, which fields)', async () => {
     const log = await sendFrom<Array<{ pages: string[]; fields: string[]; portal: string }>>(bench, 'ui:fill.log', { profileId: zhangId });
     expect(log.length).toBeGreaterThanOrEqual(3);
