@@ -17,7 +17,6 @@ import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 import type { SenderInfo } from './sender';
-import { FillError } from '../fill/errors';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -72,7 +71,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
 export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
+    if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
     return tabId;
   };
   const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
@@ -143,7 +142,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           return { active, preview: await fill.plan(await targetTab()) };
         } catch (err) {
           // The applicant did change; why there is no preview goes back as a catalogue key.
-          return { active, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
+          return { active, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
         }
       },
     },
