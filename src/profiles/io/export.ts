@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { FIELD_KEYS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
 import { Profile } from '../schema';
+import { formatForField, OPEN_ENDED } from '../../validate/dates';
 import { writeXlsx } from './xlsx';
 
 /** Export columns: every field key under its Chinese name (so clerks can read it in Excel), then notes. */
@@ -17,6 +18,8 @@ function cellsOf(p: Profile): string[] {
     ...FIELD_KEYS.map((k: FieldKey) => {
       const v = (p.data as Record<string, unknown>)[k];
       if (k === 'retired') return v === true ? '是' : v === false ? '否' : '';
+      // contract.md: `open-ended` is shown and exported as 无固定期限 (and re-imports as open-ended).
+      if (v === OPEN_ENDED) return formatForField(OPEN_ENDED);
       return typeof v === 'string' ? v : '';
     }),
     p.notes,
