@@ -361,7 +361,7 @@ describe('14.5 nothing invented without a flag', () => {
       }
     }
     const png = { name: '身份证.png', size: 10, head: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), tail: new Uint8Array() };
-    expect(codes(checkUpload([png], { accept: ['pdf'], advice: true }))).toEqual(['warning:upload.type']);
+    expect(codes(checkUpload([png], { accept: ['pdf'], advice: true }))).toEqual(['warning:upload.typeAdvice']);
     expect(codes(checkUpload([png], { accept: ['pdf'] }))).toEqual(['error:upload.type']);
   });
 
