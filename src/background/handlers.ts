@@ -1,6 +1,7 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
+import { CodedError } from '../i18n/problem';
 import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
@@ -113,7 +114,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'cs:fill.request': {
       from: ['content'],
       handle: async (_req, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
         const preview = await fill.plan(sender.tabId);
         if (sender.frameId === 0) return preview;
         // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
@@ -124,7 +125,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'cs:fill.confirm': {
       from: ['content'],
       handle: async ({ planId, overwrite }, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
         return { results: await fill.apply(planId, overwrite, sender.tabId) };
       },
     },

@@ -4,7 +4,7 @@ import { ProfileStore } from '../profiles/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
-import type { Lang } from '../i18n';
+import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
 import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
 import { LockService } from '../security/lock';
@@ -40,9 +40,14 @@ export function startBackground(): void {
       await dropFillPlans();
     },
     undefined,
-    // Once every record is sealed, move the data to a fresh bucket so no plaintext stays on disk.
+    // Firefox (no buckets): once every record is sealed in place, nothing more can be done (README).
     () => home.rehome().then(() => undefined),
+    // Chromium: seal while copying into a fresh bucket, then drop the old one — no plaintext page left behind,
+    // and a crash leaves either the old bucket or the complete new one.
+    (transform) => home.rehome(transform),
   );
+  // A lock change the worker was stopped in the middle of goes on now if the key is still in the session.
+  void lock.resumeAtStart().catch(() => undefined);
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
@@ -55,8 +60,12 @@ export function startBackground(): void {
       throw err;
     }));
   const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
+  const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
+  void currentLanguage().then(titleIn, () => undefined);
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
+    titleIn(lang);
     language = Promise.resolve(lang);
     void broadcastToPortals('bg:language', languageView(lang, true));
   });
@@ -68,7 +77,7 @@ export function startBackground(): void {
     // What the user does in the extension's pages, or a fill they start, keeps the store unlocked.
     const name = (message as { name?: unknown } | null)?.name;
     if (from?.kind === 'extension' || (typeof name === 'string' && name.startsWith('cs:fill.'))) void lock.touch();
-    return dispatch(routes, message, from);
+    return dispatch(routes, message, from, currentLanguage);
   });
   // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
   void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });

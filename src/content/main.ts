@@ -1,6 +1,5 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageRules, Reply } from '../messaging/protocol';
@@ -16,6 +15,7 @@ import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
 import { FillAgent } from './fill';
 import type { FillState } from './fill-panel';
+import type { Lifecycle } from './lifecycle';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 import { sameSet, withItem } from '../domain/sets';
@@ -35,7 +35,7 @@ function sameSummary(a: ValidationSummary, b: ValidationSummary): boolean {
  * Content-script shell: guard the origin, detect the page (pure core), mount or update the overlay, and keep
  * watching — the portals re-render in place, the user picks another business, uploads a file.
  */
-export function runContent(ctx: ContentScriptContext): void {
+export function runContent(ctx: Lifecycle): void {
   // Firefox matches the host on any port: this is the port check (see origins.ts).
   if (!portalOfOrigin(location.origin)) return;
 

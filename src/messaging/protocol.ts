@@ -15,6 +15,7 @@ import type { ImportItem } from '../profiles/store';
 import type { CollectedLite } from '../fill/types';
 import type { FillItem, FillResult, FillWrite } from '../fill/types';
 import type { LockStatus } from '../security/lock';
+import type { Params } from '../i18n';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -171,16 +172,28 @@ export interface Envelope<N extends MessageName = MessageName> {
   name: N;
   data: Req<N>;
 }
-export type Reply<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details?: string[] | undefined } };
+/**
+ * A refusal: `code` is a catalogue key (src/i18n/problem.ts) the receiver translates with `params`; `message`
+ * is the background's wording in the user's language, for a receiver whose catalogue lacks the code.
+ */
+export interface ReplyError {
+  code: string;
+  params: Params;
+  message?: string;
+  details?: string[];
+}
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
-/** Error thrown by `send` when the background refuses or fails a request. */
+/**
+ * Error thrown by `send` when the background refuses or fails a request. Show it with `describe(err)`
+ * (src/i18n/problem.ts), which translates its code and parameters.
+ */
 export class MessageError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly details: string[] = [],
+    readonly params: Params = {},
   ) {
     super(message);
     this.name = 'MessageError';

@@ -55,7 +55,7 @@ export function PopupApp() {
     <main>
       <h1>{t('popup.title')}</h1>
       {error && <p class="error">{error}</p>}
-      {lock.status?.locked && <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} />}
+      {lock.status?.locked && <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} interrupted={lock.status.interrupted} />}
       {lock.status && !lock.status.locked && <ProfilesSection />}
       <h2>{t('popup.lookup')}</h2>
       <div class="row">
