@@ -1,5 +1,5 @@
 import { BUSINESS_NAMES } from '../domain/ids';
-import { contentEn } from '../i18n/all';
+import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
 import { CodedError } from '../i18n/problem';
 import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
@@ -48,7 +48,7 @@ export interface HandlerDeps {
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
@@ -100,6 +100,8 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
             vocabulary,
           })),
           language: languageView(lang, req.withCatalogue === true),
+          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          hints: hintsZh,
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];

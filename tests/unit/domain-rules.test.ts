@@ -6,11 +6,13 @@
  */
 import { h, render } from 'preact';
 import { t } from '../../src/i18n';
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import type { BusinessId } from '../../src/domain/ids';
 import { toCsv } from '../../src/profiles/io/export';
 import { autoMap } from '../../src/profiles/io/mapping';
 import { validateRow } from '../../src/profiles/io/rows';
+import { PageValidator } from '../../src/content/validation';
 import { ProfileBody } from '../../src/profiles/schema';
 import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
 import { renewalState, renewalTimingOf } from '../../src/rules/renewal';
@@ -266,6 +268,30 @@ describe('14.3 诚信证明: social insurance paid by the registering employer f
     expect(run('initial', { socialInsuranceMonths: '1', socialInsuranceEmployer: '别的公司', employerName: '济南甲建筑有限公司' }, now, ['retired'])).toEqual([]);
   });
 
+  it('a page that shows the fields gets a hint beside each', () => {
+    document.body.innerHTML = `<table>
+      <tr><td>聘用单位：</td><td><input value="济南甲建筑有限公司"></td></tr>
+      <tr><td>社保缴纳单位：</td><td><input id="payer" value="济南丙劳务有限公司"></td></tr>
+      <tr><td>社保缴纳月数：</td><td><input id="months" value="2个月"></td></tr></table>`;
+    let conditions: ReadonlySet<string> = NONE;
+    const v = new PageValidator(document, { defs: pack.fields, checks: view('initial').checks, expected: [], conditions: () => conditions, now: () => now, onSummary: () => undefined });
+    const hint = (key: string) => document.querySelector(`[data-jzs-field="${key}"]`);
+    expect(hint('socialInsuranceEmployer')?.getAttribute('data-severity')).toBe('error');
+    expect(hint('socialInsuranceEmployer')?.textContent).toContain('济南甲建筑有限公司');
+    expect(hint('socialInsuranceMonths')?.getAttribute('data-severity')).toBe('error');
+    (document.getElementById('payer') as HTMLInputElement).value = '济南甲建筑有限责任公司';
+    (document.getElementById('months') as HTMLInputElement).value = '3';
+    v.validate();
+    expect(hint('socialInsuranceEmployer')?.getAttribute('data-severity')).toBe('ok');
+    expect(hint('socialInsuranceMonths')?.getAttribute('data-severity')).toBe('ok');
+    conditions = new Set(['retired']);
+    (document.getElementById('months') as HTMLInputElement).value = '1';
+    v.validate();
+    expect(hint('socialInsuranceMonths')?.getAttribute('data-severity')).toBe('ok');
+    v.destroy();
+    document.body.innerHTML = '';
+  });
+
   it('pages that show the fields get a hint: the labels are in the shared lexicon', () => {
     const defs = pack.fields.filter((f) => f.key.startsWith('socialInsurance'));
     expect(defs.map((f) => [f.key, f.type])).toEqual([
@@ -450,7 +476,7 @@ describe('14.6 validators closer to the standards', () => {
     expect(codes(validateIdNumber(wrong, now).findings)).toEqual(['error:id.checksum']);
   });
 
-  it('mobile segments follow the 2023 allocation table; 86/0 prefixes are folded', () => {
+  it('mobile segments follow the 2023 allocation table (IoT, data, satellite and unassigned warn); 86/0 prefixes are folded', () => {
     // 工信部《我国公众移动通信网网号及H0分配情况（截至2023年3月底）》 as domain.md lists it.
     const ranges = (spec: string) => spec.split(',').flatMap((r) => {
       const [a, b = a] = r.split('-').map(Number) as [number, number?];
@@ -459,9 +485,10 @@ describe('14.6 validators closer to the standards', () => {
     const publicSegs = new Set(ranges('130-139,150-153,155-159,162,165-167,170,171,173,175-178,180-189,190-193,195-199'));
     const dataSegs = new Set(ranges('145,147,149'));
     const iotSegs = new Set(ranges('146,148,172'));
+    const satelliteSegs = new Set(ranges('174')); // 1740x 卫星移动通信
     for (let seg = 130; seg <= 199; seg++) {
       const found = codes(validateMobile(`${seg}12345678`).findings);
-      const expected = publicSegs.has(seg) ? [] : dataSegs.has(seg) ? ['warning:mobile.dataCard'] : iotSegs.has(seg) ? ['warning:mobile.iot'] : ['warning:mobile.unassigned'];
+      const expected = publicSegs.has(seg) ? [] : dataSegs.has(seg) ? ['warning:mobile.dataCard'] : iotSegs.has(seg) ? ['warning:mobile.iot'] : satelliteSegs.has(seg) ? ['warning:mobile.satellite'] : ['warning:mobile.unassigned'];
       expect(found, String(seg)).toEqual(expected);
     }
     for (const raw of ['8613912345678', '+86 139 1234 5678', '0086-139-1234-5678', '013912345678', '(+86)139-1234-5678']) {

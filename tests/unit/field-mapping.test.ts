@@ -1,3 +1,4 @@
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { PageValidator } from '../../src/content/validation';
 import { mapFields, readText } from '../../src/portals/fields';
