@@ -1,6 +1,7 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
-import { contentEn } from '../i18n/all';
+import { CodedError } from '../i18n/problem';
+import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
 import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
@@ -50,7 +51,7 @@ export interface HandlerDeps {
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
 }
 
 /** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
@@ -103,6 +104,8 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           checks: genericChecks(pack),
           fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
+          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          hints: hintsZh,
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];

@@ -66,6 +66,9 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
+  /** The validator messages (`v.*`) in Chinese: hints show only once the rules are in, so the content script
+   * gets them here instead of bundling them (its size is budgeted); English ones come with `language`. */
+  hints: Record<string, unknown>;
 }
 
 export interface OfficeView {
