@@ -1,8 +1,10 @@
 import { BUSINESS_NAMES } from '../domain/ids';
-import { contentEn } from '../i18n/all';
-import type { Lang } from '../i18n';
+import { FIELDS } from '../domain/fields';
 import { CodedError } from '../i18n/problem';
-import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import { contentEn, hintsEn, hintsZh } from '../i18n/all';
+import type { Lang } from '../i18n';
+import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FieldDefinition } from '../rules/schema';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -18,7 +20,6 @@ import type { Routes } from './router';
 import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
 import type { RestoreSessions } from './restore-sessions';
 import type { SenderInfo } from './sender';
-import { FillError } from '../fill/errors';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -54,7 +55,15 @@ export interface HandlerDeps {
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
+}
+
+/** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
+export function fieldViews(defs: ReadonlyArray<Pick<FieldDefinition, 'key' | 'labels' | 'ids'>>): FieldDefinitionView[] {
+  return defs.map(({ key, labels, ids }) => {
+    const { name, type, vocabulary, validate, openEnded, range } = FIELDS[key];
+    return { key, name: name.zh, nameEn: name.en, type, validate, openEnded, range, labels: [name.zh, ...labels], ids, vocabulary };
+  });
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
@@ -67,7 +76,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
 export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
+    if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
     return tabId;
   };
   const setActive = async (id: string) => {
@@ -109,16 +118,10 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
           portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
           page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
           checks: genericChecks(pack),
-          fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
-            key,
-            name,
-            nameEn,
-            type,
-            labels,
-            ids,
-            vocabulary,
-          })),
+          fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
+          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          hints: hintsZh,
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];
@@ -163,7 +166,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
             return { end: false as const, active, queue, preview: await fill.plan(await fillTab(sender)) };
           } catch (err) {
             // The applicant did change; why there is no preview goes back as a catalogue key.
-            return { end: false as const, active, queue, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
+            return { end: false as const, active, queue, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
           }
         }
       },

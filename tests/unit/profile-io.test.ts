@@ -11,7 +11,7 @@ import { validateRow, validateTable } from '../../src/profiles/io/rows';
 import { excelSerialToIso, readXlsx, writeXlsx } from '../../src/profiles/io/xlsx';
 import type { Profile } from '../../src/profiles/schema';
 
-const NOW = new Date(2026, 10, 23, 12);
+const NOW = new Date('2026-11-23T12:00:00+08:00'); // noon in Jinan
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'import', name)));
 const gbk = fixture('applicants-gbk.csv');
 
