@@ -108,3 +108,6 @@ export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
   'dismissalDate',
   'submissionDate',
 ]);
+
+/** Date fields a month is enough for (毕业时间): they may hold `yyyy-MM` (contract.md). */
+export const MONTH_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['graduationDate']);

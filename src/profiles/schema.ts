@@ -4,13 +4,16 @@
  * the lock (issue 7) encrypts; id and timestamps stay readable for ordering and paging.
  */
 import * as z from 'zod';
-import { BUSINESS_IDS, DATE_FIELDS, FIELD_KEYS, type FieldKey } from '../domain/ids';
+import { BUSINESS_IDS, DATE_FIELDS, FIELD_KEYS, MONTH_FIELDS, type FieldKey } from '../domain/ids';
 
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
+/** contract.md: month-level fields may hold yyyy-MM; contractEnd may hold `open-ended` (无固定期限). */
+const dateShape = (k: FieldKey) =>
+  MONTH_FIELDS.has(k) ? z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/) : k === 'contractEnd' ? IsoDate.or(z.literal('open-ended')) : IsoDate;
 
 const fieldShape = Object.fromEntries(
-  FIELD_KEYS.map((k) => [k, k === 'retired' ? z.boolean().optional() : DATE_FIELDS.has(k) ? IsoDate.optional() : z.string().max(200).optional()]),
+  FIELD_KEYS.map((k) => [k, k === 'retired' ? z.boolean().optional() : DATE_FIELDS.has(k) ? dateShape(k).optional() : z.string().max(200).optional()]),
 ) as Record<FieldKey, z.ZodOptional<z.ZodString> | z.ZodOptional<z.ZodBoolean>>;
 
 /** Field values: strings (dates yyyy-MM-dd), `retired` a boolean. Absent = unknown. */

@@ -23,7 +23,7 @@ function cellsOf(p: Profile): string[] {
   ];
 }
 
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   const safe = neutralise(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -83,4 +83,9 @@ export function parseBackup(text: string, fileName: string): Backup {
     throw new BackupError(`备份文件 ${fileName} 校验未通过（${where}：${first?.message ?? ''}），未恢复任何档案。`);
   }
   return result.data;
+}
+
+/** The import template: every column the import recognises, formatted as text, no rows. */
+export function importTemplate(): Uint8Array {
+  return writeXlsx(EXPORT_HEADERS, [], '导入模板');
 }

@@ -1,7 +1,11 @@
 import { FIELD_KEYS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
 
-/** A column is a field key, or the profile's notes. */
-export type ColumnKey = FieldKey | 'notes';
+/**
+ * A column is a field key, the profile's notes, or a combined 劳动合同起止日期 column (`2019.6.4-2025.6.4`) that
+ * fills contractStart and contractEnd.
+ */
+export type ColumnKey = FieldKey | 'notes' | 'contractPeriod';
+export const EXTRA_COLUMNS = ['notes', 'contractPeriod'] as const;
 
 /**
  * Column headers clerks use, per field key. Exports write the contract's Chinese names (FIELD_NAMES);
@@ -20,7 +24,7 @@ const VARIANTS: Partial<Record<FieldKey, string[]>> = {
   education: ['最高学历'],
   school: ['毕业学校'],
   major: ['专业', '毕业专业'],
-  graduationDate: ['毕业日期'],
+  graduationDate: ['毕业日期', '毕业年月'],
   qualificationCertNo: ['资格证书编号', '资格证书管理号', '资格证号', '管理号', '资格证书号'],
   qualificationIssueDate: ['资格证签发日期', '资格证书取得时间', '资格取得时间', '资格证书取得日期'],
   specialty: ['注册专业', '专业类别（注册）'],
@@ -51,6 +55,9 @@ for (const key of FIELD_KEYS) {
   for (const alias of [key, FIELD_NAMES[key].zh, ...(VARIANTS[key] ?? [])]) LOOKUP.set(normHeader(alias), key);
 }
 for (const alias of ['notes', '备注', '说明', '附注']) LOOKUP.set(normHeader(alias), 'notes');
+for (const alias of ['contractPeriod', '劳动合同起止日期', '劳动合同起止时间', '合同起止日期', '合同起止时间', '劳动合同期限', '合同期限', '起止日期']) {
+  LOOKUP.set(normHeader(alias), 'contractPeriod');
+}
 // The contract's combined header for the certificate number.
 LOOKUP.set(normHeader('资格证书编号/管理号'), 'qualificationCertNo');
 
