@@ -1,6 +1,7 @@
 import { MONTH_FIELDS, type FieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import type { Cell } from './table';
+import { implausibleDate } from '../../validate/plausible-dates';
 import { excelSerialToIso } from './xlsx';
 
 /**
@@ -28,12 +29,6 @@ export interface DateContext {
   birth?: string | undefined;
 }
 
-/**
- * Today as the calendar date in Asia/Shanghai, whatever the machine's zone: China Standard Time is UTC+8 all year
- * (no daylight saving since 1991).
- */
-export const jinanToday = (now: Date): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 export const OPEN_ENDED = 'open-ended';
 const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
 const OPEN_ENDED_TEXT = /^(无固定期限|无固定期|无期限|长期|长期有效|永久|open-?ended|indefinite)$/i;
@@ -49,37 +44,11 @@ function isoDay(y: number, m: number, d: number): string | undefined {
 const DAY_FORMS = [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/, /^(\d{4})(\d{2})(\d{2})$/];
 const MONTH_FORMS = [/^(\d{4})\s*[-/年]\s*(\d{1,2})\s*月?$/, /^(\d{4})(\d{2})$/];
 
-/** The earliest and latest plausible value of each date field (yyyy-MM-dd; months compare on their first day). */
-function range(key: FieldKey, today: string): [string, string] {
-  const [y] = today.split('-').map(Number);
-  const plus = (years: number) => `${(y ?? 2000) + years}${today.slice(4)}`;
-  switch (key) {
-    case 'birthDate':
-    case 'graduationDate':
-    case 'qualificationIssueDate':
-    case 'certIssueDate':
-      return ['1950-01-01', today];
-    case 'contractStart':
-    case 'dismissalDate':
-    case 'submissionDate':
-      return ['1950-01-01', plus(1)];
-    default:
-      return ['1950-01-01', '2100-12-31'];
-  }
-}
-
-/** Whether a value read for the field is plausible: within its range, and graduation not before 14. */
+/** Whether a value read for the field is plausible (validate/plausible-dates.ts), as an import message. */
 export function implausible(key: FieldKey, value: string, ctx: DateContext): Coded | undefined {
   if (value === OPEN_ENDED) return undefined;
-  const day = value.length === 7 ? `${value}-01` : value;
-  const [min, max] = range(key, ctx.today);
-  if (day < min) return { code: 'import.date.tooEarly', params: { value, min: min.slice(0, 4) } };
-  if (day > max) return max === ctx.today ? { code: 'import.date.future', params: { value, today: ctx.today } } : { code: 'import.date.tooLate', params: { value, max } };
-  if (key === 'graduationDate' && ctx.birth && /^\d{4}-\d{2}-\d{2}$/.test(ctx.birth)) {
-    const fourteen = `${Number(ctx.birth.slice(0, 4)) + 14}${ctx.birth.slice(4, 7)}`;
-    if (value.slice(0, 7) < fourteen) return { code: 'import.date.beforeFourteen', params: { value, birth: ctx.birth } };
-  }
-  return undefined;
+  const why = implausibleDate(key, value, ctx.today, ctx.birth);
+  return why ? { code: `import.date.${why.reason}`, params: why.params } : undefined;
 }
 
 /** A serial accepted only where the date it names is plausible for the field; said so in the preview. */

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, DATE_FIELDS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
+import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, DATE_FIELDS, FIELD_NAMES, type FieldKey, MONTH_FIELDS } from '../../domain/ids';
 import { getLang, type MessageKey, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { MessageError, type ChecklistPage, type FillLogEntry } from '../../messaging/protocol';
 import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
 import { validateField } from '../../validate/field';
+import { jinanToday } from '../../validate/plausible-dates';
+import { profileWarnings } from '../../validate/profile-warnings';
 
 const GROUPS: Array<[string, FieldKey[]]> = [
   ['basic', ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'retired']],
@@ -45,7 +47,9 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
       data.retired = text === '是';
       continue;
     }
-    const r = validateField(key, DATE_FIELDS.has(key) ? 'date' : (TYPES[key] ?? 'text'), text, now);
+    // contract.md: a month-level field may hold yyyy-MM (毕业时间 2019-07).
+    const month = MONTH_FIELDS.has(key) && /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+    const r = month ? { value: text, findings: [] } : validateField(key, DATE_FIELDS.has(key) ? 'date' : (TYPES[key] ?? 'text'), text, now);
     const err = r.findings.find((f) => f.severity === 'error');
     const blocking = err && (key === 'idNumber' || key === 'name' || DATE_FIELDS.has(key));
     if (blocking) errors[key] = t(`v.${err.code}` as MessageKey, err.params);
@@ -53,6 +57,8 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
     (data as Record<string, string>)[key] = blocking ? text : (r.value ?? text);
   }
   if (!data.name) errors.name = t('profiles.required');
+  // The pages' field checks (contract ending, implausible dates, what the ID number tells), shown, never blocking.
+  for (const w of profileWarnings(data, now, jinanToday(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
   return { data, errors, warnings };
 }
 
@@ -124,7 +130,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
         />
       )}
       {checked.errors[key] && <span class="error">{checked.errors[key]}</span>}
-      {!checked.errors[key] && checked.warnings[key] && <span class="warning">{checked.warnings[key]}</span>}
+      {!checked.errors[key] && checked.warnings[key] && <span class="warning" data-jzs-field-warning={key}>{checked.warnings[key]}</span>}
     </label>
   );
 

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { FIELD_KEYS, FIELD_NAMES } from '../../domain/ids';
 import { getLang, t, type MessageKey, type Params } from '../../i18n';
 import { send } from '../../messaging/client';
-import { jinanToday } from '../../profiles/io/cell-dates';
+import { jinanToday } from '../../validate/plausible-dates';
 import { importTemplate } from '../../profiles/io/export';
 import { type ColumnKey, EXTRA_COLUMNS, autoMap } from '../../profiles/io/mapping';
 import { type ConflictChoice, type DuplicatePolicy, type ImportPlan, planImport } from '../../profiles/io/plan';
