@@ -5,12 +5,15 @@
  */
 import * as z from 'zod';
 import { BUSINESS_IDS, DATE_FIELDS, FIELD_KEYS, MONTH_FIELDS, type FieldKey } from '../domain/ids';
+import { OPEN_ENDED, OPEN_ENDED_FIELDS } from '../validate/dates';
 
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
-/** contract.md: month-level fields may hold yyyy-MM; contractEnd may hold `open-ended` (无固定期限). */
-const dateShape = (k: FieldKey) =>
-  MONTH_FIELDS.has(k) ? z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/) : k === 'contractEnd' ? IsoDate.or(z.literal('open-ended')) : IsoDate;
+/** A date; `yyyy-MM` too in a month-level field (毕业时间); `open-ended` where the field allows it (无固定期限劳动合同). */
+const dateShape = (k: FieldKey) => {
+  const day = MONTH_FIELDS.has(k) ? z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/) : IsoDate;
+  return OPEN_ENDED_FIELDS.has(k) ? day.or(z.literal(OPEN_ENDED)) : day;
+};
 
 const fieldShape = Object.fromEntries(
   FIELD_KEYS.map((k) => [k, k === 'retired' ? z.boolean().optional() : DATE_FIELDS.has(k) ? dateShape(k).optional() : z.string().max(200).optional()]),

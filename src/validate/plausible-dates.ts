@@ -11,12 +11,6 @@ export type Implausible =
   | { reason: 'tooLate'; params: { value: string; max: string } }
   | { reason: 'beforeFourteen'; params: { value: string; birth: string } };
 
-/**
- * Today as the calendar date in Asia/Shanghai, whatever the machine's zone: China Standard Time is UTC+8 all year
- * (no daylight saving since 1991).
- */
-export const jinanToday = (now: Date): string => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
 /** No applicant record goes back before 1950 (the oldest registrant is under 65: 注册管理办法). */
 const EARLIEST = '1950-01-01';
 /** Fields that record something already done: never after today. */

@@ -135,7 +135,7 @@ describe('row validation (contract.md rejection rules)', () => {
       [4, 5, '身份证号码'],
       [9, 10, '姓名'],
     ]);
-    expect(rows[14]!.warnings.map((w) => w.column)).toEqual(['劳动合同截止日期']);
+    expect(rows[14]!.warnings.filter((w) => w.code.startsWith('import.date')).map((w) => w.column)).toEqual(['劳动合同截止日期']);
     expect(rows[14]!.data.contractEnd).toBeUndefined();
     expect(rows[10]!.notes).toBe('=HYPERLINK("http://example.invalid")');
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { readDraft } from '../../src/ui/components/ProfileEditor';
-import { jinanToday } from '../../src/validate/plausible-dates';
+import { todayInShanghai } from '../../src/validate/dates';
 import { profileWarnings } from '../../src/validate/profile-warnings';
 
 // 2026-11-23 00:30 in Jinan is still 2026-11-22 in UTC and most of the world: "today" must be Jinan's.
 const NOW = new Date('2026-11-22T16:30:00Z');
-const TODAY = jinanToday(NOW);
+const TODAY = todayInShanghai(NOW);
 const ID = '370102198503021234'.slice(0, 17);
 const check = (first17: string) => {
   const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -1,6 +1,7 @@
 import { MONTH_FIELDS, type FieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import type { Cell } from './table';
+import { isOpenEndedText, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../../validate/dates';
 import { implausibleDate } from '../../validate/plausible-dates';
 import { excelSerialToIso } from './xlsx';
 
@@ -29,9 +30,6 @@ export interface DateContext {
   birth?: string | undefined;
 }
 
-export const OPEN_ENDED = 'open-ended';
-const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
-const OPEN_ENDED_TEXT = /^(无固定期限|无固定期|无期限|长期|长期有效|永久|open-?ended|indefinite)$/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -72,7 +70,7 @@ function dottedMonth(text: string): DateRead | undefined {
 
 function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
   const text = raw.normalize('NFKC').trim().replace(/\s+0{1,2}:00(:00(\.0+)?)?$/, '');
-  if (OPEN_ENDED_FIELDS.has(key) && OPEN_ENDED_TEXT.test(text.replace(/[\s()（）]/g, ''))) return { value: OPEN_ENDED };
+  if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(text)) return { value: OPEN_ENDED };
   for (const re of DAY_FORMS) {
     const m = re.exec(text);
     if (!m) continue;

@@ -5,7 +5,8 @@
  * or `{ error: { code, params } }` (a catalogue key: the page translates it).
  */
 import { readImportFile } from './read';
-import { TableError } from './table';
+import { CodedError } from '../../i18n/problem';
+import type { TableError } from './table';
 
 export type WorkerReply =
   | { progress: number }
@@ -25,6 +26,6 @@ onmessage = (event: MessageEvent<{ bytes: Uint8Array; fileName: string }>) => {
     });
     post({ result });
   } catch (err) {
-    post({ error: err instanceof TableError ? { code: err.code, params: err.params } : { code: 'import.err.reader', params: {} } });
+    post({ error: err instanceof CodedError ? { code: err.code, params: err.params } : { code: 'import.err.reader', params: {} } });
   }
 };

@@ -16,6 +16,7 @@ const FIELD_TYPES: Partial<Record<FieldKey, string>> = {
   email: 'email',
   postcode: 'postcode',
   employerCreditCode: 'credit-code',
+  socialInsuranceMonths: 'integer',
 };
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */

@@ -1,4 +1,5 @@
 import type { MessageKey, Params } from '../../i18n';
+import { CodedError } from '../../i18n/problem';
 
 /** One cell as read. `text` is what the clerk sees (or typed); the rest tells how the file stored it. */
 export interface Cell {
@@ -44,13 +45,10 @@ export interface Table {
   fatal?: TableNotice | undefined;
 }
 
-/** An error that stops reading a file: a catalogue key with parameters (translated where shown). */
-export class TableError extends Error {
-  constructor(
-    readonly code: MessageKey,
-    readonly params: Params = {},
-  ) {
-    super(code);
+/** An error that stops reading a file: a catalogue key with parameters (the error model, i18n/problem.ts). */
+export class TableError extends CodedError {
+  constructor(code: MessageKey, params: Params = {}) {
+    super(code, params);
     this.name = 'TableError';
   }
 }

@@ -5,7 +5,7 @@ import { send } from '../../messaging/client';
 import { MessageError, type ChecklistPage, type FillLogEntry } from '../../messaging/protocol';
 import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
 import { validateField } from '../../validate/field';
-import { jinanToday } from '../../validate/plausible-dates';
+import { todayInShanghai } from '../../validate/dates';
 import { profileWarnings } from '../../validate/profile-warnings';
 
 const GROUPS: Array<[string, FieldKey[]]> = [
@@ -13,7 +13,7 @@ const GROUPS: Array<[string, FieldKey[]]> = [
   ['contact', ['mobile', 'phone', 'email', 'address', 'postcode']],
   ['education', ['education', 'school', 'major', 'graduationDate']],
   ['qualification', ['qualificationCertNo', 'qualificationIssueDate', 'specialty', 'registrationNo', 'certIssueDate', 'registrationExpiry']],
-  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate']],
+  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate', 'socialInsuranceEmployer', 'socialInsuranceMonths']],
 ];
 const TYPES: Partial<Record<FieldKey, string>> = {
   idNumber: 'id-number',
@@ -22,6 +22,7 @@ const TYPES: Partial<Record<FieldKey, string>> = {
   email: 'email',
   postcode: 'postcode',
   employerCreditCode: 'credit-code',
+  socialInsuranceMonths: 'integer',
 };
 
 type Draft = Record<FieldKey, string>;
@@ -58,7 +59,7 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
   }
   if (!data.name) errors.name = t('profiles.required');
   // The pages' field checks (contract ending, implausible dates, what the ID number tells), shown, never blocking.
-  for (const w of profileWarnings(data, now, jinanToday(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
+  for (const w of profileWarnings(data, now, todayInShanghai(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
   return { data, errors, warnings };
 }
 

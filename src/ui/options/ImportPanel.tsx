@@ -2,14 +2,15 @@ import { useMemo, useState } from 'preact/hooks';
 import { FIELD_KEYS, FIELD_NAMES } from '../../domain/ids';
 import { getLang, t, type MessageKey, type Params } from '../../i18n';
 import { send } from '../../messaging/client';
-import { jinanToday } from '../../validate/plausible-dates';
+import { todayInShanghai } from '../../validate/dates';
 import { importTemplate } from '../../profiles/io/export';
 import { type ColumnKey, EXTRA_COLUMNS, autoMap } from '../../profiles/io/mapping';
 import { type ConflictChoice, type DuplicatePolicy, type ImportPlan, planImport } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult, findHeaderRow, tableAt } from '../../profiles/io/read';
 import { rejectedCsv } from '../../profiles/io/rejected';
 import { type RowIssue, type RowResult, validateTable } from '../../profiles/io/rows';
-import { type Table, TableError } from '../../profiles/io/table';
+import type { Table } from '../../profiles/io/table';
+import { CodedError, describe } from '../../i18n/problem';
 import type { Profile } from '../../profiles/schema';
 import { download } from '../common/download';
 import { maskId } from '../components/ProfileList';
@@ -28,7 +29,7 @@ interface Report {
 const describeIssue = (i: RowIssue) => t(i.code, i.params);
 /** 第 R 行「列」：message — R is the row Excel shows (contract.md). */
 const cellMessage = (r: RowResult, i: RowIssue) => (i.column ? t('import.cellMessage', { row: r.sheetRow, column: i.column, message: describeIssue(i) }) : describeIssue(i));
-const errorText = (err: unknown) => (err instanceof TableError ? t(err.code, err.params) : t('import.err.reader'));
+const errorText = (err: unknown) => (err instanceof CodedError ? describe(err) : t('import.err.reader'));
 
 function columnName(k: ColumnKey, en: boolean): string {
   if (k === 'notes') return t('profiles.notes');
@@ -80,7 +81,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const revalidate = async (tbl: Table, m: Array<ColumnKey | null>, date1904: boolean) => {
     setProgress(0);
     const now = new Date();
-    const checked = await validateTable(tbl, { mapping: m, now, today: jinanToday(now), date1904 }, setProgress);
+    const checked = await validateTable(tbl, { mapping: m, now, today: todayInShanghai(now), date1904 }, setProgress);
     const ids = [...new Set(checked.flatMap((r) => (!r.errors.length && r.data.idNumber ? [r.data.idNumber] : [])))];
     const stored = ids.length ? await send('ui:profiles.byIdNumbers', { idNumbers: ids }) : [];
     setExisting(new Map(stored.map((p) => [(p.data.idNumber ?? '').toUpperCase(), p])));
@@ -158,7 +159,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (err) {
       setStage('preview');
-      setMessage({ kind: 'error', text: t('import.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ kind: 'error', text: t('import.failed', { message: describe(err) }) });
     }
   };
 
