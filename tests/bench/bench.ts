@@ -190,7 +190,12 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; read:
       (n) => performance.getEntriesByName(n)[0]!.startTime,
     ) as [number, number, number, number];
     const longest = Math.max(0, ...(window as unknown as { __long: number[] }).__long);
-    const at = (window as unknown as { __longAt: number[][] }).__longAt.filter(([, d]) => d! > 100).map(([t0, d]) => `${(t0! - start).toFixed(0)}+${d!.toFixed(0)} (preview ${(preview - start).toFixed(0)}, commit ${(commit - start).toFixed(0)})`);
+    const marks = performance.getEntriesByType('mark').map((m) => `${m.name.replace('jzs-import-', '')}@${(m.startTime - start).toFixed(0)}`).join(' ');
+    const seen = new Set<number>();
+    const at = (window as unknown as { __longAt: number[][] }).__longAt
+      .filter(([t0, d]) => d! > 100 && !seen.has(t0!) && seen.add(t0!))
+      .map(([t0, d]) => `${(t0! - start).toFixed(0)}+${d!.toFixed(0)}`)
+      .concat(marks);
     return { ms: preview - start + (done - commit), read: preview - start, commit: done - commit, longest, tasks: at.join('; ') };
   });
 }

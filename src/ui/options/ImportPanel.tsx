@@ -82,8 +82,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     setProgress(0);
     const now = new Date();
     const checked = await validateTable(tbl, { mapping: m, now, today: todayInShanghai(now), date1904 }, setProgress);
+    performance.mark('jzs-import-checked');
     const ids = [...new Set(checked.flatMap((r) => (!r.errors.length && r.data.idNumber ? [r.data.idNumber] : [])))];
     const stored = ids.length ? await send('ui:profiles.byIdNumbers', { idNumbers: ids }) : [];
+    performance.mark('jzs-import-stored');
     setExisting(new Map(stored.map((p) => [(p.data.idNumber ?? '').toUpperCase(), p])));
     setChoices(new Map());
     setRows(checked);
@@ -108,6 +110,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     setStage('reading');
     try {
       const source = await readInWorker(file, setProgress);
+      performance.mark('jzs-import-read');
       setRead(source);
       await applyHeaderRow(source, findHeaderRow(source.grid));
       setStage('preview');

@@ -12,12 +12,15 @@ export function readInWorker(file: File, onProgress: (fraction: number) => void)
       new Promise<ReadResult>((resolve, reject) => {
         const worker = new Worker(new URL('../../profiles/io/import-worker.ts', import.meta.url), { type: 'module' });
         const done = () => worker.terminate();
+        const grid: ReadResult['grid'] = [];
         worker.onmessage = (event: MessageEvent<WorkerReply>) => {
           const reply = event.data;
           if ('progress' in reply) onProgress(reply.progress);
-          else if ('result' in reply) {
+          else if ('rows' in reply) {
+            for (const row of reply.rows) grid.push(row);
+          } else if ('done' in reply) {
             done();
-            resolve(reply.result);
+            resolve({ ...reply.done, grid });
           } else {
             done();
             reject(new TableError(reply.error.code, reply.error.params));
