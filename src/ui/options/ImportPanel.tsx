@@ -154,7 +154,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     performance.mark('jzs-import-commit');
     setStage('saving');
     try {
-      if (plan.items.length) await send('ui:profiles.commit', { items: plan.items });
+      const sending = plan.items.length ? send('ui:profiles.commit', { items: plan.items }) : Promise.resolve(undefined);
+      performance.mark('jzs-import-sent');
+      await sending;
       const notImported = plan.rejected.length + [...plan.outcome.values()].filter((o) => o === 'conflict').length;
       setReport({ imported: plan.created + plan.updated, skipped: plan.skipped + notImported - plan.rejected.length, rejected: plan.rejected });
       setStage('done');
