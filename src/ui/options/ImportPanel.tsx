@@ -299,8 +299,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             <thead>
               <tr>
                 <th>{t('import.sheetRow')}</th>
-                <th>{FIELD_NAMES.name.zh}</th>
-                <th>{FIELD_NAMES.idNumber.zh}</th>
+                <th>{columnName('name', en)}</th>
+                <th>{columnName('idNumber', en)}</th>
                 <th>{t('import.result')}</th>
                 <th>{t('import.messages')}</th>
               </tr>
