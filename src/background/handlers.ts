@@ -1,7 +1,9 @@
 import { BUSINESS_NAMES } from '../domain/ids';
+import { FIELDS } from '../domain/fields';
 import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
-import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FieldDefinition } from '../rules/schema';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -15,7 +17,7 @@ import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 import type { SenderInfo } from './sender';
-import { FillError } from '../fill/errors';
+import { CodedError } from '../i18n/problem';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -52,6 +54,14 @@ export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
   return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
 }
 
+/** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
+export function fieldViews(defs: ReadonlyArray<Pick<FieldDefinition, 'key' | 'labels' | 'ids'>>): FieldDefinitionView[] {
+  return defs.map(({ key, labels, ids }) => {
+    const { name, type, vocabulary, validate, openEnded, range } = FIELDS[key];
+    return { key, name: name.zh, nameEn: name.en, type, validate, openEnded, range, labels: [name.zh, ...labels], ids, vocabulary };
+  });
+}
+
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
 export const ACTIVE_PROFILE_KEY = 'activeProfileId';
 
@@ -62,7 +72,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
 export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
+    if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
     return tabId;
   };
   const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
@@ -92,15 +102,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
           page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
           checks: genericChecks(pack),
-          fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
-            key,
-            name,
-            nameEn,
-            type,
-            labels,
-            ids,
-            vocabulary,
-          })),
+          fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
         };
         if (req.business) {
@@ -141,7 +143,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           return { active, preview: await fill.plan(await targetTab()) };
         } catch (err) {
           // The applicant did change; why there is no preview goes back as a catalogue key.
-          return { active, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
+          return { active, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
         }
       },
     },

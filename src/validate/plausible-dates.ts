@@ -11,8 +11,12 @@ export type Implausible =
   | { reason: 'tooLate'; params: { value: string; max: string } }
   | { reason: 'beforeFourteen'; params: { value: string; birth: string } };
 
-/** No applicant record goes back before 1950 (the oldest registrant is under 65: 注册管理办法). */
+/**
+ * Nothing an applicant record holds goes back before 1950 (registration ends at 65: 注册管理办法) — except a birth
+ * date: a roster may still list an older, retired colleague (注销), so births go back to 1930.
+ */
 const EARLIEST = '1950-01-01';
+const EARLIEST_BIRTH = '1930-01-01';
 /** Fields that record something already done: never after today. */
 const PAST_ONLY: ReadonlySet<FieldKey> = new Set<FieldKey>(['birthDate', 'graduationDate', 'qualificationIssueDate', 'certIssueDate']);
 /** Fields that may lie a little ahead (a contract starting next month, a planned submission). */
@@ -29,7 +33,8 @@ function latest(key: FieldKey, today: string): string {
 export function implausibleDate(key: FieldKey, value: string, today: string, birth?: string): Implausible | undefined {
   if (!/^\d{4}-\d{2}(-\d{2})?$/.test(value)) return undefined;
   const day = value.length === 7 ? `${value}-01` : value;
-  if (day < EARLIEST) return { reason: 'tooEarly', params: { value, min: EARLIEST.slice(0, 4) } };
+  const min = key === 'birthDate' ? EARLIEST_BIRTH : EARLIEST;
+  if (day < min) return { reason: 'tooEarly', params: { value, min: min.slice(0, 4) } };
   const max = latest(key, today);
   if (day > max) return max === today ? { reason: 'future', params: { value, today } } : { reason: 'tooLate', params: { value, max } };
   if (key === 'graduationDate' && birth && /^\d{4}-\d{2}-\d{2}$/.test(birth)) {

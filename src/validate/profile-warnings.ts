@@ -1,4 +1,5 @@
-import { DATE_FIELDS, type FieldKey } from '../domain/ids';
+import { DATE_FIELDS } from '../domain/fields';
+import type { FieldKey } from '../domain/ids';
 import type { MessageKey, Params } from '../i18n';
 import { genderOf } from './checks';
 import { daysBetween, plusYears } from './dates';

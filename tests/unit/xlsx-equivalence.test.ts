@@ -42,7 +42,7 @@ function readWithLibrary(bytes: Uint8Array): Array<Array<string | number | boole
   const file = join(mkdtempSync(join(tmpdir(), 'jzs-rxf-')), 'book.xlsx');
   writeFileSync(file, bytes);
   const script = `import('read-excel-file/node').then(async ({ readSheet }) => process.stdout.write(JSON.stringify(await readSheet(process.argv[1]), (k, v) => v)))`;
-  const out = execFileSync(process.execPath, ['-e', script, file], { cwd: process.cwd(), encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['-e', script, file], { cwd: process.cwd(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const rows = JSON.parse(out) as Array<Array<string | number | boolean | null>>;
   return rows.map((r) => r.map((v) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) ? new Date(v) : v)));
 }

@@ -1,4 +1,5 @@
-import { MONTH_FIELDS, type FieldKey } from '../../domain/ids';
+import { MONTH_FIELDS } from '../../domain/fields';
+import type { FieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import type { Cell } from './table';
 import { isOpenEndedText, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../../validate/dates';

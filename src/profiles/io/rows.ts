@@ -1,23 +1,12 @@
-import { DATE_FIELDS, type FieldKey } from '../../domain/ids';
+import { DATE_FIELDS } from '../../domain/fields';
+import type { FieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
-import { genderOf } from '../../validate/checks';
-import { validateField } from '../../validate/field';
-import { validateIdNumber } from '../../validate/id-number';
-import { validateName } from '../../validate/simple';
+import { parseField, type StoredValue } from '../../validate/field';
 import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import type { ColumnKey } from './mapping';
 import type { Cell, Table } from './table';
-
-const FIELD_TYPES: Partial<Record<FieldKey, string>> = {
-  mobile: 'mobile',
-  phone: 'phone',
-  email: 'email',
-  postcode: 'postcode',
-  employerCreditCode: 'credit-code',
-  socialInsuranceMonths: 'integer',
-};
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
 export interface RowIssue {
@@ -63,13 +52,6 @@ function precisionLost(cell: Cell): boolean {
   return cell.number !== undefined && Math.abs(cell.number) >= 1e11;
 }
 
-function yesNo(text: string): boolean | undefined {
-  const v = text.normalize('NFKC').trim().toLowerCase();
-  if (['是', 'y', 'yes', 'true', '1', '退休', '已退休'].includes(v)) return true;
-  if (['否', 'n', 'no', 'false', '0', '未退休', '在职'].includes(v)) return false;
-  return undefined;
-}
-
 /** Builds one row's result; each cell reader adds to it. */
 class RowBuilder {
   readonly data: ProfileData = {};
@@ -80,7 +62,7 @@ class RowBuilder {
   /** Which column each stored field came from (for the schema's verdict). */
   readonly columnOf = new Map<string, string>();
 
-  set(key: FieldKey, value: string | boolean, column: string): void {
+  set(key: FieldKey, value: StoredValue, column: string): void {
     (this.data as Record<string, unknown>)[key] = value;
     this.columnOf.set(key, column);
   }
@@ -96,40 +78,26 @@ class RowBuilder {
   }
 }
 
+/** Name and ID number: any error rejects the row (contract.md), precision lost in Excel included. */
 function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, column: string, now: Date): void {
   const text = cell.text.trim();
-  if (key === 'idNumber') {
-    if (precisionLost(cell)) {
-      b.errors.push({ column, code: 'v.import.idPrecision', params: { text } });
-      return;
-    }
-    const r = validateIdNumber(text, now);
-    if (r.value) b.set('idNumber', r.value, column);
-    else b.errors.push(...r.findings.map((f) => fromFinding(column, f)));
+  if (key === 'idNumber' && precisionLost(cell)) {
+    b.errors.push({ column, code: 'v.import.idPrecision', params: { text } });
     return;
   }
-  const r = validateName(text);
+  const r = parseField(key, text, now);
   for (const f of r.findings) (f.severity === 'error' ? b.errors : b.warnings).push(fromFinding(column, f));
-  if (r.value) b.set('name', r.value, column);
+  if (r.value !== undefined && !r.findings.some((f) => f.severity === 'error')) b.set(key, r.value, column);
 }
 
+/**
+ * Any other field, read by the field table (src/domain/fields.ts): a value its validator refuses is left empty,
+ * anything doubtful kept as written — both with a warning; none rejects the row.
+ */
 function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now: Date): void {
-  const text = cell.text.trim();
-  if (key === 'retired') {
-    const yes = yesNo(text);
-    if (yes === undefined) b.warnings.push({ column, code: 'v.import.yesNo', params: { text } });
-    else b.set('retired', yes, column);
-    return;
-  }
-  if (key === 'gender') {
-    const g = genderOf(text);
-    if (!g) b.warnings.push({ column, code: 'v.import.gender', params: { text } });
-    else b.set('gender', g === 'male' ? '男' : '女', column);
-    return;
-  }
-  const r = validateField(key, FIELD_TYPES[key] ?? 'text', text, now);
+  const r = parseField(key, cell.text.trim(), now);
   for (const f of r.findings) b.warnings.push(fromFinding(column, f));
-  b.set(key, r.value ?? text, column);
+  if (r.value !== undefined) b.set(key, r.value, column);
 }
 
 /** The birth date the row tells (its own column, else the ID number), for plausibility of other dates. */
