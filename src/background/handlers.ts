@@ -102,7 +102,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
             vocabulary,
           })),
           language: languageView(lang, req.withCatalogue === true),
-          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          // Checklist and validator texts in Chinese (the fallback language): not bundled in the content script.
           hints: hintsZh,
         };
         if (req.business) {

@@ -92,8 +92,9 @@ export function validateRow(
         return;
       }
       const r = validateIdNumber(text, now);
+      // A valid number may still carry an explanation (外国人永久居留身份证, leading 9): shown, not rejected.
+      (r.value ? warnings : errors).push(...r.findings.map((f) => ({ column, message: msg(f) })));
       if (r.value) data.idNumber = r.value;
-      else errors.push(...r.findings.map((f) => ({ column, message: msg(f) })));
       return;
     }
     if (key === 'name') {
