@@ -8,6 +8,8 @@ import { h, render } from 'preact';
 import { t } from '../../src/i18n';
 import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
+import { FIELDS } from '../../src/domain/fields';
+import { fieldViews } from '../../src/background/handlers';
 import type { BusinessId } from '../../src/domain/ids';
 import { toCsv } from '../../src/profiles/io/export';
 import { autoMap } from '../../src/profiles/io/mapping';
@@ -263,8 +265,8 @@ describe('14.3 诚信证明: social insurance paid by the registering employer f
   it('needs at least 3 months, reads 「6个月」, and does not apply to retirees', () => {
     expect(brief(run('initial', { socialInsuranceMonths: '2' }, now))).toEqual(['error:socialInsuranceMonths:check.insuranceTooShort']);
     expect(run('initial', { socialInsuranceMonths: '3' }, now)).toEqual([]);
-    expect(validateField('socialInsuranceMonths', 'integer', '6个月', now).value).toBe('6');
-    expect(codes(validateField('socialInsuranceMonths', 'integer', '三个月', now).findings)).toEqual(['error:integer.format']);
+    expect(validateField('socialInsuranceMonths', '6个月', now).value).toBe('6');
+    expect(codes(validateField('socialInsuranceMonths', '三个月', now).findings)).toEqual(['error:integer.format']);
     expect(run('initial', { socialInsuranceMonths: '1', socialInsuranceEmployer: '别的公司', employerName: '济南甲建筑有限公司' }, now, ['retired'])).toEqual([]);
   });
 
@@ -274,7 +276,7 @@ describe('14.3 诚信证明: social insurance paid by the registering employer f
       <tr><td>社保缴纳单位：</td><td><input id="payer" value="济南丙劳务有限公司"></td></tr>
       <tr><td>社保缴纳月数：</td><td><input id="months" value="2个月"></td></tr></table>`;
     let conditions: ReadonlySet<string> = NONE;
-    const v = new PageValidator(document, { defs: pack.fields, checks: view('initial').checks, expected: [], conditions: () => conditions, now: () => now, onSummary: () => undefined });
+    const v = new PageValidator(document, { defs: fieldViews(pack.fields), checks: view('initial').checks, expected: [], conditions: () => conditions, now: () => now, onSummary: () => undefined });
     const hint = (key: string) => document.querySelector(`[data-jzs-field="${key}"]`);
     expect(hint('socialInsuranceEmployer')?.getAttribute('data-severity')).toBe('error');
     expect(hint('socialInsuranceEmployer')?.textContent).toContain('济南甲建筑有限公司');
@@ -294,7 +296,7 @@ describe('14.3 诚信证明: social insurance paid by the registering employer f
 
   it('pages that show the fields get a hint: the labels are in the shared lexicon', () => {
     const defs = pack.fields.filter((f) => f.key.startsWith('socialInsurance'));
-    expect(defs.map((f) => [f.key, f.type])).toEqual([
+    expect(defs.map((f) => [f.key, FIELDS[f.key].type])).toEqual([
       ['socialInsuranceEmployer', 'text'],
       ['socialInsuranceMonths', 'integer'],
     ]);
@@ -415,7 +417,7 @@ describe('14.6 validators closer to the standards', () => {
   it('无固定期限/长期 contracts are stored as open-ended and satisfy the one-year rule', () => {
     for (const text of ['无固定期限', '长期', '无 固定期限', 'open-ended', '长期有效']) expect(parseFieldDate('contractEnd', text).value, text).toBe(OPEN_ENDED);
     expect(codes(parseFieldDate('contractStart', '长期').findings)).toEqual(['error:date.format']);
-    expect(validateField('contractEnd', 'date', '无固定期限', now).value).toBe(OPEN_ENDED);
+    expect(validateField('contractEnd', '无固定期限', now).value).toBe(OPEN_ENDED);
     expect(ProfileBody.safeParse({ data: { name: '张三', contractEnd: OPEN_ENDED } }).success).toBe(true);
     expect(ProfileBody.safeParse({ data: { name: '张三', contractStart: OPEN_ENDED } }).success).toBe(false);
     expect(run('initial', { contractStart: '2026-01-01', contractEnd: OPEN_ENDED }, now)).toEqual([]);
@@ -462,7 +464,7 @@ describe('14.6 validators closer to the standards', () => {
     expect(codes(validateCreditCode(make('92', '370100', '16304696'), true).findings)).toEqual(['warning:credit.notEmployer']);
     expect(codes(validateCreditCode(make('51', '370100', '16304696'), true).findings)).toEqual(['warning:credit.notEmployer']);
     expect(codes(validateCreditCode(make('92', '370100', '16304696'), false).findings)).toEqual([]);
-    expect(codes(validateField('employerCreditCode', 'credit-code', make('12', '370000', '49557009'), now).findings)).toEqual([]);
+    expect(codes(validateField('employerCreditCode', make('12', '370000', '49557009'), now).findings)).toEqual([]);
   });
 
   it('GB 11643: the 2023 foreign permanent-resident ID (leading 9) is recognised and explained', () => {

@@ -181,8 +181,8 @@ describe('export', () => {
     const text = toBackup([p], NOW);
     expect(parseBackup(text, 'b.json').profiles).toEqual([p]);
     const future = JSON.stringify({ ...JSON.parse(text), version: BACKUP_VERSION + 1 });
-    expect(() => parseBackup(future, 'b.json')).toThrow(`格式版本为 ${BACKUP_VERSION + 1}`);
+    expect(() => parseBackup(future, 'b.json')).toThrow(expect.objectContaining({ code: 'backup.tooNew', params: expect.objectContaining({ version: String(BACKUP_VERSION + 1) }) }));
     const broken = JSON.stringify({ ...JSON.parse(text), profiles: [{ ...p, id: 'not-a-uuid' }] });
-    expect(() => parseBackup(broken, 'b.json')).toThrow(/profiles\[0\]\.id/);
+    expect(() => parseBackup(broken, 'b.json')).toThrow(expect.objectContaining({ code: 'backup.invalid', params: expect.objectContaining({ where: 'profiles[0].id' }) }));
   });
 });
