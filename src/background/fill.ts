@@ -145,7 +145,10 @@ export class FillService {
     const planId = this.deps.newId?.() ?? crypto.randomUUID();
     const firstPage = Object.values(frames).find((f) => f.page)?.page;
     const portal = (firstPage && pageById(firstPage)?.portal) || '';
-    await this.deps.plans.set(planId, { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() });
+    const stored: StoredPlan = { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() };
+    for (const [id, p] of this.recent) if (stored.createdAt - p.createdAt > PLAN_TTL_MS) this.recent.delete(id);
+    this.recent.set(planId, stored);
+    await this.deps.plans.set(planId, stored);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     return { planId, profile: { id: profile.id, name: profile.data.name ?? '' }, tabTitle: await this.deps.tabs.tabTitle(tabId), items: items.map(previewItem), ...(onPage ? { onPage } : {}) };
   }
@@ -176,7 +179,9 @@ export class FillService {
    * The result says what was and was not written, and is logged either way.
    */
   async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
-    const plan = await this.deps.plans.get(planId);
+    // The plan from memory when this worker made it, else from storage.session (the worker was restarted).
+    const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
+    this.recent.delete(planId);
     if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
     // A plan is used once; the profile's revision is checked once, for the whole fill.
     const [, profile] = await Promise.all([this.deps.plans.remove(planId), this.deps.profiles.get(plan.profileId)]);
@@ -201,6 +206,8 @@ export class FillService {
   }
 
   private readonly logging = new Set<Promise<void>>();
+  /** Plans made by this worker, waiting for confirm (storage.session keeps them across a worker restart). */
+  private readonly recent = new Map<string, StoredPlan>();
 
   private async log(plan: StoredPlan, report: FillReport): Promise<void> {
     const { results } = report;
@@ -217,6 +224,11 @@ export class FillService {
     };
     const sealed = await this.deps.codec().seal(entry, `filllog:${plan.profileId}`);
     await (await this.deps.db()).add('fillLogs', { profileId: plan.profileId, at: entry.at, entry: sealed });
+  }
+
+  /** Forget the previews waiting for confirm (they hold profile values): on every lock change. */
+  forgetPlans(): void {
+    this.recent.clear();
   }
 
   async logOf(profileId: string): Promise<FillLogEntry[]> {
