@@ -1,8 +1,9 @@
 import { BUSINESS_NAMES } from '../domain/ids';
+import { FIELDS } from '../domain/fields';
 import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
-import { CodedError } from '../i18n/problem';
-import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FieldDefinition } from '../rules/schema';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -52,6 +53,14 @@ export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
   return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
 }
 
+/** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
+export function fieldViews(defs: ReadonlyArray<Pick<FieldDefinition, 'key' | 'labels' | 'ids'>>): FieldDefinitionView[] {
+  return defs.map(({ key, labels, ids }) => {
+    const { name, type, vocabulary, validate, openEnded, range } = FIELDS[key];
+    return { key, name: name.zh, nameEn: name.en, type, validate, openEnded, range, labels: [name.zh, ...labels], ids, vocabulary };
+  });
+}
+
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
 export const ACTIVE_PROFILE_KEY = 'activeProfileId';
 
@@ -92,15 +101,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
           page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
           checks: genericChecks(pack),
-          fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
-            key,
-            name,
-            nameEn,
-            type,
-            labels,
-            ids,
-            vocabulary,
-          })),
+          fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
         };
         if (req.business) {

@@ -1,4 +1,4 @@
-import type { FieldKey } from '../domain/ids';
+import { type FieldKey, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../domain/ids';
 import { err, type Validated } from './types';
 
 /**
@@ -41,8 +41,7 @@ export function parseDateText(raw: string): Validated {
  * 无固定期限劳动合同 (劳动合同法 第十四条) has no end date: stored as `open-ended` (contract.md), read from the
  * ways forms and spreadsheets write it. Only fields that may hold it accept it.
  */
-export const OPEN_ENDED = 'open-ended';
-export const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
+export { OPEN_ENDED, OPEN_ENDED_FIELDS };
 const OPEN_ENDED_TEXT = /^(无固定期限|无固定期|无期限|长期|长期有效|永久|open-?ended|indefinite)$/i;
 
 export function isOpenEndedText(raw: string): boolean {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldViews } from '../../src/background/handlers';
 import { PageValidator } from '../../src/content/validation';
 import { mapFields, readText } from '../../src/portals/fields';
 import { pageById } from '../../src/portals/registry';
@@ -8,7 +9,7 @@ import { checklistView } from '../../src/rules/view';
 import { REPLICAS } from '../fixtures/replicas';
 import { replicaDocument } from '../helpers/replica-dom';
 
-const defs = bundledPack().fields;
+const defs = fieldViews(bundledPack().fields);
 
 describe('field mapping on the replicas', () => {
   // Inline page scripts are not run in unit tests, so MiniUI lists filled from page data stay empty here

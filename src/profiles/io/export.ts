@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { FIELD_KEYS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
+import { FIELD_NAMES } from '../../domain/fields';
+import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
+import { fieldText } from '../../validate/field';
 import { Profile } from '../schema';
 import { writeXlsx } from './xlsx';
 
@@ -14,11 +16,8 @@ export function neutralise(v: string): string {
 
 function cellsOf(p: Profile): string[] {
   return [
-    ...FIELD_KEYS.map((k: FieldKey) => {
-      const v = (p.data as Record<string, unknown>)[k];
-      if (k === 'retired') return v === true ? '是' : v === false ? '否' : '';
-      return typeof v === 'string' ? v : '';
-    }),
+    // In Chinese words (是/否, 无固定期限), which import reads back to the same values.
+    ...FIELD_KEYS.map((k: FieldKey) => fieldText(k, (p.data as Record<string, unknown>)[k], 'zh')),
     p.notes,
   ];
 }
