@@ -132,14 +132,16 @@ const LI = { name: '李四', idNumber: '37010219900101124X', mobile: '1390000000
  * bound to a document id like Chrome's `documentIds` (a new id = the frame navigated).
  */
 class FakeTab {
-  documentId = 'doc-1';
-  readonly agent = new FillAgent(document);
+  /** Undefined: a browser without `documentIds` targeting (Firefox), bound by the content script's nonce. */
+  documentId: string | undefined = 'doc-1';
+  agent = new FillAgent(document);
   readonly calls: string[] = [];
   readonly tabs: TabsApi = {
     portalFrames: async () => [{ frameId: 0, documentId: this.documentId }],
     sendToFrame: (async (_tab: number, _frame: number, name: string) => {
       this.calls.push(name);
       if (name === 'bg:collect') return this.agent.collect('province-basic-info', mapFields(document, fieldViews(bundledPack().fields)));
+      if (name === 'bg:document') return { page: 'province-basic-info', url: location.href, nonce: this.agent.nonce };
       return {};
     }) as TabsApi['sendToFrame'],
     mainWorld: async <A extends unknown[], R>(_tab: number, frame: FrameRef, func: (...args: A) => R, args: A) => {
@@ -249,6 +251,20 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect($('txtXm').value).toBe('');
     const log = await service.logOf(zhang.id);
     expect(log.map((e) => [e.navigated, e.ok])).toEqual([[true, 0], [true, 0]]);
+  });
+
+  it('without documentIds (Firefox) a frame is bound by the content script\'s per-document nonce', async () => {
+    const { service, tab } = await setUp('fill-nonce');
+    tab.documentId = undefined;
+    const first = await service.plan(7);
+    tab.agent = new FillAgent(document); // a new document has a new content script, with a new nonce
+    const report = await service.apply(first.planId, []);
+    expect(report.navigated).toBe(true);
+    expect($('txtXm').value).toBe('');
+    const second = await service.apply((await service.plan(7)).planId, []);
+    expect(second.navigated).toBe(false);
+    expect($('txtXm').value).toBe('张三');
+    expect(tab.calls).toContain('bg:document');
   });
 
   it('checks the profile revision once: an edit since the preview stops the fill', async () => {
