@@ -14,6 +14,8 @@ import { ProfileStore } from '../../src/profiles/store';
 import { bundledPack } from '../../src/rules/bundled';
 import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { installLayout } from '../helpers/layout';
+import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
+import { pageScript } from '../../src/fill/page-script';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
 const field = (over: Partial<CollectedField>): CollectedField => ({
@@ -290,5 +292,24 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect([$<HTMLSelectElement>('ddlMz').value, $<HTMLSelectElement>('ddlXl').value, $('xb1').checked]).toEqual(['', '', false]);
     expect($('txtGddh').value).toBe('0531-1234567');
     expect(document.body.innerHTML.includes('张三') || [...document.querySelectorAll('input')].some((i) => i.value === ZHANG.idNumber)).toBe(false);
+  });
+});
+
+describe('the content script locates, the page script finds again', () => {
+  it('every mapped field of every replica page (source and rendered) is found by its locator, and no other element', () => {
+    const kit = pageScript({ op: 'kit' });
+    let checked = 0;
+    for (const { replica, state } of replicasWithState().filter((x) => x.replica.page)) {
+      const doc = replicaDocument(replica, state);
+      const fields = mapFields(doc, fieldViews(bundledPack().fields));
+      const collected = new FillAgent(doc).collect(replica.page, fields).fields;
+      collected.forEach((c, i) => {
+        const f = fields[i];
+        const root = c.miniId ? f?.anchor : f?.input;
+        expect(kit.find(doc, { ...c.locator, type: '', form: '', label: '' }), `${replica.name} ${state} ${c.key}`).toBe(root);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(300);
   });
 });
