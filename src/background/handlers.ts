@@ -1,7 +1,9 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
-import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
+import type { PortalId } from '../portals/origins';
+import type { PanelHub } from './panel-hub';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -14,6 +16,7 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
+import type { SenderInfo } from './sender';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -43,6 +46,14 @@ export interface HandlerDeps {
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
+  /** The on-page panel: the per-tab hub, its remembered layout per portal, messages to a tab's frames. */
+  panels: PanelDeps;
+}
+
+export interface PanelDeps {
+  hub: PanelHub;
+  prefs: { get(portal: PortalId): Promise<PanelPrefs>; set(portal: PortalId, prefs: PanelPrefs): Promise<void> };
+  tellTab<N extends keyof FrameProtocolMap>(tabId: number, name: N, data: FrameProtocolMap[N]['req'], frameId?: number): Promise<void>;
 }
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
@@ -57,8 +68,10 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
-  const targetTab = async () => {
+export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language, panels }: HandlerDeps): Routes {
+  // The panel frame fills the tab it is framed into; the popup the active portal tab.
+  const targetTab = async (sender?: SenderInfo) => {
+    if (sender?.kind === 'extension' && sender.panel) return sender.panel.tabId;
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
     return tabId;
@@ -73,40 +86,70 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       throw err;
     }
   };
+  const pageRules = async (req: PageRulesRequest): Promise<PageRules> => {
+    const page = pageById(req.page);
+    if (!page || page.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+    const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
+    const portal = PORTAL_NAMES[page.portal];
+    const rules: PageRules = {
+      packVersion: pack.version,
+      portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+      page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
+      checks: genericChecks(pack),
+      fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({ key, name, nameEn, type, labels, ids, vocabulary })),
+      language: languageView(lang, req.withCatalogue === true),
+    };
+    if (req.business) {
+      const b = BUSINESS_NAMES[req.business];
+      rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
+      rules.checklist = checklistView(pack, req.business, page.portal);
+      rules.checks = rules.checklist.checks;
+    }
+    return rules;
+  };
   return {
     'cs:pageRules': {
       from: ['content'],
       handle: async (req, sender) => {
-        const page = pageById(req.page);
         // A content script only asks about pages of the portal it runs on.
-        if (!page || sender.kind !== 'content' || page.portal !== sender.portal || page.portal !== req.portal) {
-          throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
-        }
-        const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
-        const portal = PORTAL_NAMES[page.portal];
-        const rules: PageRules = {
-          packVersion: pack.version,
-          portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
-          page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
-          checks: genericChecks(pack),
-          fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
-            key,
-            name,
-            nameEn,
-            type,
-            labels,
-            ids,
-            vocabulary,
-          })),
-          language: languageView(lang, req.withCatalogue === true),
-        };
-        if (req.business) {
-          const b = BUSINESS_NAMES[req.business];
-          rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
-          rules.checklist = checklistView(pack, req.business, page.portal);
-          rules.checks = rules.checklist.checks;
-        }
-        return rules;
+        if (sender.kind !== 'content' || sender.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+        return pageRules(req);
+      },
+    },
+    'cs:report': {
+      from: ['content'],
+      handle: async ({ report }, sender) => {
+        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        const { conditions } = panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
+        return { conditions, prefs: await panels.prefs.get(sender.portal) };
+      },
+    },
+    // The panel frame: only for the portal tab it is framed into (sender.panel, checked in sender.ts).
+    'ui:panel.rules': {
+      from: ['extension'],
+      handle: async (req, sender) => {
+        if (sender.kind !== 'extension' || sender.panel?.portal !== req.portal) throw refused('forbidden-sender', '');
+        return pageRules(req);
+      },
+    },
+    'ui:panel.conditions': {
+      from: ['extension'],
+      handle: async ({ conditions }, sender) => {
+        const panel = sender.kind === 'extension' ? sender.panel : undefined;
+        if (!panel) throw refused('forbidden-sender', '');
+        panels.hub.setConditions(panel.tabId, conditions);
+        await panels.tellTab(panel.tabId, 'bg:conditions', { conditions });
+        return {};
+      },
+    },
+    'ui:panel.prefs': {
+      from: ['extension'],
+      handle: async (prefs, sender) => {
+        const panel = sender.kind === 'extension' ? sender.panel : undefined;
+        if (!panel) throw refused('forbidden-sender', '');
+        await panels.prefs.set(panel.portal, prefs);
+        await panels.tellTab(panel.tabId, 'bg:panel', prefs, 0);
+        return prefs;
       },
     },
     // Filling starts only here, on a user action (the overlay's button, the popup, the keyboard command).
@@ -128,14 +171,14 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
         return { results: await fill.apply(planId, overwrite, sender.tabId) };
       },
     },
-    'ui:fill.plan': { from: ['extension'], handle: async () => fill.plan(await targetTab()) },
+    'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => fill.plan(await targetTab(sender)) },
     'ui:fill.apply': {
       from: ['extension'],
-      handle: async ({ planId, overwrite }) => {
-        const tabId = await targetTab();
+      handle: async ({ planId, overwrite }, sender) => {
+        const tabId = await targetTab(sender);
         const results = await fill.apply(planId, overwrite, tabId);
-        // The overlay reports mismatches too.
-        await tabs.sendToFrame(tabId, 0, 'bg:fillResults', { results });
+        // The tab's panel reports mismatches too (when the popup confirmed).
+        if (!(sender.kind === 'extension' && sender.panel)) panels.hub.push(tabId, { type: 'results', results });
         return { results };
       },
     },

@@ -11,6 +11,9 @@ import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
 import { classifySender } from './sender';
+import { PanelHub } from './panel-hub';
+import { listenForPanels, panelDeps } from './panel-wiring';
+import { PAGE_NAMES } from '../portals/page-names';
 
 /**
  * Background entry. Everything is registered synchronously at the top level of the worker's start so that a
@@ -54,7 +57,9 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  const panels = panelDeps(new PanelHub((page) => PAGE_NAMES[page]));
+  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage, panels });
+  listenForPanels(panels);
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
     language = Promise.resolve(lang);
@@ -82,7 +87,7 @@ export function startBackground(): void {
       const tabId = await browserTabs.targetTab();
       if (tabId === undefined) return;
       const preview = await fill.plan(tabId).catch(() => undefined);
-      if (preview) await browserTabs.sendToFrame(tabId, 0, 'bg:fillPreview', { preview });
+      if (preview && !panels.hub.push(tabId, { type: 'preview', preview })) await browserTabs.sendToFrame(tabId, 0, 'bg:fillPreview', { preview });
     })();
   });
 }

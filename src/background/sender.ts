@@ -2,14 +2,19 @@ import { portalOfOrigin, portalOfUrl, type PortalId } from '../portals/origins';
 
 /** Who sent a message, as far as the browser vouches for it. */
 export type SenderInfo =
-  | { kind: 'extension'; url: string }
+  | {
+      kind: 'extension';
+      url: string;
+      /** Set for the panel frame: an extension page framed into a portal tab (the tab's top page is a portal's). */
+      panel?: { tabId: number; portal: PortalId } | undefined;
+    }
   | { kind: 'content'; portal: PortalId; tabId: number; frameId: number; url: string };
 
 export interface MinimalSender {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -30,7 +35,13 @@ export function classifySender(
   } catch {
     return undefined;
   }
-  if (url.origin === new URL(extensionOrigin).origin) return { kind: 'extension', url: sender.url };
+  if (url.origin === new URL(extensionOrigin).origin) {
+    // Firefox matches web-accessible resources by host only: the panel's tab is checked here, port included.
+    const tabPortal = portalOfUrl(sender.tab?.url);
+    const tabId = sender.tab?.id;
+    const panel = url.pathname === '/panel.html' && tabPortal && tabId !== undefined && tabId >= 0 ? { tabId, portal: tabPortal } : undefined;
+    return panel ? { kind: 'extension', url: sender.url, panel } : { kind: 'extension', url: sender.url };
+  }
   const portal = portalOfUrl(url);
   // Chrome also reports the frame's origin; when present it must agree (an opaque origin never matches).
   if (sender.origin !== undefined && portalOfOrigin(sender.origin) !== portal) return undefined;

@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToday, plusYears } from '../../src/validate/dates';
 import { replica } from '../fixtures/replicas';
-import { frameOf, launch, sendFrom, type Session } from './harness';
+import { frameOf, launch, panelFrame, sendFrom, type Session } from './harness';
 
 const ZHANG = {
   name: '张三',
@@ -55,7 +55,7 @@ describe('filling a portal page from a profile', () => {
 
   it('opening a portal page never fills anything by itself', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    await (await panelFrame(page)).locator('[data-jzs-action="fill"]').waitFor({ state: 'attached' });
     await page.waitForTimeout(800);
     const values = await page.locator('form input[type=text]:not([readonly])').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(values.every((v) => v === '')).toBe(true);
@@ -64,7 +64,7 @@ describe('filling a portal page from a profile', () => {
 
   it('provincial 基本资料 from the popup: previewed, confirmed, native values and the page model equal the profile', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    await (await panelFrame(page)).locator('[data-jzs-action="fill"]').waitFor({ state: 'attached' });
     // The user had typed another mobile number before.
     await page.locator('#txtSjhm').fill('13912345678');
     const popup = await s.openExtensionPage('popup.html');
@@ -102,22 +102,23 @@ describe('filling a portal page from a profile', () => {
     await page.close();
   });
 
-  it('Jinan declarationinfo from the overlay: MiniUI state in both frames equals the profile', async () => {
+  it('Jinan declarationinfo from the panel frame: MiniUI state in both frames equals the profile', async () => {
     const page = await s.open('zwdt-declaration-initial');
     const eform = frameOf(page, replica('zwdt-eform-initial'));
     await eform.locator('[data-jzs-overlay]').waitFor({ state: 'attached' });
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor();
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').waitFor();
     // Typed by the user earlier, as MiniUI receives typing (visible input + change).
     await page.locator('[id="contactmobile$text"]').fill('13912345678');
     await page.locator('[id="contactmobile$text"]').press('Tab');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').click();
-    const preview = page.locator('[data-jzs-overlay] [data-jzs-fill-preview]');
+    await panel.locator('[data-jzs-action="fill"]').click();
+    const preview = panel.locator('[data-jzs-fill-preview]');
     await preview.waitFor();
     // The preview covers the iframe's fields too.
     expect(await preview.locator('[data-jzs-fill-item][data-key="contractEnd"]').count()).toBe(1);
     expect(await preview.locator('[data-jzs-fill-item][data-key="mobile"][data-action="conflict"]').count()).toBe(1);
-    await page.locator('[data-jzs-overlay] [data-jzs-action="confirm-fill"]').click();
-    await page.locator('[data-jzs-overlay] [data-jzs-fill-results]').waitFor();
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await panel.locator('[data-jzs-fill-results]').waitFor();
 
     const top = await miniState(page.mainFrame(), ['applyername', 'certnum', 'contactperson', 'contactcertnum', 'contactmobile', 'contactphone', 'contactpostcode', 'contactemail', 'address']);
     expect(Object.fromEntries(Object.entries(top).map(([k, v]) => [k, v.value]))).toEqual({
@@ -144,7 +145,7 @@ describe('filling a portal page from a profile', () => {
 
   it('「下一位」 moves to the next applicant of the chosen list and previews the same page for them', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    await (await panelFrame(page)).locator('[data-jzs-action="fill"]').waitFor({ state: 'attached' });
     const popup = await s.openExtensionPage('popup.html');
     await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
     await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');

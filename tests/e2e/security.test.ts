@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, sendFrom, type Session } from './harness';
+import { launch, panelFrame, ROOT, sendFrom, type Session } from './harness';
 
 const PASS = 'correct horse battery';
 /** A test ID number no other fixture uses, so finding its bytes on disk means this record. */
@@ -83,11 +83,12 @@ describe('the lock in the browser', () => {
     await popup.close();
   });
 
-  it('while locked a content script gets nothing: the overlay fill is refused', async () => {
+  it('while locked the page gets nothing: the panel fill is refused', async () => {
     await sendFrom(bench, 'ui:lock.lock', {});
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').click();
-    const error = page.locator('[data-jzs-overlay] [data-jzs-fill-error]');
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    const error = panel.locator('[data-jzs-fill-error]');
     await error.waitFor();
     expect(await error.textContent()).toContain('已锁定');
     expect(await page.locator('#txtXm').inputValue()).toBe('');
@@ -162,9 +163,10 @@ describe('network', () => {
     const checklist = await s.openExtensionPage('checklist.html?business=change');
     await checklist.locator('[data-jzs-material]').first().waitFor();
     const portal = await s.open('zwdt-declaration-initial');
-    await portal.locator('[data-jzs-overlay] [data-jzs-action="fill"]').click();
-    await portal.locator('[data-jzs-overlay] [data-jzs-action="confirm-fill"]').click();
-    await portal.locator('[data-jzs-overlay] [data-jzs-fill-results]').waitFor();
+    const portalPanel = await panelFrame(portal);
+    await portalPanel.locator('[data-jzs-action="fill"]').click();
+    await portalPanel.locator('[data-jzs-action="confirm-fill"]').click();
+    await portalPanel.locator('[data-jzs-fill-results]').waitFor();
 
     // Controls: requests made deliberately from an extension page and from the service worker are seen
     // (and aborted), so an extension request would not slip past the log.

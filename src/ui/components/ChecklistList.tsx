@@ -10,6 +10,8 @@ export interface ChecklistListProps {
   onToggleCondition?: ((id: string, on: boolean) => void) | undefined;
   /** Show every 说明 open (printing, look-up) or folded (overlay). */
   notes: 'open' | 'folded';
+  /** What our upload checks found per material (the panel): shown on the item. */
+  itemNotes?: ReadonlyMap<string, ReadonlyArray<{ severity: 'error' | 'warning' | 'ok'; message: string }>> | undefined;
 }
 
 const ICON: Record<MaterialStatus, string> = { done: '✓', missing: '○', 'not-needed': '–' };
@@ -23,7 +25,8 @@ export function uploadText(u: UploadRule): string {
   return parts.join('，');
 }
 
-function Item({ item, view, active, done, notes }: { item: ItemView } & ChecklistListProps) {
+function Item(props: { item: ItemView } & ChecklistListProps) {
+  const { item, view, active, done, notes } = props;
   const status = statusOf(item, active, done);
   const en = getLang() === 'en';
   const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
@@ -55,10 +58,15 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
         {where}
         {item.upload && ` · ${uploadText(item.upload)}`}
       </div>
+      {props.itemNotes?.get(item.id)?.map((n) => (
+        <div class={`upload-note ${n.severity}`} key={n.message} data-jzs-upload-note={item.id} data-severity={n.severity}>
+          {t('panel.uploadNote', { message: n.message })}
+        </div>
+      ))}
       {item.subItems.length > 0 && (
         <ol class="sub">
           {item.subItems.map((s) => (
-            <Item key={s.id} item={s} view={view} active={active} done={done} notes={notes} />
+            <Item key={s.id} {...props} item={s} />
           ))}
         </ol>
       )}
