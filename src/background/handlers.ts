@@ -1,6 +1,8 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
+import { CodedError } from '../i18n/problem';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { PortalId } from '../portals/origins';
 import type { PanelHub } from './panel-hub';
@@ -98,6 +100,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       checks: genericChecks(pack),
       fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({ key, name, nameEn, type, labels, ids, vocabulary })),
       language: languageView(lang, req.withCatalogue === true),
+      caseLabels: bundledCaseStatusRules().labels,
     };
     if (req.business) {
       const b = BUSINESS_NAMES[req.business];
@@ -119,7 +122,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'cs:report': {
       from: ['content'],
       handle: async ({ report }, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
         const { conditions } = panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
         return { conditions, prefs: await panels.prefs.get(sender.portal) };
       },
@@ -128,7 +131,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:panel.rules': {
       from: ['extension'],
       handle: async (req, sender) => {
-        if (sender.kind !== 'extension' || sender.panel?.portal !== req.portal) throw refused('forbidden-sender', '');
+        if (sender.kind !== 'extension' || sender.panel?.portal !== req.portal) throw new CodedError('errors.request.forbidden');
         return pageRules(req);
       },
     },
@@ -136,7 +139,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       from: ['extension'],
       handle: async ({ conditions }, sender) => {
         const panel = sender.kind === 'extension' ? sender.panel : undefined;
-        if (!panel) throw refused('forbidden-sender', '');
+        if (!panel) throw new CodedError('errors.request.forbidden');
         panels.hub.setConditions(panel.tabId, conditions);
         await panels.tellTab(panel.tabId, 'bg:conditions', { conditions });
         return {};
@@ -146,7 +149,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       from: ['extension'],
       handle: async (prefs, sender) => {
         const panel = sender.kind === 'extension' ? sender.panel : undefined;
-        if (!panel) throw refused('forbidden-sender', '');
+        if (!panel) throw new CodedError('errors.request.forbidden');
         await panels.prefs.set(panel.portal, prefs);
         await panels.tellTab(panel.tabId, 'bg:panel', prefs, 0);
         return prefs;
@@ -156,7 +159,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'cs:fill.request': {
       from: ['content'],
       handle: async (_req, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
         const preview = await fill.plan(sender.tabId);
         if (sender.frameId === 0) return preview;
         // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
@@ -167,7 +170,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'cs:fill.confirm': {
       from: ['content'],
       handle: async ({ planId, overwrite }, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
         return { results: await fill.apply(planId, overwrite, sender.tabId) };
       },
     },

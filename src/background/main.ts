@@ -4,7 +4,7 @@ import { ProfileStore } from '../profiles/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
-import type { Lang } from '../i18n';
+import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
 import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
 import { LockService } from '../security/lock';
@@ -14,6 +14,8 @@ import { classifySender } from './sender';
 import { PanelHub } from './panel-hub';
 import { listenForPanels, panelDeps } from './panel-wiring';
 import { PAGE_NAMES } from '../portals/page-names';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
+import { mapPortalStatus } from '../cases/status-map';
 
 /**
  * Background entry. Everything is registered synchronously at the top level of the worker's start so that a
@@ -43,9 +45,14 @@ export function startBackground(): void {
       await dropFillPlans();
     },
     undefined,
-    // Once every record is sealed, move the data to a fresh bucket so no plaintext stays on disk.
+    // Firefox (no buckets): once every record is sealed in place, nothing more can be done (README).
     () => home.rehome().then(() => undefined),
+    // Chromium: seal while copying into a fresh bucket, then drop the old one — no plaintext page left behind,
+    // and a crash leaves either the old bucket or the complete new one.
+    (transform) => home.rehome(transform),
   );
+  // A lock change the worker was stopped in the middle of goes on now if the key is still in the session.
+  void lock.resumeAtStart().catch(() => undefined);
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
@@ -57,11 +64,20 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
-  const panels = panelDeps(new PanelHub((page) => PAGE_NAMES[page]));
+  const statusRules = bundledCaseStatusRules();
+  const caseStatusOf = (text: string, code?: number) => {
+    const m = mapPortalStatus(statusRules, text, code);
+    return m.kind === 'mapped' ? (m.caseStatus ?? undefined) : undefined;
+  };
+  const panels = panelDeps(new PanelHub((page) => PAGE_NAMES[page], caseStatusOf));
   const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage, panels });
   listenForPanels(panels);
+  // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
+  const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
+  void currentLanguage().then(titleIn, () => undefined);
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
+    titleIn(lang);
     language = Promise.resolve(lang);
     void broadcastToPortals('bg:language', languageView(lang, true));
   });
@@ -73,7 +89,7 @@ export function startBackground(): void {
     // What the user does in the extension's pages, or a fill they start, keeps the store unlocked.
     const name = (message as { name?: unknown } | null)?.name;
     if (from?.kind === 'extension' || (typeof name === 'string' && name.startsWith('cs:fill.'))) void lock.touch();
-    return dispatch(routes, message, from);
+    return dispatch(routes, message, from, currentLanguage);
   });
   // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
   void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { readPortalCases } from '../cases/portal-status';
+import { getPortalCases } from '../cases/portal-status';
 import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
@@ -11,6 +10,7 @@ import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
 import { pageById } from '../portals/registry';
 import { FillAgent } from './fill';
+import type { Lifecycle } from './lifecycle';
 import { initialState, type PageEvent, type PageState, reduce, reportOf } from './page-state';
 import { HOST_TAG, mountOverlayHost, type OverlayHost } from './panel-host';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
@@ -61,8 +61,14 @@ class ContentShell {
     this.dispatch({ type: 'detected', detection });
     if (this.state.detection !== before) this.changedPage();
     else this.validator?.rebind();
-    if (detection) this.dispatch({ type: 'page', rows: readMaterialTables(document), cases: readPortalCases(document) });
+    if (detection) this.readTables();
     if (this.prefs) this.overlay?.dock(this.prefs);
+  }
+
+  /** The page's material tables and the 办件 it shows (status, 补正意见). */
+  private readTables(): void {
+    const labels = this.state.rules?.caseLabels;
+    this.dispatch({ type: 'page', rows: readMaterialTables(document), cases: labels ? getPortalCases(document, labels, location.href) : [] });
   }
 
   private changedPage(): void {
@@ -84,7 +90,7 @@ class ContentShell {
         if (seq !== this.requestSeq) return;
         useLanguage(rules.language);
         this.dispatch({ type: 'rules', rules });
-        this.dispatch({ type: 'page', rows: readMaterialTables(document), cases: readPortalCases(document) });
+        this.readTables();
         this.startValidation();
       },
       () => undefined, // the panel says the background is unreachable; hints just do not show
@@ -186,7 +192,7 @@ function onlyOurs(records: MutationRecord[]): boolean {
 }
 
 /** Content-script entry: guard the origin, run the shell, keep watching the page. */
-export function runContent(ctx: ContentScriptContext): void {
+export function runContent(ctx: Lifecycle): void {
   // Firefox matches the host on any port: this is the port check (see origins.ts).
   if (!portalOfOrigin(location.origin)) return;
   const shell = new ContentShell();

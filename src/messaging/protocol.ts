@@ -9,12 +9,14 @@
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
+import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { CollectedLite } from '../fill/types';
 import type { FillItem, FillResult, FillWrite } from '../fill/types';
 import type { LockStatus } from '../security/lock';
+import type { Params } from '../i18n';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -60,6 +62,8 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
+  /** Header and label texts of 办件 lists and details (rules/shared/case-statuses.json), for the one extractor. */
+  caseLabels?: PortalLabels | undefined;
 }
 
 export interface OfficeView {
@@ -148,7 +152,7 @@ export interface PageReport {
   readsTable: boolean;
   uploads: ReportedUpload[];
   /** 办件 status and 补正意见 read from the page (src/cases/portal-status.ts), when it shows them. */
-  caseStatus?: { text: string; status?: string | undefined; opinion?: string | undefined } | undefined;
+  caseStatus?: { text: string; code?: number | undefined; opinion?: string | undefined } | undefined;
   /** The portal's own material list (申报须知, 事项详情), as the page names them. */
   portalMaterials?: string[] | undefined;
 }
@@ -157,6 +161,8 @@ export interface PageReport {
 export interface FrameReport extends PageReport {
   frameId: number;
   pageName?: { zh: string; en: string } | undefined;
+  /** Our case status for the page's 办件 status (rules/shared/case-statuses.json), when it maps. */
+  caseStatusId?: string | undefined;
 }
 
 /** The whole tab as the panel shows it. */
@@ -250,16 +256,28 @@ export interface Envelope<N extends MessageName = MessageName> {
   name: N;
   data: Req<N>;
 }
-export type Reply<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details?: string[] | undefined } };
+/**
+ * A refusal: `code` is a catalogue key (src/i18n/problem.ts) the receiver translates with `params`; `message`
+ * is the background's wording in the user's language, for a receiver whose catalogue lacks the code.
+ */
+export interface ReplyError {
+  code: string;
+  params: Params;
+  message?: string;
+  details?: string[];
+}
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
-/** Error thrown by `send` when the background refuses or fails a request. */
+/**
+ * Error thrown by `send` when the background refuses or fails a request. Show it with `describe(err)`
+ * (src/i18n/problem.ts), which translates its code and parameters.
+ */
 export class MessageError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly details: string[] = [],
+    readonly params: Params = {},
   ) {
     super(message);
     this.name = 'MessageError';

@@ -40,7 +40,7 @@ const PageReportSchema = z.strictObject({
   readsTable: z.boolean(),
   uploads: z.array(z.strictObject({ material: MaterialId, severity: z.enum(['error', 'warning', 'ok']), message: Text(600) })).max(200),
   caseStatus: z
-    .strictObject({ text: Text(40), status: z.enum(['preparing', 'submitted', 'in-review', 'needs-correction', 'done', 'returned']).optional(), opinion: Text(4000).optional() })
+    .strictObject({ text: Text(40), code: z.number().int().min(0).max(999).optional(), opinion: Text(4000).optional() })
     .optional(),
   portalMaterials: z.array(Text(200)).max(200).optional(),
 });

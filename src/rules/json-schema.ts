@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CaseStatusRules } from './case-statuses';
 import { BusinessRules, Condition, FieldDefinition, RulePack, Step } from './schema';
 
 /**
@@ -16,5 +17,6 @@ export function ruleJsonSchemas(): Record<string, unknown> {
     'conditions.schema.json': gen(z.array(Condition), '条件 (rules/shared/conditions.json)'),
     'steps.schema.json': gen(z.array(Step), '办理步骤 (rules/shared/steps.json)'),
     'fields.schema.json': gen(z.array(FieldDefinition), '字段定义 (rules/shared/fields.json)'),
+    'case-statuses.schema.json': gen(CaseStatusRules, '办件状态映射 (rules/shared/case-statuses.json)'),
   };
 }

@@ -185,16 +185,19 @@ describe('network', () => {
   it('no overlay offers a text field (a page script would see every key typed into it)', async () => {
     for (const name of ['province-basic-info', 'zwdt-declaration-initial', 'zwfw-audit-project']) {
       const page = await s.open(name);
-      const overlay = page.locator('[data-jzs-overlay]');
-      await overlay.locator('[data-jzs-action="fill"]').waitFor();
-      await overlay.locator('[data-jzs-action="fill"]').click();
-      await overlay.locator('[data-jzs-fill-preview], [data-jzs-fill-error]').first().waitFor();
+      const overlay = page.locator('[data-jzs-overlay]').first();
+      // The fill and its preview are in the panel's extension-origin frame, out of the page's reach.
+      const panel = await panelFrame(page);
+      await panel.locator('[data-jzs-action="fill"]').click();
+      await panel.locator('[data-jzs-fill-preview], [data-jzs-fill-error]').first().waitFor();
       const typeable = await overlay.evaluate((host) =>
         [...(host.shadowRoot?.querySelectorAll('input, textarea, select, [contenteditable]') ?? [])].filter(
           (el) => !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')),
         ).length,
       );
       expect(typeable, name).toBe(0);
+      // The page-visible host holds the frame and nothing else: no button a page script could click.
+      expect(await overlay.evaluate((host) => [...(host.shadowRoot?.children ?? [])].map((el) => el.localName)), name).toEqual(['iframe']);
       await page.close();
     }
   });

@@ -34,3 +34,19 @@ export function replicasWithState(): Array<{ replica: Replica; state: DomState }
     (['source', 'rendered'] as const).map((state) => ({ replica, state })),
   );
 }
+
+/**
+ * A replica as a browser shows it after its own inline scripts ran (grids fed from page globals), then the
+ * Epoint/MiniUI stand-ins: the inline scripts' top-level `var`s and functions become the window's globals.
+ */
+export function replicaWithScripts(file: string): Document {
+  const doc = new DOMParser().parseFromString(readFixture(file), 'text/html');
+  const shim: Record<string, unknown> = { document: doc, scrollX: 0, scrollY: 0 };
+  for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
+    const src = script.textContent ?? '';
+    const names = [...src.matchAll(/^ {0,2}(?:var|function)\s+(\w+)/gm)].map((m) => m[1]!);
+    Object.assign(shim, new Function(`${src}\nreturn { ${names.join(', ')} };`)() as Record<string, unknown>);
+  }
+  for (const src of STANDINS) new Function('window', src)(shim);
+  return doc;
+}

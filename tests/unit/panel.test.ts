@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { readPortalCases, statusOfText } from '../../src/cases/portal-status';
 import { laneIsFree, openLadder, pillSpot, PILL } from '../../src/content/dock';
 import { initialState, reduce, reportOf } from '../../src/content/page-state';
 import type { FrameReport, PageRules, TabView } from '../../src/messaging/protocol';
@@ -106,22 +105,3 @@ describe('the tab as the panel shows it', () => {
   });
 });
 
-describe('办件 status and 补正意见 from a portal page (the one extractor)', () => {
-  const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-  it('reads a detail page: status words mapped, the 补正意见 block', () => {
-    const d = doc('<table><tr><td>办件状态</td><td><span>待补正</span></td></tr><tr><td>事项名称</td><td>二级建造师注册资格认定（变更注册）</td></tr></table><div class="t">补正意见</div><div>请重新上传解聘证明。</div>');
-    const [one, ...rest] = readPortalCases(d);
-    expect(rest).toEqual([]);
-    expect(one).toMatchObject({ statusText: '待补正', status: 'needs-correction', opinion: '请重新上传解聘证明。' });
-    expect(one?.name).toContain('变更注册');
-  });
-  it('reads a list page by its 办件状态 column; unknown words stay unmapped', () => {
-    const d = doc('<table><tr><th>事项名称</th><th>办件状态</th></tr><tr><td>A</td><td>审核中</td></tr><tr><td>B</td><td>奇怪状态</td></tr></table>');
-    expect(readPortalCases(d)).toEqual([
-      { name: 'A', statusText: '审核中', status: 'in-review' },
-      { name: 'B', statusText: '奇怪状态', status: undefined },
-    ]);
-    expect(statusOfText(' 已办结 ')).toBe('done');
-    expect(statusOfText('材料待补正（第2次）')).toBe('needs-correction');
-  });
-});

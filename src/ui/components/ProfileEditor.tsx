@@ -11,7 +11,7 @@ const GROUPS: Array<[string, FieldKey[]]> = [
   ['contact', ['mobile', 'phone', 'email', 'address', 'postcode']],
   ['education', ['education', 'school', 'major', 'graduationDate']],
   ['qualification', ['qualificationCertNo', 'qualificationIssueDate', 'specialty', 'registrationNo', 'certIssueDate', 'registrationExpiry']],
-  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate']],
+  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate', 'socialInsuranceEmployer', 'socialInsuranceMonths']],
 ];
 const TYPES: Partial<Record<FieldKey, string>> = {
   idNumber: 'id-number',
@@ -20,6 +20,7 @@ const TYPES: Partial<Record<FieldKey, string>> = {
   email: 'email',
   postcode: 'postcode',
   employerCreditCode: 'credit-code',
+  socialInsuranceMonths: 'integer',
 };
 
 type Draft = Record<FieldKey, string>;

@@ -6,7 +6,7 @@ import { withItem } from '../../domain/sets';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
-import { type ChecklistView, isNeeded, progress } from '../../rules/status';
+import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
 import { ChecklistList } from '../components/ChecklistList';
 import { compareLists, countErrors, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
 
@@ -174,7 +174,7 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
   const cs = lead?.caseStatus;
   if (cs) {
     out.push(
-      <section class="guide correction" key="case" data-jzs-guidance="case" data-case-status={cs.status ?? ''}>
+      <section class="guide correction" key="case" data-jzs-guidance="case" data-case-status={lead?.caseStatusId ?? ''}>
         <p>{t('panel.caseStatus', { status: cs.text })}</p>
         {cs.opinion ? (
           <>
@@ -183,7 +183,7 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
             {named.length > 0 && <p>{t('panel.correctionNamed', { names: named.join('、') })}</p>}
           </>
         ) : (
-          cs.status === 'needs-correction' && <p>{t('panel.correctionNone')}</p>
+          lead?.caseStatusId === 'needs-correction' && <p>{t('panel.correctionNone')}</p>
         )}
       </section>,
     );
@@ -293,7 +293,7 @@ function Materials({ view, checklist, conditions }: { view: TabView; checklist: 
           done={done}
           notes="folded"
           itemNotes={uploadNotes(view)}
-          onToggleCondition={(id, on) => void send('ui:panel.conditions', { conditions: [...withItem(conditions, id, on)] }).catch(() => undefined)}
+          onToggleCondition={(id, on) => void send('ui:panel.conditions', { conditions: [...toggleCondition(checklist.conditions, conditions, id, on)] }).catch(() => undefined)}
         />
       )}
     </section>

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
+import { mapPortalStatus } from '../../src/cases/status-map';
+import { bundledCaseStatusRules, CaseStatusRules } from '../../src/rules/case-statuses';
+import { REPLICAS } from '../fixtures/replicas';
+import { readFixture, replicaWithScripts } from '../helpers/replica-dom';
+
+const rules = bundledCaseStatusRules();
+const labels = rules.labels;
+
+const html = (body: string) => new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
+
+/** A small deterministic generator (mulberry32) for the layout mutations. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ROWS = [
+  { serial: '370100202611180012', title: '二级建造师注册资格认定（初始注册）', applied: '2026-11-18 09:32', status: '审核中', code: 24, guid: 'g-1' },
+  { serial: '370100202611030087', title: '二级建造师注册资格认定（变更注册）', applied: '2026/11/3 15:10', status: '待补正', code: 28, guid: 'g-2' },
+  { serial: '', title: '二级建造师注册资格认定（增项注册）', applied: '2026年11月20日', status: '待提交', code: 10, guid: 'g-3' },
+];
+
+/** 我的申请 grids in layouts we have not seen: columns shuffled, synonyms, split header/body tables, th or td. */
+function mutatedGrid(seed: number): { doc: Document; withCodes: boolean } {
+  const r = rng(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const cols = [
+    { h: pick(['申报流水号', '流水号', '办件编号']), v: (x: (typeof ROWS)[number]) => x.serial },
+    { h: pick(['事项名称', '办件名称', '申报事项']), v: (x: (typeof ROWS)[number]) => x.title },
+    { h: pick(['申请时间', '申报时间', '提交时间']), v: (x: (typeof ROWS)[number]) => x.applied },
+    { h: pick(['办件状态', '状态', '办理状态', '当前状态：']), v: (x: (typeof ROWS)[number]) => x.status, status: true },
+    { h: '操作', v: (x: (typeof ROWS)[number]) => `<a href="/x/detail?tabtype=1&projectguid=${x.guid}">详情</a>` },
+  ].sort(() => r() - 0.5);
+  const withCodes = r() < 0.5;
+  const cell = (c: (typeof cols)[number], x: (typeof ROWS)[number]) =>
+    `<td><div class="c${Math.floor(r() * 99)}">${c.status && withCodes ? `<em zt="${x.code}">${c.v(x)}</em>` : c.v(x)}</div></td>`;
+  const head = `<tr>${cols.map((c) => (r() < 0.5 ? `<th>${c.h}</th>` : `<td><span> ${c.h} </span></td>`)).join('')}</tr>`;
+  const body = ROWS.map((x) => `<tr>${cols.map((c) => cell(c, x)).join('')}</tr>`).join('');
+  const split = r() < 0.5;
+  const grid = split
+    ? `<div class="g${seed}"><div class="h"><table>${head}</table></div><div class="b"><div><table>${body}</table></div></div></div>`
+    : `<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return { doc: html(`<div class="top"><span>我的申请</span></div>${grid}<div>共 3 件</div>`), withCodes };
+}
+
+describe('getPortalCases: 我的申请', () => {
+  it('reads every row of the replica 我的申请 page as rendered: title, business, status text and code, date, id', () => {
+    const rows = getPortalCases(replicaWithScripts('jinan-zwdt/my-applications.html'), labels);
+    expect(rows.map((r) => [r.serial, r.business, r.statusText, r.statusCode, r.appliedOn])).toEqual([
+      ['370100202611180012', 'initial', '审核中', 24, '2026-11-18'],
+      ['370100202611030087', 'change', '待补正', 28, '2026-11-03'],
+      ['370100202610210044', 'renewal', '已办结', 90, '2026-10-21'],
+      [undefined, 'add-specialty', '待提交', 10, '2026-11-20'],
+      ['370100202609300011', undefined, '不予受理', 97, '2026-09-30'],
+    ]);
+    expect(rows[1]!.ref).toBe('6f2d9a41-0b3e-4c8d-b7a2-91e5c3d0f7aa');
+  });
+
+  it('reads 40 generated grid layouts (fixed seed) the same way', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { doc, withCodes } = mutatedGrid(seed);
+      const rows = getPortalCases(doc, labels);
+      const expected: Array<Partial<PortalCase>> = ROWS.map((x) => ({
+        serial: x.serial || undefined,
+        statusText: x.status,
+        statusCode: withCodes ? x.code : undefined,
+        ref: x.guid,
+      }));
+      expect(rows.map((r) => ({ serial: r.serial, statusText: r.statusText, statusCode: r.statusCode, ref: r.ref })), `seed ${seed}`).toEqual(expected);
+      expect(rows.map((r) => r.business), `seed ${seed}`).toEqual(['initial', 'change', 'add-specialty']);
+      expect(rows.map((r) => r.appliedOn), `seed ${seed}`).toEqual(['2026-11-18', '2026-11-03', '2026-11-20']);
+    }
+  });
+
+  it('finds nothing on pages without a status column', () => {
+    for (const r of REPLICAS.filter((x) => !['zwdt-my-applications', 'zwdt-application-detail'].includes(x.name))) {
+      expect(getPortalCases(html(readFixture(r.file).replace(/<script[\s\S]*?<\/script>/g, '')), labels), r.name).toEqual([]);
+    }
+  });
+});
+
+describe('getPortalCases: 办件详情', () => {
+  it('reads status, 补正意见 and the application id of the replica detail page', () => {
+    const doc = html(readFixture('jinan-zwdt/application-detail.html'));
+    const [one, ...rest] = getPortalCases(doc, labels, 'http://124.128.226.254:8090/epoint-web-zwdt/epointzwmhwz/pages/myspace/detail?projectguid=6f2d9a41-0b3e-4c8d-b7a2-91e5c3d0f7aa&tabtype=1');
+    expect(rest).toEqual([]);
+    expect(one).toMatchObject({
+      serial: '370100202611030087',
+      business: 'change',
+      statusText: '待补正',
+      appliedOn: '2026-11-03',
+      ref: '6f2d9a41-0b3e-4c8d-b7a2-91e5c3d0f7aa',
+      correction: '解聘证明日期早于注册证书签发日期，请核实后重新上传解聘证明。',
+    });
+  });
+
+  it('reads a detail page written differently: th labels, colons, a deadline, the opinion in a table row', () => {
+    const doc = html(`
+      <h3>办件基本信息</h3>
+      <table><tr><th>办件编号：</th><td>370100202612010001</td><th>当前状态：</th><td><b>待补正</b></td></tr>
+      <tr><th>事项</th><td colspan="3">二级建造师注册资格认定(延续注册)</td></tr>
+      <tr><th>申报时间</th><td>2026年12月1日</td><th>补正期限</th><td>2026-12-16 17:00</td></tr>
+      <tr><th>补正内容</th><td colspan="3">劳动合同页码不全。</td></tr></table>`);
+    expect(getPortalCases(doc, labels)).toEqual([
+      {
+        serial: '370100202612010001',
+        title: '二级建造师注册资格认定(延续注册)',
+        business: 'renewal',
+        statusText: '待补正',
+        statusCode: undefined,
+        appliedOn: '2026-12-01',
+        ref: undefined,
+        correction: '劳动合同页码不全。',
+        correctionDeadline: '2026-12-16',
+      },
+    ]);
+  });
+});
+
+describe('mapPortalStatus (rules/shared/case-statuses.json)', () => {
+  it('validates the rule data and refuses a text or code listed in two groups', () => {
+    expect(CaseStatusRules.safeParse(rules).success).toBe(true);
+    const broken = structuredClone(rules);
+    broken.groups[1]!.codes.push(90);
+    expect(CaseStatusRules.safeParse(broken).success).toBe(false);
+  });
+
+  it('maps every code of domain.md to its group', () => {
+    const expected: Record<number, string | null> = { 10: null, 14: null, 200: null, 28: 'needs-correction', 90: 'done', 97: 'returned', 98: 'returned', 99: 'returned' };
+    for (const c of [12, 16, 24, 26, 30, 40, 50, 101]) expected[c] = 'in-review';
+    for (const [code, status] of Object.entries(expected)) {
+      const m = mapPortalStatus(rules, '', Number(code));
+      expect(m.kind === 'mapped' && m.caseStatus, `code ${code}`).toBe(status);
+    }
+  });
+
+  it('maps the portal texts, whatever their width and spacing', () => {
+    const cases: Array<[string, string | null]> = [
+      ['待补正', 'needs-correction'],
+      [' 审 核 中 ', 'in-review'],
+      ['待预审', 'in-review'],
+      ['已办结', 'done'],
+      ['不予受理', 'returned'],
+      ['待提交', null],
+    ];
+    for (const [text, status] of cases) {
+      const m = mapPortalStatus(rules, text);
+      expect(m.kind === 'mapped' && m.caseStatus, text).toBe(status);
+    }
+  });
+
+  it('maps nothing when text and code disagree, or the text is unknown', () => {
+    expect(mapPortalStatus(rules, '已办结', 28)).toMatchObject({ kind: 'conflict', byText: 'finished', byCode: 'correction' });
+    expect(mapPortalStatus(rules, '神秘状态')).toEqual({ kind: 'unknown', text: '神秘状态', code: undefined });
+    // An unknown text with a known code: the code decides.
+    expect(mapPortalStatus(rules, '新状态', 28)).toMatchObject({ kind: 'mapped', caseStatus: 'needs-correction' });
+  });
+});
