@@ -19,6 +19,7 @@ import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 import type { SenderInfo } from './sender';
+import { FillError } from '../fill/errors';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -71,13 +72,12 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
 export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language, panels }: HandlerDeps): Routes {
-  // The panel frame fills the tab it is framed into; the popup the active portal tab.
-  const targetTab = async (sender?: SenderInfo) => {
-    if (sender?.kind === 'extension' && sender.panel) return sender.panel.tabId;
+  const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
+    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
     return tabId;
   };
+  const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
   const activeSummary = async () => {
     const rec = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
     if (!rec?.value) return null;
@@ -155,35 +155,13 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
         return prefs;
       },
     },
-    // Filling starts only here, on a user action (the overlay's button, the popup, the keyboard command).
-    'cs:fill.request': {
-      from: ['content'],
-      handle: async (_req, sender) => {
-        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        const preview = await fill.plan(sender.tabId);
-        if (sender.frameId === 0) return preview;
-        // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
-        const shown = await tabs.sendToFrame(sender.tabId, 0, 'bg:fillPreview', { preview });
-        return shown?.shown ? { shownInTop: true as const } : preview;
-      },
-    },
-    'cs:fill.confirm': {
-      from: ['content'],
-      handle: async ({ planId, overwrite }, sender) => {
-        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        return { results: await fill.apply(planId, overwrite, sender.tabId) };
-      },
-    },
-    'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => fill.plan(await targetTab(sender)) },
+    // A fill starts and is confirmed only from an extension page (popup, workbench, the panel's extension-
+    // origin frame) or the keyboard command — never from a content script, which a page could provoke
+    // (issue 12.2). The panel frame fills the tab it is in; the popup the portal tab it stands for.
+    'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => fill.plan(await fillTab(sender)) },
     'ui:fill.apply': {
       from: ['extension'],
-      handle: async ({ planId, overwrite }, sender) => {
-        const tabId = await targetTab(sender);
-        const results = await fill.apply(planId, overwrite, tabId);
-        // The tab's panel reports mismatches too (when the popup confirmed).
-        if (!(sender.kind === 'extension' && sender.panel)) panels.hub.push(tabId, { type: 'results', results });
-        return { results };
-      },
+      handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
     },
     'ui:fill.setList': {
       from: ['extension'],
@@ -205,7 +183,8 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
         try {
           return { active, preview: await fill.plan(await targetTab()) };
         } catch (err) {
-          return { active, error: err instanceof Error ? err.message : String(err) };
+          // The applicant did change; why there is no preview goes back as a catalogue key.
+          return { active, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
         }
       },
     },

@@ -86,9 +86,8 @@ export function startBackground(): void {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) => {
     const from = classifySender(sender, browser.runtime.id, extensionOrigin);
-    // What the user does in the extension's pages, or a fill they start, keeps the store unlocked.
-    const name = (message as { name?: unknown } | null)?.name;
-    if (from?.kind === 'extension' || (typeof name === 'string' && name.startsWith('cs:fill.'))) void lock.touch();
+    // What the user does in the extension's pages keeps the store unlocked.
+    if (from?.kind === 'extension') void lock.touch();
     return dispatch(routes, message, from, currentLanguage);
   });
   // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
@@ -96,14 +95,10 @@ export function startBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'jzs-idle-lock') void lock.checkIdle();
   });
-  // The keyboard command is a user action too: plan for the portal tab, preview in its top frame.
+  // The keyboard command is a user action too: it opens the popup, which previews the fill (the preview and
+  // its confirm live only in extension pages; a page's script can neither read nor click them).
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'fill-page') return;
-    void (async () => {
-      const tabId = await browserTabs.targetTab();
-      if (tabId === undefined) return;
-      const preview = await fill.plan(tabId).catch(() => undefined);
-      if (preview && !panels.hub.push(tabId, { type: 'preview', preview })) await browserTabs.sendToFrame(tabId, 0, 'bg:fillPreview', { preview });
-    })();
+    void browser.storage.session.set({ fillCommandAt: Date.now() }).then(() => browser.action.openPopup?.()).catch(() => undefined);
   });
 }

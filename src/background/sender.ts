@@ -5,7 +5,9 @@ export type SenderInfo =
   | {
       kind: 'extension';
       url: string;
-      /** Set for the panel frame: an extension page framed into a portal tab (the tab's top page is a portal's). */
+      /** The tab an extension page is framed into (the on-page panel), when it is in one. */
+      tabId?: number | undefined;
+      /** Set for the panel frame in a portal tab (the tab's top page on an exact portal origin). */
       panel?: { tabId: number; portal: PortalId } | undefined;
     }
   | { kind: 'content'; portal: PortalId; tabId: number; frameId: number; url: string };
@@ -36,11 +38,14 @@ export function classifySender(
     return undefined;
   }
   if (url.origin === new URL(extensionOrigin).origin) {
-    // Firefox matches web-accessible resources by host only: the panel's tab is checked here, port included.
-    const tabPortal = portalOfUrl(sender.tab?.url);
+    // An extension page framed inside a tab (the on-page panel) acts on that tab. Firefox matches web-accessible
+    // resources by host only: the panel's tab is checked here, port included.
     const tabId = sender.tab?.id;
-    const panel = url.pathname === '/panel.html' && tabPortal && tabId !== undefined && tabId >= 0 ? { tabId, portal: tabPortal } : undefined;
-    return panel ? { kind: 'extension', url: sender.url, panel } : { kind: 'extension', url: sender.url };
+    if (tabId === undefined || tabId < 0) return { kind: 'extension', url: sender.url };
+    const tabPortal = portalOfUrl(sender.tab?.url);
+    return url.pathname === '/panel.html' && tabPortal
+      ? { kind: 'extension', url: sender.url, tabId, panel: { tabId, portal: tabPortal } }
+      : { kind: 'extension', url: sender.url, tabId };
   }
   const portal = portalOfUrl(url);
   // Chrome also reports the frame's origin; when present it must agree (an opaque origin never matches).

@@ -161,21 +161,16 @@ class ContentShell {
       const { detection: d, rules } = this.state;
       const only = d ? pageById(d.page)?.onlyFields : undefined;
       const mapped = rules && d ? mapFields(document, rules.fields).filter((f) => !only || only.includes(f.key)) : [];
-      return { page: d?.page ?? null, fields: this.agent.collect(mapped) };
+      return this.agent.collect(d?.page ?? null, mapped);
     }
-    if (name === 'bg:write') return { results: this.agent.write((data as FrameProtocolMap['bg:write']['req']).writes) };
-    if (name === 'bg:readBack') {
-      const values = this.agent.readBack((data as FrameProtocolMap['bg:readBack']['req']).fids);
-      this.validator?.validate();
-      return { values };
-    }
-    // Previews and results show in the panel frame now; the background falls back to the popup.
-    if (name === 'bg:fillPreview' || name === 'bg:fillResults') return { shown: false };
+    // Values written in the main world (MiniUI's setValue) fire no event this world sees: check them now.
+    if (name === 'bg:filled') this.validator?.validate();
+    if (name === 'bg:document') return { page: this.state.detection?.page ?? null, url: location.href, nonce: this.agent.nonce };
     if (name === 'bg:language' && useLanguage(data as LanguageView)) this.validator?.validate();
     else if (name === 'bg:report') this.queueReport(true);
     else if (name === 'bg:conditions') this.setConditions((data as FrameProtocolMap['bg:conditions']['req']).conditions);
     else if (name === 'bg:panel') this.setPrefs(data as PanelPrefs);
-    else if (name !== 'bg:language') return undefined;
+    else if (name !== 'bg:language' && name !== 'bg:filled') return undefined;
     return {};
   }
 

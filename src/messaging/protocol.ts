@@ -13,8 +13,7 @@ import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
-import type { CollectedLite } from '../fill/types';
-import type { FillItem, FillResult, FillWrite } from '../fill/types';
+import type { FillItem, FillReport, FrameCollection } from '../fill/types';
 import type { LockStatus } from '../security/lock';
 import type { Params } from '../i18n';
 
@@ -98,12 +97,14 @@ export interface SettingRecord {
   value: string;
 }
 
-/** What a fill would do, shown for confirmation (popup or the top frame's overlay). */
+/** What a fill would do, shown for confirmation in an extension page (popup, the panel frame). */
 export interface FillPreview {
   planId: string;
   profile: { id: string; name: string };
   tabTitle: string;
   items: FillItem[];
+  /** Whose values the page holds now, from this tab's fill log (another applicant than `profile`). */
+  onPage?: { id: string; name: string } | undefined;
 }
 
 export interface FillLogEntry {
@@ -113,7 +114,12 @@ export interface FillLogEntry {
   fields: string[];
   ok: number;
   mismatched: number;
+  /** Confirmed but not written (refused by the checks at confirm). */
   failed: number;
+  /** Which fields were not written, and why (catalogue `fill.refused.<reason>`); absent in older entries. */
+  refused?: Array<{ key: string; reason: string }> | undefined;
+  /** The tab had moved on since the preview: nothing was written. */
+  navigated?: boolean | undefined;
 }
 
 /** One validation finding of a frame, as the panel lists it (page values only, never profile values). */
@@ -180,18 +186,15 @@ export interface PanelPrefs {
 
 /** The port name the panel frame connects with, and what the background pushes through it. */
 export const PANEL_PORT = 'jzs-panel';
-export type PanelPush =
-  | { type: 'tab'; view: TabView }
-  | { type: 'preview'; preview: FillPreview }
-  | { type: 'results'; results: FillResult[] };
+export type PanelPush = { type: 'tab'; view: TabView };
 
 /** Messages the background sends to one frame's content script. */
 export interface FrameProtocolMap {
-  'bg:collect': { req: Record<string, never>; res: { page: string | null; fields: CollectedLite[] } };
-  'bg:write': { req: { writes: FillWrite[] }; res: { results: Array<{ fid: string; ok: boolean; note?: string }> } };
-  'bg:readBack': { req: { fids: string[] }; res: { values: Record<string, string> } };
-  'bg:fillPreview': { req: { preview: FillPreview }; res: { shown: boolean } };
-  'bg:fillResults': { req: { results: FillResult[] }; res: { shown: boolean } };
+  'bg:collect': { req: Record<string, never>; res: FrameCollection };
+  /** The frame's document identity, to check a plan against where `documentIds` targeting is missing (Firefox). */
+  'bg:document': { req: Record<string, never>; res: { page: string | null; url: string; nonce: string } };
+  /** A fill was written in this frame: validate the page again (MiniUI writes fire no DOM event). */
+  'bg:filled': { req: Record<string, never>; res: Record<string, never> };
   /** The panel opened: report the page again (the background may have restarted and forgotten). */
   'bg:report': { req: Record<string, never>; res: Record<string, never> };
   /** The user ticked situations in the panel: checks that depend on them run again. */
@@ -211,10 +214,8 @@ export interface ProtocolMap {
   'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
   'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };
   'ui:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
-  'cs:fill.request': { req: Record<string, never>; res: FillPreview | { shownInTop: true } };
-  'cs:fill.confirm': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
-  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
+  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
   'ui:fill.next': { req: Record<string, never>; res: { active: ProfileSummary; preview?: FillPreview | undefined; error?: string | undefined } };
   'ui:fill.setList': { req: { ids: string[] }; res: { size: number } };
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };

@@ -57,8 +57,6 @@ export const RequestSchemas = {
   'ui:panel.conditions': z.strictObject({ conditions: Conditions }),
   'ui:panel.prefs': PanelPrefsSchema,
   'cs:pageRules': PageRulesRequestSchema,
-  'cs:fill.request': Empty,
-  'cs:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
   'ui:fill.plan': Empty,
   'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
   'ui:fill.next': Empty,

@@ -26,7 +26,7 @@ const tabs = {
   tabTitle: async () => '',
   targetTab: async () => undefined,
 };
-const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined };
+const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined };
 const now = () => new Date('2026-11-23T08:00:00Z');
 const hub = new PanelHub((page) => (page === 'zwdt-eform' ? { zh: '电子申请表', en: 'Electronic application form' } : undefined));
 const prefs = new Map<string, PanelPrefs>();
@@ -94,6 +94,11 @@ describe('message dispatch', () => {
     ['an extra key', msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', extra: 1 }), zwdt, 'errors.request.bad'],
     ['a page of another portal', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), zwdt, 'unknown-page'],
     ['a prototype key as message name', msg('constructor', {}), page, 'errors.request.unknown'],
+    // Issue 12.2: a page can provoke its content script's messages, so none of them starts or confirms a fill.
+    ['a content script starting a fill', msg('ui:fill.plan', {}), zwdt, 'errors.request.forbidden'],
+    ['a content script confirming a fill', msg('ui:fill.apply', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.forbidden'],
+    ['the old content-script fill request', msg('cs:fill.request', {}), zwdt, 'errors.request.unknown'],
+    ['the old content-script fill confirm', msg('cs:fill.confirm', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.unknown'],
   ])('refuses %s', async (_label, raw, sender, code) => {
     const reply = await dispatch(routes, raw, sender as SenderInfo | undefined);
     expect(reply).toMatchObject({ ok: false, error: { code } });
@@ -139,12 +144,12 @@ describe('the panel hub: one truth per tab', () => {
 
   it('knows the panel frame by its page and its portal tab; a popup in a tab is no panel', () => {
     const framed = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}panel.html?portal=jinan-zwdt`, tab: { id: 7, url: 'http://124.128.226.254:8090/x' } }, EXT_ID, EXT_ORIGIN);
-    expect(framed).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html?portal=jinan-zwdt`, panel: { tabId: 7, portal: 'jinan-zwdt' } });
+    expect(framed).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html?portal=jinan-zwdt`, tabId: 7, panel: { tabId: 7, portal: 'jinan-zwdt' } });
     // Firefox matches by host: a portal host on another port is not a portal tab.
     const wrongPort = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}panel.html`, tab: { id: 7, url: 'http://124.128.226.254:8091/x' } }, EXT_ID, EXT_ORIGIN);
-    expect(wrongPort).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html` });
+    expect(wrongPort).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html`, tabId: 7 });
     const popupTab = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}popup.html`, tab: { id: 7, url: 'http://124.128.226.254:8090/x' } }, EXT_ID, EXT_ORIGIN);
-    expect(popupTab).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}popup.html` });
+    expect(popupTab).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}popup.html`, tabId: 7 });
   });
 
   it('collects every frame, names it, and answers the situations ticked for the tab', async () => {

@@ -1,24 +1,23 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { FillPanel, type FillState } from '../../content/fill-panel';
 import { BUSINESS_IDS, BUSINESS_NAMES } from '../../domain/ids';
-import { withItem } from '../../domain/sets';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
 import { ChecklistList } from '../components/ChecklistList';
+import { FillPreview } from '../components/FillPreview';
+import { useFill } from '../components/useFill';
 import { compareLists, countErrors, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
 
 const en = () => getLang() === 'en';
-const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 /** Only a person's click acts (the frame is out of a page script's reach anyway). */
 const trusted = (e: Event, act: () => void) => {
   if (e.isTrusted) act();
 };
 
 /** The tab's state, pushed by the background through a port; reconnects when the worker restarted. */
-function useTab(onPush: (m: PanelPush) => void): { view: TabView | undefined; offline: boolean } {
+function useTab(): { view: TabView | undefined; offline: boolean } {
   const [view, setView] = useState<TabView | undefined>(undefined);
   const [offline, setOffline] = useState(false);
   useEffect(() => {
@@ -30,7 +29,6 @@ function useTab(onPush: (m: PanelPush) => void): { view: TabView | undefined; of
         const push = m as PanelPush;
         setOffline(false);
         if (push.type === 'tab') setView(push.view);
-        else onPush(push);
       });
       port.onDisconnect.addListener(() => {
         if (stopped) return;
@@ -66,12 +64,7 @@ function useRules(lead: FrameReport | undefined, portal: TabView['portal'] | und
 }
 
 export function PanelApp({ mode, prefs }: { mode: 'panel' | 'pill'; prefs: PanelPrefs }) {
-  const [fill, setFillState] = useState<FillState>({ overwrite: new Set(), busy: false });
-  const setFill = (next: Partial<FillState>) => setFillState((s) => ({ ...s, ...next }));
-  const { view, offline } = useTab((push) => {
-    if (push.type === 'preview') setFill({ preview: push.preview, overwrite: new Set(), results: undefined, error: undefined });
-    if (push.type === 'results') setFill({ results: push.results, preview: undefined });
-  });
+  const { view, offline } = useTab();
   const lead = primaryFrame(view);
   const rules = useRules(lead, view?.portal);
   const setPrefs = (next: Partial<PanelPrefs>) => void send('ui:panel.prefs', { ...prefs, ...next }).catch(() => undefined);
@@ -98,7 +91,7 @@ export function PanelApp({ mode, prefs }: { mode: 'panel' | 'pill'; prefs: Panel
       <div class="body">
         {offline && <p class="error">{t('panel.offline')}</p>}
         {!view && !offline && <p class="meta">{t('panel.loading')}</p>}
-        {view && <TabBody view={view} lead={lead} rules={rules} fill={fill} setFill={setFill} />}
+        {view && <TabBody view={view} lead={lead} rules={rules} />}
       </div>
     </main>
   );
@@ -108,11 +101,9 @@ interface BodyProps {
   view: TabView;
   lead: FrameReport | undefined;
   rules: PageRules | undefined;
-  fill: FillState;
-  setFill: (next: Partial<FillState>) => void;
 }
 
-function TabBody({ view, lead, rules, fill, setFill }: BodyProps) {
+function TabBody({ view, lead, rules }: BodyProps) {
   const conditions = useMemo(() => new Set(view.conditions), [view.conditions.join()]);
   const checklist = rules?.checklist;
   const here = checklist?.steps.filter((s) => s.page === rules?.page.id) ?? [];
@@ -132,7 +123,7 @@ function TabBody({ view, lead, rules, fill, setFill }: BodyProps) {
           {t('checklist.thisPage')}：{en() ? s.textEn : s.text}
         </p>
       ))}
-      {fillable(view) && <Fill fill={fill} setFill={setFill} />}
+      {fillable(view) && <Fill />}
       <Findings view={view} />
       {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} />}
     </>
@@ -208,29 +199,28 @@ function Compare({ portal, checklist, conditions }: { portal: string[]; checklis
   );
 }
 
-function Fill({ fill, setFill }: { fill: FillState; setFill: (next: Partial<FillState>) => void }) {
+/**
+ * 「用档案填写本页」 and the preview with its confirm: here, in the extension's own frame, where a page script can
+ * neither read the values nor click (issue 12.1/12.2); the background fills the tab this frame is in.
+ */
+function Fill() {
+  const fill = useFill();
+  const { state } = fill;
   return (
-    <FillPanel
-      state={fill}
-      onFill={() => {
-        setFill({ busy: true, error: undefined, results: undefined });
-        send('ui:fill.plan', {}).then(
-          (preview) => setFill({ busy: false, preview, overwrite: new Set() }),
-          (err: unknown) => setFill({ busy: false, error: errorText(err) }),
-        );
-      }}
-      onToggle={(id, on) => setFill({ overwrite: withItem(fill.overwrite, id, on) })}
-      onConfirm={() => {
-        const preview = fill.preview;
-        if (!preview) return;
-        setFill({ busy: true });
-        send('ui:fill.apply', { planId: preview.planId, overwrite: [...fill.overwrite] }).then(
-          ({ results }) => setFill({ busy: false, preview: undefined, results }),
-          (err: unknown) => setFill({ busy: false, preview: undefined, error: errorText(err) }),
-        );
-      }}
-      onCancel={() => setFill({ preview: undefined, overwrite: new Set() })}
-    />
+    <section class="fill">
+      {!state.preview && (
+        <button
+          type="button"
+          class="fill-btn"
+          data-jzs-action="fill"
+          disabled={state.busy}
+          onClick={(e) => (e.isTrusted ? fill.plan() : fill.props.onUntrusted())}
+        >
+          {t('fill.button')}
+        </button>
+      )}
+      {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+    </section>
   );
 }
 
