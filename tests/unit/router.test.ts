@@ -147,9 +147,9 @@ describe('the panel hub: one truth per tab', () => {
     expect(framed).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html?portal=jinan-zwdt`, tabId: 7, panel: { tabId: 7, portal: 'jinan-zwdt' } });
     // Firefox matches by host: a portal host on another port is not a portal tab.
     const wrongPort = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}panel.html`, tab: { id: 7, url: 'http://124.128.226.254:8091/x' } }, EXT_ID, EXT_ORIGIN);
-    expect(wrongPort).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html`, tabId: 7 });
-    const popupTab = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}popup.html`, tab: { id: 7, url: 'http://124.128.226.254:8090/x' } }, EXT_ID, EXT_ORIGIN);
-    expect(popupTab).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}popup.html`, tabId: 7 });
+    expect(wrongPort).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html` });
+    const popupTab = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}popup.html`, tab: { id: 9, url: `${EXT_ORIGIN}popup.html` } }, EXT_ID, EXT_ORIGIN);
+    expect(popupTab).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}popup.html` });
   });
 
   it('collects every frame, names it, and answers the situations ticked for the tab', async () => {
