@@ -83,6 +83,8 @@ class ContentShell {
     this.overlay ??= mountOverlayHost(document, this.top);
     this.overlay.setDetection(d);
     if (!this.top) performance.mark('jzs-overlay-ready');
+    // The report first: its answer places the panel, and the worker answers in order (the rules take longer).
+    this.sendReport(reportOf(this.state, this.doc));
     const seq = ++this.requestSeq;
     const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }) };
     send('cs:pageRules', req).then(

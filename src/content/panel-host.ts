@@ -168,11 +168,18 @@ export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
     dock(prefs, again = false) {
       if (!top) return;
       const same = current && current.prefs.collapsed === prefs.collapsed && current.prefs.side === prefs.side;
-      if (same && !again && current && fits(current.dock)) return;
+      // In the page's flow the panel covers nothing; otherwise check the placement still holds.
+      if (same && !again && current && (current.dock.mode === 'top' || fits(current.dock))) return;
       if (!prefs.collapsed) {
-        for (const d of openLadder(prefs.side)) {
+        unshift();
+        // One measurement decides a side lane before anything on the page changes (each trial would lay the
+        // page out again); only shifting the page needs a second look.
+        const controls = controlBoxes(doc, host);
+        const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, controls));
+        const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside');
+        for (const d of ladder) {
           apply(d, prefs.side);
-          if (fits(d)) {
+          if (d === beside || d.mode === 'top' || fits(d)) {
             current = { dock: d, prefs };
             return;
           }
