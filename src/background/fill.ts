@@ -1,5 +1,5 @@
 import type { FieldKey } from '../domain/ids';
-import { FillError } from '../fill/errors';
+import { CodedError } from '../i18n/problem';
 import { miniCollect, type MiniControlInfo } from '../fill/main-world';
 import { type PageApplyAnswer, type PageApplyRequest, type PageWrite, pageScript } from '../fill/page-script';
 import { itemsToWrite, planFill, previewItem, sameValue } from '../fill/planner';
@@ -101,7 +101,7 @@ export class FillService {
 
   private async activeProfileId(): Promise<string> {
     const rec = await (await this.deps.db()).get('settings', ACTIVE_PROFILE_KEY);
-    if (!rec?.value) throw new FillError('fill.errors.noActiveProfile');
+    if (!rec?.value) throw new CodedError('fill.errors.noActiveProfile');
     return rec.value;
   }
 
@@ -109,7 +109,7 @@ export class FillService {
   private async collect(tabId: number): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
     const { tabs } = this.deps;
     const refs = await tabs.portalFrames(tabId);
-    if (!refs.length) throw new FillError('fill.errors.noPortalTab');
+    if (!refs.length) throw new CodedError('fill.errors.noPortalTab');
     const fields: CollectedField[] = [];
     const frames: Record<number, PlannedFrame> = {};
     await Promise.all(
@@ -128,6 +128,7 @@ export class FillService {
 
   /** The applicant whose values this tab holds from its last fill, when it is someone else. */
   private async previousIn(tabId: number, profileId: string): Promise<{ id: string; name: string; data: ProfileData } | undefined> {
+    await Promise.all(this.logging);
     const last = await this.deps.plans.lastFill(tabId);
     if (!last || last.profileId === profileId) return undefined;
     const prev = await this.deps.profiles.get(last.profileId).catch(() => undefined);
@@ -140,7 +141,7 @@ export class FillService {
     const { fields, frames } = await this.collect(tabId);
     const previous = await this.previousIn(tabId, profile.id);
     const items = planFill(fields, profile.data, previous?.data).filter((i) => i.reason !== 'no-value' || i.previous);
-    if (!items.length) throw new FillError('fill.errors.noFields');
+    if (!items.length) throw new CodedError('fill.errors.noFields');
     const planId = this.deps.newId?.() ?? crypto.randomUUID();
     const firstPage = Object.values(frames).find((f) => f.page)?.page;
     const portal = (firstPage && pageById(firstPage)?.portal) || '';
@@ -176,11 +177,11 @@ export class FillService {
    */
   async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
     const plan = await this.deps.plans.get(planId);
-    await this.deps.plans.remove(planId);
-    if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new FillError('fill.errors.expired');
-    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new FillError('fill.errors.otherTab');
-    const profile = await this.deps.profiles.get(plan.profileId);
-    if (profile.revision !== plan.revision) throw new FillError('fill.errors.profileChanged');
+    if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
+    // A plan is used once; the profile's revision is checked once, for the whole fill.
+    const [, profile] = await Promise.all([this.deps.plans.remove(planId), this.deps.profiles.get(plan.profileId)]);
+    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
+    if (profile.revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
     const byFrame = new Map<number, PlannedItem[]>();
     for (const i of itemsToWrite(plan.items, new Set(overwrite))) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
     const frames = await Promise.all([...byFrame].map(([frameId, items]) => this.applyFrame(plan.tabId, plan.frames[frameId], items)));
@@ -188,9 +189,12 @@ export class FillService {
     const written = [...byFrame.keys()].filter((_, i) => frames[i]?.results.some((r) => r.outcome !== 'refused'));
     // The page validates again (MiniUI writes fire no DOM event); the user is not kept waiting for it.
     for (const frameId of written) void this.deps.tabs.sendToFrame(plan.tabId, frameId, 'bg:filled', {});
-    if (written.length) await this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() });
-    // The history is written after the answer; anyone reading the log waits for writes still under way.
-    const logged = this.log(plan, report).catch((err: unknown) => console.warn('fill log not saved', err));
+    // The history (the profile's fill log, the tab's last applicant) is written after the answer; anyone reading
+    // it (the log, the next preview) waits for writes still under way.
+    const tabFill = written.length ? this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() }) : undefined;
+    const logged = Promise.all([tabFill, this.log(plan, report)])
+      .then(() => undefined)
+      .catch((err: unknown) => console.warn('fill log not saved', err));
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
     return report;

@@ -6,7 +6,8 @@ import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
 import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
-import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
+import { broadcastToPortals, browserTabs, dropFillPlans, sessionArea, sessionPlans, sessionWorkQueue } from './tabs-api';
+import { RestoreSessions } from './restore-sessions';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
@@ -70,7 +71,18 @@ export function startBackground(): void {
     return m.kind === 'mapped' ? (m.caseStatus ?? undefined) : undefined;
   };
   const panels = panelDeps(new PanelHub((page) => PAGE_NAMES[page], caseStatusOf));
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage, panels });
+  const routes = createRoutes({
+    db: getDb,
+    now,
+    profiles,
+    fill,
+    tabs: browserTabs,
+    workQueue: sessionWorkQueue,
+    restores: new RestoreSessions(profiles, now),
+    lock,
+    language: currentLanguage,
+    panels,
+  });
   listenForPanels(panels);
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);

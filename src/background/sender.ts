@@ -38,12 +38,13 @@ export function classifySender(
     return undefined;
   }
   if (url.origin === new URL(extensionOrigin).origin) {
-    // An extension page framed inside a portal tab (the on-page panel) acts on that tab; an extension page that
-    // is itself a tab (the popup opened as a page) does not. Firefox matches web-accessible resources by host
-    // only: the tab's exact origin is checked here, port included.
+    // An extension page FRAMED inside a portal tab (the on-page panel) acts on that tab; a top-level extension
+    // page (the workbench, a popup opened as a tab) acts on the portal tab it stands for. Firefox matches
+    // web-accessible resources by host only: the tab's exact origin is checked here, port included.
     const tabId = sender.tab?.id;
     const tabPortal = portalOfUrl(sender.tab?.url);
-    if (tabId === undefined || tabId < 0 || !tabPortal) return { kind: 'extension', url: sender.url };
+    const framed = (sender.frameId ?? 0) > 0 && tabId !== undefined && tabId >= 0 && tabPortal !== undefined;
+    if (!framed) return { kind: 'extension', url: sender.url };
     return url.pathname === '/panel.html'
       ? { kind: 'extension', url: sender.url, tabId, panel: { tabId, portal: tabPortal } }
       : { kind: 'extension', url: sender.url, tabId };

@@ -42,6 +42,7 @@ class ContentShell {
   private lastReport = '';
   private reportQueued = false;
   private requestSeq = 0;
+  private hintsLoaded = false;
   private readonly doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   readonly agent = new FillAgent(document);
   readonly top = window === window.top;
@@ -90,7 +91,11 @@ class ContentShell {
     send('cs:pageRules', req).then(
       (rules) => {
         if (seq !== this.requestSeq) return;
+        // The validator messages come with the first page rules (not bundled: the script's size is budgeted).
+        if (!this.hintsLoaded) registerCatalogue('zh', rules.hints);
+        this.hintsLoaded = true;
         useLanguage(rules.language);
+        this.overlay?.host.setAttribute('data-rules', rules.packVersion);
         this.dispatch({ type: 'rules', rules });
         this.readTables();
         this.startValidation();

@@ -9,9 +9,11 @@
  * `Function.prototype.toString`, it must stay SELF-CONTAINED: no imports, no references outside its body, only
  * what its argument brings (tests/unit/fill-binding.test.ts runs a serialised copy to keep that true).
  *
- * Checks before each write (issue 12.3/12.4): the frame still shows the URL of the preview; the field is found
- * again by its handle and has the same fingerprint (tag, type, id, name, form, label); it is enabled, not
- * read-only, and fillable as a person sees it. A field that fails is not written and says why. Nothing is typed
+ * Checks at confirm (issue 12.3/12.4): the frame still shows the URL of the preview; each field is found again
+ * by its handle with the same fingerprint (tag, type, id, name, form, label), and is fillable as a person sees
+ * it (all fields in one layout, before the first write); just before its own write it is checked again for
+ * what a page reacting to earlier writes changes: presence, fingerprint, enabled, not read-only. A field that
+ * fails is not written and says why. Nothing is typed
  * through the caret (no `insertText`): native fields get the value through the native setter plus the events of
  * an edit, so a write lands in its target or nowhere.
  */
@@ -94,7 +96,13 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     const root = el.getRootNode();
     return root instanceof ShadowRoot ? root.host : null;
   };
-  const styleOf = (el: Element) => (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
+  // Computed styles are live objects: one per element serves every field that shares the ancestor.
+  const styles = new WeakMap<Element, CSSStyleDeclaration>();
+  const styleOf = (el: Element): CSSStyleDeclaration => {
+    let s = styles.get(el);
+    if (!s) styles.set(el, (s = (el.ownerDocument.defaultView ?? window).getComputedStyle(el)));
+    return s;
+  };
   const ancestry = (el: Element): Element[] => {
     const out: Element[] = [];
     for (let a: Element | null = el; a; a = parentOf(a)) out.push(a);
@@ -118,8 +126,8 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     const labels = 'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []) : [];
     return !(scope.contains(hit) || labels.some((l) => l.contains(hit)));
   };
-  const clippedByAncestor = (el: Element, rect: DOMRect, minSize: number): boolean => {
-    for (const a of ancestry(el)) {
+  const clippedByAncestor = (el: Element, chain: Element[], rect: DOMRect, minSize: number): boolean => {
+    for (const a of chain) {
       const s = styleOf(a);
       if ((s.clipPath && s.clipPath !== 'none') || (s.clip && s.clip !== 'auto' && s.position === 'absolute')) return true;
       if (a === el) continue;
@@ -147,7 +155,8 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     if (own.display === 'none' || own.contentVisibility === 'hidden') return 'not-rendered';
     if (own.visibility === 'hidden' || own.visibility === 'collapse') return 'invisible';
     let opacity = 1;
-    for (const a of ancestry(el)) {
+    const chain = ancestry(el);
+    for (const a of chain) {
       const s = styleOf(a);
       if (s.display === 'none' || (a !== el && s.contentVisibility === 'hidden')) return 'not-rendered';
       opacity *= Number.parseFloat(s.opacity || '1');
@@ -157,7 +166,7 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     const rect = el.getBoundingClientRect();
     if (rect.width < minSize || rect.height < minSize) return 'too-small';
     if (offScreen(el, rect)) return 'off-screen';
-    if (clippedByAncestor(el, rect, minSize)) return 'clipped';
+    if (clippedByAncestor(el, chain, rect, minSize)) return 'clipped';
     if (covered(el, rect, scope)) return 'covered';
     return '';
   };
@@ -249,8 +258,8 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     return { value, text: value };
   };
 
-  /** Why this field must not be written now ('' = it may). */
-  const refuse = (w: PageWrite, el: Element | null): RefusedReason | '' => {
+  /** Why this field must not be written now, by what its element and control say ('' = it may). No layout. */
+  const refuseState = (w: PageWrite, el: Element | null): RefusedReason | '' => {
     if (!el?.isConnected) return 'gone';
     if (!sameHandle(fingerprint(el, w.handle.mini), w.handle)) return 'changed';
     if (w.handle.mini) {
@@ -259,12 +268,17 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
       if (!c || !input) return 'gone';
       if ((c.getEnabled ? !c.getEnabled() : c.enabled === false) || el.classList.contains('mini-disabled') || (input as HTMLInputElement).disabled) return 'disabled';
       if ((c.getReadOnly ? c.getReadOnly() : c.readOnly === true) || el.classList.contains('mini-readonly')) return 'readonly';
-      return hiddenReason(input, minSize, el) || '';
+      return '';
     }
     const field = el as HTMLInputElement;
     if (field.disabled || !!el.closest('fieldset:disabled')) return 'disabled';
     if (field.readOnly) return 'readonly';
-    return hiddenReason(el, minSize) || '';
+    return '';
+  };
+  /** Can a person see it (reads layout: done for every field before the first write, in one layout). */
+  const refuseSight = (w: PageWrite, el: Element): RefusedReason | '' => {
+    const input = w.handle.mini ? el.querySelector(MINI_INPUT) : el;
+    return input ? hiddenReason(input, minSize, el) : 'gone';
   };
 
   const setNative = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
@@ -315,16 +329,23 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
   };
 
   if (location.href !== req.url) return { navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) };
-  // Each field is checked just before its own write: a page reacting to one write (disabling the next field)
-  // is caught before the next one is written.
-  const results = req.writes.map((w): PageWriteResult => {
+  // First every field as the person sees it now, in one layout (checking after each write would lay the page
+  // out again for every field); then, just before each write, what a page reacting to the previous writes
+  // may have changed (removed, replaced, disabled, made read-only).
+  const found = req.writes.map((w) => {
     try {
       const el = find(doc, w.handle);
-      const before = refuse(w, el);
-      if (before || !el) return { item: w.item, written: false, reason: before || 'gone' };
-      const failed = write(w, el);
-      if (failed) return { item: w.item, written: false, reason: failed };
-      return { item: w.item, written: true };
+      return { el, reason: refuseState(w, el) || (el ? refuseSight(w, el) : 'gone') };
+    } catch {
+      return { el: null, reason: 'error' as const };
+    }
+  });
+  const results = req.writes.map((w, i): PageWriteResult => {
+    const seen = found[i];
+    try {
+      if (!seen || seen.reason || !seen.el) return { item: w.item, written: false, reason: seen?.reason || 'gone' };
+      const now = refuseState(w, seen.el) || write(w, seen.el);
+      return now ? { item: w.item, written: false, reason: now } : { item: w.item, written: true };
     } catch {
       return { item: w.item, written: false, reason: 'error' };
     }
@@ -332,7 +353,7 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
   // Read back after all writes, once the page has reacted to every one of them.
   for (const [i, r] of results.entries()) {
     const w = req.writes[i];
-    const el = w ? find(doc, w.handle) : null;
+    const el = found[i]?.el;
     if (r.written && w && el) r.read = read(w, el);
   }
   return { navigated: false, results };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CONTENT_SCRIPT_BUDGET } from './budgets';
-import { EXTENSION_DIR, launch, ROOT, type Session, sendFrom } from '../e2e/harness';
+import { EXTENSION_DIR, launch, ROOT, rulesIn, type Session, sendFrom } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension } from './empty-extension';
 import { checkCharacter } from '../../src/validate/id-number';
@@ -415,28 +415,50 @@ async function fillBench(): Promise<void> {
   const ours: number[] = [];
   const floor: number[] = [];
   let written = 0;
+  // tsx keeps function names through a `__name` helper that the extension page does not have.
+  await bench.evaluate('globalThis.__name = (f) => f');
+  // Both sides are timed inside the extension page, so the browser-automation channel is not measured.
+  type Chrome = {
+    runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: { results: Array<{ outcome: string }> } }> };
+    tabs: { query(q: unknown): Promise<Array<{ id?: number; url?: string }>> };
+    scripting: { executeScript(o: unknown): Promise<unknown[]> };
+  };
   const fillOnce = async () => {
     const page = await s.open('bench-mini-40');
-    const overlay = page.locator('[data-jzs-overlay]');
-    await overlay.locator('[data-jzs-action="fill"]').click();
-    await overlay.locator('[data-jzs-action="confirm-fill"]').click();
-    await overlay.locator('[data-jzs-fill-results]').waitFor();
-    const r = await page.evaluate(() => ({
-      ms: performance.getEntriesByName('jzs-fill-done')[0]!.startTime - performance.getEntriesByName('jzs-fill-confirm')[0]!.startTime,
-    }));
-    written = Number(await overlay.locator('[data-jzs-fill-results]').getAttribute('data-ok'));
+    await rulesIn(page);
+    // The preview (not timed) binds the plan to this document; the confirm is the fill a clerk waits for.
+    const plan = await sendFrom<{ planId: string }>(bench, 'ui:fill.plan', {});
+    const r = await bench.evaluate(async (planId) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ jzs: 1, name: 'ui:fill.apply', data: { planId, overwrite: [] } });
+      return { ms: performance.now() - t0, ok: reply.data?.results.filter((x) => x.outcome === 'ok').length ?? 0 };
+    }, plan.planId);
+    written = r.ok;
     await page.close();
     return r.ms;
   };
+  // The physical floor for an extension (issue 16.2): the page's own setValue loop, read back, run through ONE
+  // scripting.executeScript call from the extension page.
   const floorOnce = async () => {
     const page = await s.open('bench-mini-40');
-    const ms = await page.evaluate((values) => {
-      const mini = (window as unknown as { mini: { get(id: string): { setValue(v: string): void; getValue(): unknown } } }).mini;
+    await rulesIn(page);
+    const ms = await bench.evaluate(async ({ values, url }) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const [tab] = await chrome.tabs.query({ url });
       const t0 = performance.now();
-      for (const [id, v] of Object.entries(values)) mini.get(id).setValue(v);
-      for (const id of Object.keys(values)) mini.get(id).getValue();
+      await chrome.scripting.executeScript({
+        target: { tabId: tab?.id },
+        world: 'MAIN',
+        args: [values],
+        func: (v: Record<string, string>) => {
+          const mini = (window as unknown as { mini: { get(id: string): { setValue(x: string): void; getValue(): unknown } } }).mini;
+          for (const [id, x] of Object.entries(v)) mini.get(id).setValue(x);
+          return Object.keys(v).map((id) => String(mini.get(id).getValue()));
+        },
+      });
       return performance.now() - t0;
-    }, MINI_40_VALUES);
+    }, { values: MINI_40_VALUES, url: replica('bench-mini-40').url });
     await page.close();
     return ms;
   };
@@ -456,13 +478,13 @@ async function fillBench(): Promise<void> {
   const fl = summarise(floor);
   rows.push({
     id: 'T8',
-    title: 'fill 40 MiniUI fields with read-back (confirm → results)',
+    title: 'fill 40 MiniUI fields: confirm → results, safety checks and read-back included; baseline: the page\'s setValue loop in one executeScript',
     unit: 'ms',
     value: o,
     baseline: fl,
     ratio: o.median / fl.median,
-    goal: '≤ 3×',
-    pass: o.median / fl.median <= 3,
+    goal: '≤ 1.5×',
+    pass: o.median / fl.median <= 1.5,
     note: `${written} fields written and read back equal`,
   });
 }

@@ -237,3 +237,8 @@ export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
     await page.waitForTimeout(50);
   }
 }
+
+/** The frame's content script has its page rules, so it can map fields for a fill. */
+export async function rulesIn(frame: Page | Frame): Promise<void> {
+  await frame.locator('[data-jzs-overlay][data-rules]').first().waitFor({ state: 'attached' });
+}

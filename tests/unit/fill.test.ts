@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fieldViews } from '../../src/background/handlers';
 import { FillService, type FrameRef, type PlanStore, type StoredPlan, type TabFill, type TabsApi } from '../../src/background/fill';
 import { FillAgent } from '../../src/content/fill';
 import { itemsToWrite, planFill, replaceAllIds } from '../../src/fill/planner';
@@ -138,7 +139,7 @@ class FakeTab {
     portalFrames: async () => [{ frameId: 0, documentId: this.documentId }],
     sendToFrame: (async (_tab: number, _frame: number, name: string) => {
       this.calls.push(name);
-      if (name === 'bg:collect') return this.agent.collect('province-basic-info', mapFields(document, bundledPack().fields));
+      if (name === 'bg:collect') return this.agent.collect('province-basic-info', mapFields(document, fieldViews(bundledPack().fields)));
       return {};
     }) as TabsApi['sendToFrame'],
     mainWorld: async <A extends unknown[], R>(_tab: number, frame: FrameRef, func: (...args: A) => R, args: A) => {

@@ -11,7 +11,7 @@ import { validateRow, validateTable } from '../../src/profiles/io/rows';
 import { excelSerialToIso, readXlsx, writeXlsx } from '../../src/profiles/io/xlsx';
 import type { Profile } from '../../src/profiles/schema';
 
-const NOW = new Date(2026, 10, 23, 12);
+const NOW = new Date('2026-11-23T12:00:00+08:00'); // noon in Jinan
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'import', name)));
 const gbk = fixture('applicants-gbk.csv');
 
@@ -181,8 +181,8 @@ describe('export', () => {
     const text = toBackup([p], NOW);
     expect(parseBackup(text, 'b.json').profiles).toEqual([p]);
     const future = JSON.stringify({ ...JSON.parse(text), version: BACKUP_VERSION + 1 });
-    expect(() => parseBackup(future, 'b.json')).toThrow(`格式版本为 ${BACKUP_VERSION + 1}`);
+    expect(() => parseBackup(future, 'b.json')).toThrow(expect.objectContaining({ code: 'backup.tooNew', params: expect.objectContaining({ version: String(BACKUP_VERSION + 1) }) }));
     const broken = JSON.stringify({ ...JSON.parse(text), profiles: [{ ...p, id: 'not-a-uuid' }] });
-    expect(() => parseBackup(broken, 'b.json')).toThrow(/profiles\[0\]\.id/);
+    expect(() => parseBackup(broken, 'b.json')).toThrow(expect.objectContaining({ code: 'backup.invalid', params: expect.objectContaining({ where: 'profiles[0].id' }) }));
   });
 });

@@ -1,24 +1,12 @@
-import { DATE_FIELDS, type FieldKey } from '../../domain/ids';
-import { genderOf } from '../../validate/checks';
-import { parseFieldDate } from '../../validate/dates';
-import { validateField } from '../../validate/field';
-import { validateIdNumber } from '../../validate/id-number';
-import { validateName } from '../../validate/simple';
+import { DATE_FIELDS } from '../../domain/fields';
+import type { FieldKey } from '../../domain/ids';
+import { isStrict, parseField } from '../../validate/field';
 import type { Finding } from '../../validate/types';
 import { t, type MessageKey } from '../../i18n';
 import type { ProfileData } from '../schema';
 import type { ColumnKey } from './mapping';
 import type { Cell, Table } from './table';
 import { excelSerialToIso } from './xlsx';
-
-const FIELD_TYPES: Partial<Record<FieldKey, string>> = {
-  mobile: 'mobile',
-  phone: 'phone',
-  email: 'email',
-  postcode: 'postcode',
-  employerCreditCode: 'credit-code',
-  socialInsuranceMonths: 'integer',
-};
 
 export interface RowIssue {
   /** The column as the file names it (its header text). */
@@ -44,13 +32,6 @@ const msg = (f: Finding) => t(`v.${f.code}` as MessageKey, f.params);
 function precisionLost(cell: Cell): boolean {
   if (/^\d+(\.\d+)?e\+?\d+$/i.test(cell.text.trim())) return true;
   return cell.number !== undefined && Math.abs(cell.number) >= 1e11;
-}
-
-function yesNo(text: string): boolean | undefined {
-  const v = text.normalize('NFKC').trim().toLowerCase();
-  if (['是', 'y', 'yes', 'true', '1', '退休', '已退休'].includes(v)) return true;
-  if (['否', 'n', 'no', 'false', '0', '未退休', '在职'].includes(v)) return false;
-  return undefined;
 }
 
 /**
@@ -86,44 +67,16 @@ export function validateRow(
       notes = cell.text;
       return;
     }
-    if (key === 'idNumber') {
-      if (precisionLost(cell)) {
-        errors.push({ column, message: t('v.import.idPrecision', { text }) });
-        return;
-      }
-      const r = validateIdNumber(text, now);
-      if (r.value) data.idNumber = r.value;
-      else errors.push(...r.findings.map((f) => ({ column, message: msg(f) })));
+    if (key === 'idNumber' && precisionLost(cell)) {
+      errors.push({ column, message: t('v.import.idPrecision', { text }) });
       return;
     }
-    if (key === 'name') {
-      const r = validateName(text);
-      for (const f of r.findings) (f.severity === 'error' ? errors : warnings).push({ column, message: msg(f) });
-      if (r.value) data.name = r.value;
-      return;
-    }
-    if (DATE_FIELDS.has(key)) {
-      const serial = cell.number !== undefined ? excelSerialToIso(cell.number, date1904) : undefined;
-      const r = serial ? { value: serial, findings: [] } : parseFieldDate(key, text);
-      if (r.value) (data as Record<string, string>)[key] = r.value;
-      else errors.push(...r.findings.map((f) => ({ column, message: msg(f) })));
-      return;
-    }
-    if (key === 'retired') {
-      const b = yesNo(text);
-      if (b === undefined) warnings.push({ column, message: t('v.import.yesNo', { text }) });
-      else data.retired = b;
-      return;
-    }
-    if (key === 'gender') {
-      const g = genderOf(text);
-      if (!g) warnings.push({ column, message: t('v.import.gender', { text }) });
-      data.gender = g === 'male' ? '男' : g === 'female' ? '女' : text;
-      return;
-    }
-    const r = validateField(key, FIELD_TYPES[key] ?? 'text', text, now);
-    for (const f of r.findings) warnings.push({ column, message: msg(f) });
-    (data as Record<string, string>)[key] = r.value ?? text;
+    // A date cell Excel stores as a day number.
+    const serial = DATE_FIELDS.has(key) && cell.number !== undefined ? excelSerialToIso(cell.number, date1904) : undefined;
+    // How the value is read and which problems refuse the row: the field table (src/domain/fields.ts).
+    const r = serial ? { value: serial, findings: [] } : parseField(key, text, now);
+    for (const f of r.findings) (f.severity === 'error' && isStrict(key) ? errors : warnings).push({ column, message: msg(f) });
+    if (r.value !== undefined) (data as Record<string, unknown>)[key] = r.value;
   });
   const nameCol = col('name');
   if (!data.name && !errors.some((e) => e.column === nameCol?.header)) errors.push({ column: nameCol?.header ?? '姓名', message: t('v.name.empty') });

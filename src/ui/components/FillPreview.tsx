@@ -1,6 +1,7 @@
 import { splitBidi } from '../../fill/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
+import { describe } from '../../i18n/problem';
 import type { FillPreview as Preview } from '../../messaging/protocol';
 
 /**
@@ -29,13 +30,8 @@ export interface FillPreviewProps {
   onUntrusted: () => void;
 }
 
-/** The user's words for a refusal or failure: a known catalogue code, else "unexpected" — never raw text. */
-export function fillProblem(err: unknown): string {
-  const { code, params } = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; params?: unknown };
-  const known = typeof code === 'string' && t(code as MessageKey) !== code; // a key of the catalogue, checked just above
-  const values = typeof params === 'object' && params !== null ? (params as Record<string, string>) : undefined;
-  return known ? t(code as MessageKey, values) : t('fill.errors.unexpected');
-}
+/** The user's words for a refusal or failure: its catalogue code, else "unexpected" — never raw text. */
+export const fillProblem = (err: unknown): string => describe(err);
 
 /**
  * A profile value as it will be written, isolated from the text around it, with any bidi control character
@@ -78,7 +74,7 @@ function What({ item }: { item: FillItem }) {
 function Item({ item, checked, props }: { item: FillItem; checked: boolean; props: FillPreviewProps }) {
   const choice = item.action === 'conflict' || item.action === 'clear';
   return (
-    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-previous={item.previous ? 'true' : undefined} class={item.action}>
+    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} class={item.action}>
       <b>{item.label}</b>：<What item={item} />{' '}
       <span class="meta">
         {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}

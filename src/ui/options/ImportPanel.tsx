@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
-import { FIELD_KEYS, FIELD_NAMES } from '../../domain/ids';
+import { FIELD_KEYS } from '../../domain/ids';
+import { FIELD_NAMES } from '../../domain/fields';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { type ColumnKey, autoMap } from '../../profiles/io/mapping';
