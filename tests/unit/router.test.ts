@@ -145,10 +145,10 @@ describe('the panel hub: one truth per tab', () => {
   const panelSender: SenderInfo = { kind: 'extension', url: `${EXT_ORIGIN}panel.html`, panel: { tabId: 7, portal: 'jinan-zwdt' } };
 
   it('knows the panel frame by its page and its portal tab; a popup in a tab is no panel', () => {
-    const framed = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}panel.html?portal=jinan-zwdt`, tab: { id: 7, url: 'http://124.128.226.254:8090/x' } }, EXT_ID, EXT_ORIGIN);
+    const framed = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}panel.html?portal=jinan-zwdt`, tab: { id: 7, url: 'http://124.128.226.254:8090/x' }, frameId: 3 }, EXT_ID, EXT_ORIGIN);
     expect(framed).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html?portal=jinan-zwdt`, tabId: 7, panel: { tabId: 7, portal: 'jinan-zwdt' } });
     // Firefox matches by host: a portal host on another port is not a portal tab.
-    const wrongPort = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}panel.html`, tab: { id: 7, url: 'http://124.128.226.254:8091/x' } }, EXT_ID, EXT_ORIGIN);
+    const wrongPort = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}panel.html`, tab: { id: 7, url: 'http://124.128.226.254:8091/x' }, frameId: 3 }, EXT_ID, EXT_ORIGIN);
     expect(wrongPort).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}panel.html` });
     const popupTab = classifySender({ id: EXT_ID, url: `${EXT_ORIGIN}popup.html`, tab: { id: 9, url: `${EXT_ORIGIN}popup.html` } }, EXT_ID, EXT_ORIGIN);
     expect(popupTab).toEqual({ kind: 'extension', url: `${EXT_ORIGIN}popup.html` });
