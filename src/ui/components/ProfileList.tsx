@@ -120,16 +120,20 @@ export function ProfileList({ items, activeId, onPick, selected, onToggle, label
             }}
           >
             {multi && (
-              // The row's selection is its aria-selected; the box is for the mouse (keyboard: Space).
-              <input
-                type="checkbox"
-                tabIndex={-1}
+              // The row's selection is its aria-selected (keyboard: Space); the tick is for the mouse. Not an
+              // input: a control inside an option is nested interaction (axe), read twice by screen readers.
+              <span
+                class={selected?.has(p.id) ? 'tick on' : 'tick'}
                 aria-hidden="true"
                 data-jzs-select={p.id}
-                checked={selected?.has(p.id) ?? false}
-                onClick={(e) => e.stopPropagation()}
-                onChange={(e) => onToggle(p.id, e.currentTarget.checked)}
-              />
+                data-checked={selected?.has(p.id) ? 'true' : 'false'}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onToggle(p.id, !(selected?.has(p.id) ?? false));
+                }}
+              >
+                {selected?.has(p.id) ? '✓' : ''}
+              </span>
             )}
             <span class="name">{p.name || t('profiles.unknown')}</span>
             <span class="idno">{maskId(p.idNumber)}</span>
@@ -147,6 +151,8 @@ export function ProfileList({ items, activeId, onPick, selected, onToggle, label
 }
 
 export const PROFILE_LIST_CSS = `
+ul.profiles .tick { flex: none; display: inline-block; width: 16px; height: 16px; border: 1px solid #52606d; border-radius: 3px; text-align: center; line-height: 14px; font-size: 12px; cursor: pointer; }
+ul.profiles .tick.on { background: var(--blue); border-color: var(--blue); color: #fff; }
 ul.profiles { list-style: none; margin: 6px 0; padding: 0; border: 1px solid var(--line); border-radius: 6px; max-height: 360px; overflow: auto; }
 ul.profiles:focus { outline: 2px solid var(--blue); outline-offset: 1px; }
 ul.profiles li { display: flex; gap: 8px; align-items: center; padding: 5px 8px; border-bottom: 1px solid #eef2f6; cursor: pointer; }
