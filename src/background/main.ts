@@ -43,6 +43,7 @@ export function startBackground(): void {
     Date.now,
     async () => {
       profiles.reset();
+      fill.forgetPlans();
       await dropFillPlans();
     },
     undefined,

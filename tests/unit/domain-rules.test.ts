@@ -423,7 +423,7 @@ describe('14.6 validators closer to the standards', () => {
     expect(run('initial', { contractStart: '2026-01-01', contractEnd: OPEN_ENDED }, now)).toEqual([]);
     // Spreadsheet import and export: 无固定期限 in, open-ended stored, 无固定期限 out.
     const headers = ['姓名', '身份证号', '劳动合同截止日期'];
-    const row = validateRow(1, [{ text: '张三' }, { text: idWith('1990-01-01') }, { text: '无固定期限' }], headers, autoMap(headers), now);
+    const row = validateRow(1, 2, [{ text: '张三' }, { text: idWith('1990-01-01') }, { text: '无固定期限' }], { headers, mapping: autoMap(headers), now, today: todayInShanghai(now) });
     expect(row.errors).toEqual([]);
     expect(row.data.contractEnd).toBe(OPEN_ENDED);
     const stored = { id: '00000000-0000-4000-8000-000000000000', createdAt: now.toISOString(), updatedAt: now.toISOString(), revision: 1, data: row.data, businesses: [], notes: '' };
@@ -474,6 +474,12 @@ describe('14.6 validators closer to the standards', () => {
     expect(r.value).toBe(id);
     expect(codes(r.findings)).toEqual(['warning:id.foreignPermanent']);
     expect(r.info).toMatchObject({ kind: 'foreign-permanent', birthDate: '1990-01-01', gender: 'male', province: '山东' });
+    // Imported from a spreadsheet: kept, with the explanation as a warning on the cell.
+    const headers = ['姓名', '身份证号'];
+    const row = validateRow(1, 2, [{ text: 'John Smith' }, { text: id }], { headers, mapping: autoMap(headers), now, today: todayInShanghai(now) });
+    expect(row.errors).toEqual([]);
+    expect(row.data.idNumber).toBe(id);
+    expect(row.warnings.map((w) => t(w.code, w.params))).toContain(t('v.id.foreignPermanent', { province: '山东' }));
     const wrong = first + (idCheck(first) === '1' ? '2' : '1');
     expect(codes(validateIdNumber(wrong, now).findings)).toEqual(['error:id.checksum']);
   });

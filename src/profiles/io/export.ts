@@ -24,7 +24,7 @@ function cellsOf(p: Profile): string[] {
   ];
 }
 
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   const safe = neutralise(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -84,4 +84,9 @@ export function parseBackup(text: string, fileName: string): Backup {
     throw new BackupError('backup.invalid', { file: fileName, where, problem: first?.message ?? '' });
   }
   return result.data;
+}
+
+/** The import template: every column the import recognises, formatted as text, no rows. */
+export function importTemplate(): Uint8Array {
+  return writeXlsx(EXPORT_HEADERS, [], '导入模板');
 }
