@@ -3,6 +3,7 @@ import { FIELDS } from '../domain/fields';
 import { CodedError } from '../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
+import { CodedError } from '../i18n/problem';
 import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
 import { PAGE_NAMES } from '../portals/page-names';
@@ -120,7 +121,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
           checks: genericChecks(pack),
           fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
-          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          // Checklist and validator texts in Chinese (the fallback language): not bundled in the content script.
           hints: hintsZh,
         };
         if (req.business) {

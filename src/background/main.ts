@@ -38,6 +38,7 @@ export function startBackground(): void {
     Date.now,
     async () => {
       profiles.reset();
+      fill.forgetPlans();
       await dropFillPlans();
     },
     undefined,

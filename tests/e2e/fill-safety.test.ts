@@ -193,7 +193,7 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     await page.close();
   });
 
-  it('every hiding technique is refused while the visible fields are filled', async () => {
+  it('every hiding technique is refused while the visible fields are filled; frames of other origins untouched', async () => {
     const page = await s.open('hostile-hidden-fields');
     await rulesIn(page);
     const hidden = await page.locator('form input[type=text]:not(#txtXm):not(#txtZjhm)').evaluateAll((els) => els.map((e) => e.id));
@@ -228,6 +228,10 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     expect(await page.locator('#xb1').isChecked()).toBe(true);
     const values = await page.locator('form input[type=text]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.id, (e as HTMLInputElement).value])));
     for (const id of hidden) expect(values[id], id).toBe('');
+    // Frames of other origins on the page stay untouched, whatever their labels say.
+    const foreign = page.frames().filter((f) => f !== page.mainFrame());
+    expect(foreign).toHaveLength(2);
+    for (const f of foreign) expect(await f.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), f.url().slice(0, 20)).toEqual(['', '']);
     await popup.close();
     await page.close();
   });
