@@ -3,7 +3,6 @@ import { FIELDS } from '../domain/fields';
 import { CodedError } from '../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
-import { CodedError } from '../i18n/problem';
 import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
 import { PAGE_NAMES } from '../portals/page-names';
