@@ -7,6 +7,8 @@ import { send } from '../../messaging/client';
 import { MessageError, type ChecklistPage, type FillLogEntry } from '../../messaging/protocol';
 import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
 import { fieldText, isStrict, parseField } from '../../validate/field';
+import { todayInShanghai } from '../../validate/dates';
+import { profileWarnings } from '../../validate/profile-warnings';
 
 type Draft = Record<FieldKey, string>;
 
@@ -48,6 +50,8 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
     if (r.value !== undefined) (data as Record<string, unknown>)[key] = r.value;
   }
   if (!data.name) errors.name = t('profiles.required');
+  // The pages' field checks (contract ending, implausible dates, what the ID number tells), shown, never blocking.
+  for (const w of profileWarnings(data, now, todayInShanghai(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
   return { data, errors, warnings };
 }
 
@@ -119,7 +123,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
         />
       )}
       {checked.errors[key] && <span class="error">{checked.errors[key]}</span>}
-      {!checked.errors[key] && checked.warnings[key] && <span class="warning">{checked.warnings[key]}</span>}
+      {!checked.errors[key] && checked.warnings[key] && <span class="warning" data-jzs-field-warning={key}>{checked.warnings[key]}</span>}
     </label>
   );
 
