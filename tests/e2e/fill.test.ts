@@ -174,15 +174,16 @@ describe('filling a portal page from a profile', () => {
   it('「全部替换为此申请人」: switching applicant on a filled page leaves only the new applicant\'s values (read back)', async () => {
     const page = await s.open('province-basic-info');
     await rulesIn(page);
+    // A clerk's work queue (as an import makes it): 张三, then 李四.
+    await sendFrom(bench, 'ui:queue.set', { ids: [zhangId, liId], source: 'selection', start: zhangId });
     const popup = await s.openExtensionPage('popup.html');
-    await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
-    await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');
+    await popup.locator('[data-jzs-queue][data-position="1"][data-total="2"]').waitFor();
     await popup.locator('[data-jzs-action="fill"]').click();
     await popup.locator('[data-jzs-action="confirm-fill"]').click();
     await popup.locator('[data-jzs-fill-results]').waitFor();
     expect(await page.locator('#txtDzyx').inputValue()).toBe(ZHANG.email);
     // The clerk moves on to the next applicant: the preview says whose data the page holds now.
-    await popup.locator('[data-jzs-action="next-applicant"]').click();
+    await popup.locator('[data-jzs-action="next"]').click();
     const preview = popup.locator('[data-jzs-fill-preview]');
     await preview.waitFor();
     expect(await popup.locator(`[data-jzs-fill-onpage="${zhangId}"]`).textContent()).toContain('张三');
