@@ -3,9 +3,11 @@ import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
 import { CodedError } from '../i18n/problem';
 import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
-import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
-import { pageById } from '../portals/registry';
+import { unrecognisedId } from '../portals/detect';
+import { withPageHints } from '../portals/fields';
+import { expectedFields } from '../portals/page';
+import { t } from '../i18n';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
 import { checklistView, genericChecks } from '../rules/view';
@@ -78,33 +80,36 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'cs:pageRules': {
       from: ['content'],
       handle: async (req, sender) => {
-        const page = pageById(req.page);
-        // A content script only asks about pages of the portal it runs on.
-        if (!page || sender.kind !== 'content' || page.portal !== sender.portal || page.portal !== req.portal) {
+        const [{ pack, source }, lang] = await Promise.all([db().then(activePack), language()]);
+        // A content script only asks about pages of the portal it runs on: one the pack defines, or its
+        // portal's unrecognised page (a form no definition claims).
+        const defined = pack.pages.find((p) => p.id === req.page);
+        const unrecognised = req.page === unrecognisedId(req.portal);
+        if (sender.kind !== 'content' || req.portal !== sender.portal || (!unrecognised && defined?.portal !== req.portal)) {
           throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
         }
-        const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
-        const portal = PORTAL_NAMES[page.portal];
+        const portal = PORTAL_NAMES[req.portal];
         const rules: PageRules = {
           packVersion: pack.version,
-          portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
-          page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
+          portal: { id: req.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+          page: defined
+            ? { id: defined.id, nameZh: defined.name, nameEn: defined.nameEn }
+            : { id: req.page, nameZh: t('recognition.unrecognisedPage', {}, 'zh'), nameEn: t('recognition.unrecognisedPage', {}, 'en') },
           checks: genericChecks(pack),
-          fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
-            key,
-            name,
-            nameEn,
-            type,
-            labels,
-            ids,
-            vocabulary,
-          })),
+          fields: withPageHints(
+            pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({ key, name, nameEn, type, labels, ids, vocabulary })),
+            defined,
+          ),
+          expected: [...expectedFields(defined, req.business)],
+          onlyFields: defined?.onlyFields,
+          // An imported pack's page definitions reach the content script here (the built-in ones it bundles).
+          ...(source === 'imported' && pack.pages.length ? { pages: pack.pages.map(({ $schema: _s, ...p }) => p) } : {}),
           language: languageView(lang, req.withCatalogue === true),
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];
           rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
-          rules.checklist = checklistView(pack, req.business, page.portal);
+          rules.checklist = checklistView(pack, req.business, req.portal);
           rules.checks = rules.checklist.checks;
         }
         return rules;

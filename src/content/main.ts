@@ -4,11 +4,11 @@ import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageRules, Reply } from '../messaging/protocol';
 import { mapFields } from '../portals/fields';
-import { type Detection, detectPage } from '../portals/detect';
+import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
-import { pageById } from '../portals/registry';
+import { usePageDefinitions } from '../portals/registry';
 import { matchMaterial } from '../rules/status';
 import { mountOverlayHost, type OverlayHost } from './mount';
 import { Overlay } from './overlay';
@@ -24,7 +24,7 @@ import { sameSet, withItem } from '../domain/sets';
 const REREAD_DELAY_MS = 120;
 
 function sameDetection(a: Detection | undefined, b: Detection | undefined): boolean {
-  return a?.page === b?.page && a?.business === b?.business && a?.portal === b?.portal;
+  return a?.page === b?.page && a?.business === b?.business && a?.portal === b?.portal && a?.level === b?.level;
 }
 
 function sameSummary(a: ValidationSummary, b: ValidationSummary): boolean {
@@ -77,6 +77,7 @@ export function runContent(ctx: Lifecycle): void {
         rules,
         error,
         collapsed,
+        level: detection?.level,
         onToggleCollapsed: () => {
           collapsed = !collapsed;
           draw();
@@ -152,14 +153,13 @@ export function runContent(ctx: Lifecycle): void {
     return changed;
   };
 
-  const startValidation = (d: Detection, r: PageRules) => {
-    const page = pageById(d.page);
+  const startValidation = (r: PageRules) => {
     validator?.destroy();
     validator = new PageValidator(document, {
       defs: r.fields,
       checks: r.checks,
-      expected: page?.expects?.(d.business) ?? [],
-      onlyFields: page?.onlyFields,
+      expected: r.expected,
+      onlyFields: r.onlyFields,
       conditions: () => conditions,
       now: () => new Date(),
       onSummary: (s) => {
@@ -171,7 +171,12 @@ export function runContent(ctx: Lifecycle): void {
     });
   };
 
-  const apply = (next: Detection | undefined) => {
+  // A detection the field check turned down (a login form, a form with no field we know): not re-mounted
+  // on every DOM burst while the page stays the same.
+  let rejected: Detection | undefined;
+  const apply = (found: Detection | undefined) => {
+    const next = sameDetection(found, rejected) ? undefined : found;
+    if (!next) rejected = sameDetection(found, rejected) ? rejected : undefined;
     if (sameDetection(detection, next)) {
       validator?.rebind();
       if (readPage()) draw();
@@ -190,9 +195,8 @@ export function runContent(ctx: Lifecycle): void {
       overlay = undefined;
       return;
     }
-    overlay ??= mountOverlayHost(document, OVERLAY_CSS, window === window.top ? 'bottom' : 'top');
-    overlay.setDetection(next);
-    draw();
+    // An unrecognised page gets its panel once its fields are known to be ours (below).
+    if (next.level !== 'portal') show(next);
     const seq = ++requestSeq;
     send('cs:pageRules', {
       portal: next.portal,
@@ -202,10 +206,21 @@ export function runContent(ctx: Lifecycle): void {
     })
       .then((answer) => {
         if (seq !== requestSeq) return;
+        // An imported pack's page definitions: detect again with them (no rebuild, no reload).
+        if (answer.pages && usePageDefinitions(answer.pages)) {
+          detect();
+          if (seq !== requestSeq) return;
+        }
+        if (!formAccepted(document, next, mapFields(document, answer.fields).map((f) => f.key))) {
+          rejected = next;
+          apply(undefined);
+          return;
+        }
         useLanguage(answer.language);
         rules = answer;
+        show(next);
         readPage();
-        startValidation(next, answer);
+        startValidation(answer);
         draw();
       })
       .catch((err: unknown) => {
@@ -213,6 +228,12 @@ export function runContent(ctx: Lifecycle): void {
         error = err instanceof Error ? err.message : String(err);
         draw();
       });
+  };
+
+  const show = (d: Detection) => {
+    overlay ??= mountOverlayHost(document, OVERLAY_CSS, window === window.top ? 'bottom' : 'top');
+    overlay.setDetection(d);
+    draw();
   };
 
   const detect = () => {
@@ -254,7 +275,7 @@ export function runContent(ctx: Lifecycle): void {
     if (name === 'bg:collect') {
       const defs = rules?.fields;
       const page = detection?.page ?? null;
-      const only = detection ? pageById(detection.page)?.onlyFields : undefined;
+      const only = rules?.onlyFields;
       const mapped = defs && detection ? mapFields(document, defs).filter((f) => !only || only.includes(f.key)) : [];
       reply(answer({ page, fields: agent.collect(mapped) }));
     } else if (name === 'bg:write') {

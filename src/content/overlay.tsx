@@ -19,6 +19,8 @@ export interface OverlayProps {
   /** Present where filling is possible (a mapped page). */
   fill?: FillPanelProps | undefined;
   onToggleCondition: (id: string, on: boolean) => void;
+  /** How the page was recognised (src/portals/detect.ts): below `page`, the panel says so. */
+  level?: 'page' | 'family' | 'portal' | undefined;
 }
 
 export function Overlay(props: OverlayProps) {
@@ -49,6 +51,11 @@ export function Overlay(props: OverlayProps) {
           {rules && (
             <>
               <div class="meta">{en ? rules.portal.nameEn : rules.portal.nameZh}</div>
+              {props.level && props.level !== 'page' && (
+                <div class="step" data-jzs-recognition={props.level}>
+                  {t(props.level === 'portal' ? 'overlay.unrecognised' : 'overlay.family')}
+                </div>
+              )}
               <div class="business" data-jzs-business-name="">
                 {rules.business
                   ? `${t('overlay.business')}：${en ? rules.business.nameEn : rules.business.nameZh}`

@@ -9,6 +9,7 @@
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
+import type { PageDefinition } from '../portals/page';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
@@ -61,6 +62,12 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
+  /** The page definitions of an imported rule pack (absent with the bundled pack, which the script carries). */
+  pages?: PageDefinition[];
+  /** Fields this page should show for this business (its definition's `expects`). */
+  expected: FieldKey[];
+  /** Only these keys are mapped on this page (a company form's 联系人 is not the applicant). */
+  onlyFields?: FieldKey[] | undefined;
 }
 
 export interface OfficeView {
