@@ -1,8 +1,10 @@
 import { BUSINESS_NAMES } from '../domain/ids';
-import { contentEn } from '../i18n/all';
-import type { Lang } from '../i18n';
+import { FIELDS } from '../domain/fields';
 import { CodedError } from '../i18n/problem';
-import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import { contentEn, hintsEn, hintsZh } from '../i18n/all';
+import type { Lang } from '../i18n';
+import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FieldDefinition } from '../rules/schema';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { unrecognisedId } from '../portals/detect';
 import { withPageHints } from '../portals/fields';
@@ -17,6 +19,9 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
+import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
+import type { RestoreSessions } from './restore-sessions';
+import type { SenderInfo } from './sender';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -42,7 +47,9 @@ export interface HandlerDeps {
   profiles: ProfileService;
   fill: FillService;
   tabs: TabsApi;
-  clerkList: { get(): Promise<string[]>; set(ids: string[]): Promise<void> };
+  /** The clerk's work queue for 「下一位」 (storage.session: profile ids only). */
+  workQueue: { get(): Promise<WorkQueue | undefined>; set(q: WorkQueue): Promise<void> };
+  restores: RestoreSessions;
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
@@ -50,7 +57,15 @@ export interface HandlerDeps {
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
+}
+
+/** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
+export function fieldViews(defs: ReadonlyArray<Pick<FieldDefinition, 'key' | 'labels' | 'ids'>>): FieldDefinitionView[] {
+  return defs.map(({ key, labels, ids }) => {
+    const { name, type, vocabulary, validate, openEnded, range } = FIELDS[key];
+    return { key, name: name.zh, nameEn: name.en, type, validate, openEnded, range, labels: [name.zh, ...labels], ids, vocabulary };
+  });
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
@@ -60,12 +75,25 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
+    if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
     return tabId;
   };
+  const setActive = async (id: string) => {
+    const summary = summaryOf(await profiles.get(id));
+    await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
+    const q = await workQueue.get();
+    if (q) await workQueue.set(follow(q, id));
+    return summary;
+  };
+  const activeId = async () => (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value ?? null;
+  const queueNow = async () => {
+    const q = await workQueue.get();
+    return q ? queueView(q, await activeId()) : null;
+  };
+  const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
   const activeSummary = async () => {
     const rec = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
     if (!rec?.value) return null;
@@ -96,15 +124,14 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
             ? { id: defined.id, nameZh: defined.name, nameEn: defined.nameEn }
             : { id: req.page, nameZh: t('recognition.unrecognisedPage', {}, 'zh'), nameEn: t('recognition.unrecognisedPage', {}, 'en') },
           checks: genericChecks(pack),
-          fields: withPageHints(
-            pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({ key, name, nameEn, type, labels, ids, vocabulary })),
-            defined,
-          ),
+          fields: withPageHints(fieldViews(pack.fields), defined),
           expected: [...expectedFields(defined, req.business)],
           onlyFields: defined?.onlyFields,
           // An imported pack's page definitions reach the content script here (the built-in ones it bundles).
           ...(source === 'imported' && pack.pages.length ? { pages: pack.pages.map(({ $schema: _s, ...p }) => p) } : {}),
           language: languageView(lang, req.withCatalogue === true),
+          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          hints: hintsZh,
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];
@@ -115,60 +142,67 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
         return rules;
       },
     },
-    // Filling starts only here, on a user action (the overlay's button, the popup, the keyboard command).
-    'cs:fill.request': {
-      from: ['content'],
-      handle: async (_req, sender) => {
-        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        const preview = await fill.plan(sender.tabId);
-        if (sender.frameId === 0) return preview;
-        // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
-        const shown = await tabs.sendToFrame(sender.tabId, 0, 'bg:fillPreview', { preview });
-        return shown?.shown ? { shownInTop: true as const } : preview;
-      },
-    },
-    'cs:fill.confirm': {
-      from: ['content'],
-      handle: async ({ planId, overwrite }, sender) => {
-        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        return { results: await fill.apply(planId, overwrite, sender.tabId) };
-      },
-    },
-    'ui:fill.plan': { from: ['extension'], handle: async () => fill.plan(await targetTab()) },
+    // A fill starts and is confirmed only from an extension page (popup, workbench, the panel's extension-
+    // origin frame) or the keyboard command — never from a content script, which a page could provoke
+    // (issue 12.2). The panel frame fills the tab it is in; the popup the portal tab it stands for.
+    'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => fill.plan(await fillTab(sender)) },
     'ui:fill.apply': {
       from: ['extension'],
-      handle: async ({ planId, overwrite }) => {
-        const tabId = await targetTab();
-        const results = await fill.apply(planId, overwrite, tabId);
-        // The overlay reports mismatches too.
-        await tabs.sendToFrame(tabId, 0, 'bg:fillResults', { results });
-        return { results };
-      },
+      handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
     },
-    'ui:fill.setList': {
-      from: ['extension'],
-      handle: async ({ ids }) => {
-        await clerkList.set(ids);
-        return { size: ids.length };
-      },
-    },
-    // 「下一位」: the next applicant of the clerk's list becomes active; page and business stay as they are.
+    // 「下一位」: the next applicant of the work queue becomes active; page and business stay as they are.
     'ui:fill.next': {
       from: ['extension'],
-      handle: async () => {
-        const list = await clerkList.get();
-        const current = (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value;
-        if (!list.length) throw refused('no-list', '没有名单：请先在弹出窗口的列表中选择一位申请人。');
-        const nextId = list[(list.indexOf(current ?? '') + 1) % list.length]!;
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: nextId });
-        const active = summaryOf(await profiles.get(nextId));
-        try {
-          return { active, preview: await fill.plan(await targetTab()) };
-        } catch (err) {
-          return { active, error: err instanceof Error ? err.message : String(err) };
+      handle: async (_req, sender) => {
+        let q = await workQueue.get();
+        if (!q?.ids.length) throw new CodedError('queue.none');
+        for (;;) {
+          const next = advance(q);
+          if (!next) return { end: true as const, queue: queueView(q, await activeId()) };
+          const id = next.ids[next.index] ?? '';
+          const active = await setActive(id).catch((err: unknown) => {
+            if ((err as { code?: string }).code === 'not-found') return undefined;
+            throw err;
+          });
+          if (!active) {
+            // Deleted since the queue was made: out of the queue, on to the one after.
+            q = without(q, new Set([id]));
+            await workQueue.set(q);
+            continue;
+          }
+          await workQueue.set(next);
+          const queue = queueView(next, active.id);
+          try {
+            return { end: false as const, active, queue, preview: await fill.plan(await fillTab(sender)) };
+          } catch (err) {
+            // The applicant did change; why there is no preview goes back as a catalogue key.
+            return { end: false as const, active, queue, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
+          }
         }
       },
     },
+    'ui:queue.get': { from: ['extension'], handle: queueNow },
+    'ui:queue.set': {
+      from: ['extension'],
+      handle: async ({ ids, source, start }) => {
+        const q = queueOf(ids, source, Math.max(0, start ? ids.indexOf(start) : 0));
+        await workQueue.set(q);
+        const active = await setActive(q.ids[q.index] ?? '');
+        return { queue: queueView(q, active.id), active };
+      },
+    },
+    'ui:restore.stage': { from: ['extension'], handle: ({ session, total, profiles: chunk }) => ({ received: restores.stage(session, total, chunk) }) },
+    'ui:restore.preview': { from: ['extension'], handle: ({ session }) => restores.preview(session) },
+    'ui:restore.commit': { from: ['extension'], handle: ({ session, ...choice }) => restores.commit(session, choice) },
+    'ui:restore.cancel': {
+      from: ['extension'],
+      handle: ({ session }) => {
+        restores.cancel(session);
+        return {};
+      },
+    },
+    'ui:undo.latest': { from: ['extension'], handle: () => profiles.latestRestorePoint() },
+    'ui:undo.apply': { from: ['extension'], handle: ({ id }) => profiles.undo(id) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => fill.logOf(profileId) },
     'ui:checklist': {
       from: ['extension'],
@@ -214,7 +248,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.delete': {
       from: ['extension'],
       handle: async ({ ids }) => {
-        const deleted = await profiles.remove(ids);
+        const deleted = await profiles.remove(ids, now());
         const active = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
         if (active && ids.includes(active.value)) await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
         return { deleted };
@@ -225,7 +259,15 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.commit': {
       from: ['extension'],
       // The router has parsed every item with the profile schemas already.
-      handle: async ({ items }) => ({ saved: (await profiles.commit(items, now(), { validated: true })).length }),
+      handle: async ({ items }) => {
+        const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
+        // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
+        if (saved[0]) {
+          await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
+          await setActive(saved[0].id);
+        }
+        return { saved: saved.length };
+      },
     },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
     'ui:active.get': { from: ['extension'], handle: activeSummary },
@@ -236,9 +278,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
           return null;
         }
-        const summary = summaryOf(await profiles.get(id));
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
-        return summary;
+        return setActive(id);
       },
     },
     'ui:lock.status': { from: ['extension'], handle: () => lock.status() },

@@ -8,14 +8,17 @@
  * handler runs (src/background/router.ts).
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
+import type { FieldType, ValidatorId } from '../domain/fields';
 import type { PortalId } from '../portals/origins';
 import type { PageDefinition } from '../portals/page';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
-import type { CollectedLite } from '../fill/types';
-import type { FillItem, FillResult, FillWrite } from '../fill/types';
+import type { FillItem, FillReport, FrameCollection } from '../fill/types';
 import type { LockStatus } from '../security/lock';
+import type { RestorePointView } from '../profiles/restore-points';
+import type { RestoreChoice, RestorePreview } from '../profiles/restore';
+import type { QueueSource, QueueView } from '../profiles/work-queue';
 import type { Params } from '../i18n';
 
 export interface PageRulesRequest {
@@ -41,11 +44,16 @@ export interface Named<I extends string = string> {
   nameEn: string;
 }
 
+/** A field as a page needs it: portal data (labels, ids) and the field table's facts (src/domain/fields.ts). */
 export interface FieldDefinitionView {
   key: FieldKey;
   name: string;
   nameEn: string;
-  type: string;
+  type: FieldType;
+  /** Which validator reads its value, and what it needs (src/validate/value.ts). */
+  validate: ValidatorId;
+  openEnded?: boolean | undefined;
+  range?: { min: number; max: number } | undefined;
   labels: string[];
   ids: string[];
   vocabulary?: string | undefined;
@@ -68,6 +76,9 @@ export interface PageRules {
   expected: FieldKey[];
   /** Only these keys are mapped on this page (a company form's 联系人 is not the applicant). */
   onlyFields?: FieldKey[] | undefined;
+  /** The validator messages (`v.*`) in Chinese: hints show only once the rules are in, so the content script
+   * gets them here instead of bundling them (its size is budgeted); English ones come with `language`. */
+  hints: Record<string, unknown>;
 }
 
 export interface OfficeView {
@@ -102,12 +113,14 @@ export interface SettingRecord {
   value: string;
 }
 
-/** What a fill would do, shown for confirmation (popup or the top frame's overlay). */
+/** What a fill would do, shown for confirmation in an extension page (popup, the panel frame). */
 export interface FillPreview {
   planId: string;
   profile: { id: string; name: string };
   tabTitle: string;
   items: FillItem[];
+  /** Whose values the page holds now, from this tab's fill log (another applicant than `profile`). */
+  onPage?: { id: string; name: string } | undefined;
 }
 
 export interface FillLogEntry {
@@ -117,16 +130,25 @@ export interface FillLogEntry {
   fields: string[];
   ok: number;
   mismatched: number;
+  /** Confirmed but not written (refused by the checks at confirm). */
   failed: number;
+  /** Which fields were not written, and why (catalogue `fill.refused.<reason>`); absent in older entries. */
+  refused?: Array<{ key: string; reason: string }> | undefined;
+  /** The tab had moved on since the preview: nothing was written. */
+  navigated?: boolean | undefined;
 }
+
+export type NextApplicant =
+  | { end: false; active: ProfileSummary; queue: QueueView; preview?: FillPreview | undefined; error?: string | undefined }
+  | { end: true; queue: QueueView };
 
 /** Messages the background sends to one frame's content script. */
 export interface FrameProtocolMap {
-  'bg:collect': { req: Record<string, never>; res: { page: string | null; fields: CollectedLite[] } };
-  'bg:write': { req: { writes: FillWrite[] }; res: { results: Array<{ fid: string; ok: boolean; note?: string }> } };
-  'bg:readBack': { req: { fids: string[] }; res: { values: Record<string, string> } };
-  'bg:fillPreview': { req: { preview: FillPreview }; res: { shown: boolean } };
-  'bg:fillResults': { req: { results: FillResult[] }; res: { shown: boolean } };
+  'bg:collect': { req: Record<string, never>; res: FrameCollection };
+  /** The frame's document identity, to check a plan against where `documentIds` targeting is missing (Firefox). */
+  'bg:document': { req: Record<string, never>; res: { page: string | null; url: string; nonce: string } };
+  /** A fill was written in this frame: validate the page again (MiniUI writes fire no DOM event). */
+  'bg:filled': { req: Record<string, never>; res: Record<string, never> };
   /** The user switched language in the popup or workbench: every portal frame redraws. */
   'bg:language': { req: LanguageView; res: Record<string, never> };
 }
@@ -134,12 +156,20 @@ export interface FrameProtocolMap {
 /** Request and response types per message name. */
 export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
-  'cs:fill.request': { req: Record<string, never>; res: FillPreview | { shownInTop: true } };
-  'cs:fill.confirm': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
-  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
-  'ui:fill.next': { req: Record<string, never>; res: { active: ProfileSummary; preview?: FillPreview | undefined; error?: string | undefined } };
-  'ui:fill.setList': { req: { ids: string[] }; res: { size: number } };
+  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
+  /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */
+  'ui:fill.next': { req: Record<string, never>; res: NextApplicant };
+  'ui:queue.get': { req: Record<string, never>; res: QueueView | null };
+  /** A new work queue; `start` (default the first) becomes the active applicant. */
+  'ui:queue.set': { req: { ids: string[]; source: QueueSource; start?: string | undefined }; res: { queue: QueueView; active: ProfileSummary } };
+  /** Backup restore in batches: stage the backup's profiles, preview what changes, then commit all or nothing. */
+  'ui:restore.stage': { req: { session: string; total: number; profiles: Profile[] }; res: { received: number } };
+  'ui:restore.preview': { req: { session: string }; res: RestorePreview };
+  'ui:restore.commit': { req: { session: string } & RestoreChoice; res: { added: number; changed: number; removed: number } };
+  'ui:restore.cancel': { req: { session: string }; res: Record<string, never> };
+  'ui:undo.latest': { req: Record<string, never>; res: RestorePointView | null };
+  'ui:undo.apply': { req: { id: number }; res: { removed: number; restored: number } };
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };

@@ -17,14 +17,40 @@ export function validateName(raw: string): Validated {
   return { value: text, findings };
 }
 
-/** 手机: 1[3-9] + 9 digits; +86 / 0086, spaces and dashes are folded away. */
+/**
+ * 11-digit public mobile network segments (号段), 工信部《我国公众移动通信网网号及H0分配情况（截至2023年3月底）》
+ * (domain.md). Segments for data cards and IoT cannot receive the portals' SMS codes; segments unassigned in
+ * that table may have been assigned since: both are warnings, never errors.
+ */
+// One letter per segment 130–199 — p public, d data card, i IoT, s satellite (174), - not assigned — kept as
+// a string because this table ships in the size-budgeted content script.
+const MOBILE_SEGMENTS = 'pppppppppp-----dididpppp-ppppp--p--ppp--ppipspppp-pppppppppppppp-ppppp';
+const SEGMENT_WARNING: Readonly<Record<string, string>> = { d: 'mobile.dataCard', i: 'mobile.iot', s: 'mobile.satellite', '-': 'mobile.unassigned' };
+
+/** +86 / 0086 / 86 (without +) and a long-distance 0 in front, spaces, dashes and brackets fold away. */
+export function normaliseMobile(raw: string): string {
+  const text = raw.normalize('NFKC').replace(/[\s\-()]/g, '');
+  return text.replace(/^(\+86|0086)/, '').replace(/^86(?=1[3-9]\d{9}$)/, '').replace(/^0(?=1[3-9]\d{9}$)/, '');
+}
+
+/** 手机: 1[3-9] + 9 digits, then the segment table. */
 export function validateMobile(raw: string): Validated {
-  const digits = raw.normalize('NFKC').replace(/[\s\-()]/g, '').replace(/^(\+86|0086)/, '');
+  const digits = normaliseMobile(raw);
   if (!digits) return { value: undefined, findings: [err('mobile.empty')] };
   if (!/^\d+$/.test(digits)) return { value: undefined, findings: [err('mobile.chars')] };
   if (digits.length !== 11) return { value: undefined, findings: [err('mobile.length', { length: digits.length })] };
   if (!/^1[3-9]/.test(digits)) return { value: undefined, findings: [err('mobile.prefix')] };
-  return { value: digits, findings: [] };
+  const segment = digits.slice(0, 3);
+  const warning = SEGMENT_WARNING[MOBILE_SEGMENTS[Number(segment) - 130] ?? '-'];
+  return { value: digits, findings: warning ? [warn(warning, { segment })] : [] };
+}
+
+/** Whole months (社保连续缴纳月数): a non-negative integer, 「6个月」 and full-width digits read. */
+export function validateWholeNumber(raw: string): Validated {
+  const text = raw.normalize('NFKC').replace(/\s/g, '').replace(/(个月|月)$/, '');
+  if (!text) return { value: undefined, findings: [] };
+  if (!/^\d{1,4}$/.test(text)) return { value: undefined, findings: [err('integer.format', { text: raw.trim() })] };
+  return { value: String(Number(text)), findings: [] };
 }
 
 /** 固定电话: area code 0 + 2-3 digits (optional), 7-8 digit number, optional extension. */

@@ -1,4 +1,6 @@
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
+import { fieldViews } from '../../src/background/handlers';
 import { PageValidator } from '../../src/content/validation';
 import { mapFields, readText } from '../../src/portals/fields';
 import { bundledPack as pack } from '../../src/rules/bundled';
@@ -9,7 +11,7 @@ import { checklistView } from '../../src/rules/view';
 import { REPLICAS } from '../fixtures/replicas';
 import { replicaDocument } from '../helpers/replica-dom';
 
-const defs = bundledPack().fields;
+const defs = fieldViews(bundledPack().fields);
 const pageById = (id: string) => pack().pages.find((p) => p.id === id);
 
 describe('field mapping on the replicas', () => {
@@ -63,7 +65,7 @@ describe('inline hints', () => {
       checks: business ? checklistView(bundledPack(), business).checks : genericChecks(bundledPack()),
       expected: ['name', 'idNumber', 'contractEnd'],
       conditions: () => new Set(),
-      now: () => new Date(2026, 10, 23, 12),
+      now: () => new Date('2026-11-23T12:00:00+08:00'), // noon in Jinan: "today" is Jinan's date
       onSummary: (s) => summaries.push(s),
     });
     return { v, summaries };

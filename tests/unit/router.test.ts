@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import '../../src/i18n/all';
 import { CodedError } from '../../src/i18n/problem';
 import type { Reply } from '../../src/messaging/protocol';
+import { RestoreSessions } from '../../src/background/restore-sessions';
 import { createRoutes, languageView } from '../../src/background/handlers';
 import { dispatch, type Routes } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
@@ -24,7 +25,7 @@ const tabs = {
   tabTitle: async () => '',
   targetTab: async () => undefined,
 };
-const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined };
+const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined };
 const now = () => new Date('2026-11-23T08:00:00Z');
 const routes = createRoutes({
   db,
@@ -32,7 +33,8 @@ const routes = createRoutes({
   profiles,
   tabs,
   fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
-  clerkList: { get: async () => [], set: async () => undefined },
+  workQueue: { get: async () => undefined, set: async () => undefined },
+  restores: new RestoreSessions(profiles, now),
   lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
   language: async () => 'zh',
 });
@@ -84,6 +86,11 @@ describe('message dispatch', () => {
     ['an extra key', msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', extra: 1 }), zwdt, 'errors.request.bad'],
     ['a page of another portal', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), zwdt, 'unknown-page'],
     ['a prototype key as message name', msg('constructor', {}), page, 'errors.request.unknown'],
+    // Issue 12.2: a page can provoke its content script's messages, so none of them starts or confirms a fill.
+    ['a content script starting a fill', msg('ui:fill.plan', {}), zwdt, 'errors.request.forbidden'],
+    ['a content script confirming a fill', msg('ui:fill.apply', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.forbidden'],
+    ['the old content-script fill request', msg('cs:fill.request', {}), zwdt, 'errors.request.unknown'],
+    ['the old content-script fill confirm', msg('cs:fill.confirm', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.unknown'],
   ])('refuses %s', async (_label, raw, sender, code) => {
     const reply = await dispatch(routes, raw, sender as SenderInfo | undefined);
     expect(reply).toMatchObject({ ok: false, error: { code } });

@@ -9,7 +9,7 @@ import { LanguageSelect } from '../components/LanguageSelect';
 import { ProfilesSection } from './ProfilesSection';
 import { UnlockForm } from '../components/UnlockForm';
 import { useLock } from '../components/useLock';
-import { withItem } from '../../domain/sets';
+import { toggleCondition } from '../../rules/status';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
@@ -79,7 +79,7 @@ export function PopupApp() {
           active={conditions}
           done={NO_DONE}
           notes="open"
-          onToggleCondition={(id, on) => setConditions(withItem(conditions, id, on))}
+          onToggleCondition={(id, on) => setConditions(toggleCondition(page.checklist.conditions, conditions, id, on))}
         />
       )}
       <footer class="links">
