@@ -6,6 +6,7 @@ import type { Envelope, FrameProtocolMap, LanguageView, PageRules, Reply } from 
 import { mapFields } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { invalidate } from '../portals/dom';
+import { pageReport } from '../portals/page-report';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
 import { usePageDefinitions } from '../portals/registry';
@@ -39,6 +40,7 @@ export function runContent(ctx: Lifecycle): void {
   if (!portalOfOrigin(location.origin)) return;
 
   let detection: Detection | undefined;
+  let reportDone = false;
   let overlay: OverlayHost | undefined;
   let rules: PageRules | undefined;
   let error: string | undefined;
@@ -75,6 +77,20 @@ export function runContent(ctx: Lifecycle): void {
         error,
         collapsed,
         level: detection?.level,
+        reportDone,
+        onPageReport: () => {
+          // No names reach this frame (the fill runs from extension pages): ID numbers, mobiles and digit runs
+          // are redacted by pattern; field values are never read.
+          const text = JSON.stringify(pageReport(document, new URL(location.href), detection, rules?.fields ?? [], []), null, 2);
+          void navigator.clipboard?.writeText(text).catch(() => undefined);
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+          a.download = `jzs-page-report-${detection?.page ?? 'page'}.json`;
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+          reportDone = true;
+          draw();
+        },
         onToggleCollapsed: () => {
           collapsed = !collapsed;
           draw();

@@ -18,6 +18,9 @@ export interface OverlayProps {
   onToggleCondition: (id: string, on: boolean) => void;
   /** How the page was recognised (src/portals/detect.ts): below `page`, the panel says so. */
   level?: 'page' | 'family' | 'portal' | undefined;
+  /** Makes the "this page" structure report (offered where the page is not recognised or lacks fields). */
+  onPageReport?: (() => void) | undefined;
+  reportDone?: boolean | undefined;
 }
 
 export function Overlay(props: OverlayProps) {
@@ -64,6 +67,14 @@ export function Overlay(props: OverlayProps) {
                 </div>
               ))}
               {summary && (summary.mapped > 0 || summary.missing.length > 0) && <Summary summary={summary} />}
+              {props.onPageReport && ((props.level && props.level !== 'page') || (summary?.missing.length ?? 0) > 0) && (
+                <div class="step">
+                  <button type="button" data-jzs-action="page-report" onClick={props.onPageReport}>
+                    {t('overlay.report')}
+                  </button>
+                  {props.reportDone && <span class="meta"> {t('overlay.reportDone')}</span>}
+                </div>
+              )}
               {checklist && count && (
                 <>
                   <div class="progress" data-jzs-progress="">
