@@ -221,10 +221,11 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     },
     'ui:importPack': {
       from: ['extension'],
-      handle: async ({ fileName, text }) => {
+      handle: async ({ fileName, text, confirmPages }) => {
         try {
-          return packStatus(await importPack(await db(), text, fileName, now()));
+          return packStatus(await importPack(await db(), text, fileName, now(), confirmPages === true));
         } catch (err) {
+          if ((err as { code?: unknown }).code === 'pack-pages-changed') throw err;
           throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'bad-pack' });
         }
       },

@@ -173,7 +173,7 @@ export interface ProtocolMap {
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };
-  'ui:importPack': { req: { fileName: string; text: string }; res: PackStatus };
+  'ui:importPack': { req: { fileName: string; text: string; confirmPages?: boolean }; res: PackStatus };
   'ui:revertPack': { req: Record<string, never>; res: PackStatus };
   'ui:exportPack': { req: Record<string, never>; res: { fileName: string; text: string } };
   'ui:profiles.page': { req: { offset: number; limit: number }; res: { total: number; items: ProfileSummary[] } };
