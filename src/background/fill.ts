@@ -1,7 +1,6 @@
 import type { FieldKey } from '../domain/ids';
 import { CodedError } from '../i18n/problem';
-import { miniCollect, type MiniControlInfo } from '../fill/main-world';
-import { type PageApplyAnswer, type PageApplyRequest, type PageWrite, pageScript } from '../fill/page-script';
+import { type PageApplyAnswer, type PageApplyRequest, type PageProbe, type PageProbeRequest, type PageWrite, pageScript } from '../fill/page-script';
 import { itemsToWrite, planFill, previewItem, sameValue } from '../fill/planner';
 import { CHOICE_KINDS, type CollectedField, type FillReport, type FillResult, type FrameCollection, type PlannedItem } from '../fill/types';
 import { MIN_FILL_SIZE } from '../fill/visibility';
@@ -67,7 +66,8 @@ export interface StoredPlan {
 
 const PLAN_TTL_MS = 10 * 60 * 1000;
 const ACTIVE_PROFILE_KEY = 'activeProfileId';
-/** The one script per frame at confirm (the kit overload is for in-process use only). */
+/** The one page script, at the preview and at confirm (the kit overload is for in-process use only). */
+const probeInPage: (req: PageProbeRequest) => PageProbe[] = pageScript;
 const applyInPage: (req: PageApplyRequest) => PageApplyAnswer = pageScript;
 
 /** Did the page keep what we wrote? Choices by option value, the rest by meaning (dates, ID numbers, phones). */
@@ -117,10 +117,16 @@ export class FillService {
         const answer: FrameCollection | undefined = await tabs.sendToFrame(tabId, ref.frameId, 'bg:collect', {});
         if (!answer) return;
         frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page };
-        // MiniUI lists live in the page's own objects: asked once, at the preview, in the main world.
-        const miniIds = answer.fields.filter((f) => f.miniId && (f.kind === 'mini-combo' || f.kind === 'mini-list')).flatMap((f) => (f.miniId ? [f.miniId] : []));
-        const infos: Record<string, MiniControlInfo | null> = miniIds.length ? ((await tabs.mainWorld(tabId, ref, miniCollect, [miniIds])) ?? {}) : {};
-        for (const f of answer.fields) fields.push({ ...f, frameId: ref.frameId, options: f.options ?? (f.miniId ? infos[f.miniId]?.options : undefined) });
+        if (!answer.fields.length) return;
+        // The page script takes each field's fingerprint and visibility, and reads MiniUI lists from the page's
+        // own objects (main world), in one call per frame.
+        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE }])) ?? [];
+        answer.fields.forEach(({ locator: _locator, ...f }, i) => {
+          const probe = probes[i];
+          // A field the page script could not find again is as good as not shown.
+          if (!probe?.handle) return;
+          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options });
+        });
       }),
     );
     return { fields, frames };
@@ -145,7 +151,10 @@ export class FillService {
     const planId = this.deps.newId?.() ?? crypto.randomUUID();
     const firstPage = Object.values(frames).find((f) => f.page)?.page;
     const portal = (firstPage && pageById(firstPage)?.portal) || '';
-    await this.deps.plans.set(planId, { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() });
+    const stored: StoredPlan = { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() };
+    for (const [id, p] of this.recent) if (stored.createdAt - p.createdAt > PLAN_TTL_MS) this.recent.delete(id);
+    this.recent.set(planId, stored);
+    await this.deps.plans.set(planId, stored);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     return { planId, profile: { id: profile.id, name: profile.data.name ?? '' }, tabTitle: await this.deps.tabs.tabTitle(tabId), items: items.map(previewItem), ...(onPage ? { onPage } : {}) };
   }
@@ -176,7 +185,9 @@ export class FillService {
    * The result says what was and was not written, and is logged either way.
    */
   async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
-    const plan = await this.deps.plans.get(planId);
+    // The plan from memory when this worker made it, else from storage.session (the worker was restarted).
+    const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
+    this.recent.delete(planId);
     if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
     // A plan is used once; the profile's revision is checked once, for the whole fill.
     const [, profile] = await Promise.all([this.deps.plans.remove(planId), this.deps.profiles.get(plan.profileId)]);
@@ -201,6 +212,8 @@ export class FillService {
   }
 
   private readonly logging = new Set<Promise<void>>();
+  /** Plans made by this worker, waiting for confirm (storage.session keeps them across a worker restart). */
+  private readonly recent = new Map<string, StoredPlan>();
 
   private async log(plan: StoredPlan, report: FillReport): Promise<void> {
     const { results } = report;
@@ -217,6 +230,11 @@ export class FillService {
     };
     const sealed = await this.deps.codec().seal(entry, `filllog:${plan.profileId}`);
     await (await this.deps.db()).add('fillLogs', { profileId: plan.profileId, at: entry.at, entry: sealed });
+  }
+
+  /** Forget the previews waiting for confirm (they hold profile values): on every lock change. */
+  forgetPlans(): void {
+    this.recent.clear();
   }
 
   async logOf(profileId: string): Promise<FillLogEntry[]> {

@@ -12,6 +12,11 @@ import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
 import { classifySender } from './sender';
+import { PanelHub } from './panel-hub';
+import { listenForPanels, panelDeps } from './panel-wiring';
+import { bundledPack } from '../rules/bundled';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
+import { mapPortalStatus } from '../cases/status-map';
 
 /**
  * Background entry. Everything is registered synchronously at the top level of the worker's start so that a
@@ -38,6 +43,7 @@ export function startBackground(): void {
     Date.now,
     async () => {
       profiles.reset();
+      fill.forgetPlans();
       await dropFillPlans();
     },
     undefined,
@@ -60,6 +66,18 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
+  const statusRules = bundledCaseStatusRules();
+  const caseStatusOf = (text: string, code?: number) => {
+    const m = mapPortalStatus(statusRules, text, code);
+    return m.kind === 'mapped' ? (m.caseStatus ?? undefined) : undefined;
+  };
+  // Page names from the definitions (rules/pages); a page no definition claims is named as such.
+  const pageName = (page: string) => {
+    const def = bundledPack().pages.find((p) => p.id === page);
+    if (def) return { zh: def.name, en: def.nameEn };
+    return page.endsWith('-unrecognised') ? { zh: t('recognition.unrecognisedPage', {}, 'zh'), en: t('recognition.unrecognisedPage', {}, 'en') } : undefined;
+  };
+  const panels = panelDeps(new PanelHub(pageName, caseStatusOf));
   const routes = createRoutes({
     db: getDb,
     now,
@@ -70,7 +88,9 @@ export function startBackground(): void {
     restores: new RestoreSessions(profiles, now),
     lock,
     language: currentLanguage,
+    panels,
   });
+  listenForPanels(panels);
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
   void currentLanguage().then(titleIn, () => undefined);

@@ -4,8 +4,9 @@
  * world (MiniUI controls are set through the page's own API there, domain.md), and it checks, writes and reads
  * back every field of that frame in one go.
  *
- * The same function serves the content script and unit tests: `pageScript({ op: 'kit' })` returns its helpers
- * (visibility rules, fingerprints), so each rule is written once. Because the browser serialises it with
+ * At the preview the same function (`op: 'probe'`) takes each field's fingerprint and visibility and a MiniUI
+ * list's options, so each rule is written once and the content script bundles none of it; `op: 'kit'` returns
+ * the helpers for unit tests. Because the browser serialises it with
  * `Function.prototype.toString`, it must stay SELF-CONTAINED: no imports, no references outside its body, only
  * what its argument brings (tests/unit/fill-binding.test.ts runs a serialised copy to keep that true).
  *
@@ -32,6 +33,22 @@ export interface FieldHandle {
   form: string;
   /** The label text around it (normalised), to tell a re-rendered different field from the same one. */
   label: string;
+}
+
+/** Where a field is, as the content script reports it (no fingerprint: the page script takes that itself). */
+export type FieldLocator = Pick<FieldHandle, 'mini' | 'id' | 'name' | 'tag' | 'nth'>;
+
+export interface PageProbeRequest {
+  op: 'probe';
+  fields: FieldLocator[];
+  minSize: number;
+}
+
+/** Per field at the preview: its handle (null when not found), whether a person sees it, a MiniUI list's options. */
+export interface PageProbe {
+  handle: FieldHandle | null;
+  hidden: HiddenReason;
+  options?: Array<{ text: string; value: string }> | undefined;
 }
 
 export type WriteKind = 'text' | 'select' | 'radio' | 'checkbox' | 'mini-text' | 'mini-combo' | 'mini-date' | 'mini-list';
@@ -88,8 +105,9 @@ export interface PageKit {
 }
 
 export function pageScript(req: { op: 'kit' }): PageKit;
+export function pageScript(req: PageProbeRequest): PageProbe[];
 export function pageScript(req: PageApplyRequest): PageApplyAnswer;
-export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | PageApplyAnswer {
+export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequest): PageKit | PageProbe[] | PageApplyAnswer {
   // ---- visibility as a person sees it (Bitwarden/1Password's checks are the bar) ---------------------------
   const parentOf = (el: Element): Element | null => {
     if (el.parentElement) return el.parentElement;
@@ -222,7 +240,6 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
 
   if (req.op === 'kit') return { hiddenReason, fingerprint, find, sameHandle };
 
-  // ---- confirm: check, write, read back --------------------------------------------------------------------
   type Ctl = {
     setValue(v: unknown): void;
     getValue(): unknown;
@@ -234,11 +251,42 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     readOnly?: boolean;
     getEnabled?: () => boolean;
     getReadOnly?: () => boolean;
+    getData?: () => unknown[];
+    data?: unknown[];
+    textField?: string;
+    valueField?: string;
+    getTextField?: () => string;
+    getValueField?: () => string;
   };
   const mini = (window as unknown as { mini?: { get(id: string): Ctl | undefined } }).mini;
   const doc = document;
   const minSize = req.minSize;
   const MINI_INPUT = 'input.mini-textbox-input, textarea.mini-textbox-input, input.mini-buttonedit-input, input[type=radio], input[type=checkbox]';
+
+  // ---- preview: each field's handle, visibility and (MiniUI lists) options ---------------------------------
+  /** A MiniUI list's options live in the page's own objects (text and value fields are the control's). */
+  const miniOptions = (id: string): PageProbe['options'] => {
+    const c = mini?.get(id);
+    const data = (c?.getData ? c.getData() : c?.data) as Array<Record<string, unknown>> | undefined;
+    if (!c || !Array.isArray(data)) return undefined;
+    const tf = (c.getTextField ? c.getTextField() : c.textField) || 'text';
+    const vf = (c.getValueField ? c.getValueField() : c.valueField) || 'id';
+    return data.map((d) => ({ text: String(d[tf] ?? ''), value: String(d[vf] ?? '') }));
+  };
+  if (req.op === 'probe') {
+    return req.fields.map((locator): PageProbe => {
+      const el = find(doc, { ...locator, type: '', form: '', label: '' });
+      if (!el) return { handle: null, hidden: 'not-rendered' };
+      const seen = locator.mini ? el.querySelector(MINI_INPUT) : el;
+      return {
+        handle: fingerprint(el, locator.mini),
+        hidden: seen ? hiddenReason(seen, minSize, el) : 'not-rendered',
+        ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
+      };
+    });
+  }
+
+  // ---- confirm: check, write, read back --------------------------------------------------------------------
   const choiceGroup = (el: HTMLInputElement) =>
     Array.from((el.form ?? doc).querySelectorAll<HTMLInputElement>(`input[type="${el.type}"]`)).filter((x) => x.name === el.name);
   const textOfOption = (x: HTMLInputElement) => norm(Array.from(x.labels ?? [])[0]?.textContent ?? x.nextSibling?.textContent ?? x.value);

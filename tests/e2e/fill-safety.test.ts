@@ -112,7 +112,21 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     const page = await s.open('province-basic-info');
     await rulesIn(page);
     const before = await logCount();
-    expect(await pokeEverything(page)).toBeGreaterThan(0);
+    await pokeEverything(page);
+    // What the page can reach of ours is the overlay host with the panel's frame, whose document is another
+    // origin's: no fill button or preview to poke or read (they are in there).
+    const reach = await page.evaluate(() => {
+      const frame = document.querySelector('[data-jzs-overlay]')?.shadowRoot?.querySelector('iframe');
+      const read = () => {
+        try {
+          return frame?.contentDocument ?? 'unreachable';
+        } catch {
+          return 'unreachable';
+        }
+      };
+      return { frame: !!frame, inside: read() };
+    });
+    expect(reach).toEqual({ frame: true, inside: 'unreachable' });
     await page.waitForTimeout(500);
     expect(await page.locator('#txtXm').inputValue()).toBe('');
     expect(await logCount()).toBe(before);
@@ -193,7 +207,7 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     await page.close();
   });
 
-  it('every hiding technique is refused while the visible fields are filled', async () => {
+  it('every hiding technique is refused while the visible fields are filled; frames of other origins untouched', async () => {
     const page = await s.open('hostile-hidden-fields');
     await rulesIn(page);
     const hidden = await page.locator('form input[type=text]:not(#txtXm):not(#txtZjhm)').evaluateAll((els) => els.map((e) => e.id));
@@ -228,6 +242,10 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     expect(await page.locator('#xb1').isChecked()).toBe(true);
     const values = await page.locator('form input[type=text]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.id, (e as HTMLInputElement).value])));
     for (const id of hidden) expect(values[id], id).toBe('');
+    // Frames of other origins on the page stay untouched, whatever their labels say.
+    const foreign = page.frames().filter((f) => f !== page.mainFrame());
+    expect(foreign).toHaveLength(2);
+    for (const f of foreign) expect(await f.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), f.url().slice(0, 20)).toEqual(['', '']);
     await popup.close();
     await page.close();
   });

@@ -40,7 +40,7 @@ export const fillProblem = (err: unknown): string => describe(err);
 export function Value({ text }: { text: string }) {
   const parts = splitBidi(text);
   return (
-    <bdi class="value" dir="ltr" data-jzs-value="">
+    <bdi class="value" dir="ltr" lang="zh-CN" data-jzs-value="">
       {parts.map((p, i) =>
         p.control ? (
           <mark key={i} class="bidi" data-jzs-bidi={p.text} title={t('fill.controls', { codes: p.text })}>
@@ -75,7 +75,7 @@ function Item({ item, checked, props }: { item: FillItem; checked: boolean; prop
   const choice = item.action === 'conflict' || item.action === 'clear';
   return (
     <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} class={item.action}>
-      <b>{item.label}</b>：<What item={item} />{' '}
+      <b lang="zh-CN">{item.label}</b>：<What item={item} />{' '}
       <span class="meta">
         {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}
         {item.previous && ` · ${t('fill.fromPrevious')}`}
@@ -111,7 +111,7 @@ function Results({ report }: { report: FillReport }) {
           .filter((r) => r.outcome !== 'ok')
           .map((r) => (
             <li key={r.id} class={r.outcome} data-jzs-fill-result={r.key} data-outcome={r.outcome} data-reason={r.reason}>
-              <b>{r.label}</b>：
+              <b lang="zh-CN">{r.label}</b>：
               {r.outcome === 'mismatch' ? (
                 <>
                   {t('fill.mismatchBefore')}「<Value text={r.readBack ?? ''} />」{t('fill.mismatchMiddle')}「<Value text={r.proposed ?? ''} />」
