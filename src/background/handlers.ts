@@ -1,15 +1,16 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
-import type { Lang } from '../i18n';
+import { type Lang, t } from '../i18n';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
 import type { PortalId } from '../portals/origins';
 import type { PanelHub } from './panel-hub';
-import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
-import { pageById } from '../portals/registry';
+import { unrecognisedId } from '../portals/detect';
+import { withPageHints } from '../portals/fields';
+import { expectedFields } from '../portals/page';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
 import { checklistView, genericChecks } from '../rules/view';
@@ -113,16 +114,24 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     }
   };
   const pageRules = async (req: PageRulesRequest): Promise<PageRules> => {
-    const page = pageById(req.page);
-    if (!page || page.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
-    const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
-    const portal = PORTAL_NAMES[page.portal];
+    const [{ pack, source }, lang] = await Promise.all([db().then(activePack), language()]);
+    // Pages of the asking portal only: one the pack defines, or the portal's unrecognised page (a form no
+    // definition claims).
+    const defined = pack.pages.find((p) => p.id === req.page);
+    if (req.page !== unrecognisedId(req.portal) && defined?.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+    const portal = PORTAL_NAMES[req.portal];
     const rules: PageRules = {
       packVersion: pack.version,
-      portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
-      page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
+      portal: { id: req.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+      page: defined
+        ? { id: defined.id, nameZh: defined.name, nameEn: defined.nameEn }
+        : { id: req.page, nameZh: t('recognition.unrecognisedPage', {}, 'zh'), nameEn: t('recognition.unrecognisedPage', {}, 'en') },
       checks: genericChecks(pack),
-      fields: fieldViews(pack.fields),
+      fields: withPageHints(fieldViews(pack.fields), defined),
+      expected: [...expectedFields(defined, req.business)],
+      onlyFields: defined?.onlyFields,
+      // An imported pack's page definitions reach the content script here (it bundles the built-in ones).
+      ...(source === 'imported' && pack.pages.length ? { pages: pack.pages.map(({ $schema: _s, ...p }) => p) } : {}),
       language: languageView(lang, req.withCatalogue === true),
       // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
       hints: hintsZh,
@@ -131,7 +140,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     if (req.business) {
       const b = BUSINESS_NAMES[req.business];
       rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
-      rules.checklist = checklistView(pack, req.business, page.portal);
+      rules.checklist = checklistView(pack, req.business, req.portal);
       rules.checks = rules.checklist.checks;
     }
     return rules;
@@ -260,10 +269,11 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     },
     'ui:importPack': {
       from: ['extension'],
-      handle: async ({ fileName, text }) => {
+      handle: async ({ fileName, text, confirmPages }) => {
         try {
-          return packStatus(await importPack(await db(), text, fileName, now()));
+          return packStatus(await importPack(await db(), text, fileName, now(), confirmPages === true));
         } catch (err) {
+          if ((err as { code?: unknown }).code === 'pack-pages-changed') throw err;
           throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'bad-pack' });
         }
       },

@@ -82,6 +82,8 @@ export const RequestSchemas = {
     fileName: z.string().min(1).max(255),
     // 5 MB of text: the pack parser refuses larger files with a message of its own.
     text: z.string().max(6 * 1024 * 1024),
+    /** The user saw the page-definition changes and confirmed them. */
+    confirmPages: z.boolean().optional(),
   }),
   'ui:revertPack': Empty,
   'ui:exportPack': Empty,
