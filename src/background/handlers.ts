@@ -1,6 +1,5 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
-import { CodedError } from '../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
 import { bundledCaseStatusRules } from '../rules/case-statuses';

@@ -133,9 +133,7 @@ export function ProfileList({ items, activeId, onPick, selected, onToggle, label
                   setFocus(i);
                   onToggle(p.id, !(selected?.has(p.id) ?? false));
                 }}
-              >
-                {selected?.has(p.id) ? '✓' : ''}
-              </span>
+              />
             )}
             <span class="name">{p.name || t('profiles.unknown')}</span>
             <span class="idno">{maskId(p.idNumber)}</span>
