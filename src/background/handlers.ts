@@ -22,6 +22,8 @@ import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
 import type { RestoreSessions } from './restore-sessions';
+import { ImportSessions } from './import-sessions';
+import type { ImportItem } from '../profiles/store';
 import type { SenderInfo } from './sender';
 
 function refused(code: string, message: string): Error {
@@ -51,6 +53,8 @@ export interface HandlerDeps {
   /** The clerk's work queue for 「下一位」 (storage.session: profile ids only). */
   workQueue: { get(): Promise<WorkQueue | undefined>; set(q: WorkQueue): Promise<void> };
   restores: RestoreSessions;
+  /** Staged import commits (default: a fresh set per router). */
+  imports?: ImportSessions;
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
@@ -84,7 +88,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, lock, language, panels }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, imports = new ImportSessions(), lock, language, panels }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
@@ -145,6 +149,17 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     }
     return rules;
   };
+  /** One all-or-nothing write of an import's items, with a restore point; the applicants become the work queue. */
+  const commitImport = async (items: readonly ImportItem[]): Promise<{ saved: number }> => {
+    const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
+    // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
+    if (saved[0]) {
+      await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
+      await setActive(saved[0].id);
+    }
+    return { saved: saved.length };
+  };
+
   return {
     'cs:pageRules': {
       from: ['content'],
@@ -305,17 +320,15 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     },
     'ui:profiles.duplicates': { from: ['extension'], handle: () => profiles.duplicates() },
     'ui:profiles.byIdNumbers': { from: ['extension'], handle: ({ idNumbers }) => profiles.byIdNumbers(idNumbers) },
-    'ui:profiles.commit': {
+    // The router has parsed every item with the profile schemas already.
+    'ui:profiles.commit': { from: ['extension'], handle: ({ items }) => commitImport(items) },
+    'ui:import.stage': { from: ['extension'], handle: ({ session, total, items }) => ({ received: imports.stage(session, total, items) }) },
+    'ui:import.commit': { from: ['extension'], handle: ({ session }) => commitImport(imports.take(session)) },
+    'ui:import.cancel': {
       from: ['extension'],
-      // The router has parsed every item with the profile schemas already.
-      handle: async ({ items }) => {
-        const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
-        // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
-        if (saved[0]) {
-          await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
-          await setActive(saved[0].id);
-        }
-        return { saved: saved.length };
+      handle: ({ session }) => {
+        imports.cancel(session);
+        return {};
       },
     },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
