@@ -157,8 +157,8 @@ describe('filling a portal page from a profile', () => {
     await expect.poll(() => popup.locator(`[data-jzs-profile="${liId}"]`).getAttribute('data-active')).toBe('true');
     await popup.locator('[data-jzs-queue][data-position="1"][data-total="2"]').waitFor();
     await popup.locator('[data-jzs-action="next"]').click();
-    // 下一位 previews the page for the new applicant (or says why it cannot).
-    await popup.locator('[data-jzs-fill-preview], [data-jzs-fill-error]').first().waitFor();
+    await popup.locator('[data-jzs-fill-preview]').waitFor();
+    expect(await popup.locator('[data-jzs-fill-preview]').textContent()).toContain('张三');
     expect(await popup.locator('[data-jzs-active-profile] strong').textContent()).toBe('张三');
     expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(zhangId);
     await popup.locator('[data-jzs-queue][data-position="2"][data-total="2"]').waitFor();

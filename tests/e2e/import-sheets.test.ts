@@ -97,6 +97,51 @@ describe('clerk workbooks in the workbench', () => {
     expect(JSON.stringify(data)).not.toContain('1905');
   });
 
+  it('one ID number under two names: shown as a conflict, left out by default, imported when the clerk says so', async () => {
+    await clear(bench);
+    const shared = idFor('1985-03-02', 41);
+    const csv = `姓名,身份证号,手机\r\n张三,${shared},13800000001\r\n张珊,${shared},13800000002\r\n王五,${idFor('1979-12-01', 42)},\r\n,${idFor('1990-07-15', 43)},\r\n`;
+    const load = async () => {
+      await bench.locator('[data-jzs-import]').setInputFiles({ name: '重复.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await bench.locator('[data-jzs-import-preview]').waitFor();
+    };
+    await load();
+    expect(await bench.locator('[data-jzs-import-conflicts]').getAttribute('data-jzs-import-conflicts')).toBe('2');
+    expect(await bench.locator('[data-jzs-preview-row="2"]').getAttribute('data-outcome')).toBe('conflict');
+    expect(await bench.locator('[data-jzs-preview-row="2"]').textContent()).toContain('身份证号与第 2 行相同，但姓名不同（张三）');
+    // The rows not imported, with the reason, as a file to fix.
+    const [file] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="download-rejected"]').click()]);
+    const text = (await (await file.createReadStream()).toArray()).map((b: Buffer) => b.toString('utf8')).join('');
+    expect(text).toContain('未导入原因,姓名,身份证号,手机');
+    expect(text).toContain('第 5 行「姓名」：缺少姓名');
+    expect(text.split('\r\n').filter((l) => l.includes(shared))).toHaveLength(2);
+    // Confirm stays enabled for the others: only 王五 is stored.
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="1"][data-rejected="1"]').waitFor();
+    expect((await stored(bench)).map((d) => d.name)).toEqual(['王五']);
+    // Again, choosing 张珊: she is imported (and only she).
+    await load();
+    await bench.locator('[data-jzs-conflict-choice="2"]').selectOption('import');
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report]').waitFor();
+    expect((await stored(bench)).map((d) => [d.name, d.mobile])).toEqual([
+      ['王五', undefined],
+      ['张珊', '13800000002'],
+    ]);
+  });
+
+  it('the import template downloads, and its headers are recognised as they are', async () => {
+    const [file] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="import-template"]').click()]);
+    const bytes = Buffer.concat(await (await file.createReadStream()).toArray());
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '模板.xlsx', mimeType: XLSX_TYPE, buffer: bytes });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    // Every column of the template maps itself to its field.
+    const values = await bench.locator('[data-jzs-map-column]').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+    expect(values.length).toBeGreaterThan(25);
+    expect(values.filter((v) => !v)).toEqual([]);
+    await bench.locator('[data-jzs-action="cancel-import"]').click();
+  });
+
   it('the popup answers while a zip bomb is being refused', async () => {
     // 200 MiB of shared strings compressed to a few hundred KB, its directory lying that it is 1 KB: the
     // reader has to inflate up to its cap before it can say no — in the worker, not on the page.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, rulesIn, sendFrom, type Session } from './harness';
+import { launch, panelFrame, ROOT, sendFrom, type Session } from './harness';
 
 const PASS = 'correct horse battery';
 /** A test ID number no other fixture uses, so finding its bytes on disk means this record. */
@@ -83,11 +83,14 @@ describe('the lock in the browser', () => {
     await popup.close();
   });
 
-  it('while locked a fill is refused and the page gets nothing', async () => {
+  it('while locked the page gets nothing: the panel fill is refused', async () => {
     await sendFrom(bench, 'ui:lock.lock', {});
     const page = await s.open('province-basic-info');
-    await rulesIn(page);
-    await expect(sendFrom(bench, 'ui:fill.plan', {})).rejects.toThrow('已锁定');
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    const error = panel.locator('[data-jzs-fill-error]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('已锁定');
     expect(await page.locator('#txtXm').inputValue()).toBe('');
     await page.close();
     await sendFrom(bench, 'ui:lock.unlock', { passphrase: PASS });
@@ -160,10 +163,10 @@ describe('network', () => {
     const checklist = await s.openExtensionPage('checklist.html?business=change');
     await checklist.locator('[data-jzs-material]').first().waitFor();
     const portal = await s.open('zwdt-declaration-initial');
-    await rulesIn(portal);
-    await popup.locator('[data-jzs-action="fill"]').click();
-    await popup.locator('[data-jzs-action="confirm-fill"]').click();
-    await popup.locator('[data-jzs-fill-results]').waitFor();
+    const portalPanel = await panelFrame(portal);
+    await portalPanel.locator('[data-jzs-action="fill"]').click();
+    await portalPanel.locator('[data-jzs-action="confirm-fill"]').click();
+    await portalPanel.locator('[data-jzs-fill-results]').waitFor();
 
     // Controls: requests made deliberately from an extension page and from the service worker are seen
     // (and aborted), so an extension request would not slip past the log.
@@ -183,15 +186,18 @@ describe('network', () => {
     for (const name of ['province-basic-info', 'zwdt-declaration-initial', 'zwfw-audit-project']) {
       const page = await s.open(name);
       const overlay = page.locator('[data-jzs-overlay]').first();
-      await rulesIn(page);
-      // The fill preview is not in the overlay at all (it lives in extension pages, issue 12.1).
-      expect(await page.locator('[data-jzs-overlay] [data-jzs-fill-preview], [data-jzs-overlay] [data-jzs-action="fill"]').count(), name).toBe(0);
+      // The fill and its preview are in the panel's extension-origin frame, out of the page's reach.
+      const panel = await panelFrame(page);
+      await panel.locator('[data-jzs-action="fill"]').click();
+      await panel.locator('[data-jzs-fill-preview], [data-jzs-fill-error]').first().waitFor();
       const typeable = await overlay.evaluate((host) =>
         [...(host.shadowRoot?.querySelectorAll('input, textarea, select, [contenteditable]') ?? [])].filter(
           (el) => !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')),
         ).length,
       );
       expect(typeable, name).toBe(0);
+      // The page-visible host holds the frame and nothing else: no button a page script could click.
+      expect(await overlay.evaluate((host) => [...(host.shadowRoot?.children ?? [])].map((el) => el.localName)), name).toEqual(['iframe']);
       await page.close();
     }
   });

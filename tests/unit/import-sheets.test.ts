@@ -253,6 +253,11 @@ describe('hostile and broken files fail fast and clearly', () => {
     expect(codeOf(() => readImportFile(withSheet('<row r="200000000"><c r="A200000000"><v>1</v></c></row>'), 'row.xlsx'))).toBe('import.err.badRow');
     expect(codeOf(() => readImportFile(withSheet('<row r="900000"><c r="A900000"><v>1</v></c></row>'), 'far.xlsx'))).toBe('import.err.tooManyRows');
     expect(codeOf(() => readImportFile(withSheet('<row r="1"><c r="ZZ1"><v>1</v></c></row>'), 'wide.xlsx'))).toBe('import.err.tooManyColumns');
+    // A merged range over the whole grid fills only the cells that hold data; thousands of them are refused.
+    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="H${i + 1}"><v>2</v></c></row>`).join('');
+    const merged = (n: number) => buildXlsx({ rows: [], rawSheet: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData><mergeCells>${'<mergeCell ref="A1:XFD1048576"/>'.repeat(n)}</mergeCells></worksheet>` });
+    expect(readImportFile(merged(1), 'm.xlsx').grid[2999]!.map((c) => c.text)).toEqual(['1', '1', '1', '1', '1', '1', '1', '2']);
+    expect(codeOf(() => readImportFile(merged(100), 'm.xlsx'))).toBe('import.err.tooManyMerged');
     const msg = (() => {
       try {
         readImportFile(withSheet('<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row>'), 'ref.xlsx');

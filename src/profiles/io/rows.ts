@@ -190,7 +190,7 @@ export async function validateTable(
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
     out.push(validateRow(i + 1, table.headerRow + 1 + i, table.rows[i] ?? [], full));
-    if (i % 32 === 31 && performance.now() - sliceStart > SLICE_MS) {
+    if (i % 8 === 7 && performance.now() - sliceStart > SLICE_MS) {
       onProgress(i / table.rows.length);
       await new Promise((r) => setTimeout(r, 0));
       sliceStart = performance.now();

@@ -158,9 +158,17 @@ function cellValue(tag: string, inner: string, shared: readonly string[], style:
   return { text: decimals !== undefined && decimals <= 10 ? n.toFixed(decimals) : String(Number(n.toPrecision(15))), number: n, decimals };
 }
 
-/** Fill each merged range's top-left value into its other (empty) cells, within the rows read. */
+/** Merged-cell fills allowed in one sheet: 20,000 rows × a few dozen columns; beyond that it is a hostile file. */
+const MAX_MERGE_FILLS = 1_000_000;
+
+/**
+ * Fill each merged range's top-left value into its other (empty) cells, within the rows read and the widest row
+ * (a range over the whole grid, A1:XFD1048576, costs no more than the cells that hold data).
+ */
 function fillMerged(sheetXml: string, grid: Cell[][], notices: TableNotice[]): void {
   const ranges: string[] = [];
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  let fills = 0;
   for (const m of sheetXml.matchAll(/<mergeCell\b[^>]*>/g)) {
     const ref = attr(m[0], 'ref');
     if (!ref?.includes(':')) continue;
@@ -171,7 +179,9 @@ function fillMerged(sheetXml: string, grid: Cell[][], notices: TableNotice[]): v
     if (!source?.text) continue;
     let filled = false;
     const lastRow = Math.min(to.row, grid.length);
-    const lastCol = Math.min(to.col, MAX_COLUMNS - 1);
+    const lastCol = Math.min(to.col, width - 1);
+    fills += Math.max(0, lastRow - from.row + 1) * Math.max(0, lastCol - from.col + 1);
+    if (fills > MAX_MERGE_FILLS) throw new TableError('import.err.tooManyMerged', { ref });
     for (let r = from.row; r <= lastRow; r++) {
       const row = (grid[r - 1] ??= []);
       for (let c = from.col; c <= lastCol; c++) {

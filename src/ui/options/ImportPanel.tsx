@@ -337,6 +337,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       {stage === 'done' && report && (
         <div class="report" data-jzs-import-report="" data-imported={report.imported} data-rejected={report.rejected.length} data-skipped={report.skipped}>
           <p class="ok">{t('import.report', { imported: report.imported, rejected: report.rejected.length, skipped: report.skipped })}</p>
+          {read?.fatal && <p class="error">{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
           <ul>
             {report.rejected.map((r) => (
               <li key={r.row} class="error" data-jzs-import-error="" data-row={r.row} data-sheet-row={r.sheetRow}>
