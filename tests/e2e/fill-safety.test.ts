@@ -61,7 +61,8 @@ function pokeEverything(page: Page): Promise<number> {
   return page.evaluate(() => {
     let n = 0;
     const poke = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll<HTMLElement>('button, input, a, [data-jzs-action], [role="button"]')) {
+      // Our overlay host, its panel frame element and anything of ours with a hook, plus every control.
+      for (const el of root.querySelectorAll<HTMLElement>('button, input, a, iframe, [data-jzs-overlay], [data-jzs-action], [role="button"]')) {
         if (el.closest('form') || el.matches('a[href]')) continue; // the page's own form and links: not ours to poke
         el.click();
         el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
