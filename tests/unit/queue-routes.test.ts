@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
 import { FillService } from '../../src/background/fill';
 import { createRoutes } from '../../src/background/handlers';
+import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import { RestoreSessions } from '../../src/background/restore-sessions';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
@@ -33,6 +34,11 @@ function background() {
     restores: new RestoreSessions(profiles, now),
     lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
     language: async () => 'zh',
+    panels: {
+      hub: new PanelHub(() => undefined),
+      prefs: { get: async () => DEFAULT_PREFS, set: async () => undefined },
+      tellTab: async () => undefined,
+    },
   });
   const popup: SenderInfo = { kind: 'extension', url: 'chrome-extension://x/popup.html' };
   const call = async <N extends MessageName>(name: N, data: unknown): Promise<Res<N>> => {
