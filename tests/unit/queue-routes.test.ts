@@ -1,3 +1,4 @@
+import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
 import { FillService } from '../../src/background/fill';
