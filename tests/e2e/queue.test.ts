@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, sendFrom, type Session } from './harness';
+import { launch, panelFrame, sendFrom, type Session } from './harness';
 
 interface Stored {
   id: string;
@@ -151,6 +151,17 @@ describe('restore preview, 撤销, the work queue and keyboard lists', () => {
     await popup.locator('[data-jzs-action="next"]').click();
     await expect.poll(active).toBe(people[4]!.name);
     await popup.close();
+
+    // The panel beside a portal form shows the same queue and moves it on.
+    const page = await s.open('province-basic-info');
+    const panel = await panelFrame(page);
+    const onPanel = panel.locator('[data-jzs-queue]');
+    await expect.poll(() => onPanel.getAttribute('data-position')).toBe('5');
+    expect(await onPanel.getAttribute('data-total')).toBe('25');
+    await panel.locator('[data-jzs-action="next"]').click();
+    await expect.poll(() => onPanel.getAttribute('data-position')).toBe('6');
+    expect((await sendFrom<{ name: string }>(bench, 'ui:active.get', {})).name).toBe(people[5]!.name);
+    await page.close();
   });
 
   it('the popup and workbench lists work from the keyboard: Tab, ↑/↓, Enter (and Space to tick)', async () => {

@@ -8,6 +8,8 @@ import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../r
 import { ChecklistList } from '../components/ChecklistList';
 import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
+import { QueueBar } from '../components/QueueBar';
+import { useWorkQueue } from '../components/useWorkQueue';
 import { compareLists, countErrors, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
 
 const en = () => getLang() === 'en';
@@ -205,6 +207,8 @@ function Compare({ portal, checklist, conditions }: { portal: string[]; checklis
  */
 function Fill() {
   const fill = useFill();
+  // The clerk's work queue (issue 17.6): position and 「下一位」 beside the fill, as in the popup.
+  const queue = useWorkQueue();
   const { state } = fill;
   return (
     <section class="fill">
@@ -219,6 +223,7 @@ function Fill() {
           {t('fill.button')}
         </button>
       )}
+      <QueueBar {...queue.bar(fill)} />
       {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
     </section>
   );
