@@ -14,6 +14,29 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
+import type { CaseService } from '../cases/service';
+import type { ImportItem } from '../profiles/store';
+import { CASES_FROM_SEALED_KEY } from '../storage/db';
+
+/**
+ * Profiles written with 0.1.0's 「办理中的业务」 (a restored old backup, an old editor): the businesses go to
+ * the cases store; the profile keeps none, so the cases are the one place a business's progress lives.
+ */
+function withoutProgress(items: readonly ImportItem[]): { items: ImportItem[]; progress: Array<{ index: number; progress: unknown; at?: string | undefined }> } {
+  const progress: Array<{ index: number; progress: unknown; at?: string | undefined }> = [];
+  const out = items.map((item, index): ImportItem => {
+    if (item.kind === 'restore') {
+      if (!item.profile.businesses.length) return item;
+      progress.push({ index, progress: item.profile.businesses, at: item.profile.updatedAt });
+      return { ...item, profile: { ...item.profile, businesses: [] } };
+    }
+    const list = item.body.businesses ?? [];
+    if (!list.length) return item;
+    progress.push({ index, progress: list });
+    return { ...item, body: { ...item.body, businesses: [] } };
+  });
+  return { items: out, progress };
+}
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -35,6 +58,7 @@ function packStatus(active: ActivePack): PackStatus {
 
 export interface HandlerDeps {
   db: () => Promise<JzsDatabase>;
+  cases: CaseService;
   now: () => Date;
   profiles: ProfileService;
   fill: FillService;
@@ -57,7 +81,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, cases, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
@@ -72,6 +96,18 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       if ((err as { code?: string }).code === 'not-found') return null;
       throw err;
     }
+  };
+  /** Profiles that were sealed at the v4 upgrade: their 「办理中的业务」 become cases once they can be read. */
+  const absorbSealed = async () => {
+    const flag = await (await db()).get('settings', CASES_FROM_SEALED_KEY);
+    if (!flag) return;
+    for (const p of await profiles.all()) {
+      if (!p.businesses.length) continue;
+      await cases.absorbProgress([{ profileId: p.id, progress: p.businesses, at: p.updatedAt }], now());
+      const { id: _i, createdAt: _c, updatedAt: _u, revision, ...body } = p;
+      await profiles.update(p.id, { ...body, businesses: [] }, revision, now());
+    }
+    await (await db()).delete('settings', CASES_FROM_SEALED_KEY);
   };
   return {
     'cs:pageRules': {
@@ -219,7 +255,15 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.commit': {
       from: ['extension'],
       // The router has parsed every item with the profile schemas already.
-      handle: async ({ items }) => ({ saved: (await profiles.commit(items, now(), { validated: true })).length }),
+      handle: async ({ items }) => {
+        const stripped = withoutProgress(items);
+        const saved = await profiles.commit(stripped.items, now(), { validated: true });
+        await cases.absorbProgress(
+          stripped.progress.map((p) => ({ profileId: saved[p.index]!.id, progress: p.progress, at: p.at ?? now().toISOString() })),
+          now(),
+        );
+        return { saved: saved.length };
+      },
     },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
     'ui:active.get': { from: ['extension'], handle: activeSummary },
@@ -249,6 +293,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
         await lock.unlock(passphrase);
         // With the lock on, search runs on an index built in memory now, at unlock.
         await profiles.ensureIndex();
+        await absorbSealed();
         return lock.status();
       },
     },
@@ -280,6 +325,16 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
         return lock.status();
       },
     },
+    'ui:cases.query': { from: ['extension'], handle: (q) => cases.query(q) },
+    'ui:cases.ids': { from: ['extension'], handle: (f) => cases.idsMatching(f) },
+    'ui:cases.get': { from: ['extension'], handle: ({ ids }) => cases.get(ids) },
+    'ui:cases.ofProfile': { from: ['extension'], handle: ({ profileId }) => cases.ofProfile(profileId) },
+    'ui:cases.create': { from: ['extension'], handle: ({ profileId, business }) => cases.create(profileId, business, now()) },
+    'ui:cases.update': { from: ['extension'], handle: async ({ items, patch }) => ({ updated: (await cases.update(items, patch, now())).length }) },
+    'ui:cases.delete': { from: ['extension'], handle: async ({ ids }) => ({ deleted: await cases.remove(ids) }) },
+    'ui:cases.all': { from: ['extension'], handle: () => cases.all() },
+    'ui:cases.restore': { from: ['extension'], handle: async ({ cases: list }) => ({ restored: await cases.restore(list) }) },
+    'ui:cases.cleanup': { from: ['extension'], handle: async ({ months, mode }) => ({ matched: (await cases.cleanup(months, mode, now())).matched }) },
     'ui:getSetting': {
       from: ['extension'],
       handle: async ({ key }) => (await (await db()).get('settings', key)) ?? null,

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import { ProfileService } from '../profiles/service';
 import { ProfileStore } from '../profiles/store';
+import { CaseService } from '../cases/service';
+import { CaseStore } from '../cases/store';
+import { activePack } from '../rules/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
@@ -37,6 +40,7 @@ export function startBackground(): void {
     Date.now,
     async () => {
       profiles.reset();
+      cases.reset();
       await dropFillPlans();
     },
     undefined,
@@ -46,6 +50,7 @@ export function startBackground(): void {
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
+  const cases = new CaseService(new CaseStore(getDb, codec), profiles, async () => (await activePack(await getDb())).pack);
   const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
   // Every portal frame asks for the language with its rules: read storage once, then follow the changes.
   let language: Promise<Lang> | undefined;
@@ -54,7 +59,7 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  const routes = createRoutes({ db: getDb, cases, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
     language = Promise.resolve(lang);

@@ -15,6 +15,10 @@ import type { ImportItem } from '../profiles/store';
 import type { CollectedLite } from '../fill/types';
 import type { FillItem, FillResult, FillWrite } from '../fill/types';
 import type { LockStatus } from '../security/lock';
+import type { Case } from '../cases/schema';
+import type { CasePatch } from '../cases/service';
+import type { CaseFilter, CasePage, CaseQuery } from '../cases/table';
+import type { BusinessId as CaseBusinessId } from '../domain/ids';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -157,6 +161,16 @@ export interface ProtocolMap {
   'ui:lock.change': { req: { oldPassphrase: string; newPassphrase: string }; res: LockStatus };
   'ui:lock.disable': { req: { passphrase: string }; res: LockStatus };
   'ui:lock.idle': { req: { minutes: number }; res: LockStatus };
+  'ui:cases.query': { req: CaseQuery; res: CasePage };
+  'ui:cases.ids': { req: CaseFilter; res: string[] };
+  'ui:cases.get': { req: { ids: string[] }; res: Case[] };
+  'ui:cases.ofProfile': { req: { profileId: string }; res: Case[] };
+  'ui:cases.create': { req: { profileId: string; business: CaseBusinessId }; res: Case };
+  'ui:cases.update': { req: { items: Array<{ id: string; revision: number }>; patch: CasePatch }; res: { updated: number } };
+  'ui:cases.delete': { req: { ids: string[] }; res: { deleted: number } };
+  'ui:cases.all': { req: Record<string, never>; res: Case[] };
+  'ui:cases.restore': { req: { cases: Case[] }; res: { restored: number } };
+  'ui:cases.cleanup': { req: { months: number; mode: 'count' | 'archive' | 'purge' }; res: { matched: number } };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };
   'ui:putSetting': { req: SettingRecord; res: SettingRecord };
 }

@@ -1,3 +1,4 @@
+import { caseAad } from '../cases/store';
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from '../profiles/codec';
 import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
 import {
@@ -315,7 +316,8 @@ export class LockService {
     const done = (body: StoredBody) => (m.kind === 'disable' ? 'plain' in body : 'sealed' in body && body.sealed.kv === target);
     const codec = m.kind === 'disable' ? decryptingCodec(this.keys) : encryptedCodec(this.keys, target);
     const db = await this.db();
-    for (const store of ['profiles', 'fillLogs'] as const) {
+    // Every store whose records carry an applicant's data: profile bodies, fill logs, cases.
+    for (const store of ['profiles', 'fillLogs', 'cases'] as const) {
       for (;;) {
         const all = await db.getAll(store);
         const bodyOf = (r: (typeof all)[number]): StoredBody => ('body' in r ? r.body : r.entry);
@@ -326,7 +328,7 @@ export class LockService {
           todo.map(async (r) => {
             const isLog = store === 'fillLogs';
             const body = isLog ? (r as { entry: StoredBody }).entry : (r as { body: StoredBody }).body;
-            const aad = isLog ? `filllog:${(r as { profileId: string }).profileId}` : `profile:${(r as { id: string }).id}`;
+            const aad = isLog ? `filllog:${(r as { profileId: string }).profileId}` : store === 'cases' ? caseAad((r as { id: string }).id) : `profile:${(r as { id: string }).id}`;
             const next = await codec.seal(await codec.open(body, aad), aad);
             return isLog ? { ...r, entry: next } : { ...r, body: next };
           }),
@@ -334,7 +336,7 @@ export class LockService {
         const tx = db.transaction(store, 'readwrite');
         for (const r of sealed) {
           // A profile edited meanwhile was already written with the new codec: never overwrite it.
-          const key = store === 'profiles' ? (r as { id: string }).id : (r as { id: number }).id;
+          const key = store === 'fillLogs' ? (r as { id: number }).id : (r as { id: string }).id;
           const current = (await tx.store.get(key as never)) as { revision?: number } | undefined;
           if (current && current.revision === (r as { revision?: number }).revision) void tx.store.put(r as never);
         }

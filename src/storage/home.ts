@@ -14,7 +14,7 @@ export interface BucketPointer {
 }
 
 const PREFIX = 'jzs-data-';
-const STORES = ['settings', 'rulePacks', 'profiles', 'fillLogs', 'meta'] as const;
+const STORES = ['settings', 'rulePacks', 'profiles', 'fillLogs', 'meta', 'cases'] as const;
 
 /**
  * Where the database lives. Deleting or overwriting a record in IndexedDB does not remove its old bytes

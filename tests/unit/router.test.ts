@@ -9,6 +9,9 @@ import { FillService } from '../../src/background/fill';
 import { LockService } from '../../src/security/lock';
 import { forgetPackCache } from '../../src/rules/store';
 import { openJzsDB } from '../../src/storage/db';
+import { CaseService } from '../../src/cases/service';
+import { CaseStore } from '../../src/cases/store';
+import { bundledPack } from '../../src/rules/bundled';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
@@ -25,6 +28,7 @@ const plans = { get: async () => undefined, set: async () => undefined, remove: 
 const now = () => new Date('2026-11-23T08:00:00Z');
 const routes = createRoutes({
   db,
+  cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
   now,
   profiles,
   tabs,
