@@ -5,6 +5,7 @@ import { send } from '../../messaging/client';
 import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../profiles/io/encrypted-backup';
 import { type Backup, parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
 import { download } from '../common/download';
+import type { Case } from '../../cases/schema';
 
 /** 导出与备份: CSV (BOM, formulas defused), XLSX, a versioned JSON backup, and restore from it. */
 export function ExportPanel({ onRestored }: { onRestored: () => void }) {
@@ -22,13 +23,15 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     }
     if (kind === 'csv') download(`建造师档案-${stamp()}.csv`, toCsv(all), 'text/csv;charset=utf-8');
     else if (kind === 'xlsx') download(`建造师档案-${stamp()}.xlsx`, toXlsx(all), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    else download(`建造师档案备份-${stamp()}.json`, toBackup(all, new Date()), 'application/json');
+    else download(`建造师档案备份-${stamp()}.json`, toBackup(all, new Date(), await send('ui:cases.all', {})), 'application/json');
   };
 
   const apply = async (read: () => Promise<Backup> | Backup) => {
     try {
       const backup = await read();
       if (backup.profiles.length) await send('ui:profiles.commit', { items: backup.profiles.map((profile) => ({ kind: 'restore' as const, profile })) });
+      // The router validates each case against the case schema.
+      if (backup.cases?.length) await send('ui:cases.restore', { cases: backup.cases as Case[] });
       setMessage({ kind: 'ok', text: t('export.restored', { n: backup.profiles.length }) });
       setPending(undefined);
       setRestorePass('');
@@ -52,7 +55,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     if (backupPass.length < 8) return setMessage({ kind: 'error', text: t('backupEnc.short') });
     const all = await send('ui:profiles.all', {});
     if (!all.length) return setMessage({ kind: 'error', text: t('export.empty') });
-    download(`建造师档案加密备份-${stamp()}.json`, await toEncryptedBackup(all, backupPass, new Date()), 'application/json');
+    download(`建造师档案加密备份-${stamp()}.json`, await toEncryptedBackup(all, backupPass, new Date(), undefined, await send('ui:cases.all', {})), 'application/json');
     setBackupPass('');
   };
 

@@ -6,6 +6,7 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LockPanel } from './LockPanel';
 import { ProfilesPanel } from './ProfilesPanel';
+import { CasesPanel } from './CasesPanel';
 import { RulePackPanel } from './RulePackPanel';
 
 /** The clerk workbench (options.html). While the store is locked only the unlock form and rules show. */
@@ -25,6 +26,7 @@ export function WorkbenchApp() {
       {lock.status && !locked && (
         <>
           <ProfilesPanel version={version} />
+          <CasesPanel version={version} onChanged={changed} />
           <ImportPanel onImported={changed} />
           <ExportPanel onRestored={changed} />
           <LockPanel status={lock.status} onStatus={(s) => (lock.set(s), changed())} />

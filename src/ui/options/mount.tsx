@@ -7,6 +7,7 @@ import { CHECKLIST_CSS } from '../components/ChecklistList';
 import { EDITOR_CSS } from '../components/ProfileEditor';
 import { PROFILE_LIST_CSS } from '../components/ProfileList';
 import { WorkbenchApp } from './WorkbenchApp';
+import { CASES_CSS } from './CasesPanel';
 
 const WORKBENCH_CSS = `
 body { padding: 16px 24px; background: #f5f7fa; }
@@ -27,7 +28,7 @@ table.rows tr.warn { background: #fffaeb; }
 
 export async function mountWorkbench(el: HTMLElement): Promise<void> {
   await loadLanguage(() => location.reload());
-  injectCss(document, BASE_CSS + PROFILE_LIST_CSS + EDITOR_CSS + CHECKLIST_CSS + WORKBENCH_CSS);
+  injectCss(document, BASE_CSS + PROFILE_LIST_CSS + EDITOR_CSS + CHECKLIST_CSS + WORKBENCH_CSS + CASES_CSS);
   document.title = t('options.title');
   render(<WorkbenchApp />, el);
 }

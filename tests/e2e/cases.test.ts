@@ -1,0 +1,65 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sendFrom, type Session } from './harness';
+
+interface Made {
+  id: string;
+  revision: number;
+}
+
+describe('cases in the workbench', () => {
+  let s: Session;
+  let bench: Page;
+  const made: Made[] = [];
+  beforeAll(async () => {
+    s = await launch();
+    bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-profile-count]').waitFor();
+    const people = [
+      ['张三', '济南建工集团有限公司'],
+      ['李四', '山东路桥集团有限公司'],
+      ['王五', '济南建工集团有限公司'],
+      ['赵六', '山东路桥集团有限公司'],
+    ];
+    for (const [name, employerName] of people) {
+      const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name, employerName } } });
+      made.push(await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' }));
+    }
+    await bench.reload();
+    await bench.locator('[data-jzs-case-count="4"]').waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const statuses = () => bench.locator('[data-jzs-case]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-jzs-case'), e.getAttribute('data-status')])));
+
+  it('lists every case with its business and status hooks', async () => {
+    expect(await bench.locator('[data-jzs-case][data-business="renewal"][data-status="preparing"]').count()).toBe(4);
+  });
+
+  it('sets the status of 3 selected cases in one batch, and only theirs', async () => {
+    const chosen = made.slice(0, 3).map((c) => c.id);
+    for (const id of chosen) await bench.locator(`[data-jzs-case-select="${id}"]`).check();
+    await bench.locator('[data-jzs-case-batch="3"]').waitFor();
+    await bench.locator('[data-jzs-batch-status]').selectOption('submitted');
+    await bench.locator('[data-jzs-action="batch-status"]').click();
+    await bench.locator('[data-jzs-case-message="ok"]').waitFor();
+    await expect.poll(statuses).toEqual({ [chosen[0]!]: 'submitted', [chosen[1]!]: 'submitted', [chosen[2]!]: 'submitted', [made[3]!.id]: 'preparing' });
+    // Stored, not only shown.
+    const stored = await sendFrom<Array<{ status: string; submittedOn?: string }>>(bench, 'ui:cases.get', { ids: chosen });
+    expect(stored.map((c) => c.status)).toEqual(['submitted', 'submitted', 'submitted']);
+    expect(stored.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.submittedOn ?? ''))).toBe(true);
+  });
+
+  it('filters by status and by employer', async () => {
+    await bench.locator('[data-jzs-case-filter="status"]').selectOption('submitted');
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(3);
+    await bench.locator('[data-jzs-case-filter="employer"]').selectOption('济南建工集团有限公司');
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(2);
+    expect(await bench.locator('[data-jzs-case]').evaluateAll((els) => els.every((e) => e.getAttribute('data-status') === 'submitted'))).toBe(true);
+    await bench.locator('[data-jzs-case-filter="status"]').selectOption('');
+    await bench.locator('[data-jzs-case-filter="employer"]').selectOption({ index: 0 });
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(4);
+  });
+});
