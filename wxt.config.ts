@@ -57,6 +57,9 @@ function minifyCssConstants(): Plugin {
   };
 }
 
+/** Drawn for the product: assets/icon/icon.svg, rendered by tests/tools/draw-icons.ts. */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `icons/${size}.png`]));
+
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
   publicDir: 'assets/public',
@@ -67,6 +70,10 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [stripZodJit(), minifyCssConstants(), preact()] }),
   hooks: {
+    // WXT takes the toolbar title from the popup's <title> (Chinese, fixed); the manifest's is the localized name.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.action = { ...manifest.action, default_title: '__MSG_extName__' };
+    },
     // The content script runs in every portal frame and its size is budgeted (≤ 25 KB gzip, issue 8). Chrome
     // MV3 and Firefox both give it promise-based extension APIs natively, so it is built against WXT's plain
     // `browser` instead of webextension-polyfill (22 KB raw), which stays in the background and extension pages.
@@ -85,7 +92,8 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: browser === 'firefox' ? FIREFOX_MATCHES : CHROME_MATCHES,
-    action: { default_title: '__MSG_extName__' },
+    icons: ICONS,
+    action: { default_icon: ICONS },
     commands: {
       'fill-page': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFill__' },
     },
@@ -94,7 +102,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'jzs-assistant@jzs.invalid',
-              strict_min_version: '128.0',
+              // The lowest Firefox with every API and manifest key we use (tests/e2e/firefox-compat.test.ts, MDN's data).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,31 +1,58 @@
 import type { FieldKey } from '../domain/ids';
 import { FillError } from '../fill/errors';
-import { miniCollect, miniWrite, type MiniControlInfo, type MiniWrite, type MiniWriteResult } from '../fill/main-world';
-import { itemsToWrite, planFill, sameValue } from '../fill/planner';
-import { type CollectedField, type FillItem, type FillResult, type FillWrite, MINI_KINDS } from '../fill/types';
-import { synonyms } from '../fill/vocab';
+import { miniCollect, type MiniControlInfo } from '../fill/main-world';
+import { type PageApplyAnswer, type PageApplyRequest, type PageWrite, pageScript } from '../fill/page-script';
+import { itemsToWrite, planFill, previewItem, sameValue } from '../fill/planner';
+import { CHOICE_KINDS, type CollectedField, type FillReport, type FillResult, type FrameCollection, type PlannedItem } from '../fill/types';
+import { MIN_FILL_SIZE } from '../fill/visibility';
 import type { FillLogEntry, FillPreview, FrameProtocolMap } from '../messaging/protocol';
 import type { BodyCodec } from '../profiles/codec';
+import type { ProfileData } from '../profiles/schema';
 import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';
 import type { JzsDatabase } from '../storage/db';
 
+/** A frame as the browser names it: `documentId` (Chrome ≥ 106) names one document, never the next one. */
+export interface FrameRef {
+  frameId: number;
+  documentId?: string | undefined;
+}
+
 /** The browser APIs a fill needs, behind an interface so the orchestration is testable without a browser. */
 export interface TabsApi {
   /** Frames of a tab that are on a portal origin (others are never touched). */
-  portalFrames(tabId: number): Promise<number[]>;
+  portalFrames(tabId: number): Promise<FrameRef[]>;
   sendToFrame<N extends keyof FrameProtocolMap>(tabId: number, frameId: number, name: N, data: FrameProtocolMap[N]['req']): Promise<FrameProtocolMap[N]['res'] | undefined>;
-  mainWorld<A extends unknown[], R>(tabId: number, frameId: number, func: (...args: A) => R, args: A): Promise<R | undefined>;
+  /**
+   * Run `func` in the frame's MAIN world, bound to the frame's document when the browser can (`documentIds`):
+   * undefined when that document is gone (the frame navigated) or the frame cannot be reached.
+   */
+  mainWorld<A extends unknown[], R>(tabId: number, frame: FrameRef, func: (...args: A) => R, args: A): Promise<R | undefined>;
   tabTitle(tabId: number): Promise<string>;
   /** The portal tab a popup means: the active tab of the last-focused normal window, else the last used portal tab. */
   targetTab(): Promise<number | undefined>;
 }
 
-/** Plans waiting for confirmation: in storage.session (memory only), so a restarted worker still has them. */
+/** Who was last filled into a tab (the tab's fill log): for 「全部替换为此申请人」 and the preview's 「页面上现在是…」. */
+export interface TabFill {
+  profileId: string;
+  at: string;
+}
+
+/** Plans waiting for confirmation: in storage.session (memory only, trusted contexts only). */
 export interface PlanStore {
   get(planId: string): Promise<StoredPlan | undefined>;
   set(planId: string, plan: StoredPlan): Promise<void>;
   remove(planId: string): Promise<void>;
+  lastFill(tabId: number): Promise<TabFill | undefined>;
+  setLastFill(tabId: number, fill: TabFill): Promise<void>;
+}
+
+/** A frame's document as the user saw it in the preview (issue 12.3). */
+export interface PlannedFrame extends FrameRef {
+  url: string;
+  nonce: string;
+  page: string | null;
 }
 
 export interface StoredPlan {
@@ -33,20 +60,30 @@ export interface StoredPlan {
   profileId: string;
   revision: number;
   portal: string;
-  pages: Record<number, string | null>;
-  items: FillItem[];
+  frames: Record<number, PlannedFrame>;
+  items: PlannedItem[];
   createdAt: number;
 }
 
 const PLAN_TTL_MS = 10 * 60 * 1000;
-/** How long to wait before reading a field a second time when it did not read back the value written. */
-const READ_BACK_RETRY_MS = 80;
 const ACTIVE_PROFILE_KEY = 'activeProfileId';
+/** The one script per frame at confirm (the kit overload is for in-process use only). */
+const applyInPage: (req: PageApplyRequest) => PageApplyAnswer = pageScript;
 
-function noteText(note: string | undefined): string | undefined {
-  if (note === 'no-option') return '页面的选项中没有这一项';
-  if (note === 'no-control' || note === 'gone') return '页面上的这个字段已不存在（页面可能已刷新）';
-  return note;
+/** Did the page keep what we wrote? Choices by option value, the rest by meaning (dates, ID numbers, phones). */
+function readsBack(item: PlannedItem, read: { value: string; text: string }): boolean {
+  if (CHOICE_KINDS.has(item.kind)) {
+    const set = (s: string) => s.split(',').filter(Boolean).sort().join(',');
+    return set(read.value) === set(item.value);
+  }
+  return item.value === '' ? read.text.trim() === '' : sameValue(item, read.text, item.value);
+}
+
+function resultOf(item: PlannedItem, r: PageApplyAnswer['results'][number] | undefined): FillResult {
+  const base = { id: item.id, key: item.key, label: item.label };
+  if (!r?.written) return { ...base, outcome: 'refused', reason: r?.reason ?? 'navigated' };
+  const read = r.read ?? { value: '', text: '' };
+  return { ...base, proposed: item.proposed ?? '', readBack: read.text, outcome: readsBack(item, read) ? 'ok' : 'mismatch' };
 }
 
 export class FillService {
@@ -64,96 +101,115 @@ export class FillService {
 
   private async activeProfileId(): Promise<string> {
     const rec = await (await this.deps.db()).get('settings', ACTIVE_PROFILE_KEY);
-    if (!rec?.value) throw new FillError('no-active-profile', '请先在弹出窗口中选择要填写的申请人。');
+    if (!rec?.value) throw new FillError('fill.errors.noActiveProfile');
     return rec.value;
+  }
+
+  /** Every portal frame's fields and document identity (frames without our content script are left out). */
+  private async collect(tabId: number): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
+    const { tabs } = this.deps;
+    const refs = await tabs.portalFrames(tabId);
+    if (!refs.length) throw new FillError('fill.errors.noPortalTab');
+    const fields: CollectedField[] = [];
+    const frames: Record<number, PlannedFrame> = {};
+    await Promise.all(
+      refs.map(async (ref) => {
+        const answer: FrameCollection | undefined = await tabs.sendToFrame(tabId, ref.frameId, 'bg:collect', {});
+        if (!answer) return;
+        frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page };
+        // MiniUI lists live in the page's own objects: asked once, at the preview, in the main world.
+        const miniIds = answer.fields.filter((f) => f.miniId && (f.kind === 'mini-combo' || f.kind === 'mini-list')).flatMap((f) => (f.miniId ? [f.miniId] : []));
+        const infos: Record<string, MiniControlInfo | null> = miniIds.length ? ((await tabs.mainWorld(tabId, ref, miniCollect, [miniIds])) ?? {}) : {};
+        for (const f of answer.fields) fields.push({ ...f, frameId: ref.frameId, options: f.options ?? (f.miniId ? infos[f.miniId]?.options : undefined) });
+      }),
+    );
+    return { fields, frames };
+  }
+
+  /** The applicant whose values this tab holds from its last fill, when it is someone else. */
+  private async previousIn(tabId: number, profileId: string): Promise<{ id: string; name: string; data: ProfileData } | undefined> {
+    const last = await this.deps.plans.lastFill(tabId);
+    if (!last || last.profileId === profileId) return undefined;
+    const prev = await this.deps.profiles.get(last.profileId).catch(() => undefined);
+    return prev ? { id: prev.id, name: prev.data.name ?? '', data: prev.data } : undefined;
   }
 
   /** Look at every portal frame of the tab and say what a fill would do. Writes nothing. */
   async plan(tabId: number): Promise<FillPreview> {
-    const { tabs } = this.deps;
     const profile = await this.deps.profiles.get(await this.activeProfileId());
-    const frames = await tabs.portalFrames(tabId);
-    if (!frames.length) throw new FillError('no-portal-tab', '当前标签页不是政务平台页面，无法填写。');
-    const collected: CollectedField[] = [];
-    const pages: Record<number, string | null> = {};
-    for (const frameId of frames) {
-      const answer = await tabs.sendToFrame(tabId, frameId, 'bg:collect', {});
-      if (!answer) continue;
-      pages[frameId] = answer.page;
-      const miniIds = answer.fields.filter((f) => f.miniId && (f.kind === 'mini-combo' || f.kind === 'mini-list')).map((f) => f.miniId!);
-      const infos: Record<string, MiniControlInfo | null> = miniIds.length ? ((await tabs.mainWorld(tabId, frameId, miniCollect, [miniIds])) ?? {}) : {};
-      for (const f of answer.fields) collected.push({ ...f, frameId, options: f.options ?? (f.miniId ? infos[f.miniId]?.options : undefined) });
-    }
-    const items = planFill(collected, profile.data).filter((i) => i.reason !== 'no-value');
-    if (!items.length) throw new FillError('no-fields', '本页没有可以用档案填写的字段。');
+    const { fields, frames } = await this.collect(tabId);
+    const previous = await this.previousIn(tabId, profile.id);
+    const items = planFill(fields, profile.data, previous?.data).filter((i) => i.reason !== 'no-value' || i.previous);
+    if (!items.length) throw new FillError('fill.errors.noFields');
     const planId = this.deps.newId?.() ?? crypto.randomUUID();
-    const firstPage = Object.values(pages).find((p): p is string => !!p);
+    const firstPage = Object.values(frames).find((f) => f.page)?.page;
     const portal = (firstPage && pageById(firstPage)?.portal) || '';
-    await this.deps.plans.set(planId, { tabId, profileId: profile.id, revision: profile.revision, portal, pages, items, createdAt: this.deps.now().getTime() });
-    return { planId, profile: { id: profile.id, name: profile.data.name ?? '' }, tabTitle: await tabs.tabTitle(tabId), items };
+    await this.deps.plans.set(planId, { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() });
+    const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
+    return { planId, profile: { id: profile.id, name: profile.data.name ?? '' }, tabTitle: await this.deps.tabs.tabTitle(tabId), items: items.map(previewItem), ...(onPage ? { onPage } : {}) };
   }
 
   /**
-   * Write what the user confirmed: fills, plus conflicts they ticked. Native controls are written by the
-   * frame (with the events of a real edit), MiniUI ones in the page's main world through its own API. Then
-   * every written field is read back after the page had its say, and differences are reported.
+   * Where `documentIds` cannot bind the script to the previewed document (Firefox), ask the frame's content
+   * script for its per-document nonce, URL and page first: a navigated frame has a new content script.
    */
-  async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillResult[]> {
+  private async sameDocument(tabId: number, frame: PlannedFrame): Promise<boolean> {
+    if (frame.documentId) return true;
+    const now = await this.deps.tabs.sendToFrame(tabId, frame.frameId, 'bg:document', {});
+    return !!now && now.nonce === frame.nonce && now.url === frame.url && now.page === frame.page;
+  }
+
+  /** One frame's writes: one script in the page that checks each field, writes and reads back. */
+  private async applyFrame(tabId: number, frame: PlannedFrame | undefined, items: PlannedItem[]): Promise<{ results: FillResult[]; navigated: boolean }> {
+    const writes: PageWrite[] = items.map((i) => ({ item: i.id, handle: i.handle, kind: i.kind, value: i.value }));
+    const same = frame ? await this.sameDocument(tabId, frame) : false;
+    const answer = frame && same ? await this.deps.tabs.mainWorld(tabId, frame, applyInPage, [{ op: 'apply', url: frame.url, writes, minSize: MIN_FILL_SIZE }]) : undefined;
+    if (!answer || answer.navigated) return { results: items.map((i) => resultOf(i, undefined)), navigated: true };
+    const byItem = new Map(answer.results.map((r) => [r.item, r]));
+    return { results: items.map((i) => resultOf(i, byItem.get(i.id))), navigated: false };
+  }
+
+  /**
+   * Write what the user confirmed (fills, plus conflicts and clears they ticked), each frame in ONE script
+   * bound to the previewed document; every field is checked against what the user saw just before its write.
+   * The result says what was and was not written, and is logged either way.
+   */
+  async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
     const plan = await this.deps.plans.get(planId);
     await this.deps.plans.remove(planId);
-    if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new FillError('expired', '这次填写的预览已过期，请重新点击“填写当前页面”。');
-    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new FillError('expired', '预览不属于这个标签页。');
+    if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new FillError('fill.errors.expired');
+    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new FillError('fill.errors.otherTab');
     const profile = await this.deps.profiles.get(plan.profileId);
-    if (profile.revision !== plan.revision) throw new FillError('profile-changed', '预览之后档案已被修改，请重新预览后再填写。');
-    const chosen = itemsToWrite(plan.items, new Set(overwrite));
-    const { tabs } = this.deps;
-    const results: FillResult[] = [];
-    const byFrame = new Map<number, FillItem[]>();
-    for (const i of chosen) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
-    for (const [frameId, items] of byFrame) {
-      const writes: FillWrite[] = items.map((i) => ({ fid: i.fid, key: i.key, kind: i.kind, miniId: i.miniId, value: i.proposed }));
-      const nativeWrites = writes.filter((w) => !MINI_KINDS.has(w.kind));
-      const native = nativeWrites.length ? await tabs.sendToFrame(plan.tabId, frameId, 'bg:write', { writes: nativeWrites }) : undefined;
-      const miniWrites: MiniWrite[] = writes
-        .filter((w) => MINI_KINDS.has(w.kind) && w.miniId)
-        .map((w) => ({ id: w.miniId!, kind: w.kind, value: w.value, alternatives: synonyms(w.value) }));
-      const mini: MiniWriteResult[] = miniWrites.length ? ((await tabs.mainWorld(plan.tabId, frameId, miniWrite, [miniWrites])) ?? []) : [];
-      const failureOf = (i: FillItem) =>
-        MINI_KINDS.has(i.kind) ? mini.find((m) => m.id === i.miniId && !m.ok) : native?.results.find((r) => r.fid === i.fid && !r.ok);
-      const values = (await tabs.sendToFrame(plan.tabId, frameId, 'bg:readBack', { fids: items.map((i) => i.fid) }))?.values ?? {};
-      // Some MiniUI versions redraw a control a moment after setValue: what does not read back yet is read
-      // once more after a short pause (the common case waits for nothing).
-      const late = items.filter((i) => !failureOf(i) && !sameValue(i, values[i.fid] ?? '', i.proposed)).map((i) => i.fid);
-      if (late.length) {
-        await new Promise((r) => setTimeout(r, READ_BACK_RETRY_MS));
-        Object.assign(values, (await tabs.sendToFrame(plan.tabId, frameId, 'bg:readBack', { fids: late }))?.values ?? {});
-      }
-      for (const i of items) {
-        const failure = failureOf(i);
-        const readBack = values[i.fid] ?? '';
-        const outcome = failure ? 'failed' : sameValue(i, readBack, i.proposed) ? 'ok' : 'mismatch';
-        results.push({ id: i.id, key: i.key, label: i.label, proposed: i.proposed, readBack, outcome, note: noteText(failure?.note) });
-      }
-    }
-    // The user is waiting for the results, not for the history: the log is written after the answer, and
-    // anyone reading the log waits for writes still under way.
-    const logged = this.log(plan, results).catch((err: unknown) => console.warn('填写记录未能保存', err));
+    if (profile.revision !== plan.revision) throw new FillError('fill.errors.profileChanged');
+    const byFrame = new Map<number, PlannedItem[]>();
+    for (const i of itemsToWrite(plan.items, new Set(overwrite))) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
+    const frames = await Promise.all([...byFrame].map(([frameId, items]) => this.applyFrame(plan.tabId, plan.frames[frameId], items)));
+    const report: FillReport = { results: frames.flatMap((f) => f.results), navigated: frames.some((f) => f.navigated) };
+    const written = [...byFrame.keys()].filter((_, i) => frames[i]?.results.some((r) => r.outcome !== 'refused'));
+    // The page validates again (MiniUI writes fire no DOM event); the user is not kept waiting for it.
+    for (const frameId of written) void this.deps.tabs.sendToFrame(plan.tabId, frameId, 'bg:filled', {});
+    if (written.length) await this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() });
+    // The history is written after the answer; anyone reading the log waits for writes still under way.
+    const logged = this.log(plan, report).catch((err: unknown) => console.warn('fill log not saved', err));
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
-    return results;
+    return report;
   }
 
   private readonly logging = new Set<Promise<void>>();
 
-  private async log(plan: StoredPlan, results: readonly FillResult[]): Promise<void> {
+  private async log(plan: StoredPlan, report: FillReport): Promise<void> {
+    const { results } = report;
     const entry: FillLogEntry = {
       at: this.deps.now().toISOString(),
       portal: plan.portal,
-      pages: [...new Set(Object.values(plan.pages).filter((p): p is string => !!p))],
-      fields: [...new Set(results.filter((r) => r.outcome !== 'failed').map((r) => r.key as FieldKey))],
+      pages: [...new Set(Object.values(plan.frames).flatMap((f) => (f.page ? [f.page] : [])))],
+      fields: [...new Set(results.filter((r) => r.outcome === 'ok' || r.outcome === 'mismatch').map((r): FieldKey => r.key))],
       ok: results.filter((r) => r.outcome === 'ok').length,
       mismatched: results.filter((r) => r.outcome === 'mismatch').length,
-      failed: results.filter((r) => r.outcome === 'failed').length,
+      failed: results.filter((r) => r.outcome === 'refused' || r.outcome === 'failed').length,
+      refused: results.filter((r) => r.outcome === 'refused').map((r) => ({ key: r.key, reason: r.reason ?? 'error' })),
+      navigated: report.navigated,
     };
     const sealed = await this.deps.codec().seal(entry, `filllog:${plan.profileId}`);
     await (await this.deps.db()).add('fillLogs', { profileId: plan.profileId, at: entry.at, entry: sealed });
@@ -163,6 +219,7 @@ export class FillService {
     await Promise.all(this.logging);
     const rows = await (await this.deps.db()).getAllFromIndex('fillLogs', 'profileId', profileId);
     const out: FillLogEntry[] = [];
+    // The codec opens what it sealed above: a FillLogEntry (sealed records are authenticated).
     for (const r of rows) out.push((await this.deps.codec().open(r.entry, `filllog:${r.profileId}`)) as FillLogEntry);
     return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, 50);
   }

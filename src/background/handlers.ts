@@ -14,6 +14,8 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
+import type { SenderInfo } from './sender';
+import { FillError } from '../fill/errors';
 import type { CaseService } from '../cases/service';
 import type { ImportItem } from '../profiles/store';
 import { CASES_FROM_SEALED_KEY } from '../storage/db';
@@ -84,9 +86,10 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
 export function createRoutes({ db, cases, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw Object.assign(new Error('没有打开的政务平台页面：请先在浏览器中打开要填写的页面。'), { code: 'no-portal-tab' });
+    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
     return tabId;
   };
+  const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
   const activeSummary = async () => {
     const rec = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
     if (!rec?.value) return null;
@@ -145,35 +148,13 @@ export function createRoutes({ db, cases, now, profiles, fill, tabs, clerkList, 
         return rules;
       },
     },
-    // Filling starts only here, on a user action (the overlay's button, the popup, the keyboard command).
-    'cs:fill.request': {
-      from: ['content'],
-      handle: async (_req, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
-        const preview = await fill.plan(sender.tabId);
-        if (sender.frameId === 0) return preview;
-        // The preview shows in the top frame's overlay, covering all frames of the tab (contract.md).
-        const shown = await tabs.sendToFrame(sender.tabId, 0, 'bg:fillPreview', { preview });
-        return shown?.shown ? { shownInTop: true as const } : preview;
-      },
-    },
-    'cs:fill.confirm': {
-      from: ['content'],
-      handle: async ({ planId, overwrite }, sender) => {
-        if (sender.kind !== 'content') throw refused('forbidden-sender', '');
-        return { results: await fill.apply(planId, overwrite, sender.tabId) };
-      },
-    },
-    'ui:fill.plan': { from: ['extension'], handle: async () => fill.plan(await targetTab()) },
+    // A fill starts and is confirmed only from an extension page (popup, workbench, the panel's extension-
+    // origin frame) or the keyboard command — never from a content script, which a page could provoke
+    // (issue 12.2). The panel frame fills the tab it is in; the popup the portal tab it stands for.
+    'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => fill.plan(await fillTab(sender)) },
     'ui:fill.apply': {
       from: ['extension'],
-      handle: async ({ planId, overwrite }) => {
-        const tabId = await targetTab();
-        const results = await fill.apply(planId, overwrite, tabId);
-        // The overlay reports mismatches too.
-        await tabs.sendToFrame(tabId, 0, 'bg:fillResults', { results });
-        return { results };
-      },
+      handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
     },
     'ui:fill.setList': {
       from: ['extension'],
@@ -195,7 +176,8 @@ export function createRoutes({ db, cases, now, profiles, fill, tabs, clerkList, 
         try {
           return { active, preview: await fill.plan(await targetTab()) };
         } catch (err) {
-          return { active, error: err instanceof Error ? err.message : String(err) };
+          // The applicant did change; why there is no preview goes back as a catalogue key.
+          return { active, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
         }
       },
     },

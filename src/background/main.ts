@@ -7,7 +7,7 @@ import { activePack } from '../rules/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
-import type { Lang } from '../i18n';
+import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
 import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
 import { LockService } from '../security/lock';
@@ -44,9 +44,14 @@ export function startBackground(): void {
       await dropFillPlans();
     },
     undefined,
-    // Once every record is sealed, move the data to a fresh bucket so no plaintext stays on disk.
+    // Firefox (no buckets): once every record is sealed in place, nothing more can be done (README).
     () => home.rehome().then(() => undefined),
+    // Chromium: seal while copying into a fresh bucket, then drop the old one — no plaintext page left behind,
+    // and a crash leaves either the old bucket or the complete new one.
+    (transform) => home.rehome(transform),
   );
+  // A lock change the worker was stopped in the middle of goes on now if the key is still in the session.
+  void lock.resumeAtStart().catch(() => undefined);
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
@@ -60,8 +65,12 @@ export function startBackground(): void {
       throw err;
     }));
   const routes = createRoutes({ db: getDb, cases, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
+  const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
+  void currentLanguage().then(titleIn, () => undefined);
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
+    titleIn(lang);
     language = Promise.resolve(lang);
     void broadcastToPortals('bg:language', languageView(lang, true));
   });
@@ -70,24 +79,19 @@ export function startBackground(): void {
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) => {
     const from = classifySender(sender, browser.runtime.id, extensionOrigin);
-    // What the user does in the extension's pages, or a fill they start, keeps the store unlocked.
-    const name = (message as { name?: unknown } | null)?.name;
-    if (from?.kind === 'extension' || (typeof name === 'string' && name.startsWith('cs:fill.'))) void lock.touch();
-    return dispatch(routes, message, from);
+    // What the user does in the extension's pages keeps the store unlocked.
+    if (from?.kind === 'extension') void lock.touch();
+    return dispatch(routes, message, from, currentLanguage);
   });
   // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
   void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'jzs-idle-lock') void lock.checkIdle();
   });
-  // The keyboard command is a user action too: plan for the portal tab, preview in its top frame.
+  // The keyboard command is a user action too: it opens the popup, which previews the fill (the preview and
+  // its confirm live only in extension pages; a page's script can neither read nor click them).
   browser.commands.onCommand.addListener((command) => {
     if (command !== 'fill-page') return;
-    void (async () => {
-      const tabId = await browserTabs.targetTab();
-      if (tabId === undefined) return;
-      const preview = await fill.plan(tabId).catch(() => undefined);
-      if (preview) await browserTabs.sendToFrame(tabId, 0, 'bg:fillPreview', { preview });
-    })();
+    void browser.storage.session.set({ fillCommandAt: Date.now() }).then(() => browser.action.openPopup?.()).catch(() => undefined);
   });
 }

@@ -2,7 +2,7 @@ import { portalOfOrigin, portalOfUrl, type PortalId } from '../portals/origins';
 
 /** Who sent a message, as far as the browser vouches for it. */
 export type SenderInfo =
-  | { kind: 'extension'; url: string }
+  | { kind: 'extension'; url: string; tabId?: number | undefined }
   | { kind: 'content'; portal: PortalId; tabId: number; frameId: number; url: string };
 
 export interface MinimalSender {
@@ -30,7 +30,11 @@ export function classifySender(
   } catch {
     return undefined;
   }
-  if (url.origin === new URL(extensionOrigin).origin) return { kind: 'extension', url: sender.url };
+  if (url.origin === new URL(extensionOrigin).origin) {
+    // An extension page framed inside a tab (the on-page panel) acts on that tab.
+    const tabId = sender.tab?.id;
+    return tabId !== undefined && tabId >= 0 ? { kind: 'extension', url: sender.url, tabId } : { kind: 'extension', url: sender.url };
+  }
   const portal = portalOfUrl(url);
   // Chrome also reports the frame's origin; when present it must agree (an opaque origin never matches).
   if (sender.origin !== undefined && portalOfOrigin(sender.origin) !== portal) return undefined;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, Reply } from '../messaging/protocol';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
-import type { PlanStore, StoredPlan, TabsApi } from './fill';
+import type { PlanStore, StoredPlan, TabFill, TabsApi } from './fill';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
 export const browserTabs: TabsApi = {
@@ -9,7 +9,10 @@ export const browserTabs: TabsApi = {
     const results = await browser.scripting
       .executeScript({ target: { tabId, allFrames: true }, func: () => location.origin })
       .catch(() => []);
-    return results.filter((r) => typeof r.result === 'string' && portalOfUrl(`${r.result}/`)).map((r) => r.frameId);
+    // Chrome names each frame's document (documentId): the confirm is bound to it. Firefox does not.
+    return results
+      .filter((r) => typeof r.result === 'string' && portalOfUrl(`${r.result}/`))
+      .map((r) => ({ frameId: r.frameId, documentId: (r as { documentId?: string }).documentId }));
   },
   async sendToFrame<N extends keyof FrameProtocolMap>(tabId: number, frameId: number, name: N, data: FrameProtocolMap[N]['req']) {
     try {
@@ -19,14 +22,21 @@ export const browserTabs: TabsApi = {
       return undefined; // no content script in that frame (not a page we know)
     }
   },
-  async mainWorld(tabId, frameId, func, args) {
-    const [result] = await browser.scripting.executeScript({
-      target: { tabId, frameIds: [frameId] },
-      world: 'MAIN',
-      func: func as never,
-      args: args as never,
-    });
-    return result?.result as never;
+  async mainWorld(tabId, frame, func, args) {
+    // Bound to the previewed document where the browser can: a navigated frame's new document is not it, and
+    // the call fails ("No document with id …") instead of writing there. That error means "gone", not text.
+    const target = frame.documentId ? { tabId, documentIds: [frame.documentId] } : { tabId, frameIds: [frame.frameId] };
+    try {
+      const [result] = await browser.scripting.executeScript({
+        target: target as { tabId: number; frameIds: number[] }, // documentIds: Chrome ≥ 106, missing from the polyfill's types
+        world: 'MAIN',
+        func: func as never, // the polyfill types func as () => void
+        args: args as never,
+      });
+      return result?.result as never; // what `func` returned, structured-cloned
+    } catch {
+      return undefined;
+    }
   },
   async tabTitle(tabId) {
     return (await browser.tabs.get(tabId)).title ?? '';
@@ -65,6 +75,13 @@ export const sessionPlans: PlanStore = {
   async remove(planId) {
     await browser.storage.session.remove(`fill:${planId}`);
   },
+  async lastFill(tabId) {
+    const key = `tabFill:${tabId}`;
+    return (await browser.storage.session.get(key))[key] as TabFill | undefined;
+  },
+  async setLastFill(tabId, fill) {
+    await browser.storage.session.set({ [`tabFill:${tabId}`]: fill });
+  },
 };
 
 /** The clerk's list for 「下一位」 (opaque ids only), in storage.session: gone when the browser closes. */
@@ -87,6 +104,6 @@ export const sessionArea = {
 /** Forget fill previews (they hold profile values): on every lock change. */
 export async function dropFillPlans(): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const keys = Object.keys(all).filter((k) => k.startsWith('fill:'));
+  const keys = Object.keys(all).filter((k) => k.startsWith('fill:') || k.startsWith('tabFill:'));
   if (keys.length) await browser.storage.session.remove(keys);
 }

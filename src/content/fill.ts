@@ -1,115 +1,65 @@
-import { type CollectedLite, type FillWrite, MINI_KINDS } from '../fill/types';
+import { fingerprint, hiddenReason } from '../fill/visibility';
+import { type CollectedLite, type FrameCollection, MINI_KINDS } from '../fill/types';
 import { groupOf as inputGroup, optionLabel, type PageField, readText } from '../portals/fields';
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
-/** Not rendered, or rendered with no size: never written (a user could not have typed there). */
-export function isHidden(el: Element): boolean {
-  if (!el.isConnected) return true;
-  const rects = el.getClientRects();
-  if (rects.length === 0) return true;
-  const r = el.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return true;
-  return getComputedStyle(el).visibility === 'hidden';
-}
-
 function optionsOf(doc: Document, f: PageField): CollectedLite['options'] {
   if (f.kind === 'select') {
     return Array.from((f.input as HTMLSelectElement).options)
-      .filter((o) => o.value !== '')
+      .filter((o) => o.value !== '' && !o.disabled)
       .map((o) => ({ text: norm(o.textContent ?? ''), value: o.value }));
   }
-  if (f.kind === 'radio' || f.kind === 'checkbox') return groupOf(doc, f).map((x) => ({ text: optionLabel(doc, x), value: x.value }));
+  if (f.kind === 'radio' || f.kind === 'checkbox') return inputGroup(doc, f.input as HTMLInputElement).map((x) => ({ text: optionLabel(doc, x), value: x.value }));
   return undefined;
 }
 
-const groupOf = (doc: Document, f: PageField) => inputGroup(doc, f.input as HTMLInputElement);
+/** The element a person looks at: a MiniUI control's visible input, a group's first option, the input. */
+const seen = (f: PageField): Element => f.input;
 
-/** Set a native text field the way typing does, so framework-bound pages notice (text-field-edit's rule). */
-function typeInto(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  input.focus();
-  input.select();
-  const typed = input.ownerDocument.execCommand('insertText', false, value) && input.value === value;
-  if (!typed) {
-    const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(input, value);
-    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: value }));
-  }
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  input.blur();
+/** A random per-document value (issue 12.3): made when the content script starts, kept in its closure. */
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
- * The frame's side of a fill: report fields (handles, no values of ours), write native controls, read back.
- * MiniUI controls are written by the background in the page's main world.
+ * The frame's side of a fill: report the mapped fields with a handle to find each again at confirm (position
+ * and fingerprint, no value of ours), whether a person can see it, and the frame's document identity. Writing
+ * is done at confirm by the background's one page script per frame (fill/page-script.ts), not here: nothing a
+ * page can send reaches a write.
  */
 export class FillAgent {
-  private handles = new Map<string, PageField>();
   private seq = 0;
+  /** Never leaves the extension: the page cannot read this world's closures. */
+  readonly nonce = newNonce();
 
   constructor(private readonly doc: Document) {}
 
-  collect(fields: readonly PageField[]): CollectedLite[] {
-    this.handles.clear();
+  collect(page: string | null, fields: readonly PageField[]): FrameCollection {
     const run = ++this.seq;
-    return fields.map((f, i) => {
-      const fid = `${run}.${i}`;
-      this.handles.set(fid, f);
-      const visible = MINI_KINDS.has(f.kind) ? f.anchor : f.kind === 'radio' || f.kind === 'checkbox' ? f.anchor : f.input;
-      return {
-        fid,
-        key: f.key,
-        kind: f.kind,
-        label: f.label,
-        miniId: MINI_KINDS.has(f.kind) ? f.id : undefined,
-        current: readText(this.doc, f),
-        readOnly: f.readOnly || ('readOnly' in f.input && (f.input as HTMLInputElement).readOnly && !MINI_KINDS.has(f.kind)),
-        disabled: f.disabled,
-        hidden: isHidden(visible),
-        format: f.format,
-        options: optionsOf(this.doc, f),
-      };
-    });
-  }
-
-  write(writes: readonly FillWrite[]): Array<{ fid: string; ok: boolean; note?: string }> {
-    return writes.map((w) => {
-      const f = this.handles.get(w.fid);
-      if (!f || !f.input.isConnected) return { fid: w.fid, ok: false, note: 'gone' };
-      if (MINI_KINDS.has(f.kind)) return { fid: w.fid, ok: false, note: 'mini' };
-      if (f.kind === 'select') {
-        const sel = f.input as HTMLSelectElement;
-        const opt = Array.from(sel.options).find((o) => norm(o.textContent ?? '') === norm(w.value));
-        if (!opt) return { fid: w.fid, ok: false, note: 'no-option' };
-        sel.focus();
-        sel.value = opt.value;
-        sel.dispatchEvent(new Event('input', { bubbles: true }));
-        sel.dispatchEvent(new Event('change', { bubbles: true }));
-        sel.blur();
-        return { fid: w.fid, ok: true };
-      }
-      if (f.kind === 'radio' || f.kind === 'checkbox') {
-        const wanted = new Set(w.value.split(',').map(norm).filter(Boolean));
-        const group = groupOf(this.doc, f);
-        if (![...wanted].every((v) => group.some((x) => norm(optionLabel(this.doc, x)) === v))) return { fid: w.fid, ok: false, note: 'no-option' };
-        // A click is what a user does: it runs the page's onclick and fires input/change.
-        for (const x of group) {
-          const want = wanted.has(norm(optionLabel(this.doc, x)));
-          if (x.checked !== want && (f.kind === 'checkbox' || want)) x.click();
-        }
-        return { fid: w.fid, ok: true };
-      }
-      typeInto(f.input as HTMLInputElement, w.value);
-      return { fid: w.fid, ok: true };
-    });
-  }
-
-  readBack(fids: readonly string[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const fid of fids) {
-      const f = this.handles.get(fid);
-      if (f) out[fid] = readText(this.doc, f);
-    }
-    return out;
+    return {
+      page,
+      url: this.doc.location.href,
+      nonce: this.nonce,
+      fields: fields.map((f, i) => {
+        const mini = MINI_KINDS.has(f.kind);
+        const root = mini ? f.anchor : f.input;
+        return {
+          fid: `${run}.${i}`,
+          key: f.key,
+          kind: f.kind,
+          label: f.label,
+          miniId: mini ? f.id : undefined,
+          handle: fingerprint(root, mini ? f.id : undefined),
+          current: readText(this.doc, f),
+          readOnly: f.readOnly || (!mini && 'readOnly' in f.input && (f.input as HTMLInputElement).readOnly),
+          disabled: f.disabled,
+          hidden: hiddenReason(seen(f), mini ? f.anchor : undefined),
+          format: f.format,
+          options: optionsOf(this.doc, f),
+        };
+      }),
+    };
   }
 }

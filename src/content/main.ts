@@ -1,6 +1,5 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageRules, Reply } from '../messaging/protocol';
@@ -10,15 +9,15 @@ import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
 import { pageById } from '../portals/registry';
-import { matchMaterial } from '../rules/status';
+import { matchMaterial, toggleCondition } from '../rules/status';
 import { mountOverlayHost, type OverlayHost } from './mount';
 import { Overlay } from './overlay';
 import { OVERLAY_CSS } from './overlay-css';
 import { FillAgent } from './fill';
-import type { FillState } from './fill-panel';
+import type { Lifecycle } from './lifecycle';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
-import { sameSet, withItem } from '../domain/sets';
+import { sameSet } from '../domain/sets';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
@@ -35,7 +34,7 @@ function sameSummary(a: ValidationSummary, b: ValidationSummary): boolean {
  * Content-script shell: guard the origin, detect the page (pure core), mount or update the overlay, and keep
  * watching — the portals re-render in place, the user picks another business, uploads a file.
  */
-export function runContent(ctx: ContentScriptContext): void {
+export function runContent(ctx: Lifecycle): void {
   // Firefox matches the host on any port: this is the port check (see origins.ts).
   if (!portalOfOrigin(location.origin)) return;
 
@@ -51,13 +50,9 @@ export function runContent(ctx: ContentScriptContext): void {
   let summary: ValidationSummary | undefined;
   // Sub-frames start collapsed so the frame's own content stays readable.
   let collapsed = window !== window.top;
+  // The fill's side in this frame: field handles for the background's plan. The fill itself is started and
+  // confirmed only in extension pages (popup, the panel frame), never from this page-reachable overlay.
   const agent = new FillAgent(document);
-  let fill: FillState = { overwrite: new Set(), busy: false };
-  const setFill = (next: Partial<FillState>) => {
-    fill = { ...fill, ...next };
-    draw();
-  };
-  const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
   // Many things ask for a redraw in one task (rules arrive, the validator reports, the table is read): they
   // are coalesced into one Preact render at the end of the task.
@@ -85,35 +80,8 @@ export function runContent(ctx: ContentScriptContext): void {
         done,
         readsTable,
         summary,
-        fill: rules
-          ? {
-              state: fill,
-              onFill: () => {
-                setFill({ busy: true, error: undefined, results: undefined });
-                send('cs:fill.request', {}).then(
-                  (answer) => setFill({ busy: false, preview: 'planId' in answer ? answer : undefined, overwrite: new Set() }),
-                  (err: unknown) => setFill({ busy: false, error: errorText(err) }),
-                );
-              },
-              onToggle: (id: string, on: boolean) => setFill({ overwrite: withItem(fill.overwrite, id, on) }),
-              onConfirm: () => {
-                const preview = fill.preview;
-                if (!preview) return;
-                setFill({ busy: true });
-                performance.mark('jzs-fill-confirm');
-                send('cs:fill.confirm', { planId: preview.planId, overwrite: [...fill.overwrite] }).then(
-                  ({ results }) => {
-                    performance.mark('jzs-fill-done');
-                    setFill({ busy: false, preview: undefined, results });
-                  },
-                  (err: unknown) => setFill({ busy: false, preview: undefined, error: errorText(err) }),
-                );
-              },
-              onCancel: () => setFill({ preview: undefined, overwrite: new Set() }),
-            }
-          : undefined,
         onToggleCondition: (id: string, on: boolean) => {
-          conditions = withItem(conditions, id, on);
+          conditions = toggleCondition(rules?.checklist?.conditions ?? [], conditions, id, on);
           validator?.validate();
           draw();
         },
@@ -256,27 +224,19 @@ export function runContent(ctx: ContentScriptContext): void {
       const page = detection?.page ?? null;
       const only = detection ? pageById(detection.page)?.onlyFields : undefined;
       const mapped = defs && detection ? mapFields(document, defs).filter((f) => !only || only.includes(f.key)) : [];
-      reply(answer({ page, fields: agent.collect(mapped) }));
-    } else if (name === 'bg:write') {
-      reply(answer({ results: agent.write((data as FrameProtocolMap['bg:write']['req']).writes) }));
-    } else if (name === 'bg:readBack') {
-      reply(answer({ values: agent.readBack((data as FrameProtocolMap['bg:readBack']['req']).fids) }));
+      reply(answer(agent.collect(page, mapped)));
+    } else if (name === 'bg:filled') {
+      // Values written in the main world (MiniUI's setValue) fire no event this world sees: check them now.
       validator?.validate();
-    } else if (name === 'bg:fillPreview') {
-      if (overlay) {
-        collapsed = false;
-        setFill({ preview: (data as FrameProtocolMap['bg:fillPreview']['req']).preview, overwrite: new Set(), results: undefined, error: undefined });
-      }
-      reply(answer({ shown: !!overlay }));
+      reply(answer({}));
+    } else if (name === 'bg:document') {
+      reply(answer({ page: detection?.page ?? null, url: location.href, nonce: agent.nonce }));
     } else if (name === 'bg:language') {
       if (useLanguage(data as LanguageView)) {
         validator?.validate();
         draw();
       }
       reply(answer({}));
-    } else if (name === 'bg:fillResults') {
-      if (overlay) setFill({ results: (data as FrameProtocolMap['bg:fillResults']['req']).results, preview: undefined });
-      reply(answer({ shown: !!overlay }));
     } else {
       return undefined;
     }

@@ -2,7 +2,6 @@ import { getLang, t } from '../i18n';
 import type { PageRules } from '../messaging/protocol';
 import { progress } from '../rules/status';
 import { ChecklistList } from '../ui/components/ChecklistList';
-import { FillPanel, type FillPanelProps } from './fill-panel';
 import type { ValidationSummary } from './validation';
 
 export interface OverlayProps {
@@ -16,8 +15,6 @@ export interface OverlayProps {
   /** Whether this page has a material table at all (then "done" means "uploaded here"). */
   readsTable: boolean;
   summary: ValidationSummary | undefined;
-  /** Present where filling is possible (a mapped page). */
-  fill?: FillPanelProps | undefined;
   onToggleCondition: (id: string, on: boolean) => void;
 }
 
@@ -59,7 +56,6 @@ export function Overlay(props: OverlayProps) {
                   {t('checklist.thisPage')}：{en ? s.textEn : s.text}
                 </div>
               ))}
-              {props.fill && <FillPanel {...props.fill} />}
               {summary && (summary.mapped > 0 || summary.missing.length > 0) && <Summary summary={summary} />}
               {checklist && count && (
                 <>

@@ -57,6 +57,8 @@ export const FIELD_KEYS = [
   'dismissalDate',
   'retired',
   'submissionDate',
+  'socialInsuranceEmployer',
+  'socialInsuranceMonths',
 ] as const;
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
@@ -94,6 +96,8 @@ export const FIELD_NAMES: Readonly<Record<FieldKey, { zh: string; en: string }>>
   dismissalDate: { zh: '解聘日期', en: 'Dismissal date' },
   retired: { zh: '是否退休', en: 'Retired' },
   submissionDate: { zh: '申请提交日期', en: 'Submission date' },
+  socialInsuranceEmployer: { zh: '社保缴纳单位', en: 'Social insurance paid by' },
+  socialInsuranceMonths: { zh: '社保连续缴纳月数', en: 'Months of social insurance paid' },
 };
 
 /** Field keys whose values are stored as yyyy-MM-dd strings. */

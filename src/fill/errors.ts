@@ -1,10 +1,16 @@
-/** Why a fill cannot start or finish, in words for the user. */
+import type { MessageKey, Params } from '../i18n';
+
+/**
+ * Why a fill cannot start or finish: a catalogue key plus parameters, never text (the UI translates). The same
+ * shape as the error model's CodedError (src/i18n/problem.ts, landing with helper `fields`), which its
+ * `toProblem` keeps as is.
+ */
 export class FillError extends Error {
   constructor(
-    readonly code: 'no-active-profile' | 'no-portal-tab' | 'no-fields' | 'expired' | 'profile-changed' | 'locked',
-    message: string,
+    readonly code: MessageKey,
+    readonly params: Params = {},
   ) {
-    super(message);
+    super(code);
     this.name = 'FillError';
   }
 }

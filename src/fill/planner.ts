@@ -2,13 +2,11 @@ import { DATE_FIELDS } from '../domain/ids';
 import type { ProfileData } from '../profiles/schema';
 import { formatForField, parseDateText } from '../validate/dates';
 import { normaliseIdNumber } from '../validate/id-number';
-import type { CollectedField, FillItem } from './types';
+import { CHOICE_KINDS, type CollectedField, type FillItem, type PlannedItem, type SkipReason } from './types';
 import { pickOption, sameChoice } from './vocab';
 
-const CHOICE_KINDS = new Set(['select', 'radio', 'checkbox', 'mini-combo', 'mini-list']);
-
 /** The profile's value for a field, as the field wants it written (dates in the field's format). */
-export function valueFor(field: CollectedField, data: ProfileData): string | undefined {
+export function valueFor(field: Pick<CollectedField, 'key' | 'kind' | 'format'>, data: ProfileData): string | undefined {
   const raw = (data as Record<string, unknown>)[field.key];
   if (field.key === 'retired') return raw === true ? '是' : raw === false ? '否' : undefined;
   if (typeof raw !== 'string' || !raw.trim()) return undefined;
@@ -36,35 +34,65 @@ export function sameValue(field: Pick<CollectedField, 'key' | 'kind'>, current: 
   return a.normalize('NFKC') === b.normalize('NFKC');
 }
 
-/**
- * What a fill would do, field by field. Nothing here writes: the user sees this as the preview.
- * - empty field → fill; same value → nothing to do; another value → conflict, written only if the user
- *   ticks overwrite;
- * - hidden, zero-size, disabled or read-only fields are never written;
- * - choices are matched by option text or code through the vocabularies.
- */
-export function planFill(fields: readonly CollectedField[], data: ProfileData): FillItem[] {
-  return fields.map((f) => {
-    const proposedRaw = valueFor(f, data);
-    const base = { id: `${f.frameId}:${f.fid}`, frameId: f.frameId, fid: f.fid, key: f.key, kind: f.kind, label: f.label, miniId: f.miniId, current: f.current };
-    if (proposedRaw === undefined) return { ...base, proposed: '', action: 'skip', reason: 'no-value' };
-    let proposed = proposedRaw;
-    if (f.options && CHOICE_KINDS.has(f.kind)) {
-      const wanted = f.kind === 'checkbox' ? proposedRaw.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : [proposedRaw];
-      const picked = wanted.map((w) => pickOption(w, f.options!));
-      if (picked.some((p) => p === undefined)) return { ...base, proposed: proposedRaw, action: 'skip', reason: 'no-option' };
-      proposed = picked.map((p) => p!.text).join(',');
-    }
-    if (f.hidden) return { ...base, proposed, action: 'skip', reason: 'hidden' };
-    if (f.disabled) return { ...base, proposed, action: 'skip', reason: 'disabled' };
-    if (f.readOnly) return { ...base, proposed, action: 'skip', reason: 'readonly' };
-    if (sameValue(f, f.current, proposed)) return { ...base, proposed, action: 'same' };
-    if (f.current.trim()) return { ...base, proposed, action: 'conflict' };
-    return { ...base, proposed, action: 'fill' };
-  }) as FillItem[];
+/** What a value becomes in this field: its text, and what to write (the option values of a choice). */
+function resolve(f: CollectedField, raw: string): { text: string; value: string } | undefined {
+  if (!CHOICE_KINDS.has(f.kind)) return { text: raw, value: raw };
+  if (!f.options) return undefined;
+  const wanted = f.kind === 'checkbox' || f.kind === 'mini-list' ? raw.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : [raw];
+  const picked = wanted.map((w) => pickOption(w, f.options ?? []));
+  if (!picked.length || picked.some((p) => p === undefined)) return undefined;
+  const options = picked.filter((p) => p !== undefined);
+  return { text: options.map((p) => p.text).join(','), value: options.map((p) => p.value).join(',') };
 }
 
-/** Which items to write: fills, plus conflicts the user chose to overwrite. */
-export function itemsToWrite(items: readonly FillItem[], overwrite: ReadonlySet<string>): FillItem[] {
-  return items.filter((i) => i.action === 'fill' || (i.action === 'conflict' && overwrite.has(i.id)));
+/** Why a field is never written, whatever the profile holds. */
+function blocked(f: CollectedField): SkipReason | undefined {
+  if (f.hidden) return f.hidden;
+  if (f.disabled) return 'disabled';
+  if (f.readOnly) return 'readonly';
+  return undefined;
+}
+
+/**
+ * What a fill would do, field by field. Nothing here writes: the user sees this as the preview.
+ * - empty field → fill; same value → nothing to do; another value → conflict, written only if the user ticks it;
+ * - a field showing the PREVIOUS applicant's value (`previous`, from this tab's last fill) is marked, and
+ *   when this applicant has no value for it, offered for clearing (「全部替换为此申请人」, issue 17.6);
+ * - hidden (as a person sees it), disabled or read-only fields are never written;
+ * - choices are resolved ONCE here to the option's value (the page writes that value, never matches text);
+ * - a skipped item carries no value of the profile (issue 12.1).
+ */
+export function planFill(fields: readonly CollectedField[], data: ProfileData, previous?: ProfileData): PlannedItem[] {
+  return fields.map((f): PlannedItem => {
+    const base = { id: `${f.frameId}:${f.fid}`, frameId: f.frameId, key: f.key, kind: f.kind, label: f.label, current: f.current, handle: f.handle };
+    const prevRaw = previous ? valueFor(f, previous) : undefined;
+    const prevText = prevRaw === undefined ? undefined : resolve(f, prevRaw)?.text;
+    const fromPrevious = !!f.current.trim() && prevText !== undefined && sameValue(f, f.current, prevText);
+    const skip = (reason: SkipReason): PlannedItem => ({ ...base, action: 'skip', reason, value: '', ...(fromPrevious ? { previous: true } : {}) });
+    const raw = valueFor(f, data);
+    const why = blocked(f);
+    if (why) return skip(why);
+    if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip('no-value');
+    const target = resolve(f, raw);
+    if (!target) return skip('no-option');
+    const item = { ...base, proposed: target.text, value: target.value, ...(fromPrevious ? { previous: true } : {}) };
+    if (sameValue(f, f.current, target.text)) return { ...item, action: 'same' };
+    if (f.current.trim()) return { ...item, action: 'conflict' };
+    return { ...item, action: 'fill' };
+  });
+}
+
+/** Which items to write: fills, plus conflicts and clears the user ticked. */
+export function itemsToWrite<T extends FillItem>(items: readonly T[], overwrite: ReadonlySet<string>): T[] {
+  return items.filter((i) => i.action === 'fill' || ((i.action === 'conflict' || i.action === 'clear') && overwrite.has(i.id)));
+}
+
+/** 「全部替换为此申请人」: every item holding the previous applicant's value is replaced or cleared. */
+export function replaceAllIds(items: readonly FillItem[]): string[] {
+  return items.filter((i) => i.previous && (i.action === 'conflict' || i.action === 'clear')).map((i) => i.id);
+}
+
+/** What the preview may show: no write values, no handles; skipped items carry no value (issue 12.1). */
+export function previewItem({ handle: _handle, value: _value, ...item }: PlannedItem): FillItem {
+  return item;
 }

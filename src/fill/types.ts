@@ -1,7 +1,8 @@
 import type { FieldKey } from '../domain/ids';
 import type { ControlKind } from '../portals/fields';
+import type { FieldHandle, HiddenReason, RefusedReason } from './page-script';
 
-/** A page field as a content script reports it for planning (no values of ours in it yet). */
+/** A page field as a content script reports it for planning (no values of ours in it). */
 export interface CollectedField {
   frameId: number;
   /** Field handle, unique within its frame's last collection. */
@@ -11,61 +12,87 @@ export interface CollectedField {
   label: string;
   /** MiniUI control id, for the page's own API. */
   miniId?: string | undefined;
+  /** How the field is found again at confirm (position and fingerprint, no value). */
+  handle: FieldHandle;
   /** What the field shows now. */
   current: string;
   readOnly: boolean;
   disabled: boolean;
-  hidden: boolean;
+  /** Why a person could not see it ('' when they can): see fill/visibility.ts. */
+  hidden: HiddenReason;
   /** Date format the page declares (My97 dateFmt); MiniUI formats are applied by MiniUI itself. */
   format?: string | undefined;
-  /** Choices of a native select / radio / checkbox group (MiniUI lists are matched in the page). */
+  /** Choices of a native select / radio / checkbox group (MiniUI lists are asked in the page's main world). */
   options?: Array<{ text: string; value: string }> | undefined;
 }
 
 /** What a content script reports: the field as its frame sees it (the background adds the frame). */
 export type CollectedLite = Omit<CollectedField, 'frameId'>;
 
+/** What a frame's content script answers to `bg:collect`. */
+export interface FrameCollection {
+  page: string | null;
+  /** The document's URL when collected (checked again at confirm). */
+  url: string;
+  /** A per-document random value of the content script, never given to the page (issue 12.3). */
+  nonce: string;
+  fields: CollectedLite[];
+}
+
 /** MiniUI controls: written and read through the page's own API in the main world, not as DOM inputs. */
 export const MINI_KINDS: ReadonlySet<string> = new Set<ControlKind>(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
+/** Controls whose value is one of the page's options (written by option VALUE). */
+export const CHOICE_KINDS: ReadonlySet<string> = new Set<ControlKind>(['select', 'radio', 'checkbox', 'mini-combo', 'mini-list']);
 
-export type FillAction = 'fill' | 'same' | 'conflict' | 'skip';
-export type SkipReason = 'readonly' | 'disabled' | 'hidden' | 'no-value' | 'no-option';
+/**
+ * fill: empty field; same: already shows our value; conflict: shows another value (written only if ticked);
+ * clear: shows the previous applicant's value and this one has none (emptied only if ticked); skip: never written.
+ */
+export type FillAction = 'fill' | 'same' | 'conflict' | 'clear' | 'skip';
+export type SkipReason = 'readonly' | 'disabled' | 'no-value' | 'no-option' | Exclude<HiddenReason, ''>;
 
+/** One line of the preview. A skipped item carries no value of the profile (issue 12.1). */
 export interface FillItem {
   /** `${frameId}:${fid}` */
   id: string;
   frameId: number;
-  fid: string;
   key: FieldKey;
-  kind: CollectedField['kind'];
+  kind: ControlKind;
   label: string;
-  miniId?: string | undefined;
   current: string;
-  /** The profile's value formatted for this field. */
-  proposed: string;
+  /** The profile's value as the field will show it (absent for skipped items). */
+  proposed?: string | undefined;
   action: FillAction;
   reason?: SkipReason | undefined;
+  /** The page's value came from the previous applicant filled in this tab. */
+  previous?: boolean | undefined;
 }
 
-/** One write sent to a frame. */
-export interface FillWrite {
-  fid: string;
-  key: FieldKey;
-  kind: CollectedField['kind'];
-  miniId?: string | undefined;
+/** A preview line as the background keeps it until confirm: where to write and what (option values for choices). */
+export interface PlannedItem extends FillItem {
+  handle: FieldHandle;
+  /** What to write: the text, or the option value(s) of a choice; '' for `clear`. */
   value: string;
 }
 
-export type FillOutcome = 'ok' | 'mismatch' | 'failed';
+export type FillOutcome = 'ok' | 'mismatch' | 'refused' | 'failed';
 
 export interface FillResult {
   id: string;
   key: FieldKey;
   label: string;
-  proposed: string;
+  /** What we wrote, as shown (absent when nothing was written). */
+  proposed?: string | undefined;
   /** What the page holds after it had its say (MiniUI reformat, page scripts). */
-  readBack: string;
+  readBack?: string | undefined;
   outcome: FillOutcome;
-  /** Why it failed (no such option, control gone), in Chinese. */
-  note?: string | undefined;
+  /** Why it was not written (catalogue key `fill.refused.<reason>`). */
+  reason?: RefusedReason | 'tab-changed' | undefined;
+}
+
+/** The answer to a confirm: what was and was not written. */
+export interface FillReport {
+  results: FillResult[];
+  /** The tab no longer shows the previewed document(s): nothing was written. */
+  navigated: boolean;
 }

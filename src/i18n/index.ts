@@ -21,7 +21,17 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string];
 type AllTexts = typeof contentZh & typeof pagesZh;
 export type MessageKey = Leaves<AllTexts>;
-export type Params = Record<string, string | number>;
+/**
+ * A placeholder's value: plain text or a number, a text given in both languages (data such as a field's or a
+ * business's name, `{ zh, en }`), or another message (`{ code, params }`) translated in the same language.
+ * All plain data, so an error's parameters cross the message boundary unchanged and the receiver translates.
+ */
+export type ParamValue = string | number | LocalText | { code: MessageKey; params?: Params };
+export interface LocalText {
+  zh: string;
+  en: string;
+}
+export type Params = { [name: string]: ParamValue };
 export type Catalogue = Record<string, unknown>;
 
 const catalogues: Record<Lang, Catalogue[]> = { zh: [contentZh], en: [] };
@@ -67,14 +77,28 @@ function lookup(lang: Lang, key: string): string | undefined {
   return undefined;
 }
 
-export function format(template: string, params?: Params): string {
+function paramText(value: ParamValue, lang: Lang): string {
+  if (typeof value !== 'object') return String(value);
+  if ('code' in value) return t(value.code, value.params, lang);
+  return value[lang];
+}
+
+export function format(template: string, params?: Params, lang: Lang = current): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
+    return value === undefined ? whole : paramText(value, lang);
+  });
 }
 
 /** The text of a key in the current language (falls back to Chinese, then to the key itself). */
 export function t(key: MessageKey, params?: Params, lang: Lang = current): string {
-  return format(lookup(lang, key) ?? lookup('zh', key) ?? key, params);
+  return format(lookup(lang, key) ?? lookup('zh', key) ?? key, params, lang);
+}
+
+/** Whether a catalogue loaded here (either language) has this key: codes from elsewhere may not be known. */
+export function isMessageKey(key: unknown): key is MessageKey {
+  return typeof key === 'string' && (lookup('zh', key) ?? lookup('en', key)) !== undefined;
 }
 
 /** For tests: every key of a language's catalogues, dotted. */

@@ -5,7 +5,10 @@ import { type Envelope, MessageError, type MessageName, type Reply, type Req, ty
 export async function send<N extends MessageName>(name: N, data: Req<N>): Promise<Res<N>> {
   const envelope: Envelope<N> = { jzs: 1, name, data };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply<Res<N>> | undefined;
-  if (!reply) throw new MessageError('no-reply', 'background did not answer');
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message, reply.error.details ?? []);
+  if (!reply) throw new MessageError('errors.noReply', '');
+  if (!reply.ok) {
+    const { code, message, details, params } = reply.error;
+    throw new MessageError(code, message ?? '', details ?? [], params ?? {});
+  }
   return reply.data;
 }

@@ -12,13 +12,13 @@ import type { PortalId } from '../portals/origins';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
-import type { CollectedLite } from '../fill/types';
-import type { FillItem, FillResult, FillWrite } from '../fill/types';
+import type { FillItem, FillReport, FrameCollection } from '../fill/types';
 import type { LockStatus } from '../security/lock';
 import type { Case } from '../cases/schema';
 import type { CasePatch } from '../cases/service';
 import type { CaseFilter, CasePage, CaseQuery } from '../cases/table';
 import type { BusinessId as CaseBusinessId } from '../domain/ids';
+import type { Params } from '../i18n';
 
 export interface PageRulesRequest {
   portal: PortalId;
@@ -98,12 +98,14 @@ export interface SettingRecord {
   value: string;
 }
 
-/** What a fill would do, shown for confirmation (popup or the top frame's overlay). */
+/** What a fill would do, shown for confirmation in an extension page (popup, the panel frame). */
 export interface FillPreview {
   planId: string;
   profile: { id: string; name: string };
   tabTitle: string;
   items: FillItem[];
+  /** Whose values the page holds now, from this tab's fill log (another applicant than `profile`). */
+  onPage?: { id: string; name: string } | undefined;
 }
 
 export interface FillLogEntry {
@@ -113,16 +115,21 @@ export interface FillLogEntry {
   fields: string[];
   ok: number;
   mismatched: number;
+  /** Confirmed but not written (refused by the checks at confirm). */
   failed: number;
+  /** Which fields were not written, and why (catalogue `fill.refused.<reason>`); absent in older entries. */
+  refused?: Array<{ key: string; reason: string }> | undefined;
+  /** The tab had moved on since the preview: nothing was written. */
+  navigated?: boolean | undefined;
 }
 
 /** Messages the background sends to one frame's content script. */
 export interface FrameProtocolMap {
-  'bg:collect': { req: Record<string, never>; res: { page: string | null; fields: CollectedLite[] } };
-  'bg:write': { req: { writes: FillWrite[] }; res: { results: Array<{ fid: string; ok: boolean; note?: string }> } };
-  'bg:readBack': { req: { fids: string[] }; res: { values: Record<string, string> } };
-  'bg:fillPreview': { req: { preview: FillPreview }; res: { shown: boolean } };
-  'bg:fillResults': { req: { results: FillResult[] }; res: { shown: boolean } };
+  'bg:collect': { req: Record<string, never>; res: FrameCollection };
+  /** The frame's document identity, to check a plan against where `documentIds` targeting is missing (Firefox). */
+  'bg:document': { req: Record<string, never>; res: { page: string | null; url: string; nonce: string } };
+  /** A fill was written in this frame: validate the page again (MiniUI writes fire no DOM event). */
+  'bg:filled': { req: Record<string, never>; res: Record<string, never> };
   /** The user switched language in the popup or workbench: every portal frame redraws. */
   'bg:language': { req: LanguageView; res: Record<string, never> };
 }
@@ -130,10 +137,8 @@ export interface FrameProtocolMap {
 /** Request and response types per message name. */
 export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
-  'cs:fill.request': { req: Record<string, never>; res: FillPreview | { shownInTop: true } };
-  'cs:fill.confirm': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
-  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: { results: FillResult[] } };
+  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
   'ui:fill.next': { req: Record<string, never>; res: { active: ProfileSummary; preview?: FillPreview | undefined; error?: string | undefined } };
   'ui:fill.setList': { req: { ids: string[] }; res: { size: number } };
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
@@ -185,16 +190,28 @@ export interface Envelope<N extends MessageName = MessageName> {
   name: N;
   data: Req<N>;
 }
-export type Reply<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details?: string[] | undefined } };
+/**
+ * A refusal: `code` is a catalogue key (src/i18n/problem.ts) the receiver translates with `params`; `message`
+ * is the background's wording in the user's language, for a receiver whose catalogue lacks the code.
+ */
+export interface ReplyError {
+  code: string;
+  params: Params;
+  message?: string;
+  details?: string[];
+}
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ReplyError };
 
-/** Error thrown by `send` when the background refuses or fails a request. */
+/**
+ * Error thrown by `send` when the background refuses or fails a request. Show it with `describe(err)`
+ * (src/i18n/problem.ts), which translates its code and parameters.
+ */
 export class MessageError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly details: string[] = [],
+    readonly params: Params = {},
   ) {
     super(message);
     this.name = 'MessageError';

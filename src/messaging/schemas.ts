@@ -49,8 +49,6 @@ export const RequestSchemas = {
     business: z.enum(BUSINESS_IDS).optional(),
     withCatalogue: z.boolean().optional(),
   }),
-  'cs:fill.request': Empty,
-  'cs:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
   'ui:fill.plan': Empty,
   'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
   'ui:fill.next': Empty,

@@ -5,12 +5,15 @@
  */
 import * as z from 'zod';
 import { BUSINESS_IDS, DATE_FIELDS, FIELD_KEYS, type FieldKey } from '../domain/ids';
+import { OPEN_ENDED, OPEN_ENDED_FIELDS } from '../validate/dates';
 
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
+/** A date, or `open-ended` where the field allows it (无固定期限劳动合同, contract.md). */
+const dateShape = (k: FieldKey) => (OPEN_ENDED_FIELDS.has(k) ? IsoDate.or(z.literal(OPEN_ENDED)) : IsoDate);
 
 const fieldShape = Object.fromEntries(
-  FIELD_KEYS.map((k) => [k, k === 'retired' ? z.boolean().optional() : DATE_FIELDS.has(k) ? IsoDate.optional() : z.string().max(200).optional()]),
+  FIELD_KEYS.map((k) => [k, k === 'retired' ? z.boolean().optional() : DATE_FIELDS.has(k) ? dateShape(k).optional() : z.string().max(200).optional()]),
 ) as Record<FieldKey, z.ZodOptional<z.ZodString> | z.ZodOptional<z.ZodBoolean>>;
 
 /** Field values: strings (dates yyyy-MM-dd), `retired` a boolean. Absent = unknown. */

@@ -16,7 +16,9 @@ export const SourceRef = z.strictObject({
   /** `seed` = ../shared/seed/000_088af59c4118da0e.txt; otherwise a regulation or document name. */
   doc: z.string().min(1),
   section: z.string().min(1),
-  /** Marks facts we inferred rather than read (domain.md): keep them visible. */
+  /** Marks facts we inferred rather than read (domain.md): keep them visible. A rule whose source does not
+   * state it (a comparable province, our own advice, a national rule not confirmed for Jinan) must say so:
+   * RulePack refuses it otherwise (sourceProblems). */
   inferred: z.boolean().optional(),
 });
 export type SourceRef = z.infer<typeof SourceRef>;
@@ -36,6 +38,9 @@ export const UploadConstraint = z.strictObject({
   single: z.boolean().optional(),
   /** A video must carry sound (本人视频: 有声视频). */
   audio: z.boolean().optional(),
+  /** The formats are our advice, not a source's requirement (the seed names none for scans): shown as such,
+   * and a file of another kind is a warning, not an error. */
+  advice: z.boolean().optional(),
 });
 export type UploadConstraint = z.infer<typeof UploadConstraint>;
 
@@ -56,6 +61,8 @@ const MaterialBase = {
   upload: UploadConstraint.optional(),
   /** How many copies on paper (遗失补证 申请表 一式两份). */
   copies: z.number().int().min(2).optional(),
+  /** 编者注: what a slip in the quoted source text means (the note itself stays verbatim). */
+  editorialNote: Zh.optional(),
   source: SourceRef,
   effectiveFrom: IsoDate,
 };
@@ -80,8 +87,9 @@ export const Material = z
     if (m.requirement === 'required' && m.condition) {
       ctx.addIssue({ code: 'custom', path: ['condition'], message: '必需材料不应带条件；请改为 conditional' });
     }
-    if (m.seedItem === undefined && m.requirement !== 'conditional') {
-      ctx.addIssue({ code: 'custom', path: ['seedItem'], message: '清单外的附加材料必须是有条件的（conditional）；清单内材料请写 seedItem' });
+    // A required item the seed does not list comes from another source (153号令), which it must cite.
+    if (m.seedItem === undefined && m.requirement !== 'conditional' && m.source.doc === 'seed') {
+      ctx.addIssue({ code: 'custom', path: ['seedItem'], message: '清单外的必需材料须注明其他依据（source.doc 不能是 seed）；清单内材料请写 seedItem' });
     }
     if (m.seedItem !== undefined && m.extraOf !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['extraOf'], message: '清单内材料（有 seedItem）不能同时是附加材料（extraOf）' });
@@ -111,6 +119,8 @@ export const CHECK_KINDS = [
   'qualification-continuing-education',
   'start-not-after-end',
   'not-in-future',
+  'social-insurance-employer',
+  'refusal-condition',
 ] as const;
 
 export const Check = z.strictObject({
@@ -121,6 +131,10 @@ export const Check = z.strictObject({
   params: z.record(z.string(), z.number()).default({}),
   /** Field pairs or lists the kind works on, e.g. ["contractStart", "contractEnd"]. */
   fields: z.array(z.enum(FIELD_KEYS)).default([]),
+  /** Runs only while one of these conditions is set (empty: always). */
+  when: z.array(Kebab).default([]),
+  /** Does not run while one of these is set (变更 + 单位更名: no contract or 解聘 checks). */
+  notWhen: z.array(Kebab).default([]),
   /** A short Chinese statement of the rule, shown in the checklist. */
   text: Zh,
   source: SourceRef,
@@ -134,6 +148,11 @@ export const Condition = z.strictObject({
   nameEn: z.string().min(1),
   /** A profile field that decides it, where one does (retired = 是). */
   field: z.enum(FIELD_KEYS).optional(),
+  /** Exactly one condition of a group applies (radio buttons): 注销 reasons. Materials conditional on a group
+   * member stay `missing` until one is chosen (contract.md). */
+  oneOf: Kebab.optional(),
+  /** The situation is a 不予注册 case: when the user confirms it, the checklist says so. */
+  refusal: z.boolean().optional(),
   source: SourceRef,
 });
 export type Condition = z.infer<typeof Condition>;
@@ -151,6 +170,23 @@ export const Bundle = z.strictObject({
 });
 export type Bundle = z.infer<typeof Bundle>;
 
+/**
+ * When a 延续注册 can be filed, stated once (rules/businesses/renewal.json) and read by the page check and the
+ * workbench's deadlines (src/rules/renewal.ts).
+ */
+export const RenewalTiming = z.strictObject({
+  /** 届满30日前: filing later than this many days before expiry is too late (153号令 第十二条). */
+  lastDaysBefore: z.number().int().positive(),
+  source: SourceRef,
+  /** Earlier than this many days before expiry: a warning that the system may not be open yet. */
+  earlyWarnDaysBefore: z.number().int().positive(),
+  earlySource: SourceRef,
+  /** After expiry there is no 延续: the route is 重新注册 (handled as an initial registration). */
+  afterExpiry: z.enum(['initial']),
+  afterExpirySource: SourceRef,
+});
+export type RenewalTiming = z.infer<typeof RenewalTiming>;
+
 export const BusinessRules = z.strictObject({
   /** Editors' hint to rules/schema/business.schema.json; ignored. */
   $schema: z.string().optional(),
@@ -167,6 +203,7 @@ export const BusinessRules = z.strictObject({
   steps: z.array(Kebab).min(1),
   checks: z.array(Check).default([]),
   bundles: z.array(Bundle).default([]),
+  renewalTiming: RenewalTiming.optional(),
 });
 export type BusinessRules = z.infer<typeof BusinessRules>;
 
@@ -174,7 +211,7 @@ export const FieldDefinition = z.strictObject({
   key: z.enum(FIELD_KEYS),
   name: Zh,
   nameEn: z.string().min(1),
-  type: z.enum(['text', 'date', 'id-number', 'mobile', 'phone', 'email', 'postcode', 'credit-code', 'choice', 'boolean']),
+  type: z.enum(['text', 'date', 'id-number', 'mobile', 'phone', 'email', 'postcode', 'credit-code', 'choice', 'boolean', 'integer']),
   /** Label texts the portals use for it (normalised: no stars, colons or spaces). */
   labels: z.array(z.string().min(1)).min(1),
   /** Known element ids / names on the portals (domain.md), matched exactly and case-insensitively. */
@@ -198,8 +235,20 @@ export const PackMeta = z.strictObject({
   /** Semantic version; a newer pack has a higher version. */
   version: z.string().regex(/^\d+\.\d+\.\d+$/, '版本号应为 主.次.修订（如 1.2.0）'),
   effectiveFrom: IsoDate,
+  /** The day someone last compared the rules with their sources (shown on the checklist). */
+  lastVerified: IsoDate,
   title: Zh,
-  sources: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1), note: z.string().optional() })),
+  sources: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      title: z.string().min(1),
+      note: z.string().optional(),
+      /** `official`: the seed, a law, a regulation or a standard, which states what it is cited for;
+       * `comparable`: another province's system or agency practice; `ours`: this tool's own advice. Rules citing
+       * anything but `official` are inferences and must say `inferred: true`. */
+      kind: z.enum(['official', 'comparable', 'ours']),
+    }),
+  ),
 });
 
 export const RulePack = z
@@ -225,10 +274,16 @@ export const RulePack = z
     dup(pack.steps.map((s) => s.id), ['steps'], '步骤');
     dup(pack.fields.map((f) => f.key), ['fields'], '字段');
     dup(pack.businesses.map((b) => b.id), ['businesses'], '业务');
+    for (const p of sourceProblems(pack)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
     pack.businesses.forEach((b, bi) => {
       const materialIds = b.materials.flatMap((m) => [m.id, ...(m.subItems ?? []).map((s) => s.id)]);
       dup(materialIds, ['businesses', bi, 'materials'], '材料');
       dup(b.checks.map((c) => c.id), ['businesses', bi, 'checks'], '校验规则');
+      b.checks.forEach((c, ci) => {
+        for (const k of [...c.when, ...c.notWhen]) {
+          if (!b.conditions.includes(k)) ctx.addIssue({ code: 'custom', path: ['businesses', bi, 'checks', ci], message: `校验规则 ${c.id} 使用的条件 ${k} 未列在本业务的 conditions 中` });
+        }
+      });
       const own = new Set(b.materials.map((m) => m.id));
       b.conditions.forEach((c, ci) => {
         if (!conditionIds.has(c)) ctx.addIssue({ code: 'custom', path: ['businesses', bi, 'conditions', ci], message: `未定义的条件：${c}` });
@@ -259,3 +314,48 @@ export const RulePack = z
   });
 export type RulePack = z.infer<typeof RulePack>;
 export type RulePackInput = z.input<typeof RulePack>;
+
+type Sourced = { source: SourceRef };
+type PackForSources = Pick<z.infer<typeof PackMeta>, 'sources'> & {
+  conditions: Sourced[];
+  steps: Sourced[];
+  businesses: Array<{
+    materials: Array<Sourced & { subItems?: Sourced[] | undefined }>;
+    checks: Sourced[];
+    bundles: Sourced[];
+    renewalTiming?: { source: SourceRef; earlySource: SourceRef; afterExpirySource: SourceRef } | undefined;
+  }>;
+};
+
+/**
+ * Nothing invented without a flag: every rule cites a source the pack lists, and a rule citing a source that
+ * does not itself state it (kind `comparable` or `ours`) is marked `inferred: true`.
+ */
+export function sourceProblems(pack: PackForSources): Array<{ path: (string | number)[]; message: string }> {
+  const kinds = new Map(pack.sources.map((s) => [s.id, s.kind]));
+  const problems: Array<{ path: (string | number)[]; message: string }> = [];
+  const visit = (ref: SourceRef, path: (string | number)[]) => {
+    const kind = kinds.get(ref.doc);
+    if (!kind) problems.push({ path: [...path, 'doc'], message: `依据「${ref.doc}」未列在规则包的 sources 中` });
+    else if (kind !== 'official' && ref.inferred !== true) {
+      problems.push({ path: [...path, 'inferred'], message: `依据「${ref.doc}」不是官方文件，此规则须标明 inferred: true` });
+    }
+  };
+  pack.conditions.forEach((c, i) => visit(c.source, ['conditions', i, 'source']));
+  pack.steps.forEach((s, i) => visit(s.source, ['steps', i, 'source']));
+  pack.businesses.forEach((b, bi) => {
+    b.materials.forEach((m, mi) => {
+      visit(m.source, ['businesses', bi, 'materials', mi, 'source']);
+      (m.subItems ?? []).forEach((s, si) => visit(s.source, ['businesses', bi, 'materials', mi, 'subItems', si, 'source']));
+    });
+    b.checks.forEach((c, ci) => visit(c.source, ['businesses', bi, 'checks', ci, 'source']));
+    b.bundles.forEach((x, xi) => visit(x.source, ['businesses', bi, 'bundles', xi, 'source']));
+    const rt = b.renewalTiming;
+    if (rt) {
+      visit(rt.source, ['businesses', bi, 'renewalTiming', 'source']);
+      visit(rt.earlySource, ['businesses', bi, 'renewalTiming', 'earlySource']);
+      visit(rt.afterExpirySource, ['businesses', bi, 'renewalTiming', 'afterExpirySource']);
+    }
+  });
+  return problems;
+}

@@ -13,6 +13,8 @@ export interface UploadRule {
   maxBytes?: number | undefined;
   single?: boolean | undefined;
   audio?: boolean | undefined;
+  /** The formats are our advice, not a source's requirement. */
+  advice?: boolean | undefined;
 }
 
 export interface ItemView {
@@ -29,6 +31,11 @@ export interface ItemView {
   upload?: UploadRule | undefined;
   copies?: number | undefined;
   extraOf?: string | undefined;
+  /** 编者注 on a slip in the quoted text. */
+  editorialNote?: string | undefined;
+  /** When the item's condition is one of a one-of group (注销 reasons): all the group's conditions. Until one
+   * of them is chosen the item is `missing` (contract.md). */
+  alternatives?: string[] | undefined;
   source: { doc: string; section: string; inferred?: boolean | undefined };
   effectiveFrom: string;
   subItems: ItemView[];
@@ -39,6 +46,10 @@ export interface ConditionView {
   name: string;
   nameEn: string;
   field?: FieldKey | undefined;
+  /** Radio group: exactly one condition of the group applies. */
+  oneOf?: string | undefined;
+  /** A 不予注册 case. */
+  refusal?: boolean | undefined;
 }
 
 export interface BundleView {
@@ -64,12 +75,18 @@ export interface CheckView {
   severity: 'error' | 'warning';
   params: Record<string, number>;
   fields: FieldKey[];
+  /** Runs only while one of these conditions is set (empty: always). */
+  when: string[];
+  /** Does not run while one of these conditions is set. */
+  notWhen: string[];
   text: string;
   source: { doc: string; section: string; inferred?: boolean | undefined };
 }
 
 export interface ChecklistView {
   packVersion: string;
+  /** The day the rules were last compared with their sources. */
+  lastVerified: string;
   business: { id: BusinessId; name: string; nameEn: string; summary: string };
   conditions: ConditionView[];
   items: ItemView[];
@@ -80,8 +97,30 @@ export interface ChecklistView {
 
 /** Is an item needed under the conditions the user has set? */
 export function isNeeded(item: ItemView, active: ReadonlySet<string>): boolean {
-  if (item.requirement === 'conditional' && (!item.condition || !active.has(item.condition))) return false;
+  if (item.requirement === 'conditional' && (!item.condition || !active.has(item.condition))) {
+    // One of a group (高级别考试合格证 or 解聘证明): needed until the user says which applies.
+    if (!item.alternatives?.length || item.alternatives.some((c) => active.has(c))) return false;
+  }
   return !item.notWhen.some((c) => active.has(c));
+}
+
+/** Set or clear a condition; setting one of a one-of group clears the others (radio buttons). */
+export function toggleCondition(conditions: readonly ConditionView[], active: ReadonlySet<string>, id: string, on: boolean): ReadonlySet<string> {
+  const next = new Set(active);
+  if (!on) {
+    next.delete(id);
+    return next;
+  }
+  const group = conditions.find((c) => c.id === id)?.oneOf;
+  if (group) for (const c of conditions) if (c.oneOf === group) next.delete(c.id);
+  next.add(id);
+  return next;
+}
+
+/** Does a rule-data check run under the conditions set? (变更 + 单位更名: no contract or 解聘 checks.) */
+export function checkApplies(check: Pick<CheckView, 'when' | 'notWhen'>, active: ReadonlySet<string>): boolean {
+  if (check.when.length > 0 && !check.when.some((c) => active.has(c))) return false;
+  return !check.notWhen.some((c) => active.has(c));
 }
 
 /**

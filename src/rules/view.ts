@@ -1,10 +1,13 @@
 import type { BusinessId } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
-import type { BusinessRules, Check, Material, RulePack, SubItem } from './schema';
+import type { BusinessRules, Check, Condition, Material, RulePack, SubItem } from './schema';
 import type { CheckView, ChecklistView, ItemView, StepView } from './status';
 
-function checkView(c: Check): CheckView {
-  return { id: c.id, kind: c.kind, severity: c.severity, params: c.params, fields: c.fields, text: c.text, source: c.source };
+function checkView(c: Check, b?: BusinessRules): CheckView {
+  // The renewal window's days are stated once, in the business's renewalTiming (src/rules/renewal.ts).
+  const timing = c.kind === 'renewal-window' ? b?.renewalTiming : undefined;
+  const params = timing ? { ...c.params, minDays: timing.lastDaysBefore, maxDays: timing.earlyWarnDaysBefore } : c.params;
+  return { id: c.id, kind: c.kind, severity: c.severity, params, fields: c.fields, when: c.when, notWhen: c.notWhen, text: c.text, source: c.source };
 }
 
 /** Kinds that hold whatever the business: run on pages that show no business (基本资料). */
@@ -15,10 +18,11 @@ export function genericChecks(pack: RulePack): CheckView[] {
   return pack.businesses
     .flatMap((b) => b.checks)
     .filter((c) => GENERIC_KINDS.has(c.kind) && !seen.has(c.id) && seen.add(c.id) !== undefined)
-    .map(checkView);
+    .map((c) => checkView(c));
 }
 
-function itemView(m: Material | SubItem): ItemView {
+function itemView(m: Material | SubItem, conditions: readonly Condition[]): ItemView {
+  const group = conditions.find((c) => c.id === m.condition)?.oneOf;
   return {
     id: m.id,
     name: m.name,
@@ -33,9 +37,11 @@ function itemView(m: Material | SubItem): ItemView {
     upload: m.upload,
     copies: m.copies,
     extraOf: 'extraOf' in m ? m.extraOf : undefined,
+    editorialNote: m.editorialNote,
+    alternatives: group ? conditions.filter((c) => c.oneOf === group).map((c) => c.id) : undefined,
     source: m.source,
     effectiveFrom: m.effectiveFrom,
-    subItems: ('subItems' in m ? (m.subItems ?? []) : []).map(itemView),
+    subItems: ('subItems' in m ? (m.subItems ?? []) : []).map((s) => itemView(s, conditions)),
   };
 }
 
@@ -55,14 +61,15 @@ export function checklistView(pack: RulePack, id: BusinessId, portal?: PortalId)
     .map((s) => ({ id: s.id, portal: s.portal, page: s.page, text: s.text, textEn: s.textEn }));
   return {
     packVersion: pack.version,
+    lastVerified: pack.lastVerified,
     business: { id: b.id, name: b.name, nameEn: b.nameEn, summary: b.summary },
     conditions: b.conditions
       .map((cid) => pack.conditions.find((c) => c.id === cid))
       .filter((c) => c !== undefined)
-      .map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, field: c.field })),
-    items: b.materials.map(itemView),
+      .map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, field: c.field, oneOf: c.oneOf, refusal: c.refusal })),
+    items: b.materials.map((m) => itemView(m, pack.conditions)),
     bundles: b.bundles.map((x) => ({ id: x.id, name: x.name, nameEn: x.nameEn, note: x.note, parts: x.parts, upload: x.upload })),
     steps,
-    checks: b.checks.map(checkView),
+    checks: b.checks.map((c) => checkView(c, b)),
   };
 }

@@ -1,5 +1,6 @@
 import { caseAad } from '../cases/store';
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from '../profiles/codec';
+import { CodedError } from '../i18n/problem';
 import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
 import {
   DEFAULT_ITERATIONS,
@@ -45,7 +46,37 @@ export interface LockStatus {
   idleMinutes: number;
   iterations?: number | undefined;
   migrating?: 'enable' | 'disable' | 'rekey' | undefined;
+  /**
+   * A change was interrupted (the browser closed mid-way) and cannot go on until the passphrase is entered
+   * again: some records may still be in their old form (in the clear, for 'enable'). The UI says so.
+   */
+  interrupted?: boolean | undefined;
+  /** After wrong passphrases: the earliest time (ms since epoch) the next attempt is accepted. */
+  retryAt?: number | undefined;
 }
+
+/** Thrown instead of deriving the key while the back-off after wrong passphrases runs. */
+export class TooManyAttempts extends CodedError {
+  constructor(readonly retryAt: number, readonly seconds: number) {
+    super('lock.tooManyAttempts', { seconds });
+    this.name = 'TooManyAttempts';
+  }
+}
+
+/** Free attempts before the back-off starts; then 2^(n − FREE) s, at most BACKOFF_MAX_S (a 2^k schedule as in OS login). */
+export const FREE_ATTEMPTS = 3;
+const BACKOFF_MAX_S = 300;
+export function backoffSeconds(failures: number): number {
+  return failures < FREE_ATTEMPTS ? 0 : Math.min(BACKOFF_MAX_S, 2 ** (failures - FREE_ATTEMPTS));
+}
+
+/** A record's sealed part: which field holds the body and what its additional data is. */
+const SEALED_STORES = {
+  profiles: { field: 'body', aad: (r: { id?: unknown }) => `profile:${String(r.id)}` },
+  fillLogs: { field: 'entry', aad: (r: { profileId?: unknown }) => `filllog:${String(r.profileId)}` },
+  cases: { field: 'body', aad: (r: { id?: unknown }) => caseAad(String(r.id)) },
+} as const;
+type SealedStore = keyof typeof SEALED_STORES;
 
 const VERIFIER_TEXT = 'jzs-lock-v1';
 const SESSION_KEYS = 'lock.keys';
@@ -102,8 +133,14 @@ export class LockService {
     private readonly onChange: () => void | Promise<void>,
     /** Test hook: called after each migrated batch (a test throws here to simulate the browser closing). */
     private readonly afterBatch: () => void = () => undefined,
-    /** Called when the lock has sealed every record (purges plaintext remnants, see storage/home.ts). */
+    /** Called when the lock has sealed every record in place (purges plaintext remnants, see storage/home.ts). */
     private readonly afterSealed: () => Promise<void> = async () => undefined,
+    /**
+     * Where supported (storage buckets): copy every record, sealed, into a fresh home and drop the old one in
+     * one switch, instead of sealing in place — a crash then leaves no mix of sealed and plain records.
+     * Resolves false where not supported.
+     */
+    private readonly sealedMove?: (transform: (store: string, record: unknown) => Promise<unknown>) => Promise<boolean>,
   ) {}
 
   private async meta(): Promise<LockMeta> {
@@ -194,19 +231,48 @@ export class LockService {
     const meta = await this.meta();
     if (this.keys.size > 0 && (await this.idleExpired(meta))) await this.lock();
     const locked = (meta.enabled || !!meta.migration) && !(meta.current && this.keys.has(meta.current.version));
-    return { enabled: meta.enabled, locked, idleMinutes: meta.idleMinutes, iterations: meta.current?.iterations, migrating: meta.migration?.kind };
+    const wait = backoffSeconds(meta.failures ?? 0);
+    return {
+      enabled: meta.enabled,
+      locked,
+      idleMinutes: meta.idleMinutes,
+      iterations: meta.current?.iterations,
+      migrating: meta.migration?.kind,
+      interrupted: !!meta.migration && locked,
+      retryAt: wait && meta.failedAt !== undefined ? meta.failedAt + wait * 1000 : undefined,
+    };
   }
 
+  /**
+   * Idle longer than allowed — or the clock went backwards since the last activity: a clock set back must
+   * not postpone the lock, so time we cannot measure counts as idle.
+   */
   private async idleExpired(meta: LockMeta): Promise<boolean> {
     const last = (await this.session.get([SESSION_ACTIVITY]))[SESSION_ACTIVITY];
-    return typeof last === 'number' && this.now() - last > meta.idleMinutes * 60_000;
+    if (typeof last !== 'number') return false;
+    const elapsed = this.now() - last;
+    return elapsed < 0 || elapsed > meta.idleMinutes * 60_000;
   }
 
-  /** The user did something: push the idle lock back (written at most every 10 s). */
+  /** The user did something: push the idle lock back (written at most every 10 s), unless it has run out. */
   async touch(): Promise<void> {
-    if (this.now() - this.lastTouch < 10_000) return;
-    this.lastTouch = this.now();
-    if (this.keys.size) await this.session.set({ [SESSION_ACTIVITY]: this.now() });
+    const now = this.now();
+    if (now >= this.lastTouch && now - this.lastTouch < 10_000) return;
+    this.lastTouch = now;
+    if (!this.keys.size) return;
+    if (await this.idleExpired(await this.meta())) await this.lock();
+    else await this.session.set({ [SESSION_ACTIVITY]: now });
+  }
+
+  /**
+   * At the worker's start: a change the worker was stopped in the middle of goes on at once when the key is
+   * still in storage.session (worker restart), not only at the next unlock. Without the key (browser restart)
+   * `status().interrupted` reports it.
+   */
+  async resumeAtStart(): Promise<void> {
+    await this.loadKeys();
+    const meta = await this.meta();
+    if (meta.migration && meta.current && this.keys.has(meta.current.version)) await this.resume(meta);
   }
 
   /** Called by an alarm every minute: lock after the idle time even if nothing asks. */
@@ -225,14 +291,29 @@ export class LockService {
     return { spec: { version, salt: toBase64(salt), iterations, verifier: await sealJson(key, VERIFIER_TEXT, 'verifier') }, raw, key };
   }
 
-  /** Derive the key of `spec` from a passphrase, or throw WrongPassphrase. */
+  /**
+   * Derive the key of `spec` from a passphrase, or throw WrongPassphrase. Wrong guesses in a row make the
+   * next attempt wait (backoffSeconds); the count is kept in the database, so a restart does not reset it.
+   */
   private async derive(passphrase: string, spec: KeySpec): Promise<Uint8Array> {
+    const meta = await this.meta();
+    const failures = meta.failures ?? 0;
+    const wait = backoffSeconds(failures);
+    const retryAt = (meta.failedAt ?? 0) + wait * 1000;
+    // A clock set back before the last failure does not shorten the wait either.
+    if (wait && (this.now() < retryAt || this.now() < (meta.failedAt ?? 0))) {
+      throw new TooManyAttempts(retryAt, Math.max(1, Math.ceil((retryAt - this.now()) / 1000)));
+    }
     const raw = await deriveKeyBytes(passphrase, fromBase64(spec.salt), spec.iterations);
     try {
-      if ((await openJson(await importAesKey(raw), spec.verifier, 'verifier')) === VERIFIER_TEXT) return raw;
+      if ((await openJson(await importAesKey(raw), spec.verifier, 'verifier')) === VERIFIER_TEXT) {
+        if (failures) await this.saveMeta({ ...(await this.meta()), failures: undefined, failedAt: undefined });
+        return raw;
+      }
     } catch {
       // falls through: authentication failed
     }
+    await this.saveMeta({ ...(await this.meta()), failures: failures + 1, failedAt: this.now() });
     throw new WrongPassphrase();
   }
 
@@ -313,38 +394,10 @@ export class LockService {
     const m = meta.migration;
     if (!m || !meta.current) return;
     const target = meta.current.version;
-    const done = (body: StoredBody) => (m.kind === 'disable' ? 'plain' in body : 'sealed' in body && body.sealed.kv === target);
     const codec = m.kind === 'disable' ? decryptingCodec(this.keys) : encryptedCodec(this.keys, target);
-    const db = await this.db();
-    // Every store whose records carry an applicant's data: profile bodies, fill logs, cases.
-    for (const store of ['profiles', 'fillLogs', 'cases'] as const) {
-      for (;;) {
-        const all = await db.getAll(store);
-        const bodyOf = (r: (typeof all)[number]): StoredBody => ('body' in r ? r.body : r.entry);
-        const todo = all.filter((r) => !done(bodyOf(r))).slice(0, BATCH);
-        if (!todo.length) break;
-        // Seal the whole batch first: awaiting crypto inside a transaction would let it commit half-done.
-        const sealed = await Promise.all(
-          todo.map(async (r) => {
-            const isLog = store === 'fillLogs';
-            const body = isLog ? (r as { entry: StoredBody }).entry : (r as { body: StoredBody }).body;
-            const aad = isLog ? `filllog:${(r as { profileId: string }).profileId}` : store === 'cases' ? caseAad((r as { id: string }).id) : `profile:${(r as { id: string }).id}`;
-            const next = await codec.seal(await codec.open(body, aad), aad);
-            return isLog ? { ...r, entry: next } : { ...r, body: next };
-          }),
-        );
-        const tx = db.transaction(store, 'readwrite');
-        for (const r of sealed) {
-          // A profile edited meanwhile was already written with the new codec: never overwrite it.
-          const key = store === 'fillLogs' ? (r as { id: number }).id : (r as { id: string }).id;
-          const current = (await tx.store.get(key as never)) as { revision?: number } | undefined;
-          if (current && current.revision === (r as { revision?: number }).revision) void tx.store.put(r as never);
-        }
-        await tx.done;
-        this.afterBatch();
-      }
-    }
     const finished: LockMeta = { ...meta, migration: undefined };
+    if (m.kind === 'enable' && this.sealedMove && (await this.moveSealed(codec, finished))) return;
+    await this.migrateInPlace(m.kind, target, codec);
     if (m.kind === 'disable') {
       finished.current = undefined;
       await this.saveMeta(finished);
@@ -354,5 +407,51 @@ export class LockService {
     await this.saveMeta(finished);
     if (m.kind === 'rekey') await this.forgetKey(m.previous.version);
     if (m.kind === 'enable') await this.afterSealed();
+  }
+
+  /** Re-seal one record of a sealed store with `codec` (records of other stores pass unchanged). */
+  private async reseal(codec: BodyCodec, store: string, record: unknown): Promise<unknown> {
+    if (!Object.hasOwn(SEALED_STORES, store)) return record;
+    const { field, aad } = SEALED_STORES[store as SealedStore];
+    // The record shapes are the stores' own (db.ts); only the sealed field is read and replaced.
+    const r = record as Record<string, unknown> & { id?: unknown; profileId?: unknown };
+    const body = r[field] as StoredBody;
+    return { ...r, [field]: await codec.seal(await codec.open(body, aad(r)), aad(r)) };
+  }
+
+  /** Turning the lock on where the home can move: everything sealed into a new home in one switch. */
+  private async moveSealed(codec: BodyCodec, finished: LockMeta): Promise<boolean> {
+    const moved = await this.sealedMove!(async (store, record) => {
+      if (store === 'meta' && (record as { key?: unknown }).key === 'lock') return finished;
+      return this.reseal(codec, store, record);
+    });
+    if (!moved) return false;
+    this.metaCache = finished;
+    this.invalidate();
+    return true;
+  }
+
+  private async migrateInPlace(kind: 'enable' | 'disable' | 'rekey', target: number, codec: BodyCodec): Promise<void> {
+    const done = (body: StoredBody) => (kind === 'disable' ? 'plain' in body : 'sealed' in body && body.sealed.kv === target);
+    const db = await this.db();
+    for (const store of Object.keys(SEALED_STORES) as SealedStore[]) {
+      const { field } = SEALED_STORES[store];
+      for (;;) {
+        // Both stores hold plain objects; only the sealed field, `id` and `revision` are read here.
+        const all = (await db.getAll(store)) as unknown as Array<Record<string, unknown> & { revision?: number; id?: unknown }>;
+        const todo = all.filter((r) => !done(r[field] as StoredBody)).slice(0, BATCH);
+        if (!todo.length) break;
+        // Seal the whole batch first: awaiting crypto inside a transaction would let it commit half-done.
+        const sealed = await Promise.all(todo.map((r) => this.reseal(codec, store, r) as Promise<(typeof todo)[number]>));
+        const tx = db.transaction(store, 'readwrite');
+        for (const r of sealed) {
+          // A profile edited meanwhile was already written with the new codec: never overwrite it.
+          const current = (await tx.store.get(r.id as never)) as { revision?: number } | undefined;
+          if (current && current.revision === r.revision) void tx.store.put(r as never);
+        }
+        await tx.done;
+        this.afterBatch();
+      }
+    }
   }
 }

@@ -73,6 +73,9 @@ export interface LockMeta {
     | { kind: 'enable' | 'disable' }
     | { kind: 'rekey'; previous: { version: number; wrapped: { iv: Uint8Array; data: ArrayBuffer } } }
     | undefined;
+  /** Wrong passphrases in a row, and when the last one was entered (for the back-off). */
+  failures?: number | undefined;
+  failedAt?: number | undefined;
 }
 
 export interface JzsDB extends DBSchema {

@@ -14,7 +14,6 @@ export interface BucketPointer {
 }
 
 const PREFIX = 'jzs-data-';
-const STORES = ['settings', 'rulePacks', 'profiles', 'fillLogs', 'meta', 'cases'] as const;
 
 /**
  * Where the database lives. Deleting or overwriting a record in IndexedDB does not remove its old bytes
@@ -50,11 +49,7 @@ export class DataHome {
 
   /** The one shared connection (reopened after the browser or an upgrade closed it). */
   db(): Promise<JzsDatabase> {
-    this.shared ??= this.factory().then((f) =>
-      openJzsDB(DB_NAME, () => {
-        this.shared = undefined;
-      }, f),
-    );
+    this.shared ??= this.open();
     return this.shared;
   }
 
@@ -67,23 +62,49 @@ export class DataHome {
     }
   }
 
-  /** Move all data to a new bucket and delete the old one with its files. */
-  async rehome(): Promise<boolean> {
+  /**
+   * Move all data to a new bucket and delete the old one with its files. `transform` may rewrite records on
+   * the way (the lock seals them: "write new, then drop old", so a crash leaves either the untouched old
+   * bucket or the complete new one, never a mix). Every store the database has is copied, whatever its
+   * version added. Callers of `db()` wait until the move is over, so no write lands in the old bucket.
+   */
+  async rehome(transform?: (store: string, record: unknown) => Promise<unknown>): Promise<boolean> {
     if (!this.buckets) return false;
+    const buckets = this.buckets;
     const from = await this.db();
-    const oldName = (await this.pointer.get()) ?? `${PREFIX}1`;
-    const nextName = `${PREFIX}${Number(oldName.slice(PREFIX.length)) + 1}`;
-    const target = await openJzsDB(DB_NAME, undefined, (await this.buckets.open(nextName, { durability: 'strict', persisted: true })).indexedDB);
-    const copied: Record<string, unknown[]> = {};
-    for (const store of STORES) copied[store] = await from.getAll(store);
-    const tx = target.transaction([...STORES], 'readwrite');
-    for (const store of STORES) for (const r of copied[store]!) void tx.objectStore(store).put(r as never);
-    await tx.done;
-    target.close();
-    await this.pointer.set(nextName);
-    from.close();
-    this.shared = undefined;
-    await this.buckets.delete(oldName);
+    const move = (async () => {
+      const oldName = (await this.pointer.get()) ?? `${PREFIX}1`;
+      const nextName = `${PREFIX}${Number(oldName.slice(PREFIX.length)) + 1}`;
+      const stores = [...from.objectStoreNames];
+      const copied = new Map<string, unknown[]>();
+      for (const store of stores) {
+        // Each store read in its own transaction; the transform (crypto) runs outside any transaction.
+        const records: unknown[] = await from.getAll(store as never);
+        copied.set(store, transform ? await Promise.all(records.map((r) => transform(store, r))) : records);
+      }
+      const target = await openJzsDB(DB_NAME, undefined, (await buckets.open(nextName, { durability: 'strict', persisted: true })).indexedDB);
+      const tx = target.transaction(stores as never[], 'readwrite');
+      for (const store of stores) for (const r of copied.get(store) ?? []) void tx.objectStore(store as never).put(r as never);
+      await tx.done;
+      target.close();
+      await this.pointer.set(nextName);
+      from.close();
+      await buckets.delete(oldName);
+    })();
+    // db() waits for the move and then opens the new bucket (or, if the move failed, the old one again).
+    this.shared = move.then(
+      () => this.open(),
+      () => this.open(),
+    );
+    await move;
     return true;
+  }
+
+  private open(): Promise<JzsDatabase> {
+    return this.factory().then((f) =>
+      openJzsDB(DB_NAME, () => {
+        this.shared = undefined;
+      }, f),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import type { FieldKey } from '../domain/ids';
-import type { CheckView } from '../rules/status';
-import { daysBetween, localToday, plusDays, plusYears } from './dates';
+import { renewalState } from '../rules/renewal';
+import { checkApplies, type CheckView } from '../rules/status';
+import { daysBetween, OPEN_ENDED, plusDays, plusYears, todayInShanghai } from './dates';
 import { validateIdNumber } from './id-number';
 import type { FieldFinding, Severity } from './types';
 
@@ -22,7 +23,16 @@ export function genderOf(value: string | undefined): 'male' | 'female' | undefin
   return undefined;
 }
 
-const normOrg = (s: string) => s.normalize('NFKC').replace(/[\s()（）]/g, '');
+/**
+ * Company names as people and systems write them: full/half-width forms and brackets, spaces, and the legal
+ * forms 有限责任公司 / 有限公司 (公司法: the same kind of company, written both ways) folded together.
+ */
+export function normOrgName(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000()（）[\]【】〔〕]/g, '')
+    .replace(/有限责任公司/g, '有限公司');
+}
 
 function out(check: CheckView, field: FieldKey, code: string, severity: Severity, params?: FieldFinding['params']): FieldFinding {
   return params ? { field, code, severity, params, check: check.id } : { field, code, severity, check: check.id };
@@ -38,28 +48,31 @@ const RUNNERS: Record<string, Runner> = {
   // 劳动合同: end ≥ submission + N years, inclusive ("满一年以上": 以上 includes the number, 民法典 第1259条).
   'contract-end-min-years': (c, v, _ctx, today) => {
     const end = v.contractEnd;
-    if (!end) return [];
+    // 无固定期限 (劳动合同法 第十四条) runs past any date.
+    if (!end || end === OPEN_ENDED) return [];
     const min = plusYears(v.submissionDate ?? today, c.params.years ?? 1);
     return end < min ? [out(c, 'contractEnd', 'check.contractTooShort', c.severity, { min, years: c.params.years ?? 1 })] : [];
   },
-  // Contract must start after dismissal from the previous employer; the same day is doubtful.
+  // “之后” read one way (rule text and source say so): strictly later passes, earlier is an error, the same day
+  // a warning — 民法典 第1259条 defines 以上/以下, not 之后.
   'contract-start-after-dismissal': (c, v, ctx) => {
     const { contractStart: start, dismissalDate: dismissal } = v;
     if (!start || !dismissal) return [];
     if (c.params.onlyWhenExamEmployerDiffers) {
       const differs =
         ctx.conditions.has('exam-employer-differs') ||
-        (!!v.examEmployerName && !!v.employerName && normOrg(v.examEmployerName) !== normOrg(v.employerName));
+        (!!v.examEmployerName && !!v.employerName && normOrgName(v.examEmployerName) !== normOrgName(v.employerName));
       if (!differs) return [];
     }
     if (start < dismissal) return [out(c, 'contractStart', 'check.contractBeforeDismissal', c.severity, { dismissal })];
     if (start === dismissal) return [out(c, 'contractStart', 'check.contractSameDayAsDismissal', 'warning', { dismissal })];
     return [];
   },
-  // 解聘证明日期要在注册证书签发日期之后 (seed §四 变更 4): strictly after.
+  // 解聘证明日期要在注册证书签发日期之后 (seed §四 变更 4): “之后” read as for the contract above.
   'dismissal-after-cert-issue': (c, v) => {
     const { dismissalDate: dismissal, certIssueDate: issued } = v;
     if (!dismissal || !issued || dismissal > issued) return [];
+    if (dismissal === issued) return [out(c, 'dismissalDate', 'check.dismissalSameDayAsCertificate', 'warning', { issued })];
     return [out(c, 'dismissalDate', 'check.dismissalBeforeCertificate', c.severity, { issued })];
   },
   'id-matches-birth-gender': (c, v, ctx) => {
@@ -89,15 +102,18 @@ const RUNNERS: Record<string, Runner> = {
     if (submission >= warnFrom) return [out(c, field, 'check.nearlyTooOld', 'warning', { years, limit, days: daysBetween(submission, limit) })];
     return [];
   },
-  // 延续注册: at least 30 days before expiry (error otherwise); more than 90 days early: a warning.
+  // 延续注册 timing from the business's renewalTiming (the view puts its days in params): expired → only
+  // 重新注册; fewer than 30 days left → too late; more than 90 days early → a warning (inferred).
   'renewal-window': (c, v, _ctx, today) => {
     const expiry = v.registrationExpiry;
     if (!expiry) return [];
-    const left = daysBetween(v.submissionDate ?? today, expiry);
     const min = c.params.minDays ?? 30;
     const max = c.params.maxDays ?? 90;
-    if (left < min) return [out(c, 'registrationExpiry', 'check.renewalTooLate', c.severity, { left, min })];
-    if (left > max) return [out(c, 'registrationExpiry', 'check.renewalTooEarly', 'warning', { left, max })];
+    const s = renewalState(expiry, v.submissionDate ?? today, { lastDaysBefore: min, earlyWarnDaysBefore: max });
+    const at = { expiry, last: s.lastFilingDay, left: s.daysLeft, min, max };
+    if (s.phase === 'expired') return [out(c, 'registrationExpiry', 'check.renewalExpired', c.severity, at)];
+    if (s.phase === 'too-late') return [out(c, 'registrationExpiry', 'check.renewalTooLate', c.severity, at)];
+    if (s.phase === 'early') return [out(c, 'registrationExpiry', 'check.renewalTooEarly', 'warning', at)];
     return [];
   },
   'qualification-continuing-education': (c, v, _ctx, today) => {
@@ -113,16 +129,35 @@ const RUNNERS: Record<string, Runner> = {
     if (!a || !b) return [];
     const start = v[a];
     const end = v[b];
-    return start && end && start > end ? [out(c, b, 'check.endBeforeStart', c.severity, { start })] : [];
+    return start && end && end !== OPEN_ENDED && start > end ? [out(c, b, 'check.endBeforeStart', c.severity, { start })] : [];
+  },
+  // 诚信证明 (seed §四 初始 5): social insurance paid by the registering employer, for N months.
+  'social-insurance-employer': (c, v) => {
+    const found: FieldFinding[] = [];
+    const payer = v.socialInsuranceEmployer;
+    if (payer && v.employerName && normOrgName(payer) !== normOrgName(v.employerName)) {
+      found.push(out(c, 'socialInsuranceEmployer', 'check.insuranceOtherEmployer', c.severity, { employer: v.employerName }));
+    }
+    const need = c.params.months ?? 3;
+    const months = v.socialInsuranceMonths;
+    if (months !== undefined && /^\d+$/.test(months) && Number(months) < need) {
+      found.push(out(c, 'socialInsuranceMonths', 'check.insuranceTooShort', c.severity, { months: Number(months), need }));
+    }
+    return found;
+  },
+  // A 不予注册 situation the user confirmed (its `when` condition): say so on the first field of the check.
+  'refusal-condition': (c) => {
+    const field = c.fields[0];
+    return field ? [out(c, field, 'check.refused', c.severity, { rule: c.text })] : [];
   },
   'not-in-future': (c, v, _ctx, today) =>
-    c.fields.filter((f) => (v[f] ?? '') > today).map((f) => out(c, f, 'check.inFuture', c.severity, { today })),
+    c.fields.filter((f) => (v[f] ?? '') > today && v[f] !== OPEN_ENDED).map((f) => out(c, f, 'check.inFuture', c.severity, { today })),
 };
 
 /** Run the rule data's cross-field checks over a page's (or a profile's) values. */
 export function runChecks(checks: readonly CheckView[], values: Values, ctx: CheckContext): FieldFinding[] {
-  const today = localToday(ctx.now);
-  return checks.flatMap((c) => RUNNERS[c.kind]?.(c, values, ctx, today) ?? []);
+  const today = todayInShanghai(ctx.now);
+  return checks.filter((c) => checkApplies(c, ctx.conditions)).flatMap((c) => RUNNERS[c.kind]?.(c, values, ctx, today) ?? []);
 }
 
 export const KNOWN_CHECK_KINDS = Object.keys(RUNNERS);

@@ -1,21 +1,26 @@
+import type { FieldKey } from '../domain/ids';
 import { err, type Validated } from './types';
 
 /**
- * Dates as people type them on these portals: yyyy-MM-dd, yyyy/M/d, yyyy.M.d, yyyy年M月d日, yyyyMMdd.
- * Canonical form yyyy-MM-dd (contract.md). Pure calendar arithmetic on local dates: no time zone enters.
+ * Dates as people type them on these portals: yyyy-MM-dd, yyyy/M/d, yyyy.M.d, yyyy年M月d日, yyyyMMdd, and the
+ * `yyyy-MM-dd HH:mm:ss` some pages show (the time is dropped: every rule here counts calendar days).
+ * Canonical form yyyy-MM-dd (contract.md). All arithmetic is on UTC calendar dates, so the machine's time zone
+ * never enters; "today" is the calendar date in Asia/Shanghai (todayInShanghai).
  */
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?`;
 const PATTERNS: RegExp[] = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
-  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
+  new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${TIME}$`),
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
   /^(\d{4})(\d{2})(\d{2})$/,
 ];
 
-/** A local Date at midnight for y-m-d, or undefined when no such day exists (2023-02-29, 2024-13-01). */
+/** A Date at UTC midnight for y-m-d, or undefined when no such day exists (2023-02-29, 2024-13-01). */
 export function makeDate(y: number, m: number, d: number): Date | undefined {
-  const date = new Date(y, m - 1, d);
-  if (Number.isNaN(date.getTime()) || date.getFullYear() !== y || date.getMonth() !== m - 1 || date.getDate() !== d) return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 100) date.setUTCFullYear(y); // Date.UTC maps 0–99 to 1900–1999
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   return date;
 }
 
@@ -32,14 +37,48 @@ export function parseDateText(raw: string): Validated {
   return { value: undefined, findings: [err('date.format', { text })] };
 }
 
+/**
+ * 无固定期限劳动合同 (劳动合同法 第十四条) has no end date: stored as `open-ended` (contract.md), read from the
+ * ways forms and spreadsheets write it. Only fields that may hold it accept it.
+ */
+export const OPEN_ENDED = 'open-ended';
+export const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
+const OPEN_ENDED_TEXT = /^(无固定期限|无固定期|无期限|长期|长期有效|永久|open-?ended|indefinite)$/i;
+
+export function isOpenEndedText(raw: string): boolean {
+  return OPEN_ENDED_TEXT.test(raw.normalize('NFKC').replace(/[\s（）()]/g, ''));
+}
+
+/** A date field's value: `open-ended` where the field allows it, else a calendar date. */
+export function parseFieldDate(key: FieldKey, raw: string): Validated {
+  if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(raw)) return { value: OPEN_ENDED, findings: [] };
+  return parseDateText(raw);
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** Local calendar date as yyyy-MM-dd. (date-fns' `format` would pull its whole formatter and locale into the
- * content script for this.) */
-export const toIso = (date: Date): string => `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** A UTC-midnight Date (makeDate, plusDays) as yyyy-MM-dd. (date-fns' `format` would pull its whole formatter
+ * and locale into the content script for this.) */
+export const toIso = (date: Date): string => `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
-/** The browser's local date of `now` (contract.md: submissionDate defaults to today, local). */
-export const localToday = (now: Date): string => toIso(now);
+/**
+ * China Standard Time is UTC+8 all year (no daylight saving since 1991), so Jinan's calendar date of an
+ * instant is the UTC date of the instant plus eight hours. Every date rule counts from this day (contract.md:
+ * "today" is the calendar date in Asia/Shanghai, whatever the machine's time zone).
+ */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export const todayInShanghai = (now: Date): string => toIso(new Date(now.getTime() + SHANGHAI_OFFSET_MS));
+
+/** The instant's wall-clock time in Jinan, `yyyy-MM-dd HH:mm` (printed dates, stamps). */
+export function shanghaiStamp(now: Date): string {
+  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  return `${toIso(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+const partsOf = (iso: string): [number, number, number] => {
+  const [y = NaN, m = NaN, d = NaN] = iso.split('-').map(Number);
+  return [y, m, d];
+};
 
 /**
  * iso + n years. A 29 February start lands on 28 February in a common year: 民法典 第二百零二条 — when the
@@ -47,28 +86,29 @@ export const localToday = (now: Date): string => toIso(now);
  * (Calendar arithmetic by hand: a few lines, where date-fns would add its helpers to the content script.)
  */
 export function plusYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(y! + years, m! - 1, d!);
-  if (date.getMonth() !== m! - 1) date.setDate(0); // 29 Feb → 28 Feb
+  const [y, m, d] = partsOf(iso);
+  const date = new Date(Date.UTC(y + years, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0); // 29 Feb → 28 Feb
   return toIso(date);
 }
 
 export function plusDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return toIso(new Date(y!, m! - 1, d! + days));
+  const [y, m, d] = partsOf(iso);
+  return toIso(new Date(Date.UTC(y, m - 1, d + days)));
 }
 
-/** Calendar days from `from` to `to` (DST-proof: counted on UTC dates). */
+/** Calendar days from `from` to `to`. */
 export function daysBetween(from: string, to: string): number {
   const utc = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return Date.UTC(y!, m! - 1, d!);
+    const [y, m, d] = partsOf(iso);
+    return Date.UTC(y, m - 1, d);
   };
   return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 /** Format a canonical date in a portal field's own format (MiniUI `format`, My97 `dateFmt`). */
 export function formatForField(iso: string, pattern = 'yyyy-MM-dd'): string {
+  if (iso === OPEN_ENDED) return '无固定期限';
   const [y, m, d] = iso.split('-');
   return pattern
     .replace('yyyy', y!)

@@ -1,5 +1,5 @@
 import type { FieldKey } from '../domain/ids';
-import { parseDateText } from './dates';
+import { parseFieldDate } from './dates';
 import { validateCreditCode } from './credit-code';
 import { validateIdNumber } from './id-number';
 import {
@@ -10,6 +10,7 @@ import {
   validatePostcode,
   validateQualificationCertNo,
   validateRegistrationNo,
+  validateWholeNumber,
 } from './simple';
 import { type Validated } from './types';
 
@@ -24,7 +25,8 @@ export type FieldType =
   | 'postcode'
   | 'credit-code'
   | 'choice'
-  | 'boolean';
+  | 'boolean'
+  | 'integer';
 
 /** Validate one value by its field. Empty values yield no findings: whether a field is required is the page's call. */
 export function validateField(key: FieldKey, type: FieldType | string, raw: string, now: Date): Validated {
@@ -35,7 +37,7 @@ export function validateField(key: FieldKey, type: FieldType | string, raw: stri
   if (key === 'qualificationCertNo') return validateQualificationCertNo(text);
   switch (type) {
     case 'date':
-      return parseDateText(text);
+      return parseFieldDate(key, text);
     case 'id-number': {
       const r = validateIdNumber(text, now);
       return { value: r.value, findings: r.findings };
@@ -49,7 +51,10 @@ export function validateField(key: FieldKey, type: FieldType | string, raw: stri
     case 'postcode':
       return validatePostcode(text);
     case 'credit-code':
-      return validateCreditCode(text);
+      // 聘用单位's code: a category other than 企业/事业单位 is worth a notice (GB 32100 机构类别码).
+      return validateCreditCode(text, key === 'employerCreditCode');
+    case 'integer':
+      return validateWholeNumber(text);
     default:
       return { value: text.normalize('NFKC'), findings: [] };
   }

@@ -1,5 +1,5 @@
-import { makeDate, plusYears, toIso } from './dates';
-import { err, type Finding } from './types';
+import { makeDate, plusYears, todayInShanghai, toIso } from './dates';
+import { err, type Finding, warn } from './types';
 
 /**
  * 居民身份证号码, GB 11643-1999: 6-digit area code, 8-digit birth date, 3-digit sequence (odd = male),
@@ -20,6 +20,8 @@ export const PROVINCE_CODES: Readonly<Record<string, string>> = {
 };
 
 export interface IdNumberInfo {
+  /** `resident`: 居民身份证 (GB 11643); `foreign-permanent`: 外国人永久居留身份证 (2023 version, leading 9). */
+  kind: 'resident' | 'foreign-permanent';
   birthDate: string;
   gender: 'male' | 'female';
   /** Full years on `now`. */
@@ -58,19 +60,24 @@ export function validateIdNumber(raw: string, now: Date): IdNumberResult {
   if (/^\d{15}$/.test(id)) return { value: undefined, findings: [err('id.legacy15')] };
   if (id.length !== 18) return { value: undefined, findings: [err('id.length', { length: id.length })] };
   if (!/^\d{17}[\dX]$/.test(id)) return { value: undefined, findings: [err('id.chars')] };
-  const province = PROVINCE_CODES[id.slice(0, 2)];
-  if (!province) return { value: undefined, findings: [err('id.province', { code: id.slice(0, 2) })] };
+  // 外国人永久居留身份证 (2023): '9', the issuing province's code, a 3-digit nationality code, then birth date,
+  // sequence and check character as in GB 11643 — not a bad province code (domain.md).
+  const foreign = id[0] === '9';
+  const province = foreign ? PROVINCE_CODES[id.slice(1, 3)] : PROVINCE_CODES[id.slice(0, 2)];
+  if (!province) {
+    return { value: undefined, findings: [err(foreign ? 'id.foreignProvince' : 'id.province', { code: foreign ? id.slice(1, 3) : id.slice(0, 2) })] };
+  }
   const y = Number(id.slice(6, 10));
   const birth = makeDate(y, Number(id.slice(10, 12)), Number(id.slice(12, 14)));
   if (!birth || y < 1900) return { value: undefined, findings: [err('id.birthImpossible', { text: id.slice(6, 14) })] };
   const birthDate = toIso(birth);
-  const today = toIso(now);
+  const today = todayInShanghai(now);
   if (birthDate > today) return { value: undefined, findings: [err('id.birthFuture', { date: birthDate })] };
   const expected = checkCharacter(id.slice(0, 17));
   if (id[17] !== expected) return { value: undefined, findings: [err('id.checksum', { expected, actual: id[17]! })] };
   return {
     value: id,
-    findings: [],
-    info: { birthDate, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', age: ageOn(birthDate, today), province },
+    findings: foreign ? [warn('id.foreignPermanent', { province })] : [],
+    info: { kind: foreign ? 'foreign-permanent' : 'resident', birthDate, gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', age: ageOn(birthDate, today), province },
   };
 }

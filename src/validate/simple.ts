@@ -17,14 +17,48 @@ export function validateName(raw: string): Validated {
   return { value: text, findings };
 }
 
-/** 手机: 1[3-9] + 9 digits; +86 / 0086, spaces and dashes are folded away. */
+/**
+ * 11-digit public mobile network segments (号段), 工信部《我国公众移动通信网网号及H0分配情况（截至2023年3月底）》
+ * (domain.md). Segments for data cards and IoT cannot receive the portals' SMS codes; segments unassigned in
+ * that table may have been assigned since: both are warnings, never errors.
+ */
+const MOBILE_SEGMENTS: Readonly<Record<string, 'public' | 'data' | 'iot'>> = Object.fromEntries([
+  ...['130', '131', '132', '133', '134', '135', '136', '137', '138', '139'].map((p) => [p, 'public']),
+  ['145', 'data'], ['146', 'iot'], ['147', 'data'], ['148', 'iot'], ['149', 'data'],
+  ...['150', '151', '152', '153', '155', '156', '157', '158', '159'].map((p) => [p, 'public']),
+  ...['162', '165', '166', '167'].map((p) => [p, 'public']),
+  ['170', 'public'], ['171', 'public'], ['172', 'iot'], ['173', 'public'],
+  ...['175', '176', '177', '178'].map((p) => [p, 'public']),
+  ...['180', '181', '182', '183', '184', '185', '186', '187', '188', '189'].map((p) => [p, 'public']),
+  ...['190', '191', '192', '193', '195', '196', '197', '198', '199'].map((p) => [p, 'public']),
+]);
+
+/** +86 / 0086 / 86 (without +) and a long-distance 0 in front, spaces, dashes and brackets fold away. */
+export function normaliseMobile(raw: string): string {
+  const text = raw.normalize('NFKC').replace(/[\s\-()]/g, '');
+  return text.replace(/^(\+86|0086)/, '').replace(/^86(?=1[3-9]\d{9}$)/, '').replace(/^0(?=1[3-9]\d{9}$)/, '');
+}
+
+/** 手机: 1[3-9] + 9 digits, then the segment table. */
 export function validateMobile(raw: string): Validated {
-  const digits = raw.normalize('NFKC').replace(/[\s\-()]/g, '').replace(/^(\+86|0086)/, '');
+  const digits = normaliseMobile(raw);
   if (!digits) return { value: undefined, findings: [err('mobile.empty')] };
   if (!/^\d+$/.test(digits)) return { value: undefined, findings: [err('mobile.chars')] };
   if (digits.length !== 11) return { value: undefined, findings: [err('mobile.length', { length: digits.length })] };
   if (!/^1[3-9]/.test(digits)) return { value: undefined, findings: [err('mobile.prefix')] };
+  const segment = digits.slice(0, 3);
+  const kind = MOBILE_SEGMENTS[segment];
+  if (!kind) return { value: digits, findings: [warn('mobile.unassigned', { segment })] };
+  if (kind !== 'public') return { value: digits, findings: [warn(kind === 'iot' ? 'mobile.iot' : 'mobile.dataCard', { segment })] };
   return { value: digits, findings: [] };
+}
+
+/** Whole months (社保连续缴纳月数): a non-negative integer, 「6个月」 and full-width digits read. */
+export function validateWholeNumber(raw: string): Validated {
+  const text = raw.normalize('NFKC').replace(/\s/g, '').replace(/(个月|月)$/, '');
+  if (!text) return { value: undefined, findings: [] };
+  if (!/^\d{1,4}$/.test(text)) return { value: undefined, findings: [err('integer.format', { text: raw.trim() })] };
+  return { value: String(Number(text)), findings: [] };
 }
 
 /** 固定电话: area code 0 + 2-3 digits (optional), 7-8 digit number, optional extension. */

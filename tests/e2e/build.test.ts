@@ -41,6 +41,22 @@ describe.each([
     for (const p of m.permissions as string[]) expect(readme, `README justifies ${p}`).toMatch(new RegExp(`\\|\\s*\`${p}\`\\s*\\|`));
   });
 
+  it('has the product icons at 16/32/48/128 px and a localized toolbar title', () => {
+    const icons = m.icons as Record<string, string>;
+    expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
+    for (const [size, file] of Object.entries(icons)) {
+      const png = readFileSync(join(OUT, dir, file));
+      expect(png.subarray(1, 4).toString(), file).toBe('PNG');
+      // PNG IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([Number(size), Number(size)]);
+    }
+    const action = m.action as { default_title?: string; default_icon?: Record<string, string> };
+    expect(action.default_icon).toEqual(icons);
+    expect(action.default_title).toBe('__MSG_extName__');
+    const en = JSON.parse(readFileSync(join(OUT, dir, '_locales', 'en', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+    expect(en.extName?.message).toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('contains no dynamic code and no remote code', () => {
     for (const f of files(join(OUT, dir), /\.js$/)) {
       const code = readFileSync(f, 'utf8');

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localToday, plusYears } from '../../src/validate/dates';
+import { todayInShanghai, plusYears } from '../../src/validate/dates';
 import { replica } from '../fixtures/replicas';
 import { frameOf, launch, sendFrom, type Session } from './harness';
 
@@ -26,7 +26,7 @@ const ZHANG = {
   qualificationIssueDate: '2016-11-30',
   specialty: '建筑工程',
   contractStart: '2026-01-01',
-  contractEnd: plusYears(localToday(new Date()), 2),
+  contractEnd: plusYears(todayInShanghai(new Date()), 2),
 };
 
 /** MiniUI state read in the page's own main world. */

@@ -1,11 +1,11 @@
 import type { Frame, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localToday, plusDays, plusYears } from '../../src/validate/dates';
+import { todayInShanghai, plusDays, plusYears } from '../../src/validate/dates';
 import { replica } from '../fixtures/replicas';
 import { frameOf, launch, type Session } from './harness';
 
 /** The browser runs in this machine's time zone: its "today" is ours. */
-const today = localToday(new Date());
+const today = todayInShanghai(new Date());
 const yearOn = plusYears(today, 1);
 const dayShort = plusDays(yearOn, -1);
 

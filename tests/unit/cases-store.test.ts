@@ -46,7 +46,7 @@ function setup() {
     now: () => NOW,
     profiles,
     tabs,
-    fill: new FillService({ profiles, db: async () => db, codec, tabs, plans: { get: async () => undefined, set: async () => undefined, remove: async () => undefined }, now: () => NOW }),
+    fill: new FillService({ profiles, db: async () => db, codec, tabs, plans: { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined }, now: () => NOW }),
     clerkList: { get: async () => [], set: async () => undefined },
     lock,
     language: async () => 'zh',

@@ -7,10 +7,8 @@ import { runChecks, type Values } from '../../src/validate/checks';
 import { checkCharacter } from '../../src/validate/id-number';
 import type { FieldFinding } from '../../src/validate/types';
 
-const day = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12);
-};
+/** Noon in Jinan (UTC+8): "today" is this calendar day whatever the machine's zone. */
+const day = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
 const checksOf = (b: BusinessId) => checklistView(bundledPack(), b).checks;
 const run = (b: BusinessId, values: Values, now = day('2026-11-23'), conditions: string[] = []) =>
   runChecks(checksOf(b), values, { now, conditions: new Set(conditions) });
@@ -31,7 +29,7 @@ describe('劳动合同 must run one full year past submission (inclusive)', () =
     expect(brief(run('initial', { submissionDate, contractEnd }))).toEqual(expected);
   });
 
-  it('uses today (local) when no submission date is on the page, and says the minimum in Chinese', () => {
+  it('uses today (Jinan) when no submission date is on the page, and says the minimum in Chinese', () => {
     const [f] = run('renewal', { contractEnd: '2027-11-22' });
     expect(f?.params).toEqual({ min: '2027-11-23', years: 1 });
     expect(t('v.check.contractTooShort', f!.params)).toBe('劳动合同截止日期须不早于 2027-11-23（自提交申请之日起满1年）。');
@@ -58,7 +56,7 @@ describe('contract start vs dismissal', () => {
 describe('变更: dismissal after the certificate was issued', () => {
   it.each([
     ['2023-12-19', ['error:dismissalDate:check.dismissalBeforeCertificate']],
-    ['2023-12-20', ['error:dismissalDate:check.dismissalBeforeCertificate']],
+    ['2023-12-20', ['warning:dismissalDate:check.dismissalSameDayAsCertificate']],
     ['2023-12-21', []],
   ])('dismissed %s, certificate issued 2023-12-20', (dismissalDate, expected) => {
     expect(brief(run('change', { dismissalDate, certIssueDate: '2023-12-20' }))).toEqual(expected);

@@ -1,23 +1,31 @@
-import { describe, expect, it } from 'vitest';
-import { FillService, type PlanStore, type StoredPlan, type TabsApi } from '../../src/background/fill';
-import { itemsToWrite, planFill } from '../../src/fill/planner';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FillService, type FrameRef, type PlanStore, type StoredPlan, type TabFill, type TabsApi } from '../../src/background/fill';
+import { FillAgent } from '../../src/content/fill';
+import { itemsToWrite, planFill, replaceAllIds } from '../../src/fill/planner';
 import type { CollectedField } from '../../src/fill/types';
 import { pickOption, sameChoice, synonyms } from '../../src/fill/vocab';
+import { mapFields } from '../../src/portals/fields';
 import { plainCodec } from '../../src/profiles/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
+import { bundledPack } from '../../src/rules/bundled';
 import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
+import { installLayout } from '../helpers/layout';
 
+const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
 const field = (over: Partial<CollectedField>): CollectedField => ({
   frameId: 0,
   fid: over.key ?? 'f',
   key: 'name',
   kind: 'text',
   label: '姓名',
+  handle,
   current: '',
   readOnly: false,
   disabled: false,
-  hidden: false,
+  hidden: '',
   ...over,
 });
 
@@ -36,7 +44,7 @@ describe('vocabularies', () => {
 });
 
 describe('fill planner', () => {
-  const data = { name: '张三', birthDate: '1990-01-01', gender: '男', education: '本科', mobile: '13805310000', retired: false };
+  const data = { name: '张三', birthDate: '1990-01-01', gender: '男', education: '本科', mobile: '13805310000', email: 'zs@example.cn', retired: false };
 
   it('fills empty fields, leaves equal ones, holds back different ones, never writes hidden/disabled/read-only', () => {
     const items = planFill(
@@ -46,130 +54,224 @@ describe('fill planner', () => {
         field({ key: 'mobile', fid: 'c', current: '138-0531-0000' }),
         field({ key: 'name', fid: 'd', current: '李四' }),
         field({ key: 'name', fid: 'e', readOnly: true }),
-        field({ key: 'name', fid: 'f', hidden: true }),
+        field({ key: 'email', fid: 'f', hidden: 'transparent' }),
         field({ key: 'name', fid: 'g', disabled: true }),
-        field({ key: 'email', fid: 'h' }),
+        field({ key: 'phone', fid: 'h' }),
       ],
       data,
     );
-    expect(items.map((i) => [i.fid, i.action, i.reason ?? ''])).toEqual([
-      ['a', 'fill', ''],
-      ['b', 'same', ''],
-      ['c', 'same', ''],
-      ['d', 'conflict', ''],
-      ['e', 'skip', 'readonly'],
-      ['f', 'skip', 'hidden'],
-      ['g', 'skip', 'disabled'],
-      ['h', 'skip', 'no-value'],
+    expect(items.map((i) => [i.id, i.action, i.reason ?? ''])).toEqual([
+      ['0:a', 'fill', ''],
+      ['0:b', 'same', ''],
+      ['0:c', 'same', ''],
+      ['0:d', 'conflict', ''],
+      ['0:e', 'skip', 'readonly'],
+      ['0:f', 'skip', 'transparent'],
+      ['0:g', 'skip', 'disabled'],
+      ['0:h', 'skip', 'no-value'],
     ]);
-    expect(itemsToWrite(items, new Set()).map((i) => i.fid)).toEqual(['a']);
-    expect(itemsToWrite(items, new Set(['0:d'])).map((i) => i.fid)).toEqual(['a', 'd']);
+    // A skipped item carries no value of the profile, not even to be written (issue 12.1).
+    for (const i of items.filter((x) => x.action === 'skip')) expect([i.proposed, i.value]).toEqual([undefined, '']);
+    expect(JSON.stringify(items.filter((x) => x.action === 'skip'))).not.toContain('zs@example.cn');
+    expect(itemsToWrite(items, new Set()).map((i) => i.id)).toEqual(['0:a']);
+    expect(itemsToWrite(items, new Set(['0:d', '0:e'])).map((i) => i.id)).toEqual(['0:a', '0:d']);
   });
 
-  it('formats dates for the field and picks options by text or code', () => {
+  it('formats dates for the field and resolves a choice once, to its option VALUE', () => {
     const [date, edu, sex, retired] = planFill(
       [
         field({ key: 'birthDate', fid: 'b', format: 'yyyy年M月d日' }),
         field({ key: 'education', fid: 'e', kind: 'select', options: [{ text: '大学本科', value: '3' }, { text: '大学专科', value: '4' }] }),
         field({ key: 'gender', fid: 's', kind: 'radio', options: [{ text: '男', value: '1' }, { text: '女', value: '2' }] }),
-        field({ key: 'retired', fid: 'r', kind: 'radio', options: [{ text: '否', value: '0' }, { text: '是', value: '1' }] }),
+        field({ key: 'retired', fid: 'r', kind: 'mini-combo', options: [{ text: '否', value: '0' }, { text: '是', value: '1' }] }),
       ],
       data,
     );
-    expect(date?.proposed).toBe('1990年1月1日');
-    expect(edu?.proposed).toBe('大学本科');
-    expect(sex?.proposed).toBe('男');
-    expect(retired?.proposed).toBe('否');
+    expect([date?.proposed, date?.value]).toEqual(['1990年1月1日', '1990年1月1日']);
+    expect([edu?.proposed, edu?.value]).toEqual(['大学本科', '3']);
+    expect([sex?.proposed, sex?.value]).toEqual(['男', '1']);
+    expect([retired?.proposed, retired?.value]).toEqual(['否', '0']);
     const [none] = planFill([field({ key: 'education', kind: 'select', options: [{ text: '博士研究生', value: '1' }] })], data);
-    expect(none).toMatchObject({ action: 'skip', reason: 'no-option' });
+    expect(none).toMatchObject({ action: 'skip', reason: 'no-option', value: '' });
+    expect(none?.proposed).toBeUndefined();
+  });
+
+  it('marks what the previous applicant left on the page, and offers to clear what this one lacks', () => {
+    const prev = { name: '张三', mobile: '13805310000', email: 'zs@example.cn' };
+    const next = { name: '李四', mobile: '13900000001' };
+    const items = planFill(
+      [
+        field({ key: 'name', fid: 'a', current: '张三' }),
+        field({ key: 'mobile', fid: 'b', current: '138 0531 0000' }),
+        field({ key: 'email', fid: 'c', current: 'zs@example.cn' }),
+        field({ key: 'phone', fid: 'd', current: '0531-1234567' }), // typed by the clerk, not from the previous fill
+      ],
+      next,
+      prev,
+    );
+    expect(items.map((i) => [i.id, i.action, !!i.previous])).toEqual([
+      ['0:a', 'conflict', true],
+      ['0:b', 'conflict', true],
+      ['0:c', 'clear', true],
+      ['0:d', 'skip', false],
+    ]);
+    expect(replaceAllIds(items)).toEqual(['0:a', '0:b', '0:c']);
   });
 });
 
-/** A fill service over a fake tab 7 (「个人基本资料维护」) whose frames answer through `sendToFrame`. */
-function serviceOver(db: JzsDatabase, profiles: ProfileService, frames: number[], sendToFrame: TabsApi['sendToFrame']): FillService {
-  const tabs: TabsApi = { portalFrames: async () => frames, sendToFrame, mainWorld: async () => undefined, tabTitle: async () => '个人基本资料维护', targetTab: async () => 7 };
-  const stored = new Map<string, StoredPlan>();
-  const plans: PlanStore = { get: async (id) => stored.get(id), set: async (id, v) => void stored.set(id, v), remove: async (id) => void stored.delete(id) };
-  return new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs, plans, now: () => new Date() });
+// ---------------------------------------------------------------- the fill service over a page in happy-dom
+
+const BASIC_INFO = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'province', 'basic-info.html'), 'utf8');
+const ZHANG = { name: '张三', idNumber: '370102199001011231', gender: '男', birthDate: '1990-01-01', ethnicity: '汉族', mobile: '13805310000', email: 'zs@example.cn', education: '大学本科' };
+const LI = { name: '李四', idNumber: '37010219900101124X', mobile: '13900000001' };
+
+/**
+ * One fake tab (7) with one frame showing the 基本资料 replica in this test's document: the content script's
+ * collection is the real FillAgent over the real field mapping; "the main world" runs the page script in-process,
+ * bound to a document id like Chrome's `documentIds` (a new id = the frame navigated).
+ */
+class FakeTab {
+  documentId = 'doc-1';
+  readonly agent = new FillAgent(document);
+  readonly calls: string[] = [];
+  readonly tabs: TabsApi = {
+    portalFrames: async () => [{ frameId: 0, documentId: this.documentId }],
+    sendToFrame: (async (_tab: number, _frame: number, name: string) => {
+      this.calls.push(name);
+      if (name === 'bg:collect') return this.agent.collect('province-basic-info', mapFields(document, bundledPack().fields));
+      return {};
+    }) as TabsApi['sendToFrame'],
+    mainWorld: async <A extends unknown[], R>(_tab: number, frame: FrameRef, func: (...args: A) => R, args: A) => {
+      this.calls.push('mainWorld');
+      return frame.documentId === this.documentId ? func(...args) : undefined;
+    },
+    tabTitle: async () => '个人基本资料维护',
+    targetTab: async () => 7,
+  };
 }
 
-describe('fill service', () => {
-  it('plans every portal frame, writes only what was confirmed, reads back and logs', async () => {
-    const db = await openJzsDB('fill-service');
-    const profiles = new ProfileService(new ProfileStore(async () => db, () => plainCodec), () => plainCodec);
-    const p = await profiles.create({ data: { name: '张三', mobile: '13805310000', email: 'zs@example.cn' } }, new Date());
-    await db.put('settings', { key: 'activeProfileId', value: p.id });
-    const page: Record<string, string> = { a: '', b: '', c: '13900000000' };
-    const writes: string[] = [];
-    const service = serviceOver(
-      db,
-      profiles,
-      [0, 3],
-      (async (_tab: number, frameId: number, name: string, data: { writes?: Array<{ fid: string; value: string }> }) => {
-        if (name === 'bg:collect') {
-          return frameId === 0
-            ? { page: 'province-basic-info', fields: [{ fid: 'a', key: 'name', kind: 'text', label: '姓名', current: page.a, readOnly: false, disabled: false, hidden: false }, { fid: 'c', key: 'mobile', kind: 'text', label: '手机', current: page.c, readOnly: false, disabled: false, hidden: false }] }
-            : { page: null, fields: [{ fid: 'b', key: 'email', kind: 'text', label: '电子邮箱', current: page.b, readOnly: false, disabled: false, hidden: false }] };
-        }
-        if (name === 'bg:write') {
-          for (const w of data.writes ?? []) {
-            writes.push(w.fid);
-            page[w.fid] = w.fid === 'b' ? w.value.toUpperCase() : w.value; // the page reformats the email
-          }
-          return { results: (data.writes ?? []).map((w) => ({ fid: w.fid, ok: true })) };
-        }
-        if (name === 'bg:readBack') return { values: { ...page } };
-        return undefined;
-      }) as TabsApi['sendToFrame'],
-    );
+async function setUp(name: string) {
+  document.documentElement.innerHTML = BASIC_INFO.replace(/^[\s\S]*?<html>/, '').replace(/<\/html>\s*$/, '');
+  installLayout();
+  const db: JzsDatabase = await openJzsDB(name);
+  const profiles = new ProfileService(new ProfileStore(async () => db, () => plainCodec), () => plainCodec);
+  const zhang = await profiles.create({ data: ZHANG }, new Date());
+  const li = await profiles.create({ data: LI }, new Date());
+  const activate = (id: string) => db.put('settings', { key: 'activeProfileId', value: id });
+  await activate(zhang.id);
+  const tab = new FakeTab();
+  const stored = new Map<string, StoredPlan>();
+  const fills = new Map<number, TabFill>();
+  const plans: PlanStore = {
+    get: async (id) => stored.get(id),
+    set: async (id, v) => void stored.set(id, v),
+    remove: async (id) => void stored.delete(id),
+    lastFill: async (t) => fills.get(t),
+    setLastFill: async (t, f) => void fills.set(t, f),
+  };
+  const service = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs: tab.tabs, plans, now: () => new Date() });
+  return { db, profiles, zhang, li, activate, tab, service };
+}
 
-    const preview = await service.plan(7);
-    expect(writes).toEqual([]); // planning writes nothing
-    expect(preview.items.map((i) => [i.id, i.action])).toEqual([
-      ['0:a', 'fill'],
-      ['0:c', 'conflict'],
-      ['3:b', 'fill'],
-    ]);
-    const results = await service.apply(preview.planId, []);
-    expect(writes.sort()).toEqual(['a', 'b']); // the conflicting mobile was left alone
-    expect(results.map((r) => [r.key, r.outcome])).toEqual([
-      ['name', 'ok'],
-      ['email', 'mismatch'],
-    ]);
-    await expect(service.apply(preview.planId, [])).rejects.toThrow('预览已过期');
-    const log = await service.logOf(p.id);
-    expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ portal: 'province', pages: ['province-basic-info'], fields: ['name', 'email'], ok: 1, mismatched: 1 });
+const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
+const outcomes = (r: { results: Array<{ key: string; outcome: string; reason?: string | undefined }> }) => Object.fromEntries(r.results.map((x) => [x.key, x.reason ?? x.outcome]));
+
+describe('fill service: one script per frame, bound to what the user saw', () => {
+  beforeEach(() => {
+    history.replaceState({}, '', '/personal/baseinfo/edit');
   });
 
-  it('reads a field that shows its new value a moment late once more, and only that field', async () => {
-    const db = await openJzsDB('fill-service-late');
-    const profiles = new ProfileService(new ProfileStore(async () => db, () => plainCodec), () => plainCodec);
-    const p = await profiles.create({ data: { name: '张三', mobile: '13805310000' } }, new Date());
-    await db.put('settings', { key: 'activeProfileId', value: p.id });
-    const reads: string[][] = [];
-    const field = (fid: string, key: string) => ({ fid, key, kind: 'text', label: key, current: '', readOnly: false, disabled: false, hidden: false });
-    const service = serviceOver(
-      db,
-      profiles,
-      [0],
-      (async (_tab: number, _frame: number, name: string, data: { writes?: Array<{ fid: string; value: string }>; fids?: string[] }) => {
-        if (name === 'bg:collect') return { page: 'province-basic-info', fields: [field('a', 'name'), field('c', 'mobile')] };
-        if (name === 'bg:write') return { results: (data.writes ?? []).map((w) => ({ fid: w.fid, ok: true })) };
-        if (name === 'bg:readBack') {
-          reads.push(data.fids ?? []);
-          // The name shows at once; the mobile only from the second look.
-          const values = { a: '张三', c: reads.length > 1 ? '13805310000' : '' };
-          return { values: Object.fromEntries((data.fids ?? []).map((f) => [f, values[f as 'a' | 'c']])) };
-        }
-        return undefined;
-      }) as TabsApi['sendToFrame'],
-    );
-    const results = await service.apply((await service.plan(7)).planId, []);
-    expect(results.map((r) => [r.key, r.outcome])).toEqual([
-      ['name', 'ok'],
-      ['mobile', 'ok'],
-    ]);
-    expect(reads).toEqual([['a', 'c'], ['c']]);
+  it('writes only what was confirmed, by option value, in ONE page call per frame; reads back and logs', async () => {
+    const { service, tab, zhang } = await setUp('fill-basic');
+    $('txtSjhm').value = '13912345678'; // typed by the user before
+    const preview = await service.plan(7);
+    expect($('txtXm').value).toBe(''); // planning writes nothing
+    const action = Object.fromEntries(preview.items.map((i) => [i.key, i.action]));
+    expect(action).toMatchObject({ name: 'fill', idNumber: 'fill', mobile: 'conflict', ethnicity: 'fill', gender: 'fill', education: 'fill' });
+    tab.calls.length = 0;
+    const report = await service.apply(preview.planId, []);
+    expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(1); // one hop for the frame's writes and read-back
+    expect(report.navigated).toBe(false);
+    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect([$('txtXm').value, $('txtZjhm').value, $('txtCsrq').value, $('txtSjhm').value]).toEqual(['张三', ZHANG.idNumber, '1990-01-01', '13912345678']);
+    expect([$<HTMLSelectElement>('ddlMz').value, $<HTMLSelectElement>('ddlXl').value, $('xb1').checked]).toEqual(['01', '3', true]);
+    await expect(service.apply(preview.planId, [])).rejects.toMatchObject({ code: 'fill.errors.expired' });
+    const [entry] = await service.logOf(zhang.id);
+    expect(entry).toMatchObject({ portal: 'province', pages: ['province-basic-info'], navigated: false, failed: 0 });
+    expect(entry?.fields).toContain('idNumber');
+  });
+
+  it('証件类型 changed after the preview disables 证件号码: not written, and no neighbouring field changes', async () => {
+    const { service } = await setUp('fill-disabled');
+    const preview = await service.plan(7);
+    // The page's own logic after the user picks another 证件类型.
+    $<HTMLSelectElement>('ddlZjlx').value = '3';
+    $('txtZjhm').disabled = true;
+    const report = await service.apply(preview.planId, []);
+    expect(outcomes(report)).toMatchObject({ idNumber: 'disabled', name: 'ok', birthDate: 'ok' });
+    expect([$('txtZjhm').value, $('txtCsrq').value, $('txtXm').value]).toEqual(['', '1990-01-01', '张三']);
+  });
+
+  it.each([
+    ['removed', () => $('txtZjhm').remove(), 'gone'],
+    ['made read-only', () => ($('txtZjhm').readOnly = true), 'readonly'],
+    ['hidden', () => ($('txtZjhm').style.display = 'none'), 'not-rendered'],
+    ['made transparent', () => ($('txtZjhm').style.opacity = '0'), 'transparent'],
+    ['moved out of its form', () => document.body.append($('txtZjhm')), 'changed'],
+    ['replaced by another field under its id', () => {
+      const other = Object.assign(document.createElement('input'), { id: 'txtZjhm', name: 'passport' });
+      $('txtZjhm').replaceWith(other);
+    }, 'changed'],
+  ])('a field %s after the preview is not written and says why', async (_how, change, reason) => {
+    const { service } = await setUp(`fill-${reason}-${_how.length}`);
+    const preview = await service.plan(7);
+    change();
+    const report = await service.apply(preview.planId, []);
+    expect(outcomes(report).idNumber).toBe(reason);
+    expect(report.results.find((r) => r.key === 'idNumber')).not.toHaveProperty('proposed');
+    expect(document.body.innerHTML).not.toContain(ZHANG.idNumber);
+    expect($('txtCsrq').value).toBe('1990-01-01');
+  });
+
+  it('a tab that moved on to another document or URL gets nothing written, and the log says so', async () => {
+    const { service, tab, zhang } = await setUp('fill-navigated');
+    const preview = await service.plan(7);
+    tab.documentId = 'doc-2'; // the frame navigated: the previewed document is gone
+    const report = await service.apply(preview.planId, []);
+    expect(report.navigated).toBe(true);
+    expect(report.results.every((r) => r.outcome === 'refused' && r.reason === 'navigated')).toBe(true);
+    expect($('txtXm').value).toBe('');
+    const again = await service.plan(7);
+    history.pushState({}, '', '/personal/baseinfo/edit?id=2'); // same document, another record
+    const second = await service.apply(again.planId, []);
+    expect(second.navigated).toBe(true);
+    expect($('txtXm').value).toBe('');
+    const log = await service.logOf(zhang.id);
+    expect(log.map((e) => [e.navigated, e.ok])).toEqual([[true, 0], [true, 0]]);
+  });
+
+  it('checks the profile revision once: an edit since the preview stops the fill', async () => {
+    const { service, profiles, zhang } = await setUp('fill-revision');
+    const preview = await service.plan(7);
+    await profiles.update(zhang.id, { data: { ...ZHANG, mobile: '13800000000' } }, zhang.revision, new Date());
+    await expect(service.apply(preview.planId, [])).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+    expect($('txtXm').value).toBe('');
+  });
+
+  it('「全部替换为此申请人」: after 张三, 李四 replaces every value 张三 left and clears what 李四 lacks', async () => {
+    const { service, activate, li, zhang } = await setUp('fill-replace');
+    await service.apply((await service.plan(7)).planId, []);
+    expect($('txtDzyx').value).toBe(ZHANG.email);
+    $('txtGddh').value = '0531-1234567'; // typed by the clerk: not the previous applicant's
+    await activate(li.id);
+    const preview = await service.plan(7);
+    expect(preview.onPage).toEqual({ id: zhang.id, name: '张三' });
+    const ids = replaceAllIds(preview.items);
+    const report = await service.apply(preview.planId, ids);
+    expect(report.results.filter((r) => r.outcome !== 'ok')).toEqual([]);
+    expect([$('txtXm').value, $('txtZjhm').value, $('txtSjhm').value, $('txtDzyx').value, $('txtCsrq').value]).toEqual(['李四', LI.idNumber, LI.mobile, '', '']);
+    expect([$<HTMLSelectElement>('ddlMz').value, $<HTMLSelectElement>('ddlXl').value, $('xb1').checked]).toEqual(['', '', false]);
+    expect($('txtGddh').value).toBe('0531-1234567');
+    expect(document.body.innerHTML.includes('张三') || [...document.querySelectorAll('input')].some((i) => i.value === ZHANG.idNumber)).toBe(false);
   });
 });

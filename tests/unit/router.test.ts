@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import '../../src/i18n/all';
+import { CodedError } from '../../src/i18n/problem';
+import type { Reply } from '../../src/messaging/protocol';
 import { createRoutes, languageView } from '../../src/background/handlers';
-import { dispatch } from '../../src/background/router';
+import { dispatch, type Routes } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
 import { plainCodec } from '../../src/profiles/codec';
 import { ProfileService } from '../../src/profiles/service';
@@ -24,7 +27,7 @@ const tabs = {
   tabTitle: async () => '',
   targetTab: async () => undefined,
 };
-const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined };
+const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined };
 const now = () => new Date('2026-11-23T08:00:00Z');
 const routes = createRoutes({
   db,
@@ -77,22 +80,54 @@ describe('message dispatch', () => {
   });
 
   it.each([
-    ['an unknown sender', msg('ui:packStatus', {}), undefined, 'forbidden-sender'],
-    ['an unknown message', msg('ui:dropDatabase', {}), page, 'unknown-message'],
-    ['a message without the envelope', { name: 'ui:packStatus', data: {} }, page, 'bad-envelope'],
-    ['a content script asking for a UI message', msg('ui:exportPack', {}), zwdt, 'forbidden-sender'],
-    ['an extension page posing as a content script', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), page, 'forbidden-sender'],
-    ['an extra key', msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', extra: 1 }), zwdt, 'bad-request'],
+    ['an unknown sender', msg('ui:packStatus', {}), undefined, 'errors.request.forbidden'],
+    ['an unknown message', msg('ui:dropDatabase', {}), page, 'errors.request.unknown'],
+    ['a message without the envelope', { name: 'ui:packStatus', data: {} }, page, 'errors.request.badEnvelope'],
+    ['a content script asking for a UI message', msg('ui:exportPack', {}), zwdt, 'errors.request.forbidden'],
+    ['an extension page posing as a content script', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), page, 'errors.request.forbidden'],
+    ['an extra key', msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', extra: 1 }), zwdt, 'errors.request.bad'],
     ['a page of another portal', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), zwdt, 'unknown-page'],
-    ['a prototype key as message name', msg('constructor', {}), page, 'unknown-message'],
+    ['a prototype key as message name', msg('constructor', {}), page, 'errors.request.unknown'],
+    // Issue 12.2: a page can provoke its content script's messages, so none of them starts or confirms a fill.
+    ['a content script starting a fill', msg('ui:fill.plan', {}), zwdt, 'errors.request.forbidden'],
+    ['a content script confirming a fill', msg('ui:fill.apply', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.forbidden'],
+    ['the old content-script fill request', msg('cs:fill.request', {}), zwdt, 'errors.request.unknown'],
+    ['the old content-script fill confirm', msg('cs:fill.confirm', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.unknown'],
   ])('refuses %s', async (_label, raw, sender, code) => {
     const reply = await dispatch(routes, raw, sender as SenderInfo | undefined);
     expect(reply).toMatchObject({ ok: false, error: { code } });
   });
 
-  it('explains a bad payload in Chinese', async () => {
-    const reply = await dispatch(routes, msg('ui:checklist', { business: 'nonsense' }), page);
-    expect(reply.ok).toBe(false);
-    expect((reply as { error: { message: string } }).error.message).toMatch(/ui:checklist 参数无效.*business/s);
+  const longId = { body: { data: { name: '张三', idNumber: '1'.repeat(201) } } };
+  const errorOf = (reply: Reply<unknown>) => (reply.ok ? undefined : reply.error);
+
+  it('names the bad field in the user\'s words and language, never as a zod path', async () => {
+    const zh = errorOf(await dispatch(routes, msg('ui:profiles.create', longId), page, () => 'zh'));
+    expect(zh).toMatchObject({ code: 'errors.request.badField', params: { field: { zh: '身份证号' }, what: { code: 'errors.input.tooLong', params: { max: 200 } } } });
+    expect(zh?.message).toBe('「身份证号」无效：最多 200 个字符。未执行任何操作。');
+    const en = errorOf(await dispatch(routes, msg('ui:profiles.create', longId), page, () => 'en'));
+    expect(en?.message).toBe('“ID number” is invalid: at most 200 characters. Nothing was done.');
+    expect(en?.message).not.toMatch(/body|data|idNumber|[\u4e00-\u9fff]/);
+  });
+
+  it('names the record of an import batch, counted from 1, and tells missing from wrong', async () => {
+    const item = { kind: 'create', body: { data: { name: '李四' } } };
+    const items = [item, item, { kind: 'create', body: { data: { name: '王五', retired: 'no' } } }];
+    const reply = errorOf(await dispatch(routes, msg('ui:profiles.commit', { items }), page, () => 'zh'));
+    expect(reply?.message).toBe('第 3 条记录的「是否退休」无效：类型不对。未保存任何记录。');
+    const missing = errorOf(await dispatch(routes, msg('ui:lock.unlock', {}), page, () => 'en'));
+    expect(missing?.message).toBe('“Passphrase” is invalid: missing. Nothing was done.');
+  });
+
+  it('passes a coded error on with its parameters, and hides an unexpected one', async () => {
+    const throwing = (err: unknown): Routes => ({ ...routes, 'ui:packStatus': { from: ['extension'], handle: () => { throw err; } } });
+    const coded = errorOf(await dispatch(throwing(new CodedError('errors.request.unknown', { name: 'x' })), msg('ui:packStatus', {}), page, () => 'en'));
+    expect(coded).toMatchObject({ code: 'errors.request.unknown', params: { name: 'x' } });
+    expect(coded?.message).toContain('(x)');
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const raw = errorOf(await dispatch(throwing(new TypeError('Cannot read properties of undefined')), msg('ui:packStatus', {}), page, () => 'zh'));
+    spy.mockRestore();
+    expect(raw).toMatchObject({ code: 'errors.unexpected', params: {} });
+    expect(JSON.stringify(raw)).not.toContain('Cannot read');
   });
 });

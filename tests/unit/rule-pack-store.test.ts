@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-23T08:00:00Z');
 
 function packText(mutate: (p: Record<string, unknown>) => void = () => undefined): string {
   const data = structuredClone(BUNDLED_PACK_DATA) as Record<string, unknown>;
-  data.version = '1.1.0';
+  data.version = '1.2.0';
   mutate(data);
   return JSON.stringify(data);
 }
@@ -39,10 +39,10 @@ describe('rule pack store', () => {
   });
 
   it('imports a newer pack, keeps it across a worker restart, and reverts', async () => {
-    const active = await importPack(db, packText(), 'jzs-rule-pack-1.1.0.json', NOW);
-    expect(active).toMatchObject({ source: 'imported', fileName: 'jzs-rule-pack-1.1.0.json', importedAt: NOW.toISOString() });
+    const active = await importPack(db, packText(), 'jzs-rule-pack-1.2.0.json', NOW);
+    expect(active).toMatchObject({ source: 'imported', fileName: 'jzs-rule-pack-1.2.0.json', importedAt: NOW.toISOString() });
     forgetPackCache(); // what a restarted service worker sees
-    expect((await activePack(db)).pack.version).toBe('1.1.0');
+    expect((await activePack(db)).pack.version).toBe('1.2.0');
     const reverted = await revertPack(db);
     expect(reverted.source).toBe('bundled');
     expect(await db.get('rulePacks', 'imported')).toBeUndefined();
@@ -76,11 +76,11 @@ describe('rule pack store', () => {
   });
 
   it('refuses a pack that is not newer than the bundled one or the one in force', async () => {
-    await expectRefused(packText((p) => (p.version = bundledPack().version)), /不比内置规则包（1\.0\.0）新/);
-    await importPack(db, packText((p) => (p.version = '1.2.0')), 'a.json', NOW);
-    const err = await importPack(db, packText((p) => (p.version = '1.1.5')), 'b.json', NOW).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/不比正在使用的 1\.2\.0 新/);
-    expect((await activePack(db)).pack.version).toBe('1.2.0');
+    await expectRefused(packText((p) => (p.version = bundledPack().version)), /不比内置规则包（1\.1\.0）新/);
+    await importPack(db, packText((p) => (p.version = '1.3.0')), 'a.json', NOW);
+    const err = await importPack(db, packText((p) => (p.version = '1.2.5')), 'b.json', NOW).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/不比正在使用的 1\.3\.0 新/);
+    expect((await activePack(db)).pack.version).toBe('1.3.0');
   });
 
   it('falls back to the bundled pack when the stored one no longer validates', async () => {

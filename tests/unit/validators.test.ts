@@ -14,11 +14,8 @@ import {
 } from '../../src/validate/simple';
 import type { Finding } from '../../src/validate/types';
 
-/** Local noon of a calendar day: the same day in every time zone the suite runs in. */
-export const day = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(y!, m! - 1, d!, 12);
-};
+/** Noon in Jinan (UTC+8) of a calendar day: "today" is that day whatever the machine's zone. */
+export const day = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
 const NOW = day('2026-11-23');
 const codes = (f: Finding[]) => f.map((x) => `${x.severity}:${x.code}`);
 const zh = (f: Finding) => t(`v.${f.code}` as never, f.params);
@@ -27,7 +24,7 @@ describe('身份证号 (GB 11643-1999)', () => {
   it('accepts a valid number and derives birth date, gender and age', () => {
     const r = validateIdNumber('370102199001011231', NOW);
     expect(r.findings).toEqual([]);
-    expect(r.info).toEqual({ birthDate: '1990-01-01', gender: 'male', age: 36, province: '山东' });
+    expect(r.info).toEqual({ kind: 'resident', birthDate: '1990-01-01', gender: 'male', age: 36, province: '山东' });
     expect(validateIdNumber('37010219900101124X', NOW).info?.gender).toBe('female');
   });
 
@@ -46,7 +43,9 @@ describe('身份证号 (GB 11643-1999)', () => {
     ['37010219900101123', 'error:id.length', '身份证号应为18位，当前为 17 位。'],
     ['370102900101123', 'error:id.legacy15', '这是15位旧身份证号，注册需要18位号码，请填写现行身份证上的号码。'],
     ['3701021990010112X1', 'error:id.chars', '身份证号只能由数字组成，最后一位可以是 X。'],
-    ['990102199001011231', 'error:id.province', '身份证号前两位「99」不是有效的省级行政区代码。'],
+    ['390102199001011231', 'error:id.province', '身份证号前两位「39」不是有效的省级行政区代码。'],
+    // A leading 9 is the 2023 foreign permanent-resident ID: its province sits in digits 2–3.
+    ['990102199001011231', 'error:id.foreignProvince', '外国人永久居留身份证号第2–3位「90」不是有效的省级行政区代码。'],
     ['370102199002301231', 'error:id.birthImpossible', '身份证号中的出生日期「19900230」不存在。'],
     ['370102203001011231', 'error:id.birthFuture', '身份证号中的出生日期 2030-01-01 晚于今天。'],
   ])('%s → %s', (id, code, message) => {
@@ -108,20 +107,40 @@ describe('dates', () => {
 });
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
+  // An independent implementation of GB 32100-2015 §4 and GB 11714-1997 §4 for the vectors (not our code).
+  const CHARS = [...'0123456789ABCDEFGHJKLMNPQRTUWXY'];
+  const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const creditCheck = (s: string) => CHARS[(31 - (W.reduce((a, w, i) => a + w * CHARS.indexOf(s[i]!), 0) % 31)) % 31]!;
+  const orgValue = (c: string) => (/\d/.test(c) ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55);
+  const orgCheck = (s: string) => {
+    const r = 11 - ([3, 7, 9, 10, 5, 8, 4, 2].reduce((a, w, i) => a + w * orgValue(s[i]!), 0) % 11);
+    return r === 11 ? '0' : r === 10 ? 'X' : String(r);
+  };
+  const make = (prefix8: string, org8: string) => {
+    const first17 = prefix8 + org8 + orgCheck(org8);
+    return first17 + creditCheck(first17);
+  };
+
   it('accepts valid codes, including one whose check character is 0', () => {
-    // Check characters worked out by hand from GB 32100-2015 (independently of the code under test).
-    expect(validateCreditCode('913701001630469631').findings).toEqual([]);
-    expect(validateCreditCode('91370100MA3C5YQ1X1').findings).toEqual([]);
-    // Σ mod 31 = 0 → (31 − 0) mod 31 = 0 → check character '0'.
-    expect(creditCheckCharacter('91370100163040019')).toBe('0');
-    expect(validateCreditCode('913701001630400190')).toEqual({ value: '913701001630400190', findings: [] });
+    for (const org of ['16304696', 'MA3C5YQ1', '73262931', 'L0000001']) {
+      const code = make('91370100', org);
+      expect(validateCreditCode(code, true).findings, code).toEqual([]);
+    }
+    expect(validateCreditCode(make('12370000', '49557009'), true).findings).toEqual([]);
+    // Σ mod 31 = 0 → (31 − 0) mod 31 = 0 → check character '0'; search for one with a valid organisation code.
+    const zero = ['91370100', '91110000', '12370100'].flatMap((p) => Array.from({ length: 400 }, (_, i) => make(p, String(10000000 + i * 7919)))).find((c) => c.endsWith('0'));
+    expect(zero).toBeDefined();
+    expect(creditCheckCharacter(zero!.slice(0, 17))).toBe('0');
+    expect(validateCreditCode(zero!)).toEqual({ value: zero, findings: [] });
   });
 
   it('treats a checksum failure as a warning the user can confirm, bad characters as an error', () => {
-    const r = validateCreditCode('91370100163046963F');
-    expect(r.findings[0]?.params).toEqual({ expected: '1' });
+    const good = make('91370100', '16304696');
+    const wrong = CHARS.find((c) => c !== good[17])!;
+    const r = validateCreditCode(good.slice(0, 17) + wrong);
+    expect(r.findings[0]?.params).toEqual({ expected: good[17] });
     expect(codes(r.findings)).toEqual(['warning:credit.checksum']);
-    expect(r.value).toBe('91370100163046963F');
+    expect(r.value).toBe(good.slice(0, 17) + wrong);
     expect(codes(validateCreditCode('9137010016304696OE').findings)).toEqual(['error:credit.chars']);
     expect(codes(validateCreditCode('913701001630469').findings)).toEqual(['error:credit.length']);
   });

@@ -35,6 +35,8 @@ const VARIANTS: Partial<Record<FieldKey, string[]>> = {
   dismissalDate: ['解聘时间', '解除劳动合同日期'],
   retired: ['退休', '是否退休人员'],
   submissionDate: ['提交日期', '申请日期'],
+  socialInsuranceEmployer: ['社保单位', '参保单位', '社保缴费单位'],
+  socialInsuranceMonths: ['社保月数', '社保缴纳月数', '连续缴费月数'],
 };
 
 /** 「身份证号（必填）」, 「*姓名」, 「Name 」 → comparable text. */

@@ -1,6 +1,6 @@
 import { DATE_FIELDS, type FieldKey } from '../../domain/ids';
 import { genderOf } from '../../validate/checks';
-import { parseDateText } from '../../validate/dates';
+import { parseFieldDate } from '../../validate/dates';
 import { validateField } from '../../validate/field';
 import { validateIdNumber } from '../../validate/id-number';
 import { validateName } from '../../validate/simple';
@@ -17,6 +17,7 @@ const FIELD_TYPES: Partial<Record<FieldKey, string>> = {
   email: 'email',
   postcode: 'postcode',
   employerCreditCode: 'credit-code',
+  socialInsuranceMonths: 'integer',
 };
 
 export interface RowIssue {
@@ -103,7 +104,7 @@ export function validateRow(
     }
     if (DATE_FIELDS.has(key)) {
       const serial = cell.number !== undefined ? excelSerialToIso(cell.number, date1904) : undefined;
-      const r = serial ? { value: serial, findings: [] } : parseDateText(text);
+      const r = serial ? { value: serial, findings: [] } : parseFieldDate(key, text);
       if (r.value) (data as Record<string, string>)[key] = r.value;
       else errors.push(...r.findings.map((f) => ({ column, message: msg(f) })));
       return;

@@ -1,11 +1,11 @@
-import { format as formatDate } from 'date-fns';
 import { useEffect, useState } from 'preact/hooks';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
-import { withItem } from '../../domain/sets';
+import { todayInShanghai } from '../../validate/dates';
+import { toggleCondition } from '../../rules/status';
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -103,7 +103,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
                 <th>{t('checklistPage.applicant')}</th>
                 <td data-jzs-applicant-name="">{name}</td>
                 <th>{t('checklistPage.printedOn')}</th>
-                <td>{formatDate(props.now, 'yyyy-MM-dd')}</td>
+                <td>{todayInShanghai(props.now)}</td>
               </tr>
             </tbody>
           </table>
@@ -113,7 +113,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             active={conditions}
             done={ready}
             notes="open"
-            onToggleCondition={(id, on) => setConditions(withItem(conditions, id, on))}
+            onToggleCondition={(id, on) => setConditions(toggleCondition(view.conditions, conditions, id, on))}
           />
           {view.checks.length > 0 && (
             <>
@@ -151,6 +151,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
           </table>
           <footer class="sources">
             {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom })} ·{' '}
+            {t('checklist.lastVerified', { version: page.pack.version, date: view.lastVerified })} ·{' '}
             {t('checklistPage.source')}：{page.pack.sources.map((s) => s.title).join('；')}
           </footer>
         </article>

@@ -1,12 +1,13 @@
 import { getLang, t } from '../../i18n';
-import { type ChecklistView, type ItemView, type MaterialStatus, statusOf, type UploadRule } from '../../rules/status';
+import { type ChecklistView, type ConditionView, type ItemView, type MaterialStatus, statusOf, type UploadRule } from '../../rules/status';
 import { formatsText } from '../../validate/upload';
 
 export interface ChecklistListProps {
   view: ChecklistView;
   active: ReadonlySet<string>;
   done: ReadonlySet<string>;
-  /** When given, the situations are shown as checkboxes the user can tick. */
+  /** When given, the situations are shown as checkboxes (radio buttons for a one-of group) the user can set;
+   * callers apply it with toggleCondition (src/rules/status.ts) so a radio choice clears the group's others. */
   onToggleCondition?: ((id: string, on: boolean) => void) | undefined;
   /** Show every 说明 open (printing, look-up) or folded (overlay). */
   notes: 'open' | 'folded';
@@ -16,7 +17,9 @@ const ICON: Record<MaterialStatus, string> = { done: '✓', missing: '○', 'not
 
 export function uploadText(u: UploadRule): string {
   const parts: string[] = [];
-  parts.push(t('upload.accept', { formats: formatsText(u.accept, t('upload.video')) }));
+  const formats = formatsText(u.accept, t('upload.video'));
+  // Formats no source names are shown as our advice (issue 14.5).
+  parts.push(u.advice ? t('upload.advice', { formats }) : t('upload.accept', { formats }));
   if (u.maxBytes) parts.push(t('upload.maxBytes', { mb: +(u.maxBytes / 1024 / 1024).toFixed(2) }));
   if (u.single) parts.push(t('upload.single'));
   if (u.audio) parts.push(t('upload.audio'));
@@ -28,6 +31,7 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
   const en = getLang() === 'en';
   const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
   const where = item.submit.map((s) => `${t(`submit.${s.channel}`)}·${t(`submit.${s.form}` as 'submit.scan')}`).join('；');
+  const choosing = status !== 'not-needed' && item.requirement === 'conditional' && !!item.alternatives?.length && !item.alternatives.some((c) => active.has(c));
   return (
     <li class={`item ${status}`} data-jzs-material={item.id} data-status={status}>
       <div class="item-head">
@@ -38,8 +42,9 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
         {item.copies && <span class="tag">{t('checklist.copies', { n: item.copies })}</span>}
         <span class={`tag ${item.requirement}`}>
           {item.requirement === 'required'
-            ? t('checklist.required')
-            : t('checklist.conditional', { condition: condition ? (en ? condition.nameEn : condition.name) : (item.condition ?? '') })}
+            ? // A not-needed item never shows 必需 (变更 + 单位更名).
+              t(status === 'not-needed' ? 'checklist.notNeededNow' : 'checklist.required')
+            : `${choosing ? t('checklist.chooseOne') : ''}${t('checklist.conditional', { condition: condition ? (en ? condition.nameEn : condition.name) : (item.condition ?? '') })}`}
         </span>
         <span class="status-text">{t(`checklist.${status === 'not-needed' ? 'notNeeded' : status}`)}</span>
       </div>
@@ -51,10 +56,21 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
           {item.note}
         </details>
       )}
+      {item.editorialNote && (
+        <div class="note editorial" data-jzs-editorial-note="">
+          {item.editorialNote}
+        </div>
+      )}
       <div class="meta">
         {where}
         {item.upload && ` · ${uploadText(item.upload)}`}
       </div>
+      {item.source.doc !== 'seed' && (
+        <div class="meta basis" data-jzs-basis={item.source.inferred ? 'inferred' : 'stated'}>
+          {t('checklist.basis', { doc: item.source.doc, section: item.source.section })}
+          {item.source.inferred && ` · ${t('checklist.inferred')}`}
+        </div>
+      )}
       {item.subItems.length > 0 && (
         <ol class="sub">
           {item.subItems.map((s) => (
@@ -63,6 +79,29 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
         </ol>
       )}
     </li>
+  );
+}
+
+/** A situation: a checkbox, or a radio button when exactly one of its group applies (注销 reasons). */
+function ConditionInput({
+  condition: c,
+  view,
+  active,
+  onToggleCondition,
+}: { condition: ConditionView } & Pick<ChecklistListProps, 'view' | 'active' | 'onToggleCondition'>) {
+  const en = getLang() === 'en';
+  return (
+    <label class={c.refusal ? 'refusal-option' : undefined}>
+      <input
+        type={c.oneOf ? 'radio' : 'checkbox'}
+        name={c.oneOf ? `jzs-${view.business.id}-${c.oneOf}` : undefined}
+        data-jzs-condition={c.id}
+        checked={active.has(c.id)}
+        disabled={!onToggleCondition}
+        onChange={(e) => onToggleCondition?.(c.id, e.currentTarget.checked)}
+      />
+      {en ? c.nameEn : c.name}
+    </label>
   );
 }
 
@@ -76,17 +115,15 @@ export function ChecklistList(props: ChecklistListProps) {
         <fieldset class="conditions">
           <legend>{t('checklist.conditions')}</legend>
           {view.conditions.map((c) => (
-            <label key={c.id}>
-              <input
-                type="checkbox"
-                data-jzs-condition={c.id}
-                checked={active.has(c.id)}
-                disabled={!onToggleCondition}
-                onChange={(e) => onToggleCondition?.(c.id, e.currentTarget.checked)}
-              />
-              {en ? c.nameEn : c.name}
-            </label>
+            <ConditionInput key={c.id} condition={c} view={view} active={active} onToggleCondition={onToggleCondition} />
           ))}
+          {view.conditions
+            .filter((c) => c.refusal && active.has(c.id))
+            .map((c) => (
+              <div key={c.id} class="refusal" role="alert" data-jzs-refusal={c.id}>
+                {t('checklist.refusal')}：{en ? c.nameEn : c.name}
+              </div>
+            ))}
         </fieldset>
       )}
       <ol class="materials">
@@ -94,6 +131,11 @@ export function ChecklistList(props: ChecklistListProps) {
           <Item key={item.id} item={item} {...props} />
         ))}
       </ol>
+      {view.lastVerified && (
+        <div class="meta verified" data-jzs-last-verified={view.lastVerified}>
+          {t('checklist.lastVerified', { version: view.packVersion, date: view.lastVerified })}
+        </div>
+      )}
       {view.bundles.map((b) => (
         <div class="bundle" key={b.id} data-jzs-bundle={b.id}>
           <strong>
@@ -126,5 +168,9 @@ export const CHECKLIST_CSS = `
 .checklist .note { font-size: 12px; color: #323f4b; margin: 2px 0 0 1.6em; white-space: pre-wrap; }
 .checklist details.note summary { cursor: pointer; color: #0b5cad; }
 .checklist .meta { font-size: 11px; color: #616e7c; margin-left: 1.6em; }
+.checklist .editorial { color: #7a4d00; font-style: italic; }
+.checklist .basis { color: #93370d; }
+.checklist .refusal { color: #b42318; font-weight: 600; font-size: 12px; margin-top: 4px; }
+.checklist .verified { margin-top: 6px; }
 .checklist .bundle { margin-top: 8px; padding: 6px 8px; background: #f0f5fb; border-radius: 6px; font-size: 12px; }
 `;

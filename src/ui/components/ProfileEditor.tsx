@@ -12,7 +12,7 @@ const GROUPS: Array<[string, FieldKey[]]> = [
   ['contact', ['mobile', 'phone', 'email', 'address', 'postcode']],
   ['education', ['education', 'school', 'major', 'graduationDate']],
   ['qualification', ['qualificationCertNo', 'qualificationIssueDate', 'specialty', 'registrationNo', 'certIssueDate', 'registrationExpiry']],
-  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate']],
+  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate', 'socialInsuranceEmployer', 'socialInsuranceMonths']],
 ];
 const TYPES: Partial<Record<FieldKey, string>> = {
   idNumber: 'id-number',
@@ -21,6 +21,7 @@ const TYPES: Partial<Record<FieldKey, string>> = {
   email: 'email',
   postcode: 'postcode',
   employerCreditCode: 'credit-code',
+  socialInsuranceMonths: 'integer',
 };
 
 type Draft = Record<FieldKey, string>;

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import type { LockStatus } from '../../security/lock';
 
 /** Passphrase entry. An extension page: typing here is never seen by a portal page. */
-export function UnlockForm({ onUnlocked, migrating }: { onUnlocked: (s: LockStatus) => void; migrating?: boolean | undefined }) {
+export function UnlockForm({ onUnlocked, migrating, interrupted }: { onUnlocked: (s: LockStatus) => void; migrating?: boolean | undefined; interrupted?: boolean | undefined }) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -24,7 +25,7 @@ export function UnlockForm({ onUnlocked, migrating }: { onUnlocked: (s: LockStat
           },
           (err: unknown) => {
             setBusy(false);
-            setError(err instanceof Error ? err.message : String(err));
+            setError(describe(err));
           },
         );
       }}
@@ -32,7 +33,13 @@ export function UnlockForm({ onUnlocked, migrating }: { onUnlocked: (s: LockStat
       <p class="warning">
         {t('lock.locked')} {t('lock.lockedHint')}
       </p>
-      {migrating && <p class="muted">{t('lock.migrating')}</p>}
+      {interrupted ? (
+        <p class="warning" role="alert" data-jzs-lock-interrupted="">
+          {t('lock.interrupted')}
+        </p>
+      ) : (
+        migrating && <p class="muted">{t('lock.migrating')}</p>
+      )}
       <label>
         {t('lock.passphrase')}{' '}
         <input type="password" autoComplete="current-password" data-jzs-passphrase="" value={passphrase} onInput={(e) => setPassphrase(e.currentTarget.value)} autoFocus />

@@ -46,7 +46,7 @@ export function LockPanel({ status, onStatus }: { status: LockStatus | undefined
       <p class="warning" data-jzs-lock-warning="">
         {t('lock.warning')}
       </p>
-      {status.locked && <UnlockForm onUnlocked={onStatus} migrating={!!status.migrating} />}
+      {status.locked && <UnlockForm onUnlocked={onStatus} migrating={!!status.migrating} interrupted={status.interrupted} />}
       {!status.enabled && !status.migrating && (
         <div class="row">
           {pass(a, setA, t('lock.passphrase'), 'new')}

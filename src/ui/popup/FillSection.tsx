@@ -1,69 +1,62 @@
-import { useState } from 'preact/hooks';
-import { FillPanel, type FillState } from '../../content/fill-panel';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ProfileSummary } from '../../profiles/schema';
-import { withItem } from '../../domain/sets';
+import { FillPreview } from '../components/FillPreview';
+import { useFill } from '../components/useFill';
+
+/** The keyboard command opened the popup this recently: preview at once. */
+const COMMAND_WINDOW_MS = 10_000;
 
 /**
- * 「填写当前页面」 from the popup: preview here, confirm here; the portal tab's overlay shows the read-back.
- * 「下一位」 moves to the next applicant of the list the clerk picked from, keeping the tab (page, business).
+ * 「填写当前页面」 from the popup: preview here, confirm here (an extension page: a portal page can neither read
+ * nor click it). 「下一位」 moves to the next applicant of the list the clerk picked from, keeping the tab.
  */
 export function FillSection({ active, onActive }: { active: ProfileSummary | null; onActive: (p: ProfileSummary) => void }) {
-  const [state, setState] = useState<FillState>({ overwrite: new Set(), busy: false });
+  const fill = useFill();
   const [note, setNote] = useState<string | undefined>(undefined);
-  const update = (next: Partial<FillState>) => setState((s) => ({ ...s, ...next }));
-  const fail = (err: unknown) => update({ busy: false, error: err instanceof Error ? err.message : String(err) });
+  const { state } = fill;
 
-  const plan = () => {
+  useEffect(() => {
+    // Opened by the keyboard command (a person's action, background/main.ts): start the preview.
+    void browser.storage.session.get('fillCommandAt').then(({ fillCommandAt }) => {
+      if (typeof fillCommandAt !== 'number' || Date.now() - fillCommandAt > COMMAND_WINDOW_MS) return;
+      void browser.storage.session.remove('fillCommandAt');
+      if (active) fill.plan();
+    });
+  }, [active?.id]);
+
+  const onFill = (e: MouseEvent) => {
+    if (!e.isTrusted) return fill.props.onUntrusted();
     setNote(undefined);
-    update({ busy: true, error: undefined, results: undefined, preview: undefined });
-    send('ui:fill.plan', {}).then((preview) => update({ busy: false, preview, overwrite: new Set() }), fail);
+    fill.plan();
+  };
+  const onNext = (e: MouseEvent) => {
+    if (!e.isTrusted) return fill.props.onUntrusted();
+    fill.update({ busy: true, error: undefined, report: undefined, preview: undefined });
+    send('ui:fill.next', {}).then(({ active: next, preview, error }) => {
+      onActive(next);
+      setNote(t('fillPopup.nextDone', { name: next.name }));
+      fill.show(preview, error === undefined ? undefined : { code: error });
+    }, (error: unknown) => fill.update({ busy: false, error }));
   };
 
   return (
     <section class="fill-section" data-jzs-popup-fill="">
       <div class="row">
         {!state.preview && (
-          <button type="button" class="primary" data-jzs-action="fill" disabled={!active || state.busy} onClick={plan}>
+          <button type="button" class="primary" data-jzs-action="fill" disabled={!active || state.busy} onClick={onFill}>
             {t('fillPopup.fill')}
           </button>
         )}
-        <button
-          type="button"
-          data-jzs-action="next-applicant"
-          disabled={state.busy}
-          onClick={() => {
-            update({ busy: true, error: undefined, results: undefined, preview: undefined });
-            send('ui:fill.next', {}).then(({ active: next, preview, error }) => {
-              onActive(next);
-              setNote(t('fillPopup.nextDone', { name: next.name }));
-              update({ busy: false, preview, error, overwrite: new Set() });
-            }, fail);
-          }}
-        >
+        <button type="button" data-jzs-action="next-applicant" disabled={state.busy} onClick={onNext}>
           {t('fillPopup.next')}
         </button>
       </div>
       {!active && <p class="muted">{t('fillPopup.needActive')}</p>}
       {note && <p class="ok">{note}</p>}
-      {(state.preview || state.results || state.error) && (
-        <FillPanel
-          hideFillButton
-          state={state}
-          onFill={plan}
-          onToggle={(id, on) => update({ overwrite: withItem(state.overwrite, id, on) })}
-          onConfirm={() => {
-            if (!state.preview) return;
-            update({ busy: true });
-            send('ui:fill.apply', { planId: state.preview.planId, overwrite: [...state.overwrite] }).then(
-              ({ results }) => update({ busy: false, preview: undefined, results }),
-              (err: unknown) => update({ busy: false, preview: undefined, error: err instanceof Error ? err.message : String(err) }),
-            );
-          }}
-          onCancel={() => update({ preview: undefined, overwrite: new Set() })}
-        />
-      )}
+      {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
     </section>
   );
 }

@@ -9,7 +9,7 @@ import { LanguageSelect } from '../components/LanguageSelect';
 import { ProfilesSection } from './ProfilesSection';
 import { UnlockForm } from '../components/UnlockForm';
 import { useLock } from '../components/useLock';
-import { withItem } from '../../domain/sets';
+import { toggleCondition } from '../../rules/status';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
@@ -55,7 +55,7 @@ export function PopupApp() {
     <main>
       <h1>{t('popup.title')}</h1>
       {error && <p class="error">{error}</p>}
-      {lock.status?.locked && <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} />}
+      {lock.status?.locked && <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} interrupted={lock.status.interrupted} />}
       {lock.status && !lock.status.locked && <ProfilesSection />}
       <h2>{t('popup.lookup')}</h2>
       <div class="row">
@@ -79,7 +79,7 @@ export function PopupApp() {
           active={conditions}
           done={NO_DONE}
           notes="open"
-          onToggleCondition={(id, on) => setConditions(withItem(conditions, id, on))}
+          onToggleCondition={(id, on) => setConditions(toggleCondition(page.checklist.conditions, conditions, id, on))}
         />
       )}
       <footer class="links">

@@ -1,0 +1,339 @@
+/**
+ * The fill's one script in the page (issue 16.2, after Bitwarden's collect → plan → one insert script): at
+ * confirm the background runs `pageScript` ONCE per frame with `scripting.executeScript` in the page's MAIN
+ * world (MiniUI controls are set through the page's own API there, domain.md), and it checks, writes and reads
+ * back every field of that frame in one go.
+ *
+ * The same function serves the content script and unit tests: `pageScript({ op: 'kit' })` returns its helpers
+ * (visibility rules, fingerprints), so each rule is written once. Because the browser serialises it with
+ * `Function.prototype.toString`, it must stay SELF-CONTAINED: no imports, no references outside its body, only
+ * what its argument brings (tests/unit/fill-binding.test.ts runs a serialised copy to keep that true).
+ *
+ * Checks before each write (issue 12.3/12.4): the frame still shows the URL of the preview; the field is found
+ * again by its handle and has the same fingerprint (tag, type, id, name, form, label); it is enabled, not
+ * read-only, and fillable as a person sees it. A field that fails is not written and says why. Nothing is typed
+ * through the caret (no `insertText`): native fields get the value through the native setter plus the events of
+ * an edit, so a write lands in its target or nowhere.
+ */
+
+/** How a field is found again at confirm: where it is and what it looks like, never a value. */
+export interface FieldHandle {
+  /** MiniUI control id (found through `mini.get` and its root element), else absent. */
+  mini?: string | undefined;
+  id: string;
+  name: string;
+  tag: string;
+  type: string;
+  /** Index among the document's elements with the same tag and name (or the same tag when unnamed). */
+  nth: number;
+  /** The form it belongs to: its id, name or position; '' when in no form. */
+  form: string;
+  /** The label text around it (normalised), to tell a re-rendered different field from the same one. */
+  label: string;
+}
+
+export type WriteKind = 'text' | 'select' | 'radio' | 'checkbox' | 'mini-text' | 'mini-combo' | 'mini-date' | 'mini-list';
+
+/** Why a field is not fillable as a person sees it ('' = fillable). */
+export type HiddenReason = '' | 'not-rendered' | 'invisible' | 'transparent' | 'too-small' | 'off-screen' | 'clipped' | 'covered';
+
+/** Why a confirmed write was not made. */
+export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'readonly' | 'no-option' | 'error' | Exclude<HiddenReason, ''>;
+
+export interface PageWrite {
+  /** The plan item's id, echoed back. */
+  item: string;
+  handle: FieldHandle;
+  kind: WriteKind;
+  /** For choices the option VALUE(s), comma-joined; else the text to write. */
+  value: string;
+}
+
+export interface PageReadBack {
+  /** The stored value (option values for choices). */
+  value: string;
+  /** What the page shows (option texts for choices). */
+  text: string;
+}
+
+export interface PageWriteResult {
+  item: string;
+  written: boolean;
+  reason?: RefusedReason | undefined;
+  read?: PageReadBack | undefined;
+}
+
+export interface PageApplyRequest {
+  op: 'apply';
+  /** The frame's URL at the preview. */
+  url: string;
+  writes: PageWrite[];
+  /** Smallest width and height (CSS px) a person can see and click. */
+  minSize: number;
+}
+
+export interface PageApplyAnswer {
+  navigated: boolean;
+  results: PageWriteResult[];
+}
+
+export interface PageKit {
+  /** `scope`: the field's whole control (a MiniUI root), whose parts at the centre do not count as covering. */
+  hiddenReason(el: Element, minSize: number, scope?: Element): HiddenReason;
+  fingerprint(el: Element, mini?: string): FieldHandle;
+  find(doc: Document, handle: FieldHandle): Element | null;
+  sameHandle(a: FieldHandle, b: FieldHandle): boolean;
+}
+
+export function pageScript(req: { op: 'kit' }): PageKit;
+export function pageScript(req: PageApplyRequest): PageApplyAnswer;
+export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | PageApplyAnswer {
+  // ---- visibility as a person sees it (Bitwarden/1Password's checks are the bar) ---------------------------
+  const parentOf = (el: Element): Element | null => {
+    if (el.parentElement) return el.parentElement;
+    const root = el.getRootNode();
+    return root instanceof ShadowRoot ? root.host : null;
+  };
+  const styleOf = (el: Element) => (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
+  const ancestry = (el: Element): Element[] => {
+    const out: Element[] = [];
+    for (let a: Element | null = el; a; a = parentOf(a)) out.push(a);
+    return out;
+  };
+  const ourUi = (el: Element | null): boolean => !!el?.closest('[data-jzs-overlay], jzs-overlay, [data-jzs-panel-frame]');
+  // The hit test: the element at the field's centre must be the field (or its own parts or label), looked up
+  // through open shadow roots; our own overlay on top does not count as hiding the field.
+  const covered = (el: Element, rect: DOMRect, scope: Element): boolean => {
+    const win = el.ownerDocument.defaultView ?? window;
+    const x = rect.left + rect.width / 2;
+    const y = rect.top + rect.height / 2;
+    if (x < 0 || y < 0 || x >= win.innerWidth || y >= win.innerHeight) return false; // off the viewport: scrolled to later
+    let hit: Element | null = el.ownerDocument.elementFromPoint(x, y);
+    while (hit?.shadowRoot) {
+      const inner: Element | null = hit.shadowRoot.elementFromPoint(x, y);
+      if (!inner || inner === hit) break;
+      hit = inner;
+    }
+    if (!hit || ourUi(hit)) return false;
+    const labels = 'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []) : [];
+    return !(scope.contains(hit) || labels.some((l) => l.contains(hit)));
+  };
+  const clippedByAncestor = (el: Element, rect: DOMRect, minSize: number): boolean => {
+    for (const a of ancestry(el)) {
+      const s = styleOf(a);
+      if ((s.clipPath && s.clipPath !== 'none') || (s.clip && s.clip !== 'auto' && s.position === 'absolute')) return true;
+      if (a === el) continue;
+      const clips = (v: string) => v === 'hidden' || v === 'clip';
+      const [ox, oy] = [s.overflowX || s.overflow, s.overflowY || s.overflow];
+      if (!clips(ox) && !clips(oy)) continue;
+      const box = a.getBoundingClientRect();
+      const w = Math.min(rect.right, box.right) - Math.max(rect.left, box.left);
+      const h = Math.min(rect.bottom, box.bottom) - Math.max(rect.top, box.top);
+      if ((clips(ox) && w < minSize) || (clips(oy) && h < minSize)) return true;
+    }
+    return false;
+  };
+  const offScreen = (el: Element, rect: DOMRect): boolean => {
+    const win = el.ownerDocument.defaultView ?? window;
+    const root = el.ownerDocument.documentElement;
+    const left = rect.left + win.scrollX;
+    const top = rect.top + win.scrollY;
+    // Nobody can scroll to negative coordinates, nor beyond the document's scrollable size.
+    return left + rect.width <= 0 || top + rect.height <= 0 || left >= Math.max(root.scrollWidth, win.innerWidth) || top >= Math.max(root.scrollHeight, win.innerHeight);
+  };
+  const hiddenReasonOne = (el: Element, minSize: number, scope: Element): HiddenReason => {
+    if (!el.isConnected || el.getClientRects().length === 0) return 'not-rendered';
+    const own = styleOf(el);
+    if (own.display === 'none' || own.contentVisibility === 'hidden') return 'not-rendered';
+    if (own.visibility === 'hidden' || own.visibility === 'collapse') return 'invisible';
+    let opacity = 1;
+    for (const a of ancestry(el)) {
+      const s = styleOf(a);
+      if (s.display === 'none' || (a !== el && s.contentVisibility === 'hidden')) return 'not-rendered';
+      opacity *= Number.parseFloat(s.opacity || '1');
+    }
+    if (opacity < 0.1) return 'transparent';
+    // getBoundingClientRect includes transforms: scale(0.01) shows as a rect of a few hundredths of a pixel.
+    const rect = el.getBoundingClientRect();
+    if (rect.width < minSize || rect.height < minSize) return 'too-small';
+    if (offScreen(el, rect)) return 'off-screen';
+    if (clippedByAncestor(el, rect, minSize)) return 'clipped';
+    if (covered(el, rect, scope)) return 'covered';
+    return '';
+  };
+  /** A radio or checkbox styled by its label (the input itself hidden) is as visible as that label. */
+  const hiddenReason = (el: Element, minSize: number, scope: Element = el): HiddenReason => {
+    const reason = hiddenReasonOne(el, minSize, scope);
+    if (!reason || !(el instanceof HTMLInputElement) || (el.type !== 'radio' && el.type !== 'checkbox')) return reason;
+    const label = Array.from(el.labels ?? []).find((l) => hiddenReasonOne(l, minSize, l) === '');
+    return label ? '' : reason;
+  };
+
+  // ---- fingerprints: the field the user saw, found again --------------------------------------------------
+  const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：]+/g, '').slice(0, 40);
+  const labelAround = (el: Element): string => {
+    const own = 'labels' in el ? (el as HTMLInputElement).labels?.[0]?.textContent : undefined;
+    if (own) return norm(own);
+    const control = el.closest('[role="control"][label]');
+    if (control) return norm(control.getAttribute('label'));
+    const cell = el.closest('td, dd');
+    let prev = cell?.previousElementSibling ?? null;
+    while (prev && !norm(prev.textContent)) prev = prev.previousElementSibling;
+    return norm(prev?.textContent);
+  };
+  const formOf = (el: Element): string => {
+    const form = 'form' in el && (el as HTMLInputElement).form ? (el as HTMLInputElement).form : el.closest('form');
+    if (!form) return '';
+    return form.id || form.getAttribute('name') || `#${Array.from(el.ownerDocument.forms).indexOf(form)}`;
+  };
+  const sameNamed = (doc: Document, tag: string, name: string): Element[] =>
+    Array.from(doc.getElementsByTagName(tag)).filter((x) => (x.getAttribute('name') ?? '') === name);
+  const fingerprint = (el: Element, mini?: string): FieldHandle => {
+    const tag = el.localName;
+    const name = el.getAttribute('name') ?? '';
+    return {
+      ...(mini ? { mini } : {}),
+      id: el.id,
+      name,
+      tag,
+      type: (el.getAttribute('type') ?? '').toLowerCase(),
+      // MiniUI roots are found by their control id; the position is only for unnamed native fields.
+      nth: mini ? -1 : sameNamed(el.ownerDocument, tag, name).indexOf(el),
+      form: formOf(el),
+      label: labelAround(el),
+    };
+  };
+  const find = (doc: Document, h: FieldHandle): Element | null => {
+    if (h.mini) return doc.getElementById(h.mini);
+    const byId = h.id ? doc.getElementById(h.id) : null;
+    return byId ?? sameNamed(doc, h.tag, h.name)[h.nth] ?? null;
+  };
+  const sameHandle = (a: FieldHandle, b: FieldHandle) =>
+    a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '');
+
+  if (req.op === 'kit') return { hiddenReason, fingerprint, find, sameHandle };
+
+  // ---- confirm: check, write, read back --------------------------------------------------------------------
+  type Ctl = {
+    setValue(v: unknown): void;
+    getValue(): unknown;
+    getText?: () => string;
+    getFormValue?: () => string;
+    validate?: () => unknown;
+    fire?: (type: string, e: unknown) => void;
+    enabled?: boolean;
+    readOnly?: boolean;
+    getEnabled?: () => boolean;
+    getReadOnly?: () => boolean;
+  };
+  const mini = (window as unknown as { mini?: { get(id: string): Ctl | undefined } }).mini;
+  const doc = document;
+  const minSize = req.minSize;
+  const MINI_INPUT = 'input.mini-textbox-input, textarea.mini-textbox-input, input.mini-buttonedit-input, input[type=radio], input[type=checkbox]';
+  const choiceGroup = (el: HTMLInputElement) =>
+    Array.from((el.form ?? doc).querySelectorAll<HTMLInputElement>(`input[type="${el.type}"]`)).filter((x) => x.name === el.name);
+  const textOfOption = (x: HTMLInputElement) => norm(Array.from(x.labels ?? [])[0]?.textContent ?? x.nextSibling?.textContent ?? x.value);
+
+  const read = (w: PageWrite, el: Element): PageReadBack => {
+    if (w.handle.mini) {
+      const c = mini?.get(w.handle.mini);
+      const value = c ? String(c.getFormValue ? c.getFormValue() : (c.getValue() ?? '')) : '';
+      return { value, text: c?.getText ? String(c.getText()) : value };
+    }
+    if (el instanceof HTMLSelectElement) return { value: el.value, text: norm(el.selectedOptions[0]?.textContent ?? '') };
+    if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
+      const on = choiceGroup(el).filter((x) => x.checked);
+      return { value: on.map((x) => x.value).join(','), text: on.map(textOfOption).join(',') };
+    }
+    const value = (el as HTMLInputElement).value ?? '';
+    return { value, text: value };
+  };
+
+  /** Why this field must not be written now ('' = it may). */
+  const refuse = (w: PageWrite, el: Element | null): RefusedReason | '' => {
+    if (!el?.isConnected) return 'gone';
+    if (!sameHandle(fingerprint(el, w.handle.mini), w.handle)) return 'changed';
+    if (w.handle.mini) {
+      const c = mini?.get(w.handle.mini);
+      const input = el.querySelector(MINI_INPUT);
+      if (!c || !input) return 'gone';
+      if ((c.getEnabled ? !c.getEnabled() : c.enabled === false) || el.classList.contains('mini-disabled') || (input as HTMLInputElement).disabled) return 'disabled';
+      if ((c.getReadOnly ? c.getReadOnly() : c.readOnly === true) || el.classList.contains('mini-readonly')) return 'readonly';
+      return hiddenReason(input, minSize, el) || '';
+    }
+    const field = el as HTMLInputElement;
+    if (field.disabled || !!el.closest('fieldset:disabled')) return 'disabled';
+    if (field.readOnly) return 'readonly';
+    return hiddenReason(el, minSize) || '';
+  };
+
+  const setNative = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
+    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  /** Write one field; a reason when it could not be (its option is missing, an option to click is hidden). */
+  const write = (w: PageWrite, el: Element): RefusedReason | '' => {
+    if (w.handle.mini) {
+      const c = mini?.get(w.handle.mini);
+      if (!c) return 'gone';
+      // The page's own path after a user's edit (domain.md): setValue alone fires nothing.
+      c.setValue(w.value);
+      c.validate?.();
+      c.fire?.('valuechanged', { value: c.getValue() });
+      return '';
+    }
+    if (el instanceof HTMLSelectElement) {
+      const opt = Array.from(el.options).find((o) => o.value === w.value && !o.disabled);
+      if (!opt) return 'no-option';
+      setNative(el, w.value);
+      return '';
+    }
+    if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
+      const wanted = new Set(w.value.split(',').filter(Boolean));
+      const group = choiceGroup(el);
+      if (![...wanted].every((v) => group.some((x) => x.value === v))) return 'no-option';
+      if (!wanted.size && el.type === 'radio') {
+        // Clearing a radio group (a click cannot uncheck a radio): unset and say so as an edit would.
+        for (const x of group.filter((g) => g.checked)) {
+          x.checked = false;
+          x.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+        return '';
+      }
+      const toClick = group.filter((x) => x.checked !== wanted.has(x.value) && (el.type === 'checkbox' || wanted.has(x.value)));
+      const blocked = toClick.find((x) => x.disabled || hiddenReason(x, minSize));
+      if (blocked) return blocked.disabled ? 'disabled' : hiddenReason(blocked, minSize) || 'error';
+      // A click is what a person does: it runs the page's onclick and fires input/change.
+      for (const x of toClick) x.click();
+      return '';
+    }
+    setNative(el as HTMLInputElement, w.value);
+    return '';
+  };
+
+  if (location.href !== req.url) return { navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) };
+  // Each field is checked just before its own write: a page reacting to one write (disabling the next field)
+  // is caught before the next one is written.
+  const results = req.writes.map((w): PageWriteResult => {
+    try {
+      const el = find(doc, w.handle);
+      const before = refuse(w, el);
+      if (before || !el) return { item: w.item, written: false, reason: before || 'gone' };
+      const failed = write(w, el);
+      if (failed) return { item: w.item, written: false, reason: failed };
+      return { item: w.item, written: true };
+    } catch {
+      return { item: w.item, written: false, reason: 'error' };
+    }
+  });
+  // Read back after all writes, once the page has reacted to every one of them.
+  for (const [i, r] of results.entries()) {
+    const w = req.writes[i];
+    const el = w ? find(doc, w.handle) : null;
+    if (r.written && w && el) r.read = read(w, el);
+  }
+  return { navigated: false, results };
+}

@@ -1,0 +1,177 @@
+import { splitBidi } from '../../fill/bidi';
+import type { FillItem, FillReport, FillResult } from '../../fill/types';
+import { type MessageKey, t } from '../../i18n';
+import type { FillPreview as Preview } from '../../messaging/protocol';
+
+/**
+ * The fill preview, its confirm and the report: rendered only in extension pages (the popup, and the panel's
+ * extension-origin frame inside the portal tab — helper `panel`), never in a DOM a portal page can reach
+ * (issue 12.1). Data comes in through props; the host sends `ui:fill.plan` / `ui:fill.apply` (see useFill).
+ */
+export interface FillState {
+  preview?: Preview | undefined;
+  overwrite: ReadonlySet<string>;
+  report?: FillReport | undefined;
+  busy: boolean;
+  /** A refusal from the background ({ code, params }) or anything thrown: shown through `fillProblem`. */
+  error?: unknown;
+  /** A click that did not come from a person (a script's synthetic event) was ignored. */
+  untrusted?: boolean | undefined;
+}
+
+export interface FillPreviewProps {
+  state: FillState;
+  onToggle: (id: string, on: boolean) => void;
+  onReplaceAll: () => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** Told when a script, not a person, clicked (the click is ignored). */
+  onUntrusted: () => void;
+}
+
+/** The user's words for a refusal or failure: a known catalogue code, else "unexpected" — never raw text. */
+export function fillProblem(err: unknown): string {
+  const { code, params } = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; params?: unknown };
+  const known = typeof code === 'string' && t(code as MessageKey) !== code; // a key of the catalogue, checked just above
+  const values = typeof params === 'object' && params !== null ? (params as Record<string, string>) : undefined;
+  return known ? t(code as MessageKey, values) : t('fill.errors.unexpected');
+}
+
+/**
+ * A profile value as it will be written, isolated from the text around it, with any bidi control character
+ * shown as a visible mark (so the preview cannot read differently from what is written).
+ */
+export function Value({ text }: { text: string }) {
+  const parts = splitBidi(text);
+  return (
+    <bdi class="value" dir="ltr" data-jzs-value="">
+      {parts.map((p, i) =>
+        p.control ? (
+          <mark key={i} class="bidi" data-jzs-bidi={p.text} title={t('fill.controls', { codes: p.text })}>
+            [{p.text}]
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </bdi>
+  );
+}
+
+/** Act only on a person's input: a script's `.click()` or dispatched event is not trusted (issue 12.2). */
+function trusted<E extends Event>(onUntrusted: () => void, act: (e: E) => void): (e: E) => void {
+  return (e) => (e.isTrusted ? act(e) : onUntrusted());
+}
+
+function What({ item }: { item: FillItem }) {
+  if (item.action === 'skip' || item.proposed === undefined) return <span class="meta">{t('fill.unchanged')}</span>;
+  if (item.action === 'conflict' || item.action === 'clear') {
+    return (
+      <>
+        「<Value text={item.current} />」→{item.action === 'clear' ? t('fill.clear') : <>「<Value text={item.proposed} />」</>}
+      </>
+    );
+  }
+  return <Value text={item.proposed} />;
+}
+
+function Item({ item, checked, props }: { item: FillItem; checked: boolean; props: FillPreviewProps }) {
+  const choice = item.action === 'conflict' || item.action === 'clear';
+  return (
+    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-previous={item.previous ? 'true' : undefined} class={item.action}>
+      <b>{item.label}</b>：<What item={item} />{' '}
+      <span class="meta">
+        {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}
+        {item.previous && ` · ${t('fill.fromPrevious')}`}
+      </span>
+      {choice && (
+        <label>
+          <input
+            type="checkbox"
+            data-jzs-overwrite={item.id}
+            checked={checked}
+            onClick={trusted(props.onUntrusted, (e) => props.onToggle(item.id, (e.currentTarget as HTMLInputElement).checked))}
+          />
+          {item.action === 'clear' ? t('fill.clear') : t('fill.overwrite')}
+        </label>
+      )}
+    </li>
+  );
+}
+
+function Results({ report }: { report: FillReport }) {
+  const count = (o: FillResult['outcome']) => report.results.filter((r) => r.outcome === o).length;
+  const refused = count('refused') + count('failed');
+  return (
+    <div data-jzs-fill-results="" data-ok={count('ok')} data-mismatch={count('mismatch')} data-failed={refused} data-navigated={String(report.navigated)} role="status">
+      {report.navigated && (
+        <div class="error" data-jzs-fill-navigated="">
+          {t('fill.navigated')}
+        </div>
+      )}
+      <div>{t('fill.results', { ok: count('ok'), mismatch: count('mismatch'), refused })}</div>
+      <ul>
+        {report.results
+          .filter((r) => r.outcome !== 'ok')
+          .map((r) => (
+            <li key={r.id} class={r.outcome} data-jzs-fill-result={r.key} data-outcome={r.outcome} data-reason={r.reason}>
+              <b>{r.label}</b>：
+              {r.outcome === 'mismatch' ? (
+                <>
+                  {t('fill.mismatchBefore')}「<Value text={r.readBack ?? ''} />」{t('fill.mismatchMiddle')}「<Value text={r.proposed ?? ''} />」
+                </>
+              ) : (
+                t(`fill.refused.${r.reason ?? 'error'}`)
+              )}
+            </li>
+          ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FillPreview(props: FillPreviewProps) {
+  const { state } = props;
+  const { preview, report } = state;
+  const previous = preview?.items.some((i) => i.previous && (i.action === 'conflict' || i.action === 'clear'));
+  return (
+    <section class="fill" data-jzs-fill-panel="">
+      {state.error !== undefined && (
+        <div class="error" data-jzs-fill-error="" role="alert">
+          {fillProblem(state.error)}
+        </div>
+      )}
+      {state.untrusted && <div class="error">{t('fill.untrusted')}</div>}
+      {preview && (
+        <div data-jzs-fill-preview={preview.planId}>
+          {preview.onPage && (
+            <div class="warn" data-jzs-fill-onpage={preview.onPage.id}>
+              {t('fill.onPage', { name: preview.onPage.name })}
+            </div>
+          )}
+          <div>{t('fill.preview', { name: preview.profile.name })}</div>
+          {previous && (
+            <p>
+              <button type="button" data-jzs-action="replace-all" disabled={state.busy} onClick={trusted(props.onUntrusted, props.onReplaceAll)}>
+                {t('fill.replaceAll')}
+              </button>{' '}
+              <span class="meta">{t('fill.replaceAllHelp', { name: preview.profile.name })}</span>
+            </p>
+          )}
+          <ul>
+            {preview.items.map((i) => (
+              <Item key={i.id} item={i} checked={state.overwrite.has(i.id)} props={props} />
+            ))}
+          </ul>
+          <button type="button" class="fill-btn" data-jzs-action="confirm-fill" disabled={state.busy} onClick={trusted(props.onUntrusted, props.onConfirm)}>
+            {state.busy ? t('fill.working') : t('fill.confirm')}
+          </button>{' '}
+          <button type="button" data-jzs-action="cancel-fill" disabled={state.busy} onClick={props.onCancel}>
+            {t('fill.cancel')}
+          </button>
+        </div>
+      )}
+      {report && <Results report={report} />}
+    </section>
+  );
+}
