@@ -17,6 +17,8 @@ import type { Routes } from './router';
 import type { SenderInfo } from './sender';
 import { FillError } from '../fill/errors';
 import type { CaseService } from '../cases/service';
+import { portalOutcome } from '../cases/offer';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { ImportItem } from '../profiles/store';
 import { CASES_FROM_SEALED_KEY } from '../storage/db';
 
@@ -61,6 +63,8 @@ function packStatus(active: ActivePack): PackStatus {
 export interface HandlerDeps {
   db: () => Promise<JzsDatabase>;
   cases: CaseService;
+  /** The documents of a portal tab's frames (办件 pages are read in the extension page, not the background). */
+  portalDocuments?: ((tabId: number) => Promise<Array<{ url: string; html: string }>>) | undefined;
   now: () => Date;
   profiles: ProfileService;
   fill: FillService;
@@ -83,7 +87,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, cases, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, cases, portalDocuments, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
@@ -316,6 +320,21 @@ export function createRoutes({ db, cases, now, profiles, fill, tabs, clerkList, 
     'ui:cases.delete': { from: ['extension'], handle: async ({ ids }) => ({ deleted: await cases.remove(ids) }) },
     'ui:cases.all': { from: ['extension'], handle: () => cases.all() },
     'ui:cases.restore': { from: ['extension'], handle: async ({ cases: list }) => ({ restored: await cases.restore(list) }) },
+    // The clerk opened the popup on a 我的申请 / 办件详情 page: its documents, read on that user action only.
+    'ui:cases.tabPages': {
+      from: ['extension'],
+      handle: async () => ({ labels: bundledCaseStatusRules().labels, pages: portalDocuments ? await portalDocuments(await targetTab()) : [] }),
+    },
+    'ui:cases.portalOffer': {
+      from: ['extension'],
+      handle: async ({ cases: rows }) => {
+        const active = await activeSummary();
+        if (!active) return { profile: null, outcomes: [] };
+        const mine = await cases.ofProfile(active.id);
+        return { profile: { id: active.id, name: active.name }, outcomes: rows.map((r) => portalOutcome(r, mine, bundledCaseStatusRules())) };
+      },
+    },
+    'ui:cases.applyPortal': { from: ['extension'], handle: ({ caseId, revision, row }) => cases.fromPortal(caseId, revision, row, bundledCaseStatusRules(), now()) },
     'ui:cases.cleanup': { from: ['extension'], handle: async ({ months, mode }) => ({ matched: (await cases.cleanup(months, mode, now())).matched }) },
     'ui:getSetting': {
       from: ['extension'],

@@ -6,7 +6,12 @@ import type { RulePack } from '../rules/schema';
 import { progress, type ChecklistView } from '../rules/status';
 import { checklistView } from '../rules/view';
 import { casesFromProgress } from '../storage/legacy-progress';
+import { todayInShanghai } from '../validate/dates';
 import type { Case, CaseBody } from './schema';
+import { CodedError } from '../i18n/problem';
+import type { CaseStatusRules } from '../rules/case-statuses';
+import { portalOutcome } from './offer';
+import type { PortalCase } from './portal-status';
 import { CaseNotFound, type CaseStore } from './store';
 import { type CaseFilter, type CasePage, type CaseQuery, type CaseRow, matches, queryRows } from './table';
 
@@ -27,8 +32,8 @@ export function patched(c: Case, patch: CasePatch, now: Date): CaseBody {
   if (patch.status && patch.status !== c.status) {
     next.status = patch.status;
     next.statusSince = now.toISOString();
-    // Submitting: the day, unless the clerk entered one.
-    if (patch.status === 'submitted' && !c.submittedOn && patch.submittedOn === undefined) next.submittedOn = now.toISOString().slice(0, 10);
+    // Submitting: Jinan's day, unless the clerk entered one.
+    if (patch.status === 'submitted' && !c.submittedOn && patch.submittedOn === undefined) next.submittedOn = todayInShanghai(now);
   }
   if (patch.business) next.business = patch.business;
   if (patch.notes !== undefined) next.notes = patch.notes;
@@ -138,7 +143,7 @@ export class CaseService {
     const cases = await this.cases();
     return ids.map((id) => {
       const c = cases.get(id);
-      if (!c) throw new CaseNotFound(id);
+      if (!c) throw new CaseNotFound();
       return c;
     });
   }
@@ -187,6 +192,26 @@ export class CaseService {
     const created = await this.store.createMany(bodies, now);
     this.remember(created);
     return created;
+  }
+
+  /**
+   * Update a case from what a portal page showed (on the clerk's click): status, the application's number
+   * and id, 补正意见 and deadline, the submission day. The outcome is worked out again here, from the
+   * stored case: a page or a stale offer cannot set anything the rule data does not say.
+   */
+  async fromPortal(caseId: string, revision: number, row: PortalCase, rules: CaseStatusRules, now: Date): Promise<Case> {
+    const [c] = await this.get([caseId]);
+    if (!c) throw new CaseNotFound();
+    const outcome = portalOutcome(row, await this.ofProfile(c.profileId), rules);
+    if (outcome.kind !== 'offer' || outcome.caseId !== caseId) throw new CodedError('cases.errors.stale');
+    const at = now.toISOString();
+    const body = patched(c, { status: outcome.to }, now);
+    body.portal = { serial: row.serial, ref: row.ref, statusText: row.statusText.slice(0, 40), statusCode: row.statusCode, seenAt: at };
+    if (row.correction) body.correction = { text: row.correction.slice(0, 5000), deadline: row.correctionDeadline, recordedAt: at };
+    if (!body.submittedOn && row.appliedOn && outcome.to !== 'preparing' && outcome.to !== 'ready') body.submittedOn = row.appliedOn;
+    const [saved] = await this.store.replace([{ current: { ...c, revision }, body }], now);
+    if (saved) this.remember([saved]);
+    return saved ?? c;
   }
 
   /** Cases finished (已办结 / 已退回) more than `months` ago: how many, and archive or delete them. */

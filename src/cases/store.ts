@@ -1,4 +1,5 @@
 import type { JzsDatabase, StoredCase } from '../storage/db';
+import { CodedError } from '../i18n/problem';
 import type { BodyCodec } from '../profiles/codec';
 import { isQuotaError, StorageFull } from '../profiles/errors';
 import { type Case, CaseBody, type CaseInput } from './schema';
@@ -6,20 +7,17 @@ import { type Case, CaseBody, type CaseInput } from './schema';
 /** Associated data of a case's ciphertext: its id (moved to another record, it no longer opens). */
 export const caseAad = (id: string) => `case:${id}`;
 
-export class CaseNotFound extends Error {
-  readonly code = 'case-not-found';
-  constructor(id: string) {
-    super(`case ${id} not found`);
-    this.name = 'CaseNotFound';
+/** The case is gone (deleted meanwhile). */
+export class CaseNotFound extends CodedError {
+  constructor() {
+    super('cases.errors.notFound');
   }
 }
 
 /** A case changed since the clerk read it (another tab, a page update): nothing was written. */
-export class CaseConflict extends Error {
-  readonly code = 'case-conflict';
-  constructor(readonly id: string) {
-    super(`case ${id} changed meanwhile`);
-    this.name = 'CaseConflict';
+export class CaseConflict extends CodedError {
+  constructor() {
+    super('cases.errors.conflict');
   }
 }
 
@@ -83,8 +81,8 @@ export class CaseStore {
         const out: Case[] = [];
         for (const i of sealed) {
           const stored = await tx.store.get(i.current.id);
-          if (!stored) throw new CaseNotFound(i.current.id);
-          if (stored.revision !== i.current.revision) throw new CaseConflict(i.current.id);
+          if (!stored) throw new CaseNotFound();
+          if (stored.revision !== i.current.revision) throw new CaseConflict();
           const revision = stored.revision + 1;
           void tx.store.put({ ...stored, updatedAt: at, revision, body: i.sealed });
           out.push({ ...i.current, ...i.body, updatedAt: at, revision });

@@ -17,6 +17,8 @@ import type { LockStatus } from '../security/lock';
 import type { Case } from '../cases/schema';
 import type { CasePatch } from '../cases/service';
 import type { CaseFilter, CasePage, CaseQuery } from '../cases/table';
+import type { PortalCase, PortalLabels } from '../cases/portal-status';
+import type { PortalOutcome } from '../cases/offer';
 import type { BusinessId as CaseBusinessId } from '../domain/ids';
 import type { Params } from '../i18n';
 
@@ -175,6 +177,9 @@ export interface ProtocolMap {
   'ui:cases.delete': { req: { ids: string[] }; res: { deleted: number } };
   'ui:cases.all': { req: Record<string, never>; res: Case[] };
   'ui:cases.restore': { req: { cases: Case[] }; res: { restored: number } };
+  'ui:cases.tabPages': { req: Record<string, never>; res: { labels: PortalLabels; pages: Array<{ url: string; html: string }> } };
+  'ui:cases.portalOffer': { req: { cases: PortalCase[] }; res: { profile: { id: string; name: string } | null; outcomes: PortalOutcome[] } };
+  'ui:cases.applyPortal': { req: { caseId: string; revision: number; row: PortalCase }; res: Case };
   'ui:cases.cleanup': { req: { months: number; mode: 'count' | 'archive' | 'purge' }; res: { matched: number } };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };
   'ui:putSetting': { req: SettingRecord; res: SettingRecord };

@@ -42,6 +42,18 @@ const CasePatchSchema = z.strictObject({
   archived: z.boolean().optional(),
 });
 
+const PortalCaseSchema = z.strictObject({
+  serial: z.string().max(40).optional(),
+  title: z.string().max(200).optional(),
+  business: z.enum(BUSINESS_IDS).optional(),
+  statusText: z.string().min(1).max(40),
+  statusCode: z.number().int().min(0).max(999).optional(),
+  appliedOn: z.iso.date().optional(),
+  ref: z.string().max(80).optional(),
+  correction: z.string().max(5000).optional(),
+  correctionDeadline: z.iso.date().optional(),
+});
+
 export const RequestSchemas = {
   'cs:pageRules': z.strictObject({
     portal: z.enum(PORTAL_IDS),
@@ -100,6 +112,9 @@ export const RequestSchemas = {
   'ui:cases.delete': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH) }),
   'ui:cases.all': Empty,
   'ui:cases.restore': z.strictObject({ cases: z.array(Case).max(MAX_BATCH * 7) }),
+  'ui:cases.tabPages': Empty,
+  'ui:cases.portalOffer': z.strictObject({ cases: z.array(PortalCaseSchema).max(500) }),
+  'ui:cases.applyPortal': z.strictObject({ caseId: Uuid, revision: z.number().int().positive(), row: PortalCaseSchema }),
   'ui:cases.cleanup': z.strictObject({ months: z.number().int().min(1).max(120), mode: z.enum(['count', 'archive', 'purge']) }),
   'ui:getSetting': z.strictObject({ key: z.string().min(1).max(64) }),
   'ui:putSetting': z.strictObject({ key: z.string().min(1).max(64), value: z.string().max(10_000) }),

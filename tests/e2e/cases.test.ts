@@ -63,3 +63,58 @@ describe('cases in the workbench', () => {
     await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(4);
   });
 });
+
+describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {
+  let s: Session;
+  let caseId = '';
+  beforeAll(async () => {
+    s = await launch();
+    const bench = await s.openExtensionPage('options.html');
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '张三' } } });
+    const c = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { status: 'in-review' } });
+    await sendFrom(bench, 'ui:active.set', { id: p.id });
+    caseId = c.id;
+    await bench.close();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const stored = async () => {
+    const page = await s.openExtensionPage('options.html');
+    const [c] = await sendFrom<Array<{ status: string; correction?: { text: string }; portal?: { serial?: string } }>>(page, 'ui:cases.get', { ids: [caseId] });
+    await page.close();
+    return c!;
+  };
+
+  it('offers the 待补正 the list shows, changes nothing until the click, then updates the case', async () => {
+    const portal = await s.open('zwdt-my-applications');
+    await portal.locator('.mini-grid-row').first().waitFor();
+    const popup = await s.openExtensionPage('popup.html');
+    const offer = popup.locator(`[data-jzs-case-offer="${caseId}"]`);
+    await offer.waitFor();
+    expect(await offer.getAttribute('data-from')).toBe('in-review');
+    expect(await offer.getAttribute('data-to')).toBe('needs-correction');
+    expect((await stored()).status).toBe('in-review'); // offered, not written
+    await offer.locator('[data-jzs-action="update-case"]').click();
+    await popup.locator(`[data-jzs-case-updated="${caseId}"]`).waitFor();
+    const after = await stored();
+    expect(after.status).toBe('needs-correction');
+    expect(after.portal?.serial).toBe('370100202611030087');
+    await popup.close();
+    await portal.close();
+  });
+
+  it('records the 补正意见 from the 办件详情 page on the same case', async () => {
+    const portal = await s.open('zwdt-application-detail');
+    const popup = await s.openExtensionPage('popup.html');
+    const offer = popup.locator(`[data-jzs-case-offer="${caseId}"]`);
+    await offer.waitFor();
+    await offer.locator('[data-jzs-action="update-case"]').click();
+    await popup.locator(`[data-jzs-case-updated="${caseId}"]`).waitFor();
+    expect((await stored()).correction?.text).toBe('解聘证明日期早于注册证书签发日期，请核实后重新上传解聘证明。');
+    await popup.close();
+    await portal.close();
+  });
+});

@@ -146,7 +146,7 @@ describe('case service', () => {
     for (const b of ['initial', 'renewal', 'change'] as const) made.push(await send<{ id: string; revision: number }>('ui:cases.create', { profileId: p.id, business: b }));
     await send('ui:cases.update', { items: [{ id: made[1]!.id, revision: made[1]!.revision }], patch: { notes: 'edited elsewhere' } });
     await expect(send('ui:cases.update', { items: made.map((c) => ({ id: c.id, revision: c.revision })), patch: { status: 'submitted' } })).rejects.toMatchObject({
-      code: new CaseConflict('x').code,
+      code: new CaseConflict().code,
     });
     const now = await send<Array<{ status: string }>>('ui:cases.get', { ids: made.map((c) => c.id) });
     expect(now.map((c) => c.status)).toEqual(['preparing', 'preparing', 'preparing']);

@@ -4,6 +4,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../domain/case-status';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
+import { describe } from '../../i18n/problem';
 import type { ChecklistPage } from '../../messaging/protocol';
 
 const toggled = (list: readonly string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
@@ -18,7 +19,7 @@ export function ProfileCases({ profileId }: { profileId: string }) {
   const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
   const [error, setError] = useState<string | undefined>();
   const en = getLang() === 'en';
-  const load = () => void send('ui:cases.ofProfile', { profileId }).then(setCases, (e: unknown) => setError(String(e)));
+  const load = () => void send('ui:cases.ofProfile', { profileId }).then(setCases, (e: unknown) => setError(describe(e)));
   useEffect(load, [profileId]);
   useEffect(() => {
     for (const c of cases ?? []) {
@@ -30,7 +31,7 @@ export function ProfileCases({ profileId }: { profileId: string }) {
     try {
       await send('ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: p });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describe(err));
     }
     load();
   };

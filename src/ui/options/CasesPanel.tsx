@@ -7,7 +7,7 @@ import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../
 import { withItem } from '../../domain/sets';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
-import { MessageError } from '../../messaging/protocol';
+import { describe } from '../../i18n/problem';
 import type { ProfileSummary } from '../../profiles/schema';
 import { download } from '../common/download';
 import { CaseCleanup } from './CaseCleanup';
@@ -45,7 +45,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
     const mine = ++seq.current;
     send('ui:cases.query', { ...filter, sort: sort.key, dir: sort.dir, offset, limit: PAGE }).then(
       (p) => mine === seq.current && setPage(p),
-      (err: unknown) => mine === seq.current && setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => mine === seq.current && setMessage({ kind: 'error', text: describe(err) }),
     );
   }, [filter, sort, offset, tick, version]);
 
@@ -66,7 +66,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
       refresh();
       onChanged();
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof MessageError && err.code === 'case-conflict' ? t('cases.conflict') : err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     }
   };
 
@@ -283,7 +283,7 @@ function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
       await send('ui:cases.update', { items: [{ id, revision: c.revision }], patch: { status: c.status, notes: c.notes, submittedOn: c.submittedOn ?? null } });
       onSaved();
     } catch (err) {
-      setError(err instanceof MessageError && err.code === 'case-conflict' ? t('cases.conflict') : err instanceof Error ? err.message : String(err));
+      setError(describe(err));
     }
   };
   return (
