@@ -18,6 +18,8 @@ import type { SenderInfo } from './sender';
 import { FillError } from '../fill/errors';
 import type { CaseService } from '../cases/service';
 import { portalOutcome } from '../cases/offer';
+import type { DeadlineWatch } from './deadline-watch';
+import { todayInShanghai } from '../validate/dates';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { ImportItem } from '../profiles/store';
 import { CASES_FROM_SEALED_KEY } from '../storage/db';
@@ -65,6 +67,8 @@ export interface HandlerDeps {
   cases: CaseService;
   /** The documents of a portal tab's frames (办件 pages are read in the extension page, not the background). */
   portalDocuments?: ((tabId: number) => Promise<Array<{ url: string; html: string }>>) | undefined;
+  /** The badge and the daily reminder (absent in tests that do not need them). */
+  watch?: Pick<DeadlineWatch, 'setReminder' | 'reminderOn'> | undefined;
   now: () => Date;
   profiles: ProfileService;
   fill: FillService;
@@ -87,7 +91,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, cases, portalDocuments, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, cases, portalDocuments, watch, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
@@ -335,6 +339,17 @@ export function createRoutes({ db, cases, portalDocuments, now, profiles, fill, 
       },
     },
     'ui:cases.applyPortal': { from: ['extension'], handle: ({ caseId, revision, row }) => cases.fromPortal(caseId, revision, row, bundledCaseStatusRules(), now()) },
+    'ui:deadlines': {
+      from: ['extension'],
+      handle: ({ planDate, horizonDays, employer }) => cases.deadlines({ planDate: planDate ?? todayInShanghai(now()), horizonDays, pastDays: 365, employer }, now()),
+    },
+    'ui:deadlines.reminder': {
+      from: ['extension'],
+      handle: async ({ on }) => {
+        if (on !== undefined) await watch?.setReminder(on);
+        return { on: (await watch?.reminderOn()) ?? false };
+      },
+    },
     'ui:cases.cleanup': { from: ['extension'], handle: async ({ months, mode }) => ({ matched: (await cases.cleanup(months, mode, now())).matched }) },
     'ui:getSetting': {
       from: ['extension'],

@@ -6,6 +6,7 @@ import { CaseStore } from '../cases/store';
 import { activePack } from '../rules/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
+import { deadlineWatch } from './deadline-watch';
 import { createRoutes, languageView } from './handlers';
 import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
@@ -64,7 +65,8 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
-  const routes = createRoutes({ db: getDb, cases, portalDocuments, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  const watch = deadlineWatch({ cases, lock, db: getDb, now, language: currentLanguage });
+  const routes = createRoutes({ db: getDb, cases, portalDocuments, watch, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
   void currentLanguage().then(titleIn, () => undefined);
@@ -81,8 +83,15 @@ export function startBackground(): void {
     const from = classifySender(sender, browser.runtime.id, extensionOrigin);
     // What the user does in the extension's pages keeps the store unlocked.
     if (from?.kind === 'extension') void lock.touch();
-    return dispatch(routes, message, from, currentLanguage);
+    const reply = dispatch(routes, message, from, currentLanguage);
+    // Cases, profiles and the lock change what the badge counts: recount after the answer.
+    const name = (message as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && /^ui:(cases|profiles|lock)\./.test(name) && !/\.(query|get|all|ids|search|page|status)$/.test(name)) {
+      void reply.then(() => watch.badge());
+    }
+    return reply;
   });
+  watch.start();
   // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
   void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -12,6 +12,8 @@ import { CodedError } from '../i18n/problem';
 import type { CaseStatusRules } from '../rules/case-statuses';
 import { portalOutcome } from './offer';
 import type { PortalCase } from './portal-status';
+import { type Deadline, type DeadlineQuery, deadlines } from './deadlines';
+import { deadlineRules } from './deadline-rules';
 import { CaseNotFound, type CaseStore } from './store';
 import { type CaseFilter, type CasePage, type CaseQuery, type CaseRow, matches, queryRows } from './table';
 
@@ -212,6 +214,25 @@ export class CaseService {
     const [saved] = await this.store.replace([{ current: { ...c, revision }, body }], now);
     if (saved) this.remember([saved]);
     return saved ?? c;
+  }
+
+  /** The deadlines of every applicant and open case (pure computation in deadlines.ts). */
+  async deadlines(q: Omit<DeadlineQuery, 'today'> & { employer?: string | undefined }, now: Date): Promise<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number }> {
+    const [profiles, cases, pack] = await Promise.all([this.profiles.all(), this.cases(), this.pack()]);
+    const today = todayInShanghai(now);
+    const people = profiles.map((p) => ({
+      id: p.id,
+      name: p.data.name ?? '',
+      employer: p.data.employerName ?? '',
+      registrationExpiry: p.data.registrationExpiry,
+      contractEnd: p.data.contractEnd,
+      birthDate: p.data.birthDate,
+      idNumber: p.data.idNumber,
+    }));
+    const rules = deadlineRules(pack);
+    const rows = deadlines(people, [...cases.values()], rules, { ...q, today }, now);
+    const employers = [...new Set(people.map((p) => p.employer))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    return { today, rows: q.employer === undefined ? rows : rows.filter((r) => r.employer === q.employer), employers, renewalDays: rules.renewalLastDaysBefore };
   }
 
   /** Cases finished (已办结 / 已退回) more than `months` ago: how many, and archive or delete them. */

@@ -19,6 +19,7 @@ import type { CasePatch } from '../cases/service';
 import type { CaseFilter, CasePage, CaseQuery } from '../cases/table';
 import type { PortalCase, PortalLabels } from '../cases/portal-status';
 import type { PortalOutcome } from '../cases/offer';
+import type { Deadline } from '../cases/deadlines';
 import type { BusinessId as CaseBusinessId } from '../domain/ids';
 import type { Params } from '../i18n';
 
@@ -180,6 +181,8 @@ export interface ProtocolMap {
   'ui:cases.tabPages': { req: Record<string, never>; res: { labels: PortalLabels; pages: Array<{ url: string; html: string }> } };
   'ui:cases.portalOffer': { req: { cases: PortalCase[] }; res: { profile: { id: string; name: string } | null; outcomes: PortalOutcome[] } };
   'ui:cases.applyPortal': { req: { caseId: string; revision: number; row: PortalCase }; res: Case };
+  'ui:deadlines': { req: { planDate?: string | undefined; horizonDays: number; employer?: string | undefined }; res: { today: string; rows: Deadline[]; employers: string[]; renewalDays: number } };
+  'ui:deadlines.reminder': { req: { on?: boolean | undefined }; res: { on: boolean } };
   'ui:cases.cleanup': { req: { months: number; mode: 'count' | 'archive' | 'purge' }; res: { matched: number } };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };
   'ui:putSetting': { req: SettingRecord; res: SettingRecord };

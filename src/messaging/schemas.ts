@@ -115,6 +115,8 @@ export const RequestSchemas = {
   'ui:cases.tabPages': Empty,
   'ui:cases.portalOffer': z.strictObject({ cases: z.array(PortalCaseSchema).max(500) }),
   'ui:cases.applyPortal': z.strictObject({ caseId: Uuid, revision: z.number().int().positive(), row: PortalCaseSchema }),
+  'ui:deadlines': z.strictObject({ planDate: z.iso.date().optional(), horizonDays: z.number().int().min(1).max(3660), employer: z.string().max(200).optional() }),
+  'ui:deadlines.reminder': z.strictObject({ on: z.boolean().optional() }),
   'ui:cases.cleanup': z.strictObject({ months: z.number().int().min(1).max(120), mode: z.enum(['count', 'archive', 'purge']) }),
   'ui:getSetting': z.strictObject({ key: z.string().min(1).max(64) }),
   'ui:putSetting': z.strictObject({ key: z.string().min(1).max(64), value: z.string().max(10_000) }),

@@ -32,7 +32,7 @@ describe.each([
   });
 
   it('has exactly the permissions the README justifies, the default CSP, nothing exposed to pages', () => {
-    expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'notifications', 'scripting', 'storage']);
     expect(m.optional_permissions).toBeUndefined();
     expect(m.content_security_policy).toBeUndefined();
     expect(m.web_accessible_resources).toBeUndefined();

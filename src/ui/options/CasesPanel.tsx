@@ -368,6 +368,8 @@ table.cases { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6
 table.cases th, table.cases td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
 table.cases th button.link { font-weight: 600; }
 table.cases tr.selected { background: #eef5fd; }
+table.deadlines tr.passed td:first-child, table.deadlines tr.passed td:nth-child(2) { color: var(--bad); font-weight: 600; }
+table.deadlines tr.soon td:nth-child(2) { color: var(--warn); font-weight: 600; }
 table.cases td.notes { max-width: 280px; }
 button.link { border: 0; background: none; padding: 0; color: var(--blue); cursor: pointer; text-align: left; }
 .st-needs-correction { color: var(--bad); font-weight: 600; }

@@ -7,6 +7,7 @@ import { ImportPanel } from './ImportPanel';
 import { LockPanel } from './LockPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { CasesPanel } from './CasesPanel';
+import { DeadlinesPanel } from './DeadlinesPanel';
 import { RulePackPanel } from './RulePackPanel';
 
 /** The clerk workbench (options.html). While the store is locked only the unlock form and rules show. */
@@ -27,6 +28,7 @@ export function WorkbenchApp() {
         <>
           <ProfilesPanel version={version} />
           <CasesPanel version={version} onChanged={changed} />
+          <DeadlinesPanel version={version} />
           <ImportPanel onImported={changed} />
           <ExportPanel onRestored={changed} />
           <LockPanel status={lock.status} onStatus={(s) => (lock.set(s), changed())} />
