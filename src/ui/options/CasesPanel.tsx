@@ -379,5 +379,9 @@ button.link { border: 0; background: none; padding: 0; color: var(--blue); curso
 .batch .sep { flex: 0 0 12px; }
 .case-editor textarea { width: 100%; }
 label.block { display: block; }
+ol.pdf-pages { font-size: 13px; padding-left: 1.6em; }
+ol.pdf-pages li { margin: 2px 0; }
+ol.pdf-pages button { padding: 0 6px; }
+[data-jzs-pdf-progress] { width: 240px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;

@@ -8,6 +8,7 @@ import { LockPanel } from './LockPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { CasesPanel } from './CasesPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
+import { PdfPanel } from './PdfPanel';
 import { RulePackPanel } from './RulePackPanel';
 
 /** The clerk workbench (options.html). While the store is locked only the unlock form and rules show. */
@@ -34,6 +35,8 @@ export function WorkbenchApp() {
           <LockPanel status={lock.status} onStatus={(s) => (lock.set(s), changed())} />
         </>
       )}
+      {/* Stores nothing (scans live in this page's memory): usable while the store is locked too. */}
+      <PdfPanel />
       <RulePackPanel />
     </main>
   );
