@@ -52,6 +52,21 @@ describe('cases in the workbench', () => {
     expect(stored.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.submittedOn ?? ''))).toBe(true);
   });
 
+  it('prints one packet per selected case: cover sheet with the status, checklist with the ticks, steps', async () => {
+    const chosen = made.slice(0, 3).map((c) => c.id);
+    const [current] = await sendFrom<Array<{ id: string; revision: number }>>(bench, 'ui:cases.get', { ids: [chosen[0]] });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: current!.id, revision: current!.revision }], patch: { ready: ['id-card'] } });
+    const [popup] = await Promise.all([s.context.waitForEvent('page'), bench.locator('[data-jzs-action="print-packets"]').click()]);
+    await expect.poll(() => popup.locator('[data-jzs-packet]').count()).toBe(3);
+    expect(popup.url()).toContain(`cases=${chosen.join(',')}`);
+    expect(await popup.locator('[data-jzs-packet]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-business'), e.getAttribute('data-status')]))).toEqual(Array(3).fill(['renewal', 'submitted']));
+    expect(await popup.locator('[data-jzs-packet-status]').first().textContent()).toBe('已提交');
+    const first = popup.locator(`[data-jzs-packet="${chosen[0]}"]`);
+    expect(await first.locator('[data-jzs-material="id-card"]').getAttribute('data-status')).toBe('done');
+    expect(await first.locator('[data-jzs-applicant-name]').textContent()).toBe('张三');
+    await popup.close();
+  });
+
   it('filters by status and by employer', async () => {
     await bench.locator('[data-jzs-case-filter="status"]').selectOption('submitted');
     await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(3);
