@@ -1,7 +1,10 @@
 import { BUSINESS_NAMES } from '../domain/ids';
-import { contentEn } from '../i18n/all';
+import { FIELDS } from '../domain/fields';
+import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
-import type { LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import { CodedError } from '../i18n/problem';
+import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import type { FieldDefinition } from '../rules/schema';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -14,8 +17,9 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
+import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
+import type { RestoreSessions } from './restore-sessions';
 import type { SenderInfo } from './sender';
-import { FillError } from '../fill/errors';
 import type { CaseService } from '../cases/service';
 import { portalOutcome } from '../cases/offer';
 import type { DeadlineWatch } from './deadline-watch';
@@ -73,7 +77,9 @@ export interface HandlerDeps {
   profiles: ProfileService;
   fill: FillService;
   tabs: TabsApi;
-  clerkList: { get(): Promise<string[]>; set(ids: string[]): Promise<void> };
+  /** The clerk's work queue for 「下一位」 (storage.session: profile ids only). */
+  workQueue: { get(): Promise<WorkQueue | undefined>; set(q: WorkQueue): Promise<void> };
+  restores: RestoreSessions;
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
@@ -81,7 +87,15 @@ export interface HandlerDeps {
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
+}
+
+/** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
+export function fieldViews(defs: ReadonlyArray<Pick<FieldDefinition, 'key' | 'labels' | 'ids'>>): FieldDefinitionView[] {
+  return defs.map(({ key, labels, ids }) => {
+    const { name, type, vocabulary, validate, openEnded, range } = FIELDS[key];
+    return { key, name: name.zh, nameEn: name.en, type, validate, openEnded, range, labels: [name.zh, ...labels], ids, vocabulary };
+  });
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */
@@ -91,11 +105,23 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, cases, portalDocuments, watch, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, cases, portalDocuments, watch, now, profiles, fill, tabs, workQueue, restores, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
+    if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
     return tabId;
+  };
+  const setActive = async (id: string) => {
+    const summary = summaryOf(await profiles.get(id));
+    await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
+    const q = await workQueue.get();
+    if (q) await workQueue.set(follow(q, id));
+    return summary;
+  };
+  const activeId = async () => (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value ?? null;
+  const queueNow = async () => {
+    const q = await workQueue.get();
+    return q ? queueView(q, await activeId()) : null;
   };
   const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
   const activeSummary = async () => {
@@ -108,16 +134,19 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
       throw err;
     }
   };
-  /** Profiles that were sealed at the v4 upgrade: their 「办理中的业务」 become cases once they can be read. */
-  const absorbSealed = async () => {
-    const flag = await (await db()).get('settings', CASES_FROM_SEALED_KEY);
-    if (!flag) return;
+  /** Profiles still holding 0.1.0's 「办理中的业务」 (a restored old backup): their businesses become cases. */
+  const absorbProgress = async () => {
     for (const p of await profiles.all()) {
       if (!p.businesses.length) continue;
       await cases.absorbProgress([{ profileId: p.id, progress: p.businesses, at: p.updatedAt }], now());
       const { id: _i, createdAt: _c, updatedAt: _u, revision, ...body } = p;
       await profiles.update(p.id, { ...body, businesses: [] }, revision, now());
     }
+  };
+  /** Profiles that were sealed at the v4 upgrade: moved once they can be read (at the next unlock). */
+  const absorbSealed = async () => {
+    if (!(await (await db()).get('settings', CASES_FROM_SEALED_KEY))) return;
+    await absorbProgress();
     await (await db()).delete('settings', CASES_FROM_SEALED_KEY);
   };
   return {
@@ -136,16 +165,10 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
           portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
           page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
           checks: genericChecks(pack),
-          fields: pack.fields.map(({ key, name, nameEn, type, labels, ids, vocabulary }) => ({
-            key,
-            name,
-            nameEn,
-            type,
-            labels,
-            ids,
-            vocabulary,
-          })),
+          fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
+          // Checklist and validator texts in Chinese (the fallback language): not bundled in the content script.
+          hints: hintsZh,
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];
@@ -164,31 +187,66 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
       from: ['extension'],
       handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
     },
-    'ui:fill.setList': {
-      from: ['extension'],
-      handle: async ({ ids }) => {
-        await clerkList.set(ids);
-        return { size: ids.length };
-      },
-    },
-    // 「下一位」: the next applicant of the clerk's list becomes active; page and business stay as they are.
+    // 「下一位」: the next applicant of the work queue becomes active; page and business stay as they are.
     'ui:fill.next': {
       from: ['extension'],
-      handle: async () => {
-        const list = await clerkList.get();
-        const current = (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value;
-        if (!list.length) throw refused('no-list', '没有名单：请先在弹出窗口的列表中选择一位申请人。');
-        const nextId = list[(list.indexOf(current ?? '') + 1) % list.length]!;
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: nextId });
-        const active = summaryOf(await profiles.get(nextId));
-        try {
-          return { active, preview: await fill.plan(await targetTab()) };
-        } catch (err) {
-          // The applicant did change; why there is no preview goes back as a catalogue key.
-          return { active, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
+      handle: async (_req, sender) => {
+        let q = await workQueue.get();
+        if (!q?.ids.length) throw new CodedError('queue.none');
+        for (;;) {
+          const next = advance(q);
+          if (!next) return { end: true as const, queue: queueView(q, await activeId()) };
+          const id = next.ids[next.index] ?? '';
+          const active = await setActive(id).catch((err: unknown) => {
+            if ((err as { code?: string }).code === 'not-found') return undefined;
+            throw err;
+          });
+          if (!active) {
+            // Deleted since the queue was made: out of the queue, on to the one after.
+            q = without(q, new Set([id]));
+            await workQueue.set(q);
+            continue;
+          }
+          await workQueue.set(next);
+          const queue = queueView(next, active.id);
+          try {
+            return { end: false as const, active, queue, preview: await fill.plan(await fillTab(sender)) };
+          } catch (err) {
+            // The applicant did change; why there is no preview goes back as a catalogue key.
+            return { end: false as const, active, queue, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
+          }
         }
       },
     },
+    'ui:queue.get': { from: ['extension'], handle: queueNow },
+    'ui:queue.set': {
+      from: ['extension'],
+      handle: async ({ ids, source, start }) => {
+        const q = queueOf(ids, source, Math.max(0, start ? ids.indexOf(start) : 0));
+        await workQueue.set(q);
+        const active = await setActive(q.ids[q.index] ?? '');
+        return { queue: queueView(q, active.id), active };
+      },
+    },
+    'ui:restore.stage': { from: ['extension'], handle: ({ session, total, profiles: chunk }) => ({ received: restores.stage(session, total, chunk) }) },
+    'ui:restore.preview': { from: ['extension'], handle: ({ session }) => restores.preview(session) },
+    'ui:restore.commit': {
+      from: ['extension'],
+      handle: async ({ session, ...choice }) => {
+        const done = await restores.commit(session, choice);
+        await absorbProgress();
+        return done;
+      },
+    },
+    'ui:restore.cancel': {
+      from: ['extension'],
+      handle: ({ session }) => {
+        restores.cancel(session);
+        return {};
+      },
+    },
+    'ui:undo.latest': { from: ['extension'], handle: () => profiles.latestRestorePoint() },
+    'ui:undo.apply': { from: ['extension'], handle: ({ id }) => profiles.undo(id) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => fill.logOf(profileId) },
     'ui:checklist': {
       from: ['extension'],
@@ -234,7 +292,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
     'ui:profiles.delete': {
       from: ['extension'],
       handle: async ({ ids }) => {
-        const deleted = await profiles.remove(ids);
+        const deleted = await profiles.remove(ids, now());
         const active = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
         if (active && ids.includes(active.value)) await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
         return { deleted };
@@ -247,11 +305,16 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
       // The router has parsed every item with the profile schemas already.
       handle: async ({ items }) => {
         const stripped = withoutProgress(items);
-        const saved = await profiles.commit(stripped.items, now(), { validated: true });
+        const saved = await profiles.commit(stripped.items, now(), { validated: true, point: 'import' });
         await cases.absorbProgress(
           stripped.progress.map((p) => ({ profileId: saved[p.index]!.id, progress: p.progress, at: p.at ?? now().toISOString() })),
           now(),
         );
+        // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
+        if (saved[0]) {
+          await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
+          await setActive(saved[0].id);
+        }
         return { saved: saved.length };
       },
     },
@@ -264,9 +327,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
           await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
           return null;
         }
-        const summary = summaryOf(await profiles.get(id));
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
-        return summary;
+        return setActive(id);
       },
     },
     'ui:lock.status': { from: ['extension'], handle: () => lock.status() },

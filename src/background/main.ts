@@ -10,7 +10,8 @@ import { deadlineWatch } from './deadline-watch';
 import { createRoutes, languageView } from './handlers';
 import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
-import { portalDocuments, broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
+import { portalDocuments, broadcastToPortals, browserTabs, dropFillPlans, sessionArea, sessionPlans, sessionWorkQueue } from './tabs-api';
+import { RestoreSessions } from './restore-sessions';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
@@ -42,6 +43,7 @@ export function startBackground(): void {
     async () => {
       profiles.reset();
       cases.reset();
+      fill.forgetPlans();
       await dropFillPlans();
     },
     undefined,
@@ -66,7 +68,20 @@ export function startBackground(): void {
       throw err;
     }));
   const watch = deadlineWatch({ cases, lock, db: getDb, now, language: currentLanguage });
-  const routes = createRoutes({ db: getDb, cases, portalDocuments, watch, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  const routes = createRoutes({
+    db: getDb,
+    cases,
+    portalDocuments,
+    watch,
+    now,
+    profiles,
+    fill,
+    tabs: browserTabs,
+    workQueue: sessionWorkQueue,
+    restores: new RestoreSessions(profiles, now),
+    lock,
+    language: currentLanguage,
+  });
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
   void currentLanguage().then(titleIn, () => undefined);

@@ -4,7 +4,8 @@
  * cause (a profile field, a passphrase, an import row) name the field and, for imports, the record.
  */
 import type * as z from 'zod';
-import { FIELD_NAMES, isFieldKey } from '../domain/ids';
+import { FIELD_NAMES } from '../domain/fields';
+import { isFieldKey } from '../domain/ids';
 import type { MessageKey, Params, ParamValue } from '../i18n';
 import type { Problem } from '../i18n/problem';
 

@@ -31,9 +31,11 @@ export function classifySender(
     return undefined;
   }
   if (url.origin === new URL(extensionOrigin).origin) {
-    // An extension page framed inside a tab (the on-page panel) acts on that tab.
+    // An extension page FRAMED inside a tab (the on-page panel) acts on that tab; a top-level extension page
+    // (the workbench, a popup opened as a tab) acts on the portal tab it stands for.
     const tabId = sender.tab?.id;
-    return tabId !== undefined && tabId >= 0 ? { kind: 'extension', url: sender.url, tabId } : { kind: 'extension', url: sender.url };
+    const framed = (sender.frameId ?? 0) > 0 && tabId !== undefined && tabId >= 0;
+    return framed ? { kind: 'extension', url: sender.url, tabId } : { kind: 'extension', url: sender.url };
   }
   const portal = portalOfUrl(url);
   // Chrome also reports the frame's origin; when present it must agree (an opaque origin never matches).

@@ -4,7 +4,7 @@ import type { FieldDefinitionView } from '../messaging/protocol';
 import { mapFields, type PageField, readText } from '../portals/fields';
 import type { CheckView } from '../rules/status';
 import { runChecks, type Values } from '../validate/checks';
-import { validateField } from '../validate/field';
+import { validateValue } from '../validate/value';
 import type { Finding, Severity } from '../validate/types';
 import { styleStatus } from './mount';
 
@@ -88,11 +88,11 @@ export class PageValidator {
     const values: Values = {};
     const perKey = new Map<FieldKey, { field: PageField; findings: Finding[]; hasValue: boolean }>();
     for (const [key, list] of byKey) {
-      const def = this.opts.defs.find((d) => d.key === key);
+      const def = this.opts.defs.find((d) => d.key === key) ?? { validate: 'text' as const };
       // The first control of a key that holds a value speaks for it; else the first one.
       const withText = list.map((field) => ({ field, text: readText(this.doc, field) }));
       const primary = withText.find((x) => x.text.trim()) ?? withText[0]!;
-      const result = validateField(key, def?.type ?? 'text', primary.text, now);
+      const result = validateValue(def, primary.text, now);
       if (result.value !== undefined && !result.findings.some((f) => f.severity === 'error')) values[key] = result.value;
       perKey.set(key, { field: primary.field, findings: [...result.findings], hasValue: primary.text.trim() !== '' });
     }

@@ -66,49 +66,9 @@ export function isFieldKey(value: unknown): value is FieldKey {
   return typeof value === 'string' && (FIELD_KEYS as readonly string[]).includes(value);
 }
 
-/** Chinese names are the contract's; they are also the export column headers. */
-export const FIELD_NAMES: Readonly<Record<FieldKey, { zh: string; en: string }>> = {
-  name: { zh: '姓名', en: 'Name' },
-  idNumber: { zh: '身份证号', en: 'ID number' },
-  gender: { zh: '性别', en: 'Gender' },
-  birthDate: { zh: '出生日期', en: 'Date of birth' },
-  ethnicity: { zh: '民族', en: 'Ethnicity' },
-  mobile: { zh: '手机', en: 'Mobile' },
-  phone: { zh: '联系电话', en: 'Telephone' },
-  email: { zh: '电子邮箱', en: 'Email' },
-  address: { zh: '通讯地址', en: 'Postal address' },
-  postcode: { zh: '邮政编码', en: 'Postcode' },
-  education: { zh: '学历', en: 'Education' },
-  school: { zh: '毕业院校', en: 'School' },
-  major: { zh: '所学专业', en: 'Major' },
-  graduationDate: { zh: '毕业时间', en: 'Graduation date' },
-  qualificationCertNo: { zh: '资格证书编号/管理号', en: 'Qualification certificate no.' },
-  qualificationIssueDate: { zh: '资格证书签发日期', en: 'Qualification issue date' },
-  specialty: { zh: '专业类别', en: 'Specialty' },
-  registrationNo: { zh: '注册编号', en: 'Registration no.' },
-  certIssueDate: { zh: '注册证书签发日期', en: 'Registration certificate issue date' },
-  registrationExpiry: { zh: '注册有效期至', en: 'Registration valid until' },
-  employerName: { zh: '聘用单位', en: 'Employer' },
-  employerCreditCode: { zh: '统一社会信用代码', en: 'Employer credit code' },
-  examEmployerName: { zh: '考试报名时单位', en: 'Employer at exam registration' },
-  contractStart: { zh: '劳动合同开始日期', en: 'Labour contract start' },
-  contractEnd: { zh: '劳动合同截止日期', en: 'Labour contract end' },
-  dismissalDate: { zh: '解聘日期', en: 'Dismissal date' },
-  retired: { zh: '是否退休', en: 'Retired' },
-  submissionDate: { zh: '申请提交日期', en: 'Submission date' },
-  socialInsuranceEmployer: { zh: '社保缴纳单位', en: 'Social insurance paid by' },
-  socialInsuranceMonths: { zh: '社保连续缴纳月数', en: 'Months of social insurance paid' },
-};
+/** The stored value of an open-ended labour contract's end (`contractEnd`, contract.md); shown as 无固定期限. */
+export const OPEN_ENDED = 'open-ended';
+/** The fields that may hold it (contract.md). */
+export const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
 
-/** Field keys whose values are stored as yyyy-MM-dd strings. */
-export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>([
-  'birthDate',
-  'graduationDate',
-  'qualificationIssueDate',
-  'certIssueDate',
-  'registrationExpiry',
-  'contractStart',
-  'contractEnd',
-  'dismissalDate',
-  'submissionDate',
-]);
+// Names, types and the rest of each field's facts: the field table, src/domain/fields.ts.

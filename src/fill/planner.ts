@@ -1,16 +1,27 @@
-import { DATE_FIELDS } from '../domain/ids';
+import { DATE_FIELDS } from '../domain/fields';
 import type { ProfileData } from '../profiles/schema';
 import { formatForField, parseDateText } from '../validate/dates';
 import { normaliseIdNumber } from '../validate/id-number';
 import { CHOICE_KINDS, type CollectedField, type FillItem, type PlannedItem, type SkipReason } from './types';
 import { pickOption, sameChoice } from './vocab';
 
+/**
+ * A stored calendar value in the field's format. A month-level value (yyyy-MM) goes only where no day is asked
+ * for, and `open-ended` into no date field: a made-up day would be a wrong value.
+ */
+function dateFor(raw: string, field: Pick<CollectedField, 'kind' | 'format'>): string | undefined {
+  const pattern = field.format ?? 'yyyy-MM-dd';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return field.kind === 'mini-date' ? raw : formatForField(raw, pattern);
+  if (/^\d{4}-\d{2}$/.test(raw) && !/d/.test(pattern)) return formatForField(`${raw}-01`, pattern);
+  return undefined;
+}
+
 /** The profile's value for a field, as the field wants it written (dates in the field's format). */
 export function valueFor(field: Pick<CollectedField, 'key' | 'kind' | 'format'>, data: ProfileData): string | undefined {
   const raw = (data as Record<string, unknown>)[field.key];
   if (field.key === 'retired') return raw === true ? '是' : raw === false ? '否' : undefined;
   if (typeof raw !== 'string' || !raw.trim()) return undefined;
-  if (DATE_FIELDS.has(field.key)) return field.kind === 'mini-date' ? raw : formatForField(raw, field.format ?? 'yyyy-MM-dd');
+  if (DATE_FIELDS.has(field.key)) return dateFor(raw, field);
   return raw;
 }
 

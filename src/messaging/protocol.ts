@@ -8,6 +8,7 @@
  * handler runs (src/background/router.ts).
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
+import type { FieldType, ValidatorId } from '../domain/fields';
 import type { PortalId } from '../portals/origins';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
@@ -21,6 +22,9 @@ import type { PortalCase, PortalLabels } from '../cases/portal-status';
 import type { PortalOutcome } from '../cases/offer';
 import type { Deadline } from '../cases/deadlines';
 import type { BusinessId as CaseBusinessId } from '../domain/ids';
+import type { RestorePointView } from '../profiles/restore-points';
+import type { RestoreChoice, RestorePreview } from '../profiles/restore';
+import type { QueueSource, QueueView } from '../profiles/work-queue';
 import type { Params } from '../i18n';
 
 export interface PageRulesRequest {
@@ -46,11 +50,16 @@ export interface Named<I extends string = string> {
   nameEn: string;
 }
 
+/** A field as a page needs it: portal data (labels, ids) and the field table's facts (src/domain/fields.ts). */
 export interface FieldDefinitionView {
   key: FieldKey;
   name: string;
   nameEn: string;
-  type: string;
+  type: FieldType;
+  /** Which validator reads its value, and what it needs (src/validate/value.ts). */
+  validate: ValidatorId;
+  openEnded?: boolean | undefined;
+  range?: { min: number; max: number } | undefined;
   labels: string[];
   ids: string[];
   vocabulary?: string | undefined;
@@ -67,6 +76,10 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
+  /** assets/i18n/hints.zh-CN.json (checklist, upload and validator texts) in Chinese: they show only once the
+   * rules are in, so the content script gets them here instead of bundling them (its size is budgeted);
+   * English ones come with `language`. */
+  hints: Record<string, unknown>;
 }
 
 export interface OfficeView {
@@ -126,6 +139,10 @@ export interface FillLogEntry {
   navigated?: boolean | undefined;
 }
 
+export type NextApplicant =
+  | { end: false; active: ProfileSummary; queue: QueueView; preview?: FillPreview | undefined; error?: string | undefined }
+  | { end: true; queue: QueueView };
+
 /** Messages the background sends to one frame's content script. */
 export interface FrameProtocolMap {
   'bg:collect': { req: Record<string, never>; res: FrameCollection };
@@ -142,8 +159,18 @@ export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
   'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
-  'ui:fill.next': { req: Record<string, never>; res: { active: ProfileSummary; preview?: FillPreview | undefined; error?: string | undefined } };
-  'ui:fill.setList': { req: { ids: string[] }; res: { size: number } };
+  /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */
+  'ui:fill.next': { req: Record<string, never>; res: NextApplicant };
+  'ui:queue.get': { req: Record<string, never>; res: QueueView | null };
+  /** A new work queue; `start` (default the first) becomes the active applicant. */
+  'ui:queue.set': { req: { ids: string[]; source: QueueSource; start?: string | undefined }; res: { queue: QueueView; active: ProfileSummary } };
+  /** Backup restore in batches: stage the backup's profiles, preview what changes, then commit all or nothing. */
+  'ui:restore.stage': { req: { session: string; total: number; profiles: Profile[] }; res: { received: number } };
+  'ui:restore.preview': { req: { session: string }; res: RestorePreview };
+  'ui:restore.commit': { req: { session: string } & RestoreChoice; res: { added: number; changed: number; removed: number } };
+  'ui:restore.cancel': { req: { session: string }; res: Record<string, never> };
+  'ui:undo.latest': { req: Record<string, never>; res: RestorePointView | null };
+  'ui:undo.apply': { req: { id: number }; res: { removed: number; restored: number } };
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };

@@ -4,19 +4,36 @@
  * the lock (issue 7) encrypts; id and timestamps stay readable for ordering and paging.
  */
 import * as z from 'zod';
-import { BUSINESS_IDS, DATE_FIELDS, FIELD_KEYS, type FieldKey } from '../domain/ids';
-import { OPEN_ENDED, OPEN_ENDED_FIELDS } from '../validate/dates';
+import { BUSINESS_IDS, FIELD_KEYS, type FieldKey, OPEN_ENDED } from '../domain/ids';
+import { type FieldDef, FIELDS } from '../domain/fields';
 
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 yyyy-MM-dd');
-/** A date, or `open-ended` where the field allows it (无固定期限劳动合同, contract.md). */
-const dateShape = (k: FieldKey) => (OPEN_ENDED_FIELDS.has(k) ? IsoDate.or(z.literal(OPEN_ENDED)) : IsoDate);
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-const fieldShape = Object.fromEntries(
-  FIELD_KEYS.map((k) => [k, k === 'retired' ? z.boolean().optional() : DATE_FIELDS.has(k) ? dateShape(k).optional() : z.string().max(200).optional()]),
-) as Record<FieldKey, z.ZodOptional<z.ZodString> | z.ZodOptional<z.ZodBoolean>>;
+/** How a field's value is stored, by its type in the field table. */
+function storedShape(def: FieldDef): z.ZodType {
+  switch (def.type) {
+    case 'boolean':
+      return z.boolean();
+    case 'date':
+      return def.openEnded ? z.union([IsoDate, z.literal(OPEN_ENDED)]) : IsoDate;
+    case 'month':
+      return z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/);
+    case 'integer':
+      // Whole numbers are kept as digit strings like every other value; a backup may hold a number.
+      return z.union([z.string().regex(/^\d{1,6}$/), z.number().int().min(0).max(999_999).transform(String)]);
+    default:
+      return z.string().max(200);
+  }
+}
 
-/** Field values: strings (dates yyyy-MM-dd), `retired` a boolean. Absent = unknown. */
+const fieldShape = Object.fromEntries(FIELD_KEYS.map((k) => [k, storedShape(FIELDS[k]).optional()]));
+
+/**
+ * Field values: strings — dates yyyy-MM-dd, month-level fields yyyy-MM (or a full date), `contractEnd` also
+ * `open-ended`, whole numbers as digits — and `retired` a boolean. Absent = unknown. Adding an optional key
+ * needs no IndexedDB upgrade: bodies are stored whole, and every body stored before stays valid.
+ */
 export type ProfileData = Partial<Record<Exclude<FieldKey, 'retired'>, string>> & { retired?: boolean };
 // The shape is built from FIELD_KEYS; its static type is spelled out above.
 export const ProfileData = z.strictObject(fieldShape) as unknown as z.ZodType<ProfileData, ProfileData>;

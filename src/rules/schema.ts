@@ -207,18 +207,27 @@ export const BusinessRules = z.strictObject({
 });
 export type BusinessRules = z.infer<typeof BusinessRules>;
 
-export const FieldDefinition = z.strictObject({
-  key: z.enum(FIELD_KEYS),
-  name: Zh,
-  nameEn: z.string().min(1),
-  type: z.enum(['text', 'date', 'id-number', 'mobile', 'phone', 'email', 'postcode', 'credit-code', 'choice', 'boolean', 'integer']),
-  /** Label texts the portals use for it (normalised: no stars, colons or spaces). */
-  labels: z.array(z.string().min(1)).min(1),
-  /** Known element ids / names on the portals (domain.md), matched exactly and case-insensitively. */
-  ids: z.array(z.string().min(1)).default([]),
-  vocabulary: z.enum(['gender', 'ethnicity', 'education', 'specialty', 'yes-no']).optional(),
-  source: SourceRef,
-});
+/**
+ * What the portals call a field: portal data. Names, type and vocabulary are the field table's
+ * (src/domain/fields.ts); packs written before it carried them too, and those keys are accepted and ignored.
+ */
+export const FieldDefinition = z
+  .strictObject({
+    key: z.enum(FIELD_KEYS),
+    /**
+     * Label texts the portals use for it (normalised: no stars, colons or spaces). The one lexicon: spreadsheet
+     * import maps column headers with it too.
+     */
+    labels: z.array(z.string().min(1)).min(1),
+    /** Known element ids / names on the portals (domain.md), matched exactly and case-insensitively. */
+    ids: z.array(z.string().min(1)).default([]),
+    source: SourceRef,
+    name: z.string().optional(),
+    nameEn: z.string().optional(),
+    type: z.string().optional(),
+    vocabulary: z.string().optional(),
+  })
+  .transform(({ key, labels, ids, source }) => ({ key, labels, ids, source }));
 export type FieldDefinition = z.infer<typeof FieldDefinition>;
 
 export const Office = z.strictObject({

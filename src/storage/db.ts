@@ -10,9 +10,10 @@ import { casesFromProgress } from './legacy-progress';
  *   2 — profiles (index updatedAt), fillLogs (index profileId)
  *   3 — meta (the lock's settings: KDF parameters, verifier, a migration in progress)
  *   4 — cases (indexes profileId, updatedAt); each profile's 「办理中的业务」 (0.1.0) becomes cases
+ *   5 — restorePoints (the state before an import, restore or bulk delete, for 「撤销」; body sealed by the lock)
  */
 export const DB_NAME = 'jzs-assistant';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface StoredPack {
   id: 'imported';
@@ -54,6 +55,23 @@ export interface StoredFillLog {
   entry: StoredBody;
 }
 
+export type RestoreKind = 'import' | 'restore' | 'delete';
+
+/**
+ * What one import, restore or bulk delete changed, to put it back: `body` holds (sealed by the lock like a
+ * profile body) the ids the change created and the profiles it replaced or deleted, as they were. `uid`
+ * binds the ciphertext to its record; counts and time are shown before anything is opened.
+ */
+export interface StoredRestorePoint {
+  id?: number;
+  uid: string;
+  at: string;
+  kind: RestoreKind;
+  created: number;
+  replaced: number;
+  body: StoredBody;
+}
+
 export interface KeySpec {
   version: number;
   /** base64 */
@@ -85,6 +103,7 @@ export interface JzsDB extends DBSchema {
   fillLogs: { key: number; value: StoredFillLog; indexes: { profileId: string } };
   meta: { key: string; value: LockMeta };
   cases: { key: string; value: StoredCase; indexes: { profileId: string; updatedAt: string } };
+  restorePoints: { key: number; value: StoredRestorePoint };
 }
 
 export type JzsDatabase = IDBPDatabase<JzsDB>;
@@ -161,6 +180,9 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void, factory: IDBFact
         cases.createIndex('profileId', 'profileId');
         cases.createIndex('updatedAt', 'updatedAt');
         void casesFromProfiles(tx);
+      }
+      if (oldVersion < 5) {
+        db.createObjectStore('restorePoints', { keyPath: 'id', autoIncrement: true });
       }
     },
     // Another context wants to upgrade (or delete): close ours so it never hangs; the next use reopens.

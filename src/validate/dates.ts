@@ -1,4 +1,4 @@
-import type { FieldKey } from '../domain/ids';
+import { type FieldKey, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../domain/ids';
 import { err, type Validated } from './types';
 
 /**
@@ -7,10 +7,9 @@ import { err, type Validated } from './types';
  * Canonical form yyyy-MM-dd (contract.md). All arithmetic is on UTC calendar dates, so the machine's time zone
  * never enters; "today" is the calendar date in Asia/Shanghai (todayInShanghai).
  */
-const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?`;
 const PATTERNS: RegExp[] = [
-  new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
-  new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${TIME}$`),
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
   /^(\d{4})(\d{2})(\d{2})$/,
@@ -41,8 +40,7 @@ export function parseDateText(raw: string): Validated {
  * 无固定期限劳动合同 (劳动合同法 第十四条) has no end date: stored as `open-ended` (contract.md), read from the
  * ways forms and spreadsheets write it. Only fields that may hold it accept it.
  */
-export const OPEN_ENDED = 'open-ended';
-export const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
+export { OPEN_ENDED, OPEN_ENDED_FIELDS };
 const OPEN_ENDED_TEXT = /^(无固定期限|无固定期|无期限|长期|长期有效|永久|open-?ended|indefinite)$/i;
 
 export function isOpenEndedText(raw: string): boolean {
@@ -61,19 +59,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * and locale into the content script for this.) */
 export const toIso = (date: Date): string => `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
-/**
- * China Standard Time is UTC+8 all year (no daylight saving since 1991), so Jinan's calendar date of an
- * instant is the UTC date of the instant plus eight hours. Every date rule counts from this day (contract.md:
- * "today" is the calendar date in Asia/Shanghai, whatever the machine's time zone).
- */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-export const todayInShanghai = (now: Date): string => toIso(new Date(now.getTime() + SHANGHAI_OFFSET_MS));
-
-/** The instant's wall-clock time in Jinan, `yyyy-MM-dd HH:mm` (printed dates, stamps). */
-export function shanghaiStamp(now: Date): string {
-  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return `${toIso(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+/** "Today" (contract.md): the calendar date in Asia/Shanghai, defined once in src/domain/today.ts. */
+export { todayInShanghai } from '../domain/today';
 
 const partsOf = (iso: string): [number, number, number] => {
   const [y = NaN, m = NaN, d = NaN] = iso.split('-').map(Number);

@@ -1,4 +1,5 @@
 import type { FieldKey } from '../domain/ids';
+import type { Params } from '../i18n';
 
 export type Severity = 'error' | 'warning';
 
@@ -6,7 +7,7 @@ export type Severity = 'error' | 'warning';
 export interface Finding {
   code: string;
   severity: Severity;
-  params?: Record<string, string | number>;
+  params?: Params;
 }
 
 /** A finding attached to a field, as the cross-field checks produce them. */

@@ -220,3 +220,8 @@ export function frameOf(page: Page, replica: Replica): Frame {
   if (!frame) throw new Error(`frame ${replica.url} not found in ${page.url()}`);
   return frame;
 }
+
+/** The frame's overlay has its page rules, so its content script can map fields for a fill. */
+export async function rulesIn(frame: Page | Frame): Promise<void> {
+  await frame.locator('[data-jzs-overlay] [data-jzs-business-name]').waitFor({ state: 'attached' });
+}

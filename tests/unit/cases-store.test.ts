@@ -3,6 +3,7 @@ import { createRoutes } from '../../src/background/handlers';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
 import { FillService } from '../../src/background/fill';
+import { RestoreSessions } from '../../src/background/restore-sessions';
 import { CaseService, monthsBefore } from '../../src/cases/service';
 import { CaseConflict, CaseStore } from '../../src/cases/store';
 import { queryRows, type CaseRow } from '../../src/cases/table';
@@ -47,7 +48,8 @@ function setup() {
     profiles,
     tabs,
     fill: new FillService({ profiles, db: async () => db, codec, tabs, plans: { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined }, now: () => NOW }),
-    clerkList: { get: async () => [], set: async () => undefined },
+    workQueue: { get: async () => undefined, set: async () => undefined },
+    restores: new RestoreSessions(profiles, () => NOW),
     lock,
     language: async () => 'zh',
   });
@@ -62,9 +64,9 @@ function setup() {
 const raw = async (store: 'cases' | 'profiles') => JSON.stringify(await db.getAll(store), (_k, v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? '[bytes]' : v));
 
 describe('v4 upgrade: 「办理中的业务」 become cases', () => {
-  it('moves every business of the v3 fixture into a case with its status, ticks, conditions and date', async () => {
+  it('moves every business of a 0.1.0 (v3) store into a case with its status, ticks, conditions and date', async () => {
     const name = `cases-v3-${++n}`;
-    await createFromFixture(name, loadDbFixture('v3.json'));
+    await createFromFixture(name, loadDbFixture('v3-businesses.json'));
     db = await openJzsDB(name);
     const { cases, profiles } = setup();
     const all = (await cases.all()).sort((a, b) => a.business.localeCompare(b.business));
@@ -97,7 +99,7 @@ describe('v4 upgrade: 「办理中的业务」 become cases', () => {
 
   it('sets the flag when the v3 store holds sealed bodies, and leaves them as they are', async () => {
     const name = `cases-v3-sealed-${++n}`;
-    const fixture = loadDbFixture('v3.json');
+    const fixture = loadDbFixture('v3-businesses.json');
     const sealed = { id: '9f1e2d3c-4b5a-4968-8776-655443322110', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), revision: 1, body: { sealed: { iv: [1, 2, 3], data: [4, 5], kv: 1 } } };
     fixture.stores.profiles!.records.push(sealed);
     await createFromFixture(name, fixture);

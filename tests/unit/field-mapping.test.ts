@@ -1,4 +1,6 @@
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
+import { fieldViews } from '../../src/background/handlers';
 import { PageValidator } from '../../src/content/validation';
 import { mapFields, readText } from '../../src/portals/fields';
 import { pageById } from '../../src/portals/registry';
@@ -8,7 +10,7 @@ import { checklistView } from '../../src/rules/view';
 import { REPLICAS } from '../fixtures/replicas';
 import { replicaDocument } from '../helpers/replica-dom';
 
-const defs = bundledPack().fields;
+const defs = fieldViews(bundledPack().fields);
 
 describe('field mapping on the replicas', () => {
   // Inline page scripts are not run in unit tests, so MiniUI lists filled from page data stay empty here
@@ -61,7 +63,7 @@ describe('inline hints', () => {
       checks: business ? checklistView(bundledPack(), business).checks : genericChecks(bundledPack()),
       expected: ['name', 'idNumber', 'contractEnd'],
       conditions: () => new Set(),
-      now: () => new Date(2026, 10, 23, 12),
+      now: () => new Date('2026-11-23T12:00:00+08:00'), // noon in Jinan: "today" is Jinan's date
       onSummary: (s) => summaries.push(s),
     });
     return { v, summaries };

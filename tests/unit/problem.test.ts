@@ -31,7 +31,7 @@ group('the error model', () => {
 
   it('never shows a raw exception text', () => {
     for (const thrown of [new TypeError('x is undefined'), 'boom', null, { code: 42 }, new Error('errors.unexpected')]) {
-      expect(describe(thrown, 'zh')).toBe('出现意外错误，操作未完成。请重试；仍不行请重新打开此页面。');
+      expect(describe(thrown, 'zh')).toBe('出现意外错误，操作未完成，请重试。');
     }
   });
 

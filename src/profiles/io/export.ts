@@ -1,5 +1,9 @@
 import * as z from 'zod';
-import { FIELD_KEYS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
+import { FIELD_NAMES } from '../../domain/fields';
+import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
+import { fieldText } from '../../validate/field';
+import type { MessageKey, Params } from '../../i18n';
+import { CodedError } from '../../i18n/problem';
 import { Profile } from '../schema';
 import { writeXlsx } from './xlsx';
 
@@ -14,11 +18,8 @@ export function neutralise(v: string): string {
 
 function cellsOf(p: Profile): string[] {
   return [
-    ...FIELD_KEYS.map((k: FieldKey) => {
-      const v = (p.data as Record<string, unknown>)[k];
-      if (k === 'retired') return v === true ? '是' : v === false ? '否' : '';
-      return typeof v === 'string' ? v : '';
-    }),
+    // In Chinese words (是/否, 无固定期限), which import reads back to the same values.
+    ...FIELD_KEYS.map((k: FieldKey) => fieldText(k, (p.data as Record<string, unknown>)[k], 'zh')),
     p.notes,
   ];
 }
@@ -58,10 +59,10 @@ export function toBackup(profiles: readonly Profile[], now: Date, cases: readonl
   return JSON.stringify(backup, null, 1);
 }
 
-export class BackupError extends Error {
-  readonly code = 'bad-backup';
-  constructor(message: string) {
-    super(message);
+/** A backup file that cannot be restored (catalogue `backup.*` / `backupEncErrors.*`): nothing was written. */
+export class BackupError extends CodedError {
+  constructor(code: MessageKey, params: Params) {
+    super(code, params);
     this.name = 'BackupError';
   }
 }
@@ -72,18 +73,23 @@ export function parseBackup(text: string, fileName: string): Backup {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new BackupError(`文件 ${fileName} 不是有效的 JSON，未恢复任何档案。`);
+    throw new BackupError('backup.notJson', { file: fileName });
   }
   const head = data as { format?: unknown; version?: unknown } | null;
-  if (head?.format !== BACKUP_FORMAT) throw new BackupError(`文件 ${fileName} 不是建造师注册助手的档案备份，未恢复任何档案。`);
+  if (head?.format !== BACKUP_FORMAT) throw new BackupError('backup.notBackup', { file: fileName });
   if (typeof head.version !== 'number' || head.version > BACKUP_VERSION) {
-    throw new BackupError(`备份文件 ${fileName} 的格式版本为 ${String(head.version)}，比本助手支持的版本（${BACKUP_VERSION}）新：请先升级助手再恢复。未恢复任何档案。`);
+    throw new BackupError('backup.tooNew', { file: fileName, version: String(head.version), supported: BACKUP_VERSION });
   }
   const result = Backup.safeParse(data);
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first ? first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
-    throw new BackupError(`备份文件 ${fileName} 校验未通过（${where}：${first?.message ?? ''}），未恢复任何档案。`);
+    throw new BackupError('backup.invalid', { file: fileName, where, problem: first?.message ?? '' });
   }
   return result.data;
+}
+
+/** The import template: every column the import recognises, formatted as text, no rows. */
+export function importTemplate(): Uint8Array {
+  return writeXlsx(EXPORT_HEADERS, [], '导入模板');
 }

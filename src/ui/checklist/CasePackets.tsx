@@ -6,7 +6,7 @@ import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import type { Profile } from '../../profiles/schema';
-import { shanghaiStamp } from '../../validate/dates';
+import { todayInShanghai } from '../../validate/dates';
 import { ChecklistList } from '../components/ChecklistList';
 import { maskId } from '../components/ProfileList';
 
@@ -69,11 +69,11 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
                 <th>{t('packet.submittedOn')}</th>
                 <td>{c.submittedOn ?? '—'}</td>
                 <th>{t('packet.updatedAt')}</th>
-                <td>{shanghaiStamp(new Date(c.updatedAt))}</td>
+                <td>{todayInShanghai(new Date(c.updatedAt))}</td>
               </tr>
               <tr>
                 <th>{t('packet.printedOn')}</th>
-                <td colSpan={3}>{shanghaiStamp(now)}</td>
+                <td colSpan={3}>{todayInShanghai(now)}</td>
               </tr>
               {c.correction && (
                 <tr>

@@ -1,6 +1,7 @@
 import { splitBidi } from '../../fill/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
+import { describe } from '../../i18n/problem';
 import type { FillPreview as Preview } from '../../messaging/protocol';
 
 /**
@@ -29,13 +30,8 @@ export interface FillPreviewProps {
   onUntrusted: () => void;
 }
 
-/** The user's words for a refusal or failure: a known catalogue code, else "unexpected" — never raw text. */
-export function fillProblem(err: unknown): string {
-  const { code, params } = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; params?: unknown };
-  const known = typeof code === 'string' && t(code as MessageKey) !== code; // a key of the catalogue, checked just above
-  const values = typeof params === 'object' && params !== null ? (params as Record<string, string>) : undefined;
-  return known ? t(code as MessageKey, values) : t('fill.errors.unexpected');
-}
+/** The user's words for a refusal or failure: its catalogue code, else "unexpected" — never raw text. */
+export const fillProblem = (err: unknown): string => describe(err);
 
 /**
  * A profile value as it will be written, isolated from the text around it, with any bidi control character
@@ -44,7 +40,7 @@ export function fillProblem(err: unknown): string {
 export function Value({ text }: { text: string }) {
   const parts = splitBidi(text);
   return (
-    <bdi class="value" dir="ltr" data-jzs-value="">
+    <bdi class="value" dir="ltr" lang="zh-CN" data-jzs-value="">
       {parts.map((p, i) =>
         p.control ? (
           <mark key={i} class="bidi" data-jzs-bidi={p.text} title={t('fill.controls', { codes: p.text })}>
@@ -78,8 +74,8 @@ function What({ item }: { item: FillItem }) {
 function Item({ item, checked, props }: { item: FillItem; checked: boolean; props: FillPreviewProps }) {
   const choice = item.action === 'conflict' || item.action === 'clear';
   return (
-    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-previous={item.previous ? 'true' : undefined} class={item.action}>
-      <b>{item.label}</b>：<What item={item} />{' '}
+    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} class={item.action}>
+      <b lang="zh-CN">{item.label}</b>：<What item={item} />{' '}
       <span class="meta">
         {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}
         {item.previous && ` · ${t('fill.fromPrevious')}`}
@@ -115,7 +111,7 @@ function Results({ report }: { report: FillReport }) {
           .filter((r) => r.outcome !== 'ok')
           .map((r) => (
             <li key={r.id} class={r.outcome} data-jzs-fill-result={r.key} data-outcome={r.outcome} data-reason={r.reason}>
-              <b>{r.label}</b>：
+              <b lang="zh-CN">{r.label}</b>：
               {r.outcome === 'mismatch' ? (
                 <>
                   {t('fill.mismatchBefore')}「<Value text={r.readBack ?? ''} />」{t('fill.mismatchMiddle')}「<Value text={r.proposed ?? ''} />」

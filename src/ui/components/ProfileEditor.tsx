@@ -1,38 +1,38 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DATE_FIELDS, FIELD_NAMES, type FieldKey } from '../../domain/ids';
+import type { FieldKey } from '../../domain/ids';
+import { FIELDS, FIELDS_BY_GROUP } from '../../domain/fields';
+import { VOCABULARIES } from '../../domain/vocabularies';
 import { getLang, type MessageKey, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { MessageError, type FillLogEntry } from '../../messaging/protocol';
 import type { Profile, ProfileData } from '../../profiles/schema';
 import { ProfileCases } from './ProfileCases';
-import { validateField } from '../../validate/field';
-
-const GROUPS: Array<[string, FieldKey[]]> = [
-  ['basic', ['name', 'idNumber', 'gender', 'birthDate', 'ethnicity', 'retired']],
-  ['contact', ['mobile', 'phone', 'email', 'address', 'postcode']],
-  ['education', ['education', 'school', 'major', 'graduationDate']],
-  ['qualification', ['qualificationCertNo', 'qualificationIssueDate', 'specialty', 'registrationNo', 'certIssueDate', 'registrationExpiry']],
-  ['employment', ['employerName', 'employerCreditCode', 'examEmployerName', 'contractStart', 'contractEnd', 'dismissalDate', 'submissionDate', 'socialInsuranceEmployer', 'socialInsuranceMonths']],
-];
-const TYPES: Partial<Record<FieldKey, string>> = {
-  idNumber: 'id-number',
-  mobile: 'mobile',
-  phone: 'phone',
-  email: 'email',
-  postcode: 'postcode',
-  employerCreditCode: 'credit-code',
-  socialInsuranceMonths: 'integer',
-};
+import { fieldText, isStrict, parseField } from '../../validate/field';
+import { todayInShanghai } from '../../validate/dates';
+import { profileWarnings } from '../../validate/profile-warnings';
 
 type Draft = Record<FieldKey, string>;
 
+/** Fields chosen from a short list (their vocabulary's canonical texts are the option values). */
+const SELECTS = new Set<FieldKey>(['gender', 'retired']);
+
+/** The text each input starts with: stored values in words (是/否 as the select's values; 无固定期限). */
 function toDraft(data: ProfileData): Draft {
   const d = {} as Draft;
-  for (const [, keys] of GROUPS) for (const k of keys) {
-    const v = (data as Record<string, unknown>)[k];
-    d[k] = k === 'retired' ? (v === true ? '是' : v === false ? '否' : '') : typeof v === 'string' ? v : '';
-  }
+  for (const [, keys] of FIELDS_BY_GROUP) for (const k of keys) d[k] = fieldText(k, (data as Record<string, unknown>)[k], k === 'retired' ? 'zh' : getLang());
   return d;
+}
+
+const PLACEHOLDERS: Partial<Record<string, MessageKey>> = {
+  date: 'profiles.placeholder.date',
+  month: 'profiles.placeholder.month',
+  integer: 'profiles.placeholder.integer',
+};
+function placeholderOf(key: FieldKey): string {
+  const def = FIELDS[key];
+  if (def.openEnded) return t('profiles.placeholder.openEnded');
+  const k = PLACEHOLDERS[def.type];
+  return k ? t(k) : '';
 }
 
 /** Validate a draft: canonical data, or per-field errors that block saving; warnings are shown only. */
@@ -43,18 +43,16 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
   for (const [key, raw] of Object.entries(draft) as Array<[FieldKey, string]>) {
     const text = raw.trim();
     if (!text) continue;
-    if (key === 'retired') {
-      data.retired = text === '是';
-      continue;
-    }
-    const r = validateField(key, DATE_FIELDS.has(key) ? 'date' : (TYPES[key] ?? 'text'), text, now);
+    const r = parseField(key, text, now);
     const err = r.findings.find((f) => f.severity === 'error');
-    const blocking = err && (key === 'idNumber' || key === 'name' || DATE_FIELDS.has(key));
+    const blocking = err && isStrict(key);
     if (blocking) errors[key] = t(`v.${err.code}` as MessageKey, err.params);
     else if (r.findings[0]) warnings[key] = t(`v.${r.findings[0].code}` as MessageKey, r.findings[0].params);
-    (data as Record<string, string>)[key] = blocking ? text : (r.value ?? text);
+    if (r.value !== undefined) (data as Record<string, unknown>)[key] = r.value;
   }
   if (!data.name) errors.name = t('profiles.required');
+  // The pages' field checks (contract ending, implausible dates, what the ID number tells), shown, never blocking.
+  for (const w of profileWarnings(data, now, todayInShanghai(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
   return { data, errors, warnings };
 }
 
@@ -106,13 +104,13 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
 
   const field = (key: FieldKey) => (
     <label class="field" key={key}>
-      <span class="label">{en ? FIELD_NAMES[key].en : FIELD_NAMES[key].zh}</span>
-      {key === 'retired' || key === 'gender' ? (
+      <span class="label">{en ? FIELDS[key].name.en : FIELDS[key].name.zh}</span>
+      {SELECTS.has(key) ? (
         <select data-jzs-edit-field={key} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}>
           <option value="">{t('profiles.unknown')}</option>
-          {(key === 'retired' ? ['是', '否'] : ['男', '女']).map((v) => (
-            <option key={v} value={v}>
-              {v}
+          {VOCABULARIES[FIELDS[key].vocabulary ?? 'yes-no'].choices.map((c) => (
+            <option key={c.zh} value={c.zh}>
+              {en ? c.en : c.zh}
             </option>
           ))}
         </select>
@@ -120,12 +118,12 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
         <input
           data-jzs-edit-field={key}
           value={draft[key]}
-          placeholder={DATE_FIELDS.has(key) ? 'yyyy-MM-dd' : ''}
+          placeholder={placeholderOf(key)}
           onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
         />
       )}
       {checked.errors[key] && <span class="error">{checked.errors[key]}</span>}
-      {!checked.errors[key] && checked.warnings[key] && <span class="warning">{checked.warnings[key]}</span>}
+      {!checked.errors[key] && checked.warnings[key] && <span class="warning" data-jzs-field-warning={key}>{checked.warnings[key]}</span>}
     </label>
   );
 
@@ -138,7 +136,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
         void save();
       }}
     >
-      {(only ? [['', only] as [string, FieldKey[]]] : GROUPS).map(([group, keys]) => (
+      {(only ? [['', only] as [string, FieldKey[]]] : FIELDS_BY_GROUP).map(([group, keys]) => (
         <fieldset key={group}>
           {group && <legend>{t(`profiles.groups.${group}` as MessageKey)}</legend>}
           <div class="grid">{keys.map(field)}</div>
@@ -194,7 +192,11 @@ function FillLog({ profileId, revision }: { profileId: string; revision: number 
       <legend>{t('fillPopup.log')}</legend>
       <ul class="log">
         {log.slice(0, 10).map((e) => (
-          <li key={e.at}>{t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join('、'), n: e.fields.length })}</li>
+          <li key={e.at} data-navigated={e.navigated ? 'true' : undefined}>
+            {t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join('、'), n: e.fields.length })}
+            {e.failed > 0 && t('fillPopup.logNotWritten', { n: e.failed })}
+            {e.navigated && t('fillPopup.logNavigated')}
+          </li>
         ))}
       </ul>
     </fieldset>

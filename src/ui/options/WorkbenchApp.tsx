@@ -10,6 +10,7 @@ import { CasesPanel } from './CasesPanel';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { PdfPanel } from './PdfPanel';
 import { RulePackPanel } from './RulePackPanel';
+import { UndoBar } from './UndoBar';
 
 /** The clerk workbench (options.html). While the store is locked only the unlock form and rules show. */
 export function WorkbenchApp() {
@@ -27,7 +28,8 @@ export function WorkbenchApp() {
       {locked && <LockPanel status={lock.status} onStatus={(s) => (lock.set(s), changed())} />}
       {lock.status && !locked && (
         <>
-          <ProfilesPanel version={version} />
+          <UndoBar version={version} onUndone={changed} />
+          <ProfilesPanel version={version} onChanged={changed} />
           <CasesPanel version={version} onChanged={changed} />
           <DeadlinesPanel version={version} />
           <ImportPanel onImported={changed} />
