@@ -287,8 +287,23 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
     'ui:profiles.page': { from: ['extension'], handle: ({ offset, limit }) => profiles.page(offset, limit) },
     'ui:profiles.search': { from: ['extension'], handle: ({ query, limit }) => profiles.search(query, limit) },
     'ui:profiles.get': { from: ['extension'], handle: ({ id }) => profiles.get(id) },
-    'ui:profiles.create': { from: ['extension'], handle: ({ body }) => profiles.create(body, now()) },
-    'ui:profiles.update': { from: ['extension'], handle: ({ id, body, revision }) => profiles.update(id, body, revision, now()) },
+    // A body with 0.1.0's 「办理中的业务」 (an older page or script): the businesses become the applicant's cases.
+    'ui:profiles.create': {
+      from: ['extension'],
+      handle: async ({ body }) => {
+        const saved = await profiles.create({ ...body, businesses: [] }, now());
+        if (body.businesses?.length) await cases.absorbProgress([{ profileId: saved.id, progress: body.businesses, at: now().toISOString() }], now());
+        return saved;
+      },
+    },
+    'ui:profiles.update': {
+      from: ['extension'],
+      handle: async ({ id, body, revision }) => {
+        const saved = await profiles.update(id, { ...body, businesses: [] }, revision, now());
+        if (body.businesses?.length) await cases.absorbProgress([{ profileId: id, progress: body.businesses, at: now().toISOString() }], now());
+        return saved;
+      },
+    },
     'ui:profiles.delete': {
       from: ['extension'],
       handle: async ({ ids }) => {
