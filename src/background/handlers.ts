@@ -1,10 +1,13 @@
+import { CodedError } from '../i18n/problem';
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
-import { CodedError } from '../i18n/problem';
-import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
+import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
+import type { PortalId } from '../portals/origins';
+import type { PanelHub } from './panel-hub';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -24,7 +27,6 @@ import type { CaseService } from '../cases/service';
 import { portalOutcome } from '../cases/offer';
 import type { DeadlineWatch } from './deadline-watch';
 import { todayInShanghai } from '../validate/dates';
-import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { ImportItem } from '../profiles/store';
 import { CASES_FROM_SEALED_KEY } from '../storage/db';
 
@@ -83,6 +85,14 @@ export interface HandlerDeps {
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
+  /** The on-page panel: the per-tab hub, its remembered layout per portal, messages to a tab's frames. */
+  panels: PanelDeps;
+}
+
+export interface PanelDeps {
+  hub: PanelHub;
+  prefs: { get(portal: PortalId): Promise<PanelPrefs>; set(portal: PortalId, prefs: PanelPrefs): Promise<void> };
+  tellTab<N extends keyof FrameProtocolMap>(tabId: number, name: N, data: FrameProtocolMap[N]['req'], frameId?: number): Promise<void>;
 }
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
@@ -105,7 +115,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, cases, portalDocuments, watch, now, profiles, fill, tabs, workQueue, restores, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, cases, portalDocuments, watch, now, profiles, fill, tabs, workQueue, restores, lock, language, panels }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
@@ -149,34 +159,73 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
     await absorbProgress();
     await (await db()).delete('settings', CASES_FROM_SEALED_KEY);
   };
+  const pageRules = async (req: PageRulesRequest): Promise<PageRules> => {
+    const page = pageById(req.page);
+    if (!page || page.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+    const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
+    const portal = PORTAL_NAMES[page.portal];
+    const rules: PageRules = {
+      packVersion: pack.version,
+      portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+      page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
+      checks: genericChecks(pack),
+      fields: fieldViews(pack.fields),
+      language: languageView(lang, req.withCatalogue === true),
+      // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+      hints: hintsZh,
+      caseLabels: bundledCaseStatusRules().labels,
+    };
+    if (req.business) {
+      const b = BUSINESS_NAMES[req.business];
+      rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
+      rules.checklist = checklistView(pack, req.business, page.portal);
+      rules.checks = rules.checklist.checks;
+    }
+    return rules;
+  };
   return {
     'cs:pageRules': {
       from: ['content'],
       handle: async (req, sender) => {
-        const page = pageById(req.page);
         // A content script only asks about pages of the portal it runs on.
-        if (!page || sender.kind !== 'content' || page.portal !== sender.portal || page.portal !== req.portal) {
-          throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
-        }
-        const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
-        const portal = PORTAL_NAMES[page.portal];
-        const rules: PageRules = {
-          packVersion: pack.version,
-          portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
-          page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
-          checks: genericChecks(pack),
-          fields: fieldViews(pack.fields),
-          language: languageView(lang, req.withCatalogue === true),
-          // Checklist and validator texts in Chinese (the fallback language): not bundled in the content script.
-          hints: hintsZh,
-        };
-        if (req.business) {
-          const b = BUSINESS_NAMES[req.business];
-          rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
-          rules.checklist = checklistView(pack, req.business, page.portal);
-          rules.checks = rules.checklist.checks;
-        }
-        return rules;
+        if (sender.kind !== 'content' || sender.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+        return pageRules(req);
+      },
+    },
+    'cs:report': {
+      from: ['content'],
+      handle: async ({ report }, sender) => {
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
+        const { conditions } = panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
+        return { conditions, prefs: await panels.prefs.get(sender.portal) };
+      },
+    },
+    // The panel frame: only for the portal tab it is framed into (sender.panel, checked in sender.ts).
+    'ui:panel.rules': {
+      from: ['extension'],
+      handle: async (req, sender) => {
+        if (sender.kind !== 'extension' || sender.panel?.portal !== req.portal) throw new CodedError('errors.request.forbidden');
+        return pageRules(req);
+      },
+    },
+    'ui:panel.conditions': {
+      from: ['extension'],
+      handle: async ({ conditions }, sender) => {
+        const panel = sender.kind === 'extension' ? sender.panel : undefined;
+        if (!panel) throw new CodedError('errors.request.forbidden');
+        panels.hub.setConditions(panel.tabId, conditions);
+        await panels.tellTab(panel.tabId, 'bg:conditions', { conditions });
+        return {};
+      },
+    },
+    'ui:panel.prefs': {
+      from: ['extension'],
+      handle: async (prefs, sender) => {
+        const panel = sender.kind === 'extension' ? sender.panel : undefined;
+        if (!panel) throw new CodedError('errors.request.forbidden');
+        await panels.prefs.set(panel.portal, prefs);
+        await panels.tellTab(panel.tabId, 'bg:panel', prefs, 0);
+        return prefs;
       },
     },
     // A fill starts and is confirmed only from an extension page (popup, workbench, the panel's extension-

@@ -16,6 +16,11 @@ import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
 import { classifySender } from './sender';
+import { PanelHub } from './panel-hub';
+import { listenForPanels, panelDeps } from './panel-wiring';
+import { PAGE_NAMES } from '../portals/page-names';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
+import { mapPortalStatus } from '../cases/status-map';
 
 /**
  * Background entry. Everything is registered synchronously at the top level of the worker's start so that a
@@ -68,6 +73,12 @@ export function startBackground(): void {
       throw err;
     }));
   const watch = deadlineWatch({ cases, lock, db: getDb, now, language: currentLanguage });
+  const statusRules = bundledCaseStatusRules();
+  const caseStatusOf = (text: string, code?: number) => {
+    const m = mapPortalStatus(statusRules, text, code);
+    return m.kind === 'mapped' ? (m.caseStatus ?? undefined) : undefined;
+  };
+  const panels = panelDeps(new PanelHub((page) => PAGE_NAMES[page], caseStatusOf));
   const routes = createRoutes({
     db: getDb,
     cases,
@@ -81,7 +92,9 @@ export function startBackground(): void {
     restores: new RestoreSessions(profiles, now),
     lock,
     language: currentLanguage,
+    panels,
   });
+  listenForPanels(panels);
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
   void currentLanguage().then(titleIn, () => undefined);

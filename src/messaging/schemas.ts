@@ -3,7 +3,7 @@
  * unexpected key is refused rather than ignored. Background-only (content scripts do not bundle zod).
  */
 import * as z from 'zod';
-import { BUSINESS_IDS } from '../domain/ids';
+import { BUSINESS_IDS, FIELD_KEYS } from '../domain/ids';
 import { PORTAL_IDS } from '../portals/origins';
 import { Profile, ProfileBody } from '../profiles/schema';
 import { Case } from '../cases/schema';
@@ -61,13 +61,41 @@ const PortalCaseSchema = z.strictObject({
   correctionDeadline: z.iso.date().optional(),
 });
 
+const Text = (max: number) => z.string().max(max);
+const Severity = z.enum(['error', 'warning']);
+const MaterialId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const Conditions = z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50);
+const PanelPrefsSchema = z.strictObject({ collapsed: z.boolean(), side: z.enum(['right', 'left']) });
+const PageReportSchema = z.strictObject({
+  doc: Text(64),
+  page: PageId.nullable(),
+  business: z.enum(BUSINESS_IDS).optional(),
+  findings: z
+    .array(z.strictObject({ key: z.enum(FIELD_KEYS), name: Text(60), severity: Severity, message: Text(400) }))
+    .max(200),
+  missing: z.array(Text(60)).max(100),
+  mapped: z.number().int().min(0).max(10_000),
+  shown: z.array(MaterialId).max(200),
+  readsTable: z.boolean(),
+  uploads: z.array(z.strictObject({ material: MaterialId, severity: z.enum(['error', 'warning', 'ok']), message: Text(600) })).max(200),
+  caseStatus: z
+    .strictObject({ text: Text(40), code: z.number().int().min(0).max(999).optional(), opinion: Text(4000).optional() })
+    .optional(),
+  portalMaterials: z.array(Text(200)).max(200).optional(),
+});
+const PageRulesRequestSchema = z.strictObject({
+  portal: z.enum(PORTAL_IDS),
+  page: PageId,
+  business: z.enum(BUSINESS_IDS).optional(),
+  withCatalogue: z.boolean().optional(),
+});
+
 export const RequestSchemas = {
-  'cs:pageRules': z.strictObject({
-    portal: z.enum(PORTAL_IDS),
-    page: PageId,
-    business: z.enum(BUSINESS_IDS).optional(),
-    withCatalogue: z.boolean().optional(),
-  }),
+  'cs:report': z.strictObject({ report: PageReportSchema }),
+  'ui:panel.rules': PageRulesRequestSchema,
+  'ui:panel.conditions': z.strictObject({ conditions: Conditions }),
+  'ui:panel.prefs': PanelPrefsSchema,
+  'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,
   'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
   'ui:fill.next': Empty,

@@ -13,7 +13,8 @@ export interface BodyCodec {
 }
 
 export class LockedError extends Error {
-  readonly code = 'locked';
+  // A catalogue key (pages.lock.locked), so every surface shows the user's words, not "unexpected".
+  readonly code = 'lock.locked';
   constructor() {
     super('档案库已锁定：请先输入口令解锁。');
     this.name = 'LockedError';

@@ -36,6 +36,25 @@ function bodyOf(profile: Profile): ProfileInput {
   return body;
 }
 
+/** Above this many look-ups one request for the whole store is cheaper than one request each. */
+const MANY = 500;
+
+/**
+ * The stored records of these ids (undefined: not stored), inside the caller's transaction. A restore of
+ * 25,000 profiles asks for 25,000 ids: one getAll instead of 25,000 requests (about 3 s in Chromium).
+ */
+async function recordsOf(
+  store: { get(id: string): Promise<StoredProfile | undefined>; getAll(): Promise<StoredProfile[]> },
+  ids: readonly string[],
+): Promise<Map<string, StoredProfile | undefined>> {
+  if (ids.length > MANY) {
+    const all = new Map((await store.getAll()).map((r) => [r.id, r]));
+    return new Map(ids.map((id) => [id, all.get(id)]));
+  }
+  const found = await Promise.all(ids.map((id) => store.get(id)));
+  return new Map(ids.map((id, i) => [id, found[i]]));
+}
+
 /** Associated data of a profile's ciphertext: its id. */
 export const aadOf = (id: string) => `profile:${id}`;
 
@@ -188,9 +207,10 @@ export class ProfileStore {
       let fresh = 0;
       let removed = 0;
       try {
-        const keyed = prepared.filter((p) => !(p.kind === 'write' && p.item.kind === 'create'));
-        const found = await Promise.all(keyed.map((p) => profiles.get(p.id)));
-        const current = new Map(keyed.map((p, i) => [p.id, found[i]]));
+        const current = await recordsOf(
+          profiles,
+          prepared.filter((p) => !(p.kind === 'write' && p.item.kind === 'create')).map((p) => p.id),
+        );
         for (const p of prepared) {
           const before = current.get(p.id);
           if (kept && !(p.kind === 'write' && p.item.kind === 'create') && before?.revision !== kept.revisions.get(p.id)) throw new StoreChanged();
@@ -300,10 +320,10 @@ export class ProfileStore {
   private async restorePoint(db: JzsDatabase, prepared: readonly Prepared[], kind: RestoreKind, at: string): Promise<KeptPoint> {
     const touched = prepared.filter((p) => !(p.kind === 'write' && p.item.kind === 'create')).map((p) => p.id);
     const tx = db.transaction('profiles');
-    const found = await Promise.all(touched.map((id) => tx.store.get(id)));
+    const found = await recordsOf(tx.store, touched);
     await tx.done;
     const before = new Map<string, StoredProfile>();
-    for (const s of found) if (s) before.set(s.id, s);
+    for (const s of found.values()) if (s) before.set(s.id, s);
     const created = prepared.filter((p) => p.kind === 'write' && (p.item.kind === 'create' || p.item.kind === 'restore') && !before.has(p.id)).map((p) => p.id);
     const previous: Profile[] = [];
     for (const s of before.values()) previous.push(await this.decode(s));

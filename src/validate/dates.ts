@@ -1,4 +1,4 @@
-import { type FieldKey, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../domain/ids';
+import { OPEN_ENDED, OPEN_ENDED_FIELDS } from '../domain/ids';
 import { err, type Validated } from './types';
 
 /**
@@ -47,11 +47,6 @@ export function isOpenEndedText(raw: string): boolean {
   return OPEN_ENDED_TEXT.test(raw.normalize('NFKC').replace(/[\s（）()]/g, ''));
 }
 
-/** A date field's value: `open-ended` where the field allows it, else a calendar date. */
-export function parseFieldDate(key: FieldKey, raw: string): Validated {
-  if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(raw)) return { value: OPEN_ENDED, findings: [] };
-  return parseDateText(raw);
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -65,8 +65,20 @@ interface PageSample {
   /** When the checklist (which needs the background's answer) is in the panel; ours only. */
   checklistMs: number;
   heap: number;
+  /** Of which in the panel's extension-origin frame (its own renderer process). */
+  frameTaskMs: number;
+  frameHeap: number;
 }
 
+type Metrics = Array<{ name: string; value: number }>;
+const metric = (metrics: Metrics, n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+
+/**
+ * Cost of one page load over every process the tab uses (issue 13.5): the page's renderer (the page, its
+ * same-origin iframe, our content script) plus, for us, the panel's extension-origin frame, which Chromium
+ * runs out of process (its own CDP target). Task time and heap of both are added up, so moving work into
+ * the frame does not hide it.
+ */
 async function samplePage(s: Session, url: string): Promise<PageSample> {
   const page = await s.context.newPage();
   const cdp = await s.context.newCDPSession(page);
@@ -74,19 +86,42 @@ async function samplePage(s: Session, url: string): Promise<PageSample> {
   await page.goto(url, { waitUntil: 'load' });
   // Wait for every frame's content script to have run (the e-form iframe too), then let work settle.
   await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
-  for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0).catch(() => undefined);
+  for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0, undefined, { timeout: 2000 }).catch(() => undefined);
+  const panel = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
+  if (panel) await panel.waitForFunction(() => performance.getEntriesByName('jzs-checklist-ready').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
   await sleep(400);
   // (No named functions inside page callbacks: tsx would wrap them in a helper the page does not have.)
-  const [readyMs, checklistMs] = await page.evaluate(() => {
-    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
-    return ['jzs-overlay-ready', 'jzs-checklist-ready'].map((name) => (performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) - dcl) as [number, number];
+  const [readyMs, dcl, origin] = await page.evaluate(() => {
+    const d = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    return [(performance.getEntriesByName('jzs-overlay-ready')[0]?.startTime ?? Number.NaN) - d, d, performance.timeOrigin] as [number, number, number];
   });
+  let checklistMs = Number.NaN;
+  let frameTaskMs = 0;
+  let frameHeap = 0;
+  if (panel) {
+    // The checklist mark is on the frame's own clock: bring it onto the page's.
+    const [mark, frameOrigin] = await panel.evaluate(() => [performance.getEntriesByName('jzs-checklist-ready')[0]?.startTime ?? Number.NaN, performance.timeOrigin] as [number, number]);
+    checklistMs = mark + frameOrigin - origin - dcl;
+    const fcdp = await s.context.newCDPSession(panel);
+    await fcdp.send('Performance.enable');
+    await fcdp.send('HeapProfiler.collectGarbage');
+    const fm = (await fcdp.send('Performance.getMetrics')).metrics as Metrics;
+    frameTaskMs = metric(fm, 'TaskDuration') * 1000;
+    frameHeap = metric(fm, 'JSHeapUsedSize');
+    await fcdp.detach();
+  }
   await cdp.send('HeapProfiler.collectGarbage');
-  const metrics = (await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>;
-  const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics as Metrics;
   await cdp.detach();
   await page.close();
-  return { taskMs: get('TaskDuration') * 1000, readyMs, checklistMs, heap: get('JSHeapUsedSize') };
+  return {
+    taskMs: metric(metrics, 'TaskDuration') * 1000 + frameTaskMs,
+    readyMs,
+    checklistMs,
+    heap: metric(metrics, 'JSHeapUsedSize') + frameHeap,
+    frameTaskMs,
+    frameHeap,
+  };
 }
 
 async function pageCost(): Promise<void> {
@@ -112,7 +147,19 @@ async function pageCost(): Promise<void> {
   await empty.close();
   const task = summarise(a.map((x) => x.taskMs));
   const taskBase = summarise(b.map((x) => x.taskMs));
-  rows.push({ id: 'T1', title: 'main-thread task time, declarationinfo page (+ iframe)', unit: 'ms', value: task, baseline: taskBase, ratio: task.median / taskBase.median, goal: '≤ 1.10×', pass: task.median / taskBase.median <= 1.1 });
+  const frameTask = summarise(a.map((x) => x.frameTaskMs));
+  const frameHeap = summarise(a.map((x) => x.frameHeap / 1048576));
+  rows.push({
+    id: 'T1',
+    title: 'main-thread task time, declarationinfo page (+ iframe) + the panel frame’s process',
+    unit: 'ms',
+    value: task,
+    baseline: taskBase,
+    ratio: task.median / taskBase.median,
+    goal: '≤ 1.10×',
+    pass: task.median / taskBase.median <= 1.1,
+    note: `of which panel frame ${fmt(frameTask.median)} ms (median)`,
+  });
   const ready = summarise(a.map((x) => x.readyMs));
   const readyBase = summarise(b.map((x) => x.readyMs));
   const checklist = summarise(a.map((x) => x.checklistMs));
@@ -129,7 +176,17 @@ async function pageCost(): Promise<void> {
   });
   const heap = summarise(a.map((x) => x.heap / 1048576));
   const heapBase = summarise(b.map((x) => x.heap / 1048576));
-  rows.push({ id: 'T4', title: 'page JS heap after GC', unit: 'MiB', value: heap, baseline: heapBase, ratio: heap.median - heapBase.median, goal: '≤ +0.5 MiB', pass: heap.median - heapBase.median <= 0.5 });
+  rows.push({
+    id: 'T4',
+    title: 'JS heap after GC, page + the panel frame’s process',
+    unit: 'MiB',
+    value: heap,
+    baseline: heapBase,
+    ratio: heap.median - heapBase.median,
+    goal: '≤ +0.5 MiB',
+    pass: heap.median - heapBase.median <= 0.5,
+    note: `of which panel frame ${fmt(frameHeap.median)} MiB (median)`,
+  });
 }
 
 // ---------------------------------------------------------------- T5, T6, T7: 10,000 profiles

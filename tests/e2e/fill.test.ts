@@ -174,11 +174,10 @@ describe('filling a portal page from a profile', () => {
   it('「全部替换为此申请人」: switching applicant on a filled page leaves only the new applicant\'s values (read back)', async () => {
     const page = await s.open('province-basic-info');
     await rulesIn(page);
-    // The clerk's work list: 张三 then 李四 (as the workbench's 「以所选为填写名单」 makes it).
-    await sendFrom(bench, 'ui:queue.set', { ids: [zhangId, liId], source: 'selection' });
+    // A clerk's work queue (as an import makes it): 张三, then 李四.
+    await sendFrom(bench, 'ui:queue.set', { ids: [zhangId, liId], source: 'selection', start: zhangId });
     const popup = await s.openExtensionPage('popup.html');
-    await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
-    await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');
+    await popup.locator('[data-jzs-queue][data-position="1"][data-total="2"]').waitFor();
     await popup.locator('[data-jzs-action="fill"]').click();
     await popup.locator('[data-jzs-action="confirm-fill"]').click();
     await popup.locator('[data-jzs-fill-results]').waitFor();

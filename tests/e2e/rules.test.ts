@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_IDS } from '../../src/domain/ids';
 import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
 import { plusDays, todayInShanghai } from '../../src/validate/dates';
-import { launch, sendFrom, type Session, stopServiceWorker, workerStartTime } from './harness';
+import { launch, panelFrame, sendFrom, type Session, stopServiceWorker, workerStartTime } from './harness';
 
 const pack = bundledPack();
 
@@ -102,7 +102,7 @@ describe('rules in the browser', () => {
 
   it('变更 + 单位更名 raises no contract or 解聘 error in the panel', async () => {
     const page = await s.open('province-declaration-change');
-    const overlay = page.locator('[data-jzs-overlay]');
+    const overlay = await panelFrame(page);
     await overlay.locator('[data-jzs-condition="company-renamed"]').waitFor();
     const type = async (selector: string, text: string) => {
       const input = page.locator(selector);
@@ -143,9 +143,9 @@ describe('rules in the browser', () => {
     await popup.close();
   });
 
-  it('overlay on the 网厅 upload step marks materials the page already holds, and follows a new upload', async () => {
+  it('the panel on the 网厅 upload step marks materials the page already holds, and follows a new upload', async () => {
     const page = await s.open('zwdt-declaration-initial');
-    const overlay = page.locator('[data-jzs-overlay]');
+    const overlay = await panelFrame(page);
     await overlay.locator('[data-jzs-material="id-card"]').waitFor();
     const status = (id: string) => overlay.locator(`[data-jzs-material="${id}"]`).getAttribute('data-status');
     expect(await status('id-card')).toBe('done');
@@ -159,9 +159,9 @@ describe('rules in the browser', () => {
     await page.close();
   });
 
-  it('overlay on 一窗受理 reads the material grid (收取 ticks and attachments)', async () => {
+  it('the panel on 一窗受理 reads the material grid (收取 ticks and attachments)', async () => {
     const page = await s.open('zwfw-audit-project');
-    const overlay = page.locator('[data-jzs-overlay]');
+    const overlay = await panelFrame(page);
     await overlay.locator('[data-jzs-material="application-form"]').waitFor();
     const status = (id: string) => overlay.locator(`[data-jzs-material="${id}"]`).getAttribute('data-status');
     expect(await status('application-form')).toBe('done');
@@ -175,9 +175,9 @@ describe('rules in the browser', () => {
     await stopServiceWorker(s);
     // The next page load messages a worker that has to start again from nothing.
     const page = await s.open('province-declaration-renewal');
-    const overlay = page.locator('[data-jzs-overlay]');
+    const overlay = await panelFrame(page);
     await overlay.locator('[data-jzs-material="labor-contract"]').waitFor({ timeout: 20_000 });
-    expect(await overlay.getAttribute('data-business')).toBe('renewal');
+    expect(await page.locator('[data-jzs-overlay]').getAttribute('data-business')).toBe('renewal');
     expect(await workerStartTime(s)).toBeGreaterThan(before);
     await page.close();
   });
@@ -203,8 +203,9 @@ describe('rules in the browser', () => {
     await panel.locator('[data-jzs-pack-file]').setInputFiles({ name: 'rules-1.2.0.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
     await panel.locator('[data-jzs-pack-version="1.2.0"][data-jzs-pack-source="imported"]').waitFor();
     const portal = await s.open('province-declaration-renewal');
-    await portal.locator('[data-jzs-overlay] [data-jzs-material="labor-contract"]').waitFor();
-    expect(await portal.locator('[data-jzs-overlay] [data-jzs-material="labor-contract"] .note').textContent()).toContain('测试用规则包');
+    const portalPanel = await panelFrame(portal);
+    await portalPanel.locator('[data-jzs-material="labor-contract"]').waitFor();
+    expect(await portalPanel.locator('[data-jzs-material="labor-contract"] .note').textContent()).toContain('测试用规则包');
     await portal.close();
     await panel.locator('[data-jzs-action="revert-pack"]').click();
     await panel.locator(`[data-jzs-pack-version="${pack.version}"][data-jzs-pack-source="bundled"]`).waitFor();

@@ -186,12 +186,16 @@ describe('network', () => {
       await rulesIn(page);
       // The fill preview is not in the overlay at all (it lives in extension pages, issue 12.1).
       expect(await page.locator('[data-jzs-overlay] [data-jzs-fill-preview], [data-jzs-overlay] [data-jzs-action="fill"]').count(), name).toBe(0);
+      // The page-visible host holds the panel's frame and nothing else: no button a page script could click.
+      expect(await page.locator('[data-jzs-overlay]').first().evaluate((host) => [...(host.shadowRoot?.children ?? [])].map((el) => el.localName)), name).toEqual(['iframe']);
       const typeable = await overlay.evaluate((host) =>
         [...(host.shadowRoot?.querySelectorAll('input, textarea, select, [contenteditable]') ?? [])].filter(
           (el) => !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')),
         ).length,
       );
       expect(typeable, name).toBe(0);
+      // The page-visible host holds the frame and nothing else: no button a page script could click.
+      expect(await overlay.evaluate((host) => [...(host.shadowRoot?.children ?? [])].map((el) => el.localName)), name).toEqual(['iframe']);
       await page.close();
     }
   });

@@ -24,7 +24,7 @@ import { checklistView } from '../../src/rules/view';
 import { ChecklistList } from '../../src/ui/components/ChecklistList';
 import { normOrgName, runChecks, type Values } from '../../src/validate/checks';
 import { validateCreditCode } from '../../src/validate/credit-code';
-import { OPEN_ENDED, parseDateText, parseFieldDate, todayInShanghai } from '../../src/validate/dates';
+import { OPEN_ENDED, parseDateText, todayInShanghai } from '../../src/validate/dates';
 import { validateField } from '../../src/validate/field';
 import { validateIdNumber } from '../../src/validate/id-number';
 import { normaliseMobile, validateMobile } from '../../src/validate/simple';
@@ -415,8 +415,8 @@ describe('14.6 validators closer to the standards', () => {
   const now = new Date('2026-11-23T17:00:00Z');
 
   it('无固定期限/长期 contracts are stored as open-ended and satisfy the one-year rule', () => {
-    for (const text of ['无固定期限', '长期', '无 固定期限', 'open-ended', '长期有效']) expect(parseFieldDate('contractEnd', text).value, text).toBe(OPEN_ENDED);
-    expect(codes(parseFieldDate('contractStart', '长期').findings)).toEqual(['error:date.format']);
+    for (const text of ['无固定期限', '长期', '无 固定期限', 'open-ended', '长期有效']) expect(validateField('contractEnd', text, now).value, text).toBe(OPEN_ENDED);
+    expect(codes(validateField('contractStart', '长期', now).findings)).toEqual(['error:date.format']);
     expect(validateField('contractEnd', '无固定期限', now).value).toBe(OPEN_ENDED);
     expect(ProfileBody.safeParse({ data: { name: '张三', contractEnd: OPEN_ENDED } }).success).toBe(true);
     expect(ProfileBody.safeParse({ data: { name: '张三', contractStart: OPEN_ENDED } }).success).toBe(false);

@@ -72,7 +72,15 @@ describe('fill preview', () => {
 describe('who may fill which tab', () => {
   const ext = 'chrome-extension://abc/';
   it('an extension page framed in a portal tab (the panel) fills that tab; a top-level one, the tab it stands for', () => {
-    expect(classifySender({ id: 'abc', url: `${ext}panel.html`, tab: { id: 7 }, frameId: 3 }, 'abc', ext)).toEqual({ kind: 'extension', url: `${ext}panel.html`, tabId: 7 });
+    const portalTab = { id: 7, url: 'http://124.128.226.254:8090/epoint-web-zwdt/x' };
+    expect(classifySender({ id: 'abc', url: `${ext}panel.html`, tab: portalTab, frameId: 3 }, 'abc', ext)).toEqual({
+      kind: 'extension',
+      url: `${ext}panel.html`,
+      tabId: 7,
+      panel: { tabId: 7, portal: 'jinan-zwdt' },
+    });
+    // Framed in a tab that is no portal page (or a portal host on another port): no tab to fill.
+    expect(classifySender({ id: 'abc', url: `${ext}panel.html`, tab: { id: 7, url: 'http://124.128.226.254:8091/x' }, frameId: 3 }, 'abc', ext)).toEqual({ kind: 'extension', url: `${ext}panel.html` });
     expect(classifySender({ id: 'abc', url: `${ext}popup.html`, tab: { id: 9 }, frameId: 0 }, 'abc', ext)).toEqual({ kind: 'extension', url: `${ext}popup.html` });
     expect(classifySender({ id: 'abc', url: `${ext}popup.html` }, 'abc', ext)).toEqual({ kind: 'extension', url: `${ext}popup.html` });
   });

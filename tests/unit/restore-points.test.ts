@@ -92,6 +92,21 @@ describe('restore points and 撤销', () => {
     expect((await service.search('甲', 5)).items.map((i) => i.id)).toEqual([a.id]);
   });
 
+  it('a large restore (read in one request) overwrites, adds and is undone like a small one', async () => {
+    const kept = await service.commit(Array.from({ length: 100 }, (_, i) => ({ kind: 'create' as const, body: { data: { name: `旧${i}` } } })), T(0));
+    const backup: Profile[] = [
+      ...kept.map((p) => ({ ...p, data: { name: `新${p.data.name ?? ''}` } })),
+      ...Array.from({ length: 600 }, (_, i) => mk(crypto.randomUUID(), `加${i}`, T(1).toISOString())),
+    ];
+    await service.restore(backup.map((profile) => ({ kind: 'restore' as const, profile })), T(2));
+    expect(await store.count()).toBe(700);
+    expect((await service.get(kept[7]!.id)).data.name).toBe('新旧7');
+    expect(await service.latestRestorePoint()).toMatchObject({ kind: 'restore', created: 600, replaced: 100 });
+    await service.undo((await service.latestRestorePoint())!.id);
+    expect(await store.count()).toBe(100);
+    expect((await service.get(kept[7]!.id)).data.name).toBe('旧7');
+  });
+
   it('only the newest point can be undone, and only the newest few are kept', async () => {
     for (let i = 0; i < MAX_RESTORE_POINTS + 3; i++) await service.commit([{ kind: 'create', body: { data: { name: `人${i}` } } }], T(i));
     expect(await db.count('restorePoints')).toBe(MAX_RESTORE_POINTS);

@@ -11,6 +11,8 @@ export interface ChecklistListProps {
   onToggleCondition?: ((id: string, on: boolean) => void) | undefined;
   /** Show every 说明 open (printing, look-up) or folded (overlay). */
   notes: 'open' | 'folded';
+  /** What our upload checks found per material (the panel): shown on the item. */
+  itemNotes?: ReadonlyMap<string, ReadonlyArray<{ severity: 'error' | 'warning' | 'ok'; message: string }>> | undefined;
 }
 
 const ICON: Record<MaterialStatus, string> = { done: '✓', missing: '○', 'not-needed': '–' };
@@ -26,7 +28,8 @@ export function uploadText(u: UploadRule): string {
   return parts.join('，');
 }
 
-function Item({ item, view, active, done, notes }: { item: ItemView } & ChecklistListProps) {
+function Item(props: { item: ItemView } & ChecklistListProps) {
+  const { item, view, active, done, notes } = props;
   const status = statusOf(item, active, done);
   const en = getLang() === 'en';
   const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
@@ -71,10 +74,15 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
           {item.source.inferred && ` · ${t('checklist.inferred')}`}
         </div>
       )}
+      {props.itemNotes?.get(item.id)?.map((n) => (
+        <div class={`upload-note ${n.severity}`} key={n.message} data-jzs-upload-note={item.id} data-severity={n.severity}>
+          {t('panel.uploadNote', { message: n.message })}
+        </div>
+      ))}
       {item.subItems.length > 0 && (
         <ol class="sub">
           {item.subItems.map((s) => (
-            <Item key={s.id} item={s} view={view} active={active} done={done} notes={notes} />
+            <Item key={s.id} {...props} item={s} />
           ))}
         </ol>
       )}
@@ -154,6 +162,7 @@ export const CHECKLIST_CSS = `
 .checklist .conditions { border: 1px solid #d5dee8; border-radius: 6px; padding: 4px 8px 6px; margin: 0 0 8px; }
 .checklist .conditions legend { font-size: 12px; color: #52606d; padding: 0 4px; }
 .checklist .conditions label { display: inline-flex; align-items: center; gap: 3px; margin-right: 10px; font-size: 12px; }
+.checklist .conditions input { width: 24px; height: 24px; margin: 0; flex: none; }
 .checklist ol { margin: 0; padding-left: 0; list-style: none; }
 .checklist ol.sub { padding-left: 18px; margin-top: 4px; }
 .checklist .item { border-bottom: 1px dashed #e4e9f0; padding: 5px 0; }
@@ -161,7 +170,8 @@ export const CHECKLIST_CSS = `
 .checklist .icon { width: 1.2em; text-align: center; font-weight: bold; }
 .checklist .done .icon, .checklist .done .status-text { color: #067647; }
 .checklist .missing .icon, .checklist .missing .status-text { color: #b54708; }
-.checklist .not-needed { opacity: .55; }
+.checklist .not-needed .name, .checklist .not-needed .status-text, .checklist .not-needed .icon { color: #52606d; font-weight: normal; }
+.checklist .not-needed .tag, .checklist .not-needed .tag.conditional { color: #52606d; border-color: #c5d3e3; }
 .checklist .name { font-weight: 600; }
 .checklist .tag { font-size: 11px; border: 1px solid #c5d3e3; border-radius: 3px; padding: 0 4px; color: #52606d; }
 .checklist .tag.conditional { border-color: #f1c27d; color: #93370d; }

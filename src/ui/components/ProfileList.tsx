@@ -151,6 +151,8 @@ export function ProfileList({ items, activeId, onPick, selected, onToggle, label
 }
 
 export const PROFILE_LIST_CSS = `
+ul.profiles .tick { flex: none; display: inline-block; width: 16px; height: 16px; border: 1px solid #52606d; border-radius: 3px; text-align: center; line-height: 14px; font-size: 12px; cursor: pointer; }
+ul.profiles .tick.on { background: var(--blue); border-color: var(--blue); color: #fff; }
 ul.profiles { list-style: none; margin: 6px 0; padding: 0; border: 1px solid var(--line); border-radius: 6px; max-height: 360px; overflow: auto; }
 ul.profiles:focus { outline: 2px solid var(--blue); outline-offset: 1px; }
 ul.profiles li { display: flex; gap: 8px; align-items: center; padding: 5px 8px; border-bottom: 1px solid #eef2f6; cursor: pointer; }
