@@ -85,6 +85,12 @@ export class ProfileService {
     return this.building;
   }
 
+  /** Summaries by id, from the index (the cases table's applicant and employer columns). */
+  async summaries(): Promise<(id: string) => ProfileSummary | undefined> {
+    const index = await this.ensureIndex();
+    return (id) => index.summary(id);
+  }
+
   async page(offset: number, limit: number): Promise<PageOfProfiles> {
     const [total, profiles] = await Promise.all([this.store.count(), this.store.page(offset, limit)]);
     return { total, items: profiles.map(summaryOf) };

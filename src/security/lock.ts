@@ -1,3 +1,4 @@
+import { caseAad } from '../cases/store';
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from '../profiles/codec';
 import { CodedError } from '../i18n/problem';
 import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
@@ -73,6 +74,7 @@ export function backoffSeconds(failures: number): number {
 const SEALED_STORES = {
   profiles: { field: 'body', aad: (r: { id?: unknown }) => `profile:${String(r.id)}` },
   fillLogs: { field: 'entry', aad: (r: { profileId?: unknown }) => `filllog:${String(r.profileId)}` },
+  cases: { field: 'body', aad: (r: { id?: unknown }) => caseAad(String(r.id)) },
   // Restore points (issue 17.5) hold profiles as they were: sealed like them (profiles/restore-points.ts).
   restorePoints: { field: 'body', aad: (r: { uid?: unknown }) => `restore:${String(r.uid)}` },
 } as const;

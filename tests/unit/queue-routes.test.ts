@@ -1,4 +1,6 @@
-import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
+import { CaseService } from '../../src/cases/service';
+import { CaseStore } from '../../src/cases/store';
+import { bundledPack } from '../../src/rules/bundled';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
 import { FillService } from '../../src/background/fill';
@@ -26,6 +28,7 @@ function background() {
   let stored: WorkQueue | undefined;
   const routes = createRoutes({
     db,
+    cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
     now,
     profiles,
     tabs,

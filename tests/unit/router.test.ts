@@ -13,6 +13,9 @@ import { FillService } from '../../src/background/fill';
 import { LockService } from '../../src/security/lock';
 import { forgetPackCache } from '../../src/rules/store';
 import { openJzsDB } from '../../src/storage/db';
+import { CaseService } from '../../src/cases/service';
+import { CaseStore } from '../../src/cases/store';
+import { bundledPack } from '../../src/rules/bundled';
 import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import type { PageReport, PanelPrefs } from '../../src/messaging/protocol';
 
@@ -34,6 +37,7 @@ const prefs = new Map<string, PanelPrefs>();
 const told: Array<{ tabId: number; name: string; data: unknown; frameId?: number | undefined }> = [];
 const routes = createRoutes({
   db,
+  cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
   now,
   profiles,
   tabs,

@@ -33,10 +33,11 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
 
   useEffect(() => {
     if (!props.profile || !business) return;
-    send('ui:profiles.get', { id: props.profile }).then(
-      (p) => {
+    // The applicant's readiness ticks live on their case of this business (newest first; src/cases).
+    Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile })]).then(
+      ([p, cases]) => {
         setName(p.data.name ?? '');
-        const progress = p.businesses.find((b) => b.business === business);
+        const progress = cases.find((c) => c.business === business);
         setReady(new Set(progress?.ready ?? []));
         if (progress && props.conditions.length === 0) setConditions(new Set(progress.conditions));
       },

@@ -7,6 +7,7 @@ import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ProfilesSection } from './ProfilesSection';
+import { TabCaseOffers } from '../components/CaseOffers';
 import { UnlockForm } from '../components/UnlockForm';
 import { useLock } from '../components/useLock';
 import { toggleCondition } from '../../rules/status';
@@ -57,6 +58,7 @@ export function PopupApp() {
       {error && <p class="error">{error}</p>}
       {lock.status?.locked && <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} interrupted={lock.status.interrupted} />}
       {lock.status && !lock.status.locked && <ProfilesSection />}
+      {lock.status && !lock.status.locked && <TabCaseOffers />}
       <h2>{t('popup.lookup')}</h2>
       <div class="row">
         <label for="business">{t('popup.chooseBusiness')}</label>
