@@ -2,6 +2,7 @@ import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import { type Lang, t } from '../i18n';
+import { CodedError } from '../i18n/problem';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
