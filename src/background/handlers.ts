@@ -1,5 +1,6 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
+import { CodedError } from '../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import { CodedError } from '../i18n/problem';
 import { type Lang, t } from '../i18n';
