@@ -57,6 +57,22 @@ function minifyCssConstants(): Plugin {
   };
 }
 
+/**
+ * Page definitions (rules/pages/*.json) go into the content script for detection without a round trip, but
+ * only what detection reads; names, expected fields and id hints come with the page rules (size budget).
+ */
+export function stripPageNames(): Plugin {
+  return {
+    name: 'jzs-strip-page-names',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]rules[\\/]pages[\\/][^\\/]+\.json$/.test(id)) return undefined;
+      const { id: page, portal, path, markers, business } = JSON.parse(code) as Record<string, unknown>;
+      return { code: JSON.stringify({ id: page, portal, path, markers, business }), map: null };
+    },
+  };
+}
+
 /** Drawn for the product: assets/icon/icon.svg, rendered by tests/tools/draw-icons.ts. */
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `icons/${size}.png`]));
 
@@ -79,6 +95,7 @@ export default defineConfig({
     // `browser` instead of webextension-polyfill (22 KB raw), which stays in the background and extension pages.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      viteConfig.plugins = [stripPageNames(), ...(viteConfig.plugins ?? [])];
       const nativeBrowser = createRequire(import.meta.url).resolve('wxt/browser');
       const alias = viteConfig.resolve?.alias;
       if (alias && !Array.isArray(alias)) (alias as Record<string, string>)['wxt/browser'] = nativeBrowser;

@@ -2,15 +2,16 @@ import { CodedError } from '../i18n/problem';
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
-import type { Lang } from '../i18n';
+import { type Lang, t } from '../i18n';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
 import type { PortalId } from '../portals/origins';
 import type { PanelHub } from './panel-hub';
-import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
-import { pageById } from '../portals/registry';
+import { unrecognisedId } from '../portals/detect';
+import { withPageHints } from '../portals/fields';
+import { expectedFields } from '../portals/page';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
 import { checklistView, genericChecks } from '../rules/view';
@@ -22,6 +23,8 @@ import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
 import type { RestoreSessions } from './restore-sessions';
+import { ImportSessions } from './import-sessions';
+import type { ImportItem } from '../profiles/store';
 import type { SenderInfo } from './sender';
 
 function refused(code: string, message: string): Error {
@@ -51,6 +54,8 @@ export interface HandlerDeps {
   /** The clerk's work queue for 「下一位」 (storage.session: profile ids only). */
   workQueue: { get(): Promise<WorkQueue | undefined>; set(q: WorkQueue): Promise<void> };
   restores: RestoreSessions;
+  /** Staged import commits (default: a fresh set per router). */
+  imports?: ImportSessions;
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
@@ -84,7 +89,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, lock, language, panels }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, imports = new ImportSessions(), lock, language, panels }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
@@ -114,16 +119,24 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     }
   };
   const pageRules = async (req: PageRulesRequest): Promise<PageRules> => {
-    const page = pageById(req.page);
-    if (!page || page.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
-    const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
-    const portal = PORTAL_NAMES[page.portal];
+    const [{ pack, source }, lang] = await Promise.all([db().then(activePack), language()]);
+    // Pages of the asking portal only: one the pack defines, or the portal's unrecognised page (a form no
+    // definition claims).
+    const defined = pack.pages.find((p) => p.id === req.page);
+    if (req.page !== unrecognisedId(req.portal) && defined?.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+    const portal = PORTAL_NAMES[req.portal];
     const rules: PageRules = {
       packVersion: pack.version,
-      portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
-      page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
+      portal: { id: req.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+      page: defined
+        ? { id: defined.id, nameZh: defined.name, nameEn: defined.nameEn }
+        : { id: req.page, nameZh: t('recognition.unrecognisedPage', {}, 'zh'), nameEn: t('recognition.unrecognisedPage', {}, 'en') },
       checks: genericChecks(pack),
-      fields: fieldViews(pack.fields),
+      fields: withPageHints(fieldViews(pack.fields), defined),
+      expected: [...expectedFields(defined, req.business)],
+      onlyFields: defined?.onlyFields,
+      // An imported pack's page definitions reach the content script here (it bundles the built-in ones).
+      ...(source === 'imported' && pack.pages.length ? { pages: pack.pages.map(({ $schema: _s, ...p }) => p) } : {}),
       language: languageView(lang, req.withCatalogue === true),
       // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
       hints: hintsZh,
@@ -132,11 +145,22 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     if (req.business) {
       const b = BUSINESS_NAMES[req.business];
       rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
-      rules.checklist = checklistView(pack, req.business, page.portal);
+      rules.checklist = checklistView(pack, req.business, req.portal);
       rules.checks = rules.checklist.checks;
     }
     return rules;
   };
+  /** One all-or-nothing write of an import's items, with a restore point; the applicants become the work queue. */
+  const commitImport = async (items: readonly ImportItem[]): Promise<{ saved: number }> => {
+    const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
+    // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
+    if (saved[0]) {
+      await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
+      await setActive(saved[0].id);
+    }
+    return { saved: saved.length };
+  };
+
   return {
     'cs:pageRules': {
       from: ['content'],
@@ -261,10 +285,11 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     },
     'ui:importPack': {
       from: ['extension'],
-      handle: async ({ fileName, text }) => {
+      handle: async ({ fileName, text, confirmPages }) => {
         try {
-          return packStatus(await importPack(await db(), text, fileName, now()));
+          return packStatus(await importPack(await db(), text, fileName, now(), confirmPages === true));
         } catch (err) {
+          if ((err as { code?: unknown }).code === 'pack-pages-changed') throw err;
           throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'bad-pack' });
         }
       },
@@ -296,17 +321,15 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     },
     'ui:profiles.duplicates': { from: ['extension'], handle: () => profiles.duplicates() },
     'ui:profiles.byIdNumbers': { from: ['extension'], handle: ({ idNumbers }) => profiles.byIdNumbers(idNumbers) },
-    'ui:profiles.commit': {
+    // The router has parsed every item with the profile schemas already.
+    'ui:profiles.commit': { from: ['extension'], handle: ({ items }) => commitImport(items) },
+    'ui:import.stage': { from: ['extension'], handle: ({ session, total, items }) => ({ received: imports.stage(session, total, items) }) },
+    'ui:import.commit': { from: ['extension'], handle: ({ session }) => commitImport(imports.take(session)) },
+    'ui:import.cancel': {
       from: ['extension'],
-      // The router has parsed every item with the profile schemas already.
-      handle: async ({ items }) => {
-        const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
-        // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
-        if (saved[0]) {
-          await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
-          await setActive(saved[0].id);
-        }
-        return { saved: saved.length };
+      handle: ({ session }) => {
+        imports.cancel(session);
+        return {};
       },
     },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },

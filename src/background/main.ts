@@ -14,7 +14,7 @@ import { dispatch } from './router';
 import { classifySender } from './sender';
 import { PanelHub } from './panel-hub';
 import { listenForPanels, panelDeps } from './panel-wiring';
-import { PAGE_NAMES } from '../portals/page-names';
+import { bundledPack } from '../rules/bundled';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import { mapPortalStatus } from '../cases/status-map';
 
@@ -71,7 +71,13 @@ export function startBackground(): void {
     const m = mapPortalStatus(statusRules, text, code);
     return m.kind === 'mapped' ? (m.caseStatus ?? undefined) : undefined;
   };
-  const panels = panelDeps(new PanelHub((page) => PAGE_NAMES[page], caseStatusOf));
+  // Page names from the definitions (rules/pages); a page no definition claims is named as such.
+  const pageName = (page: string) => {
+    const def = bundledPack().pages.find((p) => p.id === page);
+    if (def) return { zh: def.name, en: def.nameEn };
+    return page.endsWith('-unrecognised') ? { zh: t('recognition.unrecognisedPage', {}, 'zh'), en: t('recognition.unrecognisedPage', {}, 'en') } : undefined;
+  };
+  const panels = panelDeps(new PanelHub(pageName, caseStatusOf));
   const routes = createRoutes({
     db: getDb,
     now,

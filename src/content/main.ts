@@ -4,14 +4,14 @@ import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
 import { mapFields } from '../portals/fields';
-import { detectPage } from '../portals/detect';
+import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
-import { pageById } from '../portals/registry';
+import { usePageDefinitions } from '../portals/registry';
 import { FillAgent } from './fill';
 import type { Lifecycle } from './lifecycle';
-import { initialState, type PageEvent, type PageState, reduce, reportOf } from './page-state';
+import { initialState, type PageEvent, type PageState, reduce, reportOf, sameDetection } from './page-state';
 import { HOST_TAG, mountOverlayHost, type OverlayHost } from './panel-host';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
@@ -42,6 +42,7 @@ class ContentShell {
   private lastReport = '';
   private reportQueued = false;
   private requestSeq = 0;
+  private rejected: Detection | undefined;
   private hintsLoaded = false;
   private readonly doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   readonly agent = new FillAgent(document);
@@ -57,7 +58,9 @@ class ContentShell {
   /** Read the page again: detection, then the material tables and the page's 办件 state. */
   detect(): void {
     invalidate(document);
-    const detection = detectPage(new URL(location.href), document);
+    const found = detectPage(new URL(location.href), document);
+    // A detection the field check turned down (a login form, a form with no field we know) stays down.
+    const detection = sameDetection(found, this.rejected) ? undefined : found;
     const before = this.state.detection;
     this.dispatch({ type: 'detected', detection });
     if (this.state.detection !== before) this.changedPage();
@@ -94,6 +97,12 @@ class ContentShell {
         // The validator messages come with the first page rules (not bundled: the script's size is budgeted).
         if (!this.hintsLoaded) registerCatalogue('zh', rules.hints);
         this.hintsLoaded = true;
+        // An imported pack's page definitions: detect again with them (no rebuild, no reload).
+        if (rules.pages && usePageDefinitions(rules.pages)) return this.detect();
+        if (!formAccepted(document, d, mapFields(document, rules.fields).map((f) => f.key))) {
+          this.rejected = d;
+          return this.detect();
+        }
         useLanguage(rules.language);
         this.overlay?.host.setAttribute('data-rules', rules.packVersion);
         this.dispatch({ type: 'rules', rules });
@@ -107,12 +116,11 @@ class ContentShell {
   private startValidation(): void {
     const { detection: d, rules: r } = this.state;
     if (!d || !r) return;
-    const page = pageById(d.page);
     this.validator = new PageValidator(document, {
       defs: r.fields,
       checks: r.checks,
-      expected: page?.expects?.(d.business) ?? [],
-      onlyFields: page?.onlyFields,
+      expected: r.expected,
+      onlyFields: r.onlyFields,
       conditions: () => this.state.conditions,
       now: () => new Date(),
       onSummary: (summary: ValidationSummary) => this.dispatch({ type: 'summary', summary }),
@@ -166,7 +174,7 @@ class ContentShell {
   onFrameMessage(name: string, data: unknown): FrameProtocolMap[keyof FrameProtocolMap]['res'] | undefined {
     if (name === 'bg:collect') {
       const { detection: d, rules } = this.state;
-      const only = d ? pageById(d.page)?.onlyFields : undefined;
+      const only = d ? rules?.onlyFields : undefined;
       const mapped = rules && d ? mapFields(document, rules.fields).filter((f) => !only || only.includes(f.key)) : [];
       return this.agent.collect(d?.page ?? null, mapped);
     }

@@ -32,7 +32,7 @@ export type PageEvent =
 export const initialState: PageState = { conditions: new Set(), rows: [], uploads: [], cases: [] };
 
 export const sameDetection = (a: Detection | undefined, b: Detection | undefined) =>
-  a?.page === b?.page && a?.business === b?.business && a?.portal === b?.portal;
+  a?.page === b?.page && a?.business === b?.business && a?.portal === b?.portal && a?.level === b?.level;
 
 export function reduce(state: PageState, event: PageEvent): PageState {
   switch (event.type) {

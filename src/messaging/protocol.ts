@@ -10,6 +10,7 @@
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
 import type { FieldDefinitionView } from '../portals/fields';
+import type { PageDefinition } from '../portals/page';
 import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
@@ -58,6 +59,14 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
+  /** The page definitions of an imported rule pack (absent with the bundled pack, which the script carries). */
+  pages?: PageDefinition[];
+  /** Fields this page should show for this business (its definition's `expects`). */
+  expected: FieldKey[];
+  /** Only these keys are mapped on this page (a company form's 联系人 is not the applicant). */
+  onlyFields?: FieldKey[] | undefined;
+  /** The validator messages (`v.*`) in Chinese: hints show only once the rules are in, so the content script
+   * gets them here instead of bundling them (its size is budgeted); English ones come with `language`. */
   /** assets/i18n/hints.zh-CN.json (checklist, upload and validator texts) in Chinese: they show only once the
    * rules are in, so the content script gets them here instead of bundling them (its size is budgeted);
    * English ones come with `language`. */
@@ -236,7 +245,7 @@ export interface ProtocolMap {
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };
-  'ui:importPack': { req: { fileName: string; text: string }; res: PackStatus };
+  'ui:importPack': { req: { fileName: string; text: string; confirmPages?: boolean }; res: PackStatus };
   'ui:revertPack': { req: Record<string, never>; res: PackStatus };
   'ui:exportPack': { req: Record<string, never>; res: { fileName: string; text: string } };
   'ui:profiles.page': { req: { offset: number; limit: number }; res: { total: number; items: ProfileSummary[] } };
@@ -248,6 +257,10 @@ export interface ProtocolMap {
   'ui:profiles.duplicates': { req: Record<string, never>; res: ProfileSummary[][] };
   'ui:profiles.byIdNumbers': { req: { idNumbers: string[] }; res: Profile[] };
   'ui:profiles.commit': { req: { items: ImportItem[] }; res: { saved: number } };
+  /** An import commit in chunks (no one message carries 10,000 profiles), then ONE all-or-nothing write. */
+  'ui:import.stage': { req: { session: string; total: number; items: ImportItem[] }; res: { received: number } };
+  'ui:import.commit': { req: { session: string }; res: { saved: number } };
+  'ui:import.cancel': { req: { session: string }; res: Record<string, never> };
   'ui:profiles.all': { req: Record<string, never>; res: Profile[] };
   'ui:active.get': { req: Record<string, never>; res: ProfileSummary | null };
   'ui:active.set': { req: { id: string | null }; res: ProfileSummary | null };

@@ -23,6 +23,11 @@ const MAX_BATCH = 20_000;
 export const RESTORE_CHUNK = 2_000;
 /** The most profiles one restore may carry (the store itself has no limit; this bounds the worker's memory). */
 export const MAX_RESTORE = 200_000;
+/**
+ * An import commits in chunks of this many items (one message each), written together: one message of 10,000
+ * profiles was one structured clone of ~200 ms in the workbench (bench T9: no UI task > 100 ms).
+ */
+export const IMPORT_CHUNK = 500;
 const ImportItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('create'), body: ProfileBody }),
   z.strictObject({ kind: z.literal('update'), id: Uuid, body: ProfileBody, expectedRevision: z.number().int().positive() }),
@@ -82,6 +87,8 @@ export const RequestSchemas = {
     fileName: z.string().min(1).max(255),
     // 5 MB of text: the pack parser refuses larger files with a message of its own.
     text: z.string().max(6 * 1024 * 1024),
+    /** The user saw the page-definition changes and confirmed them. */
+    confirmPages: z.boolean().optional(),
   }),
   'ui:revertPack': Empty,
   'ui:exportPack': Empty,
@@ -94,6 +101,9 @@ export const RequestSchemas = {
   'ui:profiles.duplicates': Empty,
   'ui:profiles.byIdNumbers': z.strictObject({ idNumbers: z.array(z.string().max(20)).max(MAX_BATCH) }),
   'ui:profiles.commit': z.strictObject({ items: z.array(ImportItemSchema).min(1).max(MAX_BATCH) }),
+  'ui:import.stage': z.strictObject({ session: Uuid, total: z.number().int().min(1).max(MAX_BATCH), items: z.array(ImportItemSchema).min(1).max(IMPORT_CHUNK) }),
+  'ui:import.commit': z.strictObject({ session: Uuid }),
+  'ui:import.cancel': z.strictObject({ session: Uuid }),
   'ui:profiles.all': Empty,
   'ui:active.get': Empty,
   'ui:active.set': z.strictObject({ id: Uuid.nullable() }),

@@ -80,6 +80,7 @@ export function headingText(doc: Document): string {
 }
 
 export function invalidate(doc: Document): void {
+  bodyCache.delete(doc);
   labelCache.delete(doc);
   headingCache.delete(doc);
 }
@@ -88,9 +89,31 @@ export function hasHeading(doc: Document, pattern: RegExp): boolean {
   return pattern.test(headingText(doc));
 }
 
+const bodyCache = new WeakMap<Document, string>();
+
 /** Visible text of the whole body, normalised (for markers that are sentences rather than labels). */
 export function bodyText(doc: Document): string {
-  return normText(doc.body?.textContent);
+  let text = bodyCache.get(doc);
+  if (text === undefined) {
+    text = normText(doc.body?.textContent);
+    bodyCache.set(doc, text);
+  }
+  return text;
+}
+
+const NOT_FILLABLE = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'password', 'radio', 'checkbox']);
+
+/** Controls a person types or picks a value in (radio/checkbox groups count once), MiniUI roots included. */
+export function fillableCount(doc: Document): number {
+  let n = 0;
+  const groups = new Set<string>();
+  for (const el of doc.querySelectorAll<HTMLInputElement>('input, select, textarea')) {
+    if (el.closest('jzs-overlay') || el.type === 'hidden') continue;
+    const type = el.type?.toLowerCase() ?? '';
+    if (type === 'radio' || type === 'checkbox') groups.add(el.name || el.id);
+    else if (!NOT_FILLABLE.has(type)) n++;
+  }
+  return n + groups.size;
 }
 
 export function hasElement(doc: Document, selector: string): boolean {

@@ -46,11 +46,39 @@ const SKIP_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'fil
 const MINI_ROOTS = 'span.mini-textbox[id], span.mini-buttonedit[id], div.mini-radiobuttonlist[id], div.mini-checkboxlist[id]';
 const OUR_UI = 'jzs-overlay, jzs-hint, jzs-upload-check';
 
+/** Label texts longer than this are sentences (tips, notes), not labels. */
+const MAX_LABEL = 24;
+
 function textBefore(el: Element): string {
   let node: Node | null = el.previousSibling;
   for (let hops = 0; node && hops < 3; hops++, node = node.previousSibling) {
+    if (node instanceof Element && node.matches('input, select, textarea, .mini-textbox, .mini-buttonedit')) return '';
     const text = normLabel(node.textContent);
-    if (text) return text;
+    if (text) return text.length <= MAX_LABEL ? text : '';
+  }
+  return '';
+}
+
+/** `<label>` or cell text without the text of controls inside it (a <select>'s options are not its label). */
+function ownText(el: Element): string {
+  let out = '';
+  for (const node of el.childNodes) {
+    if (node instanceof Element && node.querySelector('input, select, textarea')) continue;
+    if (node instanceof Element && node.matches('input, select, textarea')) continue;
+    out += node.textContent ?? '';
+  }
+  return normLabel(out);
+}
+
+/** The text just before a control in a div layout: the previous sibling of the control or of a wrapper. */
+function textBeforeUp(el: Element): string {
+  let at: Element | null = el;
+  for (let level = 0; at && level < 3; level++, at = at.parentElement) {
+    if (at.matches('form, body, tr, [role="row"]')) break;
+    const before = textBefore(at);
+    if (before) return before;
+    // A wrapper holding other controls names all of them, not this one.
+    if (at.parentElement && at.parentElement.querySelectorAll('input:not([type=hidden]), select, textarea').length > 1) break;
   }
   return '';
 }
@@ -64,14 +92,36 @@ export function labelIndex(doc: Document): LabelIndex {
   return out;
 }
 
-/** The label text of a control, by the first of the page's own conventions that applies. */
-export function labelOf(doc: Document, el: Element, id: string, labels: LabelIndex = labelIndex(doc)): string {
+/** What assistive technology and the control itself say (aria-label/-labelledby, title, placeholder). */
+function ownLabel(doc: Document, input: Element | undefined): string {
+  if (!input) return '';
+  const by = input.getAttribute('aria-labelledby');
+  const named = by ? doc.getElementById(by.split(/\s+/)[0] ?? '')?.textContent : undefined;
+  for (const text of [input.getAttribute('aria-label'), named, input.getAttribute('title'), input.getAttribute('placeholder')]) {
+    const label = normLabel(text);
+    if (label) return label;
+  }
+  return '';
+}
+
+/**
+ * The label text of a control, by the first of the page's own conventions that applies: `<label for>`, an
+ * Epoint `role="control" label="…"`, a wrapping `<label>`, the label cell before a table cell (or <dt>), the
+ * text or element just before it (a `<label>` without `for`, a span in a div layout), then aria-label,
+ * title and placeholder.
+ */
+export function labelOf(doc: Document, el: Element, id: string, labels: LabelIndex = labelIndex(doc), input?: Element): string {
   if (id) {
     const label = labels.get(id) ?? labels.get(`${id}$text`);
     if (label) return normLabel(label.textContent);
   }
   const control = el.closest('[role="control"][label]');
   if (control) return normLabel(control.getAttribute('label'));
+  const wrapping = el.closest('label');
+  if (wrapping && !wrapping.htmlFor) {
+    const text = ownText(wrapping);
+    if (text) return text;
+  }
   const cell = el.closest('td, dd');
   if (cell) {
     const before = textBefore(el);
@@ -82,7 +132,7 @@ export function labelOf(doc: Document, el: Element, id: string, labels: LabelInd
     while (prev && !normLabel(prev.textContent)) prev = prev.previousElementSibling;
     if (prev) return normLabel(prev.textContent);
   }
-  return textBefore(el);
+  return textBeforeUp(el) || ownLabel(doc, input ?? el);
 }
 
 function miniKind(root: Element): ControlKind {
@@ -170,7 +220,7 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
 
 /** A 证件号码 is an ID number only when the page's 证件类型 says 身份证 (or says nothing). */
 function idTypeAllows(doc: Document, fields: Array<{ label: string; c: Candidate }>): boolean {
-  const typeField = fields.find((f) => /^(证件类型|证照类型)$/.test(f.label));
+  const typeField = fields.find((f) => /^(证件|证照)(类型|种类|类别)$/.test(coreLabel(f.label)));
   if (!typeField) return true;
   const text = readText(doc, { kind: typeField.c.kind, input: typeField.c.input, anchor: typeField.c.anchor });
   return !text || text.includes('身份证');
@@ -178,23 +228,20 @@ function idTypeAllows(doc: Document, fields: Array<{ label: string; c: Candidate
 
 export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): PageField[] {
   const byId = new Map<string, FieldKey>();
-  const byLabel = new Map<string, FieldKey>();
-  for (const def of defs) {
-    for (const id of def.ids) byId.set(id.toLowerCase(), def.key);
-    for (const label of def.labels) byLabel.set(normLabel(label), def.key);
-  }
+  for (const def of defs) for (const id of def.ids) byId.set(id.toLowerCase(), def.key);
+  const lexicon = labelLexicon(defs);
   const labels = labelIndex(doc);
   const labelled = candidates(doc, labels).map((c) => ({
     c,
-    label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id, labels),
+    label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id, labels, c.input),
   }));
   const idOk = idTypeAllows(doc, labelled);
   const out: PageField[] = [];
   for (const { c, label } of labelled) {
-    const key = byId.get(c.id.toLowerCase()) ?? byId.get(c.name.toLowerCase()) ?? byLabel.get(label);
+    const key = byId.get(c.id.toLowerCase()) ?? byId.get(c.name.toLowerCase()) ?? keyForLabel(label, lexicon);
     if (!key) continue;
-    if (key === 'idNumber' && /^(certnum|idcard)$/i.test(c.id || c.name) && !idOk) continue;
-    if (key === 'idNumber' && /^(证件号码|证照号码)$/.test(label) && !idOk) continue;
+    // 证件号码 is an ID number only where the page's 证件类型 says 身份证 (a passport number is not one).
+    if (key === 'idNumber' && !idOk && !label.includes('身份')) continue;
     const { labelAt: _ignored, ...rest } = c;
     out.push({ key, label, ...rest });
   }
@@ -234,4 +281,91 @@ export function readText(doc: Document, f: Pick<PageField, 'kind' | 'input' | 'a
     default:
       return (f.input as HTMLInputElement).value ?? '';
   }
+}
+
+/**
+ * A label reduced to what it names: no parenthesised notes (（必填）, (yyyy-MM-dd)), no 请输入/请选择 prompt.
+ * `normLabel` has already folded widths, spaces, stars and colons.
+ */
+export function coreLabel(label: string): string {
+  return (
+    normLabel(label)
+      .replace(/[(（【[][^)）】\]]*[)）】\]]/g, '')
+      .replace(/^(请(输入|选择|填写|录入)|输入|选择|填写)/, '')
+      .replace(/[:：.。]+$/, '')
+      // A date is 日期, 时间, 年月日 or 年月 at the end of a label, on both sides of the comparison.
+      .replace(/(日期|时间|年月日|年月)$/, '日期')
+  );
+}
+
+interface Lexicon {
+  exact: ReadonlyMap<string, FieldKey>;
+  /** Longest first, so 联系人手机 wins over 联系人 and 手机. */
+  entries: ReadonlyArray<readonly [string, FieldKey]>;
+}
+
+export function labelLexicon(defs: readonly FieldDefinitionView[]): Lexicon {
+  const exact = new Map<string, FieldKey>();
+  for (const def of defs) for (const label of def.labels) exact.set(coreLabel(label), def.key);
+  const entries = [...exact].filter(([l]) => l.length >= 2).sort((a, b) => b[0].length - a[0].length);
+  return { exact, entries };
+}
+
+/**
+ * Words that make a person's label about another person or body (紧急联系人, 单位联系人, 法定代表人身份证号):
+ * checked for the personal fields only (原单位解聘日期 is still the applicant's date).
+ */
+const OTHER_PARTY = /紧急|单位|企业|公司|法人|法定代表|代表人|经办|委托|代理|配偶|父|母|监护|担保|推荐/;
+const PERSONAL = /^(name|idNumber|gender|birthDate|mobile|phone|email|address|postcode)$/;
+/** How much longer than a known label a page label may be and still mean it (申请人身份证号码 → 身份证号码). */
+const MAX_EXTRA = 5;
+
+/**
+ * What is left of a page label around a known label it holds: contained whole, or — for known labels of three
+ * characters or more — in order with at most two characters slipped in (身份证件号 holds 身份证号). Undefined
+ * when it does not hold it.
+ */
+function remainder(label: string, known: string): string | undefined {
+  const at = label.indexOf(known);
+  if (at >= 0) return label.slice(0, at) + label.slice(at + known.length);
+  if (known.length < 3) return undefined;
+  let i = 0;
+  let rest = '';
+  let inside = 0;
+  for (const ch of label) {
+    if (i < known.length && ch === known[i]) i++;
+    else {
+      rest += ch;
+      if (i > 0 && i < known.length) inside++;
+    }
+  }
+  return i === known.length && inside <= 2 ? rest : undefined;
+}
+
+/**
+ * The field a page label names, by meaning rather than one page's wording: the exact label from the
+ * lexicon (rules/shared/fields.json `labels`), else the longest known label it contains when what remains
+ * is short and names no other party, else the one field whose known labels all start with it (证件号 →
+ * 证件号码). Ambiguous → none: a wrong field is worse than a missing one.
+ */
+export function keyForLabel(label: string, lexicon: Lexicon): FieldKey | undefined {
+  const core = coreLabel(label);
+  if (core.length < 2) return undefined;
+  const exact = lexicon.exact.get(core);
+  if (exact) return exact;
+  for (const [known, key] of lexicon.entries) {
+    const rest = remainder(core, known);
+    if (rest === undefined) continue;
+    if (rest.length > MAX_EXTRA || (OTHER_PARTY.test(rest) && PERSONAL.test(key))) return undefined;
+    return key;
+  }
+  const prefixed = new Set(lexicon.entries.filter(([known]) => known.startsWith(core)).map(([, key]) => key));
+  return prefixed.size === 1 ? [...prefixed][0] : undefined;
+}
+
+/** The rule pack's field lexicon plus the ids a page definition knows for its page (a hint, never a requirement). */
+export function withPageHints(defs: readonly FieldDefinitionView[], page: { ids?: Readonly<Partial<Record<FieldKey, readonly string[]>>> | undefined } | undefined): FieldDefinitionView[] {
+  const ids = page?.ids;
+  if (!ids) return [...defs];
+  return defs.map((d) => (ids[d.key] ? { ...d, ids: [...d.ids, ...(ids[d.key] ?? [])] } : d));
 }

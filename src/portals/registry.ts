@@ -1,49 +1,40 @@
 /**
- * Every page the extension knows, grouped by portal. Adding a page: create its file (file name = page id),
- * add it here, add a replica to tests/fixtures/replicas.ts; the meta-tests check the rest.
+ * The page definitions in force: the built-in ones (rules/pages/*.json), replaced or extended by those of an
+ * imported rule pack when the background sends them. Order matters only for ties; the detection matrix
+ * proves that no two definitions claim one replica.
  */
-import type { PageDefinition } from './page';
+import { BUILTIN_PAGE_DATA } from './builtin-pages';
+import type { PageDetector } from './page';
 import type { PortalId } from './origins';
-import provinceOrgindex from './province/pages/province-orgindex';
-import provincePersonalRegister from './province/pages/province-personal-register';
-import provinceBasicInfo from './province/pages/province-basic-info';
-import provinceInfoChange from './province/pages/province-info-change';
-import provincePractitionerCategory from './province/pages/province-practitioner-category';
-import provinceConstructorInfo from './province/pages/province-constructor-info';
-import provinceDeclaration from './province/pages/province-declaration';
-import provinceCompanyRegister from './province/pages/province-company-register';
-import zwdtHome from './jinan-zwdt/pages/zwdt-home';
-import zwdtEventDetail from './jinan-zwdt/pages/zwdt-event-detail';
-import zwdtDeclarationNotice from './jinan-zwdt/pages/zwdt-declaration-notice';
-import zwdtDeclaration from './jinan-zwdt/pages/zwdt-declaration';
-import zwdtEform from './jinan-zwdt/pages/zwdt-eform';
-import zwdtMyApplications from './jinan-zwdt/pages/zwdt-my-applications';
-import zwdtApplicationDetail from './jinan-zwdt/pages/zwdt-application-detail';
-import zwfwAuditProject from './jinan-zwfw/pages/zwfw-audit-project';
 
-export const PAGES: readonly PageDefinition[] = [
-  provinceOrgindex,
-  provincePersonalRegister,
-  provinceBasicInfo,
-  provinceInfoChange,
-  provincePractitionerCategory,
-  provinceConstructorInfo,
-  provinceDeclaration,
-  provinceCompanyRegister,
-  zwdtHome,
-  zwdtEventDetail,
-  zwdtDeclarationNotice,
-  zwdtDeclaration,
-  zwdtEform,
-  zwdtMyApplications,
-  zwdtApplicationDetail,
-  zwfwAuditProject,
-];
+// The JSON files are validated by the rule-pack schema in tests and on import; the content script carries no
+// zod. Typed as detectors only: the content bundle keeps just those keys (wxt.config.ts stripPageNames).
+const BUILTIN = BUILTIN_PAGE_DATA as readonly PageDetector[];
 
-export function pagesOf(portal: PortalId): PageDefinition[] {
-  return PAGES.filter((p) => p.portal === portal);
+let pages: readonly PageDetector[] = BUILTIN;
+
+export function builtinPages(): readonly PageDetector[] {
+  return BUILTIN;
 }
 
-export function pageById(id: string): PageDefinition | undefined {
-  return PAGES.find((p) => p.id === id);
+/** The pack's definitions win by id; built-in pages the pack does not name stay. Returns whether anything changed. */
+export function usePageDefinitions(overrides: readonly PageDetector[]): boolean {
+  const byId = new Map(BUILTIN.map((p) => [p.id, p]));
+  for (const p of overrides) byId.set(p.id, p);
+  const next = [...byId.values()];
+  const changed = JSON.stringify(next) !== JSON.stringify(pages);
+  pages = next;
+  return changed;
+}
+
+export function allPages(): readonly PageDetector[] {
+  return pages;
+}
+
+export function pagesOf(portal: PortalId): PageDetector[] {
+  return pages.filter((p) => p.portal === portal);
+}
+
+export function pageById(id: string): PageDetector | undefined {
+  return pages.find((p) => p.id === id);
 }

@@ -14,6 +14,7 @@ import conditions from '../../rules/shared/conditions.json';
 import fields from '../../rules/shared/fields.json';
 import offices from '../../rules/shared/offices.json';
 import steps from '../../rules/shared/steps.json';
+import { BUILTIN_PAGE_DATA } from '../portals/builtin-pages';
 import { RulePack } from './schema';
 
 /** The raw assembled data, before validation (tests validate each file and the whole). */
@@ -24,6 +25,7 @@ export const BUNDLED_PACK_DATA: unknown = {
   fields,
   offices,
   businesses: [initial, renewal, change, addSpecialty, cancel, reissue, infoChange],
+  pages: BUILTIN_PAGE_DATA,
 };
 
 let parsed: RulePack | undefined;

@@ -2,7 +2,7 @@
  * Pure helpers around rule packs: versions, validation of an imported file with Chinese errors that name
  * the bad field's path, the active pack choice.
  */
-import { RulePack } from './schema';
+import { type PageDefinition, RulePack } from './schema';
 
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
@@ -86,3 +86,32 @@ export function choosePack(bundled: RulePack, stored: unknown): { pack: RulePack
   return { pack: result.data, source: 'imported' };
 }
 
+
+/** The page definitions a pack puts in force: the bundled ones, replaced or extended by the pack's (by id). */
+export function pagesInForce(bundled: RulePack, pack: RulePack): Map<string, PageDefinition> {
+  const out = new Map(bundled.pages.map((p) => [p.id, p]));
+  for (const p of pack.pages) out.set(p.id, p);
+  return out;
+}
+
+export interface PageChange {
+  id: string;
+  kind: 'added' | 'changed' | 'reverted';
+}
+
+/**
+ * What importing `candidate` would change in page recognition (a pack decides where an ID number may be
+ * written, so the user sees this and confirms first). Editor hints ($schema) are not changes.
+ */
+export function pageChanges(bundled: RulePack, current: RulePack, candidate: RulePack): PageChange[] {
+  const strip = (p: PageDefinition | undefined) => (p ? JSON.stringify({ ...p, $schema: undefined }) : undefined);
+  const before = pagesInForce(bundled, current);
+  const after = pagesInForce(bundled, candidate);
+  const out: PageChange[] = [];
+  for (const [id, p] of after) {
+    const was = before.get(id);
+    if (!was) out.push({ id, kind: 'added' });
+    else if (strip(was) !== strip(p)) out.push({ id, kind: strip(p) === strip(bundled.pages.find((b) => b.id === id)) ? 'reverted' : 'changed' });
+  }
+  return out;
+}

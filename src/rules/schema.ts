@@ -239,6 +239,60 @@ export const Office = z.strictObject({
   url: z.string().optional(),
 });
 
+/** A regular-expression source, checked to compile (a broken pattern in a pack must not reach a page). */
+const Pattern = z.string().min(1).refine((s) => {
+  try {
+    new RegExp(s, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, '不是有效的正则表达式');
+
+/** DOM markers of a page definition (src/portals/page.ts `Marker`; evaluated by src/portals/markers.ts). */
+export type PageMarker =
+  | { heading: string }
+  | { text: string }
+  | { labels: string[] }
+  | { element: string }
+  | { button: string }
+  | { form: number }
+  | { all: PageMarker[] }
+  | { any: PageMarker[] }
+  | { not: PageMarker };
+export const PageMarker: z.ZodType<PageMarker> = z.lazy(() =>
+  z.union([
+    z.strictObject({ heading: Pattern }),
+    z.strictObject({ text: Pattern }),
+    z.strictObject({ labels: z.array(z.string().min(1)).min(1) }),
+    z.strictObject({ element: z.string().min(1) }),
+    z.strictObject({ button: Pattern }),
+    z.strictObject({ form: z.number().int().min(1) }),
+    z.strictObject({ all: z.array(PageMarker).min(1) }),
+    z.strictObject({ any: z.array(PageMarker).min(1) }),
+    z.strictObject({ not: PageMarker }),
+  ]),
+);
+
+const FieldList = z.array(z.enum(FIELD_KEYS));
+
+/** One portal page (rules/pages/<id>.json, the file name being the id). */
+export const PageDefinition = z.strictObject({
+  $schema: z.string().optional(),
+  id: Kebab,
+  portal: z.enum(PORTAL_IDS),
+  name: Zh,
+  nameEn: z.string().min(1),
+  /** Path pattern of the page family; absent where paths are not public (provincial pages). */
+  path: Pattern.optional(),
+  markers: PageMarker,
+  business: z.enum([...BUSINESS_IDS, 'none']).optional(),
+  expects: z.partialRecord(z.enum([...BUSINESS_IDS, '*']), FieldList).optional(),
+  onlyFields: FieldList.optional(),
+  ids: z.partialRecord(z.enum(FIELD_KEYS), z.array(z.string().min(1))).optional(),
+});
+export type PageDefinition = z.infer<typeof PageDefinition>;
+
 export const PackMeta = z.strictObject({
   format: z.literal('jzs-rule-pack'),
   /** Semantic version; a newer pack has a higher version. */
@@ -268,6 +322,8 @@ export const RulePack = z
     fields: z.array(FieldDefinition),
     offices: z.array(Office),
     businesses: z.array(BusinessRules),
+    /** Page definitions; older packs have none and keep the built-in ones. */
+    pages: z.array(PageDefinition).default([]),
   })
   .superRefine((pack, ctx) => {
     const conditionIds = new Set(pack.conditions.map((c) => c.id));
@@ -283,6 +339,10 @@ export const RulePack = z
     dup(pack.steps.map((s) => s.id), ['steps'], '步骤');
     dup(pack.fields.map((f) => f.key), ['fields'], '字段');
     dup(pack.businesses.map((b) => b.id), ['businesses'], '业务');
+    dup(pack.pages.map((p) => p.id), ['pages'], '页面');
+    pack.pages.forEach((p, pi) => {
+      if (p.id.endsWith('-unrecognised')) ctx.addIssue({ code: 'custom', path: ['pages', pi, 'id'], message: `页面 id 不能以 -unrecognised 结尾：${p.id}` });
+    });
     for (const p of sourceProblems(pack)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
     pack.businesses.forEach((b, bi) => {
       const materialIds = b.materials.flatMap((m) => [m.id, ...(m.subItems ?? []).map((s) => s.id)]);

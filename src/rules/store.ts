@@ -1,6 +1,6 @@
 import type { JzsDatabase } from '../storage/db';
 import { bundledPack } from './bundled';
-import { checkNewer, choosePack, parsePackText } from './pack';
+import { checkNewer, choosePack, pageChanges, PackError, parsePackText } from './pack';
 import type { RulePack } from './schema';
 
 export interface ActivePack {
@@ -25,10 +25,19 @@ export async function activePack(db: JzsDatabase): Promise<ActivePack> {
 }
 
 /** Validate then store a newer pack. On any error nothing is written and the pack in force stays. */
-export async function importPack(db: JzsDatabase, text: string, fileName: string, now: Date): Promise<ActivePack> {
+/**
+ * Import a newer pack. One that changes page definitions is refused with code `pack-pages-changed` and the
+ * changes (`+id` added, `~id` changed, `=id` back to the built-in) until the user confirms them.
+ */
+export async function importPack(db: JzsDatabase, text: string, fileName: string, now: Date, confirmPages = false): Promise<ActivePack> {
   const candidate = parsePackText(text, fileName);
   const current = await activePack(db);
   checkNewer(candidate, bundledPack(), current.pack);
+  const changes = pageChanges(bundledPack(), current.pack, candidate);
+  if (changes.length && !confirmPages) {
+    const sign = { added: '+', changed: '~', reverted: '=' } as const;
+    throw Object.assign(new PackError('pack-pages-changed', changes.map((c) => `${sign[c.kind]}${c.id}`)), { code: 'pack-pages-changed' });
+  }
   const importedAt = now.toISOString();
   await db.put('rulePacks', { id: 'imported', pack: candidate, version: candidate.version, fileName, importedAt });
   cache = { pack: candidate, source: 'imported', fileName, importedAt };

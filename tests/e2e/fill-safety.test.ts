@@ -61,7 +61,8 @@ function pokeEverything(page: Page): Promise<number> {
   return page.evaluate(() => {
     let n = 0;
     const poke = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll<HTMLElement>('button, input, a, [data-jzs-action], [role="button"]')) {
+      // Our overlay host, its panel frame element and anything of ours with a hook, plus every control.
+      for (const el of root.querySelectorAll<HTMLElement>('button, input, a, iframe, [data-jzs-overlay], [data-jzs-action], [role="button"]')) {
         if (el.closest('form') || el.matches('a[href]')) continue; // the page's own form and links: not ours to poke
         el.click();
         el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -243,7 +244,8 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     const values = await page.locator('form input[type=text]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.id, (e as HTMLInputElement).value])));
     for (const id of hidden) expect(values[id], id).toBe('');
     // Frames of other origins on the page stay untouched, whatever their labels say.
-    const foreign = page.frames().filter((f) => f !== page.mainFrame());
+    // (Our own panel frame, an extension page, is not the page's.)
+    const foreign = page.frames().filter((f) => f !== page.mainFrame() && !f.url().startsWith('chrome-extension://'));
     expect(foreign).toHaveLength(2);
     for (const f of foreign) expect(await f.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), f.url().slice(0, 20)).toEqual(['', '']);
     await popup.close();

@@ -55,7 +55,7 @@ export function launchArgs(extensionDir: string): string[] {
 export function resolveReplica(url: string): { file: string; type: string } | undefined {
   const u = new URL(url);
   const exact = REPLICAS.find((r) => r.url === url || r.aliases?.includes(url));
-  if (exact) return { file: exact.file, type: 'text/html; charset=utf-8' };
+  if (exact) return { file: exact.file, type: `text/html; charset=${exact.charset ?? 'utf-8'}` };
   const asset = ASSETS.find((a) => a.url === `${u.origin}${u.pathname}`);
   if (asset) return { file: asset.file, type: `${asset.type}; charset=utf-8` };
   const samePath = REPLICAS.filter((r) => {

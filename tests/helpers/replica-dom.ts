@@ -10,8 +10,8 @@ import { REPLICAS, type Replica } from '../fixtures/replicas';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-export function readFixture(file: string): string {
-  return readFileSync(join(FIXTURES, file), 'utf8');
+export function readFixture(file: string, charset = 'utf-8'): string {
+  return new TextDecoder(charset).decode(readFileSync(join(FIXTURES, file)));
 }
 
 export type DomState = 'source' | 'rendered';
@@ -20,12 +20,14 @@ const STANDINS = ['lib/epoint-layout.js', 'lib/miniui-standin.js'].map((f) => re
 
 export function replicaDocument(r: Replica, state: DomState): Document {
   // Frames stay in the markup (detectors look for them) but are not loaded: unit tests fetch nothing.
-  const html = readFixture(r.file).replace(/(<iframe\b[^>]*?)\ssrc=/g, '$1 srcdoc=" " data-src=');
+  return parseReplica(readFixture(r.file, r.charset), state);
+}
+
+/** A replica's HTML (possibly mutated) as a Document in the given state. */
+export function parseReplica(source: string, state: DomState): Document {
+  const html = source.replace(/(<iframe\b[^>]*?)\ssrc=/g, '$1 srcdoc=" " data-src=');
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  if (state === 'rendered' && /miniui\.js/.test(readFixture(r.file))) {
-    const shim = { document: doc, scrollX: 0, scrollY: 0 } as unknown as Window;
-    for (const src of STANDINS) new Function('window', src)(shim);
-  }
+  if (state === 'rendered' && /miniui\.js/.test(source)) renderMini(doc);
   return doc;
 }
 
@@ -49,4 +51,17 @@ export function replicaWithScripts(file: string): Document {
   }
   for (const src of STANDINS) new Function('window', src)(shim);
   return doc;
+}
+
+/** Run the Epoint layout and MiniUI stand-ins over a parsed page, as the browser would after load. */
+export function renderMini(doc: Document): void {
+  const shim = { document: doc, scrollX: 0, scrollY: 0 } as unknown as Window;
+  for (const run of compiled()) run(shim);
+}
+
+// Compiled once: the mutation corpus renders thousands of pages.
+let standins: Array<(w: Window) => void> | undefined;
+function compiled(): Array<(w: Window) => void> {
+  standins ??= STANDINS.map((src) => new Function('window', src) as (w: Window) => void);
+  return standins;
 }

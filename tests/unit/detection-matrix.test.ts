@@ -2,8 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage, matchingPages } from '../../src/portals/detect';
-import { PAGE_NAMES } from '../../src/portals/page-names';
-import { PAGES } from '../../src/portals/registry';
+import { builtinPages } from '../../src/portals/registry';
+import { BUILTIN_PAGE_DATA } from '../../src/portals/builtin-pages';
+import { PageDefinition } from '../../src/rules/schema';
 import { REPLICAS } from '../fixtures/replicas';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
 
@@ -16,8 +17,8 @@ describe('page detection matrix', () => {
     it(`${replica.name} (${state}) is detected as ${replica.page ?? 'nothing'}`, () => {
       const url = new URL(replica.url);
       const doc = replicaDocument(replica, state);
-      const claimed = PAGES.filter((p) => p.url(url) && p.dom(doc)).map((p) => p.id);
-      const expected = replica.page ? [replica.page] : [];
+      const claimed = replica.level ? [] : matchingPages(url, doc);
+      const expected = replica.page && !replica.level ? [replica.page] : [];
       const wrong = claimed.filter((id) => id !== replica.page);
       expect(
         wrong,
@@ -27,9 +28,9 @@ describe('page detection matrix', () => {
         claimed,
         `${replica.page} does not recognise ${replica.file}: fix the detector or the fixture`,
       ).toEqual(expected);
-      expect(matchingPages(url, doc)).toEqual(expected);
       const detection = detectPage(url, doc);
       expect(detection?.page).toBe(replica.page ?? undefined);
+      if (replica.page) expect(detection?.level).toBe(replica.level ?? 'page');
       if (replica.page) expect(detection?.portal).toBe(replica.portal);
     });
   }
@@ -49,14 +50,17 @@ describe('page detection matrix', () => {
   });
 });
 
-describe('page registry conventions', () => {
-  const root = join(import.meta.dirname, '..', '..', 'src', 'portals');
+describe('page definitions as data (rules/pages)', () => {
+  const PAGES = builtinPages();
+  const dir = join(import.meta.dirname, '..', '..', 'rules', 'pages');
 
-  it('has one file per page, named by its id, under its portal', () => {
-    const files = ['province', 'jinan-zwdt', 'jinan-zwfw'].flatMap((portal) =>
-      readdirSync(join(root, portal, 'pages')).map((f) => `${portal}/${f.replace(/\.ts$/, '')}`),
-    );
-    expect(files.sort()).toEqual(PAGES.map((p) => `${p.portal}/${p.id}`).sort());
+  it('has one file per page, named by its id, every one bundled and valid against the schema', () => {
+    const files = readdirSync(dir).map((f) => f.replace(/\.json$/, ''));
+    expect(files.sort()).toEqual(PAGES.map((p) => p.id).sort());
+    for (const data of BUILTIN_PAGE_DATA) {
+      const parsed = PageDefinition.safeParse(data);
+      expect(parsed.success, parsed.error?.message).toBe(true);
+    }
   });
 
   it('gives every page a unique kebab-case id and at least one replica', () => {
@@ -72,8 +76,10 @@ describe('page registry conventions', () => {
   });
 
   it('names every page in Chinese and English', () => {
-    expect(Object.keys(PAGE_NAMES).sort()).toEqual(PAGES.map((p) => p.id).sort());
-    for (const n of Object.values(PAGE_NAMES)) expect(n.zh).toMatch(/\p{Script=Han}/u);
+    for (const p of BUILTIN_PAGE_DATA.map((d) => PageDefinition.parse(d))) {
+      expect(p.name).toMatch(/\p{Script=Han}/u);
+      expect(p.nameEn).toMatch(/[a-z]/i);
+    }
   });
 
   it('keeps replica names unique and their frames resolvable', () => {

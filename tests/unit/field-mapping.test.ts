@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
 import { PageValidator } from '../../src/content/validation';
 import { mapFields, readText } from '../../src/portals/fields';
-import { pageById } from '../../src/portals/registry';
+import { bundledPack as pack } from '../../src/rules/bundled';
+import { expectedFields } from '../../src/portals/page';
 import { bundledPack } from '../../src/rules/bundled';
 import { genericChecks } from '../../src/rules/view';
 import { checklistView } from '../../src/rules/view';
@@ -11,6 +12,7 @@ import { REPLICAS } from '../fixtures/replicas';
 import { replicaDocument } from '../helpers/replica-dom';
 
 const defs = fieldViews(bundledPack().fields);
+const pageById = (id: string) => pack().pages.find((p) => p.id === id);
 
 describe('field mapping on the replicas', () => {
   // Inline page scripts are not run in unit tests, so MiniUI lists filled from page data stay empty here
@@ -21,7 +23,7 @@ describe('field mapping on the replicas', () => {
     it(`${r.name}: finds every field the page is expected to show`, () => {
       const doc = replicaDocument(r, 'rendered');
       const keys = new Set(mapFields(doc, defs).map((f) => f.key));
-      const expected = pageById(r.page!)!.expects!(r.business).filter((k) => !(notRenderedHere[r.name] ?? []).includes(k));
+      const expected = expectedFields(pageById(r.page!), r.business).filter((k) => !(notRenderedHere[r.name] ?? []).includes(k));
       expect([...expected].filter((k) => !keys.has(k))).toEqual([]);
     });
   }

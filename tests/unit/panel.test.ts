@@ -41,7 +41,7 @@ describe('docking (pure)', () => {
 describe('page state (pure reducer) and its report', () => {
   const rules = { page: { id: 'zwdt-declaration', nameZh: '', nameEn: '' }, checklist: initial } as unknown as PageRules;
   it('forgets what it knew of the previous page, keeps the situations, and reports only page facts', () => {
-    let s = reduce(initialState, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'initial' } });
+    let s = reduce(initialState, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'initial', level: 'page', confidence: 1 } });
     s = reduce(s, { type: 'conditions', conditions: ['retired'] });
     s = reduce(s, { type: 'rules', rules });
     s = reduce(s, { type: 'page', rows: [{ name: '身份证', hasFile: true }, { name: '学历证书', hasFile: false }], cases: [] });
@@ -49,7 +49,7 @@ describe('page state (pure reducer) and its report', () => {
     const r = reportOf(s, 'doc1');
     expect(r).toMatchObject({ doc: 'doc1', page: 'zwdt-declaration', business: 'initial', shown: ['id-card'], readsTable: true, portalMaterials: ['身份证', '学历证书'] });
     expect(r.uploads).toHaveLength(1);
-    const next = reduce(s, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change' } });
+    const next = reduce(s, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change', level: 'page', confidence: 1 } });
     expect(next.rules).toBeUndefined();
     expect(next.uploads).toEqual([]);
     expect([...next.conditions]).toEqual(['retired']);

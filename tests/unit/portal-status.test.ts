@@ -80,7 +80,7 @@ describe('getPortalCases: 我的申请', () => {
   });
 
   it('finds nothing on pages without a status column', () => {
-    for (const r of REPLICAS.filter((x) => !['zwdt-my-applications', 'zwdt-application-detail'].includes(x.name))) {
+    for (const r of REPLICAS.filter((x) => !['zwdt-my-applications', 'zwdt-application-detail'].includes(x.page ?? ''))) {
       expect(getPortalCases(html(readFixture(r.file).replace(/<script[\s\S]*?<\/script>/g, '')), labels), r.name).toEqual([]);
     }
   });

@@ -6,7 +6,7 @@ import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
 import { ruleJsonSchemas } from '../../src/rules/json-schema';
 import { BusinessRules, Condition, FieldDefinition, RulePack, Step } from '../../src/rules/schema';
 import { FIELD_KEYS } from '../../src/domain/ids';
-import { PAGES } from '../../src/portals/registry';
+import { builtinPages } from '../../src/portals/registry';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const read = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8'));
@@ -37,7 +37,7 @@ describe('rule files', () => {
     expect(result.success, result.error?.message).toBe(true);
     const pack = bundledPack();
     expect(pack.version).toMatch(/^\d+\.\d+\.\d+$/);
-    const pageIds = new Set(PAGES.map((p) => p.id));
+    const pageIds = new Set(builtinPages().map((p) => p.id));
     for (const s of pack.steps) if (s.page) expect(pageIds, `step ${s.id}`).toContain(s.page);
   });
 

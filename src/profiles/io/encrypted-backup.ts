@@ -35,7 +35,8 @@ export async function toEncryptedBackup(profiles: readonly Profile[], passphrase
 
 export function isEncryptedBackup(text: string): boolean {
   try {
-    return (JSON.parse(text) as { format?: unknown }).format === ENCRYPTED_BACKUP_FORMAT;
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null && 'format' in data && data.format === ENCRYPTED_BACKUP_FORMAT;
   } catch {
     return false;
   }

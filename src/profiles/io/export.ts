@@ -72,10 +72,11 @@ export function parseBackup(text: string, fileName: string): Backup {
   } catch {
     throw new BackupError('backup.notJson', { file: fileName });
   }
-  const head = data as { format?: unknown; version?: unknown } | null;
-  if (head?.format !== BACKUP_FORMAT) throw new BackupError('backup.notBackup', { file: fileName });
-  if (typeof head.version !== 'number' || head.version > BACKUP_VERSION) {
-    throw new BackupError('backup.tooNew', { file: fileName, version: String(head.version), supported: BACKUP_VERSION });
+  const head = typeof data === 'object' && data !== null ? data : {};
+  if (!('format' in head) || head.format !== BACKUP_FORMAT) throw new BackupError('backup.notBackup', { file: fileName });
+  const version = 'version' in head ? head.version : undefined;
+  if (typeof version !== 'number' || version > BACKUP_VERSION) {
+    throw new BackupError('backup.tooNew', { file: fileName, version: String(version), supported: BACKUP_VERSION });
   }
   const result = Backup.safeParse(data);
   if (!result.success) {

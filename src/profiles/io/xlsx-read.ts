@@ -234,7 +234,7 @@ export function readXlsx(bytes: Uint8Array, onProgress: (fraction: number) => vo
   }
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
   fillMerged(sheet, grid, notices);
-  while (grid.length && grid[grid.length - 1]!.every((c) => !c.text.trim())) grid.pop();
+  while (grid.at(-1)?.every((c) => !c.text.trim())) grid.pop();
   return { grid, notices, date1904 };
 }
 

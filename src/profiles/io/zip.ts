@@ -22,8 +22,10 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX_ENTRIES = 10_000;
 
-const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+// Past the end a byte reads as 0, as `undefined` did in these bitwise expressions (callers check lengths first).
+const byte = (b: Uint8Array, i: number) => b[i] ?? 0;
+const u16 = (b: Uint8Array, i: number) => byte(b, i) | (byte(b, i + 1) << 8);
+const u32 = (b: Uint8Array, i: number) => (byte(b, i) | (byte(b, i + 1) << 8) | (byte(b, i + 2) << 16) | (byte(b, i + 3) << 24)) >>> 0;
 
 const broken = () => new TableError('import.err.zipBroken');
 

@@ -64,7 +64,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     } catch (err) {
       setMessage({ kind: 'error', text: errorText(err) });
       // The store moved since the preview: show the preview again as it is now (the backup is still staged).
-      if ((err as { code?: unknown }).code === 'restore.storeChanged') {
+      if (typeof err === 'object' && err !== null && 'code' in err && err.code === 'restore.storeChanged') {
         const preview = await send('ui:restore.preview', { session: r.session }).catch(() => undefined);
         setReview(preview ? { ...r, preview } : undefined);
       } else setReview(undefined);

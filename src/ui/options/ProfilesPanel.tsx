@@ -107,7 +107,7 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
               <h3>{t('profiles.duplicates')}</h3>
               {dupes.length === 0 && <p class="muted">{t('profiles.noDuplicates')}</p>}
               {dupes.map((group) => (
-                <ProfileList key={group[0]!.id} items={group} onPick={(p) => void open(p)} />
+                <ProfileList key={group[0]?.id} items={group} onPick={(p) => void open(p)} />
               ))}
             </div>
           )}

@@ -13,6 +13,8 @@ export function RulePackPanel() {
   const [status, setStatus] = useState<PackStatus | undefined>(undefined);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string; details?: string[] } | undefined>();
   const [busy, setBusy] = useState(false);
+  // A pack that changes page recognition waits here until the user has seen the changes and confirmed.
+  const [pending, setPending] = useState<{ fileName: string; text: string; changes: string[] } | undefined>();
 
   useEffect(() => {
     send('ui:packStatus', {}).then(setStatus, (e: unknown) => setMessage({ kind: 'error', text: String(e) }));
@@ -22,19 +24,27 @@ export function RulePackPanel() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    await importFile(file.name, await file.text(), false);
+  };
+
+  const importFile = async (fileName: string, text: string, confirmPages: boolean) => {
     setBusy(true);
     setMessage(undefined);
+    setPending(undefined);
     try {
-      const next = await send('ui:importPack', { fileName: file.name, text: await file.text() });
+      const next = await send('ui:importPack', { fileName, text, confirmPages });
       setStatus(next);
       setMessage({ kind: 'ok', text: t('options.packImported_ok', { version: next.version }) });
     } catch (err) {
       const details = err instanceof MessageError ? err.details : [];
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err), details });
+      if (err instanceof MessageError && err.code === 'pack-pages-changed') setPending({ fileName, text, changes: details });
+      else setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err), details });
     } finally {
       setBusy(false);
     }
   };
+  const changeText = (c: string) =>
+    t(c.startsWith('+') ? 'options.packPageAdded' : c.startsWith('=') ? 'options.packPageReverted' : 'options.packPageChanged', { id: c.slice(1) });
 
   const revert = async () => {
     setBusy(true);
@@ -79,6 +89,24 @@ export function RulePackPanel() {
           {t('options.packExport')}
         </button>
       </div>
+      {pending && (
+        <div class="warning" role="alert" data-jzs-pack-pages="">
+          <p>{t('options.packPagesTitle', { count: pending.changes.length })}</p>
+          <ul>
+            {pending.changes.map((c) => (
+              <li key={c} data-jzs-pack-page={c.slice(1)}>
+                {changeText(c)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" disabled={busy} data-jzs-action="confirm-pack-pages" onClick={() => void importFile(pending.fileName, pending.text, true)}>
+            {t('options.packPagesConfirm')}
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => setPending(undefined)}>
+            {t('options.packPagesCancel')}
+          </button>
+        </div>
+      )}
       {message && (
         <div class={message.kind === 'ok' ? 'ok' : 'error'} role={message.kind === 'error' ? 'alert' : 'status'} data-jzs-pack-message={message.kind}>
           {message.text}

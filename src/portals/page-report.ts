@@ -1,0 +1,96 @@
+import type { Detection } from './detect';
+import { headingText, normLabel, normText } from './dom';
+import { labelIndex, labelOf, mapFields } from './fields';
+import type { FieldDefinitionView } from './fields';
+
+/**
+ * The "this page" structure report (issue 11 item 6, contract.md `[data-jzs-action="page-report"]`): what a
+ * maintainer needs to write a page definition — URL path and query KEYS, headings, labels, control kinds,
+ * ids, names, classes, table headers — and never a field value. Headings and 办件 titles often carry the
+ * applicant's name, so text that looks like personal data is redacted: the names we were given (the chosen
+ * profile's), ID numbers, mobile numbers, and any other run of six or more digits. Pure.
+ */
+export interface PageReport {
+  format: 'jzs-page-report';
+  portal: string | undefined;
+  page: string | undefined;
+  level: string | undefined;
+  confidence: number | undefined;
+  business: string | undefined;
+  path: string;
+  queryKeys: string[];
+  headings: string[];
+  labels: string[];
+  controls: Array<{ tag: string; type: string; id: string; name: string; class: string; label: string; field: string | undefined }>;
+  tables: string[][];
+  frames: string[];
+}
+
+export function redactor(names: readonly string[]): (text: string) => string {
+  const known = names.map((n) => n.trim()).filter((n) => n.length >= 2);
+  return (text) => {
+    let out = text
+      .replace(/\d{17}[\dXx]|\d{15}/g, '[身份证号]')
+      .replace(/(?:\+?86)?1[3-9]\d{9}/g, '[手机号]')
+      .replace(/\d{6,}/g, '[数字]');
+    for (const n of known) out = out.split(n).join('[姓名]');
+    return out;
+  };
+}
+
+const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+const pathOf = (src: string | null) => {
+  try {
+    return new URL(src ?? '', 'http://x.invalid').pathname;
+  } catch {
+    return '';
+  }
+};
+
+export function pageReport(doc: Document, url: URL, d: Detection | undefined, defs: readonly FieldDefinitionView[], names: readonly string[]): PageReport {
+  const redact = redactor(names);
+  const mapped = new Map(mapFields(doc, defs).map((f) => [f.input, f]));
+  const index = labelIndex(doc);
+  const controls = Array.from(doc.querySelectorAll<HTMLInputElement>('input, select, textarea'))
+    .filter((el) => el.type !== 'hidden' && !el.closest('jzs-overlay'))
+    .slice(0, 200)
+    .map((el) => {
+      const f = mapped.get(el);
+      return {
+        tag: el.tagName.toLowerCase(),
+        type: el.type ?? '',
+        id: redact(el.id),
+        name: redact(el.getAttribute('name') ?? ''),
+        class: redact(el.className),
+        // The control's label as a person reads it (never the text of a cell that may hold a value).
+        label: redact(f?.label ?? labelOf(doc, el, el.id, index, el)),
+        field: f?.key,
+      };
+    });
+  const tables = Array.from(doc.querySelectorAll('table'))
+    .map((t) => Array.from(t.querySelector('tr')?.children ?? [], (c) => redact(cut(normText(c.textContent)))))
+    .filter((h) => h.some(Boolean))
+    .slice(0, 20);
+  return {
+    format: 'jzs-page-report',
+    portal: d?.portal,
+    page: d?.page,
+    level: d?.level,
+    confidence: d?.confidence,
+    business: d?.business,
+    path: url.pathname,
+    queryKeys: [...new Set(url.searchParams.keys())],
+    headings: headingText(doc).split(' | ').map((h) => redact(cut(h))).filter(Boolean).slice(0, 40),
+    labels: [
+      ...new Set([
+        ...controls.map((c) => c.label),
+        ...Array.from(doc.querySelectorAll('label, [role="control"][label]'), (l) => redact(normLabel(l.getAttribute('label') ?? l.textContent))),
+      ]),
+    ]
+      .filter(Boolean)
+      .slice(0, 200),
+    controls,
+    tables,
+    frames: Array.from(doc.querySelectorAll('iframe, frame'), (f) => pathOf(f.getAttribute('src'))),
+  };
+}

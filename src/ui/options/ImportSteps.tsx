@@ -1,0 +1,312 @@
+/** The import panel's steps (issue 16.3), each a small component over the reducer state in import-state.ts. */
+import { useMemo } from 'preact/hooks';
+import { FIELD_KEYS } from '../../domain/ids';
+import { FIELD_NAMES } from '../../domain/fields';
+import { getLang, t, type MessageKey } from '../../i18n';
+import { importTemplate } from '../../profiles/io/export';
+import { type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
+import type { ConflictChoice, ImportPlan } from '../../profiles/io/plan';
+import { HEADER_SEARCH_ROWS, type ReadResult } from '../../profiles/io/read';
+import { rejectedCsv } from '../../profiles/io/rejected';
+import type { RowIssue, RowResult } from '../../profiles/io/rows';
+import type { Table } from '../../profiles/io/table';
+import { download } from '../common/download';
+import { maskId } from '../components/ProfileList';
+import { type ImportAction, type ImportState, type Report, isMapped } from './import-state';
+
+const PREVIEW_PAGE = 100;
+const SAMPLES = 3;
+const COLUMN_KEYS: readonly ColumnKey[] = [...FIELD_KEYS, ...EXTRA_COLUMNS];
+const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
+
+const describeIssue = (i: RowIssue) => t(i.code, i.params);
+/** 第 R 行「列」：message — R is the row Excel shows (contract.md). */
+const cellMessage = (r: RowResult, i: RowIssue) => (i.column ? t('import.cellMessage', { row: r.sheetRow, column: i.column, message: describeIssue(i) }) : describeIssue(i));
+
+function columnName(k: ColumnKey): string {
+  if (k === 'notes') return t('profiles.notes');
+  if (k === 'contractPeriod') return t('import.periodColumn');
+  return getLang() === 'en' ? FIELD_NAMES[k].en : FIELD_NAMES[k].zh;
+}
+
+/** The select's value back as a column key, or null for 「不导入」 (and for anything not offered). */
+const toColumnKey = (value: string): ColumnKey | null => COLUMN_KEYS.find((k) => k === value) ?? null;
+
+/** The first few non-empty values of each column, for the mapping step. */
+export function samplesOf(table: Table): string[][] {
+  return table.headers.map((_, i) => {
+    const out: string[] = [];
+    for (const row of table.rows) {
+      const text = row[i]?.text.trim();
+      if (text) out.push(text.length > 24 ? `${text.slice(0, 24)}…` : text);
+      if (out.length >= SAMPLES) break;
+    }
+    return out;
+  });
+}
+
+function conflictText(plan: ImportPlan, r: RowResult): string | undefined {
+  const c = plan.conflicts.get(r.row);
+  if (!c) return undefined;
+  return c.stored ? t('import.conflictStored', { name: c.otherName }) : t('import.conflictFile', { rows: c.sheetRows.join('、'), name: c.otherName });
+}
+
+/** Step 1: the file input, the template, progress and the panel's message. */
+export function FileStep({ state: s, onFile }: { state: ImportState; onFile: (file: File) => void }) {
+  const busy = s.stage === 'reading' || s.stage === 'saving';
+  const choose = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) onFile(file);
+  };
+  return (
+    <>
+      <label class="file">
+        {t('import.file')} <input type="file" data-jzs-import="" accept=".csv,.xlsx,.txt,text/csv" disabled={busy} onChange={(e) => choose(e.currentTarget)} />
+      </label>
+      <p class="muted">
+        <button type="button" class="link" data-jzs-action="import-template" onClick={() => download('建造师档案导入模板.xlsx', importTemplate(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>
+          {t('import.template')}
+        </button>{' '}
+        {t('import.templateHint')}
+      </p>
+      {busy && (
+        <div class="progress">
+          {s.stage === 'reading' ? t('import.reading') : t('import.saving')} <progress data-jzs-import-progress="" value={s.stage === 'saving' ? undefined : s.progress} max={1} />
+        </div>
+      )}
+      {s.message && (
+        <p class={s.message.kind} role={s.message.kind === 'error' ? 'alert' : 'status'} data-jzs-import-message={s.message.kind}>
+          {s.message.text}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface MappingProps {
+  state: ImportState;
+  read: ReadResult;
+  table: Table;
+  onHeaderRow: (row: number) => void;
+  onMap: (column: number, key: ColumnKey | null) => void;
+}
+
+/** Step 2: what the reader found, the header row (choosable) and the column mapping with sample values. */
+export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: MappingProps) {
+  const samples = useMemo(() => samplesOf(table), [table]);
+  return (
+    <>
+      <p class="muted">
+        {s.fileName}
+        {read.encoding && ` · ${t('import.encoding', { encoding: read.encoding })}`}
+      </p>
+      {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
+      {read.notices.map((n) => (
+        <p key={n.code} class="warning" data-jzs-import-notice={n.code.split('.').pop()}>
+          {t(n.code, n.params)}
+        </p>
+      ))}
+      <label class="row">
+        {t('import.headerRow')}{' '}
+        <input type="number" data-jzs-header-row="" min={1} max={Math.min(HEADER_SEARCH_ROWS, read.grid.length)} value={table.headerRow} onChange={(e) => onHeaderRow(Number(e.currentTarget.value))} />{' '}
+        {t('import.headerRowSuffix')}
+      </label>
+      {table.headerRow > 1 && <p class="muted" data-jzs-header-found={table.headerRow}>{t('import.headerFound', { row: table.headerRow, above: table.headerRow - 1 })}</p>}
+      <h3>{t('import.mapping')}</h3>
+      <table class="mapping">
+        <thead>
+          <tr>
+            <th>{t('import.column')}</th>
+            <th>{t('import.sample')}</th>
+            <th>{t('import.field')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.headers.map((h, i) => (
+            <tr key={`${i}:${h}`}>
+              <td>{h || `#${i + 1}`}</td>
+              <td class="muted" data-jzs-map-sample={i}>
+                {(samples[i] ?? []).join(' · ')}
+              </td>
+              <td>
+                <select data-jzs-map-column={i} value={s.mapping[i] ?? ''} onChange={(e) => onMap(i, toColumnKey(e.currentTarget.value))}>
+                  <option value="">{t('import.skipColumn')}</option>
+                  {COLUMN_KEYS.map((k) => (
+                    <option key={k} value={k}>
+                      {columnName(k)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!isMapped(s) && <p class="error">{t('import.needNameId')}</p>}
+    </>
+  );
+}
+
+const DUPLICATE_POLICIES = [
+  ['update', 'import.dupUpdate'],
+  ['skip', 'import.dupSkip'],
+  ['keep-both', 'import.dupKeep'],
+] as const;
+
+interface PreviewProps {
+  state: ImportState;
+  table: Table;
+  plan: ImportPlan;
+  dispatch: (a: ImportAction) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+const hasProblem = (plan: ImportPlan) => (r: RowResult) => r.errors.length > 0 || r.warnings.length > 0 || r.notices.length > 0 || plan.conflicts.has(r.row);
+
+/** Step 3: duplicates policy, conflicts, counts, the 「只看有问题的行」 filter, the rows, confirm or cancel. */
+export function PreviewStep({ state: s, table, plan, dispatch, onConfirm, onCancel }: PreviewProps) {
+  const warned = s.rows.filter((r) => !r.errors.length && r.warnings.length).length;
+  return (
+    <>
+      <fieldset class="policy">
+        <legend>{t('import.duplicates')}</legend>
+        {DUPLICATE_POLICIES.map(([p, label]) => (
+          <label key={p}>
+            <input type="radio" name="dup" data-jzs-duplicate-policy={p} checked={s.policy === p} onChange={() => dispatch({ type: 'policy', policy: p })} />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+      {plan.conflicts.size > 0 && <p class="warning" data-jzs-import-conflicts={plan.conflicts.size}>{t('import.conflicts', { count: plan.conflicts.size })}</p>}
+      {warned > 0 && <p class="muted">{t('import.warnCount', { count: warned })}</p>}
+      <h3>{t('import.preview', { rows: s.rows.length, ok: plan.created + plan.updated + plan.skipped, create: plan.created, update: plan.updated, skip: plan.skipped, rejected: plan.rejected.length })}</h3>
+      <div class="row">
+        <label>
+          <input type="checkbox" data-jzs-only-problems="" checked={s.onlyProblems} onChange={(e) => dispatch({ type: 'onlyProblems', value: e.currentTarget.checked })} /> {t('import.onlyProblems')}
+        </label>
+        {(plan.rejected.length > 0 || plan.conflicts.size > 0) && (
+          <button type="button" data-jzs-action="download-rejected" onClick={() => downloadRejected(s, table, plan)}>
+            {t('import.downloadRejected')}
+          </button>
+        )}
+      </div>
+      <PreviewRows state={s} plan={plan} dispatch={dispatch} />
+      <div class="row">
+        <button type="button" class="primary" data-jzs-action="confirm-import" disabled={!isMapped(s)} onClick={onConfirm}>
+          {t('import.confirm')}
+        </button>
+        <button type="button" data-jzs-action="cancel-import" onClick={onCancel}>
+          {t('import.cancelImport')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** Every row not imported (rejected, or a conflict left out), with its reasons, as a CSV. */
+function downloadRejected(s: ImportState, table: Table, plan: ImportPlan): void {
+  const left = s.rows.filter((r) => plan.outcome.get(r.row) === 'reject' || plan.outcome.get(r.row) === 'conflict');
+  const reason = (r: RowResult) => [...r.errors.map((i) => cellMessage(r, i)), conflictText(plan, r) ?? ''].filter(Boolean).join('；');
+  download(`未导入-${s.fileName.replace(/\.[^.]+$/, '')}.csv`, rejectedCsv(table, left, t('import.reasonHeader'), reason), 'text/csv;charset=utf-8');
+}
+
+/** The preview's table of rows, a page at a time, filtered to the rows with a problem when asked. */
+function PreviewRows({ state: s, plan, dispatch }: { state: ImportState; plan: ImportPlan; dispatch: (a: ImportAction) => void }) {
+  const listed = s.onlyProblems ? s.rows.filter(hasProblem(plan)) : s.rows;
+  const shown = listed.slice(s.page * PREVIEW_PAGE, (s.page + 1) * PREVIEW_PAGE);
+  const pages = Math.max(1, Math.ceil(listed.length / PREVIEW_PAGE));
+  const choose = (row: number, choice: ConflictChoice) => dispatch({ type: 'choose', row, choice });
+  return (
+    <>
+      <table class="rows">
+        <thead>
+          <tr>
+            <th>{t('import.sheetRow')}</th>
+            <th>{columnName('name')}</th>
+            <th>{columnName('idNumber')}</th>
+            <th>{t('import.result')}</th>
+            <th>{t('import.messages')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <PreviewRow key={r.row} r={r} plan={plan} choice={s.choices.get(r.row) ?? 'skip'} onChoose={choose} />
+          ))}
+        </tbody>
+      </table>
+      {pages > 1 && (
+        <div class="row pager">
+          <button type="button" disabled={s.page === 0} onClick={() => dispatch({ type: 'page', page: s.page - 1 })}>
+            {t('profiles.prev')}
+          </button>
+          <span>{t('profiles.pageOf', { page: s.page + 1, pages })}</span>
+          <button type="button" disabled={s.page + 1 >= pages} onClick={() => dispatch({ type: 'page', page: s.page + 1 })}>
+            {t('profiles.more')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function outcomeText(plan: ImportPlan, r: RowResult): string {
+  if (r.blank) return t('import.blank');
+  return t(OUTCOME_TEXT[plan.outcome.get(r.row) ?? 'create'] ?? 'import.willCreate');
+}
+
+function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportPlan; choice: ConflictChoice; onChoose: (row: number, c: ConflictChoice) => void }) {
+  const conflict = conflictText(plan, r);
+  return (
+    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict ? 'warn' : ''}>
+      <td>{r.sheetRow}</td>
+      <td>{r.data.name ?? r.shown?.name}</td>
+      <td>{r.data.idNumber ? maskId(r.data.idNumber) : r.shown?.idNumber}</td>
+      <td>{outcomeText(plan, r)}</td>
+      <td>
+        {r.errors.map((i) => (
+          <div key={`e${i.column}${i.code}`} class="error">
+            {cellMessage(r, i)}
+          </div>
+        ))}
+        {r.warnings.map((i) => (
+          <div key={`w${i.column}${i.code}`} class="warning" data-jzs-cell-warning={i.column}>
+            {cellMessage(r, i)}
+          </div>
+        ))}
+        {r.notices.map((i) => (
+          <div key={`n${i.column}${i.code}`} class="muted">
+            {cellMessage(r, i)}
+          </div>
+        ))}
+        {conflict && (
+          <div class="warning">
+            {conflict}{' '}
+            <select data-jzs-conflict-choice={r.row} value={choice} onChange={(e) => onChoose(r.row, e.currentTarget.value === 'import' ? 'import' : 'skip')}>
+              <option value="skip">{t('import.conflictSkip')}</option>
+              <option value="import">{t('import.conflictImport')}</option>
+            </select>
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Step 4: what the commit did, with every rejected row by the row number Excel shows (contract.md). */
+export function ReportStep({ report, read }: { report: Report; read?: ReadResult }) {
+  return (
+    <div class="report" data-jzs-import-report="" data-imported={report.imported} data-rejected={report.rejected.length} data-skipped={report.skipped}>
+      <p class="ok">{t('import.report', { imported: report.imported, rejected: report.rejected.length, skipped: report.skipped })}</p>
+      {read?.fatal && <p class="error">{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
+      <ul>
+        {report.rejected.map((r) => (
+          <li key={r.row} class="error" data-jzs-import-error="" data-row={r.row} data-sheet-row={r.sheetRow}>
+            {r.errors.map((e) => cellMessage(r, e)).join('；')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/** The import panel's messaging and checking steps (impure shell around the pure reducer in import-state.ts). */
+import { send } from '../../messaging/client';
+import { IMPORT_CHUNK } from '../../messaging/schemas';
+import type { ColumnKey } from '../../profiles/io/mapping';
+import type { ImportItem } from '../../profiles/store';
+import { type RowResult, validateTable } from '../../profiles/io/rows';
+import type { Table } from '../../profiles/io/table';
+import type { Profile } from '../../profiles/schema';
+import { todayInShanghai } from '../../validate/dates';
+
+/** Validate every row with `mapping`, then look up the stored profiles sharing an ID number with a valid row. */
+export async function checkRows(
+  table: Table,
+  mapping: Array<ColumnKey | null>,
+  date1904: boolean,
+  onProgress: (fraction: number) => void,
+): Promise<{ rows: RowResult[]; existing: Map<string, Profile> }> {
+  const now = new Date();
+  const rows = await validateTable(table, { mapping, now, today: todayInShanghai(now), date1904 }, onProgress);
+  performance.mark('jzs-import-checked');
+  const ids = [...new Set(rows.flatMap((r) => (!r.errors.length && r.data.idNumber ? [r.data.idNumber] : [])))];
+  const stored = ids.length ? await send('ui:profiles.byIdNumbers', { idNumbers: ids }) : [];
+  performance.mark('jzs-import-stored');
+  return { rows, existing: new Map(stored.map((p) => [(p.data.idNumber ?? '').toUpperCase(), p])) };
+}
+
+/**
+ * Write the plan's items, all or nothing: sent in chunks to a background session (no one message — one structured
+ * clone — carries 10,000 profiles, bench T9), then one commit writes them all in one transaction. A failure on the
+ * way drops the session: nothing is written.
+ */
+export async function commitItems(items: readonly ImportItem[], onProgress: (fraction: number) => void): Promise<void> {
+  if (!items.length) return;
+  const session = crypto.randomUUID();
+  const total = items.length;
+  try {
+    for (let at = 0; at < total; at += IMPORT_CHUNK) {
+      await send('ui:import.stage', { session, total, items: items.slice(at, at + IMPORT_CHUNK) });
+      onProgress(Math.min(total, at + IMPORT_CHUNK) / total);
+    }
+    performance.mark('jzs-import-sent');
+    await send('ui:import.commit', { session });
+  } catch (err) {
+    void send('ui:import.cancel', { session }).catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * The import panel's state as a pure reducer (issue 16.3): every step of the import — file read, header row and
+ * column mapping, preview with filters and conflicts, commit and report — is one action here, so the panel's
+ * components only render and dispatch, and the transitions are unit-tested without a DOM.
+ */
+import type { ColumnKey } from '../../profiles/io/mapping';
+import type { ConflictChoice, DuplicatePolicy, ImportPlan } from '../../profiles/io/plan';
+import type { ReadResult } from '../../profiles/io/read';
+import type { RowResult } from '../../profiles/io/rows';
+import type { Table } from '../../profiles/io/table';
+import type { Profile } from '../../profiles/schema';
+
+export type Stage = 'idle' | 'reading' | 'preview' | 'saving' | 'done';
+
+export interface Report {
+  imported: number;
+  skipped: number;
+  rejected: RowResult[];
+}
+
+export interface Message {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export interface ImportState {
+  stage: Stage;
+  fileName: string;
+  read?: ReadResult;
+  table?: Table;
+  mapping: Array<ColumnKey | null>;
+  rows: RowResult[];
+  /** Stored profiles by upper-case ID number, for duplicates and conflicts. */
+  existing: Map<string, Profile>;
+  policy: DuplicatePolicy;
+  choices: Map<number, ConflictChoice>;
+  onlyProblems: boolean;
+  progress: number;
+  page: number;
+  report?: Report;
+  message?: Message;
+}
+
+export type ImportAction =
+  | { type: 'start'; fileName: string }
+  | { type: 'progress'; value: number }
+  | { type: 'read'; read: ReadResult }
+  | { type: 'table'; table: Table; mapping: Array<ColumnKey | null> }
+  | { type: 'map'; column: number; key: ColumnKey | null }
+  | { type: 'checked'; rows: RowResult[]; existing: Map<string, Profile> }
+  | { type: 'previewed' }
+  | { type: 'policy'; policy: DuplicatePolicy }
+  | { type: 'choose'; row: number; choice: ConflictChoice }
+  | { type: 'onlyProblems'; value: boolean }
+  | { type: 'page'; page: number }
+  | { type: 'saving' }
+  | { type: 'done'; report: Report }
+  | { type: 'failed'; text: string }
+  | { type: 'cancelled'; text: string };
+
+export const initialImport: ImportState = {
+  stage: 'idle',
+  fileName: '',
+  mapping: [],
+  rows: [],
+  existing: new Map(),
+  policy: 'update',
+  choices: new Map(),
+  onlyProblems: false,
+  progress: 0,
+  page: 0,
+};
+
+/** A key maps one column: taking it for `column` frees it elsewhere. */
+export function remap(mapping: readonly (ColumnKey | null)[], column: number, key: ColumnKey | null): Array<ColumnKey | null> {
+  return mapping.map((k, j) => (j === column ? key : k === key && key !== null ? null : k));
+}
+
+/** What the report says after a commit of `plan`: rows left out (rejected or an unresolved conflict) are not imported. */
+export function reportOf(plan: ImportPlan): Report {
+  const conflicts = [...plan.outcome.values()].filter((o) => o === 'conflict').length;
+  return { imported: plan.created + plan.updated, skipped: plan.skipped + conflicts, rejected: plan.rejected };
+}
+
+/** Both the name and the ID number columns are mapped: without them no row can be identified. */
+export const isMapped = (s: ImportState) => s.mapping.includes('name') && s.mapping.includes('idNumber');
+
+export function importReducer(s: ImportState, a: ImportAction): ImportState {
+  switch (a.type) {
+    case 'start':
+      return { ...initialImport, fileName: a.fileName, stage: 'reading' };
+    case 'progress':
+      return { ...s, progress: a.value };
+    case 'read':
+      return { ...s, read: a.read };
+    case 'table':
+      return { ...s, table: a.table, mapping: a.mapping, page: 0, progress: 0 };
+    case 'map':
+      return { ...s, mapping: remap(s.mapping, a.column, a.key), progress: 0 };
+    case 'checked':
+      // New rows: earlier conflict choices referred to the old validation and are dropped.
+      return { ...s, rows: a.rows, existing: a.existing, choices: new Map() };
+    case 'previewed':
+      return { ...s, stage: 'preview' };
+    case 'policy':
+      return { ...s, policy: a.policy };
+    case 'choose':
+      return { ...s, choices: new Map(s.choices).set(a.row, a.choice) };
+    case 'onlyProblems':
+      return { ...s, onlyProblems: a.value, page: 0 };
+    case 'page':
+      return { ...s, page: a.page };
+    case 'saving':
+      return { ...s, stage: 'saving', message: undefined };
+    case 'done':
+      return { ...s, stage: 'done', report: a.report };
+    case 'failed':
+      // A failed read leaves nothing to preview; a failed commit or re-check goes back to the preview unchanged.
+      return { ...s, stage: s.stage === 'reading' ? 'idle' : s.table ? 'preview' : 'idle', message: { kind: 'error', text: a.text } };
+    case 'cancelled':
+      return { ...initialImport, message: { kind: 'ok', text: a.text } };
+  }
+}
