@@ -1,3 +1,4 @@
+import { CodedError } from '../i18n/problem';
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { CodedError } from '../i18n/problem';

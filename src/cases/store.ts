@@ -1,6 +1,6 @@
 import type { JzsDatabase, StoredCase } from '../storage/db';
 import { CodedError } from '../i18n/problem';
-import type { BodyCodec } from '../profiles/codec';
+import type { BodyCodec } from '../security/codec';
 import { isQuotaError, StorageFull } from '../profiles/errors';
 import { type Case, CaseBody, type CaseInput } from './schema';
 

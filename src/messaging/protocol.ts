@@ -8,8 +8,8 @@
  * handler runs (src/background/router.ts).
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
-import type { FieldType, ValidatorId } from '../domain/fields';
 import type { PortalId } from '../portals/origins';
+import type { FieldDefinitionView } from '../portals/fields';
 import type { PageDefinition } from '../portals/page';
 import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
@@ -53,19 +53,7 @@ export interface Named<I extends string = string> {
 }
 
 /** A field as a page needs it: portal data (labels, ids) and the field table's facts (src/domain/fields.ts). */
-export interface FieldDefinitionView {
-  key: FieldKey;
-  name: string;
-  nameEn: string;
-  type: FieldType;
-  /** Which validator reads its value, and what it needs (src/validate/value.ts). */
-  validate: ValidatorId;
-  openEnded?: boolean | undefined;
-  range?: { min: number; max: number } | undefined;
-  labels: string[];
-  ids: string[];
-  vocabulary?: string | undefined;
-}
+export type { FieldDefinitionView } from '../portals/fields';
 
 /** What a content script gets for its page: names, the business's checklist (steps on this portal), fields. */
 export interface PageRules {

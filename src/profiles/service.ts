@@ -1,4 +1,4 @@
-import type { BodyCodec } from './codec';
+import type { BodyCodec } from '../security/codec';
 import { ProfileIndex } from './search';
 import type { RestorePointView } from './restore-points';
 import type { BatchItem, BatchOptions, ImportItem, ProfileStore } from './store';

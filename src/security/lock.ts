@@ -1,5 +1,5 @@
 import { caseAad } from '../cases/store';
-import { type BodyCodec, LockedError, lockedCodec, plainCodec } from '../profiles/codec';
+import { type BodyCodec, LockedError, lockedCodec, plainCodec } from './codec';
 import { CodedError } from '../i18n/problem';
 import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
 import {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LockedError } from '../../src/profiles/codec';
+import { LockedError } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { DEFAULT_ITERATIONS, checkKdfParams, randomBytes } from '../../src/security/crypto';

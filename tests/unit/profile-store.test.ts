@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { plainCodec } from '../../src/profiles/codec';
+import { plainCodec } from '../../src/security/codec';
 import { NotFound, RevisionConflict, StorageFull } from '../../src/profiles/errors';
 import { pinyinKeys, ProfileIndex } from '../../src/profiles/search';
 import { ProfileService } from '../../src/profiles/service';

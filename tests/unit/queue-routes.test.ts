@@ -9,7 +9,7 @@ import { RestoreSessions } from '../../src/background/restore-sessions';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
 import type { MessageName, Res } from '../../src/messaging/protocol';
-import { plainCodec } from '../../src/profiles/codec';
+import { plainCodec } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import type { WorkQueue } from '../../src/profiles/work-queue';

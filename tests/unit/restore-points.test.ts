@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RestoreSessions } from '../../src/background/restore-sessions';
-import { LockedError, plainCodec } from '../../src/profiles/codec';
+import { LockedError, plainCodec } from '../../src/security/codec';
 import { StoreChanged } from '../../src/profiles/errors';
 import { diffRestore, restoreItems } from '../../src/profiles/restore';
 import { MAX_RESTORE_POINTS } from '../../src/profiles/restore-points';

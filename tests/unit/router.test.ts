@@ -6,7 +6,7 @@ import { RestoreSessions } from '../../src/background/restore-sessions';
 import { createRoutes, languageView } from '../../src/background/handlers';
 import { dispatch, type Routes } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
-import { plainCodec } from '../../src/profiles/codec';
+import { plainCodec } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { FillService } from '../../src/background/fill';
