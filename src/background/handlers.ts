@@ -1,11 +1,8 @@
 import { CodedError } from '../i18n/problem';
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
-import { CodedError } from '../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
-import { CodedError } from '../i18n/problem';
 import { type Lang, t } from '../i18n';
-import { CodedError } from '../i18n/problem';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';

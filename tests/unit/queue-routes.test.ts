@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
 import { FillService } from '../../src/background/fill';
 import { createRoutes } from '../../src/background/handlers';
+import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import { RestoreSessions } from '../../src/background/restore-sessions';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
