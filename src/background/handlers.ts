@@ -2,6 +2,8 @@ import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn } from '../i18n/all';
 import type { Lang } from '../i18n';
+import { CodedError } from '../i18n/problem';
+import { NotFound } from '../profiles/errors';
 import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
 import { PAGE_NAMES } from '../portals/page-names';
@@ -18,10 +20,6 @@ import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
 import type { SenderInfo } from './sender';
 import { FillError } from '../fill/errors';
-
-function refused(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code });
-}
 
 function packStatus(active: ActivePack): PackStatus {
   const { pack } = active;
@@ -82,7 +80,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     try {
       return summaryOf(await profiles.get(rec.value));
     } catch (err) {
-      if ((err as { code?: string }).code === 'not-found') return null;
+      if (err instanceof NotFound) return null;
       throw err;
     }
   };
@@ -93,7 +91,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
         const page = pageById(req.page);
         // A content script only asks about pages of the portal it runs on.
         if (!page || sender.kind !== 'content' || page.portal !== sender.portal || page.portal !== req.portal) {
-          throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+          throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
         }
         const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
         const portal = PORTAL_NAMES[page.portal];
@@ -135,7 +133,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       handle: async () => {
         const list = await clerkList.get();
         const current = (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value;
-        if (!list.length) throw refused('no-list', '没有名单：请先在弹出窗口的列表中选择一位申请人。');
+        if (!list.length) throw new CodedError('errors.fill.noList');
         const nextId = list[(list.indexOf(current ?? '') + 1) % list.length]!;
         await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: nextId });
         const active = summaryOf(await profiles.get(nextId));
@@ -166,11 +164,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:importPack': {
       from: ['extension'],
       handle: async ({ fileName, text }) => {
-        try {
-          return packStatus(await importPack(await db(), text, fileName, now()));
-        } catch (err) {
-          throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'bad-pack' });
-        }
+        return packStatus(await importPack(await db(), text, fileName, now()));
       },
     },
     'ui:revertPack': {

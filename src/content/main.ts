@@ -18,6 +18,7 @@ import type { Lifecycle } from './lifecycle';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 import { sameSet } from '../domain/sets';
+import { describe } from '../i18n/problem';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
@@ -178,7 +179,7 @@ export function runContent(ctx: Lifecycle): void {
       })
       .catch((err: unknown) => {
         if (seq !== requestSeq) return;
-        error = err instanceof Error ? err.message : String(err);
+        error = describe(err);
         draw();
       });
   };

@@ -1,16 +1,10 @@
 import type { MessageKey, Params } from '../i18n';
+import { CodedError } from '../i18n/problem';
 
-/**
- * Why a fill cannot start or finish: a catalogue key plus parameters, never text (the UI translates). The same
- * shape as the error model's CodedError (src/i18n/problem.ts, landing with helper `fields`), which its
- * `toProblem` keeps as is.
- */
-export class FillError extends Error {
-  constructor(
-    readonly code: MessageKey,
-    readonly params: Params = {},
-  ) {
-    super(code);
+/** Why a fill cannot start or finish: a catalogue key plus parameters, never text (the UI translates). */
+export class FillError extends CodedError {
+  constructor(code: MessageKey, params: Params = {}) {
+    super(code, params);
     this.name = 'FillError';
   }
 }

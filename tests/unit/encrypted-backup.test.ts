@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../src/profiles/io/encrypted-backup';
 import type { Profile } from '../../src/profiles/schema';
+import { saying } from '../helpers/said';
 
 const P: Profile = {
   id: '22222222-2222-4222-8222-222222222222',
@@ -31,15 +32,15 @@ describe('encrypted backup', () => {
       bytes[5]! ^= 1;
       return btoa(String.fromCharCode(...bytes));
     };
-    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, data: flip(obj.data) }), 'backup pass', 'b.json')).rejects.toThrow('文件已被改动');
-    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: ITER + 1 } }), 'backup pass', 'b.json')).rejects.toThrow('文件已被改动');
-    await expect(parseEncryptedBackup(text, 'wrong pass', 'b.json')).rejects.toThrow('口令不正确');
+    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, data: flip(obj.data) }), 'backup pass', 'b.json')).rejects.toSatisfy(saying('文件已被改动'));
+    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: ITER + 1 } }), 'backup pass', 'b.json')).rejects.toSatisfy(saying('文件已被改动'));
+    await expect(parseEncryptedBackup(text, 'wrong pass', 'b.json')).rejects.toSatisfy(saying('口令不正确'));
   });
 
   it('refuses unbounded KDF parameters before deriving anything', async () => {
     const obj = JSON.parse(await toEncryptedBackup([P], 'backup pass', NOW, ITER)) as { kdf: { iterations: number } };
     const started = performance.now();
-    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: 1e12 } }), 'backup pass', 'b.json')).rejects.toThrow('未尝试解密');
+    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: 1e12 } }), 'backup pass', 'b.json')).rejects.toSatisfy(saying('未尝试解密'));
     expect(performance.now() - started).toBeLessThan(1000); // it did not try 10^12 iterations
   });
 });

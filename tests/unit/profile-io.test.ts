@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import '../../src/i18n/all';
+import { describe as describeProblem } from '../../src/i18n/problem';
 import { parseCsv } from '../../src/profiles/io/csv';
 import { decodeText } from '../../src/profiles/io/decode';
 import { BACKUP_VERSION, parseBackup, toBackup, toCsv, toXlsx } from '../../src/profiles/io/export';
@@ -10,6 +12,7 @@ import { readImportFile } from '../../src/profiles/io/read';
 import { validateRow, validateTable } from '../../src/profiles/io/rows';
 import { excelSerialToIso, readXlsx, writeXlsx } from '../../src/profiles/io/xlsx';
 import type { Profile } from '../../src/profiles/schema';
+import { saidBy, saying } from '../helpers/said';
 
 const NOW = new Date(2026, 10, 23, 12);
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'import', name)));
@@ -45,15 +48,16 @@ describe('reading import files', () => {
     const t = parseCsv(text);
     expect(t.rows).toHaveLength(1);
     expect(t.fatal?.row).toBe(2);
-    expect(t.fatal?.message).toContain('第 2 行：引号未闭合');
+    expect(t.fatal?.problem).toEqual({ code: 'errors.table.unclosedQuote', params: { row: 2 } });
+    expect(describeProblem(t.fatal?.problem, 'zh')).toContain('第 2 行：引号未闭合');
     const chunked = await readImportFile(new TextEncoder().encode(text), 'x.csv');
     expect(chunked.rows).toHaveLength(1);
     expect(chunked.fatal?.row).toBe(2);
   });
 
   it('refuses legacy .xls and oversized files with a clear message', async () => {
-    await expect(readImportFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), '名单.xls')).rejects.toThrow('旧版 Excel（.xls）');
-    await expect(readImportFile(new Uint8Array(21 * 1024 * 1024), 'big.csv')).rejects.toThrow('超过 20 MB 的上限');
+    await expect(readImportFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), '名单.xls')).rejects.toSatisfy(saying('旧版 Excel（.xls）'));
+    await expect(readImportFile(new Uint8Array(21 * 1024 * 1024), 'big.csv')).rejects.toSatisfy(saying('超过 20 MB 的上限'));
   });
 
   it('reads and writes XLSX: text stays text, numbers are flagged, dates are serials', () => {
@@ -181,8 +185,9 @@ describe('export', () => {
     const text = toBackup([p], NOW);
     expect(parseBackup(text, 'b.json').profiles).toEqual([p]);
     const future = JSON.stringify({ ...JSON.parse(text), version: BACKUP_VERSION + 1 });
-    expect(() => parseBackup(future, 'b.json')).toThrow(`格式版本为 ${BACKUP_VERSION + 1}`);
+    expect(saidBy(() => parseBackup(future, 'b.json'))).toContain(`格式版本为 ${BACKUP_VERSION + 1}`);
     const broken = JSON.stringify({ ...JSON.parse(text), profiles: [{ ...p, id: 'not-a-uuid' }] });
-    expect(() => parseBackup(broken, 'b.json')).toThrow(/profiles\[0\]\.id/);
+    expect(saidBy(() => parseBackup(broken, 'b.json'))).toMatch(/profiles\[0\]\.id：格式不对/);
+    expect(saidBy(() => parseBackup(broken, 'b.json'), 'en')).toMatch(/profiles\[0\]\.id: wrong format/);
   });
 });

@@ -21,7 +21,7 @@ export function parseCsv(text: string): Table {
   const stopAt = quoteError?.row ?? Number.POSITIVE_INFINITY;
   for (let i = 1; i < records.length; i++) {
     if (i >= stopAt) {
-      fatal = { row: i, message: `第 ${i} 行：引号未闭合（从此处起的内容无法可靠地分列），这一行及之后的内容未读取。请在 Excel 中检查该行的引号。` };
+      fatal = { row: i, problem: { code: 'errors.table.unclosedQuote', params: { row: i } } };
       break;
     }
     const record = records[i]!;

@@ -26,9 +26,9 @@ export async function readImportFile(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<ReadResult> {
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new TableError(`文件 ${fileName} 有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限。请拆分成几个文件分批导入。`);
+    throw new TableError('errors.table.tooBig', { file: fileName, size: (bytes.length / 1024 / 1024).toFixed(1), max: MAX_FILE_BYTES / 1024 / 1024 });
   }
-  if (isLegacyXls(bytes)) throw new TableError(`文件 ${fileName} 是旧版 Excel（.xls）格式。请在 Excel 中“另存为” .xlsx 或 “CSV UTF-8” 后再导入。`);
+  if (isLegacyXls(bytes)) throw new TableError('errors.table.legacyXls', { file: fileName });
   let table: ReadResult;
   if (isXlsx(bytes)) {
     table = { ...readXlsx(bytes), kind: 'xlsx' };
@@ -36,9 +36,9 @@ export async function readImportFile(
     const { text, encoding } = decodeText(bytes);
     table = { ...(await parseCsvChunked(text, onProgress)), kind: 'csv', encoding, date1904: false };
   }
-  if (table.headers.every((h) => !h)) throw new TableError(`文件 ${fileName} 的第一行是空的：第一行应是列名（姓名、身份证号……）。`);
+  if (table.headers.every((h) => !h)) throw new TableError('errors.table.noHeader', { file: fileName });
   if (table.rows.length > MAX_ROWS) {
-    throw new TableError(`文件 ${fileName} 有 ${table.rows.length} 行数据，超过每次 ${MAX_ROWS} 行的上限。请拆分后分批导入。`);
+    throw new TableError('errors.table.tooManyRows', { file: fileName, rows: table.rows.length, max: MAX_ROWS });
   }
   onProgress(1);
   return table;
@@ -68,7 +68,7 @@ export function parseCsvChunked(text: string, onProgress: (fraction: number) => 
         let fatal: Table['fatal'];
         for (let i = 1; i < records.length; i++) {
           if (quoteErrorAt !== undefined && i >= quoteErrorAt) {
-            fatal = { row: i, message: `第 ${i} 行：引号未闭合（从此处起的内容无法可靠地分列），这一行及之后的内容未读取。请在 Excel 中检查该行的引号。` };
+            fatal = { row: i, problem: { code: 'errors.table.unclosedQuote', params: { row: i } } };
             break;
           }
           const rec = records[i]!;

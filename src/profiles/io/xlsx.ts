@@ -38,10 +38,10 @@ export function readXlsx(bytes: Uint8Array): Table & { date1904: boolean } {
   try {
     files = unzipSync(bytes);
   } catch {
-    throw new TableError('文件不是有效的 .xlsx（压缩包已损坏）。请在 Excel 中重新另存为 .xlsx 或 CSV。');
+    throw new TableError('errors.table.xlsxBroken');
   }
   const workbook = xml(files, 'xl/workbook.xml');
-  if (!workbook) throw new TableError('.xlsx 文件中找不到工作簿（xl/workbook.xml）。');
+  if (!workbook) throw new TableError('errors.table.noWorkbook');
   const date1904 = workbook.getElementsByTagName('workbookPr')[0]?.getAttribute('date1904') === '1';
   const firstSheet = workbook.getElementsByTagName('sheet')[0];
   const rid = firstSheet?.getAttributeNS(NS_REL, 'id') ?? firstSheet?.getAttribute('r:id');
@@ -49,7 +49,7 @@ export function readXlsx(bytes: Uint8Array): Table & { date1904: boolean } {
   const target = Array.from(rels?.getElementsByTagName('Relationship') ?? []).find((r) => r.getAttribute('Id') === rid)?.getAttribute('Target');
   const sheetPath = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
   const sheet = xml(files, sheetPath);
-  if (!sheet) throw new TableError('.xlsx 文件中找不到第一张工作表。');
+  if (!sheet) throw new TableError('errors.table.noSheet');
   const shared = Array.from(xml(files, 'xl/sharedStrings.xml')?.getElementsByTagName('si') ?? []).map(textOf);
 
   const grid: Cell[][] = [];

@@ -6,6 +6,7 @@ import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { todayInShanghai } from '../../validate/dates';
 import { toggleCondition } from '../../rules/status';
+import { describe } from '../../i18n/problem';
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -40,7 +41,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
         setReady(new Set(progress?.ready ?? []));
         if (progress && props.conditions.length === 0) setConditions(new Set(progress.conditions));
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(describe(e)),
     );
   }, [props.profile, business]);
 

@@ -1,7 +1,8 @@
 import { splitBidi } from '../../fill/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
-import { type MessageKey, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { FillPreview as Preview } from '../../messaging/protocol';
+import { describe } from '../../i18n/problem';
 
 /**
  * The fill preview, its confirm and the report: rendered only in extension pages (the popup, and the panel's
@@ -31,10 +32,7 @@ export interface FillPreviewProps {
 
 /** The user's words for a refusal or failure: a known catalogue code, else "unexpected" — never raw text. */
 export function fillProblem(err: unknown): string {
-  const { code, params } = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; params?: unknown };
-  const known = typeof code === 'string' && t(code as MessageKey) !== code; // a key of the catalogue, checked just above
-  const values = typeof params === 'object' && params !== null ? (params as Record<string, string>) : undefined;
-  return known ? t(code as MessageKey, values) : t('fill.errors.unexpected');
+  return describe(err);
 }
 
 /**

@@ -7,6 +7,7 @@ import { send } from '../../messaging/client';
 import { MessageError, type ChecklistPage, type FillLogEntry } from '../../messaging/protocol';
 import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
 import { fieldText, isStrict, parseField } from '../../validate/field';
+import { describe } from '../../i18n/problem';
 
 type Draft = Record<FieldKey, string>;
 
@@ -89,10 +90,10 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
       setMessage({ kind: 'ok', text: profile ? t('profiles.saved') : t('profiles.created') });
       onSaved(saved);
     } catch (err) {
-      if (err instanceof MessageError && err.code === 'revision-conflict') {
+      if (err instanceof MessageError && err.code === 'errors.profiles.revisionConflict') {
         setConflict(await send('ui:profiles.get', { id: profile!.id }));
       }
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { send } from '../../messaging/client';
 import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../profiles/io/encrypted-backup';
 import { type Backup, parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
 import { download } from '../common/download';
+import { describe } from '../../i18n/problem';
 
 /** 导出与备份: CSV (BOM, formulas defused), XLSX, a versioned JSON backup, and restore from it. */
 export function ExportPanel({ onRestored }: { onRestored: () => void }) {
@@ -34,7 +35,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
       setRestorePass('');
       onRestored();
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     }
   };
 

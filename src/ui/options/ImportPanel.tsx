@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { FIELD_KEYS } from '../../domain/ids';
 import { FIELD_NAMES } from '../../domain/fields';
 import { getLang, t } from '../../i18n';
+import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type ColumnKey, autoMap } from '../../profiles/io/mapping';
 import { type DuplicatePolicy, planImport } from '../../profiles/io/plan';
@@ -36,7 +37,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
 
   const mapped = mapping.includes('name') && mapping.includes('idNumber');
   const rowsWithFatal = useMemo(
-    () => (table?.fatal ? [...rows, { row: table.fatal.row, blank: false, data: {}, errors: [{ column: '', message: table.fatal.message }], warnings: [] }] : rows),
+    () => (table?.fatal ? [...rows, { row: table.fatal.row, blank: false, data: {}, errors: [{ column: '', message: describe(table.fatal.problem) }], warnings: [] }] : rows),
     [rows, table],
   );
   const plan = useMemo(() => planImport(rowsWithFatal, existing, policy), [rowsWithFatal, existing, policy]);
@@ -68,7 +69,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       performance.mark('jzs-import-preview');
     } catch (err) {
       setStage('idle');
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     }
   };
 
@@ -102,7 +103,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       onImported();
     } catch (err) {
       setStage('preview');
-      setMessage({ kind: 'error', text: t('import.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setMessage({ kind: 'error', text: t('import.failed', { message: describe(err) }) });
     }
   };
 
@@ -140,7 +141,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             {fileName}
             {table.encoding && ` · ${t('import.encoding', { encoding: table.encoding })}`}
           </p>
-          {table.fatal && <p class="error" data-jzs-import-fatal={table.fatal.row}>{t('import.fatal', { message: table.fatal.message })}</p>}
+          {table.fatal && <p class="error" data-jzs-import-fatal={table.fatal.row}>{t('import.fatal', { message: describe(table.fatal.problem) })}</p>}
           <h3>{t('import.mapping')}</h3>
           <table class="mapping">
             <thead>

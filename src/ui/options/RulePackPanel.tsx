@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { MessageError, type PackStatus } from '../../messaging/protocol';
 import { download } from '../common/download';
+import { describe } from '../../i18n/problem';
 
 
 /**
@@ -30,7 +31,7 @@ export function RulePackPanel() {
       setMessage({ kind: 'ok', text: t('options.packImported_ok', { version: next.version }) });
     } catch (err) {
       const details = err instanceof MessageError ? err.details : [];
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err), details });
+      setMessage({ kind: 'error', text: describe(err), details });
     } finally {
       setBusy(false);
     }
@@ -43,7 +44,7 @@ export function RulePackPanel() {
       setStatus(next);
       setMessage({ kind: 'ok', text: t('options.packReverted', { version: next.version }) });
     } catch (err) {
-      setMessage({ kind: 'error', text: String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }

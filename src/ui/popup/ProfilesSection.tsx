@@ -6,6 +6,7 @@ import { ProfileEditor } from '../components/ProfileEditor';
 import { ProfileList } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
 import { FillSection } from './FillSection';
+import { describe } from '../../i18n/problem';
 
 /** Popup: at most one page of rows, never the whole store. */
 const POPUP_PAGE = 20;
@@ -29,7 +30,7 @@ export function ProfilesSection() {
       setActive(a);
       setEditing(undefined);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describe(err));
     }
   };
 
