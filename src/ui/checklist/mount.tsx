@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../i18n/all';
+import { t } from '../../i18n';
 import { loadLanguage } from '../../i18n/setting';
 import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';
@@ -34,6 +35,7 @@ table.info td[data-jzs-applicant-name] { min-width: 10em; }
 export async function mountChecklist(el: HTMLElement, url: URL): Promise<void> {
   await loadLanguage(() => location.reload());
   injectCss(document, BASE_CSS + CHECKLIST_CSS + PRINT_CSS);
+  document.title = t('checklistPage.title');
   const conditions = (url.searchParams.get('conditions') ?? '').split(',').filter(Boolean);
   render(
     <ChecklistPageApp

@@ -189,7 +189,7 @@ function FillLog({ profileId, revision }: { profileId: string; revision: number 
       <legend>{t('fillPopup.log')}</legend>
       <ul class="log">
         {log.slice(0, 10).map((e) => (
-          <li key={e.at}>{t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join('、'), n: e.fields.length })}</li>
+          <li key={e.at}>{t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join(t('checklist.sep')), n: e.fields.length })}</li>
         ))}
       </ul>
     </fieldset>

@@ -4,6 +4,7 @@ import { send } from '../../messaging/client';
 import { MessageError, type PackStatus } from '../../messaging/protocol';
 import { download } from '../common/download';
 import { describe } from '../../i18n/problem';
+import { tx, Zh } from '../components/Zh';
 
 
 /**
@@ -60,7 +61,7 @@ export function RulePackPanel() {
       <h2>{t('options.packTitle')}</h2>
       {status && (
         <div data-jzs-pack-version={status.version} data-jzs-pack-source={status.source}>
-          <p>{t('options.packActive', { title: status.title, version: status.version, effectiveFrom: status.effectiveFrom })}</p>
+          <p>{tx('options.packActive', { title: <Zh>{status.title}</Zh>, version: status.version, effectiveFrom: status.effectiveFrom })}</p>
           <p class="muted">
             {status.source === 'bundled'
               ? t('options.packBundled')

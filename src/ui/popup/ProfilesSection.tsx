@@ -7,6 +7,7 @@ import { ProfileList } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
 import { FillSection } from './FillSection';
 import { describe } from '../../i18n/problem';
+import { tx } from '../components/Zh';
 
 /** Popup: at most one page of rows, never the whole store. */
 const POPUP_PAGE = 20;
@@ -46,7 +47,7 @@ export function ProfilesSection() {
       {(error || q.error) && <p class="error">{error ?? q.error}</p>}
       {active && (
         <div class="active-line" data-jzs-active-profile={active.id}>
-          {t('profiles.active')}：<strong>{active.name}</strong>{' '}
+          {tx('checklist.labelled', { label: t('profiles.active'), text: <strong lang="zh-CN">{active.name}</strong> })}{' '}
           <button type="button" data-jzs-action="quick-edit" onClick={() => void send('ui:profiles.get', { id: active.id }).then(setEditing)}>
             {t('profiles.quickEdit')}
           </button>
