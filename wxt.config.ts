@@ -94,6 +94,13 @@ export default defineConfig({
     host_permissions: browser === 'firefox' ? FIREFOX_MATCHES : CHROME_MATCHES,
     icons: ICONS,
     action: { default_icon: ICONS },
+    // The on-page panel (issue 13) is framed into portal pages only. Firefox matches by host (no port): the
+    // background serves a panel only in a tab whose page is on an exact portal origin (sender.ts).
+    web_accessible_resources: [
+      browser === 'firefox'
+        ? { resources: ['panel.html'], matches: FIREFOX_MATCHES }
+        : { resources: ['panel.html'], matches: CHROME_MATCHES, use_dynamic_url: false },
+    ],
     commands: {
       'fill-page': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFill__' },
     },

@@ -1,7 +1,6 @@
 import type { FieldKey } from '../domain/ids';
-import { FillError } from '../fill/errors';
-import { miniCollect, type MiniControlInfo } from '../fill/main-world';
-import { type PageApplyAnswer, type PageApplyRequest, type PageWrite, pageScript } from '../fill/page-script';
+import { CodedError } from '../i18n/problem';
+import { type PageApplyAnswer, type PageApplyRequest, type PageProbe, type PageProbeRequest, type PageWrite, pageScript } from '../fill/page-script';
 import { itemsToWrite, planFill, previewItem, sameValue } from '../fill/planner';
 import { CHOICE_KINDS, type CollectedField, type FillReport, type FillResult, type FrameCollection, type PlannedItem } from '../fill/types';
 import { MIN_FILL_SIZE } from '../fill/visibility';
@@ -67,7 +66,8 @@ export interface StoredPlan {
 
 const PLAN_TTL_MS = 10 * 60 * 1000;
 const ACTIVE_PROFILE_KEY = 'activeProfileId';
-/** The one script per frame at confirm (the kit overload is for in-process use only). */
+/** The one page script, at the preview and at confirm (the kit overload is for in-process use only). */
+const probeInPage: (req: PageProbeRequest) => PageProbe[] = pageScript;
 const applyInPage: (req: PageApplyRequest) => PageApplyAnswer = pageScript;
 
 /** Did the page keep what we wrote? Choices by option value, the rest by meaning (dates, ID numbers, phones). */
@@ -101,7 +101,7 @@ export class FillService {
 
   private async activeProfileId(): Promise<string> {
     const rec = await (await this.deps.db()).get('settings', ACTIVE_PROFILE_KEY);
-    if (!rec?.value) throw new FillError('fill.errors.noActiveProfile');
+    if (!rec?.value) throw new CodedError('fill.errors.noActiveProfile');
     return rec.value;
   }
 
@@ -109,7 +109,7 @@ export class FillService {
   private async collect(tabId: number): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
     const { tabs } = this.deps;
     const refs = await tabs.portalFrames(tabId);
-    if (!refs.length) throw new FillError('fill.errors.noPortalTab');
+    if (!refs.length) throw new CodedError('fill.errors.noPortalTab');
     const fields: CollectedField[] = [];
     const frames: Record<number, PlannedFrame> = {};
     await Promise.all(
@@ -117,10 +117,16 @@ export class FillService {
         const answer: FrameCollection | undefined = await tabs.sendToFrame(tabId, ref.frameId, 'bg:collect', {});
         if (!answer) return;
         frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page };
-        // MiniUI lists live in the page's own objects: asked once, at the preview, in the main world.
-        const miniIds = answer.fields.filter((f) => f.miniId && (f.kind === 'mini-combo' || f.kind === 'mini-list')).flatMap((f) => (f.miniId ? [f.miniId] : []));
-        const infos: Record<string, MiniControlInfo | null> = miniIds.length ? ((await tabs.mainWorld(tabId, ref, miniCollect, [miniIds])) ?? {}) : {};
-        for (const f of answer.fields) fields.push({ ...f, frameId: ref.frameId, options: f.options ?? (f.miniId ? infos[f.miniId]?.options : undefined) });
+        if (!answer.fields.length) return;
+        // The page script takes each field's fingerprint and visibility, and reads MiniUI lists from the page's
+        // own objects (main world), in one call per frame.
+        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE }])) ?? [];
+        answer.fields.forEach(({ locator: _locator, ...f }, i) => {
+          const probe = probes[i];
+          // A field the page script could not find again is as good as not shown.
+          if (!probe?.handle) return;
+          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options });
+        });
       }),
     );
     return { fields, frames };
@@ -128,6 +134,7 @@ export class FillService {
 
   /** The applicant whose values this tab holds from its last fill, when it is someone else. */
   private async previousIn(tabId: number, profileId: string): Promise<{ id: string; name: string; data: ProfileData } | undefined> {
+    await Promise.all(this.logging);
     const last = await this.deps.plans.lastFill(tabId);
     if (!last || last.profileId === profileId) return undefined;
     const prev = await this.deps.profiles.get(last.profileId).catch(() => undefined);
@@ -140,11 +147,14 @@ export class FillService {
     const { fields, frames } = await this.collect(tabId);
     const previous = await this.previousIn(tabId, profile.id);
     const items = planFill(fields, profile.data, previous?.data).filter((i) => i.reason !== 'no-value' || i.previous);
-    if (!items.length) throw new FillError('fill.errors.noFields');
+    if (!items.length) throw new CodedError('fill.errors.noFields');
     const planId = this.deps.newId?.() ?? crypto.randomUUID();
     const firstPage = Object.values(frames).find((f) => f.page)?.page;
     const portal = (firstPage && pageById(firstPage)?.portal) || '';
-    await this.deps.plans.set(planId, { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() });
+    const stored: StoredPlan = { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() };
+    for (const [id, p] of this.recent) if (stored.createdAt - p.createdAt > PLAN_TTL_MS) this.recent.delete(id);
+    this.recent.set(planId, stored);
+    await this.deps.plans.set(planId, stored);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     return { planId, profile: { id: profile.id, name: profile.data.name ?? '' }, tabTitle: await this.deps.tabs.tabTitle(tabId), items: items.map(previewItem), ...(onPage ? { onPage } : {}) };
   }
@@ -175,12 +185,14 @@ export class FillService {
    * The result says what was and was not written, and is logged either way.
    */
   async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
-    const plan = await this.deps.plans.get(planId);
-    await this.deps.plans.remove(planId);
-    if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new FillError('fill.errors.expired');
-    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new FillError('fill.errors.otherTab');
-    const profile = await this.deps.profiles.get(plan.profileId);
-    if (profile.revision !== plan.revision) throw new FillError('fill.errors.profileChanged');
+    // The plan from memory when this worker made it, else from storage.session (the worker was restarted).
+    const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
+    this.recent.delete(planId);
+    if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
+    // A plan is used once; the profile's revision is checked once, for the whole fill.
+    const [, profile] = await Promise.all([this.deps.plans.remove(planId), this.deps.profiles.get(plan.profileId)]);
+    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
+    if (profile.revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
     const byFrame = new Map<number, PlannedItem[]>();
     for (const i of itemsToWrite(plan.items, new Set(overwrite))) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
     const frames = await Promise.all([...byFrame].map(([frameId, items]) => this.applyFrame(plan.tabId, plan.frames[frameId], items)));
@@ -188,15 +200,20 @@ export class FillService {
     const written = [...byFrame.keys()].filter((_, i) => frames[i]?.results.some((r) => r.outcome !== 'refused'));
     // The page validates again (MiniUI writes fire no DOM event); the user is not kept waiting for it.
     for (const frameId of written) void this.deps.tabs.sendToFrame(plan.tabId, frameId, 'bg:filled', {});
-    if (written.length) await this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() });
-    // The history is written after the answer; anyone reading the log waits for writes still under way.
-    const logged = this.log(plan, report).catch((err: unknown) => console.warn('fill log not saved', err));
+    // The history (the profile's fill log, the tab's last applicant) is written after the answer; anyone reading
+    // it (the log, the next preview) waits for writes still under way.
+    const tabFill = written.length ? this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() }) : undefined;
+    const logged = Promise.all([tabFill, this.log(plan, report)])
+      .then(() => undefined)
+      .catch((err: unknown) => console.warn('fill log not saved', err));
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
     return report;
   }
 
   private readonly logging = new Set<Promise<void>>();
+  /** Plans made by this worker, waiting for confirm (storage.session keeps them across a worker restart). */
+  private readonly recent = new Map<string, StoredPlan>();
 
   private async log(plan: StoredPlan, report: FillReport): Promise<void> {
     const { results } = report;
@@ -213,6 +230,11 @@ export class FillService {
     };
     const sealed = await this.deps.codec().seal(entry, `filllog:${plan.profileId}`);
     await (await this.deps.db()).add('fillLogs', { profileId: plan.profileId, at: entry.at, entry: sealed });
+  }
+
+  /** Forget the previews waiting for confirm (they hold profile values): on every lock change. */
+  forgetPlans(): void {
+    this.recent.clear();
   }
 
   async logOf(profileId: string): Promise<FillLogEntry[]> {

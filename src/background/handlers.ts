@@ -1,11 +1,14 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
-import { contentEn } from '../i18n/all';
-import type { Lang } from '../i18n';
 import { CodedError } from '../i18n/problem';
+import { contentEn, hintsEn, hintsZh } from '../i18n/all';
+import type { Lang } from '../i18n';
 import { NotFound } from '../profiles/errors';
-import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
+import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
+import type { PortalId } from '../portals/origins';
+import type { PanelHub } from './panel-hub';
 import { PAGE_NAMES } from '../portals/page-names';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { pageById } from '../portals/registry';
@@ -18,8 +21,9 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
+import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
+import type { RestoreSessions } from './restore-sessions';
 import type { SenderInfo } from './sender';
-import { FillError } from '../fill/errors';
 
 function packStatus(active: ActivePack): PackStatus {
   const { pack } = active;
@@ -41,15 +45,25 @@ export interface HandlerDeps {
   profiles: ProfileService;
   fill: FillService;
   tabs: TabsApi;
-  clerkList: { get(): Promise<string[]>; set(ids: string[]): Promise<void> };
+  /** The clerk's work queue for 「下一位」 (storage.session: profile ids only). */
+  workQueue: { get(): Promise<WorkQueue | undefined>; set(q: WorkQueue): Promise<void> };
+  restores: RestoreSessions;
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
+  /** The on-page panel: the per-tab hub, its remembered layout per portal, messages to a tab's frames. */
+  panels: PanelDeps;
+}
+
+export interface PanelDeps {
+  hub: PanelHub;
+  prefs: { get(portal: PortalId): Promise<PanelPrefs>; set(portal: PortalId, prefs: PanelPrefs): Promise<void> };
+  tellTab<N extends keyof FrameProtocolMap>(tabId: number, name: N, data: FrameProtocolMap[N]['req'], frameId?: number): Promise<void>;
 }
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
 }
 
 /** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
@@ -67,11 +81,23 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, lock, language, panels }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
-    if (tabId === undefined) throw new FillError('fill.errors.noPortalTab');
+    if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
     return tabId;
+  };
+  const setActive = async (id: string) => {
+    const summary = summaryOf(await profiles.get(id));
+    await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
+    const q = await workQueue.get();
+    if (q) await workQueue.set(follow(q, id));
+    return summary;
+  };
+  const activeId = async () => (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value ?? null;
+  const queueNow = async () => {
+    const q = await workQueue.get();
+    return q ? queueView(q, await activeId()) : null;
   };
   const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
   const activeSummary = async () => {
@@ -84,32 +110,73 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       throw err;
     }
   };
+  const pageRules = async (req: PageRulesRequest): Promise<PageRules> => {
+    const page = pageById(req.page);
+    if (!page || page.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
+    const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
+    const portal = PORTAL_NAMES[page.portal];
+    const rules: PageRules = {
+      packVersion: pack.version,
+      portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+      page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
+      checks: genericChecks(pack),
+      fields: fieldViews(pack.fields),
+      language: languageView(lang, req.withCatalogue === true),
+      // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+      hints: hintsZh,
+      caseLabels: bundledCaseStatusRules().labels,
+    };
+    if (req.business) {
+      const b = BUSINESS_NAMES[req.business];
+      rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
+      rules.checklist = checklistView(pack, req.business, page.portal);
+      rules.checks = rules.checklist.checks;
+    }
+    return rules;
+  };
   return {
     'cs:pageRules': {
       from: ['content'],
       handle: async (req, sender) => {
-        const page = pageById(req.page);
         // A content script only asks about pages of the portal it runs on.
-        if (!page || sender.kind !== 'content' || page.portal !== sender.portal || page.portal !== req.portal) {
-          throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
-        }
-        const [{ pack }, lang] = await Promise.all([db().then(activePack), language()]);
-        const portal = PORTAL_NAMES[page.portal];
-        const rules: PageRules = {
-          packVersion: pack.version,
-          portal: { id: page.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
-          page: { id: page.id, nameZh: PAGE_NAMES[page.id]?.zh ?? page.id, nameEn: PAGE_NAMES[page.id]?.en ?? page.id },
-          checks: genericChecks(pack),
-          fields: fieldViews(pack.fields),
-          language: languageView(lang, req.withCatalogue === true),
-        };
-        if (req.business) {
-          const b = BUSINESS_NAMES[req.business];
-          rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
-          rules.checklist = checklistView(pack, req.business, page.portal);
-          rules.checks = rules.checklist.checks;
-        }
-        return rules;
+        if (sender.kind !== 'content' || sender.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
+        return pageRules(req);
+      },
+    },
+    'cs:report': {
+      from: ['content'],
+      handle: async ({ report }, sender) => {
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
+        const { conditions } = panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
+        return { conditions, prefs: await panels.prefs.get(sender.portal) };
+      },
+    },
+    // The panel frame: only for the portal tab it is framed into (sender.panel, checked in sender.ts).
+    'ui:panel.rules': {
+      from: ['extension'],
+      handle: async (req, sender) => {
+        if (sender.kind !== 'extension' || sender.panel?.portal !== req.portal) throw new CodedError('errors.request.forbidden');
+        return pageRules(req);
+      },
+    },
+    'ui:panel.conditions': {
+      from: ['extension'],
+      handle: async ({ conditions }, sender) => {
+        const panel = sender.kind === 'extension' ? sender.panel : undefined;
+        if (!panel) throw new CodedError('errors.request.forbidden');
+        panels.hub.setConditions(panel.tabId, conditions);
+        await panels.tellTab(panel.tabId, 'bg:conditions', { conditions });
+        return {};
+      },
+    },
+    'ui:panel.prefs': {
+      from: ['extension'],
+      handle: async (prefs, sender) => {
+        const panel = sender.kind === 'extension' ? sender.panel : undefined;
+        if (!panel) throw new CodedError('errors.request.forbidden');
+        await panels.prefs.set(panel.portal, prefs);
+        await panels.tellTab(panel.tabId, 'bg:panel', prefs, 0);
+        return prefs;
       },
     },
     // A fill starts and is confirmed only from an extension page (popup, workbench, the panel's extension-
@@ -120,31 +187,59 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       from: ['extension'],
       handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
     },
-    'ui:fill.setList': {
-      from: ['extension'],
-      handle: async ({ ids }) => {
-        await clerkList.set(ids);
-        return { size: ids.length };
-      },
-    },
-    // 「下一位」: the next applicant of the clerk's list becomes active; page and business stay as they are.
+    // 「下一位」: the next applicant of the work queue becomes active; page and business stay as they are.
     'ui:fill.next': {
       from: ['extension'],
-      handle: async () => {
-        const list = await clerkList.get();
-        const current = (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value;
-        if (!list.length) throw new CodedError('errors.fill.noList');
-        const nextId = list[(list.indexOf(current ?? '') + 1) % list.length]!;
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: nextId });
-        const active = summaryOf(await profiles.get(nextId));
-        try {
-          return { active, preview: await fill.plan(await targetTab()) };
-        } catch (err) {
-          // The applicant did change; why there is no preview goes back as a catalogue key.
-          return { active, error: err instanceof FillError ? err.code : 'fill.errors.unexpected' };
+      handle: async (_req, sender) => {
+        let q = await workQueue.get();
+        if (!q?.ids.length) throw new CodedError('queue.none');
+        for (;;) {
+          const next = advance(q);
+          if (!next) return { end: true as const, queue: queueView(q, await activeId()) };
+          const id = next.ids[next.index] ?? '';
+          const active = await setActive(id).catch((err: unknown) => {
+            if (err instanceof NotFound) return undefined;
+            throw err;
+          });
+          if (!active) {
+            // Deleted since the queue was made: out of the queue, on to the one after.
+            q = without(q, new Set([id]));
+            await workQueue.set(q);
+            continue;
+          }
+          await workQueue.set(next);
+          const queue = queueView(next, active.id);
+          try {
+            return { end: false as const, active, queue, preview: await fill.plan(await fillTab(sender)) };
+          } catch (err) {
+            // The applicant did change; why there is no preview goes back as a catalogue key.
+            return { end: false as const, active, queue, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
+          }
         }
       },
     },
+    'ui:queue.get': { from: ['extension'], handle: queueNow },
+    'ui:queue.set': {
+      from: ['extension'],
+      handle: async ({ ids, source, start }) => {
+        const q = queueOf(ids, source, Math.max(0, start ? ids.indexOf(start) : 0));
+        await workQueue.set(q);
+        const active = await setActive(q.ids[q.index] ?? '');
+        return { queue: queueView(q, active.id), active };
+      },
+    },
+    'ui:restore.stage': { from: ['extension'], handle: ({ session, total, profiles: chunk }) => ({ received: restores.stage(session, total, chunk) }) },
+    'ui:restore.preview': { from: ['extension'], handle: ({ session }) => restores.preview(session) },
+    'ui:restore.commit': { from: ['extension'], handle: ({ session, ...choice }) => restores.commit(session, choice) },
+    'ui:restore.cancel': {
+      from: ['extension'],
+      handle: ({ session }) => {
+        restores.cancel(session);
+        return {};
+      },
+    },
+    'ui:undo.latest': { from: ['extension'], handle: () => profiles.latestRestorePoint() },
+    'ui:undo.apply': { from: ['extension'], handle: ({ id }) => profiles.undo(id) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => fill.logOf(profileId) },
     'ui:checklist': {
       from: ['extension'],
@@ -186,7 +281,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.delete': {
       from: ['extension'],
       handle: async ({ ids }) => {
-        const deleted = await profiles.remove(ids);
+        const deleted = await profiles.remove(ids, now());
         const active = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
         if (active && ids.includes(active.value)) await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
         return { deleted };
@@ -197,7 +292,15 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.commit': {
       from: ['extension'],
       // The router has parsed every item with the profile schemas already.
-      handle: async ({ items }) => ({ saved: (await profiles.commit(items, now(), { validated: true })).length }),
+      handle: async ({ items }) => {
+        const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
+        // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
+        if (saved[0]) {
+          await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
+          await setActive(saved[0].id);
+        }
+        return { saved: saved.length };
+      },
     },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
     'ui:active.get': { from: ['extension'], handle: activeSummary },
@@ -208,9 +311,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
           return null;
         }
-        const summary = summaryOf(await profiles.get(id));
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
-        return summary;
+        return setActive(id);
       },
     },
     'ui:lock.status': { from: ['extension'], handle: () => lock.status() },

@@ -6,11 +6,17 @@ import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
 import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
-import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
+import { broadcastToPortals, browserTabs, dropFillPlans, sessionArea, sessionPlans, sessionWorkQueue } from './tabs-api';
+import { RestoreSessions } from './restore-sessions';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
 import { classifySender } from './sender';
+import { PanelHub } from './panel-hub';
+import { listenForPanels, panelDeps } from './panel-wiring';
+import { PAGE_NAMES } from '../portals/page-names';
+import { bundledCaseStatusRules } from '../rules/case-statuses';
+import { mapPortalStatus } from '../cases/status-map';
 
 /**
  * Background entry. Everything is registered synchronously at the top level of the worker's start so that a
@@ -37,6 +43,7 @@ export function startBackground(): void {
     Date.now,
     async () => {
       profiles.reset();
+      fill.forgetPlans();
       await dropFillPlans();
     },
     undefined,
@@ -59,7 +66,25 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  const statusRules = bundledCaseStatusRules();
+  const caseStatusOf = (text: string, code?: number) => {
+    const m = mapPortalStatus(statusRules, text, code);
+    return m.kind === 'mapped' ? (m.caseStatus ?? undefined) : undefined;
+  };
+  const panels = panelDeps(new PanelHub((page) => PAGE_NAMES[page], caseStatusOf));
+  const routes = createRoutes({
+    db: getDb,
+    now,
+    profiles,
+    fill,
+    tabs: browserTabs,
+    workQueue: sessionWorkQueue,
+    restores: new RestoreSessions(profiles, now),
+    lock,
+    language: currentLanguage,
+    panels,
+  });
+  listenForPanels(panels);
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
   void currentLanguage().then(titleIn, () => undefined);

@@ -2,14 +2,21 @@ import { portalOfOrigin, portalOfUrl, type PortalId } from '../portals/origins';
 
 /** Who sent a message, as far as the browser vouches for it. */
 export type SenderInfo =
-  | { kind: 'extension'; url: string; tabId?: number | undefined }
+  | {
+      kind: 'extension';
+      url: string;
+      /** The tab an extension page is framed into (the on-page panel), when it is in one. */
+      tabId?: number | undefined;
+      /** Set for the panel frame in a portal tab (the tab's top page on an exact portal origin). */
+      panel?: { tabId: number; portal: PortalId } | undefined;
+    }
   | { kind: 'content'; portal: PortalId; tabId: number; frameId: number; url: string };
 
 export interface MinimalSender {
   id?: string;
   url?: string;
   origin?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -31,9 +38,16 @@ export function classifySender(
     return undefined;
   }
   if (url.origin === new URL(extensionOrigin).origin) {
-    // An extension page framed inside a tab (the on-page panel) acts on that tab.
+    // An extension page FRAMED inside a portal tab (the on-page panel) acts on that tab; a top-level extension
+    // page (the workbench, a popup opened as a tab) acts on the portal tab it stands for. Firefox matches
+    // web-accessible resources by host only: the tab's exact origin is checked here, port included.
     const tabId = sender.tab?.id;
-    return tabId !== undefined && tabId >= 0 ? { kind: 'extension', url: sender.url, tabId } : { kind: 'extension', url: sender.url };
+    const tabPortal = portalOfUrl(sender.tab?.url);
+    const framed = (sender.frameId ?? 0) > 0 && tabId !== undefined && tabId >= 0 && tabPortal !== undefined;
+    if (!framed) return { kind: 'extension', url: sender.url };
+    return url.pathname === '/panel.html'
+      ? { kind: 'extension', url: sender.url, tabId, panel: { tabId, portal: tabPortal } }
+      : { kind: 'extension', url: sender.url, tabId };
   }
   const portal = portalOfUrl(url);
   // Chrome also reports the frame's origin; when present it must agree (an opaque origin never matches).

@@ -1,4 +1,4 @@
-import { fingerprint, hiddenReason } from '../fill/visibility';
+import type { FieldLocator } from '../fill/page-script';
 import { type CollectedLite, type FrameCollection, MINI_KINDS } from '../fill/types';
 import { groupOf as inputGroup, optionLabel, type PageField, readText } from '../portals/fields';
 
@@ -14,8 +14,16 @@ function optionsOf(doc: Document, f: PageField): CollectedLite['options'] {
   return undefined;
 }
 
-/** The element a person looks at: a MiniUI control's visible input, a group's first option, the input. */
-const seen = (f: PageField): Element => f.input;
+/**
+ * Where an element is, for the page script to find it (page-script.ts `find`: by id, else the nth element of
+ * its tag with its name; a MiniUI control by its id). No fingerprint or visibility here: the page script takes
+ * those itself, so this size-budgeted bundle carries none of it.
+ */
+function locate(el: Element, mini: string | undefined): FieldLocator {
+  const name = el.getAttribute('name') ?? '';
+  const nth = mini ? -1 : Array.from(el.ownerDocument.getElementsByTagName(el.localName)).filter((x) => (x.getAttribute('name') ?? '') === name).indexOf(el);
+  return { ...(mini ? { mini } : {}), id: el.id, name, tag: el.localName, nth };
+}
 
 /** A random per-document value (issue 12.3): made when the content script starts, kept in its closure. */
 function newNonce(): string {
@@ -24,8 +32,8 @@ function newNonce(): string {
 }
 
 /**
- * The frame's side of a fill: report the mapped fields with a handle to find each again at confirm (position
- * and fingerprint, no value of ours), whether a person can see it, and the frame's document identity. Writing
+ * The frame's side of a fill: report the mapped fields (where each is, what it holds; no value of ours) and the
+ * frame's document identity. Writing
  * is done at confirm by the background's one page script per frame (fill/page-script.ts), not here: nothing a
  * page can send reaches a write.
  */
@@ -51,11 +59,10 @@ export class FillAgent {
           kind: f.kind,
           label: f.label,
           miniId: mini ? f.id : undefined,
-          handle: fingerprint(root, mini ? f.id : undefined),
+          locator: locate(root, mini ? f.id : undefined),
           current: readText(this.doc, f),
           readOnly: f.readOnly || (!mini && 'readOnly' in f.input && (f.input as HTMLInputElement).readOnly),
           disabled: f.disabled,
-          hidden: hiddenReason(seen(f), mini ? f.anchor : undefined),
           format: f.format,
           options: optionsOf(this.doc, f),
         };

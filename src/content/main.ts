@@ -1,255 +1,230 @@
-import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
+import { getPortalCases } from '../cases/portal-status';
 import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
 import { send } from '../messaging/client';
-import type { Envelope, FrameProtocolMap, LanguageView, PageRules, Reply } from '../messaging/protocol';
+import type { Envelope, FrameProtocolMap, LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
 import { mapFields } from '../portals/fields';
-import { type Detection, detectPage } from '../portals/detect';
+import { detectPage } from '../portals/detect';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
 import { pageById } from '../portals/registry';
-import { matchMaterial, toggleCondition } from '../rules/status';
-import { mountOverlayHost, type OverlayHost } from './mount';
-import { Overlay } from './overlay';
-import { OVERLAY_CSS } from './overlay-css';
 import { FillAgent } from './fill';
 import type { Lifecycle } from './lifecycle';
+import { initialState, type PageEvent, type PageState, reduce, reportOf } from './page-state';
+import { HOST_TAG, mountOverlayHost, type OverlayHost } from './panel-host';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
-import { sameSet } from '../domain/sets';
-import { describe } from '../i18n/problem';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
+const OURS = new Set([HINT_TAG, UPLOAD_TAG, HOST_TAG]);
 
-function sameDetection(a: Detection | undefined, b: Detection | undefined): boolean {
-  return a?.page === b?.page && a?.business === b?.business && a?.portal === b?.portal;
-}
-
-function sameSummary(a: ValidationSummary, b: ValidationSummary): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Chinese is bundled; English comes with the page rules or `bg:language`. Returns whether it changed. */
+function useLanguage(view: LanguageView): boolean {
+  if (view.catalogue) registerCatalogue('en', view.catalogue);
+  const lang = view.lang === 'en' && hasCatalogue('en') ? 'en' : 'zh';
+  if (lang === getLang()) return false;
+  setLang(lang);
+  return true;
 }
 
 /**
- * Content-script shell: guard the origin, detect the page (pure core), mount or update the overlay, and keep
- * watching — the portals re-render in place, the user picks another business, uploads a file.
+ * One portal frame's shell around the pure page state: detection, rules from the background, validation
+ * hints, upload checks, the overlay host (the panel frame in the top frame), and the page report the tab's
+ * panel shows. Holds no profile data: fills are planned by the background and confirmed in the panel frame.
  */
-export function runContent(ctx: Lifecycle): void {
-  // Firefox matches the host on any port: this is the port check (see origins.ts).
-  if (!portalOfOrigin(location.origin)) return;
+class ContentShell {
+  state: PageState = initialState;
+  private overlay: OverlayHost | undefined;
+  private validator: PageValidator | undefined;
+  private prefs: PanelPrefs | undefined;
+  private lastReport = '';
+  private reportQueued = false;
+  private requestSeq = 0;
+  private hintsLoaded = false;
+  private readonly doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  readonly agent = new FillAgent(document);
+  readonly top = window === window.top;
 
-  let detection: Detection | undefined;
-  let overlay: OverlayHost | undefined;
-  let rules: PageRules | undefined;
-  let error: string | undefined;
-  let requestSeq = 0;
-  let conditions: ReadonlySet<string> = new Set();
-  let done: ReadonlySet<string> = new Set();
-  let readsTable = false;
-  let validator: PageValidator | undefined;
-  let summary: ValidationSummary | undefined;
-  // Sub-frames start collapsed so the frame's own content stays readable.
-  let collapsed = window !== window.top;
-  // The fill's side in this frame: field handles for the background's plan. The fill itself is started and
-  // confirmed only in extension pages (popup, the panel frame), never from this page-reachable overlay.
-  const agent = new FillAgent(document);
+  dispatch(event: PageEvent): void {
+    const next = reduce(this.state, event);
+    if (next === this.state) return;
+    this.state = next;
+    this.queueReport();
+  }
 
-  // Many things ask for a redraw in one task (rules arrive, the validator reports, the table is read): they
-  // are coalesced into one Preact render at the end of the task.
-  let drawQueued = false;
-  let painted = false;
-  let checklistShown = false;
-  const draw = () => {
-    if (drawQueued) return;
-    drawQueued = true;
-    queueMicrotask(paint);
-  };
-  const paint = () => {
-    drawQueued = false;
-    if (!overlay) return;
-    render(
-      h(Overlay, {
-        rules,
-        error,
-        collapsed,
-        onToggleCollapsed: () => {
-          collapsed = !collapsed;
-          draw();
-        },
-        conditions,
-        done,
-        readsTable,
-        summary,
-        onToggleCondition: (id: string, on: boolean) => {
-          conditions = toggleCondition(rules?.checklist?.conditions ?? [], conditions, id, on);
-          validator?.validate();
-          draw();
-        },
-      }),
-      overlay.root,
-    );
-    // For the benchmark (T3): the panel is on the page, then the checklist is in it.
-    if (!painted) performance.mark('jzs-overlay-ready');
-    if (rules && !checklistShown) performance.mark('jzs-checklist-ready');
-    painted = true;
-    checklistShown ||= !!rules;
-  };
-  // Chinese is drawn at once; the user's choice comes with the page rules (and with `bg:language` when they
-  // switch), English texts with it the first time.
-  const useLanguage = (view: LanguageView) => {
-    if (view.catalogue) registerCatalogue('en', view.catalogue);
-    const lang = view.lang === 'en' && hasCatalogue('en') ? 'en' : 'zh';
-    if (lang === getLang()) return false;
-    setLang(lang);
-    return true;
-  };
+  /** Read the page again: detection, then the material tables and the page's 办件 state. */
+  detect(): void {
+    invalidate(document);
+    const detection = detectPage(new URL(location.href), document);
+    const before = this.state.detection;
+    this.dispatch({ type: 'detected', detection });
+    if (this.state.detection !== before) this.changedPage();
+    else this.validator?.rebind();
+    if (detection) this.readTables();
+    if (this.prefs) this.overlay?.dock(this.prefs);
+  }
 
-  /** Which materials the page's own material table shows as given. */
-  const readPage = (): boolean => {
-    const items = rules?.checklist?.items;
-    if (!items) return false;
-    const rows = readMaterialTables(document);
-    const next = new Set<string>();
-    for (const row of rows) {
-      const item = row.hasFile ? matchMaterial(row.name, items) : undefined;
-      if (item) next.add(item.id);
+  /** The page's material tables and the 办件 it shows (status, 补正意见). */
+  private readTables(): void {
+    const labels = this.state.rules?.caseLabels;
+    this.dispatch({ type: 'page', rows: readMaterialTables(document), cases: labels ? getPortalCases(document, labels, location.href) : [] });
+  }
+
+  private changedPage(): void {
+    const d = this.state.detection;
+    this.validator?.destroy();
+    this.validator = undefined;
+    if (!d) {
+      this.overlay?.remove();
+      this.overlay = undefined;
+      return;
     }
-    const changed = !sameSet(next, done) || readsTable !== rows.length > 0;
-    done = next;
-    readsTable = rows.length > 0;
-    return changed;
-  };
+    this.overlay ??= mountOverlayHost(document, this.top);
+    this.overlay.setDetection(d);
+    if (!this.top) performance.mark('jzs-overlay-ready');
+    // The report first: its answer places the panel, and the worker answers in order (the rules take longer).
+    this.sendReport(reportOf(this.state, this.doc));
+    const seq = ++this.requestSeq;
+    const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }) };
+    send('cs:pageRules', req).then(
+      (rules) => {
+        if (seq !== this.requestSeq) return;
+        // The validator messages come with the first page rules (not bundled: the script's size is budgeted).
+        if (!this.hintsLoaded) registerCatalogue('zh', rules.hints);
+        this.hintsLoaded = true;
+        useLanguage(rules.language);
+        this.overlay?.host.setAttribute('data-rules', rules.packVersion);
+        this.dispatch({ type: 'rules', rules });
+        this.readTables();
+        this.startValidation();
+      },
+      () => undefined, // the panel says the background is unreachable; hints just do not show
+    );
+  }
 
-  const startValidation = (d: Detection, r: PageRules) => {
+  private startValidation(): void {
+    const { detection: d, rules: r } = this.state;
+    if (!d || !r) return;
     const page = pageById(d.page);
-    validator?.destroy();
-    validator = new PageValidator(document, {
+    this.validator = new PageValidator(document, {
       defs: r.fields,
       checks: r.checks,
       expected: page?.expects?.(d.business) ?? [],
       onlyFields: page?.onlyFields,
-      conditions: () => conditions,
+      conditions: () => this.state.conditions,
       now: () => new Date(),
-      onSummary: (s) => {
-        // Re-validation after every DOM burst mostly finds the same: redraw only on a change.
-        if (summary && sameSummary(summary, s)) return;
-        summary = s;
-        draw();
-      },
+      onSummary: (summary: ValidationSummary) => this.dispatch({ type: 'summary', summary }),
     });
-  };
+  }
 
-  const apply = (next: Detection | undefined) => {
-    if (sameDetection(detection, next)) {
-      validator?.rebind();
-      if (readPage()) draw();
-      return;
+  /** One report per task, and only when it says something new. */
+  queueReport(force = false): void {
+    if (force) this.lastReport = '';
+    if (this.reportQueued) return;
+    this.reportQueued = true;
+    queueMicrotask(() => {
+      this.reportQueued = false;
+      this.sendReport(reportOf(this.state, this.doc));
+    });
+  }
+
+  sendReport(report: PageReport): void {
+    const text = JSON.stringify(report);
+    if (text === this.lastReport || (report.page === null && !this.lastReport)) return;
+    this.lastReport = text;
+    send('cs:report', { report }).then(({ conditions, prefs }) => {
+      if (conditions.join() !== [...this.state.conditions].join()) this.setConditions(conditions);
+      this.setPrefs(prefs);
+    }, () => undefined);
+  }
+
+  setConditions(conditions: readonly string[]): void {
+    this.dispatch({ type: 'conditions', conditions });
+    this.validator?.validate();
+  }
+
+  setPrefs(prefs: PanelPrefs): void {
+    const first = !this.prefs;
+    this.prefs = prefs;
+    this.overlay?.dock(prefs, true);
+    if (first && this.top && this.overlay) performance.mark('jzs-overlay-ready');
+  }
+
+  /** The window changed size: choose the placement again (a wider window may have room beside the form). */
+  redock(): void {
+    if (this.prefs) this.overlay?.dock(this.prefs, true);
+  }
+
+  /** The page is going away: the panel forgets this frame. */
+  leave(): void {
+    this.sendReport({ ...reportOf(initialState, this.doc), page: null });
+  }
+
+  /** Requests from the background (a message with no tab: a page cannot reach this listener). */
+  onFrameMessage(name: string, data: unknown): FrameProtocolMap[keyof FrameProtocolMap]['res'] | undefined {
+    if (name === 'bg:collect') {
+      const { detection: d, rules } = this.state;
+      const only = d ? pageById(d.page)?.onlyFields : undefined;
+      const mapped = rules && d ? mapFields(document, rules.fields).filter((f) => !only || only.includes(f.key)) : [];
+      return this.agent.collect(d?.page ?? null, mapped);
     }
-    detection = next;
-    rules = undefined;
-    error = undefined;
-    summary = undefined;
-    validator?.destroy();
-    validator = undefined;
-    done = new Set();
-    if (!next) {
-      if (overlay) render(null, overlay.root);
-      overlay?.remove();
-      overlay = undefined;
-      return;
-    }
-    overlay ??= mountOverlayHost(document, OVERLAY_CSS, window === window.top ? 'bottom' : 'top');
-    overlay.setDetection(next);
-    draw();
-    const seq = ++requestSeq;
-    send('cs:pageRules', {
-      portal: next.portal,
-      page: next.page,
-      ...(next.business ? { business: next.business } : {}),
-      ...(hasCatalogue('en') ? {} : { withCatalogue: true }),
-    })
-      .then((answer) => {
-        if (seq !== requestSeq) return;
-        useLanguage(answer.language);
-        rules = answer;
-        readPage();
-        startValidation(next, answer);
-        draw();
-      })
-      .catch((err: unknown) => {
-        if (seq !== requestSeq) return;
-        error = describe(err);
-        draw();
-      });
-  };
+    // Values written in the main world (MiniUI's setValue) fire no event this world sees: check them now.
+    if (name === 'bg:filled') this.validator?.validate();
+    if (name === 'bg:document') return { page: this.state.detection?.page ?? null, url: location.href, nonce: this.agent.nonce };
+    if (name === 'bg:language' && useLanguage(data as LanguageView)) this.validator?.validate();
+    else if (name === 'bg:report') this.queueReport(true);
+    else if (name === 'bg:conditions') this.setConditions((data as FrameProtocolMap['bg:conditions']['req']).conditions);
+    else if (name === 'bg:panel') this.setPrefs(data as PanelPrefs);
+    else if (name !== 'bg:language' && name !== 'bg:filled') return undefined;
+    return {};
+  }
 
-  const detect = () => {
-    invalidate(document);
-    apply(detectPage(new URL(location.href), document));
-  };
-  detect();
+  stop(): void {
+    this.validator?.destroy();
+    this.overlay?.remove();
+  }
+}
 
+/** Is a mutation only our own hints and host coming and going? */
+function onlyOurs(records: MutationRecord[]): boolean {
+  const ours = (n: Node) => n instanceof Element && (OURS.has(n.localName) || !!n.closest(`${HINT_TAG}, ${UPLOAD_TAG}`));
+  return records.every((r) => ours(r.target) || (r.addedNodes.length + r.removedNodes.length > 0 && [...r.addedNodes, ...r.removedNodes].every(ours)));
+}
+
+/** Content-script entry: guard the origin, run the shell, keep watching the page. */
+export function runContent(ctx: Lifecycle): void {
+  // Firefox matches the host on any port: this is the port check (see origins.ts).
+  if (!portalOfOrigin(location.origin)) return;
+  const shell = new ContentShell();
+  shell.detect();
   // Read again after DOM bursts and after user actions (a combobox pick changes no attribute we could observe).
   let timer: number | undefined;
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(detect, REREAD_DELAY_MS);
+    timer = ctx.setTimeout(() => shell.detect(), REREAD_DELAY_MS);
   };
-  const ours = (n: Node) => n instanceof Element && (n.localName === HINT_TAG || n === overlay?.host || n.localName === UPLOAD_TAG);
   const observer = new MutationObserver((records) => {
-    // Our own hints and overlay are not the page's changes.
-    const pageChanged = records.some(
-      (r) =>
-        !(r.target instanceof Element && (ours(r.target) || r.target.closest(`${HINT_TAG}, ${UPLOAD_TAG}`))) &&
-        !(r.addedNodes.length + r.removedNodes.length > 0 && [...r.addedNodes, ...r.removedNodes].every(ours)),
-    );
-    if (pageChanged) schedule();
+    if (!onlyOurs(records)) schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  for (const type of ['change', 'click', 'keyup'] as const) {
-    ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
-  }
-  const stopUploads = watchUploads(document, () => rules?.checklist);
-
-  // Requests from the background for a fill the user started. Only the extension's background may ask
-  // (a message with no tab); a page cannot reach this listener.
-  const answer = (data: FrameProtocolMap[keyof FrameProtocolMap]['res']): Reply<unknown> => ({ ok: true, data });
-  const onFrameMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (r: unknown) => void): boolean | undefined => {
+  for (const type of ['change', 'click', 'keyup'] as const) ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', () => shell.redock(), { passive: true });
+  ctx.addEventListener(window, 'pagehide', () => shell.leave());
+  const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }));
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (r: Reply<unknown>) => void): undefined => {
     const env = message as Envelope | undefined;
     if (sender.id !== browser.runtime.id || sender.tab || env?.jzs !== 1) return undefined;
-    const name = env.name as string;
-    const data = env.data as never;
-    if (name === 'bg:collect') {
-      const defs = rules?.fields;
-      const page = detection?.page ?? null;
-      const only = detection ? pageById(detection.page)?.onlyFields : undefined;
-      const mapped = defs && detection ? mapFields(document, defs).filter((f) => !only || only.includes(f.key)) : [];
-      reply(answer(agent.collect(page, mapped)));
-    } else if (name === 'bg:filled') {
-      // Values written in the main world (MiniUI's setValue) fire no event this world sees: check them now.
-      validator?.validate();
-      reply(answer({}));
-    } else if (name === 'bg:document') {
-      reply(answer({ page: detection?.page ?? null, url: location.href, nonce: agent.nonce }));
-    } else if (name === 'bg:language') {
-      if (useLanguage(data as LanguageView)) {
-        validator?.validate();
-        draw();
-      }
-      reply(answer({}));
-    } else {
-      return undefined;
-    }
+    const data = shell.onFrameMessage(env.name as string, env.data);
+    if (data !== undefined) reply({ ok: true, data });
     return undefined;
   };
-  browser.runtime.onMessage.addListener(onFrameMessage as never);
+  browser.runtime.onMessage.addListener(onMessage as never);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onFrameMessage as never);
+    browser.runtime.onMessage.removeListener(onMessage as never);
     stopUploads();
     observer.disconnect();
-    validator?.destroy();
-    if (overlay) render(null, overlay.root);
-    overlay?.remove();
+    shell.stop();
   });
 }

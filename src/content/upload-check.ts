@@ -1,9 +1,10 @@
 import { t } from '../i18n';
 import { normLabel, normText } from '../portals/dom';
 import type { ChecklistView, UploadRule } from '../rules/status';
-import { matchMaterial } from '../rules/status';
+import { matchMaterial, uploadSeverity } from '../rules/status';
+import type { ReportedUpload } from '../messaging/protocol';
 import { checkUpload, type FileProbe, PROBE_BYTES, sizeText } from '../validate/upload';
-import { styleStatus } from './mount';
+import { styleStatus } from './status-style';
 import { findingText } from './validation';
 
 export const UPLOAD_TAG = 'jzs-upload-check';
@@ -36,7 +37,7 @@ async function probe(file: File): Promise<FileProbe> {
  * file, PDF readability, sound in a video. Shows the result beside the uploader; never stops the event and
  * never clears the input — the user's file is theirs to send.
  */
-export function watchUploads(doc: Document, view: () => ChecklistView | undefined): () => void {
+export function watchUploads(doc: Document, view: () => ChecklistView | undefined, onResult: (r: ReportedUpload) => void): () => void {
   const onChange = (e: Event) => {
     const input = e.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
@@ -55,12 +56,13 @@ export function watchUploads(doc: Document, view: () => ChecklistView | undefine
         el.setAttribute('role', 'status');
       }
       if (el.previousElementSibling !== anchor) anchor.after(el);
-      const severity = findings.some((f) => f.severity === 'error') ? 'error' : findings.length ? 'warning' : 'ok';
+      const severity = uploadSeverity(findings.map((f) => f.code), target.rule);
       el.setAttribute('data-severity', severity);
       el.textContent = findings.length
         ? findings.map(findingText).join('；')
         : t('v.upload.ok', { name: files.map((f) => f.name).join('、'), size: sizeText(files.reduce((n, f) => n + f.size, 0)) });
       styleStatus(el, severity, 'block');
+      onResult({ material: target.id, severity, message: el.textContent });
     });
   };
   doc.addEventListener('change', onChange, { capture: true, passive: true });

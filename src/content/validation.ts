@@ -6,7 +6,7 @@ import type { CheckView } from '../rules/status';
 import { runChecks, type Values } from '../validate/checks';
 import { validateValue } from '../validate/value';
 import type { Finding, Severity } from '../validate/types';
-import { styleStatus } from './mount';
+import { styleStatus } from './status-style';
 
 export const HINT_TAG = 'jzs-hint';
 

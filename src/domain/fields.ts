@@ -103,3 +103,6 @@ export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set(FIELD_KEYS.filter((k) 
 
 /** The editor's groups, each with its fields in FIELD_KEYS order. */
 export const FIELDS_BY_GROUP: ReadonlyArray<[EditorGroup, FieldKey[]]> = EDITOR_GROUPS.map((g) => [g, FIELD_KEYS.filter((k) => FIELDS[k].group === g)]);
+
+/** Month-level fields (毕业时间): they may hold `yyyy-MM` (contract.md). */
+export const MONTH_FIELDS: ReadonlySet<FieldKey> = new Set(FIELD_KEYS.filter((k) => FIELDS[k].type === 'month'));

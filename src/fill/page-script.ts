@@ -4,14 +4,17 @@
  * world (MiniUI controls are set through the page's own API there, domain.md), and it checks, writes and reads
  * back every field of that frame in one go.
  *
- * The same function serves the content script and unit tests: `pageScript({ op: 'kit' })` returns its helpers
- * (visibility rules, fingerprints), so each rule is written once. Because the browser serialises it with
+ * At the preview the same function (`op: 'probe'`) takes each field's fingerprint and visibility and a MiniUI
+ * list's options, so each rule is written once and the content script bundles none of it; `op: 'kit'` returns
+ * the helpers for unit tests. Because the browser serialises it with
  * `Function.prototype.toString`, it must stay SELF-CONTAINED: no imports, no references outside its body, only
  * what its argument brings (tests/unit/fill-binding.test.ts runs a serialised copy to keep that true).
  *
- * Checks before each write (issue 12.3/12.4): the frame still shows the URL of the preview; the field is found
- * again by its handle and has the same fingerprint (tag, type, id, name, form, label); it is enabled, not
- * read-only, and fillable as a person sees it. A field that fails is not written and says why. Nothing is typed
+ * Checks at confirm (issue 12.3/12.4): the frame still shows the URL of the preview; each field is found again
+ * by its handle with the same fingerprint (tag, type, id, name, form, label), and is fillable as a person sees
+ * it (all fields in one layout, before the first write); just before its own write it is checked again for
+ * what a page reacting to earlier writes changes: presence, fingerprint, enabled, not read-only. A field that
+ * fails is not written and says why. Nothing is typed
  * through the caret (no `insertText`): native fields get the value through the native setter plus the events of
  * an edit, so a write lands in its target or nowhere.
  */
@@ -30,6 +33,22 @@ export interface FieldHandle {
   form: string;
   /** The label text around it (normalised), to tell a re-rendered different field from the same one. */
   label: string;
+}
+
+/** Where a field is, as the content script reports it (no fingerprint: the page script takes that itself). */
+export type FieldLocator = Pick<FieldHandle, 'mini' | 'id' | 'name' | 'tag' | 'nth'>;
+
+export interface PageProbeRequest {
+  op: 'probe';
+  fields: FieldLocator[];
+  minSize: number;
+}
+
+/** Per field at the preview: its handle (null when not found), whether a person sees it, a MiniUI list's options. */
+export interface PageProbe {
+  handle: FieldHandle | null;
+  hidden: HiddenReason;
+  options?: Array<{ text: string; value: string }> | undefined;
 }
 
 export type WriteKind = 'text' | 'select' | 'radio' | 'checkbox' | 'mini-text' | 'mini-combo' | 'mini-date' | 'mini-list';
@@ -86,15 +105,22 @@ export interface PageKit {
 }
 
 export function pageScript(req: { op: 'kit' }): PageKit;
+export function pageScript(req: PageProbeRequest): PageProbe[];
 export function pageScript(req: PageApplyRequest): PageApplyAnswer;
-export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | PageApplyAnswer {
+export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequest): PageKit | PageProbe[] | PageApplyAnswer {
   // ---- visibility as a person sees it (Bitwarden/1Password's checks are the bar) ---------------------------
   const parentOf = (el: Element): Element | null => {
     if (el.parentElement) return el.parentElement;
     const root = el.getRootNode();
     return root instanceof ShadowRoot ? root.host : null;
   };
-  const styleOf = (el: Element) => (el.ownerDocument.defaultView ?? window).getComputedStyle(el);
+  // Computed styles are live objects: one per element serves every field that shares the ancestor.
+  const styles = new WeakMap<Element, CSSStyleDeclaration>();
+  const styleOf = (el: Element): CSSStyleDeclaration => {
+    let s = styles.get(el);
+    if (!s) styles.set(el, (s = (el.ownerDocument.defaultView ?? window).getComputedStyle(el)));
+    return s;
+  };
   const ancestry = (el: Element): Element[] => {
     const out: Element[] = [];
     for (let a: Element | null = el; a; a = parentOf(a)) out.push(a);
@@ -118,8 +144,8 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     const labels = 'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []) : [];
     return !(scope.contains(hit) || labels.some((l) => l.contains(hit)));
   };
-  const clippedByAncestor = (el: Element, rect: DOMRect, minSize: number): boolean => {
-    for (const a of ancestry(el)) {
+  const clippedByAncestor = (el: Element, chain: Element[], rect: DOMRect, minSize: number): boolean => {
+    for (const a of chain) {
       const s = styleOf(a);
       if ((s.clipPath && s.clipPath !== 'none') || (s.clip && s.clip !== 'auto' && s.position === 'absolute')) return true;
       if (a === el) continue;
@@ -147,7 +173,8 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     if (own.display === 'none' || own.contentVisibility === 'hidden') return 'not-rendered';
     if (own.visibility === 'hidden' || own.visibility === 'collapse') return 'invisible';
     let opacity = 1;
-    for (const a of ancestry(el)) {
+    const chain = ancestry(el);
+    for (const a of chain) {
       const s = styleOf(a);
       if (s.display === 'none' || (a !== el && s.contentVisibility === 'hidden')) return 'not-rendered';
       opacity *= Number.parseFloat(s.opacity || '1');
@@ -157,7 +184,7 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     const rect = el.getBoundingClientRect();
     if (rect.width < minSize || rect.height < minSize) return 'too-small';
     if (offScreen(el, rect)) return 'off-screen';
-    if (clippedByAncestor(el, rect, minSize)) return 'clipped';
+    if (clippedByAncestor(el, chain, rect, minSize)) return 'clipped';
     if (covered(el, rect, scope)) return 'covered';
     return '';
   };
@@ -213,7 +240,6 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
 
   if (req.op === 'kit') return { hiddenReason, fingerprint, find, sameHandle };
 
-  // ---- confirm: check, write, read back --------------------------------------------------------------------
   type Ctl = {
     setValue(v: unknown): void;
     getValue(): unknown;
@@ -225,11 +251,42 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     readOnly?: boolean;
     getEnabled?: () => boolean;
     getReadOnly?: () => boolean;
+    getData?: () => unknown[];
+    data?: unknown[];
+    textField?: string;
+    valueField?: string;
+    getTextField?: () => string;
+    getValueField?: () => string;
   };
   const mini = (window as unknown as { mini?: { get(id: string): Ctl | undefined } }).mini;
   const doc = document;
   const minSize = req.minSize;
   const MINI_INPUT = 'input.mini-textbox-input, textarea.mini-textbox-input, input.mini-buttonedit-input, input[type=radio], input[type=checkbox]';
+
+  // ---- preview: each field's handle, visibility and (MiniUI lists) options ---------------------------------
+  /** A MiniUI list's options live in the page's own objects (text and value fields are the control's). */
+  const miniOptions = (id: string): PageProbe['options'] => {
+    const c = mini?.get(id);
+    const data = (c?.getData ? c.getData() : c?.data) as Array<Record<string, unknown>> | undefined;
+    if (!c || !Array.isArray(data)) return undefined;
+    const tf = (c.getTextField ? c.getTextField() : c.textField) || 'text';
+    const vf = (c.getValueField ? c.getValueField() : c.valueField) || 'id';
+    return data.map((d) => ({ text: String(d[tf] ?? ''), value: String(d[vf] ?? '') }));
+  };
+  if (req.op === 'probe') {
+    return req.fields.map((locator): PageProbe => {
+      const el = find(doc, { ...locator, type: '', form: '', label: '' });
+      if (!el) return { handle: null, hidden: 'not-rendered' };
+      const seen = locator.mini ? el.querySelector(MINI_INPUT) : el;
+      return {
+        handle: fingerprint(el, locator.mini),
+        hidden: seen ? hiddenReason(seen, minSize, el) : 'not-rendered',
+        ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
+      };
+    });
+  }
+
+  // ---- confirm: check, write, read back --------------------------------------------------------------------
   const choiceGroup = (el: HTMLInputElement) =>
     Array.from((el.form ?? doc).querySelectorAll<HTMLInputElement>(`input[type="${el.type}"]`)).filter((x) => x.name === el.name);
   const textOfOption = (x: HTMLInputElement) => norm(Array.from(x.labels ?? [])[0]?.textContent ?? x.nextSibling?.textContent ?? x.value);
@@ -249,8 +306,8 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
     return { value, text: value };
   };
 
-  /** Why this field must not be written now ('' = it may). */
-  const refuse = (w: PageWrite, el: Element | null): RefusedReason | '' => {
+  /** Why this field must not be written now, by what its element and control say ('' = it may). No layout. */
+  const refuseState = (w: PageWrite, el: Element | null): RefusedReason | '' => {
     if (!el?.isConnected) return 'gone';
     if (!sameHandle(fingerprint(el, w.handle.mini), w.handle)) return 'changed';
     if (w.handle.mini) {
@@ -259,12 +316,17 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
       if (!c || !input) return 'gone';
       if ((c.getEnabled ? !c.getEnabled() : c.enabled === false) || el.classList.contains('mini-disabled') || (input as HTMLInputElement).disabled) return 'disabled';
       if ((c.getReadOnly ? c.getReadOnly() : c.readOnly === true) || el.classList.contains('mini-readonly')) return 'readonly';
-      return hiddenReason(input, minSize, el) || '';
+      return '';
     }
     const field = el as HTMLInputElement;
     if (field.disabled || !!el.closest('fieldset:disabled')) return 'disabled';
     if (field.readOnly) return 'readonly';
-    return hiddenReason(el, minSize) || '';
+    return '';
+  };
+  /** Can a person see it (reads layout: done for every field before the first write, in one layout). */
+  const refuseSight = (w: PageWrite, el: Element): RefusedReason | '' => {
+    const input = w.handle.mini ? el.querySelector(MINI_INPUT) : el;
+    return input ? hiddenReason(input, minSize, el) : 'gone';
   };
 
   const setNative = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
@@ -315,16 +377,23 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
   };
 
   if (location.href !== req.url) return { navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) };
-  // Each field is checked just before its own write: a page reacting to one write (disabling the next field)
-  // is caught before the next one is written.
-  const results = req.writes.map((w): PageWriteResult => {
+  // First every field as the person sees it now, in one layout (checking after each write would lay the page
+  // out again for every field); then, just before each write, what a page reacting to the previous writes
+  // may have changed (removed, replaced, disabled, made read-only).
+  const found = req.writes.map((w) => {
     try {
       const el = find(doc, w.handle);
-      const before = refuse(w, el);
-      if (before || !el) return { item: w.item, written: false, reason: before || 'gone' };
-      const failed = write(w, el);
-      if (failed) return { item: w.item, written: false, reason: failed };
-      return { item: w.item, written: true };
+      return { el, reason: refuseState(w, el) || (el ? refuseSight(w, el) : 'gone') };
+    } catch {
+      return { el: null, reason: 'error' as const };
+    }
+  });
+  const results = req.writes.map((w, i): PageWriteResult => {
+    const seen = found[i];
+    try {
+      if (!seen || seen.reason || !seen.el) return { item: w.item, written: false, reason: seen?.reason || 'gone' };
+      const now = refuseState(w, seen.el) || write(w, seen.el);
+      return now ? { item: w.item, written: false, reason: now } : { item: w.item, written: true };
     } catch {
       return { item: w.item, written: false, reason: 'error' };
     }
@@ -332,7 +401,7 @@ export function pageScript(req: { op: 'kit' } | PageApplyRequest): PageKit | Pag
   // Read back after all writes, once the page has reacted to every one of them.
   for (const [i, r] of results.entries()) {
     const w = req.writes[i];
-    const el = w ? find(doc, w.handle) : null;
+    const el = found[i]?.el;
     if (r.written && w && el) r.read = read(w, el);
   }
   return { navigated: false, results };

@@ -1,6 +1,6 @@
 import type { FieldKey } from '../domain/ids';
 import type { ControlKind } from '../portals/fields';
-import type { FieldHandle, HiddenReason, RefusedReason } from './page-script';
+import type { FieldHandle, FieldLocator, HiddenReason, RefusedReason } from './page-script';
 
 /** A page field as a content script reports it for planning (no values of ours in it). */
 export interface CollectedField {
@@ -26,8 +26,11 @@ export interface CollectedField {
   options?: Array<{ text: string; value: string }> | undefined;
 }
 
-/** What a content script reports: the field as its frame sees it (the background adds the frame). */
-export type CollectedLite = Omit<CollectedField, 'frameId'>;
+/**
+ * What a content script reports: where the field is and what it holds. The background adds the frame, and the
+ * page script's probe (page-script.ts) the handle, the visibility and a MiniUI list's options.
+ */
+export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden'> & { locator: FieldLocator };
 
 /** What a frame's content script answers to `bg:collect`. */
 export interface FrameCollection {

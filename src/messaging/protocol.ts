@@ -10,11 +10,15 @@
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { FieldType, ValidatorId } from '../domain/fields';
 import type { PortalId } from '../portals/origins';
+import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { FillItem, FillReport, FrameCollection } from '../fill/types';
 import type { LockStatus } from '../security/lock';
+import type { RestorePointView } from '../profiles/restore-points';
+import type { RestoreChoice, RestorePreview } from '../profiles/restore';
+import type { QueueSource, QueueView } from '../profiles/work-queue';
 import type { Params } from '../i18n';
 
 export interface PageRulesRequest {
@@ -66,6 +70,12 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
+  /** assets/i18n/hints.zh-CN.json (checklist, upload and validator texts) in Chinese: they show only once the
+   * rules are in, so the content script gets them here instead of bundling them (its size is budgeted);
+   * English ones come with `language`. */
+  hints: Record<string, unknown>;
+  /** Header and label texts of 办件 lists and details (rules/shared/case-statuses.json), for the one extractor. */
+  caseLabels?: PortalLabels | undefined;
 }
 
 export interface OfficeView {
@@ -125,6 +135,76 @@ export interface FillLogEntry {
   navigated?: boolean | undefined;
 }
 
+/** One validation finding of a frame, as the panel lists it (page values only, never profile values). */
+export interface ReportedFinding {
+  key: FieldKey;
+  name: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** What an upload check of ours found on a file the user chose for a material. */
+export interface ReportedUpload {
+  material: string;
+  severity: 'error' | 'warning' | 'ok';
+  message: string;
+}
+
+/**
+ * Facts one portal frame reports about its page, for the top frame's panel (via the background): what the
+ * page is, what our checks found, what its own tables show. Never a profile value.
+ */
+export interface PageReport {
+  /** Per-document nonce: a report from a newer document of the same frame replaces the older one. */
+  doc: string;
+  /** null: the frame's document is gone or shows no page we know. */
+  page: string | null;
+  business?: BusinessId | undefined;
+  findings: ReportedFinding[];
+  /** Fields the rules expect here that the page does not show (their display names). */
+  missing: string[];
+  /** Page fields mapped to field keys: 0 means there is nothing to fill here. */
+  mapped: number;
+  /** Materials the page's own upload table shows with a file. */
+  shown: string[];
+  /** Whether the page has a material table at all. */
+  readsTable: boolean;
+  uploads: ReportedUpload[];
+  /** 办件 status and 补正意见 read from the page (src/cases/portal-status.ts), when it shows them. */
+  caseStatus?: { text: string; code?: number | undefined; opinion?: string | undefined } | undefined;
+  /** The portal's own material list (申报须知, 事项详情), as the page names them. */
+  portalMaterials?: string[] | undefined;
+}
+
+/** A frame's report as the panel gets it: named, so problems say which frame they come from. */
+export interface FrameReport extends PageReport {
+  frameId: number;
+  pageName?: { zh: string; en: string } | undefined;
+  /** Our case status for the page's 办件 status (rules/shared/case-statuses.json), when it maps. */
+  caseStatusId?: string | undefined;
+}
+
+/** The whole tab as the panel shows it. */
+export interface TabView {
+  portal: PortalId;
+  frames: FrameReport[];
+  conditions: string[];
+}
+
+/** Where the top frame's panel sits and whether it is open, remembered per portal (storage.local). */
+export interface PanelPrefs {
+  collapsed: boolean;
+  side: 'right' | 'left';
+}
+
+/** The port name the panel frame connects with, and what the background pushes through it. */
+export const PANEL_PORT = 'jzs-panel';
+export type PanelPush = { type: 'tab'; view: TabView };
+
+export type NextApplicant =
+  | { end: false; active: ProfileSummary; queue: QueueView; preview?: FillPreview | undefined; error?: string | undefined }
+  | { end: true; queue: QueueView };
+
 /** Messages the background sends to one frame's content script. */
 export interface FrameProtocolMap {
   'bg:collect': { req: Record<string, never>; res: FrameCollection };
@@ -132,6 +212,12 @@ export interface FrameProtocolMap {
   'bg:document': { req: Record<string, never>; res: { page: string | null; url: string; nonce: string } };
   /** A fill was written in this frame: validate the page again (MiniUI writes fire no DOM event). */
   'bg:filled': { req: Record<string, never>; res: Record<string, never> };
+  /** The panel opened: report the page again (the background may have restarted and forgotten). */
+  'bg:report': { req: Record<string, never>; res: Record<string, never> };
+  /** The user ticked situations in the panel: checks that depend on them run again. */
+  'bg:conditions': { req: { conditions: string[] }; res: Record<string, never> };
+  /** The user opened or closed the panel, or moved it to the other side. */
+  'bg:panel': { req: PanelPrefs; res: Record<string, never> };
   /** The user switched language in the popup or workbench: every portal frame redraws. */
   'bg:language': { req: LanguageView; res: Record<string, never> };
 }
@@ -139,10 +225,26 @@ export interface FrameProtocolMap {
 /** Request and response types per message name. */
 export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
+  /** A portal frame's page facts, for the panel. Answers the situations ticked for the tab and the panel prefs. */
+  'cs:report': { req: { report: PageReport }; res: { conditions: string[]; prefs: PanelPrefs } };
+  /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */
+  'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
+  'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };
+  'ui:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
   'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
-  'ui:fill.next': { req: Record<string, never>; res: { active: ProfileSummary; preview?: FillPreview | undefined; error?: string | undefined } };
-  'ui:fill.setList': { req: { ids: string[] }; res: { size: number } };
+  /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */
+  'ui:fill.next': { req: Record<string, never>; res: NextApplicant };
+  'ui:queue.get': { req: Record<string, never>; res: QueueView | null };
+  /** A new work queue; `start` (default the first) becomes the active applicant. */
+  'ui:queue.set': { req: { ids: string[]; source: QueueSource; start?: string | undefined }; res: { queue: QueueView; active: ProfileSummary } };
+  /** Backup restore in batches: stage the backup's profiles, preview what changes, then commit all or nothing. */
+  'ui:restore.stage': { req: { session: string; total: number; profiles: Profile[] }; res: { received: number } };
+  'ui:restore.preview': { req: { session: string }; res: RestorePreview };
+  'ui:restore.commit': { req: { session: string } & RestoreChoice; res: { added: number; changed: number; removed: number } };
+  'ui:restore.cancel': { req: { session: string }; res: Record<string, never> };
+  'ui:undo.latest': { req: Record<string, never>; res: RestorePointView | null };
+  'ui:undo.apply': { req: { id: number }; res: { removed: number; restored: number } };
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };

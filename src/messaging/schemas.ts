@@ -3,7 +3,7 @@
  * unexpected key is refused rather than ignored. Background-only (content scripts do not bundle zod).
  */
 import * as z from 'zod';
-import { BUSINESS_IDS } from '../domain/ids';
+import { BUSINESS_IDS, FIELD_KEYS } from '../domain/ids';
 import { PORTAL_IDS } from '../portals/origins';
 import { Profile, ProfileBody } from '../profiles/schema';
 import type { MessageName, Req } from './protocol';
@@ -16,23 +16,65 @@ const IdleMinutes = z.number().int().min(1).max(240);
 const Uuid = z.uuid();
 /** The most rows one import or restore may carry (the workbench caps files at 20,000 rows). */
 const MAX_BATCH = 20_000;
+/**
+ * A backup restores in chunks of this many profiles (one message each), committed together: any backup the
+ * product writes can be restored, whatever its size (issue 17.5: 25,000 did not fit one message).
+ */
+export const RESTORE_CHUNK = 2_000;
+/** The most profiles one restore may carry (the store itself has no limit; this bounds the worker's memory). */
+export const MAX_RESTORE = 200_000;
 const ImportItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('create'), body: ProfileBody }),
   z.strictObject({ kind: z.literal('update'), id: Uuid, body: ProfileBody, expectedRevision: z.number().int().positive() }),
   z.strictObject({ kind: z.literal('restore'), profile: Profile }),
 ]);
 
+const Text = (max: number) => z.string().max(max);
+const Severity = z.enum(['error', 'warning']);
+const MaterialId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const Conditions = z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50);
+const PanelPrefsSchema = z.strictObject({ collapsed: z.boolean(), side: z.enum(['right', 'left']) });
+const PageReportSchema = z.strictObject({
+  doc: Text(64),
+  page: PageId.nullable(),
+  business: z.enum(BUSINESS_IDS).optional(),
+  findings: z
+    .array(z.strictObject({ key: z.enum(FIELD_KEYS), name: Text(60), severity: Severity, message: Text(400) }))
+    .max(200),
+  missing: z.array(Text(60)).max(100),
+  mapped: z.number().int().min(0).max(10_000),
+  shown: z.array(MaterialId).max(200),
+  readsTable: z.boolean(),
+  uploads: z.array(z.strictObject({ material: MaterialId, severity: z.enum(['error', 'warning', 'ok']), message: Text(600) })).max(200),
+  caseStatus: z
+    .strictObject({ text: Text(40), code: z.number().int().min(0).max(999).optional(), opinion: Text(4000).optional() })
+    .optional(),
+  portalMaterials: z.array(Text(200)).max(200).optional(),
+});
+const PageRulesRequestSchema = z.strictObject({
+  portal: z.enum(PORTAL_IDS),
+  page: PageId,
+  business: z.enum(BUSINESS_IDS).optional(),
+  withCatalogue: z.boolean().optional(),
+});
+
 export const RequestSchemas = {
-  'cs:pageRules': z.strictObject({
-    portal: z.enum(PORTAL_IDS),
-    page: PageId,
-    business: z.enum(BUSINESS_IDS).optional(),
-    withCatalogue: z.boolean().optional(),
-  }),
+  'cs:report': z.strictObject({ report: PageReportSchema }),
+  'ui:panel.rules': PageRulesRequestSchema,
+  'ui:panel.conditions': z.strictObject({ conditions: Conditions }),
+  'ui:panel.prefs': PanelPrefsSchema,
+  'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,
   'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
   'ui:fill.next': Empty,
-  'ui:fill.setList': z.strictObject({ ids: z.array(Uuid).max(MAX_BATCH) }),
+  'ui:queue.get': Empty,
+  'ui:queue.set': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH), source: z.enum(['import', 'selection', 'search', 'list']), start: Uuid.optional() }),
+  'ui:restore.stage': z.strictObject({ session: Uuid, total: z.number().int().min(1).max(MAX_RESTORE), profiles: z.array(Profile).min(1).max(RESTORE_CHUNK) }),
+  'ui:restore.preview': z.strictObject({ session: Uuid }),
+  'ui:restore.commit': z.strictObject({ session: Uuid, overwriteNewer: z.boolean(), removeMissing: z.boolean() }),
+  'ui:restore.cancel': z.strictObject({ session: Uuid }),
+  'ui:undo.latest': Empty,
+  'ui:undo.apply': z.strictObject({ id: z.number().int().positive() }),
   'ui:fill.log': z.strictObject({ profileId: Uuid }),
   'ui:checklist': z.strictObject({ business: z.enum(BUSINESS_IDS) }),
   'ui:packStatus': Empty,

@@ -169,3 +169,31 @@ export function matchMaterial(rowName: string, items: readonly ItemView[]): Item
   }
   return best?.item;
 }
+
+/**
+ * How much an upload check's findings weigh (issue 13.3). Errors that block 「已备齐」 are the ones with a
+ * source: a size limit the rules cite, the one-PDF rule (个人信息更改: "扫描形成一个PDF文件（不大于2M）"), and a
+ * file the portal could not read (damaged or encrypted PDF). The formats we expect elsewhere (PDF/JPG/PNG) are
+ * our advice, without a source: a warning that does not block.
+ */
+export function uploadSeverity(codes: readonly string[], rule: UploadRule): 'error' | 'warning' | 'ok' {
+  if (codes.length === 0) return 'ok';
+  const blocking = codes.some(
+    (c) =>
+      c === 'upload.tooLarge' ||
+      c === 'upload.single' ||
+      c === 'upload.pdfBroken' ||
+      c === 'upload.pdfEncrypted' ||
+      (c === 'upload.type' && rule.single === true),
+  );
+  return blocking ? 'error' : 'warning';
+}
+
+/**
+ * Materials that count as given: the page shows a file for them AND no upload check of ours found a blocking
+ * error on the file chosen for them.
+ */
+export function givenMaterials(shown: Iterable<string>, uploads: ReadonlyArray<{ material: string; severity: string }>): Set<string> {
+  const rejected = new Set(uploads.filter((u) => u.severity === 'error').map((u) => u.material));
+  return new Set([...shown].filter((id) => !rejected.has(id)));
+}

@@ -1,4 +1,4 @@
-import { type FieldKey, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../domain/ids';
+import { OPEN_ENDED, OPEN_ENDED_FIELDS } from '../domain/ids';
 import { err, type Validated } from './types';
 
 /**
@@ -7,10 +7,9 @@ import { err, type Validated } from './types';
  * Canonical form yyyy-MM-dd (contract.md). All arithmetic is on UTC calendar dates, so the machine's time zone
  * never enters; "today" is the calendar date in Asia/Shanghai (todayInShanghai).
  */
-const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?`;
 const PATTERNS: RegExp[] = [
-  new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
-  new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${TIME}$`),
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
   /^(\d{4})(\d{2})(\d{2})$/,
@@ -48,11 +47,6 @@ export function isOpenEndedText(raw: string): boolean {
   return OPEN_ENDED_TEXT.test(raw.normalize('NFKC').replace(/[\s（）()]/g, ''));
 }
 
-/** A date field's value: `open-ended` where the field allows it, else a calendar date. */
-export function parseFieldDate(key: FieldKey, raw: string): Validated {
-  if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(raw)) return { value: OPEN_ENDED, findings: [] };
-  return parseDateText(raw);
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -60,19 +54,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * and locale into the content script for this.) */
 export const toIso = (date: Date): string => `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
-/**
- * China Standard Time is UTC+8 all year (no daylight saving since 1991), so Jinan's calendar date of an
- * instant is the UTC date of the instant plus eight hours. Every date rule counts from this day (contract.md:
- * "today" is the calendar date in Asia/Shanghai, whatever the machine's time zone).
- */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-export const todayInShanghai = (now: Date): string => toIso(new Date(now.getTime() + SHANGHAI_OFFSET_MS));
-
-/** The instant's wall-clock time in Jinan, `yyyy-MM-dd HH:mm` (printed dates, stamps). */
-export function shanghaiStamp(now: Date): string {
-  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return `${toIso(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+/** "Today" (contract.md): the calendar date in Asia/Shanghai, defined once in src/domain/today.ts. */
+export { todayInShanghai } from '../domain/today';
 
 const partsOf = (iso: string): [number, number, number] => {
   const [y = NaN, m = NaN, d = NaN] = iso.split('-').map(Number);

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CONTENT_SCRIPT_BUDGET } from './budgets';
-import { EXTENSION_DIR, launch, ROOT, type Session, sendFrom } from '../e2e/harness';
+import { EXTENSION_DIR, launch, ROOT, rulesIn, type Session, sendFrom } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension } from './empty-extension';
 import { checkCharacter } from '../../src/validate/id-number';
 import { encodeGbk } from './gbk';
+import { buildXlsx, type TestCell } from '../helpers/xlsx-builder';
 import { type Summary, summarise } from './stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -64,8 +65,20 @@ interface PageSample {
   /** When the checklist (which needs the background's answer) is in the panel; ours only. */
   checklistMs: number;
   heap: number;
+  /** Of which in the panel's extension-origin frame (its own renderer process). */
+  frameTaskMs: number;
+  frameHeap: number;
 }
 
+type Metrics = Array<{ name: string; value: number }>;
+const metric = (metrics: Metrics, n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+
+/**
+ * Cost of one page load over every process the tab uses (issue 13.5): the page's renderer (the page, its
+ * same-origin iframe, our content script) plus, for us, the panel's extension-origin frame, which Chromium
+ * runs out of process (its own CDP target). Task time and heap of both are added up, so moving work into
+ * the frame does not hide it.
+ */
 async function samplePage(s: Session, url: string): Promise<PageSample> {
   const page = await s.context.newPage();
   const cdp = await s.context.newCDPSession(page);
@@ -73,19 +86,42 @@ async function samplePage(s: Session, url: string): Promise<PageSample> {
   await page.goto(url, { waitUntil: 'load' });
   // Wait for every frame's content script to have run (the e-form iframe too), then let work settle.
   await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
-  for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0).catch(() => undefined);
+  for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0, undefined, { timeout: 2000 }).catch(() => undefined);
+  const panel = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
+  if (panel) await panel.waitForFunction(() => performance.getEntriesByName('jzs-checklist-ready').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
   await sleep(400);
   // (No named functions inside page callbacks: tsx would wrap them in a helper the page does not have.)
-  const [readyMs, checklistMs] = await page.evaluate(() => {
-    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
-    return ['jzs-overlay-ready', 'jzs-checklist-ready'].map((name) => (performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) - dcl) as [number, number];
+  const [readyMs, dcl, origin] = await page.evaluate(() => {
+    const d = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    return [(performance.getEntriesByName('jzs-overlay-ready')[0]?.startTime ?? Number.NaN) - d, d, performance.timeOrigin] as [number, number, number];
   });
+  let checklistMs = Number.NaN;
+  let frameTaskMs = 0;
+  let frameHeap = 0;
+  if (panel) {
+    // The checklist mark is on the frame's own clock: bring it onto the page's.
+    const [mark, frameOrigin] = await panel.evaluate(() => [performance.getEntriesByName('jzs-checklist-ready')[0]?.startTime ?? Number.NaN, performance.timeOrigin] as [number, number]);
+    checklistMs = mark + frameOrigin - origin - dcl;
+    const fcdp = await s.context.newCDPSession(panel);
+    await fcdp.send('Performance.enable');
+    await fcdp.send('HeapProfiler.collectGarbage');
+    const fm = (await fcdp.send('Performance.getMetrics')).metrics as Metrics;
+    frameTaskMs = metric(fm, 'TaskDuration') * 1000;
+    frameHeap = metric(fm, 'JSHeapUsedSize');
+    await fcdp.detach();
+  }
   await cdp.send('HeapProfiler.collectGarbage');
-  const metrics = (await cdp.send('Performance.getMetrics')).metrics as Array<{ name: string; value: number }>;
-  const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics as Metrics;
   await cdp.detach();
   await page.close();
-  return { taskMs: get('TaskDuration') * 1000, readyMs, checklistMs, heap: get('JSHeapUsedSize') };
+  return {
+    taskMs: metric(metrics, 'TaskDuration') * 1000 + frameTaskMs,
+    readyMs,
+    checklistMs,
+    heap: metric(metrics, 'JSHeapUsedSize') + frameHeap,
+    frameTaskMs,
+    frameHeap,
+  };
 }
 
 async function pageCost(): Promise<void> {
@@ -111,7 +147,19 @@ async function pageCost(): Promise<void> {
   await empty.close();
   const task = summarise(a.map((x) => x.taskMs));
   const taskBase = summarise(b.map((x) => x.taskMs));
-  rows.push({ id: 'T1', title: 'main-thread task time, declarationinfo page (+ iframe)', unit: 'ms', value: task, baseline: taskBase, ratio: task.median / taskBase.median, goal: '≤ 1.10×', pass: task.median / taskBase.median <= 1.1 });
+  const frameTask = summarise(a.map((x) => x.frameTaskMs));
+  const frameHeap = summarise(a.map((x) => x.frameHeap / 1048576));
+  rows.push({
+    id: 'T1',
+    title: 'main-thread task time, declarationinfo page (+ iframe) + the panel frame’s process',
+    unit: 'ms',
+    value: task,
+    baseline: taskBase,
+    ratio: task.median / taskBase.median,
+    goal: '≤ 1.10×',
+    pass: task.median / taskBase.median <= 1.1,
+    note: `of which panel frame ${fmt(frameTask.median)} ms (median)`,
+  });
   const ready = summarise(a.map((x) => x.readyMs));
   const readyBase = summarise(b.map((x) => x.readyMs));
   const checklist = summarise(a.map((x) => x.checklistMs));
@@ -128,7 +176,17 @@ async function pageCost(): Promise<void> {
   });
   const heap = summarise(a.map((x) => x.heap / 1048576));
   const heapBase = summarise(b.map((x) => x.heap / 1048576));
-  rows.push({ id: 'T4', title: 'page JS heap after GC', unit: 'MiB', value: heap, baseline: heapBase, ratio: heap.median - heapBase.median, goal: '≤ +0.5 MiB', pass: heap.median - heapBase.median <= 0.5 });
+  rows.push({
+    id: 'T4',
+    title: 'JS heap after GC, page + the panel frame’s process',
+    unit: 'MiB',
+    value: heap,
+    baseline: heapBase,
+    ratio: heap.median - heapBase.median,
+    goal: '≤ +0.5 MiB',
+    pass: heap.median - heapBase.median <= 0.5,
+    note: `of which panel frame ${fmt(frameHeap.median)} MiB (median)`,
+  });
 }
 
 // ---------------------------------------------------------------- T5, T6, T7: 10,000 profiles
@@ -139,14 +197,27 @@ function idNumber(i: number): string {
   return first + checkCharacter(first);
 }
 
-function csv10k(): Uint8Array {
-  const lines = ['姓名,身份证号码,性别,手机号码,工作单位,劳动合同截止日期,学历'];
+const HEADER_10K = ['姓名', '身份证号码', '性别', '手机号码', '工作单位', '劳动合同截止日期', '学历'];
+function rows10k(): string[][] {
+  const out: string[][] = [];
   for (let i = 0; i < 10_000; i++) {
     const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + (i % 3 ? GIVEN[(i * 13) % GIVEN.length]! : '');
     const id = idNumber(i);
-    lines.push(`${name},${id},${Number(id[16]) % 2 ? '男' : '女'},1380531${String(i).padStart(4, '0')},济南第${i % 50}建筑工程有限公司,2028-06-30,大学本科`);
+    out.push([name, id, Number(id[16]) % 2 ? '男' : '女', `1380531${String(i).padStart(4, '0')}`, `济南第${i % 50}建筑工程有限公司`, '2028-06-30', '大学本科']);
   }
+  return out;
+}
+
+function csv10k(): Uint8Array {
+  const lines = [HEADER_10K, ...rows10k()].map((r) => r.join(','));
   return encodeGbk(`${lines.join('\r\n')}\r\n`);
+}
+
+/** The same rows as Excel saves them: shared strings, a title row above the header, the date as a date cell. */
+function xlsx10k(): Uint8Array {
+  const CONTRACT_END_SERIAL = 46934; // 2028-06-30
+  const data: TestCell[][] = rows10k().map((r) => r.map((v, c) => (c === 5 ? { n: CONTRACT_END_SERIAL, fmt: 'date' as const } : v)));
+  return buildXlsx({ rows: [['济南某建设集团二级建造师花名册'], HEADER_10K, ...data], merges: ['A1:G1'] });
 }
 
 async function clearStore(page: Page): Promise<void> {
@@ -154,13 +225,15 @@ async function clearStore(page: Page): Promise<void> {
   if (all.length) await sendFrom(page, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
 }
 
-async function importOnce(page: Page, file: string): Promise<{ ms: number; read: number; commit: number; longest: number }> {
+async function importOnce(page: Page, file: string): Promise<{ ms: number; read: number; commit: number; longest: number; tasks: string }> {
   await page.evaluate(() => {
     performance.clearMarks();
     const w = window as unknown as { __long: number[]; __obs?: PerformanceObserver };
     w.__long = [];
     w.__obs?.disconnect();
     w.__obs = new PerformanceObserver((list) => w.__long.push(...list.getEntries().map((e) => e.duration)));
+    (w as unknown as { __longAt: number[][] }).__longAt = [];
+    new PerformanceObserver((list) => (w as unknown as { __longAt: number[][] }).__longAt.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask' });
     w.__obs.observe({ type: 'longtask' });
   });
   // From a file on disk: given a buffer, Playwright rebuilds the file with script in the page itself, a
@@ -174,7 +247,13 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; read:
       (n) => performance.getEntriesByName(n)[0]!.startTime,
     ) as [number, number, number, number];
     const longest = Math.max(0, ...(window as unknown as { __long: number[] }).__long);
-    return { ms: preview - start + (done - commit), read: preview - start, commit: done - commit, longest };
+    const marks = performance.getEntriesByType('mark').map((m) => `${m.name.replace('jzs-import-', '')}@${(m.startTime - start).toFixed(0)}`).join(' ');
+    const seen = new Set<number>();
+    const at = (window as unknown as { __longAt: number[][] }).__longAt
+      .filter(([t0, d]) => d! > 100 && !seen.has(t0!) && seen.add(t0!))
+      .map(([t0, d]) => `${(t0! - start).toFixed(0)}+${d!.toFixed(0)}`)
+      .concat(marks);
+    return { ms: preview - start + (done - commit), read: preview - start, commit: done - commit, longest, tasks: at.join('; ') };
   });
 }
 
@@ -358,28 +437,50 @@ async function fillBench(): Promise<void> {
   const ours: number[] = [];
   const floor: number[] = [];
   let written = 0;
+  // tsx keeps function names through a `__name` helper that the extension page does not have.
+  await bench.evaluate('globalThis.__name = (f) => f');
+  // Both sides are timed inside the extension page, so the browser-automation channel is not measured.
+  type Chrome = {
+    runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: { results: Array<{ outcome: string }> } }> };
+    tabs: { query(q: unknown): Promise<Array<{ id?: number; url?: string }>> };
+    scripting: { executeScript(o: unknown): Promise<unknown[]> };
+  };
   const fillOnce = async () => {
     const page = await s.open('bench-mini-40');
-    const overlay = page.locator('[data-jzs-overlay]');
-    await overlay.locator('[data-jzs-action="fill"]').click();
-    await overlay.locator('[data-jzs-action="confirm-fill"]').click();
-    await overlay.locator('[data-jzs-fill-results]').waitFor();
-    const r = await page.evaluate(() => ({
-      ms: performance.getEntriesByName('jzs-fill-done')[0]!.startTime - performance.getEntriesByName('jzs-fill-confirm')[0]!.startTime,
-    }));
-    written = Number(await overlay.locator('[data-jzs-fill-results]').getAttribute('data-ok'));
+    await rulesIn(page);
+    // The preview (not timed) binds the plan to this document; the confirm is the fill a clerk waits for.
+    const plan = await sendFrom<{ planId: string }>(bench, 'ui:fill.plan', {});
+    const r = await bench.evaluate(async (planId) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage({ jzs: 1, name: 'ui:fill.apply', data: { planId, overwrite: [] } });
+      return { ms: performance.now() - t0, ok: reply.data?.results.filter((x) => x.outcome === 'ok').length ?? 0 };
+    }, plan.planId);
+    written = r.ok;
     await page.close();
     return r.ms;
   };
+  // The physical floor for an extension (issue 16.2): the page's own setValue loop, read back, run through ONE
+  // scripting.executeScript call from the extension page.
   const floorOnce = async () => {
     const page = await s.open('bench-mini-40');
-    const ms = await page.evaluate((values) => {
-      const mini = (window as unknown as { mini: { get(id: string): { setValue(v: string): void; getValue(): unknown } } }).mini;
+    await rulesIn(page);
+    const ms = await bench.evaluate(async ({ values, url }) => {
+      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const [tab] = await chrome.tabs.query({ url });
       const t0 = performance.now();
-      for (const [id, v] of Object.entries(values)) mini.get(id).setValue(v);
-      for (const id of Object.keys(values)) mini.get(id).getValue();
+      await chrome.scripting.executeScript({
+        target: { tabId: tab?.id },
+        world: 'MAIN',
+        args: [values],
+        func: (v: Record<string, string>) => {
+          const mini = (window as unknown as { mini: { get(id: string): { setValue(x: string): void; getValue(): unknown } } }).mini;
+          for (const [id, x] of Object.entries(v)) mini.get(id).setValue(x);
+          return Object.keys(v).map((id) => String(mini.get(id).getValue()));
+        },
+      });
       return performance.now() - t0;
-    }, MINI_40_VALUES);
+    }, { values: MINI_40_VALUES, url: replica('bench-mini-40').url });
     await page.close();
     return ms;
   };
@@ -399,14 +500,57 @@ async function fillBench(): Promise<void> {
   const fl = summarise(floor);
   rows.push({
     id: 'T8',
-    title: 'fill 40 MiniUI fields with read-back (confirm → results)',
+    title: 'fill 40 MiniUI fields: confirm → results, safety checks and read-back included; baseline: the page\'s setValue loop in one executeScript',
     unit: 'ms',
     value: o,
     baseline: fl,
     ratio: o.median / fl.median,
-    goal: '≤ 3×',
-    pass: o.median / fl.median <= 3,
+    goal: '≤ 1.5×',
+    pass: o.median / fl.median <= 1.5,
     note: `${written} fields written and read back equal`,
+  });
+}
+
+// ---------------------------------------------------------------- T9: 10,000-row XLSX vs the same CSV
+async function xlsxBench(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const csvFile = join(OUT, 'bench-10000.csv');
+  const xlsxFile = join(OUT, 'bench-10000.xlsx');
+  writeFileSync(csvFile, csv10k());
+  writeFileSync(xlsxFile, xlsx10k());
+  const s = await launch();
+  const bench = await s.openExtensionPage('options.html');
+  await bench.locator('[data-jzs-import]').waitFor();
+  const runs = Number(process.env.BENCH_IMPORT_RUNS ?? RUNS);
+  const xlsx: number[] = [];
+  const csv: number[] = [];
+  const longest: number[] = [];
+  const longestCsv: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    log(`  T9 run ${i + 1}/${runs}`);
+    // Interleaved, alternating which goes first.
+    for (const kind of i % 2 ? (['xlsx', 'csv'] as const) : (['csv', 'xlsx'] as const)) {
+      await clearStore(bench);
+      const r = await importOnce(bench, kind === 'xlsx' ? xlsxFile : csvFile);
+      (kind === 'xlsx' ? xlsx : csv).push(r.ms);
+      (kind === 'xlsx' ? longest : longestCsv).push(r.longest);
+      if (process.env.BENCH_TASKS && r.tasks) log(`    ${kind} long tasks: ${r.tasks}`);
+    }
+  }
+  await s.close();
+  const x = summarise(xlsx);
+  const c = summarise(csv);
+  const worst = Math.max(...longest);
+  rows.push({
+    id: 'T9',
+    title: 'import 10,000-row XLSX → stored, vs the same rows as CSV',
+    unit: 'ms',
+    value: x,
+    baseline: c,
+    ratio: x.median / c.median,
+    goal: '≤ 2×, no UI task > 100 ms',
+    pass: x.median / c.median <= 2 && worst <= 100,
+    note: `longest UI task during the XLSX imports ${worst.toFixed(0)} ms (CSV imports: ${Math.max(...longestCsv).toFixed(0)} ms)`,
   });
 }
 
@@ -447,6 +591,10 @@ async function main(): Promise<void> {
   if (want('T8')) {
     log('T8: fill…');
     await fillBench();
+  }
+  if (want('T9')) {
+    log('T9: XLSX import…');
+    await xlsxBench();
   }
   const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
   const report = { date: new Date().toISOString(), machine, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), rows };

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPLICAS } from '../fixtures/replicas';
-import { launch, ROOT } from '../e2e/harness';
+import { launch, panelFrame, ROOT } from '../e2e/harness';
 
 const headed = Boolean(process.env.DISPLAY) && process.env.JZS_DEMO_HEADLESS !== '1';
 const outDir = join(ROOT, '.output', 'demo-screenshots');
@@ -25,10 +25,9 @@ async function main(): Promise<void> {
   const written: string[] = [];
   for (const r of REPLICAS.filter((x) => x.page)) {
     const page = await session.open(r.name);
-    const overlay = page.locator('[data-jzs-overlay]');
-    await overlay.waitFor({ state: 'attached', timeout: 15_000 });
-    await overlay.locator('.page').waitFor({ timeout: 15_000 });
-    // Sub-frame overlays start collapsed; top-level ones are open already.
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-panel-page] .meta').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(300); // the checklist is drawn a frame later
     const file = join(outDir, `${r.name}.png`);
     await page.screenshot({ path: file, fullPage: false });
     written.push(file);

@@ -31,11 +31,15 @@ describe.each([
     expect(JSON.stringify(m)).not.toMatch(/<all_urls>|\*:\/\/\*|https?:\/\/\*\//);
   });
 
-  it('has exactly the permissions the README justifies, the default CSP, nothing exposed to pages', () => {
+  it('has exactly the permissions the README justifies, the default CSP, only the panel exposed and only to the portals', () => {
     expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'scripting', 'storage']);
     expect(m.optional_permissions).toBeUndefined();
     expect(m.content_security_policy).toBeUndefined();
-    expect(m.web_accessible_resources).toBeUndefined();
+    // The on-page panel (panel.html) is the one page a portal page may frame; nothing else, nowhere else.
+    const war = m.web_accessible_resources as Array<{ resources: string[]; matches: string[] }>;
+    expect(war).toHaveLength(1);
+    expect(war[0]!.resources).toEqual(['panel.html']);
+    expect([...war[0]!.matches].sort()).toEqual([...matches].sort());
     expect(m.externally_connectable).toBeUndefined();
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const p of m.permissions as string[]) expect(readme, `README justifies ${p}`).toMatch(new RegExp(`\\|\\s*\`${p}\`\\s*\\|`));

@@ -2,7 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai, plusYears } from '../../src/validate/dates';
 import { replica } from '../fixtures/replicas';
-import { frameOf, launch, sendFrom, type Session } from './harness';
+import { frameOf, launch, rulesIn, sendFrom, type Session } from './harness';
 
 const ZHANG = {
   name: '张三',
@@ -55,7 +55,9 @@ describe('filling a portal page from a profile', () => {
 
   it('opening a portal page never fills anything by itself', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    await rulesIn(page);
+    // The page-reachable overlay offers no fill at all (issue 12.2): only extension pages do.
+    expect(await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').count()).toBe(0);
     await page.waitForTimeout(800);
     const values = await page.locator('form input[type=text]:not([readonly])').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(values.every((v) => v === '')).toBe(true);
@@ -64,7 +66,7 @@ describe('filling a portal page from a profile', () => {
 
   it('provincial 基本资料 from the popup: previewed, confirmed, native values and the page model equal the profile', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    await rulesIn(page);
     // The user had typed another mobile number before.
     await page.locator('#txtSjhm').fill('13912345678');
     const popup = await s.openExtensionPage('popup.html');
@@ -102,22 +104,26 @@ describe('filling a portal page from a profile', () => {
     await page.close();
   });
 
-  it('Jinan declarationinfo from the overlay: MiniUI state in both frames equals the profile', async () => {
+  it('Jinan declarationinfo from the popup: MiniUI state in both frames equals the profile', async () => {
     const page = await s.open('zwdt-declaration-initial');
     const eform = frameOf(page, replica('zwdt-eform-initial'));
-    await eform.locator('[data-jzs-overlay]').waitFor({ state: 'attached' });
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor();
+    await rulesIn(eform);
+    await rulesIn(page);
     // Typed by the user earlier, as MiniUI receives typing (visible input + change).
     await page.locator('[id="contactmobile$text"]').fill('13912345678');
     await page.locator('[id="contactmobile$text"]').press('Tab');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').click();
-    const preview = page.locator('[data-jzs-overlay] [data-jzs-fill-preview]');
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-action="fill"]').click();
+    const preview = popup.locator('[data-jzs-fill-preview]');
     await preview.waitFor();
     // The preview covers the iframe's fields too.
     expect(await preview.locator('[data-jzs-fill-item][data-key="contractEnd"]').count()).toBe(1);
     expect(await preview.locator('[data-jzs-fill-item][data-key="mobile"][data-action="conflict"]').count()).toBe(1);
-    await page.locator('[data-jzs-overlay] [data-jzs-action="confirm-fill"]').click();
-    await page.locator('[data-jzs-overlay] [data-jzs-fill-results]').waitFor();
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    await popup.locator('[data-jzs-fill-results]').waitFor();
+    expect(await popup.locator('[data-jzs-fill-results]').getAttribute('data-failed')).toBe('0');
+    expect(await popup.locator('[data-jzs-fill-results]').getAttribute('data-mismatch')).toBe('0');
+    await popup.close();
 
     const top = await miniState(page.mainFrame(), ['applyername', 'certnum', 'contactperson', 'contactcertnum', 'contactmobile', 'contactphone', 'contactpostcode', 'contactemail', 'address']);
     expect(Object.fromEntries(Object.entries(top).map(([k, v]) => [k, v.value]))).toEqual({
@@ -142,16 +148,61 @@ describe('filling a portal page from a profile', () => {
     await page.close();
   });
 
-  it('「下一位」 moves to the next applicant of the chosen list and previews the same page for them', async () => {
+  it('「下一位」 moves to the next applicant of the list picked from, previews the same page for them, and stops at the end', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-action="fill"]').waitFor({ state: 'attached' });
+    await rulesIn(page);
+    const popup = await s.openExtensionPage('popup.html');
+    // The popup lists newest first: 李四, then 张三. Without a work queue, the list picked from becomes it.
+    await popup.locator(`[data-jzs-profile="${liId}"]`).click();
+    await expect.poll(() => popup.locator(`[data-jzs-profile="${liId}"]`).getAttribute('data-active')).toBe('true');
+    await popup.locator('[data-jzs-queue][data-position="1"][data-total="2"]').waitFor();
+    await popup.locator('[data-jzs-action="next"]').click();
+    await popup.locator('[data-jzs-fill-preview]').waitFor();
+    expect(await popup.locator('[data-jzs-fill-preview]').textContent()).toContain('张三');
+    expect(await popup.locator('[data-jzs-active-profile] strong').textContent()).toBe('张三');
+    expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(zhangId);
+    await popup.locator('[data-jzs-queue][data-position="2"][data-total="2"]').waitFor();
+    // The end of the list is said, not wrapped around.
+    await popup.locator('[data-jzs-action="next"]').click();
+    await popup.locator('[data-jzs-queue-notice="warn"]').waitFor();
+    expect(await popup.locator('[data-jzs-queue-notice]').textContent()).toContain('最后一位');
+    expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(zhangId);
+    await popup.close();
+    await page.close();
+  });
+
+  it('「全部替换为此申请人」: switching applicant on a filled page leaves only the new applicant\'s values (read back)', async () => {
+    const page = await s.open('province-basic-info');
+    await rulesIn(page);
+    // The clerk's work list: 张三 then 李四 (as the workbench's 「以所选为填写名单」 makes it).
+    await sendFrom(bench, 'ui:queue.set', { ids: [zhangId, liId], source: 'selection' });
     const popup = await s.openExtensionPage('popup.html');
     await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
     await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');
-    await popup.locator('[data-jzs-action="next-applicant"]').click();
-    await popup.locator('[data-jzs-fill-preview]').waitFor();
-    expect(await popup.locator('[data-jzs-fill-preview]').textContent()).toContain('李四');
-    expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(liId);
+    await popup.locator('[data-jzs-action="fill"]').click();
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    await popup.locator('[data-jzs-fill-results]').waitFor();
+    expect(await page.locator('#txtDzyx').inputValue()).toBe(ZHANG.email);
+    // The clerk moves on to the next applicant: the preview says whose data the page holds now.
+    await popup.locator('[data-jzs-action="next"]').click();
+    const preview = popup.locator('[data-jzs-fill-preview]');
+    await preview.waitFor();
+    expect(await popup.locator(`[data-jzs-fill-onpage="${zhangId}"]`).textContent()).toContain('张三');
+    expect(await preview.locator('[data-jzs-fill-item][data-key="email"]').getAttribute('data-action')).toBe('clear');
+    await popup.locator('[data-jzs-action="replace-all"]').click();
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    const results = popup.locator('[data-jzs-fill-results]');
+    await results.waitFor();
+    expect([await results.getAttribute('data-mismatch'), await results.getAttribute('data-failed')]).toEqual(['0', '0']);
+    const texts = await page.locator('form input[type=text]:not([readonly])').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.id, (e as HTMLInputElement).value])));
+    expect(texts).toMatchObject({ txtXm: '李四', txtZjhm: '37010219900101124X', txtSjhm: '13900000001', txtDzyx: '', txtTxdz: '', txtCsrq: '', txtByyx: '' });
+    // Nothing of 张三 stays anywhere in the form, and the page's own model saw every change.
+    const zhangValues = Object.values(ZHANG).filter((v) => v.length > 2);
+    expect(Object.values(texts).filter((v) => zhangValues.includes(v))).toEqual([]);
+    expect(await page.locator('#ddlMz').inputValue()).toBe('');
+    expect(await page.locator('#xb1').isChecked()).toBe(false);
+    const model = await page.evaluate(() => (window as unknown as { __pageModel: Record<string, string> }).__pageModel);
+    expect(model).toMatchObject({ xm: '李四', dzyx: '', mz: '' });
     await popup.close();
     await page.close();
   });

@@ -220,3 +220,25 @@ export function frameOf(page: Page, replica: Replica): Frame {
   if (!frame) throw new Error(`frame ${replica.url} not found in ${page.url()}`);
   return frame;
 }
+
+/**
+ * The top frame's panel: the extension-origin frame (panel.html) inside the overlay host. Contract hooks that
+ * carry applicant data or act (fill, confirm, the checklist, the summary) live there.
+ */
+export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/panel\.html/.test(f.url()));
+    if (frame) {
+      await frame.waitForLoadState('domcontentloaded');
+      return frame;
+    }
+    if (Date.now() > until) throw new Error(`no panel frame in ${page.url()}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The frame's content script has its page rules, so it can map fields for a fill. */
+export async function rulesIn(frame: Page | Frame): Promise<void> {
+  await frame.locator('[data-jzs-overlay][data-rules]').first().waitFor({ state: 'attached' });
+}

@@ -1,6 +1,6 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from './harness';
+import { launch, rulesIn, type Session } from './harness';
 
 async function typeInto(frame: Frame, selector: string, text: string): Promise<void> {
   const input = frame.locator(selector);
@@ -21,7 +21,7 @@ describe('a page cannot switch the content script off (issue 12 item 5)', () => 
 
   it('forged WXT "newer script started" events leave the hints working', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    await rulesIn(page);
     // What a hostile script on the portal can do: it knows (or guesses) our id and WXT's event name.
     const forged = await page.evaluate((id) => {
       const names = [`${id}:portal:wxt:content-script-started`, `${id}:portal.content:wxt:content-script-started`];

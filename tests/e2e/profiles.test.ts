@@ -29,30 +29,34 @@ describe('profiles in the workbench and the popup', () => {
     await s?.close();
   });
 
-  it('imports a GBK CSV of 20 rows with 3 bad rows: 17 stored, 3 errors naming row and column', async () => {
+  it('imports a GBK CSV of 20 rows: 2 rejected for identity naming the Excel row and column, an impossible date left empty', async () => {
     await importFile(bench, '申请人名单.csv', GBK);
     const confirm = bench.locator('[data-jzs-action="confirm-import"]');
     expect(await confirm.isEnabled()).toBe(true);
+    // Row 15's impossible contract date is a warning on its cell: the applicant is still imported.
+    expect(await bench.locator('[data-jzs-preview-row="15"][data-sheet-row="16"] [data-jzs-cell-warning="劳动合同截止日期"]').textContent()).toContain('第 16 行「劳动合同截止日期」：日期「2027-02-30」不存在');
     await confirm.click();
     const report = bench.locator('[data-jzs-import-report]');
     await report.waitFor();
-    expect(await report.getAttribute('data-imported')).toBe('17');
-    expect(await report.getAttribute('data-rejected')).toBe('3');
-    const errors = await bench.locator('[data-jzs-import-error]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.textContent]));
-    expect(errors.map((e) => e[0])).toEqual(['4', '9', '15']);
-    expect(errors[0]![1]).toContain('第 4 行「身份证号码」列：身份证号校验位错误');
-    expect(errors[1]![1]).toContain('「姓名」列：缺少姓名');
-    expect(errors[2]![1]).toContain('「劳动合同截止日期」列：日期「2027-02-30」不存在');
-    await expect.poll(() => bench.locator('[data-jzs-profile-count]').getAttribute('data-jzs-profile-count')).toBe('17');
+    expect(await report.getAttribute('data-imported')).toBe('18');
+    expect(await report.getAttribute('data-rejected')).toBe('2');
+    const errors = await bench.locator('[data-jzs-import-error]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-row'), e.getAttribute('data-sheet-row'), e.textContent]));
+    expect(errors.map((e) => [e[0], e[1]])).toEqual([
+      ['4', '5'],
+      ['9', '10'],
+    ]);
+    expect(errors[0]![2]).toContain('第 5 行「身份证号码」：身份证号校验位错误');
+    expect(errors[1]![2]).toContain('第 10 行「姓名」：缺少姓名');
+    await expect.poll(() => bench.locator('[data-jzs-profile-count]').getAttribute('data-jzs-profile-count')).toBe('18');
     // The formula in a note stayed text.
     expect((await storedData(bench)).some((p) => p.notes === '=HYPERLINK("http://example.invalid")')).toBe(true);
   });
 
   it('finds 张三 by "zs" in the popup and makes the row the active profile', async () => {
     const popup = await s.openExtensionPage('popup.html');
-    await popup.locator('[data-jzs-profile-count="17"]').waitFor();
+    await popup.locator('[data-jzs-profile-count="18"]').waitFor();
     // The popup lists one page, not the whole store.
-    expect(await popup.locator('[data-jzs-profile]').count()).toBe(17);
+    expect(await popup.locator('[data-jzs-profile]').count()).toBe(18);
     await popup.locator('[data-jzs-search]').fill('zs');
     // 张三 (Zhang San) and 郑十 (Zheng Shi) both have the initials zs.
     await expect.poll(() => popup.locator('[data-jzs-profile]').count()).toBe(2);
@@ -79,7 +83,7 @@ describe('profiles in the workbench and the popup', () => {
       expect(await storedData(bench)).toEqual([]);
       await importFile(bench, download.suggestedFilename(), file);
       await bench.locator('[data-jzs-action="confirm-import"]').click();
-      await bench.locator('[data-jzs-import-report][data-imported="17"][data-rejected="0"]').waitFor();
+      await bench.locator('[data-jzs-import-report][data-imported="18"][data-rejected="0"]').waitFor();
       expect(await storedData(bench)).toEqual(before);
     }
   });
@@ -96,6 +100,10 @@ describe('profiles in the workbench and the popup', () => {
     const [plain] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="export-backup"]').click()]);
     await emptyStore();
     await bench.locator('[data-jzs-restore]').setInputFiles((await plain.path())!);
+    // Into an empty store every profile is new; nothing is written before the confirmation.
+    await bench.locator(`[data-jzs-restore-preview][data-added="${before.length}"][data-changed="0"][data-missing="0"]`).waitFor();
+    expect(await full()).toEqual([]);
+    await bench.locator('[data-jzs-action="confirm-restore"]').click();
     await bench.locator('[data-jzs-export-message="ok"]').waitFor();
     expect(await full()).toEqual(before);
 
@@ -106,6 +114,8 @@ describe('profiles in the workbench and the popup', () => {
     await bench.locator('[data-jzs-restore]').setInputFiles((await sealed.path())!);
     await bench.locator('[data-jzs-restore-pass]').fill('backup pass 1');
     await bench.locator('[data-jzs-action="restore-encrypted"]').click();
+    await bench.locator(`[data-jzs-restore-preview][data-added="${before.length}"]`).waitFor();
+    await bench.locator('[data-jzs-action="confirm-restore"]').click();
     await expect.poll(async () => (await full()).length).toBe(before.length);
     expect(await full()).toEqual(before);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLICAS, replica } from '../fixtures/replicas';
-import { frameOf, launch, sendFrom, type Session } from './harness';
+import { frameOf, launch, panelFrame, sendFrom, type Session } from './harness';
 
 /**
  * Walking skeleton (issue 2): on every replica, served at its real URL, the content script mounts the overlay
@@ -34,9 +34,13 @@ describe('walking skeleton', () => {
           expect(await overlay.getAttribute('data-portal')).toBe(fr.portal);
           expect(await overlay.getAttribute('data-page')).toBe(fr.page);
           expect(await overlay.getAttribute('data-business')).toBe(fr.business ?? null);
-          // The page name comes from the background's zod-validated answer.
-          await overlay.locator('.page').waitFor();
-          expect((await overlay.locator('.page').textContent())?.length).toBeGreaterThan(1);
+        }
+        if (r.page) {
+          // One panel per tab, in the top frame; its page name comes from the background's zod-validated answer.
+          const panel = await panelFrame(page);
+          await panel.locator('[data-jzs-panel-page] .meta').waitFor();
+          expect((await panel.locator('[data-jzs-panel-page]').textContent())?.length).toBeGreaterThan(1);
+          expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(1);
         }
       } finally {
         await page.close();
@@ -62,22 +66,21 @@ describe('walking skeleton', () => {
     const options = await s.openExtensionPage('options.html');
     await options.locator('[data-jzs-language]').selectOption('en');
     const page = await s.open('zwdt-declaration-initial');
-    const frames = [page.mainFrame(), frameOf(page, replica('zwdt-eform-initial'))];
+    const eform = frameOf(page, replica('zwdt-eform-initial'));
     try {
-      for (const f of frames) {
-        const title = f.locator('[data-jzs-overlay] .title');
-        await expect.poll(() => title.textContent()).toBe('Constructor Registration Assistant');
-      }
-      // The e-form frame's validation summary speaks English too.
-      const summary = frames[1]!.locator('[data-jzs-overlay] [data-jzs-validation-summary] .summary-head');
-      await summary.waitFor({ state: 'attached' });
+      const panel = await panelFrame(page);
+      const title = panel.locator('.title');
+      await expect.poll(() => title.textContent()).toBe('Constructor Registration Assistant');
+      // The e-form frame's hints speak English too (the content script there translates them).
+      await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').fill('370102199001011237');
+      await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').press('Tab');
+      const hint = eform.locator('[data-jzs-field="idNumber"]');
+      await expect.poll(() => hint.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+      const summary = panel.locator('[data-jzs-validation-summary] [data-jzs-summary-field="idNumber"]');
       await expect.poll(() => summary.textContent()).not.toMatch(/[\u4e00-\u9fff]/);
       await options.locator('[data-jzs-language]').selectOption('zh-CN');
-      for (const f of frames) {
-        const title = f.locator('[data-jzs-overlay] .title');
-        await expect.poll(() => title.textContent()).toBe('建造师注册助手');
-      }
-      await expect.poll(() => summary.textContent()).toMatch(/[\u4e00-\u9fff]/);
+      await expect.poll(() => title.textContent()).toBe('建造师注册助手');
+      await expect.poll(() => hint.textContent()).toMatch(/[\u4e00-\u9fff]/);
     } finally {
       await options.locator('[data-jzs-language]').selectOption('zh-CN');
       await page.close();

@@ -2,7 +2,7 @@ import type { Frame, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai, plusDays, plusYears } from '../../src/validate/dates';
 import { replica } from '../fixtures/replicas';
-import { frameOf, launch, type Session } from './harness';
+import { frameOf, launch, panelFrame, type Session } from './harness';
 
 /** The browser runs in this machine's time zone: its "today" is ours. */
 const today = todayInShanghai(new Date());
@@ -30,14 +30,15 @@ describe('validation on the portals', () => {
 
   it('基本资料: a wrong check digit shows an error hint that clears when fixed', async () => {
     const page = await s.open('province-basic-info');
-    await page.locator('[data-jzs-overlay] [data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-validation-summary]').waitFor({ state: 'attached' });
     await typeInto(page.mainFrame(), '#txtZjhm', '370102199001011237');
     const hint = page.locator('[data-jzs-field="idNumber"]');
     await expect.poll(() => severityOf(hint)).toBe('error');
     expect(await hint.textContent()).toContain('校验位错误');
     expect(await page.locator('[data-jzs-field="idNumber"]').count()).toBe(1);
-    // The overlay's summary lists it too.
-    expect(await page.locator('[data-jzs-overlay] [data-jzs-summary-field="idNumber"][data-severity="error"]').count()).toBe(1);
+    // The panel's summary lists it too.
+    await expect.poll(() => panel.locator('[data-jzs-summary-field="idNumber"][data-severity="error"]').count()).toBe(1);
     await typeInto(page.mainFrame(), '#txtZjhm', '370102199001011231');
     await expect.poll(() => severityOf(hint)).toBe('ok');
     // Typing was never blocked: the page's own model has the value.
@@ -64,7 +65,7 @@ describe('validation on the portals', () => {
     const page = await s.open('zwdt-declaration-initial');
     const frame = frameOf(page, replica('zwdt-eform-initial'));
     await frame.locator('[data-jzs-overlay]').waitFor({ state: 'attached' });
-    await frame.locator('[data-jzs-overlay] [data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    await (await panelFrame(page)).locator('[data-jzs-validation-summary]').waitFor({ state: 'attached' });
     const visible = '[id="EJJZS_ZCSQ_HTJZRQ$text"]';
     await typeInto(frame, visible, dayShort);
     const hint = frame.locator('[data-jzs-field="contractEnd"]');
@@ -81,17 +82,21 @@ describe('validation on the portals', () => {
   it('reports a field the rules expect when the page re-renders without it', async () => {
     const page = await s.open('zwdt-declaration-change');
     const frame = frameOf(page, replica('zwdt-eform-change'));
-    await frame.locator('[data-jzs-overlay] [data-jzs-validation-summary]').waitFor({ state: 'attached' });
-    expect(await frame.locator('[data-jzs-missing-field]').count()).toBe(0);
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    expect(await panel.locator('[data-jzs-missing-field]').count()).toBe(0);
     await frame.evaluate(() => document.getElementById('BGZC_HTJS')?.closest('.eform-row')?.remove());
-    await frame.locator('[data-jzs-overlay] [data-jzs-missing-field="contractEnd"]').waitFor({ state: 'attached' });
-    expect(await frame.locator('[data-jzs-overlay] [data-jzs-missing-field="contractEnd"]').textContent()).toBe('本页未找到“劳动合同截止日期”字段');
+    // The top frame's panel names the field and the frame it is missing from.
+    const missing = panel.locator('[data-jzs-frame="zwdt-eform"] [data-jzs-missing-field]');
+    await missing.waitFor({ state: 'attached' });
+    expect(await missing.textContent()).toBe('本页未找到“劳动合同截止日期”字段');
+    expect(await panel.locator('[data-jzs-frame="zwdt-eform"] .frame').textContent()).toContain('电子申请表');
     await page.close();
   });
 
   it('个人信息更改: a 2.5 MB PDF is flagged with its size and what to do; the file stays chosen', async () => {
     const page = await s.open('province-info-change');
-    await page.locator('[data-jzs-overlay] [data-jzs-material]').first().waitFor({ state: 'attached' });
+    await (await panelFrame(page)).locator('[data-jzs-material]').first().waitFor({ state: 'attached' });
     const body = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2.5 * 1024 * 1024 - 20, 0x20), Buffer.from('\n%%EOF\n')]);
     await page.locator('#fjFile').setInputFiles({ name: '信息更改扫描件.pdf', mimeType: 'application/pdf', buffer: body });
     const result = page.locator('[data-jzs-upload="info-change-pdf"]');
@@ -107,12 +112,14 @@ describe('validation on the portals', () => {
 
   it('网厅 uploader (hidden WebUploader input): wrong file type and a silent video are flagged per material', async () => {
     const page = await s.open('zwdt-declaration-initial');
-    await page.locator('[data-jzs-overlay] [data-jzs-material]').first().waitFor({ state: 'attached' });
+    await (await panelFrame(page)).locator('[data-jzs-material]').first().waitFor({ state: 'attached' });
     await page.locator('tr[data-materialguid="m04"] input[type=file]').setInputFiles({ name: '劳动合同.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04word') });
     const contract = page.locator('[data-jzs-upload="labor-contract"]');
     await contract.waitFor({ state: 'attached' });
-    expect(await contract.getAttribute('data-severity')).toBe('error');
+    // The seed names no format for scans: PDF/JPG/PNG is our advice, so another kind is a warning saying so.
+    expect(await contract.getAttribute('data-severity')).toBe('warning');
     expect(await contract.textContent()).toContain('PDF/JPG/PNG');
+    expect(await contract.textContent()).toContain('本工具建议');
     const silent = Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42\0\0\0\0moov\0\0\0!hdlr\0\0\0\0\0\0\0\0vide'), Buffer.alloc(1000)]);
     await page.locator('tr[data-materialguid="m06"] input[type=file]').setInputFiles({ name: '本人视频.mp4', mimeType: 'video/mp4', buffer: silent });
     const video = page.locator('[data-jzs-upload="personal-video"]');

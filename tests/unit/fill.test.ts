@@ -14,6 +14,8 @@ import { ProfileStore } from '../../src/profiles/store';
 import { bundledPack } from '../../src/rules/bundled';
 import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { installLayout } from '../helpers/layout';
+import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
+import { pageScript } from '../../src/fill/page-script';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
 const field = (over: Partial<CollectedField>): CollectedField => ({
@@ -132,14 +134,16 @@ const LI = { name: '李四', idNumber: '37010219900101124X', mobile: '1390000000
  * bound to a document id like Chrome's `documentIds` (a new id = the frame navigated).
  */
 class FakeTab {
-  documentId = 'doc-1';
-  readonly agent = new FillAgent(document);
+  /** Undefined: a browser without `documentIds` targeting (Firefox), bound by the content script's nonce. */
+  documentId: string | undefined = 'doc-1';
+  agent = new FillAgent(document);
   readonly calls: string[] = [];
   readonly tabs: TabsApi = {
     portalFrames: async () => [{ frameId: 0, documentId: this.documentId }],
     sendToFrame: (async (_tab: number, _frame: number, name: string) => {
       this.calls.push(name);
       if (name === 'bg:collect') return this.agent.collect('province-basic-info', mapFields(document, fieldViews(bundledPack().fields)));
+      if (name === 'bg:document') return { page: 'province-basic-info', url: location.href, nonce: this.agent.nonce };
       return {};
     }) as TabsApi['sendToFrame'],
     mainWorld: async <A extends unknown[], R>(_tab: number, frame: FrameRef, func: (...args: A) => R, args: A) => {
@@ -251,6 +255,20 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(log.map((e) => [e.navigated, e.ok])).toEqual([[true, 0], [true, 0]]);
   });
 
+  it('without documentIds (Firefox) a frame is bound by the content script\'s per-document nonce', async () => {
+    const { service, tab } = await setUp('fill-nonce');
+    tab.documentId = undefined;
+    const first = await service.plan(7);
+    tab.agent = new FillAgent(document); // a new document has a new content script, with a new nonce
+    const report = await service.apply(first.planId, []);
+    expect(report.navigated).toBe(true);
+    expect($('txtXm').value).toBe('');
+    const second = await service.apply((await service.plan(7)).planId, []);
+    expect(second.navigated).toBe(false);
+    expect($('txtXm').value).toBe('张三');
+    expect(tab.calls).toContain('bg:document');
+  });
+
   it('checks the profile revision once: an edit since the preview stops the fill', async () => {
     const { service, profiles, zhang } = await setUp('fill-revision');
     const preview = await service.plan(7);
@@ -274,5 +292,24 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect([$<HTMLSelectElement>('ddlMz').value, $<HTMLSelectElement>('ddlXl').value, $('xb1').checked]).toEqual(['', '', false]);
     expect($('txtGddh').value).toBe('0531-1234567');
     expect(document.body.innerHTML.includes('张三') || [...document.querySelectorAll('input')].some((i) => i.value === ZHANG.idNumber)).toBe(false);
+  });
+});
+
+describe('the content script locates, the page script finds again', () => {
+  it('every mapped field of every replica page (source and rendered) is found by its locator, and no other element', () => {
+    const kit = pageScript({ op: 'kit' });
+    let checked = 0;
+    for (const { replica, state } of replicasWithState().filter((x) => x.replica.page)) {
+      const doc = replicaDocument(replica, state);
+      const fields = mapFields(doc, fieldViews(bundledPack().fields));
+      const collected = new FillAgent(doc).collect(replica.page, fields).fields;
+      collected.forEach((c, i) => {
+        const f = fields[i];
+        const root = c.miniId ? f?.anchor : f?.input;
+        expect(kit.find(doc, { ...c.locator, type: '', form: '', label: '' }), `${replica.name} ${state} ${c.key}`).toBe(root);
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(300);
   });
 });

@@ -50,9 +50,9 @@ export async function parseEncryptedBackup(text: string, passphrase: string, fil
   try {
     head = Header.parse(JSON.parse(text));
   } catch {
-    throw new BackupError('errors.backup.notEncrypted', { file: fileName });
+    throw new BackupError('backupEncErrors.invalid', { file: fileName });
   }
-  if (head.version > ENCRYPTED_BACKUP_VERSION) throw new BackupError('errors.backup.encryptedNewer', { file: fileName, version: head.version });
+  if (head.version > ENCRYPTED_BACKUP_VERSION) throw new BackupError('backupEncErrors.tooNew', { file: fileName, version: head.version });
   let salt: Uint8Array;
   let iv: Uint8Array;
   let data: Uint8Array;
@@ -61,16 +61,16 @@ export async function parseEncryptedBackup(text: string, passphrase: string, fil
     iv = fromBase64(head.cipher.iv);
     data = fromBase64(head.data);
   } catch {
-    throw new BackupError('errors.backup.corrupt', { file: fileName });
+    throw new BackupError('backupEncErrors.corrupt', { file: fileName });
   }
   const bad = checkKdfParams(head.kdf.iterations, salt);
-  if (bad || iv.length !== 12) throw new BackupError('errors.backup.untrusted', { file: fileName, why: bad ?? { code: 'errors.kdf.iv' } });
+  if (bad || iv.length !== 12) throw new BackupError('backupEncErrors.untrusted', { file: fileName });
   const key = await importAesKey(await deriveKeyBytes(passphrase, salt, head.kdf.iterations));
   let plain: Uint8Array;
   try {
     plain = await openBytes(key, { iv, data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer }, aadOf(head));
   } catch {
-    throw new BackupError('errors.backup.cannotOpen', { file: fileName });
+    throw new BackupError('backupEncErrors.cannotOpen', { file: fileName });
   }
   return parseBackup(new TextDecoder().decode(plain), fileName);
 }

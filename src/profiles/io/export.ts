@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import type { MessageKey, Params } from '../../i18n';
-import { CodedError } from '../../i18n/problem';
-import { issueProblem } from '../../i18n/zod-issue';
 import { FIELD_NAMES } from '../../domain/fields';
 import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import { fieldText } from '../../validate/field';
+import type { MessageKey, Params } from '../../i18n';
+import { CodedError } from '../../i18n/problem';
 import { Profile } from '../schema';
 import { writeXlsx } from './xlsx';
 
@@ -25,7 +24,7 @@ function cellsOf(p: Profile): string[] {
   ];
 }
 
-function csvCell(v: string): string {
+export function csvCell(v: string): string {
   const safe = neutralise(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -57,7 +56,7 @@ export function toBackup(profiles: readonly Profile[], now: Date): string {
   return JSON.stringify(backup, null, 1);
 }
 
-/** A backup that cannot be restored: nothing of it is. */
+/** A backup file that cannot be restored (catalogue `backup.*` / `backupEncErrors.*`): nothing was written. */
 export class BackupError extends CodedError {
   constructor(code: MessageKey, params: Params) {
     super(code, params);
@@ -71,19 +70,23 @@ export function parseBackup(text: string, fileName: string): Backup {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new BackupError('errors.backup.notJson', { file: fileName });
+    throw new BackupError('backup.notJson', { file: fileName });
   }
   const head = data as { format?: unknown; version?: unknown } | null;
-  if (head?.format !== BACKUP_FORMAT) throw new BackupError('errors.backup.notBackup', { file: fileName });
+  if (head?.format !== BACKUP_FORMAT) throw new BackupError('backup.notBackup', { file: fileName });
   if (typeof head.version !== 'number' || head.version > BACKUP_VERSION) {
-    throw new BackupError('errors.backup.newer', { file: fileName, version: String(head.version), supported: BACKUP_VERSION });
+    throw new BackupError('backup.tooNew', { file: fileName, version: String(head.version), supported: BACKUP_VERSION });
   }
   const result = Backup.safeParse(data);
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first ? first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
-    const what = first ? issueProblem(first, data) : { code: 'errors.input.invalid' as const };
-    throw new BackupError('errors.backup.invalid', { file: fileName, where, what });
+    throw new BackupError('backup.invalid', { file: fileName, where, problem: first?.message ?? '' });
   }
   return result.data;
+}
+
+/** The import template: every column the import recognises, formatted as text, no rows. */
+export function importTemplate(): Uint8Array {
+  return writeXlsx(EXPORT_HEADERS, [], '导入模板');
 }

@@ -2,8 +2,12 @@ import { FIELD_NAMES } from '../../domain/fields';
 import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import lexicon from '../../../rules/shared/fields.json';
 
-/** A column is a field key, or the profile's notes. */
-export type ColumnKey = FieldKey | 'notes';
+/**
+ * A column is a field key, the profile's notes, or a combined 劳动合同起止日期 column (`2019.6.4-2025.6.4`) that
+ * fills contractStart and contractEnd.
+ */
+export type ColumnKey = FieldKey | 'notes' | 'contractPeriod';
+export const EXTRA_COLUMNS = ['notes', 'contractPeriod'] as const;
 
 /** 「身份证号（必填）」, 「*姓名」, 「Name 」 → comparable text. */
 export function normHeader(h: string): string {
@@ -24,6 +28,10 @@ for (const key of FIELD_KEYS) {
   for (const alias of [key, FIELD_NAMES[key].zh, ...(LABELS.get(key) ?? [])]) LOOKUP.set(normHeader(alias), key);
 }
 for (const alias of ['notes', '备注', '说明', '附注']) LOOKUP.set(normHeader(alias), 'notes');
+// A spreadsheet-only shape (no portal has such a field): one column holding both contract dates.
+for (const alias of ['contractPeriod', '劳动合同起止日期', '劳动合同起止时间', '合同起止日期', '合同起止时间', '劳动合同期限', '合同期限', '起止日期']) {
+  LOOKUP.set(normHeader(alias), 'contractPeriod');
+}
 
 /** Map each header to a field key; unknown headers stay unmapped (null), and a key is used once. */
 export function autoMap(headers: readonly string[]): Array<ColumnKey | null> {

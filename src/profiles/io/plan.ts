@@ -2,10 +2,23 @@ import type { ImportItem } from '../store';
 import type { Profile, ProfileData } from '../schema';
 import type { RowResult } from './rows';
 
-/** What to do with a row whose ID number is already stored or repeats an earlier row. */
+/** What to do with a row whose ID number is already stored or repeats an earlier row under the same name. */
 export type DuplicatePolicy = 'update' | 'skip' | 'keep-both';
 
+/** The clerk's answer for a conflicting row (same ID number, another name): by default, not imported. */
+export type ConflictChoice = 'skip' | 'import';
+
 type PlanItem = Extract<ImportItem, { kind: 'create' | 'update' }>;
+
+export type Outcome = 'create' | 'update' | 'skip' | 'reject' | 'conflict';
+
+/** Why a row is a conflict: the other name its ID number carries, and where (stored, or an earlier sheet row). */
+export interface Conflict {
+  otherName: string;
+  stored: boolean;
+  /** Sheet rows of the file that carry the same ID number under another name. */
+  sheetRows: number[];
+}
 
 export interface ImportPlan {
   items: PlanItem[];
@@ -13,8 +26,9 @@ export interface ImportPlan {
   updated: number;
   skipped: number;
   rejected: RowResult[];
-  /** Per row: what happens to it. */
-  outcome: Map<number, 'create' | 'update' | 'skip' | 'reject'>;
+  conflicts: Map<number, Conflict>;
+  /** Per row (N): what happens to it. */
+  outcome: Map<number, Outcome>;
 }
 
 /** Keep the stored value where the row cell is empty (a row never blanks out a field). */
@@ -24,14 +38,51 @@ function merge(base: ProfileData, row: ProfileData): ProfileData {
   return out;
 }
 
+const idKey = (r: RowResult) => (r.data.idNumber ?? '').toUpperCase();
+
+/**
+ * Same ID number, different names (contract.md): a conflict on every such row, in the file or against the stored
+ * record — never merged silently. Rows whose names agree with each other and with the stored record are not.
+ */
+export function findConflicts(rows: readonly RowResult[], existing: ReadonlyMap<string, Profile>): Map<number, Conflict> {
+  const groups = new Map<string, RowResult[]>();
+  for (const r of rows) {
+    if (r.blank || r.errors.length) continue;
+    const list = groups.get(idKey(r));
+    if (list) list.push(r);
+    else groups.set(idKey(r), [r]);
+  }
+  const out = new Map<number, Conflict>();
+  for (const [key, list] of groups) {
+    const storedName = existing.get(key)?.data.name;
+    const names = new Set(list.map((r) => r.data.name));
+    if (storedName !== undefined) names.add(storedName);
+    if (names.size < 2) continue;
+    for (const r of list) {
+      const others = list.filter((o) => o !== r && o.data.name !== r.data.name);
+      const stored = storedName !== undefined && storedName !== r.data.name;
+      if (!stored && !others.length) continue;
+      out.set(r.row, { otherName: stored ? storedName : (others[0]?.data.name ?? ''), stored, sheetRows: others.map((o) => o.sheetRow) });
+    }
+  }
+  return out;
+}
+
 /**
  * Turn validated rows into one batch. Default (`update`): a row whose ID number is stored, or repeats an
- * earlier row, updates that record with its non-empty values (contract.md).
+ * earlier row, updates that record with its non-empty values (contract.md) — when the names agree. A conflict
+ * is imported only when the clerk chose `import` for it, and then follows the same policy.
  */
-export function planImport(rows: readonly RowResult[], existing: ReadonlyMap<string, Profile>, policy: DuplicatePolicy): ImportPlan {
+export function planImport(
+  rows: readonly RowResult[],
+  existing: ReadonlyMap<string, Profile>,
+  policy: DuplicatePolicy,
+  choices: ReadonlyMap<number, ConflictChoice> = new Map(),
+): ImportPlan {
   const items: PlanItem[] = [];
   const outcome: ImportPlan['outcome'] = new Map();
   const rejected: RowResult[] = [];
+  const conflicts = findConflicts(rows, existing);
   const pending = new Map<string, number>(); // ID number → index in items
   let created = 0;
   let updated = 0;
@@ -43,7 +94,11 @@ export function planImport(rows: readonly RowResult[], existing: ReadonlyMap<str
       outcome.set(r.row, 'reject');
       continue;
     }
-    const key = (r.data.idNumber ?? '').toUpperCase();
+    if (conflicts.has(r.row) && choices.get(r.row) !== 'import') {
+      outcome.set(r.row, 'conflict');
+      continue;
+    }
+    const key = idKey(r);
     const stored = existing.get(key);
     const earlier = pending.get(key);
     const duplicate = stored !== undefined || earlier !== undefined;
@@ -53,15 +108,15 @@ export function planImport(rows: readonly RowResult[], existing: ReadonlyMap<str
       continue;
     }
     if (duplicate && policy === 'update') {
-      if (earlier !== undefined) {
-        const item = items[earlier]!;
+      const item = earlier !== undefined ? items[earlier] : undefined;
+      if (item) {
         item.body = { ...item.body, data: merge(item.body.data as ProfileData, r.data), ...(r.notes ? { notes: r.notes } : {}) };
-      } else {
+      } else if (stored) {
         items.push({
           kind: 'update',
-          id: stored!.id,
-          expectedRevision: stored!.revision,
-          body: { data: merge(stored!.data, r.data), businesses: stored!.businesses, notes: r.notes || stored!.notes },
+          id: stored.id,
+          expectedRevision: stored.revision,
+          body: { data: merge(stored.data, r.data), businesses: stored.businesses, notes: r.notes || stored.notes },
         });
         pending.set(key, items.length - 1);
         updated++;
@@ -74,5 +129,5 @@ export function planImport(rows: readonly RowResult[], existing: ReadonlyMap<str
     created++;
     outcome.set(r.row, 'create');
   }
-  return { items, created, updated, skipped, rejected, outcome };
+  return { items, created, updated, skipped, rejected, conflicts, outcome };
 }

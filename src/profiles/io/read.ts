@@ -1,82 +1,61 @@
-import Papa, { type ParseResult, type Parser } from 'papaparse';
+import { parseCsv } from './csv';
 import { decodeText, type Encoding } from './decode';
-import { unneutralise } from './csv';
-import type { Cell, Table } from './table';
+import type { Grid, Table, TableNotice } from './table';
 import { TableError } from './table';
-import { isLegacyXls, isXlsx, readXlsx } from './xlsx';
+import { isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
+import { readXlsx } from './xlsx-read';
+import { autoMap } from './mapping';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
 
-export interface ReadResult extends Table {
+export interface ReadResult extends Grid {
   kind: 'csv' | 'xlsx';
   encoding?: Encoding | undefined;
   date1904: boolean;
 }
 
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * Read an import file into a table, keeping the page responsive: CSV is parsed in chunks with a pause
- * between them (no task near 100 ms on a 10,000-row file). Size and row caps give a clear message.
+ * Read an import file into a grid of sheet rows. Pure and synchronous: the workbench runs it in a Web Worker
+ * (import-worker.ts) so that neither the workbench nor the popup sharing its renderer ever waits on it. Every
+ * cap (file size, inflated size, cell references, rows) is checked before the work it guards.
  */
-export async function readImportFile(
-  bytes: Uint8Array,
-  fileName: string,
-  onProgress: (fraction: number) => void = () => undefined,
-): Promise<ReadResult> {
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new TableError('errors.table.tooBig', { file: fileName, size: (bytes.length / 1024 / 1024).toFixed(1), max: MAX_FILE_BYTES / 1024 / 1024 });
-  }
-  if (isLegacyXls(bytes)) throw new TableError('errors.table.legacyXls', { file: fileName });
-  let table: ReadResult;
+export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: (fraction: number) => void = () => undefined): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) throw new TableError('import.err.fileTooBig', { file: fileName, mb: (bytes.length / 2 ** 20).toFixed(1), max: 20 });
+  if (isCompoundFile(bytes)) throw new TableError(isEncryptedOoxml(bytes) ? 'import.err.encrypted' : 'import.err.legacyXls', { file: fileName });
+  let result: ReadResult;
   if (isXlsx(bytes)) {
-    table = { ...readXlsx(bytes), kind: 'xlsx' };
+    result = { ...readXlsx(bytes, onProgress), kind: 'xlsx' };
   } else {
-    const { text, encoding } = decodeText(bytes);
-    table = { ...(await parseCsvChunked(text, onProgress)), kind: 'csv', encoding, date1904: false };
+    const { text, encoding, mixed } = decodeText(bytes);
+    const notices: TableNotice[] = [];
+    if (mixed) notices.push({ sheetRow: mixed.gbkLines[0] ?? 0, code: 'import.notice.mixedEncoding', params: { utf8: mixed.utf8Lines.join('、'), gbk: mixed.gbkLines.join('、') } });
+    const grid = parseCsv(text);
+    result = { ...grid, notices: [...notices, ...grid.notices], kind: 'csv', encoding, date1904: false };
   }
-  if (table.headers.every((h) => !h)) throw new TableError('errors.table.noHeader', { file: fileName });
-  if (table.rows.length > MAX_ROWS) {
-    throw new TableError('errors.table.tooManyRows', { file: fileName, rows: table.rows.length, max: MAX_ROWS });
-  }
+  if (!result.grid.some((r) => r.some((c) => c.text.trim()))) throw new TableError('import.err.empty', { file: fileName });
+  if (result.grid.length > MAX_ROWS + HEADER_SEARCH_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
   onProgress(1);
-  return table;
+  return result;
 }
 
-/** The chunked twin of parseCsv (csv.ts): same rules, yielding to the UI between chunks. */
-export function parseCsvChunked(text: string, onProgress: (fraction: number) => void): Promise<Table> {
-  return new Promise((resolve) => {
-    const records: string[][] = [];
-    let quoteErrorAt: number | undefined;
-    Papa.parse<string[]>(text, {
-      skipEmptyLines: false,
-      delimiter: '',
-      chunkSize: 128 * 1024,
-      chunk(result: ParseResult<string[]>, parser: Parser) {
-        const base = records.length;
-        const q = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
-        if (q && quoteErrorAt === undefined) quoteErrorAt = base + (q.row ?? 0);
-        records.push(...result.data);
-        onProgress(Math.min(0.99, (result.meta.cursor ?? 0) / Math.max(1, text.length)));
-        parser.pause();
-        void yieldToUi().then(() => parser.resume());
-      },
-      complete() {
-        const headers = (records[0] ?? []).map((h) => h.trim());
-        const rows: Cell[][] = [];
-        let fatal: Table['fatal'];
-        for (let i = 1; i < records.length; i++) {
-          if (quoteErrorAt !== undefined && i >= quoteErrorAt) {
-            fatal = { row: i, problem: { code: 'errors.table.unclosedQuote', params: { row: i } } };
-            break;
-          }
-          const rec = records[i]!;
-          if (i === records.length - 1 && rec.length === 1 && rec[0] === '') break;
-          rows.push(rec.map((v) => ({ text: unneutralise(v) })));
-        }
-        resolve({ headers, rows, fatal });
-      },
-    });
-  });
+/** Title rows clerks put above the header: we look for the header in the first rows only. */
+export const HEADER_SEARCH_ROWS = 20;
+
+/** The first row (sheet row number) whose cells map at least two known headers; else the first non-empty row. */
+export function findHeaderRow(grid: Grid['grid']): number {
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    if (autoMap((grid[i] ?? []).map((c) => c.text)).filter((k) => k !== null).length >= 2) return i + 1;
+  }
+  const first = grid.findIndex((r) => r.some((c) => c.text.trim()));
+  return first >= 0 ? first + 1 : 1;
+}
+
+/** The grid seen from a header row: the header's texts, then the data rows below it (contract.md's N from 1). */
+export function tableAt(read: Grid, headerRow: number): Table {
+  const headers = (read.grid[headerRow - 1] ?? []).map((c) => c.text.trim());
+  const rows = read.grid.slice(headerRow);
+  if (rows.length > MAX_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
+  return { headers, rows, headerRow, fatal: read.fatal };
 }

@@ -1,32 +1,50 @@
 import { DATE_FIELDS } from '../../domain/fields';
 import type { FieldKey } from '../../domain/ids';
-import { isStrict, parseField } from '../../validate/field';
+import type { MessageKey, Params } from '../../i18n';
+import { parseField, type StoredValue } from '../../validate/field';
 import type { Finding } from '../../validate/types';
-import { t, type MessageKey } from '../../i18n';
-import type { ProfileData } from '../schema';
+import { ProfileBody, type ProfileData } from '../schema';
+import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import type { ColumnKey } from './mapping';
 import type { Cell, Table } from './table';
-import { excelSerialToIso } from './xlsx';
 
+/** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
 export interface RowIssue {
   /** The column as the file names it (its header text). */
   column: string;
-  message: string;
+  code: MessageKey;
+  params?: Params | undefined;
 }
 
 export interface RowResult {
-  /** Line after the header, from 1 (Excel's row number minus one). */
+  /** Line after the header, from 1 (contract.md's N: data-row). */
   row: number;
+  /** The row number Excel shows (contract.md's R: data-sheet-row). */
+  sheetRow: number;
   blank: boolean;
   data: ProfileData;
   notes?: string | undefined;
   /** Name and ID number as written in the file (the preview shows them even when rejected). */
   shown?: { name: string; idNumber: string } | undefined;
+  /** Identity errors: the row is rejected. */
   errors: RowIssue[];
+  /** Values left empty (unreadable, ambiguous, implausible, too long) or doubtful: the row is still imported. */
   warnings: RowIssue[];
+  /** Documented normalisations the preview shows (an Excel serial read as a date). */
+  notices: RowIssue[];
 }
 
-const msg = (f: Finding) => t(`v.${f.code}` as MessageKey, f.params);
+export interface RowContext {
+  headers: readonly string[];
+  mapping: ReadonlyArray<ColumnKey | null>;
+  now: Date;
+  /** Today in Asia/Shanghai, yyyy-MM-dd. */
+  today: string;
+  date1904?: boolean | undefined;
+}
+
+const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}` as MessageKey, params: f.params });
+const fromCoded = (column: string, c: Coded): RowIssue => ({ column, code: c.code, params: c.params });
 
 /** 1.10101E+17, or an 18-digit number Excel has already rounded to 15 significant digits. */
 function precisionLost(cell: Cell): boolean {
@@ -34,56 +52,128 @@ function precisionLost(cell: Cell): boolean {
   return cell.number !== undefined && Math.abs(cell.number) >= 1e11;
 }
 
+/** Builds one row's result; each cell reader adds to it. */
+class RowBuilder {
+  readonly data: ProfileData = {};
+  notes: string | undefined;
+  readonly errors: RowIssue[] = [];
+  readonly warnings: RowIssue[] = [];
+  readonly notices: RowIssue[] = [];
+  /** Which column each stored field came from (for the schema's verdict). */
+  readonly columnOf = new Map<string, string>();
+
+  set(key: FieldKey, value: StoredValue, column: string): void {
+    (this.data as Record<string, unknown>)[key] = value;
+    this.columnOf.set(key, column);
+  }
+
+  date(key: FieldKey, read: DateRead, column: string): void {
+    if (read.value !== undefined) {
+      // A field filled by its own column wins over the combined 起止日期 column.
+      if ((this.data as Record<string, unknown>)[key] === undefined) this.set(key, read.value, column);
+      if (read.note) this.notices.push(fromCoded(column, read.note));
+    } else {
+      this.warnings.push(fromCoded(column, read.problem));
+    }
+  }
+}
+
+/** Name and ID number: any error rejects the row (contract.md), precision lost in Excel included. */
+function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, column: string, now: Date): void {
+  const text = cell.text.trim();
+  if (key === 'idNumber' && precisionLost(cell)) {
+    b.errors.push({ column, code: 'v.import.idPrecision', params: { text } });
+    return;
+  }
+  const r = parseField(key, text, now);
+  for (const f of r.findings) (f.severity === 'error' ? b.errors : b.warnings).push(fromFinding(column, f));
+  if (r.value !== undefined && !r.findings.some((f) => f.severity === 'error')) b.set(key, r.value, column);
+}
+
 /**
- * Validate one row. Rejected (errors) when: no name, a missing or invalid ID number (precision lost in
- * Excel included), or a value that cannot be read (an impossible date). Everything else doubtful is a
- * warning and the text is kept as the clerk wrote it (contract.md).
+ * Any other field, read by the field table (src/domain/fields.ts): a value its validator refuses is left empty,
+ * anything doubtful kept as written — both with a warning; none rejects the row.
  */
-export function validateRow(
-  row: number,
-  cells: readonly Cell[],
-  headers: readonly string[],
-  mapping: ReadonlyArray<ColumnKey | null>,
-  now: Date,
-  date1904 = false,
-): RowResult {
-  const data: ProfileData = {};
-  let notes: string | undefined;
-  const errors: RowIssue[] = [];
-  const warnings: RowIssue[] = [];
+function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now: Date): void {
+  const r = parseField(key, cell.text.trim(), now);
+  for (const f of r.findings) b.warnings.push(fromFinding(column, f));
+  if (r.value !== undefined) b.set(key, r.value, column);
+}
+
+/** The birth date the row tells (its own column, else the ID number), for plausibility of other dates. */
+function birthOf(b: RowBuilder, cells: readonly Cell[], ctx: RowContext, dateCtx: DateContext): string | undefined {
+  const i = ctx.mapping.indexOf('birthDate');
+  const own = i >= 0 && cells[i]?.text.trim() ? readDateCell('birthDate', cells[i] ?? { text: '' }, dateCtx).value : undefined;
+  const id = b.data.idNumber;
+  return own ?? (id ? `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` : undefined);
+}
+
+/**
+ * The schema's verdict, in the preview (so the commit never refuses what the preview accepted): a value over a
+ * limit is an error for name and ID number, else it is left out with a warning naming the column.
+ */
+function applySchema(b: RowBuilder, identity: ReadonlySet<string>): void {
+  const parsed = ProfileBody.safeParse({ data: b.data, notes: b.notes ?? '' });
+  if (parsed.success) return;
+  for (const issue of parsed.error.issues) {
+    const [where, key] = issue.path;
+    const field = where === 'data' && typeof key === 'string' ? key : 'notes';
+    const column = field === 'notes' ? (b.columnOf.get('notes') ?? '') : (b.columnOf.get(field) ?? field);
+    const value = field === 'notes' ? (b.notes ?? '') : String((b.data as Record<string, unknown>)[field] ?? '');
+    const max = issue.code === 'too_big' ? Number(issue.maximum) : undefined;
+    const problem: RowIssue = max !== undefined ? { column, code: 'import.cell.tooLong', params: { length: value.length, max } } : { column, code: 'import.cell.invalid', params: { text: value.slice(0, 40) } };
+    if (identity.has(field)) b.errors.push(problem);
+    else b.warnings.push(problem);
+    if (field === 'notes') b.notes = undefined;
+    else delete (b.data as Record<string, unknown>)[field];
+  }
+}
+
+/**
+ * Validate one row. Rejected (errors) only for who the applicant is: no name, a missing or invalid ID number
+ * (precision lost in Excel included), or one of them over the schema's limit. Any other value that cannot be
+ * read, is ambiguous or implausible is left empty with a warning; doubtful text is kept with a warning
+ * (contract.md).
+ */
+export function validateRow(row: number, sheetRow: number, cells: readonly Cell[], ctx: RowContext): RowResult {
+  const b = new RowBuilder();
   const blank = cells.every((c) => !c.text.trim());
-  if (blank) return { row, blank, data, errors, warnings };
-  const col = (key: FieldKey) => {
-    const i = mapping.indexOf(key);
-    return i >= 0 ? { header: headers[i] || key, cell: cells[i] ?? { text: '' } } : undefined;
-  };
-  mapping.forEach((key, i) => {
-    if (!key) return;
-    const cell = cells[i] ?? { text: '' };
-    const text = cell.text.trim();
-    const column = headers[i] || key;
-    if (!text) return;
-    if (key === 'notes') {
-      notes = cell.text;
-      return;
-    }
-    if (key === 'idNumber' && precisionLost(cell)) {
-      errors.push({ column, message: t('v.import.idPrecision', { text }) });
-      return;
-    }
-    // A date cell Excel stores as a day number.
-    const serial = DATE_FIELDS.has(key) && cell.number !== undefined ? excelSerialToIso(cell.number, date1904) : undefined;
-    // How the value is read and which problems refuse the row: the field table (src/domain/fields.ts).
-    const r = serial ? { value: serial, findings: [] } : parseField(key, text, now);
-    for (const f of r.findings) (f.severity === 'error' && isStrict(key) ? errors : warnings).push({ column, message: msg(f) });
-    if (r.value !== undefined) (data as Record<string, unknown>)[key] = r.value;
+  if (blank) return { row, sheetRow, blank, data: b.data, errors: [], warnings: [], notices: [] };
+  const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
+  const cellAt = (i: number): Cell => cells[i] ?? { text: '' };
+  ctx.mapping.forEach((key, i) => {
+    if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now);
   });
+  const dateCtx: DateContext = { today: ctx.today, date1904: ctx.date1904 };
+  dateCtx.birth = birthOf(b, cells, ctx, dateCtx);
+  ctx.mapping.forEach((key, i) => {
+    const cell = cellAt(i);
+    const column = columnName(i);
+    if (!key || key === 'name' || key === 'idNumber' || !cell.text.trim()) return;
+    if (key === 'notes') {
+      b.notes = cell.text;
+      b.columnOf.set('notes', column);
+    } else if (key === 'contractPeriod') {
+      const { start, end } = splitPeriod(cell, dateCtx);
+      if (start.problem && start.problem === end.problem) b.warnings.push(fromCoded(column, start.problem));
+      else {
+        b.date('contractStart', start, column);
+        b.date('contractEnd', end, column);
+      }
+    } else if (DATE_FIELDS.has(key)) b.date(key, readDateCell(key, cell, dateCtx), column);
+    else readOther(b, key, cell, column, ctx.now);
+  });
+  const col = (key: FieldKey) => {
+    const i = ctx.mapping.indexOf(key);
+    return i >= 0 ? { header: columnName(i), text: cellAt(i).text.trim() } : undefined;
+  };
   const nameCol = col('name');
-  if (!data.name && !errors.some((e) => e.column === nameCol?.header)) errors.push({ column: nameCol?.header ?? '姓名', message: t('v.name.empty') });
   const idCol = col('idNumber');
-  if (!data.idNumber && !errors.some((e) => e.column === idCol?.header)) errors.push({ column: idCol?.header ?? '身份证号', message: t('v.id.empty') });
-  const shown = { name: nameCol?.cell.text.trim() ?? '', idNumber: idCol?.cell.text.trim() ?? '' };
-  return { row, blank, data, notes, shown, errors, warnings };
+  if (!b.data.name && !b.errors.some((e) => e.column === nameCol?.header)) b.errors.push({ column: nameCol?.header ?? '', code: 'v.name.empty' });
+  if (!b.data.idNumber && !b.errors.some((e) => e.column === idCol?.header)) b.errors.push({ column: idCol?.header ?? '', code: 'v.id.empty' });
+  applySchema(b, new Set(['name', 'idNumber']));
+  const shown = { name: nameCol?.text ?? '', idNumber: idCol?.text ?? '' };
+  return { row, sheetRow, blank, data: b.data, notes: b.notes, shown, errors: b.errors, warnings: b.warnings, notices: b.notices };
 }
 
 /** How long validation may hold the page before it yields (well under the 50 ms of a "long task"). */
@@ -91,16 +181,16 @@ const SLICE_MS = 25;
 
 /** Validate every row, yielding to the page every SLICE_MS (by time: rows differ a lot in cost). */
 export async function validateTable(
-  table: Table & { date1904?: boolean },
-  mapping: ReadonlyArray<ColumnKey | null>,
-  now: Date,
+  table: Table,
+  ctx: Omit<RowContext, 'headers'>,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<RowResult[]> {
   const out: RowResult[] = [];
+  const full: RowContext = { ...ctx, headers: table.headers };
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
-    out.push(validateRow(i + 1, table.rows[i]!, table.headers, mapping, now, table.date1904));
-    if (i % 64 === 63 && performance.now() - sliceStart > SLICE_MS) {
+    out.push(validateRow(i + 1, table.headerRow + 1 + i, table.rows[i] ?? [], full));
+    if (i % 8 === 7 && performance.now() - sliceStart > SLICE_MS) {
       onProgress(i / table.rows.length);
       await new Promise((r) => setTimeout(r, 0));
       sliceStart = performance.now();

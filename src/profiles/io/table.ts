@@ -1,22 +1,51 @@
 import type { MessageKey, Params } from '../../i18n';
-import { CodedError, type Problem } from '../../i18n/problem';
+import { CodedError } from '../../i18n/problem';
 
-/** A spreadsheet as read: header texts and rows of cells, row N = line N after the header (1-based). */
+/** One cell as read. `text` is what the clerk sees (or typed); the rest tells how the file stored it. */
 export interface Cell {
   text: string;
-  /** The cell held a number (XLSX numeric cell): Excel may have rounded it. */
+  /** The cell held a number (XLSX numeric cell, or a CSV text that is a plain number): Excel may have rounded it. */
   number?: number | undefined;
+  /** The XLSX cell's number format is a date format: `number` is a date serial the clerk saw as a date. */
+  dateFormat?: boolean | undefined;
+  /** The date format shows no day (`yyyy"年"m"月"`): the clerk saw a month. */
+  monthOnly?: boolean | undefined;
+  /** Decimals the XLSX number format shows (`0.00` → 2), when it fixes them. */
+  decimals?: number | undefined;
+  /** The value came from a merged range's top-left cell (filled down by the reader). */
+  merged?: boolean | undefined;
 }
 
+/** A problem in part of the file, with where it starts; the message is a catalogue key and its parameters. */
+export interface TableNotice {
+  /** Sheet row (as Excel shows it) where it starts; 0 for the whole file. */
+  sheetRow: number;
+  code: MessageKey;
+  params?: Params;
+}
+
+/**
+ * A spreadsheet as read: every physical row, from the sheet's row 1, so the header row can be chosen after
+ * reading. grid[i] is sheet row i + 1 (a CSV's line i + 1); blank rows are kept as empty arrays.
+ */
+export interface Grid {
+  grid: Cell[][];
+  /** A problem that makes the rest of the file unreadable (an unclosed quote): rows from there are not read. */
+  fatal?: TableNotice | undefined;
+  /** File-level notices (merged cells filled down, mixed encodings …). */
+  notices: TableNotice[];
+}
+
+/** A header row chosen on a grid: rows[i] is data row i + 1 (contract.md's N), at sheet row headerRow + 1 + i. */
 export interface Table {
   headers: string[];
-  /** rows[i] is data row i + 1; blank lines are kept as empty rows so numbering matches the file. */
   rows: Cell[][];
-  /** A problem that makes part of the file unreadable, with the row it starts at. */
-  fatal?: { row: number; problem: Problem } | undefined;
+  /** The header row's sheet row number (1 when the header is the first row). */
+  headerRow: number;
+  fatal?: TableNotice | undefined;
 }
 
-/** A file that cannot be read as a table (too big, legacy .xls, damaged, …): nothing of it is imported. */
+/** An error that stops reading a file: a catalogue key with parameters (the error model, i18n/problem.ts). */
 export class TableError extends CodedError {
   constructor(code: MessageKey, params: Params = {}) {
     super(code, params);

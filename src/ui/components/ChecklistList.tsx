@@ -1,5 +1,5 @@
 import { getLang, t } from '../../i18n';
-import { type ChecklistView, type ConditionView, type ItemView, type MaterialStatus, statusOf, type UploadRule } from '../../rules/status';
+import { type ChecklistView, type ConditionView, type ItemView, type MaterialStatus, progress, statusOf, type UploadRule } from '../../rules/status';
 import { formatsText } from '../../validate/upload';
 import { tx, Zh, ZhRuns } from './Zh';
 
@@ -12,6 +12,8 @@ export interface ChecklistListProps {
   onToggleCondition?: ((id: string, on: boolean) => void) | undefined;
   /** Show every 说明 open (printing, look-up) or folded (overlay). */
   notes: 'open' | 'folded';
+  /** What our upload checks found per material (the panel): shown on the item. */
+  itemNotes?: ReadonlyMap<string, ReadonlyArray<{ severity: 'error' | 'warning' | 'ok'; message: string }>> | undefined;
 }
 
 const ICON: Record<MaterialStatus, string> = { done: '✓', missing: '○', 'not-needed': '–' };
@@ -27,7 +29,8 @@ export function uploadText(u: UploadRule): string {
   return parts.join(t('checklist.sep'));
 }
 
-function Item({ item, view, active, done, notes }: { item: ItemView } & ChecklistListProps) {
+function Item(props: { item: ItemView } & ChecklistListProps) {
+  const { item, view, active, done, notes } = props;
   const status = statusOf(item, active, done);
   const en = getLang() === 'en';
   const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
@@ -68,7 +71,7 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
         </details>
       )}
       {item.editorialNote && (
-        <div class="note editorial" lang="zh-CN" data-jzs-editorial-note="">
+        <div class="editorial" lang="zh-CN" data-jzs-editorial-note="">
           {item.editorialNote}
         </div>
       )}
@@ -82,10 +85,15 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
           {item.source.inferred && ` · ${t('checklist.inferred')}`}
         </div>
       )}
+      {props.itemNotes?.get(item.id)?.map((n) => (
+        <div class={`upload-note ${n.severity}`} key={n.message} data-jzs-upload-note={item.id} data-severity={n.severity}>
+          {t('panel.uploadNote', { message: n.message })}
+        </div>
+      ))}
       {item.subItems.length > 0 && (
         <ol class="sub">
           {item.subItems.map((s) => (
-            <Item key={s.id} item={s} view={view} active={active} done={done} notes={notes} />
+            <Item key={s.id} {...props} item={s} />
           ))}
         </ol>
       )}
@@ -118,10 +126,11 @@ function ConditionInput({
 
 /** The checklist of one business with the contract's hooks ([data-jzs-material][data-status]). */
 export function ChecklistList(props: ChecklistListProps) {
-  const { view, active, onToggleCondition } = props;
+  const { view, active, done, onToggleCondition } = props;
   const en = getLang() === 'en';
+  const count = progress(view, active, done);
   return (
-    <section class="checklist" data-jzs-checklist={view.business.id}>
+    <section class="checklist" data-jzs-checklist={view.business.id} data-complete={String(count.done === count.needed)}>
       {view.conditions.length > 0 && (
         <fieldset class="conditions">
           <legend>{t('checklist.conditions')}</legend>
@@ -166,6 +175,7 @@ export const CHECKLIST_CSS = `
 .checklist .conditions { border: 1px solid #d5dee8; border-radius: 6px; padding: 4px 8px 6px; margin: 0 0 8px; }
 .checklist .conditions legend { font-size: 12px; color: #52606d; padding: 0 4px; }
 .checklist .conditions label { display: inline-flex; align-items: center; gap: 3px; margin-right: 10px; font-size: 12px; }
+.checklist .conditions input { width: 24px; height: 24px; margin: 0; flex: none; }
 .checklist ol { margin: 0; padding-left: 0; list-style: none; }
 .checklist ol.sub { padding-left: 18px; margin-top: 4px; }
 .checklist .item { border-bottom: 1px dashed #e4e9f0; padding: 5px 0; }
@@ -173,7 +183,8 @@ export const CHECKLIST_CSS = `
 .checklist .icon { width: 1.2em; text-align: center; font-weight: bold; }
 .checklist .done .icon, .checklist .done .status-text { color: #067647; }
 .checklist .missing .icon, .checklist .missing .status-text { color: #b54708; }
-.checklist .not-needed { opacity: .55; }
+.checklist .not-needed .name, .checklist .not-needed .status-text, .checklist .not-needed .icon { color: #52606d; font-weight: normal; }
+.checklist .not-needed .tag, .checklist .not-needed .tag.conditional { color: #52606d; border-color: #c5d3e3; }
 .checklist .name { font-weight: 600; }
 .checklist .tag { font-size: 11px; border: 1px solid #c5d3e3; border-radius: 3px; padding: 0 4px; color: #52606d; }
 .checklist .tag.conditional { border-color: #f1c27d; color: #93370d; }
@@ -181,9 +192,7 @@ export const CHECKLIST_CSS = `
 .checklist .note { font-size: 12px; color: #323f4b; margin: 2px 0 0 1.6em; white-space: pre-wrap; }
 .checklist details.note summary { cursor: pointer; color: #0b5cad; }
 .checklist .meta { font-size: 11px; color: #616e7c; margin-left: 1.6em; }
-.checklist .editorial { color: #7a4d00; font-style: italic; }
-.checklist .basis { color: #93370d; }
-.checklist .refusal { color: #b42318; font-weight: 600; font-size: 12px; margin-top: 4px; }
-.checklist .verified { margin-top: 6px; }
+.checklist .editorial { font-size: 12px; margin-left: 1.6em; color: #7a4d00; }
+.checklist .refusal { color: #b42318; font-weight: 600; }
 .checklist .bundle { margin-top: 8px; padding: 6px 8px; background: #f0f5fb; border-radius: 6px; font-size: 12px; }
 `;

@@ -1,8 +1,8 @@
 import { splitBidi } from '../../fill/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
 import { t } from '../../i18n';
-import type { FillPreview as Preview } from '../../messaging/protocol';
 import { describe } from '../../i18n/problem';
+import type { FillPreview as Preview } from '../../messaging/protocol';
 
 /**
  * The fill preview, its confirm and the report: rendered only in extension pages (the popup, and the panel's
@@ -30,10 +30,8 @@ export interface FillPreviewProps {
   onUntrusted: () => void;
 }
 
-/** The user's words for a refusal or failure: a known catalogue code, else "unexpected" — never raw text. */
-export function fillProblem(err: unknown): string {
-  return describe(err);
-}
+/** The user's words for a refusal or failure: its catalogue code, else "unexpected" — never raw text. */
+export const fillProblem = (err: unknown): string => describe(err);
 
 /**
  * A profile value as it will be written, isolated from the text around it, with any bidi control character
@@ -42,7 +40,7 @@ export function fillProblem(err: unknown): string {
 export function Value({ text }: { text: string }) {
   const parts = splitBidi(text);
   return (
-    <bdi class="value" dir="ltr" data-jzs-value="">
+    <bdi class="value" dir="ltr" lang="zh-CN" data-jzs-value="">
       {parts.map((p, i) =>
         p.control ? (
           <mark key={i} class="bidi" data-jzs-bidi={p.text} title={t('fill.controls', { codes: p.text })}>
@@ -76,8 +74,8 @@ function What({ item }: { item: FillItem }) {
 function Item({ item, checked, props }: { item: FillItem; checked: boolean; props: FillPreviewProps }) {
   const choice = item.action === 'conflict' || item.action === 'clear';
   return (
-    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-previous={item.previous ? 'true' : undefined} class={item.action}>
-      <b>{item.label}</b>：<What item={item} />{' '}
+    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} class={item.action}>
+      <b lang="zh-CN">{item.label}</b>：<What item={item} />{' '}
       <span class="meta">
         {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}
         {item.previous && ` · ${t('fill.fromPrevious')}`}
@@ -113,7 +111,7 @@ function Results({ report }: { report: FillReport }) {
           .filter((r) => r.outcome !== 'ok')
           .map((r) => (
             <li key={r.id} class={r.outcome} data-jzs-fill-result={r.key} data-outcome={r.outcome} data-reason={r.reason}>
-              <b>{r.label}</b>：
+              <b lang="zh-CN">{r.label}</b>：
               {r.outcome === 'mismatch' ? (
                 <>
                   {t('fill.mismatchBefore')}「<Value text={r.readBack ?? ''} />」{t('fill.mismatchMiddle')}「<Value text={r.proposed ?? ''} />」

@@ -8,6 +8,8 @@ import { MessageError, type ChecklistPage, type FillLogEntry } from '../../messa
 import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
 import { fieldText, isStrict, parseField } from '../../validate/field';
 import { describe } from '../../i18n/problem';
+import { todayInShanghai } from '../../validate/dates';
+import { profileWarnings } from '../../validate/profile-warnings';
 
 type Draft = Record<FieldKey, string>;
 
@@ -49,6 +51,8 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
     if (r.value !== undefined) (data as Record<string, unknown>)[key] = r.value;
   }
   if (!data.name) errors.name = t('profiles.required');
+  // The pages' field checks (contract ending, implausible dates, what the ID number tells), shown, never blocking.
+  for (const w of profileWarnings(data, now, todayInShanghai(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
   return { data, errors, warnings };
 }
 
@@ -120,7 +124,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
         />
       )}
       {checked.errors[key] && <span class="error">{checked.errors[key]}</span>}
-      {!checked.errors[key] && checked.warnings[key] && <span class="warning">{checked.warnings[key]}</span>}
+      {!checked.errors[key] && checked.warnings[key] && <span class="warning" data-jzs-field-warning={key}>{checked.warnings[key]}</span>}
     </label>
   );
 
@@ -189,7 +193,11 @@ function FillLog({ profileId, revision }: { profileId: string; revision: number 
       <legend>{t('fillPopup.log')}</legend>
       <ul class="log">
         {log.slice(0, 10).map((e) => (
-          <li key={e.at}>{t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join(t('checklist.sep')), n: e.fields.length })}</li>
+          <li key={e.at} data-navigated={e.navigated ? 'true' : undefined}>
+            {t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join(t('checklist.sep')), n: e.fields.length })}
+            {e.failed > 0 && t('fillPopup.logNotWritten', { n: e.failed })}
+            {e.navigated && t('fillPopup.logNavigated')}
+          </li>
         ))}
       </ul>
     </fieldset>

@@ -1,0 +1,3 @@
+import { mountPanel } from '../../src/ui/panel/mount';
+
+void mountPanel(document.getElementById('app')!);

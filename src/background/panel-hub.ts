@@ -1,0 +1,106 @@
+import type { FrameReport, PageReport, PanelPrefs, PanelPush, TabView } from '../messaging/protocol';
+import type { PortalId } from '../portals/origins';
+
+/** The part of a runtime Port the hub uses (the panel frame's connection). */
+export interface PanelPort {
+  postMessage(message: PanelPush): void;
+}
+
+export const DEFAULT_PREFS: PanelPrefs = { collapsed: false, side: 'right' };
+
+interface TabState {
+  portal: PortalId | undefined;
+  frames: Map<number, FrameReport>;
+  conditions: string[];
+}
+
+/**
+ * One truth per tab: every portal frame reports its page facts here, and the tab's panel frame gets the
+ * whole tab. Kept in the worker's memory only; when the worker restarted, a panel that connects again asks
+ * the frames to report anew (`bg:report`), so nothing needs storing.
+ */
+export class PanelHub {
+  private readonly tabs = new Map<number, TabState>();
+  private readonly ports = new Map<number, Set<PanelPort>>();
+
+  constructor(
+    private readonly pageName: (page: string) => { zh: string; en: string } | undefined,
+    /** Our case status for a portal's 办件 status words and code (status-map.ts), or undefined. */
+    private readonly caseStatus: (text: string, code?: number) => string | undefined = () => undefined,
+  ) {}
+
+  private tab(tabId: number): TabState {
+    let t = this.tabs.get(tabId);
+    if (!t) {
+      t = { portal: undefined, frames: new Map(), conditions: [] };
+      this.tabs.set(tabId, t);
+    }
+    return t;
+  }
+
+  /** A frame's report. A "gone" report (page null) of an older document never erases a newer one's. */
+  report(tabId: number, frameId: number, portal: PortalId, report: PageReport): { conditions: string[] } {
+    const t = this.tab(tabId);
+    const old = t.frames.get(frameId);
+    if (report.page === null) {
+      if (!old || old.doc === report.doc) t.frames.delete(frameId);
+    } else {
+      const cs = report.caseStatus;
+      t.frames.set(frameId, { ...report, frameId, pageName: this.pageName(report.page), caseStatusId: cs ? this.caseStatus(cs.text, cs.code) : undefined });
+    }
+    if (frameId === 0) t.portal = portal;
+    t.portal ??= portal;
+    this.pushView(tabId);
+    return { conditions: t.conditions };
+  }
+
+  view(tabId: number): TabView | undefined {
+    const t = this.tabs.get(tabId);
+    if (!t?.portal) return undefined;
+    const frames = [...t.frames.values()].sort((a, b) => a.frameId - b.frameId);
+    return { portal: t.portal, frames, conditions: t.conditions };
+  }
+
+  setConditions(tabId: number, conditions: string[]): void {
+    this.tab(tabId).conditions = [...new Set(conditions)];
+    this.pushView(tabId);
+  }
+
+  connect(tabId: number, port: PanelPort): () => void {
+    let set = this.ports.get(tabId);
+    if (!set) {
+      set = new Set();
+      this.ports.set(tabId, set);
+    }
+    set.add(port);
+    const view = this.view(tabId);
+    if (view) port.postMessage({ type: 'tab', view });
+    return () => {
+      set.delete(port);
+      if (set.size === 0) this.ports.delete(tabId);
+    };
+  }
+
+  /** Tell the tab's panel (if open). Returns whether a panel got it. */
+  push(tabId: number, message: PanelPush): boolean {
+    const set = this.ports.get(tabId);
+    if (!set?.size) return false;
+    for (const port of set) {
+      try {
+        port.postMessage(message);
+      } catch {
+        set.delete(port); // disconnected meanwhile
+      }
+    }
+    return set.size > 0;
+  }
+
+  forget(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+
+  private pushView(tabId: number): void {
+    const view = this.view(tabId);
+    if (view) this.push(tabId, { type: 'tab', view });
+  }
+}

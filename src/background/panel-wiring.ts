@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import { PANEL_PORT, type PanelPrefs } from '../messaging/protocol';
+import type { PortalId } from '../portals/origins';
+import type { PanelDeps } from './handlers';
+import { DEFAULT_PREFS, type PanelHub } from './panel-hub';
+import { classifySender } from './sender';
+
+const prefsKey = (portal: PortalId) => `panel:${portal}`;
+
+/** The hub on the real extension APIs: panel layout per portal in storage.local (no applicant data). */
+export function panelDeps(hub: PanelHub): PanelDeps {
+  return {
+    hub,
+    prefs: {
+      async get(portal) {
+        const stored = (await browser.storage.local.get(prefsKey(portal)))[prefsKey(portal)] as Partial<PanelPrefs> | undefined;
+        return { ...DEFAULT_PREFS, ...stored };
+      },
+      async set(portal, prefs) {
+        await browser.storage.local.set({ [prefsKey(portal)]: prefs });
+      },
+    },
+    async tellTab(tabId, name, data, frameId) {
+      const message = { jzs: 1, name, data };
+      // Frames without our content script simply do not answer.
+      await (frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId })).catch(
+        () => undefined,
+      );
+    },
+  };
+}
+
+/**
+ * The panel frame connects a port: the hub pushes the tab's state through it. Only the panel page framed into
+ * a portal tab may connect (the same sender check as messages); a new panel asks the frames to report again.
+ */
+export function listenForPanels(panels: PanelDeps): void {
+  const extensionOrigin = browser.runtime.getURL('/');
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PANEL_PORT || !port.sender) return;
+    const from = classifySender(port.sender, browser.runtime.id, extensionOrigin);
+    const panel = from?.kind === 'extension' ? from.panel : undefined;
+    if (!panel) {
+      port.disconnect();
+      return;
+    }
+    const stop = panels.hub.connect(panel.tabId, port);
+    port.onDisconnect.addListener(stop);
+    void panels.tellTab(panel.tabId, 'bg:report', {});
+  });
+  browser.tabs.onRemoved.addListener((tabId) => panels.hub.forget(tabId));
+}

@@ -1,0 +1,196 @@
+import { browser } from 'wxt/browser';
+import type { PanelPrefs } from '../messaging/protocol';
+import { type Box, type Dock, GAP, laneIsFree, openLadder, overlaps, PANEL_WIDTH, PILL, pillSpot } from './dock';
+
+/**
+ * The overlay's host element: one per frame where a portal page is detected, carrying the contract's hooks
+ * (`data-jzs-overlay`, `data-portal`, `data-page`, `data-business`) and nothing else the page could read.
+ * In the top frame its (open) shadow root holds only the panel: an extension-origin frame (panel.html) that
+ * page scripts can neither read nor click. Sub-frames keep a bare host (hooks) and their inline hints; the top
+ * frame's panel speaks for them.
+ */
+export const HOST_TAG = 'jzs-overlay';
+
+export interface OverlayHost {
+  host: HTMLElement;
+  setDetection(d: { portal: string; page: string; business?: string | undefined }): void;
+  /**
+   * Place the panel (the page re-rendered, the window was resized, the user toggled it). Keeps the current
+   * placement while it still covers no control, unless `again`.
+   */
+  dock(prefs: PanelPrefs, again?: boolean): void;
+  remove(): void;
+}
+
+// Form controls, and what else a person clicks on a portal page (menu links, MiniUI buttons): the panel
+// covers none of them.
+const CONTROLS =
+  'input:not([type=hidden]), select, textarea, button, iframe, frame, [contenteditable=""], [contenteditable="true"], [role=button], [role=combobox], [role=textbox], .mini-button, .webuploader-pick, a[href], a[onclick], [onclick]';
+
+/** An uploader's real file input is often clipped to nothing under its visible button (which we count instead). */
+const clippedAway = (el: Element) => {
+  if (!(el instanceof HTMLInputElement) || el.type !== 'file') return false;
+  const style = getComputedStyle(el);
+  return style.clip !== 'auto' || style.opacity === '0';
+};
+
+/**
+ * Visible form controls of the page, in page coordinates; a same-origin frame's controls through the frame
+ * (the e-form iframe spans the page but leaves room beside its fields), a cross-origin frame as a whole.
+ */
+export function controlBoxes(doc: Document, ignore: Element, offset = { x: 0, y: 0 }): Box[] {
+  const win = doc.defaultView;
+  const sx = offset.x + (win?.scrollX ?? 0);
+  const sy = offset.y + (win?.scrollY ?? 0);
+  const out: Box[] = [];
+  for (const el of doc.querySelectorAll(CONTROLS)) {
+    if (ignore.contains(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    if ((el as HTMLElement).checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) === false || clippedAway(el)) continue;
+    const inner = el instanceof HTMLIFrameElement || el instanceof HTMLFrameElement ? sameOriginDoc(el) : undefined;
+    if (inner) {
+      out.push(...controlBoxes(inner, ignore, { x: r.left + el.clientLeft + sx - (inner.defaultView?.scrollX ?? 0), y: r.top + el.clientTop + sy - (inner.defaultView?.scrollY ?? 0) }));
+      continue;
+    }
+    out.push({ left: r.left + sx, top: r.top + sy, right: r.right + sx, bottom: r.bottom + sy });
+  }
+  return out;
+}
+
+function sameOriginDoc(frame: HTMLIFrameElement | HTMLFrameElement): Document | undefined {
+  try {
+    return frame.contentDocument ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const hostBox = (host: HTMLElement, doc: Document): Box => {
+  const r = host.getBoundingClientRect();
+  const win = doc.defaultView;
+  return { left: r.left + (win?.scrollX ?? 0), top: r.top + (win?.scrollY ?? 0), right: r.right + (win?.scrollX ?? 0), bottom: r.bottom + (win?.scrollY ?? 0) };
+};
+
+const FIXED = 'all: initial; position: fixed; z-index: 2147483646; display: block;';
+
+export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute('data-jzs-overlay', '');
+  // `all: initial` keeps portal styles (e.g. `div { float:left }` on old pages) off the host itself.
+  host.style.cssText = 'all: initial; display: none;';
+  const root = host.attachShadow({ mode: 'open' });
+  const html = doc.documentElement;
+  // The host never moves (moving an iframe reloads it): the first child of <html>, so that fixed and absolute
+  // placements are relative to the viewport/page, and the in-flow placement sits above <body>.
+  html.insertBefore(host, html.firstChild);
+  let frame: HTMLIFrameElement | undefined;
+  let current: { dock: Dock; prefs: PanelPrefs } | undefined;
+  const originalMargin = { right: html.style.marginRight, left: html.style.marginLeft };
+  let shifted = false;
+
+  const unshift = () => {
+    if (!shifted) return;
+    html.style.marginRight = originalMargin.right;
+    html.style.marginLeft = originalMargin.left;
+    shifted = false;
+  };
+
+  const ensureFrame = () => {
+    if (frame) return frame;
+    frame = doc.createElement('iframe');
+    frame.setAttribute('title', '建造师注册助手');
+    frame.style.cssText = 'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light;';
+    root.appendChild(frame);
+    // The panel's keystrokes stay in its own frame; a key on the host itself goes no further either.
+    for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
+    return frame;
+  };
+
+  /** Put the panel in one placement; the caller measures whether it covers a control. */
+  const apply = (d: Dock, side: PanelPrefs['side']) => {
+    unshift();
+    const f = ensureFrame();
+    // The frame learns how it is shown from its URL's fragment (changing it does not reload the frame).
+    const url = `${browser.runtime.getURL('/panel.html')}#${d.mode === 'pill' ? 'pill' : 'panel'}-${side}`;
+    if (f.src !== url) f.src = url;
+    host.setAttribute('data-dock', d.mode === 'beside' || d.mode === 'shift' ? d.side : d.mode);
+    if (d.mode === 'pill') {
+      host.style.cssText = `all: initial; position: absolute; z-index: 2147483646; display: block; left: ${d.left}px; top: ${d.top}px; width: ${PILL.width}px; height: ${PILL.height}px;`;
+      return;
+    }
+    if (d.mode === 'top') {
+      // In the page's flow, above its content: it pushes the page down instead of covering it.
+      host.style.cssText = 'all: initial; position: relative; display: block; width: 100%; height: 45vh; z-index: 2147483646;';
+      return;
+    }
+    if (d.mode === 'shift') {
+      const margin = `${PANEL_WIDTH + 2 * GAP}px`;
+      if (d.side === 'right') html.style.marginRight = margin;
+      else html.style.marginLeft = margin;
+      shifted = true;
+    }
+    host.style.cssText = `${FIXED} top: ${GAP}px; ${d.side}: ${GAP}px; width: ${PANEL_WIDTH}px; height: calc(100vh - ${2 * GAP}px);`;
+  };
+
+  const viewport = () => ({ width: html.clientWidth, height: doc.defaultView?.innerHeight ?? html.clientHeight });
+
+  const fits = (d: Dock): boolean => {
+    const controls = controlBoxes(doc, host);
+    if (d.mode === 'beside' || d.mode === 'shift') return laneIsFree(d.side, viewport().width, controls);
+    const box = hostBox(host, doc);
+    return !controls.some((c) => overlaps(box, c));
+  };
+
+  const pill = (prefs: PanelPrefs) => {
+    host.style.cssText = 'all: initial; display: none;';
+    const win = doc.defaultView;
+    const spot = pillSpot({ ...viewport(), scrollX: win?.scrollX ?? 0, scrollY: win?.scrollY ?? 0 }, controlBoxes(doc, host), prefs.side);
+    if (spot) {
+      apply({ mode: 'pill', ...spot }, prefs.side);
+      current = { dock: { mode: 'pill', ...spot }, prefs };
+    } else {
+      current = undefined;
+      // No free spot on this screen: no pill rather than one over a control.
+      host.style.cssText = 'all: initial; display: none;';
+      host.setAttribute('data-dock', 'hidden');
+    }
+  };
+
+  return {
+    host,
+    setDetection(d) {
+      host.setAttribute('data-portal', d.portal);
+      host.setAttribute('data-page', d.page);
+      if (d.business) host.setAttribute('data-business', d.business);
+      else host.removeAttribute('data-business');
+    },
+    dock(prefs, again = false) {
+      if (!top) return;
+      const same = current && current.prefs.collapsed === prefs.collapsed && current.prefs.side === prefs.side;
+      // In the page's flow the panel covers nothing; otherwise check the placement still holds.
+      if (same && !again && current && (current.dock.mode === 'top' || fits(current.dock))) return;
+      if (!prefs.collapsed) {
+        unshift();
+        // One measurement decides a side lane before anything on the page changes (each trial would lay the
+        // page out again); only shifting the page needs a second look.
+        const controls = controlBoxes(doc, host);
+        const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, controls));
+        const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside');
+        for (const d of ladder) {
+          apply(d, prefs.side);
+          if (d === beside || d.mode === 'top' || fits(d)) {
+            current = { dock: d, prefs };
+            return;
+          }
+        }
+        unshift();
+      }
+      pill(prefs);
+    },
+    remove() {
+      unshift();
+      host.remove();
+    },
+  };
+}

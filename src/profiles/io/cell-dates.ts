@@ -1,0 +1,145 @@
+import { MONTH_FIELDS } from '../../domain/fields';
+import type { FieldKey } from '../../domain/ids';
+import type { MessageKey, Params } from '../../i18n';
+import type { Cell } from './table';
+import { isOpenEndedText, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../../validate/dates';
+import { implausibleDate } from '../../validate/plausible-dates';
+import { excelSerialToIso } from './xlsx';
+
+/**
+ * Dates as clerks type them into rosters, read for one field: `2024.3.1`, `2024年3月1日`, `2024/3/1`, `20240301`,
+ * `2024-03-01 00:00:00`, Excel date cells, Excel serials (in XLSX and CSV), and year-months for month-level fields
+ * (`2005年6月`, `2019.07`, `201907`), stored `yyyy-MM`. Nothing is guessed: a value that could mean two dates
+ * (`2019.1`, which is how Excel stores both 2019.1 and 2019.10), a number that is a date serial only by luck, or a
+ * date implausible for the field, comes back as a problem, and the import leaves the cell empty with a warning.
+ */
+export interface Coded {
+  code: MessageKey;
+  params?: Params;
+}
+
+export type DateRead =
+  /** `note`: a documented normalisation the preview shows (a serial read as a date). */
+  | { value: string; note?: Coded | undefined; problem?: undefined }
+  | { value?: undefined; problem: Coded };
+
+export interface DateContext {
+  /** Today in Asia/Shanghai, yyyy-MM-dd. */
+  today: string;
+  date1904?: boolean | undefined;
+  /** The applicant's birth date (from the row), for "graduated before the age of 14". */
+  birth?: string | undefined;
+}
+
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDay(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+const DAY_FORMS = [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/, /^(\d{4})(\d{2})(\d{2})$/];
+const MONTH_FORMS = [/^(\d{4})\s*[-/年]\s*(\d{1,2})\s*月?$/, /^(\d{4})(\d{2})$/];
+
+/** Whether a value read for the field is plausible (validate/plausible-dates.ts), as an import message. */
+export function implausible(key: FieldKey, value: string, ctx: DateContext): Coded | undefined {
+  if (value === OPEN_ENDED) return undefined;
+  const why = implausibleDate(key, value, ctx.today, ctx.birth);
+  return why ? { code: `import.date.${why.reason}`, params: why.params } : undefined;
+}
+
+/** A serial accepted only where the date it names is plausible for the field; said so in the preview. */
+function fromSerial(key: FieldKey, serial: number, text: string, ctx: DateContext): DateRead {
+  const iso = Number.isInteger(serial) ? excelSerialToIso(serial, ctx.date1904) : undefined;
+  const value = iso && MONTH_FIELDS.has(key) ? iso.slice(0, 7) : iso;
+  if (!value || implausible(key, value, ctx)) return { problem: { code: 'import.date.number', params: { text } } };
+  return { value, note: { code: 'import.date.serial', params: { text, value } } };
+}
+
+/** `2019.07` → 2019-07; `2019.1` is Excel's storage of both 2019.1 and 2019.10: asked, not guessed. */
+function dottedMonth(text: string): DateRead | undefined {
+  const m = /^(\d{4})\.(\d{1,2})$/.exec(text);
+  if (!m) return undefined;
+  const [, y, mm = ''] = m;
+  if (mm === '1') return { problem: { code: 'import.date.ambiguousMonth', params: { text, year: y ?? '' } } };
+  const month = Number(mm);
+  if (month < 1 || month > 12) return { problem: { code: 'import.date.format', params: { text } } };
+  return { value: `${y}-${pad(month)}` };
+}
+
+function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
+  const text = raw.normalize('NFKC').trim().replace(/\s+0{1,2}:00(:00(\.0+)?)?$/, '');
+  if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(text)) return { value: OPEN_ENDED };
+  for (const re of DAY_FORMS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const iso = isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    return iso ? { value: iso } : { problem: { code: 'import.date.impossible', params: { text } } };
+  }
+  const month = MONTH_FIELDS.has(key) ? dottedMonth(text) : undefined;
+  if (month) return month;
+  for (const re of MONTH_FORMS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const mm = Number(m[2]);
+    if (mm < 1 || mm > 12) return { problem: { code: 'import.date.impossible', params: { text } } };
+    if (!MONTH_FIELDS.has(key)) return { problem: { code: 'import.date.needDay', params: { text } } };
+    return { value: `${m[1]}-${pad(mm)}` };
+  }
+  if (/^\d{5}(\.0+)?$/.test(text)) return fromSerial(key, Number(text), text, ctx);
+  if (/^\d{4}\.\d{1,2}$/.test(text)) return { problem: { code: 'import.date.needDay', params: { text } } };
+  if (/^\d+(\.\d+)?$/.test(text)) return { problem: { code: 'import.date.number', params: { text } } };
+  return { problem: { code: 'import.date.format', params: { text } } };
+}
+
+/** An XLSX number cell: a date cell by its format, or a number read by the forms above. */
+function fromNumber(key: FieldKey, cell: Cell, n: number, ctx: DateContext): DateRead {
+  if (cell.dateFormat) {
+    const iso = excelSerialToIso(n, ctx.date1904);
+    if (!iso) return { problem: { code: 'import.date.number', params: { text: cell.text } } };
+    if (cell.monthOnly) return MONTH_FIELDS.has(key) ? { value: iso.slice(0, 7) } : { problem: { code: 'import.date.needDay', params: { text: iso.slice(0, 7) } } };
+    return { value: iso };
+  }
+  if (Number.isInteger(n) && n >= 1 && n < 100_000) return fromSerial(key, n, cell.text, ctx);
+  // The text is what the cell's format shows (2019.10 under `0.00`, 2019.1 under General).
+  return fromText(key, cell.text, ctx);
+}
+
+/** Read a cell for a date field, then check the value is plausible for it. */
+export function readDateCell(key: FieldKey, cell: Cell, ctx: DateContext): DateRead {
+  const read = cell.number !== undefined ? fromNumber(key, cell, cell.number, ctx) : fromText(key, cell.text, ctx);
+  if (read.value === undefined) return read;
+  const bad = implausible(key, read.value, ctx);
+  return bad ? { problem: bad } : read;
+}
+
+const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*/g;
+
+/**
+ * A combined 起止日期 cell (`2019.6.4-2025.6.4`, `2022年10月3日至2028年10月3日`, `2020-01-01—无固定期限`): tried at
+ * every separator until both sides read as dates (ISO dates have hyphens of their own).
+ */
+export function splitPeriod(cell: Cell, ctx: DateContext): { start: DateRead; end: DateRead } {
+  const text = cell.text.normalize('NFKC').trim();
+  let partial: { start: DateRead; end: DateRead } | undefined;
+  for (const m of text.matchAll(SEPARATORS)) {
+    const left = text.slice(0, m.index);
+    const right = text.slice((m.index ?? 0) + m[0].length);
+    if (!left || !right) continue;
+    const start = readDateCell('contractStart', { text: left }, ctx);
+    const end = readDateCell('contractEnd', { text: right }, ctx);
+    if (start.value !== undefined && end.value !== undefined) {
+      if (end.value !== OPEN_ENDED && end.value < start.value) {
+        return { start, end: { problem: { code: 'import.date.endBeforeStart', params: { text, start: start.value } } } };
+      }
+      return { start, end };
+    }
+    const readable = (r: DateRead) => r.value !== undefined || r.problem.code !== 'import.date.format';
+    if (!partial && readable(start) && readable(end)) partial = { start, end };
+  }
+  if (partial) return partial;
+  const problem: Coded = { code: 'import.date.period', params: { text } };
+  return { start: { problem }, end: { problem } };
+}

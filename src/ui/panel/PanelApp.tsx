@@ -1,0 +1,291 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { BUSINESS_IDS, BUSINESS_NAMES } from '../../domain/ids';
+import { getLang, t } from '../../i18n';
+import { send } from '../../messaging/client';
+import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
+import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
+import { ChecklistList } from '../components/ChecklistList';
+import { FillPreview } from '../components/FillPreview';
+import { useFill } from '../components/useFill';
+import { compareLists, countErrors, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
+
+const en = () => getLang() === 'en';
+/** Only a person's click acts (the frame is out of a page script's reach anyway). */
+const trusted = (e: Event, act: () => void) => {
+  if (e.isTrusted) act();
+};
+
+/** The tab's state, pushed by the background through a port; reconnects when the worker restarted. */
+function useTab(): { view: TabView | undefined; offline: boolean } {
+  const [view, setView] = useState<TabView | undefined>(undefined);
+  const [offline, setOffline] = useState(false);
+  useEffect(() => {
+    let stopped = false;
+    let port: ReturnType<typeof browser.runtime.connect> | undefined;
+    const connect = () => {
+      port = browser.runtime.connect({ name: PANEL_PORT });
+      port.onMessage.addListener((m: unknown) => {
+        const push = m as PanelPush;
+        setOffline(false);
+        if (push.type === 'tab') setView(push.view);
+      });
+      port.onDisconnect.addListener(() => {
+        if (stopped) return;
+        setOffline(true);
+        setTimeout(connect, 500);
+      });
+    };
+    connect();
+    return () => {
+      stopped = true;
+      port?.disconnect();
+    };
+  }, []);
+  return { view, offline };
+}
+
+/** The page rules (checklist) of the leading frame's page and business. */
+function useRules(lead: FrameReport | undefined, portal: TabView['portal'] | undefined): PageRules | undefined {
+  const [rules, setRules] = useState<PageRules | undefined>(undefined);
+  const key = lead && portal ? `${portal}|${lead.page}|${lead.business ?? ''}` : '';
+  useEffect(() => {
+    if (!lead?.page || !portal) return;
+    let live = true;
+    send('ui:panel.rules', { portal, page: lead.page, ...(lead.business ? { business: lead.business } : {}) }).then(
+      (r) => live && setRules(r),
+      () => live && setRules(undefined),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return rules && rules.page.id === lead?.page ? rules : undefined;
+}
+
+export function PanelApp({ mode, prefs }: { mode: 'panel' | 'pill'; prefs: PanelPrefs }) {
+  const { view, offline } = useTab();
+  const lead = primaryFrame(view);
+  const rules = useRules(lead, view?.portal);
+  const setPrefs = (next: Partial<PanelPrefs>) => void send('ui:panel.prefs', { ...prefs, ...next }).catch(() => undefined);
+
+  if (mode === 'pill') {
+    const errors = view ? countErrors(view) : 0;
+    return (
+      <button type="button" class="pill" data-jzs-action="expand" aria-expanded="false" onClick={(e) => trusted(e, () => setPrefs({ collapsed: false }))}>
+        {errors ? t('panel.pill', { errors }) : t('panel.pillClean')}
+      </button>
+    );
+  }
+  return (
+    <main class="panel" data-jzs-panel="" aria-label={t('panel.regionLabel')}>
+      <header class="head">
+        <h1 class="title">{t('panel.title')}</h1>
+        <button type="button" data-jzs-action="move" onClick={(e) => trusted(e, () => setPrefs({ side: prefs.side === 'right' ? 'left' : 'right' }))}>
+          {prefs.side === 'right' ? t('panel.moveLeft') : t('panel.moveRight')}
+        </button>
+        <button type="button" data-jzs-action="toggle" aria-expanded="true" onClick={(e) => trusted(e, () => setPrefs({ collapsed: true }))}>
+          {t('panel.collapse')}
+        </button>
+      </header>
+      <div class="body">
+        {offline && <p class="error">{t('panel.offline')}</p>}
+        {!view && !offline && <p class="meta">{t('panel.loading')}</p>}
+        {view && <TabBody view={view} lead={lead} rules={rules} />}
+      </div>
+    </main>
+  );
+}
+
+interface BodyProps {
+  view: TabView;
+  lead: FrameReport | undefined;
+  rules: PageRules | undefined;
+}
+
+function TabBody({ view, lead, rules }: BodyProps) {
+  const conditions = useMemo(() => new Set(view.conditions), [view.conditions.join()]);
+  const checklist = rules?.checklist;
+  const here = checklist?.steps.filter((s) => s.page === rules?.page.id) ?? [];
+  const named = checklist && lead?.caseStatus?.opinion ? materialsNamedIn(lead.caseStatus.opinion, checklist.items) : [];
+  return (
+    <>
+      <p class="page" data-jzs-panel-page={lead?.page ?? ''}>
+        {rules ? (en() ? rules.page.nameEn : rules.page.nameZh) : t('panel.pageUnknown')}
+        {rules && <span class="meta"> · {en() ? rules.portal.nameEn : rules.portal.nameZh}</span>}
+      </p>
+      <p class="business" data-jzs-business-name="">
+        {rules?.business ? `${t('overlay.business')}：${en() ? rules.business.nameEn : rules.business.nameZh}` : t('overlay.businessUnknown')}
+      </p>
+      <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} />
+      {here.map((s) => (
+        <p class="step" key={s.id}>
+          {t('checklist.thisPage')}：{en() ? s.textEn : s.text}
+        </p>
+      ))}
+      {fillable(view) && <Fill />}
+      <Findings view={view} />
+      {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} />}
+    </>
+  );
+}
+
+/** What to do on this kind of page (issue 13.4). */
+function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lead: FrameReport | undefined; rules: PageRules | undefined; named: string[]; conditions: ReadonlySet<string> }) {
+  const [profileBusiness, setProfileBusiness] = useState<{ name: string; business: string } | undefined>(undefined);
+  const page = lead?.page;
+  useEffect(() => {
+    if (page !== 'zwdt-event-detail') return;
+    // The situation to pick is the active applicant's business in progress, when there is exactly one.
+    void (async () => {
+      const active = await send('ui:active.get', {});
+      if (!active) return;
+      const profile = await send('ui:profiles.get', { id: active.id });
+      const open = [...new Set(profile.businesses.map((b) => b.business))];
+      if (open.length === 1) setProfileBusiness({ name: active.name, business: open[0]! });
+    })().catch(() => undefined);
+  }, [page]);
+  const nameOf = (b: string) => {
+    const n = BUSINESS_NAMES[b as keyof typeof BUSINESS_NAMES];
+    return n ? (en() ? n.en : n.zh) : b;
+  };
+  const out = [];
+  if (!fillable(view)) out.push(<p class="meta" key="nofill" data-jzs-guidance="nothing-to-fill">{t('panel.nothingToFill')}</p>);
+  if (page === 'zwdt-event-detail') {
+    out.push(
+      <p class="guide" key="situation" data-jzs-guidance="situation">
+        {lead?.business
+          ? t('panel.situationChosen', { name: nameOf(lead.business) })
+          : profileBusiness
+            ? t('panel.pickSituationFor', { name: nameOf(profileBusiness.business), profile: profileBusiness.name })
+            : t('panel.pickSituation', { names: BUSINESS_IDS.map(nameOf).join('、') })}
+      </p>,
+    );
+  }
+  const cs = lead?.caseStatus;
+  if (cs) {
+    out.push(
+      <section class="guide correction" key="case" data-jzs-guidance="case" data-case-status={lead?.caseStatusId ?? ''}>
+        <p>{t('panel.caseStatus', { status: cs.text })}</p>
+        {cs.opinion ? (
+          <>
+            <h2>{t('panel.correctionTitle')}</h2>
+            <blockquote data-jzs-correction="">{cs.opinion}</blockquote>
+            {named.length > 0 && <p>{t('panel.correctionNamed', { names: named.join('、') })}</p>}
+          </>
+        ) : (
+          lead?.caseStatusId === 'needs-correction' && <p>{t('panel.correctionNone')}</p>
+        )}
+      </section>,
+    );
+  }
+  const checklist = rules?.checklist;
+  if (page === 'zwdt-declaration-notice' && checklist && lead?.portalMaterials) {
+    out.push(<Compare key="compare" portal={lead.portalMaterials} checklist={checklist} conditions={conditions} />);
+  }
+  return <>{out}</>;
+}
+
+function Compare({ portal, checklist, conditions }: { portal: string[]; checklist: ChecklistView; conditions: ReadonlySet<string> }) {
+  const diff = compareLists(portal, checklist, (i) => isNeeded(i, conditions));
+  const ours = diff.oursOnly.map((i) => (en() ? i.nameEn : i.name));
+  return (
+    <section class="guide" data-jzs-guidance="compare" data-portal-only={diff.portalOnly.length} data-ours-only={ours.length}>
+      <h2>{t('panel.compareTitle')}</h2>
+      {diff.portalOnly.length === 0 && ours.length === 0 && <p>{t('panel.listsAgree')}</p>}
+      {diff.portalOnly.length > 0 && <p class="warning">{t('panel.portalOnly', { names: diff.portalOnly.join('、') })}</p>}
+      {ours.length > 0 && <p class="warning">{t('panel.oursOnly', { names: ours.join('、') })}</p>}
+    </section>
+  );
+}
+
+/**
+ * 「用档案填写本页」 and the preview with its confirm: here, in the extension's own frame, where a page script can
+ * neither read the values nor click (issue 12.1/12.2); the background fills the tab this frame is in.
+ */
+function Fill() {
+  const fill = useFill();
+  const { state } = fill;
+  return (
+    <section class="fill">
+      {!state.preview && (
+        <button
+          type="button"
+          class="fill-btn"
+          data-jzs-action="fill"
+          disabled={state.busy}
+          onClick={(e) => (e.isTrusted ? fill.plan() : fill.props.onUntrusted())}
+        >
+          {t('fill.button')}
+        </button>
+      )}
+      {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+    </section>
+  );
+}
+
+/** Validation problems of every portal frame of the tab, each under the name of its frame. */
+function Findings({ view }: { view: TabView }) {
+  const groups = findingsByFrame(view);
+  const all = groups.flatMap((g) => g.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.length - errors;
+  if (!view.frames.some((f) => f.mapped > 0 || f.missing.length > 0)) return null;
+  const frameName = (f: FrameReport) => (f.pageName ? (en() ? f.pageName.en : f.pageName.zh) : t('panel.topFrame'));
+  return (
+    <section class="summary" data-jzs-validation-summary="" data-errors={errors} data-warnings={warnings}>
+      <h2 class="summary-head">
+        {t('panel.validationTitle')}：{all.length === 0 ? t('panel.validationClean') : t('panel.validationCounts', { errors, warnings })}
+      </h2>
+      {groups.map(({ frame, findings, missing }) => (
+        <div key={frame.frameId} data-jzs-frame={frame.page ?? ''} data-frame-id={frame.frameId}>
+          <h3 class="frame">{t('panel.frame', { frame: frameName(frame) })}</h3>
+          <ul>
+            {findings.map((i) => (
+              <li key={`${i.key}:${i.message}`} class={i.severity} data-jzs-summary-field={i.key} data-severity={i.severity}>
+                <b>{i.name}</b>：{i.message}
+              </li>
+            ))}
+            {missing.map((m) => (
+              <li key={`missing:${m}`} class="missing" data-jzs-missing-field="">
+                {t('panel.missingField', { field: m })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** The checklist, drawn once the rest of the panel is on screen (it is the biggest part). */
+function Materials({ view, checklist, conditions }: { view: TabView; checklist: ChecklistView; conditions: ReadonlySet<string> }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const id = requestAnimationFrame(() => setShown(true));
+    return () => cancelAnimationFrame(id);
+  }, []);
+  const done = givenOnTab(view);
+  const count = progress(checklist, conditions, done);
+  useEffect(() => {
+    if (shown) performance.mark('jzs-checklist-ready');
+  }, [shown]);
+  return (
+    <section class="materials-section" aria-label={t('panel.checklistTitle')}>
+      <h2 class="progress" data-jzs-progress="">
+        {t('checklist.progress', count)}
+        {view.frames.some((f) => f.readsTable) && <span class="meta"> · {t('checklist.fromPage')}</span>}
+      </h2>
+      {shown && (
+        <ChecklistList
+          view={checklist}
+          active={conditions}
+          done={done}
+          notes="folded"
+          itemNotes={uploadNotes(view)}
+          onToggleCondition={(id, on) => void send('ui:panel.conditions', { conditions: [...toggleCondition(checklist.conditions, conditions, id, on)] }).catch(() => undefined)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import { deflateRawSync, constants as zc } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../src/validate/id-number';
+import { buildXlsx, partsOf, zipRaw } from '../helpers/xlsx-builder';
+import { launch, sendFrom, type Session } from './harness';
+
+/** Clerk-style workbooks through the real workbench (issue 17: title rows, merged blocks, 2019.07, zip bombs). */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function idFor(birth: string, seq: number): string {
+  const first17 = `370102${birth.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+}
+
+async function stored(page: Page): Promise<Array<Record<string, unknown>>> {
+  const all = await sendFrom<Array<{ data: Record<string, unknown> }>>(page, 'ui:profiles.all', {});
+  return all.map((p) => p.data).sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh'));
+}
+
+async function clear(page: Page): Promise<void> {
+  const all = await sendFrom<Array<{ id: string }>>(page, 'ui:profiles.all', {});
+  if (all.length) await sendFrom(page, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
+}
+
+describe('clerk workbooks in the workbench', () => {
+  let s: Session;
+  let bench: Page;
+  beforeAll(async () => {
+    s = await launch();
+    bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-profile-count]').waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('a title row and merged employer cells: every applicant imported with its employer, rows as Excel numbers them', async () => {
+    await clear(bench);
+    const people = [
+      ['张三', idFor('1985-03-02', 11), '2019.6.4-2025.6.4'],
+      ['李四', idFor('1990-07-15', 12), '2022年10月3日至2028年10月3日'],
+      ['王五', idFor('1979-12-01', 13), '2020-01-01至无固定期限'],
+      ['赵六', idFor('1988-01-20', 14), '2021.1.1-2027.1.1'],
+    ] as const;
+    const bytes = buildXlsx({
+      rows: [
+        ['济南某某建设集团二级建造师花名册'],
+        ['序号', '姓名', '身份证号码', '工作单位', '劳动合同起止日期'],
+        [{ n: 1 }, people[0][0], people[0][1], '甲建设有限公司', people[0][2]],
+        [{ n: 2 }, people[1][0], people[1][1], null, people[1][2]],
+        [{ n: 3 }, people[2][0], people[2][1], null, people[2][2]],
+        [{ n: 4 }, people[3][0], people[3][1], '乙工程有限公司', people[3][2]],
+      ],
+      merges: ['A1:E1', 'D3:D5'],
+    });
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '花名册.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bytes) });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    expect(await bench.locator('[data-jzs-header-row]').inputValue()).toBe('2');
+    expect(await bench.locator('[data-jzs-import-notice="merged"]').textContent()).toContain('D3:D5');
+    // The mapping step shows sample values and field names, never keys.
+    expect(await bench.locator('[data-jzs-map-sample="3"]').textContent()).toContain('甲建设有限公司');
+    const options = await bench.locator('[data-jzs-map-column="1"] option').allTextContents();
+    expect(options).toContain('姓名');
+    expect(options.some((o) => /^[a-z]+[A-Z]\w*$/.test(o))).toBe(false);
+    expect(await bench.locator('[data-jzs-preview-row="1"]').getAttribute('data-sheet-row')).toBe('3');
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="4"][data-rejected="0"]').waitFor();
+    const data = await stored(bench);
+    expect(data.map((d) => [d.name, d.employerName, d.contractStart, d.contractEnd])).toEqual([
+      ['李四', '甲建设有限公司', '2022-10-03', '2028-10-03'],
+      ['王五', '甲建设有限公司', '2020-01-01', 'open-ended'],
+      ['张三', '甲建设有限公司', '2019-06-04', '2025-06-04'],
+      ['赵六', '乙工程有限公司', '2021-01-01', '2027-01-01'],
+    ]);
+  });
+
+  it('2019.07 in 毕业时间 is July 2019; 2019.1 is refused with a question on its cell — never 1905', async () => {
+    await clear(bench);
+    const a = idFor('1985-03-02', 21);
+    const b = idFor('1990-07-15', 22);
+    const bytes = buildXlsx({ rows: [['姓名', '身份证号', '毕业时间'], ['张三', a, { n: 2019.07 }], ['李四', b, { n: 2019.1 }]] });
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '毕业.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bytes) });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    const warning = bench.locator('[data-jzs-preview-row="2"] [data-jzs-cell-warning="毕业时间"]');
+    expect(await warning.textContent()).toContain('第 3 行「毕业时间」：「2019.1」不能确定是 2019 年 1 月还是 10 月');
+    // Only the rows with something to say.
+    await bench.locator('[data-jzs-only-problems]').check();
+    expect(await bench.locator('[data-jzs-preview-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-jzs-preview-row')))).toEqual(['2']);
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="2"]').waitFor();
+    const data = await stored(bench);
+    expect(data.map((d) => [d.name, d.graduationDate])).toEqual([
+      ['李四', undefined],
+      ['张三', '2019-07'],
+    ]);
+    expect(JSON.stringify(data)).not.toContain('1905');
+  });
+
+  it('one ID number under two names: shown as a conflict, left out by default, imported when the clerk says so', async () => {
+    await clear(bench);
+    const shared = idFor('1985-03-02', 41);
+    const csv = `姓名,身份证号,手机\r\n张三,${shared},13800000001\r\n张珊,${shared},13800000002\r\n王五,${idFor('1979-12-01', 42)},\r\n,${idFor('1990-07-15', 43)},\r\n`;
+    const load = async () => {
+      await bench.locator('[data-jzs-import]').setInputFiles({ name: '重复.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await bench.locator('[data-jzs-import-preview]').waitFor();
+    };
+    await load();
+    expect(await bench.locator('[data-jzs-import-conflicts]').getAttribute('data-jzs-import-conflicts')).toBe('2');
+    expect(await bench.locator('[data-jzs-preview-row="2"]').getAttribute('data-outcome')).toBe('conflict');
+    expect(await bench.locator('[data-jzs-preview-row="2"]').textContent()).toContain('身份证号与第 2 行相同，但姓名不同（张三）');
+    // The rows not imported, with the reason, as a file to fix.
+    const [file] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="download-rejected"]').click()]);
+    const text = (await (await file.createReadStream()).toArray()).map((b: Buffer) => b.toString('utf8')).join('');
+    expect(text).toContain('未导入原因,姓名,身份证号,手机');
+    expect(text).toContain('第 5 行「姓名」：缺少姓名');
+    expect(text.split('\r\n').filter((l) => l.includes(shared))).toHaveLength(2);
+    // Confirm stays enabled for the others: only 王五 is stored.
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="1"][data-rejected="1"]').waitFor();
+    expect((await stored(bench)).map((d) => d.name)).toEqual(['王五']);
+    // Again, choosing 张珊: she is imported (and only she).
+    await load();
+    await bench.locator('[data-jzs-conflict-choice="2"]').selectOption('import');
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report]').waitFor();
+    expect((await stored(bench)).map((d) => [d.name, d.mobile])).toEqual([
+      ['王五', undefined],
+      ['张珊', '13800000002'],
+    ]);
+  });
+
+  it('the import template downloads, and its headers are recognised as they are', async () => {
+    const [file] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="import-template"]').click()]);
+    const bytes = Buffer.concat(await (await file.createReadStream()).toArray());
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '模板.xlsx', mimeType: XLSX_TYPE, buffer: bytes });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    // Every column of the template maps itself to its field.
+    const values = await bench.locator('[data-jzs-map-column]').evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
+    expect(values.length).toBeGreaterThan(25);
+    expect(values.filter((v) => !v)).toEqual([]);
+    await bench.locator('[data-jzs-action="cancel-import"]').click();
+  });
+
+  it('the popup answers while a zip bomb is being refused', async () => {
+    // 200 MiB of shared strings compressed to a few hundred KB, its directory lying that it is 1 KB: the
+    // reader has to inflate up to its cap before it can say no — in the worker, not on the page.
+    const size = 200 * 2 ** 20;
+    const xml = Buffer.alloc(size, 0x41);
+    xml.write('<sst><si><t>', 0);
+    xml.write('</t></si></sst>', size - 15);
+    const deflated = new Uint8Array(deflateRawSync(xml, { level: 9, strategy: zc.Z_RLE }));
+    const base = buildXlsx({ rows: [['姓名', '身份证号'], ['张三', idFor('1985-03-02', 31)]] });
+    const bomb = zipRaw(partsOf(base).map((p) => (p.name === 'xl/sharedStrings.xml' ? { name: p.name, deflated: { data: deflated, size }, declaredSize: 1024 } : p)));
+    expect(bomb.length).toBeLessThan(2 ** 20);
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-profile-count]').waitFor();
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: 'bomb.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bomb) });
+    await bench.locator('[data-jzs-import-panel][data-stage="reading"]').waitFor();
+    // While the workbench is reading, the popup and the workbench itself respond.
+    await popup.locator('[data-jzs-search]').fill('张');
+    await expect.poll(() => popup.locator('[data-jzs-profile]').count()).toBe(1);
+    expect(await bench.evaluate(() => document.querySelector('[data-jzs-import-panel]')?.getAttribute('data-stage'))).toBe('reading');
+    await bench.locator('[data-jzs-import-message="error"]').waitFor({ timeout: 60_000 });
+    expect(await bench.locator('[data-jzs-import-message]').textContent()).toContain('解压后过大');
+    await popup.close();
+  });
+});

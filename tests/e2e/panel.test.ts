@@ -1,0 +1,241 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPLICAS, replica } from '../fixtures/replicas';
+import { frameOf, launch, panelFrame, type Session } from './harness';
+
+/**
+ * The on-page panel (issue 13): an extension-origin frame docked beside the form, never over a control; one
+ * truth per tab; honest material status; guidance per kind of page; keyboard use that stays in the panel.
+ */
+
+// What a person would call a form control, defined here independently of the product's own list.
+const CONTROLS = 'input:not([type=hidden]):not([type=file]), select, textarea, button, [role=button], [role=combobox], .mini-buttonedit, .mini-button, .webuploader-pick, [contenteditable="true"]';
+
+interface Rect {
+  what: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+async function controlRects(frame: Frame, dx: number, dy: number): Promise<Rect[]> {
+  const rects = await frame.evaluate((sel) => {
+    const out: Array<{ what: string; left: number; top: number; right: number; bottom: number }> = [];
+    for (const el of document.querySelectorAll(sel)) {
+      const r = el.getBoundingClientRect();
+      if (r.width < 1 || r.height < 1 || !el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+      out.push({ what: `${el.tagName.toLowerCase()}#${el.id || el.className}`, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
+    return out;
+  }, CONTROLS);
+  return rects.map((r) => ({ ...r, left: r.left + dx, right: r.right + dx, top: r.top + dy, bottom: r.bottom + dy }));
+}
+
+/** Visible controls of every portal frame that lie under the panel, at the current scroll position. */
+async function controlsUnderPanel(page: Page): Promise<string[]> {
+  const panel = await page.locator('[data-jzs-overlay]').first().evaluate((h) => {
+    const r = h.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, vw: innerWidth, vh: innerHeight };
+  });
+  const hits: string[] = [];
+  for (const frame of page.frames()) {
+    if (!frame.url().startsWith('http')) continue;
+    let dx = 0;
+    let dy = 0;
+    if (frame !== page.mainFrame()) {
+      const box = await (await frame.frameElement()).boundingBox();
+      if (!box) continue;
+      dx = box.x;
+      dy = box.y;
+    }
+    for (const c of await controlRects(frame, dx, dy)) {
+      const onScreen = c.right > 0 && c.bottom > 0 && c.left < panel.vw && c.top < panel.vh;
+      const under = c.left < panel.right && panel.left < c.right && c.top < panel.bottom && panel.top < c.bottom;
+      if (onScreen && under) hits.push(`${c.what} @${Math.round(c.left)},${Math.round(c.top)}`);
+    }
+  }
+  return hits;
+}
+
+async function openAt(s: Session, name: string, size: { width: number; height: number }): Promise<Page> {
+  const page = await s.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(replica(name).url, { waitUntil: 'load' });
+  return page;
+}
+
+/** The panel is placed (its frame loaded) and the page has stopped re-rendering. */
+async function settled(page: Page): Promise<string> {
+  const host = page.locator('[data-jzs-overlay][data-dock]').first();
+  await host.waitFor({ state: 'attached' });
+  await panelFrame(page);
+  await page.waitForTimeout(400);
+  return (await host.getAttribute('data-dock')) ?? '';
+}
+
+describe('the on-page panel', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const pages = REPLICAS.filter((r) => r.page && !r.name.startsWith('bench-'));
+  for (const size of [
+    { width: 1280, height: 860 },
+    { width: 1024, height: 700 },
+  ]) {
+    it(`${size.width}×${size.height}: on every replica the open panel covers no visible form control, at the top and scrolled down`, async () => {
+      const modes: string[] = [];
+      for (const r of pages) {
+        const page = await openAt(s, r.name, size);
+        try {
+          const dock = await settled(page);
+          modes.push(`${r.name}:${dock}`);
+          expect(['right', 'left', 'top'], `${r.name} panel open`).toContain(dock);
+          expect(await controlsUnderPanel(page), `${r.name} at the top`).toEqual([]);
+          await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+          await page.waitForTimeout(100);
+          expect(await controlsUnderPanel(page), `${r.name} scrolled down`).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      }
+      process.stderr.write(`panel placement ${size.width}×${size.height}: ${modes.join(' ')}\n`);
+    });
+  }
+
+  it('collapsed and the side are remembered per portal, across a reload and on the next page', async () => {
+    const page = await openAt(s, 'zwdt-declaration-initial', { width: 1280, height: 860 });
+    const host = page.locator('[data-jzs-overlay]').first();
+    const src = () => host.evaluate((h) => h.shadowRoot?.querySelector('iframe')?.src ?? '');
+    await settled(page);
+    await (await panelFrame(page)).locator('[data-jzs-action="move"]').click();
+    await expect.poll(src).toMatch(/#panel-left$/);
+    await (await panelFrame(page)).locator('[data-jzs-action="toggle"]').click();
+    await expect.poll(() => host.getAttribute('data-dock')).toBe('pill');
+    await page.reload({ waitUntil: 'load' });
+    expect(await settled(page)).toBe('pill');
+    expect(await src()).toMatch(/#pill-left$/);
+    // The pill covers no control either.
+    expect(await controlsUnderPanel(page)).toEqual([]);
+    await page.goto(replica('zwdt-declaration-change').url, { waitUntil: 'load' });
+    expect(await settled(page)).toBe('pill');
+    // Another portal keeps its own state.
+    const province = await openAt(s, 'province-basic-info', { width: 1280, height: 860 });
+    expect(await settled(province)).not.toBe('pill');
+    await province.close();
+    // Open again from the pill (keyboard: the pill is a button).
+    const pill = (await panelFrame(page)).locator('[data-jzs-action="expand"]');
+    await pill.focus();
+    await pill.press('Enter');
+    await expect.poll(() => host.getAttribute('data-dock')).not.toBe('pill');
+    await (await panelFrame(page)).locator('[data-jzs-action="move"]').click();
+    await expect.poll(src).toMatch(/#panel-right$/);
+    await page.close();
+  });
+
+  it('one truth per tab: an error only in the e-form iframe appears in the top panel, named by its frame', async () => {
+    const page = await openAt(s, 'zwdt-declaration-initial', { width: 1280, height: 860 });
+    await settled(page);
+    const eform = frameOf(page, replica('zwdt-eform-initial'));
+    const panel = await panelFrame(page);
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').fill('370102199001011237');
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').press('Tab');
+    const fromEform = panel.locator('[data-jzs-frame="zwdt-eform"] [data-jzs-summary-field="idNumber"][data-severity="error"]');
+    await fromEform.waitFor();
+    expect(await fromEform.textContent()).toContain('校验位错误');
+    expect(await panel.locator('[data-jzs-frame="zwdt-eform"] .frame').textContent()).toContain('电子申请表');
+    expect(Number(await panel.locator('[data-jzs-validation-summary]').getAttribute('data-errors'))).toBeGreaterThan(0);
+    // The sub-frame keeps its host and hint, and no panel of its own.
+    expect(await eform.locator('[data-jzs-overlay]').count()).toBe(1);
+    expect(await eform.locator('[data-jzs-overlay]').evaluate((h) => h.shadowRoot?.querySelector('iframe') ?? null)).toBeNull();
+    expect(await eform.locator('[data-jzs-field="idNumber"]').getAttribute('data-severity')).toBe('error');
+    expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(1);
+    await page.close();
+  });
+
+  it('the provincial menu page: the panel shows the content frame’s page and follows its navigation', async () => {
+    const page = await openAt(s, 'province-orgindex', { width: 1280, height: 860 });
+    await settled(page);
+    const panel = await panelFrame(page);
+    await expect.poll(() => panel.locator('[data-jzs-panel-page]').getAttribute('data-jzs-panel-page')).toBe('province-basic-info');
+    await page.locator('#treeMenu_8_a').click();
+    await expect.poll(() => panel.locator('[data-jzs-panel-page]').getAttribute('data-jzs-panel-page')).toBe('province-declaration');
+    await panel.locator('[data-jzs-material]').first().waitFor();
+    expect(await panel.locator('[data-jzs-business-name]').textContent()).toContain('初始注册');
+    await page.close();
+  });
+
+  it('a rejected upload does not count as 已备齐; advice without a source is a warning that does not block', async () => {
+    const page = await openAt(s, 'zwdt-declaration-initial', { width: 1280, height: 860 });
+    await settled(page);
+    const panel = await panelFrame(page);
+    const status = (id: string) => panel.locator(`[data-jzs-material="${id}"]`).getAttribute('data-status');
+    await panel.locator('[data-jzs-material="education-certificate"]').waitFor();
+    const row = (name: string) => page.locator('#materiallist-body tr', { has: page.locator('td.clname', { hasText: name }) }).locator('input[type=file]');
+    // A PDF the portal cannot read (no end marker): the page says 已上传, our check says no.
+    await row('学历证书').setInputFiles({ name: '学历证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n') });
+    await expect.poll(() => page.locator('[data-jzs-upload="education-certificate"]').getAttribute('data-severity')).toBe('error');
+    await expect.poll(() => page.locator('#materiallist-body tr', { hasText: '学历证书' }).textContent()).toContain('已上传');
+    await page.waitForTimeout(300);
+    expect(await status('education-certificate')).toBe('missing');
+    expect(await panel.locator('[data-jzs-upload-note="education-certificate"][data-severity="error"]').count()).toBe(1);
+    // A .docx for the contract: we expect PDF/JPG/PNG but no source says so — a warning on a done item.
+    await row('劳动合同').setInputFiles({ name: '劳动合同.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04word') });
+    await expect.poll(() => status('labor-contract')).toBe('done');
+    expect(await panel.locator('[data-jzs-upload-note="labor-contract"][data-severity="warning"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('guidance per kind of page: no fill where nothing is to fill; 事项详情 names the 办理情形; 待补正 shows the 补正意见 first', async () => {
+    for (const name of ['zwdt-home', 'zwdt-event-detail', 'zwdt-my-applications']) {
+      const page = await openAt(s, name, { width: 1280, height: 860 });
+      await settled(page);
+      const panel = await panelFrame(page);
+      await panel.locator('[data-jzs-guidance="nothing-to-fill"]').waitFor();
+      expect(await panel.locator('[data-jzs-action="fill"]').count(), name).toBe(0);
+      if (name === 'zwdt-event-detail') expect(await panel.locator('[data-jzs-guidance="situation"]').textContent()).toContain('请选择办理情形');
+      await page.close();
+    }
+    const detail = await openAt(s, 'zwdt-application-detail', { width: 1280, height: 860 });
+    await settled(detail);
+    const panel = await panelFrame(detail);
+    const guide = panel.locator('[data-jzs-guidance="case"]');
+    await guide.waitFor();
+    expect(await guide.getAttribute('data-case-status')).toBe('needs-correction');
+    expect(await panel.locator('[data-jzs-correction]').textContent()).toContain('解聘证明日期早于注册证书签发日期');
+    await panel.locator('[data-jzs-material]').first().waitFor();
+    expect(await panel.locator('.materials > [data-jzs-material]').first().getAttribute('data-jzs-material')).toBe('dismissal-certificate');
+    await detail.close();
+  });
+
+  it('申报须知 compares the portal’s own material list with ours', async () => {
+    const page = await openAt(s, 'zwdt-declaration-notice', { width: 1280, height: 860 });
+    await settled(page);
+    const compare = (await panelFrame(page)).locator('[data-jzs-guidance="compare"]');
+    await compare.waitFor();
+    expect(await compare.textContent()).toMatch(/一致|没有|未列出/);
+    await page.close();
+  });
+
+  it('keys pressed in the panel never reach the portal page', async () => {
+    const page = await openAt(s, 'province-basic-info', { width: 1280, height: 860 });
+    await settled(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __keys: string[] };
+      w.__keys = [];
+      for (const t of ['keydown', 'keyup', 'keypress']) window.addEventListener(t, (e) => w.__keys.push((e as KeyboardEvent).key), true);
+    });
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="move"]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('a');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,87 @@
+import { fireEvent, render } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { bidiCodes, hasBidiControls, splitBidi } from '../../src/fill/bidi';
+import type { FillItem } from '../../src/fill/types';
+import { classifySender } from '../../src/background/sender';
+import { FillPreview, type FillPreviewProps, fillProblem } from '../../src/ui/components/FillPreview';
+import { CodedError } from '../../src/i18n/problem';
+
+const RLO = '\u202e';
+const item = (over: Partial<FillItem>): FillItem => ({ id: '0:1', frameId: 0, key: 'address', kind: 'text', label: '通讯地址', current: '', action: 'fill', ...over });
+
+function props(items: FillItem[], over: Partial<FillPreviewProps> = {}): FillPreviewProps {
+  return {
+    state: { preview: { planId: 'p', profile: { id: 'a', name: '张三' }, tabTitle: '', items }, overwrite: new Set(), busy: false },
+    onToggle: vi.fn(),
+    onReplaceAll: vi.fn(),
+    onConfirm: vi.fn(),
+    onCancel: vi.fn(),
+    onUntrusted: vi.fn(),
+    ...over,
+  };
+}
+
+describe('bidi controls (issue 12.5)', () => {
+  it('are found, named and cut out as visible marks', () => {
+    expect(hasBidiControls(`地址${RLO}1321`)).toBe(true);
+    expect(hasBidiControls('济南市历下区')).toBe(false);
+    expect(bidiCodes(`a\u2066b${RLO}c${RLO}`)).toEqual(['U+2066', 'U+202E']);
+    expect(splitBidi(`12${RLO}34`)).toEqual([{ text: '12' }, { text: 'U+202E', control: true }, { text: '34' }]);
+  });
+
+  it('the preview isolates every value and shows each control as a mark, so it reads as what is written', () => {
+    const { container } = render(<FillPreview {...props([item({ proposed: `经十路${RLO}14306号` }), item({ id: '0:2', key: 'name', action: 'conflict', current: `李${RLO}四`, proposed: '张三' })])} />);
+    const values = [...container.querySelectorAll('bdi[data-jzs-value]')];
+    expect(values).toHaveLength(3);
+    expect(container.querySelectorAll('mark[data-jzs-bidi="U+202E"]')).toHaveLength(2);
+    expect(container.textContent).not.toContain(RLO);
+  });
+});
+
+describe('fill preview', () => {
+  it('shows a skipped item as "will not be changed", without any value', () => {
+    const { container } = render(<FillPreview {...props([item({ action: 'skip', reason: 'transparent' })])} />);
+    const li = container.querySelector('[data-jzs-fill-item]');
+    expect(li?.getAttribute('data-reason')).toBe('transparent');
+    expect(li?.textContent).toContain('不会更改');
+  });
+
+  it('acts on trusted clicks only (a script\'s click is ignored and said so)', () => {
+    const p = props([item({ proposed: '济南' })]);
+    const { container } = render(<FillPreview {...p} />);
+    const confirm = container.querySelector<HTMLButtonElement>('[data-jzs-action="confirm-fill"]');
+    confirm?.click(); // untrusted, as any synthetic event
+    fireEvent.click(confirm as HTMLButtonElement);
+    expect(p.onConfirm).not.toHaveBeenCalled();
+    expect(p.onUntrusted).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers 「全部替换为此申请人」 when the page holds the previous applicant\'s values', () => {
+    const { container } = render(<FillPreview {...props([item({ action: 'clear', proposed: '', current: '经十路', previous: true })])} />);
+    expect(container.querySelector('[data-jzs-action="replace-all"]')).not.toBeNull();
+    expect(render(<FillPreview {...props([item({ proposed: 'x' })])} />).container.querySelector('[data-jzs-action="replace-all"]')).toBeNull();
+  });
+
+  it('speaks the user\'s language for refusals, never raw browser text', () => {
+    expect(fillProblem(new CodedError('fill.errors.expired'))).toContain('预览已过期');
+    expect(fillProblem(new Error('No frame with id 3 in tab 7.'))).not.toContain('No frame');
+    expect(fillProblem({ code: 'fill.errors.noFields' })).toContain('没有可以用档案填写的字段');
+  });
+});
+
+describe('who may fill which tab', () => {
+  const ext = 'chrome-extension://abc/';
+  it('an extension page framed in a portal tab (the panel) fills that tab; a top-level one, the tab it stands for', () => {
+    const portalTab = { id: 7, url: 'http://124.128.226.254:8090/epoint-web-zwdt/x' };
+    expect(classifySender({ id: 'abc', url: `${ext}panel.html`, tab: portalTab, frameId: 3 }, 'abc', ext)).toEqual({
+      kind: 'extension',
+      url: `${ext}panel.html`,
+      tabId: 7,
+      panel: { tabId: 7, portal: 'jinan-zwdt' },
+    });
+    // Framed in a tab that is no portal page (or a portal host on another port): no tab to fill.
+    expect(classifySender({ id: 'abc', url: `${ext}panel.html`, tab: { id: 7, url: 'http://124.128.226.254:8091/x' }, frameId: 3 }, 'abc', ext)).toEqual({ kind: 'extension', url: `${ext}panel.html` });
+    expect(classifySender({ id: 'abc', url: `${ext}popup.html`, tab: { id: 9 }, frameId: 0 }, 'abc', ext)).toEqual({ kind: 'extension', url: `${ext}popup.html` });
+    expect(classifySender({ id: 'abc', url: `${ext}popup.html` }, 'abc', ext)).toEqual({ kind: 'extension', url: `${ext}popup.html` });
+  });
+});

@@ -1,0 +1,408 @@
+import { deflateRawSync, constants as zc } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n';
+import { importTemplate } from '../../src/profiles/io/export';
+import { autoMap } from '../../src/profiles/io/mapping';
+import { planImport } from '../../src/profiles/io/plan';
+import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
+import { rejectedCsv } from '../../src/profiles/io/rejected';
+import { type RowResult, validateTable } from '../../src/profiles/io/rows';
+import { TableError } from '../../src/profiles/io/table';
+import { inflateEntry, zipEntries } from '../../src/profiles/io/zip';
+import type { Profile } from '../../src/profiles/schema';
+import { checkCharacter } from '../../src/validate/id-number';
+import { buildXlsx, partsOf, type TestCell, zipRaw } from '../helpers/xlsx-builder';
+
+/**
+ * Clerk-style rosters as offices make them (issue 17): title rows, merged company blocks, combined 起止日期
+ * columns, every date form, year-months stored as numbers, blank rows, GBK/UTF-8/mixed CSVs — and hostile files.
+ * Each imports with the exact expected value per cell, or fails fast naming the row and column.
+ */
+const NOW = new Date('2026-11-23T04:00:00Z');
+const TODAY = '2026-11-23';
+const HEAVY = process.env.TZ === 'Asia/Shanghai';
+
+/** A valid 18-digit ID number for a birth date and a sequence. */
+function idFor(birth: string, seq: number): string {
+  const first17 = `370102${birth.replace(/-/g, '')}${String(seq % 1000).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+}
+
+async function importBytes(bytes: Uint8Array, name: string, headerRow?: number) {
+  const read = readImportFile(bytes, name);
+  const table = tableAt(read, headerRow ?? findHeaderRow(read.grid));
+  const rows = await validateTable(table, { mapping: autoMap(table.headers), now: NOW, today: TODAY, date1904: read.date1904 });
+  return { read, table, rows };
+}
+
+const messages = (r: RowResult) => [...r.errors, ...r.warnings].map((i) => `${i.column}:${t(i.code, i.params)}`);
+const codeOf = (fn: () => unknown): string => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof TableError) return err.code;
+    throw err;
+  }
+  return 'no error';
+};
+
+describe('clerk-sheet shapes', () => {
+  const ids = [idFor('1985-03-02', 11), idFor('1990-07-15', 12), idFor('1979-12-01', 13), idFor('1988-01-20', 14)];
+  const roster = () =>
+    buildXlsx({
+      rows: [
+        ['济南某某建设集团二级建造师花名册'],
+        [],
+        ['序号', '姓名', '身份证号码', '工作单位', '统一社会信用代码', '毕业时间', '劳动合同起止日期'],
+        [{ n: 1 }, '张三', ids[0]!, '甲建设有限公司', '91370100MA3C5XXXXX', { n: 2019.07 }, '2019.6.4-2025.6.4'],
+        [{ n: 2 }, { s: '李四', phonetic: 'lǐsì' }, ids[1]!, null, null, { n: 2019.1, fmt: '0.00' }, '2022年10月3日至2028年10月3日'],
+        [{ n: 3 }, '王五', ids[2]!, null, null, { n: 2019.1 }, '2020-01-01至无固定期限'],
+        [],
+        [{ n: 4 }, '赵六', ids[3]!, '乙工程有限公司', '91370100MA3C5YYYYY', '2005年6月', '2019-06-04-2025-06-04'],
+      ],
+      merges: ['A1:G1', 'D4:D6', 'E4:E6'],
+    });
+
+  it('finds the header under a title row, fills merged company blocks down with a notice, numbers rows as Excel', async () => {
+    const { read, table, rows } = await importBytes(roster(), '花名册.xlsx');
+    expect(table.headerRow).toBe(3);
+    expect(read.notices.map((n) => n.code)).toEqual(['import.notice.merged']);
+    expect(t(read.notices[0]!.code, read.notices[0]!.params)).toContain('D4:D6');
+    const people = rows.filter((r) => !r.blank);
+    expect(people.map((r) => [r.row, r.sheetRow, r.data.name, r.data.employerName, r.data.employerCreditCode])).toEqual([
+      [1, 4, '张三', '甲建设有限公司', '91370100MA3C5XXXXX'],
+      [2, 5, '李四', '甲建设有限公司', '91370100MA3C5XXXXX'],
+      [3, 6, '王五', '甲建设有限公司', '91370100MA3C5XXXXX'],
+      [5, 8, '赵六', '乙工程有限公司', '91370100MA3C5YYYYY'],
+    ]);
+    expect(rows[3]!.blank).toBe(true);
+  });
+
+  it('reads year-months stored as numbers only when unambiguous; 2019.1 is asked, never 1905', async () => {
+    const { rows } = await importBytes(roster(), '花名册.xlsx');
+    expect(rows[0]!.data.graduationDate).toBe('2019-07');
+    expect(rows[1]!.data.graduationDate).toBe('2019-10'); // 0.00 shows 2019.10
+    expect(rows[2]!.data.graduationDate).toBeUndefined();
+    expect(messages(rows[2]!).filter((m) => m.startsWith('毕业时间'))).toEqual(['毕业时间:「2019.1」不能确定是 2019 年 1 月还是 10 月（Excel 把 2019.10 存成 2019.1）；此项未导入。请写成 2019-01 或 2019-10，或把该列设为文本格式后重填。']);
+    expect(rows[4]!.data.graduationDate).toBe('2005-06');
+    expect(rows.some((r) => Object.values(r.data).some((v) => String(v).startsWith('1905')))).toBe(false);
+  });
+
+  it('splits a combined 起止日期 column into contract start and end', async () => {
+    const { rows } = await importBytes(roster(), '花名册.xlsx');
+    expect(rows.filter((r) => !r.blank).map((r) => [r.data.contractStart, r.data.contractEnd])).toEqual([
+      ['2019-06-04', '2025-06-04'],
+      ['2022-10-03', '2028-10-03'],
+      ['2020-01-01', 'open-ended'],
+      ['2019-06-04', '2025-06-04'],
+    ]);
+  });
+
+  it('reads phonetic-free text, rows and cells without `r`, the first visible sheet, and the 1904 date system', async () => {
+    const id = idFor('1990-07-15', 1);
+    const bytes = buildXlsx({ rows: [['姓名', '身份证号', '出生日期'], [{ s: '李四', phonetic: 'リシ' }, id, { n: 31972 - 1462, fmt: 'date' }]], noRefs: true, hiddenFirst: true, date1904: true });
+    const { rows } = await importBytes(bytes, 'x.xlsx');
+    expect(rows[0]!.data).toEqual({ name: '李四', idNumber: id, birthDate: '1987-07-14' });
+  });
+
+  it('lets the clerk choose another header row', async () => {
+    const { table } = await importBytes(roster(), '花名册.xlsx', 1);
+    expect(table.headers[0]).toBe('济南某某建设集团二级建造师花名册');
+    expect(autoMap(table.headers).filter(Boolean)).toEqual([]);
+  });
+});
+
+describe('dates in every form clerks type', () => {
+  const id = idFor('1985-03-02', 21);
+  /** One row per form; the expected value, or the message code when refused (the applicant is still imported). */
+  const cases: Array<[string, TestCell, string]> = [
+    ['contractStart', '2024.3.1', '2024-03-01'],
+    ['contractStart', '2024年3月1日', '2024-03-01'],
+    ['contractStart', '2024/3/1', '2024-03-01'],
+    ['contractStart', '20240301', '2024-03-01'],
+    ['contractStart', '2024-03-01 00:00:00', '2024-03-01'],
+    ['contractStart', '２０２４－０３－０１', '2024-03-01'],
+    ['contractStart', { n: 45352, fmt: 'date' }, '2024-03-01'],
+    ['contractStart', { n: 45352 }, '2024-03-01'], // a serial under General: read, with a notice
+    ['contractStart', '45352', '2024-03-01'], // the same serial typed in a CSV
+    ['contractStart', { n: 20240301 }, '2024-03-01'],
+    ['contractStart', { n: 2024.3 }, 'import.date.needDay'],
+    ['contractStart', '2024年3月', 'import.date.needDay'],
+    ['contractStart', '2024-02-30', 'import.date.impossible'],
+    ['contractStart', '明年', 'import.date.format'],
+    ['contractStart', { n: 7 }, 'import.date.number'], // 1900-01-07: a number, not a plausible date
+    ['contractEnd', '无固定期限', 'open-ended'],
+    ['contractEnd', '长期', 'open-ended'],
+    ['graduationDate', '2005年6月', '2005-06'],
+    ['graduationDate', '2005-06', '2005-06'],
+    ['graduationDate', '2005.06', '2005-06'],
+    ['graduationDate', '200506', '2005-06'],
+    ['graduationDate', '2005.6', '2005-06'],
+    ['graduationDate', '2005.1', 'import.date.ambiguousMonth'],
+    ['graduationDate', { n: 2005.1 }, 'import.date.ambiguousMonth'],
+    ['graduationDate', { n: 2005.1, fmt: '0.0' }, 'import.date.ambiguousMonth'],
+    ['graduationDate', { n: 2005.1, fmt: '0.00' }, '2005-10'],
+    ['graduationDate', { n: 2005.07 }, '2005-07'],
+    ['graduationDate', { n: 38504, fmt: 'ym' }, '2005-06'],
+    ['graduationDate', { n: 38504, fmt: 'date' }, '2005-06-01'],
+    ['graduationDate', '2005年6月15日', '2005-06-15'],
+    ['graduationDate', '1995-07', 'import.date.beforeFourteen'], // born 1985-03
+    ['graduationDate', '1949-07', 'import.date.tooEarly'],
+    ['graduationDate', '2027-07', 'import.date.future'],
+    ['birthDate', '1985-03-02', '1985-03-02'],
+    ['qualificationIssueDate', '2026-11-24', 'import.date.future'], // tomorrow in Jinan
+  ];
+  const fieldsUsed = [...new Set(cases.map(([k]) => k))];
+  const header = ['姓名', '身份证号', ...fieldsUsed];
+  const rowsFor = (toCell: (c: TestCell) => TestCell) =>
+    cases.map(([key, cell], i) => [`申请人${String.fromCharCode(0x4e00 + i)}`, id, ...fieldsUsed.map((k) => (k === key ? toCell(cell) : null))]);
+
+  const check = (rows: RowResult[], expectFor: (i: number) => string) => {
+    cases.forEach(([key], i) => {
+      const r = rows[i]!;
+      const expected = expectFor(i);
+      expect(r.errors, `row ${i}`).toEqual([]);
+      if (expected.startsWith('import.')) {
+        expect([(r.data as Record<string, unknown>)[key], r.warnings.map((w) => w.code)], `${key} case ${i}`).toEqual([undefined, [expected]]);
+      } else {
+        expect((r.data as Record<string, unknown>)[key], `${key} case ${i}`).toBe(expected);
+      }
+    });
+  };
+
+  it('XLSX: every form, by the cell as Excel stored and showed it', async () => {
+    const { rows } = await importBytes(buildXlsx({ rows: [header, ...rowsFor((c) => c)] }), 'dates.xlsx');
+    check(rows, (i) => cases[i]![2]);
+    expect(rows[7]!.notices.map((n) => t(n.code, n.params))).toEqual(['「45352」是 Excel 的日期序号，已按日期读作 2024-03-01，请核对。']);
+  });
+
+  it('CSV (UTF-8 and GBK): the same forms typed as text give the same values', async () => {
+    // In a CSV every cell is text: what Excel would have shown (2005.1 for both 2005.1 and 2005.10 under General).
+    const asText = (c: TestCell): string => (c === null ? '' : typeof c === 'string' ? c : 'n' in c ? (c.fmt === '0.00' ? c.n.toFixed(2) : String(c.n)) : 's' in c ? c.s : c.inline);
+    const csv = [header, ...rowsFor((c) => asText(c))].map((r) => r.map((c) => asText(c)).join(',')).join('\r\n');
+    const expectText = (i: number) => {
+      const [, cell, expected] = cases[i]!;
+      // A date cell's serial typed as text is a plain number: a serial read with a notice, or a month-format number.
+      if (typeof cell === 'object' && cell && 'fmt' in cell && (cell.fmt === 'date' || cell.fmt === 'ym')) return cases[i]![0] === 'graduationDate' ? '2005-06' : expected;
+      return expected;
+    };
+    const utf8 = await importBytes(new TextEncoder().encode(csv), 'dates.csv');
+    check(utf8.rows, expectText);
+    const gbk = await importBytes(encodeGbk(csv), 'dates-gbk.csv');
+    expect(gbk.read.encoding).toBe('gb18030');
+    check(gbk.rows, expectText);
+  });
+});
+
+/** GB18030 bytes for the characters these tests use (Node has no GBK encoder): via the browser's decoder table. */
+function encodeGbk(text: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+describe('hostile and broken files fail fast and clearly', () => {
+  const small = () => buildXlsx({ rows: [['姓名', '身份证号'], ['张三', idFor('1985-03-02', 1)]] });
+
+  it.runIf(HEAVY)('a zip bomb: a sharedStrings part of 256 MiB compressed under 1 MB is refused before inflating', () => {
+    const size = 256 * 2 ** 20;
+    const xml = Buffer.alloc(size, 0x41);
+    xml.write('<sst><si><t>', 0);
+    xml.write('</t></si></sst>', size - 15);
+    const deflated = new Uint8Array(deflateRawSync(xml, { level: 9, strategy: zc.Z_RLE }));
+    expect(deflated.length).toBeLessThan(2 ** 20);
+    const parts = partsOf(small()).map((p) => (p.name === 'xl/sharedStrings.xml' ? { name: p.name, deflated: { data: deflated, size } } : p));
+    const bomb = zipRaw(parts);
+    expect(bomb.length).toBeLessThan(2 ** 20);
+    expect(codeOf(() => readImportFile(bomb, 'bomb.xlsx'))).toBe('import.err.tooBig');
+    // The same bomb lying about its size (declares 1 KB): stopped by the running cap while inflating.
+    const liar = zipRaw(parts.map((p) => (p.name === 'xl/sharedStrings.xml' ? { ...p, declaredSize: 1024 } : p)));
+    expect(codeOf(() => readImportFile(liar, 'liar.xlsx'))).toBe('import.err.tooBig');
+  }, 60_000);
+
+  it('the running cap holds whatever the directory declares', () => {
+    const data = new Uint8Array(4 * 2 ** 20).fill(0x42);
+    const zip = zipRaw([{ name: 'a.xml', data, declaredSize: 10 }]);
+    const [entry] = zipEntries(zip);
+    expect(codeOf(() => inflateEntry(zip, entry!, 2 ** 20))).toBe('import.err.tooBig');
+    const out = inflateEntry(zip, entry!, 8 * 2 ** 20);
+    expect([out.length, out.every((b) => b === 0x42)]).toEqual([data.length, true]);
+  });
+
+  it('a cell reference beyond Excel’s grid (ZZZZZZ2) and a row 200,000,000 are refused before any work', () => {
+    const sheet = (body: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData></worksheet>`;
+    const withSheet = (raw: string) => buildXlsx({ rows: [], rawSheet: sheet(raw) });
+    expect(codeOf(() => readImportFile(withSheet('<row r="2"><c r="ZZZZZZ2" t="inlineStr"><is><t>x</t></is></c></row>'), 'ref.xlsx'))).toBe('import.err.badRef');
+    expect(codeOf(() => readImportFile(withSheet('<row r="200000000"><c r="A200000000"><v>1</v></c></row>'), 'row.xlsx'))).toBe('import.err.badRow');
+    expect(codeOf(() => readImportFile(withSheet('<row r="900000"><c r="A900000"><v>1</v></c></row>'), 'far.xlsx'))).toBe('import.err.tooManyRows');
+    expect(codeOf(() => readImportFile(withSheet('<row r="1"><c r="ZZ1"><v>1</v></c></row>'), 'wide.xlsx'))).toBe('import.err.tooManyColumns');
+    // A merged range over the whole grid fills only the cells that hold data; thousands of them are refused.
+    const rows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c><c r="H${i + 1}"><v>2</v></c></row>`).join('');
+    const merged = (n: number) => buildXlsx({ rows: [], rawSheet: `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData><mergeCells>${'<mergeCell ref="A1:XFD1048576"/>'.repeat(n)}</mergeCells></worksheet>` });
+    expect(readImportFile(merged(1), 'm.xlsx').grid[2999]!.map((c) => c.text)).toEqual(['1', '1', '1', '1', '1', '1', '1', '2']);
+    expect(codeOf(() => readImportFile(merged(100), 'm.xlsx'))).toBe('import.err.tooManyMerged');
+    const msg = (() => {
+      try {
+        readImportFile(withSheet('<row r="2"><c r="ZZZZZZ2"><v>1</v></c></row>'), 'ref.xlsx');
+      } catch (err) {
+        return err instanceof TableError ? t(err.code, err.params) : '';
+      }
+      return '';
+    })();
+    expect(msg).toContain('「ZZZZZZ2」');
+  });
+
+  it('an encrypted workbook is named as such, not as a legacy .xls', () => {
+    const cfb = new Uint8Array(2048);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const name = Array.from('EncryptionInfo', (c) => [c.charCodeAt(0), 0]).flat();
+    cfb.set(name, 1024);
+    expect(codeOf(() => readImportFile(cfb, '加密.xlsx'))).toBe('import.err.encrypted');
+    expect(t('import.err.encrypted', { file: '加密.xlsx' })).toContain('加密');
+    expect(codeOf(() => readImportFile(cfb.slice(0, 512), 'old.xls'))).toBe('import.err.legacyXls');
+  });
+
+  it('a damaged archive says so', () => {
+    const bytes = small();
+    expect(codeOf(() => readImportFile(bytes.slice(0, bytes.length - 30), 'cut.xlsx'))).toBe('import.err.zipBroken');
+  });
+
+  it('two CSV exports concatenated (GBK then UTF-8): each line in its own encoding, with a warning', async () => {
+    const a = idFor('1985-03-02', 31);
+    const b = idFor('1990-07-15', 32);
+    const bytes = new Uint8Array([...encodeGbk(`姓名,身份证号\r\n王五,${a}\r\n`), ...new TextEncoder().encode(`赵六,${b}\r\n`)]);
+    const { read, rows } = await importBytes(bytes, 'mixed.csv');
+    expect(read.encoding).toBe('mixed');
+    expect(read.notices.map((n) => n.code)).toEqual(['import.notice.mixedEncoding']);
+    expect(rows.map((r) => r.data.name)).toEqual(['王五', '赵六']);
+  });
+
+  it('every schema limit is applied in the preview, naming the Excel row and the column', async () => {
+    const id = idFor('1985-03-02', 41);
+    const long = '张'.repeat(10_000);
+    const csv = `XX公司花名册\r\n姓名,身份证号,工作单位,备注\r\n${long},${idFor('1985-03-02', 42)},,\r\n李四,${id},${'甲'.repeat(10_000)},${'x'.repeat(10_001)}\r\n`;
+    const { rows } = await importBytes(new TextEncoder().encode(csv), 'long.csv');
+    expect(rows[0]!.errors.map((e) => [rows[0]!.sheetRow, e.column, e.code])).toContainEqual([3, '姓名', 'import.cell.tooLong']);
+    expect(t('import.cellMessage', { row: rows[0]!.sheetRow, column: '姓名', message: t(rows[0]!.errors.find((e) => e.code === 'import.cell.tooLong')!.code, rows[0]!.errors.find((e) => e.code === 'import.cell.tooLong')!.params) })).toBe(
+      '第 3 行「姓名」：内容有 10000 个字符，超过 200 个字符的上限；此项未导入，请精简后在档案中填写。',
+    );
+    expect(rows[1]!.errors).toEqual([]);
+    expect(rows[1]!.warnings.map((w) => [w.column, w.code])).toEqual([
+      ['工作单位', 'import.cell.tooLong'],
+      ['备注', 'import.cell.tooLong'],
+    ]);
+    expect(rows[1]!.data).toEqual({ name: '李四', idNumber: id });
+    // The preview's verdict is the commit's: what is planned passes the commit's own schema.
+    const plan = planImport(rows, new Map(), 'update');
+    const { RequestSchemas } = await import('../../src/messaging/schemas');
+    expect(RequestSchemas['ui:profiles.commit'].safeParse({ items: plan.items }).success).toBe(true);
+  });
+});
+
+describe('conflicts: one ID number, two names', () => {
+  const id = idFor('1985-03-02', 51);
+  const other = idFor('1990-07-15', 52);
+  const stored: Profile = { id: '11111111-1111-4111-8111-111111111111', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', revision: 2, data: { name: '孙七', idNumber: other }, businesses: [], notes: '' };
+
+  it('in the file or against a stored profile: shown, not merged, not imported by default; the other rows import', async () => {
+    const csv = `姓名,身份证号,手机\r\n张三,${id},13800000001\r\n李四,${id},13800000002\r\n孙八,${other},\r\n王五,${idFor('1979-12-01', 53)},\r\n`;
+    const { rows } = await importBytes(new TextEncoder().encode(csv), 'c.csv');
+    const existing = new Map([[other, stored]]);
+    const plan = planImport(rows, existing, 'update');
+    expect([...plan.outcome.entries()]).toEqual([
+      [1, 'conflict'],
+      [2, 'conflict'],
+      [3, 'conflict'],
+      [4, 'create'],
+    ]);
+    expect(plan.conflicts.get(2)).toEqual({ otherName: '张三', stored: false, sheetRows: [2] });
+    expect(plan.conflicts.get(3)).toMatchObject({ otherName: '孙七', stored: true });
+    expect(plan.items.map((i) => i.body.data.name)).toEqual(['王五']);
+    // The clerk's choice imports the row: a stored conflict updates that record, name included.
+    const chosen = planImport(rows, existing, 'update', new Map([[3, 'import' as const], [1, 'import' as const]]));
+    expect(chosen.items.map((i) => [i.kind, i.body.data.name])).toEqual([
+      ['create', '张三'],
+      ['update', '孙八'],
+      ['create', '王五'],
+    ]);
+  });
+
+  it('the same name repeated is not a conflict: it updates as before', async () => {
+    const csv = `姓名,身份证号,手机\r\n张三,${id},13800000001\r\n张三,${id},13800000002\r\n`;
+    const { rows } = await importBytes(new TextEncoder().encode(csv), 'c.csv');
+    const plan = planImport(rows, new Map(), 'update');
+    expect(plan.conflicts.size).toBe(0);
+    expect(plan.items).toHaveLength(1);
+    expect(plan.items[0]!.body.data.mobile).toBe('13800000002');
+  });
+});
+
+describe('files to fix and re-import', () => {
+  it('the rejected rows, with a reason column, import again under their own headers', async () => {
+    const good = idFor('1985-03-02', 61);
+    const csv = `花名册\r\n姓名,身份证号,手机\r\n,${good},13800000001\r\n李四,370102198503020000,\r\n王五,${good},\r\n`;
+    const { table, rows } = await importBytes(new TextEncoder().encode(csv), 'r.csv');
+    const rejected = rows.filter((r) => r.errors.length);
+    expect(rejected.map((r) => r.sheetRow)).toEqual([3, 4]);
+    const out = rejectedCsv(table, rejected, '未导入原因', (r) => r.errors.map((e) => `第 ${r.sheetRow} 行「${e.column}」`).join('；'));
+    const again = await importBytes(new TextEncoder().encode(out), 'again.csv');
+    expect(again.table.headers).toEqual(['未导入原因', '姓名', '身份证号', '手机']);
+    expect(again.rows.map((r) => [r.shown?.name, r.shown?.idNumber, r.data.mobile])).toEqual([
+      ['', good, '13800000001'],
+      ['李四', '370102198503020000', undefined],
+    ]);
+  });
+
+  it('the import template: every header recognised, columns formatted as text', async () => {
+    const read = readImportFile(importTemplate(), '模板.xlsx');
+    const headers = read.grid[0]!.map((c) => c.text);
+    expect(autoMap(headers).every((k) => k !== null)).toBe(true);
+  });
+});
+
+describe.runIf(HEAVY)('a 10,000-row roster', () => {
+  const nameFor = (i: number) => `王${String.fromCharCode(0x4e00 + (i % 400))}${String.fromCharCode(0x4e00 + Math.floor(i / 400))}`;
+  it('imports every row with its exact values, XLSX and CSV alike', async () => {
+    const header = ['姓名', '身份证号', '工作单位', '毕业时间', '劳动合同开始日期', '手机'];
+    const data: TestCell[][] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const birth = `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`;
+      data.push([nameFor(i), idFor(birth, i), `公司${i % 37}`, { n: 2010 + (i % 10) + (i % 8 + 2) / 100 }, { n: 43466 + (i % 700), fmt: 'date' }, `138${String(i).padStart(8, '0')}`]);
+    }
+    const { rows } = await importBytes(buildXlsx({ rows: [['XX集团花名册'], header, ...data] }), 'big.xlsx');
+    expect(rows).toHaveLength(10_000);
+    expect(rows.filter((r) => r.errors.length || r.warnings.length).map((r) => [r.sheetRow, ...messages(r)]).slice(0, 3)).toEqual([]);
+    expect(rows[9_999]!.sheetRow).toBe(10_002);
+    expect(rows[1234]!.data).toEqual({
+      name: nameFor(1234),
+      idNumber: idFor('1979-02-14', 1234),
+      employerName: '公司13',
+      graduationDate: '2014-04',
+      contractStart: '2020-06-18', // serial 44000
+      mobile: '13800001234',
+    });
+    // The same roster as a CSV, dates typed as text: the same stored values, row for row.
+    const csv = [header, ...rows.map((r) => [r.data.name, r.data.idNumber, r.data.employerName, r.data.graduationDate?.replace('-', '.'), r.data.contractStart?.replace(/-/g, '/'), r.data.mobile])]
+      .map((l) => l.join(','))
+      .join('\r\n');
+    const fromCsv = await importBytes(new TextEncoder().encode(csv), 'big.csv');
+    expect(fromCsv.rows.map((r) => r.data)).toEqual(rows.map((r) => r.data));
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { laneIsFree, openLadder, pillSpot, PILL } from '../../src/content/dock';
+import { initialState, reduce, reportOf } from '../../src/content/page-state';
+import type { FrameReport, PageRules, TabView } from '../../src/messaging/protocol';
+import { bundledPack } from '../../src/rules/bundled';
+import { givenMaterials, uploadSeverity } from '../../src/rules/status';
+import { checklistView } from '../../src/rules/view';
+import { compareLists, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, withFirst } from '../../src/ui/panel/tab-model';
+
+const box = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom });
+const pack = bundledPack();
+const change = checklistView(pack, 'change', 'jinan-zwdt');
+const initial = checklistView(pack, 'initial', 'jinan-zwdt');
+const frame = (over: Partial<FrameReport>): FrameReport => ({ frameId: 0, doc: 'd', page: 'zwdt-declaration', findings: [], missing: [], mapped: 0, shown: [], readsTable: false, uploads: [], ...over });
+const tab = (frames: FrameReport[]): TabView => ({ portal: 'jinan-zwdt', frames, conditions: [] });
+
+describe('docking (pure)', () => {
+  it('a side lane is free only when no control reaches into it, at any height', () => {
+    const form = [box(100, 100, 800, 130), box(100, 2000, 900, 2030)];
+    expect(laneIsFree('right', 1280, form)).toBe(true);
+    expect(laneIsFree('right', 1200, form)).toBe(false); // the control far below the fold reaches the lane
+    expect(laneIsFree('left', 1280, form)).toBe(false);
+    expect(laneIsFree('left', 1280, [box(400, 0, 900, 10)])).toBe(true);
+  });
+
+  it('tries the remembered side first, then the other, then shifting the page, then above the page', () => {
+    expect(openLadder('left').map((d) => d.mode + ('side' in d ? `-${d.side}` : ''))).toEqual(['beside-left', 'beside-right', 'shift-left', 'top']);
+  });
+
+  it('puts the pill where no control is, or nowhere', () => {
+    const vp = { width: 1000, height: 600, scrollX: 0, scrollY: 0 };
+    const spot = pillSpot(vp, [box(0, 0, 1000, 100)], 'right');
+    expect(spot?.top).toBeGreaterThanOrEqual(100);
+    expect(spot!.left + PILL.width).toBeLessThanOrEqual(1000);
+    expect(pillSpot(vp, [box(0, 0, 1000, 600)], 'right')).toBeUndefined();
+    // Scrolled: the spot is in the screen the user sees.
+    expect(pillSpot({ ...vp, scrollY: 3000 }, [], 'left')).toEqual({ left: 8, top: 3008 });
+  });
+});
+
+describe('page state (pure reducer) and its report', () => {
+  const rules = { page: { id: 'zwdt-declaration', nameZh: '', nameEn: '' }, checklist: initial } as unknown as PageRules;
+  it('forgets what it knew of the previous page, keeps the situations, and reports only page facts', () => {
+    let s = reduce(initialState, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'initial' } });
+    s = reduce(s, { type: 'conditions', conditions: ['retired'] });
+    s = reduce(s, { type: 'rules', rules });
+    s = reduce(s, { type: 'page', rows: [{ name: '身份证', hasFile: true }, { name: '学历证书', hasFile: false }], cases: [] });
+    s = reduce(s, { type: 'upload', upload: { material: 'id-card', severity: 'error', message: 'x' } });
+    const r = reportOf(s, 'doc1');
+    expect(r).toMatchObject({ doc: 'doc1', page: 'zwdt-declaration', business: 'initial', shown: ['id-card'], readsTable: true, portalMaterials: ['身份证', '学历证书'] });
+    expect(r.uploads).toHaveLength(1);
+    const next = reduce(s, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change' } });
+    expect(next.rules).toBeUndefined();
+    expect(next.uploads).toEqual([]);
+    expect([...next.conditions]).toEqual(['retired']);
+    expect(reduce(next, { type: 'detected', detection: next.detection })).toBe(next);
+  });
+});
+
+describe('material status honesty (13.3)', () => {
+  it('sourced limits, the one-PDF rule and unreadable files block; expected formats are advice', () => {
+    expect(uploadSeverity(['upload.tooLarge'], { accept: ['pdf'], maxBytes: 2 })).toBe('error');
+    expect(uploadSeverity(['upload.pdfBroken'], { accept: ['pdf', 'jpg'] })).toBe('error');
+    expect(uploadSeverity(['upload.pdfEncrypted'], { accept: ['pdf'] })).toBe('error');
+    expect(uploadSeverity(['upload.type'], { accept: ['pdf', 'jpg', 'png'] })).toBe('warning');
+    expect(uploadSeverity(['upload.type'], { accept: ['pdf'], single: true })).toBe('error');
+    expect(uploadSeverity([], { accept: ['pdf'] })).toBe('ok');
+  });
+  it('a material is given when the page shows a file and no blocking error of ours is on it, in any frame', () => {
+    expect([...givenMaterials(['a', 'b', 'c'], [{ material: 'a', severity: 'error' }, { material: 'b', severity: 'warning' }])]).toEqual(['b', 'c']);
+    const view = tab([frame({ shown: ['id-card'] }), frame({ frameId: 3, page: 'zwdt-eform', uploads: [{ material: 'id-card', severity: 'error', message: '' }] })]);
+    expect(givenOnTab(view).has('id-card')).toBe(false);
+  });
+});
+
+describe('the tab as the panel shows it', () => {
+  it('leads with the top page when it names a business, else the content frame (provincial menu page)', () => {
+    expect(primaryFrame(tab([frame({ business: 'initial' }), frame({ frameId: 2, page: 'zwdt-eform', business: 'initial' })]))?.frameId).toBe(0);
+    const menu = tab([frame({ page: 'province-orgindex' }), frame({ frameId: 5, page: 'province-declaration', business: 'renewal', mapped: 8 })]);
+    expect(primaryFrame(menu)?.page).toBe('province-declaration');
+    const info = tab([frame({ page: 'province-orgindex' }), frame({ frameId: 5, page: 'province-basic-info', mapped: 8 })]);
+    expect(primaryFrame(info)?.page).toBe('province-basic-info');
+  });
+
+  it('lists problems per frame, errors first', () => {
+    const warn = { key: 'mobile' as const, name: '手机', severity: 'warning' as const, message: 'w' };
+    const err = { key: 'idNumber' as const, name: '身份证号', severity: 'error' as const, message: 'e' };
+    const groups = findingsByFrame(tab([frame({}), frame({ frameId: 4, page: 'zwdt-eform', findings: [warn, err] })]));
+    expect(groups.map((g) => g.frame.frameId)).toEqual([4]);
+    expect(groups[0]!.findings.map((f) => f.severity)).toEqual(['error', 'warning']);
+  });
+
+  it('puts the materials a 补正意见 names first, in the order it names them', () => {
+    const named = materialsNamedIn('解聘证明日期早于注册证书签发日期，请核实后重新上传解聘证明。', change.items);
+    expect(named.map((i) => i.id)).toEqual(['dismissal-certificate', 'registration-certificate']);
+    expect(withFirst(change, named).items.slice(0, 2).map((i) => i.id)).toEqual(['dismissal-certificate', 'registration-certificate']);
+    expect(materialsNamedIn('请补充材料。', change.items)).toEqual([]);
+  });
+
+  it('compares the portal’s own material list with ours', () => {
+    const diff = compareLists(['二级建造师注册申请表', '学历证书', '身份证', '劳动合同', '诚信证明（社保缴纳证明）', '本人持身份证有声视频', '某新增材料'], initial, (i) => i.requirement === 'required');
+    expect(diff.portalOnly).toEqual(['某新增材料']);
+    expect(diff.oursOnly).toEqual([]);
+    expect(compareLists(['学历证书'], initial, (i) => i.requirement === 'required').oursOnly.map((i) => i.id)).toContain('id-card');
+  });
+});
+
