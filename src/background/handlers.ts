@@ -3,6 +3,7 @@ import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import { type Lang, t } from '../i18n';
+import { NotFound } from '../profiles/errors';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
@@ -50,10 +51,6 @@ function withoutProgress(items: readonly ImportItem[]): { items: ImportItem[]; p
     return { ...item, body: { ...item.body, businesses: [] } };
   });
   return { items: out, progress };
-}
-
-function refused(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code });
 }
 
 function packStatus(active: ActivePack): PackStatus {
@@ -144,7 +141,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
     try {
       return summaryOf(await profiles.get(rec.value));
     } catch (err) {
-      if ((err as { code?: string }).code === 'not-found') return null;
+      if (err instanceof NotFound) return null;
       throw err;
     }
   };
@@ -168,7 +165,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
     // Pages of the asking portal only: one the pack defines, or the portal's unrecognised page (a form no
     // definition claims).
     const defined = pack.pages.find((p) => p.id === req.page);
-    if (req.page !== unrecognisedId(req.portal) && defined?.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+    if (req.page !== unrecognisedId(req.portal) && defined?.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
     const portal = PORTAL_NAMES[req.portal];
     const rules: PageRules = {
       packVersion: pack.version,
@@ -220,7 +217,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
       from: ['content'],
       handle: async (req, sender) => {
         // A content script only asks about pages of the portal it runs on.
-        if (sender.kind !== 'content' || sender.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+        if (sender.kind !== 'content' || sender.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
         return pageRules(req);
       },
     },
@@ -279,7 +276,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
           if (!next) return { end: true as const, queue: queueView(q, await activeId()) };
           const id = next.ids[next.index] ?? '';
           const active = await setActive(id).catch((err: unknown) => {
-            if ((err as { code?: string }).code === 'not-found') return undefined;
+            if (err instanceof NotFound) return undefined;
             throw err;
           });
           if (!active) {
@@ -346,14 +343,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
     },
     'ui:importPack': {
       from: ['extension'],
-      handle: async ({ fileName, text, confirmPages }) => {
-        try {
-          return packStatus(await importPack(await db(), text, fileName, now(), confirmPages === true));
-        } catch (err) {
-          if ((err as { code?: unknown }).code === 'pack-pages-changed') throw err;
-          throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'bad-pack' });
-        }
-      },
+      handle: async ({ fileName, text, confirmPages }) => packStatus(await importPack(await db(), text, fileName, now(), confirmPages === true)),
     },
     'ui:revertPack': {
       from: ['extension'],

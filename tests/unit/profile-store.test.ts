@@ -6,6 +6,8 @@ import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { DB_VERSION, type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { createFromFixture, fixtureExists, loadDbFixture } from '../helpers/db-fixture';
+import { describe as said } from '../../src/i18n/problem';
+import '../../src/i18n/all';
 
 let n = 0;
 let db: JzsDatabase;
@@ -37,7 +39,7 @@ describe('profile store', () => {
     const err = await store.update(p.id, { data: { name: '张叁' } }, 1, T(2)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RevisionConflict);
     expect((err as RevisionConflict).current.data.mobile).toBe('13805310000');
-    expect((err as Error).message).toContain('已在别处被修改');
+    expect(said(err, 'zh')).toContain('已在别处被修改');
     expect((await store.get(p.id)).data).toEqual({ name: '张三', mobile: '13805310000' });
   });
 
@@ -68,7 +70,7 @@ describe('profile store', () => {
     vi.spyOn(db, 'add').mockRejectedValueOnce(quota);
     const err = await store.create({ data: { name: '李四' } }, T(1)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StorageFull);
-    expect((err as Error).message).toContain('存储空间不足');
+    expect(said(err, 'zh')).toContain('存储空间不足');
     expect(await store.count()).toBe(1);
     void real;
   });

@@ -98,7 +98,7 @@ describe('message dispatch', () => {
     ['a content script asking for a UI message', msg('ui:exportPack', {}), zwdt, 'errors.request.forbidden'],
     ['an extension page posing as a content script', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), page, 'errors.request.forbidden'],
     ['an extra key', msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', extra: 1 }), zwdt, 'errors.request.bad'],
-    ['a page of another portal', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), zwdt, 'unknown-page'],
+    ['a page of another portal', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), zwdt, 'errors.request.unknownPage'],
     ['a prototype key as message name', msg('constructor', {}), page, 'errors.request.unknown'],
     // Issue 12.2: a page can provoke its content script's messages, so none of them starts or confirms a fill.
     ['a content script starting a fill', msg('ui:fill.plan', {}), zwdt, 'errors.request.forbidden'],

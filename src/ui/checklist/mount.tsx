@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../i18n/all';
+import { t } from '../../i18n';
 import { loadLanguage } from '../../i18n/setting';
 import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';
@@ -39,6 +40,7 @@ table.cover td { min-width: 8em; }
 export async function mountChecklist(el: HTMLElement, url: URL): Promise<void> {
   await loadLanguage(() => location.reload());
   injectCss(document, BASE_CSS + CHECKLIST_CSS + PRINT_CSS);
+  document.title = t('checklistPage.title');
   // ?case=<id> / ?cases=a,b,c: one printable packet per case (cover sheet + checklist + steps).
   const caseIds = [url.searchParams.get('case') ?? '', ...(url.searchParams.get('cases') ?? '').split(',')].filter((id) => /^[0-9a-f-]{36}$/.test(id));
   if (caseIds.length) {

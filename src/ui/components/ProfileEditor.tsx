@@ -8,6 +8,7 @@ import { MessageError, type FillLogEntry } from '../../messaging/protocol';
 import type { Profile, ProfileData } from '../../profiles/schema';
 import { ProfileCases } from './ProfileCases';
 import { fieldText, isStrict, parseField } from '../../validate/field';
+import { describe } from '../../i18n/problem';
 import { todayInShanghai } from '../../validate/dates';
 import { profileWarnings } from '../../validate/profile-warnings';
 
@@ -93,10 +94,10 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
       setMessage({ kind: 'ok', text: profile ? t('profiles.saved') : t('profiles.created') });
       onSaved(saved);
     } catch (err) {
-      if (err instanceof MessageError && err.code === 'revision-conflict') {
+      if (err instanceof MessageError && err.code === 'errors.profiles.revisionConflict') {
         setConflict(await send('ui:profiles.get', { id: profile!.id }));
       }
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
@@ -193,7 +194,7 @@ function FillLog({ profileId, revision }: { profileId: string; revision: number 
       <ul class="log">
         {log.slice(0, 10).map((e) => (
           <li key={e.at} data-navigated={e.navigated ? 'true' : undefined}>
-            {t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join('、'), n: e.fields.length })}
+            {t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join(t('checklist.sep')), n: e.fields.length })}
             {e.failed > 0 && t('fillPopup.logNotWritten', { n: e.failed })}
             {e.navigated && t('fillPopup.logNavigated')}
           </li>

@@ -28,9 +28,9 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
       setMessage({ kind: 'error', text: t('export.empty') });
       return;
     }
-    if (kind === 'csv') download(`建造师档案-${stamp()}.csv`, toCsv(all), 'text/csv;charset=utf-8');
-    else if (kind === 'xlsx') download(`建造师档案-${stamp()}.xlsx`, toXlsx(all), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    else download(`建造师档案备份-${stamp()}.json`, toBackup(all, new Date(), await send('ui:cases.all', {})), 'application/json');
+    if (kind === 'csv') download(`${t('export.fileName.table', { stamp: stamp() })}.csv`, toCsv(all), 'text/csv;charset=utf-8');
+    else if (kind === 'xlsx') download(`${t('export.fileName.table', { stamp: stamp() })}.xlsx`, toXlsx(all), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    else download(`${t('export.fileName.backup', { stamp: stamp() })}.json`, toBackup(all, new Date(), await send('ui:cases.all', {})), 'application/json');
   };
 
   // Restore: read and check the file here, hand its profiles to the background in chunks, see what would
@@ -98,7 +98,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     if (backupPass.length < 8) return setMessage({ kind: 'error', text: t('backupEnc.short') });
     const all = await send('ui:profiles.all', {});
     if (!all.length) return setMessage({ kind: 'error', text: t('export.empty') });
-    download(`建造师档案加密备份-${stamp()}.json`, await toEncryptedBackup(all, backupPass, new Date(), undefined, await send('ui:cases.all', {})), 'application/json');
+    download(`${t('export.fileName.encrypted', { stamp: stamp() })}.json`, await toEncryptedBackup(all, backupPass, new Date(), undefined, await send('ui:cases.all', {})), 'application/json');
     setBackupPass('');
   };
 

@@ -11,6 +11,7 @@ import { TabCaseOffers } from '../components/CaseOffers';
 import { UnlockForm } from '../components/UnlockForm';
 import { useLock } from '../components/useLock';
 import { toggleCondition } from '../../rules/status';
+import { describe } from '../../i18n/problem';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
@@ -34,7 +35,7 @@ export function PopupApp() {
   useEffect(() => {
     send('ui:getSetting', { key: LOOKUP_BUSINESS_KEY })
       .then((rec) => setBusiness(isBusinessId(rec?.value) ? rec.value : 'initial'))
-      .catch((e: unknown) => setError(String(e)));
+      .catch((e: unknown) => setError(describe(e)));
   }, []);
 
   useEffect(() => {
@@ -42,14 +43,14 @@ export function PopupApp() {
     setPage(undefined);
     send('ui:checklist', { business })
       .then(setPage)
-      .catch((e: unknown) => setError(String(e)));
+      .catch((e: unknown) => setError(describe(e)));
   }, [business]);
 
   const choose = (value: string) => {
     if (!isBusinessId(value)) return;
     setBusiness(value);
     setConditions(new Set());
-    send('ui:putSetting', { key: LOOKUP_BUSINESS_KEY, value }).catch((e: unknown) => setError(String(e)));
+    send('ui:putSetting', { key: LOOKUP_BUSINESS_KEY, value }).catch((e: unknown) => setError(describe(e)));
   };
 
   return (
