@@ -382,7 +382,6 @@ export const RulePack = z
     });
   });
 export type RulePack = z.infer<typeof RulePack>;
-export type RulePackInput = z.input<typeof RulePack>;
 
 type Sourced = { source: SourceRef };
 type PackForSources = Pick<z.infer<typeof PackMeta>, 'sources'> & {

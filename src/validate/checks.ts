@@ -160,4 +160,3 @@ export function runChecks(checks: readonly CheckView[], values: Values, ctx: Che
   return checks.filter((c) => checkApplies(c, ctx.conditions)).flatMap((c) => RUNNERS[c.kind]?.(c, values, ctx, today) ?? []);
 }
 
-export const KNOWN_CHECK_KINDS = Object.keys(RUNNERS);

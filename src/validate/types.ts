@@ -25,7 +25,3 @@ export interface Validated<T = string> {
 
 export const err = (code: string, params?: Finding['params']): Finding => (params ? { code, severity: 'error', params } : { code, severity: 'error' });
 export const warn = (code: string, params?: Finding['params']): Finding => (params ? { code, severity: 'warning', params } : { code, severity: 'warning' });
-
-export function hasError(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error');
-}

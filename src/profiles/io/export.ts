@@ -9,7 +9,6 @@ import { writeXlsx } from './xlsx';
 
 /** Export columns: every field key under its Chinese name (so clerks can read it in Excel), then notes. */
 export const EXPORT_HEADERS: string[] = [...FIELD_KEYS.map((k) => FIELD_NAMES[k].zh), '备注'];
-export const NOTES_HEADER = '备注';
 
 /** A cell Excel would run as a formula (= + - @, and tab/CR per OWASP) gets a leading apostrophe. */
 export function neutralise(v: string): string {
