@@ -242,3 +242,12 @@ export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
 export async function rulesIn(frame: Page | Frame): Promise<void> {
   await frame.locator('[data-jzs-overlay][data-rules]').first().waitFor({ state: 'attached' });
 }
+
+/** Type into a page field as a person does (click, clear, keys, Tab away), so the page's own handlers run. */
+export async function typeInto(frame: Frame, selector: string, text: string): Promise<void> {
+  const input = frame.locator(selector);
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 5 });
+  await input.press('Tab');
+}

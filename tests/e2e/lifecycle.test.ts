@@ -1,14 +1,5 @@
-import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, rulesIn, type Session } from './harness';
-
-async function typeInto(frame: Frame, selector: string, text: string): Promise<void> {
-  const input = frame.locator(selector);
-  await input.click();
-  await input.fill('');
-  await input.pressSequentially(text, { delay: 5 });
-  await input.press('Tab');
-}
+import { launch, rulesIn, type Session, typeInto } from './harness';
 
 describe('a page cannot switch the content script off (issue 12 item 5)', () => {
   let s: Session;

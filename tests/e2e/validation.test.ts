@@ -1,8 +1,8 @@
-import type { Frame, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai, plusDays, plusYears } from '../../src/validate/dates';
 import { replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, type Session } from './harness';
+import { frameOf, launch, panelFrame, type Session, typeInto } from './harness';
 
 /** The browser runs in this machine's time zone: its "today" is ours. */
 const today = todayInShanghai(new Date());
@@ -10,14 +10,6 @@ const yearOn = plusYears(today, 1);
 const dayShort = plusDays(yearOn, -1);
 
 const severityOf = (hint: Locator) => hint.getAttribute('data-severity');
-
-async function typeInto(frame: Frame, selector: string, text: string): Promise<void> {
-  const input = frame.locator(selector);
-  await input.click();
-  await input.fill('');
-  await input.pressSequentially(text, { delay: 5 });
-  await input.press('Tab');
-}
 
 describe('validation on the portals', () => {
   let s: Session;

@@ -11,22 +11,11 @@ import { queryRows, type CaseRow } from '../../src/cases/table';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { bundledPack } from '../../src/rules/bundled';
-import { LockService, type SessionArea } from '../../src/security/lock';
+import { LockService } from '../../src/security/lock';
 import { CASES_FROM_SEALED_KEY, type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { createFromFixture, loadDbFixture } from '../helpers/db-fixture';
+import { FakeSession } from '../helpers/fake-storage';
 
-class FakeSession implements SessionArea {
-  data = new Map<string, unknown>();
-  async get(keys: string[]) {
-    return Object.fromEntries(keys.filter((k) => this.data.has(k)).map((k) => [k, structuredClone(this.data.get(k))]));
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
-  }
-  async remove(keys: string[]) {
-    for (const k of keys) this.data.delete(k);
-  }
-}
 
 let n = 0;
 let db: JzsDatabase;

@@ -1,21 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { type BucketManager, DataHome } from '../../src/storage/home';
+import { DataHome } from '../../src/storage/home';
+import { FakeBuckets } from '../helpers/fake-storage';
 
-/** storageBuckets stand-in: each bucket its own IndexedDB (as each has its own files in Chromium). */
-class FakeBuckets implements BucketManager {
-  readonly factories = new Map<string, IDBFactory>();
-  async open(name: string) {
-    if (!this.factories.has(name)) this.factories.set(name, new IDBFactory());
-    return { indexedDB: this.factories.get(name)! };
-  }
-  async delete(name: string) {
-    this.factories.delete(name);
-  }
-  async keys() {
-    return [...this.factories.keys()];
-  }
-}
 
 function pointer(initial?: string) {
   let value = initial;

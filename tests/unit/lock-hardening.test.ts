@@ -2,37 +2,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LockedError } from '../../src/security/codec';
 import { ProfileStore } from '../../src/profiles/store';
-import { FREE_ATTEMPTS, LockService, type SessionArea, TooManyAttempts, WrongPassphrase, backoffSeconds } from '../../src/security/lock';
-import { type BucketManager, DataHome } from '../../src/storage/home';
+import { FREE_ATTEMPTS, LockService, TooManyAttempts, WrongPassphrase, backoffSeconds } from '../../src/security/lock';
+import { DataHome } from '../../src/storage/home';
+import { FakeSession, FakeBuckets } from '../helpers/fake-storage';
 
-/** storage.session stand-in: survives a worker restart, not a browser restart. */
-class FakeSession implements SessionArea {
-  data = new Map<string, unknown>();
-  async get(keys: string[]) {
-    return Object.fromEntries(keys.filter((k) => this.data.has(k)).map((k) => [k, structuredClone(this.data.get(k))]));
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
-  }
-  async remove(keys: string[]) {
-    for (const k of keys) this.data.delete(k);
-  }
-}
 
-/** Storage buckets: each its own IndexedDB, as each has its own files in Chromium. */
-class FakeBuckets implements BucketManager {
-  readonly factories = new Map<string, IDBFactory>();
-  async open(name: string) {
-    if (!this.factories.has(name)) this.factories.set(name, new IDBFactory());
-    return { indexedDB: this.factories.get(name)! };
-  }
-  async delete(name: string) {
-    this.factories.delete(name);
-  }
-  async keys() {
-    return [...this.factories.keys()];
-  }
-}
 
 const ITER = 1_000;
 const ID = '370102199001011231';

@@ -3,24 +3,12 @@ import { LockedError } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { DEFAULT_ITERATIONS, checkKdfParams, randomBytes } from '../../src/security/crypto';
-import { LockService, type SessionArea, WrongPassphrase } from '../../src/security/lock';
+import { LockService, WrongPassphrase } from '../../src/security/lock';
 import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { describe as said } from '../../src/i18n/problem';
 import '../../src/i18n/all';
+import { FakeSession } from '../helpers/fake-storage';
 
-/** storage.session stand-in: survives a worker restart, not a browser restart. */
-class FakeSession implements SessionArea {
-  data = new Map<string, unknown>();
-  async get(keys: string[]) {
-    return Object.fromEntries(keys.filter((k) => this.data.has(k)).map((k) => [k, structuredClone(this.data.get(k))]));
-  }
-  async set(items: Record<string, unknown>) {
-    for (const [k, v] of Object.entries(items)) this.data.set(k, structuredClone(v));
-  }
-  async remove(keys: string[]) {
-    for (const k of keys) this.data.delete(k);
-  }
-}
 
 const ITER = 1_000; // tests may derive faster; the shipped default is checked below
 let n = 0;
