@@ -1,4 +1,3 @@
-import { CodedError } from '../i18n/problem';
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';

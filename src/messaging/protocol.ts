@@ -169,6 +169,8 @@ export interface PageReport {
   /** null: the frame's document is gone or shows no page we know. */
   page: string | null;
   business?: BusinessId | undefined;
+  /** How the page was recognised: its own definition, only its family, or only the portal (src/portals/detect.ts). */
+  level?: 'page' | 'family' | 'portal' | undefined;
   findings: ReportedFinding[];
   /** Fields the rules expect here that the page does not show (their display names). */
   missing: string[];

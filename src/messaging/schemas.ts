@@ -43,6 +43,7 @@ const PageReportSchema = z.strictObject({
   doc: Text(64),
   page: PageId.nullable(),
   business: z.enum(BUSINESS_IDS).optional(),
+  level: z.enum(['page', 'family', 'portal']).optional(),
   findings: z
     .array(z.strictObject({ key: z.enum(FIELD_KEYS), name: Text(60), severity: Severity, message: Text(400) }))
     .max(200),

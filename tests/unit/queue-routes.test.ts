@@ -1,4 +1,3 @@
-import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
 import { FillService } from '../../src/background/fill';

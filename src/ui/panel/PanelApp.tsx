@@ -119,6 +119,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
       <p class="business" data-jzs-business-name="">
         {rules?.business ? `${t('overlay.business')}：${en() ? rules.business.nameEn : rules.business.nameZh}` : t('overlay.businessUnknown')}
       </p>
+      {lead && <Recognition lead={lead} />}
       <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} />
       {here.map((s) => (
         <p class="step" key={s.id}>
@@ -129,6 +130,23 @@ function TabBody({ view, lead, rules }: BodyProps) {
       <Findings view={view} />
       {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} />}
     </>
+  );
+}
+
+/**
+ * Says when the page was not recognised exactly (only its family or only its portal) or lacks fields its
+ * definition expects (issue 11.6): hints and the checklist still follow, from the fields found on the page.
+ */
+function Recognition({ lead }: { lead: FrameReport }) {
+  const level = lead.level ?? 'page';
+  const missing = lead.missing.length;
+  if (level === 'page' && missing === 0) return null;
+  return (
+    <section class="guide recognition" data-jzs-recognition={level} data-missing={missing}>
+      {level === 'portal' && <p class="warning">{t('overlay.unrecognised')}</p>}
+      {level === 'family' && <p class="warning">{t('overlay.family')}</p>}
+      {missing > 0 && <p class="warning">{t('panel.missingExpected', { count: missing })}</p>}
+    </section>
   );
 }
 
