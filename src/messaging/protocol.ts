@@ -11,6 +11,7 @@ import type { BusinessId, FieldKey } from '../domain/ids';
 import type { FieldType, ValidatorId } from '../domain/fields';
 import type { PortalId } from '../portals/origins';
 import type { PageDefinition } from '../portals/page';
+import type { PageReport as StructureReport } from '../portals/page-report';
 import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
@@ -231,6 +232,8 @@ export interface FrameProtocolMap {
   'bg:panel': { req: PanelPrefs; res: Record<string, never> };
   /** The user switched language in the popup or workbench: every portal frame redraws. */
   'bg:language': { req: LanguageView; res: Record<string, never> };
+  /** The user asked the panel for this frame's structure report (never a field value; issue 11.6). */
+  'bg:pageReport': { req: Record<string, never>; res: { report: StructureReport } };
 }
 
 /** Request and response types per message name. */
@@ -242,6 +245,11 @@ export interface ProtocolMap {
   'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
   'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };
   'ui:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
+  /**
+   * A frame's structure report, with stored applicants' names redacted by the background (the content script
+   * never has them); `namesRedacted` false when the profiles are locked and their names could not be read.
+   */
+  'ui:panel.pageReport': { req: { frameId: number }; res: { report: StructureReport; namesRedacted: boolean } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
   'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
   /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */

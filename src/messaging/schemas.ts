@@ -69,6 +69,7 @@ export const RequestSchemas = {
   'ui:panel.rules': PageRulesRequestSchema,
   'ui:panel.conditions': z.strictObject({ conditions: Conditions }),
   'ui:panel.prefs': PanelPrefsSchema,
+  'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
   'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,
   'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUSINESS_IDS, BUSINESS_NAMES } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
+import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
@@ -146,7 +147,59 @@ function Recognition({ lead }: { lead: FrameReport }) {
       {level === 'portal' && <p class="warning">{t('overlay.unrecognised')}</p>}
       {level === 'family' && <p class="warning">{t('overlay.family')}</p>}
       {missing > 0 && <p class="warning">{t('panel.missingExpected', { count: missing })}</p>}
+      <PageReportTool frameId={lead.frameId} />
     </section>
+  );
+}
+
+/**
+ * The structure report for the maintainers (issue 11.6): asked for with a person's click, built by the frame's
+ * content script, names of stored applicants redacted by the background; shown, copied or saved as .json.
+ */
+function PageReportTool({ frameId }: { frameId: number }) {
+  const [made, setMade] = useState<{ text: string; namesRedacted: boolean } | undefined>(undefined);
+  const [note, setNote] = useState<string | undefined>(undefined);
+  const make = () =>
+    void send('ui:panel.pageReport', { frameId }).then(
+      ({ report, namesRedacted }) => {
+        setNote(undefined);
+        setMade({ text: JSON.stringify(report, null, 2), namesRedacted });
+      },
+      (err: unknown) => setNote(t('panel.reportFailed', { message: describe(err) })),
+    );
+  const copy = (text: string) =>
+    void navigator.clipboard.writeText(text).then(
+      () => setNote(t('panel.reportCopied')),
+      (err: unknown) => setNote(t('panel.reportFailed', { message: describe(err) })),
+    );
+  const save = (text: string) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'page-report.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div class="page-report">
+      <button type="button" data-jzs-action="page-report" onClick={(e) => trusted(e, make)}>
+        {t('panel.reportButton')}
+      </button>
+      {made && (
+        <>
+          <p class="meta">{t('panel.reportTitle')}</p>
+          {!made.namesRedacted && <p class="warning" data-jzs-report-locked="">{t('panel.reportLocked')}</p>}
+          <textarea readOnly rows={8} data-jzs-page-report="" aria-label={t('panel.reportTitle')} value={made.text} />
+          <button type="button" data-jzs-action="page-report-copy" onClick={(e) => trusted(e, () => copy(made.text))}>
+            {t('panel.reportCopy')}
+          </button>
+          <button type="button" data-jzs-action="page-report-save" onClick={(e) => trusted(e, () => save(made.text))}>
+            {t('panel.reportSave')}
+          </button>
+        </>
+      )}
+      {note && <p class="meta" role="status">{note}</p>}
+    </div>
   );
 }
 
