@@ -29,6 +29,9 @@ describe('recognition of pages we did not tune to', () => {
     await id.press('Tab');
     const hint = page.locator('[data-jzs-field="idNumber"]');
     await expect.poll(() => severityOf(hint)).toBe('error');
+    // The panel frame lists it too.
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-summary-field="idNumber"][data-severity="error"]').waitFor();
     await id.fill('370102199001011231');
     await id.press('Tab');
     await expect.poll(() => severityOf(hint)).toBe('ok');
@@ -64,6 +67,25 @@ describe('recognition of pages we did not tune to', () => {
     expect(report).toContain('[姓名]的二级建造师延续注册');
     for (const secret of Object.values(applicant)) expect(report).not.toContain(secret);
     expect(await panel.locator('[data-jzs-report-locked]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a variant page whose wording and ids match no older replica: filled from the panel frame and read back', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    const applicant = { name: '司马文静', idNumber: '37010219900101124X', mobile: '13900000001', email: 'smwj@example.com' };
+    const { id } = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: applicant } });
+    await sendFrom(bench, 'ui:active.set', { id });
+    await bench.close();
+    const page = await s.open('variant-zwdt-declaration-renewal');
+    await rulesIn(page);
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await expect.poll(() => page.locator('#sqrxm').inputValue()).toBe(applicant.name);
+    expect(await page.locator('#sfzjhm').inputValue()).toBe(applicant.idNumber);
+    expect(await page.locator('#yddh').inputValue()).toBe(applicant.mobile);
+    // The filled ID number is checked like a typed one.
+    await expect.poll(() => severityOf(page.locator('[data-jzs-field="idNumber"]'))).toBe('ok');
     await page.close();
   });
 
