@@ -157,13 +157,14 @@ function Recognition({ lead }: { lead: FrameReport }) {
  * content script, names of stored applicants redacted by the background; shown, copied or saved as .json.
  */
 function PageReportTool({ frameId }: { frameId: number }) {
-  const [made, setMade] = useState<{ text: string; namesRedacted: boolean } | undefined>(undefined);
+  const [made, setMade] = useState<{ text: string; namesRedacted: boolean; file: string } | undefined>(undefined);
   const [note, setNote] = useState<string | undefined>(undefined);
   const make = () =>
     void send('ui:panel.pageReport', { frameId }).then(
       ({ report, namesRedacted }) => {
         setNote(undefined);
-        setMade({ text: JSON.stringify(report, null, 2), namesRedacted });
+        // The page id names the file; the path's own words never do (they could carry anything).
+        setMade({ text: JSON.stringify(report, null, 2), namesRedacted, file: `jzs-page-report-${report.page ?? 'unknown'}.json` });
       },
       (err: unknown) => setNote(t('panel.reportFailed', { message: describe(err) })),
     );
@@ -172,11 +173,11 @@ function PageReportTool({ frameId }: { frameId: number }) {
       () => setNote(t('panel.reportCopied')),
       (err: unknown) => setNote(t('panel.reportFailed', { message: describe(err) })),
     );
-  const save = (text: string) => {
+  const save = (text: string, file: string) => {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = 'page-report.json';
+    a.download = file;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
@@ -193,7 +194,7 @@ function PageReportTool({ frameId }: { frameId: number }) {
           <button type="button" data-jzs-action="page-report-copy" onClick={(e) => trusted(e, () => copy(made.text))}>
             {t('panel.reportCopy')}
           </button>
-          <button type="button" data-jzs-action="page-report-save" onClick={(e) => trusted(e, () => save(made.text))}>
+          <button type="button" data-jzs-action="page-report-save" onClick={(e) => trusted(e, () => save(made.text, made.file))}>
             {t('panel.reportSave')}
           </button>
         </>
