@@ -107,7 +107,7 @@ export default defineConfig({
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'scripting', 'alarms'],
+    permissions: ['storage', 'scripting', 'alarms', 'notifications'],
     host_permissions: browser === 'firefox' ? FIREFOX_MATCHES : CHROME_MATCHES,
     icons: ICONS,
     action: { default_icon: ICONS },

@@ -5,7 +5,7 @@ import { itemsToWrite, planFill, previewItem, sameValue } from '../fill/planner'
 import { CHOICE_KINDS, type CollectedField, type FillReport, type FillResult, type FrameCollection, type PlannedItem } from '../fill/types';
 import { MIN_FILL_SIZE } from '../fill/visibility';
 import type { FillLogEntry, FillPreview, FrameProtocolMap } from '../messaging/protocol';
-import type { BodyCodec } from '../profiles/codec';
+import type { BodyCodec } from '../security/codec';
 import type { ProfileData } from '../profiles/schema';
 import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';

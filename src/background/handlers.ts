@@ -1,8 +1,9 @@
+import { CodedError } from '../i18n/problem';
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
 import { contentEn, hintsEn, hintsZh } from '../i18n/all';
-import { CodedError } from '../i18n/problem';
 import { type Lang, t } from '../i18n';
+import { NotFound } from '../profiles/errors';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import type { FieldDefinitionView, FrameProtocolMap, LanguageView, PackStatus, PageRules, PageRulesRequest, PanelPrefs } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
@@ -12,7 +13,7 @@ import { PORTAL_NAMES } from '../portals/portal-names';
 import { unrecognisedId } from '../portals/detect';
 import { withPageHints } from '../portals/fields';
 import { redactReport } from '../portals/page-report';
-import { LockedError } from '../profiles/codec';
+import { LockedError } from '../security/codec';
 import { expectedFields } from '../portals/page';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
@@ -28,9 +29,30 @@ import type { RestoreSessions } from './restore-sessions';
 import { ImportSessions } from './import-sessions';
 import type { ImportItem } from '../profiles/store';
 import type { SenderInfo } from './sender';
+import type { CaseService } from '../cases/service';
+import { portalOutcome } from '../cases/offer';
+import type { DeadlineWatch } from './deadline-watch';
+import { todayInShanghai } from '../validate/dates';
+import { CASES_FROM_SEALED_KEY } from '../storage/db';
 
-function refused(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code });
+/**
+ * Profiles written with 0.1.0's 「办理中的业务」 (a restored old backup, an old editor): the businesses go to
+ * the cases store; the profile keeps none, so the cases are the one place a business's progress lives.
+ */
+function withoutProgress(items: readonly ImportItem[]): { items: ImportItem[]; progress: Array<{ index: number; progress: unknown; at?: string | undefined }> } {
+  const progress: Array<{ index: number; progress: unknown; at?: string | undefined }> = [];
+  const out = items.map((item, index): ImportItem => {
+    if (item.kind === 'restore') {
+      if (!item.profile.businesses.length) return item;
+      progress.push({ index, progress: item.profile.businesses, at: item.profile.updatedAt });
+      return { ...item, profile: { ...item.profile, businesses: [] } };
+    }
+    const list = item.body.businesses ?? [];
+    if (!list.length) return item;
+    progress.push({ index, progress: list });
+    return { ...item, body: { ...item.body, businesses: [] } };
+  });
+  return { items: out, progress };
 }
 
 function packStatus(active: ActivePack): PackStatus {
@@ -49,6 +71,11 @@ function packStatus(active: ActivePack): PackStatus {
 
 export interface HandlerDeps {
   db: () => Promise<JzsDatabase>;
+  cases: CaseService;
+  /** The documents of a portal tab's frames (办件 pages are read in the extension page, not the background). */
+  portalDocuments?: ((tabId: number) => Promise<Array<{ url: string; html: string }>>) | undefined;
+  /** The badge and the daily reminder (absent in tests that do not need them). */
+  watch?: Pick<DeadlineWatch, 'setReminder' | 'reminderOn'> | undefined;
   now: () => Date;
   profiles: ProfileService;
   fill: FillService;
@@ -91,7 +118,7 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, imports = new ImportSessions(), lock, language, panels }: HandlerDeps): Routes {
+export function createRoutes({ db, cases, portalDocuments, watch, now, profiles, fill, tabs, workQueue, restores, imports = new ImportSessions(), lock, language, panels }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
@@ -116,16 +143,31 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     try {
       return summaryOf(await profiles.get(rec.value));
     } catch (err) {
-      if ((err as { code?: string }).code === 'not-found') return null;
+      if (err instanceof NotFound) return null;
       throw err;
     }
+  };
+  /** Profiles still holding 0.1.0's 「办理中的业务」 (a restored old backup): their businesses become cases. */
+  const absorbProgress = async () => {
+    for (const p of await profiles.all()) {
+      if (!p.businesses.length) continue;
+      await cases.absorbProgress([{ profileId: p.id, progress: p.businesses, at: p.updatedAt }], now());
+      const { id: _i, createdAt: _c, updatedAt: _u, revision, ...body } = p;
+      await profiles.update(p.id, { ...body, businesses: [] }, revision, now());
+    }
+  };
+  /** Profiles that were sealed at the v4 upgrade: moved once they can be read (at the next unlock). */
+  const absorbSealed = async () => {
+    if (!(await (await db()).get('settings', CASES_FROM_SEALED_KEY))) return;
+    await absorbProgress();
+    await (await db()).delete('settings', CASES_FROM_SEALED_KEY);
   };
   const pageRules = async (req: PageRulesRequest): Promise<PageRules> => {
     const [{ pack, source }, lang] = await Promise.all([db().then(activePack), language()]);
     // Pages of the asking portal only: one the pack defines, or the portal's unrecognised page (a form no
     // definition claims).
     const defined = pack.pages.find((p) => p.id === req.page);
-    if (req.page !== unrecognisedId(req.portal) && defined?.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+    if (req.page !== unrecognisedId(req.portal) && defined?.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
     const portal = PORTAL_NAMES[req.portal];
     const rules: PageRules = {
       packVersion: pack.version,
@@ -154,7 +196,16 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
   };
   /** One all-or-nothing write of an import's items, with a restore point; the applicants become the work queue. */
   const commitImport = async (items: readonly ImportItem[]): Promise<{ saved: number }> => {
-    const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
+    // 0.1.0-style 「办理中的业务」 in imported records become cases (the workbench's case table).
+    const stripped = withoutProgress(items);
+    const saved = await profiles.commit(stripped.items, now(), { validated: true, point: 'import' });
+    await cases.absorbProgress(
+      stripped.progress.flatMap((p) => {
+        const profile = saved[p.index];
+        return profile ? [{ profileId: profile.id, progress: p.progress, at: p.at ?? now().toISOString() }] : [];
+      }),
+      now(),
+    );
     // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
     if (saved[0]) {
       await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
@@ -168,7 +219,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
       from: ['content'],
       handle: async (req, sender) => {
         // A content script only asks about pages of the portal it runs on.
-        if (sender.kind !== 'content' || sender.portal !== req.portal) throw refused('unknown-page', `页面 ${req.page} 不属于 ${req.portal}`);
+        if (sender.kind !== 'content' || sender.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
         return pageRules(req);
       },
     },
@@ -243,7 +294,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
           if (!next) return { end: true as const, queue: queueView(q, await activeId()) };
           const id = next.ids[next.index] ?? '';
           const active = await setActive(id).catch((err: unknown) => {
-            if ((err as { code?: string }).code === 'not-found') return undefined;
+            if (err instanceof NotFound) return undefined;
             throw err;
           });
           if (!active) {
@@ -275,7 +326,14 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     },
     'ui:restore.stage': { from: ['extension'], handle: ({ session, total, profiles: chunk }) => ({ received: restores.stage(session, total, chunk) }) },
     'ui:restore.preview': { from: ['extension'], handle: ({ session }) => restores.preview(session) },
-    'ui:restore.commit': { from: ['extension'], handle: ({ session, ...choice }) => restores.commit(session, choice) },
+    'ui:restore.commit': {
+      from: ['extension'],
+      handle: async ({ session, ...choice }) => {
+        const done = await restores.commit(session, choice);
+        await absorbProgress();
+        return done;
+      },
+    },
     'ui:restore.cancel': {
       from: ['extension'],
       handle: ({ session }) => {
@@ -303,14 +361,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     },
     'ui:importPack': {
       from: ['extension'],
-      handle: async ({ fileName, text, confirmPages }) => {
-        try {
-          return packStatus(await importPack(await db(), text, fileName, now(), confirmPages === true));
-        } catch (err) {
-          if ((err as { code?: unknown }).code === 'pack-pages-changed') throw err;
-          throw Object.assign(err instanceof Error ? err : new Error(String(err)), { code: 'bad-pack' });
-        }
-      },
+      handle: async ({ fileName, text, confirmPages }) => packStatus(await importPack(await db(), text, fileName, now(), confirmPages === true)),
     },
     'ui:revertPack': {
       from: ['extension'],
@@ -326,8 +377,23 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
     'ui:profiles.page': { from: ['extension'], handle: ({ offset, limit }) => profiles.page(offset, limit) },
     'ui:profiles.search': { from: ['extension'], handle: ({ query, limit }) => profiles.search(query, limit) },
     'ui:profiles.get': { from: ['extension'], handle: ({ id }) => profiles.get(id) },
-    'ui:profiles.create': { from: ['extension'], handle: ({ body }) => profiles.create(body, now()) },
-    'ui:profiles.update': { from: ['extension'], handle: ({ id, body, revision }) => profiles.update(id, body, revision, now()) },
+    // A body with 0.1.0's 「办理中的业务」 (an older page or script): the businesses become the applicant's cases.
+    'ui:profiles.create': {
+      from: ['extension'],
+      handle: async ({ body }) => {
+        const saved = await profiles.create({ ...body, businesses: [] }, now());
+        if (body.businesses?.length) await cases.absorbProgress([{ profileId: saved.id, progress: body.businesses, at: now().toISOString() }], now());
+        return saved;
+      },
+    },
+    'ui:profiles.update': {
+      from: ['extension'],
+      handle: async ({ id, body, revision }) => {
+        const saved = await profiles.update(id, { ...body, businesses: [] }, revision, now());
+        if (body.businesses?.length) await cases.absorbProgress([{ profileId: id, progress: body.businesses, at: now().toISOString() }], now());
+        return saved;
+      },
+    },
     'ui:profiles.delete': {
       from: ['extension'],
       handle: async ({ ids }) => {
@@ -376,6 +442,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
         await lock.unlock(passphrase);
         // With the lock on, search runs on an index built in memory now, at unlock.
         await profiles.ensureIndex();
+        await absorbSealed();
         return lock.status();
       },
     },
@@ -407,6 +474,42 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
         return lock.status();
       },
     },
+    'ui:cases.query': { from: ['extension'], handle: (q) => cases.query(q) },
+    'ui:cases.ids': { from: ['extension'], handle: (f) => cases.idsMatching(f) },
+    'ui:cases.get': { from: ['extension'], handle: ({ ids }) => cases.get(ids) },
+    'ui:cases.ofProfile': { from: ['extension'], handle: ({ profileId }) => cases.ofProfile(profileId) },
+    'ui:cases.create': { from: ['extension'], handle: ({ profileId, business }) => cases.create(profileId, business, now()) },
+    'ui:cases.update': { from: ['extension'], handle: async ({ items, patch }) => ({ updated: (await cases.update(items, patch, now())).length }) },
+    'ui:cases.delete': { from: ['extension'], handle: async ({ ids }) => ({ deleted: await cases.remove(ids) }) },
+    'ui:cases.all': { from: ['extension'], handle: () => cases.all() },
+    'ui:cases.restore': { from: ['extension'], handle: async ({ cases: list }) => ({ restored: await cases.restore(list) }) },
+    // The clerk opened the popup on a 我的申请 / 办件详情 page: its documents, read on that user action only.
+    'ui:cases.tabPages': {
+      from: ['extension'],
+      handle: async () => ({ labels: bundledCaseStatusRules().labels, pages: portalDocuments ? await portalDocuments(await targetTab()) : [] }),
+    },
+    'ui:cases.portalOffer': {
+      from: ['extension'],
+      handle: async ({ cases: rows }) => {
+        const active = await activeSummary();
+        if (!active) return { profile: null, outcomes: [] };
+        const mine = await cases.ofProfile(active.id);
+        return { profile: { id: active.id, name: active.name }, outcomes: rows.map((r) => portalOutcome(r, mine, bundledCaseStatusRules())) };
+      },
+    },
+    'ui:cases.applyPortal': { from: ['extension'], handle: ({ caseId, revision, row }) => cases.fromPortal(caseId, revision, row, bundledCaseStatusRules(), now()) },
+    'ui:deadlines': {
+      from: ['extension'],
+      handle: ({ planDate, horizonDays, employer }) => cases.deadlines({ planDate: planDate ?? todayInShanghai(now()), horizonDays, pastDays: 365, employer }, now()),
+    },
+    'ui:deadlines.reminder': {
+      from: ['extension'],
+      handle: async ({ on }) => {
+        if (on !== undefined) await watch?.setReminder(on);
+        return { on: (await watch?.reminderOn()) ?? false };
+      },
+    },
+    'ui:cases.cleanup': { from: ['extension'], handle: async ({ months, mode }) => ({ matched: (await cases.cleanup(months, mode, now())).matched }) },
     'ui:getSetting': {
       from: ['extension'],
       handle: async ({ key }) => (await (await db()).get('settings', key)) ?? null,

@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import { ProfileService } from '../profiles/service';
 import { ProfileStore } from '../profiles/store';
+import { CaseService } from '../cases/service';
+import { CaseStore } from '../cases/store';
+import { activePack } from '../rules/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
+import { deadlineWatch } from './deadline-watch';
 import { createRoutes, languageView } from './handlers';
 import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
-import { broadcastToPortals, browserTabs, dropFillPlans, sessionArea, sessionPlans, sessionWorkQueue } from './tabs-api';
+import { portalDocuments, broadcastToPortals, browserTabs, dropFillPlans, sessionArea, sessionPlans, sessionWorkQueue } from './tabs-api';
 import { RestoreSessions } from './restore-sessions';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
@@ -43,6 +47,7 @@ export function startBackground(): void {
     Date.now,
     async () => {
       profiles.reset();
+      cases.reset();
       fill.forgetPlans();
       await dropFillPlans();
     },
@@ -58,6 +63,7 @@ export function startBackground(): void {
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
   const now = () => new Date();
+  const cases = new CaseService(new CaseStore(getDb, codec), profiles, async () => (await activePack(await getDb())).pack);
   const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
   // Every portal frame asks for the language with its rules: read storage once, then follow the changes.
   let language: Promise<Lang> | undefined;
@@ -66,6 +72,7 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
+  const watch = deadlineWatch({ cases, lock, db: getDb, now, language: currentLanguage });
   const statusRules = bundledCaseStatusRules();
   const caseStatusOf = (text: string, code?: number) => {
     const m = mapPortalStatus(statusRules, text, code);
@@ -80,6 +87,9 @@ export function startBackground(): void {
   const panels = panelDeps(new PanelHub(pageName, caseStatusOf));
   const routes = createRoutes({
     db: getDb,
+    cases,
+    portalDocuments,
+    watch,
     now,
     profiles,
     fill,
@@ -107,8 +117,15 @@ export function startBackground(): void {
     const from = classifySender(sender, browser.runtime.id, extensionOrigin);
     // What the user does in the extension's pages keeps the store unlocked.
     if (from?.kind === 'extension') void lock.touch();
-    return dispatch(routes, message, from, currentLanguage);
+    const reply = dispatch(routes, message, from, currentLanguage);
+    // Cases, profiles and the lock change what the badge counts: recount after the answer.
+    const name = (message as { name?: unknown } | null)?.name;
+    if (typeof name === 'string' && /^ui:(cases|profiles|lock)\./.test(name) && !/\.(query|get|all|ids|search|page|status)$/.test(name)) {
+      void reply.then(() => watch.badge());
+    }
+    return reply;
   });
+  watch.start();
   // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
   void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -25,23 +25,13 @@ function fail(problem: Problem, lang: Lang | undefined, details?: string[]): Rep
   return { ok: false, error };
 }
 
-/** Before every error is a CodedError (issue 16 item 4): an error with a string code and its own wording. */
-interface LegacyError extends Error {
-  code: string;
-  details?: unknown;
-}
-const isLegacy = (err: unknown): err is LegacyError =>
-  err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
-const detailsOf = (err: LegacyError) =>
+/** Further lines a coded error carries (a refused rule pack: where each problem is). */
+const detailsOf = (err: Error & { details?: unknown }) =>
   Array.isArray(err.details) ? err.details.filter((d): d is string => typeof d === 'string') : undefined;
 
 /** A handler's error as a reply: coded errors keep code and parameters; anything else is unexpected. */
 function failure(err: unknown, lang: Lang | undefined): Reply<never> {
-  if (err instanceof CodedError) return fail({ code: err.code, params: err.params }, lang);
-  if (isLegacy(err)) {
-    const details = detailsOf(err);
-    return { ok: false, error: { code: err.code, params: {}, message: err.message, ...(details?.length ? { details } : {}) } };
-  }
+  if (err instanceof CodedError) return fail({ code: err.code, params: err.params }, lang, detailsOf(err));
   // The raw text (a stack, a browser's English message) stays in the worker's console, never in the UI.
   console.error('jzs: handler failed', err);
   return fail({ code: 'errors.unexpected' }, lang);

@@ -109,3 +109,17 @@ export async function dropFillPlans(): Promise<void> {
   const keys = Object.keys(all).filter((k) => k.startsWith('fill:') || k.startsWith('tabFill:'));
   if (keys.length) await browser.storage.session.remove(keys);
 }
+
+/** The most of one frame's markup the popup reads for 办件 (a 我的申请 page of hundreds of rows is far less). */
+const MAX_DOCUMENT = 4 * 1024 * 1024;
+
+/** Every portal frame's URL and markup, for the 办件 extractor running in the popup (user action only). */
+export async function portalDocuments(tabId: number): Promise<Array<{ url: string; html: string }>> {
+  const results = await browser.scripting
+    .executeScript({ target: { tabId, allFrames: true }, func: () => ({ url: location.href, html: document.documentElement.outerHTML }) })
+    .catch(() => []);
+  return results
+    .map((r) => r.result as { url?: unknown; html?: unknown } | undefined)
+    .filter((r): r is { url: string; html: string } => typeof r?.url === 'string' && typeof r.html === 'string' && portalOfUrl(r.url) !== undefined)
+    .map((r) => ({ url: r.url, html: r.html.slice(0, MAX_DOCUMENT) }));
+}

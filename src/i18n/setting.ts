@@ -19,10 +19,17 @@ export function onLanguageChange(onChange: (lang: Lang) => void): void {
   });
 }
 
-/** For extension pages: use the chosen language now, and follow changes. */
+/** The BCP 47 tag of a UI language, for `lang` attributes (screen readers, fonts, hyphenation). */
+export const langTag = (lang: Lang): string => (lang === 'en' ? 'en' : 'zh-CN');
+
+/**
+ * For extension pages: use the chosen language now (the page's `<html lang>` too), and follow changes.
+ * Data shown in Chinese whatever the language (names, rule texts) carries `lang="zh-CN"` where it is shown.
+ */
 export async function loadLanguage(onChange?: (lang: Lang) => void): Promise<Lang> {
   const lang = await readLanguage();
   setLang(lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = langTag(lang);
   if (onChange) {
     onLanguageChange((next) => {
       setLang(next);

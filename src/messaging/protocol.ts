@@ -8,8 +8,8 @@
  * handler runs (src/background/router.ts).
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
-import type { FieldType, ValidatorId } from '../domain/fields';
 import type { PortalId } from '../portals/origins';
+import type { FieldDefinitionView } from '../portals/fields';
 import type { PageDefinition } from '../portals/page';
 import type { PageReport as StructureReport } from '../portals/page-report';
 import type { PortalLabels } from '../cases/portal-status';
@@ -18,6 +18,13 @@ import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { FillItem, FillReport, FrameCollection } from '../fill/types';
 import type { LockStatus } from '../security/lock';
+import type { Case } from '../cases/schema';
+import type { CasePatch } from '../cases/service';
+import type { CaseFilter, CasePage, CaseQuery } from '../cases/table';
+import type { PortalCase } from '../cases/portal-status';
+import type { PortalOutcome } from '../cases/offer';
+import type { Deadline } from '../cases/deadlines';
+import type { BusinessId as CaseBusinessId } from '../domain/ids';
 import type { RestorePointView } from '../profiles/restore-points';
 import type { RestoreChoice, RestorePreview } from '../profiles/restore';
 import type { QueueSource, QueueView } from '../profiles/work-queue';
@@ -47,19 +54,7 @@ export interface Named<I extends string = string> {
 }
 
 /** A field as a page needs it: portal data (labels, ids) and the field table's facts (src/domain/fields.ts). */
-export interface FieldDefinitionView {
-  key: FieldKey;
-  name: string;
-  nameEn: string;
-  type: FieldType;
-  /** Which validator reads its value, and what it needs (src/validate/value.ts). */
-  validate: ValidatorId;
-  openEnded?: boolean | undefined;
-  range?: { min: number; max: number } | undefined;
-  labels: string[];
-  ids: string[];
-  vocabulary?: string | undefined;
-}
+export type { FieldDefinitionView } from '../portals/fields';
 
 /** What a content script gets for its page: names, the business's checklist (steps on this portal), fields. */
 export interface PageRules {
@@ -293,6 +288,21 @@ export interface ProtocolMap {
   'ui:lock.change': { req: { oldPassphrase: string; newPassphrase: string }; res: LockStatus };
   'ui:lock.disable': { req: { passphrase: string }; res: LockStatus };
   'ui:lock.idle': { req: { minutes: number }; res: LockStatus };
+  'ui:cases.query': { req: CaseQuery; res: CasePage };
+  'ui:cases.ids': { req: CaseFilter; res: string[] };
+  'ui:cases.get': { req: { ids: string[] }; res: Case[] };
+  'ui:cases.ofProfile': { req: { profileId: string }; res: Case[] };
+  'ui:cases.create': { req: { profileId: string; business: CaseBusinessId }; res: Case };
+  'ui:cases.update': { req: { items: Array<{ id: string; revision: number }>; patch: CasePatch }; res: { updated: number } };
+  'ui:cases.delete': { req: { ids: string[] }; res: { deleted: number } };
+  'ui:cases.all': { req: Record<string, never>; res: Case[] };
+  'ui:cases.restore': { req: { cases: Case[] }; res: { restored: number } };
+  'ui:cases.tabPages': { req: Record<string, never>; res: { labels: PortalLabels; pages: Array<{ url: string; html: string }> } };
+  'ui:cases.portalOffer': { req: { cases: PortalCase[] }; res: { profile: { id: string; name: string } | null; outcomes: PortalOutcome[] } };
+  'ui:cases.applyPortal': { req: { caseId: string; revision: number; row: PortalCase }; res: Case };
+  'ui:deadlines': { req: { planDate?: string | undefined; horizonDays: number; employer?: string | undefined }; res: { today: string; rows: Deadline[]; employers: string[]; renewalDays: number } };
+  'ui:deadlines.reminder': { req: { on?: boolean | undefined }; res: { on: boolean } };
+  'ui:cases.cleanup': { req: { months: number; mode: 'count' | 'archive' | 'purge' }; res: { matched: number } };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };
   'ui:putSetting': { req: SettingRecord; res: SettingRecord };
 }

@@ -6,6 +6,9 @@ import * as z from 'zod';
 import { BUSINESS_IDS, FIELD_KEYS } from '../domain/ids';
 import { PORTAL_IDS } from '../portals/origins';
 import { Profile, ProfileBody } from '../profiles/schema';
+import { Case } from '../cases/schema';
+import { CASE_SORT_KEYS } from '../cases/table';
+import { CASE_STATUSES } from '../domain/case-status';
 import type { MessageName, Req } from './protocol';
 
 const PageId = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -33,6 +36,35 @@ const ImportItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('update'), id: Uuid, body: ProfileBody, expectedRevision: z.number().int().positive() }),
   z.strictObject({ kind: z.literal('restore'), profile: Profile }),
 ]);
+
+const CaseFilterShape = {
+  statuses: z.array(z.enum(CASE_STATUSES)).max(CASE_STATUSES.length).optional(),
+  businesses: z.array(z.enum(BUSINESS_IDS)).max(BUSINESS_IDS.length).optional(),
+  employer: z.string().max(200).optional(),
+  text: z.string().max(100).optional(),
+  includeArchived: z.boolean().optional(),
+};
+const CasePatchSchema = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  business: z.enum(BUSINESS_IDS).optional(),
+  notes: z.string().max(10_000).optional(),
+  submittedOn: z.iso.date().nullable().optional(),
+  conditions: z.array(z.string().max(64)).max(100).optional(),
+  ready: z.array(z.string().max(64)).max(100).optional(),
+  archived: z.boolean().optional(),
+});
+
+const PortalCaseSchema = z.strictObject({
+  serial: z.string().max(40).optional(),
+  title: z.string().max(200).optional(),
+  business: z.enum(BUSINESS_IDS).optional(),
+  statusText: z.string().min(1).max(40),
+  statusCode: z.number().int().min(0).max(999).optional(),
+  appliedOn: z.iso.date().optional(),
+  ref: z.string().max(80).optional(),
+  correction: z.string().max(5000).optional(),
+  correctionDeadline: z.iso.date().optional(),
+});
 
 const Text = (max: number) => z.string().max(max);
 const Severity = z.enum(['error', 'warning']);
@@ -116,6 +148,30 @@ export const RequestSchemas = {
   'ui:lock.change': z.strictObject({ oldPassphrase: Passphrase, newPassphrase: Passphrase }),
   'ui:lock.disable': z.strictObject({ passphrase: Passphrase }),
   'ui:lock.idle': z.strictObject({ minutes: IdleMinutes }),
+  'ui:cases.query': z.strictObject({
+    ...CaseFilterShape,
+    sort: z.enum(CASE_SORT_KEYS),
+    dir: z.enum(['asc', 'desc']),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(200),
+  }),
+  'ui:cases.ids': z.strictObject(CaseFilterShape),
+  'ui:cases.get': z.strictObject({ ids: z.array(Uuid).max(MAX_BATCH) }),
+  'ui:cases.ofProfile': z.strictObject({ profileId: Uuid }),
+  'ui:cases.create': z.strictObject({ profileId: Uuid, business: z.enum(BUSINESS_IDS) }),
+  'ui:cases.update': z.strictObject({
+    items: z.array(z.strictObject({ id: Uuid, revision: z.number().int().positive() })).min(1).max(MAX_BATCH),
+    patch: CasePatchSchema,
+  }),
+  'ui:cases.delete': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH) }),
+  'ui:cases.all': Empty,
+  'ui:cases.restore': z.strictObject({ cases: z.array(Case).max(MAX_BATCH * 7) }),
+  'ui:cases.tabPages': Empty,
+  'ui:cases.portalOffer': z.strictObject({ cases: z.array(PortalCaseSchema).max(500) }),
+  'ui:cases.applyPortal': z.strictObject({ caseId: Uuid, revision: z.number().int().positive(), row: PortalCaseSchema }),
+  'ui:deadlines': z.strictObject({ planDate: z.iso.date().optional(), horizonDays: z.number().int().min(1).max(3660), employer: z.string().max(200).optional() }),
+  'ui:deadlines.reminder': z.strictObject({ on: z.boolean().optional() }),
+  'ui:cases.cleanup': z.strictObject({ months: z.number().int().min(1).max(120), mode: z.enum(['count', 'archive', 'purge']) }),
   'ui:getSetting': z.strictObject({ key: z.string().min(1).max(64) }),
   'ui:putSetting': z.strictObject({ key: z.string().min(1).max(64), value: z.string().max(10_000) }),
 } satisfies { [N in MessageName]: z.ZodType<Req<N>> };

@@ -1,5 +1,5 @@
 import type { FieldKey } from '../domain/ids';
-import type { FieldDefinitionView } from '../messaging/protocol';
+import type { FieldType, ValidatorId } from '../domain/fields';
 import { normLabel, normText } from './dom';
 
 /**
@@ -8,6 +8,21 @@ import { normLabel, normText } from './dom';
  * <label for>, an Epoint `role="control" label="…"`, the label cell before a table cell, a <dt> before a
  * <dd>, or the text just before the control.
  */
+/** A field definition as the background sends it to a page (names, type, validator, and the labels/ids that find it). */
+export interface FieldDefinitionView {
+  key: FieldKey;
+  name: string;
+  nameEn: string;
+  type: FieldType;
+  /** Which validator reads its value, and what it needs (src/validate/value.ts). */
+  validate: ValidatorId;
+  openEnded?: boolean | undefined;
+  range?: { min: number; max: number } | undefined;
+  labels: string[];
+  ids: string[];
+  vocabulary?: string | undefined;
+}
+
 export type ControlKind = 'text' | 'select' | 'radio' | 'checkbox' | 'mini-text' | 'mini-combo' | 'mini-date' | 'mini-list';
 
 export interface PageField {

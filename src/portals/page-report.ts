@@ -1,7 +1,7 @@
 import type { Detection } from './detect';
 import { headingText, normLabel, normText } from './dom';
 import { labelIndex, labelOf, mapFields } from './fields';
-import type { FieldDefinitionView } from '../messaging/protocol';
+import type { FieldDefinitionView } from './fields';
 
 /**
  * The "this page" structure report (issue 11 item 6, contract.md `[data-jzs-action="page-report"]`): what a

@@ -60,6 +60,11 @@ export class ProfileIndex {
     if (ids?.size === 0) this.byId.delete(key);
   }
 
+  /** The summary of one profile (the cases table joins names and employers through it). */
+  summary(id: string): ProfileSummary | undefined {
+    return this.entries.get(id);
+  }
+
   clear(): void {
     this.entries.clear();
     this.byId.clear();

@@ -1,4 +1,4 @@
-import type { BodyCodec } from './codec';
+import type { BodyCodec } from '../security/codec';
 import { ProfileIndex } from './search';
 import type { RestorePointView } from './restore-points';
 import type { BatchItem, BatchOptions, ImportItem, ProfileStore } from './store';
@@ -83,6 +83,12 @@ export class ProfileService {
       this.building = undefined;
     });
     return this.building;
+  }
+
+  /** Summaries by id, from the index (the cases table's applicant and employer columns). */
+  async summaries(): Promise<(id: string) => ProfileSummary | undefined> {
+    const index = await this.ensureIndex();
+    return (id) => index.summary(id);
   }
 
   async page(offset: number, limit: number): Promise<PageOfProfiles> {

@@ -1,6 +1,6 @@
 import { unwrap } from 'idb';
 import type { JzsDatabase, RestoreKind, StoredBody, StoredProfile, StoredRestorePoint } from '../storage/db';
-import type { BodyCodec } from './codec';
+import type { BodyCodec } from '../security/codec';
 import { CodedError } from '../i18n/problem';
 import { isQuotaError, NotFound, RevisionConflict, StorageFull, StoreChanged } from './errors';
 import { keepRestorePoint, restoreAadOf, RestoreSnapshot, type RestorePointView, viewOf } from './restore-points';

@@ -2,6 +2,8 @@
  * Pure helpers around rule packs: versions, validation of an imported file with Chinese errors that name
  * the bad field's path, the active pack choice.
  */
+import type { MessageKey, Params } from '../i18n';
+import { CodedError } from '../i18n/problem';
 import { type PageDefinition, RulePack } from './schema';
 
 export function compareVersions(a: string, b: string): number {
@@ -32,36 +34,41 @@ export function describePath(data: unknown, path: ReadonlyArray<PropertyKey>): s
   return out || '（文件顶层）';
 }
 
-export class PackError extends Error {
+/**
+ * A pack file refused: a catalogue key and parameters, plus `details` — where in the pack each problem is and
+ * what the schema says of it (the rule data's own Chinese wording, meant for whoever edits the pack).
+ */
+export class PackError extends CodedError {
   constructor(
-    message: string,
+    code: MessageKey,
+    params: Params,
     readonly details: string[] = [],
   ) {
-    super(message);
+    super(code, params);
     this.name = 'PackError';
   }
 }
 
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
-/** Parse and validate a pack file's text. Throws PackError with Chinese messages; never half-accepts. */
+/** Parse and validate a pack file's text. Throws PackError; never half-accepts. */
 export function parsePackText(text: string, fileName: string): RulePack {
-  if (text.length > MAX_PACK_BYTES) throw new PackError(`规则包文件 ${fileName} 过大（超过 5 MB），未导入。`);
+  if (text.length > MAX_PACK_BYTES) throw new PackError('errors.pack.tooBig', { file: fileName, max: MAX_PACK_BYTES / 1024 / 1024 });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw new PackError(`规则包文件 ${fileName} 不是有效的 JSON，未导入。`, [detail]);
+    throw new PackError('errors.pack.notJson', { file: fileName }, [detail]);
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== 'jzs-rule-pack') {
-    throw new PackError(`文件 ${fileName} 不是建造师注册助手的规则包（缺少 "format": "jzs-rule-pack"），未导入。`);
+    throw new PackError('errors.pack.notPack', { file: fileName });
   }
   const result = RulePack.safeParse(data);
   if (!result.success) {
     const details = result.error.issues.slice(0, 20).map((i) => `${describePath(data, i.path)}：${i.message}`);
     const first = details[0] ?? '';
-    throw new PackError(`规则包 ${fileName} 校验未通过，未导入。第一处问题：${first}`, details);
+    throw new PackError('errors.pack.invalid', { file: fileName, first }, details);
   }
   return result.data;
 }
@@ -69,12 +76,10 @@ export function parsePackText(text: string, fileName: string): RulePack {
 /** Only a pack newer than both the bundled one and the one in force may be imported. */
 export function checkNewer(candidate: RulePack, bundled: RulePack, active: RulePack): void {
   if (compareVersions(candidate.version, bundled.version) <= 0) {
-    throw new PackError(
-      `规则包版本 ${candidate.version} 不比内置规则包（${bundled.version}）新，未导入；继续使用当前规则包。`,
-    );
+    throw new PackError('errors.pack.notNewerThanBundled', { version: candidate.version, bundled: bundled.version });
   }
   if (compareVersions(candidate.version, active.version) <= 0) {
-    throw new PackError(`规则包版本 ${candidate.version} 不比正在使用的 ${active.version} 新，未导入。`);
+    throw new PackError('errors.pack.notNewer', { version: candidate.version, active: active.version });
   }
 }
 

@@ -26,7 +26,7 @@ export async function activePack(db: JzsDatabase): Promise<ActivePack> {
 
 /** Validate then store a newer pack. On any error nothing is written and the pack in force stays. */
 /**
- * Import a newer pack. One that changes page definitions is refused with code `pack-pages-changed` and the
+ * Import a newer pack. One that changes page definitions is refused with code `options.packPagesTitle` and the
  * changes (`+id` added, `~id` changed, `=id` back to the built-in) until the user confirms them.
  */
 export async function importPack(db: JzsDatabase, text: string, fileName: string, now: Date, confirmPages = false): Promise<ActivePack> {
@@ -36,7 +36,7 @@ export async function importPack(db: JzsDatabase, text: string, fileName: string
   const changes = pageChanges(bundledPack(), current.pack, candidate);
   if (changes.length && !confirmPages) {
     const sign = { added: '+', changed: '~', reverted: '=' } as const;
-    throw Object.assign(new PackError('pack-pages-changed', changes.map((c) => `${sign[c.kind]}${c.id}`)), { code: 'pack-pages-changed' });
+    throw new PackError('options.packPagesTitle', { count: changes.length }, changes.map((c) => `${sign[c.kind]}${c.id}`));
   }
   const importedAt = now.toISOString();
   await db.put('rulePacks', { id: 'imported', pack: candidate, version: candidate.version, fileName, importedAt });

@@ -2,6 +2,7 @@ import type { BusinessId } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
 import type { BusinessRules, Check, Condition, Material, RulePack, SubItem } from './schema';
 import type { CheckView, ChecklistView, ItemView, StepView } from './status';
+import { CodedError } from '../i18n/problem';
 
 function checkView(c: Check, b?: BusinessRules): CheckView {
   // The renewal window's days are stated once, in the business's renewalTiming (src/rules/renewal.ts).
@@ -47,7 +48,7 @@ function itemView(m: Material | SubItem, conditions: readonly Condition[]): Item
 
 export function businessOf(pack: RulePack, id: BusinessId): BusinessRules {
   const b = pack.businesses.find((x) => x.id === id);
-  if (!b) throw Object.assign(new Error(`规则包中没有业务 ${id}`), { code: 'unknown-business' });
+  if (!b) throw new CodedError('errors.pack.unknownBusiness', { id });
   return b;
 }
 

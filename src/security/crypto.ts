@@ -1,3 +1,4 @@
+import type { Problem } from '../i18n/problem';
 /**
  * WebCrypto primitives of the lock (issue 7). PBKDF2-SHA256 derives a 256-bit key from the passphrase;
  * AES-256-GCM encrypts each record with a fresh 96-bit IV and the record's id as associated data, so a
@@ -56,11 +57,11 @@ export function fromBase64(b64: string): Uint8Array {
   return out;
 }
 
-/** Refuse KDF parameters outside the bounds before deriving anything. */
-export function checkKdfParams(iterations: unknown, salt: Uint8Array): string | undefined {
+/** Refuse KDF parameters outside the bounds before deriving anything: what is wrong, or undefined. */
+export function checkKdfParams(iterations: unknown, salt: Uint8Array): Problem | undefined {
   if (typeof iterations !== 'number' || !Number.isInteger(iterations) || iterations < KDF_BOUNDS.minIterations || iterations > KDF_BOUNDS.maxIterations) {
-    return `密钥派生迭代次数不在允许范围（${KDF_BOUNDS.minIterations}–${KDF_BOUNDS.maxIterations}）`;
+    return { code: 'errors.kdf.iterations', params: { min: KDF_BOUNDS.minIterations, max: KDF_BOUNDS.maxIterations } };
   }
-  if (salt.length < KDF_BOUNDS.minSalt || salt.length > KDF_BOUNDS.maxSalt) return `盐值长度不在允许范围（${KDF_BOUNDS.minSalt}–${KDF_BOUNDS.maxSalt} 字节）`;
+  if (salt.length < KDF_BOUNDS.minSalt || salt.length > KDF_BOUNDS.maxSalt) return { code: 'errors.kdf.salt', params: { min: KDF_BOUNDS.minSalt, max: KDF_BOUNDS.maxSalt } };
   return undefined;
 }

@@ -1,4 +1,6 @@
-import { type BodyCodec, LockedError, lockedCodec, plainCodec } from '../profiles/codec';
+import { caseAad } from '../cases/store';
+import { type BodyCodec, LockedError, lockedCodec, plainCodec } from './codec';
+import type { MessageKey, Params } from '../i18n';
 import { CodedError } from '../i18n/problem';
 import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
 import {
@@ -21,23 +23,23 @@ export interface SessionArea {
   remove(keys: string[]): Promise<void>;
 }
 
-export class WrongPassphrase extends Error {
-  readonly code = 'wrong-passphrase';
+export class WrongPassphrase extends CodedError {
   constructor() {
-    super('口令不正确，请重新输入。（区分大小写；忘记口令则加密的档案无法恢复。）');
+    super('errors.lock.wrongPassphrase');
     this.name = 'WrongPassphrase';
   }
 }
 
-export class LockStateError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** The lock cannot do this in its present state (already on, not on, a change still running, …). */
+export class LockStateError extends CodedError {
+  constructor(code: MessageKey, params?: Params) {
+    super(code, params);
     this.name = 'LockStateError';
   }
 }
+
+/** The shortest passphrase accepted. */
+const MIN_PASSPHRASE = 8;
 
 export interface LockStatus {
   enabled: boolean;
@@ -73,6 +75,7 @@ export function backoffSeconds(failures: number): number {
 const SEALED_STORES = {
   profiles: { field: 'body', aad: (r: { id?: unknown }) => `profile:${String(r.id)}` },
   fillLogs: { field: 'entry', aad: (r: { profileId?: unknown }) => `filllog:${String(r.profileId)}` },
+  cases: { field: 'body', aad: (r: { id?: unknown }) => caseAad(String(r.id)) },
   // Restore points (issue 17.5) hold profiles as they were: sealed like them (profiles/restore-points.ts).
   restorePoints: { field: 'body', aad: (r: { uid?: unknown }) => `restore:${String(r.uid)}` },
 } as const;
@@ -319,8 +322,8 @@ export class LockService {
 
   async enable(passphrase: string, idleMinutes = DEFAULT_IDLE_MINUTES, iterations = DEFAULT_ITERATIONS): Promise<void> {
     const meta = await this.meta();
-    if (meta.enabled || meta.migration) throw new LockStateError('already-enabled', '档案加密已经开启。');
-    if (passphrase.length < 8) throw new LockStateError('weak-passphrase', '口令至少需要 8 个字符。');
+    if (meta.enabled || meta.migration) throw new LockStateError('errors.lock.alreadyEnabled');
+    if (passphrase.length < MIN_PASSPHRASE) throw new LockStateError('errors.lock.weakPassphrase', { min: MIN_PASSPHRASE });
     const { spec, raw } = await this.spec(passphrase, (meta.current?.version ?? 0) + 1, iterations);
     const next: LockMeta = { key: 'lock', enabled: true, idleMinutes, current: spec, migration: { kind: 'enable' } };
     await this.saveMeta(next);
@@ -331,7 +334,7 @@ export class LockService {
 
   async unlock(passphrase: string): Promise<void> {
     const meta = await this.meta();
-    if (!meta.current || (!meta.enabled && !meta.migration)) throw new LockStateError('not-enabled', '档案加密没有开启，无需解锁。');
+    if (!meta.current || (!meta.enabled && !meta.migration)) throw new LockStateError('errors.lock.notEnabledUnlock');
     const raw = await this.derive(passphrase, meta.current);
     const keys = new Map([[meta.current.version, raw]]);
     if (meta.migration?.kind === 'rekey') {
@@ -353,9 +356,9 @@ export class LockService {
 
   async changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
     const meta = await this.meta();
-    if (!meta.enabled || !meta.current) throw new LockStateError('not-enabled', '档案加密没有开启。');
-    if (meta.migration) throw new LockStateError('busy', '上一次的加密变更还没有完成，请先解锁让它完成。');
-    if (newPassphrase.length < 8) throw new LockStateError('weak-passphrase', '口令至少需要 8 个字符。');
+    if (!meta.enabled || !meta.current) throw new LockStateError('errors.lock.notEnabled');
+    if (meta.migration) throw new LockStateError('errors.lock.busy');
+    if (newPassphrase.length < MIN_PASSPHRASE) throw new LockStateError('errors.lock.weakPassphrase', { min: MIN_PASSPHRASE });
     const oldRaw = await this.derive(oldPassphrase, meta.current);
     const { spec, raw, key } = await this.spec(newPassphrase, meta.current.version + 1, meta.current.iterations);
     const wrapped = await sealBytes(key, oldRaw, 'wrapped-key');
@@ -368,8 +371,8 @@ export class LockService {
 
   async disable(passphrase: string): Promise<void> {
     const meta = await this.meta();
-    if (!meta.enabled || !meta.current) throw new LockStateError('not-enabled', '档案加密没有开启。');
-    if (meta.migration) throw new LockStateError('busy', '上一次的加密变更还没有完成，请先解锁让它完成。');
+    if (!meta.enabled || !meta.current) throw new LockStateError('errors.lock.notEnabled');
+    if (meta.migration) throw new LockStateError('errors.lock.busy');
     const raw = await this.derive(passphrase, meta.current);
     await this.keepKeys(new Map([[meta.current.version, raw]]));
     const next: LockMeta = { ...meta, enabled: false, migration: { kind: 'disable' } };

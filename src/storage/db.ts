@@ -1,4 +1,5 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import { casesFromProgress } from './legacy-progress';
 
 /**
  * The extension's one IndexedDB database. It lives in the extension's own origin: only the background and
@@ -8,6 +9,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'id
  *   1 — settings, rulePacks
  *   2 — profiles (index updatedAt), fillLogs (index profileId)
  *   3 — meta (the lock's settings: KDF parameters, verifier, a migration in progress)
+ *   4 — cases (indexes profileId, updatedAt); each profile's 「办理中的业务」 (0.1.0) becomes cases
  *   5 — restorePoints (the state before an import, restore or bulk delete, for 「撤销」; body sealed by the lock)
  */
 export const DB_NAME = 'jzs-assistant';
@@ -32,6 +34,19 @@ export interface StoredProfile {
   revision: number;
   body: StoredBody;
 }
+
+/** A case (src/cases/schema.ts) as stored: like a profile, its body in the clear or sealed. */
+export interface StoredCase {
+  id: string;
+  profileId: string;
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+  body: StoredBody;
+}
+
+/** Settings key: profiles still sealed at the v4 upgrade, whose 「办理中的业务」 move to cases at the next unlock. */
+export const CASES_FROM_SEALED_KEY = 'casesFromSealedProfiles';
 
 export interface StoredFillLog {
   id?: number;
@@ -87,10 +102,36 @@ export interface JzsDB extends DBSchema {
   profiles: { key: string; value: StoredProfile; indexes: { updatedAt: string } };
   fillLogs: { key: number; value: StoredFillLog; indexes: { profileId: string } };
   meta: { key: string; value: LockMeta };
+  cases: { key: string; value: StoredCase; indexes: { profileId: string; updatedAt: string } };
   restorePoints: { key: number; value: StoredRestorePoint };
 }
 
 export type JzsDatabase = IDBPDatabase<JzsDB>;
+
+/**
+ * v4: every profile's 「办理中的业务」 (three states, 0.1.0) becomes cases, in the upgrade's own transaction
+ * (only its requests are awaited, so it stays open). A body the lock sealed cannot be read here (no key in
+ * an upgrade): those profiles are flagged and moved at the next unlock (CaseService.absorbSealed).
+ */
+async function casesFromProfiles(tx: IDBPTransaction<JzsDB, StoreNames<JzsDB>[], 'versionchange'>): Promise<void> {
+  let sealed = 0;
+  for (let cursor = await tx.objectStore('profiles').openCursor(); cursor; cursor = await cursor.continue()) {
+    const profile = cursor.value;
+    if (!('plain' in profile.body)) {
+      sealed++;
+      continue;
+    }
+    const body = profile.body.plain as { businesses?: unknown };
+    const cases = casesFromProgress(body.businesses, profile.updatedAt);
+    if (!cases.length) continue;
+    for (const c of cases) {
+      const id = crypto.randomUUID();
+      void tx.objectStore('cases').add({ id, profileId: profile.id, createdAt: c.statusSince, updatedAt: c.statusSince, revision: 1, body: { plain: c } });
+    }
+    void cursor.update({ ...profile, body: { plain: { ...body, businesses: [] } } });
+  }
+  if (sealed) void tx.objectStore('settings').put({ key: CASES_FROM_SEALED_KEY, value: 'pending' });
+}
 
 /**
  * idb's openDB, on a given IDBFactory (a storage bucket's, see home.ts): idb itself always uses the global
@@ -102,7 +143,7 @@ function openWith(
   name: string,
   version: number,
   callbacks: {
-    upgrade: (db: JzsDatabase, oldVersion: number, tx: IDBPTransaction<JzsDB, Array<'settings'>, 'versionchange'>) => void;
+    upgrade: (db: JzsDatabase, oldVersion: number, tx: IDBPTransaction<JzsDB, StoreNames<JzsDB>[], 'versionchange'>) => void;
     blocking: (event: IDBVersionChangeEvent) => void;
     terminated: () => void;
   },
@@ -120,7 +161,7 @@ function openWith(
 
 export function openJzsDB(name = DB_NAME, onClose?: () => void, factory: IDBFactory = indexedDB): Promise<JzsDatabase> {
   return openWith(factory, name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('settings', { keyPath: 'key' });
         db.createObjectStore('rulePacks', { keyPath: 'id' });
@@ -134,7 +175,12 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void, factory: IDBFact
       if (oldVersion < 3) {
         db.createObjectStore('meta', { keyPath: 'key' });
       }
-      // Version 4 belongs to the cases store (helper `workbench`); each block is independent of the others.
+      if (oldVersion < 4) {
+        const cases = db.createObjectStore('cases', { keyPath: 'id' });
+        cases.createIndex('profileId', 'profileId');
+        cases.createIndex('updatedAt', 'updatedAt');
+        void casesFromProfiles(tx);
+      }
       if (oldVersion < 5) {
         db.createObjectStore('restorePoints', { keyPath: 'id', autoIncrement: true });
       }

@@ -32,7 +32,7 @@ describe.each([
   });
 
   it('has exactly the permissions the README justifies, the default CSP, only the panel exposed and only to the portals', () => {
-    expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'scripting', 'storage']);
+    expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'notifications', 'scripting', 'storage']);
     expect(m.optional_permissions).toBeUndefined();
     expect(m.content_security_policy).toBeUndefined();
     // The on-page panel (panel.html) is the one page a portal page may frame; nothing else, nowhere else.

@@ -8,7 +8,7 @@ import { itemsToWrite, planFill, replaceAllIds } from '../../src/fill/planner';
 import type { CollectedField } from '../../src/fill/types';
 import { pickOption, sameChoice, synonyms } from '../../src/fill/vocab';
 import { mapFields } from '../../src/portals/fields';
-import { plainCodec } from '../../src/profiles/codec';
+import { plainCodec } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { bundledPack } from '../../src/rules/bundled';

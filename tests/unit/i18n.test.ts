@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
 import { catalogueKeys, format, resolveLang, t } from '../../src/i18n';
@@ -29,5 +31,46 @@ describe('UI text', () => {
       'The assistant cannot reach its background: timeout',
     );
     expect(format('{a}-{b}', { a: 1 })).toBe('1-{b}');
+  });
+});
+
+describe('message codes', () => {
+  const SRC = join(import.meta.dirname, '../../src');
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+  const sources = files(SRC).map((f) => ({ f: relative(SRC, f), text: readFileSync(f, 'utf8') }));
+  const zh = new Set(catalogueKeys('zh'));
+
+  /** Literal keys handed to the translation or the error model: t('…'), a coded error, a problem's code. */
+  const USES = [
+    /\bt\(\s*'([\w.-]+)'/g,
+    /\b(?:new \w*Error|super)\(\s*'([a-z][\w-]*(?:\.[\w-]+)+)'/g,
+    /\bcode: '([a-z][\w-]*(?:\.[\w-]+)+)'/g,
+    /\{ code: '([a-z][\w-]*(?:\.[\w-]+)+)' \}/g,
+  ];
+
+  it('every code used in src exists in both catalogues', () => {
+    const used = new Map<string, string>();
+    for (const { f, text } of sources) for (const re of USES) for (const m of text.matchAll(re)) used.set(m[1]!, f);
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter(([k]) => !zh.has(k)).map(([k, f]) => `${k} (${f})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every finding a validator can report has its text (v.<code>)', () => {
+    const codes = new Set<string>();
+    for (const { text } of sources) for (const m of text.matchAll(/\b(?:err|warn|out\([^)]*?)\(\s*'([\w.]+)'/g)) codes.add(m[1]!);
+    for (const { text } of sources) for (const m of text.matchAll(/\bout\(c, [\w.[\]!]+, '([\w.]+)'/g)) codes.add(m[1]!);
+    expect(codes.size).toBeGreaterThan(30);
+    expect([...codes].filter((c) => !zh.has(`v.${c}`))).toEqual([]);
+  });
+
+  it('the error model codes are all translated, with the same placeholders in both languages', () => {
+    const errors = catalogueKeys('zh').filter((k) => k.startsWith('errors.'));
+    expect(errors.length).toBeGreaterThan(40);
+    for (const key of errors) {
+      expect(t(key as MessageKey, undefined, 'en'), key).not.toMatch(/[\u4e00-\u9fff]/u);
+      expect(placeholders('en', key), key).toEqual(placeholders('zh', key));
+    }
   });
 });

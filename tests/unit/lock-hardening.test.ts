@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LockedError } from '../../src/profiles/codec';
+import { LockedError } from '../../src/security/codec';
 import { ProfileStore } from '../../src/profiles/store';
 import { FREE_ATTEMPTS, LockService, type SessionArea, TooManyAttempts, WrongPassphrase, backoffSeconds } from '../../src/security/lock';
 import { type BucketManager, DataHome } from '../../src/storage/home';

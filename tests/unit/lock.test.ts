@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { LockedError } from '../../src/profiles/codec';
+import { LockedError } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { DEFAULT_ITERATIONS, checkKdfParams, randomBytes } from '../../src/security/crypto';
 import { LockService, type SessionArea, WrongPassphrase } from '../../src/security/lock';
 import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
+import { describe as said } from '../../src/i18n/problem';
+import '../../src/i18n/all';
 
 /** storage.session stand-in: survives a worker restart, not a browser restart. */
 class FakeSession implements SessionArea {
@@ -92,7 +94,7 @@ describe('passphrase lock', () => {
     await lock.lock();
     const err = await lock.unlock('Correct horse').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WrongPassphrase);
-    expect((err as Error).message).toContain('口令不正确');
+    expect(said(err, 'zh')).toContain('口令不正确');
     await expect(store.get(p.id)).rejects.toBeInstanceOf(LockedError);
   });
 
@@ -171,9 +173,9 @@ describe('passphrase lock', () => {
 
   it('bounds KDF parameters read from a file before deriving anything', () => {
     expect(checkKdfParams(600_000, randomBytes(16))).toBeUndefined();
-    expect(checkKdfParams(1e12, randomBytes(16))).toContain('迭代次数');
-    expect(checkKdfParams(10, randomBytes(16))).toContain('迭代次数');
-    expect(checkKdfParams(600_000, randomBytes(4))).toContain('盐值');
-    expect(checkKdfParams('600000', randomBytes(16))).toContain('迭代次数');
+    expect(said(checkKdfParams(1e12, randomBytes(16)), 'zh')).toContain('迭代次数');
+    expect(said(checkKdfParams(10, randomBytes(16)), 'zh')).toContain('迭代次数');
+    expect(said(checkKdfParams(600_000, randomBytes(4)), 'zh')).toContain('盐值');
+    expect(said(checkKdfParams('600000', randomBytes(16)), 'zh')).toContain('迭代次数');
   });
 });

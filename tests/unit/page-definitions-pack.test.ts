@@ -31,7 +31,7 @@ describe('page definitions in a rule pack', () => {
     const db = await openJzsDB('pages-pack-1');
     const err = await importPack(db, packWithChangedHome(), 'pack.json', NOW).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PackError);
-    expect((err as PackError & { code: string }).code).toBe('pack-pages-changed');
+    expect((err as PackError & { code: string }).code).toBe('options.packPagesTitle');
     expect((err as PackError).details).toEqual(['~zwdt-home']);
     expect((await activePack(db)).source).toBe('bundled');
     const active = await importPack(db, packWithChangedHome(), 'pack.json', NOW, true);

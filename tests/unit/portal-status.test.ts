@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
 import { mapPortalStatus } from '../../src/cases/status-map';
+import { portalOutcome } from '../../src/cases/offer';
+import type { Case } from '../../src/cases/schema';
 import { bundledCaseStatusRules, CaseStatusRules } from '../../src/rules/case-statuses';
 import { REPLICAS } from '../fixtures/replicas';
 import { readFixture, replicaWithScripts } from '../helpers/replica-dom';
@@ -161,5 +163,46 @@ describe('mapPortalStatus (rules/shared/case-statuses.json)', () => {
     expect(mapPortalStatus(rules, '神秘状态')).toEqual({ kind: 'unknown', text: '神秘状态', code: undefined });
     // An unknown text with a known code: the code decides.
     expect(mapPortalStatus(rules, '新状态', 28)).toMatchObject({ kind: 'mapped', caseStatus: 'needs-correction' });
+  });
+});
+
+describe('portalOutcome: which case a portal row is', () => {
+  const mk = (id: string, business: 'change' | 'renewal', status: Case['status'], extra: Partial<Case> = {}): Case => ({
+    id,
+    profileId: 'p',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    revision: 1,
+    business,
+    status,
+    statusSince: '2026-11-01T00:00:00.000Z',
+    conditions: [],
+    ready: [],
+    notes: '',
+    archived: false,
+    ...extra,
+  });
+  const row = (statusText: string, extra: Partial<PortalCase> = {}): PortalCase => ({ business: 'change', statusText, ...extra });
+
+  it('offers the mapped status for the one open case of the business', () => {
+    expect(portalOutcome(row('待补正'), [mk('a', 'change', 'in-review'), mk('b', 'renewal', 'in-review')], rules)).toMatchObject({ kind: 'offer', caseId: 'a', from: 'in-review', to: 'needs-correction' });
+  });
+  it('says current when nothing changed, and offers again when a new 补正意见 appears', () => {
+    expect(portalOutcome(row('待补正'), [mk('a', 'change', 'needs-correction')], rules)).toMatchObject({ kind: 'current' });
+    expect(portalOutcome(row('待补正', { correction: '请补充' }), [mk('a', 'change', 'needs-correction')], rules)).toMatchObject({ kind: 'offer', correction: '请补充' });
+  });
+  it('refuses to guess between two open cases of the business, unless one recorded this application', () => {
+    const two = [mk('a', 'change', 'in-review'), mk('b', 'change', 'submitted')];
+    expect(portalOutcome(row('已办结'), two, rules)).toEqual({ kind: 'ambiguous', business: 'change' });
+    two[1] = mk('b', 'change', 'submitted', { portal: { ref: 'g-1', statusText: '审核中', seenAt: '2026-11-01T00:00:00.000Z' } });
+    expect(portalOutcome(row('已办结', { ref: 'g-1' }), two, rules)).toMatchObject({ kind: 'offer', caseId: 'b', to: 'done' });
+  });
+  it('offers nothing for 待提交, other matters, unknown texts and text/code conflicts', () => {
+    const cases = [mk('a', 'change', 'preparing')];
+    expect(portalOutcome(row('待提交'), cases, rules)).toEqual({ kind: 'skip', reason: 'not-sent' });
+    expect(portalOutcome({ statusText: '已办结' }, cases, rules)).toEqual({ kind: 'skip', reason: 'other-business' });
+    expect(portalOutcome(row('神秘'), cases, rules)).toEqual({ kind: 'skip', reason: 'unknown-status' });
+    expect(portalOutcome(row('已办结', { statusCode: 28 }), cases, rules)).toEqual({ kind: 'skip', reason: 'conflict' });
+    expect(portalOutcome(row('审核中'), [], rules)).toEqual({ kind: 'no-case', business: 'change' });
   });
 });

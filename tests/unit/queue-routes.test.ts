@@ -1,3 +1,6 @@
+import { CaseService } from '../../src/cases/service';
+import { CaseStore } from '../../src/cases/store';
+import { bundledPack } from '../../src/rules/bundled';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
 import { FillService } from '../../src/background/fill';
@@ -7,7 +10,7 @@ import { RestoreSessions } from '../../src/background/restore-sessions';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
 import type { MessageName, Res } from '../../src/messaging/protocol';
-import { plainCodec } from '../../src/profiles/codec';
+import { plainCodec } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import type { WorkQueue } from '../../src/profiles/work-queue';
@@ -25,6 +28,7 @@ function background() {
   let stored: WorkQueue | undefined;
   const routes = createRoutes({
     db,
+    cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
     now,
     profiles,
     tabs,

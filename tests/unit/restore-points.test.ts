@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RestoreSessions } from '../../src/background/restore-sessions';
-import { LockedError, plainCodec } from '../../src/profiles/codec';
+import { LockedError, plainCodec } from '../../src/security/codec';
 import { StoreChanged } from '../../src/profiles/errors';
 import { diffRestore, restoreItems } from '../../src/profiles/restore';
 import { MAX_RESTORE_POINTS } from '../../src/profiles/restore-points';
@@ -124,7 +124,7 @@ describe('restore points and 撤销', () => {
     const err = await service
       .commit([{ kind: 'create', body: { data: { name: '李四' } } }, { kind: 'update', id: p.id, body: { data: { name: '张三' } }, expectedRevision: 1 }], T(2))
       .catch((e: unknown) => e);
-    expect((err as { code?: string }).code).toBe('revision-conflict');
+    expect((err as { code?: string }).code).toBe('errors.profiles.revisionConflict');
     expect(await db.count('restorePoints')).toBe(0);
     expect(await names()).toEqual(['张三']);
   });

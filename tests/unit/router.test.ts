@@ -6,13 +6,16 @@ import { RestoreSessions } from '../../src/background/restore-sessions';
 import { createRoutes, languageView } from '../../src/background/handlers';
 import { dispatch, type Routes } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
-import { plainCodec } from '../../src/profiles/codec';
+import { plainCodec } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { FillService } from '../../src/background/fill';
 import { LockService } from '../../src/security/lock';
 import { forgetPackCache } from '../../src/rules/store';
 import { openJzsDB } from '../../src/storage/db';
+import { CaseService } from '../../src/cases/service';
+import { CaseStore } from '../../src/cases/store';
+import { bundledPack } from '../../src/rules/bundled';
 import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import type { PageReport, PanelPrefs } from '../../src/messaging/protocol';
 
@@ -34,6 +37,7 @@ const prefs = new Map<string, PanelPrefs>();
 const told: Array<{ tabId: number; name: string; data: unknown; frameId?: number | undefined }> = [];
 const routes = createRoutes({
   db,
+  cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
   now,
   profiles,
   tabs,
@@ -94,7 +98,7 @@ describe('message dispatch', () => {
     ['a content script asking for a UI message', msg('ui:exportPack', {}), zwdt, 'errors.request.forbidden'],
     ['an extension page posing as a content script', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), page, 'errors.request.forbidden'],
     ['an extra key', msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', extra: 1 }), zwdt, 'errors.request.bad'],
-    ['a page of another portal', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), zwdt, 'unknown-page'],
+    ['a page of another portal', msg('cs:pageRules', { portal: 'province', page: 'province-basic-info' }), zwdt, 'errors.request.unknownPage'],
     ['a prototype key as message name', msg('constructor', {}), page, 'errors.request.unknown'],
     // Issue 12.2: a page can provoke its content script's messages, so none of them starts or confirms a fill.
     ['a content script starting a fill', msg('ui:fill.plan', {}), zwdt, 'errors.request.forbidden'],

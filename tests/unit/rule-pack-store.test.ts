@@ -3,6 +3,8 @@ import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
 import { compareVersions, PackError } from '../../src/rules/pack';
 import { activePack, forgetPackCache, importPack, revertPack } from '../../src/rules/store';
 import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
+import { describe as said } from '../../src/i18n/problem';
+import '../../src/i18n/all';
 
 let db: JzsDatabase;
 let n = 0;
@@ -23,7 +25,7 @@ beforeEach(async () => {
 async function expectRefused(text: string, message: RegExp): Promise<PackError> {
   const err = await importPack(db, text, 'pack.json', NOW).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(PackError);
-  expect((err as PackError).message).toMatch(message);
+  expect(said(err, 'zh')).toMatch(message);
   // Nothing was written and the pack in force is unchanged.
   expect(await db.get('rulePacks', 'imported')).toBeUndefined();
   forgetPackCache();
@@ -78,10 +80,10 @@ describe('rule pack store', () => {
   it('refuses a pack that is not newer than the bundled one or the one in force', async () => {
     const bundled = bundledPack().version;
     const err0 = await expectRefused(packText((p) => (p.version = bundled)), /不比内置规则包/);
-    expect(err0.message).toContain(`（${bundled}）`);
+    expect(said(err0, 'zh')).toContain(`（${bundled}）`);
     await importPack(db, packText((p) => (p.version = '1.3.0')), 'a.json', NOW);
     const err = await importPack(db, packText((p) => (p.version = '1.2.5')), 'b.json', NOW).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/不比正在使用的 1\.3\.0 新/);
+    expect(said(err, 'zh')).toMatch(/不比正在使用的 1\.3\.0 新/);
     expect((await activePack(db)).pack.version).toBe('1.3.0');
   });
 

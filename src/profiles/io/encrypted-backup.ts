@@ -18,7 +18,7 @@ const Header = z.strictObject({
 const aadOf = (h: Omit<z.infer<typeof Header>, 'data'>) => JSON.stringify([h.format, h.version, h.kdf, h.cipher]);
 
 /** A backup only the passphrase opens, whose every byte is authenticated (AES-256-GCM). */
-export async function toEncryptedBackup(profiles: readonly Profile[], passphrase: string, now: Date, iterations = DEFAULT_ITERATIONS): Promise<string> {
+export async function toEncryptedBackup(profiles: readonly Profile[], passphrase: string, now: Date, iterations = DEFAULT_ITERATIONS, cases: readonly unknown[] = []): Promise<string> {
   const salt = randomBytes(16);
   const key = await importAesKey(await deriveKeyBytes(passphrase, salt, iterations));
   const iv = randomBytes(12);
@@ -28,7 +28,7 @@ export async function toEncryptedBackup(profiles: readonly Profile[], passphrase
     kdf: { name: 'PBKDF2' as const, hash: 'SHA-256' as const, iterations, salt: toBase64(salt) },
     cipher: { name: 'AES-GCM' as const, iv: toBase64(iv) },
   };
-  const plain = new TextEncoder().encode(toBackup(profiles, now));
+  const plain = new TextEncoder().encode(toBackup(profiles, now, cases));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: new TextEncoder().encode(aadOf(head)) }, key, plain as BufferSource);
   return JSON.stringify({ ...head, data: toBase64(new Uint8Array(data)) });
 }

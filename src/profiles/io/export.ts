@@ -41,18 +41,21 @@ export function toXlsx(profiles: readonly Profile[]): Uint8Array {
 }
 
 export const BACKUP_FORMAT = 'jzs-profiles-backup';
-export const BACKUP_VERSION = 1;
+/** 1: profiles (0.1.0, businesses inside each profile); 2: + the cases store (issue 15). Both restore. */
+export const BACKUP_VERSION = 2;
 
 export const Backup = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.iso.datetime(),
   profiles: z.array(Profile),
+  /** Cases (src/cases/schema.ts), validated by the background when restored (profiles/ does not import cases/). */
+  cases: z.array(z.unknown()).optional(),
 });
 export type Backup = z.infer<typeof Backup>;
 
-export function toBackup(profiles: readonly Profile[], now: Date): string {
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), profiles: [...profiles] };
+export function toBackup(profiles: readonly Profile[], now: Date, cases: readonly unknown[] = []): string {
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), profiles: [...profiles], cases: [...cases] };
   return JSON.stringify(backup, null, 1);
 }
 

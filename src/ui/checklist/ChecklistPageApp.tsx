@@ -6,6 +6,8 @@ import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { todayInShanghai } from '../../validate/dates';
 import { toggleCondition } from '../../rules/status';
+import { describe } from '../../i18n/problem';
+import { tx, Zh, ZhRuns } from '../components/Zh';
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -33,14 +35,15 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
 
   useEffect(() => {
     if (!props.profile || !business) return;
-    send('ui:profiles.get', { id: props.profile }).then(
-      (p) => {
+    // The applicant's readiness ticks live on their case of this business (newest first; src/cases).
+    Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile })]).then(
+      ([p, cases]) => {
         setName(p.data.name ?? '');
-        const progress = p.businesses.find((b) => b.business === business);
+        const progress = cases.find((c) => c.business === business);
         setReady(new Set(progress?.ready ?? []));
         if (progress && props.conditions.length === 0) setConditions(new Set(progress.conditions));
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setError(describe(e)),
     );
   }, [props.profile, business]);
 
@@ -92,11 +95,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
       {error && <p class="error">{error}</p>}
       {view && page && view.business.id === business && (
         <article class="sheet">
-          <h1>
-            二级建造师{view.business.name}
-            {t('checklistPage.title')}
-            {en && <span class="en"> · {view.business.nameEn}</span>}
-          </h1>
+          <h1>{t('checklistPage.heading', { business: { zh: view.business.name, en: view.business.nameEn } })}</h1>
           <table class="info">
             <tbody>
               <tr>
@@ -107,7 +106,9 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
               </tr>
             </tbody>
           </table>
-          <p class="summary">{view.business.summary}</p>
+          <p class="summary" lang="zh-CN">
+            {view.business.summary}
+          </p>
           <ChecklistList
             view={view}
             active={conditions}
@@ -120,7 +121,9 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
               <h2>{t('checklistPage.checks')}</h2>
               <ul class="checks">
                 {view.checks.map((c) => (
-                  <li key={c.id}>{c.text}</li>
+                  <li key={c.id} lang="zh-CN">
+                    {c.text}
+                  </li>
                 ))}
               </ul>
             </>
@@ -129,7 +132,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
           <ol class="steps">
             {view.steps.map((s) => (
               <li key={s.id} data-jzs-step={s.id}>
-                {en ? s.textEn : s.text}
+                {en ? <ZhRuns text={s.textEn} /> : s.text}
               </li>
             ))}
           </ol>
@@ -138,12 +141,17 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             <tbody>
               {page.offices.map((o) => (
                 <tr key={o.role}>
-                  <th>{en ? o.roleEn : o.role}</th>
+                  <th>{en ? <ZhRuns text={o.roleEn} /> : o.role}</th>
                   <td>
-                    {o.name}
-                    {o.address && `，${o.address}`}
-                    {o.phone && `，电话 ${o.phone}`}
-                    {o.url && `，${o.url}`}
+                    <Zh>{o.name}</Zh>
+                    {o.address && (
+                      <>
+                        {t('checklist.sep')}
+                        <Zh>{o.address}</Zh>
+                      </>
+                    )}
+                    {o.phone && `${t('checklist.sep')}${t('checklistPage.phone', { phone: o.phone })}`}
+                    {o.url && `${t('checklist.sep')}${o.url}`}
                   </td>
                 </tr>
               ))}
@@ -152,7 +160,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
           <footer class="sources">
             {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom })} ·{' '}
             {t('checklist.lastVerified', { version: page.pack.version, date: view.lastVerified })} ·{' '}
-            {t('checklistPage.source')}：{page.pack.sources.map((s) => s.title).join('；')}
+            {tx('checklist.labelled', { label: t('checklistPage.source'), text: <Zh>{page.pack.sources.map((s) => s.title).join('；')}</Zh> })}
           </footer>
         </article>
       )}

@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import '../../i18n/all';
+import { t } from '../../i18n';
 import { loadLanguage } from '../../i18n/setting';
 import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';
 import { ChecklistPageApp } from './ChecklistPageApp';
+import { CasePackets } from './CasePackets';
 
 const PRINT_CSS = `
 body { padding: 16px 24px; background: #eef1f5; }
@@ -21,11 +23,15 @@ table.info td[data-jzs-applicant-name] { min-width: 10em; }
 .steps, .checks { font-size: 13px; padding-left: 1.4em; }
 .sources { margin-top: 14px; font-size: 11px; color: #616e7c; }
 @page { size: A4; margin: 12mm; }
+.sheet.packet { margin-bottom: 16px; }
+table.cover td { min-width: 8em; }
 @media print {
   body { background: #fff; padding: 0; font-size: 10.5pt; }
   .no-print { display: none !important; }
   .sheet { box-shadow: none; padding: 0; max-width: none; }
   .checklist .item, .steps li, table tr { break-inside: avoid; }
+  .sheet.packet { break-after: page; margin: 0; }
+  .sheet.packet:last-child { break-after: auto; }
   .checklist .conditions input { accent-color: #000; }
   a { color: inherit; text-decoration: none; }
 }
@@ -34,6 +40,13 @@ table.info td[data-jzs-applicant-name] { min-width: 10em; }
 export async function mountChecklist(el: HTMLElement, url: URL): Promise<void> {
   await loadLanguage(() => location.reload());
   injectCss(document, BASE_CSS + CHECKLIST_CSS + PRINT_CSS);
+  document.title = t('checklistPage.title');
+  // ?case=<id> / ?cases=a,b,c: one printable packet per case (cover sheet + checklist + steps).
+  const caseIds = [url.searchParams.get('case') ?? '', ...(url.searchParams.get('cases') ?? '').split(',')].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  if (caseIds.length) {
+    render(<CasePackets ids={caseIds} now={new Date()} />, el);
+    return;
+  }
   const conditions = (url.searchParams.get('conditions') ?? '').split(',').filter(Boolean);
   render(
     <ChecklistPageApp

@@ -1,6 +1,7 @@
 import { getLang, t } from '../../i18n';
 import { type ChecklistView, type ConditionView, type ItemView, type MaterialStatus, progress, statusOf, type UploadRule } from '../../rules/status';
 import { formatsText } from '../../validate/upload';
+import { tx, Zh, ZhRuns } from './Zh';
 
 export interface ChecklistListProps {
   view: ChecklistView;
@@ -25,7 +26,7 @@ export function uploadText(u: UploadRule): string {
   if (u.maxBytes) parts.push(t('upload.maxBytes', { mb: +(u.maxBytes / 1024 / 1024).toFixed(2) }));
   if (u.single) parts.push(t('upload.single'));
   if (u.audio) parts.push(t('upload.audio'));
-  return parts.join('，');
+  return parts.join(t('checklist.sep'));
 }
 
 function Item(props: { item: ItemView } & ChecklistListProps) {
@@ -33,7 +34,7 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
   const status = statusOf(item, active, done);
   const en = getLang() === 'en';
   const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
-  const where = item.submit.map((s) => `${t(`submit.${s.channel}`)}·${t(`submit.${s.form}` as 'submit.scan')}`).join('；');
+  const where = item.submit.map((s) => `${t(`submit.${s.channel}`)}·${t(`submit.${s.form}` as 'submit.scan')}`).join(t('checklist.listSep'));
   const choosing = status !== 'not-needed' && item.requirement === 'conditional' && !!item.alternatives?.length && !item.alternatives.some((c) => active.has(c));
   return (
     <li class={`item ${status}`} data-jzs-material={item.id} data-status={status}>
@@ -41,7 +42,15 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
         <span class="icon" aria-hidden="true">
           {ICON[status]}
         </span>
-        <span class="name">{en ? `${item.nameEn} (${item.name})` : item.name}</span>
+        <span class="name">
+          {en ? (
+            <>
+              <ZhRuns text={item.nameEn} /> (<Zh>{item.name}</Zh>)
+            </>
+          ) : (
+            item.name
+          )}
+        </span>
         {item.copies && <span class="tag">{t('checklist.copies', { n: item.copies })}</span>}
         <span class={`tag ${item.requirement}`}>
           {item.requirement === 'required'
@@ -52,15 +61,17 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
         <span class="status-text">{t(`checklist.${status === 'not-needed' ? 'notNeeded' : status}`)}</span>
       </div>
       {notes === 'open' ? (
-        <div class="note">{item.note}</div>
+        <div class="note" lang="zh-CN">
+          {item.note}
+        </div>
       ) : (
         <details class="note">
           <summary>{t('checklist.noteToggle')}</summary>
-          {item.note}
+          <Zh>{item.note}</Zh>
         </details>
       )}
       {item.editorialNote && (
-        <div class="editorial" data-jzs-editorial-note="">
+        <div class="editorial" lang="zh-CN" data-jzs-editorial-note="">
           {item.editorialNote}
         </div>
       )}
@@ -70,7 +81,7 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
       </div>
       {item.source.doc !== 'seed' && (
         <div class="meta basis" data-jzs-basis={item.source.inferred ? 'inferred' : 'stated'}>
-          {t('checklist.basis', { doc: item.source.doc, section: item.source.section })}
+          {tx('checklist.basis', { doc: <Zh>{item.source.doc}</Zh>, section: <Zh>{item.source.section}</Zh> })}
           {item.source.inferred && ` · ${t('checklist.inferred')}`}
         </div>
       )}
@@ -108,7 +119,7 @@ function ConditionInput({
         disabled={!onToggleCondition}
         onChange={(e) => onToggleCondition?.(c.id, e.currentTarget.checked)}
       />
-      {en ? c.nameEn : c.name}
+      {en ? <ZhRuns text={c.nameEn} /> : c.name}
     </label>
   );
 }
@@ -130,7 +141,7 @@ export function ChecklistList(props: ChecklistListProps) {
             .filter((c) => c.refusal && active.has(c.id))
             .map((c) => (
               <div key={c.id} class="refusal" role="alert" data-jzs-refusal={c.id}>
-                {t('checklist.refusal')}：{en ? c.nameEn : c.name}
+                {t('checklist.labelled', { label: t('checklist.refusal'), text: en ? c.nameEn : c.name })}
               </div>
             ))}
         </fieldset>
@@ -148,9 +159,11 @@ export function ChecklistList(props: ChecklistListProps) {
       {view.bundles.map((b) => (
         <div class="bundle" key={b.id} data-jzs-bundle={b.id}>
           <strong>
-            {t('checklist.bundle')}：{en ? b.nameEn : b.name}
+            {tx('checklist.labelled', { label: t('checklist.bundle'), text: en ? <ZhRuns text={b.nameEn} /> : b.name })}
           </strong>
-          <div class="note">{b.note}</div>
+          <div class="note" lang="zh-CN">
+            {b.note}
+          </div>
           <div class="meta">{uploadText(b.upload)}</div>
         </div>
       ))}

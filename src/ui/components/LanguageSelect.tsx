@@ -26,7 +26,10 @@ export function LanguageSelect() {
           void browser.storage.local.set({ [LANGUAGE_SETTING_KEY]: v });
         }}
       >
-        <option value="zh-CN">{t('settings.langZh')}</option>
+        {/* The language's own name, 中文, whatever the UI language: data, marked as Chinese. */}
+        <option value="zh-CN" lang="zh-CN">
+          {t('settings.langZh')}
+        </option>
         <option value="en">{t('settings.langEn')}</option>
         <option value="auto">{t('settings.langAuto')}</option>
       </select>

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, type FieldKey } from '../../domain/ids';
+import type { FieldKey } from '../../domain/ids';
 import { FIELDS, FIELDS_BY_GROUP } from '../../domain/fields';
 import { VOCABULARIES } from '../../domain/vocabularies';
 import { getLang, type MessageKey, t } from '../../i18n';
 import { send } from '../../messaging/client';
-import { MessageError, type ChecklistPage, type FillLogEntry } from '../../messaging/protocol';
-import type { BusinessProgress, Profile, ProfileData } from '../../profiles/schema';
+import { MessageError, type FillLogEntry } from '../../messaging/protocol';
+import type { Profile, ProfileData } from '../../profiles/schema';
+import { ProfileCases } from './ProfileCases';
 import { fieldText, isStrict, parseField } from '../../validate/field';
+import { describe } from '../../i18n/problem';
 import { todayInShanghai } from '../../validate/dates';
 import { profileWarnings } from '../../validate/profile-warnings';
 
@@ -67,7 +69,6 @@ export interface ProfileEditorProps {
 export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEditorProps) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(profile?.data ?? {}));
   const [notes, setNotes] = useState(profile?.notes ?? '');
-  const [businesses, setBusinesses] = useState<BusinessProgress[]>(profile?.businesses ?? []);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   const [conflict, setConflict] = useState<Profile | undefined>();
   const [busy, setBusy] = useState(false);
@@ -77,7 +78,6 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
   useEffect(() => {
     setDraft(toDraft(profile?.data ?? {}));
     setNotes(profile?.notes ?? '');
-    setBusinesses(profile?.businesses ?? []);
     setConflict(undefined);
     setMessage(undefined);
   }, [profile?.id, profile?.revision]);
@@ -88,15 +88,16 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
     try {
       // Quick edit changes some fields only: keep the others as stored.
       const data = only && profile ? { ...profile.data, ...Object.fromEntries(only.map((k) => [k, (checked.data as Record<string, unknown>)[k]])) } : checked.data;
-      const body = { data: data as ProfileData, notes, businesses };
+      // Businesses in progress are cases now (src/cases); a profile body keeps none.
+      const body = { data: data as ProfileData, notes };
       const saved = profile ? await send('ui:profiles.update', { id: profile.id, body, revision: profile.revision }) : await send('ui:profiles.create', { body });
       setMessage({ kind: 'ok', text: profile ? t('profiles.saved') : t('profiles.created') });
       onSaved(saved);
     } catch (err) {
-      if (err instanceof MessageError && err.code === 'revision-conflict') {
+      if (err instanceof MessageError && err.code === 'errors.profiles.revisionConflict') {
         setConflict(await send('ui:profiles.get', { id: profile!.id }));
       }
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
@@ -148,7 +149,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
             <legend>{t('profiles.notes')}</legend>
             <textarea data-jzs-edit-field="notes" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
           </fieldset>
-          <BusinessesEditor value={businesses} onChange={setBusinesses} profileId={profile?.id} />
+          {profile && <ProfileCases profileId={profile.id} />}
           {profile && <FillLog profileId={profile.id} revision={profile.revision} />}
         </>
       )}
@@ -193,94 +194,12 @@ function FillLog({ profileId, revision }: { profileId: string; revision: number 
       <ul class="log">
         {log.slice(0, 10).map((e) => (
           <li key={e.at} data-navigated={e.navigated ? 'true' : undefined}>
-            {t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join('、'), n: e.fields.length })}
+            {t('fillPopup.logLine', { at: e.at.slice(0, 16).replace('T', ' '), pages: e.pages.join(t('checklist.sep')), n: e.fields.length })}
             {e.failed > 0 && t('fillPopup.logNotWritten', { n: e.failed })}
             {e.navigated && t('fillPopup.logNavigated')}
           </li>
         ))}
       </ul>
-    </fieldset>
-  );
-}
-
-/** Businesses in progress: status, the situations that apply, and which materials are ready. */
-function BusinessesEditor({ value, onChange, profileId }: { value: BusinessProgress[]; onChange: (v: BusinessProgress[]) => void; profileId: string | undefined }) {
-  const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
-  const en = getLang() === 'en';
-  useEffect(() => {
-    for (const b of value) {
-      if (!views[b.business]) void send('ui:checklist', { business: b.business }).then((v) => setViews((old) => ({ ...old, [b.business]: v })));
-    }
-  }, [value.map((b) => b.business).join()]);
-  const update = (i: number, patch: Partial<BusinessProgress>) =>
-    onChange(value.map((b, j) => (j === i ? { ...b, ...patch, updatedAt: new Date().toISOString() } : b)));
-  const toggle = (list: string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
-  const free = BUSINESS_IDS.filter((id) => !value.some((b) => b.business === id));
-  return (
-    <fieldset class="businesses">
-      <legend>{t('profiles.businesses')}</legend>
-      {value.map((b, i) => {
-        const view = views[b.business]?.checklist;
-        return (
-          <div class="business" key={b.business} data-jzs-progress-business={b.business}>
-            <strong>{en ? BUSINESS_NAMES[b.business].en : BUSINESS_NAMES[b.business].zh}</strong>{' '}
-            <select value={b.status} onChange={(e) => update(i, { status: e.currentTarget.value as BusinessProgress['status'] })}>
-              {(['preparing', 'submitted', 'done'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`profiles.status.${s}`)}
-                </option>
-              ))}
-            </select>{' '}
-            <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))}>
-              {t('profiles.delete')}
-            </button>
-            {profileId && (
-              <a href={`checklist.html?business=${b.business}&profile=${profileId}`} target="_blank" rel="noopener">
-                {t('profiles.printChecklist')}
-              </a>
-            )}
-            {view && (
-              <div class="ticks">
-                {view.conditions.map((c) => (
-                  <label key={c.id}>
-                    <input type="checkbox" checked={b.conditions.includes(c.id)} onChange={(e) => update(i, { conditions: toggle(b.conditions, c.id, e.currentTarget.checked) })} />
-                    {en ? c.nameEn : c.name}
-                  </label>
-                ))}
-                <div class="muted">{t('profiles.readiness')}</div>
-                {view.items.flatMap((m) => [m, ...m.subItems]).map((m) => (
-                  <label key={m.id}>
-                    <input
-                      type="checkbox"
-                      data-jzs-ready={m.id}
-                      checked={b.ready.includes(m.id)}
-                      onChange={(e) => update(i, { ready: toggle(b.ready, m.id, e.currentTarget.checked) })}
-                    />
-                    {en ? m.nameEn : m.name}
-                  </label>
-                ))}
-              </div>
-            )}
-          </div>
-        );
-      })}
-      {free.length > 0 && (
-        <select
-          data-jzs-add-business=""
-          value=""
-          onChange={(e) => {
-            const id = e.currentTarget.value as BusinessId;
-            if (id) onChange([...value, { business: id, status: 'preparing', conditions: [], ready: [], updatedAt: new Date().toISOString() }]);
-          }}
-        >
-          <option value="">{t('profiles.addBusiness')}</option>
-          {free.map((id) => (
-            <option key={id} value={id}>
-              {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
-            </option>
-          ))}
-        </select>
-      )}
     </fieldset>
   );
 }

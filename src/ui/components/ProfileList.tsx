@@ -135,9 +135,17 @@ export function ProfileList({ items, activeId, onPick, selected, onToggle, label
                 }}
               />
             )}
-            <span class="name">{p.name || t('profiles.unknown')}</span>
+            {p.name ? (
+              <span class="name" lang="zh-CN">
+                {p.name}
+              </span>
+            ) : (
+              <span class="name">{t('profiles.unknown')}</span>
+            )}
             <span class="idno">{maskId(p.idNumber)}</span>
-            <span class="employer">{p.employer}</span>
+            <span class="employer" lang="zh-CN">
+              {p.employer}
+            </span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import type { ProfileSummary } from '../../profiles/schema';
+import { describe } from '../../i18n/problem';
 
 export interface ProfileQuery {
   query: string;
@@ -48,7 +49,7 @@ export function useProfileQuery(pageSize: number): ProfileQuery {
     const timer = setTimeout(() => {
       run().then(
         () => setError(undefined),
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(describe(e)),
       );
     }, query ? 120 : 0);
     return () => clearTimeout(timer);

@@ -5,6 +5,7 @@ import { send } from '../../messaging/client';
 import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../profiles/io/encrypted-backup';
 import { type Backup, parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
 import { download } from '../common/download';
+import type { Case } from '../../cases/schema';
 import { errorText } from '../common/error-text';
 import { RESTORE_CHUNK } from '../../messaging/schemas';
 import { type RestoreReview, RestorePreviewView } from './RestorePreview';
@@ -18,6 +19,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
   const [review, setReview] = useState<RestoreReview | undefined>(undefined);
   const [progress, setProgress] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [backupCases, setBackupCases] = useState<unknown[]>([]);
   const stamp = () => format(new Date(), 'yyyyMMdd-HHmm');
 
   const exportAs = async (kind: 'csv' | 'xlsx' | 'backup') => {
@@ -26,9 +28,9 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
       setMessage({ kind: 'error', text: t('export.empty') });
       return;
     }
-    if (kind === 'csv') download(`建造师档案-${stamp()}.csv`, toCsv(all), 'text/csv;charset=utf-8');
-    else if (kind === 'xlsx') download(`建造师档案-${stamp()}.xlsx`, toXlsx(all), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    else download(`建造师档案备份-${stamp()}.json`, toBackup(all, new Date()), 'application/json');
+    if (kind === 'csv') download(`${t('export.fileName.table', { stamp: stamp() })}.csv`, toCsv(all), 'text/csv;charset=utf-8');
+    else if (kind === 'xlsx') download(`${t('export.fileName.table', { stamp: stamp() })}.xlsx`, toXlsx(all), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    else download(`${t('export.fileName.backup', { stamp: stamp() })}.json`, toBackup(all, new Date(), await send('ui:cases.all', {})), 'application/json');
   };
 
   // Restore: read and check the file here, hand its profiles to the background in chunks, see what would
@@ -37,6 +39,8 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     setMessage(undefined);
     try {
       const backup = await read();
+      // A version-2 backup carries the cases too: restored after its profiles (the router validates each).
+      setBackupCases(backup.cases ?? []);
       setPending(undefined);
       setRestorePass('');
       if (!backup.profiles.length) return setMessage({ kind: 'ok', text: t('restore.nothing') });
@@ -58,6 +62,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     setBusy(true);
     try {
       const done = await send('ui:restore.commit', { session: r.session, overwriteNewer: r.overwriteNewer, removeMissing: r.removeMissing });
+      if (backupCases.length) await send('ui:cases.restore', { cases: backupCases as Case[] });
       setReview(undefined);
       setMessage({ kind: 'ok', text: t('restore.done', done) });
       onRestored();
@@ -93,7 +98,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     if (backupPass.length < 8) return setMessage({ kind: 'error', text: t('backupEnc.short') });
     const all = await send('ui:profiles.all', {});
     if (!all.length) return setMessage({ kind: 'error', text: t('export.empty') });
-    download(`建造师档案加密备份-${stamp()}.json`, await toEncryptedBackup(all, backupPass, new Date()), 'application/json');
+    download(`${t('export.fileName.encrypted', { stamp: stamp() })}.json`, await toEncryptedBackup(all, backupPass, new Date(), undefined, await send('ui:cases.all', {})), 'application/json');
     setBackupPass('');
   };
 

@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { LockStatus } from '../../security/lock';
 import { UnlockForm } from '../components/UnlockForm';
+import { describe } from '../../i18n/problem';
 
 /** 档案加密: turn on (with the plain warning), lock, change the passphrase, turn off, idle time. */
 export function LockPanel({ status, onStatus }: { status: LockStatus | undefined; onStatus: (s: LockStatus) => void }) {
@@ -28,7 +29,7 @@ export function LockPanel({ status, onStatus }: { status: LockStatus | undefined
       },
       (err: unknown) => {
         setBusy(false);
-        setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+        setMessage({ kind: 'error', text: describe(err) });
       },
     );
   };

@@ -3,6 +3,8 @@ import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { MessageError, type PackStatus } from '../../messaging/protocol';
 import { download } from '../common/download';
+import { describe } from '../../i18n/problem';
+import { tx, Zh } from '../components/Zh';
 
 
 /**
@@ -37,8 +39,8 @@ export function RulePackPanel() {
       setMessage({ kind: 'ok', text: t('options.packImported_ok', { version: next.version }) });
     } catch (err) {
       const details = err instanceof MessageError ? err.details : [];
-      if (err instanceof MessageError && err.code === 'pack-pages-changed') setPending({ fileName, text, changes: details });
-      else setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err), details });
+      if (err instanceof MessageError && err.code === 'options.packPagesTitle') setPending({ fileName, text, changes: details });
+      else setMessage({ kind: 'error', text: describe(err), details });
     } finally {
       setBusy(false);
     }
@@ -53,7 +55,7 @@ export function RulePackPanel() {
       setStatus(next);
       setMessage({ kind: 'ok', text: t('options.packReverted', { version: next.version }) });
     } catch (err) {
-      setMessage({ kind: 'error', text: String(err) });
+      setMessage({ kind: 'error', text: describe(err) });
     } finally {
       setBusy(false);
     }
@@ -69,7 +71,7 @@ export function RulePackPanel() {
       <h2>{t('options.packTitle')}</h2>
       {status && (
         <div data-jzs-pack-version={status.version} data-jzs-pack-source={status.source}>
-          <p>{t('options.packActive', { title: status.title, version: status.version, effectiveFrom: status.effectiveFrom })}</p>
+          <p>{tx('options.packActive', { title: <Zh>{status.title}</Zh>, version: status.version, effectiveFrom: status.effectiveFrom })}</p>
           <p class="muted">
             {status.source === 'bundled'
               ? t('options.packBundled')

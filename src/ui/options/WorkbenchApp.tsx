@@ -6,6 +6,9 @@ import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { LockPanel } from './LockPanel';
 import { ProfilesPanel } from './ProfilesPanel';
+import { CasesPanel } from './CasesPanel';
+import { DeadlinesPanel } from './DeadlinesPanel';
+import { PdfPanel } from './PdfPanel';
 import { RulePackPanel } from './RulePackPanel';
 import { UndoBar } from './UndoBar';
 
@@ -27,11 +30,15 @@ export function WorkbenchApp() {
         <>
           <UndoBar version={version} onUndone={changed} />
           <ProfilesPanel version={version} onChanged={changed} />
+          <CasesPanel version={version} onChanged={changed} />
+          <DeadlinesPanel version={version} />
           <ImportPanel onImported={changed} />
           <ExportPanel onRestored={changed} />
           <LockPanel status={lock.status} onStatus={(s) => (lock.set(s), changed())} />
         </>
       )}
+      {/* Stores nothing (scans live in this page's memory): usable while the store is locked too. */}
+      <PdfPanel />
       <RulePackPanel />
     </main>
   );

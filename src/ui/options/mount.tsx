@@ -8,6 +8,7 @@ import { EDITOR_CSS } from '../components/ProfileEditor';
 import { PROFILE_LIST_CSS } from '../components/ProfileList';
 import { QUEUE_BAR_CSS } from '../components/QueueBar';
 import { WorkbenchApp } from './WorkbenchApp';
+import { CASES_CSS } from './CasesPanel';
 
 const WORKBENCH_CSS = `
 body { padding: 16px 24px; background: #f5f7fa; }
@@ -31,7 +32,7 @@ table.rows tr.warn { background: #fffaeb; }
 
 export async function mountWorkbench(el: HTMLElement): Promise<void> {
   await loadLanguage(() => location.reload());
-  injectCss(document, BASE_CSS + PROFILE_LIST_CSS + QUEUE_BAR_CSS + EDITOR_CSS + CHECKLIST_CSS + WORKBENCH_CSS);
+  injectCss(document, BASE_CSS + PROFILE_LIST_CSS + QUEUE_BAR_CSS + EDITOR_CSS + CHECKLIST_CSS + WORKBENCH_CSS + CASES_CSS);
   document.title = t('options.title');
   render(<WorkbenchApp />, el);
 }

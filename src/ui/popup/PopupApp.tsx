@@ -7,9 +7,11 @@ import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ProfilesSection } from './ProfilesSection';
+import { TabCaseOffers } from '../components/CaseOffers';
 import { UnlockForm } from '../components/UnlockForm';
 import { useLock } from '../components/useLock';
 import { toggleCondition } from '../../rules/status';
+import { describe } from '../../i18n/problem';
 
 /** Setting key of the business last looked up: the popup reopens on it, across browser restarts. */
 export const LOOKUP_BUSINESS_KEY = 'lookupBusiness';
@@ -33,7 +35,7 @@ export function PopupApp() {
   useEffect(() => {
     send('ui:getSetting', { key: LOOKUP_BUSINESS_KEY })
       .then((rec) => setBusiness(isBusinessId(rec?.value) ? rec.value : 'initial'))
-      .catch((e: unknown) => setError(String(e)));
+      .catch((e: unknown) => setError(describe(e)));
   }, []);
 
   useEffect(() => {
@@ -41,14 +43,14 @@ export function PopupApp() {
     setPage(undefined);
     send('ui:checklist', { business })
       .then(setPage)
-      .catch((e: unknown) => setError(String(e)));
+      .catch((e: unknown) => setError(describe(e)));
   }, [business]);
 
   const choose = (value: string) => {
     if (!isBusinessId(value)) return;
     setBusiness(value);
     setConditions(new Set());
-    send('ui:putSetting', { key: LOOKUP_BUSINESS_KEY, value }).catch((e: unknown) => setError(String(e)));
+    send('ui:putSetting', { key: LOOKUP_BUSINESS_KEY, value }).catch((e: unknown) => setError(describe(e)));
   };
 
   return (
@@ -57,6 +59,7 @@ export function PopupApp() {
       {error && <p class="error">{error}</p>}
       {lock.status?.locked && <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} interrupted={lock.status.interrupted} />}
       {lock.status && !lock.status.locked && <ProfilesSection />}
+      {lock.status && !lock.status.locked && <TabCaseOffers />}
       <h2>{t('popup.lookup')}</h2>
       <div class="row">
         <label for="business">{t('popup.chooseBusiness')}</label>

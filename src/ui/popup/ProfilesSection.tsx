@@ -8,6 +8,7 @@ import { ProfileList, toListOnArrowDown } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
 import { useWorkQueue } from '../components/useWorkQueue';
 import { FillSection } from './FillSection';
+import { tx } from '../components/Zh';
 
 /** Popup: at most one page of rows, never the whole store. */
 const POPUP_PAGE = 20;
@@ -81,7 +82,7 @@ export function ProfilesSection() {
       {(error || q.error) && <p class="error">{error ?? q.error}</p>}
       {active && (
         <div class="active-line" data-jzs-active-profile={active.id}>
-          {t('profiles.active')}：<strong>{active.name}</strong>{' '}
+          {tx('checklist.labelled', { label: t('profiles.active'), text: <strong lang="zh-CN">{active.name}</strong> })}{' '}
           <button type="button" data-jzs-action="quick-edit" onClick={() => void send('ui:profiles.get', { id: active.id }).then(setEditing)}>
             {t('profiles.quickEdit')}
           </button>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../i18n/all';
+import { t } from '../../i18n';
 import { loadLanguage } from '../../i18n/setting';
 import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';
@@ -28,5 +29,6 @@ ${CHECKLIST_CSS}`;
 export async function mountPopup(el: HTMLElement): Promise<void> {
   await loadLanguage(() => location.reload());
   injectCss(document, BASE_CSS + POPUP_CSS);
+  document.title = t('popup.title');
   render(<PopupApp />, el);
 }

@@ -1,4 +1,5 @@
 import type { StoredBody } from '../storage/db';
+import { CodedError } from '../i18n/problem';
 
 /**
  * How a profile body is stored. The plain codec keeps it as is; the lock (src/security) supplies one that
@@ -12,11 +13,9 @@ export interface BodyCodec {
   open(stored: StoredBody, aad: string): Promise<unknown>;
 }
 
-export class LockedError extends Error {
-  // A catalogue key (pages.lock.locked), so every surface shows the user's words, not "unexpected".
-  readonly code = 'lock.locked';
+export class LockedError extends CodedError {
   constructor() {
-    super('档案库已锁定：请先输入口令解锁。');
+    super('errors.lock.locked');
     this.name = 'LockedError';
   }
 }

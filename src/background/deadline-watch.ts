@@ -1,0 +1,72 @@
+import { browser } from 'wxt/browser';
+import { urgentCount } from '../cases/deadlines';
+import type { CaseService } from '../cases/service';
+import { type Lang, t } from '../i18n';
+import type { LockService } from '../security/lock';
+import type { JzsDatabase } from '../storage/db';
+import { todayInShanghai } from '../validate/dates';
+
+export type DeadlineWatch = ReturnType<typeof deadlineWatch>;
+
+export const REMINDER_SETTING = 'deadlineReminder';
+const BADGE_ALARM = 'jzs-deadline-badge';
+const REMINDER_ALARM = 'jzs-deadline-reminder';
+/** Deadlines this close (passed ones and 待补正 included) count on the badge and in the reminder. */
+const URGENT_DAYS = 30;
+
+/**
+ * The toolbar badge and the optional daily reminder. Both show a COUNT only, never a name (shared office
+ * PCs), and say 「已锁定」 while the store is locked instead of reading it.
+ */
+export function deadlineWatch(deps: { cases: CaseService; lock: LockService; db: () => Promise<JzsDatabase>; now: () => Date; language: () => Promise<Lang> }) {
+  const count = async (): Promise<number | 'locked'> => {
+    if ((await deps.lock.status()).locked) return 'locked';
+    const today = todayInShanghai(deps.now());
+    const { rows } = await deps.cases.deadlines({ planDate: today, horizonDays: URGENT_DAYS, pastDays: 365 }, deps.now());
+    return urgentCount(rows, URGENT_DAYS);
+  };
+  const badge = async () => {
+    const n = await count().catch(() => undefined);
+    if (n === undefined) return;
+    const lang = await deps.language().catch((): Lang => 'zh');
+    await browser.action.setBadgeText({ text: n === 'locked' ? t('deadlines.badgeLockedText', undefined, lang) : n ? String(n) : '' });
+    await browser.action.setBadgeBackgroundColor?.({ color: n === 'locked' ? '#52606d' : '#b42318' });
+  };
+  const remind = async () => {
+    const n = await count().catch(() => undefined);
+    if (n === undefined || n === 0) return;
+    const lang = await deps.language().catch((): Lang => 'zh');
+    await browser.notifications.create('jzs-deadlines', {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icons/128.png'),
+      title: t('deadlines.notifyTitle', undefined, lang),
+      message: n === 'locked' ? t('deadlines.notifyLocked', undefined, lang) : t('deadlines.notifyBody', { n }, lang),
+    });
+  };
+  /** The reminder's alarm: once a day at 09:00 Jinan time, only while the clerk has it on (off by default). */
+  const schedule = async (on: boolean) => {
+    await browser.alarms.clear(REMINDER_ALARM);
+    if (!on) return;
+    const now = deps.now().getTime();
+    const nineShanghai = Date.parse(`${todayInShanghai(deps.now())}T09:00:00+08:00`);
+    await browser.alarms.create(REMINDER_ALARM, { when: nineShanghai > now ? nineShanghai : nineShanghai + 86_400_000, periodInMinutes: 24 * 60 });
+  };
+  return {
+    badge,
+    async setReminder(on: boolean) {
+      await (await deps.db()).put('settings', { key: REMINDER_SETTING, value: on ? 'on' : 'off' });
+      await schedule(on);
+    },
+    async reminderOn() {
+      return (await (await deps.db()).get('settings', REMINDER_SETTING))?.value === 'on';
+    },
+    start() {
+      void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 60 });
+      browser.alarms.onAlarm.addListener((alarm) => {
+        if (alarm.name === BADGE_ALARM) void badge();
+        if (alarm.name === REMINDER_ALARM) void remind();
+      });
+      void badge();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/** The deadline view's numbers, read from the rule pack in force (each stated once in rules/businesses/*.json). */
+import { type BUSINESS_IDS } from '../domain/ids';
+import { CodedError } from '../i18n/problem';
+import { renewalTimingOf } from '../rules/renewal';
+import type { RulePack } from '../rules/schema';
+import type { DeadlineRules } from './deadlines';
+
+const checkParam = (pack: RulePack, kind: string, param: string): Array<{ business: (typeof BUSINESS_IDS)[number]; value: number }> =>
+  pack.businesses.flatMap((b) => b.checks.filter((c) => c.kind === kind && typeof c.params[param] === 'number').map((c) => ({ business: b.id, value: c.params[param]! })));
+
+export function deadlineRules(pack: RulePack): DeadlineRules {
+  const timing = renewalTimingOf(pack);
+  // No timing in the pack: refuse rather than assume a number (a wrong deadline is worse than none).
+  if (!timing) throw new CodedError('deadlines.errors.noRenewalTiming');
+  const ages = checkParam(pack, 'max-age', 'years').map((x) => x.value);
+  if (!ages.length) throw new CodedError('deadlines.errors.noMaxAge');
+  return {
+    renewalLastDaysBefore: timing.lastDaysBefore,
+    contractYears: Object.fromEntries(checkParam(pack, 'contract-end-min-years', 'years').map((x) => [x.business, x.value])),
+    // Several businesses state it; the strictest (smallest) is the one that bites first.
+    maxAge: Math.min(...ages),
+  };
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Case } from '../../cases/schema';
+import { BUSINESS_NAMES } from '../../domain/ids';
+import { getLang, t } from '../../i18n';
+import { describe } from '../../i18n/problem';
+import { send } from '../../messaging/client';
+import type { ChecklistPage } from '../../messaging/protocol';
+import type { Profile } from '../../profiles/schema';
+import { todayInShanghai } from '../../validate/dates';
+import { ChecklistList } from '../components/ChecklistList';
+import { maskId } from '../components/ProfileList';
+
+interface Packet {
+  c: Case;
+  p: Profile;
+  page: ChecklistPage;
+}
+
+/**
+ * checklist.html?case=<id> (or ?cases=a,b,c for a batch): one A4 packet per case — a cover sheet (applicant,
+ * business, employer, dates, status) then the business's checklist with the case's ticks and the steps.
+ */
+export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
+  const [packets, setPackets] = useState<Packet[] | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const en = getLang() === 'en';
+  useEffect(() => {
+    void (async () => {
+      const cases = await send('ui:cases.get', { ids });
+      const out: Packet[] = [];
+      for (const c of cases) out.push({ c, p: await send('ui:profiles.get', { id: c.profileId }), page: await send('ui:checklist', { business: c.business }) });
+      setPackets(out);
+      document.title = `${t('packet.cover')} · ${out.map((x) => x.p.data.name ?? '').join('、')}`;
+    })().catch((e: unknown) => setError(describe(e)));
+  }, [ids.join()]);
+  return (
+    <main>
+      <div class="toolbar no-print">
+        <span>{packets && t('packet.count', { n: packets.length })}</span>
+        <button type="button" class="primary" data-jzs-action="print" onClick={() => window.print()}>
+          {t('packet.print')}
+        </button>
+      </div>
+      {error && <p class="error">{error}</p>}
+      {packets?.map(({ c, p, page }) => (
+        <article class="sheet packet" key={c.id} data-jzs-packet={c.id} data-business={c.business} data-status={c.status}>
+          <h1>
+            {t('packet.cover')} · {en ? BUSINESS_NAMES[c.business].en : BUSINESS_NAMES[c.business].zh}
+          </h1>
+          <table class="info cover">
+            <tbody>
+              <tr>
+                <th>{t('packet.applicant')}</th>
+                <td data-jzs-applicant-name="">{p.data.name ?? ''}</td>
+                <th>{t('packet.idNumber')}</th>
+                <td>{maskId(p.data.idNumber ?? '')}</td>
+              </tr>
+              <tr>
+                <th>{t('packet.employer')}</th>
+                <td colSpan={3}>{p.data.employerName ?? ''}</td>
+              </tr>
+              <tr>
+                <th>{t('packet.business')}</th>
+                <td>{en ? BUSINESS_NAMES[c.business].en : BUSINESS_NAMES[c.business].zh}</td>
+                <th>{t('packet.status')}</th>
+                <td data-jzs-packet-status={c.status}>{t(`cases.status.${c.status}`)}</td>
+              </tr>
+              <tr>
+                <th>{t('packet.submittedOn')}</th>
+                <td>{c.submittedOn ?? '—'}</td>
+                <th>{t('packet.updatedAt')}</th>
+                <td>{todayInShanghai(new Date(c.updatedAt))}</td>
+              </tr>
+              <tr>
+                <th>{t('packet.printedOn')}</th>
+                <td colSpan={3}>{todayInShanghai(now)}</td>
+              </tr>
+              {c.correction && (
+                <tr>
+                  <th>{t('packet.correction')}</th>
+                  <td colSpan={3}>{c.correction.text}</td>
+                </tr>
+              )}
+              {c.notes && (
+                <tr>
+                  <th>{t('packet.notes')}</th>
+                  <td colSpan={3}>{c.notes}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+          <h2>{t('packet.checklist')}</h2>
+          <ChecklistList view={page.checklist} active={new Set(c.conditions)} done={new Set(c.ready)} notes="open" />
+          <h2>{t('packet.steps')}</h2>
+          <ol class="steps">
+            {page.checklist.steps.map((s) => (
+              <li key={s.id}>{en ? s.textEn : s.text}</li>
+            ))}
+          </ol>
+        </article>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Case } from '../../cases/schema';
+import { CASE_STATUSES, type CaseStatus } from '../../domain/case-status';
+import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId } from '../../domain/ids';
+import { getLang, t } from '../../i18n';
+import { send } from '../../messaging/client';
+import { describe } from '../../i18n/problem';
+import type { ChecklistPage } from '../../messaging/protocol';
+
+const toggled = (list: readonly string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
+
+/**
+ * An applicant's cases inside the profile editor (what 0.1.0 kept as 「办理中的业务」 in the profile): status,
+ * situations and readiness ticks. Each change is saved at once through the cases store, checked against the
+ * revision shown.
+ */
+export function ProfileCases({ profileId }: { profileId: string }) {
+  const [cases, setCases] = useState<Case[] | undefined>();
+  const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
+  const [error, setError] = useState<string | undefined>();
+  const en = getLang() === 'en';
+  const load = () => void send('ui:cases.ofProfile', { profileId }).then(setCases, (e: unknown) => setError(describe(e)));
+  useEffect(load, [profileId]);
+  useEffect(() => {
+    for (const c of cases ?? []) {
+      if (!views[c.business]) void send('ui:checklist', { business: c.business }).then((v) => setViews((old) => ({ ...old, [c.business]: v })));
+    }
+  }, [cases?.map((c) => c.business).join()]);
+
+  const patch = async (c: Case, p: { status?: CaseStatus; conditions?: string[]; ready?: string[] }) => {
+    try {
+      await send('ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: p });
+    } catch (err) {
+      setError(describe(err));
+    }
+    load();
+  };
+
+  return (
+    <fieldset class="businesses" data-jzs-profile-cases={profileId}>
+      <legend>{t('cases.ofProfile')}</legend>
+      {cases?.length === 0 && <p class="muted">{t('cases.noneOfProfile')}</p>}
+      {cases?.map((c) => {
+        const view = views[c.business]?.checklist;
+        return (
+          <div class="business" key={c.id} data-jzs-progress-business={c.business}>
+            <strong>{en ? BUSINESS_NAMES[c.business].en : BUSINESS_NAMES[c.business].zh}</strong>{' '}
+            <select value={c.status} onChange={(e) => void patch(c, { status: e.currentTarget.value as CaseStatus })}>
+              {CASE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`cases.status.${s}`)}
+                </option>
+              ))}
+            </select>{' '}
+            <a href={`checklist.html?case=${c.id}`} target="_blank" rel="noopener">
+              {t('profiles.printChecklist')}
+            </a>
+            {view && (
+              <div class="ticks">
+                {view.conditions.map((cond) => (
+                  <label key={cond.id}>
+                    <input type="checkbox" checked={c.conditions.includes(cond.id)} onChange={(e) => void patch(c, { conditions: toggled(c.conditions, cond.id, e.currentTarget.checked) })} />
+                    {en ? cond.nameEn : cond.name}
+                  </label>
+                ))}
+                <div class="muted">{t('cases.ready')}</div>
+                {view.items.flatMap((m) => [m, ...m.subItems]).map((m) => (
+                  <label key={m.id}>
+                    <input type="checkbox" data-jzs-ready={m.id} checked={c.ready.includes(m.id)} onChange={(e) => void patch(c, { ready: toggled(c.ready, m.id, e.currentTarget.checked) })} />
+                    {en ? m.nameEn : m.name}
+                  </label>
+                ))}
+              </div>
+            )}
+          </div>
+        );
+      })}
+      <select
+        data-jzs-add-business=""
+        value=""
+        onChange={(e) => {
+          const id = e.currentTarget.value;
+          if (BUSINESS_IDS.includes(id as BusinessId)) void send('ui:cases.create', { profileId, business: id as BusinessId }).then(load);
+        }}
+      >
+        <option value="">{t('profiles.addBusiness')}</option>
+        {BUSINESS_IDS.map((id) => (
+          <option key={id} value={id}>
+            {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
+          </option>
+        ))}
+      </select>
+      {error && <p class="error">{error}</p>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ComponentChildren, VNode } from 'preact';
+import { getLang, type MessageKey, t } from '../../i18n';
+
+/**
+ * Data that stays Chinese whatever the UI language — applicants' names and employers, rule texts and source
+ * quotes, office names and addresses, the portals' own labels — marked `lang="zh-CN"` so screen readers and
+ * fonts treat it as Chinese in an English page (issue 16 item 4; tests/e2e/english.test.ts checks that English
+ * mode shows no Chinese outside such marks).
+ */
+export function Zh({ children }: { children: ComponentChildren }): VNode {
+  return <span lang="zh-CN">{children}</span>;
+}
+
+/** Han, CJK punctuation and full-width forms: a run of them inside an English data text. */
+const CJK_RUN = /([\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)/u;
+
+/**
+ * A data text in English that quotes Chinese (a step saying "click 下一步", a name "Labour contract (劳动合同)"):
+ * each Chinese run marked as such. Only for data: the interface's own words come from the catalogues.
+ */
+export function ZhRuns({ text }: { text: string }): VNode {
+  const parts = text.split(CJK_RUN);
+  return <>{parts.map((p, i) => (i % 2 === 1 ? <Zh key={i}>{p}</Zh> : p))}</>;
+}
+
+/**
+ * t() whose parameters may be elements (a marked name inside a translated sentence): the template is split at
+ * its placeholders and the parts interleaved with the given nodes.
+ */
+export function tx(key: MessageKey, params: Record<string, ComponentChildren>): VNode {
+  const template = t(key, {}, getLang());
+  const parts = template.split(/\{(\w+)\}/g);
+  return <>{parts.map((p, i) => (i % 2 === 1 ? (Object.hasOwn(params, p) ? params[p] : `{${p}}`) : p))}</>;
+}

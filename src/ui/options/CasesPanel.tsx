@@ -1,0 +1,387 @@
+import { format } from 'date-fns';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { casesCsv, casesXlsx } from '../../cases/export';
+import type { CaseFilter, CasePage, CaseRow, CaseSortKey } from '../../cases/table';
+import { CASE_STATUSES, type CaseStatus } from '../../domain/case-status';
+import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
+import { withItem } from '../../domain/sets';
+import { getLang, t } from '../../i18n';
+import { send } from '../../messaging/client';
+import { describe } from '../../i18n/problem';
+import type { ProfileSummary } from '../../profiles/schema';
+import { download } from '../common/download';
+import { CaseCleanup } from './CaseCleanup';
+
+const PAGE = 50;
+const COLUMNS: CaseSortKey[] = ['name', 'employer', 'business', 'status', 'materials', 'submittedOn', 'updatedAt'];
+
+export const businessName = (b: BusinessId) => (getLang() === 'en' ? BUSINESS_NAMES[b].en : BUSINESS_NAMES[b].zh);
+const statusName = (s: CaseStatus) => t(`cases.status.${s}`);
+
+/** The packet page for some cases (one packet per case, checklist.html, contract.md). */
+export function packetUrl(ids: readonly string[]): string {
+  return ids.length === 1 ? `checklist.html?case=${ids[0]}` : `checklist.html?cases=${ids.join(',')}`;
+}
+
+/**
+ * 办件: every case across applicants, paged by the background (filter and sort over all cases there, one page
+ * of rows here), with a selection that can span pages and batch actions on it.
+ */
+export function CasesPanel({ version, onChanged }: { version: number; onChanged: () => void }) {
+  const [filter, setFilter] = useState<CaseFilter>({});
+  const [sort, setSort] = useState<{ key: CaseSortKey; dir: 'asc' | 'desc' }>({ key: 'updatedAt', dir: 'desc' });
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<CasePage | undefined>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
+  const [batchStatus, setBatchStatus] = useState<CaseStatus>('submitted');
+  const [batchBusiness, setBatchBusiness] = useState<BusinessId>('renewal');
+  const [editing, setEditing] = useState<string | undefined>();
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  const refresh = () => setTick((n) => n + 1);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    send('ui:cases.query', { ...filter, sort: sort.key, dir: sort.dir, offset, limit: PAGE }).then(
+      (p) => mine === seq.current && setPage(p),
+      (err: unknown) => mine === seq.current && setMessage({ kind: 'error', text: describe(err) }),
+    );
+  }, [filter, sort, offset, tick, version]);
+
+  const setF = (patch: Partial<CaseFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setOffset(0);
+  };
+  const sortBy = (key: CaseSortKey) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
+
+  /** The selected cases with the revisions the clerk saw (fetched fresh: the selection may span pages). */
+  const selectedCases = () => send('ui:cases.get', { ids: [...selected] });
+
+  const patchSelected = async (patch: { status?: CaseStatus; business?: BusinessId }) => {
+    try {
+      const current = await selectedCases();
+      const { updated } = await send('ui:cases.update', { items: current.map((c) => ({ id: c.id, revision: c.revision })), patch });
+      setMessage({ kind: 'ok', text: t('cases.updated', { n: updated }) });
+      refresh();
+      onChanged();
+    } catch (err) {
+      setMessage({ kind: 'error', text: describe(err) });
+    }
+  };
+
+  const exportSelected = async (kind: 'csv' | 'xlsx') => {
+    // The rows as the table shows them (names, employers, n/m), for the selected ids, across pages.
+    const rows = await allSelectedRows(selected, sort);
+    const stamp = format(new Date(), 'yyyyMMdd-HHmm');
+    if (kind === 'csv') download(`办件-${stamp}.csv`, casesCsv(rows), 'text/csv;charset=utf-8');
+    else download(`办件-${stamp}.xlsx`, casesXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
+
+  const pages = Math.max(1, Math.ceil((page?.total ?? 0) / PAGE));
+  return (
+    <section class="panel" id="cases" data-jzs-cases-panel="">
+      <h2>
+        {t('cases.title')} <span class="muted" data-jzs-case-count={page?.total ?? ''}>{page && t('cases.count', { n: page.total })}</span>
+      </h2>
+      <div class="row filters">
+        <label>
+          {t('cases.filterStatus')}{' '}
+          <select data-jzs-case-filter="status" value={filter.statuses?.[0] ?? ''} onChange={(e) => setF({ statuses: e.currentTarget.value ? [e.currentTarget.value as CaseStatus] : undefined })}>
+            <option value="">{t('cases.all')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusName(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cases.filterBusiness')}{' '}
+          <select data-jzs-case-filter="business" value={filter.businesses?.[0] ?? ''} onChange={(e) => setF({ businesses: isBusinessId(e.currentTarget.value) ? [e.currentTarget.value] : undefined })}>
+            <option value="">{t('cases.all')}</option>
+            {BUSINESS_IDS.map((b) => (
+              <option key={b} value={b}>
+                {businessName(b)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('cases.filterEmployer')}{' '}
+          <select
+            data-jzs-case-filter="employer"
+            value={filter.employer === undefined ? '\u0000' : filter.employer}
+            onChange={(e) => setF({ employer: e.currentTarget.value === '\u0000' ? undefined : e.currentTarget.value })}
+          >
+            <option value={'\u0000'}>{t('cases.all')}</option>
+            {page?.employers.map((emp) => (
+              <option key={emp} value={emp}>
+                {emp || t('cases.noEmployer')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input type="search" data-jzs-case-filter="name" placeholder={t('cases.filterName')} value={filter.text ?? ''} onInput={(e) => setF({ text: e.currentTarget.value || undefined })} />
+        <label>
+          <input type="checkbox" checked={filter.includeArchived ?? false} onChange={(e) => setF({ includeArchived: e.currentTarget.checked || undefined })} /> {t('cases.includeArchived')}
+        </label>
+      </div>
+      <NewCase onCreated={() => (refresh(), setMessage({ kind: 'ok', text: t('cases.created') }))} />
+      <div class="row batch" data-jzs-case-batch={selected.size}>
+        <span>{t('cases.selected', { n: selected.size })}</span>
+        <button type="button" data-jzs-action="select-case-page" onClick={() => setSelected(new Set([...selected, ...(page?.rows ?? []).map((r) => r.id)]))}>
+          {t('cases.selectPage')}
+        </button>
+        <button type="button" data-jzs-action="select-case-all" onClick={() => void send('ui:cases.ids', filter).then((ids) => setSelected(new Set(ids)))}>
+          {t('cases.selectAll', { n: page?.total ?? 0 })}
+        </button>
+        <button type="button" disabled={!selected.size} onClick={() => setSelected(new Set())}>
+          {t('cases.clear')}
+        </button>
+        <span class="sep" />
+        <select data-jzs-batch-status="" value={batchStatus} onChange={(e) => setBatchStatus(e.currentTarget.value as CaseStatus)}>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusName(s)}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-jzs-action="batch-status" disabled={!selected.size} onClick={() => void patchSelected({ status: batchStatus })}>
+          {t('cases.setStatus')}
+        </button>
+        <select data-jzs-batch-business="" value={batchBusiness} onChange={(e) => isBusinessId(e.currentTarget.value) && setBatchBusiness(e.currentTarget.value)}>
+          {BUSINESS_IDS.map((b) => (
+            <option key={b} value={b}>
+              {businessName(b)}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-jzs-action="batch-business" disabled={!selected.size} onClick={() => void patchSelected({ business: batchBusiness })}>
+          {t('cases.setBusiness')}
+        </button>
+        <button type="button" data-jzs-action="export-cases-csv" disabled={!selected.size} onClick={() => void exportSelected('csv')}>
+          {t('cases.exportCsv')}
+        </button>
+        <button type="button" data-jzs-action="export-cases-xlsx" disabled={!selected.size} onClick={() => void exportSelected('xlsx')}>
+          {t('cases.exportXlsx')}
+        </button>
+        <button type="button" data-jzs-action="print-packets" disabled={!selected.size} onClick={() => window.open(packetUrl([...selected]), '_blank', 'noopener')}>
+          {t('cases.print')}
+        </button>
+      </div>
+      {message && (
+        <p class={message.kind} role="status" data-jzs-case-message={message.kind}>
+          {message.text}
+        </p>
+      )}
+      <table class="cases">
+        <thead>
+          <tr>
+            <th>
+              <span class="sr">{t('cases.col.select')}</span>
+            </th>
+            {COLUMNS.map((c) => (
+              <th key={c} aria-sort={sort.key === c ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" class="link" data-jzs-case-sort={c} title={t('cases.sortBy', { col: t(`cases.col.${c}`) })} onClick={() => sortBy(c)}>
+                  {t(`cases.col.${c}`)}
+                  {sort.key === c ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                </button>
+              </th>
+            ))}
+            <th>{t('cases.col.notes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page?.rows.map((r) => (
+            <CaseRowView
+              key={r.id}
+              row={r}
+              selected={selected.has(r.id)}
+              onToggle={(on) => setSelected(withItem(selected, r.id, on))}
+              editing={editing === r.id}
+              onEdit={() => setEditing(editing === r.id ? undefined : r.id)}
+              onSaved={() => (setEditing(undefined), refresh(), onChanged())}
+            />
+          ))}
+        </tbody>
+      </table>
+      {page && page.total === 0 && <p class="muted">{t('cases.none')}</p>}
+      {pages > 1 && (
+        <div class="row pager">
+          <button type="button" data-jzs-action="cases-prev" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            {t('cases.prev')}
+          </button>
+          <span>{t('cases.pageOf', { page: offset / PAGE + 1, pages })}</span>
+          <button type="button" data-jzs-action="cases-next" disabled={offset + PAGE >= (page?.total ?? 0)} onClick={() => setOffset(offset + PAGE)}>
+            {t('cases.next')}
+          </button>
+        </div>
+      )}
+      <CaseCleanup onDone={() => (refresh(), onChanged())} />
+    </section>
+  );
+}
+
+/** Rows of selected cases on other pages: walk the filtered list in pages of 200 (the most one query returns). */
+async function allSelectedRows(selected: ReadonlySet<string>, sort: { key: CaseSortKey; dir: 'asc' | 'desc' }): Promise<CaseRow[]> {
+  const out: CaseRow[] = [];
+  for (let offset = 0; ; offset += 200) {
+    const p = await send('ui:cases.query', { includeArchived: true, sort: sort.key, dir: sort.dir, offset, limit: 200 });
+    out.push(...p.rows.filter((r) => selected.has(r.id)));
+    if (offset + 200 >= p.total || out.length >= selected.size) return out;
+  }
+}
+
+function CaseRowView(props: { row: CaseRow; selected: boolean; onToggle: (on: boolean) => void; editing: boolean; onEdit: () => void; onSaved: () => void }) {
+  const r = props.row;
+  return (
+    <>
+      <tr data-jzs-case={r.id} data-business={r.business} data-status={r.status} data-profile={r.profileId} class={props.selected ? 'selected' : undefined}>
+        <td>
+          <input type="checkbox" data-jzs-case-select={r.id} aria-label={r.name} checked={props.selected} onChange={(e) => props.onToggle(e.currentTarget.checked)} />
+        </td>
+        <td>
+          <button type="button" class="link" onClick={props.onEdit}>
+            {r.name || t('profiles.unknown')}
+          </button>
+        </td>
+        <td>{r.employer}</td>
+        <td>{businessName(r.business)}</td>
+        <td class={`st st-${r.status}`}>{statusName(r.status)}</td>
+        <td data-jzs-case-materials={`${r.materials.done}/${r.materials.needed}`}>
+          {r.materials.done}/{r.materials.needed}
+        </td>
+        <td>{r.submittedOn ?? ''}</td>
+        <td>{r.updatedAt.slice(0, 10)}</td>
+        <td class="notes">
+          {r.correction && <span class="warning">{t('cases.correction')}：{r.correction} </span>}
+          {r.notes}
+        </td>
+      </tr>
+      {props.editing && (
+        <tr class="edit">
+          <td colSpan={9}>
+            <CaseEditor id={r.id} onSaved={props.onSaved} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** One case: status, submission date, notes; the packet link. */
+function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
+  const [c, setC] = useState<{ revision: number; status: CaseStatus; submittedOn?: string | undefined; notes: string; correction?: { text: string; deadline?: string | undefined } | undefined }>();
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    void send('ui:cases.get', { ids: [id] }).then(([got]) => got && setC(got));
+  }, [id]);
+  if (!c) return null;
+  const save = async () => {
+    try {
+      await send('ui:cases.update', { items: [{ id, revision: c.revision }], patch: { status: c.status, notes: c.notes, submittedOn: c.submittedOn ?? null } });
+      onSaved();
+    } catch (err) {
+      setError(describe(err));
+    }
+  };
+  return (
+    <div class="case-editor" data-jzs-case-editor={id}>
+      <div class="row">
+        <select value={c.status} onChange={(e) => setC({ ...c, status: e.currentTarget.value as CaseStatus })}>
+          {CASE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusName(s)}
+            </option>
+          ))}
+        </select>
+        <label>
+          {t('cases.submittedOn')} <input type="date" value={c.submittedOn ?? ''} onInput={(e) => setC({ ...c, submittedOn: e.currentTarget.value || undefined })} />
+        </label>
+        <a href={packetUrl([id])} target="_blank" rel="noopener">
+          {t('cases.packet')}
+        </a>
+      </div>
+      {c.correction && (
+        <p class="warning">
+          {t('cases.correction')}：{c.correction.text} {c.correction.deadline && t('cases.correctionDeadline', { date: c.correction.deadline })}
+        </p>
+      )}
+      <label class="block">
+        {t('cases.notes')}
+        <textarea rows={2} value={c.notes} maxLength={10_000} onInput={(e) => setC({ ...c, notes: e.currentTarget.value })} />
+      </label>
+      <button type="button" class="primary" data-jzs-action="save-case" onClick={() => void save()}>
+        {t('cases.save')}
+      </button>
+      {error && <p class="error">{error}</p>}
+    </div>
+  );
+}
+
+/** A new case: pick the applicant by search, then the business. */
+function NewCase({ onCreated }: { onCreated: () => void }) {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<ProfileSummary[]>([]);
+  const [profile, setProfile] = useState<ProfileSummary | undefined>();
+  const [business, setBusiness] = useState<BusinessId>('renewal');
+  useEffect(() => {
+    if (!query.trim()) return setHits([]);
+    void send('ui:profiles.search', { query, limit: 8 }).then((r) => setHits(r.items));
+  }, [query]);
+  return (
+    <details class="new-case">
+      <summary>{t('cases.new')}</summary>
+      <div class="row">
+        <input type="search" data-jzs-new-case-search="" placeholder={t('cases.pickProfile')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        {hits.map((p) => (
+          <button type="button" key={p.id} class={profile?.id === p.id ? 'primary' : undefined} onClick={() => setProfile(p)}>
+            {p.name} {p.employer && `· ${p.employer}`}
+          </button>
+        ))}
+      </div>
+      <div class="row">
+        <select value={business} onChange={(e) => isBusinessId(e.currentTarget.value) && setBusiness(e.currentTarget.value)}>
+          {BUSINESS_IDS.map((b) => (
+            <option key={b} value={b}>
+              {businessName(b)}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="primary"
+          data-jzs-action="create-case"
+          disabled={!profile}
+          onClick={() => profile && void send('ui:cases.create', { profileId: profile.id, business }).then(onCreated)}
+        >
+          {t('cases.create')}
+        </button>
+      </div>
+    </details>
+  );
+}
+
+export const CASES_CSS = `
+table.cases { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0; }
+table.cases th, table.cases td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
+table.cases th button.link { font-weight: 600; }
+table.cases tr.selected { background: #eef5fd; }
+table.deadlines tr.passed td:first-child, table.deadlines tr.passed td:nth-child(2) { color: var(--bad); font-weight: 600; }
+table.deadlines tr.soon td:nth-child(2) { color: var(--warn); font-weight: 600; }
+table.cases td.notes { max-width: 280px; }
+button.link { border: 0; background: none; padding: 0; color: var(--blue); cursor: pointer; text-align: left; }
+.st-needs-correction { color: var(--bad); font-weight: 600; }
+.st-done { color: var(--good); }
+.st-returned { color: var(--muted); }
+.batch { background: #f3f6fa; padding: 4px 8px; border-radius: 6px; }
+.batch .sep { flex: 0 0 12px; }
+.case-editor textarea { width: 100%; }
+label.block { display: block; }
+ol.pdf-pages { font-size: 13px; padding-left: 1.6em; }
+ol.pdf-pages li { margin: 2px 0; }
+ol.pdf-pages button { padding: 0 6px; }
+[data-jzs-pdf-progress] { width: 240px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+`;

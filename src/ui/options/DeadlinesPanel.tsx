@@ -1,0 +1,121 @@
+import { format } from 'date-fns';
+import { useEffect, useState } from 'preact/hooks';
+import type { Deadline } from '../../cases/deadlines';
+import { BUSINESS_NAMES } from '../../domain/ids';
+import { getLang, t } from '../../i18n';
+import { describe } from '../../i18n/problem';
+import { send } from '../../messaging/client';
+import { csvCell } from '../../profiles/io/export';
+import { writeXlsx } from '../../profiles/io/xlsx';
+import { download } from '../common/download';
+
+const HORIZONS = [30, 90, 180, 365];
+const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
+
+/** A deadline's row in an export: Chinese texts (like the headers), whatever the UI language. */
+const cells = (d: Deadline) => [d.date, String(d.daysLeft), t(`deadlines.kind.${d.kind}`, undefined, 'zh'), d.name, d.employer, d.business ? BUSINESS_NAMES[d.business].zh : ''];
+
+/**
+ * 期限提醒: registration expiry and the renewal window, contracts too short for the planned submission day,
+ * 65th birthdays, 待补正 cases — most urgent first, in Jinan's calendar (computed in the background).
+ */
+export function DeadlinesPanel({ version }: { version: number }) {
+  const [planDate, setPlanDate] = useState<string | undefined>();
+  const [horizon, setHorizon] = useState(90);
+  const [employer, setEmployer] = useState<string | undefined>();
+  const [data, setData] = useState<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number } | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [reminder, setReminder] = useState<boolean | undefined>();
+  const en = getLang() === 'en';
+
+  useEffect(() => {
+    send('ui:deadlines', { planDate, horizonDays: horizon, employer }).then(
+      (d) => (setData(d), setError(undefined)),
+      (e: unknown) => setError(describe(e)),
+    );
+  }, [planDate, horizon, employer, version]);
+  useEffect(() => void send('ui:deadlines.reminder', {}).then((r) => setReminder(r.on)), []);
+
+  const exportAs = (kind: 'csv' | 'xlsx') => {
+    if (!data) return;
+    const stamp = format(new Date(), 'yyyyMMdd-HHmm');
+    if (kind === 'csv') download(`期限提醒-${stamp}.csv`, `\uFEFF${[HEADERS, ...data.rows.map(cells)].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+    else download(`期限提醒-${stamp}.xlsx`, writeXlsx(HEADERS, data.rows.map(cells), '期限'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
+
+  return (
+    <section class="panel" id="deadlines" data-jzs-deadlines-panel="">
+      <h2>
+        {t('deadlines.title')} <span class="muted">{data && t('deadlines.count', { n: data.rows.length })}</span>
+      </h2>
+      <div class="row">
+        <label>
+          {t('deadlines.planDate')} <input type="date" data-jzs-plan-date="" value={planDate ?? data?.today ?? ''} onInput={(e) => setPlanDate(e.currentTarget.value || undefined)} />
+        </label>
+        <label>
+          {t('deadlines.horizon')}{' '}
+          <select data-jzs-deadline-horizon="" value={horizon} onChange={(e) => setHorizon(Number(e.currentTarget.value))}>
+            {HORIZONS.map((h) => (
+              <option key={h} value={h}>
+                {t('deadlines.days', { n: h })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('deadlines.employer')}{' '}
+          <select data-jzs-deadline-employer="" value={employer ?? '\u0000'} onChange={(e) => setEmployer(e.currentTarget.value === '\u0000' ? undefined : e.currentTarget.value)}>
+            <option value={'\u0000'}>{t('deadlines.all')}</option>
+            {data?.employers.map((emp) => (
+              <option key={emp} value={emp}>
+                {emp || t('cases.noEmployer')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" data-jzs-action="export-deadlines-csv" disabled={!data?.rows.length} onClick={() => exportAs('csv')}>
+          {t('deadlines.exportCsv')}
+        </button>
+        <button type="button" data-jzs-action="export-deadlines-xlsx" disabled={!data?.rows.length} onClick={() => exportAs('xlsx')}>
+          {t('deadlines.exportXlsx')}
+        </button>
+      </div>
+      <label class="row">
+        <input
+          type="checkbox"
+          data-jzs-deadline-reminder=""
+          checked={reminder ?? false}
+          disabled={reminder === undefined}
+          onChange={(e) => void send('ui:deadlines.reminder', { on: e.currentTarget.checked }).then((r) => setReminder(r.on))}
+        />{' '}
+        {t('deadlines.reminder')}
+      </label>
+      {error && <p class="error">{error}</p>}
+      {data && data.rows.length === 0 && <p class="muted">{t('deadlines.none')}</p>}
+      {data && data.rows.length > 0 && (
+        <table class="cases deadlines">
+          <thead>
+            <tr>
+              {(['date', 'left', 'kind', 'name', 'employer', 'business'] as const).map((c) => (
+                <th key={c}>{t(`deadlines.col.${c}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((d) => (
+              <tr key={`${d.kind}:${d.profileId}:${d.caseId ?? ''}`} data-jzs-deadline="" data-kind={d.kind} data-date={d.date} data-profile={d.profileId} class={d.daysLeft < 0 ? 'passed' : d.daysLeft <= 30 ? 'soon' : undefined}>
+                <td>{d.date}</td>
+                <td>{d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft })}</td>
+                <td>{t(`deadlines.kind.${d.kind}`)}</td>
+                <td>{d.name}</td>
+                <td>{d.employer}</td>
+                <td>{d.business ? (en ? BUSINESS_NAMES[d.business].en : BUSINESS_NAMES[d.business].zh) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data && <p class="muted">{t('deadlines.note', { days: data.renewalDays })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import { describe } from '../../i18n/problem';
+import { send } from '../../messaging/client';
+import type { Loaded, Merged, PageItem, PdfLib, Rotation } from '../../pdf/bundle';
+import type { UploadRule } from '../../rules/status';
+import { checkUpload, PROBE_BYTES, sizeText } from '../../validate/upload';
+import { download } from '../common/download';
+import { todayInShanghai } from '../../validate/dates';
+
+/** Loaded on first use only: the PDF library stays out of every other bundle (and the workbench's first paint). */
+const loadLib = (): Promise<PdfLib> => import('@cantoo/pdf-lib');
+const loadCore = () => Promise.all([loadLib(), import('../../pdf/bundle'), import('../../pdf/canvas-codec')]);
+
+const probe = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, head: bytes.subarray(0, PROBE_BYTES), tail: bytes.subarray(Math.max(0, bytes.length - PROBE_BYTES)) });
+
+/**
+ * PDF 合并: scans and PDFs → one PDF within the upload limit of 个人信息更改 (rule data). Files live in this
+ * page's memory only; closing or clearing the tool drops them.
+ */
+export function PdfPanel() {
+  const [rule, setRule] = useState<{ upload: UploadRule; name: string } | undefined>();
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [pages, setPages] = useState<PageItem[]>([]);
+  const [progress, setProgress] = useState<number | undefined>();
+  const [result, setResult] = useState<Merged | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    void send('ui:checklist', { business: 'info-change' }).then((page) => {
+      const bundle = page.checklist.bundles.find((b) => b.upload.maxBytes);
+      if (bundle) setRule({ upload: bundle.upload, name: bundle.name });
+    });
+  }, []);
+
+  const add = async (input: HTMLInputElement) => {
+    const chosen = [...(input.files ?? [])];
+    input.value = '';
+    if (!chosen.length) return;
+    setError(undefined);
+    setResult(undefined);
+    try {
+      const [lib, core] = await loadCore();
+      const before = loaded?.files ?? [];
+      const files = [...before.map((f) => ({ name: f.name, bytes: f.bytes })), ...(await Promise.all(chosen.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))))];
+      const next = await core.loadFiles(lib, files);
+      // Keep the clerk's order and turns for the pages already there; new pages go to the end.
+      const old = new Map(pages.map((p) => [p.key, p]));
+      setPages([...pages, ...next.pages.filter((p) => !old.has(p.key))]);
+      setLoaded(next);
+    } catch (err) {
+      setError(describe(err));
+    }
+  };
+
+  const move = (i: number, by: number) => {
+    const next = [...pages];
+    const [p] = next.splice(i, 1);
+    next.splice(Math.max(0, Math.min(next.length, i + by)), 0, p!);
+    setPages(next);
+    setResult(undefined);
+  };
+  const turn = (i: number) => {
+    setPages(pages.map((p, j) => (j === i ? { ...p, rotate: ((p.rotate + 90) % 360) as Rotation } : p)));
+    setResult(undefined);
+  };
+  const remove = (i: number) => {
+    setPages(pages.filter((_, j) => j !== i));
+    setResult(undefined);
+  };
+
+  const merge = async () => {
+    if (!loaded || !rule?.upload.maxBytes) return;
+    setError(undefined);
+    setResult(undefined);
+    setProgress(0);
+    try {
+      const [lib, core, codec] = await loadCore();
+      setResult(await core.mergeToLimit(lib, loaded, pages, rule.upload.maxBytes, codec.canvasCodec, (f) => setProgress(f)));
+    } catch (err) {
+      setError(describe(err));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  const findings = result && rule ? checkUpload([probe('merged.pdf', result.bytes)], rule.upload) : [];
+  return (
+    <section class="panel" id="pdf" data-jzs-pdf-panel="">
+      <h2>{t('pdf.title')}</h2>
+      <p class="muted">{t('pdf.note')}</p>
+      {rule?.upload.maxBytes && <p>{t('pdf.limit', { size: sizeText(rule.upload.maxBytes), name: rule.name })}</p>}
+      <div class="row">
+        <label class="file">
+          {t('pdf.input')} <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" data-jzs-pdf-input="" onChange={(e) => void add(e.currentTarget)} />
+        </label>
+        <button type="button" disabled={!pages.length} onClick={() => (setLoaded(undefined), setPages([]), setResult(undefined))}>
+          {t('pdf.clear')}
+        </button>
+      </div>
+      {error && (
+        <p class="error" role="alert" data-jzs-pdf-error="">
+          {error}
+        </p>
+      )}
+      {!pages.length && <p class="muted">{t('pdf.none')}</p>}
+      <ol class="pdf-pages">
+        {pages.map((p, i) => {
+          const f = loaded?.files[p.file];
+          return (
+            <li key={p.key} data-jzs-pdf-page={p.key} data-rotate={p.rotate}>
+              <span>{f?.kind === 'pdf' ? t('pdf.page', { file: f.name, n: p.index + 1 }) : t('pdf.image', { file: f?.name ?? '' })}</span>
+              {p.rotate ? <span class="muted"> ↻{p.rotate}°</span> : null}{' '}
+              <button type="button" disabled={i === 0} aria-label={t('pdf.up')} onClick={() => move(i, -1)}>
+                ↑
+              </button>
+              <button type="button" disabled={i === pages.length - 1} aria-label={t('pdf.down')} onClick={() => move(i, 1)}>
+                ↓
+              </button>
+              <button type="button" aria-label={t('pdf.rotate')} data-jzs-action="rotate-page" onClick={() => turn(i)}>
+                ↻
+              </button>
+              <button type="button" aria-label={t('pdf.remove')} onClick={() => remove(i)}>
+                ✕
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      <div class="row">
+        <button type="button" class="primary" data-jzs-action="merge-pdf" disabled={!pages.length || progress !== undefined} onClick={() => void merge()}>
+          {progress !== undefined ? t('pdf.merging') : t('pdf.merge')}
+        </button>
+        {progress !== undefined && <progress data-jzs-pdf-progress="" max={1} value={progress} />}
+      </div>
+      {result && rule?.upload.maxBytes && (
+        <div data-jzs-pdf-result="" data-bytes={result.bytes.length} data-setting={result.setting === 'original' ? 'original' : `${result.setting.maxSide}:${result.setting.quality}`}>
+          <p>{t('pdf.result', { size: sizeText(result.bytes.length), limit: sizeText(rule.upload.maxBytes), pages: result.pages })}</p>
+          <p class="muted">{result.setting === 'original' ? t('pdf.original') : t('pdf.setting', { side: result.setting.maxSide, quality: result.setting.quality.toFixed(2) })}</p>
+          {findings.length === 0 ? (
+            <p class="ok" data-jzs-pdf-check="ok">
+              {t('pdf.checkOk')}
+            </p>
+          ) : (
+            findings.map((f) => (
+              <p key={f.code} class={f.severity === 'error' ? 'error' : 'warning'} data-jzs-pdf-check={f.severity}>
+                {describe({ code: f.code, params: f.params })}
+              </p>
+            ))
+          )}
+          <button type="button" class="primary" data-jzs-action="download-pdf" onClick={() => download(`个人信息更改材料-${todayInShanghai(new Date())}.pdf`, result.bytes, 'application/pdf')}>
+            {t('pdf.download')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sendFrom, type Session } from './harness';
+
+interface Made {
+  id: string;
+  revision: number;
+}
+
+describe('cases in the workbench', () => {
+  let s: Session;
+  let bench: Page;
+  const made: Made[] = [];
+  beforeAll(async () => {
+    s = await launch();
+    bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-profile-count]').waitFor();
+    const people = [
+      ['张三', '济南建工集团有限公司'],
+      ['李四', '山东路桥集团有限公司'],
+      ['王五', '济南建工集团有限公司'],
+      ['赵六', '山东路桥集团有限公司'],
+    ];
+    for (const [name, employerName] of people) {
+      const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name, employerName } } });
+      made.push(await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' }));
+    }
+    await bench.reload();
+    await bench.locator('[data-jzs-case-count="4"]').waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const statuses = () => bench.locator('[data-jzs-case]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-jzs-case'), e.getAttribute('data-status')])));
+
+  it('lists every case with its business and status hooks', async () => {
+    expect(await bench.locator('[data-jzs-case][data-business="renewal"][data-status="preparing"]').count()).toBe(4);
+  });
+
+  it('sets the status of 3 selected cases in one batch, and only theirs', async () => {
+    const chosen = made.slice(0, 3).map((c) => c.id);
+    for (const id of chosen) await bench.locator(`[data-jzs-case-select="${id}"]`).check();
+    await bench.locator('[data-jzs-case-batch="3"]').waitFor();
+    await bench.locator('[data-jzs-batch-status]').selectOption('submitted');
+    await bench.locator('[data-jzs-action="batch-status"]').click();
+    await bench.locator('[data-jzs-case-message="ok"]').waitFor();
+    await expect.poll(statuses).toEqual({ [chosen[0]!]: 'submitted', [chosen[1]!]: 'submitted', [chosen[2]!]: 'submitted', [made[3]!.id]: 'preparing' });
+    // Stored, not only shown.
+    const stored = await sendFrom<Array<{ status: string; submittedOn?: string }>>(bench, 'ui:cases.get', { ids: chosen });
+    expect(stored.map((c) => c.status)).toEqual(['submitted', 'submitted', 'submitted']);
+    expect(stored.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c.submittedOn ?? ''))).toBe(true);
+  });
+
+  it('prints one packet per selected case: cover sheet with the status, checklist with the ticks, steps', async () => {
+    const chosen = made.slice(0, 3).map((c) => c.id);
+    const [current] = await sendFrom<Array<{ id: string; revision: number }>>(bench, 'ui:cases.get', { ids: [chosen[0]] });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: current!.id, revision: current!.revision }], patch: { ready: ['id-card'] } });
+    const [popup] = await Promise.all([s.context.waitForEvent('page'), bench.locator('[data-jzs-action="print-packets"]').click()]);
+    await expect.poll(() => popup.locator('[data-jzs-packet]').count()).toBe(3);
+    expect(popup.url()).toContain(`cases=${chosen.join(',')}`);
+    expect(await popup.locator('[data-jzs-packet]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-business'), e.getAttribute('data-status')]))).toEqual(Array(3).fill(['renewal', 'submitted']));
+    expect(await popup.locator('[data-jzs-packet-status]').first().textContent()).toBe('已提交');
+    const first = popup.locator(`[data-jzs-packet="${chosen[0]}"]`);
+    expect(await first.locator('[data-jzs-material="id-card"]').getAttribute('data-status')).toBe('done');
+    expect(await first.locator('[data-jzs-applicant-name]').textContent()).toBe('张三');
+    await popup.close();
+  });
+
+  it('filters by status and by employer', async () => {
+    await bench.locator('[data-jzs-case-filter="status"]').selectOption('submitted');
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(3);
+    await bench.locator('[data-jzs-case-filter="employer"]').selectOption('济南建工集团有限公司');
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(2);
+    expect(await bench.locator('[data-jzs-case]').evaluateAll((els) => els.every((e) => e.getAttribute('data-status') === 'submitted'))).toBe(true);
+    await bench.locator('[data-jzs-case-filter="status"]').selectOption('');
+    await bench.locator('[data-jzs-case-filter="employer"]').selectOption({ index: 0 });
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(4);
+  });
+});
+
+describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {
+  let s: Session;
+  let caseId = '';
+  beforeAll(async () => {
+    s = await launch();
+    const bench = await s.openExtensionPage('options.html');
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '张三' } } });
+    const c = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { status: 'in-review' } });
+    await sendFrom(bench, 'ui:active.set', { id: p.id });
+    caseId = c.id;
+    await bench.close();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const stored = async () => {
+    const page = await s.openExtensionPage('options.html');
+    const [c] = await sendFrom<Array<{ status: string; correction?: { text: string }; portal?: { serial?: string } }>>(page, 'ui:cases.get', { ids: [caseId] });
+    await page.close();
+    return c!;
+  };
+
+  it('offers the 待补正 the list shows, changes nothing until the click, then updates the case', async () => {
+    const portal = await s.open('zwdt-my-applications');
+    await portal.locator('.mini-grid-row').first().waitFor();
+    const popup = await s.openExtensionPage('popup.html');
+    const offer = popup.locator(`[data-jzs-case-offer="${caseId}"]`);
+    await offer.waitFor();
+    expect(await offer.getAttribute('data-from')).toBe('in-review');
+    expect(await offer.getAttribute('data-to')).toBe('needs-correction');
+    expect((await stored()).status).toBe('in-review'); // offered, not written
+    await offer.locator('[data-jzs-action="update-case"]').click();
+    await popup.locator(`[data-jzs-case-updated="${caseId}"]`).waitFor();
+    const after = await stored();
+    expect(after.status).toBe('needs-correction');
+    expect(after.portal?.serial).toBe('370100202611030087');
+    await popup.close();
+    await portal.close();
+  });
+
+  it('records the 补正意见 from the 办件详情 page on the same case', async () => {
+    const portal = await s.open('zwdt-application-detail');
+    const popup = await s.openExtensionPage('popup.html');
+    const offer = popup.locator(`[data-jzs-case-offer="${caseId}"]`);
+    await offer.waitFor();
+    await offer.locator('[data-jzs-action="update-case"]').click();
+    await popup.locator(`[data-jzs-case-updated="${caseId}"]`).waitFor();
+    expect((await stored()).correction?.text).toBe('解聘证明日期早于注册证书签发日期，请核实后重新上传解聘证明。');
+    await popup.close();
+    await portal.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { plusDays, todayInShanghai } from '../../src/validate/dates';
+import { launch, sendFrom, type Session } from './harness';
+
+describe('deadline view and badge', () => {
+  let s: Session;
+  const ids: Record<string, string> = {};
+  const today = todayInShanghai(new Date());
+  beforeAll(async () => {
+    s = await launch();
+    const bench = await s.openExtensionPage('options.html');
+    const people = [
+      ['远', plusDays(today, 200), '甲公司'],
+      ['近', plusDays(today, 40), '乙公司'],
+      ['急', plusDays(today, 12), '甲公司'],
+    ] as const;
+    for (const [name, registrationExpiry, employerName] of people) {
+      const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name, registrationExpiry, employerName } } });
+      await sendFrom(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
+      ids[name] = p.id;
+    }
+    await bench.close();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('orders three applicants by urgency, with the dates contract.md gives each kind', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-deadline-horizon]').selectOption('365');
+    await expect.poll(() => bench.locator('[data-jzs-deadline]').count()).toBe(6);
+    const rows = await bench.locator('[data-jzs-deadline]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-date'), e.getAttribute('data-profile')]));
+    expect(rows).toEqual([
+      ['renewal-window', plusDays(today, 12 - 30), ids['急']],
+      ['renewal-window', plusDays(today, 40 - 30), ids['近']],
+      ['registration-expiry', plusDays(today, 12), ids['急']],
+      ['registration-expiry', plusDays(today, 40), ids['近']],
+      ['renewal-window', plusDays(today, 200 - 30), ids['远']],
+      ['registration-expiry', plusDays(today, 200), ids['远']],
+    ]);
+    await bench.locator('[data-jzs-deadline-employer]').selectOption('甲公司');
+    await expect.poll(() => bench.locator('[data-jzs-deadline]').count()).toBe(4);
+    expect(await bench.locator(`[data-jzs-deadline][data-profile="${ids['近']}"]`).count()).toBe(0);
+    await bench.close();
+  });
+
+  it('shows on the toolbar badge how many fall within 30 days, a count and never a name', async () => {
+    const page = await s.openExtensionPage('options.html');
+    const badge = () => page.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+    // 急: renewal window passed + expiry in 12 days; 近: renewal window in 10 days.
+    await expect.poll(badge).toBe('3');
+    await page.close();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * English mode (issue 16 item 4): an English user sees no Chinese except data — names, addresses, rule texts
+ * and source quotes, the 「中文」 language option — each inside an element marked `lang="zh-CN"`; and every
+ * page says its language in `<html lang>`. Covers the popup, the workbench (options page, with a profile open
+ * in the editor) and the printable checklist. (The on-page panel is being rebuilt by helper `panel`.)
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, sendFrom, type Session } from './harness';
+
+/** Han, CJK punctuation (「」、。：) and full-width forms. */
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Text and user-visible attributes holding CJK outside a `lang="zh-*"` element, in the page and open shadow roots. */
+async function chineseOutsideData(page: Page): Promise<string[]> {
+  return page.evaluate((source) => {
+    const cjk = new RegExp(source, 'u');
+    const out: string[] = [];
+    const marked = (el: Element | null) => (el?.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().startsWith('zh');
+    const where = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
+    const visit = (root: Document | ShadowRoot) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          const parent = node.parentElement;
+          if (!parent || ['STYLE', 'SCRIPT'].includes(parent.tagName)) continue;
+          if (cjk.test(node.textContent ?? '') && !marked(parent)) out.push(`${where(parent)}: ${node.textContent!.trim().slice(0, 60)}`);
+          continue;
+        }
+        const el = node as Element;
+        for (const attr of ['placeholder', 'title', 'aria-label', 'alt']) {
+          const v = el.getAttribute(attr);
+          if (v && cjk.test(v) && !marked(el)) out.push(`${where(el)}[${attr}]: ${v.slice(0, 60)}`);
+        }
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    if (cjk.test(document.title)) out.push(`title: ${document.title}`);
+    return out;
+  }, CJK.source);
+}
+
+describe('English mode', () => {
+  let s: Session;
+  let bench: Page;
+  beforeAll(async () => {
+    s = await launch();
+    bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-profile-count]').waitFor();
+    const body = {
+      data: { name: '欧阳明', idNumber: '11010519491231002X', gender: '女', ethnicity: '回族', education: '大学本科', employerName: '山东某建设有限公司', address: '济南市历下区1号', contractEnd: 'open-ended', retired: false },
+      businesses: [{ business: 'change', status: 'preparing', conditions: [], ready: [], updatedAt: '2026-11-20T00:00:00.000Z' }],
+      notes: '备注：原件已收',
+    };
+    const created = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body });
+    await sendFrom(bench, 'ui:active.set', { id: created.id });
+    // Switching the language reloads every open extension page: switch, and wait for the page to come back.
+    const reloaded = bench.waitForEvent('load');
+    await bench.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ uiLanguage: 'en' }));
+    await reloaded;
+    await bench.locator('[data-jzs-profile-count="1"]').waitFor();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('the workbench, with a profile open in the editor, shows Chinese only as marked data', async () => {
+    expect(await bench.evaluate(() => document.documentElement.lang)).toBe('en');
+    await bench.locator('[data-jzs-profile]').first().click();
+    await bench.locator('[data-jzs-editor]').waitFor();
+    await bench.locator('[data-jzs-progress-business="change"]').waitFor();
+    expect(await chineseOutsideData(bench)).toEqual([]);
+    // A refusal reads in English too: a legacy .xls file.
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+    await expect.poll(() => bench.locator('p.error').allTextContents()).toContainEqual(expect.stringMatching(/old\.xls .*Excel \(\.xls\)/));
+    expect(await chineseOutsideData(bench)).toEqual([]);
+  });
+
+  it('the popup, with its look-up checklist, shows Chinese only as marked data', async () => {
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-material]').first().waitFor();
+    await popup.locator('[data-jzs-profile-count="1"]').waitFor();
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await chineseOutsideData(popup)).toEqual([]);
+  });
+
+  it('the printable checklist shows Chinese only as marked data', async () => {
+    const page = await s.openExtensionPage('checklist.html?business=change');
+    await page.locator('[data-jzs-material]').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await chineseOutsideData(page)).toEqual([]);
+  });
+
+  it('the check itself finds Chinese that is not marked', async () => {
+    const page = await s.openExtensionPage('checklist.html?business=change');
+    await page.locator('[data-jzs-material]').first().waitFor();
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = '未标记的中文';
+      document.body.append(p);
+    });
+    expect(await chineseOutsideData(page)).toEqual(['p: 未标记的中文']);
+  });
+});

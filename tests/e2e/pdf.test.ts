@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import jpeg from 'jpeg-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Session } from './harness';
+
+/** A noisy phone-photo-like "scan" (noise keeps JPEG from shrinking it), fixed seed. */
+function scan(width: number, height: number, seed: number): Buffer {
+  let s = seed;
+  const data = Buffer.alloc(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const v = (s >> 16) & 0xff;
+    data.writeUInt32BE(((v << 24) | (((v + (i >> 7)) & 0xff) << 16) | ((255 - v) << 8) | 0xff) >>> 0, i * 4);
+  }
+  return Buffer.from(jpeg.encode({ data, width, height }, 95).data);
+}
+
+describe('PDF bundle tool in the workbench', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await launch();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('merges generated scans into one PDF under 2 MB that the upload check accepts', async () => {
+    const files = Array.from({ length: 5 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(1000, 750, 7 + i) }));
+    const total = files.reduce((n, f) => n + f.buffer.length, 0);
+    expect(total).toBeGreaterThan(2 * 1024 * 1024); // the control: as they are, they would not fit
+    const bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-pdf-input]').setInputFiles(files);
+    await expect.poll(() => bench.locator('[data-jzs-pdf-page]').count()).toBe(5);
+    // Turn the third page, move the last one first.
+    await bench.locator('[data-jzs-pdf-page]').nth(2).locator('[data-jzs-action="rotate-page"]').click();
+    await bench.locator('[data-jzs-action="merge-pdf"]').click();
+    const result = bench.locator('[data-jzs-pdf-result]');
+    await result.waitFor({ timeout: 60_000 });
+    const bytes = Number(await result.getAttribute('data-bytes'));
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(await result.getAttribute('data-setting')).not.toBe('original');
+    await bench.locator('[data-jzs-pdf-check="ok"]').waitFor();
+    const [download] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="download-pdf"]').click()]);
+    const saved = readFileSync((await download.path())!);
+    expect(saved.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(saved.length).toBe(bytes);
+    // No request left the machine.
+    expect(s.requests.filter((r) => r.outcome !== 'extension')).toEqual([]);
+  });
+
+  it('names the file when a PDF is corrupt', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-pdf-input]').setInputFiles([{ name: '坏掉的证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj <<') }]);
+    await expect.poll(() => bench.locator('[data-jzs-pdf-error]').textContent()).toContain('坏掉的证书.pdf');
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { deadlineRules } from '../../src/cases/deadline-rules';
+import { type DeadlineCase, type DeadlineProfile, deadlines, lastSubmissionDay, urgentCount } from '../../src/cases/deadlines';
+import { bundledPack } from '../../src/rules/bundled';
+import { renewalTimingOf } from '../../src/rules/renewal';
+import { plusDays, plusYears, todayInShanghai } from '../../src/validate/dates';
+
+const rules = deadlineRules(bundledPack());
+const q = (today: string, planDate = today) => ({ today, planDate, horizonDays: 3660, pastDays: 3660 });
+const NOW = new Date('2026-12-01T02:00:00Z');
+const person = (id: string, data: Partial<DeadlineProfile> = {}): DeadlineProfile => ({ id, name: id, employer: '', ...data });
+const open = (id: string, profileId: string, business: DeadlineCase['business'], status: DeadlineCase['status'] = 'preparing', extra: Partial<DeadlineCase> = {}): DeadlineCase => ({
+  id,
+  profileId,
+  business,
+  status,
+  archived: false,
+  statusSince: '2026-11-20T02:00:00.000Z',
+  ...extra,
+});
+
+describe('deadline rules come from the rule pack', () => {
+  it('reads the renewal timing, the contract years per business and the age limit', () => {
+    expect(rules.renewalLastDaysBefore).toBe(renewalTimingOf(bundledPack())!.lastDaysBefore);
+    expect(rules.contractYears.renewal).toBe(1);
+    expect(rules.contractYears['add-specialty']).toBeUndefined(); // 增项 asks for no contract
+    expect(rules.maxAge).toBe(65);
+  });
+});
+
+describe('lastSubmissionDay: the contract must run one full year from submission (以上 includes the day)', () => {
+  it('is the end date one year back, inclusive', () => {
+    expect(lastSubmissionDay('2027-06-30', 1)).toBe('2026-06-30');
+  });
+  it('handles 29 February at either end', () => {
+    expect(lastSubmissionDay('2028-02-29', 1)).toBe('2027-02-28');
+    // Submitting on 2024-02-29: one year later is 2025-02-28 (民法典 第二百零二条), still within the contract.
+    expect(lastSubmissionDay('2025-02-28', 1)).toBe('2024-02-29');
+  });
+  it('agrees with the page check (submission + 1 year ≤ end) on 1,500 generated end dates', () => {
+    let end = '2023-01-01';
+    for (let i = 0; i < 1500; i++, end = plusDays(end, 1)) {
+      const last = lastSubmissionDay(end, 1);
+      expect(plusYears(last, 1) <= end, `${end}: ${last} passes`).toBe(true);
+      expect(plusYears(plusDays(last, 1), 1) <= end, `${end}: the day after ${last} fails`).toBe(false);
+    }
+  });
+});
+
+describe('deadlines', () => {
+  it('dates each kind as contract.md says, on boundaries and leap days', () => {
+    const people = [
+      person('a', { registrationExpiry: '2028-03-30' }),
+      person('b', { birthDate: '1960-02-29' }),
+      person('c', { contractEnd: '2027-06-30' }),
+      person('d', { idNumber: '37010219610315001X' }),
+    ];
+    const list = deadlines(people, [open('k', 'c', 'renewal'), open('x', 'b', 'change', 'needs-correction', { correction: { deadline: '2026-12-16' } })], rules, q('2026-12-01', '2026-07-01'), NOW);
+    const byKind = Object.fromEntries(list.map((d) => [`${d.kind}:${d.profileId}`, d.date]));
+    expect(byKind['registration-expiry:a']).toBe('2028-03-30');
+    expect(byKind['renewal-window:a']).toBe('2028-02-29'); // 30 days before, across the leap day
+    expect(byKind['age-65:b']).toBe('2025-02-28'); // born 29 Feb: the 65th birthday is 28 Feb
+    expect(byKind['age-65:d']).toBe('2026-03-15'); // birth date read from the ID number
+    expect(byKind['contract-one-year:c']).toBe('2026-06-30'); // the planned day 2026-07-01 is one day too late
+    expect(byKind['correction:b']).toBe('2026-12-16');
+  });
+
+  it('lists a contract only when the planned day is later than its last day, and only for businesses needing one', () => {
+    const people = [person('c', { contractEnd: '2027-06-30' })];
+    expect(deadlines(people, [open('k', 'c', 'renewal')], rules, q('2026-06-01', '2026-06-30'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
+    expect(deadlines(people, [open('k', 'c', 'renewal')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(true);
+    expect(deadlines(people, [open('k', 'c', 'add-specialty')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
+    expect(deadlines([person('o', { contractEnd: 'open-ended' })], [open('k', 'o', 'renewal')], rules, q('2026-06-01', '2030-01-01'), NOW)).toEqual([]);
+    // Submitted or finished cases no longer depend on the contract.
+    expect(deadlines(people, [open('k', 'c', 'renewal', 'in-review')], rules, q('2026-06-01', '2026-07-01'), NOW)).toEqual([]);
+  });
+
+  it('orders most urgent first and counts what falls within 30 days', () => {
+    const people = [person('far', { registrationExpiry: '2027-11-01' }), person('near', { registrationExpiry: '2026-12-20' }), person('past', { registrationExpiry: '2026-11-20' })];
+    const list = deadlines(people, [], rules, { today: '2026-12-01', planDate: '2026-12-01', horizonDays: 365, pastDays: 365 }, NOW);
+    expect(list.map((d) => `${d.profileId}:${d.kind}`)).toEqual([
+      'past:renewal-window',
+      // Same day: the kinds in contract.md's order.
+      'past:registration-expiry',
+      'near:renewal-window',
+      'near:registration-expiry',
+      'far:renewal-window',
+      'far:registration-expiry',
+    ]);
+    expect(urgentCount(list, 30)).toBe(4);
+  });
+
+  it('leaves out what is beyond the horizon or long past', () => {
+    const people = [person('a', { registrationExpiry: '2027-12-01' }), person('b', { registrationExpiry: '2024-01-01' })];
+    expect(deadlines(people, [], rules, { today: '2026-12-01', planDate: '2026-12-01', horizonDays: 90, pastDays: 365 }, NOW)).toEqual([]);
+  });
+});
+
+describe("Jinan's calendar at zone-boundary instants (this file runs in Asia/Shanghai, UTC and America/New_York)", () => {
+  const at = (iso: string) => new Date(iso);
+  it('takes today as the Asia/Shanghai date, whatever the machine zone', () => {
+    expect(todayInShanghai(at('2026-12-31T15:59:59.999Z'))).toBe('2026-12-31');
+    expect(todayInShanghai(at('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01');
+    expect(todayInShanghai(at('2024-02-28T16:00:00.000Z'))).toBe('2024-02-29');
+    expect(todayInShanghai(at('2025-03-09T07:30:00.000Z'))).toBe('2025-03-09'); // New York's DST change night
+  });
+  it('counts days left and dates a 待补正 case from Jinan midnight', () => {
+    const people = [person('a', { registrationExpiry: '2027-01-01' })];
+    const cases = [open('x', 'a', 'change', 'needs-correction', { statusSince: '2026-12-31T16:30:00.000Z' })];
+    const now = at('2026-12-31T16:30:00.000Z'); // 00:30 on 1 January in Jinan, still 31 December in UTC and New York
+    const list = deadlines(people, cases, rules, { today: todayInShanghai(now), planDate: todayInShanghai(now), horizonDays: 90, pastDays: 90 }, now);
+    expect(list.find((d) => d.kind === 'registration-expiry')?.daysLeft).toBe(0);
+    expect(list.find((d) => d.kind === 'correction')?.date).toBe('2027-01-01');
+  });
+});
