@@ -67,6 +67,8 @@ describe('recognition of pages we did not tune to', () => {
     expect(report).toContain('[姓名]的二级建造师延续注册');
     for (const secret of Object.values(applicant)) expect(report).not.toContain(secret);
     expect(await panel.locator('[data-jzs-report-locked]').count()).toBe(0);
+    await panel.locator('[data-jzs-action="page-report-copy"]').click();
+    await expect.poll(() => panel.locator('.page-report [role=status]').textContent()).toBe('已复制，可发给维护者。');
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUSINESS_IDS, BUSINESS_NAMES } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
@@ -168,10 +168,16 @@ function PageReportTool({ frameId }: { frameId: number }) {
       },
       (err: unknown) => setNote(t('panel.reportFailed', { message: describe(err) })),
     );
+  const area = useRef<HTMLTextAreaElement>(null);
+  // The async clipboard is refused in a frame the page did not allow it to (ours is framed by a portal page):
+  // then the classic copy of the selected text, which a person's click allows.
   const copy = (text: string) =>
     void navigator.clipboard.writeText(text).then(
       () => setNote(t('panel.reportCopied')),
-      (err: unknown) => setNote(t('panel.reportFailed', { message: describe(err) })),
+      () => {
+        area.current?.select();
+        setNote(document.execCommand('copy') ? t('panel.reportCopied') : t('panel.reportCopyFailed'));
+      },
     );
   const save = (text: string, file: string) => {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -190,7 +196,7 @@ function PageReportTool({ frameId }: { frameId: number }) {
         <>
           <p class="meta">{t('panel.reportTitle')}</p>
           {!made.namesRedacted && <p class="warning" data-jzs-report-locked="">{t('panel.reportLocked')}</p>}
-          <textarea readOnly rows={8} data-jzs-page-report="" aria-label={t('panel.reportTitle')} value={made.text} />
+          <textarea ref={area} readOnly rows={8} data-jzs-page-report="" aria-label={t('panel.reportTitle')} value={made.text} />
           <button type="button" data-jzs-action="page-report-copy" onClick={(e) => trusted(e, () => copy(made.text))}>
             {t('panel.reportCopy')}
           </button>
