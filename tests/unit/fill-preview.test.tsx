@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { bidiCodes, hasBidiControls, splitBidi } from '../../src/fill/bidi';
+import { bidiCodes, hasBidiControls, splitBidi } from '../../src/domain/bidi';
 import type { FillItem } from '../../src/fill/types';
 import { classifySender } from '../../src/background/sender';
 import { FillPreview, type FillPreviewProps, fillProblem } from '../../src/ui/components/FillPreview';

@@ -1,4 +1,5 @@
 import { DATE_FIELDS } from '../../domain/fields';
+import { bidiCodes, hasBidiControls } from '../../domain/bidi';
 import type { FieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import { parseField, type StoredValue } from '../../validate/field';
@@ -143,6 +144,9 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   const cellAt = (i: number): Cell => cells[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {
     if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now);
+    // Bidi controls make a value read differently from what it is (issue 12.5): kept as typed, but flagged.
+    const text = cellAt(i).text;
+    if (key && hasBidiControls(text)) b.warnings.push({ column: columnName(i), code: 'import.bidiControls', params: { codes: bidiCodes(text).join(' ') } });
   });
   const dateCtx: DateContext = { today: ctx.today, date1904: ctx.date1904 };
   dateCtx.birth = birthOf(b, cells, ctx, dateCtx);

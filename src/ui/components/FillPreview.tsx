@@ -1,4 +1,4 @@
-import { splitBidi } from '../../fill/bidi';
+import { splitBidi } from '../../domain/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
 import { t } from '../../i18n';
 import { describe } from '../../i18n/problem';

@@ -10,6 +10,7 @@ import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
 import type { ProfileSummary } from '../../profiles/schema';
 import { download } from '../common/download';
+import { Zh } from '../components/Zh';
 import { CaseCleanup } from './CaseCleanup';
 
 const PAGE = 50;
@@ -116,7 +117,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
           >
             <option value={'\u0000'}>{t('cases.all')}</option>
             {page?.employers.map((emp) => (
-              <option key={emp} value={emp}>
+              <option key={emp} value={emp} lang={emp ? 'zh-CN' : undefined}>
                 {emp || t('cases.noEmployer')}
               </option>
             ))}
@@ -140,7 +141,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
           {t('cases.clear')}
         </button>
         <span class="sep" />
-        <select data-jzs-batch-status="" value={batchStatus} onChange={(e) => setBatchStatus(e.currentTarget.value as CaseStatus)}>
+        <select data-jzs-batch-status="" aria-label={t('cases.col.status')} value={batchStatus} onChange={(e) => setBatchStatus(e.currentTarget.value as CaseStatus)}>
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusName(s)}
@@ -150,7 +151,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
         <button type="button" data-jzs-action="batch-status" disabled={!selected.size} onClick={() => void patchSelected({ status: batchStatus })}>
           {t('cases.setStatus')}
         </button>
-        <select data-jzs-batch-business="" value={batchBusiness} onChange={(e) => isBusinessId(e.currentTarget.value) && setBatchBusiness(e.currentTarget.value)}>
+        <select data-jzs-batch-business="" aria-label={t('cases.col.business')} value={batchBusiness} onChange={(e) => isBusinessId(e.currentTarget.value) && setBatchBusiness(e.currentTarget.value)}>
           {BUSINESS_IDS.map((b) => (
             <option key={b} value={b}>
               {businessName(b)}
@@ -239,14 +240,14 @@ function CaseRowView(props: { row: CaseRow; selected: boolean; onToggle: (on: bo
     <>
       <tr data-jzs-case={r.id} data-business={r.business} data-status={r.status} data-profile={r.profileId} class={props.selected ? 'selected' : undefined}>
         <td>
-          <input type="checkbox" data-jzs-case-select={r.id} aria-label={r.name} checked={props.selected} onChange={(e) => props.onToggle(e.currentTarget.checked)} />
+          <input type="checkbox" data-jzs-case-select={r.id} aria-label={r.name} lang="zh-CN" checked={props.selected} onChange={(e) => props.onToggle(e.currentTarget.checked)} />
         </td>
         <td>
           <button type="button" class="link" onClick={props.onEdit}>
-            {r.name || t('profiles.unknown')}
+            {r.name ? <Zh>{r.name}</Zh> : t('profiles.unknown')}
           </button>
         </td>
-        <td>{r.employer}</td>
+        <td lang="zh-CN">{r.employer}</td>
         <td>{businessName(r.business)}</td>
         <td class={`st st-${r.status}`}>{statusName(r.status)}</td>
         <td data-jzs-case-materials={`${r.materials.done}/${r.materials.needed}`}>

@@ -67,7 +67,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
           <select data-jzs-deadline-employer="" value={employer ?? '\u0000'} onChange={(e) => setEmployer(e.currentTarget.value === '\u0000' ? undefined : e.currentTarget.value)}>
             <option value={'\u0000'}>{t('deadlines.all')}</option>
             {data?.employers.map((emp) => (
-              <option key={emp} value={emp}>
+              <option key={emp} value={emp} lang={emp ? 'zh-CN' : undefined}>
                 {emp || t('cases.noEmployer')}
               </option>
             ))}
@@ -107,8 +107,8 @@ export function DeadlinesPanel({ version }: { version: number }) {
                 <td>{d.date}</td>
                 <td>{d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft })}</td>
                 <td>{t(`deadlines.kind.${d.kind}`)}</td>
-                <td>{d.name}</td>
-                <td>{d.employer}</td>
+                <td lang="zh-CN">{d.name}</td>
+                <td lang="zh-CN">{d.employer}</td>
                 <td>{d.business ? (en ? BUSINESS_NAMES[d.business].en : BUSINESS_NAMES[d.business].zh) : ''}</td>
               </tr>
             ))}

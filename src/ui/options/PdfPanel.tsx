@@ -6,6 +6,7 @@ import type { Loaded, Merged, PageItem, PdfLib, Rotation } from '../../pdf/bundl
 import type { UploadRule } from '../../rules/status';
 import { checkUpload, PROBE_BYTES, sizeText } from '../../validate/upload';
 import { download } from '../common/download';
+import { tx, Zh } from '../components/Zh';
 import { todayInShanghai } from '../../validate/dates';
 
 /** Loaded on first use only: the PDF library stays out of every other bundle (and the workbench's first paint). */
@@ -89,7 +90,7 @@ export function PdfPanel() {
     <section class="panel" id="pdf" data-jzs-pdf-panel="">
       <h2>{t('pdf.title')}</h2>
       <p class="muted">{t('pdf.note')}</p>
-      {rule?.upload.maxBytes && <p>{t('pdf.limit', { size: sizeText(rule.upload.maxBytes), name: rule.name })}</p>}
+      {rule?.upload.maxBytes && <p>{tx('pdf.limit', { size: sizeText(rule.upload.maxBytes), name: <Zh>{rule.name}</Zh> })}</p>}
       <div class="row">
         <label class="file">
           {t('pdf.input')} <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" data-jzs-pdf-input="" onChange={(e) => void add(e.currentTarget)} />
