@@ -12,6 +12,8 @@ import type { PanelHub } from './panel-hub';
 import { PORTAL_NAMES } from '../portals/portal-names';
 import { unrecognisedId } from '../portals/detect';
 import { withPageHints } from '../portals/fields';
+import { redactReport } from '../portals/page-report';
+import { LockedError } from '../security/codec';
 import { expectedFields } from '../portals/page';
 import { bundledPack } from '../rules/bundled';
 import { type ActivePack, activePack, importPack, revertPack } from '../rules/store';
@@ -255,6 +257,22 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
         await panels.prefs.set(panel.portal, prefs);
         await panels.tellTab(panel.tabId, 'bg:panel', prefs, 0);
         return prefs;
+      },
+    },
+    // The structure report of one frame of the panel's tab: built by that frame's content script, then the
+    // stored applicants' names redacted here, where they are (a heading or 办件 title often carries one).
+    'ui:panel.pageReport': {
+      from: ['extension'],
+      handle: async ({ frameId }, sender) => {
+        const panel = sender.kind === 'extension' ? sender.panel : undefined;
+        if (!panel) throw new CodedError('errors.request.forbidden');
+        const answer = await tabs.sendToFrame(panel.tabId, frameId, 'bg:pageReport', {});
+        if (!answer) throw new CodedError('errors.noReply');
+        const names = await profiles.names().catch((err: unknown) => {
+          if (err instanceof LockedError) return undefined;
+          throw err;
+        });
+        return { report: redactReport(answer.report, names ?? []), namesRedacted: names !== undefined };
       },
     },
     // A fill starts and is confirmed only from an extension page (popup, workbench, the panel's extension-

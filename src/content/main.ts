@@ -5,6 +5,7 @@ import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
 import { mapFields } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
+import { pageReport } from '../portals/page-report';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin } from '../portals/origins';
@@ -180,6 +181,7 @@ class ContentShell {
     }
     // Values written in the main world (MiniUI's setValue) fire no event this world sees: check them now.
     if (name === 'bg:filled') this.validator?.validate();
+    if (name === 'bg:pageReport') return { report: pageReport(document, new URL(location.href), this.state.detection, this.state.rules?.fields ?? [], []) };
     if (name === 'bg:document') return { page: this.state.detection?.page ?? null, url: location.href, nonce: this.agent.nonce };
     if (name === 'bg:language' && useLanguage(data as LanguageView)) this.validator?.validate();
     else if (name === 'bg:report') this.queueReport(true);

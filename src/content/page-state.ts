@@ -69,6 +69,7 @@ export function reportOf(state: PageState, doc: string): PageReport {
     doc,
     page: d?.page ?? null,
     business: d?.business,
+    level: d?.level,
     findings: (s?.items ?? []).map(({ key, name, severity, message }) => ({ key, name, severity, message })),
     missing: (s?.missing ?? []).map((m) => m.name),
     mapped: s?.mapped ?? 0,
@@ -80,6 +81,9 @@ export function reportOf(state: PageState, doc: string): PageReport {
   const one = state.cases.length === 1 ? state.cases[0] : state.cases.find((c) => c.correction);
   if (one) report.caseStatus = { text: one.statusText, code: one.statusCode, opinion: one.correction };
   if (state.rows.length > 0) report.portalMaterials = state.rows.map((r) => r.name).slice(0, 200);
-  if (!d) delete report.business;
+  if (!d) {
+    delete report.business;
+    delete report.level;
+  }
   return report;
 }

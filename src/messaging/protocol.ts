@@ -11,6 +11,7 @@ import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
 import type { FieldDefinitionView } from '../portals/fields';
 import type { PageDefinition } from '../portals/page';
+import type { PageReport as StructureReport } from '../portals/page-report';
 import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
@@ -164,6 +165,8 @@ export interface PageReport {
   /** null: the frame's document is gone or shows no page we know. */
   page: string | null;
   business?: BusinessId | undefined;
+  /** How the page was recognised: its own definition, only its family, or only the portal (src/portals/detect.ts). */
+  level?: 'page' | 'family' | 'portal' | undefined;
   findings: ReportedFinding[];
   /** Fields the rules expect here that the page does not show (their display names). */
   missing: string[];
@@ -224,6 +227,8 @@ export interface FrameProtocolMap {
   'bg:panel': { req: PanelPrefs; res: Record<string, never> };
   /** The user switched language in the popup or workbench: every portal frame redraws. */
   'bg:language': { req: LanguageView; res: Record<string, never> };
+  /** The user asked the panel for this frame's structure report (never a field value; issue 11.6). */
+  'bg:pageReport': { req: Record<string, never>; res: { report: StructureReport } };
 }
 
 /** Request and response types per message name. */
@@ -235,6 +240,11 @@ export interface ProtocolMap {
   'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
   'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };
   'ui:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
+  /**
+   * A frame's structure report, with stored applicants' names redacted by the background (the content script
+   * never has them); `namesRedacted` false when the profiles are locked and their names could not be read.
+   */
+  'ui:panel.pageReport': { req: { frameId: number }; res: { report: StructureReport; namesRedacted: boolean } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
   'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
   /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */

@@ -75,6 +75,7 @@ const PageReportSchema = z.strictObject({
   doc: Text(64),
   page: PageId.nullable(),
   business: z.enum(BUSINESS_IDS).optional(),
+  level: z.enum(['page', 'family', 'portal']).optional(),
   findings: z
     .array(z.strictObject({ key: z.enum(FIELD_KEYS), name: Text(60), severity: Severity, message: Text(400) }))
     .max(200),
@@ -100,6 +101,7 @@ export const RequestSchemas = {
   'ui:panel.rules': PageRulesRequestSchema,
   'ui:panel.conditions': z.strictObject({ conditions: Conditions }),
   'ui:panel.prefs': PanelPrefsSchema,
+  'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
   'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,
   'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),

@@ -38,6 +38,18 @@ export function redactor(names: readonly string[]): (text: string) => string {
   };
 }
 
+/**
+ * Every text of a report passed through `redact` again: the background's second pass with the names of stored
+ * applicants, which the content script that built the report never has (issue 11.6).
+ */
+export function redactReport(report: PageReport, names: readonly string[]): PageReport {
+  const redact = redactor(names);
+  const deep = (v: unknown): unknown =>
+    typeof v === 'string' ? redact(v) : Array.isArray(v) ? v.map(deep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) : v;
+  // Same shape as it came in: only string leaves change.
+  return deep(report) as PageReport;
+}
+
 const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
 const pathOf = (src: string | null) => {
   try {

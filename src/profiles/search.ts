@@ -32,6 +32,11 @@ export class ProfileIndex {
     return this.entries.size;
   }
 
+  /** Every stored applicant's name (for redacting them from a page's structure report). */
+  names(): string[] {
+    return [...new Set(Array.from(this.entries.values(), (e) => e.name))];
+  }
+
   upsert(p: Profile): void {
     this.remove(p.id);
     const s = summaryOf(p);

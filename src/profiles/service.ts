@@ -96,6 +96,10 @@ export class ProfileService {
     return { total, items: profiles.map(summaryOf) };
   }
 
+  async names(): Promise<string[]> {
+    return (await this.ensureIndex()).names();
+  }
+
   async search(query: string, limit: number): Promise<PageOfProfiles> {
     return (await this.ensureIndex()).search(query, limit);
   }

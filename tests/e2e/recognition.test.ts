@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from './harness';
+import { launch, panelFrame, rulesIn, sendFrom, type Session } from './harness';
 
 /**
  * Pages whose wording and ids match none of the replicas the definitions were written for (issue 11, 7c):
@@ -29,9 +29,65 @@ describe('recognition of pages we did not tune to', () => {
     await id.press('Tab');
     const hint = page.locator('[data-jzs-field="idNumber"]');
     await expect.poll(() => severityOf(hint)).toBe('error');
+    // The panel frame lists it too.
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-summary-field="idNumber"][data-severity="error"]').waitFor();
     await id.fill('370102199001011231');
     await id.press('Tab');
     await expect.poll(() => severityOf(hint)).toBe('ok');
+    await page.close();
+  });
+
+  it('a page known only by its family: the panel says so and its structure report names no applicant and no value', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    const applicant = { name: '欧阳晓明', idNumber: '370102199001011231', mobile: '13912345678' };
+    await sendFrom(bench, 'ui:profiles.create', { body: { data: applicant } });
+    await bench.close();
+    const page = await s.open('variant-zwdt-declaration-renewal');
+    await rulesIn(page);
+    // What a 办件 title does: the applicant's name in a heading; and values typed into the form.
+    await page.evaluate((a) => {
+      const h = document.createElement('h2');
+      h.textContent = `${a.name}的二级建造师延续注册（${a.idNumber}）`;
+      document.body.prepend(h);
+    }, applicant);
+    await page.locator('#sfzjhm').fill(applicant.idNumber);
+    await page.locator('#sfzjhm').press('Tab');
+    const panel = await panelFrame(page);
+    const line = panel.locator('[data-jzs-recognition="family"]');
+    await line.waitFor();
+    expect(await line.textContent()).toContain('本页与已知页面的写法不同');
+    // The hints still come, from the fields found.
+    await expect.poll(() => severityOf(page.locator('[data-jzs-field="idNumber"]'))).toBe('ok');
+    await panel.locator('[data-jzs-action="page-report"]').click();
+    const text = panel.locator('[data-jzs-page-report]');
+    await text.waitFor();
+    const report = await text.inputValue();
+    expect(JSON.parse(report)).toMatchObject({ format: 'jzs-page-report', page: 'zwdt-declaration', level: 'family' });
+    expect(report).toContain('[姓名]的二级建造师延续注册');
+    for (const secret of Object.values(applicant)) expect(report).not.toContain(secret);
+    expect(await panel.locator('[data-jzs-report-locked]').count()).toBe(0);
+    await panel.locator('[data-jzs-action="page-report-copy"]').click();
+    await expect.poll(() => panel.locator('.page-report [role=status]').textContent()).toBe('已复制，可发给维护者。');
+    await page.close();
+  });
+
+  it('a variant page whose wording and ids match no older replica: filled from the panel frame and read back', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    const applicant = { name: '司马文静', idNumber: '37010219900101124X', mobile: '13900000001', email: 'smwj@example.com' };
+    const { id } = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: applicant } });
+    await sendFrom(bench, 'ui:active.set', { id });
+    await bench.close();
+    const page = await s.open('variant-zwdt-declaration-renewal');
+    await rulesIn(page);
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await expect.poll(() => page.locator('#sqrxm').inputValue()).toBe(applicant.name);
+    expect(await page.locator('#sfzjhm').inputValue()).toBe(applicant.idNumber);
+    expect(await page.locator('#yddh').inputValue()).toBe(applicant.mobile);
+    // The filled ID number is checked like a typed one.
+    await expect.poll(() => severityOf(page.locator('[data-jzs-field="idNumber"]'))).toBe('ok');
     await page.close();
   });
 

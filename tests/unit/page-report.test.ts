@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
 import { detectPage } from '../../src/portals/detect';
 import { mapFields } from '../../src/portals/fields';
-import { pageReport } from '../../src/portals/page-report';
+import { pageReport, redactReport } from '../../src/portals/page-report';
 import { bundledPack } from '../../src/rules/bundled';
 import { REPLICAS } from '../fixtures/replicas';
 import { replicaDocument } from '../helpers/replica-dom';
@@ -45,5 +45,25 @@ describe('the "this page" structure report', () => {
     expect(report.controls[0]).toMatchObject({ tag: 'input', id: 'sqr', name: 'sqr', class: 'txt', label: '申请人姓名', field: 'name' });
     expect(report.tables).toEqual([['材料名称', '状态']]);
     expect(report.headings).toContain('资料补充');
+  });
+});
+
+describe('the background redaction of a structure report', () => {
+  it('removes stored applicants\' names from every text of the report, keeps its shape', () => {
+    const replica = REPLICAS.find((x) => x.page !== null);
+    if (!replica) throw new Error('no recognised replica');
+    const doc = replicaDocument(replica, 'rendered');
+    const h = doc.createElement('h2');
+    h.textContent = `${PROFILE.name}的注册申请`;
+    doc.body.prepend(h);
+    const url = new URL(replica.url);
+    // As the content script builds it: it has no names, so the heading keeps the name.
+    const raw = pageReport(doc, url, detectPage(url, doc), defs, []);
+    expect(JSON.stringify(raw)).toContain(PROFILE.name);
+    const out = redactReport(raw, ['张三', PROFILE.name]);
+    expect(JSON.stringify(out)).not.toContain(PROFILE.name);
+    expect(out.headings).toContain('[姓名]的注册申请');
+    expect(out.controls).toHaveLength(raw.controls.length);
+    expect(out.confidence).toBe(raw.confidence);
   });
 });

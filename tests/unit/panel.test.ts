@@ -49,6 +49,11 @@ describe('page state (pure reducer) and its report', () => {
     const r = reportOf(s, 'doc1');
     expect(r).toMatchObject({ doc: 'doc1', page: 'zwdt-declaration', business: 'initial', shown: ['id-card'], readsTable: true, portalMaterials: ['身份证', '学历证书'] });
     expect(r.uploads).toHaveLength(1);
+    expect(r.level).toBe('page');
+    // Only the family recognised: the panel is told so (it says the hints follow the fields found).
+    const family = reduce(s, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', level: 'family', confidence: 0.6 } });
+    expect(reportOf(family, 'doc1').level).toBe('family');
+    expect(reportOf(initialState, 'doc1')).not.toHaveProperty('level');
     const next = reduce(s, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change', level: 'page', confidence: 1 } });
     expect(next.rules).toBeUndefined();
     expect(next.uploads).toEqual([]);

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUSINESS_IDS, BUSINESS_NAMES } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
+import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
@@ -119,6 +120,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
       <p class="business" data-jzs-business-name="">
         {rules?.business ? `${t('overlay.business')}：${en() ? rules.business.nameEn : rules.business.nameZh}` : t('overlay.businessUnknown')}
       </p>
+      {lead && <Recognition lead={lead} />}
       <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} />
       {here.map((s) => (
         <p class="step" key={s.id}>
@@ -129,6 +131,82 @@ function TabBody({ view, lead, rules }: BodyProps) {
       <Findings view={view} />
       {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} />}
     </>
+  );
+}
+
+/**
+ * Says when the page was not recognised exactly (only its family or only its portal) or lacks fields its
+ * definition expects (issue 11.6): hints and the checklist still follow, from the fields found on the page.
+ */
+function Recognition({ lead }: { lead: FrameReport }) {
+  const level = lead.level ?? 'page';
+  const missing = lead.missing.length;
+  if (level === 'page' && missing === 0) return null;
+  return (
+    <section class="guide recognition" data-jzs-recognition={level} data-missing={missing}>
+      {level === 'portal' && <p class="warning">{t('overlay.unrecognised')}</p>}
+      {level === 'family' && <p class="warning">{t('overlay.family')}</p>}
+      {missing > 0 && <p class="warning">{t('panel.missingExpected', { count: missing })}</p>}
+      <PageReportTool frameId={lead.frameId} />
+    </section>
+  );
+}
+
+/**
+ * The structure report for the maintainers (issue 11.6): asked for with a person's click, built by the frame's
+ * content script, names of stored applicants redacted by the background; shown, copied or saved as .json.
+ */
+function PageReportTool({ frameId }: { frameId: number }) {
+  const [made, setMade] = useState<{ text: string; namesRedacted: boolean; file: string } | undefined>(undefined);
+  const [note, setNote] = useState<string | undefined>(undefined);
+  const make = () =>
+    void send('ui:panel.pageReport', { frameId }).then(
+      ({ report, namesRedacted }) => {
+        setNote(undefined);
+        // The page id names the file; the path's own words never do (they could carry anything).
+        setMade({ text: JSON.stringify(report, null, 2), namesRedacted, file: `jzs-page-report-${report.page ?? 'unknown'}.json` });
+      },
+      (err: unknown) => setNote(t('panel.reportFailed', { message: describe(err) })),
+    );
+  const area = useRef<HTMLTextAreaElement>(null);
+  // The async clipboard is refused in a frame the page did not allow it to (ours is framed by a portal page):
+  // then the classic copy of the selected text, which a person's click allows.
+  const copy = (text: string) =>
+    void navigator.clipboard.writeText(text).then(
+      () => setNote(t('panel.reportCopied')),
+      () => {
+        area.current?.select();
+        setNote(document.execCommand('copy') ? t('panel.reportCopied') : t('panel.reportCopyFailed'));
+      },
+    );
+  const save = (text: string, file: string) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  return (
+    <div class="page-report">
+      <button type="button" data-jzs-action="page-report" onClick={(e) => trusted(e, make)}>
+        {t('panel.reportButton')}
+      </button>
+      {made && (
+        <>
+          <p class="meta">{t('panel.reportTitle')}</p>
+          {!made.namesRedacted && <p class="warning" data-jzs-report-locked="">{t('panel.reportLocked')}</p>}
+          <textarea ref={area} readOnly rows={8} data-jzs-page-report="" aria-label={t('panel.reportTitle')} value={made.text} />
+          <button type="button" data-jzs-action="page-report-copy" onClick={(e) => trusted(e, () => copy(made.text))}>
+            {t('panel.reportCopy')}
+          </button>
+          <button type="button" data-jzs-action="page-report-save" onClick={(e) => trusted(e, () => save(made.text, made.file))}>
+            {t('panel.reportSave')}
+          </button>
+        </>
+      )}
+      {note && <p class="meta" role="status">{note}</p>}
+    </div>
   );
 }
 
