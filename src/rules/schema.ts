@@ -7,6 +7,7 @@
 import * as z from 'zod';
 import { BUSINESS_IDS, FIELD_KEYS } from '../domain/ids';
 import { PORTAL_IDS } from '../portals/origins';
+import type { Marker } from '../portals/page';
 
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, '应为小写英文与连字符（kebab-case）');
 const IsoDate = z.iso.date({ error: '应为 yyyy-MM-dd 格式的日期' });
@@ -249,17 +250,8 @@ const Pattern = z.string().min(1).refine((s) => {
   }
 }, '不是有效的正则表达式');
 
-/** DOM markers of a page definition (src/portals/page.ts `Marker`; evaluated by src/portals/markers.ts). */
-export type PageMarker =
-  | { heading: string }
-  | { text: string }
-  | { labels: string[] }
-  | { element: string }
-  | { button: string }
-  | { form: number }
-  | { all: PageMarker[] }
-  | { any: PageMarker[] }
-  | { not: PageMarker };
+/** DOM markers of a page definition: the type is src/portals/page.ts `Marker` (evaluated by src/portals/markers.ts). */
+export type PageMarker = Marker;
 export const PageMarker: z.ZodType<PageMarker> = z.lazy(() =>
   z.union([
     z.strictObject({ heading: Pattern }),
