@@ -1,6 +1,7 @@
 import { BUSINESS_NAMES } from '../domain/ids';
 import { FIELDS } from '../domain/fields';
-import { contentEn } from '../i18n/all';
+import { CodedError } from '../i18n/problem';
+import { contentEn, hintsEn, hintsZh } from '../i18n/all';
 import type { Lang } from '../i18n';
 import type { FieldDefinitionView, LanguageView, PackStatus, PageRules } from '../messaging/protocol';
 import type { FieldDefinition } from '../rules/schema';
@@ -16,8 +17,9 @@ import type { LockService } from '../security/lock';
 import { summaryOf } from '../profiles/schema';
 import type { JzsDatabase } from '../storage/db';
 import type { Routes } from './router';
+import { advance, follow, queueOf, queueView, without, type WorkQueue } from '../profiles/work-queue';
+import type { RestoreSessions } from './restore-sessions';
 import type { SenderInfo } from './sender';
-import { CodedError } from '../i18n/problem';
 
 function refused(code: string, message: string): Error {
   return Object.assign(new Error(message), { code });
@@ -43,7 +45,9 @@ export interface HandlerDeps {
   profiles: ProfileService;
   fill: FillService;
   tabs: TabsApi;
-  clerkList: { get(): Promise<string[]>; set(ids: string[]): Promise<void> };
+  /** The clerk's work queue for 「下一位」 (storage.session: profile ids only). */
+  workQueue: { get(): Promise<WorkQueue | undefined>; set(q: WorkQueue): Promise<void> };
+  restores: RestoreSessions;
   lock: LockService;
   /** The language the user chose (storage.local), resolved against the browser's. */
   language: () => Promise<Lang>;
@@ -51,7 +55,7 @@ export interface HandlerDeps {
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: contentEn } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
 }
 
 /** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
@@ -69,11 +73,23 @@ export const ACTIVE_PROFILE_KEY = 'activeProfileId';
  * The background's message handlers. Stateless across messages: what they need is read from the bundled
  * data or IndexedDB, so a service worker restarted between two messages answers the second one the same.
  */
-export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, language }: HandlerDeps): Routes {
+export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restores, lock, language }: HandlerDeps): Routes {
   const targetTab = async () => {
     const tabId = await tabs.targetTab();
     if (tabId === undefined) throw new CodedError('fill.errors.noPortalTab');
     return tabId;
+  };
+  const setActive = async (id: string) => {
+    const summary = summaryOf(await profiles.get(id));
+    await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
+    const q = await workQueue.get();
+    if (q) await workQueue.set(follow(q, id));
+    return summary;
+  };
+  const activeId = async () => (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value ?? null;
+  const queueNow = async () => {
+    const q = await workQueue.get();
+    return q ? queueView(q, await activeId()) : null;
   };
   const fillTab = async (sender: SenderInfo) => (sender.kind === 'extension' && sender.tabId !== undefined ? sender.tabId : targetTab());
   const activeSummary = async () => {
@@ -104,6 +120,8 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           checks: genericChecks(pack),
           fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
+          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          hints: hintsZh,
         };
         if (req.business) {
           const b = BUSINESS_NAMES[req.business];
@@ -122,31 +140,59 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
       from: ['extension'],
       handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
     },
-    'ui:fill.setList': {
-      from: ['extension'],
-      handle: async ({ ids }) => {
-        await clerkList.set(ids);
-        return { size: ids.length };
-      },
-    },
-    // 「下一位」: the next applicant of the clerk's list becomes active; page and business stay as they are.
+    // 「下一位」: the next applicant of the work queue becomes active; page and business stay as they are.
     'ui:fill.next': {
       from: ['extension'],
-      handle: async () => {
-        const list = await clerkList.get();
-        const current = (await (await db()).get('settings', ACTIVE_PROFILE_KEY))?.value;
-        if (!list.length) throw refused('no-list', '没有名单：请先在弹出窗口的列表中选择一位申请人。');
-        const nextId = list[(list.indexOf(current ?? '') + 1) % list.length]!;
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: nextId });
-        const active = summaryOf(await profiles.get(nextId));
-        try {
-          return { active, preview: await fill.plan(await targetTab()) };
-        } catch (err) {
-          // The applicant did change; why there is no preview goes back as a catalogue key.
-          return { active, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
+      handle: async (_req, sender) => {
+        let q = await workQueue.get();
+        if (!q?.ids.length) throw new CodedError('queue.none');
+        for (;;) {
+          const next = advance(q);
+          if (!next) return { end: true as const, queue: queueView(q, await activeId()) };
+          const id = next.ids[next.index] ?? '';
+          const active = await setActive(id).catch((err: unknown) => {
+            if ((err as { code?: string }).code === 'not-found') return undefined;
+            throw err;
+          });
+          if (!active) {
+            // Deleted since the queue was made: out of the queue, on to the one after.
+            q = without(q, new Set([id]));
+            await workQueue.set(q);
+            continue;
+          }
+          await workQueue.set(next);
+          const queue = queueView(next, active.id);
+          try {
+            return { end: false as const, active, queue, preview: await fill.plan(await fillTab(sender)) };
+          } catch (err) {
+            // The applicant did change; why there is no preview goes back as a catalogue key.
+            return { end: false as const, active, queue, error: err instanceof CodedError ? err.code : 'fill.errors.unexpected' };
+          }
         }
       },
     },
+    'ui:queue.get': { from: ['extension'], handle: queueNow },
+    'ui:queue.set': {
+      from: ['extension'],
+      handle: async ({ ids, source, start }) => {
+        const q = queueOf(ids, source, Math.max(0, start ? ids.indexOf(start) : 0));
+        await workQueue.set(q);
+        const active = await setActive(q.ids[q.index] ?? '');
+        return { queue: queueView(q, active.id), active };
+      },
+    },
+    'ui:restore.stage': { from: ['extension'], handle: ({ session, total, profiles: chunk }) => ({ received: restores.stage(session, total, chunk) }) },
+    'ui:restore.preview': { from: ['extension'], handle: ({ session }) => restores.preview(session) },
+    'ui:restore.commit': { from: ['extension'], handle: ({ session, ...choice }) => restores.commit(session, choice) },
+    'ui:restore.cancel': {
+      from: ['extension'],
+      handle: ({ session }) => {
+        restores.cancel(session);
+        return {};
+      },
+    },
+    'ui:undo.latest': { from: ['extension'], handle: () => profiles.latestRestorePoint() },
+    'ui:undo.apply': { from: ['extension'], handle: ({ id }) => profiles.undo(id) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => fill.logOf(profileId) },
     'ui:checklist': {
       from: ['extension'],
@@ -192,7 +238,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.delete': {
       from: ['extension'],
       handle: async ({ ids }) => {
-        const deleted = await profiles.remove(ids);
+        const deleted = await profiles.remove(ids, now());
         const active = await (await db()).get('settings', ACTIVE_PROFILE_KEY);
         if (active && ids.includes(active.value)) await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
         return { deleted };
@@ -203,7 +249,15 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
     'ui:profiles.commit': {
       from: ['extension'],
       // The router has parsed every item with the profile schemas already.
-      handle: async ({ items }) => ({ saved: (await profiles.commit(items, now(), { validated: true })).length }),
+      handle: async ({ items }) => {
+        const saved = await profiles.commit(items, now(), { validated: true, point: 'import' });
+        // The applicants of an import are the work queue, in the sheet's order; the first becomes active.
+        if (saved[0]) {
+          await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
+          await setActive(saved[0].id);
+        }
+        return { saved: saved.length };
+      },
     },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
     'ui:active.get': { from: ['extension'], handle: activeSummary },
@@ -214,9 +268,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, clerkList, lock, l
           await (await db()).delete('settings', ACTIVE_PROFILE_KEY);
           return null;
         }
-        const summary = summaryOf(await profiles.get(id));
-        await (await db()).put('settings', { key: ACTIVE_PROFILE_KEY, value: id });
-        return summary;
+        return setActive(id);
       },
     },
     'ui:lock.status': { from: ['extension'], handle: () => lock.status() },

@@ -6,7 +6,8 @@ import { FillService } from './fill';
 import { createRoutes, languageView } from './handlers';
 import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
-import { broadcastToPortals, browserTabs, clerkList, dropFillPlans, sessionArea, sessionPlans } from './tabs-api';
+import { broadcastToPortals, browserTabs, dropFillPlans, sessionArea, sessionPlans, sessionWorkQueue } from './tabs-api';
+import { RestoreSessions } from './restore-sessions';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
 import { dispatch } from './router';
@@ -59,7 +60,17 @@ export function startBackground(): void {
       language = undefined; // a failed read is tried again next time
       throw err;
     }));
-  const routes = createRoutes({ db: getDb, now, profiles, fill, tabs: browserTabs, clerkList, lock, language: currentLanguage });
+  const routes = createRoutes({
+    db: getDb,
+    now,
+    profiles,
+    fill,
+    tabs: browserTabs,
+    workQueue: sessionWorkQueue,
+    restores: new RestoreSessions(profiles, now),
+    lock,
+    language: currentLanguage,
+  });
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
   void currentLanguage().then(titleIn, () => undefined);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, Reply } from '../messaging/protocol';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
+import type { WorkQueue } from '../profiles/work-queue';
 import type { PlanStore, StoredPlan, TabFill, TabsApi } from './fill';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
@@ -84,13 +85,13 @@ export const sessionPlans: PlanStore = {
   },
 };
 
-/** The clerk's list for 「下一位」 (opaque ids only), in storage.session: gone when the browser closes. */
-export const clerkList = {
-  async get(): Promise<string[]> {
-    return ((await browser.storage.session.get('clerkList')).clerkList as string[] | undefined) ?? [];
+/** The clerk's work queue for 「下一位」 (opaque ids only), in storage.session: gone when the browser closes. */
+export const sessionWorkQueue = {
+  async get(): Promise<WorkQueue | undefined> {
+    return (await browser.storage.session.get('workQueue')).workQueue as WorkQueue | undefined;
   },
-  async set(ids: string[]): Promise<void> {
-    await browser.storage.session.set({ clerkList: ids });
+  async set(q: WorkQueue): Promise<void> {
+    await browser.storage.session.set({ workQueue: q });
   },
 };
 

@@ -44,6 +44,8 @@ export function runContent(ctx: Lifecycle): void {
   let error: string | undefined;
   let requestSeq = 0;
   let conditions: ReadonlySet<string> = new Set();
+  /** The validator messages arrived with the first page rules (registered once per frame). */
+  let hintsLoaded = false;
   let done: ReadonlySet<string> = new Set();
   let readsTable = false;
   let validator: PageValidator | undefined;
@@ -170,6 +172,8 @@ export function runContent(ctx: Lifecycle): void {
     })
       .then((answer) => {
         if (seq !== requestSeq) return;
+        if (!hintsLoaded) registerCatalogue('zh', answer.hints);
+        hintsLoaded = true;
         useLanguage(answer.language);
         rules = answer;
         readPage();

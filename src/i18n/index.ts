@@ -1,5 +1,6 @@
 /**
- * UI text lookup. Texts live in assets/i18n: `content.<lang>.json` (what portal pages show: overlay,
+ * UI text lookup. Texts live in assets/i18n: `hints.<lang>.json` (validator messages, `v.*`: the content script
+ * gets them with its page rules, since hints only show once the rules are in), `content.<lang>.json` (what portal pages show: overlay,
  * checklist, validation) and `pages.<lang>.json` (popup, workbench, printable page). assets/locales/ holds only
  * the manifest's name and description, which @wxt-dev/i18n turns into `_locales/` for browser.i18n.
  *
@@ -10,6 +11,7 @@
  * when the user chose English. Placeholders: `{name}` with an object of values.
  */
 import contentZh from '../../assets/i18n/content.zh-CN.json';
+import type hintsZh from '../../assets/i18n/hints.zh-CN.json';
 import type pagesZh from '../../assets/i18n/pages.zh-CN.json';
 
 export type Lang = 'zh' | 'en';
@@ -19,7 +21,7 @@ export const LANGUAGE_SETTING_KEY = 'uiLanguage';
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-type AllTexts = typeof contentZh & typeof pagesZh;
+type AllTexts = typeof contentZh & typeof hintsZh & typeof pagesZh;
 export type MessageKey = Leaves<AllTexts>;
 /**
  * A placeholder's value: plain text or a number, a text given in both languages (data such as a field's or a

@@ -15,6 +15,9 @@ import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { FillItem, FillReport, FrameCollection } from '../fill/types';
 import type { LockStatus } from '../security/lock';
+import type { RestorePointView } from '../profiles/restore-points';
+import type { RestoreChoice, RestorePreview } from '../profiles/restore';
+import type { QueueSource, QueueView } from '../profiles/work-queue';
 import type { Params } from '../i18n';
 
 export interface PageRulesRequest {
@@ -66,6 +69,9 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
+  /** The validator messages (`v.*`) in Chinese: hints show only once the rules are in, so the content script
+   * gets them here instead of bundling them (its size is budgeted); English ones come with `language`. */
+  hints: Record<string, unknown>;
 }
 
 export interface OfficeView {
@@ -125,6 +131,10 @@ export interface FillLogEntry {
   navigated?: boolean | undefined;
 }
 
+export type NextApplicant =
+  | { end: false; active: ProfileSummary; queue: QueueView; preview?: FillPreview | undefined; error?: string | undefined }
+  | { end: true; queue: QueueView };
+
 /** Messages the background sends to one frame's content script. */
 export interface FrameProtocolMap {
   'bg:collect': { req: Record<string, never>; res: FrameCollection };
@@ -141,8 +151,18 @@ export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
   'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
-  'ui:fill.next': { req: Record<string, never>; res: { active: ProfileSummary; preview?: FillPreview | undefined; error?: string | undefined } };
-  'ui:fill.setList': { req: { ids: string[] }; res: { size: number } };
+  /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */
+  'ui:fill.next': { req: Record<string, never>; res: NextApplicant };
+  'ui:queue.get': { req: Record<string, never>; res: QueueView | null };
+  /** A new work queue; `start` (default the first) becomes the active applicant. */
+  'ui:queue.set': { req: { ids: string[]; source: QueueSource; start?: string | undefined }; res: { queue: QueueView; active: ProfileSummary } };
+  /** Backup restore in batches: stage the backup's profiles, preview what changes, then commit all or nothing. */
+  'ui:restore.stage': { req: { session: string; total: number; profiles: Profile[] }; res: { received: number } };
+  'ui:restore.preview': { req: { session: string }; res: RestorePreview };
+  'ui:restore.commit': { req: { session: string } & RestoreChoice; res: { added: number; changed: number; removed: number } };
+  'ui:restore.cancel': { req: { session: string }; res: Record<string, never> };
+  'ui:undo.latest': { req: Record<string, never>; res: RestorePointView | null };
+  'ui:undo.apply': { req: { id: number }; res: { removed: number; restored: number } };
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };
   'ui:checklist': { req: { business: BusinessId }; res: ChecklistPage };
   'ui:packStatus': { req: Record<string, never>; res: PackStatus };

@@ -16,6 +16,13 @@ const IdleMinutes = z.number().int().min(1).max(240);
 const Uuid = z.uuid();
 /** The most rows one import or restore may carry (the workbench caps files at 20,000 rows). */
 const MAX_BATCH = 20_000;
+/**
+ * A backup restores in chunks of this many profiles (one message each), committed together: any backup the
+ * product writes can be restored, whatever its size (issue 17.5: 25,000 did not fit one message).
+ */
+export const RESTORE_CHUNK = 2_000;
+/** The most profiles one restore may carry (the store itself has no limit; this bounds the worker's memory). */
+export const MAX_RESTORE = 200_000;
 const ImportItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('create'), body: ProfileBody }),
   z.strictObject({ kind: z.literal('update'), id: Uuid, body: ProfileBody, expectedRevision: z.number().int().positive() }),
@@ -32,7 +39,14 @@ export const RequestSchemas = {
   'ui:fill.plan': Empty,
   'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
   'ui:fill.next': Empty,
-  'ui:fill.setList': z.strictObject({ ids: z.array(Uuid).max(MAX_BATCH) }),
+  'ui:queue.get': Empty,
+  'ui:queue.set': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH), source: z.enum(['import', 'selection', 'search', 'list']), start: Uuid.optional() }),
+  'ui:restore.stage': z.strictObject({ session: Uuid, total: z.number().int().min(1).max(MAX_RESTORE), profiles: z.array(Profile).min(1).max(RESTORE_CHUNK) }),
+  'ui:restore.preview': z.strictObject({ session: Uuid }),
+  'ui:restore.commit': z.strictObject({ session: Uuid, overwriteNewer: z.boolean(), removeMissing: z.boolean() }),
+  'ui:restore.cancel': z.strictObject({ session: Uuid }),
+  'ui:undo.latest': Empty,
+  'ui:undo.apply': z.strictObject({ id: z.number().int().positive() }),
   'ui:fill.log': z.strictObject({ profileId: Uuid }),
   'ui:checklist': z.strictObject({ business: z.enum(BUSINESS_IDS) }),
   'ui:packStatus': Empty,

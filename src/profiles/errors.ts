@@ -1,4 +1,14 @@
+import { CodedError } from '../i18n/problem';
 import type { Profile } from './schema';
+
+/** The store changed between reading the state kept for 「撤销」 and the write: nothing was written. */
+export class StoreChanged extends CodedError {
+  constructor() {
+    super('restore.storeChanged');
+    this.name = 'StoreChanged';
+  }
+}
+
 
 /** A save was based on an older revision: someone (another tab, an import) changed the profile since. */
 export class RevisionConflict extends Error {

@@ -1,6 +1,7 @@
 import type { BodyCodec } from './codec';
 import { ProfileIndex } from './search';
-import type { ImportItem, ProfileStore } from './store';
+import type { RestorePointView } from './restore-points';
+import type { BatchItem, BatchOptions, ImportItem, ProfileStore } from './store';
 import { type Profile, type ProfileInput, type ProfileSummary, summaryOf } from './schema';
 
 /** A change the search index has to follow. */
@@ -109,18 +110,56 @@ export class ProfileService {
     return p;
   }
 
-  async remove(ids: readonly string[]): Promise<number> {
-    const n = await this.store.remove(ids);
+  /** Delete profiles; a restore point is kept (「撤销」). */
+  async remove(ids: readonly string[], now: Date): Promise<number> {
+    const n = await this.store.remove(ids, now, 'delete');
     this.track(ids.map((id) => ({ remove: id })));
     return n;
   }
 
-  async commit(items: readonly ImportItem[], now: Date, options?: { validated?: boolean }): Promise<Profile[]> {
-    const saved = await this.store.commit(items, now, options);
+  /** An import (or any batch the UI commits): all or nothing, with a restore point by default. */
+  async commit(items: readonly ImportItem[], now: Date, options: BatchOptions = {}): Promise<Profile[]> {
+    const saved = await this.store.commit(items, now, { point: 'import', ...options });
     // Indexing 10,000 names (pinyin) takes ~100 ms: after the answer, or before the next index read.
     this.queue(saved.map((p) => ({ upsert: p })));
     setTimeout(() => this.drain(), 0);
     return saved;
+  }
+
+  /** The newest restore point (for 「撤销」), or null. */
+  async latestRestorePoint(): Promise<RestorePointView | null> {
+    return (await this.store.latestRestorePoint()) ?? null;
+  }
+
+  /** 「撤销」 the change restore point `id` kept. The index is rebuilt on next need. */
+  async undo(id: number): Promise<{ removed: number; restored: number }> {
+    try {
+      return await this.store.undo(id);
+    } finally {
+      this.reset();
+    }
+  }
+
+  /** Every stored profile, decoded, by id (restore preview). */
+  async storedById(): Promise<Map<string, Profile>> {
+    const out = new Map<string, Profile>();
+    for (const s of await this.store.allStored()) out.set(s.id, await this.store.decode(s));
+    return out;
+  }
+
+  /** Stored ids and revisions, without opening a body: to see whether the store moved since a preview. */
+  async revisions(): Promise<Map<string, number>> {
+    return new Map((await this.store.allStored()).map((s) => [s.id, s.revision]));
+  }
+
+  /** A restore: one all-or-nothing batch with its restore point. */
+  async restore(items: readonly BatchItem[], now: Date): Promise<{ saved: number; removed: number }> {
+    try {
+      const { saved, removed } = await this.store.batch(items, now, { validated: true, point: 'restore' });
+      return { saved: saved.length, removed };
+    } finally {
+      this.reset();
+    }
   }
 
   /** Stored profiles with these ID numbers (for the import preview's duplicate handling). */

@@ -1,7 +1,9 @@
 import { unwrap } from 'idb';
-import type { JzsDatabase, StoredProfile } from '../storage/db';
+import type { JzsDatabase, RestoreKind, StoredBody, StoredProfile, StoredRestorePoint } from '../storage/db';
 import type { BodyCodec } from './codec';
-import { isQuotaError, NotFound, RevisionConflict, StorageFull } from './errors';
+import { CodedError } from '../i18n/problem';
+import { isQuotaError, NotFound, RevisionConflict, StorageFull, StoreChanged } from './errors';
+import { keepRestorePoint, restoreAadOf, RestoreSnapshot, type RestorePointView, viewOf } from './restore-points';
 import { type Profile, ProfileBody, type ProfileInput } from './schema';
 
 export type ImportItem =
@@ -9,6 +11,24 @@ export type ImportItem =
   | { kind: 'update'; id: string; body: ProfileInput; expectedRevision: number }
   /** From a backup: the profile as it was, same id and dates; replaces a stored one with a higher revision. */
   | { kind: 'restore'; profile: Profile };
+
+/** What a batch can do: an import item, or a deletion (bulk delete, 「删除备份中没有的档案」). */
+export type BatchItem = ImportItem | { kind: 'remove'; id: string };
+
+export interface BatchOptions {
+  /** The items were parsed with the profile schemas already (the background's message router). */
+  validated?: boolean;
+  /** Keep the state this batch replaces as a restore point of this kind (「撤销」). */
+  point?: RestoreKind | undefined;
+}
+
+type Prepared = { kind: 'remove'; id: string } | { kind: 'write'; item: ImportItem; id: string; body: ProfileBody; sealed: StoredBody };
+
+interface KeptPoint {
+  record: StoredRestorePoint;
+  /** Revision of every touched record when the restore point was read (undefined: not stored). */
+  revisions: Map<string, number | undefined>;
+}
 
 /** A profile without its record fields (id, dates, revision). */
 function bodyOf(profile: Profile): ProfileInput {
@@ -133,68 +153,79 @@ export class ProfileStore {
     return { id, createdAt: saved.createdAt, updatedAt: saved.updatedAt, revision: saved.revision, ...body };
   }
 
-  async remove(ids: readonly string[]): Promise<number> {
-    const db = await this.db();
-    return write(async () => {
-      const tx = db.transaction('profiles', 'readwrite');
-      const existing = await Promise.all(ids.map((id) => tx.store.getKey(id)));
-      await Promise.all(ids.map((id) => tx.store.delete(id)));
-      await tx.done;
-      const removed = existing.filter((k) => k !== undefined).length;
-      this.added(db, -removed);
-      return removed;
-    });
+  /** Delete profiles, keeping a restore point (「撤销」) when `point` says so. */
+  async remove(ids: readonly string[], now: Date, point?: RestoreKind): Promise<number> {
+    return (await this.batch(ids.map((id) => ({ kind: 'remove' as const, id })), now, { point })).removed;
   }
 
   /**
    * All-or-nothing batch (import, restore): everything sealed first, then ONE transaction; a revision
    * conflict or any failure aborts it and nothing is written.
    */
-  async commit(items: readonly ImportItem[], now: Date, { validated = false }: { validated?: boolean } = {}): Promise<Profile[]> {
+  async commit(items: readonly ImportItem[], now: Date, options: BatchOptions = {}): Promise<Profile[]> {
+    return (await this.batch(items, now, options)).saved;
+  }
+
+  /**
+   * The one write path of batches. With `point`, the state the batch replaces (the ids it creates, the
+   * profiles it overwrites or deletes, as they are) is kept as a restore point in the SAME transaction, so
+   * a change without its way back is never written; it is read and sealed before the transaction opens, and
+   * the transaction checks that nothing moved in between.
+   */
+  async batch(items: readonly BatchItem[], now: Date, { validated = false, point }: BatchOptions = {}): Promise<{ saved: Profile[]; removed: number }> {
     const at = now.toISOString();
-    const prepared = await Promise.all(
-      items.map(async (item) => {
-        // `validated`: the caller has parsed the items with the same schemas (the background's message router).
-        const input = item.kind === 'restore' ? bodyOf(item.profile) : item.body;
-        const body = validated ? (input as ProfileBody) : ProfileBody.parse(input);
-        const id = item.kind === 'create' ? this.newId() : item.kind === 'restore' ? item.profile.id : item.id;
-        return { item, body, sealed: await this.codec().seal(body, aadOf(id)), id };
-      }),
-    );
+    const codec = this.codec();
+    const prepared = await Promise.all(items.map((item) => this.prepare(item, codec, validated)));
     const db = await this.db();
+    const kept = point ? await this.restorePoint(db, prepared, point, at) : undefined;
     return write(async () => {
-      const tx = db.transaction('profiles', 'readwrite');
+      const tx = db.transaction(['profiles', 'restorePoints'], 'readwrite');
+      const profiles = tx.objectStore('profiles');
       // New records need no answer: plain IndexedDB requests, not 10,000 promise wrappers (a failure still
       // aborts the transaction and rejects tx.done).
-      const rawStore = unwrap(tx.store);
-      const out: Profile[] = [];
+      const rawStore = unwrap(profiles);
+      const saved: Profile[] = [];
       let fresh = 0;
+      let removed = 0;
       try {
+        const keyed = prepared.filter((p) => !(p.kind === 'write' && p.item.kind === 'create'));
+        const found = await Promise.all(keyed.map((p) => profiles.get(p.id)));
+        const current = new Map(keyed.map((p, i) => [p.id, found[i]]));
         for (const p of prepared) {
-          if (p.item.kind === 'create') {
-            rawStore.add({ id: p.id, createdAt: at, updatedAt: at, revision: 1, body: p.sealed });
+          const before = current.get(p.id);
+          if (kept && !(p.kind === 'write' && p.item.kind === 'create') && before?.revision !== kept.revisions.get(p.id)) throw new StoreChanged();
+          if (p.kind === 'remove') {
+            if (!before) continue;
+            rawStore.delete(p.id);
+            current.set(p.id, undefined);
+            removed++;
+            continue;
+          }
+          const { item, body, sealed } = p;
+          if (item.kind === 'create') {
+            rawStore.add({ id: p.id, createdAt: at, updatedAt: at, revision: 1, body: sealed });
             fresh++;
-            out.push({ id: p.id, createdAt: at, updatedAt: at, revision: 1, ...p.body });
-            continue;
+            saved.push({ id: p.id, createdAt: at, updatedAt: at, revision: 1, ...body });
+          } else if (item.kind === 'restore') {
+            const { profile } = item;
+            if (!before) fresh++;
+            const revision = Math.max(profile.revision, (before?.revision ?? 0) + 1);
+            const record: StoredProfile = { id: p.id, createdAt: profile.createdAt, updatedAt: profile.updatedAt, revision, body: sealed };
+            rawStore.put(record);
+            current.set(p.id, record);
+            saved.push({ ...profile, ...body, revision });
+          } else {
+            if (!before) throw new NotFound(p.id);
+            if (before.revision !== item.expectedRevision) throw new RevisionConflict(await this.decode(before));
+            const record: StoredProfile = { ...before, updatedAt: at, revision: before.revision + 1, body: sealed };
+            rawStore.put(record);
+            current.set(p.id, record);
+            saved.push({ id: p.id, createdAt: before.createdAt, updatedAt: at, revision: record.revision, ...body });
           }
-          if (p.item.kind === 'restore') {
-            const { profile } = p.item;
-            const current = await tx.store.get(p.id);
-            if (!current) fresh++;
-            const revision = Math.max(profile.revision, (current?.revision ?? 0) + 1);
-            void tx.store.put({ id: p.id, createdAt: profile.createdAt, updatedAt: profile.updatedAt, revision, body: p.sealed });
-            out.push({ ...profile, ...p.body, revision });
-            continue;
-          }
-          const current = await tx.store.get(p.id);
-          if (!current) throw new NotFound(p.id);
-          if (current.revision !== p.item.expectedRevision) throw new RevisionConflict(await this.decode(current));
-          const revision = current.revision + 1;
-          void tx.store.put({ ...current, updatedAt: at, revision, body: p.sealed });
-          out.push({ id: p.id, createdAt: current.createdAt, updatedAt: at, revision, ...p.body });
         }
+        if (kept) await keepRestorePoint(tx.objectStore('restorePoints'), kept.record);
         await tx.done;
-        this.added(db, fresh);
+        this.added(db, fresh - removed);
       } catch (err) {
         try {
           tx.abort();
@@ -204,7 +235,81 @@ export class ProfileStore {
         await tx.done.catch(() => undefined);
         throw err;
       }
-      return out;
+      return { saved, removed };
     });
+  }
+
+  private async prepare(item: BatchItem, codec: BodyCodec, validated: boolean): Promise<Prepared> {
+    if (item.kind === 'remove') return { kind: 'remove', id: item.id };
+    // `validated`: the caller has parsed the items with the same schemas (the background's message router).
+    const input = item.kind === 'restore' ? bodyOf(item.profile) : item.body;
+    const body = validated ? (input as ProfileBody) : ProfileBody.parse(input);
+    const id = item.kind === 'create' ? this.newId() : item.kind === 'restore' ? item.profile.id : item.id;
+    return { kind: 'write', item, body, sealed: await codec.seal(body, aadOf(id)), id };
+  }
+
+  /** The newest restore point, or undefined. */
+  async latestRestorePoint(): Promise<RestorePointView | undefined> {
+    const cursor = await (await this.db()).transaction('restorePoints').store.openCursor(null, 'prev');
+    return cursor && cursor.value.id !== undefined ? viewOf({ ...cursor.value, id: cursor.value.id }) : undefined;
+  }
+
+  /**
+   * 「撤销」: put back the state restore point `id` kept (the newest only: an older one would skip the
+   * changes made after it). Profiles it created are deleted, the ones it replaced or deleted are written back
+   * as they were (revision moved on, so an editor still open on them is refused rather than overwriting).
+   * One transaction with the point's own deletion: undone at most once, all or nothing.
+   */
+  async undo(id: number): Promise<{ removed: number; restored: number }> {
+    const db = await this.db();
+    const latest = await this.latestRestorePoint();
+    if (latest?.id !== id) throw new CodedError('undo.gone');
+    const record = await db.get('restorePoints', id);
+    if (!record) throw new CodedError('undo.gone');
+    const codec = this.codec();
+    const snapshot = RestoreSnapshot.parse(await codec.open(record.body, restoreAadOf(record.uid)));
+    const sealed = await Promise.all(snapshot.previous.map(async (p) => ({ p, body: await codec.seal(bodyOf(p), aadOf(p.id)) })));
+    return write(async () => {
+      const tx = db.transaction(['profiles', 'restorePoints'], 'readwrite');
+      const profiles = tx.objectStore('profiles');
+      const [createdNow, previousNow] = await Promise.all([
+        Promise.all(snapshot.created.map((k) => profiles.getKey(k))),
+        Promise.all(sealed.map(({ p }) => profiles.get(p.id))),
+      ]);
+      const rawStore = unwrap(profiles);
+      let removed = 0;
+      for (const key of createdNow) {
+        if (key === undefined) continue;
+        rawStore.delete(key);
+        removed++;
+      }
+      let fresh = 0;
+      sealed.forEach(({ p, body }, i) => {
+        const now = previousNow[i];
+        if (!now) fresh++;
+        rawStore.put({ id: p.id, createdAt: p.createdAt, updatedAt: p.updatedAt, revision: Math.max(p.revision, (now?.revision ?? 0) + 1), body });
+      });
+      void tx.objectStore('restorePoints').delete(id);
+      await tx.done;
+      this.added(db, fresh - removed);
+      return { removed, restored: sealed.length };
+    });
+  }
+
+  /** Read (one read transaction) and seal what a batch replaces, before its write transaction opens. */
+  private async restorePoint(db: JzsDatabase, prepared: readonly Prepared[], kind: RestoreKind, at: string): Promise<KeptPoint> {
+    const touched = prepared.filter((p) => !(p.kind === 'write' && p.item.kind === 'create')).map((p) => p.id);
+    const tx = db.transaction('profiles');
+    const found = await Promise.all(touched.map((id) => tx.store.get(id)));
+    await tx.done;
+    const before = new Map<string, StoredProfile>();
+    for (const s of found) if (s) before.set(s.id, s);
+    const created = prepared.filter((p) => p.kind === 'write' && (p.item.kind === 'create' || p.item.kind === 'restore') && !before.has(p.id)).map((p) => p.id);
+    const previous: Profile[] = [];
+    for (const s of before.values()) previous.push(await this.decode(s));
+    const uid = this.newId();
+    const snapshot: RestoreSnapshot = { created, previous };
+    const record: StoredRestorePoint = { uid, at, kind, created: created.length, replaced: previous.length, body: await this.codec().seal(snapshot, restoreAadOf(uid)) };
+    return { record, revisions: new Map(touched.map((id) => [id, before.get(id)?.revision])) };
   }
 }

@@ -73,6 +73,8 @@ export function backoffSeconds(failures: number): number {
 const SEALED_STORES = {
   profiles: { field: 'body', aad: (r: { id?: unknown }) => `profile:${String(r.id)}` },
   fillLogs: { field: 'entry', aad: (r: { profileId?: unknown }) => `filllog:${String(r.profileId)}` },
+  // Restore points (issue 17.5) hold profiles as they were: sealed like them (profiles/restore-points.ts).
+  restorePoints: { field: 'body', aad: (r: { uid?: unknown }) => `restore:${String(r.uid)}` },
 } as const;
 type SealedStore = keyof typeof SEALED_STORES;
 
@@ -412,7 +414,7 @@ export class LockService {
     if (!Object.hasOwn(SEALED_STORES, store)) return record;
     const { field, aad } = SEALED_STORES[store as SealedStore];
     // The record shapes are the stores' own (db.ts); only the sealed field is read and replaced.
-    const r = record as Record<string, unknown> & { id?: unknown; profileId?: unknown };
+    const r = record as Record<string, unknown> & { id?: unknown; profileId?: unknown; uid?: unknown };
     const body = r[field] as StoredBody;
     return { ...r, [field]: await codec.seal(await codec.open(body, aad(r)), aad(r)) };
   }

@@ -8,9 +8,10 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, wrap } from 'id
  *   1 — settings, rulePacks
  *   2 — profiles (index updatedAt), fillLogs (index profileId)
  *   3 — meta (the lock's settings: KDF parameters, verifier, a migration in progress)
+ *   5 — restorePoints (the state before an import, restore or bulk delete, for 「撤销」; body sealed by the lock)
  */
 export const DB_NAME = 'jzs-assistant';
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 export interface StoredPack {
   id: 'imported';
@@ -37,6 +38,23 @@ export interface StoredFillLog {
   profileId: string;
   at: string;
   entry: StoredBody;
+}
+
+export type RestoreKind = 'import' | 'restore' | 'delete';
+
+/**
+ * What one import, restore or bulk delete changed, to put it back: `body` holds (sealed by the lock like a
+ * profile body) the ids the change created and the profiles it replaced or deleted, as they were. `uid`
+ * binds the ciphertext to its record; counts and time are shown before anything is opened.
+ */
+export interface StoredRestorePoint {
+  id?: number;
+  uid: string;
+  at: string;
+  kind: RestoreKind;
+  created: number;
+  replaced: number;
+  body: StoredBody;
 }
 
 export interface KeySpec {
@@ -69,6 +87,7 @@ export interface JzsDB extends DBSchema {
   profiles: { key: string; value: StoredProfile; indexes: { updatedAt: string } };
   fillLogs: { key: number; value: StoredFillLog; indexes: { profileId: string } };
   meta: { key: string; value: LockMeta };
+  restorePoints: { key: number; value: StoredRestorePoint };
 }
 
 export type JzsDatabase = IDBPDatabase<JzsDB>;
@@ -114,6 +133,10 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void, factory: IDBFact
       }
       if (oldVersion < 3) {
         db.createObjectStore('meta', { keyPath: 'key' });
+      }
+      // Version 4 belongs to the cases store (helper `workbench`); each block is independent of the others.
+      if (oldVersion < 5) {
+        db.createObjectStore('restorePoints', { keyPath: 'id', autoIncrement: true });
       }
     },
     // Another context wants to upgrade (or delete): close ours so it never hangs; the next use reopens.

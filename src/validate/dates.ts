@@ -60,19 +60,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * and locale into the content script for this.) */
 export const toIso = (date: Date): string => `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
-/**
- * China Standard Time is UTC+8 all year (no daylight saving since 1991), so Jinan's calendar date of an
- * instant is the UTC date of the instant plus eight hours. Every date rule counts from this day (contract.md:
- * "today" is the calendar date in Asia/Shanghai, whatever the machine's time zone).
- */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-export const todayInShanghai = (now: Date): string => toIso(new Date(now.getTime() + SHANGHAI_OFFSET_MS));
-
-/** The instant's wall-clock time in Jinan, `yyyy-MM-dd HH:mm` (printed dates, stamps). */
-export function shanghaiStamp(now: Date): string {
-  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return `${toIso(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+/** "Today" (contract.md): the calendar date in Asia/Shanghai, defined once in src/domain/today.ts. */
+export { todayInShanghai } from '../domain/today';
 
 const partsOf = (iso: string): [number, number, number] => {
   const [y = NaN, m = NaN, d = NaN] = iso.split('-').map(Number);

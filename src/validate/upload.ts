@@ -68,7 +68,8 @@ export function checkUpload(files: readonly FileProbe[], rule: UploadRule): Find
       // A file named .pdf that is no PDF inside is a damaged PDF, not a "wrong type".
       if (/\.pdf$/i.test(name) && rule.accept.includes('pdf')) out.push(err('upload.pdfBroken', { name }));
       // Formats that are only our advice (no source names them) make another kind a warning, not an error.
-      else out.push((rule.advice ? warn : err)('upload.type', { name, accept: formatsText(rule.accept) }));
+      else if (rule.advice) out.push(warn('upload.typeAdvice', { name, accept: formatsText(rule.accept) }));
+      else out.push(err('upload.type', { name, accept: formatsText(rule.accept) }));
       continue;
     }
     if (rule.maxBytes && f.size > rule.maxBytes) out.push(err('upload.tooLarge', { name, size: mb(f.size), max: mb(rule.maxBytes).replace(/\.?0+$/, '') }));

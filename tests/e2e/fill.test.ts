@@ -148,16 +148,25 @@ describe('filling a portal page from a profile', () => {
     await page.close();
   });
 
-  it('「下一位」 moves to the next applicant of the chosen list and previews the same page for them', async () => {
+  it('「下一位」 moves to the next applicant of the list picked from, previews the same page for them, and stops at the end', async () => {
     const page = await s.open('province-basic-info');
     await rulesIn(page);
     const popup = await s.openExtensionPage('popup.html');
-    await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
-    await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');
-    await popup.locator('[data-jzs-action="next-applicant"]').click();
-    await popup.locator('[data-jzs-fill-preview]').waitFor();
-    expect(await popup.locator('[data-jzs-fill-preview]').textContent()).toContain('李四');
-    expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(liId);
+    // The popup lists newest first: 李四, then 张三. Without a work queue, the list picked from becomes it.
+    await popup.locator(`[data-jzs-profile="${liId}"]`).click();
+    await expect.poll(() => popup.locator(`[data-jzs-profile="${liId}"]`).getAttribute('data-active')).toBe('true');
+    await popup.locator('[data-jzs-queue][data-position="1"][data-total="2"]').waitFor();
+    await popup.locator('[data-jzs-action="next"]').click();
+    // 下一位 previews the page for the new applicant (or says why it cannot).
+    await popup.locator('[data-jzs-fill-preview], [data-jzs-fill-error]').first().waitFor();
+    expect(await popup.locator('[data-jzs-active-profile] strong').textContent()).toBe('张三');
+    expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(zhangId);
+    await popup.locator('[data-jzs-queue][data-position="2"][data-total="2"]').waitFor();
+    // The end of the list is said, not wrapped around.
+    await popup.locator('[data-jzs-action="next"]').click();
+    await popup.locator('[data-jzs-queue-notice="warn"]').waitFor();
+    expect(await popup.locator('[data-jzs-queue-notice]').textContent()).toContain('最后一位');
+    expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(zhangId);
     await popup.close();
     await page.close();
   });

@@ -100,6 +100,10 @@ describe('profiles in the workbench and the popup', () => {
     const [plain] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="export-backup"]').click()]);
     await emptyStore();
     await bench.locator('[data-jzs-restore]').setInputFiles((await plain.path())!);
+    // Into an empty store every profile is new; nothing is written before the confirmation.
+    await bench.locator(`[data-jzs-restore-preview][data-added="${before.length}"][data-changed="0"][data-missing="0"]`).waitFor();
+    expect(await full()).toEqual([]);
+    await bench.locator('[data-jzs-action="confirm-restore"]').click();
     await bench.locator('[data-jzs-export-message="ok"]').waitFor();
     expect(await full()).toEqual(before);
 
@@ -110,6 +114,8 @@ describe('profiles in the workbench and the popup', () => {
     await bench.locator('[data-jzs-restore]').setInputFiles((await sealed.path())!);
     await bench.locator('[data-jzs-restore-pass]').fill('backup pass 1');
     await bench.locator('[data-jzs-action="restore-encrypted"]').click();
+    await bench.locator(`[data-jzs-restore-preview][data-added="${before.length}"]`).waitFor();
+    await bench.locator('[data-jzs-action="confirm-restore"]').click();
     await expect.poll(async () => (await full()).length).toBe(before.length);
     expect(await full()).toEqual(before);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_IDS } from '../../src/domain/ids';
 import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
-import { launch, type Session, stopServiceWorker, workerStartTime } from './harness';
+import { plusDays, todayInShanghai } from '../../src/validate/dates';
+import { launch, sendFrom, type Session, stopServiceWorker, workerStartTime } from './harness';
 
 const pack = bundledPack();
 
@@ -25,9 +26,13 @@ describe('rules in the browser', () => {
       );
       expect(shown.map((x) => x[0])).toEqual(expected.map((m) => m.id));
       expect(shown.map((x) => x[2])).toEqual(expected.map((m) => m.name));
+      // Conditional items are not needed until their situation is set — except the alternatives of a one-of
+      // requirement (注销: 高级别考试合格证 or 解聘证明), missing until a reason is chosen.
+      const oneOf = new Set(pack.conditions.filter((c) => c.oneOf).map((c) => c.id));
       for (const [id, status] of shown) {
         const m = expected.find((x) => x.id === id)!;
-        expect(status, id!).toBe(m.requirement === 'conditional' ? 'not-needed' : 'missing');
+        const alternative = m.condition !== undefined && oneOf.has(m.condition);
+        expect(status, id!).toBe(m.requirement === 'conditional' && !alternative ? 'not-needed' : 'missing');
       }
       // Every 说明 is printed in full, with the steps and the offices.
       const text = await page.locator('.sheet').innerText();
@@ -47,6 +52,83 @@ describe('rules in the browser', () => {
     // A4 print styles exist and hide the toolbar when printing.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.toolbar').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('注销 without a reason chosen is not complete; the reasons are radio buttons (one at a time)', async () => {
+    const page = await s.openExtensionPage('checklist.html?business=cancel');
+    await page.locator('[data-jzs-material="other-materials"]').waitFor();
+    // Everything but the reason's document is ready.
+    const ready = ['application-form', 'id-card', 'cancellation-statement', 'registration-certificate', 'higher-qualification-certificate'];
+    const progress = { business: 'cancel', status: 'preparing', conditions: [], ready, updatedAt: new Date().toISOString() };
+    const p = await sendFrom<{ id: string }>(page, 'ui:profiles.create', { body: { data: { name: '王五' }, businesses: [progress], notes: '' } });
+    await page.goto(page.url().replace(/\?.*$/, `?business=cancel&profile=${p.id}`));
+    await page.locator('[data-jzs-applicant-name]', { hasText: '王五' }).waitFor();
+    const status = (id: string) => page.getAttribute(`[data-jzs-material="${id}"]`, 'data-status');
+    const complete = () => page.getAttribute('[data-jzs-checklist]', 'data-complete');
+    await expect.poll(() => status('application-form')).toBe('done');
+    // No reason chosen: both alternatives are needed; the unready one keeps 其它材料 and the list open.
+    expect(await status('higher-qualification-certificate')).toBe('done');
+    expect(await status('dismissal-certificate')).toBe('missing');
+    expect(await status('other-materials')).toBe('missing');
+    expect(await complete()).toBe('false');
+    const higher = page.locator('[data-jzs-condition="cancel-higher-qualification"]');
+    const dismissed = page.locator('[data-jzs-condition="cancel-dismissed"]');
+    expect(await higher.getAttribute('type')).toBe('radio');
+    await dismissed.check();
+    await expect.poll(() => status('higher-qualification-certificate')).toBe('not-needed');
+    expect(await status('dismissal-certificate')).toBe('missing');
+    expect(await complete()).toBe('false');
+    await higher.check();
+    await expect.poll(() => status('dismissal-certificate')).toBe('not-needed');
+    expect(await dismissed.isChecked()).toBe(false);
+    expect(await status('other-materials')).toBe('done');
+    expect(await complete()).toBe('true');
+    await sendFrom(page, 'ui:profiles.delete', { ids: [p.id] });
+    await page.close();
+  });
+
+  it('初始 with a different exam employer lists the previous employer\'s 解聘证明 as required', async () => {
+    const page = await s.openExtensionPage('checklist.html?business=initial');
+    const item = page.locator('[data-jzs-material="dismissal-certificate"]');
+    await item.waitFor();
+    expect(await item.getAttribute('data-status')).toBe('not-needed');
+    await page.locator('[data-jzs-condition="exam-employer-differs"]').check();
+    await expect.poll(() => item.getAttribute('data-status')).toBe('missing');
+    expect(await item.locator('.name').textContent()).toBe('解聘证明');
+    await expect.poll(() => page.url()).toContain('conditions=exam-employer-differs');
+    await page.close();
+  });
+
+  it('变更 + 单位更名 raises no contract or 解聘 error in the panel', async () => {
+    const page = await s.open('province-declaration-change');
+    const overlay = page.locator('[data-jzs-overlay]');
+    await overlay.locator('[data-jzs-condition="company-renamed"]').waitFor();
+    const type = async (selector: string, text: string) => {
+      const input = page.locator(selector);
+      await input.click();
+      await input.fill(text);
+      await input.press('Tab');
+    };
+    await type('#zczsqfrq', '2024-05-01'); // 注册证书签发日期
+    await type('#jprq', '2024-04-01'); // 解聘日期: before the certificate
+    await type('#htks', '2024-03-01'); // 合同开始: before the dismissal
+    await type('#htjs', plusDays(todayInShanghai(new Date()), 100)); // 合同截止: less than a year
+    const severity = (key: string) => page.locator(`[data-jzs-field="${key}"]`).getAttribute('data-severity');
+    await expect.poll(() => severity('contractEnd')).toBe('error');
+    expect(await severity('dismissalDate')).toBe('error');
+    expect(await severity('contractStart')).toBe('error');
+    await overlay.locator('[data-jzs-condition="company-renamed"]').check();
+    await expect.poll(() => severity('contractEnd')).toBe('ok');
+    expect(await severity('dismissalDate')).toBe('ok');
+    expect(await severity('contractStart')).toBe('ok');
+    expect(await overlay.locator('[data-jzs-validation-summary]').getAttribute('data-errors')).toBe('0');
+    // Not-needed items never show 必需.
+    for (const id of ['labor-contract', 'dismissal-certificate']) {
+      const item = overlay.locator(`[data-jzs-material="${id}"]`);
+      expect(await item.getAttribute('data-status')).toBe('not-needed');
+      expect(await item.locator('.item-head').textContent()).not.toContain('必需');
+    }
     await page.close();
   });
 

@@ -111,8 +111,10 @@ describe('validation on the portals', () => {
     await page.locator('tr[data-materialguid="m04"] input[type=file]').setInputFiles({ name: '劳动合同.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04word') });
     const contract = page.locator('[data-jzs-upload="labor-contract"]');
     await contract.waitFor({ state: 'attached' });
-    expect(await contract.getAttribute('data-severity')).toBe('error');
+    // The seed names no format for scans: PDF/JPG/PNG is our advice, so another kind is a warning saying so.
+    expect(await contract.getAttribute('data-severity')).toBe('warning');
     expect(await contract.textContent()).toContain('PDF/JPG/PNG');
+    expect(await contract.textContent()).toContain('本工具建议');
     const silent = Buffer.concat([Buffer.from('\0\0\0\x18ftypmp42\0\0\0\0moov\0\0\0!hdlr\0\0\0\0\0\0\0\0vide'), Buffer.alloc(1000)]);
     await page.locator('tr[data-materialguid="m06"] input[type=file]').setInputFiles({ name: '本人视频.mp4', mimeType: 'video/mp4', buffer: silent });
     const video = page.locator('[data-jzs-upload="personal-video"]');

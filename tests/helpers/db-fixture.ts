@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 interface Fixture {
   version: number;
   stores: Record<string, { keyPath: string; autoIncrement?: boolean; indexes: Array<{ name: string; keyPath: string }>; records: unknown[] }>;
+}
+
+export function fixtureExists(name: string): boolean {
+  return existsSync(join(import.meta.dirname, '..', 'fixtures', 'db', name));
 }
 
 export function loadDbFixture(name: string): Fixture {

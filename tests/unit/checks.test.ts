@@ -1,3 +1,4 @@
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import type { BusinessId } from '../../src/domain/ids';
 import { t } from '../../src/i18n';

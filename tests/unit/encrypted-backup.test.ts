@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../src/profiles/io/encrypted-backup';
 import type { Profile } from '../../src/profiles/schema';
+import '../../src/i18n/all';
+import type { Lang } from '../../src/i18n';
+import { describe as say } from '../../src/i18n/problem';
+
+/** What the user is told when the promise fails, in their language. */
+const said = (p: Promise<unknown>, lang: Lang = 'zh') => p.then(() => '', (err: unknown) => say(err, lang));
 
 const P: Profile = {
   id: '22222222-2222-4222-8222-222222222222',
@@ -31,15 +37,17 @@ describe('encrypted backup', () => {
       bytes[5]! ^= 1;
       return btoa(String.fromCharCode(...bytes));
     };
-    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, data: flip(obj.data) }), 'backup pass', 'b.json')).rejects.toThrow('文件已被改动');
-    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: ITER + 1 } }), 'backup pass', 'b.json')).rejects.toThrow('文件已被改动');
-    await expect(parseEncryptedBackup(text, 'wrong pass', 'b.json')).rejects.toThrow('口令不正确');
+    expect(await said(parseEncryptedBackup(JSON.stringify({ ...obj, data: flip(obj.data) }), 'backup pass', 'b.json'))).toContain('文件已被改动');
+    expect(await said(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: ITER + 1 } }), 'backup pass', 'b.json'))).toContain('文件已被改动');
+    expect(await said(parseEncryptedBackup(text, 'wrong pass', 'b.json'))).toContain('口令不正确');
+    expect(await said(parseEncryptedBackup(text, 'wrong pass', 'b.json'), 'en')).toContain('wrong passphrase');
   });
 
   it('refuses unbounded KDF parameters before deriving anything', async () => {
     const obj = JSON.parse(await toEncryptedBackup([P], 'backup pass', NOW, ITER)) as { kdf: { iterations: number } };
     const started = performance.now();
-    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: 1e12 } }), 'backup pass', 'b.json')).rejects.toThrow('未尝试解密');
+    await expect(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: 1e12 } }), 'backup pass', 'b.json')).rejects.toMatchObject({ code: 'backupEncErrors.untrusted' });
+    expect(await said(parseEncryptedBackup(JSON.stringify({ ...obj, kdf: { ...obj.kdf, iterations: 1e12 } }), 'backup pass', 'b.json'))).toContain('未尝试解密');
     expect(performance.now() - started).toBeLessThan(1000); // it did not try 10^12 iterations
   });
 });

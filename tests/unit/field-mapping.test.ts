@@ -1,3 +1,4 @@
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
 import { PageValidator } from '../../src/content/validation';
@@ -62,7 +63,7 @@ describe('inline hints', () => {
       checks: business ? checklistView(bundledPack(), business).checks : genericChecks(bundledPack()),
       expected: ['name', 'idNumber', 'contractEnd'],
       conditions: () => new Set(),
-      now: () => new Date(2026, 10, 23, 12),
+      now: () => new Date('2026-11-23T12:00:00+08:00'), // noon in Jinan: "today" is Jinan's date
       onSummary: (s) => summaries.push(s),
     });
     return { v, summaries };

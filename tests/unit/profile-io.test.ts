@@ -13,7 +13,7 @@ import { t } from '../../src/i18n';
 import { excelSerialToIso, writeXlsx } from '../../src/profiles/io/xlsx';
 import type { Profile } from '../../src/profiles/schema';
 
-const NOW = new Date('2026-11-23T04:00:00Z');
+const NOW = new Date('2026-11-23T12:00:00+08:00'); // noon in Jinan
 const TODAY = '2026-11-23';
 const texts = (grid: { text: string }[][]) => grid.map((r) => r.map((c) => c.text));
 /** Read, find the header, validate: what the workbench does. */
@@ -191,8 +191,8 @@ describe('export', () => {
     const text = toBackup([p], NOW);
     expect(parseBackup(text, 'b.json').profiles).toEqual([p]);
     const future = JSON.stringify({ ...JSON.parse(text), version: BACKUP_VERSION + 1 });
-    expect(() => parseBackup(future, 'b.json')).toThrow(`格式版本为 ${BACKUP_VERSION + 1}`);
+    expect(() => parseBackup(future, 'b.json')).toThrow(expect.objectContaining({ code: 'backup.tooNew', params: expect.objectContaining({ version: String(BACKUP_VERSION + 1) }) }));
     const broken = JSON.stringify({ ...JSON.parse(text), profiles: [{ ...p, id: 'not-a-uuid' }] });
-    expect(() => parseBackup(broken, 'b.json')).toThrow(/profiles\[0\]\.id/);
+    expect(() => parseBackup(broken, 'b.json')).toThrow(expect.objectContaining({ code: 'backup.invalid', params: expect.objectContaining({ where: 'profiles[0].id' }) }));
   });
 });

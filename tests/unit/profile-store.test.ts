@@ -5,7 +5,7 @@ import { pinyinKeys, ProfileIndex } from '../../src/profiles/search';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { DB_VERSION, type JzsDatabase, openJzsDB } from '../../src/storage/db';
-import { createFromFixture, loadDbFixture } from '../helpers/db-fixture';
+import { createFromFixture, fixtureExists, loadDbFixture } from '../helpers/db-fixture';
 
 let n = 0;
 let db: JzsDatabase;
@@ -89,7 +89,7 @@ describe('profile store', () => {
       T(1),
     );
     await store.commit([{ kind: 'update', id: a.id, body: { data: { name: '错' } }, expectedRevision: 1 }], T(2)).catch(() => undefined);
-    expect(await store.remove([backup.id, crypto.randomUUID()])).toBe(1);
+    expect(await store.remove([backup.id, crypto.randomUUID()], T(3))).toBe(1);
     expect(await store.count()).toBe(2);
     expect(counter).not.toHaveBeenCalled();
     counter.mockRestore();
@@ -98,7 +98,7 @@ describe('profile store', () => {
 
   it('removes and says when a profile is gone', async () => {
     const p = await store.create({ data: { name: '张三' } }, T(0));
-    expect(await store.remove([p.id])).toBe(1);
+    expect(await store.remove([p.id], T(1))).toBe(1);
     await expect(store.get(p.id)).rejects.toBeInstanceOf(NotFound);
   });
 });
@@ -136,7 +136,7 @@ describe('search index', () => {
     const b = await service.update(a.id, { data: { name: '王五', idNumber: '37010219900101123x' } }, 1, T(2));
     expect((await service.byIdNumbers(['370102199001011231'])).map((p) => p.data.name)).toEqual(['王伍']);
     expect((await service.byIdNumbers(['37010219900101123X'])).map((p) => p.id)).toEqual([b.id]);
-    await service.remove([a.id]);
+    await service.remove([a.id], T(3));
     expect((await service.search('ww', 10)).total).toBe(1);
     expect(await service.byIdNumbers(['37010219900101123X'])).toEqual([]);
     expect(spy).not.toHaveBeenCalled();
@@ -161,7 +161,7 @@ describe('search index', () => {
     expect((await service.search('qe', 10)).items.map((i) => i.id)).toEqual([late.id]);
     // An import answered before its profiles were indexed: a search or a delete right after still agrees.
     const saved = await service.commit([{ kind: 'create', body: { data: { name: '孙三' } } }, { kind: 'create', body: { data: { name: '孙三' } } }], T(2));
-    await service.remove([saved[0]!.id]);
+    await service.remove([saved[0]!.id], T(3));
     expect((await service.search('孙三', 10)).items.map((i) => i.id)).toEqual([saved[1]!.id]);
     await new Promise((r) => setTimeout(r, 5));
     expect((await service.search('孙三', 10)).items.map((i) => i.id)).toEqual([saved[1]!.id]);
@@ -176,15 +176,23 @@ describe('search index', () => {
   });
 });
 
+/**
+ * Versions whose fixture comes with another branch's upgrade block: 4 is the cases store (helper `workbench`);
+ * until it lands, version 4 does not exist and version 5's block runs straight after 3's.
+ */
+const FIXTURELESS = new Set([4]);
+const OLD_VERSIONS = Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1).filter((v) => !FIXTURELESS.has(v) || fixtureExists(`v${v}.json`));
+
 describe('database upgrades', () => {
-  for (let version = 1; version < DB_VERSION; version++) {
+  for (const version of OLD_VERSIONS) {
     it(`opens a version-${version} database from its stored fixture and keeps every record`, async () => {
       const name = `upgrade-v${version}-${++n}`;
       const fixture = loadDbFixture(`v${version}.json`);
       await createFromFixture(name, fixture);
       const upgraded = await openJzsDB(name);
       expect(upgraded.version).toBe(DB_VERSION);
-      expect([...upgraded.objectStoreNames].sort()).toEqual(['fillLogs', 'meta', 'profiles', 'rulePacks', 'settings']);
+      expect([...upgraded.objectStoreNames]).toEqual(expect.arrayContaining(['fillLogs', 'meta', 'profiles', 'restorePoints', 'rulePacks', 'settings']));
+      expect(await upgraded.count('restorePoints')).toBe(0);
       for (const [store, def] of Object.entries(fixture.stores)) {
         expect(await upgraded.getAll(store as never), store).toEqual(expect.arrayContaining(def.records as object[]));
         expect(await upgraded.count(store as never), store).toBe(def.records.length);
@@ -203,7 +211,8 @@ describe('database upgrades', () => {
   });
 
   it('has a stored fixture for every earlier version', () => {
-    for (let v = 1; v < DB_VERSION; v++) expect(() => loadDbFixture(`v${v}.json`), `tests/fixtures/db/v${v}.json`).not.toThrow();
+    for (const v of OLD_VERSIONS) expect(() => loadDbFixture(`v${v}.json`), `tests/fixtures/db/v${v}.json`).not.toThrow();
+    expect(OLD_VERSIONS).toEqual(expect.arrayContaining([1, 2, 3]));
   });
 
   it('closes its connection when another context needs to upgrade (blocking), so upgrades never hang', async () => {

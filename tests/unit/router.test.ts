@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import '../../src/i18n/all';
 import { CodedError } from '../../src/i18n/problem';
 import type { Reply } from '../../src/messaging/protocol';
+import { RestoreSessions } from '../../src/background/restore-sessions';
 import { createRoutes, languageView } from '../../src/background/handlers';
 import { dispatch, type Routes } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
@@ -32,7 +33,8 @@ const routes = createRoutes({
   profiles,
   tabs,
   fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
-  clerkList: { get: async () => [], set: async () => undefined },
+  workQueue: { get: async () => undefined, set: async () => undefined },
+  restores: new RestoreSessions(profiles, now),
   lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
   language: async () => 'zh',
 });

@@ -1,3 +1,4 @@
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { checkUpload, type FileProbe, hasAudioTrack, kindOf } from '../../src/validate/upload';

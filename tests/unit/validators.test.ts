@@ -1,3 +1,4 @@
+import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { checkCharacter, validateIdNumber } from '../../src/validate/id-number';
@@ -45,7 +46,7 @@ describe('身份证号 (GB 11643-1999)', () => {
     ['3701021990010112X1', 'error:id.chars', '身份证号只能由数字组成，最后一位可以是 X。'],
     ['390102199001011231', 'error:id.province', '身份证号前两位「39」不是有效的省级行政区代码。'],
     // A leading 9 is the 2023 foreign permanent-resident ID: its province sits in digits 2–3.
-    ['990102199001011231', 'error:id.foreignProvince', '外国人永久居留身份证号第2–3位「90」不是有效的省级行政区代码。'],
+    ['990102199001011231', 'error:id.foreignProvince', '永居证号第2–3位「90」不是省级代码。'],
     ['370102199002301231', 'error:id.birthImpossible', '身份证号中的出生日期「19900230」不存在。'],
     ['370102203001011231', 'error:id.birthFuture', '身份证号中的出生日期 2030-01-01 晚于今天。'],
   ])('%s → %s', (id, code, message) => {

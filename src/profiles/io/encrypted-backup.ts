@@ -50,9 +50,9 @@ export async function parseEncryptedBackup(text: string, passphrase: string, fil
   try {
     head = Header.parse(JSON.parse(text));
   } catch {
-    throw new BackupError(`文件 ${fileName} 不是有效的加密备份，未恢复任何档案。`);
+    throw new BackupError('backupEncErrors.invalid', { file: fileName });
   }
-  if (head.version > ENCRYPTED_BACKUP_VERSION) throw new BackupError(`加密备份 ${fileName} 的格式版本为 ${head.version}，比本助手支持的新：请先升级助手。未恢复任何档案。`);
+  if (head.version > ENCRYPTED_BACKUP_VERSION) throw new BackupError('backupEncErrors.tooNew', { file: fileName, version: head.version });
   let salt: Uint8Array;
   let iv: Uint8Array;
   let data: Uint8Array;
@@ -61,16 +61,16 @@ export async function parseEncryptedBackup(text: string, passphrase: string, fil
     iv = fromBase64(head.cipher.iv);
     data = fromBase64(head.data);
   } catch {
-    throw new BackupError(`加密备份 ${fileName} 已损坏（编码无效），未恢复任何档案。`);
+    throw new BackupError('backupEncErrors.corrupt', { file: fileName });
   }
   const bad = checkKdfParams(head.kdf.iterations, salt);
-  if (bad || iv.length !== 12) throw new BackupError(`加密备份 ${fileName} 的参数不可信（${bad ?? 'IV 长度不对'}），未尝试解密，未恢复任何档案。`);
+  if (bad || iv.length !== 12) throw new BackupError('backupEncErrors.untrusted', { file: fileName });
   const key = await importAesKey(await deriveKeyBytes(passphrase, salt, head.kdf.iterations));
   let plain: Uint8Array;
   try {
     plain = await openBytes(key, { iv, data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer }, aadOf(head));
   } catch {
-    throw new BackupError(`无法打开加密备份 ${fileName}：口令不正确，或文件已被改动（校验未通过）。未恢复任何档案。`);
+    throw new BackupError('backupEncErrors.cannotOpen', { file: fileName });
   }
   return parseBackup(new TextDecoder().decode(plain), fileName);
 }

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { FIELD_NAMES } from '../../domain/fields';
 import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import { fieldText } from '../../validate/field';
+import type { MessageKey, Params } from '../../i18n';
+import { CodedError } from '../../i18n/problem';
 import { Profile } from '../schema';
 import { writeXlsx } from './xlsx';
 
@@ -54,10 +56,10 @@ export function toBackup(profiles: readonly Profile[], now: Date): string {
   return JSON.stringify(backup, null, 1);
 }
 
-export class BackupError extends Error {
-  readonly code = 'bad-backup';
-  constructor(message: string) {
-    super(message);
+/** A backup file that cannot be restored (catalogue `backup.*` / `backupEncErrors.*`): nothing was written. */
+export class BackupError extends CodedError {
+  constructor(code: MessageKey, params: Params) {
+    super(code, params);
     this.name = 'BackupError';
   }
 }
@@ -68,18 +70,18 @@ export function parseBackup(text: string, fileName: string): Backup {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new BackupError(`文件 ${fileName} 不是有效的 JSON，未恢复任何档案。`);
+    throw new BackupError('backup.notJson', { file: fileName });
   }
   const head = data as { format?: unknown; version?: unknown } | null;
-  if (head?.format !== BACKUP_FORMAT) throw new BackupError(`文件 ${fileName} 不是建造师注册助手的档案备份，未恢复任何档案。`);
+  if (head?.format !== BACKUP_FORMAT) throw new BackupError('backup.notBackup', { file: fileName });
   if (typeof head.version !== 'number' || head.version > BACKUP_VERSION) {
-    throw new BackupError(`备份文件 ${fileName} 的格式版本为 ${String(head.version)}，比本助手支持的版本（${BACKUP_VERSION}）新：请先升级助手再恢复。未恢复任何档案。`);
+    throw new BackupError('backup.tooNew', { file: fileName, version: String(head.version), supported: BACKUP_VERSION });
   }
   const result = Backup.safeParse(data);
   if (!result.success) {
     const first = result.error.issues[0];
     const where = first ? first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '';
-    throw new BackupError(`备份文件 ${fileName} 校验未通过（${where}：${first?.message ?? ''}），未恢复任何档案。`);
+    throw new BackupError('backup.invalid', { file: fileName, where, problem: first?.message ?? '' });
   }
   return result.data;
 }

@@ -1,5 +1,5 @@
 import { getLang, t } from '../../i18n';
-import { type ChecklistView, type ConditionView, type ItemView, type MaterialStatus, statusOf, type UploadRule } from '../../rules/status';
+import { type ChecklistView, type ConditionView, type ItemView, type MaterialStatus, progress, statusOf, type UploadRule } from '../../rules/status';
 import { formatsText } from '../../validate/upload';
 
 export interface ChecklistListProps {
@@ -57,7 +57,7 @@ function Item({ item, view, active, done, notes }: { item: ItemView } & Checklis
         </details>
       )}
       {item.editorialNote && (
-        <div class="note editorial" data-jzs-editorial-note="">
+        <div class="editorial" data-jzs-editorial-note="">
           {item.editorialNote}
         </div>
       )}
@@ -107,10 +107,11 @@ function ConditionInput({
 
 /** The checklist of one business with the contract's hooks ([data-jzs-material][data-status]). */
 export function ChecklistList(props: ChecklistListProps) {
-  const { view, active, onToggleCondition } = props;
+  const { view, active, done, onToggleCondition } = props;
   const en = getLang() === 'en';
+  const count = progress(view, active, done);
   return (
-    <section class="checklist" data-jzs-checklist={view.business.id}>
+    <section class="checklist" data-jzs-checklist={view.business.id} data-complete={String(count.done === count.needed)}>
       {view.conditions.length > 0 && (
         <fieldset class="conditions">
           <legend>{t('checklist.conditions')}</legend>
@@ -168,7 +169,7 @@ export const CHECKLIST_CSS = `
 .checklist .note { font-size: 12px; color: #323f4b; margin: 2px 0 0 1.6em; white-space: pre-wrap; }
 .checklist details.note summary { cursor: pointer; color: #0b5cad; }
 .checklist .meta { font-size: 11px; color: #616e7c; margin-left: 1.6em; }
-.checklist .editorial { color: #7a4d00; font-style: italic; }
+.checklist .editorial { font-size: 12px; margin: 2px 0 0 1.6em; white-space: pre-wrap; color: #7a4d00; font-style: italic; }
 .checklist .basis { color: #93370d; }
 .checklist .refusal { color: #b42318; font-weight: 600; font-size: 12px; margin-top: 4px; }
 .checklist .verified { margin-top: 6px; }

@@ -5,6 +5,9 @@ import { send } from '../../messaging/client';
 import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../profiles/io/encrypted-backup';
 import { type Backup, parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
 import { download } from '../common/download';
+import { errorText } from '../common/error-text';
+import { RESTORE_CHUNK } from '../../messaging/schemas';
+import { type RestoreReview, RestorePreviewView } from './RestorePreview';
 
 /** 导出与备份: CSV (BOM, formulas defused), XLSX, a versioned JSON backup, and restore from it. */
 export function ExportPanel({ onRestored }: { onRestored: () => void }) {
@@ -12,6 +15,9 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
   const [backupPass, setBackupPass] = useState('');
   const [pending, setPending] = useState<{ name: string; text: string } | undefined>();
   const [restorePass, setRestorePass] = useState('');
+  const [review, setReview] = useState<RestoreReview | undefined>(undefined);
+  const [progress, setProgress] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
   const stamp = () => format(new Date(), 'yyyyMMdd-HHmm');
 
   const exportAs = async (kind: 'csv' | 'xlsx' | 'backup') => {
@@ -25,17 +31,52 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     else download(`建造师档案备份-${stamp()}.json`, toBackup(all, new Date()), 'application/json');
   };
 
-  const apply = async (read: () => Promise<Backup> | Backup) => {
+  // Restore: read and check the file here, hand its profiles to the background in chunks, see what would
+  // change, and only then write (all or nothing, with a restore point for 「撤销」).
+  const apply = async (read: () => Promise<Backup> | Backup, fileName: string) => {
+    setMessage(undefined);
     try {
       const backup = await read();
-      if (backup.profiles.length) await send('ui:profiles.commit', { items: backup.profiles.map((profile) => ({ kind: 'restore' as const, profile })) });
-      setMessage({ kind: 'ok', text: t('export.restored', { n: backup.profiles.length }) });
       setPending(undefined);
       setRestorePass('');
+      if (!backup.profiles.length) return setMessage({ kind: 'ok', text: t('restore.nothing') });
+      const session = crypto.randomUUID();
+      const total = backup.profiles.length;
+      for (let at = 0; at < total; at += RESTORE_CHUNK) {
+        setProgress(t('restore.reading', { done: at, total }));
+        await send('ui:restore.stage', { session, total, profiles: backup.profiles.slice(at, at + RESTORE_CHUNK) });
+      }
+      setProgress(undefined);
+      setReview({ session, fileName, exportedAt: backup.exportedAt, preview: await send('ui:restore.preview', { session }), overwriteNewer: false, removeMissing: false });
+    } catch (err) {
+      setProgress(undefined);
+      setMessage({ kind: 'error', text: errorText(err) });
+    }
+  };
+
+  const commitRestore = async (r: RestoreReview) => {
+    setBusy(true);
+    try {
+      const done = await send('ui:restore.commit', { session: r.session, overwriteNewer: r.overwriteNewer, removeMissing: r.removeMissing });
+      setReview(undefined);
+      setMessage({ kind: 'ok', text: t('restore.done', done) });
       onRestored();
     } catch (err) {
-      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ kind: 'error', text: errorText(err) });
+      // The store moved since the preview: show the preview again as it is now (the backup is still staged).
+      if ((err as { code?: unknown }).code === 'restore.storeChanged') {
+        const preview = await send('ui:restore.preview', { session: r.session }).catch(() => undefined);
+        setReview(preview ? { ...r, preview } : undefined);
+      } else setReview(undefined);
+    } finally {
+      setBusy(false);
     }
+  };
+
+  const cancelRestore = (r: RestoreReview) => {
+    setReview(undefined);
+    setMessage({ kind: 'ok', text: t('restore.cancelled') });
+    void send('ui:restore.cancel', { session: r.session }).catch(() => undefined);
   };
 
   const restore = async (input: HTMLInputElement) => {
@@ -45,7 +86,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     const text = await file.text();
     // An encrypted backup needs its passphrase first.
     if (isEncryptedBackup(text)) setPending({ name: file.name, text });
-    else await apply(() => parseBackup(text, file.name));
+    else await apply(() => parseBackup(text, file.name), file.name);
   };
 
   const exportEncrypted = async () => {
@@ -86,10 +127,24 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
         <div class="row" data-jzs-restore-pass-prompt="">
           {t('backupEnc.restorePass')}{' '}
           <input type="password" data-jzs-restore-pass="" value={restorePass} onInput={(e) => setRestorePass(e.currentTarget.value)} />
-          <button type="button" class="primary" data-jzs-action="restore-encrypted" onClick={() => void apply(() => parseEncryptedBackup(pending.text, restorePass, pending.name))}>
+          <button type="button" class="primary" data-jzs-action="restore-encrypted" onClick={() => void apply(() => parseEncryptedBackup(pending.text, restorePass, pending.name), pending.name)}>
             {t('backupEnc.restore')}
           </button>
         </div>
+      )}
+      {progress && (
+        <p class="muted" role="status">
+          {progress}
+        </p>
+      )}
+      {review && (
+        <RestorePreviewView
+          review={review}
+          busy={busy}
+          onChange={setReview}
+          onConfirm={() => void commitRestore(review)}
+          onCancel={() => cancelRestore(review)}
+        />
       )}
       <p class="muted">{t('export.note')}</p>
       {message && <p class={message.kind} role="status" data-jzs-export-message={message.kind}>{message.text}</p>}

@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { Profile, ProfileSummary } from '../../profiles/schema';
 import { ProfileEditor } from '../components/ProfileEditor';
-import { ProfileList } from '../components/ProfileList';
+import { ProfileList, toListOnArrowDown } from '../components/ProfileList';
+import { errorText } from '../common/error-text';
 import { useProfileQuery } from '../components/useProfileQuery';
 import { withItem } from '../../domain/sets';
 
 const PAGE = 50;
 
 /** 档案: find, page, select, bulk-delete, see duplicates by ID number, create and edit. */
-export function ProfilesPanel({ version }: { version: number }) {
+export function ProfilesPanel({ version, onChanged }: { version: number; onChanged: () => void }) {
   const q = useProfileQuery(PAGE);
   const [editing, setEditing] = useState<Profile | 'new' | undefined>(undefined);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -28,8 +29,21 @@ export function ProfilesPanel({ version }: { version: number }) {
     setSelected(new Set());
     setMessage(t('profiles.deleted', { n: deleted }));
     if (editing !== 'new' && editing && selected.has(editing.id)) setEditing(undefined);
-    q.refresh();
+    // A restore point was kept: the undo bar shows it.
+    onChanged();
   };
+  // The ticked profiles become the work queue of 「下一位」, in the list's order (ticks from other pages after).
+  const queueSelection = async () => {
+    const shown = q.items.map((p) => p.id).filter((id) => selected.has(id));
+    const ids = [...shown, ...[...selected].filter((id) => !shown.includes(id))];
+    try {
+      const { active } = await send('ui:queue.set', { ids, source: 'selection' });
+      setMessage(t('queue.set', { n: ids.length, name: active.name }));
+    } catch (err) {
+      setMessage(errorText(err));
+    }
+  };
+  const list = useRef<HTMLUListElement | null>(null);
   const pages = Math.max(1, Math.ceil((q.total ?? 0) / PAGE));
 
   return (
@@ -39,7 +53,15 @@ export function ProfilesPanel({ version }: { version: number }) {
       </h2>
       <div class="columns">
         <div class="list-col">
-          <input data-jzs-search="" type="search" placeholder={t('profiles.search')} value={q.query} onInput={(e) => q.setQuery(e.currentTarget.value)} />
+          <input
+            data-jzs-search=""
+            type="search"
+            aria-label={t('profiles.search')}
+            placeholder={t('profiles.search')}
+            value={q.query}
+            onInput={(e) => q.setQuery(e.currentTarget.value)}
+            onKeyDown={toListOnArrowDown(list)}
+          />
           {q.error && <p class="error">{q.error}</p>}
           <div class="row">
             <button type="button" class="primary" data-jzs-action="new-profile" onClick={() => setEditing('new')}>
@@ -50,6 +72,9 @@ export function ProfilesPanel({ version }: { version: number }) {
             </button>
             <button type="button" data-jzs-action="delete-selected" disabled={!selected.size} onClick={() => void removeSelected()}>
               {t('profiles.deleteSelected', { n: selected.size })}
+            </button>
+            <button type="button" data-jzs-action="queue-selection" disabled={!selected.size} onClick={() => void queueSelection()}>
+              {t('queue.fromSelection', { n: selected.size })}
             </button>
             <button type="button" data-jzs-action="show-duplicates" onClick={() => void send('ui:profiles.duplicates', {}).then(setDupes)}>
               {t('profiles.duplicates')}
@@ -63,6 +88,8 @@ export function ProfilesPanel({ version }: { version: number }) {
             onPick={(p) => void open(p)}
             selected={selected}
             onToggle={(id, on) => setSelected(withItem(selected, id, on))}
+            listRef={list}
+            keysHint
           />
           {!q.query && pages > 1 && (
             <div class="row pager">

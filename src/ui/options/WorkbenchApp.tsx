@@ -7,6 +7,7 @@ import { ImportPanel } from './ImportPanel';
 import { LockPanel } from './LockPanel';
 import { ProfilesPanel } from './ProfilesPanel';
 import { RulePackPanel } from './RulePackPanel';
+import { UndoBar } from './UndoBar';
 
 /** The clerk workbench (options.html). While the store is locked only the unlock form and rules show. */
 export function WorkbenchApp() {
@@ -24,7 +25,8 @@ export function WorkbenchApp() {
       {locked && <LockPanel status={lock.status} onStatus={(s) => (lock.set(s), changed())} />}
       {lock.status && !locked && (
         <>
-          <ProfilesPanel version={version} />
+          <UndoBar version={version} onUndone={changed} />
+          <ProfilesPanel version={version} onChanged={changed} />
           <ImportPanel onImported={changed} />
           <ExportPanel onRestored={changed} />
           <LockPanel status={lock.status} onStatus={(s) => (lock.set(s), changed())} />

@@ -6,6 +6,7 @@ import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';
 import { EDITOR_CSS } from '../components/ProfileEditor';
 import { PROFILE_LIST_CSS } from '../components/ProfileList';
+import { QUEUE_BAR_CSS } from '../components/QueueBar';
 import { WorkbenchApp } from './WorkbenchApp';
 
 const WORKBENCH_CSS = `
@@ -23,11 +24,14 @@ table.rows tr.bad { background: #fff4f3; }
 table.rows tr.warn { background: #fffaeb; }
 .policy label { display: block; font-size: 13px; }
 .progress progress { width: 240px; vertical-align: middle; }
+.undo-bar { position: sticky; top: 0; z-index: 2; display: flex; gap: 10px; align-items: center; background: #fffaeb; border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
+.restore-preview ul { margin: 4px 0; }
+.restore-preview .names { color: var(--muted); font-size: 12px; }
 `;
 
 export async function mountWorkbench(el: HTMLElement): Promise<void> {
   await loadLanguage(() => location.reload());
-  injectCss(document, BASE_CSS + PROFILE_LIST_CSS + EDITOR_CSS + CHECKLIST_CSS + WORKBENCH_CSS);
+  injectCss(document, BASE_CSS + PROFILE_LIST_CSS + QUEUE_BAR_CSS + EDITOR_CSS + CHECKLIST_CSS + WORKBENCH_CSS);
   document.title = t('options.title');
   render(<WorkbenchApp />, el);
 }

@@ -1,21 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
-import { send } from '../../messaging/client';
 import type { ProfileSummary } from '../../profiles/schema';
 import { FillPreview } from '../components/FillPreview';
+import { QueueBar } from '../components/QueueBar';
 import { useFill } from '../components/useFill';
+import type { useWorkQueue } from '../components/useWorkQueue';
 
 /** The keyboard command opened the popup this recently: preview at once. */
 const COMMAND_WINDOW_MS = 10_000;
 
 /**
  * 「填写当前页面」 from the popup: preview here, confirm here (an extension page: a portal page can neither read
- * nor click it). 「下一位」 moves to the next applicant of the list the clerk picked from, keeping the tab.
+ * nor click it). 「下一位」 moves along the work queue (an import in sheet order, a selection, a search), keeping
+ * the tab (page, business); at the end it says so instead of starting again.
  */
-export function FillSection({ active, onActive }: { active: ProfileSummary | null; onActive: (p: ProfileSummary) => void }) {
+export function FillSection({ active, queue }: { active: ProfileSummary | null; queue: ReturnType<typeof useWorkQueue> }) {
   const fill = useFill();
-  const [note, setNote] = useState<string | undefined>(undefined);
   const { state } = fill;
 
   useEffect(() => {
@@ -29,17 +30,7 @@ export function FillSection({ active, onActive }: { active: ProfileSummary | nul
 
   const onFill = (e: MouseEvent) => {
     if (!e.isTrusted) return fill.props.onUntrusted();
-    setNote(undefined);
     fill.plan();
-  };
-  const onNext = (e: MouseEvent) => {
-    if (!e.isTrusted) return fill.props.onUntrusted();
-    fill.update({ busy: true, error: undefined, report: undefined, preview: undefined });
-    send('ui:fill.next', {}).then(({ active: next, preview, error }) => {
-      onActive(next);
-      setNote(t('fillPopup.nextDone', { name: next.name }));
-      fill.show(preview, error === undefined ? undefined : { code: error });
-    }, (error: unknown) => fill.update({ busy: false, error }));
   };
 
   return (
@@ -50,12 +41,9 @@ export function FillSection({ active, onActive }: { active: ProfileSummary | nul
             {t('fillPopup.fill')}
           </button>
         )}
-        <button type="button" data-jzs-action="next-applicant" disabled={state.busy} onClick={onNext}>
-          {t('fillPopup.next')}
-        </button>
       </div>
+      <QueueBar {...queue.bar(fill)} />
       {!active && <p class="muted">{t('fillPopup.needActive')}</p>}
-      {note && <p class="ok">{note}</p>}
       {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
     </section>
   );

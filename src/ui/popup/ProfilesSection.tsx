@@ -1,37 +1,64 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { Profile, ProfileSummary } from '../../profiles/schema';
+import { errorText } from '../common/error-text';
 import { ProfileEditor } from '../components/ProfileEditor';
-import { ProfileList } from '../components/ProfileList';
+import { ProfileList, toListOnArrowDown } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
+import { useWorkQueue } from '../components/useWorkQueue';
 import { FillSection } from './FillSection';
 
 /** Popup: at most one page of rows, never the whole store. */
 const POPUP_PAGE = 20;
+/** A search made the work queue takes this many results (the search's own limit). */
+const SEARCH_QUEUE = 100;
 const QUICK_FIELDS = ['name', 'mobile', 'employerName', 'contractStart', 'contractEnd'] as const;
 
 export function ProfilesSection() {
   const q = useProfileQuery(POPUP_PAGE);
   const [active, setActive] = useState<ProfileSummary | null>(null);
+  const work = useWorkQueue(setActive);
+  const { queue, setQueue } = work;
   const [editing, setEditing] = useState<Profile | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  const list = useRef<HTMLUListElement | null>(null);
 
   useEffect(() => {
-    send('ui:active.get', {}).then(setActive, (e: unknown) => setError(String(e)));
+    send('ui:active.get', {}).then(setActive, (e: unknown) => setError(errorText(e)));
   }, []);
 
-  const pick = async (p: ProfileSummary) => {
+  const run = async (work: () => Promise<void>) => {
     try {
-      const a = await send('ui:active.set', { id: p.id });
-      // The list the clerk picked from becomes the order of 「下一位」.
-      await send('ui:fill.setList', { ids: q.items.map((x) => x.id) });
-      setActive(a);
-      setEditing(undefined);
+      await work();
+      setError(undefined);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     }
   };
+
+  // Picking someone keeps the work queue (from a search too); without one, the list picked from becomes it.
+  const pick = (p: ProfileSummary) =>
+    run(async () => {
+      if (queue) {
+        setActive(await send('ui:active.set', { id: p.id }));
+        setQueue(await send('ui:queue.get', {}));
+      } else {
+        const made = await send('ui:queue.set', { ids: q.items.map((x) => x.id), source: q.query.trim() ? 'search' : 'list', start: p.id });
+        setActive(made.active);
+        setQueue(made.queue);
+      }
+      setEditing(undefined);
+    });
+
+  const queueSearch = () =>
+    run(async () => {
+      const found = await send('ui:profiles.search', { query: q.query, limit: SEARCH_QUEUE });
+      if (!found.items.length) return;
+      const made = await send('ui:queue.set', { ids: found.items.map((x) => x.id), source: 'search' });
+      setActive(made.active);
+      setQueue(made.queue);
+    });
 
   return (
     <section data-jzs-popup-profiles="">
@@ -41,7 +68,16 @@ export function ProfilesSection() {
           {q.stored !== undefined && t('profiles.count', { n: q.stored })}
         </span>
       </h2>
-      <input data-jzs-search="" type="search" autoFocus placeholder={t('profiles.search')} value={q.query} onInput={(e) => q.setQuery(e.currentTarget.value)} />
+      <input
+        data-jzs-search=""
+        type="search"
+        autoFocus
+        aria-label={t('profiles.search')}
+        placeholder={t('profiles.search')}
+        value={q.query}
+        onInput={(e) => q.setQuery(e.currentTarget.value)}
+        onKeyDown={toListOnArrowDown(list)}
+      />
       {(error || q.error) && <p class="error">{error ?? q.error}</p>}
       {active && (
         <div class="active-line" data-jzs-active-profile={active.id}>
@@ -62,10 +98,15 @@ export function ProfilesSection() {
           onCancel={() => setEditing(undefined)}
         />
       )}
-      <FillSection active={active} onActive={setActive} />
+      <FillSection active={active} queue={work} />
       {q.items.length === 0 && q.total !== undefined && <p class="muted">{q.query ? t('profiles.noMatch') : t('profiles.none')}</p>}
+      {q.query.trim() && q.items.length > 0 && (
+        <button type="button" data-jzs-action="queue-search" onClick={() => void queueSearch()}>
+          {t('queue.fromSearch', { n: Math.min(q.total ?? q.items.length, SEARCH_QUEUE) })}
+        </button>
+      )}
       {q.items.length > 0 && <p class="muted small">{t('profiles.choose')}</p>}
-      <ProfileList items={q.items} activeId={active?.id} onPick={(p) => void pick(p)} />
+      <ProfileList items={q.items} activeId={active?.id} onPick={(p) => void pick(p)} listRef={list} keysHint />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';
 import { EDITOR_CSS } from '../components/ProfileEditor';
 import { PROFILE_LIST_CSS } from '../components/ProfileList';
+import { QUEUE_BAR_CSS } from '../components/QueueBar';
 import { PopupApp } from './PopupApp';
 
 const POPUP_CSS = `body { width: 420px; min-height: 200px; max-height: 590px; padding: 12px; }
@@ -20,6 +21,7 @@ const POPUP_CSS = `body { width: 420px; min-height: 200px; max-height: 590px; pa
 .small { font-size: 11px; margin: 2px 0; }
 ul.profiles { max-height: 220px; }
 ${PROFILE_LIST_CSS}
+${QUEUE_BAR_CSS}
 ${EDITOR_CSS}
 ${CHECKLIST_CSS}`;
 
