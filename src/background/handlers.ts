@@ -120,7 +120,7 @@ export function createRoutes({ db, now, profiles, fill, tabs, workQueue, restore
           checks: genericChecks(pack),
           fields: fieldViews(pack.fields),
           language: languageView(lang, req.withCatalogue === true),
-          // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+          // Checklist and validator texts in Chinese (the fallback language): not bundled in the content script.
           hints: hintsZh,
         };
         if (req.business) {

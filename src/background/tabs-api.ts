@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, Reply } from '../messaging/protocol';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
-import type { WorkQueue } from '../profiles/work-queue';
+import { isWorkQueue, type WorkQueue } from '../profiles/work-queue';
 import type { PlanStore, StoredPlan, TabFill, TabsApi } from './fill';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
@@ -88,7 +88,8 @@ export const sessionPlans: PlanStore = {
 /** The clerk's work queue for 「下一位」 (opaque ids only), in storage.session: gone when the browser closes. */
 export const sessionWorkQueue = {
   async get(): Promise<WorkQueue | undefined> {
-    return (await browser.storage.session.get('workQueue')).workQueue as WorkQueue | undefined;
+    const { workQueue } = await browser.storage.session.get('workQueue');
+    return isWorkQueue(workQueue) ? workQueue : undefined;
   },
   async set(q: WorkQueue): Promise<void> {
     await browser.storage.session.set({ workQueue: q });

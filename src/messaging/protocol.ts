@@ -69,8 +69,9 @@ export interface PageRules {
   /** Cross-field checks to run here: the business's, or the ones that hold for any business. */
   checks: CheckView[];
   language: LanguageView;
-  /** The validator messages (`v.*`) in Chinese: hints show only once the rules are in, so the content script
-   * gets them here instead of bundling them (its size is budgeted); English ones come with `language`. */
+  /** assets/i18n/hints.zh-CN.json (checklist, upload and validator texts) in Chinese: they show only once the
+   * rules are in, so the content script gets them here instead of bundling them (its size is budgeted);
+   * English ones come with `language`. */
   hints: Record<string, unknown>;
 }
 

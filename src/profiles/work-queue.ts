@@ -23,6 +23,23 @@ export interface QueueView {
   atEnd: boolean;
 }
 
+const SOURCES: readonly QueueSource[] = ['import', 'selection', 'search', 'list'];
+
+/** A stored queue as it was written (storage.session holds what any version of the extension wrote). */
+export function isWorkQueue(v: unknown): v is WorkQueue {
+  if (typeof v !== 'object' || v === null) return false;
+  const q = v as Partial<Record<keyof WorkQueue, unknown>>; // read field by field below
+  return (
+    Array.isArray(q.ids) &&
+    q.ids.every((id) => typeof id === 'string') &&
+    typeof q.index === 'number' &&
+    Number.isInteger(q.index) &&
+    q.index >= 0 &&
+    q.index < q.ids.length &&
+    SOURCES.some((s) => s === q.source)
+  );
+}
+
 export function queueOf(ids: readonly string[], source: QueueSource, start = 0): WorkQueue {
   // A profile listed twice (a selection built twice) is walked once.
   return { ids: [...new Set(ids)], index: start, source };

@@ -7,10 +7,9 @@ import { err, type Validated } from './types';
  * Canonical form yyyy-MM-dd (contract.md). All arithmetic is on UTC calendar dates, so the machine's time zone
  * never enters; "today" is the calendar date in Asia/Shanghai (todayInShanghai).
  */
-const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?`;
 const PATTERNS: RegExp[] = [
-  new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`),
-  new RegExp(String.raw`^(\d{4})\/(\d{1,2})\/(\d{1,2})${TIME}$`),
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
   /^(\d{4})(\d{2})(\d{2})$/,

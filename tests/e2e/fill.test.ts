@@ -157,8 +157,8 @@ describe('filling a portal page from a profile', () => {
     await expect.poll(() => popup.locator(`[data-jzs-profile="${liId}"]`).getAttribute('data-active')).toBe('true');
     await popup.locator('[data-jzs-queue][data-position="1"][data-total="2"]').waitFor();
     await popup.locator('[data-jzs-action="next"]').click();
-    // 下一位 previews the page for the new applicant (or says why it cannot).
-    await popup.locator('[data-jzs-fill-preview], [data-jzs-fill-error]').first().waitFor();
+    await popup.locator('[data-jzs-fill-preview]').waitFor();
+    expect(await popup.locator('[data-jzs-fill-preview]').textContent()).toContain('张三');
     expect(await popup.locator('[data-jzs-active-profile] strong').textContent()).toBe('张三');
     expect((await sendFrom<{ id: string }>(popup, 'ui:active.get', {})).id).toBe(zhangId);
     await popup.locator('[data-jzs-queue][data-position="2"][data-total="2"]').waitFor();
@@ -174,6 +174,8 @@ describe('filling a portal page from a profile', () => {
   it('「全部替换为此申请人」: switching applicant on a filled page leaves only the new applicant\'s values (read back)', async () => {
     const page = await s.open('province-basic-info');
     await rulesIn(page);
+    // The clerk's work list: 张三 then 李四 (as the workbench's 「以所选为填写名单」 makes it).
+    await sendFrom(bench, 'ui:queue.set', { ids: [zhangId, liId], source: 'selection' });
     const popup = await s.openExtensionPage('popup.html');
     await popup.locator(`[data-jzs-profile="${zhangId}"]`).click();
     await expect.poll(() => popup.locator(`[data-jzs-profile="${zhangId}"]`).getAttribute('data-active')).toBe('true');
@@ -182,7 +184,7 @@ describe('filling a portal page from a profile', () => {
     await popup.locator('[data-jzs-fill-results]').waitFor();
     expect(await page.locator('#txtDzyx').inputValue()).toBe(ZHANG.email);
     // The clerk moves on to the next applicant: the preview says whose data the page holds now.
-    await popup.locator('[data-jzs-action="next-applicant"]').click();
+    await popup.locator('[data-jzs-action="next"]').click();
     const preview = popup.locator('[data-jzs-fill-preview]');
     await preview.waitFor();
     expect(await popup.locator(`[data-jzs-fill-onpage="${zhangId}"]`).textContent()).toContain('张三');

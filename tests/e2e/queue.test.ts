@@ -193,6 +193,14 @@ describe('restore preview, 撤销, the work queue and keyboard lists', () => {
     const second = bench.locator('[data-jzs-profiles-panel] [data-jzs-profile]').nth(1);
     await expect.poll(() => second.getAttribute('aria-selected')).toBe('true');
     expect(await bench.locator('[data-jzs-action="delete-selected"]').isEnabled()).toBe(true);
+    // The mouse ticks a row by its box (without opening it); the box never takes the keyboard's focus.
+    const first = bench.locator('[data-jzs-profiles-panel] [data-jzs-profile]').first();
+    await first.locator('[data-jzs-select]').click();
+    await expect.poll(() => first.getAttribute('aria-selected')).toBe('true');
+    expect(await first.getAttribute('data-active')).toBeNull();
+    // The clicked row is the keyboard's place now: ↓ goes to the second again.
+    await benchList.focus();
+    await bench.keyboard.press('ArrowDown');
     await bench.keyboard.press('Enter');
     await bench.locator('[data-jzs-profiles-panel] .edit-col input').first().waitFor();
     expect(await second.getAttribute('data-active')).toBe('true');

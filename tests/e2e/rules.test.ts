@@ -185,7 +185,7 @@ describe('rules in the browser', () => {
   it('rule pack import: an invalid file shows a Chinese error with the path and the old pack stays', async () => {
     const options = await s.openExtensionPage('options.html');
     const panel = options.locator('[data-jzs-rule-pack]');
-    await panel.locator('[data-jzs-pack-version="1.1.0"][data-jzs-pack-source="bundled"]').waitFor();
+    await panel.locator(`[data-jzs-pack-version="${pack.version}"][data-jzs-pack-source="bundled"]`).waitFor();
     const bad = structuredClone(BUNDLED_PACK_DATA) as { version: string; businesses: Array<{ materials: Array<Record<string, unknown>> }> };
     bad.version = '1.2.0';
     bad.businesses[1]!.materials[2]!.requirment = 'required';
@@ -194,7 +194,7 @@ describe('rules in the browser', () => {
     await error.waitFor();
     expect(await error.textContent()).toContain('businesses[1]（renewal）.materials[2]（labor-contract）');
     expect(await error.textContent()).toContain('未导入');
-    expect(await panel.locator('[data-jzs-pack-version]').getAttribute('data-jzs-pack-version')).toBe('1.1.0');
+    expect(await panel.locator('[data-jzs-pack-version]').getAttribute('data-jzs-pack-version')).toBe(pack.version);
 
     // A valid newer pack is taken and serves the pages; revert brings back the bundle.
     const good = structuredClone(BUNDLED_PACK_DATA) as { version: string; businesses: Array<{ id: string; materials: Array<{ id: string; note: string }> }> };
@@ -207,7 +207,7 @@ describe('rules in the browser', () => {
     expect(await portal.locator('[data-jzs-overlay] [data-jzs-material="labor-contract"] .note').textContent()).toContain('测试用规则包');
     await portal.close();
     await panel.locator('[data-jzs-action="revert-pack"]').click();
-    await panel.locator('[data-jzs-pack-version="1.1.0"][data-jzs-pack-source="bundled"]').waitFor();
+    await panel.locator(`[data-jzs-pack-version="${pack.version}"][data-jzs-pack-source="bundled"]`).waitFor();
     await options.close();
   });
 });

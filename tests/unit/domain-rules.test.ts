@@ -474,6 +474,12 @@ describe('14.6 validators closer to the standards', () => {
     expect(r.value).toBe(id);
     expect(codes(r.findings)).toEqual(['warning:id.foreignPermanent']);
     expect(r.info).toMatchObject({ kind: 'foreign-permanent', birthDate: '1990-01-01', gender: 'male', province: '山东' });
+    // Imported from a spreadsheet: kept, with the explanation as a warning on the cell.
+    const headers = ['姓名', '身份证号'];
+    const row = validateRow(1, 2, [{ text: 'John Smith' }, { text: id }], { headers, mapping: autoMap(headers), now, today: todayInShanghai(now) });
+    expect(row.errors).toEqual([]);
+    expect(row.data.idNumber).toBe(id);
+    expect(row.warnings.map((w) => t(w.code, w.params))).toContain(t('v.id.foreignPermanent', { province: '山东' }));
     const wrong = first + (idCheck(first) === '1' ? '2' : '1');
     expect(codes(validateIdNumber(wrong, now).findings)).toEqual(['error:id.checksum']);
   });

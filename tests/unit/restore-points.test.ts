@@ -9,6 +9,7 @@ import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { LockService, type SessionArea } from '../../src/security/lock';
 import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
+import { createFromFixture, loadDbFixture } from '../helpers/db-fixture';
 
 class FakeSession implements SessionArea {
   data = new Map<string, unknown>();
@@ -38,6 +39,20 @@ beforeEach(async () => {
 });
 
 describe('restore points and 撤销', () => {
+  it('a version-3 database (no restore points yet) upgrades and keeps them from then on', async () => {
+    const name = `restore-upgrade-${++n}`;
+    await createFromFixture(name, loadDbFixture('v3.json'));
+    const upgraded = await openJzsDB(name);
+    const onV3 = new ProfileService(new ProfileStore(async () => upgraded, () => plainCodec), () => plainCodec);
+    const before = await onV3.all();
+    expect(before.map((p) => p.data.name).sort()).toEqual(['张三', '李四']);
+    await onV3.remove(before.map((p) => p.id), T(0));
+    await onV3.undo((await onV3.latestRestorePoint())!.id);
+    expect((await onV3.all()).map(({ revision: _r, ...p }) => p)).toEqual(before.map(({ revision: _r, ...p }) => p));
+    upgraded.close();
+  });
+
+
   it('undoes an import: created profiles go, updated ones come back as they were, once', async () => {
     const zhang = await service.create({ data: { name: '张三', mobile: '13800000000' } }, T(0));
     await service.commit(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, follow, queueOf, queueView, without } from '../../src/profiles/work-queue';
+import { advance, follow, isWorkQueue, queueOf, queueView, without } from '../../src/profiles/work-queue';
 import { moveFocus } from '../../src/ui/components/ProfileList';
 
 const ids = Array.from({ length: 5 }, (_, i) => `p${i + 1}`);
@@ -34,6 +34,16 @@ describe('work queue', () => {
     const gone = without(q, new Set(['p3']));
     expect(gone.ids[gone.index]).toBe('p2');
     expect(advance(gone)?.ids[advance(gone)?.index ?? -1]).toBe('p4');
+  });
+});
+
+describe('a stored queue', () => {
+  it('is read back only when it has the shape written', () => {
+    expect(isWorkQueue(queueOf(ids, 'import', 4))).toBe(true);
+    expect(isWorkQueue({ ids, index: 5, source: 'import' })).toBe(false);
+    expect(isWorkQueue({ ids, index: 0, source: 'elsewhere' })).toBe(false);
+    expect(isWorkQueue(['p1'])).toBe(false);
+    expect(isWorkQueue(undefined)).toBe(false);
   });
 });
 

@@ -169,9 +169,7 @@ export const CHECKLIST_CSS = `
 .checklist .note { font-size: 12px; color: #323f4b; margin: 2px 0 0 1.6em; white-space: pre-wrap; }
 .checklist details.note summary { cursor: pointer; color: #0b5cad; }
 .checklist .meta { font-size: 11px; color: #616e7c; margin-left: 1.6em; }
-.checklist .editorial { font-size: 12px; margin: 2px 0 0 1.6em; white-space: pre-wrap; color: #7a4d00; font-style: italic; }
-.checklist .basis { color: #93370d; }
-.checklist .refusal { color: #b42318; font-weight: 600; font-size: 12px; margin-top: 4px; }
-.checklist .verified { margin-top: 6px; }
+.checklist .editorial { font-size: 12px; margin-left: 1.6em; color: #7a4d00; }
+.checklist .refusal { color: #b42318; font-weight: 600; }
 .checklist .bundle { margin-top: 8px; padding: 6px 8px; background: #f0f5fb; border-radius: 6px; font-size: 12px; }
 `;

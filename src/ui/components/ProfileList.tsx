@@ -120,15 +120,19 @@ export function ProfileList({ items, activeId, onPick, selected, onToggle, label
             }}
           >
             {multi && (
-              // The row's selection is its aria-selected; the box is for the mouse (keyboard: Space).
-              <input
-                type="checkbox"
-                tabIndex={-1}
+              // The row's selection is its aria-selected (keyboard: Space); this box is the mouse's way to tick
+              // it. Not a form control: an option's content must not be focusable (its children are
+              // presentational), so it is hidden from assistive technology and never takes focus.
+              <span
+                class={`tick${selected?.has(p.id) ? ' on' : ''}`}
                 aria-hidden="true"
                 data-jzs-select={p.id}
-                checked={selected?.has(p.id) ?? false}
-                onClick={(e) => e.stopPropagation()}
-                onChange={(e) => onToggle(p.id, e.currentTarget.checked)}
+                data-checked={selected?.has(p.id) ? 'true' : 'false'}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  setFocus(i);
+                  onToggle(p.id, !(selected?.has(p.id) ?? false));
+                }}
               />
             )}
             <span class="name">{p.name || t('profiles.unknown')}</span>
@@ -159,6 +163,8 @@ ul.profiles .idno { font-family: ui-monospace, Consolas, monospace; color: var(-
 ul.profiles .employer { color: var(--muted); font-size: 12px; margin-left: auto; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 40%; }
 input[data-jzs-search] { width: 100%; padding: 5px 8px; border: 1px solid var(--line); border-radius: 4px; }
 .keys { margin: 2px 0; }
+ul.profiles .tick { flex: none; width: 14px; height: 14px; border: 1.5px solid var(--muted); border-radius: 3px; background: #fff; }
+ul.profiles .tick.on { background: var(--blue); border-color: var(--blue); box-shadow: inset 0 0 0 2px #fff; }
 `;
 
 /** A search box hands the keyboard to its list with ↓ (onKeyDown of the box). */
