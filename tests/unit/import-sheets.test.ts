@@ -404,5 +404,5 @@ describe.runIf(HEAVY)('a 10,000-row roster', () => {
       .join('\r\n');
     const fromCsv = await importBytes(new TextEncoder().encode(csv), 'big.csv');
     expect(fromCsv.rows.map((r) => r.data)).toEqual(rows.map((r) => r.data));
-  });
+  }, 120_000);
 });
