@@ -1,7 +1,7 @@
-import { caseAad } from '../cases/store';
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from './codec';
 import type { MessageKey, Params } from '../i18n';
 import { CodedError } from '../i18n/problem';
+import { caseAad, fillLogAad, profileAad, restorePointAad } from '../storage/aad';
 import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
 import {
   DEFAULT_ITERATIONS,
@@ -73,11 +73,11 @@ export function backoffSeconds(failures: number): number {
 
 /** A record's sealed part: which field holds the body and what its additional data is. */
 const SEALED_STORES = {
-  profiles: { field: 'body', aad: (r: { id?: unknown }) => `profile:${String(r.id)}` },
-  fillLogs: { field: 'entry', aad: (r: { profileId?: unknown }) => `filllog:${String(r.profileId)}` },
+  profiles: { field: 'body', aad: (r: { id?: unknown }) => profileAad(String(r.id)) },
+  fillLogs: { field: 'entry', aad: (r: { profileId?: unknown }) => fillLogAad(String(r.profileId)) },
   cases: { field: 'body', aad: (r: { id?: unknown }) => caseAad(String(r.id)) },
   // Restore points (issue 17.5) hold profiles as they were: sealed like them (profiles/restore-points.ts).
-  restorePoints: { field: 'body', aad: (r: { uid?: unknown }) => `restore:${String(r.uid)}` },
+  restorePoints: { field: 'body', aad: (r: { uid?: unknown }) => restorePointAad(String(r.uid)) },
 } as const;
 type SealedStore = keyof typeof SEALED_STORES;
 
