@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PANEL_PORT, type PanelPrefs } from '../messaging/protocol';
 import type { PortalId } from '../portals/origins';
-import type { PanelDeps } from './handlers';
+import type { PanelDeps } from './routes/context';
 import { DEFAULT_PREFS, type PanelHub } from './panel-hub';
 import { classifySender } from './sender';
 
