@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Shell functions small enough to read (issue 16 item 3): the three that had grown past 230 lines —
- * `createRoutes`, `runContent`, `ImportPanel` — and every function of the background's route modules stay
+ * `createRoutes`, `runContent`, `ImportPanel` — and every function of the background (its route modules) stay
  * under 80 lines, measured on the TypeScript syntax tree (first to last line of the declaration).
  */
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -61,10 +61,10 @@ describe('function size', () => {
     expect(sizeOf(file, name)).toBeLessThan(LIMIT);
   });
 
-  it('every function of the background route modules is under 80 lines', () => {
-    const dir = join(ROOT, 'src/background/routes');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
-    expect(files.length).toBeGreaterThan(5);
+  it('every function of the background (its route modules included) is under 80 lines', () => {
+    const dir = join(ROOT, 'src/background');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.filter((f) => f.startsWith('routes')).length).toBeGreaterThan(5);
     const long = files.flatMap((f) => {
       const file = relative(ROOT, join(dir, f));
       return functionsOf(parse(file))
