@@ -281,7 +281,8 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
     'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => fill.plan(await fillTab(sender)) },
     'ui:fill.apply': {
       from: ['extension'],
-      handle: async ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, await fillTab(sender)),
+      // The requester's tab is asked for alongside the fill's other checks, not before them.
+      handle: ({ planId, overwrite }, sender) => fill.apply(planId, overwrite, () => fillTab(sender)),
     },
     // 「下一位」: the next applicant of the work queue becomes active; page and business stay as they are.
     'ui:fill.next': {
