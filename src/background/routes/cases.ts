@@ -1,7 +1,7 @@
 /** The clerk's cases (办件): the table, batch changes, the portal's own 办件 status, and deadlines. */
 import { portalOutcome } from '../../cases/offer';
 import { bundledCaseStatusRules } from '../../rules/case-statuses';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
 import type { Routes } from '../router';
 import type { RouteContext } from './context';
 

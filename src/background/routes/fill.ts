@@ -48,7 +48,8 @@ export const fillRoutes = (ctx: RouteContext) =>
     'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => ctx.fill.plan(await ctx.fillTab(sender)) },
     'ui:fill.apply': {
       from: ['extension'],
-      handle: async ({ planId, overwrite }, sender) => ctx.fill.apply(planId, overwrite, await ctx.fillTab(sender)),
+      // The requester's tab is asked for alongside the fill's other checks, not before them.
+      handle: ({ planId, overwrite }, sender) => ctx.fill.apply(planId, overwrite, () => ctx.fillTab(sender)),
     },
     'ui:fill.next': { from: ['extension'], handle: (_req, sender) => nextApplicant(ctx, sender) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => ctx.fill.logOf(profileId) },
