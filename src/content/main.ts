@@ -105,7 +105,7 @@ class ContentShell {
           this.rejected = d;
           return this.detect();
         }
-        useLanguage(rules.language);
+        if (useLanguage(rules.language)) this.redock();
         this.overlay?.host.setAttribute('data-rules', rules.packVersion);
         this.dispatch({ type: 'rules', rules });
         this.readTables();
@@ -199,7 +199,9 @@ class ContentShell {
       return {};
     },
     'bg:language': (view) => {
-      if (useLanguage(view)) this.validator?.validate();
+      if (!useLanguage(view)) return {};
+      this.validator?.validate();
+      this.redock();
       return {};
     },
     'bg:pageReport': () => ({ report: pageReport(document, new URL(location.href), this.state.detection, this.state.rules?.fields ?? [], []) }),
