@@ -133,6 +133,14 @@ describe('English mode', () => {
       expect(await chineseOutsideData(frame, ours), frame.url()).toEqual([]);
     }
     expect(await eform.locator('[data-jzs-field="idNumber"]').textContent()).toMatch(/[a-z]/i);
+    // The fill preview in the panel: the applicant's values are marked data, everything around them English.
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').waitFor();
+    expect(await chineseOutsideData(panel)).toEqual([]);
+    // …and its report after the confirm.
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await panel.locator('[data-jzs-fill-results]').waitFor();
+    expect(await chineseOutsideData(panel)).toEqual([]);
     await page.close();
   });
 
