@@ -1,5 +1,5 @@
 /** The import panel's steps (issue 16.3), each a small component over the reducer state in import-state.ts. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { FIELD_KEYS } from '../../domain/ids';
 import { FIELD_NAMES } from '../../domain/fields';
 import { getLang, t, type MessageKey } from '../../i18n';
@@ -11,6 +11,7 @@ import { rejectedCsv } from '../../profiles/io/rejected';
 import type { RowIssue, RowResult } from '../../profiles/io/rows';
 import type { Table } from '../../profiles/io/table';
 import { download } from '../common/download';
+import { useStepwise } from '../common/stepwise';
 import { maskId } from '../components/ProfileList';
 import { type ImportAction, type ImportState, type Report, isMapped } from './import-state';
 
@@ -243,14 +244,9 @@ function PreviewRows({ state: s, plan, dispatch }: { state: ImportState; plan: I
 
 /** One page of rows, drawn ROWS_PER_TASK at a time when it appears (a new page or filter mounts it afresh). */
 function RowsTable({ rows, plan, choices, onChoose }: { rows: RowResult[]; plan: ImportPlan; choices: ImportState['choices']; onChoose: (row: number, c: ConflictChoice) => void }) {
-  const [drawn, setDrawn] = useState(ROWS_PER_TASK);
-  useEffect(() => {
-    if (drawn >= rows.length) return undefined;
-    const timer = setTimeout(() => setDrawn((n) => n + ROWS_PER_TASK), 0);
-    return () => clearTimeout(timer);
-  }, [drawn, rows.length]);
+  const drawn = useStepwise(rows.length, ROWS_PER_TASK);
   return (
-    <table class="rows" data-jzs-preview-rows={Math.min(drawn, rows.length) === rows.length ? 'complete' : 'drawing'}>
+    <table class="rows" data-jzs-preview-rows={drawn === rows.length ? 'complete' : 'drawing'}>
       <thead>
         <tr>
           <th>{t('import.sheetRow')}</th>
