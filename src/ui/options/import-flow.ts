@@ -5,7 +5,7 @@ import type { ColumnKey } from '../../profiles/io/mapping';
 import type { ImportItem } from '../../profiles/store';
 import type { RowResult } from '../../profiles/io/rows';
 import type { Profile } from '../../profiles/schema';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
 import type { SheetWorker } from './read-in-worker';
 
 /**
