@@ -58,6 +58,8 @@ export function findConflicts(rows: readonly RowResult[], existing: ReadonlyMap<
   }
   const out = new Map<number, Conflict>();
   for (const [key, list] of groups) {
+    // The usual case, one row and nothing stored: no conflict, and no Set built for it (10,000-row files, T9).
+    if (list.length === 1 && !existing.has(key)) continue;
     const storedName = existing.get(key)?.data.name;
     const names = new Set(list.map((r) => r.data.name));
     if (storedName !== undefined) names.add(storedName);

@@ -8,6 +8,7 @@ import { send } from '../../messaging/client';
 import { csvCell } from '../../profiles/io/export';
 import { writeXlsx } from '../../profiles/io/xlsx';
 import { download } from '../common/download';
+import { useStepwise } from '../common/stepwise';
 
 const HORIZONS = [30, 90, 180, 365];
 const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
@@ -27,6 +28,8 @@ export function DeadlinesPanel({ version }: { version: number }) {
   const [error, setError] = useState<string | undefined>();
   const [reminder, setReminder] = useState<boolean | undefined>();
   const en = getLang() === 'en';
+  // Drawn 25 rows per task: after a big import the list can hold hundreds of rows (bench T9).
+  const drawn = useStepwise(data?.rows.length ?? 0, 25);
 
   useEffect(() => {
     send('ui:deadlines', { planDate, horizonDays: horizon, employer }).then(
@@ -102,7 +105,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
             </tr>
           </thead>
           <tbody>
-            {data.rows.map((d) => (
+            {data.rows.slice(0, drawn).map((d) => (
               <tr key={`${d.kind}:${d.profileId}:${d.caseId ?? ''}`} data-jzs-deadline="" data-kind={d.kind} data-date={d.date} data-profile={d.profileId} class={d.daysLeft < 0 ? 'passed' : d.daysLeft <= 30 ? 'soon' : undefined}>
                 <td>{d.date}</td>
                 <td>{d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft })}</td>
