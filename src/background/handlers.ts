@@ -176,7 +176,7 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
         ? { id: defined.id, nameZh: defined.name, nameEn: defined.nameEn }
         : { id: req.page, nameZh: t('recognition.unrecognisedPage', {}, 'zh'), nameEn: t('recognition.unrecognisedPage', {}, 'en') },
       checks: genericChecks(pack),
-      fields: withPageHints(fieldViews(pack.fields), defined),
+      fields: withPageHints(fieldViews(pack.fields), defined, req.business),
       expected: [...expectedFields(defined, req.business)],
       onlyFields: defined?.onlyFields,
       // An imported pack's page definitions reach the content script here (it bundles the built-in ones).
