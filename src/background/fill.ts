@@ -9,6 +9,7 @@ import type { BodyCodec } from '../security/codec';
 import type { ProfileData } from '../profiles/schema';
 import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';
+import { fillLogAad } from '../storage/aad';
 import type { JzsDatabase } from '../storage/db';
 
 /** A frame as the browser names it: `documentId` (Chrome ≥ 106) names one document, never the next one. */
@@ -228,7 +229,7 @@ export class FillService {
       refused: results.filter((r) => r.outcome === 'refused').map((r) => ({ key: r.key, reason: r.reason ?? 'error' })),
       navigated: report.navigated,
     };
-    const sealed = await this.deps.codec().seal(entry, `filllog:${plan.profileId}`);
+    const sealed = await this.deps.codec().seal(entry, fillLogAad(plan.profileId));
     await (await this.deps.db()).add('fillLogs', { profileId: plan.profileId, at: entry.at, entry: sealed });
   }
 
@@ -242,7 +243,7 @@ export class FillService {
     const rows = await (await this.deps.db()).getAllFromIndex('fillLogs', 'profileId', profileId);
     const out: FillLogEntry[] = [];
     // The codec opens what it sealed above: a FillLogEntry (sealed records are authenticated).
-    for (const r of rows) out.push((await this.deps.codec().open(r.entry, `filllog:${r.profileId}`)) as FillLogEntry);
+    for (const r of rows) out.push((await this.deps.codec().open(r.entry, fillLogAad(r.profileId))) as FillLogEntry);
     return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, 50);
   }
 }

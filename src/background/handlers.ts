@@ -32,7 +32,7 @@ import type { SenderInfo } from './sender';
 import type { CaseService } from '../cases/service';
 import { portalOutcome } from '../cases/offer';
 import type { DeadlineWatch } from './deadline-watch';
-import { todayInShanghai } from '../validate/dates';
+import { todayInShanghai } from '../domain/calendar';
 import { CASES_FROM_SEALED_KEY } from '../storage/db';
 
 /**

@@ -6,7 +6,7 @@ import type { ImportItem } from '../../profiles/store';
 import { type RowResult, validateTable } from '../../profiles/io/rows';
 import type { Table } from '../../profiles/io/table';
 import type { Profile } from '../../profiles/schema';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
 
 /** Validate every row with `mapping`, then look up the stored profiles sharing an ID number with a valid row. */
 export async function checkRows(
