@@ -8,7 +8,7 @@ import { Window } from 'happy-dom';
 import { evaluate, type Outcome } from '../fixtures/mutation/evaluate';
 import { mutate } from '../fixtures/mutation/mutate';
 import { inFreshWindow } from '../fixtures/mutation/window';
-import { REPLICAS } from '../fixtures/replicas';
+import { REPLICAS, replica } from '../fixtures/replicas';
 import { readFixture, renderMini, replicaDocument } from '../helpers/replica-dom';
 
 // The DOM the unit tests use (happy-dom), as globals for the recognition code.
@@ -48,7 +48,11 @@ if (seed) {
   }
 } else {
   console.log('replicas and variants (rendered):');
-  for (const r of replicas) console.log(line(r.name, evaluate(r, replicaDocument(r, 'rendered'))));
+  for (const r of replicas) {
+    console.log(line(r.name, evaluate(r, replicaDocument(r, 'rendered'))));
+    // A page of frames (the provincial orgindex, the 网厅 form's e-form, a <frameset>): what each frame shows.
+    for (const f of (r.frames ?? []).map(replica)) console.log(line(`  ↳ frame ${f.name}`, evaluate(f, replicaDocument(f, 'rendered'))));
+  }
   console.log(`\nmutation corpus, ${variants} variants per replica (page / business / identity fields / all fields / materials / no wrong mapping):`);
   for (const r of replicas.filter((x) => !x.name.startsWith('bench-'))) {
     const html = readFixture(r.file, r.charset);
