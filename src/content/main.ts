@@ -15,6 +15,7 @@ import { dispatchFrame, type FrameRoutes } from './frame-router';
 import type { Lifecycle } from './lifecycle';
 import { initialState, type PageEvent, type PageState, reduce, reportOf, sameDetection } from './page-state';
 import { HOST_TAG, mountOverlayHost, type OverlayHost } from './panel-host';
+import { hostsPanel } from './panel-frame';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
@@ -48,7 +49,8 @@ class ContentShell {
   private hintsLoaded = false;
   private readonly doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   readonly agent = new FillAgent(document);
-  readonly top = window === window.top;
+  // Shows the tab's panel: the top frame, or the content frame of a top-level <frameset>.
+  readonly top = hostsPanel(window);
 
   dispatch(event: PageEvent): void {
     const next = reduce(this.state, event);
