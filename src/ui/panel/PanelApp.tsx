@@ -6,6 +6,7 @@ import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
+import { TabCaseOffers } from '../components/CaseOffers';
 import { ChecklistList } from '../components/ChecklistList';
 import { tx } from '../components/Zh';
 import { FillPreview } from '../components/FillPreview';
@@ -260,6 +261,8 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
       </section>,
     );
   }
+  // The same offer as the popup's (one component): the matching case updated from this page, on a click only.
+  if (view.frames.some((f) => (f.caseRows ?? 0) > 0)) out.push(<TabCaseOffers key={`offers:${view.frames.map((f) => f.doc).join()}`} />);
   const checklist = rules?.checklist;
   if (page === 'zwdt-declaration-notice' && checklist && lead?.portalMaterials) {
     out.push(<Compare key="compare" portal={lead.portalMaterials} checklist={checklist} conditions={conditions} />);
