@@ -8,6 +8,7 @@ import { send } from '../../messaging/client';
 import { csvCell } from '../../profiles/io/export';
 import { writeXlsx } from '../../profiles/io/xlsx';
 import { download } from '../common/download';
+import { useStepwise } from '../common/stepwise';
 
 const HORIZONS = [30, 90, 180, 365];
 const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
@@ -32,6 +33,8 @@ export function DeadlinesPanel({ version }: { version: number }) {
   // re-render of the workbench); most urgent first, so the first page is what matters.
   const [shown, setShown] = useState(PAGE);
   const en = getLang() === 'en';
+  // Drawn 25 rows per task: after a big import the list can hold hundreds of rows (bench T9).
+  const drawn = useStepwise(Math.min(data?.rows.length ?? 0, shown), 25);
 
   useEffect(() => {
     send('ui:deadlines', { planDate, horizonDays: horizon, employer }).then(
@@ -107,7 +110,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
             </tr>
           </thead>
           <tbody>
-            {data.rows.slice(0, shown).map((d) => (
+            {data.rows.slice(0, drawn).map((d) => (
               <tr key={`${d.kind}:${d.profileId}:${d.caseId ?? ''}`} data-jzs-deadline="" data-kind={d.kind} data-date={d.date} data-profile={d.profileId} class={d.daysLeft < 0 ? 'passed' : d.daysLeft <= 30 ? 'soon' : undefined}>
                 <td>{d.date}</td>
                 <td>{d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft })}</td>
