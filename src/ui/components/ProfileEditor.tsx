@@ -25,7 +25,10 @@ function toDraft(data: ProfileData): Draft {
   return d;
 }
 
-/** Set (or, with undefined, clear) one field of profile data, by the type the field stores. */
+/**
+ * Set (or, with undefined, clear) one field of profile data, by the type the field stores. (Like setField in
+ * profiles/schema.ts, which lives beside the zod schema: importing it would put zod into the popup's bundle.)
+ */
 function setField(data: ProfileData, key: FieldKey, value: StoredValue | undefined): void {
   if (key === 'retired') {
     if (typeof value === 'boolean') data.retired = value;
