@@ -185,15 +185,18 @@ export class FillService {
    * bound to the previewed document; every field is checked against what the user saw just before its write.
    * The result says what was and was not written, and is logged either way.
    */
-  async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
+  async apply(planId: string, overwrite: readonly string[], requesterTab?: () => Promise<number | undefined>): Promise<FillReport> {
     // The plan from memory when this worker made it, else from storage.session (the worker was restarted).
     const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
     this.recent.delete(planId);
     if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
-    // A plan is used once; the profile's revision is checked once, for the whole fill.
-    const [, profile] = await Promise.all([this.deps.plans.remove(planId), this.deps.profiles.get(plan.profileId)]);
-    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
-    if (profile.revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
+    // A plan is used once. Its removal from storage.session, the requester's tab and the profile's revision
+    // (checked once, for the whole fill; the stored record's revision, no decryption) are asked for together:
+    // each is a round trip of its own, and the writes wait only for the checks.
+    const removed = this.deps.plans.remove(planId);
+    const [tab, revision] = await Promise.all([requesterTab?.(), this.revisionOf(plan.profileId), removed]);
+    if (tab !== undefined && tab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
+    if (revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
     const byFrame = new Map<number, PlannedItem[]>();
     for (const i of itemsToWrite(plan.items, new Set(overwrite))) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
     const frames = await Promise.all([...byFrame].map(([frameId, items]) => this.applyFrame(plan.tabId, plan.frames[frameId], items)));
@@ -210,6 +213,11 @@ export class FillService {
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
     return report;
+  }
+
+  /** The stored profile's revision (undefined when it was deleted since the preview). */
+  private async revisionOf(profileId: string): Promise<number | undefined> {
+    return (await (await this.deps.db()).get('profiles', profileId))?.revision;
   }
 
   private readonly logging = new Set<Promise<void>>();

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
-import { PANEL_PORT, type PanelPrefs } from '../messaging/protocol';
+import { PANEL_PORT } from '../messaging/protocol';
+import { PanelPrefsSchema } from '../messaging/schemas';
 import type { PortalId } from '../portals/origins';
-import type { PanelDeps } from './handlers';
+import type { PanelDeps } from './routes/context';
 import { DEFAULT_PREFS, type PanelHub } from './panel-hub';
 import { classifySender } from './sender';
 
+const StoredPrefs = PanelPrefsSchema.partial();
 const prefsKey = (portal: PortalId) => `panel:${portal}`;
 
 /** The hub on the real extension APIs: panel layout per portal in storage.local (no applicant data). */
@@ -13,8 +15,9 @@ export function panelDeps(hub: PanelHub): PanelDeps {
     hub,
     prefs: {
       async get(portal) {
-        const stored = (await browser.storage.local.get(prefsKey(portal)))[prefsKey(portal)] as Partial<PanelPrefs> | undefined;
-        return { ...DEFAULT_PREFS, ...stored };
+        // Repaired on load: a value that is not what we write (an older build, a hand edit) counts as unset.
+        const stored = StoredPrefs.safeParse((await browser.storage.local.get(prefsKey(portal)))[prefsKey(portal)]);
+        return { ...DEFAULT_PREFS, ...(stored.success ? stored.data : {}) };
       },
       async set(portal, prefs) {
         await browser.storage.local.set({ [prefsKey(portal)]: prefs });
