@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { PanelPrefs } from '../messaging/protocol';
 import { type Box, type Dock, GAP, laneIsFree, openLadder, overlaps, PANEL_WIDTH, PILL, pillSpot } from './dock';
 
@@ -99,7 +100,6 @@ export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
   const ensureFrame = () => {
     if (frame) return frame;
     frame = doc.createElement('iframe');
-    frame.setAttribute('title', '建造师注册助手');
     frame.style.cssText = 'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light;';
     root.appendChild(frame);
     // The panel's keystrokes stay in its own frame; a key on the host itself goes no further either.
@@ -111,6 +111,8 @@ export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
   const apply = (d: Dock, side: PanelPrefs['side']) => {
     unshift();
     const f = ensureFrame();
+    // Named in the user's language, which may have arrived since the frame was made (a redock follows it).
+    f.setAttribute('title', t('overlay.title'));
     // The frame learns how it is shown from its URL's fragment (changing it does not reload the frame).
     const url = `${browser.runtime.getURL('/panel.html')}#${d.mode === 'pill' ? 'pill' : 'panel'}-${side}`;
     if (f.src !== url) f.src = url;
