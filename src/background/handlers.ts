@@ -231,6 +231,16 @@ export function createRoutes({ db, cases, portalDocuments, watch, now, profiles,
         return { conditions, prefs: await panels.prefs.get(sender.portal) };
       },
     },
+    // The pill the top frame's content script draws (only a person's click sends this): open/side remembered
+    // for the portal. The frame that asked has already applied it; no other frame has a panel.
+    'cs:panel.prefs': {
+      from: ['content'],
+      handle: async (prefs, sender) => {
+        if (sender.kind !== 'content' || sender.frameId !== 0) throw new CodedError('errors.request.forbidden');
+        await panels.prefs.set(sender.portal, prefs);
+        return prefs;
+      },
+    },
     // The panel frame: only for the portal tab it is framed into (sender.panel, checked in sender.ts).
     'ui:panel.rules': {
       from: ['extension'],

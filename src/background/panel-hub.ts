@@ -6,7 +6,11 @@ export interface PanelPort {
   postMessage(message: PanelPush): void;
 }
 
-export const DEFAULT_PREFS: PanelPrefs = { collapsed: false, side: 'right' };
+/**
+ * Collapsed until the user opens it: the open panel is an extension frame, a renderer process of its own that
+ * a portal page should not pay for unasked (issue 13.5). Once opened it stays open on that portal.
+ */
+export const DEFAULT_PREFS: PanelPrefs = { collapsed: true, side: 'right' };
 
 interface TabState {
   portal: PortalId | undefined;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getPortalCases } from '../cases/portal-status';
-import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
+import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
 import type { Envelope, FrameProtocolMap, LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
 import { mapFields } from '../portals/fields';
@@ -85,7 +85,7 @@ class ContentShell {
       this.overlay = undefined;
       return;
     }
-    this.overlay ??= mountOverlayHost(document, this.top);
+    this.overlay ??= mountOverlayHost(document, this.top, () => t('overlay.pill'), () => this.expand());
     this.overlay.setDetection(d);
     if (!this.top) performance.mark('jzs-overlay-ready');
     // The report first: its answer places the panel, and the worker answers in order (the rules take longer).
@@ -104,7 +104,7 @@ class ContentShell {
           this.rejected = d;
           return this.detect();
         }
-        useLanguage(rules.language);
+        if (useLanguage(rules.language)) this.redock();
         this.overlay?.host.setAttribute('data-rules', rules.packVersion);
         this.dispatch({ type: 'rules', rules });
         this.readTables();
@@ -161,6 +161,13 @@ class ContentShell {
     if (first && this.top && this.overlay) performance.mark('jzs-overlay-ready');
   }
 
+  /** A person clicked the pill: open the panel here at once, and remember it for the portal. */
+  expand(): void {
+    const prefs: PanelPrefs = { side: this.prefs?.side ?? 'right', collapsed: false };
+    this.setPrefs(prefs);
+    send('cs:panel.prefs', prefs).catch(() => undefined);
+  }
+
   /** The window changed size: choose the placement again (a wider window may have room beside the form). */
   redock(): void {
     if (this.prefs) this.overlay?.dock(this.prefs, true);
@@ -183,7 +190,10 @@ class ContentShell {
     if (name === 'bg:filled') this.validator?.validate();
     if (name === 'bg:pageReport') return { report: pageReport(document, new URL(location.href), this.state.detection, this.state.rules?.fields ?? [], []) };
     if (name === 'bg:document') return { page: this.state.detection?.page ?? null, url: location.href, nonce: this.agent.nonce };
-    if (name === 'bg:language' && useLanguage(data as LanguageView)) this.validator?.validate();
+    if (name === 'bg:language' && useLanguage(data as LanguageView)) {
+      this.validator?.validate();
+      this.redock();
+    }
     else if (name === 'bg:report') this.queueReport(true);
     else if (name === 'bg:conditions') this.setConditions((data as FrameProtocolMap['bg:conditions']['req']).conditions);
     else if (name === 'bg:panel') this.setPrefs(data as PanelPrefs);

@@ -87,9 +87,12 @@ async function samplePage(s: Session, url: string): Promise<PageSample> {
   // Wait for every frame's content script to have run (the e-form iframe too), then let work settle.
   await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
   for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0, undefined, { timeout: 2000 }).catch(() => undefined);
-  const panel = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
+  const findPanel = () => page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
+  let panel = findPanel();
   if (panel) await panel.waitForFunction(() => performance.getEntriesByName('jzs-checklist-ready').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
   await sleep(400);
+  // A panel frame that came later (the collapsed default has none) is counted all the same.
+  panel ??= findPanel();
   // (No named functions inside page callbacks: tsx would wrap them in a helper the page does not have.)
   const [readyMs, dcl, origin] = await page.evaluate(() => {
     const d = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;

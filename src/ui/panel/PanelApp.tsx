@@ -11,7 +11,7 @@ import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
-import { compareLists, countErrors, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
+import { compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
 
 const en = () => getLang() === 'en';
 /** Only a person's click acts (the frame is out of a page script's reach anyway). */
@@ -66,20 +66,12 @@ function useRules(lead: FrameReport | undefined, portal: TabView['portal'] | und
   return rules && rules.page.id === lead?.page ? rules : undefined;
 }
 
-export function PanelApp({ mode, prefs }: { mode: 'panel' | 'pill'; prefs: PanelPrefs }) {
+export function PanelApp({ prefs }: { prefs: PanelPrefs }) {
   const { view, offline } = useTab();
   const lead = primaryFrame(view);
   const rules = useRules(lead, view?.portal);
   const setPrefs = (next: Partial<PanelPrefs>) => void send('ui:panel.prefs', { ...prefs, ...next }).catch(() => undefined);
 
-  if (mode === 'pill') {
-    const errors = view ? countErrors(view) : 0;
-    return (
-      <button type="button" class="pill" data-jzs-action="expand" aria-expanded="false" onClick={(e) => trusted(e, () => setPrefs({ collapsed: false }))}>
-        {errors ? t('panel.pill', { errors }) : t('panel.pillClean')}
-      </button>
-    );
-  }
   return (
     <main class="panel" data-jzs-panel="" aria-label={t('panel.regionLabel')}>
       <header class="head">
