@@ -1,4 +1,4 @@
-import type { FrameReport, PageReport, PanelPrefs, PanelPush, TabView } from '../messaging/protocol';
+import type { FrameReport, PageReport, PanelPush, TabView } from '../messaging/protocol';
 import type { PortalId } from '../portals/origins';
 
 /** The part of a runtime Port the hub uses (the panel frame's connection). */
@@ -6,11 +6,7 @@ export interface PanelPort {
   postMessage(message: PanelPush): void;
 }
 
-/**
- * Collapsed until the user opens it: the open panel is an extension frame, a renderer process of its own that
- * a portal page should not pay for unasked (issue 13.5). Once opened it stays open on that portal.
- */
-export const DEFAULT_PREFS: PanelPrefs = { collapsed: true, side: 'right' };
+export { DEFAULT_PREFS } from '../messaging/panel-prefs';
 
 interface TabState {
   portal: PortalId | undefined;

@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
-import { PANEL_PORT, type PanelPrefs } from '../messaging/protocol';
-import type { PortalId } from '../portals/origins';
+import { PANEL_PORT } from '../messaging/protocol';
 import type { PanelDeps } from './handlers';
-import { DEFAULT_PREFS, type PanelHub } from './panel-hub';
+import { panelPrefsKey, toPrefs } from '../messaging/panel-prefs';
+import type { PanelHub } from './panel-hub';
 import { classifySender } from './sender';
-
-const prefsKey = (portal: PortalId) => `panel:${portal}`;
 
 /** The hub on the real extension APIs: panel layout per portal in storage.local (no applicant data). */
 export function panelDeps(hub: PanelHub): PanelDeps {
@@ -13,11 +11,10 @@ export function panelDeps(hub: PanelHub): PanelDeps {
     hub,
     prefs: {
       async get(portal) {
-        const stored = (await browser.storage.local.get(prefsKey(portal)))[prefsKey(portal)] as Partial<PanelPrefs> | undefined;
-        return { ...DEFAULT_PREFS, ...stored };
+        return toPrefs((await browser.storage.local.get(panelPrefsKey(portal)))[panelPrefsKey(portal)]);
       },
       async set(portal, prefs) {
-        await browser.storage.local.set({ [prefsKey(portal)]: prefs });
+        await browser.storage.local.set({ [panelPrefsKey(portal)]: prefs });
       },
     },
     async tellTab(tabId, name, data, frameId) {

@@ -55,17 +55,19 @@ export class PageValidator {
     return (getLang() === 'en' ? def?.nameEn : def?.name) ?? key;
   };
 
+  /** `mapped`: the page's fields when the caller has just mapped them (else they are mapped here). */
   constructor(
     private readonly doc: Document,
     private readonly opts: ValidatorOptions,
+    mapped?: PageField[],
   ) {
     for (const type of ['input', 'change', 'focusout']) doc.addEventListener(type, this.listener, { capture: true, passive: true });
-    this.rebind();
+    this.rebind(mapped);
   }
 
   /** Map the page's fields again (after a re-render) and validate. */
-  rebind(): void {
-    const all = mapFields(this.doc, this.opts.defs);
+  rebind(mapped?: PageField[]): void {
+    const all = mapped ?? mapFields(this.doc, this.opts.defs);
     const only = this.opts.onlyFields;
     this.fields = only ? all.filter((f) => only.includes(f.key)) : all;
     this.validate();

@@ -238,10 +238,8 @@ export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
     }
     if (Date.now() > until) throw new Error(`no panel frame in ${page.url()}`);
     const pill = page.mainFrame().locator('[data-jzs-overlay] [data-jzs-action="expand"]');
-    if (!clicked && (await pill.isVisible())) {
-      await pill.click();
-      clicked = true;
-    }
+    // The pill may give way meanwhile to a panel remembered open (the report's answer): then no click.
+    if (!clicked && (await pill.isVisible())) clicked = await pill.click({ timeout: 1000 }).then(() => true, () => false);
     await page.waitForTimeout(50);
   }
 }
