@@ -4,7 +4,7 @@ import type { CaseService } from '../cases/service';
 import { type Lang, t } from '../i18n';
 import type { LockService } from '../security/lock';
 import type { JzsDatabase } from '../storage/db';
-import { todayInShanghai } from '../validate/dates';
+import { todayInShanghai } from '../domain/calendar';
 
 export type DeadlineWatch = ReturnType<typeof deadlineWatch>;
 

@@ -9,6 +9,7 @@ import type { BodyCodec } from '../security/codec';
 import type { ProfileData } from '../profiles/schema';
 import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';
+import { fillLogAad } from '../storage/aad';
 import type { JzsDatabase } from '../storage/db';
 
 /** A frame as the browser names it: `documentId` (Chrome ≥ 106) names one document, never the next one. */
@@ -184,15 +185,18 @@ export class FillService {
    * bound to the previewed document; every field is checked against what the user saw just before its write.
    * The result says what was and was not written, and is logged either way.
    */
-  async apply(planId: string, overwrite: readonly string[], requesterTab?: number): Promise<FillReport> {
+  async apply(planId: string, overwrite: readonly string[], requesterTab?: () => Promise<number | undefined>): Promise<FillReport> {
     // The plan from memory when this worker made it, else from storage.session (the worker was restarted).
     const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
     this.recent.delete(planId);
     if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
-    // A plan is used once; the profile's revision is checked once, for the whole fill.
-    const [, profile] = await Promise.all([this.deps.plans.remove(planId), this.deps.profiles.get(plan.profileId)]);
-    if (requesterTab !== undefined && requesterTab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
-    if (profile.revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
+    // A plan is used once. Its removal from storage.session, the requester's tab and the profile's revision
+    // (checked once, for the whole fill; the stored record's revision, no decryption) are asked for together:
+    // each is a round trip of its own, and the writes wait only for the checks.
+    const removed = this.deps.plans.remove(planId);
+    const [tab, revision] = await Promise.all([requesterTab?.(), this.revisionOf(plan.profileId), removed]);
+    if (tab !== undefined && tab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
+    if (revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
     const byFrame = new Map<number, PlannedItem[]>();
     for (const i of itemsToWrite(plan.items, new Set(overwrite))) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
     const frames = await Promise.all([...byFrame].map(([frameId, items]) => this.applyFrame(plan.tabId, plan.frames[frameId], items)));
@@ -209,6 +213,11 @@ export class FillService {
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
     return report;
+  }
+
+  /** The stored profile's revision (undefined when it was deleted since the preview). */
+  private async revisionOf(profileId: string): Promise<number | undefined> {
+    return (await (await this.deps.db()).get('profiles', profileId))?.revision;
   }
 
   private readonly logging = new Set<Promise<void>>();
@@ -228,7 +237,7 @@ export class FillService {
       refused: results.filter((r) => r.outcome === 'refused').map((r) => ({ key: r.key, reason: r.reason ?? 'error' })),
       navigated: report.navigated,
     };
-    const sealed = await this.deps.codec().seal(entry, `filllog:${plan.profileId}`);
+    const sealed = await this.deps.codec().seal(entry, fillLogAad(plan.profileId));
     await (await this.deps.db()).add('fillLogs', { profileId: plan.profileId, at: entry.at, entry: sealed });
   }
 
@@ -242,7 +251,7 @@ export class FillService {
     const rows = await (await this.deps.db()).getAllFromIndex('fillLogs', 'profileId', profileId);
     const out: FillLogEntry[] = [];
     // The codec opens what it sealed above: a FillLogEntry (sealed records are authenticated).
-    for (const r of rows) out.push((await this.deps.codec().open(r.entry, `filllog:${r.profileId}`)) as FillLogEntry);
+    for (const r of rows) out.push((await this.deps.codec().open(r.entry, fillLogAad(r.profileId))) as FillLogEntry);
     return out.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, 50);
   }
 }

@@ -14,7 +14,7 @@ import { portalDocuments, broadcastToPortals, browserTabs, dropFillPlans, sessio
 import { RestoreSessions } from './restore-sessions';
 import { LockService } from '../security/lock';
 import { configureZod } from './zod-config';
-import { dispatch } from './router';
+import { dispatch, type Routes } from './router';
 import { classifySender } from './sender';
 import { PanelHub } from './panel-hub';
 import { listenForPanels, panelDeps } from './panel-wiring';
@@ -22,25 +22,50 @@ import { bundledPack } from '../rules/bundled';
 import { bundledCaseStatusRules } from '../rules/case-statuses';
 import { mapPortalStatus } from '../cases/status-map';
 
-/**
- * Background entry. Everything is registered synchronously at the top level of the worker's start so that a
- * restarted MV3 service worker has its listeners in place before the event that woke it is delivered.
- */
-export function startBackground(): void {
-  configureZod();
-  // The unlocked key is kept only for trusted contexts (the default, made explicit).
-  void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+declare global {
+  interface Navigator {
+    /** The Storage Buckets API (Chromium 122+; not in TypeScript's DOM library yet, absent in Firefox). */
+    readonly storageBuckets?: BucketManager;
+  }
+}
+
+/** Where the data lives: a storage bucket of its own in Chromium (named in storage.local), else the default IndexedDB. */
+function openHome(): DataHome {
   const home = new DataHome(
-    (navigator as { storageBuckets?: BucketManager }).storageBuckets,
+    navigator.storageBuckets,
     {
-      get: async () => (await browser.storage.local.get('dataBucket')).dataBucket as string | undefined,
+      get: async () => {
+        const { dataBucket } = await browser.storage.local.get('dataBucket');
+        return typeof dataBucket === 'string' ? dataBucket : undefined;
+      },
       set: (name) => browser.storage.local.set({ dataBucket: name }),
     },
     indexedDB,
   );
   void home.cleanup().catch(() => undefined);
+  return home;
+}
+
+/** The language the user chose: read from storage once (every portal frame asks), then following the changes. */
+function languageCache() {
+  let language: Promise<Lang> | undefined;
+  return {
+    current: () =>
+      (language ??= readLanguage().catch((err: unknown) => {
+        language = undefined; // a failed read is tried again next time
+        throw err;
+      })),
+    set: (lang: Lang) => {
+      language = Promise.resolve(lang);
+    },
+  };
+}
+
+/** The stores and services over the one database, and the lock that seals them. */
+function createServices(home: DataHome) {
   const getDb = () => home.db();
-  // (onChange runs only after start-up, when `profiles` exists.)
+  const now = () => new Date();
+  // (onChange runs only after start-up, when the services exist.)
   const lock = new LockService(
     getDb,
     sessionArea,
@@ -62,17 +87,13 @@ export function startBackground(): void {
   void lock.resumeAtStart().catch(() => undefined);
   const codec = () => lock.codec;
   const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
-  const now = () => new Date();
   const cases = new CaseService(new CaseStore(getDb, codec), profiles, async () => (await activePack(await getDb())).pack);
   const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
-  // Every portal frame asks for the language with its rules: read storage once, then follow the changes.
-  let language: Promise<Lang> | undefined;
-  const currentLanguage = () =>
-    (language ??= readLanguage().catch((err: unknown) => {
-      language = undefined; // a failed read is tried again next time
-      throw err;
-    }));
-  const watch = deadlineWatch({ cases, lock, db: getDb, now, language: currentLanguage });
+  return { getDb, now, lock, profiles, cases, fill };
+}
+
+/** The per-tab panel hub, naming pages from their definitions and 办件 states from the status rules. */
+function createPanelHub(): PanelHub {
   const statusRules = bundledCaseStatusRules();
   const caseStatusOf = (text: string, code?: number) => {
     const m = mapPortalStatus(statusRules, text, code);
@@ -84,7 +105,57 @@ export function startBackground(): void {
     if (def) return { zh: def.name, en: def.nameEn };
     return page.endsWith('-unrecognised') ? { zh: t('recognition.unrecognisedPage', {}, 'zh'), en: t('recognition.unrecognisedPage', {}, 'en') } : undefined;
   };
-  const panels = panelDeps(new PanelHub(pageName, caseStatusOf));
+  return new PanelHub(pageName, caseStatusOf);
+}
+
+/** The name of a message as sent, if it has one (for the badge; the router validates the message itself). */
+const nameOf = (message: unknown) => (typeof message === 'object' && message !== null && 'name' in message && typeof message.name === 'string' ? message.name : undefined);
+
+/** Every message goes through the router; extension pages keep the store unlocked; changes recount the badge. */
+function listenForMessages(routes: Routes, lock: LockService, badge: () => unknown, language: () => Promise<Lang>): void {
+  const extensionOrigin = browser.runtime.getURL('/');
+  // webextension-polyfill answers with whatever promise the listener returns.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const from = classifySender(sender, browser.runtime.id, extensionOrigin);
+    // What the user does in the extension's pages keeps the store unlocked.
+    if (from?.kind === 'extension') void lock.touch();
+    const reply = dispatch(routes, message, from, language);
+    // Cases, profiles and the lock change what the badge counts: recount after the answer.
+    const name = nameOf(message);
+    if (name && /^ui:(cases|profiles|lock)\./.test(name) && !/\.(query|get|all|ids|search|page|status)$/.test(name)) {
+      void reply.then(() => badge());
+    }
+    return reply;
+  });
+}
+
+/** The idle auto-lock (alarms wake a sleeping worker) and the keyboard command. */
+function listenForAlarmsAndCommands(lock: LockService): void {
+  void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'jzs-idle-lock') void lock.checkIdle();
+  });
+  // The keyboard command is a user action too: it opens the popup, which previews the fill (the preview and
+  // its confirm live only in extension pages; a page's script can neither read nor click them).
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== 'fill-page') return;
+    void browser.storage.session.set({ fillCommandAt: Date.now() }).then(() => browser.action.openPopup?.()).catch(() => undefined);
+  });
+}
+
+/**
+ * Background entry. Everything is registered synchronously at the top level of the worker's start so that a
+ * restarted MV3 service worker has its listeners in place before the event that woke it is delivered.
+ */
+export function startBackground(): void {
+  configureZod();
+  // The unlocked key is kept only for trusted contexts (the default, made explicit).
+  void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  const { getDb, now, lock, profiles, cases, fill } = createServices(openHome());
+  const language = languageCache();
+  const watch = deadlineWatch({ cases, lock, db: getDb, now, language: language.current });
+  const panels = panelDeps(createPanelHub());
   const routes = createRoutes({
     db: getDb,
     cases,
@@ -97,44 +168,20 @@ export function startBackground(): void {
     workQueue: sessionWorkQueue,
     restores: new RestoreSessions(profiles, now),
     lock,
-    language: currentLanguage,
+    language: language.current,
     panels,
   });
   listenForPanels(panels);
   // The toolbar title follows the language chosen in the extension, not only the browser's (manifest _locales).
   const titleIn = (lang: Lang) => void browser.action.setTitle({ title: t('popup.title', undefined, lang) }).catch(() => undefined);
-  void currentLanguage().then(titleIn, () => undefined);
+  void language.current().then(titleIn, () => undefined);
   // A language switch in the popup or workbench reaches the overlays already open.
   onLanguageChange((lang) => {
     titleIn(lang);
-    language = Promise.resolve(lang);
+    language.set(lang);
     void broadcastToPortals('bg:language', languageView(lang, true));
   });
-  const extensionOrigin = browser.runtime.getURL('/');
-  // webextension-polyfill answers with whatever promise the listener returns.
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message, sender) => {
-    const from = classifySender(sender, browser.runtime.id, extensionOrigin);
-    // What the user does in the extension's pages keeps the store unlocked.
-    if (from?.kind === 'extension') void lock.touch();
-    const reply = dispatch(routes, message, from, currentLanguage);
-    // Cases, profiles and the lock change what the badge counts: recount after the answer.
-    const name = (message as { name?: unknown } | null)?.name;
-    if (typeof name === 'string' && /^ui:(cases|profiles|lock)\./.test(name) && !/\.(query|get|all|ids|search|page|status)$/.test(name)) {
-      void reply.then(() => watch.badge());
-    }
-    return reply;
-  });
+  listenForMessages(routes, lock, () => watch.badge(), language.current);
   watch.start();
-  // Idle auto-lock even when nothing asks (the worker may sleep; alarms wake it).
-  void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === 'jzs-idle-lock') void lock.checkIdle();
-  });
-  // The keyboard command is a user action too: it opens the popup, which previews the fill (the preview and
-  // its confirm live only in extension pages; a page's script can neither read nor click them).
-  browser.commands.onCommand.addListener((command) => {
-    if (command !== 'fill-page') return;
-    void browser.storage.session.set({ fillCommandAt: Date.now() }).then(() => browser.action.openPopup?.()).catch(() => undefined);
-  });
+  listenForAlarmsAndCommands(lock);
 }

@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import { PANEL_PORT } from '../messaging/protocol';
-import type { PanelDeps } from './handlers';
-import { panelPrefsKey, toPrefs } from '../messaging/panel-prefs';
-import type { PanelHub } from './panel-hub';
+import { PanelPrefsSchema } from '../messaging/schemas';
+import type { PortalId } from '../portals/origins';
+import type { PanelDeps } from './routes/context';
+import { DEFAULT_PREFS, type PanelHub } from './panel-hub';
 import { classifySender } from './sender';
+
+const StoredPrefs = PanelPrefsSchema.partial();
+const prefsKey = (portal: PortalId) => `panel:${portal}`;
 
 /** The hub on the real extension APIs: panel layout per portal in storage.local (no applicant data). */
 export function panelDeps(hub: PanelHub): PanelDeps {
@@ -11,10 +15,12 @@ export function panelDeps(hub: PanelHub): PanelDeps {
     hub,
     prefs: {
       async get(portal) {
-        return toPrefs((await browser.storage.local.get(panelPrefsKey(portal)))[panelPrefsKey(portal)]);
+        // Repaired on load: a value that is not what we write (an older build, a hand edit) counts as unset.
+        const stored = StoredPrefs.safeParse((await browser.storage.local.get(prefsKey(portal)))[prefsKey(portal)]);
+        return { ...DEFAULT_PREFS, ...(stored.success ? stored.data : {}) };
       },
       async set(portal, prefs) {
-        await browser.storage.local.set({ [panelPrefsKey(portal)]: prefs });
+        await browser.storage.local.set({ [prefsKey(portal)]: prefs });
       },
     },
     async tellTab(tabId, name, data, frameId) {

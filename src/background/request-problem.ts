@@ -23,11 +23,13 @@ const PARTS = {
   businesses: 'errors.part.businesses',
 } as const satisfies Record<string, MessageKey>;
 
+const isPart = (seg: PropertyKey | undefined): seg is keyof typeof PARTS => typeof seg === 'string' && Object.hasOwn(PARTS, seg);
+
 function fieldOf(path: ReadonlyArray<PropertyKey>): ParamValue | undefined {
   for (let i = path.length - 1; i >= 0; i--) {
     const seg = path[i];
     if (isFieldKey(seg)) return FIELD_NAMES[seg];
-    if (typeof seg === 'string' && Object.hasOwn(PARTS, seg)) return { code: PARTS[seg as keyof typeof PARTS] };
+    if (isPart(seg)) return { code: PARTS[seg] };
   }
   return undefined;
 }

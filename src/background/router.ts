@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { EnvelopeSchema, RequestSchemas } from '../messaging/schemas';
 import type { MessageName, Reply, ReplyError, Req, Res } from '../messaging/protocol';
-import type { Lang, Params } from '../i18n';
+import type { Lang } from '../i18n';
 import { CodedError, type Problem, describe } from '../i18n/problem';
 import { requestProblem } from './request-problem';
 import type { SenderInfo } from './sender';
@@ -45,6 +45,24 @@ async function safeLang(language: (() => Promise<Lang> | Lang) | undefined): Pro
   }
 }
 
+/** The request schemas, typed per message name so that a route and its schema are looked up together. */
+const SCHEMAS: { [N in MessageName]: z.ZodType<Req<N>> } = RequestSchemas;
+
+const isMessageName = (routes: Routes, name: string): name is MessageName => Object.hasOwn(routes, name);
+
+/** One message whose name is known: its sender kind checked, its payload parsed, its handler run. */
+async function run<N extends MessageName>(routes: Routes, name: N, data: unknown, sender: SenderInfo, lang: Lang | undefined): Promise<Reply<unknown>> {
+  const route: Route<N> = routes[name];
+  if (!route.from.includes(sender.kind)) return fail({ code: 'errors.request.forbidden' }, lang);
+  const parsed = SCHEMAS[name].safeParse(data);
+  if (!parsed.success) return fail(requestProblem(parsed.error, data), lang);
+  try {
+    return { ok: true, data: await route.handle(parsed.data, sender) };
+  } catch (err) {
+    return failure(err, lang);
+  }
+}
+
 /**
  * Dispatch one raw message: envelope and payload validated with zod, sender kind checked, handler errors
  * turned into a reply. Never throws, so the other side always gets an answer. `language` (the user's choice)
@@ -57,20 +75,10 @@ export async function dispatch(
   language?: () => Promise<Lang> | Lang,
 ): Promise<Reply<unknown>> {
   const lang = await safeLang(language);
-  const refuse = (code: Problem['code'], params?: Params) => fail(params ? { code, params } : { code }, lang);
-  if (!sender) return refuse('errors.request.forbidden');
+  if (!sender) return fail({ code: 'errors.request.forbidden' }, lang);
   const env = EnvelopeSchema.safeParse(raw);
-  if (!env.success) return refuse('errors.request.badEnvelope');
-  const name = env.data.name as MessageName;
-  if (!Object.hasOwn(routes, name)) return refuse('errors.request.unknown', { name: env.data.name });
-  const route = routes[name] as Route<MessageName>;
-  if (!route.from.includes(sender.kind)) return refuse('errors.request.forbidden');
-  const parsed = (RequestSchemas[name] as z.ZodType).safeParse(env.data.data);
-  if (!parsed.success) return fail(requestProblem(parsed.error, env.data.data), lang);
-  try {
-    const data = await route.handle(parsed.data as never, sender);
-    return { ok: true, data };
-  } catch (err) {
-    return failure(err, lang);
-  }
+  if (!env.success) return fail({ code: 'errors.request.badEnvelope' }, lang);
+  const { name, data } = env.data;
+  if (!isMessageName(routes, name)) return fail({ code: 'errors.request.unknown', params: { name } }, lang);
+  return run(routes, name, data, sender, lang);
 }

@@ -10,8 +10,8 @@
  * All dates are yyyy-MM-dd calendar days; no time zone enters here (the caller passes Jinan's today).
  */
 import { type CaseStatus, FINISHED_STATUSES } from '../domain/case-status';
-import type { BusinessId } from '../domain/ids';
-import { daysBetween, OPEN_ENDED, plusDays, plusYears, todayInShanghai } from '../validate/dates';
+import { type BusinessId, OPEN_ENDED } from '../domain/ids';
+import { daysBetween, plusDays, plusYears, todayInShanghai } from '../domain/calendar';
 import { validateIdNumber } from '../validate/id-number';
 
 export const DEADLINE_KINDS = ['registration-expiry', 'renewal-window', 'contract-one-year', 'age-65', 'correction'] as const;

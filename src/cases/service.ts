@@ -6,7 +6,7 @@ import type { RulePack } from '../rules/schema';
 import { progress, type ChecklistView } from '../rules/status';
 import { checklistView } from '../rules/view';
 import { casesFromProgress } from '../storage/legacy-progress';
-import { todayInShanghai } from '../validate/dates';
+import { todayInShanghai } from '../domain/calendar';
 import type { Case, CaseBody } from './schema';
 import { CodedError } from '../i18n/problem';
 import type { CaseStatusRules } from '../rules/case-statuses';

@@ -1,11 +1,9 @@
+import { caseAad } from '../storage/aad';
 import type { JzsDatabase, StoredCase } from '../storage/db';
 import { CodedError } from '../i18n/problem';
 import type { BodyCodec } from '../security/codec';
 import { isQuotaError, StorageFull } from '../profiles/errors';
 import { type Case, CaseBody, type CaseInput } from './schema';
-
-/** Associated data of a case's ciphertext: its id (moved to another record, it no longer opens). */
-export const caseAad = (id: string) => `case:${id}`;
 
 /** The case is gone (deleted meanwhile). */
 export class CaseNotFound extends CodedError {

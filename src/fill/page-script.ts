@@ -121,10 +121,39 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (!s) styles.set(el, (s = (el.ownerDocument.defaultView ?? window).getComputedStyle(el)));
     return s;
   };
-  const ancestry = (el: Element): Element[] => {
-    const out: Element[] = [];
-    for (let a: Element | null = el; a; a = parentOf(a)) out.push(a);
-    return out;
+  /**
+   * What an element imposes on everything inside it: not rendered (display: none, content-visibility: hidden),
+   * its opacity times its ancestors', clip-path/clip, and the overflow boxes that clip its descendants. Worked
+   * out once per element in one pass over a frame's fields (they share most ancestors: 40 fields in one table
+   * read each ancestor's style once, not 40 times), and forgotten whenever the page may have changed (before
+   * each write, at every kit call).
+   */
+  type Inherited = { hidden: boolean; opacity: number; clipPath: boolean; boxes: Array<{ box: DOMRect; x: boolean; y: boolean }> };
+  const ROOT: Inherited = { hidden: false, opacity: 1, clipPath: false, boxes: [] };
+  let inherited = new WeakMap<Element, Inherited>();
+  let docBox = new WeakMap<Document, { width: number; height: number }>();
+  const forget = () => {
+    inherited = new WeakMap();
+    docBox = new WeakMap();
+  };
+  const clips = (v: string) => v === 'hidden' || v === 'clip';
+  const clipPathOf = (s: CSSStyleDeclaration) => (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && s.position === 'absolute');
+  /** What `a` and its ancestors impose on the elements inside `a`. */
+  const inheritedFrom = (a: Element | null): Inherited => {
+    if (!a) return ROOT;
+    const known = inherited.get(a);
+    if (known) return known;
+    const up = inheritedFrom(parentOf(a));
+    const s = styleOf(a);
+    const [ox, oy] = [clips(s.overflowX || s.overflow), clips(s.overflowY || s.overflow)];
+    const info: Inherited = {
+      hidden: up.hidden || s.display === 'none' || s.contentVisibility === 'hidden',
+      opacity: up.opacity * Number.parseFloat(s.opacity || '1'),
+      clipPath: up.clipPath || clipPathOf(s),
+      boxes: ox || oy ? [...up.boxes, { box: a.getBoundingClientRect(), x: ox, y: oy }] : up.boxes,
+    };
+    inherited.set(a, info);
+    return info;
   };
   const ourUi = (el: Element | null): boolean => !!el?.closest('[data-jzs-overlay], jzs-overlay, [data-jzs-panel-frame]');
   // The hit test: the element at the field's centre must be the field (or its own parts or label), looked up
@@ -141,50 +170,40 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       hit = inner;
     }
     if (!hit || ourUi(hit)) return false;
-    const labels = 'labels' in el ? Array.from((el as HTMLInputElement).labels ?? []) : [];
+    const labels = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? Array.from(el.labels ?? []) : [];
     return !(scope.contains(hit) || labels.some((l) => l.contains(hit)));
   };
-  const clippedByAncestor = (el: Element, chain: Element[], rect: DOMRect, minSize: number): boolean => {
-    for (const a of chain) {
-      const s = styleOf(a);
-      if ((s.clipPath && s.clipPath !== 'none') || (s.clip && s.clip !== 'auto' && s.position === 'absolute')) return true;
-      if (a === el) continue;
-      const clips = (v: string) => v === 'hidden' || v === 'clip';
-      const [ox, oy] = [s.overflowX || s.overflow, s.overflowY || s.overflow];
-      if (!clips(ox) && !clips(oy)) continue;
-      const box = a.getBoundingClientRect();
+  /** Clipped away by an ancestor's overflow box too small to show `minSize` px of it. */
+  const clippedByBoxes = (boxes: Inherited['boxes'], rect: DOMRect, minSize: number): boolean =>
+    boxes.some(({ box, x, y }) => {
       const w = Math.min(rect.right, box.right) - Math.max(rect.left, box.left);
       const h = Math.min(rect.bottom, box.bottom) - Math.max(rect.top, box.top);
-      if ((clips(ox) && w < minSize) || (clips(oy) && h < minSize)) return true;
-    }
-    return false;
-  };
+      return (x && w < minSize) || (y && h < minSize);
+    });
   const offScreen = (el: Element, rect: DOMRect): boolean => {
-    const win = el.ownerDocument.defaultView ?? window;
-    const root = el.ownerDocument.documentElement;
+    const doc = el.ownerDocument;
+    const win = doc.defaultView ?? window;
+    let size = docBox.get(doc);
+    if (!size) docBox.set(doc, (size = { width: Math.max(doc.documentElement.scrollWidth, win.innerWidth), height: Math.max(doc.documentElement.scrollHeight, win.innerHeight) }));
     const left = rect.left + win.scrollX;
     const top = rect.top + win.scrollY;
     // Nobody can scroll to negative coordinates, nor beyond the document's scrollable size.
-    return left + rect.width <= 0 || top + rect.height <= 0 || left >= Math.max(root.scrollWidth, win.innerWidth) || top >= Math.max(root.scrollHeight, win.innerHeight);
+    return left + rect.width <= 0 || top + rect.height <= 0 || left >= size.width || top >= size.height;
   };
   const hiddenReasonOne = (el: Element, minSize: number, scope: Element): HiddenReason => {
     if (!el.isConnected || el.getClientRects().length === 0) return 'not-rendered';
     const own = styleOf(el);
     if (own.display === 'none' || own.contentVisibility === 'hidden') return 'not-rendered';
     if (own.visibility === 'hidden' || own.visibility === 'collapse') return 'invisible';
-    let opacity = 1;
-    const chain = ancestry(el);
-    for (const a of chain) {
-      const s = styleOf(a);
-      if (s.display === 'none' || (a !== el && s.contentVisibility === 'hidden')) return 'not-rendered';
-      opacity *= Number.parseFloat(s.opacity || '1');
-    }
-    if (opacity < 0.1) return 'transparent';
+    const up = inheritedFrom(parentOf(el));
+    if (up.hidden) return 'not-rendered';
+    if (up.opacity * Number.parseFloat(own.opacity || '1') < 0.1) return 'transparent';
     // getBoundingClientRect includes transforms: scale(0.01) shows as a rect of a few hundredths of a pixel.
     const rect = el.getBoundingClientRect();
     if (rect.width < minSize || rect.height < minSize) return 'too-small';
     if (offScreen(el, rect)) return 'off-screen';
-    if (clippedByAncestor(el, chain, rect, minSize)) return 'clipped';
+    // The field's own overflow does not hide the field; its own clip-path does.
+    if (up.clipPath || clipPathOf(own) || clippedByBoxes(up.boxes, rect, minSize)) return 'clipped';
     if (covered(el, rect, scope)) return 'covered';
     return '';
   };
@@ -238,7 +257,14 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   const sameHandle = (a: FieldHandle, b: FieldHandle) =>
     a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '');
 
-  if (req.op === 'kit') return { hiddenReason, fingerprint, find, sameHandle };
+  if (req.op === 'kit') {
+    // The kit lives as long as its caller: every call sees the page as it is now.
+    const fresh = (el: Element, minSize: number, scope?: Element) => {
+      forget();
+      return hiddenReason(el, minSize, scope);
+    };
+    return { hiddenReason: fresh, fingerprint, find, sameHandle };
+  }
 
   type Ctl = {
     setValue(v: unknown): void;
@@ -392,6 +418,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const seen = found[i];
     try {
       if (!seen || seen.reason || !seen.el) return { item: w.item, written: false, reason: seen?.reason || 'gone' };
+      // The page may have reacted to the previous writes: what was worked out of its layout is stale.
+      if (i > 0) forget();
       const now = refuseState(w, seen.el) || write(w, seen.el);
       return now ? { item: w.item, written: false, reason: now } : { item: w.item, written: true };
     } catch {

@@ -70,7 +70,7 @@ const Text = (max: number) => z.string().max(max);
 const Severity = z.enum(['error', 'warning']);
 const MaterialId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const Conditions = z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50);
-const PanelPrefsSchema = z.strictObject({ collapsed: z.boolean(), side: z.enum(['right', 'left']) });
+export const PanelPrefsSchema = z.strictObject({ collapsed: z.boolean(), side: z.enum(['right', 'left']) });
 const PageReportSchema = z.strictObject({
   doc: Text(64),
   page: PageId.nullable(),

@@ -7,17 +7,34 @@ import type { Rotation } from './bundle';
 
 const ROTATION: Readonly<Record<number, Rotation>> = { 1: 0, 2: 0, 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270 };
 
-export function exifOrientation(bytes: Uint8Array): number {
+/** Each marker segment before the image data: its marker byte and the offset of its length field. */
+function* segments(bytes: Uint8Array): Generator<{ marker: number; at: number; view: DataView }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let i = 2;
   while (i + 4 <= bytes.length && bytes[i] === 0xff) {
-    const marker = bytes[i + 1]!;
-    const length = view.getUint16(i + 2);
-    if (marker === 0xda) break; // start of scan: no EXIF before the image data
-    if (marker === 0xe1 && view.getUint32(i + 4) === 0x45786966) return fromTiff(view, i + 10);
-    i += 2 + length;
+    const marker = bytes[i + 1] ?? 0;
+    if (marker === 0xda) return; // start of scan: the image data follows
+    yield { marker, at: i + 2, view };
+    i += 2 + view.getUint16(i + 2);
+  }
+}
+
+export function exifOrientation(bytes: Uint8Array): number {
+  for (const { marker, at, view } of segments(bytes)) {
+    if (marker === 0xe1 && at + 6 <= view.byteLength && view.getUint32(at + 2) === 0x45786966) return fromTiff(view, at + 8);
   }
   return 1;
+}
+
+/** Start-of-frame markers (ITU-T T.81 Table B.1: SOF0–SOF15 except DHT C4, JPG C8, DAC CC). */
+const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+/** The stored (not EXIF-turned) pixel size of a JPEG, from its frame header; undefined if it has none. */
+export function jpegSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  for (const { marker, at, view } of segments(bytes)) {
+    if (SOF.has(marker) && at + 7 <= view.byteLength) return { height: view.getUint16(at + 3), width: view.getUint16(at + 5) };
+  }
+  return undefined;
 }
 
 function fromTiff(view: DataView, tiff: number): number {

@@ -12,9 +12,6 @@ import { Profile } from './schema';
 /** How many restore points are kept; the oldest is dropped when a new one is written. */
 export const MAX_RESTORE_POINTS = 10;
 
-/** Associated data of a restore point's ciphertext: its uid (a sealed point moved elsewhere does not open). */
-export const restoreAadOf = (uid: string) => `restore:${uid}`;
-
 export const RestoreSnapshot = z.strictObject({
   /** Profiles the change added: 撤销 deletes them. */
   created: z.array(z.string()),

@@ -1,9 +1,10 @@
 import { unwrap } from 'idb';
+import { profileAad, restorePointAad } from '../storage/aad';
 import type { JzsDatabase, RestoreKind, StoredBody, StoredProfile, StoredRestorePoint } from '../storage/db';
 import type { BodyCodec } from '../security/codec';
 import { CodedError } from '../i18n/problem';
 import { isQuotaError, NotFound, RevisionConflict, StorageFull, StoreChanged } from './errors';
-import { keepRestorePoint, restoreAadOf, RestoreSnapshot, type RestorePointView, viewOf } from './restore-points';
+import { keepRestorePoint, RestoreSnapshot, type RestorePointView, viewOf } from './restore-points';
 import { type Profile, ProfileBody, type ProfileInput } from './schema';
 
 export type ImportItem =
@@ -55,9 +56,6 @@ async function recordsOf(
   return new Map(ids.map((id, i) => [id, found[i]]));
 }
 
-/** Associated data of a profile's ciphertext: its id. */
-export const aadOf = (id: string) => `profile:${id}`;
-
 async function write<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -79,7 +77,7 @@ export class ProfileStore {
   ) {}
 
   async decode(stored: StoredProfile): Promise<Profile> {
-    const body = ProfileBody.parse(await this.codec().open(stored.body, aadOf(stored.id)));
+    const body = ProfileBody.parse(await this.codec().open(stored.body, profileAad(stored.id)));
     return { id: stored.id, createdAt: stored.createdAt, updatedAt: stored.updatedAt, revision: stored.revision, ...body };
   }
 
@@ -143,7 +141,7 @@ export class ProfileStore {
     const body = ProfileBody.parse(input);
     const at = now.toISOString();
     const id = this.newId();
-    const record: StoredProfile = { id, createdAt: at, updatedAt: at, revision: 1, body: await this.codec().seal(body, aadOf(id)) };
+    const record: StoredProfile = { id, createdAt: at, updatedAt: at, revision: 1, body: await this.codec().seal(body, profileAad(id)) };
     const db = await this.db();
     await write(async () => db.add('profiles', record));
     this.added(db, 1);
@@ -153,7 +151,7 @@ export class ProfileStore {
   /** Save an edit made from `expectedRevision`; refuses (RevisionConflict) if the profile moved on since. */
   async update(id: string, input: ProfileInput, expectedRevision: number, now: Date): Promise<Profile> {
     const body = ProfileBody.parse(input);
-    const sealed = await this.codec().seal(body, aadOf(id));
+    const sealed = await this.codec().seal(body, profileAad(id));
     const db = await this.db();
     const saved = await write(async () => {
       const tx = db.transaction('profiles', 'readwrite');
@@ -265,7 +263,7 @@ export class ProfileStore {
     const input = item.kind === 'restore' ? bodyOf(item.profile) : item.body;
     const body = validated ? (input as ProfileBody) : ProfileBody.parse(input);
     const id = item.kind === 'create' ? this.newId() : item.kind === 'restore' ? item.profile.id : item.id;
-    return { kind: 'write', item, body, sealed: await codec.seal(body, aadOf(id)), id };
+    return { kind: 'write', item, body, sealed: await codec.seal(body, profileAad(id)), id };
   }
 
   /** The newest restore point, or undefined. */
@@ -287,8 +285,8 @@ export class ProfileStore {
     const record = await db.get('restorePoints', id);
     if (!record) throw new CodedError('undo.gone');
     const codec = this.codec();
-    const snapshot = RestoreSnapshot.parse(await codec.open(record.body, restoreAadOf(record.uid)));
-    const sealed = await Promise.all(snapshot.previous.map(async (p) => ({ p, body: await codec.seal(bodyOf(p), aadOf(p.id)) })));
+    const snapshot = RestoreSnapshot.parse(await codec.open(record.body, restorePointAad(record.uid)));
+    const sealed = await Promise.all(snapshot.previous.map(async (p) => ({ p, body: await codec.seal(bodyOf(p), profileAad(p.id)) })));
     return write(async () => {
       const tx = db.transaction(['profiles', 'restorePoints'], 'readwrite');
       const profiles = tx.objectStore('profiles');
@@ -329,7 +327,7 @@ export class ProfileStore {
     for (const s of before.values()) previous.push(await this.decode(s));
     const uid = this.newId();
     const snapshot: RestoreSnapshot = { created, previous };
-    const record: StoredRestorePoint = { uid, at, kind, created: created.length, replaced: previous.length, body: await this.codec().seal(snapshot, restoreAadOf(uid)) };
+    const record: StoredRestorePoint = { uid, at, kind, created: created.length, replaced: previous.length, body: await this.codec().seal(snapshot, restorePointAad(uid)) };
     return { record, revisions: new Map(touched.map((id) => [id, before.get(id)?.revision])) };
   }
 }

@@ -1,9 +1,9 @@
 /**
  * 延续注册 timing, stated once in rule data (rules/businesses/renewal.json `renewalTiming`) and read here by the
  * page check (src/validate/checks.ts, through the check view) and the workbench's deadline view. Pure: dates
- * are yyyy-MM-dd calendar days, `today` the Asia/Shanghai date (src/validate/dates.ts todayInShanghai).
+ * are yyyy-MM-dd calendar days, `today` the Asia/Shanghai date (src/domain/calendar.ts todayInShanghai).
  */
-import { daysBetween, plusDays } from '../validate/dates';
+import { daysBetween, plusDays } from '../domain/calendar';
 import type { RenewalTiming, RulePack } from './schema';
 
 /** The renewal business's timing block; undefined when a pack has none. */

@@ -8,36 +8,42 @@ export const DEFAULT_ITERATIONS = 600_000; // OWASP 2023 minimum for PBKDF2-HMAC
 /** Bounds for KDF parameters read from a file: checked BEFORE any derivation (no 10^12-iteration DoS). */
 export const KDF_BOUNDS = { minIterations: 100_000, maxIterations: 10_000_000, minSalt: 16, maxSalt: 64 };
 
+/**
+ * Byte arrays here are `Uint8Array<ArrayBuffer>`: WebCrypto takes a BufferSource, which a view over a possibly
+ * shared buffer (plain `Uint8Array`, i.e. `Uint8Array<ArrayBufferLike>`) is not.
+ */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
 export interface Sealed {
-  iv: Uint8Array;
+  iv: Bytes;
   data: ArrayBuffer;
 }
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-export function randomBytes(n: number): Uint8Array {
+export function randomBytes(n: number): Bytes {
   return crypto.getRandomValues(new Uint8Array(n));
 }
 
-export async function deriveKeyBytes(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+export async function deriveKeyBytes(passphrase: string, salt: Bytes, iterations: number): Promise<Bytes> {
   const base = await crypto.subtle.importKey('raw', enc.encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, 256);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, 256);
   return new Uint8Array(bits);
 }
 
-export function importAesKey(raw: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', raw as BufferSource, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+export function importAesKey(raw: Bytes): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
 }
 
-export async function sealBytes(key: CryptoKey, plain: Uint8Array, aad: string): Promise<Sealed> {
+export async function sealBytes(key: CryptoKey, plain: Bytes, aad: string): Promise<Sealed> {
   const iv = randomBytes(12);
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: enc.encode(aad) }, key, plain as BufferSource);
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(aad) }, key, plain);
   return { iv, data };
 }
 
-export async function openBytes(key: CryptoKey, sealed: Sealed, aad: string): Promise<Uint8Array> {
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: enc.encode(aad) }, key, sealed.data);
+export async function openBytes(key: CryptoKey, sealed: Sealed, aad: string): Promise<Bytes> {
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData: enc.encode(aad) }, key, sealed.data);
   return new Uint8Array(plain);
 }
 
@@ -50,7 +56,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-export function fromBase64(b64: string): Uint8Array {
+export function fromBase64(b64: string): Bytes {
   const s = atob(b64);
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);

@@ -1,9 +1,11 @@
-import { caseAad } from '../cases/store';
+import * as z from 'zod';
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from './codec';
 import type { MessageKey, Params } from '../i18n';
 import { CodedError } from '../i18n/problem';
-import type { JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
+import { caseAad, fillLogAad, profileAad, restorePointAad } from '../storage/aad';
+import type { JzsDB, JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
 import {
+  type Bytes,
   DEFAULT_ITERATIONS,
   deriveKeyBytes,
   fromBase64,
@@ -71,15 +73,58 @@ export function backoffSeconds(failures: number): number {
   return failures < FREE_ATTEMPTS ? 0 : Math.min(BACKOFF_MAX_S, 2 ** (failures - FREE_ATTEMPTS));
 }
 
-/** A record's sealed part: which field holds the body and what its additional data is. */
-const SEALED_STORES = {
-  profiles: { field: 'body', aad: (r: { id?: unknown }) => `profile:${String(r.id)}` },
-  fillLogs: { field: 'entry', aad: (r: { profileId?: unknown }) => `filllog:${String(r.profileId)}` },
-  cases: { field: 'body', aad: (r: { id?: unknown }) => caseAad(String(r.id)) },
+/**
+ * The stores whose records the lock seals: which field holds the body, which field its additional data is made
+ * of (storage/aad.ts), and for the in-place migration the record's key and revision, typed by the schema.
+ */
+interface Sealing<S extends keyof JzsDB> {
+  field: string;
+  aadOf: string;
+  aad: (value: string) => string;
+  key: (r: JzsDB[S]['value']) => JzsDB[S]['key'] | undefined;
+  revision: (r: JzsDB[S]['value']) => number | undefined;
+}
+const noRevision = () => undefined;
+const SEALED_STORES: { [S in 'profiles' | 'fillLogs' | 'cases' | 'restorePoints']: Sealing<S> } = {
+  profiles: { field: 'body', aadOf: 'id', aad: profileAad, key: (r) => r.id, revision: (r) => r.revision },
+  fillLogs: { field: 'entry', aadOf: 'profileId', aad: fillLogAad, key: (r) => r.id, revision: noRevision },
+  cases: { field: 'body', aadOf: 'id', aad: caseAad, key: (r) => r.id, revision: (r) => r.revision },
   // Restore points (issue 17.5) hold profiles as they were: sealed like them (profiles/restore-points.ts).
-  restorePoints: { field: 'body', aad: (r: { uid?: unknown }) => `restore:${String(r.uid)}` },
-} as const;
+  restorePoints: { field: 'body', aadOf: 'uid', aad: restorePointAad, key: (r) => r.id, revision: noRevision },
+};
 type SealedStore = keyof typeof SEALED_STORES;
+const isSealedStore = (store: string): store is SealedStore => Object.hasOwn(SEALED_STORES, store);
+const SEALED_STORE_NAMES = Object.keys(SEALED_STORES).filter(isSealedStore);
+
+/** Any object read as a record of unknown values (sound for reading; records are plain clones from IDB). */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** A body as the codecs store it (db.ts StoredBody): records may reach the lock untyped (the home move). */
+function isStoredBody(v: unknown): v is StoredBody {
+  if (!isRecord(v)) return false;
+  if ('plain' in v) return true;
+  return isRecord(v.sealed) && v.sealed.iv instanceof Uint8Array && v.sealed.data instanceof ArrayBuffer && typeof v.sealed.kv === 'number';
+}
+
+/** The sealed body of a record of `store`, or undefined when it has none. */
+function bodyOf(store: SealedStore, record: unknown): StoredBody | undefined {
+  const body = isRecord(record) ? record[SEALED_STORES[store].field] : undefined;
+  return isStoredBody(body) ? body : undefined;
+}
+
+/** Re-seal one record of a sealed store with `codec`: only the sealed field changes. */
+async function reseal<R>(codec: BodyCodec, store: SealedStore, record: R): Promise<R> {
+  const body = bodyOf(store, record);
+  // A record without its body is refused, never written back as it is (it could hold plaintext elsewhere).
+  if (!body || !isRecord(record)) throw new Error(`lock: a record of ${store} has no stored body`);
+  const { field, aadOf, aad } = SEALED_STORES[store];
+  const additional = aad(String(record[aadOf]));
+  return { ...record, [field]: await codec.seal(await codec.open(body, additional), additional) };
+}
+
+/** The session's copy of the unlocked keys (version → raw key, base64); anything else there is ignored. */
+// A fresh object on each fallback: callers add keys to what they read.
+const SessionKeys = z.record(z.string(), z.string()).catch(() => ({}));
 
 const VERIFIER_TEXT = 'jzs-lock-v1';
 const SESSION_KEYS = 'lock.keys';
@@ -91,7 +136,11 @@ const BATCH = 200;
 function encryptedCodec(keys: ReadonlyMap<number, CryptoKey>, current: number): BodyCodec {
   return {
     encrypted: true,
-    seal: async (body, aad) => ({ sealed: { ...(await sealJson(keys.get(current)!, body, aad)), kv: current } }),
+    seal: async (body, aad) => {
+      const key = keys.get(current);
+      if (!key) throw new LockedError();
+      return { sealed: { ...(await sealJson(key, body, aad)), kv: current } };
+    },
     open: async (stored, aad) => {
       if ('plain' in stored) return stored.plain; // not migrated yet
       const key = keys.get(stored.sealed.kv);
@@ -162,12 +211,12 @@ export class LockService {
   private async loadKeys(): Promise<void> {
     if (this.loaded) return;
     this.loaded = true;
-    const stored = (await this.session.get([SESSION_KEYS]))[SESSION_KEYS] as Record<string, string> | undefined;
-    for (const [v, b64] of Object.entries(stored ?? {})) this.keys.set(Number(v), await importAesKey(fromBase64(b64)));
+    const stored = SessionKeys.parse((await this.session.get([SESSION_KEYS]))[SESSION_KEYS]);
+    for (const [v, b64] of Object.entries(stored)) this.keys.set(Number(v), await importAesKey(fromBase64(b64)));
   }
 
-  private async keepKeys(raw: ReadonlyMap<number, Uint8Array>): Promise<void> {
-    const prev = ((await this.session.get([SESSION_KEYS]))[SESSION_KEYS] as Record<string, string> | undefined) ?? {};
+  private async keepKeys(raw: ReadonlyMap<number, Bytes>): Promise<void> {
+    const prev = SessionKeys.parse((await this.session.get([SESSION_KEYS]))[SESSION_KEYS]);
     for (const [v, bytes] of raw) prev[String(v)] = toBase64(bytes);
     await this.session.set({ [SESSION_KEYS]: prev, [SESSION_ACTIVITY]: this.now() });
     for (const [v, bytes] of raw) this.keys.set(v, await importAesKey(bytes));
@@ -175,7 +224,7 @@ export class LockService {
   }
 
   private async forgetKey(version: number): Promise<void> {
-    const prev = ((await this.session.get([SESSION_KEYS]))[SESSION_KEYS] as Record<string, string> | undefined) ?? {};
+    const prev = SessionKeys.parse((await this.session.get([SESSION_KEYS]))[SESSION_KEYS]);
     delete prev[String(version)];
     await this.session.set({ [SESSION_KEYS]: prev });
     this.keys.delete(version);
@@ -287,7 +336,7 @@ export class LockService {
     return true;
   }
 
-  private async spec(passphrase: string, version: number, iterations: number): Promise<{ spec: KeySpec; raw: Uint8Array; key: CryptoKey }> {
+  private async spec(passphrase: string, version: number, iterations: number): Promise<{ spec: KeySpec; raw: Bytes; key: CryptoKey }> {
     const salt = randomBytes(16);
     const raw = await deriveKeyBytes(passphrase, salt, iterations);
     const key = await importAesKey(raw);
@@ -298,7 +347,7 @@ export class LockService {
    * Derive the key of `spec` from a passphrase, or throw WrongPassphrase. Wrong guesses in a row make the
    * next attempt wait (backoffSeconds); the count is kept in the database, so a restart does not reset it.
    */
-  private async derive(passphrase: string, spec: KeySpec): Promise<Uint8Array> {
+  private async derive(passphrase: string, spec: KeySpec): Promise<Bytes> {
     const meta = await this.meta();
     const failures = meta.failures ?? 0;
     const wait = backoffSeconds(failures);
@@ -412,21 +461,14 @@ export class LockService {
     if (m.kind === 'enable') await this.afterSealed();
   }
 
-  /** Re-seal one record of a sealed store with `codec` (records of other stores pass unchanged). */
-  private async reseal(codec: BodyCodec, store: string, record: unknown): Promise<unknown> {
-    if (!Object.hasOwn(SEALED_STORES, store)) return record;
-    const { field, aad } = SEALED_STORES[store as SealedStore];
-    // The record shapes are the stores' own (db.ts); only the sealed field is read and replaced.
-    const r = record as Record<string, unknown> & { id?: unknown; profileId?: unknown; uid?: unknown };
-    const body = r[field] as StoredBody;
-    return { ...r, [field]: await codec.seal(await codec.open(body, aad(r)), aad(r)) };
-  }
-
   /** Turning the lock on where the home can move: everything sealed into a new home in one switch. */
   private async moveSealed(codec: BodyCodec, finished: LockMeta): Promise<boolean> {
-    const moved = await this.sealedMove!(async (store, record) => {
-      if (store === 'meta' && (record as { key?: unknown }).key === 'lock') return finished;
-      return this.reseal(codec, store, record);
+    const move = this.sealedMove;
+    if (!move) return false;
+    const moved = await move(async (store, record) => {
+      if (store === 'meta' && isRecord(record) && record.key === 'lock') return finished;
+      // Records of other stores pass unchanged.
+      return isSealedStore(store) ? reseal(codec, store, record) : record;
     });
     if (!moved) return false;
     this.metaCache = finished;
@@ -435,26 +477,29 @@ export class LockService {
   }
 
   private async migrateInPlace(kind: 'enable' | 'disable' | 'rekey', target: number, codec: BodyCodec): Promise<void> {
-    const done = (body: StoredBody) => (kind === 'disable' ? 'plain' in body : 'sealed' in body && body.sealed.kv === target);
+    const done = (body: StoredBody | undefined) => body !== undefined && (kind === 'disable' ? 'plain' in body : 'sealed' in body && body.sealed.kv === target);
     const db = await this.db();
-    for (const store of Object.keys(SEALED_STORES) as SealedStore[]) {
-      const { field } = SEALED_STORES[store];
+    for (const store of SEALED_STORE_NAMES) {
       for (;;) {
-        // Both stores hold plain objects; only the sealed field, `id` and `revision` are read here.
-        const all = (await db.getAll(store)) as unknown as Array<Record<string, unknown> & { revision?: number; id?: unknown }>;
-        const todo = all.filter((r) => !done(r[field] as StoredBody)).slice(0, BATCH);
+        const todo = (await db.getAll(store)).filter((r) => !done(bodyOf(store, r))).slice(0, BATCH);
         if (!todo.length) break;
         // Seal the whole batch first: awaiting crypto inside a transaction would let it commit half-done.
-        const sealed = await Promise.all(todo.map((r) => this.reseal(codec, store, r) as Promise<(typeof todo)[number]>));
-        const tx = db.transaction(store, 'readwrite');
-        for (const r of sealed) {
-          // A profile edited meanwhile was already written with the new codec: never overwrite it.
-          const current = (await tx.store.get(r.id as never)) as { revision?: number } | undefined;
-          if (current && current.revision === r.revision) void tx.store.put(r as never);
-        }
-        await tx.done;
+        const sealed = await Promise.all(todo.map((r) => reseal(codec, store, r)));
+        await this.writeBack(db, store, sealed);
         this.afterBatch();
       }
     }
+  }
+
+  /** Write re-sealed records, except those changed meanwhile: they were written with the new codec already. */
+  private async writeBack<S extends SealedStore>(db: JzsDatabase, store: S, records: readonly JzsDB[S]['value'][]): Promise<void> {
+    const { key, revision } = SEALED_STORES[store];
+    const tx = db.transaction(store, 'readwrite');
+    for (const r of records) {
+      const k = key(r);
+      const current = k === undefined ? undefined : await tx.store.get(k);
+      if (current && revision(current) === revision(r)) void tx.store.put(r);
+    }
+    await tx.done;
   }
 }

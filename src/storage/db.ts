@@ -25,7 +25,7 @@ export interface StoredPack {
 }
 
 /** A profile body as stored: in the clear, or sealed by the lock (AES-GCM, issue 7) with key version `kv`. */
-export type StoredBody = { plain: unknown } | { sealed: { iv: Uint8Array; data: ArrayBuffer; kv: number } };
+export type StoredBody = { plain: unknown } | { sealed: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer; kv: number } };
 
 export interface StoredProfile {
   id: string;
@@ -78,7 +78,7 @@ export interface KeySpec {
   salt: string;
   iterations: number;
   /** A known text sealed with the key: opening it proves the passphrase. */
-  verifier: { iv: Uint8Array; data: ArrayBuffer };
+  verifier: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
 }
 
 export interface LockMeta {
@@ -89,7 +89,7 @@ export interface LockMeta {
   /** A change in progress, resumed at the next unlock if the browser stopped in the middle. */
   migration?:
     | { kind: 'enable' | 'disable' }
-    | { kind: 'rekey'; previous: { version: number; wrapped: { iv: Uint8Array; data: ArrayBuffer } } }
+    | { kind: 'rekey'; previous: { version: number; wrapped: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer } } }
     | undefined;
   /** Wrong passphrases in a row, and when the last one was entered (for the back-off). */
   failures?: number | undefined;

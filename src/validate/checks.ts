@@ -1,7 +1,7 @@
-import type { FieldKey } from '../domain/ids';
+import { type FieldKey, OPEN_ENDED } from '../domain/ids';
 import { renewalState } from '../rules/renewal';
 import { checkApplies, type CheckView } from '../rules/status';
-import { daysBetween, OPEN_ENDED, plusDays, plusYears, todayInShanghai } from './dates';
+import { daysBetween, plusDays, plusYears, todayInShanghai } from '../domain/calendar';
 import { validateIdNumber } from './id-number';
 import type { FieldFinding, Severity } from './types';
 

@@ -1,4 +1,4 @@
-import { makeDate, plusYears, todayInShanghai, toIso } from './dates';
+import { makeDate, plusYears, todayInShanghai, toIso } from '../domain/calendar';
 import { err, type Finding, warn } from './types';
 
 /**

@@ -2,7 +2,7 @@ import { DATE_FIELDS } from '../domain/fields';
 import type { FieldKey } from '../domain/ids';
 import type { MessageKey, Params } from '../i18n';
 import { genderOf } from './checks';
-import { daysBetween, plusYears } from './dates';
+import { daysBetween, plusYears } from '../domain/calendar';
 import { validateIdNumber } from './id-number';
 import { implausibleDate } from './plausible-dates';
 

@@ -6,7 +6,8 @@
  */
 import type { FieldDef, ValidatorId } from '../domain/fields';
 import { OPEN_ENDED } from '../domain/ids';
-import { isOpenEndedText, makeDate, parseDateText } from './dates';
+import { makeDate } from '../domain/calendar';
+import { isOpenEndedText, parseDateText } from './dates';
 import { validateCreditCode } from './credit-code';
 import { validateIdNumber } from './id-number';
 import {

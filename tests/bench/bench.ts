@@ -17,6 +17,7 @@ import { checkCharacter } from '../../src/validate/id-number';
 import { encodeGbk } from './gbk';
 import { buildXlsx, type TestCell } from '../helpers/xlsx-builder';
 import { type Summary, summarise } from './stats';
+import { casesTableBench, pdfMergeBench } from './workbench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const OUT = join(ROOT, '.output', 'bench');
@@ -606,6 +607,15 @@ async function main(): Promise<void> {
   if (want('T9')) {
     log('T9: XLSX import…');
     await xlsxBench();
+  }
+  if (want('T10')) {
+    log('T10: cases table…');
+    rows.push(...(await casesTableBench(RUNS, log)));
+  }
+  if (want('T11')) {
+    log('T11: PDF merge…');
+    mkdirSync(OUT, { recursive: true });
+    rows.push(...(await pdfMergeBench(RUNS, OUT, log)));
   }
   const machine = `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}`;
   const report = { date: new Date().toISOString(), machine, runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), rows };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plusDays, todayInShanghai } from '../../src/validate/dates';
+import { plusDays, todayInShanghai } from '../../src/domain/calendar';
 import { launch, sendFrom, type Session } from './harness';
 
 describe('deadline view and badge', () => {

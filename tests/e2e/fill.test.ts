@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai, plusYears } from '../../src/validate/dates';
+import { todayInShanghai, plusYears } from '../../src/domain/calendar';
 import { replica } from '../fixtures/replicas';
 import { frameOf, launch, rulesIn, sendFrom, type Session } from './harness';
 

@@ -97,6 +97,35 @@ describe('clerk workbooks in the workbench', () => {
     expect(JSON.stringify(data)).not.toContain('1905');
   });
 
+  it('another header row or column mapping re-checks the held file: the preview and the commit follow the last choice', async () => {
+    await clear(bench);
+    const a = idFor('1985-03-02', 31);
+    const b = idFor('1990-07-15', 32);
+    const bytes = buildXlsx({ rows: [['某公司花名册'], ['姓名', '身份证号', '手机'], ['张三', a, '13805310000'], ['李四', b, '1380531']] });
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '重选.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bytes) });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    const mobileWarning = bench.locator('[data-jzs-preview-row="2"] [data-jzs-cell-warning="手机"]');
+    await mobileWarning.waitFor();
+    // Header row 1: the title is the header, nothing maps, every row is rejected.
+    await bench.locator('[data-jzs-header-row]').fill('1');
+    await bench.locator('[data-jzs-header-row]').dispatchEvent('change');
+    await bench.locator('[data-jzs-preview-row="3"][data-outcome="reject"]').waitFor();
+    expect(await bench.locator('[data-jzs-action="confirm-import"]').isDisabled()).toBe(true);
+    // Back to row 2, then the mobile column left out: its warning goes, both applicants are imported without it.
+    await bench.locator('[data-jzs-header-row]').fill('2');
+    await bench.locator('[data-jzs-header-row]').dispatchEvent('change');
+    await mobileWarning.waitFor();
+    await bench.locator('[data-jzs-map-column="2"]').selectOption('');
+    await mobileWarning.waitFor({ state: 'detached' });
+    expect(await bench.locator('[data-jzs-preview-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')))).toEqual(['create', 'create']);
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="2"]').waitFor();
+    expect((await stored(bench)).map((d) => [d.name, d.mobile])).toEqual([
+      ['李四', undefined],
+      ['张三', undefined],
+    ]);
+  });
+
   it('one ID number under two names: shown as a conflict, left out by default, imported when the clerk says so', async () => {
     await clear(bench);
     const shared = idFor('1985-03-02', 41);

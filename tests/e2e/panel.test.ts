@@ -86,6 +86,33 @@ describe('the on-page panel', () => {
     await s?.close();
   });
 
+  // contract.md: acceptance tests outside our suite look for the hooks "in every frame of the tab" on a page as
+  // it loads; they know nothing of our pill or buttons. So a fresh portal page (no stored panel state) must have
+  // the panel frame, its checklist items and its fill button without any click. Lightening the page (issue
+  // 13.5) must not do it by hiding these: a panel the USER collapsed may drop its frame, the default may not.
+  it('contract: on a fresh page the panel frame holds the checklist and the fill button without any click', async () => {
+    for (const name of ['zwdt-declaration-initial', 'province-declaration-initial']) {
+      const page = await s.context.newPage();
+      try {
+        await page.setViewportSize({ width: 1280, height: 860 });
+        await page.goto(replica(name).url, { waitUntil: 'load' });
+        const until = Date.now() + 15_000;
+        let frame: Frame | undefined;
+        while (!frame && Date.now() < until) {
+          frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/panel\.html/.test(f.url()));
+          if (!frame) await page.waitForTimeout(50);
+        }
+        expect(frame, `${name}: a panel frame on load, with no click`).toBeDefined();
+        if (!frame) return;
+        await frame.locator('[data-jzs-action="fill"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+        await frame.locator('[data-jzs-material]').first().waitFor({ state: 'attached', timeout: 15_000 });
+        expect(await frame.locator('[data-jzs-material]').count(), `${name}: checklist items`).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   const pages = REPLICAS.filter((r) => r.page && !r.name.startsWith('bench-'));
   for (const size of [
     { width: 1280, height: 860 },

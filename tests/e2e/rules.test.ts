@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_IDS } from '../../src/domain/ids';
 import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
-import { plusDays, todayInShanghai } from '../../src/validate/dates';
+import { plusDays, todayInShanghai } from '../../src/domain/calendar';
 import { launch, panelFrame, sendFrom, type Session, stopServiceWorker, workerStartTime } from './harness';
 
 const pack = bundledPack();

@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai, plusDays, plusYears } from '../../src/validate/dates';
+import { todayInShanghai, plusDays, plusYears } from '../../src/domain/calendar';
 import { replica } from '../fixtures/replicas';
 import { frameOf, launch, panelFrame, type Session, typeInto } from './harness';
 

@@ -3,7 +3,7 @@ import { deadlineRules } from '../../src/cases/deadline-rules';
 import { type DeadlineCase, type DeadlineProfile, deadlines, lastSubmissionDay, urgentCount } from '../../src/cases/deadlines';
 import { bundledPack } from '../../src/rules/bundled';
 import { renewalTimingOf } from '../../src/rules/renewal';
-import { plusDays, plusYears, todayInShanghai } from '../../src/validate/dates';
+import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
 
 const rules = deadlineRules(bundledPack());
 const q = (today: string, planDate = today) => ({ today, planDate, horizonDays: 3660, pastDays: 3660 });

@@ -16,7 +16,7 @@ import { setLang, t } from '../../src/i18n';
 import { EXPORT_HEADERS, parseBackup, toBackup, toCsv, toXlsx } from '../../src/profiles/io/export';
 import { autoMap, normHeader } from '../../src/profiles/io/mapping';
 import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
-import { todayInShanghai } from '../../src/validate/dates';
+import { todayInShanghai } from '../../src/domain/calendar';
 import { validateTable } from '../../src/profiles/io/rows';
 import { type Profile, ProfileData } from '../../src/profiles/schema';
 import { bundledPack } from '../../src/rules/bundled';

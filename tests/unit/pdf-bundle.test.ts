@@ -9,7 +9,7 @@ import { checkUpload, PROBE_BYTES } from '../../src/validate/upload';
 const LIMIT = bundledPack().businesses.find((b) => b.id === 'info-change')!.bundles[0]!.upload.maxBytes!;
 
 /** A noisy "scan" (noise defeats JPEG compression, like paper grain in a phone photo), fixed seed. */
-function scan(width: number, height: number, seed: number, quality = 92): Uint8Array {
+function scan(width: number, height: number, seed: number, quality = 92): Uint8Array<ArrayBuffer> {
   let s = seed;
   const data = Buffer.alloc(width * height * 4);
   for (let i = 0; i < width * height; i++) {
@@ -24,7 +24,7 @@ function scan(width: number, height: number, seed: number, quality = 92): Uint8A
 }
 
 /** The same JPEG with an APP1 EXIF segment saying orientation `o` (big-endian TIFF, one IFD0 entry). */
-function withOrientation(bytes: Uint8Array, o: number): Uint8Array {
+function withOrientation(bytes: Uint8Array, o: number): Uint8Array<ArrayBuffer> {
   const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, o, 0, 0, 0, 0, 0, 0, 0, 0];
   const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
   const app1 = [0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff, ...body];
@@ -48,10 +48,10 @@ const codec: ImageCodec = {
   },
 };
 
-async function pdfOf(pages: number, label: string): Promise<Uint8Array> {
+async function pdfOf(pages: number, label: string): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await lib.PDFDocument.create();
   for (let i = 0; i < pages; i++) doc.addPage([300 + i, 400]).drawText(`${label}-${i}`);
-  return doc.save();
+  return new Uint8Array(await doc.save());
 }
 
 const probe = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, head: bytes.subarray(0, PROBE_BYTES), tail: bytes.subarray(Math.max(0, bytes.length - PROBE_BYTES)) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { readDraft } from '../../src/ui/components/ProfileEditor';
-import { todayInShanghai } from '../../src/validate/dates';
+import { todayInShanghai } from '../../src/domain/calendar';
 import { profileWarnings } from '../../src/validate/profile-warnings';
 
 // 2026-11-23 00:30 in Jinan is still 2026-11-22 in UTC and most of the world: "today" must be Jinan's.

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { checkCharacter, validateIdNumber } from '../../src/validate/id-number';
 import { creditCheckCharacter, validateCreditCode } from '../../src/validate/credit-code';
-import { formatForField, parseDateText, plusYears } from '../../src/validate/dates';
+import { plusYears } from '../../src/domain/calendar';
+import { formatForField, parseDateText } from '../../src/validate/dates';
 import {
   validateEmail,
   validateMobile,

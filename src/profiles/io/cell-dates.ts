@@ -1,8 +1,8 @@
 import { MONTH_FIELDS } from '../../domain/fields';
-import type { FieldKey } from '../../domain/ids';
+import { type FieldKey, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import type { Cell } from './table';
-import { isOpenEndedText, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../../validate/dates';
+import { isOpenEndedText } from '../../validate/dates';
 import { implausibleDate } from '../../validate/plausible-dates';
 import { excelSerialToIso } from './xlsx';
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { checkKdfParams, DEFAULT_ITERATIONS, deriveKeyBytes, fromBase64, importAesKey, openBytes, randomBytes, toBase64 } from '../../security/crypto';
+import { type Bytes, checkKdfParams, DEFAULT_ITERATIONS, deriveKeyBytes, fromBase64, importAesKey, openBytes, randomBytes, toBase64 } from '../../security/crypto';
 import type { Profile } from '../schema';
 import { type Backup, BackupError, parseBackup, toBackup } from './export';
 
@@ -29,7 +29,7 @@ export async function toEncryptedBackup(profiles: readonly Profile[], passphrase
     cipher: { name: 'AES-GCM' as const, iv: toBase64(iv) },
   };
   const plain = new TextEncoder().encode(toBackup(profiles, now, cases));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv as BufferSource, additionalData: new TextEncoder().encode(aadOf(head)) }, key, plain as BufferSource);
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(aadOf(head)) }, key, plain);
   return JSON.stringify({ ...head, data: toBase64(new Uint8Array(data)) });
 }
 
@@ -54,9 +54,9 @@ export async function parseEncryptedBackup(text: string, passphrase: string, fil
     throw new BackupError('backupEncErrors.invalid', { file: fileName });
   }
   if (head.version > ENCRYPTED_BACKUP_VERSION) throw new BackupError('backupEncErrors.tooNew', { file: fileName, version: head.version });
-  let salt: Uint8Array;
-  let iv: Uint8Array;
-  let data: Uint8Array;
+  let salt: Bytes;
+  let iv: Bytes;
+  let data: Bytes;
   try {
     salt = fromBase64(head.kdf.salt);
     iv = fromBase64(head.cipher.iv);
@@ -69,7 +69,7 @@ export async function parseEncryptedBackup(text: string, passphrase: string, fil
   const key = await importAesKey(await deriveKeyBytes(passphrase, salt, head.kdf.iterations));
   let plain: Uint8Array;
   try {
-    plain = await openBytes(key, { iv, data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer }, aadOf(head));
+    plain = await openBytes(key, { iv, data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) }, aadOf(head));
   } catch {
     throw new BackupError('backupEncErrors.cannotOpen', { file: fileName });
   }

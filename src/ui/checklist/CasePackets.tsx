@@ -6,7 +6,7 @@ import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import type { Profile } from '../../profiles/schema';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
 import { maskId } from '../components/ProfileList';
 

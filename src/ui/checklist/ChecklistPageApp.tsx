@@ -4,7 +4,7 @@ import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
 import { toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';

@@ -9,7 +9,7 @@ import type { Profile, ProfileData } from '../../profiles/schema';
 import { ProfileCases } from './ProfileCases';
 import { fieldText, isStrict, parseField } from '../../validate/field';
 import { describe } from '../../i18n/problem';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
 import { profileWarnings } from '../../validate/profile-warnings';
 
 type Draft = Record<FieldKey, string>;

@@ -1,14 +1,13 @@
-import { useMemo, useReducer } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { t } from '../../i18n';
 import { CodedError, describe } from '../../i18n/problem';
 import { type ColumnKey, autoMap } from '../../profiles/io/mapping';
 import { planImport } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult, findHeaderRow, tableAt } from '../../profiles/io/read';
-import type { Table } from '../../profiles/io/table';
 import { checkRows, commitItems } from './import-flow';
 import { importReducer, initialImport, remap, reportOf } from './import-state';
 import { FileStep, MappingStep, PreviewStep, ReportStep } from './ImportSteps';
-import { readInWorker } from './read-in-worker';
+import { SheetWorker } from './read-in-worker';
 
 const errorText = (err: unknown) => (err instanceof CodedError ? describe(err) : t('import.err.reader'));
 
@@ -19,27 +18,34 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const onProgress = (value: number) => dispatch({ type: 'progress', value });
   const fail = (err: unknown) => dispatch({ type: 'failed', text: errorText(err) });
 
-  const revalidate = async (read: ReadResult, table: Table, mapping: Array<ColumnKey | null>) => {
-    dispatch({ type: 'checked', ...(await checkRows(table, mapping, read.date1904, onProgress)) });
+  // The file's worker: it holds the file and checks its rows for every header row and mapping (read-in-worker.ts).
+  const sheet = useRef<SheetWorker | undefined>(undefined);
+  const closeSheet = () => sheet.current?.close();
+  useEffect(() => closeSheet, []);
+  const revalidate = async (headerRow: number, mapping: Array<ColumnKey | null>) => {
+    const checked = sheet.current && (await checkRows(sheet.current, headerRow, mapping));
+    if (checked) dispatch({ type: 'checked', ...checked });
   };
   const applyHeaderRow = async (read: ReadResult, headerRow: number) => {
     const table = tableAt(read, headerRow);
     const mapping = autoMap(table.headers);
     dispatch({ type: 'table', table, mapping });
-    await revalidate(read, table, mapping);
+    await revalidate(headerRow, mapping);
   };
-
   const onFile = async (file: File) => {
     performance.mark('jzs-import-start');
     dispatch({ type: 'start', fileName: file.name });
+    closeSheet();
+    sheet.current = new SheetWorker(onProgress);
     try {
-      const read = await readInWorker(file, onProgress);
+      const read = await sheet.current.read(file);
       performance.mark('jzs-import-read');
       dispatch({ type: 'read', read });
       await applyHeaderRow(read, findHeaderRow(read.grid));
       dispatch({ type: 'previewed' });
       performance.mark('jzs-import-preview');
     } catch (err) {
+      closeSheet();
       fail(err);
     }
   };
@@ -51,13 +57,14 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const changeMapping = (column: number, key: ColumnKey | null) => {
     if (!s.table || !s.read) return;
     dispatch({ type: 'map', column, key });
-    revalidate(s.read, s.table, remap(s.mapping, column, key)).catch(fail);
+    revalidate(s.table.headerRow, remap(s.mapping, column, key)).catch(fail);
   };
   const confirm = async () => {
     performance.mark('jzs-import-commit');
     dispatch({ type: 'saving' });
     try {
       await commitItems(plan.items, onProgress);
+      closeSheet();
       dispatch({ type: 'done', report: reportOf(plan) });
       performance.mark('jzs-import-done');
       onImported();
@@ -73,7 +80,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       {s.stage === 'preview' && s.table && s.read && (
         <div class="preview" data-jzs-import-preview="">
           <MappingStep state={s} read={s.read} table={s.table} onHeaderRow={changeHeaderRow} onMap={changeMapping} />
-          <PreviewStep state={s} table={s.table} plan={plan} dispatch={dispatch} onConfirm={() => void confirm()} onCancel={() => dispatch({ type: 'cancelled', text: t('import.cancelled') })} />
+          <PreviewStep state={s} table={s.table} plan={plan} dispatch={dispatch} onConfirm={() => void confirm()} onCancel={() => (closeSheet(), dispatch({ type: 'cancelled', text: t('import.cancelled') }))} />
         </div>
       )}
       {s.stage === 'done' && s.report && <ReportStep report={s.report} read={s.read} />}

@@ -7,7 +7,7 @@ import type { UploadRule } from '../../rules/status';
 import { checkUpload, PROBE_BYTES, sizeText } from '../../validate/upload';
 import { download } from '../common/download';
 import { tx, Zh } from '../components/Zh';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
 
 /** Loaded on first use only: the PDF library stays out of every other bundle (and the workbench's first paint). */
 const loadLib = (): Promise<PdfLib> => import('@cantoo/pdf-lib');

@@ -3,20 +3,23 @@ import { send } from '../../messaging/client';
 import { IMPORT_CHUNK } from '../../messaging/schemas';
 import type { ColumnKey } from '../../profiles/io/mapping';
 import type { ImportItem } from '../../profiles/store';
-import { type RowResult, validateTable } from '../../profiles/io/rows';
-import type { Table } from '../../profiles/io/table';
+import type { RowResult } from '../../profiles/io/rows';
 import type { Profile } from '../../profiles/schema';
-import { todayInShanghai } from '../../validate/dates';
+import { todayInShanghai } from '../../domain/calendar';
+import type { SheetWorker } from './read-in-worker';
 
-/** Validate every row with `mapping`, then look up the stored profiles sharing an ID number with a valid row. */
+/**
+ * Check every row below `headerRow` with `mapping` in the file's worker, then look up the stored profiles sharing an
+ * ID number with a valid row. Undefined when a newer check (another header row or mapping) superseded this one.
+ */
 export async function checkRows(
-  table: Table,
+  sheet: SheetWorker,
+  headerRow: number,
   mapping: Array<ColumnKey | null>,
-  date1904: boolean,
-  onProgress: (fraction: number) => void,
-): Promise<{ rows: RowResult[]; existing: Map<string, Profile> }> {
+): Promise<{ rows: RowResult[]; existing: Map<string, Profile> } | undefined> {
   const now = new Date();
-  const rows = await validateTable(table, { mapping, now, today: todayInShanghai(now), date1904 }, onProgress);
+  const rows = await sheet.check(headerRow, mapping, now, todayInShanghai(now));
+  if (!rows) return undefined;
   performance.mark('jzs-import-checked');
   const ids = [...new Set(rows.flatMap((r) => (!r.errors.length && r.data.idNumber ? [r.data.idNumber] : [])))];
   const stored = ids.length ? await send('ui:profiles.byIdNumbers', { idNumbers: ids }) : [];

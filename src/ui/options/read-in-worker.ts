@@ -1,37 +1,99 @@
-import type { WorkerReply } from '../../profiles/io/import-worker';
+import type { ColumnKey } from '../../profiles/io/mapping';
 import type { ReadResult } from '../../profiles/io/read';
+import type { RowResult } from '../../profiles/io/rows';
+import type { CheckRequest, SheetReply, SheetRequest } from '../../profiles/io/sheet-session';
 import { TableError } from '../../profiles/io/table';
 
+interface PendingRead {
+  grid: ReadResult['grid'];
+  resolve: (read: ReadResult) => void;
+  reject: (err: unknown) => void;
+}
+
+interface PendingCheck {
+  id: number;
+  results: RowResult[];
+  resolve: (rows: RowResult[] | undefined) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * Read an import file in a Web Worker (src/profiles/io/import-worker.ts) so that the page — and the popup, which
- * may share its renderer — keeps answering whatever the file holds. The worker is ended after each file.
+ * One import file in a Web Worker (src/profiles/io/import-worker.ts, protocol in sheet-session.ts), so that the
+ * page — and the popup, which may share its renderer — keeps answering whatever the file holds and however many
+ * rows it has: the worker reads the file, keeps it, and checks its rows for each header row and mapping asked;
+ * grid and results arrive in slices. Ended with `close()` (a new file, cancel, done).
  */
-export function readInWorker(file: File, onProgress: (fraction: number) => void): Promise<ReadResult> {
-  return file.arrayBuffer().then(
-    (buffer) =>
-      new Promise<ReadResult>((resolve, reject) => {
-        const worker = new Worker(new URL('../../profiles/io/import-worker.ts', import.meta.url), { type: 'module' });
-        const done = () => worker.terminate();
-        const grid: ReadResult['grid'] = [];
-        worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-          const reply = event.data;
-          if ('progress' in reply) onProgress(reply.progress);
-          else if ('rows' in reply) {
-            for (const row of reply.rows) grid.push(row);
-          } else if ('done' in reply) {
-            done();
-            resolve({ ...reply.done, grid });
-          } else {
-            done();
-            reject(new TableError(reply.error.code, reply.error.params));
-          }
-        };
-        worker.onerror = () => {
-          done();
-          reject(new TableError('import.err.reader'));
-        };
-        const bytes = new Uint8Array(buffer);
-        worker.postMessage({ bytes, fileName: file.name }, [bytes.buffer]);
-      }),
-  );
+export class SheetWorker {
+  private readonly worker = new Worker(new URL('../../profiles/io/import-worker.ts', import.meta.url), { type: 'module' });
+  private reading: PendingRead | undefined;
+  private checking: PendingCheck | undefined;
+  private checks = 0;
+
+  constructor(private readonly onProgress: (fraction: number) => void) {
+    this.worker.onmessage = (event: MessageEvent<SheetReply>) => this.receive(event.data);
+    this.worker.onerror = () => this.fail(new TableError('import.err.reader'));
+  }
+
+  read(file: File): Promise<ReadResult> {
+    return file.arrayBuffer().then(
+      (buffer) =>
+        new Promise<ReadResult>((resolve, reject) => {
+          this.reading = { grid: [], resolve, reject };
+          const bytes = new Uint8Array(buffer);
+          this.send({ read: { bytes, fileName: file.name } }, [bytes.buffer]);
+        }),
+    );
+  }
+
+  /** Every data row checked below `headerRow` with `mapping`; undefined when a newer check superseded this one. */
+  check(headerRow: number, mapping: Array<ColumnKey | null>, now: Date, today: string): Promise<RowResult[] | undefined> {
+    this.checking?.resolve(undefined);
+    const id = ++this.checks;
+    return new Promise<RowResult[] | undefined>((resolve, reject) => {
+      this.checking = { id, results: [], resolve, reject };
+      const request: CheckRequest = { id, headerRow, mapping, now: now.getTime(), today };
+      this.send({ check: request });
+    });
+  }
+
+  close(): void {
+    this.worker.terminate();
+    this.reading = undefined;
+    this.checking?.resolve(undefined);
+    this.checking = undefined;
+  }
+
+  private send(request: SheetRequest, transfer: Transferable[] = []): void {
+    this.worker.postMessage(request, transfer);
+  }
+
+  private receive(reply: SheetReply): void {
+    if ('progress' in reply) this.onProgress(reply.progress);
+    else if ('rows' in reply) this.reading?.grid.push(...reply.rows);
+    else if ('done' in reply) {
+      const reading = this.reading;
+      this.reading = undefined;
+      reading?.resolve({ ...reply.done, grid: reading.grid });
+    } else if ('checked' in reply) {
+      if (reply.checked.id !== this.checking?.id) return;
+      this.checking.results.push(...reply.checked.results);
+      this.onProgress(reply.checked.progress);
+    } else if ('checkDone' in reply) {
+      const checking = this.checking;
+      if (reply.checkDone.id !== checking?.id) return;
+      this.checking = undefined;
+      checking.resolve(checking.results);
+    } else {
+      const { code, params, check } = reply.error;
+      if (check !== undefined && check !== this.checking?.id) return;
+      this.fail(new TableError(code, params));
+    }
+  }
+
+  private fail(err: unknown): void {
+    this.reading?.reject(err);
+    this.checking?.reject(err);
+    this.reading = undefined;
+    this.checking = undefined;
+  }
 }

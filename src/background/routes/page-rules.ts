@@ -1,0 +1,63 @@
+/** What a portal page gets from the background: its rules (names, checklist, fields, checks) in the user's language. */
+import { BUSINESS_NAMES } from '../../domain/ids';
+import { FIELDS } from '../../domain/fields';
+import { CodedError } from '../../i18n/problem';
+import { contentEn, hintsEn, hintsZh } from '../../i18n/all';
+import { type Lang, t } from '../../i18n';
+import type { FieldDefinitionView, LanguageView, PageRules, PageRulesRequest } from '../../messaging/protocol';
+import { unrecognisedId } from '../../portals/detect';
+import { withPageHints } from '../../portals/fields';
+import { expectedFields } from '../../portals/page';
+import { PORTAL_NAMES } from '../../portals/portal-names';
+import { bundledCaseStatusRules } from '../../rules/case-statuses';
+import type { FieldDefinition } from '../../rules/schema';
+import { activePack } from '../../rules/store';
+import { checklistView, genericChecks } from '../../rules/view';
+import type { RouteContext } from './context';
+
+/** What a content script needs to speak the user's language (it bundles Chinese only). */
+export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
+  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
+}
+
+/** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
+export function fieldViews(defs: ReadonlyArray<Pick<FieldDefinition, 'key' | 'labels' | 'ids'>>): FieldDefinitionView[] {
+  return defs.map(({ key, labels, ids }) => {
+    const { name, type, vocabulary, validate, openEnded, range } = FIELDS[key];
+    return { key, name: name.zh, nameEn: name.en, type, validate, openEnded, range, labels: [name.zh, ...labels], ids, vocabulary };
+  });
+}
+
+/** The rules of one page of the asking portal: one the pack defines, or the portal's unrecognised page. */
+export async function pageRules({ db, language }: Pick<RouteContext, 'db' | 'language'>, req: PageRulesRequest): Promise<PageRules> {
+  const [{ pack, source }, lang] = await Promise.all([db().then(activePack), language()]);
+  // Pages of the asking portal only: one the pack defines, or the portal's unrecognised page (a form no
+  // definition claims).
+  const defined = pack.pages.find((p) => p.id === req.page);
+  if (req.page !== unrecognisedId(req.portal) && defined?.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
+  const portal = PORTAL_NAMES[req.portal];
+  const rules: PageRules = {
+    packVersion: pack.version,
+    portal: { id: req.portal, nameZh: portal.nameZh, nameEn: portal.nameEn },
+    page: defined
+      ? { id: defined.id, nameZh: defined.name, nameEn: defined.nameEn }
+      : { id: req.page, nameZh: t('recognition.unrecognisedPage', {}, 'zh'), nameEn: t('recognition.unrecognisedPage', {}, 'en') },
+    checks: genericChecks(pack),
+    fields: withPageHints(fieldViews(pack.fields), defined),
+    expected: [...expectedFields(defined, req.business)],
+    onlyFields: defined?.onlyFields,
+    // An imported pack's page definitions reach the content script here (it bundles the built-in ones).
+    ...(source === 'imported' && pack.pages.length ? { pages: pack.pages.map(({ $schema: _s, ...p }) => p) } : {}),
+    language: languageView(lang, req.withCatalogue === true),
+    // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
+    hints: hintsZh,
+    caseLabels: bundledCaseStatusRules().labels,
+  };
+  if (req.business) {
+    const b = BUSINESS_NAMES[req.business];
+    rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };
+    rules.checklist = checklistView(pack, req.business, req.portal);
+    rules.checks = rules.checklist.checks;
+  }
+  return rules;
+}

@@ -1,0 +1,107 @@
+/**
+ * One import file held off the page's thread (issue 17, bench T9): the worker reads the file once, keeps its grid,
+ * and validates it again for every header row or column mapping the clerk chooses. The page receives the grid and
+ * the row results in slices, each cloned into the page as a short task of its own, so that neither reading nor
+ * checking 10,000 rows ever holds the workbench (or the popup sharing its renderer). Pure of the worker globals:
+ * `post` is the channel, so the protocol is unit-tested without a Worker.
+ */
+import { CodedError } from '../../i18n/problem';
+import type { ColumnKey } from './mapping';
+import { type ReadResult, readImportFile, tableAt } from './read';
+import { type RowContext, type RowResult, validateRow } from './rows';
+import type { Cell } from './table';
+
+/** A check of the held file: which header row and mapping, and the clock of the page that asked. */
+export interface CheckRequest {
+  /** Increases with every check the page asks for: a newer one supersedes an unfinished older one. */
+  id: number;
+  headerRow: number;
+  mapping: Array<ColumnKey | null>;
+  /** The page's `Date.now()` (the worker's clock is the same machine's; passed so one check uses one instant). */
+  now: number;
+  /** Today in Asia/Shanghai, yyyy-MM-dd. */
+  today: string;
+}
+
+export type SheetRequest = { read: { bytes: Uint8Array; fileName: string } } | { check: CheckRequest };
+
+export type SheetReply =
+  | { progress: number }
+  | { rows: Cell[][] }
+  | { done: Omit<ReadResult, 'grid'> }
+  | { checked: { id: number; results: RowResult[]; progress: number } }
+  | { checkDone: { id: number } }
+  | { error: { code: CodedError['code']; params: CodedError['params']; check?: number | undefined } };
+
+/** Rows per message: cloning a slice of rows or results costs the page a few milliseconds. */
+export const SLICE = 250;
+
+const problemOf = (err: unknown) => (err instanceof CodedError ? { code: err.code, params: err.params } : { code: 'import.err.reader' as const, params: {} });
+
+/**
+ * Let newer messages in between slices (a newer check supersedes this one). A message to itself, not
+ * `setTimeout(0)`, which browsers clamp to 4 ms once nested: 40 slices would wait 160 ms for nothing.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+export class SheetSession {
+  private read: ReadResult | undefined;
+  private latest = 0;
+
+  constructor(private readonly post: (reply: SheetReply) => void) {}
+
+  handle(request: SheetRequest): Promise<void> {
+    if ('read' in request) {
+      this.readFile(request.read.bytes, request.read.fileName);
+      return Promise.resolve();
+    }
+    return this.check(request.check);
+  }
+
+  private readFile(bytes: Uint8Array, fileName: string): void {
+    let last = 0;
+    try {
+      const read = readImportFile(bytes, fileName, (fraction) => {
+        if (fraction - last < 0.02 && fraction < 1) return;
+        last = fraction;
+        this.post({ progress: fraction });
+      });
+      this.read = read;
+      const { grid, ...rest } = read;
+      for (let i = 0; i < grid.length; i += SLICE) this.post({ rows: grid.slice(i, i + SLICE) });
+      this.post({ done: rest });
+    } catch (err) {
+      this.post({ error: problemOf(err) });
+    }
+  }
+
+  private async check(request: CheckRequest): Promise<void> {
+    this.latest = Math.max(this.latest, request.id);
+    const { id } = request;
+    try {
+      if (!this.read) throw new CodedError('import.err.reader');
+      const table = tableAt(this.read, request.headerRow);
+      const ctx: RowContext = { headers: table.headers, mapping: request.mapping, now: new Date(request.now), today: request.today, date1904: this.read.date1904 };
+      const total = table.rows.length;
+      for (let at = 0; at < total; at += SLICE) {
+        if (id !== this.latest) return;
+        const results: RowResult[] = [];
+        for (let i = at; i < Math.min(total, at + SLICE); i++) results.push(validateRow(i + 1, table.headerRow + 1 + i, table.rows[i] ?? [], ctx));
+        this.post({ checked: { id, results, progress: Math.min(total, at + SLICE) / total } });
+        await nextTask();
+      }
+      if (id === this.latest) this.post({ checkDone: { id } });
+    } catch (err) {
+      this.post({ error: { ...problemOf(err), check: id } });
+    }
+  }
+}
