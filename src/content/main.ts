@@ -8,8 +8,8 @@ import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { pageReport } from '../portals/page-report';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
-import { portalOfOrigin } from '../portals/origins';
-import { DEFAULT_PREFS } from '../messaging/panel-prefs';
+import { portalOfOrigin, type PortalId } from '../portals/origins';
+import { panelPrefsKey, toPrefs } from '../messaging/panel-prefs';
 import { usePageDefinitions } from '../portals/registry';
 import { FillAgent } from './fill';
 import type { Lifecycle } from './lifecycle';
@@ -96,8 +96,9 @@ class ContentShell {
     }
     this.overlay ??= mountOverlayHost(document, this.top, () => t('overlay.pill'), () => this.expand());
     this.overlay.setDetection(d);
-    // The pill at once (collapsed is the default): a panel remembered open opens with the report's answer.
-    if (this.top && !this.prefs) this.setPrefs(DEFAULT_PREFS);
+    // The remembered layout straight from storage: the panel (or the pill the user left) is placed as soon as
+    // it answers, without waiting for the worker.
+    if (this.top && !this.prefsKnown) this.readPrefs(d.portal);
     if (!this.top) performance.mark('jzs-overlay-ready');
     // The report first: the worker answers in order, and the rules take longer.
     this.sendReport(reportOf(this.state, this.doc));
@@ -166,6 +167,17 @@ class ContentShell {
   setConditions(conditions: readonly string[]): void {
     this.dispatch({ type: 'conditions', conditions });
     this.validator?.validate();
+  }
+
+  /** storage.local holds no applicant data (README, Permissions); the report's answer carries the same. */
+  private readPrefs(portal: PortalId): void {
+    const key = panelPrefsKey(portal);
+    browser.storage.local.get(key).then(
+      (stored) => {
+        if (!this.prefsKnown) this.knownPrefs(toPrefs(stored[key]));
+      },
+      () => undefined,
+    );
   }
 
   /** The user's layout for this portal (from storage, the report's answer, `bg:panel` or the pill). */

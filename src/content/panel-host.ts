@@ -50,7 +50,7 @@ export function controlBoxes(doc: Document, ignore: Element, offset = { x: 0, y:
     if (ignore.contains(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width < 1 || r.height < 1) continue;
-    if ((el as HTMLElement).checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) === false || clippedAway(el)) continue;
+    if (el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) === false || clippedAway(el)) continue;
     const inner = el instanceof HTMLIFrameElement || el instanceof HTMLFrameElement ? sameOriginDoc(el) : undefined;
     if (inner) {
       out.push(...controlBoxes(inner, ignore, { x: r.left + el.clientLeft + sx - (inner.defaultView?.scrollX ?? 0), y: r.top + el.clientTop + sy - (inner.defaultView?.scrollY ?? 0) }));
