@@ -6,7 +6,12 @@ import type { RulePack } from '../rules/schema';
 import type { DeadlineRules } from './deadlines';
 
 const checkParam = (pack: RulePack, kind: string, param: string): Array<{ business: (typeof BUSINESS_IDS)[number]; value: number }> =>
-  pack.businesses.flatMap((b) => b.checks.filter((c) => c.kind === kind && typeof c.params[param] === 'number').map((c) => ({ business: b.id, value: c.params[param]! })));
+  pack.businesses.flatMap((b) =>
+    b.checks.flatMap((c) => {
+      const value = c.params[param];
+      return c.kind === kind && typeof value === 'number' ? [{ business: b.id, value }] : [];
+    }),
+  );
 
 export function deadlineRules(pack: RulePack): DeadlineRules {
   const timing = renewalTimingOf(pack);

@@ -28,7 +28,8 @@ function caseFor(row: PortalCase, cases: readonly Case[]): Case | 'none' | 'ambi
   const same = cases.filter((c) => c.business === row.business && !c.archived && !c.portal?.ref);
   const open = same.filter((c) => !FINISHED_STATUSES.has(c.status));
   const pool = open.length ? open : same;
-  if (pool.length === 1) return pool[0]!;
+  const [only] = pool;
+  if (only && pool.length === 1) return only;
   return pool.length ? 'ambiguous' : 'none';
 }
 

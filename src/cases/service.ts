@@ -15,7 +15,7 @@ import type { PortalCase } from './portal-status';
 import { type Deadline, type DeadlineQuery, deadlines } from './deadlines';
 import { deadlineRules } from './deadline-rules';
 import { CaseNotFound, type CaseStore } from './store';
-import { type CaseFilter, type CasePage, type CaseQuery, type CaseRow, matches, queryRows } from './table';
+import { type CaseFilter, type CasePage, type CaseQuery, type CaseRow, employersOf, matches, pageOf, sortRows } from './table';
 
 export interface CasePatch {
   status?: CaseStatus | undefined;
@@ -67,6 +67,13 @@ export class CaseService {
   private loading: Promise<Map<string, Case>> | undefined;
   private generation = 0;
   private views = new Map<string, ChecklistView>();
+  /**
+   * The table's rows, their sorted orders and employers, built once after any case change (10,000 cases:
+   * the filter is then one pass over rows already in order, not a rebuild and a sort per query).
+   */
+  private table: { pack: string; rows: CaseRow[]; sorted: Map<string, CaseRow[]>; employers?: string[] | undefined } | undefined;
+  /** Materials ready n/m per case, kept across table rebuilds (one edit does not recount 10,000 cases). */
+  private materials = new Map<string, { key: string; value: CaseRow['materials'] }>();
 
   constructor(
     readonly store: CaseStore,
@@ -77,6 +84,8 @@ export class CaseService {
   reset(): void {
     this.cache = undefined;
     this.loading = undefined;
+    this.table = undefined;
+    this.materials.clear();
     this.generation++;
   }
 
@@ -95,10 +104,10 @@ export class CaseService {
 
   private remember(cases: readonly Case[]): void {
     for (const c of cases) this.cache?.set(c.id, c);
+    this.table = undefined;
   }
 
-  private async view(business: BusinessId): Promise<ChecklistView> {
-    const pack = await this.pack();
+  private view(pack: RulePack, business: BusinessId): ChecklistView {
     const key = `${pack.version}:${business}`;
     let v = this.views.get(key);
     if (!v) {
@@ -108,32 +117,73 @@ export class CaseService {
     return v;
   }
 
-  async rows(): Promise<CaseRow[]> {
-    const [cases, summary] = await Promise.all([this.cases(), this.profiles.summaries()]);
-    const out: CaseRow[] = [];
-    for (const c of cases.values()) {
-      const p = summary(c.profileId);
-      out.push({
-        id: c.id,
-        profileId: c.profileId,
-        revision: c.revision,
-        name: p?.name ?? '',
-        employer: p?.employer ?? '',
-        business: c.business,
-        status: c.status,
-        materials: progress(await this.view(c.business), new Set(c.conditions), new Set(c.ready)),
-        submittedOn: c.submittedOn,
-        updatedAt: c.updatedAt,
-        notes: c.notes,
-        archived: c.archived,
-        correction: c.correction?.text,
-      });
+  private materialsOf(pack: RulePack, c: Case): CaseRow['materials'] {
+    const key = `${pack.version}:${c.revision}`;
+    const known = this.materials.get(c.id);
+    if (known?.key === key) return known.value;
+    const value = progress(this.view(pack, c.business), new Set(c.conditions), new Set(c.ready));
+    this.materials.set(c.id, { key, value });
+    return value;
+  }
+
+  private rowOf(pack: RulePack, c: Case): CaseRow {
+    return {
+      id: c.id,
+      profileId: c.profileId,
+      revision: c.revision,
+      name: '',
+      employer: '',
+      business: c.business,
+      status: c.status,
+      materials: this.materialsOf(pack, c),
+      submittedOn: c.submittedOn,
+      updatedAt: c.updatedAt,
+      notes: c.notes,
+      archived: c.archived,
+      correction: c.correction?.text,
+    };
+  }
+
+  /** The table as it stands; names and employers are read from the profiles each time (edited elsewhere). */
+  private async current(): Promise<NonNullable<CaseService['table']>> {
+    const [cases, summary, pack] = await Promise.all([this.cases(), this.profiles.summaries(), this.pack()]);
+    let table = this.table;
+    if (table?.pack !== pack.version) {
+      table = { pack: pack.version, rows: [...cases.values()].map((c) => this.rowOf(pack, c)), sorted: new Map() };
+      this.table = table;
     }
-    return out;
+    let renamed = false;
+    for (const r of table.rows) {
+      const p = summary(r.profileId);
+      const name = p?.name ?? '';
+      const employer = p?.employer ?? '';
+      if (r.name !== name || r.employer !== employer) {
+        r.name = name;
+        r.employer = employer;
+        renamed = true;
+      }
+    }
+    if (renamed) {
+      table.sorted.clear();
+      table.employers = undefined;
+    }
+    return table;
+  }
+
+  async rows(): Promise<CaseRow[]> {
+    return (await this.current()).rows;
   }
 
   async query(q: CaseQuery): Promise<CasePage> {
-    return queryRows(await this.rows(), q);
+    const table = await this.current();
+    const order = `${q.sort}:${q.dir}`;
+    let sorted = table.sorted.get(order);
+    if (!sorted) {
+      sorted = sortRows(table.rows, q.sort, q.dir);
+      table.sorted.set(order, sorted);
+    }
+    table.employers ??= employersOf(table.rows);
+    return pageOf(sorted, q, table.employers);
   }
 
   /** Ids of every case a filter matches (「全选」 across pages). */
@@ -180,6 +230,7 @@ export class CaseService {
   async remove(ids: readonly string[]): Promise<number> {
     await this.store.remove(ids);
     for (const id of ids) this.cache?.delete(id);
+    this.table = undefined;
     return ids.length;
   }
 

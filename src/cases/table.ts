@@ -52,16 +52,18 @@ export interface CasePage {
 const collator = new Intl.Collator('zh-CN');
 const statusRank = (s: CaseStatus) => CASE_STATUSES.indexOf(s);
 const ratio = (m: CaseRow['materials']) => (m.needed ? m.done / m.needed : 1);
+/** Code-unit order: ISO dates, ids and business ids sort right by it, ~20× faster than localeCompare. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const COMPARE: Record<CaseSortKey, (a: CaseRow, b: CaseRow) => number> = {
   name: (a, b) => collator.compare(a.name, b.name),
   employer: (a, b) => collator.compare(a.employer, b.employer),
-  business: (a, b) => a.business.localeCompare(b.business),
+  business: (a, b) => byCode(a.business, b.business),
   status: (a, b) => statusRank(a.status) - statusRank(b.status),
   materials: (a, b) => ratio(a.materials) - ratio(b.materials),
   // Not submitted yet sorts after every date.
-  submittedOn: (a, b) => (a.submittedOn ?? '9999').localeCompare(b.submittedOn ?? '9999'),
-  updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+  submittedOn: (a, b) => byCode(a.submittedOn ?? '9999', b.submittedOn ?? '9999'),
+  updatedAt: (a, b) => byCode(a.updatedAt, b.updatedAt),
 };
 
 export function matches(row: CaseRow, f: CaseFilter): boolean {
@@ -73,12 +75,34 @@ export function matches(row: CaseRow, f: CaseFilter): boolean {
   return true;
 }
 
-/** Filter, sort (ties: newest update first, then id, so pages never overlap) and cut one page. */
+/** All rows in a sort order (ties: newest update first, then id, so pages never overlap). */
+export function sortRows(rows: readonly CaseRow[], sort: CaseSortKey, dir: 'asc' | 'desc'): CaseRow[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  const cmp = COMPARE[sort];
+  return [...rows].sort((a, b) => sign * cmp(a, b) || byCode(b.updatedAt, a.updatedAt) || byCode(a.id, b.id));
+}
+
+/** Every employer among the cases (for the filter), sorted. */
+export function employersOf(rows: readonly CaseRow[]): string[] {
+  return [...new Set(rows.map((r) => r.employer))].sort(collator.compare);
+}
+
+/**
+ * One page of the rows a filter keeps, from rows already in the query's order: one pass, no sort — so a
+ * filter over 10,000 cases costs what the pass costs (the background keeps the sorted rows between queries).
+ */
+export function pageOf(sorted: readonly CaseRow[], q: CaseQuery, employers: string[]): CasePage {
+  const rows: CaseRow[] = [];
+  let total = 0;
+  for (const r of sorted) {
+    if (!matches(r, q)) continue;
+    if (total >= q.offset && rows.length < q.limit) rows.push(r);
+    total++;
+  }
+  return { total, rows, employers };
+}
+
+/** Filter, sort and cut one page. */
 export function queryRows(rows: readonly CaseRow[], q: CaseQuery): CasePage {
-  const hit = rows.filter((r) => matches(r, q));
-  const sign = q.dir === 'asc' ? 1 : -1;
-  const cmp = COMPARE[q.sort];
-  hit.sort((a, b) => sign * cmp(a, b) || b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
-  const employers = [...new Set(rows.map((r) => r.employer))].sort(collator.compare);
-  return { total: hit.length, rows: hit.slice(q.offset, q.offset + q.limit), employers };
+  return pageOf(sortRows(rows, q.sort, q.dir), q, employersOf(rows));
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getPortalCases } from '../cases/portal-status';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
-import type { Envelope, FrameProtocolMap, LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
+import type { LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
 import { mapFields, type PageField } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { pageReport } from '../portals/page-report';
@@ -12,9 +12,11 @@ import { portalOfOrigin, type PortalId } from '../portals/origins';
 import { panelPrefsKey, toPrefs } from '../messaging/panel-prefs';
 import { usePageDefinitions } from '../portals/registry';
 import { FillAgent } from './fill';
+import { dispatchFrame, type FrameRoutes } from './frame-router';
 import type { Lifecycle } from './lifecycle';
 import { initialState, type PageEvent, type PageState, reduce, reportOf, sameDetection } from './page-state';
 import { HOST_TAG, mountOverlayHost, type OverlayHost } from './panel-host';
+import { hostsPanel } from './panel-frame';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
@@ -50,7 +52,8 @@ class ContentShell {
   private hintsLoaded = false;
   private readonly doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   readonly agent = new FillAgent(document);
-  readonly top = window === window.top;
+  // Shows the tab's panel: the top frame, or the content frame of a top-level <frameset>.
+  readonly top = hostsPanel(window);
 
   dispatch(event: PageEvent): void {
     const next = reduce(this.state, event);
@@ -217,28 +220,40 @@ class ContentShell {
     this.sendReport({ ...reportOf(initialState, this.doc), page: null });
   }
 
-  /** Requests from the background (a message with no tab: a page cannot reach this listener). */
-  onFrameMessage(name: string, data: unknown): FrameProtocolMap[keyof FrameProtocolMap]['res'] | undefined {
-    if (name === 'bg:collect') {
+  /** Requests from the background, one handler per message (a message with no tab: a page cannot send them). */
+  readonly routes: FrameRoutes = {
+    'bg:collect': () => {
       const { detection: d, rules } = this.state;
       const only = d ? rules?.onlyFields : undefined;
       const mapped = rules && d ? mapFields(document, rules.fields).filter((f) => !only || only.includes(f.key)) : [];
       return this.agent.collect(d?.page ?? null, mapped);
-    }
+    },
+    'bg:document': () => ({ page: this.state.detection?.page ?? null, url: location.href, nonce: this.agent.nonce }),
     // Values written in the main world (MiniUI's setValue) fire no event this world sees: check them now.
-    if (name === 'bg:filled') this.validator?.validate();
-    if (name === 'bg:pageReport') return { report: pageReport(document, new URL(location.href), this.state.detection, this.state.rules?.fields ?? [], []) };
-    if (name === 'bg:document') return { page: this.state.detection?.page ?? null, url: location.href, nonce: this.agent.nonce };
-    if (name === 'bg:language' && useLanguage(data as LanguageView)) {
+    'bg:filled': () => {
+      this.validator?.validate();
+      return {};
+    },
+    'bg:report': () => {
+      this.queueReport(true);
+      return {};
+    },
+    'bg:conditions': ({ conditions }) => {
+      this.setConditions(conditions);
+      return {};
+    },
+    'bg:panel': (prefs) => {
+      this.knownPrefs(prefs);
+      return {};
+    },
+    'bg:language': (view) => {
+      if (!useLanguage(view)) return {};
       this.validator?.validate();
       this.redock();
-    }
-    else if (name === 'bg:report') this.queueReport(true);
-    else if (name === 'bg:conditions') this.setConditions((data as FrameProtocolMap['bg:conditions']['req']).conditions);
-    else if (name === 'bg:panel') this.knownPrefs(data as PanelPrefs);
-    else if (name !== 'bg:language' && name !== 'bg:filled') return undefined;
-    return {};
-  }
+      return {};
+    },
+    'bg:pageReport': () => ({ report: pageReport(document, new URL(location.href), this.state.detection, this.state.rules?.fields ?? [], []) }),
+  };
 
   stop(): void {
     this.validator?.destroy();
@@ -281,15 +296,13 @@ export function runContent(ctx: Lifecycle): void {
   ctx.addEventListener(window, 'pagehide', () => shell.leave());
   const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }));
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (r: Reply<unknown>) => void): undefined => {
-    const env = message as Envelope | undefined;
-    if (sender.id !== browser.runtime.id || sender.tab || env?.jzs !== 1) return undefined;
-    const data = shell.onFrameMessage(env.name as string, env.data);
-    if (data !== undefined) reply({ ok: true, data });
+    const answer = dispatchFrame(shell.routes, message, sender, browser.runtime.id);
+    if (answer) reply(answer);
     return undefined;
   };
-  browser.runtime.onMessage.addListener(onMessage as never);
+  browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {
-    browser.runtime.onMessage.removeListener(onMessage as never);
+    browser.runtime.onMessage.removeListener(onMessage);
     stopUploads();
     observer.disconnect();
     shell.stop();

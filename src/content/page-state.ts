@@ -80,6 +80,7 @@ export function reportOf(state: PageState, doc: string): PageReport {
   // The 办件 the page is about: a detail page's one; on a list, the one with a correction request if any.
   const one = state.cases.length === 1 ? state.cases[0] : state.cases.find((c) => c.correction);
   if (one) report.caseStatus = { text: one.statusText, code: one.statusCode, opinion: one.correction };
+  if (state.cases.length) report.caseRows = state.cases.length;
   if (state.rows.length > 0) report.portalMaterials = state.rows.map((r) => r.name).slice(0, 200);
   if (!d) {
     delete report.business;

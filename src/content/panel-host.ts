@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { PanelPrefs } from '../messaging/protocol';
 import { type Box, type Dock, GAP, laneIsFree, openLadder, overlaps, PANEL_WIDTH, PILL, pillSpot } from './dock';
 
@@ -134,7 +135,6 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
     pillEl = undefined;
     if (frame) return frame;
     frame = doc.createElement('iframe');
-    frame.setAttribute('title', label());
     frame.style.cssText = 'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light;';
     root.appendChild(frame);
     return frame;
@@ -161,6 +161,8 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
     }
     // The frame learns its side from its URL's fragment (changing it does not reload the frame).
     const f = ensureFrame();
+    // Named in the user's language, which may have arrived since the frame was made (a redock follows it).
+    f.setAttribute('title', t('overlay.title'));
     const url = `${browser.runtime.getURL('/panel.html')}#panel-${side}`;
     if (f.src !== url) f.src = url;
     if (d.mode === 'top') {

@@ -9,5 +9,5 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const FINISHED_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['done', 'returned']);
 
 export function isCaseStatus(value: unknown): value is CaseStatus {
-  return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
+  return typeof value === 'string' && CASE_STATUSES.some((status) => status === value);
 }

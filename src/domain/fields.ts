@@ -8,6 +8,7 @@
  */
 import { FIELD_KEYS, type FieldKey, OPEN_ENDED_FIELDS } from './ids';
 import type { VocabularyId } from './vocabularies';
+import { recordOf } from './records';
 
 export type FieldType =
   | 'text'
@@ -87,16 +88,14 @@ const TABLE: { [K in FieldKey]: Omit<FieldDef, 'key' | 'openEnded'> } = {
   socialInsuranceMonths: f('社保连续缴纳月数', 'Months of continuous social insurance', 'integer', 'employment', { ...STRICT, range: { min: 0, max: 600 } }),
 };
 
-export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = Object.fromEntries(
-  FIELD_KEYS.map((key) => [key, { key, ...TABLE[key], ...(OPEN_ENDED_FIELDS.has(key) ? { openEnded: true } : {}) }]),
-  // fromEntries loses the key type; every key of FIELD_KEYS is mapped above.
-) as Record<FieldKey, FieldDef>;
+export const FIELDS: Readonly<Record<FieldKey, FieldDef>> = recordOf(FIELD_KEYS, (key) => ({
+  key,
+  ...TABLE[key],
+  ...(OPEN_ENDED_FIELDS.has(key) ? { openEnded: true as const } : {}),
+}));
 
 /** Chinese names are the contract's; they are also the export column headers. */
-export const FIELD_NAMES: Readonly<Record<FieldKey, { zh: string; en: string }>> = Object.fromEntries(
-  FIELD_KEYS.map((key) => [key, FIELDS[key].name]),
-  // As above: one entry per key.
-) as Record<FieldKey, { zh: string; en: string }>;
+export const FIELD_NAMES: Readonly<Record<FieldKey, { zh: string; en: string }>> = recordOf(FIELD_KEYS, (key) => FIELDS[key].name);
 
 /** Fields holding calendar values: yyyy-MM-dd dates, and month-level ones (yyyy-MM or yyyy-MM-dd). */
 export const DATE_FIELDS: ReadonlySet<FieldKey> = new Set(FIELD_KEYS.filter((k) => FIELDS[k].type === 'date' || FIELDS[k].type === 'month'));

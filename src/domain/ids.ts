@@ -25,7 +25,7 @@ export const BUSINESS_NAMES: Readonly<Record<BusinessId, { zh: string; en: strin
 };
 
 export function isBusinessId(value: unknown): value is BusinessId {
-  return typeof value === 'string' && (BUSINESS_IDS as readonly string[]).includes(value);
+  return typeof value === 'string' && BUSINESS_IDS.some((id) => id === value);
 }
 
 export const FIELD_KEYS = [
@@ -63,7 +63,7 @@ export const FIELD_KEYS = [
 export type FieldKey = (typeof FIELD_KEYS)[number];
 
 export function isFieldKey(value: unknown): value is FieldKey {
-  return typeof value === 'string' && (FIELD_KEYS as readonly string[]).includes(value);
+  return typeof value === 'string' && FIELD_KEYS.some((key) => key === value);
 }
 
 /** The stored value of an open-ended labour contract's end (`contractEnd`, contract.md); shown as 无固定期限. */

@@ -14,6 +14,7 @@
 import contentZh from '../../assets/i18n/content.zh-CN.json';
 import type hintsZh from '../../assets/i18n/hints.zh-CN.json';
 import type pagesZh from '../../assets/i18n/pages.zh-CN.json';
+import { isRecord } from '../domain/records';
 
 export type Lang = 'zh' | 'en';
 export type LanguageSetting = 'zh-CN' | 'en' | 'auto';
@@ -66,8 +67,8 @@ export function resolveLang(setting: unknown, uiLanguage: string | undefined): L
 function lookupIn(catalogue: unknown, key: string): string | undefined {
   let node: unknown = catalogue;
   for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
+    if (!isRecord(node)) return undefined;
+    node = node[part];
   }
   return typeof node === 'string' ? node : undefined;
 }
@@ -108,7 +109,8 @@ export function isMessageKey(key: unknown): key is MessageKey {
 export function catalogueKeys(lang: Lang): string[] {
   const out: string[] = [];
   const walk = (node: unknown, prefix: string) => {
-    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (!isRecord(node)) return;
+    for (const [k, v] of Object.entries(node)) {
       if (typeof v === 'string') out.push(prefix + k);
       else walk(v, `${prefix}${k}.`);
     }

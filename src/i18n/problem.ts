@@ -42,7 +42,8 @@ function isParams(value: unknown): value is Params {
 export function toProblem(err: unknown): Problem {
   if (err instanceof CodedError) return { code: err.code, params: err.params };
   if (!(err instanceof Error)) return UNEXPECTED;
-  const { code, params } = err as Error & { code?: unknown; params?: unknown };
+  const code = 'code' in err ? err.code : undefined;
+  const params = 'params' in err ? err.params : undefined;
   const wording = err.name === 'MessageError' && err.message ? { message: err.message } : {};
   if (isMessageKey(code)) return { code, ...(isParams(params) ? { params } : {}), ...wording };
   return { ...UNEXPECTED, ...wording };

@@ -3,11 +3,12 @@
  * request (src/background/request-problem.ts), a backup file. Types only from zod: nothing is bundled.
  */
 import type * as z from 'zod';
+import { isRecord } from '../domain/records';
 import type { Problem } from './problem';
 
 function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let node = data;
-  for (const seg of path) node = typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[seg] : undefined;
+  for (const seg of path) node = isRecord(node) ? node[seg] : undefined;
   return node;
 }
 

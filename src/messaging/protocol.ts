@@ -179,6 +179,8 @@ export interface PageReport {
   uploads: ReportedUpload[];
   /** 办件 status and 补正意见 read from the page (src/cases/portal-status.ts), when it shows them. */
   caseStatus?: { text: string; code?: number | undefined; opinion?: string | undefined } | undefined;
+  /** How many 办件 the page shows (我的申请's rows, 办件详情's one): the panel then offers to update cases. */
+  caseRows?: number | undefined;
   /** The portal's own material list (申报须知, 事项详情), as the page names them. */
   portalMaterials?: string[] | undefined;
 }

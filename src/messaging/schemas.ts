@@ -88,6 +88,7 @@ const PageReportSchema = z.strictObject({
     .strictObject({ text: Text(40), code: z.number().int().min(0).max(999).optional(), opinion: Text(4000).optional() })
     .optional(),
   portalMaterials: z.array(Text(200)).max(200).optional(),
+  caseRows: z.number().int().min(0).max(10_000).optional(),
 });
 const PageRulesRequestSchema = z.strictObject({
   portal: z.enum(PORTAL_IDS),

@@ -41,6 +41,8 @@ export interface Loaded {
 
 /** Re-encodes an image upright (EXIF applied), its longer side at most maxSide, as JPEG of `quality`. */
 export interface ImageCodec {
+  /** How many images it re-encodes at once (decoding is the slow part; browsers decode off the page's thread). */
+  readonly parallel?: number;
   encode(bytes: Uint8Array<ArrayBuffer>, mime: 'image/jpeg' | 'image/png', o: { maxSide: number; quality: number }): Promise<Uint8Array>;
 }
 
@@ -120,9 +122,6 @@ function fileOf(loaded: Loaded, p: PageItem): LoadedFile {
   return f;
 }
 
-/** How many images are re-encoded at once: decoding is the slow part, and the browser decodes off-thread. */
-const PARALLEL = 2;
-
 /** Re-encode every image page's file for a setting (a few at a time), into `cache`. */
 async function encodeAll(loaded: Loaded, pages: readonly PageItem[], setting: Setting, codec: ImageCodec, cache: Map<number, Uint8Array>, progress: () => void): Promise<void> {
   const todo = [...new Set(pages.filter((p) => fileOf(loaded, p).kind !== 'pdf').map((p) => p.file))].filter((i) => !cache.has(i));
@@ -134,7 +133,7 @@ async function encodeAll(loaded: Loaded, pages: readonly PageItem[], setting: Se
     progress();
     return next();
   };
-  await Promise.all(Array.from({ length: PARALLEL }, next));
+  await Promise.all(Array.from({ length: Math.max(1, codec.parallel ?? 1) }, next));
 }
 
 async function build(lib: PdfLib, loaded: Loaded, pages: readonly PageItem[], encoded: ReadonlyMap<number, Uint8Array> | undefined): Promise<Uint8Array> {

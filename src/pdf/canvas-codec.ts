@@ -42,6 +42,8 @@ async function wholeImage(bytes: Uint8Array, mime: string): Promise<Picture> {
 }
 
 export const canvasCodec: ImageCodec = {
+  // One decode per core (each ImageDecoder decodes on its own thread), 2 to 4: a few scaled frames in memory.
+  parallel: Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2)),
   async encode(bytes, mime, { maxSide, quality }) {
     const picture = (mime === 'image/jpeg' ? await scaledJpeg(bytes, maxSide) : undefined) ?? (await wholeImage(bytes, mime));
     try {

@@ -1,6 +1,8 @@
-import type { FieldKey } from '../domain/ids';
+import type { BusinessId, FieldKey } from '../domain/ids';
 import type { FieldType, ValidatorId } from '../domain/fields';
 import { normLabel, normText } from './dom';
+import { type ContextEntry, resolveByContext } from './field-context';
+import { expectedFields, type PageDefinition } from './page';
 
 /**
  * Map a page's form controls to field keys (pure: reads the DOM only). Government pages label fields every
@@ -21,6 +23,8 @@ export interface FieldDefinitionView {
   labels: string[];
   ids: string[];
   vocabulary?: string | undefined;
+  /** The page's definition says the page shows this field (for its business): context for unclear labels. */
+  expected?: true | undefined;
 }
 
 export type ControlKind = 'text' | 'select' | 'radio' | 'checkbox' | 'mini-text' | 'mini-combo' | 'mini-date' | 'mini-list';
@@ -237,17 +241,33 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id, labels, c.input),
   }));
   const idOk = idTypeAllows(doc, labelled);
-  const out: PageField[] = [];
-  for (const { c, label } of labelled) {
-    const key = byId.get(c.id.toLowerCase()) ?? byId.get(c.name.toLowerCase()) ?? keyForLabel(label, lexicon);
-    if (!key) continue;
+  const entries = labelled.map(({ c, label }): ContextEntry => {
+    const known = byId.get(c.id.toLowerCase()) ?? byId.get(c.name.toLowerCase());
+    const key = known ?? keyForLabel(label, lexicon);
     // 证件号码 is an ID number only where the page's 证件类型 says 身份证 (a passport number is not one).
-    if (key === 'idNumber' && !idOk && !label.includes('身份')) continue;
+    const idNumberRefused = key === 'idNumber' && !idOk && !label.includes('身份');
+    return { core: idNumberRefused ? '' : coreLabel(label), key: idNumberRefused ? undefined : key, byId: known !== undefined };
+  });
+  resolveByContext(entries, contextLexicon(defs, lexicon));
+  const out: PageField[] = [];
+  labelled.forEach(({ c, label }, i) => {
+    const key = entries[i]?.key;
+    if (!key) return;
     const { labelAt: _ignored, ...rest } = c;
     out.push({ key, label, ...rest });
-  }
+  });
   // Document order: the first control of a key is its primary one (the hint goes there).
   return out.sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+function contextLexicon(defs: readonly FieldDefinitionView[], lexicon: Lexicon) {
+  const types = new Map(defs.map((d) => [d.key, d.type]));
+  return {
+    entries: lexicon.entries,
+    expected: new Set(defs.flatMap((d) => (d.expected ? [d.key] : []))),
+    typeOf: (key: FieldKey) => types.get(key),
+    otherParty: (rest: string, key: FieldKey) => OTHER_PARTY.test(rest) && PERSONAL.test(key),
+  };
 }
 
 /** The radio or checkbox group an input belongs to (same type and name, same form). */
@@ -367,9 +387,16 @@ export function keyForLabel(label: string, lexicon: Lexicon): FieldKey | undefin
   return prefixed.size === 1 ? [...prefixed][0] : undefined;
 }
 
-/** The rule pack's field lexicon plus the ids a page definition knows for its page (a hint, never a requirement). */
-export function withPageHints(defs: readonly FieldDefinitionView[], page: { ids?: Readonly<Partial<Record<FieldKey, readonly string[]>>> | undefined } | undefined): FieldDefinitionView[] {
+/**
+ * The rule pack's field lexicon plus what a page definition knows of its page: element ids per field (a hint,
+ * never a requirement) and, for the business shown, the fields it expects there (context for unclear labels).
+ */
+export function withPageHints(defs: readonly FieldDefinitionView[], page: Pick<PageDefinition, 'ids' | 'expects'> | undefined, business?: BusinessId): FieldDefinitionView[] {
   const ids = page?.ids;
-  if (!ids) return [...defs];
-  return defs.map((d) => (ids[d.key] ? { ...d, ids: [...d.ids, ...(ids[d.key] ?? [])] } : d));
+  const expected = new Set(expectedFields(page, business));
+  return defs.map((d) => ({
+    ...d,
+    ...(ids?.[d.key] ? { ids: [...d.ids, ...(ids[d.key] ?? [])] } : {}),
+    ...(expected.has(d.key) ? { expected: true as const } : {}),
+  }));
 }

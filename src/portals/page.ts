@@ -48,7 +48,7 @@ export interface PageDefinition {
   readonly ids?: Readonly<Partial<Record<FieldKey, readonly string[]>>> | undefined;
 }
 
-export function expectedFields(page: PageDefinition | undefined, business: BusinessId | undefined): readonly FieldKey[] {
+export function expectedFields(page: Pick<PageDefinition, 'expects'> | undefined, business: BusinessId | undefined): readonly FieldKey[] {
   const e = page?.expects;
   return (business && e?.[business]) ?? e?.['*'] ?? [];
 }

@@ -1,4 +1,5 @@
 import { CodedError } from '../i18n/problem';
+import { isRecord } from '../domain/records';
 import type { Profile } from './schema';
 
 /** The store changed between reading the state kept for 「撤销」 and the write: nothing was written. */
@@ -34,6 +35,7 @@ export class StorageFull extends CodedError {
 }
 
 export function isQuotaError(err: unknown): boolean {
-  const name = (err as { name?: unknown } | null)?.name;
-  return name === 'QuotaExceededError' || (err as { inner?: { name?: string } } | null)?.inner?.name === 'QuotaExceededError';
+  if (!isRecord(err)) return false;
+  // idb and some browsers wrap the DOMException: { inner: { name } }.
+  return err.name === 'QuotaExceededError' || (isRecord(err.inner) && err.inner.name === 'QuotaExceededError');
 }

@@ -6,15 +6,23 @@
 import * as z from 'zod';
 import { BUSINESS_IDS, FIELD_KEYS, type FieldKey, OPEN_ENDED } from '../domain/ids';
 import { type FieldDef, FIELDS } from '../domain/fields';
+import { recordOf } from '../domain/records';
 
 const Kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** How a field's value is stored, by its type in the field table. */
-function storedShape(def: FieldDef): z.ZodType {
+/**
+ * The fields stored as text: all but `retired`, the one boolean field (stored as true/false). Another boolean
+ * field in the table would need its place in ProfileData beside `retired`: textShape refuses it at load.
+ */
+export type TextFieldKey = Exclude<FieldKey, 'retired'>;
+const TEXT_FIELD_KEYS = FIELD_KEYS.filter((k): k is TextFieldKey => k !== 'retired');
+
+/** How a text field's value is stored, by its type in the field table. */
+function textShape(def: FieldDef): z.ZodType<string, string | number> {
   switch (def.type) {
     case 'boolean':
-      return z.boolean();
+      throw new Error(`field ${def.key} is boolean: ProfileData stores only retired as a boolean`);
     case 'date':
       return def.openEnded ? z.union([IsoDate, z.literal(OPEN_ENDED)]) : IsoDate;
     case 'month':
@@ -27,16 +35,22 @@ function storedShape(def: FieldDef): z.ZodType {
   }
 }
 
-const fieldShape = Object.fromEntries(FIELD_KEYS.map((k) => [k, storedShape(FIELDS[k]).optional()]));
-
 /**
  * Field values: strings — dates yyyy-MM-dd, month-level fields yyyy-MM (or a full date), `contractEnd` also
  * `open-ended`, whole numbers as digits — and `retired` a boolean. Absent = unknown. Adding an optional key
  * needs no IndexedDB upgrade: bodies are stored whole, and every body stored before stays valid.
  */
-export type ProfileData = Partial<Record<Exclude<FieldKey, 'retired'>, string>> & { retired?: boolean };
-// The shape is built from FIELD_KEYS; its static type is spelled out above.
-export const ProfileData = z.strictObject(fieldShape) as unknown as z.ZodType<ProfileData, ProfileData>;
+export const ProfileData = z.strictObject({ ...recordOf(TEXT_FIELD_KEYS, (k) => textShape(FIELDS[k]).optional()), retired: z.boolean().optional() });
+export type ProfileData = z.output<typeof ProfileData>;
+/** As written before parsing: a backup may hold a whole number as a number. */
+export type ProfileDataInput = z.input<typeof ProfileData>;
+
+/** Write one field: `retired` takes a boolean, every other field a string (a value of the other kind is a bug). */
+export function setField(data: ProfileDataInput, key: FieldKey, value: string | boolean): void {
+  if (key === 'retired' && typeof value === 'boolean') data.retired = value;
+  else if (key !== 'retired' && typeof value === 'string') data[key] = value;
+  else throw new TypeError(`field ${key} cannot hold a ${typeof value}`);
+}
 
 export const BusinessProgress = z.strictObject({
   business: z.enum(BUSINESS_IDS),

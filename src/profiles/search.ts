@@ -70,16 +70,21 @@ export class ProfileIndex {
     this.byId.clear();
   }
 
+  /** The summaries of these ids (every id of `byId` has one: both maps change together). */
+  private summaries(ids: Iterable<string>): ProfileSummary[] {
+    return [...ids].flatMap((id) => this.entries.get(id) ?? []);
+  }
+
   /** Exact ID-number lookup (an import of 10,000 rows asks 10,000 times: a map, not a scan). */
   byIdNumber(idNumber: string): ProfileSummary[] {
-    return [...(this.byId.get(idNumber.toUpperCase()) ?? [])].map((id) => this.entries.get(id)!);
+    return this.summaries(this.byId.get(idNumber.toUpperCase()) ?? []);
   }
 
   /** Profiles sharing an ID number, largest groups first. */
   duplicates(): ProfileSummary[][] {
     return [...this.byId.values()]
       .filter((ids) => ids.size > 1)
-      .map((ids) => [...ids].map((id) => this.entries.get(id)!))
+      .map((ids) => this.summaries(ids))
       .sort((a, b) => b.length - a.length);
   }
 

@@ -259,8 +259,9 @@ export class ProfileStore {
 
   private async prepare(item: BatchItem, codec: BodyCodec, validated: boolean): Promise<Prepared> {
     if (item.kind === 'remove') return { kind: 'remove', id: item.id };
-    // `validated`: the caller has parsed the items with the same schemas (the background's message router).
     const input = item.kind === 'restore' ? bodyOf(item.profile) : item.body;
+    // why: `validated` — the caller parsed the items with these same schemas (the background's message router),
+    // and a 10,000-row import is not parsed twice; the item type still says input, not parsed, bodies.
     const body = validated ? (input as ProfileBody) : ProfileBody.parse(input);
     const id = item.kind === 'create' ? this.newId() : item.kind === 'restore' ? item.profile.id : item.id;
     return { kind: 'write', item, body, sealed: await codec.seal(body, profileAad(id)), id };

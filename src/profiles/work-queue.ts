@@ -4,6 +4,7 @@
  * position is where the clerk is in it; picking someone outside the queue (from a search) keeps both the
  * queue and the position, and the end is an end: no silent wrap to the first.
  */
+import { isRecord } from '../domain/records';
 export type QueueSource = 'import' | 'selection' | 'search' | 'list';
 
 export interface WorkQueue {
@@ -27,8 +28,8 @@ const SOURCES: readonly QueueSource[] = ['import', 'selection', 'search', 'list'
 
 /** A stored queue as it was written (storage.session holds what any version of the extension wrote). */
 export function isWorkQueue(v: unknown): v is WorkQueue {
-  if (typeof v !== 'object' || v === null) return false;
-  const q = v as Partial<Record<keyof WorkQueue, unknown>>; // read field by field below
+  if (!isRecord(v)) return false;
+  const q = v; // read field by field below (a narrowed parameter does not stay narrowed inside the callback)
   return (
     Array.isArray(q.ids) &&
     q.ids.every((id) => typeof id === 'string') &&

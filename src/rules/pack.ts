@@ -2,6 +2,7 @@
  * Pure helpers around rule packs: versions, validation of an imported file with Chinese errors that name
  * the bad field's path, the active pack choice.
  */
+import { isRecord } from '../domain/records';
 import type { MessageKey, Params } from '../i18n';
 import { CodedError } from '../i18n/problem';
 import { type PageDefinition, RulePack } from './schema';
@@ -24,11 +25,11 @@ export function describePath(data: unknown, path: ReadonlyArray<PropertyKey>): s
     if (typeof seg === 'number') {
       out += `[${seg}]`;
       node = Array.isArray(node) ? node[seg] : undefined;
-      const id = (node as { id?: unknown; key?: unknown } | undefined)?.id ?? (node as { key?: unknown } | undefined)?.key;
+      const id = isRecord(node) ? (node.id ?? node.key) : undefined;
       if (typeof id === 'string') out += `（${id}）`;
     } else {
       out += out ? `.${String(seg)}` : String(seg);
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[seg as string] : undefined;
+      node = isRecord(node) ? node[seg] : undefined;
     }
   }
   return out || '（文件顶层）';
@@ -61,7 +62,7 @@ export function parsePackText(text: string, fileName: string): RulePack {
     const detail = err instanceof Error ? err.message : String(err);
     throw new PackError('errors.pack.notJson', { file: fileName }, [detail]);
   }
-  if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== 'jzs-rule-pack') {
+  if (!isRecord(data) || data.format !== 'jzs-rule-pack') {
     throw new PackError('errors.pack.notPack', { file: fileName });
   }
   const result = RulePack.safeParse(data);

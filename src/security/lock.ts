@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type BodyCodec, LockedError, lockedCodec, plainCodec } from './codec';
 import type { MessageKey, Params } from '../i18n';
+import { isRecord } from '../domain/records';
 import { CodedError } from '../i18n/problem';
 import { caseAad, fillLogAad, profileAad, restorePointAad } from '../storage/aad';
 import type { JzsDB, JzsDatabase, KeySpec, LockMeta, StoredBody } from '../storage/db';
@@ -96,8 +97,6 @@ type SealedStore = keyof typeof SEALED_STORES;
 const isSealedStore = (store: string): store is SealedStore => Object.hasOwn(SEALED_STORES, store);
 const SEALED_STORE_NAMES = Object.keys(SEALED_STORES).filter(isSealedStore);
 
-/** Any object read as a record of unknown values (sound for reading; records are plain clones from IDB). */
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** A body as the codecs store it (db.ts StoredBody): records may reach the lock untyped (the home move). */
 function isStoredBody(v: unknown): v is StoredBody {

@@ -1,4 +1,5 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from 'idb';
+import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
+import { isRecord } from '../domain/records';
 import { casesFromProgress } from './legacy-progress';
 
 /**
@@ -110,27 +111,34 @@ export type JzsDatabase = IDBPDatabase<JzsDB>;
 
 /**
  * v4: every profile's 「办理中的业务」 (three states, 0.1.0) becomes cases, in the upgrade's own transaction
- * (only its requests are awaited, so it stays open). A body the lock sealed cannot be read here (no key in
- * an upgrade): those profiles are flagged and moved at the next unlock (CaseService.absorbSealed).
+ * (each step chained from the cursor's success event, so it stays open). A body the lock sealed cannot be read
+ * here (no key in an upgrade): those profiles are flagged and moved at the next unlock (CaseService.absorbSealed).
  */
-async function casesFromProfiles(tx: IDBPTransaction<JzsDB, StoreNames<JzsDB>[], 'versionchange'>): Promise<void> {
+function casesFromProfiles(tx: IDBTransaction): void {
   let sealed = 0;
-  for (let cursor = await tx.objectStore('profiles').openCursor(); cursor; cursor = await cursor.continue()) {
-    const profile = cursor.value;
-    if (!('plain' in profile.body)) {
-      sealed++;
-      continue;
+  const request = tx.objectStore('profiles').openCursor();
+  request.onsuccess = () => {
+    const cursor = request.result;
+    if (!cursor) {
+      if (sealed) tx.objectStore('settings').put({ key: CASES_FROM_SEALED_KEY, value: 'pending' });
+      return;
     }
-    const body = profile.body.plain as { businesses?: unknown };
-    const cases = casesFromProgress(body.businesses, profile.updatedAt);
-    if (!cases.length) continue;
-    for (const c of cases) {
-      const id = crypto.randomUUID();
-      void tx.objectStore('cases').add({ id, profileId: profile.id, createdAt: c.statusSince, updatedAt: c.statusSince, revision: 1, body: { plain: c } });
+    // Records as v3 wrote them: read as data and checked, not trusted by type.
+    const profile: unknown = cursor.value;
+    if (isRecord(profile) && isRecord(profile.body) && typeof profile.id === 'string' && typeof profile.updatedAt === 'string') {
+      const { id: profileId, updatedAt, body } = profile;
+      const plain = 'plain' in body ? body.plain : undefined;
+      if (!('plain' in body)) sealed++;
+      else if (isRecord(plain)) {
+        const cases = casesFromProgress(plain.businesses, updatedAt);
+        for (const c of cases) {
+          tx.objectStore('cases').add({ id: crypto.randomUUID(), profileId, createdAt: c.statusSince, updatedAt: c.statusSince, revision: 1, body: { plain: c } });
+        }
+        if (cases.length) cursor.update({ ...profile, body: { plain: { ...plain, businesses: [] } } });
+      }
     }
-    void cursor.update({ ...profile, body: { plain: { ...body, businesses: [] } } });
-  }
-  if (sealed) void tx.objectStore('settings').put({ key: CASES_FROM_SEALED_KEY, value: 'pending' });
+    cursor.continue();
+  };
 }
 
 /**
@@ -143,17 +151,23 @@ function openWith(
   name: string,
   version: number,
   callbacks: {
-    upgrade: (db: JzsDatabase, oldVersion: number, tx: IDBPTransaction<JzsDB, StoreNames<JzsDB>[], 'versionchange'>) => void;
-    blocking: (event: IDBVersionChangeEvent) => void;
+    upgrade: (db: IDBDatabase, oldVersion: number, tx: IDBTransaction) => void;
+    blocking: (db: JzsDatabase) => void;
     terminated: () => void;
   },
 ): Promise<JzsDatabase> {
   const request = factory.open(name, version);
   request.addEventListener('upgradeneeded', (event) => {
-    callbacks.upgrade(wrap(request.result) as JzsDatabase, event.oldVersion, wrap(request.transaction!) as never);
+    // The versionchange transaction exists while upgradeneeded runs (IndexedDB §4.2, "upgrade a database").
+    if (!request.transaction) throw new Error('upgradeneeded without a versionchange transaction');
+    callbacks.upgrade(request.result, event.oldVersion, request.transaction);
   });
-  return (wrap(request) as unknown as Promise<JzsDatabase>).then((db) => {
-    db.addEventListener('versionchange', (event) => callbacks.blocking(event));
+  return wrap(request).then((opened) => {
+    // why: idb types a connection by the schema the code declares (JzsDB); a runtime object has nothing to check
+    // it against. idb's own openDB<JzsDB>() makes this same assertion; the upgrade steps below make it true.
+    const db = opened as JzsDatabase | undefined;
+    if (!db) throw new Error(`IndexedDB did not open ${name}`);
+    db.addEventListener('versionchange', () => callbacks.blocking(db));
     db.addEventListener('close', () => callbacks.terminated());
     return db;
   });
@@ -179,15 +193,15 @@ export function openJzsDB(name = DB_NAME, onClose?: () => void, factory: IDBFact
         const cases = db.createObjectStore('cases', { keyPath: 'id' });
         cases.createIndex('profileId', 'profileId');
         cases.createIndex('updatedAt', 'updatedAt');
-        void casesFromProfiles(tx);
+        casesFromProfiles(tx);
       }
       if (oldVersion < 5) {
         db.createObjectStore('restorePoints', { keyPath: 'id', autoIncrement: true });
       }
     },
     // Another context wants to upgrade (or delete): close ours so it never hangs; the next use reopens.
-    blocking(event) {
-      (event.target as IDBDatabase).close();
+    blocking(db) {
+      db.close();
       onClose?.();
     },
     terminated() {

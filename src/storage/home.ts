@@ -1,3 +1,4 @@
+import { unwrap, wrap } from 'idb';
 import { DB_NAME, type JzsDatabase, openJzsDB } from './db';
 
 /** navigator.storageBuckets, as far as we use it (Chromium 122+; absent in Firefox). */
@@ -71,7 +72,9 @@ export class DataHome {
   async rehome(transform?: (store: string, record: unknown) => Promise<unknown>): Promise<boolean> {
     if (!this.buckets) return false;
     const buckets = this.buckets;
-    const from = await this.db();
+    // The copy is schema-agnostic (every store whatever its version added, records opaque to it): it goes
+    // through idb's untyped view of the same connections.
+    const from = wrap(unwrap(await this.db()));
     const move = (async () => {
       const oldName = (await this.pointer.get()) ?? `${PREFIX}1`;
       const nextName = `${PREFIX}${Number(oldName.slice(PREFIX.length)) + 1}`;
@@ -79,12 +82,12 @@ export class DataHome {
       const copied = new Map<string, unknown[]>();
       for (const store of stores) {
         // Each store read in its own transaction; the transform (crypto) runs outside any transaction.
-        const records: unknown[] = await from.getAll(store as never);
+        const records: unknown[] = await from.getAll(store);
         copied.set(store, transform ? await Promise.all(records.map((r) => transform(store, r))) : records);
       }
-      const target = await openJzsDB(DB_NAME, undefined, (await buckets.open(nextName, { durability: 'strict', persisted: true })).indexedDB);
-      const tx = target.transaction(stores as never[], 'readwrite');
-      for (const store of stores) for (const r of copied.get(store) ?? []) void tx.objectStore(store as never).put(r as never);
+      const target = wrap(unwrap(await openJzsDB(DB_NAME, undefined, (await buckets.open(nextName, { durability: 'strict', persisted: true })).indexedDB)));
+      const tx = target.transaction(stores, 'readwrite');
+      for (const store of stores) for (const r of copied.get(store) ?? []) void tx.objectStore(store).put(r);
       await tx.done;
       target.close();
       await this.pointer.set(nextName);

@@ -5,6 +5,7 @@
  */
 import { isCaseStatus, type CaseStatus } from '../domain/case-status';
 import { isBusinessId, type BusinessId } from '../domain/ids';
+import { isRecord } from '../domain/records';
 
 const FROM_PROGRESS: Readonly<Record<string, CaseStatus>> = { preparing: 'preparing', submitted: 'submitted', done: 'done' };
 
@@ -24,9 +25,9 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 export function casesFromProgress(list: unknown, fallbackDate: string): LegacyCaseBody[] {
   if (!Array.isArray(list)) return [];
   const out: LegacyCaseBody[] = [];
-  for (const raw of list as unknown[]) {
-    if (typeof raw !== 'object' || raw === null) continue;
-    const p = raw as Record<string, unknown>;
+  const items: readonly unknown[] = list;
+  for (const p of items) {
+    if (!isRecord(p)) continue;
     const status = typeof p.status === 'string' ? FROM_PROGRESS[p.status] : undefined;
     if (!isBusinessId(p.business) || !status || !isCaseStatus(status)) continue;
     out.push({

@@ -3,7 +3,7 @@ import { renewalState } from '../rules/renewal';
 import { checkApplies, type CheckView } from '../rules/status';
 import { daysBetween, plusDays, plusYears, todayInShanghai } from '../domain/calendar';
 import { validateIdNumber } from './id-number';
-import type { FieldFinding, Severity } from './types';
+import type { FieldFinding, FindingCode, Severity } from './types';
 
 /** Canonical values by field key: dates as yyyy-MM-dd, the rest as read. Missing = not on the page. */
 export type Values = Partial<Record<FieldKey, string>>;
@@ -34,7 +34,7 @@ export function normOrgName(s: string): string {
     .replace(/有限责任公司/g, '有限公司');
 }
 
-function out(check: CheckView, field: FieldKey, code: string, severity: Severity, params?: FieldFinding['params']): FieldFinding {
+function out(check: CheckView, field: FieldKey, code: FindingCode, severity: Severity, params?: FieldFinding['params']): FieldFinding {
   return params ? { field, code, severity, params, check: check.id } : { field, code, severity, check: check.id };
 }
 

@@ -35,26 +35,24 @@ const CATEGORIES: Readonly<Record<string, string>> = {
 const EMPLOYER_CATEGORIES: ReadonlySet<string> = new Set(['91', '12']);
 
 export function creditCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ALPHABET.indexOf(first17[i]!) * WEIGHTS[i]!;
-  return ALPHABET[(31 - (sum % 31)) % 31]!;
+  const sum = WEIGHTS.reduce((s, w, i) => s + ALPHABET.indexOf(first17.charAt(i)) * w, 0);
+  return ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
 /** GB 11714 组织机构代码 check character over its first 8 characters (digits as values, A–Z as 10–35). */
 export function orgCodeCheckCharacter(first8: string): string {
   const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += parseInt(first8[i]!, 36) * weights[i]!;
+  const sum = weights.reduce((s, w, i) => s + parseInt(first8.charAt(i), 36) * w, 0);
   const c = 11 - (sum % 11);
   return c === 10 ? 'X' : c === 11 ? '0' : String(c);
 }
 
 function structureFindings(code: string, employer: boolean): Finding[] {
   const findings: Finding[] = [];
-  const dept = code[0]!;
+  const dept = code.charAt(0);
   const categories = CATEGORIES[dept];
   if (!categories) findings.push(warn('credit.department', { code: dept }));
-  else if (!categories.includes(code[1]!)) findings.push(warn('credit.category', { code: code.slice(0, 2) }));
+  else if (!categories.includes(code.charAt(1))) findings.push(warn('credit.category', { code: code.slice(0, 2) }));
   const region = code.slice(2, 8);
   // Province level only: a county-level GB/T 2260 table would not fit the content script's size budget.
   if (!/^\d{6}$/.test(region) || !(PROVINCE_CODES[region.slice(0, 2)] || region.startsWith('10'))) {

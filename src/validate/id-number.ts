@@ -41,9 +41,8 @@ export function normaliseIdNumber(raw: string): string {
 }
 
 export function checkCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECK[sum % 11]!;
+  const sum = WEIGHTS.reduce((s, w, i) => s + Number(first17.charAt(i)) * w, 0);
+  return CHECK.charAt(sum % 11);
 }
 
 function ageOn(birth: string, today: string): number {
@@ -74,7 +73,7 @@ export function validateIdNumber(raw: string, now: Date): IdNumberResult {
   const today = todayInShanghai(now);
   if (birthDate > today) return { value: undefined, findings: [err('id.birthFuture', { date: birthDate })] };
   const expected = checkCharacter(id.slice(0, 17));
-  if (id[17] !== expected) return { value: undefined, findings: [err('id.checksum', { expected, actual: id[17]! })] };
+  if (id[17] !== expected) return { value: undefined, findings: [err('id.checksum', { expected, actual: id.charAt(17) })] };
   return {
     value: id,
     findings: foreign ? [warn('id.foreignPermanent', { province })] : [],

@@ -40,7 +40,7 @@ function identityWarnings(v: Values, now: Date): ProfileWarning[] {
   const id = text(v, 'idNumber');
   if (!id) return [];
   const r = validateIdNumber(id, now);
-  if (!r.info) return r.findings.map((f) => ({ field: 'idNumber', code: `v.${f.code}` as MessageKey, params: f.params ?? {} }));
+  if (!r.info) return r.findings.map((f) => ({ field: 'idNumber', code: `v.${f.code}`, params: f.params ?? {} }));
   const out: ProfileWarning[] = [];
   const birth = text(v, 'birthDate');
   if (!birth) out.push({ field: 'birthDate', code: 'profileWarn.birthFromId', params: { date: r.info.birthDate } });

@@ -1,4 +1,4 @@
-import { err, type Validated, warn } from './types';
+import { err, type FindingCode, type Validated, warn } from './types';
 
 /**
  * Single-field validators. Each takes the raw text, returns the canonical value (when readable) and
@@ -25,7 +25,7 @@ export function validateName(raw: string): Validated {
 // One letter per segment 130–199 — p public, d data card, i IoT, s satellite (174), - not assigned — kept as
 // a string because this table ships in the size-budgeted content script.
 const MOBILE_SEGMENTS = 'pppppppppp-----dididpppp-ppppp--p--ppp--ppipspppp-pppppppppppppp-ppppp';
-const SEGMENT_WARNING: Readonly<Record<string, string>> = { d: 'mobile.dataCard', i: 'mobile.iot', s: 'mobile.satellite', '-': 'mobile.unassigned' };
+const SEGMENT_WARNING: Readonly<Record<string, FindingCode>> = { d: 'mobile.dataCard', i: 'mobile.iot', s: 'mobile.satellite', '-': 'mobile.unassigned' };
 
 /** +86 / 0086 / 86 (without +) and a long-distance 0 in front, spaces, dashes and brackets fold away. */
 export function normaliseMobile(raw: string): string {

@@ -1,11 +1,15 @@
 import type { FieldKey } from '../domain/ids';
-import type { Params } from '../i18n';
+import type { MessageKey, Params } from '../i18n';
 
 export type Severity = 'error' | 'warning';
 
+/** The codes of validator messages: the keys under `v.` of the catalogues (assets/i18n), checked when compiled. */
+type CodeOf<K> = K extends `v.${infer C}` ? C : never;
+export type FindingCode = CodeOf<MessageKey>;
+
 /** One thing wrong (or doubtful) with a value. `code` names a message in assets/i18n (`v.<code>`). */
 export interface Finding {
-  code: string;
+  code: FindingCode;
   severity: Severity;
   params?: Params;
 }
@@ -23,5 +27,5 @@ export interface Validated<T = string> {
   findings: Finding[];
 }
 
-export const err = (code: string, params?: Finding['params']): Finding => (params ? { code, severity: 'error', params } : { code, severity: 'error' });
-export const warn = (code: string, params?: Finding['params']): Finding => (params ? { code, severity: 'warning', params } : { code, severity: 'warning' });
+export const err = (code: FindingCode, params?: Finding['params']): Finding => (params ? { code, severity: 'error', params } : { code, severity: 'error' });
+export const warn = (code: FindingCode, params?: Finding['params']): Finding => (params ? { code, severity: 'warning', params } : { code, severity: 'warning' });

@@ -103,6 +103,26 @@ const api = {
     return { ms, bytes: merged.bytes.length, setting, pages: merged.pages };
   },
 
+  /**
+   * Not a goal, a floor to read ours against: only decoding every photo at the size our merge chose (the
+   * same decoder, as many at once as the codec runs), nothing encoded or written.
+   */
+  async decodeOnly(maxSide: number): Promise<number> {
+    const t0 = performance.now();
+    const todo = [...inputs];
+    const next = async (): Promise<void> => {
+      const f = todo.shift();
+      if (!f) return;
+      const scale = maxSide / 4000;
+      const decoder = new ImageDecoder({ data: f.bytes, type: 'image/jpeg', desiredWidth: Math.ceil(4000 * scale), desiredHeight: Math.ceil(3000 * scale) });
+      (await decoder.decode()).image.close();
+      decoder.close();
+      return next();
+    };
+    await Promise.all(Array.from({ length: canvasCodec.parallel ?? 1 }, next));
+    return performance.now() - t0;
+  },
+
   /** The baseline: pdf-lib's plain merge — each JPEG embedded as it is on its own page, saved. */
   async plain(): Promise<{ ms: number; bytes: number }> {
     const t0 = performance.now();

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, sendFrom, type Session } from './harness';
+import { launch, panelFrame, sendFrom, type Session } from './harness';
 
 interface Made {
   id: string;
@@ -131,5 +131,44 @@ describe('updating a case from the portal (网厅 我的申请, 办件详情)', 
     expect((await stored()).correction?.text).toBe('解聘证明日期早于注册证书签发日期，请核实后重新上传解聘证明。');
     await popup.close();
     await portal.close();
+  });
+
+  it('offers the same update in the on-page panel on 我的申请: nothing written before the click, then status and 补正意见', async () => {
+    // A second applicant with a 变更 case under review, made the current one.
+    const bench = await s.openExtensionPage('options.html');
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '李四' } } });
+    const made = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: made.id, revision: made.revision }], patch: { status: 'in-review' } });
+    await sendFrom(bench, 'ui:active.set', { id: p.id });
+    await bench.close();
+    caseId = made.id;
+    const portal = await s.open('zwdt-my-applications');
+    await portal.locator('.mini-grid-row').first().waitFor();
+    const panel = await panelFrame(portal);
+    const offer = panel.locator(`[data-jzs-case-offer="${caseId}"]`);
+    await offer.waitFor();
+    expect(await offer.getAttribute('data-from')).toBe('in-review');
+    expect(await offer.getAttribute('data-to')).toBe('needs-correction');
+    // A script's click (not a person's) does nothing; nor does showing the offer.
+    await offer.locator('[data-jzs-action="update-case"]').evaluate((b: HTMLButtonElement) => b.click());
+    expect((await stored()).status).toBe('in-review');
+    await offer.locator('[data-jzs-action="update-case"]').click();
+    await panel.locator(`[data-jzs-case-updated="${caseId}"]`).waitFor();
+    const after = await stored();
+    expect(after.status).toBe('needs-correction');
+    expect(after.portal?.serial).toBe('370100202611030087');
+    await portal.close();
+    // 办件详情 in the panel: its 补正意见 recorded on the same case, on the click.
+    const detail = await s.open('zwdt-application-detail');
+    const detailPanel = await panelFrame(detail);
+    const again = detailPanel.locator(`[data-jzs-case-offer="${caseId}"]`);
+    await again.waitFor();
+    expect((await stored()).correction).toBeUndefined();
+    await again.locator('[data-jzs-action="update-case"]').click();
+    await detailPanel.locator(`[data-jzs-case-updated="${caseId}"]`).waitFor();
+    expect((await stored()).correction?.text).toBe('解聘证明日期早于注册证书签发日期，请核实后重新上传解聘证明。');
+    // Nothing was asked for outside the replicas.
+    expect(s.requests.filter((r) => r.outcome === 'aborted')).toEqual([]);
+    await detail.close();
   });
 });

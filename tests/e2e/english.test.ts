@@ -2,43 +2,64 @@
  * English mode (issue 16 item 4): an English user sees no Chinese except data — names, addresses, rule texts
  * and source quotes, the 「中文」 language option — each inside an element marked `lang="zh-CN"`; and every
  * page says its language in `<html lang>`. Covers the popup, the workbench (options page, with a profile open
- * in the editor) and the printable checklist. (The on-page panel is being rebuilt by helper `panel`.)
+ * in the editor), the printable checklist, and on a portal page the panel frame (panel.html) with our marks in
+ * the page's frames (the overlay host, field hints).
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, sendFrom, type Session } from './harness';
+import { replica } from '../fixtures/replicas';
+import { frameOf, launch, panelFrame, sendFrom, type Session } from './harness';
 
 /** Han, CJK punctuation (「」、。：) and full-width forms. */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
-/** Text and user-visible attributes holding CJK outside a `lang="zh-*"` element, in the page and open shadow roots. */
-async function chineseOutsideData(page: Page): Promise<string[]> {
-  return page.evaluate((source) => {
+/**
+ * Text and user-visible attributes holding CJK outside a `lang="zh-*"` element, in the page and open shadow
+ * roots; with `scope`, only inside the elements it selects (our marks on a portal page, whose own text is Chinese).
+ */
+async function chineseOutsideData(page: Page | Frame, scope?: string): Promise<string[]> {
+  return page.evaluate(([source, within]) => {
     const cjk = new RegExp(source, 'u');
     const out: string[] = [];
-    const marked = (el: Element | null) => (el?.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().startsWith('zh');
+    // In a scope, a mark counts only inside it (a portal page's own <html lang="zh-CN"> marks nothing of ours).
+    let boundary: Element | undefined;
+    const marked = (el: Element | null) => {
+      const mark = el?.closest('[lang]');
+      if (!mark || (boundary && mark.getRootNode() === document && !boundary.contains(mark))) return false;
+      return (mark.getAttribute('lang') ?? '').toLowerCase().startsWith('zh');
+    };
     const where = (el: Element) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
-    const visit = (root: Document | ShadowRoot) => {
+    const checkElement = (el: Element) => {
+      for (const attr of ['placeholder', 'title', 'aria-label', 'alt']) {
+        const v = el.getAttribute(attr);
+        if (v && cjk.test(v) && !marked(el)) out.push(`${where(el)}[${attr}]: ${v.slice(0, 60)}`);
+      }
+      if (el.shadowRoot) visit(el.shadowRoot);
+    };
+    const visit = (root: Node) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          const parent = node.parentElement;
-          if (!parent || ['STYLE', 'SCRIPT'].includes(parent.tagName)) continue;
-          if (cjk.test(node.textContent ?? '') && !marked(parent)) out.push(`${where(parent)}: ${node.textContent!.trim().slice(0, 60)}`);
+        if (node instanceof Element) {
+          checkElement(node);
           continue;
         }
-        const el = node as Element;
-        for (const attr of ['placeholder', 'title', 'aria-label', 'alt']) {
-          const v = el.getAttribute(attr);
-          if (v && cjk.test(v) && !marked(el)) out.push(`${where(el)}[${attr}]: ${v.slice(0, 60)}`);
-        }
-        if (el.shadowRoot) visit(el.shadowRoot);
+        const parent = node.parentElement;
+        if (!parent || ['STYLE', 'SCRIPT'].includes(parent.tagName)) continue;
+        if (cjk.test(node.textContent ?? '') && !marked(parent)) out.push(`${where(parent)}: ${(node.textContent ?? '').trim().slice(0, 60)}`);
       }
     };
-    visit(document);
-    if (cjk.test(document.title)) out.push(`title: ${document.title}`);
+    if (within === undefined) {
+      visit(document);
+      if (cjk.test(document.title)) out.push(`title: ${document.title}`);
+    }
+    // Only the selected elements: themselves, their subtree and their shadow roots.
+    for (const el of within === undefined ? [] : document.querySelectorAll(within)) {
+      boundary = el;
+      checkElement(el);
+      visit(el);
+    }
     return out;
-  }, CJK.source);
+  }, [CJK.source, scope] as const);
 }
 
 describe('English mode', () => {
@@ -92,6 +113,37 @@ describe('English mode', () => {
     expect(await chineseOutsideData(page)).toEqual([]);
   });
 
+  it('the panel frame on a portal page, with its checklist and a finding, and our marks in the page\'s frames show Chinese only as marked data', async () => {
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto(replica('zwdt-declaration-initial').url, { waitUntil: 'load' });
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-material]').first().waitFor();
+    // A wrong check digit in the e-form: a hint beside the field and a finding in the panel, both in English.
+    const eform = frameOf(page, replica('zwdt-eform-initial'));
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').fill('370102199001011237');
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').press('Tab');
+    await panel.locator('[data-jzs-summary-field="idNumber"][data-severity="error"]').waitFor();
+    await eform.locator('[data-jzs-field="idNumber"][data-severity="error"]').waitFor();
+    expect(await panel.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await chineseOutsideData(panel)).toEqual([]);
+    // The portal's own text is Chinese; ours on its pages (host, hints, upload checks) is not.
+    const ours = '[data-jzs-overlay], [data-jzs-field], [data-jzs-upload]';
+    for (const frame of page.frames().filter((f) => f.url().startsWith('http'))) {
+      expect(await chineseOutsideData(frame, ours), frame.url()).toEqual([]);
+    }
+    expect(await eform.locator('[data-jzs-field="idNumber"]').textContent()).toMatch(/[a-z]/i);
+    // The fill preview in the panel: the applicant's values are marked data, everything around them English.
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').waitFor();
+    expect(await chineseOutsideData(panel)).toEqual([]);
+    // …and its report after the confirm.
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await panel.locator('[data-jzs-fill-results]').waitFor();
+    expect(await chineseOutsideData(panel)).toEqual([]);
+    await page.close();
+  });
+
   it('the check itself finds Chinese that is not marked', async () => {
     const page = await s.openExtensionPage('checklist.html?business=change');
     await page.locator('[data-jzs-material]').first().waitFor();
@@ -101,5 +153,21 @@ describe('English mode', () => {
       document.body.append(p);
     });
     expect(await chineseOutsideData(page)).toEqual(['p: 未标记的中文']);
+  });
+
+  it('on a portal page the scoped check finds our unmarked Chinese, not the page\'s own', async () => {
+    const page = await s.context.newPage();
+    await page.goto(replica('zwdt-declaration-initial').url, { waitUntil: 'load' });
+    await page.locator('[data-jzs-overlay]').first().waitFor({ state: 'attached' });
+    const ours = '[data-jzs-overlay], [data-jzs-field], [data-jzs-upload]';
+    const before = await chineseOutsideData(page, ours);
+    await page.evaluate(() => {
+      const hint = document.createElement('span');
+      hint.setAttribute('data-jzs-field', 'mobile');
+      hint.textContent = '未标记的提示';
+      document.body.append(hint);
+    });
+    expect(await chineseOutsideData(page, ours)).toEqual([...before, 'span: 未标记的提示']);
+    await page.close();
   });
 });

@@ -1,11 +1,13 @@
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, panelFrame, rulesIn, sendFrom, type Session } from './harness';
+import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
+import { replica } from '../fixtures/replicas';
+import { frameOf, launch, panelFrame, rulesIn, sendFrom, type Session, typeInto } from './harness';
 
 /**
  * Pages whose wording and ids match none of the replicas the definitions were written for (issue 11, 7c):
  * the panel, the business read from a label/value cell, an ID-number hint found through a <label> without
- * `for`; and a login form at a form's URL that gets nothing.
+ * `for`; a provincial page inside a <frameset>; and a login form at a form's URL that gets nothing.
  */
 const severityOf = (hint: Locator) => hint.getAttribute('data-severity');
 
@@ -99,6 +101,37 @@ describe('recognition of pages we did not tune to', () => {
     await page.locator('#shenfenzheng').fill('370102199001011237');
     await page.locator('#shenfenzheng').press('Tab');
     await expect.poll(() => severityOf(page.locator('[data-jzs-field="idNumber"]'))).toBe('error');
+    await page.close();
+  });
+
+  it('a provincial page inside a <frameset>: the panel shows in the content frame, and its hints work', async () => {
+    const page = await s.open('variant-province-frameset');
+    await page.waitForFunction(() => document.readyState === 'complete');
+    const main = frameOf(page, replica('province-declaration-change'));
+    const overlay = main.locator('[data-jzs-overlay]');
+    await overlay.waitFor({ state: 'attached' });
+    expect(await overlay.getAttribute('data-page')).toBe('province-declaration');
+    expect(await overlay.getAttribute('data-business')).toBe('change');
+    // One panel in the tab, in the content frame (a frameset document draws nothing but its frames), shown.
+    const panel = await panelFrame(page);
+    expect(panel.parentFrame()).toBe(main);
+    expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(1);
+    await panel.locator('[data-jzs-panel-page] .meta').waitFor();
+    expect(await panel.locator('[data-jzs-panel-page]').textContent()).toContain('注册申报');
+    const box = await overlay.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(40);
+    expect(box?.height ?? 0).toBeGreaterThan(20);
+    // The menu frame and the frameset itself are no page to help on.
+    expect(await frameOf(page, replica('variant-province-frameset-left')).locator('[data-jzs-overlay]').count()).toBe(0);
+    expect(await page.locator('[data-jzs-overlay]').count()).toBe(0);
+    // A contract that ends one day short of a year from today: hinted beside the field and in the panel.
+    const yearOn = plusYears(todayInShanghai(new Date()), 1);
+    await typeInto(main, '#htjs', plusDays(yearOn, -1));
+    const hint = main.locator('[data-jzs-field="contractEnd"]');
+    await expect.poll(() => severityOf(hint)).toBe('error');
+    await panel.locator('[data-jzs-summary-field="contractEnd"][data-severity="error"]').waitFor();
+    await typeInto(main, '#htjs', yearOn);
+    await expect.poll(() => severityOf(hint)).toBe('ok');
     await page.close();
   });
 

@@ -159,6 +159,27 @@ describe('case service', () => {
     expect(rows[0]).toMatchObject({ name: '张三', employer: '甲公司', materials: { done: 2, needed } });
   });
 
+  it('the table kept between queries follows every change: a renamed applicant, a status, a deletion', async () => {
+    const { profiles, send } = setup();
+    const a = await profiles.create({ data: { name: '张三', employerName: '甲公司' } }, NOW);
+    const b = await profiles.create({ data: { name: '李四', employerName: '乙公司' } }, NOW);
+    const ca = await send<{ id: string; revision: number }>('ui:cases.create', { profileId: a.id, business: 'renewal' });
+    const cb = await send<{ id: string; revision: number }>('ui:cases.create', { profileId: b.id, business: 'change' });
+    const q = { sort: 'name', dir: 'asc', offset: 0, limit: 10 };
+    const names = async (extra = {}) => (await send<{ rows: CaseRow[]; employers: string[] }>('ui:cases.query', { ...q, ...extra }));
+    expect((await names()).rows.map((r) => r.name)).toEqual(['李四', '张三']);
+    // Renamed in the profiles (another surface): the next query shows the new name, in its new place.
+    await profiles.update(a.id, { data: { name: '艾青', employerName: '丙公司' } }, a.revision, NOW);
+    const renamed = await names();
+    expect(renamed.rows.map((r) => r.name)).toEqual(['艾青', '李四']);
+    expect(renamed.employers).toEqual(expect.arrayContaining(['丙公司', '乙公司']));
+    expect(renamed.employers).not.toContain('甲公司');
+    await send('ui:cases.update', { items: [{ id: cb.id, revision: cb.revision }], patch: { status: 'needs-correction' } });
+    expect((await names({ statuses: ['needs-correction'] })).rows.map((r) => r.id)).toEqual([cb.id]);
+    await send('ui:cases.delete', { ids: [ca.id] });
+    expect((await names()).rows.map((r) => r.id)).toEqual([cb.id]);
+  });
+
   it('archives or purges only finished cases older than N months', async () => {
     const { profiles, cases, send } = setup();
     const p = await profiles.create({ data: { name: '张三' } }, NOW);

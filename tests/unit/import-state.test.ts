@@ -29,6 +29,16 @@ describe('import panel state (issue 16.3)', () => {
     expect(importReducer(saving, { type: 'failed', text: '写入失败' })).toMatchObject({ stage: 'preview', message: { kind: 'error', text: '写入失败' } });
   });
 
+  it('progress is kept while reading, in steps worth a render; not while previewing or saving', () => {
+    const reading = run({ type: 'start', fileName: 'a.csv' });
+    const a = importReducer(reading, { type: 'progress', value: 0.3 });
+    expect(a.progress).toBe(0.3);
+    expect(importReducer(a, { type: 'progress', value: 0.31 })).toBe(a);
+    expect(importReducer(a, { type: 'progress', value: 1 }).progress).toBe(1);
+    const preview = run({ type: 'start', fileName: 'a.csv' }, { type: 'table', table, mapping: ['name', 'idNumber'] }, { type: 'previewed' });
+    expect(importReducer(preview, { type: 'progress', value: 0.5 })).toBe(preview);
+  });
+
   it('a key maps one column: choosing it for another column frees the first', () => {
     expect(remap(['name', 'idNumber', null], 2, 'name')).toEqual([null, 'idNumber', 'name']);
     expect(remap(['name', 'idNumber'], 0, null)).toEqual([null, 'idNumber']);

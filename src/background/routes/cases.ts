@@ -16,10 +16,14 @@ export const caseRoutes = ({ cases, now, active, portalDocuments, targetTab, wat
     'ui:cases.delete': { from: ['extension'], handle: async ({ ids }) => ({ deleted: await cases.remove(ids) }) },
     'ui:cases.all': { from: ['extension'], handle: () => cases.all() },
     'ui:cases.restore': { from: ['extension'], handle: async ({ cases: list }) => ({ restored: await cases.restore(list) }) },
-    // The clerk opened the popup on a 我的申请 / 办件详情 page: its documents, read on that user action only.
+    // The clerk opened the popup, or the panel, on a 我的申请 / 办件详情 page: its documents. The panel frame
+    // gets those of the tab it is framed into, never another tab's (sender.panel, checked in sender.ts).
     'ui:cases.tabPages': {
       from: ['extension'],
-      handle: async () => ({ labels: bundledCaseStatusRules().labels, pages: portalDocuments ? await portalDocuments(await targetTab()) : [] }),
+      handle: async (_req, sender) => {
+        const tab = sender.kind === 'extension' && sender.panel ? sender.panel.tabId : await targetTab();
+        return { labels: bundledCaseStatusRules().labels, pages: portalDocuments ? await portalDocuments(tab) : [] };
+      },
     },
     'ui:cases.portalOffer': {
       from: ['extension'],

@@ -43,7 +43,7 @@ export async function pageRules({ db, language }: Pick<RouteContext, 'db' | 'lan
       ? { id: defined.id, nameZh: defined.name, nameEn: defined.nameEn }
       : { id: req.page, nameZh: t('recognition.unrecognisedPage', {}, 'zh'), nameEn: t('recognition.unrecognisedPage', {}, 'en') },
     checks: genericChecks(pack),
-    fields: withPageHints(fieldViews(pack.fields), defined),
+    fields: withPageHints(fieldViews(pack.fields), defined, req.business),
     expected: [...expectedFields(defined, req.business)],
     onlyFields: defined?.onlyFields,
     // An imported pack's page definitions reach the content script here (it bundles the built-in ones).

@@ -18,7 +18,7 @@ export function neutralise(v: string): string {
 function cellsOf(p: Profile): string[] {
   return [
     // In Chinese words (是/否, 无固定期限), which import reads back to the same values.
-    ...FIELD_KEYS.map((k: FieldKey) => fieldText(k, (p.data as Record<string, unknown>)[k], 'zh')),
+    ...FIELD_KEYS.map((k: FieldKey) => fieldText(k, p.data[k], 'zh')),
     p.notes,
   ];
 }

@@ -1,5 +1,6 @@
 import type { ImportItem } from '../store';
-import type { Profile, ProfileData } from '../schema';
+import { FIELD_KEYS } from '../../domain/ids';
+import { type Profile, type ProfileData, type ProfileDataInput, setField } from '../schema';
 import type { RowResult } from './rows';
 
 /** What to do with a row whose ID number is already stored or repeats an earlier row under the same name. */
@@ -32,9 +33,12 @@ export interface ImportPlan {
 }
 
 /** Keep the stored value where the row cell is empty (a row never blanks out a field). */
-function merge(base: ProfileData, row: ProfileData): ProfileData {
-  const out: ProfileData = { ...base };
-  for (const [k, v] of Object.entries(row)) if (v !== undefined && v !== '') (out as Record<string, unknown>)[k] = v;
+function merge(base: ProfileDataInput, row: ProfileData): ProfileDataInput {
+  const out: ProfileDataInput = { ...base };
+  for (const k of FIELD_KEYS) {
+    const v = row[k];
+    if (v !== undefined && v !== '') setField(out, k, v);
+  }
   return out;
 }
 
@@ -54,6 +58,8 @@ export function findConflicts(rows: readonly RowResult[], existing: ReadonlyMap<
   }
   const out = new Map<number, Conflict>();
   for (const [key, list] of groups) {
+    // The usual case, one row and nothing stored: no conflict, and no Set built for it (10,000-row files, T9).
+    if (list.length === 1 && !existing.has(key)) continue;
     const storedName = existing.get(key)?.data.name;
     const names = new Set(list.map((r) => r.data.name));
     if (storedName !== undefined) names.add(storedName);
@@ -110,7 +116,7 @@ export function planImport(
     if (duplicate && policy === 'update') {
       const item = earlier !== undefined ? items[earlier] : undefined;
       if (item) {
-        item.body = { ...item.body, data: merge(item.body.data as ProfileData, r.data), ...(r.notes ? { notes: r.notes } : {}) };
+        item.body = { ...item.body, data: merge(item.body.data, r.data), ...(r.notes ? { notes: r.notes } : {}) };
       } else if (stored) {
         items.push({
           kind: 'update',

@@ -1,10 +1,10 @@
 import { DATE_FIELDS } from '../../domain/fields';
 import { bidiCodes, hasBidiControls } from '../../domain/bidi';
-import type { FieldKey } from '../../domain/ids';
+import { type FieldKey, isFieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import { parseField, type StoredValue } from '../../validate/field';
 import type { Finding } from '../../validate/types';
-import { ProfileBody, type ProfileData } from '../schema';
+import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import type { ColumnKey } from './mapping';
 import type { Cell, Table } from './table';
@@ -44,7 +44,7 @@ export interface RowContext {
   date1904?: boolean | undefined;
 }
 
-const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}` as MessageKey, params: f.params });
+const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
 const fromCoded = (column: string, c: Coded): RowIssue => ({ column, code: c.code, params: c.params });
 
 /** 1.10101E+17, or an 18-digit number Excel has already rounded to 15 significant digits. */
@@ -64,14 +64,14 @@ class RowBuilder {
   readonly columnOf = new Map<string, string>();
 
   set(key: FieldKey, value: StoredValue, column: string): void {
-    (this.data as Record<string, unknown>)[key] = value;
+    setField(this.data, key, value);
     this.columnOf.set(key, column);
   }
 
   date(key: FieldKey, read: DateRead, column: string): void {
     if (read.value !== undefined) {
       // A field filled by its own column wins over the combined 起止日期 column.
-      if ((this.data as Record<string, unknown>)[key] === undefined) this.set(key, read.value, column);
+      if (this.data[key] === undefined) this.set(key, read.value, column);
       if (read.note) this.notices.push(fromCoded(column, read.note));
     } else {
       this.warnings.push(fromCoded(column, read.problem));
@@ -120,13 +120,13 @@ function applySchema(b: RowBuilder, identity: ReadonlySet<string>): void {
     const [where, key] = issue.path;
     const field = where === 'data' && typeof key === 'string' ? key : 'notes';
     const column = field === 'notes' ? (b.columnOf.get('notes') ?? '') : (b.columnOf.get(field) ?? field);
-    const value = field === 'notes' ? (b.notes ?? '') : String((b.data as Record<string, unknown>)[field] ?? '');
+    const value = field === 'notes' ? (b.notes ?? '') : String((isFieldKey(field) ? b.data[field] : undefined) ?? '');
     const max = issue.code === 'too_big' ? Number(issue.maximum) : undefined;
     const problem: RowIssue = max !== undefined ? { column, code: 'import.cell.tooLong', params: { length: value.length, max } } : { column, code: 'import.cell.invalid', params: { text: value.slice(0, 40) } };
     if (identity.has(field)) b.errors.push(problem);
     else b.warnings.push(problem);
     if (field === 'notes') b.notes = undefined;
-    else delete (b.data as Record<string, unknown>)[field];
+    else if (isFieldKey(field)) delete b.data[field];
   }
 }
 

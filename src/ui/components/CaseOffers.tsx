@@ -13,7 +13,7 @@ const status = (s: CaseStatus) => t(`cases.status.${s}`);
 /**
  * The 办件 a portal page shows, set against the current applicant's cases: for each one whose status moved
  * on, an offer to update the case — written only when the clerk clicks (never silently), with the 补正意见.
- * Used in the popup (over the portal tab) and meant for the on-page panel's frame.
+ * One implementation for both surfaces: the popup (over the portal tab) and the on-page panel's frame.
  */
 export function CaseOffers({ cases }: { cases: PortalCase[] }) {
   const [answer, setAnswer] = useState<{ profile: { id: string; name: string } | null; outcomes: PortalOutcome[] } | undefined>();
@@ -24,9 +24,9 @@ export function CaseOffers({ cases }: { cases: PortalCase[] }) {
   }, [JSON.stringify(cases)]);
   if (!answer) return error ? <p class="error">{error}</p> : null;
 
-  const apply = async (i: number, o: Extract<PortalOutcome, { kind: 'offer' }>) => {
+  const apply = async (i: number, row: PortalCase, o: Extract<PortalOutcome, { kind: 'offer' }>) => {
     try {
-      const saved = await send('ui:cases.applyPortal', { caseId: o.caseId, revision: o.revision, row: cases[i]! });
+      const saved = await send('ui:cases.applyPortal', { caseId: o.caseId, revision: o.revision, row });
       setDone({ ...done, [i]: t('cases.portal.updated', { business: business(saved.business), to: status(saved.status) }) });
     } catch (e) {
       setError(describe(e));
@@ -39,13 +39,14 @@ export function CaseOffers({ cases }: { cases: PortalCase[] }) {
       {answer.profile ? <p class="muted">{t('cases.portal.forProfile', { name: answer.profile.name })}</p> : <p class="warning">{t('cases.portal.noActive')}</p>}
       <ul>
         {answer.outcomes.map((o, i) => {
-          const row = cases[i]!;
+          const row = cases[i];
+          if (!row) return null;
           if (done[i]) return <li key={i} class="ok" data-jzs-case-updated={o.kind === 'offer' ? o.caseId : ''}>{done[i]}</li>;
           if (o.kind === 'offer')
             return (
               <li key={i} data-jzs-case-offer={o.caseId} data-from={o.from} data-to={o.to}>
                 {t('cases.portal.offer', { business: business(o.business), status: row.statusText, from: status(o.from) })}{' '}
-                <button type="button" class="primary" data-jzs-action="update-case" onClick={(e) => e.isTrusted && void apply(i, o)}>
+                <button type="button" class="primary" data-jzs-action="update-case" onClick={(e) => e.isTrusted && void apply(i, row, o)}>
                   {t('cases.portal.update', { to: status(o.to) })}
                 </button>
                 {o.correction && <blockquote>{t('cases.portal.correction', { text: o.correction })}</blockquote>}

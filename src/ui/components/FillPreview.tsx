@@ -3,6 +3,7 @@ import type { FillItem, FillReport, FillResult } from '../../fill/types';
 import { t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import type { FillPreview as Preview } from '../../messaging/protocol';
+import { tx, Zh } from './Zh';
 
 /**
  * The fill preview, its confirm and the report: rendered only in extension pages (the popup, and the panel's
@@ -64,7 +65,9 @@ function What({ item }: { item: FillItem }) {
   if (item.action === 'conflict' || item.action === 'clear') {
     return (
       <>
-        「<Value text={item.current} />」→{item.action === 'clear' ? t('fill.clear') : <>「<Value text={item.proposed} />」</>}
+        {item.action === 'clear'
+          ? tx('fill.changeToClear', { from: <Value text={item.current} /> })
+          : tx('fill.change', { from: <Value text={item.current} />, to: <Value text={item.proposed} /> })}
       </>
     );
   }
@@ -75,7 +78,7 @@ function Item({ item, checked, props }: { item: FillItem; checked: boolean; prop
   const choice = item.action === 'conflict' || item.action === 'clear';
   return (
     <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} class={item.action}>
-      <b lang="zh-CN">{item.label}</b>：<What item={item} />{' '}
+      {tx('checklist.labelled', { label: <b lang="zh-CN">{item.label}</b>, text: <What item={item} /> })}{' '}
       <span class="meta">
         {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}
         {item.previous && ` · ${t('fill.fromPrevious')}`}
@@ -111,14 +114,13 @@ function Results({ report }: { report: FillReport }) {
           .filter((r) => r.outcome !== 'ok')
           .map((r) => (
             <li key={r.id} class={r.outcome} data-jzs-fill-result={r.key} data-outcome={r.outcome} data-reason={r.reason}>
-              <b lang="zh-CN">{r.label}</b>：
-              {r.outcome === 'mismatch' ? (
-                <>
-                  {t('fill.mismatchBefore')}「<Value text={r.readBack ?? ''} />」{t('fill.mismatchMiddle')}「<Value text={r.proposed ?? ''} />」
-                </>
-              ) : (
-                t(`fill.refused.${r.reason ?? 'error'}`)
-              )}
+              {tx('checklist.labelled', {
+                label: <b lang="zh-CN">{r.label}</b>,
+                text:
+                  r.outcome === 'mismatch'
+                    ? tx('fill.mismatch', { shown: <Value text={r.readBack ?? ''} />, profile: <Value text={r.proposed ?? ''} /> })
+                    : t(`fill.refused.${r.reason ?? 'error'}`),
+              })}
             </li>
           ))}
       </ul>
@@ -142,16 +144,16 @@ export function FillPreview(props: FillPreviewProps) {
         <div data-jzs-fill-preview={preview.planId}>
           {preview.onPage && (
             <div class="warn" data-jzs-fill-onpage={preview.onPage.id}>
-              {t('fill.onPage', { name: preview.onPage.name })}
+              {tx('fill.onPage', { name: <Zh>{preview.onPage.name}</Zh> })}
             </div>
           )}
-          <div>{t('fill.preview', { name: preview.profile.name })}</div>
+          <div>{tx('fill.preview', { name: <Zh>{preview.profile.name}</Zh> })}</div>
           {previous && (
             <p>
               <button type="button" data-jzs-action="replace-all" disabled={state.busy} onClick={trusted(props.onUntrusted, props.onReplaceAll)}>
                 {t('fill.replaceAll')}
               </button>{' '}
-              <span class="meta">{t('fill.replaceAllHelp', { name: preview.profile.name })}</span>
+              <span class="meta">{tx('fill.replaceAllHelp', { name: <Zh>{preview.profile.name}</Zh> })}</span>
             </p>
           )}
           <ul>

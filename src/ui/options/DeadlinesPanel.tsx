@@ -8,6 +8,7 @@ import { send } from '../../messaging/client';
 import { csvCell } from '../../profiles/io/export';
 import { writeXlsx } from '../../profiles/io/xlsx';
 import { download } from '../common/download';
+import { useStepwise } from '../common/stepwise';
 
 const HORIZONS = [30, 90, 180, 365];
 const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
@@ -19,6 +20,8 @@ const cells = (d: Deadline) => [d.date, String(d.daysLeft), t(`deadlines.kind.${
  * 期限提醒: registration expiry and the renewal window, contracts too short for the planned submission day,
  * 65th birthdays, 待补正 cases — most urgent first, in Jinan's calendar (computed in the background).
  */
+const PAGE = 100;
+
 export function DeadlinesPanel({ version }: { version: number }) {
   const [planDate, setPlanDate] = useState<string | undefined>();
   const [horizon, setHorizon] = useState(90);
@@ -26,7 +29,12 @@ export function DeadlinesPanel({ version }: { version: number }) {
   const [data, setData] = useState<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [reminder, setReminder] = useState<boolean | undefined>();
+  // Shown a page at a time (10,000 cases can hold thousands of 待补正 rows: one big table slows every
+  // re-render of the workbench); most urgent first, so the first page is what matters.
+  const [shown, setShown] = useState(PAGE);
   const en = getLang() === 'en';
+  // Drawn 25 rows per task: after a big import the list can hold hundreds of rows (bench T9).
+  const drawn = useStepwise(Math.min(data?.rows.length ?? 0, shown), 25);
 
   useEffect(() => {
     send('ui:deadlines', { planDate, horizonDays: horizon, employer }).then(
@@ -102,7 +110,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
             </tr>
           </thead>
           <tbody>
-            {data.rows.map((d) => (
+            {data.rows.slice(0, drawn).map((d) => (
               <tr key={`${d.kind}:${d.profileId}:${d.caseId ?? ''}`} data-jzs-deadline="" data-kind={d.kind} data-date={d.date} data-profile={d.profileId} class={d.daysLeft < 0 ? 'passed' : d.daysLeft <= 30 ? 'soon' : undefined}>
                 <td>{d.date}</td>
                 <td>{d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft })}</td>
@@ -114,6 +122,11 @@ export function DeadlinesPanel({ version }: { version: number }) {
             ))}
           </tbody>
         </table>
+      )}
+      {data && data.rows.length > shown && (
+        <button type="button" data-jzs-action="deadlines-more" onClick={() => setShown(shown + PAGE)}>
+          {t('deadlines.more', { n: Math.min(PAGE, data.rows.length - shown), left: data.rows.length - shown })}
+        </button>
       )}
       {data && <p class="muted">{t('deadlines.note', { days: data.renewalDays })}</p>}
     </section>

@@ -85,12 +85,16 @@ export function reportOf(plan: ImportPlan): Report {
 /** Both the name and the ID number columns are mapped: without them no row can be identified. */
 export const isMapped = (s: ImportState) => s.mapping.includes('name') && s.mapping.includes('idNumber');
 
+/** The smallest change of the progress bar worth a render. */
+const PROGRESS_STEP = 0.02;
+
 export function importReducer(s: ImportState, a: ImportAction): ImportState {
   switch (a.type) {
     case 'start':
       return { ...initialImport, fileName: a.fileName, stage: 'reading' };
     case 'progress':
-      return { ...s, progress: a.value };
+      // Shown only while reading (saving shows a bar without a value), in steps of 2 %: each change is a render.
+      return s.stage === 'reading' && (Math.abs(a.value - s.progress) >= PROGRESS_STEP || (a.value === 1 && s.progress !== 1)) ? { ...s, progress: a.value } : s;
     case 'read':
       return { ...s, read: a.read };
     case 'table':

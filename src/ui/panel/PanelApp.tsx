@@ -6,7 +6,9 @@ import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
+import { TabCaseOffers } from '../components/CaseOffers';
 import { ChecklistList } from '../components/ChecklistList';
+import { tx } from '../components/Zh';
 import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
@@ -119,13 +121,13 @@ function TabBody({ view, lead, rules }: BodyProps) {
         {rules && <span class="meta"> · {en() ? rules.portal.nameEn : rules.portal.nameZh}</span>}
       </p>
       <p class="business" data-jzs-business-name="">
-        {rules?.business ? `${t('overlay.business')}：${en() ? rules.business.nameEn : rules.business.nameZh}` : t('overlay.businessUnknown')}
+        {rules?.business ? t('checklist.labelled', { label: t('overlay.business'), text: en() ? rules.business.nameEn : rules.business.nameZh }) : t('overlay.businessUnknown')}
       </p>
       {lead && <Recognition lead={lead} />}
       <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} />
       {here.map((s) => (
         <p class="step" key={s.id}>
-          {t('checklist.thisPage')}：{en() ? s.textEn : s.text}
+          {t('checklist.labelled', { label: t('checklist.thisPage'), text: en() ? s.textEn : s.text })}
         </p>
       ))}
       {fillable(view) && <Fill />}
@@ -261,6 +263,8 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
       </section>,
     );
   }
+  // The same offer as the popup's (one component): the matching case updated from this page, on a click only.
+  if (view.frames.some((f) => (f.caseRows ?? 0) > 0)) out.push(<TabCaseOffers key={`offers:${view.frames.map((f) => f.doc).join()}`} />);
   const checklist = rules?.checklist;
   if (page === 'zwdt-declaration-notice' && checklist && lead?.portalMaterials) {
     out.push(<Compare key="compare" portal={lead.portalMaterials} checklist={checklist} conditions={conditions} />);
@@ -320,7 +324,7 @@ function Findings({ view }: { view: TabView }) {
   return (
     <section class="summary" data-jzs-validation-summary="" data-errors={errors} data-warnings={warnings}>
       <h2 class="summary-head">
-        {t('panel.validationTitle')}：{all.length === 0 ? t('panel.validationClean') : t('panel.validationCounts', { errors, warnings })}
+        {t('checklist.labelled', { label: t('panel.validationTitle'), text: all.length === 0 ? t('panel.validationClean') : t('panel.validationCounts', { errors, warnings }) })}
       </h2>
       {groups.map(({ frame, findings, missing }) => (
         <div key={frame.frameId} data-jzs-frame={frame.page ?? ''} data-frame-id={frame.frameId}>
@@ -328,7 +332,7 @@ function Findings({ view }: { view: TabView }) {
           <ul>
             {findings.map((i) => (
               <li key={`${i.key}:${i.message}`} class={i.severity} data-jzs-summary-field={i.key} data-severity={i.severity}>
-                <b>{i.name}</b>：{i.message}
+                {tx('checklist.labelled', { label: <b>{i.name}</b>, text: i.message })}
               </li>
             ))}
             {missing.map((m) => (

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../i18n/all';
+import { t } from '../../i18n';
 import { loadLanguage } from '../../i18n/setting';
 import type { PanelPrefs } from '../../messaging/protocol';
 import { BASE_CSS, injectCss } from '../common/base-css';
@@ -20,6 +21,7 @@ function fromHash(hash: string): PanelPrefs {
 export async function mountPanel(el: HTMLElement): Promise<void> {
   await loadLanguage(() => location.reload());
   injectCss(document, BASE_CSS + CHECKLIST_CSS + QUEUE_BAR_CSS + PANEL_CSS);
+  document.title = t('overlay.title');
   const draw = () => render(<PanelApp prefs={fromHash(location.hash)} />, el);
   window.addEventListener('hashchange', draw);
   draw();

@@ -1,0 +1,27 @@
+import type { Reply } from '../messaging/protocol';
+import { FRAME_REQUESTS, type FrameName, type FrameReq, type FrameRes } from '../messaging/frame-requests';
+
+/**
+ * The content script's handlers for the background's messages (`bg:*`), one per name: the frame side's twin
+ * of the background's route table (src/background/router.ts). A name missing here fails the type check.
+ */
+export type FrameRoutes = { [N in FrameName]: (data: FrameReq<N>) => FrameRes<N> };
+
+const isFrameName = (name: unknown): name is FrameName => typeof name === 'string' && Object.hasOwn(FRAME_REQUESTS, name);
+
+function run<N extends FrameName>(routes: FrameRoutes, name: N, data: unknown): Reply<unknown> {
+  const accepts: (d: unknown) => d is FrameReq<N> = FRAME_REQUESTS[name];
+  if (!accepts(data)) return { ok: false, error: { code: 'errors.request.bad', params: { what: { code: 'errors.input.invalid' } } } };
+  const handle: (d: FrameReq<N>) => FrameRes<N> = routes[name];
+  return { ok: true, data: handle(data) };
+}
+
+/**
+ * One message to this frame: answered only when it is our envelope from our own extension's background (no tab:
+ * a page, or another extension, cannot reach this listener); anything else gets no answer at all.
+ */
+export function dispatchFrame(routes: FrameRoutes, message: unknown, sender: { id?: string | undefined; tab?: unknown }, ownId: string): Reply<unknown> | undefined {
+  if (sender.id !== ownId || sender.tab || typeof message !== 'object' || message === null) return undefined;
+  if (!('jzs' in message) || message.jzs !== 1 || !('name' in message) || !isFrameName(message.name)) return undefined;
+  return run(routes, message.name, 'data' in message ? message.data : undefined);
+}
