@@ -13,11 +13,15 @@ export const DEFAULT_PREFS: PanelPrefs = { collapsed: false, side: 'right' };
 
 export const panelPrefsKey = (portal: PortalId) => `panel:${portal}`;
 
-/** What storage holds, checked field by field (another shape, or nothing, counts as unset). */
+/**
+ * What storage holds, read as the background reads it (its schema, panel-wiring.ts): a value with a key we
+ * do not write or a field of the wrong kind counts as unset; a field stored alone keeps the default for the
+ * other. (The content script carries no zod; a unit test holds the two readings to the same answers.)
+ */
 export function toPrefs(stored: unknown): PanelPrefs {
-  const o: object = typeof stored === 'object' && stored !== null ? stored : {};
-  return {
-    collapsed: 'collapsed' in o && typeof o.collapsed === 'boolean' ? o.collapsed : DEFAULT_PREFS.collapsed,
-    side: 'side' in o && (o.side === 'left' || o.side === 'right') ? o.side : DEFAULT_PREFS.side,
-  };
+  if (typeof stored !== 'object' || stored === null || Object.keys(stored).some((k) => k !== 'collapsed' && k !== 'side')) return DEFAULT_PREFS;
+  const collapsed = 'collapsed' in stored ? stored.collapsed : DEFAULT_PREFS.collapsed;
+  const side = 'side' in stored ? stored.side : DEFAULT_PREFS.side;
+  if (typeof collapsed !== 'boolean' || (side !== 'left' && side !== 'right')) return DEFAULT_PREFS;
+  return { collapsed, side };
 }
