@@ -1,4 +1,4 @@
-import type { FrameReport, PageReport, PanelPrefs, PanelPush, TabView } from '../messaging/protocol';
+import type { FrameReport, PageReport, PanelPush, TabView } from '../messaging/protocol';
 import type { PortalId } from '../portals/origins';
 
 /** The part of a runtime Port the hub uses (the panel frame's connection). */
@@ -6,7 +6,7 @@ export interface PanelPort {
   postMessage(message: PanelPush): void;
 }
 
-export const DEFAULT_PREFS: PanelPrefs = { collapsed: false, side: 'right' };
+export { DEFAULT_PREFS } from '../messaging/panel-prefs';
 
 interface TabState {
   portal: PortalId | undefined;

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { PANEL_PORT } from '../messaging/protocol';
 import { PanelPrefsSchema } from '../messaging/schemas';
-import type { PortalId } from '../portals/origins';
 import type { PanelDeps } from './routes/context';
 import { DEFAULT_PREFS, type PanelHub } from './panel-hub';
+import { panelPrefsKey } from '../messaging/panel-prefs';
 import { classifySender } from './sender';
 
 const StoredPrefs = PanelPrefsSchema.partial();
-const prefsKey = (portal: PortalId) => `panel:${portal}`;
+const prefsKey = panelPrefsKey;
 
 /** The hub on the real extension APIs: panel layout per portal in storage.local (no applicant data). */
 export function panelDeps(hub: PanelHub): PanelDeps {

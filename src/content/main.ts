@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
 import { getPortalCases } from '../cases/portal-status';
-import { getLang, hasCatalogue, registerCatalogue, setLang } from '../i18n';
+import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
 import type { LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
-import { mapFields } from '../portals/fields';
+import { mapFields, type PageField } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { pageReport } from '../portals/page-report';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
-import { portalOfOrigin } from '../portals/origins';
+import { portalOfOrigin, type PortalId } from '../portals/origins';
+import { panelPrefsKey, toPrefs } from '../messaging/panel-prefs';
 import { usePageDefinitions } from '../portals/registry';
 import { FillAgent } from './fill';
 import { dispatchFrame, type FrameRoutes } from './frame-router';
@@ -41,7 +42,9 @@ class ContentShell {
   state: PageState = initialState;
   private overlay: OverlayHost | undefined;
   private validator: PageValidator | undefined;
+  /** What the overlay shows; `prefsKnown` once the user's remembered layout is in. */
   private prefs: PanelPrefs | undefined;
+  private prefsKnown = false;
   private lastReport = '';
   private reportQueued = false;
   private requestSeq = 0;
@@ -68,9 +71,15 @@ class ContentShell {
     const before = this.state.detection;
     this.dispatch({ type: 'detected', detection });
     if (this.state.detection !== before) this.changedPage();
-    else this.validator?.rebind();
-    if (detection) this.readTables();
-    if (this.prefs) this.overlay?.dock(this.prefs);
+    else {
+      this.validator?.rebind();
+      // The page re-rendered: the panel or pill must still cover no control (a new page was just placed).
+      if (this.prefs) this.overlay?.dock(this.prefs);
+    }
+    // The tables matter once the rules are in (they name the materials); the rules' answer reads them.
+    if (detection && this.state.rules) this.readTables();
+    // The texts read for recognition are not needed until the next read (which starts afresh): let them go.
+    invalidate(document);
   }
 
   /** The page's material tables and the 办件 it shows (status, 补正意见). */
@@ -88,10 +97,13 @@ class ContentShell {
       this.overlay = undefined;
       return;
     }
-    this.overlay ??= mountOverlayHost(document, this.top);
+    this.overlay ??= mountOverlayHost(document, this.top, () => t('overlay.pill'), () => this.expand());
     this.overlay.setDetection(d);
+    // The remembered layout straight from storage: the panel (or the pill the user left) is placed as soon as
+    // it answers, without waiting for the worker.
+    if (this.top && !this.prefsKnown) this.readPrefs(d.portal);
     if (!this.top) performance.mark('jzs-overlay-ready');
-    // The report first: its answer places the panel, and the worker answers in order (the rules take longer).
+    // The report first: the worker answers in order, and the rules take longer.
     this.sendReport(reportOf(this.state, this.doc));
     const seq = ++this.requestSeq;
     const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }) };
@@ -103,7 +115,8 @@ class ContentShell {
         this.hintsLoaded = true;
         // An imported pack's page definitions: detect again with them (no rebuild, no reload).
         if (rules.pages && usePageDefinitions(rules.pages)) return this.detect();
-        if (!formAccepted(document, d, mapFields(document, rules.fields).map((f) => f.key))) {
+        const mapped = mapFields(document, rules.fields);
+        if (!formAccepted(document, d, mapped.map((f) => f.key))) {
           this.rejected = d;
           return this.detect();
         }
@@ -111,13 +124,14 @@ class ContentShell {
         this.overlay?.host.setAttribute('data-rules', rules.packVersion);
         this.dispatch({ type: 'rules', rules });
         this.readTables();
-        this.startValidation();
+        this.startValidation(mapped);
       },
       () => undefined, // the panel says the background is unreachable; hints just do not show
     );
   }
 
-  private startValidation(): void {
+  /** `mapped`: the page's fields as just mapped (mapping is the costly part: done once). */
+  private startValidation(mapped: PageField[]): void {
     const { detection: d, rules: r } = this.state;
     if (!d || !r) return;
     this.validator = new PageValidator(document, {
@@ -128,7 +142,7 @@ class ContentShell {
       conditions: () => this.state.conditions,
       now: () => new Date(),
       onSummary: (summary: ValidationSummary) => this.dispatch({ type: 'summary', summary }),
-    });
+    }, mapped);
   }
 
   /** One report per task, and only when it says something new. */
@@ -148,7 +162,8 @@ class ContentShell {
     this.lastReport = text;
     send('cs:report', { report }).then(({ conditions, prefs }) => {
       if (conditions.join() !== [...this.state.conditions].join()) this.setConditions(conditions);
-      this.setPrefs(prefs);
+      // Changes after the first come as `bg:panel` (an older answer must not undo them).
+      if (!this.prefsKnown) this.knownPrefs(prefs);
     }, () => undefined);
   }
 
@@ -157,11 +172,42 @@ class ContentShell {
     this.validator?.validate();
   }
 
-  setPrefs(prefs: PanelPrefs): void {
+  /** storage.local holds no applicant data (README, Permissions); the report's answer carries the same. */
+  private readPrefs(portal: PortalId): void {
+    const key = panelPrefsKey(portal);
+    browser.storage.local.get(key).then(
+      (stored) => {
+        if (!this.prefsKnown) this.knownPrefs(toPrefs(stored[key]));
+      },
+      () => undefined,
+    );
+  }
+
+  /** The user's layout for this portal (from storage, the report's answer, `bg:panel` or the pill). */
+  knownPrefs(prefs: PanelPrefs): void {
+    this.prefsKnown = true;
+    this.setPrefs(prefs);
+  }
+
+  /** Show the panel or pill as `prefs` say (nothing to do when it already does). */
+  private setPrefs(prefs: PanelPrefs): void {
     const first = !this.prefs;
+    if (this.prefs?.collapsed === prefs.collapsed && this.prefs.side === prefs.side) return;
     this.prefs = prefs;
     this.overlay?.dock(prefs, true);
     if (first && this.top && this.overlay) performance.mark('jzs-overlay-ready');
+  }
+
+  /** A person clicked the pill: open the panel here at once, and remember it for the portal. */
+  expand(): void {
+    const prefs: PanelPrefs = { side: this.prefs?.side ?? 'right', collapsed: false };
+    this.knownPrefs(prefs);
+    send('cs:panel.prefs', prefs).catch(() => undefined);
+  }
+
+  /** The page may have moved its controls: keep the placement if it still covers none, else place again. */
+  recheck(): void {
+    if (this.prefs) this.overlay?.dock(this.prefs);
   }
 
   /** The window changed size: choose the placement again (a wider window may have room beside the form). */
@@ -197,7 +243,7 @@ class ContentShell {
       return {};
     },
     'bg:panel': (prefs) => {
-      this.setPrefs(prefs);
+      this.knownPrefs(prefs);
       return {};
     },
     'bg:language': (view) => {
@@ -239,6 +285,14 @@ export function runContent(ctx: Lifecycle): void {
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   for (const type of ['change', 'click', 'keyup'] as const) ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
   ctx.addEventListener(window, 'resize', () => shell.redock(), { passive: true });
+  // The pill is placed as soon as the page is known; frames and late renders move the page's controls after:
+  // check the placement again when everything has loaded and whenever the page changes size.
+  if (shell.top) {
+    ctx.addEventListener(window, 'load', () => shell.recheck());
+    const sized = new ResizeObserver(() => shell.recheck());
+    sized.observe(document.documentElement);
+    ctx.onInvalidated(() => sized.disconnect());
+  }
   ctx.addEventListener(window, 'pagehide', () => shell.leave());
   const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }));
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (r: Reply<unknown>) => void): undefined => {

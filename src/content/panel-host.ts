@@ -6,9 +6,12 @@ import { type Box, type Dock, GAP, laneIsFree, openLadder, overlaps, PANEL_WIDTH
 /**
  * The overlay's host element: one per frame where a portal page is detected, carrying the contract's hooks
  * (`data-jzs-overlay`, `data-portal`, `data-page`, `data-business`) and nothing else the page could read.
- * In the top frame its (open) shadow root holds only the panel: an extension-origin frame (panel.html) that
- * page scripts can neither read nor click. Sub-frames keep a bare host (hooks) and their inline hints; the top
- * frame's panel speaks for them.
+ * In the top frame its (open) shadow root holds either the collapsed pill (a plain button drawn here: no
+ * applicant data, nothing to read) or the open panel: an extension-origin frame (panel.html) that page scripts
+ * can neither read nor click. The frame exists only while the panel is open — an extension frame is a
+ * renderer of its own (≈ 1.2 MiB of heap before it draws anything, issue 13.5) — so a collapsed panel costs
+ * the page one button. Sub-frames keep a bare host (hooks) and their inline hints; the top frame's panel
+ * speaks for them.
  */
 export const HOST_TAG = 'jzs-overlay';
 
@@ -48,7 +51,7 @@ export function controlBoxes(doc: Document, ignore: Element, offset = { x: 0, y:
     if (ignore.contains(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width < 1 || r.height < 1) continue;
-    if ((el as HTMLElement).checkVisibility?.({ visibilityProperty: true, opacityProperty: true }) === false || clippedAway(el)) continue;
+    if (el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) === false || clippedAway(el)) continue;
     const inner = el instanceof HTMLIFrameElement || el instanceof HTMLFrameElement ? sameOriginDoc(el) : undefined;
     if (inner) {
       out.push(...controlBoxes(inner, ignore, { x: r.left + el.clientLeft + sx - (inner.defaultView?.scrollX ?? 0), y: r.top + el.clientTop + sy - (inner.defaultView?.scrollY ?? 0) }));
@@ -75,7 +78,33 @@ const hostBox = (host: HTMLElement, doc: Document): Box => {
 
 const FIXED = 'all: initial; position: fixed; z-index: 2147483646; display: block;';
 
-export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
+/** The pill's own look: the portal's CSS cannot reach into the shadow root, and `all: initial` resets the host. */
+const PILL_CSS = `button { all: initial; box-sizing: border-box; width: 100%; height: 100%; border-radius: 20px; background: #0b5cad; color: #fff; font: 13px/1 system-ui, sans-serif; text-align: center; cursor: pointer; }
+button:focus-visible { outline: 2px solid #f5b82e; outline-offset: 1px; }`;
+
+/** The collapsed panel: one button the content script draws; a person's click (or Enter/Space) opens it. */
+function makePill(doc: Document, onExpand: () => void): HTMLElement {
+  const wrap = doc.createElement('div');
+  wrap.style.cssText = 'width: 100%; height: 100%;';
+  const style = doc.createElement('style');
+  style.textContent = PILL_CSS;
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('data-jzs-action', 'expand');
+  button.setAttribute('aria-expanded', 'false');
+  // A page script's .click() or dispatched event is not trusted: only a person opens the panel.
+  button.addEventListener('click', (e) => {
+    if (e.isTrusted) onExpand();
+  });
+  wrap.append(style, button);
+  return wrap;
+}
+
+/**
+ * `label` names the pill and the frame in the UI language of the moment; `onExpand` runs on a person's click
+ * on the pill.
+ */
+export function mountOverlayHost(doc: Document, top: boolean, label: () => string = () => '', onExpand: () => void = () => undefined): OverlayHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-jzs-overlay', '');
   // `all: initial` keeps portal styles (e.g. `div { float:left }` on old pages) off the host itself.
@@ -86,6 +115,7 @@ export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
   // placements are relative to the viewport/page, and the in-flow placement sits above <body>.
   html.insertBefore(host, html.firstChild);
   let frame: HTMLIFrameElement | undefined;
+  let pillEl: HTMLElement | undefined;
   let current: { dock: Dock; prefs: PanelPrefs } | undefined;
   const originalMargin = { right: html.style.marginRight, left: html.style.marginLeft };
   let shifted = false;
@@ -97,30 +127,44 @@ export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
     shifted = false;
   };
 
+  // The panel's keystrokes stay in its own frame; a key on the host itself goes no further either.
+  if (top) for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
+
   const ensureFrame = () => {
+    pillEl?.remove();
+    pillEl = undefined;
     if (frame) return frame;
     frame = doc.createElement('iframe');
     frame.style.cssText = 'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light;';
     root.appendChild(frame);
-    // The panel's keystrokes stay in its own frame; a key on the host itself goes no further either.
-    for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
     return frame;
+  };
+
+  /** Collapsed: the frame goes (its renderer's memory with it), the pill comes. */
+  const ensurePill = () => {
+    frame?.remove();
+    frame = undefined;
+    pillEl ??= root.appendChild(makePill(doc, onExpand));
+    const button = pillEl.querySelector('button');
+    if (button) button.textContent = label();
   };
 
   /** Put the panel in one placement; the caller measures whether it covers a control. */
   const apply = (d: Dock, side: PanelPrefs['side']) => {
     unshift();
-    const f = ensureFrame();
-    // Named in the user's language, which may have arrived since the frame was made (a redock follows it).
-    f.setAttribute('title', t('overlay.title'));
-    // The frame learns how it is shown from its URL's fragment (changing it does not reload the frame).
-    const url = `${browser.runtime.getURL('/panel.html')}#${d.mode === 'pill' ? 'pill' : 'panel'}-${side}`;
-    if (f.src !== url) f.src = url;
     host.setAttribute('data-dock', d.mode === 'beside' || d.mode === 'shift' ? d.side : d.mode);
+    host.setAttribute('data-side', side);
     if (d.mode === 'pill') {
+      ensurePill();
       host.style.cssText = `all: initial; position: absolute; z-index: 2147483646; display: block; left: ${d.left}px; top: ${d.top}px; width: ${PILL.width}px; height: ${PILL.height}px;`;
       return;
     }
+    // The frame learns its side from its URL's fragment (changing it does not reload the frame).
+    const f = ensureFrame();
+    // Named in the user's language, which may have arrived since the frame was made (a redock follows it).
+    f.setAttribute('title', t('overlay.title'));
+    const url = `${browser.runtime.getURL('/panel.html')}#panel-${side}`;
+    if (f.src !== url) f.src = url;
     if (d.mode === 'top') {
       // In the page's flow, above its content: it pushes the page down instead of covering it.
       host.style.cssText = 'all: initial; position: relative; display: block; width: 100%; height: 45vh; z-index: 2147483646;';
@@ -154,6 +198,7 @@ export function mountOverlayHost(doc: Document, top: boolean): OverlayHost {
     } else {
       current = undefined;
       // No free spot on this screen: no pill rather than one over a control.
+      ensurePill();
       host.style.cssText = 'all: initial; display: none;';
       host.setAttribute('data-dock', 'hidden');
     }

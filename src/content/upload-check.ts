@@ -9,6 +9,9 @@ import { findingText } from './validation';
 
 export const UPLOAD_TAG = 'jzs-upload-check';
 
+/** What we advise for a material whose rule names no format (a warning only: no source says so). */
+const ADVISED: UploadRule['accept'] = ['pdf', 'jpg', 'png'];
+
 /** The material a file input belongs to: its row in a material table, else the business's single bundle. */
 function materialFor(input: HTMLInputElement, view: ChecklistView): { id: string; rule: UploadRule } | undefined {
   const row = input.closest('tr');
@@ -18,7 +21,7 @@ function materialFor(input: HTMLInputElement, view: ChecklistView): { id: string
     const col = header ? Array.from(header.children).findIndex((c) => normLabel(c.textContent) === '材料名称') : -1;
     const name = col >= 0 ? normText(row.children[col]?.textContent) : '';
     const item = name ? matchMaterial(name, view.items) : undefined;
-    const rule = item?.upload ?? (item ? { accept: ['pdf', 'jpg', 'png'] as UploadRule['accept'] } : undefined);
+    const rule = item?.upload ?? (item ? { accept: ADVISED } : undefined);
     if (item && rule) return { id: item.id, rule };
   }
   const bundle = view.bundles[0];

@@ -1,5 +1,5 @@
 import type { FieldKey } from '../domain/ids';
-import { getLang, type MessageKey, t } from '../i18n';
+import { getLang, isMessageKey, t } from '../i18n';
 import type { FieldDefinitionView } from '../messaging/protocol';
 import { mapFields, type PageField, readText } from '../portals/fields';
 import type { CheckView } from '../rules/status';
@@ -33,7 +33,11 @@ export interface ValidatorOptions {
   onSummary: (s: ValidationSummary) => void;
 }
 
-export const findingText = (f: Finding): string => t(`v.${f.code}` as MessageKey, f.params);
+export const findingText = (f: Finding): string => {
+  const key = `v.${f.code}`;
+  // A code no catalogue knows shows as itself (as `t` does with a missing key).
+  return isMessageKey(key) ? t(key, f.params) : key;
+};
 const RANK: Record<Severity | 'ok', number> = { error: 2, warning: 1, ok: 0 };
 
 /**
@@ -45,8 +49,8 @@ export class PageValidator {
   private readonly hints = new Map<FieldKey, HTMLElement>();
   private timer: number | undefined;
   private readonly listener = (e: Event) => {
-    const target = e.target as Node | null;
-    if (!target || !this.fields.some((f) => f.anchor.contains(target) || f.input === target)) return;
+    const target = e.target;
+    if (!(target instanceof Node) || !this.fields.some((f) => f.anchor.contains(target) || f.input === target)) return;
     this.schedule(e.type === 'input' ? 250 : 0);
   };
 
@@ -55,17 +59,19 @@ export class PageValidator {
     return (getLang() === 'en' ? def?.nameEn : def?.name) ?? key;
   };
 
+  /** `mapped`: the page's fields when the caller has just mapped them (else they are mapped here). */
   constructor(
     private readonly doc: Document,
     private readonly opts: ValidatorOptions,
+    mapped?: PageField[],
   ) {
     for (const type of ['input', 'change', 'focusout']) doc.addEventListener(type, this.listener, { capture: true, passive: true });
-    this.rebind();
+    this.rebind(mapped);
   }
 
   /** Map the page's fields again (after a re-render) and validate. */
-  rebind(): void {
-    const all = mapFields(this.doc, this.opts.defs);
+  rebind(mapped?: PageField[]): void {
+    const all = mapped ?? mapFields(this.doc, this.opts.defs);
     const only = this.opts.onlyFields;
     this.fields = only ? all.filter((f) => only.includes(f.key)) : all;
     this.validate();
@@ -91,7 +97,8 @@ export class PageValidator {
       const def = this.opts.defs.find((d) => d.key === key) ?? { validate: 'text' as const };
       // The first control of a key that holds a value speaks for it; else the first one.
       const withText = list.map((field) => ({ field, text: readText(this.doc, field) }));
-      const primary = withText.find((x) => x.text.trim()) ?? withText[0]!;
+      const primary = withText.find((x) => x.text.trim()) ?? withText[0];
+      if (!primary) continue;
       const result = validateValue(def, primary.text, now);
       if (result.value !== undefined && !result.findings.some((f) => f.severity === 'error')) values[key] = result.value;
       perKey.set(key, { field: primary.field, findings: [...result.findings], hasValue: primary.text.trim() !== '' });

@@ -238,6 +238,8 @@ export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
   /** A portal frame's page facts, for the panel. Answers the situations ticked for the tab and the panel prefs. */
   'cs:report': { req: { report: PageReport }; res: { conditions: string[]; prefs: PanelPrefs } };
+  /** The top frame's pill was clicked by a person: the panel opens, and stays open on this portal. */
+  'cs:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */
   'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
   'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };

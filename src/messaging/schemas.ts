@@ -102,6 +102,7 @@ export const RequestSchemas = {
   'ui:panel.rules': PageRulesRequestSchema,
   'ui:panel.conditions': z.strictObject({ conditions: Conditions }),
   'ui:panel.prefs': PanelPrefsSchema,
+  'cs:panel.prefs': PanelPrefsSchema,
   'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
   'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,

@@ -14,7 +14,8 @@ function labelValueTexts(doc: Document): string[] {
   for (const el of doc.querySelectorAll('td, th, dt, label, span, div, li, p')) {
     const own = el.children.length === 0 ? normText(el.textContent) : '';
     const split = /^([^:：]{2,8})[:：]\s*(.+)$/.exec(own);
-    if (split && BUSINESS_LABEL.test(normLabel(split[1]))) out.push(split[2]!);
+    const [, label, value] = split ?? [];
+    if (label && value && BUSINESS_LABEL.test(normLabel(label))) out.push(value);
     else if (own && BUSINESS_LABEL.test(normLabel(own))) out.push(normText(el.nextElementSibling?.textContent));
   }
   for (const el of doc.querySelectorAll('[role="control"][label]')) {
@@ -24,7 +25,7 @@ function labelValueTexts(doc: Document): string[] {
 }
 
 function inputText(el: Element): string {
-  return Array.from(el.querySelectorAll('input:not([type=hidden])'), (i) => (i as HTMLInputElement).value).join(' ');
+  return Array.from(el.querySelectorAll<HTMLInputElement>('input:not([type=hidden])'), (i) => i.value).join(' ');
 }
 
 function selectorTexts(doc: Document): string[] {

@@ -32,10 +32,11 @@ export const unrecognisedId = (portal: PortalId): string => `${portal}-unrecogni
  * it knows the field lexicon: a password page with no applicant field is a login.
  */
 export function isGatePage(doc: Document): boolean {
-  const password = doc.querySelector('input[type=password], .mini-password') !== null;
-  if (password && fillableCount(doc) <= 3) return true;
+  // Both kinds have few controls: a form page is ruled out before its whole text is read.
+  if (fillableCount(doc) > 3) return false;
+  if (doc.querySelector('input[type=password], .mini-password') !== null) return true;
   const text = bodyText(doc);
-  return text.length < 400 && fillableCount(doc) <= 3 && /(登录|登陆|会话|session|令牌|token)[^。，]{0,8}(超时|失效|过期|expired|timeout)|重新登录|请先登录|未登录|系统(错误|异常|繁忙)|出错了|\b(404|500|502|503)\b/i.test(text);
+  return text.length < 400 && /(登录|登陆|会话|session|令牌|token)[^。，]{0,8}(超时|失效|过期|expired|timeout)|重新登录|请先登录|未登录|系统(错误|异常|繁忙)|出错了|\b(404|500|502|503)\b/i.test(text);
 }
 
 /** Something worth helping with: a form (two or more fillable controls) or a table. */

@@ -199,10 +199,10 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
     if (el.closest(`${MINI_ROOTS}, ${OUR_UI}`)) continue;
     const type = el instanceof HTMLInputElement ? el.type.toLowerCase() : '';
     if (SKIP_TYPES.has(type)) continue;
-    if (type === 'radio' || type === 'checkbox') {
+    if (el instanceof HTMLInputElement && (type === 'radio' || type === 'checkbox')) {
       const key = `${type}:${el.name || el.id}`;
       const list = groups.get(key) ?? [];
-      list.push(el as HTMLInputElement);
+      list.push(el);
       groups.set(key, list);
       continue;
     }
@@ -220,8 +220,9 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
     });
   }
   for (const [key, list] of groups) {
-    const first = list[0]!;
-    const last = list[list.length - 1]!;
+    const first = list[0];
+    const last = list.at(-1);
+    if (!first || !last) continue;
     const lastLabel = last.id ? labels.get(last.id) : undefined;
     out.push({
       kind: key.startsWith('radio') ? 'radio' : 'checkbox',
@@ -302,13 +303,15 @@ export function optionLabel(doc: Document, input: HTMLInputElement): string {
 export function readText(doc: Document, f: Pick<PageField, 'kind' | 'input' | 'anchor'>): string {
   switch (f.kind) {
     case 'select': {
-      const sel = f.input as HTMLSelectElement;
+      const sel = f.input;
+      if (!(sel instanceof HTMLSelectElement)) return '';
       const opt = sel.options[sel.selectedIndex] ?? sel.querySelector<HTMLOptionElement>('option[selected]');
       return opt && opt.value !== '' ? normText(opt.textContent) : '';
     }
     case 'radio':
     case 'checkbox':
-      return groupOf(doc, f.input as HTMLInputElement)
+      if (!(f.input instanceof HTMLInputElement)) return '';
+      return groupOf(doc, f.input)
         .filter((x) => x.checked)
         .map((x) => optionLabel(doc, x))
         .join(',');
@@ -317,7 +320,8 @@ export function readText(doc: Document, f: Pick<PageField, 'kind' | 'input' | 'a
       return checked.map((x) => optionLabel(doc, x)).join(',');
     }
     default:
-      return (f.input as HTMLInputElement).value ?? '';
+      // A native or MiniUI text box, a textarea; anything else shows no typed text.
+      return f.input instanceof HTMLInputElement || f.input instanceof HTMLTextAreaElement ? f.input.value : '';
   }
 }
 

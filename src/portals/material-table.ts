@@ -56,8 +56,9 @@ export function readMaterialTables(doc: Document): MaterialRow[] {
   for (const table of doc.querySelectorAll('table')) {
     const allRows = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
     const headerIndex = allRows.findIndex((r) => cellsOf(r).some((c) => nameScore(c.textContent ?? '') > 0));
-    if (headerIndex < 0) continue;
-    const header = cellsOf(allRows[headerIndex]!).map((c) => normLabel(c.textContent));
+    const headerRow = allRows[headerIndex];
+    if (!headerRow) continue;
+    const header = cellsOf(headerRow).map((c) => normLabel(c.textContent));
     const scores = header.map(nameScore);
     const nameCol = scores.indexOf(Math.max(...scores));
     const statusCols = header.flatMap((h, i) => (i !== nameCol && STATUS_HEADER.test(h) ? [i] : []));

@@ -43,11 +43,25 @@ export function redactor(names: readonly string[]): (text: string) => string {
  * applicants, which the content script that built the report never has (issue 11.6).
  */
 export function redactReport(report: PageReport, names: readonly string[]): PageReport {
-  const redact = redactor(names);
-  const deep = (v: unknown): unknown =>
-    typeof v === 'string' ? redact(v) : Array.isArray(v) ? v.map(deep) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)])) : v;
-  // Same shape as it came in: only string leaves change.
-  return deep(report) as PageReport;
+  const r = redactor(names);
+  const opt = (s: string | undefined) => (s === undefined ? undefined : r(s));
+  // Field by field, no spread: a field added to PageReport must be added here (the type says so), or it
+  // would pass unredacted.
+  return {
+    format: report.format,
+    portal: opt(report.portal),
+    page: opt(report.page),
+    level: opt(report.level),
+    confidence: report.confidence,
+    business: opt(report.business),
+    path: r(report.path),
+    queryKeys: report.queryKeys.map(r),
+    headings: report.headings.map(r),
+    labels: report.labels.map(r),
+    controls: report.controls.map((c) => ({ tag: r(c.tag), type: r(c.type), id: r(c.id), name: r(c.name), class: r(c.class), label: r(c.label), field: opt(c.field) })),
+    tables: report.tables.map((row) => row.map(r)),
+    frames: report.frames.map(r),
+  };
 }
 
 const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);

@@ -9,6 +9,7 @@ import type { PortalId } from './origins';
 
 // The JSON files are validated by the rule-pack schema in tests and on import; the content script carries no
 // zod. Typed as detectors only: the content bundle keeps just those keys (wxt.config.ts stripPageNames).
+// why: JSON imports widen literal unions (portal ids, marker kinds) to string; the schema test is the check.
 const BUILTIN = BUILTIN_PAGE_DATA as readonly PageDetector[];
 
 let pages: readonly PageDetector[] = BUILTIN;

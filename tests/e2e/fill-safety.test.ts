@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
-import { launch, rulesIn, sendFrom, type Session } from './harness';
+import { launch, panelFrame, rulesIn, sendFrom, type Session } from './harness';
 
 const ZHANG = {
   name: '张三',
@@ -116,6 +116,7 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     await pokeEverything(page);
     // What the page can reach of ours is the overlay host with the panel's frame, whose document is another
     // origin's: no fill button or preview to poke or read (they are in there).
+    await panelFrame(page);
     const reach = await page.evaluate(() => {
       const frame = document.querySelector('[data-jzs-overlay]')?.shadowRoot?.querySelector('iframe');
       const read = () => {

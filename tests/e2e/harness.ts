@@ -223,10 +223,13 @@ export function frameOf(page: Page, replica: Replica): Frame {
 
 /**
  * The top frame's panel: the extension-origin frame (panel.html) inside the overlay host. Contract hooks that
- * carry applicant data or act (fill, confirm, the checklist, the summary) live there.
+ * carry applicant data or act (fill, confirm, the checklist, the summary) live there. The panel is collapsed
+ * until a person opens it (the frame exists only while it is open): when there is no frame, this clicks the
+ * top overlay's pill as a person would.
  */
 export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
   const until = Date.now() + timeout;
+  let clicked = false;
   for (;;) {
     const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/panel\.html/.test(f.url()));
     if (frame) {
@@ -234,6 +237,9 @@ export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
       return frame;
     }
     if (Date.now() > until) throw new Error(`no panel frame in ${page.url()}`);
+    const pill = page.mainFrame().locator('[data-jzs-overlay] [data-jzs-action="expand"]');
+    // The pill may give way meanwhile to a panel remembered open (the report's answer): then no click.
+    if (!clicked && (await pill.isVisible())) clicked = await pill.click({ timeout: 1000 }).then(() => true, () => false);
     await page.waitForTimeout(50);
   }
 }

@@ -65,11 +65,14 @@ async function openAt(s: Session, name: string, size: { width: number; height: n
   return page;
 }
 
-/** The panel is placed (its frame loaded) and the page has stopped re-rendering. */
-async function settled(page: Page): Promise<string> {
+/**
+ * The panel is placed and the page has stopped re-rendering. `open`: opened from the pill if it is collapsed
+ * (as a person would), and its frame loaded; otherwise left as the remembered state put it.
+ */
+async function settled(page: Page, open = true): Promise<string> {
   const host = page.locator('[data-jzs-overlay][data-dock]').first();
   await host.waitFor({ state: 'attached' });
-  await panelFrame(page);
+  if (open) await panelFrame(page);
   await page.waitForTimeout(400);
   return (await host.getAttribute('data-dock')) ?? '';
 }
@@ -136,6 +139,10 @@ describe('the on-page panel', () => {
   }
 
   it('collapsed and the side are remembered per portal, across a reload and on the next page', async () => {
+    // Another portal, opened once: it stays open on its next page, whatever happens on the 网厅.
+    const province = await openAt(s, 'province-basic-info', { width: 1280, height: 860 });
+    expect(await settled(province)).not.toBe('pill');
+    await province.close();
     const page = await openAt(s, 'zwdt-declaration-initial', { width: 1280, height: 860 });
     const host = page.locator('[data-jzs-overlay]').first();
     const src = () => host.evaluate((h) => h.shadowRoot?.querySelector('iframe')?.src ?? '');
@@ -145,18 +152,30 @@ describe('the on-page panel', () => {
     await (await panelFrame(page)).locator('[data-jzs-action="toggle"]').click();
     await expect.poll(() => host.getAttribute('data-dock')).toBe('pill');
     await page.reload({ waitUntil: 'load' });
-    expect(await settled(page)).toBe('pill');
-    expect(await src()).toMatch(/#pill-left$/);
+    expect(await settled(page, false)).toBe('pill');
+    // Collapsed, the panel is one button of ours and no frame at all; on the remembered (left) side.
+    expect(await src()).toBe('');
+    expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(0);
+    expect(await host.getAttribute('data-side')).toBe('left');
+    const pillBox = await host.boundingBox();
+    expect(pillBox && pillBox.x + pillBox.width / 2).toBeLessThan(640);
     // The pill covers no control either.
     expect(await controlsUnderPanel(page)).toEqual([]);
     await page.goto(replica('zwdt-declaration-change').url, { waitUntil: 'load' });
-    expect(await settled(page)).toBe('pill');
-    // Another portal keeps its own state.
-    const province = await openAt(s, 'province-basic-info', { width: 1280, height: 860 });
-    expect(await settled(province)).not.toBe('pill');
-    await province.close();
+    expect(await settled(page, false)).toBe('pill');
+    const again = await openAt(s, 'province-declaration-initial', { width: 1280, height: 860 });
+    expect(await settled(again, false)).not.toBe('pill');
+    await again.close();
+    // A script of the page cannot open it: its click is not a person's.
+    await page.evaluate(() => {
+      const pill = document.querySelector('[data-jzs-overlay]')?.shadowRoot?.querySelector('button');
+      pill?.click();
+      pill?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(await host.getAttribute('data-dock')).toBe('pill');
     // Open again from the pill (keyboard: the pill is a button).
-    const pill = (await panelFrame(page)).locator('[data-jzs-action="expand"]');
+    const pill = page.locator('[data-jzs-overlay] [data-jzs-action="expand"]');
     await pill.focus();
     await pill.press('Enter');
     await expect.poll(() => host.getAttribute('data-dock')).not.toBe('pill');

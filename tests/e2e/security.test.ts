@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, rulesIn, sendFrom, type Session } from './harness';
+import { launch, panelFrame, ROOT, rulesIn, sendFrom, type Session } from './harness';
 
 const PASS = 'correct horse battery';
 /** A test ID number no other fixture uses, so finding its bytes on disk means this record. */
@@ -186,16 +186,26 @@ describe('network', () => {
       await rulesIn(page);
       // The fill preview is not in the overlay at all (it lives in extension pages, issue 12.1).
       expect(await page.locator('[data-jzs-overlay] [data-jzs-fill-preview], [data-jzs-overlay] [data-jzs-action="fill"]').count(), name).toBe(0);
-      // The page-visible host holds the panel's frame and nothing else: no button a page script could click.
-      expect(await page.locator('[data-jzs-overlay]').first().evaluate((host) => [...(host.shadowRoot?.children ?? [])].map((el) => el.localName)), name).toEqual(['iframe']);
+      await panelFrame(page);
       const typeable = await overlay.evaluate((host) =>
         [...(host.shadowRoot?.querySelectorAll('input, textarea, select, [contenteditable]') ?? [])].filter(
           (el) => !(el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')),
         ).length,
       );
       expect(typeable, name).toBe(0);
-      // The page-visible host holds the frame and nothing else: no button a page script could click.
+      // Open, the page-visible host holds the panel's frame and nothing else: no button a page script could click.
       expect(await overlay.evaluate((host) => [...(host.shadowRoot?.children ?? [])].map((el) => el.localName)), name).toEqual(['iframe']);
+      // Collapsed by the user, it holds the pill (the frame is gone): one button, which a page script's click
+      // does not open (only a person's does).
+      await (await panelFrame(page)).locator('[data-jzs-action="toggle"]').click();
+      const ours = () => overlay.evaluate((host) => [...(host.shadowRoot?.querySelectorAll('button, input, select, textarea, a, iframe') ?? [])].map((el) => `${el.localName}:${el.getAttribute('data-jzs-action') ?? ''}`));
+      await expect.poll(ours).toEqual(['button:expand']);
+      await overlay.evaluate((host) => host.shadowRoot?.querySelector('button')?.click());
+      await page.waitForTimeout(200);
+      expect(await ours(), name).toEqual(['button:expand']);
+      // A person's click opens it again (and it stays open for the next test).
+      await page.locator('[data-jzs-overlay] [data-jzs-action="expand"]').click();
+      await expect.poll(ours).toEqual(['iframe:']);
       await page.close();
     }
   });

@@ -188,6 +188,12 @@ describe('the panel hub: one truth per tab', () => {
     expect(other).toMatchObject({ ok: false, error: { code: 'errors.request.forbidden' } });
     const rules = await dispatch(routes, msg('ui:panel.rules', { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change' }), panelSender);
     expect(rules).toMatchObject({ ok: true, data: { business: { id: 'change' } } });
+    // The top frame's pill opens the panel for its portal; a sub-frame (which draws no pill) cannot.
+    const open = { collapsed: false, side: 'left' } as const;
+    expect(await dispatch(routes, msg('cs:panel.prefs', open), { ...zwdt, frameId: 2 })).toMatchObject({ ok: false, error: { code: 'errors.request.forbidden' } });
+    expect(prefs.get('jinan-zwdt')).toEqual({ collapsed: true, side: 'left' });
+    expect(await dispatch(routes, msg('cs:panel.prefs', open), zwdt)).toEqual({ ok: true, data: open });
+    expect(prefs.get('jinan-zwdt')).toEqual(open);
     // A content script's report cannot carry keys we did not define (e.g. profile values).
     const extra = await dispatch(routes, msg('cs:report', { report: { ...report({}), values: { name: 'x' } } }), zwdt);
     expect(extra).toMatchObject({ ok: false, error: { code: 'errors.request.bad' } });

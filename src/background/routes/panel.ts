@@ -35,6 +35,16 @@ export const panelRoutes = (ctx: RouteContext) =>
         return { conditions, prefs: await ctx.panels.prefs.get(sender.portal) };
       },
     },
+    // The pill the top frame's content script draws (only a person's click sends this): open/side remembered
+    // for the portal. The frame that asked has already applied it; no other frame has a panel.
+    'cs:panel.prefs': {
+      from: ['content'],
+      handle: async (prefs, sender) => {
+        if (sender.kind !== 'content' || sender.frameId !== 0) throw new CodedError('errors.request.forbidden');
+        await ctx.panels.prefs.set(sender.portal, prefs);
+        return prefs;
+      },
+    },
     'ui:panel.rules': {
       from: ['extension'],
       handle: async (req, sender) => {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BUSINESS_IDS, BUSINESS_NAMES } from '../../domain/ids';
+import { BUSINESS_IDS, BUSINESS_NAMES, isBusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
@@ -13,13 +13,23 @@ import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
-import { compareLists, countErrors, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
+import { compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
 
 const en = () => getLang() === 'en';
 /** Only a person's click acts (the frame is out of a page script's reach anyway). */
 const trusted = (e: Event, act: () => void) => {
   if (e.isTrusted) act();
 };
+
+/**
+ * A push from our background (the port is the extension's own: only it can post here); checked for the shape
+ * the panel reads before it is used.
+ */
+function isTabPush(m: unknown): m is PanelPush {
+  if (typeof m !== 'object' || m === null || !('type' in m) || m.type !== 'tab' || !('view' in m)) return false;
+  const v = m.view;
+  return typeof v === 'object' && v !== null && 'frames' in v && Array.isArray(v.frames) && 'conditions' in v && Array.isArray(v.conditions) && 'portal' in v;
+}
 
 /** The tab's state, pushed by the background through a port; reconnects when the worker restarted. */
 function useTab(): { view: TabView | undefined; offline: boolean } {
@@ -31,9 +41,8 @@ function useTab(): { view: TabView | undefined; offline: boolean } {
     const connect = () => {
       port = browser.runtime.connect({ name: PANEL_PORT });
       port.onMessage.addListener((m: unknown) => {
-        const push = m as PanelPush;
         setOffline(false);
-        if (push.type === 'tab') setView(push.view);
+        if (isTabPush(m)) setView(m.view);
       });
       port.onDisconnect.addListener(() => {
         if (stopped) return;
@@ -68,20 +77,12 @@ function useRules(lead: FrameReport | undefined, portal: TabView['portal'] | und
   return rules && rules.page.id === lead?.page ? rules : undefined;
 }
 
-export function PanelApp({ mode, prefs }: { mode: 'panel' | 'pill'; prefs: PanelPrefs }) {
+export function PanelApp({ prefs }: { prefs: PanelPrefs }) {
   const { view, offline } = useTab();
   const lead = primaryFrame(view);
   const rules = useRules(lead, view?.portal);
   const setPrefs = (next: Partial<PanelPrefs>) => void send('ui:panel.prefs', { ...prefs, ...next }).catch(() => undefined);
 
-  if (mode === 'pill') {
-    const errors = view ? countErrors(view) : 0;
-    return (
-      <button type="button" class="pill" data-jzs-action="expand" aria-expanded="false" onClick={(e) => trusted(e, () => setPrefs({ collapsed: false }))}>
-        {errors ? t('panel.pill', { errors }) : t('panel.pillClean')}
-      </button>
-    );
-  }
   return (
     <main class="panel" data-jzs-panel="" aria-label={t('panel.regionLabel')}>
       <header class="head">
@@ -223,13 +224,14 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
       const active = await send('ui:active.get', {});
       if (!active) return;
       const profile = await send('ui:profiles.get', { id: active.id });
-      const open = [...new Set(profile.businesses.map((b) => b.business))];
-      if (open.length === 1) setProfileBusiness({ name: active.name, business: open[0]! });
+      const [only, ...more] = new Set(profile.businesses.map((b) => b.business));
+      if (only && more.length === 0) setProfileBusiness({ name: active.name, business: only });
     })().catch(() => undefined);
   }, [page]);
   const nameOf = (b: string) => {
-    const n = BUSINESS_NAMES[b as keyof typeof BUSINESS_NAMES];
-    return n ? (en() ? n.en : n.zh) : b;
+    if (!isBusinessId(b)) return b;
+    const n = BUSINESS_NAMES[b];
+    return en() ? n.en : n.zh;
   };
   const out = [];
   if (!fillable(view)) out.push(<p class="meta" key="nofill" data-jzs-guidance="nothing-to-fill">{t('panel.nothingToFill')}</p>);

@@ -9,11 +9,12 @@ import { PANEL_CSS } from './panel-css';
 import { QUEUE_BAR_CSS } from '../components/QueueBar';
 import { PanelApp } from './PanelApp';
 
-/** How the content script shows the frame: `#panel-right`, `#pill-left` … (a fragment change does not reload). */
-function fromHash(hash: string): { mode: 'panel' | 'pill'; prefs: PanelPrefs } {
-  const [mode, side] = hash.replace(/^#/, '').split('-');
-  const s: PanelPrefs['side'] = side === 'left' ? 'left' : 'right';
-  return mode === 'pill' ? { mode: 'pill', prefs: { collapsed: true, side: s } } : { mode: 'panel', prefs: { collapsed: false, side: s } };
+/**
+ * Which side the content script docked the frame on: `#panel-right`, `#panel-left` (a fragment change does not
+ * reload). The frame exists only while the panel is open; the collapsed pill is the content script's.
+ */
+function fromHash(hash: string): PanelPrefs {
+  return { collapsed: false, side: hash.endsWith('-left') ? 'left' : 'right' };
 }
 
 /** The on-page panel: an extension page framed into the portal tab's top frame (issue 13, issue 12.1). */
@@ -21,7 +22,7 @@ export async function mountPanel(el: HTMLElement): Promise<void> {
   await loadLanguage(() => location.reload());
   injectCss(document, BASE_CSS + CHECKLIST_CSS + QUEUE_BAR_CSS + PANEL_CSS);
   document.title = t('overlay.title');
-  const draw = () => render(<PanelApp {...fromHash(location.hash)} />, el);
+  const draw = () => render(<PanelApp prefs={fromHash(location.hash)} />, el);
   window.addEventListener('hashchange', draw);
   draw();
 }

@@ -6,7 +6,7 @@ body { font-size: 13px; overflow: hidden; }
 .head { display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: #0b5cad; color: #fff; }
 .head .title { font-size: 14px; font-weight: 600; margin: 0 auto 0 0; }
 .head button { background: transparent; border: 1px solid #fff; color: #fff; font-size: 12px; min-height: 24px; padding: 0 8px; }
-.head button:focus-visible, .pill:focus-visible { outline: 2px solid #f5b82e; outline-offset: 1px; }
+.head button:focus-visible { outline: 2px solid #f5b82e; outline-offset: 1px; }
 .body { padding: 8px 10px; overflow: auto; flex: 1; }
 .page { margin: 0; font-weight: 600; }
 .meta { color: #52606d; font-size: 12px; font-weight: normal; }
@@ -32,5 +32,4 @@ blockquote { margin: 2px 0; padding: 2px 6px; background: #fff; border: 1px soli
 .upload-note { font-size: 12px; margin-left: 1.6em; }
 .upload-note.error { color: #b42318; }
 .upload-note.warning { color: #b54708; }
-.pill { width: 100%; height: 100%; border: 1px solid #0b5cad; border-radius: 20px; background: #0b5cad; color: #fff; font-size: 13px; cursor: pointer; }
 `;

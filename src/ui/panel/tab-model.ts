@@ -51,8 +51,6 @@ export function findingsByFrame(view: TabView): FrameFindings[] {
     }));
 }
 
-export const countErrors = (view: TabView) => view.frames.reduce((n, f) => n + f.findings.filter((x) => x.severity === 'error').length, 0);
-
 /** Is there anything to fill on the tab (a mapped field in any frame)? */
 export const fillable = (view: TabView) => view.frames.some((f) => f.page && f.mapped > 0);
 
