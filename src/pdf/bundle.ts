@@ -6,7 +6,7 @@
  */
 import type * as PdfLibModule from '@cantoo/pdf-lib';
 import { CodedError } from '../i18n/problem';
-import { exifRotation } from './exif';
+import { exifRotation, jpegSize } from './exif';
 import { type Rotation, turn } from './rotation';
 
 export type PdfLib = typeof PdfLibModule;
@@ -159,6 +159,17 @@ async function build(lib: PdfLib, loaded: Loaded, pages: readonly PageItem[], en
   return doc.save({ useObjectStreams: true });
 }
 
+/** An image's longer side in pixels from its header (JPEG frame header, PNG IHDR), or undefined. */
+function longerSide(f: LoadedFile): number | undefined {
+  if (f.kind === 'jpeg') {
+    const size = jpegSize(f.bytes);
+    return size && Math.max(size.width, size.height);
+  }
+  if (f.kind !== 'png' || f.bytes.length < 24) return undefined;
+  const view = new DataView(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
+  return Math.max(view.getUint32(16), view.getUint32(20));
+}
+
 /** JPEG bytes a pixel at quality 0.8 for photos of paper (measured on phone photos: 0.18–0.25). */
 const BYTES_PER_PIXEL = 0.25;
 const MIN_SIDE = 500;
@@ -213,7 +224,10 @@ export async function mergeToLimit(
     // What the PDF pages (and the document itself) take, without the images.
     fixed = (await build(lib, loaded, pages.filter((p) => !imageFiles.has(p.file)), undefined)).length;
   }
-  let setting: Setting | undefined = { maxSide: Math.round(startSide(limit, fixed, imageFiles.size)), quality: 0.8 };
+  // Never a longer side than the largest image has (the setting shown to the clerk says what was done).
+  const largest = Math.max(0, ...[...imageFiles].map((i) => (loaded.files[i] ? (longerSide(loaded.files[i]) ?? 0) : 0)));
+  const start = startSide(limit, fixed, imageFiles.size);
+  let setting: Setting | undefined = { maxSide: Math.round(largest > 0 ? Math.min(start, largest) : start), quality: 0.8 };
   for (let tries = 0; setting && tries < 8; tries++) {
     const at = setting;
     const encoded = new Map<number, Uint8Array>();

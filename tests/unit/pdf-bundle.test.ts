@@ -2,7 +2,7 @@ import * as lib from '@cantoo/pdf-lib';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { type ImageCodec, loadFiles, mergeToLimit } from '../../src/pdf/bundle';
-import { exifRotation } from '../../src/pdf/exif';
+import { exifRotation, jpegSize } from '../../src/pdf/exif';
 import { bundledPack } from '../../src/rules/bundled';
 import { checkUpload, PROBE_BYTES } from '../../src/validate/upload';
 
@@ -63,6 +63,10 @@ describe('PDF bundle tool', () => {
     expect(exifRotation(withOrientation(base, 6))).toBe(90);
     expect(exifRotation(withOrientation(base, 3))).toBe(180);
     expect(exifRotation(withOrientation(base, 8))).toBe(270);
+    // The stored size, read from the frame header (behind the EXIF segment too): the decoder is asked for less.
+    expect(jpegSize(base)).toEqual({ width: 16, height: 8 });
+    expect(jpegSize(withOrientation(scan(40, 30, 2), 6))).toEqual({ width: 40, height: 30 });
+    expect(jpegSize(new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0, 2]))).toBeUndefined();
   });
 
   it('keeps the page order and rotation (PDF pages, EXIF-rotated photo, the clerk\'s turns)', async () => {
@@ -93,6 +97,8 @@ describe('PDF bundle tool', () => {
     const out = await mergeToLimit(lib, loaded, loaded.pages, LIMIT, codec, (f) => progress.push(f));
     expect(out.bytes.length).toBeLessThanOrEqual(LIMIT);
     expect(out.setting).not.toBe('original');
+    // The setting shown to the clerk never claims a longer side than the photos have.
+    expect(out.setting !== 'original' && out.setting.maxSide).toBeLessThanOrEqual(640);
     expect(progress.at(-1)).toBe(1);
     const doc = await lib.PDFDocument.load(out.bytes);
     expect(doc.getPageCount()).toBe(7);
