@@ -84,7 +84,8 @@ export default defineConfig({
   // Explicit imports everywhere: easier to read and to tree-shake.
   imports: false,
   manifestVersion: 3,
-  vite: () => ({ plugins: [stripZodJit(), minifyCssConstants(), preact()] }),
+  // Workers are bundled with their own plugin list: the import worker validates rows with zod too.
+  vite: () => ({ plugins: [stripZodJit(), minifyCssConstants(), preact()], worker: { plugins: () => [stripZodJit()] } }),
   hooks: {
     // WXT takes the toolbar title from the popup's <title> (Chinese, fixed); the manifest's is the localized name.
     'build:manifestGenerated': (_wxt, manifest) => {
