@@ -7,9 +7,10 @@
 import type * as PdfLibModule from '@cantoo/pdf-lib';
 import { CodedError } from '../i18n/problem';
 import { exifRotation } from './exif';
+import { type Rotation, turn } from './rotation';
 
 export type PdfLib = typeof PdfLibModule;
-export type Rotation = 0 | 90 | 180 | 270;
+export type { Rotation } from './rotation';
 
 export interface SourceFile {
   name: string;
@@ -157,10 +158,6 @@ async function build(lib: PdfLib, loaded: Loaded, pages: readonly PageItem[], en
   }
   return doc.save({ useObjectStreams: true });
 }
-
-const TURNS: readonly Rotation[] = [0, 90, 180, 270];
-/** Two clockwise turns added. */
-export const turn = (a: Rotation, b: Rotation): Rotation => TURNS[((a + b) / 90) % 4] ?? 0;
 
 /** JPEG bytes a pixel at quality 0.8 for photos of paper (measured on phone photos: 0.18–0.25). */
 const BYTES_PER_PIXEL = 0.25;

@@ -3,7 +3,7 @@
  * clockwise rotation that shows it upright. Phone photos are stored sideways with orientation 6 or 8.
  * Mirrored orientations (2, 4, 5, 7) are read as their rotation part.
  */
-import type { Rotation } from './bundle';
+import type { Rotation } from './rotation';
 
 const ROTATION: Readonly<Record<number, Rotation>> = { 1: 0, 2: 0, 3: 180, 4: 180, 5: 90, 6: 90, 7: 270, 8: 270 };
 

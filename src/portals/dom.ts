@@ -38,7 +38,28 @@ export function labelSet(doc: Document): Set<string> {
     const t = normLabel(el.getAttribute('label'));
     if (t) out.add(t);
   }
+  for (const t of controlLabels(doc)) out.add(t);
   labelCache.set(doc, out);
+  return out;
+}
+
+const PROMPT = /^(请(输入|选择|填写|录入))/;
+
+/**
+ * What names a control where no label element does: its placeholder, title or aria-label (prompt words
+ * dropped), and the element just before it (a label on a line above the box, a span in a div layout).
+ */
+function controlLabels(doc: Document): string[] {
+  const out: string[] = [];
+  for (const el of doc.querySelectorAll('input:not([type=hidden]), select, textarea')) {
+    for (const attr of ['placeholder', 'title', 'aria-label']) {
+      const t = normLabel(el.getAttribute(attr)).replace(PROMPT, '');
+      if (t && t.length <= 24) out.push(t);
+    }
+    const box = el.closest('.mini-textbox, .mini-buttonedit') ?? el;
+    const before = normLabel(box.previousElementSibling?.textContent);
+    if (before && before.length <= 24) out.push(before);
+  }
   return out;
 }
 

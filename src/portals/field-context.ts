@@ -19,6 +19,10 @@ export interface ContextEntry {
   key: FieldKey | undefined;
   /** Found by a known element id: the page's own words for it, never re-read. */
   byId: boolean;
+  /** Decided to be no field (a 证件号码 where 证件类型 is not 身份证): left alone. */
+  refused?: true | undefined;
+  /** A box one types into (a date or a number can be there; not in a list of options). */
+  typed: boolean;
 }
 
 export interface ContextLexicon {
@@ -101,11 +105,14 @@ function byNarrowerType(entries: ContextEntry[], lex: ContextLexicon): void {
   }
 }
 
-/** Maps, in place, what the page as context decides (see the file's comment). */
+/**
+ * Maps, in place, what the page as context decides (see the file's comment). Not on a page with a box whose
+ * label cannot be read at all: the field sought may be that one.
+ */
 export function resolveByContext(entries: ContextEntry[], lex: ContextLexicon): void {
-  if (!lex.expected.size) return;
+  if (!lex.expected.size || entries.some((e) => e.typed && !e.key && !e.core && !e.refused)) return;
   const held = new Set(entries.flatMap((e) => (e.key ? [e.key] : [])));
-  const picks = entries.map((e) => (e.key ? undefined : byNearLabel(e.core, held, lex)));
+  const picks = entries.map((e) => (e.key || e.refused ? undefined : byNearLabel(e.core, held, lex)));
   picks.forEach((key, i) => {
     const entry = entries[i];
     // Two controls near the same missing field: neither is taken.

@@ -46,6 +46,8 @@ export interface PageField {
   disabled: boolean;
 }
 
+/** Controls one types a value into (not a choice among options). */
+const TYPED: ReadonlySet<ControlKind> = new Set(['text', 'mini-text', 'mini-date']);
 const SKIP_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'password']);
 const MINI_ROOTS = 'span.mini-textbox[id], span.mini-buttonedit[id], div.mini-radiobuttonlist[id], div.mini-checkboxlist[id]';
 const OUR_UI = 'jzs-overlay, jzs-hint, jzs-upload-check';
@@ -53,10 +55,13 @@ const OUR_UI = 'jzs-overlay, jzs-hint, jzs-upload-check';
 /** Label texts longer than this are sentences (tips, notes), not labels. */
 const MAX_LABEL = 24;
 
+const CONTROL_LIKE = 'input:not([type=hidden]), select, textarea, .mini-textbox, .mini-buttonedit';
+
 function textBefore(el: Element): string {
   let node: Node | null = el.previousSibling;
   for (let hops = 0; node && hops < 3; hops++, node = node.previousSibling) {
-    if (node instanceof Element && node.matches('input, select, textarea, .mini-textbox, .mini-buttonedit')) return '';
+    // Another control (or a box holding one) comes first: what precedes it is that control's label.
+    if (node instanceof Element && (node.matches(CONTROL_LIKE) || node.querySelector(CONTROL_LIKE))) return '';
     const text = normLabel(node.textContent);
     if (text) return text.length <= MAX_LABEL ? text : '';
   }
@@ -115,12 +120,11 @@ function ownLabel(doc: Document, input: Element | undefined): string {
  * title and placeholder.
  */
 export function labelOf(doc: Document, el: Element, id: string, labels: LabelIndex = labelIndex(doc), input?: Element): string {
-  if (id) {
-    const label = labels.get(id) ?? labels.get(`${id}$text`);
-    if (label) return normLabel(label.textContent);
-  }
-  const control = el.closest('[role="control"][label]');
-  if (control) return normLabel(control.getAttribute('label'));
+  // An empty <label for> or label attribute (the name shown elsewhere: a placeholder, a line above) says nothing.
+  const forLabel = id ? normLabel((labels.get(id) ?? labels.get(`${id}$text`))?.textContent) : '';
+  if (forLabel) return forLabel;
+  const control = normLabel(el.closest('[role="control"][label]')?.getAttribute('label'));
+  if (control) return control;
   const wrapping = el.closest('label');
   if (wrapping && !wrapping.htmlFor) {
     const text = ownText(wrapping);
@@ -128,15 +132,27 @@ export function labelOf(doc: Document, el: Element, id: string, labels: LabelInd
   }
   const cell = el.closest('td, dd');
   if (cell) {
-    const before = textBefore(el);
+    const before = textBeforeUp(el);
     // Two controls in one cell ("必修 [ ] 学时，选修 [ ] 学时"): the text just before each names it.
     const inputsInCell = cell.querySelectorAll('input:not([type=hidden]), select, textarea').length;
     if (inputsInCell > 1 && before) return before;
-    let prev = cell.previousElementSibling;
-    while (prev && !normLabel(prev.textContent)) prev = prev.previousElementSibling;
-    if (prev) return normLabel(prev.textContent);
+    const labelCell = cellBefore(cell);
+    if (labelCell) return labelCell;
+    // No label cell (placeholder-only forms, or the label on a line above the box in its own cell).
+    if (before) return before;
+    return ownLabel(doc, input ?? el);
   }
   return textBeforeUp(el) || ownLabel(doc, input ?? el);
+}
+
+/** The label cell before a control's cell: empty cells skipped, but never past a cell holding another control. */
+function cellBefore(cell: Element): string {
+  for (let prev = cell.previousElementSibling; prev; prev = prev.previousElementSibling) {
+    if (prev.querySelector(CONTROL_LIKE)) return '';
+    const text = normLabel(prev.textContent);
+    if (text) return text;
+  }
+  return '';
 }
 
 function miniKind(root: Element): ControlKind {
@@ -245,7 +261,9 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     const key = known ?? keyForLabel(label, lexicon);
     // 证件号码 is an ID number only where the page's 证件类型 says 身份证 (a passport number is not one).
     const idNumberRefused = key === 'idNumber' && !idOk && !label.includes('身份');
-    return { core: idNumberRefused ? '' : coreLabel(label), key: idNumberRefused ? undefined : key, byId: known !== undefined };
+    const typed = TYPED.has(c.kind);
+    if (idNumberRefused) return { core: coreLabel(label), key: undefined, byId: false, refused: true, typed };
+    return { core: coreLabel(label), key, byId: known !== undefined, typed };
   });
   resolveByContext(entries, contextLexicon(defs, lexicon));
   const out: PageField[] = [];

@@ -29,6 +29,7 @@ export const Submission = z.strictObject({
   channel: z.enum(['province', 'jinan-zwdt', 'counter']),
   form: z.enum(['scan', 'original', 'copy', 'original-and-copy', 'video', 'printout']),
 });
+export type Submission = z.infer<typeof Submission>;
 
 export const UploadConstraint = z.strictObject({
   /** File kinds the upload accepts. */

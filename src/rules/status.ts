@@ -5,6 +5,7 @@
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
+import type { Submission } from './schema';
 
 export type MaterialStatus = 'missing' | 'done' | 'not-needed';
 
@@ -27,7 +28,7 @@ export interface ItemView {
   requirement: 'required' | 'conditional';
   condition?: string | undefined;
   notWhen: string[];
-  submit: Array<{ channel: 'province' | 'jinan-zwdt' | 'counter'; form: string }>;
+  submit: Submission[];
   upload?: UploadRule | undefined;
   copies?: number | undefined;
   extraOf?: string | undefined;

@@ -144,6 +144,42 @@ describe('English mode', () => {
     await page.close();
   });
 
+  it('the panel on 我的申请 and 办件详情, with the case-update offer and its result, shows Chinese only as marked data', async () => {
+    const active = await sendFrom<{ id: string }>(bench, 'ui:active.get', {});
+    // The 变更 case the profile's old 「办理中的业务」 became, now under review: the portal says 待补正.
+    const [made] = await sendFrom<Array<{ id: string; revision: number; business: string }>>(bench, 'ui:cases.ofProfile', { profileId: active.id });
+    if (made?.business !== 'change') throw new Error('expected the profile\'s 变更 case');
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: made.id, revision: made.revision }], patch: { status: 'in-review' } });
+    for (const name of ['zwdt-my-applications', 'zwdt-application-detail']) {
+      const page = await s.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await page.goto(replica(name).url, { waitUntil: 'load' });
+      const panel = await panelFrame(page);
+      const offer = panel.locator(`[data-jzs-case-offer="${made.id}"]`);
+      await offer.waitFor();
+      expect(await chineseOutsideData(panel), name).toEqual([]);
+      await offer.locator('[data-jzs-action="update-case"]').click();
+      await panel.locator(`[data-jzs-case-updated="${made.id}"]`).waitFor();
+      expect(await chineseOutsideData(panel), name).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('the panel\'s guidance on 事项详情 and 申报须知 (situations, the portal\'s own material list against ours) shows Chinese only as marked data', async () => {
+    for (const [name, guidance] of [
+      ['zwdt-event-detail', 'situation'],
+      ['zwdt-declaration-notice', 'compare'],
+    ] as const) {
+      const page = await s.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 860 });
+      await page.goto(replica(name).url, { waitUntil: 'load' });
+      const panel = await panelFrame(page);
+      await panel.locator(`[data-jzs-guidance="${guidance}"]`).waitFor();
+      expect(await chineseOutsideData(panel), name).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the check itself finds Chinese that is not marked', async () => {
     const page = await s.openExtensionPage('checklist.html?business=change');
     await page.locator('[data-jzs-material]').first().waitFor();

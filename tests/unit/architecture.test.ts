@@ -93,7 +93,7 @@ const GOAL = { casts: 58, nonNull: 25 };
  * A ratchet while this session's helpers cut their quotas: the count when last lowered (the session began at
  * 148 and 37). Lower it with every cut, never raise it; it ends at GOAL.
  */
-const CEILING = { casts: 73, nonNull: 12 };
+const CEILING = { casts: 66, nonNull: 10 };
 
 function countEscapes(of: readonly { ast: ts.SourceFile }[] = sources): { casts: number; nonNull: number } {
   let casts = 0;

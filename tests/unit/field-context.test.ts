@@ -74,3 +74,12 @@ describe('a telephone box where the page expects a mobile', () => {
     expect(mapped(document, page(['mobile']))).toEqual({ contactphone: 'phone' });
   });
 });
+
+describe('a control whose label cannot be read', () => {
+  it('stops both context rules: the field sought may be that one', () => {
+    document.body.innerHTML = `<table><tr><td>劳动合同到期日期：</td><td><input id="a"></td></tr>
+      <tr><td>劳动合同签署日期：</td><td><input id="b"></td></tr><tr><td></td><td><input id="c"></td></tr>
+      <tr><td>联系电话：</td><td><input id="d"></td></tr></table>`;
+    expect(mapped(document, page(['contractStart', 'contractEnd', 'mobile']))).toEqual({ a: 'contractEnd', d: 'phone' });
+  });
+});

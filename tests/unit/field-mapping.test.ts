@@ -40,6 +40,20 @@ describe('field mapping on the replicas', () => {
     expect(labelOf('province-declaration-initial', 'employerName')).toEqual(['聘用单位', '请输入上报的单位名称']); // text before
   });
 
+  it('a box with no label cell is named by its placeholder or the line above it, never by the box before it', () => {
+    document.body.innerHTML = `<table><tr><td>姓名：</td><td><input id="a"></td><td></td><td><input id="b" placeholder="请输入身份证号"></td></tr>
+      <tr><td></td><td><div class="field-title">手机号码</div><input id="c"></td><td>电子邮箱：</td><td><input id="d"></td></tr></table>
+      <div class="row"><div class="label">通讯地址：</div><div class="box"><input id="e"></div></div>
+      <div class="row"><div class="label"></div><div class="box"><input id="f" title="邮政编码"></div></div>`;
+    const got = mapFields(document, defs).map((f) => `${f.id}:${f.key}`);
+    expect(got).toEqual(['a:name', 'b:idNumber', 'c:mobile', 'd:email', 'e:address', 'f:postcode']);
+  });
+
+  it('an empty <label for> says nothing: the name shown elsewhere counts', () => {
+    document.body.innerHTML = '<div><label for="x"></label><input id="x" placeholder="请输入手机号码"></div>';
+    expect(mapFields(document, defs).map((f) => f.key)).toEqual(['mobile']);
+  });
+
   it('a company form maps the company, not the applicant', () => {
     const r = REPLICAS.find((x) => x.name === 'province-company-register')!;
     const only = pageById('province-company-register')!.onlyFields!;

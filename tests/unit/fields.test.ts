@@ -18,7 +18,7 @@ import { autoMap, normHeader } from '../../src/profiles/io/mapping';
 import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
 import { todayInShanghai } from '../../src/domain/calendar';
 import { validateTable } from '../../src/profiles/io/rows';
-import { type Profile, ProfileData } from '../../src/profiles/schema';
+import { type Profile, ProfileData, setField } from '../../src/profiles/schema';
 import { bundledPack } from '../../src/rules/bundled';
 import { readDraft, ProfileEditor } from '../../src/ui/components/ProfileEditor';
 import { fieldText, parseField, parseMonthText, sameFieldValue, validateField } from '../../src/validate/field';
@@ -109,6 +109,21 @@ describe('values derived from the table', () => {
   it('every sample is a valid stored value, and the stored schema knows every field', () => {
     expect(Object.keys(SAMPLE).sort()).toEqual([...FIELD_KEYS].sort());
     expect(ProfileData.parse(SAMPLE)).toEqual(SAMPLE);
+  });
+
+  it('stores retired as the one boolean and every other field as text; a write of the other kind is refused', () => {
+    expect(FIELD_KEYS.filter((k) => FIELDS[k].type === 'boolean')).toEqual(['retired']);
+    expect(ProfileData.safeParse({ name: true }).success).toBe(false);
+    expect(ProfileData.safeParse({ retired: '是' }).success).toBe(false);
+    // A backup may hold a whole number as a number: stored as its digits.
+    expect(ProfileData.parse({ socialInsuranceMonths: 36 })).toEqual({ socialInsuranceMonths: '36' });
+    const data: ProfileData = {};
+    setField(data, 'retired', false);
+    setField(data, 'name', '张三');
+    expect(data).toEqual({ retired: false, name: '张三' });
+    expect(() => setField(data, 'retired', '否')).toThrow(TypeError);
+    expect(() => setField(data, 'name', true)).toThrow(TypeError);
+    expect(data).toEqual({ retired: false, name: '张三' });
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
+import { unwrap, wrap } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LockedError } from '../../src/security/codec';
 import { ProfileStore } from '../../src/profiles/store';
@@ -131,6 +132,20 @@ describe('lock hardening (issue 12 item 5)', () => {
     expect(await everyBucketContainsId()).toBe(false);
     expect((await after.lock.status()).interrupted).toBe(false);
     expect((await after.store.page(0, 100)).length).toBe(30);
+  });
+
+  it('a record of a sealed store without its body stops the move: it is never copied as it is into the sealed home', async () => {
+    const { home, lock, store } = setup();
+    for (let i = 0; i < 3; i++) await store.create({ data: { name: `申请人${i}`, idNumber: ID } }, new Date());
+    // A damaged record (its body field gone, the ID number elsewhere in it), written through the untyped view.
+    const broken = { id: 'broken', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', revision: 1, idNumber: ID };
+    await wrap(unwrap(await home.db())).put('profiles', broken);
+    await expect(lock.enable('correct horse', 15, ITER)).rejects.toThrow('no stored body');
+    // No sealed home was switched to; the old one keeps every record, the damaged one included.
+    expect(await buckets.keys()).toEqual(['jzs-data-1']);
+    const db = await home.db();
+    expect(await db.count('profiles')).toBe(4);
+    expect(await wrap(unwrap(db)).get('profiles', 'broken')).toEqual(broken);
   });
 
   it('a worker stopped in the middle of a change finishes at its next start, not only at the next unlock', async () => {

@@ -7,7 +7,7 @@ import { describe } from '../../i18n/problem';
  * its text; anything else is described from its code, never from a raw exception text.
  */
 export function errorText(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
   if (err instanceof Error && err.name !== 'MessageError' && typeof code === 'string' && !isMessageKey(code)) return err.message;
   return describe(err);
 }

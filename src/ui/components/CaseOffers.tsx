@@ -6,6 +6,7 @@ import { BUSINESS_NAMES, type BusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
+import { tx, Zh } from './Zh';
 
 const business = (b: BusinessId) => (getLang() === 'en' ? BUSINESS_NAMES[b].en : BUSINESS_NAMES[b].zh);
 const status = (s: CaseStatus) => t(`cases.status.${s}`);
@@ -36,7 +37,7 @@ export function CaseOffers({ cases }: { cases: PortalCase[] }) {
   return (
     <section class="case-offers" data-jzs-case-offers={answer.outcomes.length}>
       <h2>{t('cases.portal.title')}</h2>
-      {answer.profile ? <p class="muted">{t('cases.portal.forProfile', { name: answer.profile.name })}</p> : <p class="warning">{t('cases.portal.noActive')}</p>}
+      {answer.profile ? <p class="muted">{tx('cases.portal.forProfile', { name: <Zh>{answer.profile.name}</Zh> })}</p> : <p class="warning">{t('cases.portal.noActive')}</p>}
       <ul>
         {answer.outcomes.map((o, i) => {
           const row = cases[i];
@@ -45,11 +46,11 @@ export function CaseOffers({ cases }: { cases: PortalCase[] }) {
           if (o.kind === 'offer')
             return (
               <li key={i} data-jzs-case-offer={o.caseId} data-from={o.from} data-to={o.to}>
-                {t('cases.portal.offer', { business: business(o.business), status: row.statusText, from: status(o.from) })}{' '}
+                {tx('cases.portal.offer', { business: business(o.business), status: <Zh>{row.statusText}</Zh>, from: status(o.from) })}{' '}
                 <button type="button" class="primary" data-jzs-action="update-case" onClick={(e) => e.isTrusted && void apply(i, row, o)}>
                   {t('cases.portal.update', { to: status(o.to) })}
                 </button>
-                {o.correction && <blockquote>{t('cases.portal.correction', { text: o.correction })}</blockquote>}
+                {o.correction && <blockquote>{tx('cases.portal.correction', { text: <Zh>{o.correction}</Zh> })}</blockquote>}
               </li>
             );
           if (o.kind === 'current') return <li key={i} class="muted">{t('cases.portal.current', { business: business(o.business), status: status(o.status) })}</li>;

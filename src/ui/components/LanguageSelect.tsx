@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { LANGUAGE_SETTING_KEY, type LanguageSetting, t } from '../../i18n';
 
+const isLanguageSetting = (v: unknown): v is LanguageSetting => v === 'en' || v === 'auto' || v === 'zh-CN';
+
 /** 界面语言: Chinese (default), English, or the browser's language. Applies to every view at once. */
 export function LanguageSelect() {
   const [value, setValue] = useState<LanguageSetting>('zh-CN');
@@ -9,7 +11,7 @@ export function LanguageSelect() {
     browser.storage.local.get(LANGUAGE_SETTING_KEY).then(
       (r) => {
         const v = r[LANGUAGE_SETTING_KEY];
-        if (v === 'en' || v === 'auto' || v === 'zh-CN') setValue(v);
+        if (isLanguageSetting(v)) setValue(v);
       },
       () => undefined,
     );
@@ -21,7 +23,8 @@ export function LanguageSelect() {
         data-jzs-language=""
         value={value}
         onChange={(e) => {
-          const v = e.currentTarget.value as LanguageSetting;
+          const v = e.currentTarget.value;
+          if (!isLanguageSetting(v)) return;
           setValue(v);
           void browser.storage.local.set({ [LANGUAGE_SETTING_KEY]: v });
         }}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Case } from '../../cases/schema';
-import { CASE_STATUSES, type CaseStatus } from '../../domain/case-status';
-import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId } from '../../domain/ids';
+import { CASE_STATUSES, type CaseStatus, isCaseStatus } from '../../domain/case-status';
+import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
@@ -45,7 +45,10 @@ export function ProfileCases({ profileId }: { profileId: string }) {
         return (
           <div class="business" key={c.id} data-jzs-progress-business={c.business}>
             <strong>{en ? BUSINESS_NAMES[c.business].en : BUSINESS_NAMES[c.business].zh}</strong>{' '}
-            <select value={c.status} onChange={(e) => void patch(c, { status: e.currentTarget.value as CaseStatus })}>
+            <select value={c.status} onChange={(e) => {
+              const status = e.currentTarget.value;
+              if (isCaseStatus(status)) void patch(c, { status });
+            }}>
               {CASE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`cases.status.${s}`)}
@@ -80,7 +83,7 @@ export function ProfileCases({ profileId }: { profileId: string }) {
         value=""
         onChange={(e) => {
           const id = e.currentTarget.value;
-          if (BUSINESS_IDS.includes(id as BusinessId)) void send('ui:cases.create', { profileId, business: id as BusinessId }).then(load);
+          if (isBusinessId(id)) void send('ui:cases.create', { profileId, business: id }).then(load);
         }}
       >
         <option value="">{t('profiles.addBusiness')}</option>

@@ -1,27 +1,46 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { FieldKey } from '../../domain/ids';
+import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import { FIELDS, FIELDS_BY_GROUP } from '../../domain/fields';
 import { VOCABULARIES } from '../../domain/vocabularies';
-import { getLang, type MessageKey, t } from '../../i18n';
+import { getLang, isMessageKey, type MessageKey, type Params, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { MessageError, type FillLogEntry } from '../../messaging/protocol';
 import type { Profile, ProfileData } from '../../profiles/schema';
 import { ProfileCases } from './ProfileCases';
-import { fieldText, isStrict, parseField } from '../../validate/field';
+import { fieldText, isStrict, parseField, type StoredValue } from '../../validate/field';
 import { describe } from '../../i18n/problem';
 import { todayInShanghai } from '../../domain/calendar';
 import { profileWarnings } from '../../validate/profile-warnings';
 
-type Draft = Record<FieldKey, string>;
+/** The editor's texts by field (a field left out is empty). */
+type Draft = Partial<Record<FieldKey, string>>;
 
 /** Fields chosen from a short list (their vocabulary's canonical texts are the option values). */
 const SELECTS = new Set<FieldKey>(['gender', 'retired']);
 
 /** The text each input starts with: stored values in words (是/否 as the select's values; 无固定期限). */
 function toDraft(data: ProfileData): Draft {
-  const d = {} as Draft;
-  for (const [, keys] of FIELDS_BY_GROUP) for (const k of keys) d[k] = fieldText(k, (data as Record<string, unknown>)[k], k === 'retired' ? 'zh' : getLang());
+  const d: Draft = {};
+  for (const [, keys] of FIELDS_BY_GROUP) for (const k of keys) d[k] = fieldText(k, data[k], k === 'retired' ? 'zh' : getLang());
   return d;
+}
+
+/**
+ * Set (or, with undefined, clear) one field of profile data, by the type the field stores. (Like setField in
+ * profiles/schema.ts, which lives beside the zod schema: importing it would put zod into the popup's bundle.)
+ */
+function setField(data: ProfileData, key: FieldKey, value: StoredValue | undefined): void {
+  if (key === 'retired') {
+    if (typeof value === 'boolean') data.retired = value;
+    else delete data.retired;
+  } else if (typeof value === 'string') data[key] = value;
+  else delete data[key];
+}
+
+/** A validator's message (catalogue key `v.<code>`), or the bare code when the catalogue lacks it. */
+function validatorText(code: string, params: Params | undefined): string {
+  const key = `v.${code}`;
+  return isMessageKey(key) ? t(key, params) : code;
 }
 
 const PLACEHOLDERS: Partial<Record<string, MessageKey>> = {
@@ -41,20 +60,26 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
   const data: ProfileData = {};
   const errors: Partial<Record<FieldKey, string>> = {};
   const warnings: Partial<Record<FieldKey, string>> = {};
-  for (const [key, raw] of Object.entries(draft) as Array<[FieldKey, string]>) {
-    const text = raw.trim();
+  for (const key of FIELD_KEYS) {
+    const text = (draft[key] ?? '').trim();
     if (!text) continue;
     const r = parseField(key, text, now);
     const err = r.findings.find((f) => f.severity === 'error');
     const blocking = err && isStrict(key);
-    if (blocking) errors[key] = t(`v.${err.code}` as MessageKey, err.params);
-    else if (r.findings[0]) warnings[key] = t(`v.${r.findings[0].code}` as MessageKey, r.findings[0].params);
-    if (r.value !== undefined) (data as Record<string, unknown>)[key] = r.value;
+    if (blocking) errors[key] = validatorText(err.code, err.params);
+    else if (r.findings[0]) warnings[key] = validatorText(r.findings[0].code, r.findings[0].params);
+    if (r.value !== undefined) setField(data, key, r.value);
   }
   if (!data.name) errors.name = t('profiles.required');
   // The pages' field checks (contract ending, implausible dates, what the ID number tells), shown, never blocking.
   for (const w of profileWarnings(data, now, todayInShanghai(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
   return { data, errors, warnings };
+}
+
+/** An editor group's heading (catalogue `profiles.groups.<group>`). */
+function groupTitle(group: string): string {
+  const key = `profiles.groups.${group}`;
+  return isMessageKey(key) ? t(key) : group;
 }
 
 export interface ProfileEditorProps {
@@ -87,15 +112,16 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
     setBusy(true);
     try {
       // Quick edit changes some fields only: keep the others as stored.
-      const data = only && profile ? { ...profile.data, ...Object.fromEntries(only.map((k) => [k, (checked.data as Record<string, unknown>)[k]])) } : checked.data;
+      const data: ProfileData = only && profile ? { ...profile.data } : checked.data;
+      if (only && profile) for (const k of only) setField(data, k, checked.data[k]);
       // Businesses in progress are cases now (src/cases); a profile body keeps none.
-      const body = { data: data as ProfileData, notes };
+      const body = { data, notes };
       const saved = profile ? await send('ui:profiles.update', { id: profile.id, body, revision: profile.revision }) : await send('ui:profiles.create', { body });
       setMessage({ kind: 'ok', text: profile ? t('profiles.saved') : t('profiles.created') });
       onSaved(saved);
     } catch (err) {
-      if (err instanceof MessageError && err.code === 'errors.profiles.revisionConflict') {
-        setConflict(await send('ui:profiles.get', { id: profile!.id }));
+      if (err instanceof MessageError && err.code === 'errors.profiles.revisionConflict' && profile) {
+        setConflict(await send('ui:profiles.get', { id: profile.id }));
       }
       setMessage({ kind: 'error', text: describe(err) });
     } finally {
@@ -137,9 +163,9 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
         void save();
       }}
     >
-      {(only ? [['', only] as [string, FieldKey[]]] : FIELDS_BY_GROUP).map(([group, keys]) => (
+      {(only ? [{ group: '', keys: only }] : FIELDS_BY_GROUP.map(([group, keys]) => ({ group, keys }))).map(({ group, keys }) => (
         <fieldset key={group}>
-          {group && <legend>{t(`profiles.groups.${group}` as MessageKey)}</legend>}
+          {group && <legend>{groupTitle(group)}</legend>}
           <div class="grid">{keys.map(field)}</div>
         </fieldset>
       ))}

@@ -32,3 +32,13 @@ export function tx(key: MessageKey, params: Record<string, ComponentChildren>): 
   const parts = template.split(/\{(\w+)\}/g);
   return <>{parts.map((p, i) => (i % 2 === 1 ? (Object.hasOwn(params, p) ? params[p] : `{${p}}`) : p))}</>;
 }
+
+/**
+ * tx() for a catalogue text that quotes the portal's own Chinese words (“请选择办理情形” in an English sentence):
+ * those runs of the template are marked as Chinese too.
+ */
+export function txRuns(key: MessageKey, params: Record<string, ComponentChildren>): VNode {
+  const template = t(key, {}, getLang());
+  const parts = template.split(/\{(\w+)\}/g);
+  return <>{parts.map((p, i) => (i % 2 === 1 ? (Object.hasOwn(params, p) ? params[p] : `{${p}}`) : <ZhRuns key={i} text={p} />))}</>;
+}

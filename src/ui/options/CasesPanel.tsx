@@ -2,7 +2,7 @@ import { format } from 'date-fns';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { casesCsv, casesXlsx } from '../../cases/export';
 import type { CaseFilter, CasePage, CaseRow, CaseSortKey } from '../../cases/table';
-import { CASE_STATUSES, type CaseStatus } from '../../domain/case-status';
+import { CASE_STATUSES, type CaseStatus, isCaseStatus } from '../../domain/case-status';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
 import { withItem } from '../../domain/sets';
 import { getLang, t } from '../../i18n';
@@ -93,7 +93,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
       <div class="row filters">
         <label>
           {t('cases.filterStatus')}{' '}
-          <select data-jzs-case-filter="status" value={filter.statuses?.[0] ?? ''} onChange={(e) => setF({ statuses: e.currentTarget.value ? [e.currentTarget.value as CaseStatus] : undefined })}>
+          <select data-jzs-case-filter="status" value={filter.statuses?.[0] ?? ''} onChange={(e) => setF({ statuses: isCaseStatus(e.currentTarget.value) ? [e.currentTarget.value] : undefined })}>
             <option value="">{t('cases.all')}</option>
             {CASE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -146,7 +146,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
           {t('cases.clear')}
         </button>
         <span class="sep" />
-        <select data-jzs-batch-status="" aria-label={t('cases.col.status')} value={batchStatus} onChange={(e) => setBatchStatus(e.currentTarget.value as CaseStatus)}>
+        <select data-jzs-batch-status="" aria-label={t('cases.col.status')} value={batchStatus} onChange={(e) => isCaseStatus(e.currentTarget.value) && setBatchStatus(e.currentTarget.value)}>
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusName(s)}
@@ -295,7 +295,7 @@ function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
   return (
     <div class="case-editor" data-jzs-case-editor={id}>
       <div class="row">
-        <select value={c.status} onChange={(e) => setC({ ...c, status: e.currentTarget.value as CaseStatus })}>
+        <select value={c.status} onChange={(e) => isCaseStatus(e.currentTarget.value) && setC({ ...c, status: e.currentTarget.value })}>
           {CASE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusName(s)}

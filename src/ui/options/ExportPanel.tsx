@@ -3,14 +3,23 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { isEncryptedBackup, parseEncryptedBackup, toEncryptedBackup } from '../../profiles/io/encrypted-backup';
-import { type Backup, parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
+import { type Backup, BackupError, parseBackup, toBackup, toCsv, toXlsx } from '../../profiles/io/export';
 import { download } from '../common/download';
-import type { Case } from '../../cases/schema';
+import { Case } from '../../cases/schema';
 import { errorText } from '../common/error-text';
 import { RESTORE_CHUNK } from '../../messaging/schemas';
 import { type RestoreReview, RestorePreviewView } from './RestorePreview';
 
 /** 导出与备份: CSV (BOM, formulas defused), XLSX, a versioned JSON backup, and restore from it. */
+/** A version-2 backup's cases, checked here before anything is written (a bad one names where it is wrong). */
+function backupCasesOf(backup: Backup, fileName: string): Case[] {
+  const parsed = Case.array().safeParse(backup.cases ?? []);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = `cases${(first?.path ?? []).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
+  throw new BackupError('backup.invalid', { file: fileName, where, problem: first?.message ?? '' });
+}
+
 export function ExportPanel({ onRestored }: { onRestored: () => void }) {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   const [backupPass, setBackupPass] = useState('');
@@ -19,7 +28,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
   const [review, setReview] = useState<RestoreReview | undefined>(undefined);
   const [progress, setProgress] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [backupCases, setBackupCases] = useState<unknown[]>([]);
+  const [backupCases, setBackupCases] = useState<Case[]>([]);
   const stamp = () => format(new Date(), 'yyyyMMdd-HHmm');
 
   const exportAs = async (kind: 'csv' | 'xlsx' | 'backup') => {
@@ -40,7 +49,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     try {
       const backup = await read();
       // A version-2 backup carries the cases too: restored after its profiles (the router validates each).
-      setBackupCases(backup.cases ?? []);
+      setBackupCases(backupCasesOf(backup, fileName));
       setPending(undefined);
       setRestorePass('');
       if (!backup.profiles.length) return setMessage({ kind: 'ok', text: t('restore.nothing') });
@@ -62,7 +71,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     setBusy(true);
     try {
       const done = await send('ui:restore.commit', { session: r.session, overwriteNewer: r.overwriteNewer, removeMissing: r.removeMissing });
-      if (backupCases.length) await send('ui:cases.restore', { cases: backupCases as Case[] });
+      if (backupCases.length) await send('ui:cases.restore', { cases: backupCases });
       setReview(undefined);
       setMessage({ kind: 'ok', text: t('restore.done', done) });
       onRestored();

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
-import type { Loaded, Merged, PageItem, PdfLib, Rotation } from '../../pdf/bundle';
+import type { Loaded, Merged, PageItem, PdfLib } from '../../pdf/bundle';
+import { turn } from '../../pdf/rotation';
 import type { UploadRule } from '../../rules/status';
 import { checkUpload, PROBE_BYTES, sizeText } from '../../validate/upload';
 import { download } from '../common/download';
@@ -57,12 +58,13 @@ export function PdfPanel() {
   const move = (i: number, by: number) => {
     const next = [...pages];
     const [p] = next.splice(i, 1);
-    next.splice(Math.max(0, Math.min(next.length, i + by)), 0, p!);
+    if (!p) return;
+    next.splice(Math.max(0, Math.min(next.length, i + by)), 0, p);
     setPages(next);
     setResult(undefined);
   };
-  const turn = (i: number) => {
-    setPages(pages.map((p, j) => (j === i ? { ...p, rotate: ((p.rotate + 90) % 360) as Rotation } : p)));
+  const turnPage = (i: number) => {
+    setPages(pages.map((p, j) => (j === i ? { ...p, rotate: turn(p.rotate, 90) } : p)));
     setResult(undefined);
   };
   const remove = (i: number) => {
@@ -118,7 +120,7 @@ export function PdfPanel() {
               <button type="button" disabled={i === pages.length - 1} aria-label={t('pdf.down')} onClick={() => move(i, 1)}>
                 ↓
               </button>
-              <button type="button" aria-label={t('pdf.rotate')} data-jzs-action="rotate-page" onClick={() => turn(i)}>
+              <button type="button" aria-label={t('pdf.rotate')} data-jzs-action="rotate-page" onClick={() => turnPage(i)}>
                 ↻
               </button>
               <button type="button" aria-label={t('pdf.remove')} onClick={() => remove(i)}>

@@ -8,7 +8,7 @@ import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type Pan
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
 import { TabCaseOffers } from '../components/CaseOffers';
 import { ChecklistList } from '../components/ChecklistList';
-import { tx } from '../components/Zh';
+import { tx, txRuns, Zh, ZhRuns } from '../components/Zh';
 import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
@@ -126,7 +126,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
       <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} />
       {here.map((s) => (
         <p class="step" key={s.id}>
-          {t('checklist.labelled', { label: t('checklist.thisPage'), text: en() ? s.textEn : s.text })}
+          {tx('checklist.labelled', { label: t('checklist.thisPage'), text: <ZhRuns text={en() ? s.textEn : s.text} /> })}
         </p>
       ))}
       {fillable(view) && <Fill />}
@@ -239,8 +239,8 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
         {lead?.business
           ? t('panel.situationChosen', { name: nameOf(lead.business) })
           : profileBusiness
-            ? t('panel.pickSituationFor', { name: nameOf(profileBusiness.business), profile: profileBusiness.name })
-            : t('panel.pickSituation', { names: BUSINESS_IDS.map(nameOf).join('、') })}
+            ? txRuns('panel.pickSituationFor', { name: nameOf(profileBusiness.business), profile: <Zh>{profileBusiness.name}</Zh> })
+            : txRuns('panel.pickSituation', { names: BUSINESS_IDS.map(nameOf).join(t('checklist.enumSep')) })}
       </p>,
     );
   }
@@ -248,12 +248,17 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
   if (cs) {
     out.push(
       <section class="guide correction" key="case" data-jzs-guidance="case" data-case-status={lead?.caseStatusId ?? ''}>
-        <p>{t('panel.caseStatus', { status: cs.text })}</p>
+        <p>{tx('panel.caseStatus', { status: <Zh>{cs.text}</Zh> })}</p>
         {cs.opinion ? (
           <>
-            <h2>{t('panel.correctionTitle')}</h2>
-            <blockquote data-jzs-correction="">{cs.opinion}</blockquote>
-            {named.length > 0 && <p>{t('panel.correctionNamed', { names: named.join('、') })}</p>}
+            {/* The English title quotes the portal's own term (补正意见), marked as Chinese. */}
+            <h2>
+              <ZhRuns text={t('panel.correctionTitle')} />
+            </h2>
+            <blockquote data-jzs-correction="" lang="zh-CN">
+              {cs.opinion}
+            </blockquote>
+            {named.length > 0 && <p>{tx('panel.correctionNamed', { names: <ZhRuns text={named.join(t('checklist.enumSep'))} /> })}</p>}
           </>
         ) : (
           lead?.caseStatusId === 'needs-correction' && <p>{t('panel.correctionNone')}</p>
@@ -277,8 +282,8 @@ function Compare({ portal, checklist, conditions }: { portal: string[]; checklis
     <section class="guide" data-jzs-guidance="compare" data-portal-only={diff.portalOnly.length} data-ours-only={ours.length}>
       <h2>{t('panel.compareTitle')}</h2>
       {diff.portalOnly.length === 0 && ours.length === 0 && <p>{t('panel.listsAgree')}</p>}
-      {diff.portalOnly.length > 0 && <p class="warning">{t('panel.portalOnly', { names: diff.portalOnly.join('、') })}</p>}
-      {ours.length > 0 && <p class="warning">{t('panel.oursOnly', { names: ours.join('、') })}</p>}
+      {diff.portalOnly.length > 0 && <p class="warning">{tx('panel.portalOnly', { names: <Zh>{diff.portalOnly.join(t('checklist.enumSep'))}</Zh> })}</p>}
+      {ours.length > 0 && <p class="warning">{tx('panel.oursOnly', { names: <ZhRuns text={ours.join(t('checklist.enumSep'))} /> })}</p>}
     </section>
   );
 }
