@@ -311,5 +311,5 @@ describe('the content script locates, the page script finds again', () => {
       });
     }
     expect(checked).toBeGreaterThan(300);
-  });
+  }, 30_000); // parses every replica page twice (source and rendered): seconds on a loaded CI machine
 });
