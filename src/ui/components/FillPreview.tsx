@@ -91,7 +91,7 @@ function Item({ item, checked, props }: { item: FillItem; checked: boolean; prop
             type="checkbox"
             data-jzs-overwrite={item.id}
             checked={checked}
-            onClick={trusted(props.onUntrusted, (e) => props.onToggle(item.id, (e.currentTarget as HTMLInputElement).checked))}
+            onClick={trusted(props.onUntrusted, (e) => e.currentTarget instanceof HTMLInputElement && props.onToggle(item.id, e.currentTarget.checked))}
           />
           {item.action === 'clear' ? t('fill.clear') : t('fill.overwrite')}
         </label>
