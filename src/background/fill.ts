@@ -9,6 +9,8 @@ import type { BodyCodec } from '../security/codec';
 import type { ProfileData } from '../profiles/schema';
 import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';
+import { todayInShanghai } from '../domain/calendar';
+import { profileWarnings } from '../validate/profile-warnings';
 import { fillLogAad } from '../storage/aad';
 import type { JzsDatabase } from '../storage/db';
 
@@ -157,7 +159,16 @@ export class FillService {
     this.recent.set(planId, stored);
     await this.deps.plans.set(planId, stored);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
-    return { planId, profile: { id: profile.id, name: profile.data.name ?? '' }, tabTitle: await this.deps.tabs.tabTitle(tabId), items: items.map(previewItem), ...(onPage ? { onPage } : {}) };
+    const now = this.deps.now();
+    const warnings = profileWarnings(profile.data, now, todayInShanghai(now));
+    return {
+      planId,
+      profile: { id: profile.id, name: profile.data.name ?? '' },
+      tabTitle: await this.deps.tabs.tabTitle(tabId),
+      items: items.map(previewItem),
+      ...(warnings.length ? { warnings } : {}),
+      ...(onPage ? { onPage } : {}),
+    };
   }
 
   /**

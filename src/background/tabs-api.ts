@@ -13,10 +13,11 @@ export const browserTabs: TabsApi = {
     // Chrome names each frame's document (documentId): the confirm is bound to it. Firefox does not.
     return results
       .filter((r) => typeof r.result === 'string' && portalOfUrl(`${r.result}/`))
-      .map((r) => ({ frameId: r.frameId, documentId: (r as { documentId?: string }).documentId }));
+      .map((r) => ({ frameId: r.frameId, documentId: r.documentId || undefined }));
   },
   async sendToFrame<N extends keyof FrameProtocolMap>(tabId: number, frameId: number, name: N, data: FrameProtocolMap[N]['req']) {
     try {
+      // why: the answer of our own content script to this message, typed by FrameProtocolMap (the frame router).
       const reply = (await browser.tabs.sendMessage(tabId, { jzs: 1, name, data }, { frameId })) as Reply<FrameProtocolMap[N]['res']> | undefined;
       return reply?.ok ? reply.data : undefined;
     } catch {
@@ -28,13 +29,8 @@ export const browserTabs: TabsApi = {
     // the call fails ("No document with id …") instead of writing there. That error means "gone", not text.
     const target = frame.documentId ? { tabId, documentIds: [frame.documentId] } : { tabId, frameIds: [frame.frameId] };
     try {
-      const [result] = await browser.scripting.executeScript({
-        target: target as { tabId: number; frameIds: number[] }, // documentIds: Chrome ≥ 106, missing from the polyfill's types
-        world: 'MAIN',
-        func: func as never, // the polyfill types func as () => void
-        args: args as never,
-      });
-      return result?.result as never; // what `func` returned, structured-cloned
+      const [result] = await browser.scripting.executeScript({ target, world: 'MAIN', func, args });
+      return result?.result; // what `func` returned, structured-cloned
     } catch {
       return undefined;
     }
@@ -47,7 +43,7 @@ export const browserTabs: TabsApi = {
     if (active?.id !== undefined && portalOfUrl(active.url)) return active.id;
     // The popup may sit over (or, in tests, in) a non-portal tab: take the portal tab used last.
     const tabs = (await browser.tabs.query({ windowType: 'normal' })).filter((t) => t.id !== undefined && portalOfUrl(t.url));
-    tabs.sort((a, b) => ((b as { lastAccessed?: number }).lastAccessed ?? 0) - ((a as { lastAccessed?: number }).lastAccessed ?? 0));
+    tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
     return tabs[0]?.id;
   },
 };
@@ -60,14 +56,19 @@ export async function broadcastToPortals<N extends keyof FrameProtocolMap>(name:
   const tabs = await browser.tabs.query({ url: matchPatterns(import.meta.env.BROWSER) }).catch(() => []);
   await Promise.all(
     tabs
-      .filter((t) => t.id !== undefined && portalOfUrl(t.url))
-      .map((t) => browser.tabs.sendMessage(t.id!, { jzs: 1, name, data }).catch(() => undefined)),
+      .flatMap((t) => (t.id !== undefined && portalOfUrl(t.url) ? [t.id] : []))
+      .map((id) => browser.tabs.sendMessage(id, { jzs: 1, name, data }).catch(() => undefined)),
   );
+}
+
+function isTabFill(x: unknown): x is TabFill {
+  return typeof x === 'object' && x !== null && 'profileId' in x && typeof x.profileId === 'string' && 'at' in x && typeof x.at === 'string';
 }
 
 export const sessionPlans: PlanStore = {
   async get(planId) {
     const key = `fill:${planId}`;
+    // why: written by `set` below in this trusted area only (content scripts cannot reach storage.session).
     return (await browser.storage.session.get(key))[key] as StoredPlan | undefined;
   },
   async set(planId, plan) {
@@ -78,7 +79,8 @@ export const sessionPlans: PlanStore = {
   },
   async lastFill(tabId) {
     const key = `tabFill:${tabId}`;
-    return (await browser.storage.session.get(key))[key] as TabFill | undefined;
+    const fill: unknown = (await browser.storage.session.get(key))[key];
+    return isTabFill(fill) ? fill : undefined;
   },
   async setLastFill(tabId, fill) {
     await browser.storage.session.set({ [`tabFill:${tabId}`]: fill });
@@ -118,8 +120,7 @@ export async function portalDocuments(tabId: number): Promise<Array<{ url: strin
   const results = await browser.scripting
     .executeScript({ target: { tabId, allFrames: true }, func: () => ({ url: location.href, html: document.documentElement.outerHTML }) })
     .catch(() => []);
-  return results
-    .map((r) => r.result as { url?: unknown; html?: unknown } | undefined)
-    .filter((r): r is { url: string; html: string } => typeof r?.url === 'string' && typeof r.html === 'string' && portalOfUrl(r.url) !== undefined)
-    .map((r) => ({ url: r.url, html: r.html.slice(0, MAX_DOCUMENT) }));
+  return results.flatMap(({ result: r }) =>
+    typeof r?.url === 'string' && typeof r.html === 'string' && portalOfUrl(r.url) !== undefined ? [{ url: r.url, html: r.html.slice(0, MAX_DOCUMENT) }] : [],
+  );
 }

@@ -5,12 +5,12 @@ import { groupOf as inputGroup, optionLabel, type PageField, readText } from '..
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 function optionsOf(doc: Document, f: PageField): CollectedLite['options'] {
-  if (f.kind === 'select') {
-    return Array.from((f.input as HTMLSelectElement).options)
+  if (f.kind === 'select' && f.input instanceof HTMLSelectElement) {
+    return Array.from(f.input.options)
       .filter((o) => o.value !== '' && !o.disabled)
       .map((o) => ({ text: norm(o.textContent ?? ''), value: o.value }));
   }
-  if (f.kind === 'radio' || f.kind === 'checkbox') return inputGroup(doc, f.input as HTMLInputElement).map((x) => ({ text: optionLabel(doc, x), value: x.value }));
+  if ((f.kind === 'radio' || f.kind === 'checkbox') && f.input instanceof HTMLInputElement) return inputGroup(doc, f.input).map((x) => ({ text: optionLabel(doc, x), value: x.value }));
   return undefined;
 }
 
@@ -61,7 +61,7 @@ export class FillAgent {
           miniId: mini ? f.id : undefined,
           locator: locate(root, mini ? f.id : undefined),
           current: readText(this.doc, f),
-          readOnly: f.readOnly || (!mini && 'readOnly' in f.input && (f.input as HTMLInputElement).readOnly),
+          readOnly: f.readOnly || (!mini && (f.input instanceof HTMLInputElement || f.input instanceof HTMLTextAreaElement) && f.input.readOnly),
           disabled: f.disabled,
           format: f.format,
           options: optionsOf(this.doc, f),

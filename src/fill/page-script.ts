@@ -109,6 +109,9 @@ export function pageScript(req: PageProbeRequest): PageProbe[];
 export function pageScript(req: PageApplyRequest): PageApplyAnswer;
 export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequest): PageKit | PageProbe[] | PageApplyAnswer {
   // ---- visibility as a person sees it (Bitwarden/1Password's checks are the bar) ---------------------------
+  /** A native form field (what has labels, a form, a value, disabled/read-only). */
+  const isField = (el: Element | null): el is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+    el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
   const parentOf = (el: Element): Element | null => {
     if (el.parentElement) return el.parentElement;
     const root = el.getRootNode();
@@ -170,7 +173,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       hit = inner;
     }
     if (!hit || ourUi(hit)) return false;
-    const labels = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? Array.from(el.labels ?? []) : [];
+    const labels = isField(el) ? Array.from(el.labels ?? []) : [];
     return !(scope.contains(hit) || labels.some((l) => l.contains(hit)));
   };
   /** Clipped away by an ancestor's overflow box too small to show `minSize` px of it. */
@@ -218,7 +221,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // ---- fingerprints: the field the user saw, found again --------------------------------------------------
   const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：]+/g, '').slice(0, 40);
   const labelAround = (el: Element): string => {
-    const own = 'labels' in el ? (el as HTMLInputElement).labels?.[0]?.textContent : undefined;
+    const own = isField(el) ? el.labels?.[0]?.textContent : undefined;
     if (own) return norm(own);
     const control = el.closest('[role="control"][label]');
     if (control) return norm(control.getAttribute('label'));
@@ -228,7 +231,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return norm(prev?.textContent);
   };
   const formOf = (el: Element): string => {
-    const form = 'form' in el && (el as HTMLInputElement).form ? (el as HTMLInputElement).form : el.closest('form');
+    const form = (isField(el) ? el.form : null) ?? el.closest('form');
     if (!form) return '';
     return form.id || form.getAttribute('name') || `#${Array.from(el.ownerDocument.forms).indexOf(form)}`;
   };
@@ -284,7 +287,15 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     getTextField?: () => string;
     getValueField?: () => string;
   };
-  const mini = (window as unknown as { mini?: { get(id: string): Ctl | undefined } }).mini;
+  /** The page's MiniUI (`window.mini`), when it has one. */
+  const pageMini = (): { get(id: string): Ctl | undefined } | undefined => {
+    const m: unknown = Reflect.get(window, 'mini');
+    if (typeof m !== 'object' || m === null) return undefined;
+    const get: unknown = Reflect.get(m, 'get');
+    // The page's own controls: what each offers is checked where it is used (getEnabled?, getData?…).
+    return typeof get === 'function' ? { get: (id: string): Ctl | undefined => Reflect.apply(get, m, [id]) ?? undefined } : undefined;
+  };
+  const mini = pageMini();
   const doc = document;
   const minSize = req.minSize;
   const MINI_INPUT = 'input.mini-textbox-input, textarea.mini-textbox-input, input.mini-buttonedit-input, input[type=radio], input[type=checkbox]';
@@ -293,11 +304,12 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   /** A MiniUI list's options live in the page's own objects (text and value fields are the control's). */
   const miniOptions = (id: string): PageProbe['options'] => {
     const c = mini?.get(id);
-    const data = (c?.getData ? c.getData() : c?.data) as Array<Record<string, unknown>> | undefined;
+    const data: unknown = c?.getData ? c.getData() : c?.data;
     if (!c || !Array.isArray(data)) return undefined;
     const tf = (c.getTextField ? c.getTextField() : c.textField) || 'text';
     const vf = (c.getValueField ? c.getValueField() : c.valueField) || 'id';
-    return data.map((d) => ({ text: String(d[tf] ?? ''), value: String(d[vf] ?? '') }));
+    const field = (d: unknown, k: string): string => (typeof d === 'object' && d !== null ? String(Reflect.get(d, k) ?? '') : '');
+    return data.map((d: unknown) => ({ text: field(d, tf), value: field(d, vf) }));
   };
   if (req.op === 'probe') {
     return req.fields.map((locator): PageProbe => {
@@ -328,7 +340,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       const on = choiceGroup(el).filter((x) => x.checked);
       return { value: on.map((x) => x.value).join(','), text: on.map(textOfOption).join(',') };
     }
-    const value = (el as HTMLInputElement).value ?? '';
+    const value = isField(el) ? el.value : '';
     return { value, text: value };
   };
 
@@ -340,13 +352,12 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       const c = mini?.get(w.handle.mini);
       const input = el.querySelector(MINI_INPUT);
       if (!c || !input) return 'gone';
-      if ((c.getEnabled ? !c.getEnabled() : c.enabled === false) || el.classList.contains('mini-disabled') || (input as HTMLInputElement).disabled) return 'disabled';
+      if ((c.getEnabled ? !c.getEnabled() : c.enabled === false) || el.classList.contains('mini-disabled') || (isField(input) && input.disabled)) return 'disabled';
       if ((c.getReadOnly ? c.getReadOnly() : c.readOnly === true) || el.classList.contains('mini-readonly')) return 'readonly';
       return '';
     }
-    const field = el as HTMLInputElement;
-    if (field.disabled || !!el.closest('fieldset:disabled')) return 'disabled';
-    if (field.readOnly) return 'readonly';
+    if ((isField(el) && el.disabled) || !!el.closest('fieldset:disabled')) return 'disabled';
+    if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly) return 'readonly';
     return '';
   };
   /** Can a person see it (reads layout: done for every field before the first write, in one layout). */
@@ -398,7 +409,9 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       for (const x of toClick) x.click();
       return '';
     }
-    setNative(el as HTMLInputElement, w.value);
+    // The handle names a native field; anything else under it was put there since the preview.
+    if (!isField(el)) return 'changed';
+    setNative(el, w.value);
     return '';
   };
 

@@ -18,7 +18,7 @@ function dateFor(raw: string, field: Pick<CollectedField, 'kind' | 'format'>): s
 
 /** The profile's value for a field, as the field wants it written (dates in the field's format). */
 export function valueFor(field: Pick<CollectedField, 'key' | 'kind' | 'format'>, data: ProfileData): string | undefined {
-  const raw = (data as Record<string, unknown>)[field.key];
+  const raw = data[field.key];
   if (field.key === 'retired') return raw === true ? '是' : raw === false ? '否' : undefined;
   if (typeof raw !== 'string' || !raw.trim()) return undefined;
   if (DATE_FIELDS.has(field.key)) return dateFor(raw, field);

@@ -42,6 +42,7 @@ export function synonyms(value: string): string[] {
   const parts = value.split(/[,，、]/).map((s) => s.trim()).filter(Boolean);
   return [...new Set(parts.flatMap((p) => {
     const g = GROUP_OF.get(norm(p));
-    return g === undefined ? [norm(p)] : GROUPS[g]!.map(norm);
+    const group = g === undefined ? undefined : GROUPS[g];
+    return group ? group.map(norm) : [norm(p)];
   }))];
 }

@@ -17,6 +17,7 @@ import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { FillItem, FillReport, FrameCollection } from '../fill/types';
+import type { ProfileWarning } from '../validate/profile-warnings';
 import type { LockStatus } from '../security/lock';
 import type { Case } from '../cases/schema';
 import type { CasePatch } from '../cases/service';
@@ -121,6 +122,8 @@ export interface FillPreview {
   profile: { id: string; name: string };
   tabTitle: string;
   items: FillItem[];
+  /** What looks wrong in the chosen profile (the pages' field checks, issue 17.7): shown, never blocking. */
+  warnings?: ProfileWarning[] | undefined;
   /** Whose values the page holds now, from this tab's fill log (another applicant than `profile`). */
   onPage?: { id: string; name: string } | undefined;
 }

@@ -187,6 +187,9 @@ describe('filling a portal page from a profile', () => {
     const preview = popup.locator('[data-jzs-fill-preview]');
     await preview.waitFor();
     expect(await popup.locator(`[data-jzs-fill-onpage="${zhangId}"]`).textContent()).toContain('张三');
+    // 李四's profile lacks birth date and gender: the preview says what the ID number tells (issue 17.7).
+    expect(await preview.locator('[data-jzs-fill-warning="birthDate"]').textContent()).toContain('1990-01-01');
+    expect(await preview.locator('[data-jzs-fill-warning="gender"]').textContent()).toContain('女');
     expect(await preview.locator('[data-jzs-fill-item][data-key="email"]').getAttribute('data-action')).toBe('clear');
     await popup.locator('[data-jzs-action="replace-all"]').click();
     await popup.locator('[data-jzs-action="confirm-fill"]').click();

@@ -5,6 +5,8 @@ import type { FillItem } from '../../src/fill/types';
 import { classifySender } from '../../src/background/sender';
 import { FillPreview, type FillPreviewProps, fillProblem } from '../../src/ui/components/FillPreview';
 import { CodedError } from '../../src/i18n/problem';
+import { todayInShanghai } from '../../src/domain/calendar';
+import { profileWarnings } from '../../src/validate/profile-warnings';
 
 const RLO = '\u202e';
 const item = (over: Partial<FillItem>): FillItem => ({ id: '0:1', frameId: 0, key: 'address', kind: 'text', label: '通讯地址', current: '', action: 'fill', ...over });
@@ -66,6 +68,39 @@ describe('fill preview', () => {
     expect(fillProblem(new CodedError('fill.errors.expired'))).toContain('预览已过期');
     expect(fillProblem(new Error('No frame with id 3 in tab 7.'))).not.toContain('No frame');
     expect(fillProblem({ code: 'fill.errors.noFields' })).toContain('没有可以用档案填写的字段');
+  });
+});
+
+describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () => {
+  const NOW = new Date('2026-11-22T16:30:00Z'); // 2026-11-23 in Jinan
+  it('shows the same checks as the pages, by field, and still lets the clerk confirm', () => {
+    const warnings = profileWarnings(
+      { name: '张三', idNumber: '370102198503021233', contractEnd: '2027-03-01', graduationDate: '1940-07-01' },
+      NOW,
+      todayInShanghai(NOW),
+    );
+    const base = props([item({ proposed: '经十路' })]);
+    const preview = base.state.preview && { ...base.state.preview, warnings };
+    const { container } = render(<FillPreview {...base} state={{ ...base.state, preview }} />);
+    const shown = [...container.querySelectorAll<HTMLElement>('[data-jzs-fill-warning]')].map((li) => [li.dataset.jzsFillWarning, li.textContent]);
+    // A wrong check digit (…1233 should end in 4): the ID number says nothing more, so no birth/gender hints.
+    expect(shown).toContainEqual(['idNumber', expect.stringMatching(/^身份证号：.*校验/)]);
+    expect(shown).toContainEqual(['contractEnd', expect.stringContaining('2027-03-01')]);
+    expect(shown).toContainEqual(['graduationDate', expect.stringContaining('1940-07-01')]);
+    expect(container.querySelector('[data-jzs-fill-warnings]')?.textContent).toContain('不影响填写');
+    expect(container.querySelector<HTMLButtonElement>('[data-jzs-action="confirm-fill"]')?.disabled).toBe(false);
+  });
+
+  it('names what the ID number tells when birth date and gender are empty; nothing when all is well', () => {
+    const warnings = profileWarnings({ name: '李四', idNumber: '37010219900101124X' }, NOW, todayInShanghai(NOW));
+    const base = props([item({})]);
+    const withWarnings = render(<FillPreview {...base} state={{ ...base.state, preview: base.state.preview && { ...base.state.preview, warnings } }} />);
+    const text = (field: string) => withWarnings.container.querySelector(`[data-jzs-fill-warning="${field}"]`)?.textContent;
+    expect(text('birthDate')).toBe('出生日期：出生日期未填：身份证号显示为 1990-01-01。');
+    expect(text('gender')).toBe('性别：性别未填：身份证号显示为「女」。');
+    withWarnings.unmount();
+    const { container } = render(<FillPreview {...props([item({})])} />);
+    expect(container.querySelector('[data-jzs-fill-warnings]')).toBeNull();
   });
 });
 

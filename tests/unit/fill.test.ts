@@ -277,6 +277,17 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect($('txtXm').value).toBe('');
   });
 
+  it('the preview carries the chosen profile\'s warnings (birth date and gender the ID number tells), only its own', async () => {
+    const { service, activate, li } = await setUp('fill-warnings');
+    expect((await service.plan(7)).warnings).toBeUndefined(); // 张三's profile is complete
+    await activate(li.id);
+    const preview = await service.plan(7);
+    expect(preview.warnings?.map((w) => [w.field, w.code])).toEqual([
+      ['birthDate', 'profileWarn.birthFromId'],
+      ['gender', 'profileWarn.genderFromId'],
+    ]);
+  });
+
   it('「全部替换为此申请人」: after 张三, 李四 replaces every value 张三 left and clears what 李四 lacks', async () => {
     const { service, activate, li, zhang } = await setUp('fill-replace');
     await service.apply((await service.plan(7)).planId, []);

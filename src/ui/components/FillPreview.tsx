@@ -1,6 +1,8 @@
 import { splitBidi } from '../../domain/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
-import { t } from '../../i18n';
+import { FIELD_NAMES } from '../../domain/fields';
+import { getLang, t } from '../../i18n';
+import type { ProfileWarning } from '../../validate/profile-warnings';
 import { describe } from '../../i18n/problem';
 import type { FillPreview as Preview } from '../../messaging/protocol';
 import { tx, Zh } from './Zh';
@@ -89,12 +91,28 @@ function Item({ item, checked, props }: { item: FillItem; checked: boolean; prop
             type="checkbox"
             data-jzs-overwrite={item.id}
             checked={checked}
-            onClick={trusted(props.onUntrusted, (e) => props.onToggle(item.id, (e.currentTarget as HTMLInputElement).checked))}
+            onClick={trusted(props.onUntrusted, (e) => e.currentTarget instanceof HTMLInputElement && props.onToggle(item.id, e.currentTarget.checked))}
           />
           {item.action === 'clear' ? t('fill.clear') : t('fill.overwrite')}
         </label>
       )}
     </li>
+  );
+}
+
+/** The chosen profile's warnings (contract, implausible dates, ID number): the clerk checks before writing. */
+function Warnings({ warnings }: { warnings: readonly ProfileWarning[] }) {
+  return (
+    <div class="warn" data-jzs-fill-warnings={warnings.length} role="note">
+      {t('fill.warningsTitle')}
+      <ul>
+        {warnings.map((w) => (
+          <li key={`${w.field}:${w.code}`} data-jzs-fill-warning={w.field} data-code={w.code}>
+            {tx('checklist.labelled', { label: <b>{FIELD_NAMES[w.field][getLang()]}</b>, text: t(w.code, w.params) })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -148,6 +166,7 @@ export function FillPreview(props: FillPreviewProps) {
             </div>
           )}
           <div>{tx('fill.preview', { name: <Zh>{preview.profile.name}</Zh> })}</div>
+          {preview.warnings?.length ? <Warnings warnings={preview.warnings} /> : null}
           {previous && (
             <p>
               <button type="button" data-jzs-action="replace-all" disabled={state.busy} onClick={trusted(props.onUntrusted, props.onReplaceAll)}>
