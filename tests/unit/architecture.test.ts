@@ -88,10 +88,11 @@ function cycles(graph: Map<string, Map<string, string>>): string[][] {
 }
 
 /**
- * Issue 16 item 3: at most half of the 117 `as` casts and 51 non-null `!` the review counted in src/ (148 and 37
- * when the session that cut them began). New code adds none without a `// why:` comment saying why it must stay.
+ * Issue 16 item 3 asked for at most half of the 117 `as` casts and 51 non-null `!` the review counted in src/
+ * (58 and 25). They were cut to 8 and 0 (from 148 and 37), each cast left carrying a `// why:` comment; the limit
+ * is that count, a ratchet: lower it when one goes, and a new one needs its why-comment and a reviewer's yes.
  */
-const LIMIT = { casts: 58, nonNull: 25 };
+const LIMIT = { casts: 8, nonNull: 0 };
 
 function countEscapes(of: readonly { ast: ts.SourceFile }[] = sources): { casts: number; nonNull: number } {
   let casts = 0;
@@ -125,7 +126,7 @@ describe('architecture', () => {
     expect(cycles(g)).toHaveLength(1);
   });
 
-  it(`keeps \`as\` casts and non-null \`!\` to at most half of the 117 and 51 counted in review (${LIMIT.casts} and ${LIMIT.nonNull})`, () => {
+  it(`keeps \`as\` casts and non-null \`!\` at the ratchet (${LIMIT.casts} and ${LIMIT.nonNull}; issue 16 asked for at most 58 and 25)`, () => {
     const { casts, nonNull } = countEscapes();
     expect(casts, '`as` casts in src/').toBeLessThanOrEqual(LIMIT.casts);
     expect(nonNull, 'non-null `!` in src/').toBeLessThanOrEqual(LIMIT.nonNull);
