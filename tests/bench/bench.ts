@@ -262,8 +262,8 @@ async function importOnce(page: Page, file: string): Promise<{ ms: number; read:
   await page.locator('[data-jzs-action="confirm-import"]').click();
   await page.locator('[data-jzs-import-report][data-imported="10000"]').waitFor({ timeout: 120_000 });
   return page.evaluate(() => {
-    const markAt = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;
-    const [start, preview, commit, done] = ['jzs-import-start', 'jzs-import-preview', 'jzs-import-commit', 'jzs-import-done'].map(markAt);
+    // (Inline: tsx wraps a named function in a helper the page does not have.)
+    const [start, preview, commit, done] = ['jzs-import-start', 'jzs-import-preview', 'jzs-import-commit', 'jzs-import-done'].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN);
     const t0 = start ?? 0;
     const seen: unknown = Reflect.get(window, '__jzsLong');
     const long = (Array.isArray(seen) ? seen : []).flatMap((x: unknown) => (Array.isArray(x) && typeof x[0] === 'number' && typeof x[1] === 'number' ? [{ at: x[0], ms: x[1], where: String(x[2]) }] : []));
