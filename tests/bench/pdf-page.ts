@@ -7,18 +7,8 @@
 import * as lib from '@cantoo/pdf-lib';
 import { loadFiles, mergeToLimit } from '../../src/pdf/bundle';
 import { canvasCodec } from '../../src/pdf/canvas-codec';
+import { rng } from '../helpers/rng';
 
-/** Deterministic noise (mulberry32): the same photos in every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An EXIF APP1 segment holding only Orientation (big-endian TIFF, one IFD0 entry), as phones write it. */
 function exifOrientation(orientation: number): Uint8Array {

@@ -6,22 +6,13 @@ import type { Case } from '../../src/cases/schema';
 import { bundledCaseStatusRules, CaseStatusRules } from '../../src/rules/case-statuses';
 import { REPLICAS } from '../fixtures/replicas';
 import { readFixture, replicaWithScripts } from '../helpers/replica-dom';
+import { rng } from '../helpers/rng';
 
 const rules = bundledCaseStatusRules();
 const labels = rules.labels;
 
 const html = (body: string) => new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
 
-/** A small deterministic generator (mulberry32) for the layout mutations. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROWS = [
   { serial: '370100202611180012', title: '二级建造师注册资格认定（初始注册）', applied: '2026-11-18 09:32', status: '审核中', code: 24, guid: 'g-1' },
