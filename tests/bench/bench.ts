@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CONTENT_SCRIPT_BUDGET } from './budgets';
-import { EXTENSION_DIR, launch, ROOT, rulesIn, type Session, sendFrom } from '../e2e/harness';
+import { clearProfiles, EXTENSION_DIR, launch, ROOT, rulesIn, type Session, sendFrom } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension } from './empty-extension';
 import { checkCharacter } from '../../src/validate/id-number';
@@ -233,11 +233,6 @@ function xlsx10k(): Uint8Array {
   return buildXlsx({ rows: [['济南某建设集团二级建造师花名册'], HEADER_10K, ...data], merges: ['A1:G1'] });
 }
 
-async function clearStore(page: Page): Promise<void> {
-  const all = await sendFrom<Array<{ id: string }>>(page, 'ui:profiles.all', {});
-  if (all.length) await sendFrom(page, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
-}
-
 async function importOnce(page: Page, file: string): Promise<{ ms: number; read: number; commit: number; longest: number; tasks: string }> {
   // The Long Tasks API in the workbench page: tasks of its own event loop, the UI's main thread (workers and the
   // service worker have their own threads and are not counted). Each entry keeps its attribution to show that.
@@ -355,7 +350,7 @@ async function storeBench(mode: 'lock off' | 'lock on'): Promise<void> {
   const raw: number[] = [];
   for (let i = 0; i < runs; i++) {
     log(`  ${mode} import ${i + 1}/${runs}`);
-    await clearStore(bench);
+    await clearProfiles(bench);
     const r = await importOnce(bench, file);
     imports.push(r.ms);
     reads.push(r.read);
@@ -550,7 +545,7 @@ async function xlsxBench(): Promise<void> {
     log(`  T9 run ${i + 1}/${runs}`);
     // Interleaved, alternating which goes first.
     for (const kind of i % 2 ? (['xlsx', 'csv'] as const) : (['csv', 'xlsx'] as const)) {
-      await clearStore(bench);
+      await clearProfiles(bench);
       const r = await importOnce(bench, kind === 'xlsx' ? xlsxFile : csvFile);
       (kind === 'xlsx' ? xlsx : csv).push(r.ms);
       (kind === 'xlsx' ? longest : longestCsv).push(r.longest);
@@ -559,7 +554,7 @@ async function xlsxBench(): Promise<void> {
   }
   // One more XLSX import, traced and not timed: each UI task's wall time (what the Long Tasks API reports) beside
   // its main-thread CPU time, so that a long task can be told apart from a wait for a core on a loaded machine.
-  await clearStore(bench);
+  await clearProfiles(bench);
   const traced = await traceMainThread(s, bench, async () => void (await importOnce(bench, xlsxFile)), 'jzs-import-start', 'jzs-import-done');
   const ms = (t: TaskTiming) => `${t.wallMs.toFixed(0)} ms wall / ${t.cpuMs.toFixed(0)} ms CPU at ${t.at.toFixed(0)} ms`;
   if (process.env.BENCH_TASKS) log(`    traced xlsx tasks ≥ 50 ms: ${traced.long.map(ms).join('; ') || 'none'}`);

@@ -214,6 +214,12 @@ export async function sendFrom<T = unknown>(page: Page, name: string, data: unkn
   return r.data as T;
 }
 
+/** Delete every stored profile through the extension's own messages (a test or bench run starting empty). */
+export async function clearProfiles(page: Page): Promise<void> {
+  const all = await sendFrom<Array<{ id: string }>>(page, 'ui:profiles.all', {});
+  if (all.length) await sendFrom(page, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
+}
+
 /** The frame of a page that shows a given replica (main frame or an iframe). */
 export function frameOf(page: Page, replica: Replica): Frame {
   const frame = page.frames().find((f) => f.url() === replica.url);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/validate/id-number';
 import { buildXlsx, partsOf, zipRaw } from '../helpers/xlsx-builder';
-import { launch, sendFrom, type Session } from './harness';
+import { clearProfiles, launch, sendFrom, type Session } from './harness';
 
 /** Clerk-style workbooks through the real workbench (issue 17: title rows, merged blocks, 2019.07, zip bombs). */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,11 +16,6 @@ function idFor(birth: string, seq: number): string {
 async function stored(page: Page): Promise<Array<Record<string, unknown>>> {
   const all = await sendFrom<Array<{ data: Record<string, unknown> }>>(page, 'ui:profiles.all', {});
   return all.map((p) => p.data).sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh'));
-}
-
-async function clear(page: Page): Promise<void> {
-  const all = await sendFrom<Array<{ id: string }>>(page, 'ui:profiles.all', {});
-  if (all.length) await sendFrom(page, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
 }
 
 describe('clerk workbooks in the workbench', () => {
@@ -36,7 +31,7 @@ describe('clerk workbooks in the workbench', () => {
   });
 
   it('a title row and merged employer cells: every applicant imported with its employer, rows as Excel numbers them', async () => {
-    await clear(bench);
+    await clearProfiles(bench);
     const people = [
       ['张三', idFor('1985-03-02', 11), '2019.6.4-2025.6.4'],
       ['李四', idFor('1990-07-15', 12), '2022年10月3日至2028年10月3日'],
@@ -76,7 +71,7 @@ describe('clerk workbooks in the workbench', () => {
   });
 
   it('2019.07 in 毕业时间 is July 2019; 2019.1 is refused with a question on its cell — never 1905', async () => {
-    await clear(bench);
+    await clearProfiles(bench);
     const a = idFor('1985-03-02', 21);
     const b = idFor('1990-07-15', 22);
     const bytes = buildXlsx({ rows: [['姓名', '身份证号', '毕业时间'], ['张三', a, { n: 2019.07 }], ['李四', b, { n: 2019.1 }]] });
@@ -98,7 +93,7 @@ describe('clerk workbooks in the workbench', () => {
   });
 
   it('another header row or column mapping re-checks the held file: the preview and the commit follow the last choice', async () => {
-    await clear(bench);
+    await clearProfiles(bench);
     const a = idFor('1985-03-02', 31);
     const b = idFor('1990-07-15', 32);
     const bytes = buildXlsx({ rows: [['某公司花名册'], ['姓名', '身份证号', '手机'], ['张三', a, '13805310000'], ['李四', b, '1380531']] });
@@ -127,7 +122,7 @@ describe('clerk workbooks in the workbench', () => {
   });
 
   it('one ID number under two names: shown as a conflict, left out by default, imported when the clerk says so', async () => {
-    await clear(bench);
+    await clearProfiles(bench);
     const shared = idFor('1985-03-02', 41);
     const csv = `姓名,身份证号,手机\r\n张三,${shared},13800000001\r\n张珊,${shared},13800000002\r\n王五,${idFor('1979-12-01', 42)},\r\n,${idFor('1990-07-15', 43)},\r\n`;
     const load = async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, ROOT, sendFrom, type Session } from './harness';
+import { clearProfiles, launch, ROOT, sendFrom, type Session } from './harness';
 
 const GBK = readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'applicants-gbk.csv'));
 
@@ -78,8 +78,7 @@ describe('profiles in the workbench and the popup', () => {
       const file = readFileSync((await download.path())!);
       if (action === 'export-csv') expect([...file.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       // Start from an empty store, then import the exported file.
-      const all = await sendFrom<Array<{ id: string }>>(bench, 'ui:profiles.all', {});
-      await sendFrom(bench, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
+      await clearProfiles(bench);
       expect(await storedData(bench)).toEqual([]);
       await importFile(bench, download.suggestedFilename(), file);
       await bench.locator('[data-jzs-action="confirm-import"]').click();
