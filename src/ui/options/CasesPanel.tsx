@@ -12,6 +12,7 @@ import type { ProfileSummary } from '../../profiles/schema';
 import { download } from '../common/download';
 import { Zh } from '../components/Zh';
 import { CaseCleanup } from './CaseCleanup';
+import { EmployerSelect } from './EmployerSelect';
 
 const PAGE = 50;
 const COLUMNS: CaseSortKey[] = ['name', 'employer', 'business', 'status', 'materials', 'submittedOn', 'updatedAt'];
@@ -115,18 +116,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
         </label>
         <label>
           {t('cases.filterEmployer')}{' '}
-          <select
-            data-jzs-case-filter="employer"
-            value={filter.employer === undefined ? '\u0000' : filter.employer}
-            onChange={(e) => setF({ employer: e.currentTarget.value === '\u0000' ? undefined : e.currentTarget.value })}
-          >
-            <option value={'\u0000'}>{t('cases.all')}</option>
-            {page?.employers.map((emp) => (
-              <option key={emp} value={emp} lang={emp ? 'zh-CN' : undefined}>
-                {emp || t('cases.noEmployer')}
-              </option>
-            ))}
-          </select>
+          <EmployerSelect hook={{ 'data-jzs-case-filter': 'employer' }} employers={page?.employers} value={filter.employer} onChange={(employer) => setF({ employer })} allLabel={t('cases.all')} />
         </label>
         <input type="search" data-jzs-case-filter="name" placeholder={t('cases.filterName')} value={filter.text ?? ''} onInput={(e) => setF({ text: e.currentTarget.value || undefined })} />
         <label>

@@ -9,6 +9,7 @@ import { csvCell } from '../../profiles/io/export';
 import { writeXlsx } from '../../profiles/io/xlsx';
 import { download } from '../common/download';
 import { useStepwise } from '../common/stepwise';
+import { EmployerSelect } from './EmployerSelect';
 
 const HORIZONS = [30, 90, 180, 365];
 const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
@@ -72,14 +73,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
         </label>
         <label>
           {t('deadlines.employer')}{' '}
-          <select data-jzs-deadline-employer="" value={employer ?? '\u0000'} onChange={(e) => setEmployer(e.currentTarget.value === '\u0000' ? undefined : e.currentTarget.value)}>
-            <option value={'\u0000'}>{t('deadlines.all')}</option>
-            {data?.employers.map((emp) => (
-              <option key={emp} value={emp} lang={emp ? 'zh-CN' : undefined}>
-                {emp || t('cases.noEmployer')}
-              </option>
-            ))}
-          </select>
+          <EmployerSelect hook={{ 'data-jzs-deadline-employer': '' }} employers={data?.employers} value={employer} onChange={setEmployer} allLabel={t('deadlines.all')} />
         </label>
         <button type="button" data-jzs-action="export-deadlines-csv" disabled={!data?.rows.length} onClick={() => exportAs('csv')}>
           {t('deadlines.exportCsv')}
