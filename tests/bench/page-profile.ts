@@ -39,12 +39,13 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.start');
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
-    await sleep(600);
+    await sleep(Number(process.env.PROFILE_SETTLE ?? 600));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
     const marks = await page.evaluate(() => {
       const d = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
       const dock = document.querySelector('[data-jzs-overlay]')?.getAttribute('data-dock');
-      return `dock=${dock} ${performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime - d)}`).join(' ')}`;
+      const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventStart - d;
+      return `dock=${dock} load@${Math.round(load)} ${performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime - d)}`).join(' ')}`;
     });
     const frameMarks = await Promise.all(page.frames().slice(1).filter((f) => !f.url().startsWith('chrome-extension')).map((f) => f.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime + performance.timeOrigin)}`).join(' '))));
     const origin = await page.evaluate(() => performance.timeOrigin + (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
