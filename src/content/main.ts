@@ -15,7 +15,7 @@ import { FillAgent } from './fill';
 import { dispatchFrame, type FrameRoutes } from './frame-router';
 import type { Lifecycle } from './lifecycle';
 import { initialState, type PageEvent, type PageState, reduce, reportOf, sameDetection } from './page-state';
-import { HOST_TAG, mountOverlayHost, type OverlayHost } from './panel-host';
+import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
@@ -99,7 +99,7 @@ class ContentShell {
       return;
     }
     const fresh = !this.overlay;
-    this.overlay ??= mountOverlayHost(document, this.top, () => t('overlay.pill'), () => this.expand());
+    this.overlay ??= mountOverlayHost(document, this.top, () => t('overlay.pill'), () => this.expand(), () => this.shown());
     this.overlay.setDetection(d);
     // The remembered layout was asked of storage when the script started (`readPrefs`): the panel (or the pill
     // the user left) is placed as soon as it answers, or now when it already has.
@@ -202,10 +202,13 @@ class ContentShell {
     this.place();
   }
 
-  /** Place the panel or pill afresh; the top frame's first placement is when its overlay is ready (bench T3). */
+  /** Place the panel or pill afresh. */
   private place(): void {
-    if (!this.prefs || !this.overlay) return;
-    this.overlay.dock(this.prefs, true);
+    if (this.prefs) this.overlay?.dock(this.prefs, true);
+  }
+
+  /** The panel frame is in the page, or the pill placed: the first time, the top frame's overlay is ready (bench T3). */
+  private shown(): void {
     if (this.top && !this.placed) performance.mark('jzs-overlay-ready');
     this.placed = true;
   }
@@ -279,9 +282,6 @@ function onlyOurs(records: MutationRecord[]): boolean {
   return records.every((r) => ours(r.target) || (r.addedNodes.length + r.removedNodes.length > 0 && [...r.addedNodes, ...r.removedNodes].every(ours)));
 }
 
-/** How long a sub-frame waits at most for the tab's top document to load before it reads its page anyway. */
-const TAB_LOAD_WAIT_MS = 1000;
-
 /**
  * A sub-frame's first read waits for the tab's top document to finish loading: a same-origin iframe's load
  * holds up its parent's, and with it the top frame's content script (run at document_idle) that places the
@@ -299,7 +299,7 @@ function afterTabLoad(ctx: Lifecycle, hostsPanel: boolean, run: () => void): voi
   };
   // After the load event's task: our top frame's own placement may be what fires it (an inserted frame).
   ctx.addEventListener(top, 'load', () => ctx.setTimeout(once, 0), { once: true });
-  ctx.setTimeout(once, TAB_LOAD_WAIT_MS);
+  ctx.setTimeout(once, LOAD_WAIT_MS);
 }
 
 function sameOriginTop(): Window | undefined {

@@ -100,11 +100,39 @@ function makePill(doc: Document, onExpand: () => void): HTMLElement {
   return wrap;
 }
 
+/** How long we wait at most for a page's load event (a page with an image that never arrives still gets its panel). */
+export const LOAD_WAIT_MS = 1000;
+
+/**
+ * After the page's load event, at once when it is over, or after LOAD_WAIT_MS. The panel frame is inserted then,
+ * with its address: a frame inserted blank loads about:blank there and then, which also fires the page's pending
+ * load event inside our placement; a frame inserted with an address before the load event holds that event up
+ * until the panel has loaded.
+ */
+function afterLoad(doc: Document, run: () => void): void {
+  const win = doc.defaultView;
+  if (!win || doc.readyState === 'complete') return run();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  win.addEventListener('load', once, { once: true });
+  win.setTimeout(once, LOAD_WAIT_MS);
+}
+
 /**
  * `label` names the pill and the frame in the UI language of the moment; `onExpand` runs on a person's click
- * on the pill.
+ * on the pill; `onShown` each time the panel frame is inserted or the pill placed.
  */
-export function mountOverlayHost(doc: Document, top: boolean, label: () => string = () => '', onExpand: () => void = () => undefined): OverlayHost {
+export function mountOverlayHost(
+  doc: Document,
+  top: boolean,
+  label: () => string = () => '',
+  onExpand: () => void = () => undefined,
+  onShown: () => void = () => undefined,
+): OverlayHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-jzs-overlay', '');
   // `all: initial` keeps portal styles (e.g. `div { float:left }` on old pages) off the host itself.
@@ -130,14 +158,21 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
   // The panel's keystrokes stay in its own frame; a key on the host itself goes no further either.
   if (top) for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
 
-  const ensureFrame = () => {
+  const ensureFrame = (url: string) => {
     pillEl?.remove();
     pillEl = undefined;
     if (frame) return frame;
-    frame = doc.createElement('iframe');
-    frame.style.cssText = 'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light;';
-    root.appendChild(frame);
-    return frame;
+    const made = doc.createElement('iframe');
+    made.style.cssText = 'all: initial; display: block; width: 100%; height: 100%; border: 0; color-scheme: light;';
+    made.src = url;
+    frame = made;
+    afterLoad(doc, () => {
+      // Collapsed meanwhile: that frame is no longer wanted.
+      if (frame !== made) return;
+      root.appendChild(made);
+      onShown();
+    });
+    return made;
   };
 
   /** Collapsed: the frame goes (its renderer's memory with it), the pill comes. */
@@ -160,10 +195,10 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
       return;
     }
     // The frame learns its side from its URL's fragment (changing it does not reload the frame).
-    const f = ensureFrame();
+    const url = `${browser.runtime.getURL('/panel.html')}#panel-${side}`;
+    const f = ensureFrame(url);
     // Named in the user's language, which may have arrived since the frame was made (a redock follows it).
     f.setAttribute('title', t('overlay.title'));
-    const url = `${browser.runtime.getURL('/panel.html')}#panel-${side}`;
     if (f.src !== url) f.src = url;
     if (d.mode === 'top') {
       // In the page's flow, above its content: it pushes the page down instead of covering it.
@@ -202,6 +237,7 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
       host.style.cssText = 'all: initial; display: none;';
       host.setAttribute('data-dock', 'hidden');
     }
+    onShown();
   };
 
   const place = (prefs: PanelPrefs, again: boolean) => {
@@ -237,8 +273,8 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
       else host.removeAttribute('data-business');
     },
     dock(prefs, again = false) {
-      // Inserting the frame can finish the page's load synchronously, and its load event asks for a recheck
-      // inside this very placement: that one is ours to finish.
+      // Never one placement inside another (a page event that our own change fires synchronously, such as a
+      // load event, asks for a recheck): the outer one finishes the job.
       if (!top || placing) return;
       placing = true;
       try {

@@ -206,10 +206,11 @@ describe('the on-page panel', () => {
     await page.close();
   });
 
-  it('a sub-frame reads its page once the top page has loaded, and within a second when it never does', async () => {
-    // The e-form iframe's content script waits for the top document's load (issue 13.5: its work held up the
-    // top frame's panel). Here an image of the top page never arrives, so the load never comes: the iframe's
-    // hints and its part of the top panel must come all the same.
+  it('the panel frame and a sub-frame’s hints come once the top page has loaded, and within a second when it never does', async () => {
+    // The e-form iframe's content script, and the top frame's panel frame, wait for the top document's load
+    // (issue 13.5: the iframe's work held up the top's panel; a panel frame inserted earlier holds up the load).
+    // Here an image of the top page never arrives, so the load never comes: the panel, the iframe's hints and
+    // its part of the top panel must come all the same.
     const { url, file } = replica('zwdt-declaration-initial');
     const html = readFileSync(join(ROOT, 'tests', 'fixtures', file), 'utf8').replace('</body>', '<img src="/epoint-web-zwdt/never-answered.png" alt=""></body>');
     const page = await s.context.newPage();
