@@ -37,7 +37,7 @@ function setup() {
     now: () => NOW,
     profiles,
     tabs,
-    fill: new FillService({ profiles, db: async () => db, codec, tabs, plans: { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined }, now: () => NOW }),
+    fill: new FillService({ profiles, db: async () => db, codec, tabs, plans: { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined }, now: () => NOW }),
     workQueue: { get: async () => undefined, set: async () => undefined },
     restores: new RestoreSessions(profiles, () => NOW),
     lock,

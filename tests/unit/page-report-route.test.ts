@@ -51,7 +51,7 @@ async function background(codec: () => BodyCodec) {
     tabTitle: async () => '',
     targetTab: async () => undefined,
   };
-  const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined };
+  const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined };
   const now = () => new Date('2026-11-23T08:00:00Z');
   const routes = createRoutes({
     db,

@@ -23,7 +23,7 @@ function background() {
   const db = () => openJzsDB(name);
   const profiles = new ProfileService(new ProfileStore(db, () => plainCodec), () => plainCodec);
   const tabs = { portalFrames: async () => [], sendToFrame: async () => undefined, mainWorld: async () => undefined, tabTitle: async () => '', targetTab: async () => undefined };
-  const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined };
+  const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined };
   const now = () => new Date('2026-11-23T08:00:00Z');
   let stored: WorkQueue | undefined;
   const routes = createRoutes({
