@@ -79,15 +79,17 @@ function resultOf(item: PlannedItem, r: PageWriteResult | undefined): FillResult
  * navigated frame has a new content script, with a new nonce.
  */
 async function sameDocument(api: ConfirmApi, tabId: number, frame: PlannedFrame): Promise<boolean> {
-  if (frame.documentId) return true;
   const now = await api.documentOf(tabId, frame.frameId);
   return !!now && now.nonce === frame.nonce && now.url === frame.url && now.page === frame.page;
 }
 
-/** One frame's writes: one script in the page that checks each field, writes and reads back. */
+/**
+ * One frame's writes: one script in the page that checks each field, writes and reads back. Where the browser
+ * binds it to the document, the script is sent in the same task as the click (no await before it).
+ */
 async function applyFrame(api: ConfirmApi, tabId: number, frame: PlannedFrame | undefined, items: PlannedItem[]): Promise<{ results: FillResult[]; navigated: boolean }> {
   const writes = items.map((i) => ({ item: i.id, handle: i.handle, kind: i.kind, value: i.value }));
-  const same = frame ? await sameDocument(api, tabId, frame) : false;
+  const same = !frame ? false : frame.documentId ? true : await sameDocument(api, tabId, frame);
   const answer = frame && same ? await api.applyIn(tabId, frame, { op: 'apply', url: frame.url, writes, minSize: MIN_FILL_SIZE }) : undefined;
   if (!answer || answer.navigated) return { results: items.map((i) => resultOf(i, undefined)), navigated: true };
   const byItem = new Map(answer.results.map((r) => [r.item, r]));

@@ -265,6 +265,24 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect($('txtCsrq').value).toBe('1990-01-01');
   });
 
+  it.each([
+    ['moves 证件号码 out of its form', () => document.body.append($('txtZjhm')), 'changed'],
+    ['relabels 证件号码\'s row', () => {
+      const cell = $('txtZjhm').closest('td')?.previousElementSibling;
+      if (cell) cell.textContent = '护照号码';
+    }, 'changed'],
+    ['disables 证件号码', () => ($('txtZjhm').disabled = true), 'disabled'],
+  ])('a page that, reacting to an earlier write of the same fill, %s: that field is not written', async (_how, react, reason) => {
+    const { service, confirm } = await setUp(`fill-react-${reason}-${_how.length}`);
+    const preview = await service.plan(7);
+    const order = preview.items.map((i) => i.key);
+    expect(order.indexOf('name')).toBeLessThan(order.indexOf('idNumber'));
+    $('txtXm').addEventListener('change', react, { once: true });
+    const report = await confirm(preview);
+    expect(outcomes(report)).toMatchObject({ name: 'ok', idNumber: reason });
+    expect(document.body.innerHTML).not.toContain(ZHANG.idNumber);
+  });
+
   it('a tab that moved on to another document or URL gets nothing written, and the log says so', async () => {
     const { service, tab, zhang, confirm } = await setUp('fill-navigated');
     const preview = await service.plan(7);

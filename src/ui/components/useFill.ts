@@ -61,8 +61,10 @@ export function useFill() {
       if (!preview) return;
       performance.clearMarks(FILL_MARKS.results);
       performance.mark(FILL_MARKS.confirm);
+      // The page scripts are sent off first; this page re-renders ("working…") while they run.
+      const done = confirmHere(preview, plans.current.get(preview.planId) ?? 'live', overwrite);
       update({ busy: true, untrusted: false });
-      confirmHere(preview, plans.current.get(preview.planId) ?? 'live', overwrite).then(
+      done.then(
         (report) => update({ busy: false, preview: undefined, report }),
         (error: unknown) => update({ busy: false, preview: undefined, error }),
       );
