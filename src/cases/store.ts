@@ -2,7 +2,7 @@ import { caseAad } from '../storage/aad';
 import type { JzsDatabase, StoredCase } from '../storage/db';
 import { CodedError } from '../i18n/problem';
 import type { BodyCodec } from '../security/codec';
-import { isQuotaError, StorageFull } from '../profiles/errors';
+import { writeOrFull as write } from '../profiles/errors';
 import { type Case, CaseBody, type CaseInput } from './schema';
 
 /** The case is gone (deleted meanwhile). */
@@ -16,15 +16,6 @@ export class CaseNotFound extends CodedError {
 export class CaseConflict extends CodedError {
   constructor() {
     super('cases.errors.conflict');
-  }
-}
-
-async function write<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (isQuotaError(err)) throw new StorageFull();
-    throw err;
   }
 }
 

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { joinClauses, joinList, t } from '../i18n';
 import { normLabel, normText } from '../portals/dom';
 import type { ChecklistView, UploadRule } from '../rules/status';
 import { matchMaterial, uploadSeverity } from '../rules/status';
@@ -6,6 +6,7 @@ import type { ReportedUpload } from '../messaging/protocol';
 import { checkUpload, type FileProbe, PROBE_BYTES, sizeText } from '../validate/upload';
 import { styleStatus } from './status-style';
 import { findingText } from './validation';
+import { setMarkedText } from './marked-text';
 
 export const UPLOAD_TAG = 'jzs-upload-check';
 
@@ -61,11 +62,12 @@ export function watchUploads(doc: Document, view: () => ChecklistView | undefine
       if (el.previousElementSibling !== anchor) anchor.after(el);
       const severity = uploadSeverity(findings.map((f) => f.code), target.rule);
       el.setAttribute('data-severity', severity);
-      el.textContent = findings.length
-        ? findings.map(findingText).join('；')
-        : t('v.upload.ok', { name: files.map((f) => f.name).join('、'), size: sizeText(files.reduce((n, f) => n + f.size, 0)) });
+      const message = findings.length
+        ? joinClauses(findings.map(findingText))
+        : t('v.upload.ok', { name: joinList(files.map((f) => f.name)), size: sizeText(files.reduce((n, f) => n + f.size, 0)) });
+      setMarkedText(el, message);
       styleStatus(el, severity, 'block');
-      onResult({ material: target.id, severity, message: el.textContent });
+      onResult({ material: target.id, severity, message });
     });
   };
   doc.addEventListener('change', onChange, { capture: true, passive: true });

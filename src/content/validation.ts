@@ -1,5 +1,5 @@
 import type { FieldKey } from '../domain/ids';
-import { getLang, isMessageKey, t } from '../i18n';
+import { getLang, isMessageKey, joinClauses, t } from '../i18n';
 import type { FieldDefinitionView } from '../messaging/protocol';
 import { mapFields, type PageField, readText } from '../portals/fields';
 import type { CheckView } from '../rules/status';
@@ -7,6 +7,7 @@ import { runChecks, type Values } from '../validate/checks';
 import { validateValue } from '../validate/value';
 import type { Finding, Severity } from '../validate/types';
 import { styleStatus } from './status-style';
+import { setMarkedText } from './marked-text';
 
 export const HINT_TAG = 'jzs-hint';
 
@@ -112,7 +113,7 @@ export class PageValidator {
     for (const [key, entry] of perKey) {
       const sorted = [...entry.findings].sort((a, b) => RANK[b.severity] - RANK[a.severity]);
       const severity: Severity | 'ok' | undefined = sorted[0]?.severity ?? (entry.hasValue ? 'ok' : undefined);
-      this.showHint(key, entry.field, severity, sorted.map(findingText).join('；') || t('v.ok'));
+      this.showHint(key, entry.field, severity, joinClauses(sorted.map(findingText)) || t('v.ok'));
       for (const f of sorted) items.push({ key, name: this.fieldName(key), severity: f.severity, message: findingText(f) });
     }
     for (const [key, hint] of this.hints) {
@@ -146,7 +147,7 @@ export class PageValidator {
       hint.setAttribute('data-severity', severity);
       styleStatus(hint, severity, 'inline-block');
     }
-    if (hint.textContent !== message) hint.textContent = message;
+    setMarkedText(hint, message);
   }
 
   destroy(): void {

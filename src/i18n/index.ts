@@ -27,10 +27,11 @@ type AllTexts = typeof contentZh & typeof hintsZh & typeof pagesZh;
 export type MessageKey = Leaves<AllTexts>;
 /**
  * A placeholder's value: plain text or a number, a text given in both languages (data such as a field's or a
- * business's name, `{ zh, en }`), or another message (`{ code, params }`) translated in the same language.
+ * business's name, `{ zh, en }`), another message (`{ code, params }`) translated in the same language, or a
+ * list, joined as the language joins lists (`checklist.enumSep`).
  * All plain data, so an error's parameters cross the message boundary unchanged and the receiver translates.
  */
-export type ParamValue = string | number | LocalText | { code: MessageKey; params?: Params };
+export type ParamValue = string | number | LocalText | { code: MessageKey; params?: Params } | ReadonlyArray<string | number>;
 export interface LocalText {
   zh: string;
   en: string;
@@ -81,8 +82,12 @@ function lookup(lang: Lang, key: string): string | undefined {
   return undefined;
 }
 
+const isList = (v: ParamValue): v is ReadonlyArray<string | number> => Array.isArray(v);
+
 function paramText(value: ParamValue, lang: Lang): string {
   if (typeof value !== 'object') return String(value);
+  // A list (rows 3, 5, 8) is joined the way the language writes lists: 「3、5、8」.
+  if (isList(value)) return joinList(value, lang);
   if ('code' in value) return t(value.code, value.params, lang);
   return value[lang];
 }
@@ -117,4 +122,14 @@ export function catalogueKeys(lang: Lang): string[] {
   };
   for (const c of catalogues[lang]) walk(c, '');
   return out.sort();
+}
+
+/** Joins a list the way the current language writes it: 「a、b」 in Chinese, "a, b" in English. */
+export function joinList(items: readonly (string | number)[], lang: Lang = current): string {
+  return items.join(t('checklist.enumSep', {}, lang));
+}
+
+/** Joins whole clauses (several messages about one row): 「…；…」 in Chinese, "…; …" in English. */
+export function joinClauses(items: readonly string[], lang: Lang = current): string {
+  return items.join(t('checklist.listSep', {}, lang));
 }

@@ -39,3 +39,13 @@ export function isQuotaError(err: unknown): boolean {
   // idb and some browsers wrap the DOMException: { inner: { name } }.
   return err.name === 'QuotaExceededError' || (isRecord(err.inner) && err.inner.name === 'QuotaExceededError');
 }
+
+/** Runs one write transaction; a full disk becomes StorageFull (the transaction aborted, nothing changed). */
+export async function writeOrFull<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isQuotaError(err)) throw new StorageFull();
+    throw err;
+  }
+}

@@ -3,7 +3,7 @@ import { profileAad, restorePointAad } from '../storage/aad';
 import type { JzsDatabase, RestoreKind, StoredBody, StoredProfile, StoredRestorePoint } from '../storage/db';
 import type { BodyCodec } from '../security/codec';
 import { CodedError } from '../i18n/problem';
-import { isQuotaError, NotFound, RevisionConflict, StorageFull, StoreChanged } from './errors';
+import { NotFound, RevisionConflict, StoreChanged, writeOrFull as write } from './errors';
 import { keepRestorePoint, RestoreSnapshot, type RestorePointView, viewOf } from './restore-points';
 import { type Profile, ProfileBody, type ProfileInput } from './schema';
 
@@ -54,15 +54,6 @@ async function recordsOf(
   }
   const found = await Promise.all(ids.map((id) => store.get(id)));
   return new Map(ids.map((id, i) => [id, found[i]]));
-}
-
-async function write<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (isQuotaError(err)) throw new StorageFull();
-    throw err;
-  }
 }
 
 /**

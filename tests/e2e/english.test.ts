@@ -127,6 +127,11 @@ describe('English mode', () => {
     await eform.locator('[data-jzs-field="idNumber"][data-severity="error"]').waitFor();
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await chineseOutsideData(panel)).toEqual([]);
+    // An upload check naming the file: the file's Chinese name is data, marked inside our English message.
+    const upload = page.locator('#materiallist-body tr', { has: page.locator('td.clname', { hasText: '学历证书' }) }).locator('input[type=file]');
+    await upload.setInputFiles({ name: '学历证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
+    await expect.poll(() => page.locator('[data-jzs-upload="education-certificate"]').textContent()).toContain('学历证书.pdf');
+    expect(await page.locator('[data-jzs-upload="education-certificate"] [lang="zh-CN"]').first().textContent()).toBe('学历证书');
     // The portal's own text is Chinese; ours on its pages (host, hints, upload checks) is not.
     const ours = '[data-jzs-overlay], [data-jzs-field], [data-jzs-upload]';
     for (const frame of page.frames().filter((f) => f.url().startsWith('http'))) {
@@ -178,6 +183,20 @@ describe('English mode', () => {
       expect(await chineseOutsideData(panel), name).toEqual([]);
       await page.close();
     }
+  });
+
+  it('an import preview and report with cell warnings and a rejected row show Chinese only as marked data (the file\'s headers and cells)', async () => {
+    // A clerk's CSV: Chinese headers, a gender and a date that cannot be read, a row with no valid ID number.
+    const csv = ['姓名,身份证号,性别,出生日期,劳动合同期限', '王五,370102199001011231,男x,1990年13月1日,2019.6.4到某日', '赵六,370102199001011232,女,1990-01-01,'].join('\r\n');
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    await bench.locator('[data-jzs-preview-row="1"] [data-jzs-cell-warning="性别"]').waitFor();
+    expect(await bench.locator('[data-jzs-preview-row="1"] [data-jzs-cell-warning="性别"]').textContent()).toMatch(/not one of the choices/);
+    expect(await chineseOutsideData(bench)).toEqual([]);
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-rejected="1"]').waitFor();
+    expect(await bench.locator('[data-jzs-import-error]').textContent()).toMatch(/^Row 3, column .*check character/);
+    expect(await chineseOutsideData(bench)).toEqual([]);
   });
 
   it('the check itself finds Chinese that is not marked', async () => {

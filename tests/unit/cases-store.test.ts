@@ -1,10 +1,6 @@
-import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createRoutes } from '../../src/background/handlers';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
-import { FillService } from '../../src/background/fill';
-import { RestoreSessions } from '../../src/background/restore-sessions';
 import { CaseService, monthsBefore } from '../../src/cases/service';
 import { CaseConflict, CaseStore } from '../../src/cases/store';
 import { queryRows, type CaseRow } from '../../src/cases/table';
@@ -15,6 +11,7 @@ import { LockService } from '../../src/security/lock';
 import { CASES_FROM_SEALED_KEY, type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { createFromFixture, loadDbFixture } from '../helpers/db-fixture';
 import { FakeSession } from '../helpers/fake-storage';
+import { testRoutes } from '../helpers/routes';
 
 
 let n = 0;
@@ -30,20 +27,7 @@ function setup() {
   const codec = () => lock.codec;
   const profiles: ProfileService = new ProfileService(new ProfileStore(async () => db, codec), codec);
   const cases: CaseService = new CaseService(new CaseStore(async () => db, codec), profiles, async () => bundledPack());
-  const tabs = { portalFrames: async () => [], sendToFrame: async () => undefined, mainWorld: async () => undefined, tabTitle: async () => '', targetTab: async () => undefined };
-  const routes = createRoutes({
-    db: async () => db,
-    cases,
-    now: () => NOW,
-    profiles,
-    tabs,
-    fill: new FillService({ profiles, db: async () => db, codec, tabs, plans: { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined }, now: () => NOW }),
-    workQueue: { get: async () => undefined, set: async () => undefined },
-    restores: new RestoreSessions(profiles, () => NOW),
-    lock,
-    language: async () => 'zh',
-    panels: { hub: new PanelHub(() => undefined), prefs: { get: async () => DEFAULT_PREFS, set: async () => undefined }, tellTab: async () => undefined },
-  });
+  const { routes } = testRoutes({ db: async () => db, codec, profiles, cases, lock, now: () => NOW });
   const send = async <T,>(name: string, data: unknown): Promise<T> => {
     const reply = await dispatch(routes, { jzs: 1, name, data }, page);
     if (!reply.ok) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });

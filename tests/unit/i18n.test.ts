@@ -32,6 +32,13 @@ describe('UI text', () => {
     );
     expect(format('{a}-{b}', { a: 1 })).toBe('1-{b}');
   });
+
+  it('joins a list placeholder the way each language writes lists (rows 「3、5」, "3, 5")', () => {
+    const params = { utf8: [3, 5], gbk: [8] };
+    expect(t('import.notice.mixedEncoding', params, 'zh')).toContain('3、5');
+    expect(t('import.notice.mixedEncoding', params, 'en')).toContain('3, 5');
+    expect(t('import.notice.mixedEncoding', params, 'en')).not.toMatch(/[、；]/);
+  });
 });
 
 describe('message codes', () => {

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
-import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
-import { FillService } from '../../src/background/fill';
-import { createRoutes } from '../../src/background/handlers';
-import { RestoreSessions } from '../../src/background/restore-sessions';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
-import { CaseService } from '../../src/cases/service';
-import { CaseStore } from '../../src/cases/store';
 import type { PageReport } from '../../src/portals/page-report';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
-import { bundledPack } from '../../src/rules/bundled';
 import { type BodyCodec, lockedCodec, plainCodec } from '../../src/security/codec';
-import { LockService } from '../../src/security/lock';
 import { openJzsDB } from '../../src/storage/db';
+import { noTabs, testRoutes } from '../helpers/routes';
 
 /** What a frame's content script answers: it has no names, so a heading still carries the applicant's. */
 const FROM_FRAME: PageReport = {
@@ -39,33 +32,15 @@ async function background(codec: () => BodyCodec) {
   const db = () => openJzsDB(name);
   const writer = new ProfileService(new ProfileStore(db, () => plainCodec), () => plainCodec);
   await writer.create({ data: { name: '欧阳晓明' } }, new Date());
-  const profiles = new ProfileService(new ProfileStore(db, codec), codec);
   const asked: Array<[number, number, string]> = [];
   const tabs = {
-    portalFrames: async () => [],
+    ...noTabs(),
     sendToFrame: async (tabId: number, frameId: number, message: string) => {
       asked.push([tabId, frameId, message]);
       return { report: structuredClone(FROM_FRAME) };
     },
-    mainWorld: async () => undefined,
-    tabTitle: async () => '',
-    targetTab: async () => undefined,
   };
-  const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined };
-  const now = () => new Date('2026-11-23T08:00:00Z');
-  const routes = createRoutes({
-    db,
-    cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
-    now,
-    profiles,
-    tabs,
-    fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
-    workQueue: { get: async () => undefined, set: async () => undefined },
-    restores: new RestoreSessions(profiles, now),
-    lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
-    language: async () => 'zh',
-    panels: { hub: new PanelHub(() => undefined), prefs: { get: async () => DEFAULT_PREFS, set: async () => undefined }, tellTab: async () => undefined },
-  });
+  const { routes } = testRoutes({ db, codec, tabs });
   const call = (sender: SenderInfo) => dispatch(routes, { jzs: 1, name: 'ui:panel.pageReport', data: { frameId: 3 } }, sender);
   return { call, asked };
 }

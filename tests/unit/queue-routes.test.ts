@@ -1,48 +1,21 @@
-import { CaseService } from '../../src/cases/service';
-import { CaseStore } from '../../src/cases/store';
-import { bundledPack } from '../../src/rules/bundled';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
-import { FillService } from '../../src/background/fill';
-import { createRoutes } from '../../src/background/handlers';
-import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
-import { RestoreSessions } from '../../src/background/restore-sessions';
 import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
 import type { MessageName, Res } from '../../src/messaging/protocol';
-import { plainCodec } from '../../src/security/codec';
-import { ProfileService } from '../../src/profiles/service';
-import { ProfileStore } from '../../src/profiles/store';
 import type { WorkQueue } from '../../src/profiles/work-queue';
-import { LockService } from '../../src/security/lock';
 import { openJzsDB } from '../../src/storage/db';
+import { testRoutes } from '../helpers/routes';
 
 /** The background's routes over a fresh database, with the work queue in memory (storage.session stand-in). */
 function background() {
   const name = `queue-routes-${crypto.randomUUID()}`;
   const db = () => openJzsDB(name);
-  const profiles = new ProfileService(new ProfileStore(db, () => plainCodec), () => plainCodec);
-  const tabs = { portalFrames: async () => [], sendToFrame: async () => undefined, mainWorld: async () => undefined, tabTitle: async () => '', targetTab: async () => undefined };
-  const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined };
-  const now = () => new Date('2026-11-23T08:00:00Z');
   let stored: WorkQueue | undefined;
-  const routes = createRoutes({
+  const { routes } = testRoutes({
     db,
-    cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
-    now,
-    profiles,
-    tabs,
-    fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
     // structuredClone: what storage.session gives back is a copy, never the object handed to it.
     workQueue: { get: async () => structuredClone(stored), set: async (q) => void (stored = structuredClone(q)) },
-    restores: new RestoreSessions(profiles, now),
-    lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
-    language: async () => 'zh',
-    panels: {
-      hub: new PanelHub(() => undefined),
-      prefs: { get: async () => DEFAULT_PREFS, set: async () => undefined },
-      tellTab: async () => undefined,
-    },
   });
   const popup: SenderInfo = { kind: 'extension', url: 'chrome-extension://x/popup.html' };
   const call = async <N extends MessageName>(name: N, data: unknown): Promise<Res<N>> => {

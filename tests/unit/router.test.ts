@@ -2,50 +2,23 @@ import { describe, expect, it, vi } from 'vitest';
 import '../../src/i18n/all';
 import { CodedError } from '../../src/i18n/problem';
 import type { Reply } from '../../src/messaging/protocol';
-import { RestoreSessions } from '../../src/background/restore-sessions';
-import { createRoutes, languageView } from '../../src/background/handlers';
+import { languageView } from '../../src/background/handlers';
 import { dispatch, type Routes } from '../../src/background/router';
 import { classifySender, type SenderInfo } from '../../src/background/sender';
-import { plainCodec } from '../../src/security/codec';
-import { ProfileService } from '../../src/profiles/service';
-import { ProfileStore } from '../../src/profiles/store';
-import { FillService } from '../../src/background/fill';
-import { LockService } from '../../src/security/lock';
 import { forgetPackCache } from '../../src/rules/store';
 import { openJzsDB } from '../../src/storage/db';
-import { CaseService } from '../../src/cases/service';
-import { CaseStore } from '../../src/cases/store';
-import { bundledPack } from '../../src/rules/bundled';
 import { DEFAULT_PREFS, PanelHub } from '../../src/background/panel-hub';
 import type { PageReport, PanelPrefs } from '../../src/messaging/protocol';
+import { testRoutes } from '../helpers/routes';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EXT_ORIGIN = `chrome-extension://${EXT_ID}/`;
 const db = () => openJzsDB('router-test');
-const profiles = new ProfileService(new ProfileStore(db, () => plainCodec), () => plainCodec);
-const tabs = {
-  portalFrames: async () => [],
-  sendToFrame: async () => undefined,
-  mainWorld: async () => undefined,
-  tabTitle: async () => '',
-  targetTab: async () => undefined,
-};
-const plans = { get: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined };
-const now = () => new Date('2026-11-23T08:00:00Z');
 const hub = new PanelHub((page) => (page === 'zwdt-eform' ? { zh: '电子申请表', en: 'Electronic application form' } : undefined));
 const prefs = new Map<string, PanelPrefs>();
 const told: Array<{ tabId: number; name: string; data: unknown; frameId?: number | undefined }> = [];
-const routes = createRoutes({
+const { routes } = testRoutes({
   db,
-  cases: new CaseService(new CaseStore(db, () => plainCodec), profiles, async () => bundledPack()),
-  now,
-  profiles,
-  tabs,
-  fill: new FillService({ profiles, db, codec: () => plainCodec, tabs, plans, now }),
-  workQueue: { get: async () => undefined, set: async () => undefined },
-  restores: new RestoreSessions(profiles, now),
-  lock: new LockService(db, { get: async () => ({}), set: async () => undefined, remove: async () => undefined }, Date.now, () => undefined),
-  language: async () => 'zh',
   panels: {
     hub,
     prefs: { get: async (portal) => prefs.get(portal) ?? DEFAULT_PREFS, set: async (portal, p) => void prefs.set(portal, p) },

@@ -29,7 +29,7 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
   } else {
     const { text, encoding, mixed } = decodeText(bytes);
     const notices: TableNotice[] = [];
-    if (mixed) notices.push({ sheetRow: mixed.gbkLines[0] ?? 0, code: 'import.notice.mixedEncoding', params: { utf8: mixed.utf8Lines.join('、'), gbk: mixed.gbkLines.join('、') } });
+    if (mixed) notices.push({ sheetRow: mixed.gbkLines[0] ?? 0, code: 'import.notice.mixedEncoding', params: { utf8: mixed.utf8Lines, gbk: mixed.gbkLines } });
     const grid = parseCsv(text);
     result = { ...grid, notices: [...notices, ...grid.notices], kind: 'csv', encoding, date1904: false };
   }

@@ -194,7 +194,7 @@ function fillMerged(sheetXml: string, grid: Cell[][], notices: TableNotice[]): v
     }
     if (filled) ranges.push(ref);
   }
-  if (ranges.length) notices.push({ sheetRow: 0, code: 'import.notice.merged', params: { count: ranges.length, ranges: ranges.slice(0, 5).join('、') + (ranges.length > 5 ? '…' : '') } });
+  if (ranges.length) notices.push({ sheetRow: 0, code: 'import.notice.merged', params: { count: ranges.length, ranges: ranges.length > 5 ? [...ranges.slice(0, 5), '…'] : ranges } });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Case } from '../../cases/schema';
 import { BUSINESS_NAMES } from '../../domain/ids';
-import { getLang, t } from '../../i18n';
+import { getLang, joinList, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
@@ -30,7 +30,7 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
       const out: Packet[] = [];
       for (const c of cases) out.push({ c, p: await send('ui:profiles.get', { id: c.profileId }), page: await send('ui:checklist', { business: c.business }) });
       setPackets(out);
-      document.title = `${t('packet.cover')} · ${out.map((x) => x.p.data.name ?? '').join('、')}`;
+      document.title = `${t('packet.cover')} · ${joinList(out.map((x) => x.p.data.name ?? ''))}`;
     })().catch((e: unknown) => setError(describe(e)));
   }, [ids.join()]);
   return (

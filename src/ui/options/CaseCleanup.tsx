@@ -15,7 +15,7 @@ export function CaseCleanup({ onDone }: { onDone: () => void }) {
 
   const backupFirst = async () => {
     const [profiles, cases] = await Promise.all([send('ui:profiles.all', {}), send('ui:cases.all', {})]);
-    download(`建造师档案备份-清理前-${format(new Date(), 'yyyyMMdd-HHmm')}.json`, toBackup(profiles, new Date(), cases), 'application/json');
+    download(`${t('export.fileName.cleanupBackup', { stamp: format(new Date(), 'yyyyMMdd-HHmm') })}.json`, toBackup(profiles, new Date(), cases), 'application/json');
   };
 
   const run = async (mode: 'archive' | 'purge') => {

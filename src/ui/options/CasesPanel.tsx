@@ -10,7 +10,7 @@ import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
 import type { ProfileSummary } from '../../profiles/schema';
 import { download } from '../common/download';
-import { Zh } from '../components/Zh';
+import { tx, Zh } from '../components/Zh';
 import { CaseCleanup } from './CaseCleanup';
 import { EmployerSelect } from './EmployerSelect';
 
@@ -81,8 +81,8 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
     // The rows as the table shows them (names, employers, n/m), for the selected ids, across pages.
     const rows = await allSelectedRows(selected, sort);
     const stamp = format(new Date(), 'yyyyMMdd-HHmm');
-    if (kind === 'csv') download(`办件-${stamp}.csv`, casesCsv(rows), 'text/csv;charset=utf-8');
-    else download(`办件-${stamp}.xlsx`, casesXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (kind === 'csv') download(`${t('export.fileName.cases', { stamp })}.csv`, casesCsv(rows), 'text/csv;charset=utf-8');
+    else download(`${t('export.fileName.cases', { stamp })}.xlsx`, casesXlsx(rows), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
 
   const pages = Math.max(1, Math.ceil((page?.total ?? 0) / PAGE));
@@ -251,7 +251,7 @@ function CaseRowView(props: { row: CaseRow; selected: boolean; onToggle: (on: bo
         <td>{r.submittedOn ?? ''}</td>
         <td>{r.updatedAt.slice(0, 10)}</td>
         <td class="notes">
-          {r.correction && <span class="warning">{t('cases.correction')}：{r.correction} </span>}
+          {r.correction && <span class="warning">{tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{r.correction}</Zh> })} </span>}
           {r.notes}
         </td>
       </tr>
@@ -301,7 +301,7 @@ function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
       </div>
       {c.correction && (
         <p class="warning">
-          {t('cases.correction')}：{c.correction.text} {c.correction.deadline && t('cases.correctionDeadline', { date: c.correction.deadline })}
+          {tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{c.correction.text}</Zh> })} {c.correction.deadline && t('cases.correctionDeadline', { date: c.correction.deadline })}
         </p>
       )}
       <label class="block">

@@ -48,8 +48,8 @@ export function DeadlinesPanel({ version }: { version: number }) {
   const exportAs = (kind: 'csv' | 'xlsx') => {
     if (!data) return;
     const stamp = format(new Date(), 'yyyyMMdd-HHmm');
-    if (kind === 'csv') download(`期限提醒-${stamp}.csv`, `\uFEFF${[HEADERS, ...data.rows.map(cells)].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
-    else download(`期限提醒-${stamp}.xlsx`, writeXlsx(HEADERS, data.rows.map(cells), '期限'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (kind === 'csv') download(`${t('export.fileName.deadlines', { stamp })}.csv`, `\uFEFF${[HEADERS, ...data.rows.map(cells)].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+    else download(`${t('export.fileName.deadlines', { stamp })}.xlsx`, writeXlsx(HEADERS, data.rows.map(cells), '期限'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
 
   return (

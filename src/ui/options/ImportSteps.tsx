@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import { FIELD_KEYS } from '../../domain/ids';
 import { FIELD_NAMES } from '../../domain/fields';
-import { getLang, t, type MessageKey } from '../../i18n';
+import { getLang, joinClauses, joinList, t, type MessageKey } from '../../i18n';
 import { importTemplate } from '../../profiles/io/export';
 import { type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
 import type { ConflictChoice, ImportPlan } from '../../profiles/io/plan';
@@ -13,6 +13,7 @@ import type { Table } from '../../profiles/io/table';
 import { download } from '../common/download';
 import { useStepwise } from '../common/stepwise';
 import { maskId } from '../components/ProfileList';
+import { ZhRuns } from '../components/Zh';
 import { type ImportAction, type ImportState, type Report, isMapped } from './import-state';
 
 const PREVIEW_PAGE = 100;
@@ -54,7 +55,7 @@ export function samplesOf(table: Table): string[][] {
 function conflictText(plan: ImportPlan, r: RowResult): string | undefined {
   const c = plan.conflicts.get(r.row);
   if (!c) return undefined;
-  return c.stored ? t('import.conflictStored', { name: c.otherName }) : t('import.conflictFile', { rows: c.sheetRows.join('、'), name: c.otherName });
+  return c.stored ? t('import.conflictStored', { name: c.otherName }) : t('import.conflictFile', { rows: joinList(c.sheetRows), name: c.otherName });
 }
 
 /** Step 1: the file input, the template, progress and the panel's message. */
@@ -71,7 +72,7 @@ export function FileStep({ state: s, onFile }: { state: ImportState; onFile: (fi
         {t('import.file')} <input type="file" data-jzs-import="" accept=".csv,.xlsx,.txt,text/csv" disabled={busy} onChange={(e) => choose(e.currentTarget)} />
       </label>
       <p class="muted">
-        <button type="button" class="link" data-jzs-action="import-template" onClick={() => download('建造师档案导入模板.xlsx', importTemplate(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>
+        <button type="button" class="link" data-jzs-action="import-template" onClick={() => download(`${t('export.fileName.importTemplate')}.xlsx`, importTemplate(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')}>
           {t('import.template')}
         </button>{' '}
         {t('import.templateHint')}
@@ -104,7 +105,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
   return (
     <>
       <p class="muted">
-        {s.fileName}
+        <ZhRuns text={s.fileName} />
         {read.encoding && ` · ${t('import.encoding', { encoding: read.encoding })}`}
       </p>
       {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
@@ -131,9 +132,11 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
         <tbody>
           {table.headers.map((h, i) => (
             <tr key={`${i}:${h}`}>
-              <td>{h || `#${i + 1}`}</td>
+              <td>
+                <ZhRuns text={h || `#${i + 1}`} />
+              </td>
               <td class="muted" data-jzs-map-sample={i}>
-                {(samples[i] ?? []).join(' · ')}
+                <ZhRuns text={(samples[i] ?? []).join(' · ')} />
               </td>
               <td>
                 <select data-jzs-map-column={i} value={s.mapping[i] ?? ''} onChange={(e) => onMap(i, toColumnKey(e.currentTarget.value))}>
@@ -214,8 +217,8 @@ export function PreviewStep({ state: s, table, plan, dispatch, onConfirm, onCanc
 /** Every row not imported (rejected, or a conflict left out), with its reasons, as a CSV. */
 function downloadRejected(s: ImportState, table: Table, plan: ImportPlan): void {
   const left = s.rows.filter((r) => plan.outcome.get(r.row) === 'reject' || plan.outcome.get(r.row) === 'conflict');
-  const reason = (r: RowResult) => [...r.errors.map((i) => cellMessage(r, i)), conflictText(plan, r) ?? ''].filter(Boolean).join('；');
-  download(`未导入-${s.fileName.replace(/\.[^.]+$/, '')}.csv`, rejectedCsv(table, left, t('import.reasonHeader'), reason), 'text/csv;charset=utf-8');
+  const reason = (r: RowResult) => joinClauses([...r.errors.map((i) => cellMessage(r, i)), conflictText(plan, r) ?? ''].filter(Boolean));
+  download(`${t('export.fileName.rejected', { name: s.fileName.replace(/\.[^.]+$/, '') })}.csv`, rejectedCsv(table, left, t('import.reasonHeader'), reason), 'text/csv;charset=utf-8');
 }
 
 /** The preview's table of rows, a page at a time, filtered to the rows with a problem when asked. */
@@ -275,28 +278,30 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
   return (
     <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict ? 'warn' : ''}>
       <td>{r.sheetRow}</td>
-      <td>{r.data.name ?? r.shown?.name}</td>
+      <td>
+        <ZhRuns text={r.data.name ?? r.shown?.name ?? ''} />
+      </td>
       <td>{r.data.idNumber ? maskId(r.data.idNumber) : r.shown?.idNumber}</td>
       <td>{outcomeText(plan, r)}</td>
       <td>
         {r.errors.map((i) => (
           <div key={`e${i.column}${i.code}`} class="error">
-            {cellMessage(r, i)}
+            <ZhRuns text={cellMessage(r, i)} />
           </div>
         ))}
         {r.warnings.map((i) => (
           <div key={`w${i.column}${i.code}`} class="warning" data-jzs-cell-warning={i.column}>
-            {cellMessage(r, i)}
+            <ZhRuns text={cellMessage(r, i)} />
           </div>
         ))}
         {r.notices.map((i) => (
           <div key={`n${i.column}${i.code}`} class="muted">
-            {cellMessage(r, i)}
+            <ZhRuns text={cellMessage(r, i)} />
           </div>
         ))}
         {conflict && (
           <div class="warning">
-            {conflict}{' '}
+            <ZhRuns text={conflict} />{' '}
             <select data-jzs-conflict-choice={r.row} value={choice} onChange={(e) => onChoose(r.row, e.currentTarget.value === 'import' ? 'import' : 'skip')}>
               <option value="skip">{t('import.conflictSkip')}</option>
               <option value="import">{t('import.conflictImport')}</option>
@@ -317,7 +322,7 @@ export function ReportStep({ report, read }: { report: Report; read?: ReadResult
       <ul>
         {report.rejected.map((r) => (
           <li key={r.row} class="error" data-jzs-import-error="" data-row={r.row} data-sheet-row={r.sheetRow}>
-            {r.errors.map((e) => cellMessage(r, e)).join('；')}
+            <ZhRuns text={joinClauses(r.errors.map((e) => cellMessage(r, e)))} />
           </li>
         ))}
       </ul>

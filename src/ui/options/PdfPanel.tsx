@@ -151,7 +151,7 @@ export function PdfPanel() {
               </p>
             ))
           )}
-          <button type="button" class="primary" data-jzs-action="download-pdf" onClick={() => download(`个人信息更改材料-${todayInShanghai(new Date())}.pdf`, result.bytes, 'application/pdf')}>
+          <button type="button" class="primary" data-jzs-action="download-pdf" onClick={() => download(`${t('export.fileName.pdfBundle', { date: todayInShanghai(new Date()) })}.pdf`, result.bytes, 'application/pdf')}>
             {t('pdf.download')}
           </button>
         </div>

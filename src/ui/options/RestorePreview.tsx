@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { t } from '../../i18n';
+import { joinList, t } from '../../i18n';
 import type { RestoreGroup, RestorePreview } from '../../profiles/restore';
 
 export interface RestoreReview {
@@ -16,7 +16,7 @@ function Names({ group }: { group: RestoreGroup }) {
   const rest = group.n - group.names.length;
   return (
     <div class="names">
-      {group.names.map((n) => n || t('profiles.unknown')).join('、')}
+      {joinList(group.names.map((n) => n || t('profiles.unknown')))}
       {rest > 0 && ` ${t('restore.more', { n: rest })}`}
     </div>
   );
