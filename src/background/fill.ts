@@ -1,8 +1,8 @@
 import type { FieldKey } from '../domain/ids';
 import { CodedError } from '../i18n/problem';
-import { type PageApplyAnswer, type PageApplyRequest, type PageProbe, type PageProbeRequest, type PageWrite, pageScript } from '../fill/page-script';
-import { itemsToWrite, planFill, previewItem, sameValue } from '../fill/planner';
-import { CHOICE_KINDS, type CollectedField, type FillReport, type FillResult, type FrameCollection, type PlannedItem } from '../fill/types';
+import { type PageProbe, type PageProbeRequest, pageScript } from '../fill/page-script';
+import { planFill, previewItem } from '../fill/planner';
+import type { CollectedField, FillReport, FillTicket, FrameCollection, FrameRef, PlannedFrame, PlannedItem } from '../fill/types';
 import { MIN_FILL_SIZE } from '../fill/visibility';
 import type { FillLogEntry, FillPreview, FrameProtocolMap } from '../messaging/protocol';
 import type { BodyCodec } from '../security/codec';
@@ -14,11 +14,7 @@ import { profileWarnings } from '../validate/profile-warnings';
 import { fillLogAad } from '../storage/aad';
 import type { JzsDatabase } from '../storage/db';
 
-/** A frame as the browser names it: `documentId` (Chrome ≥ 106) names one document, never the next one. */
-export interface FrameRef {
-  frameId: number;
-  documentId?: string | undefined;
-}
+export type { FrameRef, PlannedFrame } from '../fill/types';
 
 /** The browser APIs a fill needs, behind an interface so the orchestration is testable without a browser. */
 export interface TabsApi {
@@ -41,26 +37,26 @@ export interface TabFill {
   at: string;
 }
 
-/** Plans waiting for confirmation: in storage.session (memory only, trusted contexts only). */
+/**
+ * Plans waiting for confirmation: in storage.session (memory only, trusted contexts only), where the extension
+ * page confirming one checks that it is still live (fill/confirm.ts).
+ */
 export interface PlanStore {
   get(planId: string): Promise<StoredPlan | undefined>;
   set(planId: string, plan: StoredPlan): Promise<void>;
   remove(planId: string): Promise<void>;
+  /**
+   * Replace the plans of these profiles (every plan: null) by a "profile changed" mark, values dropped: their
+   * previews no longer show what a fill would write.
+   */
+  markProfileChanged(profileIds: readonly string[] | null): Promise<void>;
   lastFill(tabId: number): Promise<TabFill | undefined>;
   setLastFill(tabId: number, fill: TabFill): Promise<void>;
-}
-
-/** A frame's document as the user saw it in the preview (issue 12.3). */
-export interface PlannedFrame extends FrameRef {
-  url: string;
-  nonce: string;
-  page: string | null;
 }
 
 export interface StoredPlan {
   tabId: number;
   profileId: string;
-  revision: number;
   portal: string;
   frames: Record<number, PlannedFrame>;
   items: PlannedItem[];
@@ -69,24 +65,20 @@ export interface StoredPlan {
 
 const PLAN_TTL_MS = 10 * 60 * 1000;
 const ACTIVE_PROFILE_KEY = 'activeProfileId';
-/** The one page script, at the preview and at confirm (the kit overload is for in-process use only). */
+/** The one page script: its probe at the preview (the confirm runs its `apply` from the extension page). */
 const probeInPage: (req: PageProbeRequest) => PageProbe[] = pageScript;
-const applyInPage: (req: PageApplyRequest) => PageApplyAnswer = pageScript;
+/** What a confirm may write: fills, and the conflicts and clears the user may tick. */
+const WRITABLE: ReadonlySet<string> = new Set(['fill', 'conflict', 'clear']);
 
-/** Did the page keep what we wrote? Choices by option value, the rest by meaning (dates, ID numbers, phones). */
-function readsBack(item: PlannedItem, read: { value: string; text: string }): boolean {
-  if (CHOICE_KINDS.has(item.kind)) {
-    const set = (s: string) => s.split(',').filter(Boolean).sort().join(',');
-    return set(read.value) === set(item.value);
-  }
-  return item.value === '' ? read.text.trim() === '' : sameValue(item, read.text, item.value);
-}
-
-function resultOf(item: PlannedItem, r: PageApplyAnswer['results'][number] | undefined): FillResult {
-  const base = { id: item.id, key: item.key, label: item.label };
-  if (!r?.written) return { ...base, outcome: 'refused', reason: r?.reason ?? 'navigated' };
-  const read = r.read ?? { value: '', text: '' };
-  return { ...base, proposed: item.proposed ?? '', readBack: read.text, outcome: readsBack(item, read) ? 'ok' : 'mismatch' };
+/** The writes and documents the page showing the preview needs to confirm it itself. */
+function ticketOf(planId: string, plan: StoredPlan): FillTicket {
+  return {
+    planId,
+    tabId: plan.tabId,
+    expiresAt: plan.createdAt + PLAN_TTL_MS,
+    frames: Object.values(plan.frames),
+    writes: plan.items.filter((i) => WRITABLE.has(i.action)).map(({ id, handle, value }) => ({ id, handle, value })),
+  };
 }
 
 export class FillService {
@@ -154,7 +146,7 @@ export class FillService {
     const planId = this.deps.newId?.() ?? crypto.randomUUID();
     const firstPage = Object.values(frames).find((f) => f.page)?.page;
     const portal = (firstPage && pageById(firstPage)?.portal) || '';
-    const stored: StoredPlan = { tabId, profileId: profile.id, revision: profile.revision, portal, frames, items, createdAt: this.deps.now().getTime() };
+    const stored: StoredPlan = { tabId, profileId: profile.id, portal, frames, items, createdAt: this.deps.now().getTime() };
     for (const [id, p] of this.recent) if (stored.createdAt - p.createdAt > PLAN_TTL_MS) this.recent.delete(id);
     this.recent.set(planId, stored);
     await this.deps.plans.set(planId, stored);
@@ -166,69 +158,45 @@ export class FillService {
       profile: { id: profile.id, name: profile.data.name ?? '' },
       tabTitle: await this.deps.tabs.tabTitle(tabId),
       items: items.map(previewItem),
+      ticket: ticketOf(planId, stored),
       ...(warnings.length ? { warnings } : {}),
       ...(onPage ? { onPage } : {}),
     };
   }
 
   /**
-   * Where `documentIds` cannot bind the script to the previewed document (Firefox), ask the frame's content
-   * script for its per-document nonce, URL and page first: a navigated frame has a new content script.
+   * After the extension page confirmed a preview (fill/confirm.ts: one script per frame, from that page): the
+   * plan is used up, the frames written to validate again, and the history kept — the profile's fill log and
+   * the tab's last applicant (for 「全部替换为此申请人」). Anyone reading it (the log, the next preview) waits for
+   * writes still under way. A plan already used or dropped keeps nothing.
    */
-  private async sameDocument(tabId: number, frame: PlannedFrame): Promise<boolean> {
-    if (frame.documentId) return true;
-    const now = await this.deps.tabs.sendToFrame(tabId, frame.frameId, 'bg:document', {});
-    return !!now && now.nonce === frame.nonce && now.url === frame.url && now.page === frame.page;
-  }
-
-  /** One frame's writes: one script in the page that checks each field, writes and reads back. */
-  private async applyFrame(tabId: number, frame: PlannedFrame | undefined, items: PlannedItem[]): Promise<{ results: FillResult[]; navigated: boolean }> {
-    const writes: PageWrite[] = items.map((i) => ({ item: i.id, handle: i.handle, kind: i.kind, value: i.value }));
-    const same = frame ? await this.sameDocument(tabId, frame) : false;
-    const answer = frame && same ? await this.deps.tabs.mainWorld(tabId, frame, applyInPage, [{ op: 'apply', url: frame.url, writes, minSize: MIN_FILL_SIZE }]) : undefined;
-    if (!answer || answer.navigated) return { results: items.map((i) => resultOf(i, undefined)), navigated: true };
-    const byItem = new Map(answer.results.map((r) => [r.item, r]));
-    return { results: items.map((i) => resultOf(i, byItem.get(i.id))), navigated: false };
-  }
-
-  /**
-   * Write what the user confirmed (fills, plus conflicts and clears they ticked), each frame in ONE script
-   * bound to the previewed document; every field is checked against what the user saw just before its write.
-   * The result says what was and was not written, and is logged either way.
-   */
-  async apply(planId: string, overwrite: readonly string[], requesterTab?: () => Promise<number | undefined>): Promise<FillReport> {
-    // The plan from memory when this worker made it, else from storage.session (the worker was restarted).
+  async record(planId: string, report: FillReport): Promise<void> {
     const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
     this.recent.delete(planId);
-    if (!plan || this.deps.now().getTime() - plan.createdAt > PLAN_TTL_MS) throw new CodedError('fill.errors.expired');
-    // A plan is used once. Its removal from storage.session, the requester's tab and the profile's revision
-    // (checked once, for the whole fill; the stored record's revision, no decryption) are asked for together:
-    // each is a round trip of its own, and the writes wait only for the checks.
-    const removed = this.deps.plans.remove(planId);
-    const [tab, revision] = await Promise.all([requesterTab?.(), this.revisionOf(plan.profileId), removed]);
-    if (tab !== undefined && tab !== plan.tabId) throw new CodedError('fill.errors.otherTab');
-    if (revision !== plan.revision) throw new CodedError('fill.errors.profileChanged');
-    const byFrame = new Map<number, PlannedItem[]>();
-    for (const i of itemsToWrite(plan.items, new Set(overwrite))) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
-    const frames = await Promise.all([...byFrame].map(([frameId, items]) => this.applyFrame(plan.tabId, plan.frames[frameId], items)));
-    const report: FillReport = { results: frames.flatMap((f) => f.results), navigated: frames.some((f) => f.navigated) };
-    const written = [...byFrame.keys()].filter((_, i) => frames[i]?.results.some((r) => r.outcome !== 'refused'));
-    // The page validates again (MiniUI writes fire no DOM event); the user is not kept waiting for it.
+    if (!plan) return;
+    const known = new Map(plan.items.map((i) => [i.id, i]));
+    // Only results of this plan's items count (the report comes from an extension page, checked by schema).
+    const results = report.results.filter((r) => known.get(r.id)?.key === r.key);
+    const written = [...new Set(results.filter((r) => r.outcome !== 'refused').flatMap((r) => known.get(r.id)?.frameId ?? []))];
+    // The page validates again (MiniUI writes fire no DOM event).
     for (const frameId of written) void this.deps.tabs.sendToFrame(plan.tabId, frameId, 'bg:filled', {});
-    // The history (the profile's fill log, the tab's last applicant) is written after the answer; anyone reading
-    // it (the log, the next preview) waits for writes still under way.
     const tabFill = written.length ? this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() }) : undefined;
-    const logged = Promise.all([tabFill, this.log(plan, report)])
+    const logged = Promise.all([this.deps.plans.remove(planId), tabFill, this.log(plan, { results, navigated: report.navigated })])
       .then(() => undefined)
       .catch((err: unknown) => console.warn('fill log not saved', err));
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
-    return report;
+    await logged;
   }
 
-  /** The stored profile's revision (undefined when it was deleted since the preview). */
-  private async revisionOf(profileId: string): Promise<number | undefined> {
-    return (await (await this.deps.db()).get('profiles', profileId))?.revision;
+  /**
+   * These profiles (every profile: null) are about to change: their open previews no longer show what a fill
+   * would write. Called BEFORE the write, so a confirm that still finds its plan live was made before the change.
+   */
+  async invalidate(profileIds: readonly string[] | null): Promise<void> {
+    const ids = profileIds ? new Set(profileIds) : undefined;
+    for (const [planId, p] of this.recent) if (!ids || ids.has(p.profileId)) this.recent.delete(planId);
+    await this.deps.plans.markProfileChanged(profileIds);
   }
 
   private readonly logging = new Set<Promise<void>>();

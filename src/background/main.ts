@@ -86,7 +86,8 @@ function createServices(home: DataHome) {
   // A lock change the worker was stopped in the middle of goes on now if the key is still in the session.
   void lock.resumeAtStart().catch(() => undefined);
   const codec = () => lock.codec;
-  const profiles = new ProfileService(new ProfileStore(getDb, codec), codec);
+  // A profile about to change makes its open fill previews unconfirmable first (issue 12: never written stale).
+  const profiles: ProfileService = new ProfileService(new ProfileStore(getDb, codec), codec, (ids): Promise<void> => fill.invalidate(ids));
   const cases = new CaseService(new CaseStore(getDb, codec), profiles, async () => (await activePack(await getDb())).pack);
   const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
   return { getDb, now, lock, profiles, cases, fill };

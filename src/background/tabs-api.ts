@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, Reply } from '../messaging/protocol';
+import { livenessOf, PROFILE_CHANGED, planKey } from '../fill/confirm';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
 import { isWorkQueue, type WorkQueue } from '../profiles/work-queue';
 import type { PlanStore, StoredPlan, TabFill, TabsApi } from './fill';
@@ -65,17 +66,27 @@ function isTabFill(x: unknown): x is TabFill {
   return typeof x === 'object' && x !== null && 'profileId' in x && typeof x.profileId === 'string' && 'at' in x && typeof x.at === 'string';
 }
 
+const isPlanOf = (v: unknown, ids: ReadonlySet<string>) => typeof v === 'object' && v !== null && 'profileId' in v && typeof v.profileId === 'string' && ids.has(v.profileId);
+
 export const sessionPlans: PlanStore = {
   async get(planId) {
-    const key = `fill:${planId}`;
-    // why: written by `set` below in this trusted area only (content scripts cannot reach storage.session).
-    return (await browser.storage.session.get(key))[key] as StoredPlan | undefined;
+    const key = planKey(planId);
+    const stored: unknown = (await browser.storage.session.get(key))[key];
+    // why: a live plan there was written by `set` below in this trusted area only (content scripts cannot
+    // reach storage.session).
+    return livenessOf(stored) === 'live' ? (stored as StoredPlan) : undefined;
   },
   async set(planId, plan) {
-    await browser.storage.session.set({ [`fill:${planId}`]: plan });
+    await browser.storage.session.set({ [planKey(planId)]: plan });
   },
   async remove(planId) {
-    await browser.storage.session.remove(`fill:${planId}`);
+    await browser.storage.session.remove(planKey(planId));
+  },
+  async markProfileChanged(profileIds) {
+    const ids = profileIds ? new Set(profileIds) : undefined;
+    const all = await browser.storage.session.get(null);
+    const marks = Object.entries(all).filter(([k, v]) => k.startsWith(planKey('')) && livenessOf(v) === 'live' && (!ids || isPlanOf(v, ids)));
+    if (marks.length) await browser.storage.session.set(Object.fromEntries(marks.map(([k]) => [k, PROFILE_CHANGED])));
   },
   async lastFill(tabId) {
     const key = `tabFill:${tabId}`;

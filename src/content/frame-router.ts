@@ -17,11 +17,20 @@ function run<N extends FrameName>(routes: FrameRoutes, name: N, data: unknown): 
 }
 
 /**
- * One message to this frame: answered only when it is our envelope from our own extension's background (no tab:
- * a page, or another extension, cannot reach this listener); anything else gets no answer at all.
+ * One message to this frame: answered only when it is our envelope from our own extension — its background (no
+ * tab) or one of its pages (an extension-origin URL: the panel's frame inside a tab confirming a fill asks for
+ * the frame's document, fill/confirm.ts). A page, or another extension, cannot reach this listener; anything
+ * else gets no answer at all.
  */
-export function dispatchFrame(routes: FrameRoutes, message: unknown, sender: { id?: string | undefined; tab?: unknown }, ownId: string): Reply<unknown> | undefined {
-  if (sender.id !== ownId || sender.tab || typeof message !== 'object' || message === null) return undefined;
+export function dispatchFrame(
+  routes: FrameRoutes,
+  message: unknown,
+  sender: { id?: string | undefined; tab?: unknown; url?: string | undefined },
+  ownId: string,
+  ownOrigin = '',
+): Reply<unknown> | undefined {
+  const fromOurPage = !!ownOrigin && !!sender.url?.startsWith(ownOrigin);
+  if (sender.id !== ownId || (sender.tab && !fromOurPage) || typeof message !== 'object' || message === null) return undefined;
   if (!('jzs' in message) || message.jzs !== 1 || !('name' in message) || !isFrameName(message.name)) return undefined;
   return run(routes, message.name, 'data' in message ? message.data : undefined);
 }

@@ -348,8 +348,9 @@ export function runContent(ctx: Lifecycle): void {
   }
   ctx.addEventListener(window, 'pagehide', () => shell.leave());
   const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }));
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }, reply: (r: Reply<unknown>) => void): undefined => {
-    const answer = dispatchFrame(shell.routes, message, sender, browser.runtime.id);
+  const ownOrigin = browser.runtime.getURL('/');
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown; url?: string }, reply: (r: Reply<unknown>) => void): undefined => {
+    const answer = dispatchFrame(shell.routes, message, sender, browser.runtime.id, ownOrigin);
     if (answer) reply(answer);
     return undefined;
   };

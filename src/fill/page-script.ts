@@ -13,7 +13,8 @@
  * Checks at confirm (issue 12.3/12.4): the frame still shows the URL of the preview; each field is found again
  * by its handle with the same fingerprint (tag, type, id, name, form, label), and is fillable as a person sees
  * it (all fields in one layout, before the first write); just before its own write it is checked again for
- * what a page reacting to earlier writes changes: presence, fingerprint, enabled, not read-only. A field that
+ * what a page reacting to earlier writes changes: presence, enabled, not read-only, and the fingerprint once the
+ * page changed anything outside the controls already written (a MutationObserver tells). A field that
  * fails is not written and says why. Nothing is typed
  * through the caret (no `insertText`): native fields get the value through the native setter plus the events of
  * an edit, so a write lands in its target or nowhere.
@@ -139,8 +140,28 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     inherited = new WeakMap();
     docBox = new WeakMap();
   };
-  const clips = (v: string) => v === 'hidden' || v === 'clip';
+  // Each computed-style read costs (a value serialised per read; 40 fields read ~200 elements): the fewest
+  // reads that decide, the rare ones last.
+  const clips = (v: string | undefined) => v === 'hidden' || v === 'clip';
   const clipPathOf = (s: CSSStyleDeclaration) => (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && s.position === 'absolute');
+  /** Overflow per axis from one read of the shorthand (`hidden`, or `hidden visible`); longhands if it is empty. */
+  const overflowOf = (s: CSSStyleDeclaration): [boolean, boolean] => {
+    const v = s.overflow;
+    if (v === 'visible') return [false, false];
+    const [x, y = x] = (v || `${s.overflowX} ${s.overflowY}`).trim().split(/\s+/);
+    return [clips(x), clips(y)];
+  };
+  const opacityOf = (s: CSSStyleDeclaration) => {
+    const v = s.opacity;
+    return v === '1' || !v ? 1 : Number.parseFloat(v);
+  };
+  /**
+   * The browser's own answer to "not rendered (display: none or content-visibility: hidden up the chain) or
+   * not visible (visibility)" in one call (Element.checkVisibility: Chrome 105, Firefox 106); without it the
+   * walk below reads `display` and `content-visibility` of every ancestor.
+   */
+  // (The kit is also made where there is no DOM at all: the service worker and Node import this module.)
+  const nativeVisibility = typeof Element === 'function' && typeof Element.prototype.checkVisibility === 'function';
   /** What `a` and its ancestors impose on the elements inside `a`. */
   const inheritedFrom = (a: Element | null): Inherited => {
     if (!a) return ROOT;
@@ -148,10 +169,10 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (known) return known;
     const up = inheritedFrom(parentOf(a));
     const s = styleOf(a);
-    const [ox, oy] = [clips(s.overflowX || s.overflow), clips(s.overflowY || s.overflow)];
+    const [ox, oy] = overflowOf(s);
     const info: Inherited = {
-      hidden: up.hidden || s.display === 'none' || s.contentVisibility === 'hidden',
-      opacity: up.opacity * Number.parseFloat(s.opacity || '1'),
+      hidden: !nativeVisibility && (up.hidden || s.display === 'none' || s.contentVisibility === 'hidden'),
+      opacity: up.opacity * opacityOf(s),
       clipPath: up.clipPath || clipPathOf(s),
       boxes: ox || oy ? [...up.boxes, { box: a.getBoundingClientRect(), x: ox, y: oy }] : up.boxes,
     };
@@ -172,9 +193,10 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       if (!inner || inner === hit) break;
       hit = inner;
     }
-    if (!hit || ourUi(hit)) return false;
+    // The usual answer first (the field's own part), the walks up the tree only when it is something else.
+    if (!hit || scope.contains(hit) || ourUi(hit)) return false;
     const labels = isField(el) ? Array.from(el.labels ?? []) : [];
-    return !(scope.contains(hit) || labels.some((l) => l.contains(hit)));
+    return !labels.some((l) => l.contains(hit));
   };
   /** Clipped away by an ancestor's overflow box too small to show `minSize` px of it. */
   const clippedByBoxes = (boxes: Inherited['boxes'], rect: DOMRect, minSize: number): boolean =>
@@ -193,14 +215,27 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     // Nobody can scroll to negative coordinates, nor beyond the document's scrollable size.
     return left + rect.width <= 0 || top + rect.height <= 0 || left >= size.width || top >= size.height;
   };
-  const hiddenReasonOne = (el: Element, minSize: number, scope: Element): HiddenReason => {
-    if (!el.isConnected || el.getClientRects().length === 0) return 'not-rendered';
+  /** Has it a box, rendered and visible? One native call answers the usual case; the reason only when not. */
+  const shownReason = (el: Element): HiddenReason => {
+    if (nativeVisibility) {
+      if (el.checkVisibility({ visibilityProperty: true })) return '';
+      return el.checkVisibility() ? 'invisible' : 'not-rendered';
+    }
+    if (el.getClientRects().length === 0) return 'not-rendered';
     const own = styleOf(el);
-    if (own.display === 'none' || own.contentVisibility === 'hidden') return 'not-rendered';
-    if (own.visibility === 'hidden' || own.visibility === 'collapse') return 'invisible';
+    if (own.display === 'none') return 'not-rendered';
+    return own.visibility === 'hidden' || own.visibility === 'collapse' ? 'invisible' : '';
+  };
+  const hiddenReasonOne = (el: Element, minSize: number, scope: Element): HiddenReason => {
+    if (!el.isConnected) return 'not-rendered';
+    const shown = shownReason(el);
+    if (shown) return shown;
+    const own = styleOf(el);
+    // Its own content-visibility: hidden hides what it shows (its value) too.
+    if (own.contentVisibility === 'hidden') return 'not-rendered';
     const up = inheritedFrom(parentOf(el));
     if (up.hidden) return 'not-rendered';
-    if (up.opacity * Number.parseFloat(own.opacity || '1') < 0.1) return 'transparent';
+    if (up.opacity * opacityOf(own) < 0.1) return 'transparent';
     // getBoundingClientRect includes transforms: scale(0.01) shows as a rect of a few hundredths of a pixel.
     const rect = el.getBoundingClientRect();
     if (rect.width < minSize || rect.height < minSize) return 'too-small';
@@ -344,10 +379,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return { value, text: value };
   };
 
-  /** Why this field must not be written now, by what its element and control say ('' = it may). No layout. */
-  const refuseState = (w: PageWrite, el: Element | null): RefusedReason | '' => {
+  /**
+   * Why this field must not be written now, by what its element and control say ('' = it may). No layout.
+   * `same`: the DOM around it is known unchanged since its fingerprint was last compared (skip that).
+   */
+  const refuseState = (w: PageWrite, el: Element | null, same = false): RefusedReason | '' => {
     if (!el?.isConnected) return 'gone';
-    if (!sameHandle(fingerprint(el, w.handle.mini), w.handle)) return 'changed';
+    if (!same && !sameHandle(fingerprint(el, w.handle.mini), w.handle)) return 'changed';
     if (w.handle.mini) {
       const c = mini?.get(w.handle.mini);
       const input = el.querySelector(MINI_INPUT);
@@ -427,18 +465,28 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       return { el: null, reason: 'error' as const };
     }
   });
+  // Whether the page changed anything but the control last written (its own classes, its error mark): until it
+  // does, each field is as its fingerprint was just compared, and only its state is checked again.
+  const watch = new MutationObserver(() => undefined);
+  watch.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
+  let lastWritten: Element | null = null;
+  let reacted = false;
   const results = req.writes.map((w, i): PageWriteResult => {
     const seen = found[i];
     try {
       if (!seen || seen.reason || !seen.el) return { item: w.item, written: false, reason: seen?.reason || 'gone' };
       // The page may have reacted to the previous writes: what was worked out of its layout is stale.
       if (i > 0) forget();
-      const now = refuseState(w, seen.el) || write(w, seen.el);
+      const mine = lastWritten;
+      reacted ||= watch.takeRecords().some((r) => !mine?.contains(r.target));
+      const now = refuseState(w, seen.el, !reacted) || write(w, seen.el);
+      lastWritten = seen.el;
       return now ? { item: w.item, written: false, reason: now } : { item: w.item, written: true };
     } catch {
       return { item: w.item, written: false, reason: 'error' };
     }
   });
+  watch.disconnect();
   // Read back after all writes, once the page has reacted to every one of them.
   for (const [i, r] of results.entries()) {
     const w = req.writes[i];

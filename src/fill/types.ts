@@ -2,6 +2,44 @@ import type { FieldKey } from '../domain/ids';
 import type { ControlKind } from '../portals/fields';
 import type { FieldHandle, FieldLocator, HiddenReason, RefusedReason } from './page-script';
 
+/** A frame as the browser names it: `documentId` (Chrome ≥ 106) names one document, never the next one. */
+export interface FrameRef {
+  frameId: number;
+  documentId?: string | undefined;
+}
+
+/** A frame's document as the user saw it in the preview (issue 12.3). */
+export interface PlannedFrame extends FrameRef {
+  url: string;
+  /** The content script's per-document random value (checked where `documentId` is not available: Firefox). */
+  nonce: string;
+  page: string | null;
+}
+
+/** Where and what a confirmed item writes (the preview's items say which and why). */
+export interface PlannedWrite {
+  id: string;
+  handle: FieldHandle;
+  /** The text, or the option value(s) of a choice; '' for `clear`. */
+  value: string;
+}
+
+/**
+ * What the extension page showing a preview needs to confirm it itself, with one script per frame and no hop
+ * through the service worker (issue 16.2): the tab and the documents the preview is bound to, and the writes it
+ * may make. It lives only in extension pages (the popup, the panel's extension-origin frame), like the
+ * preview's values; the background keeps the plan's liveness (see background/fill.ts).
+ */
+export interface FillTicket {
+  planId: string;
+  tabId: number;
+  /** When the preview stops being valid (ms since the epoch). */
+  expiresAt: number;
+  frames: PlannedFrame[];
+  /** Every item a confirm may write (fill, conflict, clear); the user's ticks choose among conflicts and clears. */
+  writes: PlannedWrite[];
+}
+
 /** A page field as a content script reports it for planning (no values of ours in it). */
 export interface CollectedField {
   frameId: number;
@@ -92,6 +130,14 @@ export interface FillResult {
   /** Why it was not written (catalogue key `fill.refused.<reason>`). */
   reason?: RefusedReason | 'tab-changed' | undefined;
 }
+
+/** Every reason a confirmed write is not made (the schema of a confirm's report, sent to the background). */
+export const REFUSED_REASONS = [
+  'navigated', 'gone', 'changed', 'disabled', 'readonly', 'no-option', 'error',
+  'not-rendered', 'invisible', 'transparent', 'too-small', 'off-screen', 'clipped', 'covered', 'tab-changed',
+] as const satisfies ReadonlyArray<NonNullable<FillResult['reason']>>;
+/** Compile-time check that the list above names every reason (a missing one makes this `false`, a type error). */
+export const ALL_REASONS_LISTED: Exclude<NonNullable<FillResult['reason']>, (typeof REFUSED_REASONS)[number]> extends never ? true : false = true;
 
 /** The answer to a confirm: what was and was not written. */
 export interface FillReport {

@@ -16,7 +16,7 @@ import type { PortalLabels } from '../cases/portal-status';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
-import type { FillItem, FillReport, FrameCollection } from '../fill/types';
+import type { FillItem, FillReport, FillTicket, FrameCollection } from '../fill/types';
 import type { ProfileWarning } from '../validate/profile-warnings';
 import type { LockStatus } from '../security/lock';
 import type { Case } from '../cases/schema';
@@ -122,6 +122,8 @@ export interface FillPreview {
   profile: { id: string; name: string };
   tabTitle: string;
   items: FillItem[];
+  /** What the page showing this preview needs to confirm it itself (one script per frame, no other hop). */
+  ticket: FillTicket;
   /** What looks wrong in the chosen profile (the pages' field checks, issue 17.7): shown, never blocking. */
   warnings?: ProfileWarning[] | undefined;
   /** Whose values the page holds now, from this tab's fill log (another applicant than `profile`). */
@@ -253,7 +255,8 @@ export interface ProtocolMap {
    */
   'ui:panel.pageReport': { req: { frameId: number }; res: { report: StructureReport; namesRedacted: boolean } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
-  'ui:fill.apply': { req: { planId: string; overwrite: string[] }; res: FillReport };
+  /** The extension page confirmed a preview itself (fill/confirm.ts): the plan is used up, the history kept. */
+  'ui:fill.applied': { req: { planId: string; report: FillReport }; res: Record<string, never> };
   /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */
   'ui:fill.next': { req: Record<string, never>; res: NextApplicant };
   'ui:queue.get': { req: Record<string, never>; res: QueueView | null };

@@ -9,6 +9,7 @@ import { Profile, ProfileBody } from '../profiles/schema';
 import { Case } from '../cases/schema';
 import { CASE_SORT_KEYS } from '../cases/table';
 import { CASE_STATUSES } from '../domain/case-status';
+import { REFUSED_REASONS } from '../fill/types';
 import type { MessageName, Req } from './protocol';
 
 const PageId = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -106,7 +107,25 @@ export const RequestSchemas = {
   'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
   'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,
-  'ui:fill.apply': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(500) }),
+  'ui:fill.applied': z.strictObject({
+    planId: Uuid,
+    report: z.strictObject({
+      navigated: z.boolean(),
+      results: z
+        .array(
+          z.strictObject({
+            id: z.string().max(40),
+            key: z.enum(FIELD_KEYS),
+            label: z.string().max(200),
+            proposed: z.string().max(20_000).optional(),
+            readBack: z.string().max(20_000).optional(),
+            outcome: z.enum(['ok', 'mismatch', 'refused', 'failed']),
+            reason: z.enum(REFUSED_REASONS).optional(),
+          }),
+        )
+        .max(500),
+    }),
+  }),
   'ui:fill.next': Empty,
   'ui:queue.get': Empty,
   'ui:queue.set': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH), source: z.enum(['import', 'selection', 'search', 'list']), start: Uuid.optional() }),

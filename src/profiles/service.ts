@@ -24,6 +24,11 @@ export class ProfileService {
   constructor(
     readonly store: ProfileStore,
     private readonly codec: () => BodyCodec,
+    /**
+     * Told, and awaited, BEFORE stored profiles change (these ids; null: any of them): open fill previews of
+     * them stop being confirmable (background/fill.ts `invalidate`). Creating a profile changes none.
+     */
+    private readonly beforeChange: (ids: readonly string[] | null) => Promise<void> = async () => undefined,
   ) {}
 
   /** Index changes not applied yet: an import's 10,000 are applied after its answer has gone out. */
@@ -115,6 +120,7 @@ export class ProfileService {
   }
 
   async update(id: string, body: ProfileInput, revision: number, now: Date): Promise<Profile> {
+    await this.beforeChange([id]);
     const p = await this.store.update(id, body, revision, now);
     this.track([{ upsert: p }]);
     return p;
@@ -122,6 +128,7 @@ export class ProfileService {
 
   /** Delete profiles; a restore point is kept (「撤销」). */
   async remove(ids: readonly string[], now: Date): Promise<number> {
+    await this.beforeChange(ids);
     const n = await this.store.remove(ids, now, 'delete');
     this.track(ids.map((id) => ({ remove: id })));
     return n;
@@ -129,6 +136,8 @@ export class ProfileService {
 
   /** An import (or any batch the UI commits): all or nothing, with a restore point by default. */
   async commit(items: readonly ImportItem[], now: Date, options: BatchOptions = {}): Promise<Profile[]> {
+    const replaced = items.flatMap((i) => (i.kind === 'update' ? [i.id] : i.kind === 'restore' ? [i.profile.id] : []));
+    if (replaced.length) await this.beforeChange(replaced);
     const saved = await this.store.commit(items, now, { point: 'import', ...options });
     // Indexing 10,000 names (pinyin) takes ~100 ms: after the answer, or before the next index read.
     this.queue(saved.map((p) => ({ upsert: p })));
@@ -143,6 +152,7 @@ export class ProfileService {
 
   /** 「撤销」 the change restore point `id` kept. The index is rebuilt on next need. */
   async undo(id: number): Promise<{ removed: number; restored: number }> {
+    await this.beforeChange(null);
     try {
       return await this.store.undo(id);
     } finally {
@@ -164,6 +174,7 @@ export class ProfileService {
 
   /** A restore: one all-or-nothing batch with its restore point. */
   async restore(items: readonly BatchItem[], now: Date): Promise<{ saved: number; removed: number }> {
+    await this.beforeChange(null);
     try {
       const { saved, removed } = await this.store.batch(items, now, { validated: true, point: 'restore' });
       return { saved: saved.length, removed };

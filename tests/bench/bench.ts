@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CONTENT_SCRIPT_BUDGET } from './budgets';
-import { clearProfiles, EXTENSION_DIR, launch, ROOT, rulesIn, type Session, sendFrom } from '../e2e/harness';
+import { clearProfiles, EXTENSION_DIR, launch, panelFrame, ROOT, rulesIn, type Session, sendFrom } from '../e2e/harness';
+import { FILL_MARKS } from '../../src/fill/confirm';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension, writeFloorExtension } from './empty-extension';
 import { type PageSample, samplePage } from './page-sample';
@@ -393,21 +394,25 @@ async function fillBench(): Promise<void> {
   await bench.evaluate('globalThis.__name = (f) => f');
   // Both sides are timed inside the extension page, so the browser-automation channel is not measured.
   type Chrome = {
-    runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: { results: Array<{ outcome: string }> } }> };
     tabs: { query(q: unknown): Promise<Array<{ id?: number; url?: string }>> };
     scripting: { executeScript(o: unknown): Promise<unknown[]> };
   };
+  // Ours: what a clerk's click on 确认填写 in the panel (the extension-origin frame in the portal tab) runs, timed
+  // by the confirm handler's own marks (useFill: at the click, and when the results are in).
   const fillOnce = async () => {
     const page = await s.open('bench-mini-40');
     await rulesIn(page);
+    const panel = await panelFrame(page);
     // The preview (not timed) binds the plan to this document; the confirm is the fill a clerk waits for.
-    const plan = await sendFrom<{ planId: string }>(bench, 'ui:fill.plan', {});
-    const r = await bench.evaluate(async (planId) => {
-      const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
-      const t0 = performance.now();
-      const reply = await chrome.runtime.sendMessage({ jzs: 1, name: 'ui:fill.apply', data: { planId, overwrite: [] } });
-      return { ms: performance.now() - t0, ok: reply.data?.results.filter((x) => x.outcome === 'ok').length ?? 0 };
-    }, plan.planId);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await panel.locator('[data-jzs-fill-results]').waitFor();
+    await panel.evaluate('globalThis.__name = (f) => f');
+    const r = await panel.evaluate((marks) => {
+      const at = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN;
+      const results = document.querySelector<HTMLElement>('[data-jzs-fill-results]');
+      return { ms: at(marks.results) - at(marks.confirm), ok: Number(results?.dataset.ok ?? 0) };
+    }, FILL_MARKS);
     written = r.ok;
     await page.close();
     return r.ms;
@@ -452,7 +457,7 @@ async function fillBench(): Promise<void> {
   const fl = summarise(floor);
   rows.push({
     id: 'T8',
-    title: 'fill 40 MiniUI fields: confirm → results, safety checks and read-back included; baseline: the page\'s setValue loop in one executeScript',
+    title: 'fill 40 MiniUI fields: click on 确认填写 (panel) → results, safety checks and read-back included; baseline: the page\'s setValue loop in one executeScript',
     unit: 'ms',
     value: o,
     baseline: fl,

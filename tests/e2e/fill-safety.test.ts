@@ -183,6 +183,34 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     await page.close();
   });
 
+  it('a profile edited after the preview: the previews in the panel and the popup are dropped saying why, nothing is written, a new preview fills the edit', async () => {
+    const page = await s.open('province-basic-info');
+    await rulesIn(page);
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-fill-preview]').waitFor();
+    const popup = await preview();
+    const before = await logCount();
+    const stored = await sendFrom<{ revision: number }>(bench, 'ui:profiles.get', { id: zhangId });
+    await sendFrom(bench, 'ui:profiles.update', { id: zhangId, body: { data: { ...ZHANG, mobile: '13900000000' } }, revision: stored.revision });
+    // Both pages learn it without a click: the preview is gone, the reason shown, the confirm button with it.
+    for (const ui of [panel, popup]) {
+      await ui.locator('[data-jzs-fill-error]').waitFor();
+      expect(await ui.locator('[data-jzs-fill-error]').textContent()).toContain('预览之后档案已被修改');
+      expect(await ui.locator('[data-jzs-action="confirm-fill"]').count()).toBe(0);
+    }
+    expect([await page.locator('#txtXm').inputValue(), await page.locator('#txtSjhm').inputValue()]).toEqual(['', '']);
+    expect(await logCount()).toBe(before);
+    await popup.close();
+    // Previewed again, the edited value is what is written.
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await panel.locator('[data-jzs-fill-results]').waitFor();
+    expect(await page.locator('#txtSjhm').inputValue()).toBe('13900000000');
+    await sendFrom(bench, 'ui:profiles.update', { id: zhangId, body: { data: ZHANG }, revision: stored.revision + 1 });
+    await page.close();
+  });
+
   it('a field disabled or hidden after the preview is skipped, says why, and no neighbouring field changes', async () => {
     const page = await s.open('province-basic-info');
     await rulesIn(page);

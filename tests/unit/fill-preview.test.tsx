@@ -13,7 +13,7 @@ const item = (over: Partial<FillItem>): FillItem => ({ id: '0:1', frameId: 0, ke
 
 function props(items: FillItem[], over: Partial<FillPreviewProps> = {}): FillPreviewProps {
   return {
-    state: { preview: { planId: 'p', profile: { id: 'a', name: '张三' }, tabTitle: '', items }, overwrite: new Set(), busy: false },
+    state: { preview: { planId: 'p', profile: { id: 'a', name: '张三' }, tabTitle: '', items, ticket: { planId: 'p', tabId: 1, expiresAt: 0, frames: [], writes: [] } }, overwrite: new Set(), busy: false },
     onToggle: vi.fn(),
     onReplaceAll: vi.fn(),
     onConfirm: vi.fn(),

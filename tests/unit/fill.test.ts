@@ -16,6 +16,8 @@ import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { installLayout } from '../helpers/layout';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
 import { pageScript } from '../../src/fill/page-script';
+import { type ConfirmApi, confirmFill, livenessOf, PROFILE_CHANGED } from '../../src/fill/confirm';
+import type { FillPreview } from '../../src/messaging/protocol';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
 const field = (over: Partial<CollectedField>): CollectedField => ({
@@ -153,29 +155,53 @@ class FakeTab {
     tabTitle: async () => '个人基本资料维护',
     targetTab: async () => 7,
   };
+  /** What the extension page confirming a preview uses (ui/components/fill-frames.ts), on this fake tab. */
+  confirmApi(): ConfirmApi {
+    return {
+      applyIn: (tab, frame, req) => this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]),
+      documentOf: (tab, frameId) => this.tabs.sendToFrame(tab, frameId, 'bg:document', {}),
+    };
+  }
 }
 
 async function setUp(name: string) {
   document.documentElement.innerHTML = BASIC_INFO.replace(/^[\s\S]*?<html>/, '').replace(/<\/html>\s*$/, '');
   installLayout();
   const db: JzsDatabase = await openJzsDB(name);
-  const profiles = new ProfileService(new ProfileStore(async () => db, () => plainCodec), () => plainCodec);
+  // A profile about to change makes its previews unconfirmable (as background/main.ts wires it).
+  const profiles: ProfileService = new ProfileService(new ProfileStore(async () => db, () => plainCodec), () => plainCodec, (ids): Promise<void> => service.invalidate(ids));
   const zhang = await profiles.create({ data: ZHANG }, new Date());
   const li = await profiles.create({ data: LI }, new Date());
   const activate = (id: string) => db.put('settings', { key: 'activeProfileId', value: id });
   await activate(zhang.id);
   const tab = new FakeTab();
-  const stored = new Map<string, StoredPlan>();
+  // storage.session as the background and the confirming page see it: plans, or the mark of a changed profile.
+  const stored = new Map<string, StoredPlan | typeof PROFILE_CHANGED>();
   const fills = new Map<number, TabFill>();
   const plans: PlanStore = {
-    get: async (id) => stored.get(id),
+    get: async (id) => {
+      const v = stored.get(id);
+      return v && 'items' in v ? v : undefined;
+    },
     set: async (id, v) => void stored.set(id, v),
     remove: async (id) => void stored.delete(id),
     lastFill: async (t) => fills.get(t),
     setLastFill: async (t, f) => void fills.set(t, f),
+    markProfileChanged: async (ids) => {
+      for (const [k, v] of stored) if ('items' in v && (!ids || ids.includes(v.profileId))) stored.set(k, PROFILE_CHANGED);
+    },
   };
-  const service = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs: tab.tabs, plans, now: () => new Date() });
-  return { db, profiles, zhang, li, activate, tab, service };
+  const service: FillService = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs: tab.tabs, plans, now: () => new Date() });
+  /**
+   * A click on 确认填写 in the page showing the preview (useFill): the confirm there, with the plan's liveness as
+   * that page knows it (it watches storage.session), then its record.
+   */
+  const confirm = async (preview: FillPreview, overwrite: readonly string[] = [], now = Date.now()) => {
+    const report = await confirmFill(tab.confirmApi(), { ...preview, liveness: livenessOf(stored.get(preview.planId)) }, new Set(overwrite), now);
+    await service.record(preview.planId, report);
+    return report;
+  };
+  return { db, profiles, zhang, li, activate, tab, service, confirm, stored };
 }
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
@@ -187,32 +213,33 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
   });
 
   it('writes only what was confirmed, by option value, in ONE page call per frame; reads back and logs', async () => {
-    const { service, tab, zhang } = await setUp('fill-basic');
+    const { service, tab, zhang, confirm } = await setUp('fill-basic');
     $('txtSjhm').value = '13912345678'; // typed by the user before
     const preview = await service.plan(7);
     expect($('txtXm').value).toBe(''); // planning writes nothing
     const action = Object.fromEntries(preview.items.map((i) => [i.key, i.action]));
     expect(action).toMatchObject({ name: 'fill', idNumber: 'fill', mobile: 'conflict', ethnicity: 'fill', gender: 'fill', education: 'fill' });
     tab.calls.length = 0;
-    const report = await service.apply(preview.planId, []);
+    const report = await confirm(preview, []);
     expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(1); // one hop for the frame's writes and read-back
     expect(report.navigated).toBe(false);
     expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
     expect([$('txtXm').value, $('txtZjhm').value, $('txtCsrq').value, $('txtSjhm').value]).toEqual(['张三', ZHANG.idNumber, '1990-01-01', '13912345678']);
     expect([$<HTMLSelectElement>('ddlMz').value, $<HTMLSelectElement>('ddlXl').value, $('xb1').checked]).toEqual(['01', '3', true]);
-    await expect(service.apply(preview.planId, [])).rejects.toMatchObject({ code: 'fill.errors.expired' });
+    // Used: the plan is gone once recorded, so the same preview cannot write again.
+    await expect(confirm(preview, [])).rejects.toMatchObject({ code: 'fill.errors.expired' });
     const [entry] = await service.logOf(zhang.id);
     expect(entry).toMatchObject({ portal: 'province', pages: ['province-basic-info'], navigated: false, failed: 0 });
     expect(entry?.fields).toContain('idNumber');
   });
 
   it('証件类型 changed after the preview disables 证件号码: not written, and no neighbouring field changes', async () => {
-    const { service } = await setUp('fill-disabled');
+    const { service, confirm } = await setUp('fill-disabled');
     const preview = await service.plan(7);
     // The page's own logic after the user picks another 证件类型.
     $<HTMLSelectElement>('ddlZjlx').value = '3';
     $('txtZjhm').disabled = true;
-    const report = await service.apply(preview.planId, []);
+    const report = await confirm(preview, []);
     expect(outcomes(report)).toMatchObject({ idNumber: 'disabled', name: 'ok', birthDate: 'ok' });
     expect([$('txtZjhm').value, $('txtCsrq').value, $('txtXm').value]).toEqual(['', '1990-01-01', '张三']);
   });
@@ -228,27 +255,45 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
       $('txtZjhm').replaceWith(other);
     }, 'changed'],
   ])('a field %s after the preview is not written and says why', async (_how, change, reason) => {
-    const { service } = await setUp(`fill-${reason}-${_how.length}`);
+    const { service, confirm } = await setUp(`fill-${reason}-${_how.length}`);
     const preview = await service.plan(7);
     change();
-    const report = await service.apply(preview.planId, []);
+    const report = await confirm(preview, []);
     expect(outcomes(report).idNumber).toBe(reason);
     expect(report.results.find((r) => r.key === 'idNumber')).not.toHaveProperty('proposed');
     expect(document.body.innerHTML).not.toContain(ZHANG.idNumber);
     expect($('txtCsrq').value).toBe('1990-01-01');
   });
 
+  it.each([
+    ['moves 证件号码 out of its form', () => document.body.append($('txtZjhm')), 'changed'],
+    ['relabels 证件号码\'s row', () => {
+      const cell = $('txtZjhm').closest('td')?.previousElementSibling;
+      if (cell) cell.textContent = '护照号码';
+    }, 'changed'],
+    ['disables 证件号码', () => ($('txtZjhm').disabled = true), 'disabled'],
+  ])('a page that, reacting to an earlier write of the same fill, %s: that field is not written', async (_how, react, reason) => {
+    const { service, confirm } = await setUp(`fill-react-${reason}-${_how.length}`);
+    const preview = await service.plan(7);
+    const order = preview.items.map((i) => i.key);
+    expect(order.indexOf('name')).toBeLessThan(order.indexOf('idNumber'));
+    $('txtXm').addEventListener('change', react, { once: true });
+    const report = await confirm(preview);
+    expect(outcomes(report)).toMatchObject({ name: 'ok', idNumber: reason });
+    expect(document.body.innerHTML).not.toContain(ZHANG.idNumber);
+  });
+
   it('a tab that moved on to another document or URL gets nothing written, and the log says so', async () => {
-    const { service, tab, zhang } = await setUp('fill-navigated');
+    const { service, tab, zhang, confirm } = await setUp('fill-navigated');
     const preview = await service.plan(7);
     tab.documentId = 'doc-2'; // the frame navigated: the previewed document is gone
-    const report = await service.apply(preview.planId, []);
+    const report = await confirm(preview, []);
     expect(report.navigated).toBe(true);
     expect(report.results.every((r) => r.outcome === 'refused' && r.reason === 'navigated')).toBe(true);
     expect($('txtXm').value).toBe('');
     const again = await service.plan(7);
     history.pushState({}, '', '/personal/baseinfo/edit?id=2'); // same document, another record
-    const second = await service.apply(again.planId, []);
+    const second = await confirm(again, []);
     expect(second.navigated).toBe(true);
     expect($('txtXm').value).toBe('');
     const log = await service.logOf(zhang.id);
@@ -256,25 +301,84 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
   });
 
   it('without documentIds (Firefox) a frame is bound by the content script\'s per-document nonce', async () => {
-    const { service, tab } = await setUp('fill-nonce');
+    const { service, tab, confirm } = await setUp('fill-nonce');
     tab.documentId = undefined;
     const first = await service.plan(7);
     tab.agent = new FillAgent(document); // a new document has a new content script, with a new nonce
-    const report = await service.apply(first.planId, []);
+    const report = await confirm(first, []);
     expect(report.navigated).toBe(true);
     expect($('txtXm').value).toBe('');
-    const second = await service.apply((await service.plan(7)).planId, []);
+    const second = await confirm(await service.plan(7), []);
     expect(second.navigated).toBe(false);
     expect($('txtXm').value).toBe('张三');
     expect(tab.calls).toContain('bg:document');
   });
 
-  it('checks the profile revision once: an edit since the preview stops the fill', async () => {
-    const { service, profiles, zhang } = await setUp('fill-revision');
+  it('a profile edited after the preview: the confirm is refused as changed, nothing is written, a new preview fills', async () => {
+    const { service, profiles, zhang, confirm, stored } = await setUp('fill-revision');
     const preview = await service.plan(7);
+    const other = await service.plan(7); // an older preview of the same profile, e.g. in the popup
     await profiles.update(zhang.id, { data: { ...ZHANG, mobile: '13800000000' } }, zhang.revision, new Date());
-    await expect(service.apply(preview.planId, [])).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+    await expect(confirm(preview)).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+    await expect(confirm(other)).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+    expect([$('txtXm').value, $('txtSjhm').value]).toEqual(['', '']);
+    // The plans' values are dropped with them (only the mark is left).
+    expect(JSON.stringify([...stored.values()])).not.toContain(ZHANG.idNumber);
+    const again = await confirm(await service.plan(7));
+    expect(again.results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect($('txtSjhm').value).toBe('13800000000');
+  });
+
+  it('only the changed profile\'s previews are dropped; deleting a profile, or an import replacing it, drops its own', async () => {
+    const { service, profiles, zhang, li, activate, confirm } = await setUp('fill-invalidate');
+    const zhangPreview = await service.plan(7);
+    await profiles.update(li.id, { data: { ...LI, mobile: '13900000000' } }, li.revision, new Date());
+    expect((await confirm(zhangPreview)).results.every((r) => r.outcome === 'ok')).toBe(true);
+    await activate(li.id);
+    const liPreview = await service.plan(7);
+    await profiles.remove([li.id], new Date());
+    await expect(confirm(liPreview)).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+    await activate(zhang.id);
+    const zhangAgain = await service.plan(7);
+    const stored = await profiles.get(zhang.id);
+    await profiles.commit([{ kind: 'update', id: zhang.id, body: { data: { ...ZHANG, email: 'new@example.cn' } }, expectedRevision: stored.revision }], new Date());
+    await expect(confirm(zhangAgain)).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+  });
+
+  it('a preview past its lifetime, or whose plan the background dropped (the store locked), writes nothing', async () => {
+    const { service, confirm, stored } = await setUp('fill-expired');
+    const preview = await service.plan(7);
+    expect(preview.ticket.expiresAt - Date.now()).toBeGreaterThan(9 * 60_000);
+    await expect(confirm(preview, [], preview.ticket.expiresAt + 1)).rejects.toMatchObject({ code: 'fill.errors.expired' });
+    stored.clear(); // what a lock change does (background/tabs-api.ts dropFillPlans)
+    await expect(confirm(preview)).rejects.toMatchObject({ code: 'fill.errors.expired' });
     expect($('txtXm').value).toBe('');
+  });
+
+  it('the ticket carries where and what for the writable items only (a skipped item has no value anywhere)', async () => {
+    const { service } = await setUp('fill-ticket');
+    $('txtZjhm').readOnly = true;
+    const preview = await service.plan(7);
+    const skipped = preview.items.filter((i) => i.action === 'skip' || i.action === 'same').map((i) => i.id);
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(preview.ticket.writes.map((w) => w.id).filter((id) => skipped.includes(id))).toEqual([]);
+    expect(JSON.stringify(preview)).not.toContain(ZHANG.idNumber);
+    expect(preview.ticket.frames).toEqual([expect.objectContaining({ frameId: 0, documentId: 'doc-1', url: location.href })]);
+  });
+
+  it('the background keeps only results of the plan\'s own items in the history', async () => {
+    const { service, zhang } = await setUp('fill-record');
+    const preview = await service.plan(7);
+    const item = preview.items.find((i) => i.key === 'name');
+    await service.record(preview.planId, {
+      navigated: false,
+      results: [
+        { id: item?.id ?? '', key: 'name', label: '姓名', outcome: 'ok', proposed: '张三', readBack: '张三' },
+        { id: '9:99', key: 'email', label: '邮箱', outcome: 'ok', proposed: 'x', readBack: 'x' },
+      ],
+    });
+    const [entry] = await service.logOf(zhang.id);
+    expect(entry).toMatchObject({ ok: 1, fields: ['name'] });
   });
 
   it('the preview carries the chosen profile\'s warnings (birth date and gender the ID number tells), only its own', async () => {
@@ -289,15 +393,15 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
   });
 
   it('「全部替换为此申请人」: after 张三, 李四 replaces every value 张三 left and clears what 李四 lacks', async () => {
-    const { service, activate, li, zhang } = await setUp('fill-replace');
-    await service.apply((await service.plan(7)).planId, []);
+    const { service, activate, li, zhang, confirm } = await setUp('fill-replace');
+    await confirm(await service.plan(7), []);
     expect($('txtDzyx').value).toBe(ZHANG.email);
     $('txtGddh').value = '0531-1234567'; // typed by the clerk: not the previous applicant's
     await activate(li.id);
     const preview = await service.plan(7);
     expect(preview.onPage).toEqual({ id: zhang.id, name: '张三' });
     const ids = replaceAllIds(preview.items);
-    const report = await service.apply(preview.planId, ids);
+    const report = await confirm(preview, ids);
     expect(report.results.filter((r) => r.outcome !== 'ok')).toEqual([]);
     expect([$('txtXm').value, $('txtZjhm').value, $('txtSjhm').value, $('txtDzyx').value, $('txtCsrq').value]).toEqual(['李四', LI.idNumber, LI.mobile, '', '']);
     expect([$<HTMLSelectElement>('ddlMz').value, $<HTMLSelectElement>('ddlXl').value, $('xb1').checked]).toEqual(['', '', false]);

@@ -65,6 +65,17 @@ describe('the content script route table', () => {
     expect(calls).toEqual([]);
   });
 
+  it('answers our own extension page inside a tab (the panel frame confirming a fill), never a portal page in it', () => {
+    const { routes } = recordingRoutes();
+    const origin = `chrome-extension://${OWN}/`;
+    const panel = { id: OWN, tab: { id: 3 }, url: `${origin}panel.html` };
+    expect(dispatchFrame(routes, env('bg:document', {}), panel, OWN, origin)).toEqual({ ok: true, data: { page: null, url: 'http://x/', nonce: 'n' } });
+    // A content script (our id, its tab, the portal's URL) — what a page could make talk.
+    expect(dispatchFrame(routes, env('bg:document', {}), { id: OWN, tab: { id: 3 }, url: 'http://124.128.19.211:81/' }, OWN, origin)).toBeUndefined();
+    expect(dispatchFrame(routes, env('bg:document', {}), { id: OWN, tab: { id: 3 }, url: `chrome-extension://another/panel.html` }, OWN, origin)).toBeUndefined();
+    expect(dispatchFrame(routes, env('bg:document', {}), panel, OWN)).toBeUndefined(); // no origin known: background only
+  });
+
   it('refuses a payload of the wrong shape without running the handler', () => {
     const { routes, calls } = recordingRoutes();
     const bad = [

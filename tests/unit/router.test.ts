@@ -75,7 +75,7 @@ describe('message dispatch', () => {
     ['a prototype key as message name', msg('constructor', {}), page, 'errors.request.unknown'],
     // Issue 12.2: a page can provoke its content script's messages, so none of them starts or confirms a fill.
     ['a content script starting a fill', msg('ui:fill.plan', {}), zwdt, 'errors.request.forbidden'],
-    ['a content script confirming a fill', msg('ui:fill.apply', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.forbidden'],
+    ['a content script confirming a fill', msg('ui:fill.applied', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', report: { navigated: false, results: [] } }), zwdt, 'errors.request.forbidden'],
     ['the old content-script fill request', msg('cs:fill.request', {}), zwdt, 'errors.request.unknown'],
     ['the old content-script fill confirm', msg('cs:fill.confirm', { planId: '0c5f4b8e-2d1a-4c3b-9e7f-1a2b3c4d5e6f', overwrite: [] }), zwdt, 'errors.request.unknown'],
   ])('refuses %s', async (_label, raw, sender, code) => {

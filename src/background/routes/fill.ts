@@ -46,10 +46,14 @@ async function nextApplicant(ctx: RouteContext, sender: SenderInfo): Promise<Nex
 export const fillRoutes = (ctx: RouteContext) =>
   ({
     'ui:fill.plan': { from: ['extension'], handle: async (_req, sender) => ctx.fill.plan(await ctx.fillTab(sender)) },
-    'ui:fill.apply': {
+    // The confirm itself runs in the extension page that showed the preview (fill/confirm.ts); it reports here,
+    // after the user has the results, for the history.
+    'ui:fill.applied': {
       from: ['extension'],
-      // The requester's tab is asked for alongside the fill's other checks, not before them.
-      handle: ({ planId, overwrite }, sender) => ctx.fill.apply(planId, overwrite, () => ctx.fillTab(sender)),
+      handle: async ({ planId, report }) => {
+        await ctx.fill.record(planId, report);
+        return {};
+      },
     },
     'ui:fill.next': { from: ['extension'], handle: (_req, sender) => nextApplicant(ctx, sender) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => ctx.fill.logOf(profileId) },

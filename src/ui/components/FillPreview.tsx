@@ -10,7 +10,7 @@ import { tx, Zh } from './Zh';
 /**
  * The fill preview, its confirm and the report: rendered only in extension pages (the popup, and the panel's
  * extension-origin frame inside the portal tab — helper `panel`), never in a DOM a portal page can reach
- * (issue 12.1). Data comes in through props; the host sends `ui:fill.plan` / `ui:fill.apply` (see useFill).
+ * (issue 12.1). Data comes in through props; the host sends `ui:fill.plan` and confirms in its own page (see useFill).
  */
 export interface FillState {
   preview?: Preview | undefined;

@@ -1,9 +1,24 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { withItem } from '../../domain/sets';
+import { confirmFill, deadReason, FILL_MARKS, type PlanLiveness } from '../../fill/confirm';
 import { replaceAllIds } from '../../fill/planner';
+import type { FillReport } from '../../fill/types';
 import { send } from '../../messaging/client';
 import type { FillPreview } from '../../messaging/protocol';
+import { CodedError } from '../../i18n/problem';
+import { browserConfirm, watchPlans } from './fill-frames';
 import type { FillPreviewProps, FillState } from './FillPreview';
+
+/**
+ * The confirm, in this page (fill/confirm.ts): one script per frame, no hop through the background before the
+ * writes. The background is told afterwards, for the history, without the user waiting for it.
+ */
+async function confirmHere(preview: FillPreview, liveness: PlanLiveness, overwrite: ReadonlySet<string>): Promise<FillReport> {
+  const report = await confirmFill(browserConfirm, { ...preview, liveness }, overwrite, Date.now());
+  performance.mark(FILL_MARKS.results);
+  send('ui:fill.applied', { planId: preview.planId, report }).catch((err: unknown) => console.warn('fill history not kept', err));
+  return report;
+}
 
 /**
  * The fill's state and actions for any extension page that shows the preview (popup now, the panel's
@@ -14,6 +29,20 @@ export function useFill() {
   const [state, setState] = useState<FillState>({ overwrite: new Set(), busy: false });
   const update = (next: Partial<FillState>) => setState((s) => ({ ...s, ...next }));
   const fail = (error: unknown) => update({ busy: false, error });
+  // What the background did to each plan since this page started watching (before its first preview): a
+  // preview whose plan is no longer live is dropped at once, with why; the confirm refuses it in any case.
+  const plans = useRef(new Map<string, PlanLiveness>());
+  useEffect(
+    () =>
+      watchPlans((planId, liveness) => {
+        plans.current.set(planId, liveness);
+        const dead = deadReason(liveness);
+        if (!dead) return;
+        // Not while its own confirm runs: the background removes a plan once its fill is recorded.
+        setState((s) => (s.preview?.planId === planId && !s.busy ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError(dead) } : s));
+      }),
+    [],
+  );
 
   const plan = () => {
     update({ busy: true, error: undefined, report: undefined, preview: undefined, untrusted: false });
@@ -30,8 +59,12 @@ export function useFill() {
     onConfirm: () => {
       const { preview, overwrite } = state;
       if (!preview) return;
+      performance.clearMarks(FILL_MARKS.results);
+      performance.mark(FILL_MARKS.confirm);
+      // The page scripts are sent off first; this page re-renders ("working…") while they run.
+      const done = confirmHere(preview, plans.current.get(preview.planId) ?? 'live', overwrite);
       update({ busy: true, untrusted: false });
-      send('ui:fill.apply', { planId: preview.planId, overwrite: [...overwrite] }).then(
+      done.then(
         (report) => update({ busy: false, preview: undefined, report }),
         (error: unknown) => update({ busy: false, preview: undefined, error }),
       );
