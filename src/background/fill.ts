@@ -43,6 +43,8 @@ export interface TabFill {
  */
 export interface PlanStore {
   get(planId: string): Promise<StoredPlan | undefined>;
+  /** The trace of a plan, live or marked "profile changed". */
+  trace(planId: string): Promise<PlanTrace | undefined>;
   set(planId: string, plan: StoredPlan): Promise<void>;
   remove(planId: string): Promise<void>;
   /**
@@ -52,6 +54,28 @@ export interface PlanStore {
   markProfileChanged(profileIds: readonly string[] | null): Promise<void>;
   lastFill(tabId: number): Promise<TabFill | undefined>;
   setLastFill(tabId: number, fill: TabFill): Promise<void>;
+}
+
+/**
+ * What a plan's history needs, and no value of the profile: it stays under a plan whose profile changed, since
+ * a confirm of it may already be under way (its fill is logged all the same).
+ */
+export interface PlanTrace {
+  tabId: number;
+  profileId: string;
+  portal: string;
+  pages: string[];
+  items: Array<Pick<PlannedItem, 'id' | 'key' | 'frameId'>>;
+}
+
+export function traceOf(plan: StoredPlan): PlanTrace {
+  return {
+    tabId: plan.tabId,
+    profileId: plan.profileId,
+    portal: plan.portal,
+    pages: [...new Set(Object.values(plan.frames).flatMap((f) => (f.page ? [f.page] : [])))],
+    items: plan.items.map(({ id, key, frameId }) => ({ id, key, frameId })),
+  };
 }
 
 export interface StoredPlan {
@@ -171,7 +195,8 @@ export class FillService {
    * writes still under way. A plan already used or dropped keeps nothing.
    */
   async record(planId: string, report: FillReport): Promise<void> {
-    const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
+    const mine = this.recent.get(planId);
+    const plan = mine ? traceOf(mine) : await this.deps.plans.trace(planId);
     this.recent.delete(planId);
     if (!plan) return;
     const known = new Map(plan.items.map((i) => [i.id, i]));
@@ -203,12 +228,12 @@ export class FillService {
   /** Plans made by this worker, waiting for confirm (storage.session keeps them across a worker restart). */
   private readonly recent = new Map<string, StoredPlan>();
 
-  private async log(plan: StoredPlan, report: FillReport): Promise<void> {
+  private async log(plan: PlanTrace, report: FillReport): Promise<void> {
     const { results } = report;
     const entry: FillLogEntry = {
       at: this.deps.now().toISOString(),
       portal: plan.portal,
-      pages: [...new Set(Object.values(plan.frames).flatMap((f) => (f.page ? [f.page] : [])))],
+      pages: plan.pages,
       fields: [...new Set(results.filter((r) => r.outcome === 'ok' || r.outcome === 'mismatch').map((r): FieldKey => r.key))],
       ok: results.filter((r) => r.outcome === 'ok').length,
       mismatched: results.filter((r) => r.outcome === 'mismatch').length,

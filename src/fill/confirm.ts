@@ -26,8 +26,9 @@ export type PlanLiveness = 'live' | 'profile-changed' | 'gone';
 
 /** A plan's key in storage.session. */
 export const planKey = (planId: string) => `fill:${planId}`;
-/** What stands under a plan's key once its profile changed (the plan's values dropped). */
-export const PROFILE_CHANGED = { stale: 'profile-changed' } as const;
+/** What stands under a plan's key once its profile changed (the plan's values dropped; its trace kept for the log). */
+export const PROFILE_CHANGED = 'profile-changed';
+export const profileChangedMark = <T>(trace: T) => ({ stale: PROFILE_CHANGED, trace });
 
 /** The catalogue key saying why a preview can no longer be confirmed (undefined while it can). */
 export function deadReason(liveness: PlanLiveness): 'fill.errors.profileChanged' | 'fill.errors.expired' | undefined {
@@ -37,7 +38,7 @@ export function deadReason(liveness: PlanLiveness): 'fill.errors.profileChanged'
 /** The liveness of what storage.session holds under a plan's key. */
 export function livenessOf(stored: unknown): PlanLiveness {
   if (typeof stored !== 'object' || stored === null) return 'gone';
-  return 'stale' in stored && stored.stale === PROFILE_CHANGED.stale ? 'profile-changed' : 'items' in stored ? 'live' : 'gone';
+  return 'stale' in stored && stored.stale === PROFILE_CHANGED ? 'profile-changed' : 'items' in stored ? 'live' : 'gone';
 }
 
 /** What a confirm needs of the browser. */

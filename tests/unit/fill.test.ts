@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
-import { FillService, type FrameRef, type PlanStore, type StoredPlan, type TabFill, type TabsApi } from '../../src/background/fill';
+import { FillService, type FrameRef, type PlanStore, type PlanTrace, type StoredPlan, type TabFill, type TabsApi, traceOf } from '../../src/background/fill';
 import { FillAgent } from '../../src/content/fill';
 import { itemsToWrite, planFill, replaceAllIds } from '../../src/fill/planner';
 import type { CollectedField } from '../../src/fill/types';
@@ -16,7 +16,7 @@ import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { installLayout } from '../helpers/layout';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
 import { pageScript } from '../../src/fill/page-script';
-import { type ConfirmApi, confirmFill, livenessOf, PROFILE_CHANGED } from '../../src/fill/confirm';
+import { type ConfirmApi, confirmFill, livenessOf, profileChangedMark } from '../../src/fill/confirm';
 import type { FillPreview } from '../../src/messaging/protocol';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
@@ -176,19 +176,23 @@ async function setUp(name: string) {
   await activate(zhang.id);
   const tab = new FakeTab();
   // storage.session as the background and the confirming page see it: plans, or the mark of a changed profile.
-  const stored = new Map<string, StoredPlan | typeof PROFILE_CHANGED>();
+  const stored = new Map<string, StoredPlan | ReturnType<typeof profileChangedMark<PlanTrace>>>();
   const fills = new Map<number, TabFill>();
   const plans: PlanStore = {
     get: async (id) => {
       const v = stored.get(id);
       return v && 'items' in v ? v : undefined;
     },
+    trace: async (id) => {
+      const v = stored.get(id);
+      return v && 'items' in v ? traceOf(v) : v?.trace;
+    },
     set: async (id, v) => void stored.set(id, v),
     remove: async (id) => void stored.delete(id),
     lastFill: async (t) => fills.get(t),
     setLastFill: async (t, f) => void fills.set(t, f),
     markProfileChanged: async (ids) => {
-      for (const [k, v] of stored) if ('items' in v && (!ids || ids.includes(v.profileId))) stored.set(k, PROFILE_CHANGED);
+      for (const [k, v] of stored) if ('items' in v && (!ids || ids.includes(v.profileId))) stored.set(k, profileChangedMark(traceOf(v)));
     },
   };
   const service: FillService = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs: tab.tabs, plans, now: () => new Date() });
@@ -327,6 +331,19 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     const again = await confirm(await service.plan(7));
     expect(again.results.every((r) => r.outcome === 'ok')).toBe(true);
     expect($('txtSjhm').value).toBe('13800000000');
+  });
+
+  it('a profile edited while its confirm is under way: the fill (checked before the edit) is still logged', async () => {
+    const { service, profiles, zhang, tab, stored } = await setUp('fill-edit-during');
+    const preview = await service.plan(7);
+    // The click found the plan live; the edit lands while the page script runs.
+    const report = await confirmFill(tab.confirmApi(), { ...preview, liveness: livenessOf(stored.get(preview.planId)) }, new Set(), Date.now());
+    await profiles.update(zhang.id, { data: { ...ZHANG, mobile: '13800000000' } }, zhang.revision, new Date());
+    expect(JSON.stringify([...stored.values()])).not.toContain(ZHANG.idNumber); // the mark keeps no value
+    await service.record(preview.planId, report);
+    const [entry] = await service.logOf(zhang.id);
+    expect(entry).toMatchObject({ pages: ['province-basic-info'], failed: 0 });
+    expect(entry?.ok).toBeGreaterThan(5);
   });
 
   it('only the changed profile\'s previews are dropped; deleting a profile, or an import replacing it, drops its own', async () => {
