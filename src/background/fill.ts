@@ -125,7 +125,7 @@ export class FillService {
   }
 
   /** Every portal frame's fields and document identity (frames without our content script are left out). */
-  private async collect(tabId: number): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
+  private async collect(tabId: number, pageKey: string): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
     const { tabs } = this.deps;
     const refs = await tabs.portalFrames(tabId);
     if (!refs.length) throw new CodedError('fill.errors.noPortalTab');
@@ -135,11 +135,11 @@ export class FillService {
       refs.map(async (ref) => {
         const answer: FrameCollection | undefined = await tabs.sendToFrame(tabId, ref.frameId, 'bg:collect', {});
         if (!answer) return;
-        frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page };
+        frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page, pageKey };
         if (!answer.fields.length) return;
         // The page script takes each field's fingerprint and visibility, and reads MiniUI lists from the page's
         // own objects (main world), in one call per frame.
-        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE }])) ?? [];
+        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE, keep: pageKey }])) ?? [];
         answer.fields.forEach(({ locator: _locator, ...f }, i) => {
           const probe = probes[i];
           // A field the page script could not find again is as good as not shown.
@@ -163,7 +163,8 @@ export class FillService {
   /** Look at every portal frame of the tab and say what a fill would do. Writes nothing. */
   async plan(tabId: number): Promise<FillPreview> {
     const profile = await this.deps.profiles.get(await this.activeProfileId());
-    const { fields, frames } = await this.collect(tabId);
+    // A random name per plan, so that no page can know it in advance (page-script.ts `keep`).
+    const { fields, frames } = await this.collect(tabId, `jzs${crypto.randomUUID().replaceAll('-', '')}`);
     const previous = await this.previousIn(tabId, profile.id);
     const items = planFill(fields, profile.data, previous?.data).filter((i) => i.reason !== 'no-value' || i.previous);
     if (!items.length) throw new CodedError('fill.errors.noFields');

@@ -16,7 +16,8 @@ import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { installLayout } from '../helpers/layout';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
 import { pageScript } from '../../src/fill/page-script';
-import { type ConfirmApi, confirmFill, livenessOf, profileChangedMark } from '../../src/fill/confirm';
+import { type ConfirmApi, confirmFill, isApplyAnswer, livenessOf, profileChangedMark } from '../../src/fill/confirm';
+import { callKept } from '../../src/ui/components/fill-frames';
 import type { FillPreview } from '../../src/messaging/protocol';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
@@ -158,7 +159,12 @@ class FakeTab {
   /** What the extension page confirming a preview uses (ui/components/fill-frames.ts), on this fake tab. */
   confirmApi(): ConfirmApi {
     return {
-      applyIn: (tab, frame, req) => this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]),
+      // As ui/components/fill-frames.ts: the script the probe kept in the page, else the whole one.
+      applyIn: async (tab, frame, req) => {
+        const kept = frame.pageKey ? await this.tabs.mainWorld(tab, frame, callKept, [frame.pageKey, req]) : null;
+        if (kept !== null) return isApplyAnswer(kept) ? kept : undefined;
+        return this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]);
+      },
       documentOf: (tab, frameId) => this.tabs.sendToFrame(tab, frameId, 'bg:document', {}),
     };
   }
@@ -360,6 +366,33 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     const stored = await profiles.get(zhang.id);
     await profiles.commit([{ kind: 'update', id: zhang.id, body: { data: { ...ZHANG, email: 'new@example.cn' } }, expectedRevision: stored.revision }], new Date());
     await expect(confirm(zhangAgain)).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+  });
+
+  it('the probe keeps the page script in the page for the confirm: a random name per plan, read-only, hidden, no value in it', async () => {
+    const { service, confirm, tab } = await setUp('fill-kept');
+    const preview = await service.plan(7);
+    const key = preview.ticket.frames[0]?.pageKey ?? '';
+    expect(key).toMatch(/^jzs[0-9a-f]{32}$/);
+    const kept = Object.getOwnPropertyDescriptor(window, key);
+    expect(kept).toMatchObject({ writable: false, enumerable: false, configurable: false });
+    expect(kept?.value).toBeTypeOf('function');
+    expect(Object.keys(window)).not.toContain(key);
+    expect(String(kept?.value)).not.toContain(ZHANG.idNumber);
+    Reflect.set(window, key, () => ({ navigated: false, results: [] })); // a page cannot swap it
+    expect(Reflect.get(window, key)).toBe(kept?.value);
+    expect((await service.plan(7)).ticket.frames[0]?.pageKey).not.toBe(key);
+    tab.calls.length = 0;
+    const report = await confirm(preview);
+    expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(1); // the kept script: one call, nothing sent again
+    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
+  });
+
+  it('only an answer of the page script\'s shape is believed', () => {
+    expect(isApplyAnswer({ navigated: false, results: [{ item: '0:1', written: true, read: { value: 'a', text: 'a' } }] })).toBe(true);
+    expect(isApplyAnswer({ navigated: false, results: [{ item: '0:1', written: false, reason: 'covered' }] })).toBe(true);
+    for (const bad of [null, 'ok', { navigated: false }, { navigated: 'no', results: [] }, { navigated: false, results: [{ item: 1, written: true }] }, { navigated: false, results: [{ item: '0:1', written: false, reason: 'because' }] }, { navigated: false, results: [{ item: '0:1', written: true, read: { value: 1 } }] }]) {
+      expect(isApplyAnswer(bad)).toBe(false);
+    }
   });
 
   it('a preview past its lifetime, or whose plan the background dropped (the store locked), writes nothing', async () => {
