@@ -45,6 +45,7 @@ class ContentShell {
   /** What the overlay shows; `prefsKnown` once the user's remembered layout is in. */
   private prefs: PanelPrefs | undefined;
   private prefsKnown = false;
+  private placed = false;
   private lastReport = '';
   private reportQueued = false;
   private requestSeq = 0;
@@ -97,11 +98,12 @@ class ContentShell {
       this.overlay = undefined;
       return;
     }
+    const fresh = !this.overlay;
     this.overlay ??= mountOverlayHost(document, this.top, () => t('overlay.pill'), () => this.expand());
     this.overlay.setDetection(d);
-    // The remembered layout straight from storage: the panel (or the pill the user left) is placed as soon as
-    // it answers, without waiting for the worker.
-    if (this.top && !this.prefsKnown) this.readPrefs(d.portal);
+    // The remembered layout was asked of storage when the script started (`readPrefs`): the panel (or the pill
+    // the user left) is placed as soon as it answers, or now when it already has.
+    if (fresh) this.place();
     if (!this.top) performance.mark('jzs-overlay-ready');
     // The report first: the worker answers in order, and the rules take longer.
     this.sendReport(reportOf(this.state, this.doc));
@@ -172,8 +174,12 @@ class ContentShell {
     this.validator?.validate();
   }
 
-  /** storage.local holds no applicant data (README, Permissions); the report's answer carries the same. */
-  private readPrefs(portal: PortalId): void {
+  /**
+   * The remembered layout, straight from storage (not through the worker, which may be asleep), asked when the
+   * script starts so that the answer is in by the time the page is detected. storage.local holds no applicant
+   * data (README, Permissions); the report's answer carries the same.
+   */
+  readPrefs(portal: PortalId): void {
     const key = panelPrefsKey(portal);
     browser.storage.local.get(key).then(
       (stored) => {
@@ -191,11 +197,17 @@ class ContentShell {
 
   /** Show the panel or pill as `prefs` say (nothing to do when it already does). */
   private setPrefs(prefs: PanelPrefs): void {
-    const first = !this.prefs;
     if (this.prefs?.collapsed === prefs.collapsed && this.prefs.side === prefs.side) return;
     this.prefs = prefs;
-    this.overlay?.dock(prefs, true);
-    if (first && this.top && this.overlay) performance.mark('jzs-overlay-ready');
+    this.place();
+  }
+
+  /** Place the panel or pill afresh; the top frame's first placement is when its overlay is ready (bench T3). */
+  private place(): void {
+    if (!this.prefs || !this.overlay) return;
+    this.overlay.dock(this.prefs, true);
+    if (this.top && !this.placed) performance.mark('jzs-overlay-ready');
+    this.placed = true;
   }
 
   /** A person clicked the pill: open the panel here at once, and remember it for the portal. */
@@ -267,13 +279,42 @@ function onlyOurs(records: MutationRecord[]): boolean {
   return records.every((r) => ours(r.target) || (r.addedNodes.length + r.removedNodes.length > 0 && [...r.addedNodes, ...r.removedNodes].every(ours)));
 }
 
-/** Content-script entry: guard the origin, run the shell, keep watching the page. */
-export function runContent(ctx: Lifecycle): void {
-  // Firefox matches the host on any port: this is the port check (see origins.ts).
-  if (!portalOfOrigin(location.origin)) return;
-  const shell = new ContentShell();
+/** How long a sub-frame waits at most for the tab's top document to load before it reads its page anyway. */
+const TAB_LOAD_WAIT_MS = 1000;
+
+/**
+ * A sub-frame's first read waits for the tab's top document to finish loading: a same-origin iframe's load
+ * holds up its parent's, and with it the top frame's content script (run at document_idle) that places the
+ * panel. The sub-frame's hints come a moment later instead (issue 13.5, bench T3). A frame that shows the panel,
+ * or whose top is of another origin, reads at once; a top page that never finishes loading is waited for 1 s.
+ */
+function afterTabLoad(ctx: Lifecycle, hostsPanel: boolean, run: () => void): void {
+  const top = hostsPanel ? undefined : sameOriginTop();
+  if (!top || top.document.readyState === 'complete') return run();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  // After the load event's task: our top frame's own placement may be what fires it (an inserted frame).
+  ctx.addEventListener(top, 'load', () => ctx.setTimeout(once, 0), { once: true });
+  ctx.setTimeout(once, TAB_LOAD_WAIT_MS);
+}
+
+function sameOriginTop(): Window | undefined {
+  try {
+    const top = window.top;
+    // Reading a cross-origin top's document throws: such a frame does not wait.
+    return top && top !== window && top.document ? top : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Read the page, and read it again after DOM bursts and user actions (a combobox pick changes no attribute). */
+function watchPage(ctx: Lifecycle, shell: ContentShell): void {
   shell.detect();
-  // Read again after DOM bursts and after user actions (a combobox pick changes no attribute we could observe).
   let timer: number | undefined;
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
@@ -283,7 +324,19 @@ export function runContent(ctx: Lifecycle): void {
     if (!onlyOurs(records)) schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
   for (const type of ['change', 'click', 'keyup'] as const) ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
+}
+
+/** Content-script entry: guard the origin, run the shell, keep watching the page. */
+export function runContent(ctx: Lifecycle): void {
+  // Firefox matches the host on any port: this is the port check (see origins.ts).
+  const portal = portalOfOrigin(location.origin);
+  if (!portal) return;
+  const shell = new ContentShell();
+  // The remembered layout is asked for first: storage answers while the page is being read.
+  if (shell.top) shell.readPrefs(portal);
+  afterTabLoad(ctx, shell.top, () => watchPage(ctx, shell));
   ctx.addEventListener(window, 'resize', () => shell.redock(), { passive: true });
   // The pill is placed as soon as the page is known; frames and late renders move the page's controls after:
   // check the placement again when everything has loaded and whenever the page changes size.
@@ -305,7 +358,6 @@ export function runContent(ctx: Lifecycle): void {
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     stopUploads();
-    observer.disconnect();
     shell.stop();
   });
 }

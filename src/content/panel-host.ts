@@ -204,6 +204,30 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
     }
   };
 
+  const place = (prefs: PanelPrefs, again: boolean) => {
+    const same = current && current.prefs.collapsed === prefs.collapsed && current.prefs.side === prefs.side;
+    // In the page's flow the panel covers nothing; otherwise check the placement still holds.
+    if (same && !again && current && (current.dock.mode === 'top' || fits(current.dock))) return;
+    if (!prefs.collapsed) {
+      unshift();
+      // One measurement decides a side lane before anything on the page changes (each trial would lay the
+      // page out again); only shifting the page needs a second look.
+      const controls = controlBoxes(doc, host);
+      const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, controls));
+      const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside');
+      for (const d of ladder) {
+        apply(d, prefs.side);
+        if (d === beside || d.mode === 'top' || fits(d)) {
+          current = { dock: d, prefs };
+          return;
+        }
+      }
+      unshift();
+    }
+    pill(prefs);
+  };
+
+  let placing = false;
   return {
     host,
     setDetection(d) {
@@ -213,27 +237,15 @@ export function mountOverlayHost(doc: Document, top: boolean, label: () => strin
       else host.removeAttribute('data-business');
     },
     dock(prefs, again = false) {
-      if (!top) return;
-      const same = current && current.prefs.collapsed === prefs.collapsed && current.prefs.side === prefs.side;
-      // In the page's flow the panel covers nothing; otherwise check the placement still holds.
-      if (same && !again && current && (current.dock.mode === 'top' || fits(current.dock))) return;
-      if (!prefs.collapsed) {
-        unshift();
-        // One measurement decides a side lane before anything on the page changes (each trial would lay the
-        // page out again); only shifting the page needs a second look.
-        const controls = controlBoxes(doc, host);
-        const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, controls));
-        const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside');
-        for (const d of ladder) {
-          apply(d, prefs.side);
-          if (d === beside || d.mode === 'top' || fits(d)) {
-            current = { dock: d, prefs };
-            return;
-          }
-        }
-        unshift();
+      // Inserting the frame can finish the page's load synchronously, and its load event asks for a recheck
+      // inside this very placement: that one is ours to finish.
+      if (!top || placing) return;
+      placing = true;
+      try {
+        place(prefs, again);
+      } finally {
+        placing = false;
       }
-      pill(prefs);
     },
     remove() {
       unshift();

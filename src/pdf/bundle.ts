@@ -2,15 +2,19 @@
  * The PDF bundle tool's core (issue 15): scans (JPEG/PNG, phone photos with EXIF rotation) and PDFs → ONE PDF
  * under a size limit (个人信息更改: 2 MB, from the rule data), pages in the clerk's order and rotation. The PDF
  * library (@cantoo/pdf-lib) is passed in, loaded by the workbench with a dynamic import only; image
- * re-encoding is an injected codec (OffscreenCanvas in the browser). Everything stays in memory.
+ * re-encoding is an injected codec (OffscreenCanvas in the browser), how far to shrink is sizing.ts.
+ * Everything stays in memory.
  */
 import type * as PdfLibModule from '@cantoo/pdf-lib';
 import { CodedError } from '../i18n/problem';
 import { exifRotation, jpegSize } from './exif';
+import { clearMarks, mark } from './marks';
 import { type Rotation, turn } from './rotation';
+import { chooseSetting, type Dims, LEGIBLE_SIDE, MARGIN as FILL_SHARE, MAX_SIDE, nextSetting, QUALITY, type Setting } from './sizing';
 
 export type PdfLib = typeof PdfLibModule;
 export type { Rotation } from './rotation';
+export type { Setting } from './sizing';
 
 export interface SourceFile {
   name: string;
@@ -40,16 +44,19 @@ export interface Loaded {
   pages: PageItem[];
 }
 
-/** Re-encodes an image upright (EXIF applied), its longer side at most maxSide, as JPEG of `quality`. */
-export interface ImageCodec {
-  /** How many images it re-encodes at once (decoding is the slow part; browsers decode off the page's thread). */
-  readonly parallel?: number;
-  encode(bytes: Uint8Array<ArrayBuffer>, mime: 'image/jpeg' | 'image/png', o: { maxSide: number; quality: number }): Promise<Uint8Array>;
+/** An image decoded upright (EXIF applied) and scaled, ready to be encoded as JPEG at any quality. */
+export interface Scaled {
+  encode(quality: number): Promise<Uint8Array>;
+  /** Frees the pixels (twenty 12-megapixel photos would otherwise hold ~1 GB); safe to call twice. */
+  close(): void;
 }
 
-export interface Setting {
-  maxSide: number;
-  quality: number;
+/** Opens images for re-encoding (OffscreenCanvas in the browser, a plain-JS codec in the unit tests). */
+export interface ImageCodec {
+  /** How many images it opens at once (decoding is the slow part; browsers decode off the page's thread). */
+  readonly parallel?: number;
+  /** The image upright, its longer side `maxSide` (never enlarged). */
+  open(bytes: Uint8Array<ArrayBuffer>, mime: 'image/jpeg' | 'image/png', maxSide: number): Promise<Scaled>;
 }
 
 export interface Merged {
@@ -77,6 +84,7 @@ function isEncrypted(bytes: Uint8Array): boolean {
 
 /** Read every file; an encrypted, corrupt or unknown file is refused by its name (nothing else is loaded). */
 export async function loadFiles(lib: PdfLib, files: readonly SourceFile[]): Promise<Loaded> {
+  const start = performance.now();
   const loaded: LoadedFile[] = [];
   const pages: PageItem[] = [];
   for (const [i, f] of files.entries()) {
@@ -99,6 +107,7 @@ export async function loadFiles(lib: PdfLib, files: readonly SourceFile[]): Prom
       pages.push({ key: `${i}:0`, file: i, index: 0, rotate: 0 });
     }
   }
+  mark('load', start);
   return { files: loaded, pages };
 }
 
@@ -123,21 +132,76 @@ function fileOf(loaded: Loaded, p: PageItem): LoadedFile {
   return f;
 }
 
-/** Re-encode every image page's file for a setting (a few at a time), into `cache`. */
-async function encodeAll(loaded: Loaded, pages: readonly PageItem[], setting: Setting, codec: ImageCodec, cache: Map<number, Uint8Array>, progress: () => void): Promise<void> {
-  const todo = [...new Set(pages.filter((p) => fileOf(loaded, p).kind !== 'pdf').map((p) => p.file))].filter((i) => !cache.has(i));
-  const next = async (): Promise<void> => {
-    const i = todo.shift();
-    if (i === undefined) return;
+/** The pages' image files, each once, in page order. */
+function imageFilesOf(loaded: Loaded, pages: readonly PageItem[]): number[] {
+  return [...new Set(pages.filter((p) => fileOf(loaded, p).kind !== 'pdf').map((p) => p.file))];
+}
+
+/** Picks the setting from the first picture (opened at the side it was asked for); the others wait for it. */
+type Settle = (first: Scaled, openedAt: number) => Promise<{ at: Setting; first?: Uint8Array | undefined }>;
+
+/**
+ * Re-encode the image files: each is decoded at `openSide` as soon as a decoder is free (`parallel` at once,
+ * in file order), and encoded once `settle` has chosen the setting from the first one. A picture opened at
+ * another side than the one chosen is opened again. `done` is called after each image.
+ */
+async function encodeImages(loaded: Loaded, files: readonly number[], codec: ImageCodec, openSide: number, settle: Settle, done: (at: Setting) => void): Promise<{ at: Setting; encoded: Map<number, Uint8Array> }> {
+  const encoded = new Map<number, Uint8Array>();
+  let decide: (s: Awaited<ReturnType<Settle>>) => void = () => undefined;
+  let fail: (err: unknown) => void = () => undefined;
+  const chosen = new Promise<Awaited<ReturnType<Settle>>>((resolve, reject) => ((decide = resolve), (fail = reject)));
+  // Once the setting is chosen, images are opened at its side straight away. (A failure here is the first
+  // image's, reported by its own call.)
+  let side = openSide;
+  chosen.then(({ at }) => (side = at.maxSide), () => undefined);
+  const one = async (i: number): Promise<void> => {
     const f = loaded.files[i];
-    if (f) cache.set(i, await codec.encode(f.bytes, f.kind === 'png' ? 'image/png' : 'image/jpeg', setting));
-    progress();
-    return next();
+    if (!f) return;
+    const mime = f.kind === 'png' ? 'image/png' : 'image/jpeg';
+    const isFirst = i === files[0];
+    let picture: Scaled | undefined;
+    try {
+      const openedAt = side;
+      picture = await codec.open(f.bytes, mime, openedAt);
+      if (isFirst) decide(await settle(picture, openedAt));
+      const { at, first } = await chosen;
+      if (isFirst && first) encoded.set(i, first);
+      else {
+        if (at.maxSide !== openedAt) {
+          picture.close();
+          picture = await codec.open(f.bytes, mime, at.maxSide);
+        }
+        encoded.set(i, await picture.encode(at.quality));
+      }
+      done(at);
+    } catch (err) {
+      if (isFirst) fail(err);
+      throw err;
+    } finally {
+      picture?.close();
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, codec.parallel ?? 1) }, next));
+  const queue = [...files];
+  const worker = async (): Promise<void> => {
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) await one(i);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, codec.parallel ?? 1) }, worker));
+  return { at: (await chosen).at, encoded };
+}
+
+/** The setting for the first pass, predicted from the first picture encoded at the best and the least quality. */
+function predicting(images: readonly Dims[], allowance: number): Settle {
+  return async (first, openedAt) => {
+    const best = await first.encode(QUALITY.best);
+    const least = await first.encode(QUALITY.least);
+    const at = chooseSetting({ first: images[0] ?? { width: openedAt, height: openedAt }, side: openedAt, best: best.length, least: least.length }, images, allowance);
+    const same = at.maxSide === openedAt;
+    return { at, first: same && at.quality === QUALITY.best ? best : same && at.quality === QUALITY.least ? least : undefined };
+  };
 }
 
 async function build(lib: PdfLib, loaded: Loaded, pages: readonly PageItem[], encoded: ReadonlyMap<number, Uint8Array> | undefined): Promise<Uint8Array> {
+  const start = performance.now();
   const doc = await lib.PDFDocument.create();
   for (const p of pages) {
     const f = fileOf(loaded, p);
@@ -156,50 +220,27 @@ async function build(lib: PdfLib, loaded: Loaded, pages: readonly PageItem[], en
       placeImage(doc, img, turn(f.exif, p.rotate), lib);
     }
   }
-  return doc.save({ useObjectStreams: true });
+  mark('embed', start);
+  const saving = performance.now();
+  const bytes = await doc.save({ useObjectStreams: true });
+  mark('save', saving);
+  return bytes;
 }
 
-/** An image's longer side in pixels from its header (JPEG frame header, PNG IHDR), or undefined. */
-function longerSide(f: LoadedFile): number | undefined {
-  if (f.kind === 'jpeg') {
-    const size = jpegSize(f.bytes);
-    return size && Math.max(size.width, size.height);
-  }
+/** An image's stored size in pixels from its header (JPEG frame header, PNG IHDR), or undefined. */
+function dimsOf(f: LoadedFile): Dims | undefined {
+  if (f.kind === 'jpeg') return jpegSize(f.bytes);
   if (f.kind !== 'png' || f.bytes.length < 24) return undefined;
   const view = new DataView(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength);
-  return Math.max(view.getUint32(16), view.getUint32(20));
-}
-
-/** JPEG bytes a pixel at quality 0.8 for photos of paper (measured on phone photos: 0.18–0.25). */
-const BYTES_PER_PIXEL = 0.25;
-const MIN_SIDE = 500;
-
-/**
- * The longest side to start from: the bytes left for images (limit minus what PDF pages take) shared among
- * the images, at BYTES_PER_PIXEL, for a 4:3 picture. Chosen to fit at the first try (each try decodes every
- * photo again), at the best size that still does.
- */
-export function startSide(limit: number, fixedBytes: number, images: number): number {
-  const perImage = Math.max(20_000, (limit * 0.92 - fixedBytes) / Math.max(1, images));
-  const pixels = perImage / BYTES_PER_PIXEL;
-  return Math.min(3000, Math.sqrt((pixels * 4) / 3));
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /**
- * The next setting after a try whose images took `imageBytes` where `allowance` was left for them: the side
- * shrunk by the square root of the overshoot (bytes follow the pixel count) with a margin, and the quality a
- * step lower. Undefined when the smallest sensible setting was tried.
- */
-export function nextSetting(prev: Setting, imageBytes: number, allowance: number): Setting | undefined {
-  if (prev.maxSide <= MIN_SIDE && prev.quality <= 0.4) return undefined;
-  const shrink = Math.min(0.9, Math.sqrt((Math.max(1, allowance) * 0.9) / Math.max(1, imageBytes)));
-  return { maxSide: Math.max(MIN_SIDE, Math.round(prev.maxSide * shrink)), quality: Math.max(0.4, Math.round((prev.quality - 0.1) * 100) / 100) };
-}
-
-/**
- * Merge the pages in order; if the result is over `limit`, re-encode the images (never the PDF pages) until it
- * fits. When the images alone are over the limit, the plain merge is not even tried (it cannot fit, and would
- * hold a copy of every photo). Refuses (pdf.errors.cannotFit) when even the smallest setting does not fit.
+ * Merge the pages in order; if the result is over `limit`, re-encode the images (never the PDF pages) so that
+ * it fits: one pass whose setting is predicted from the first image (sizing.ts), another only when the
+ * prediction missed. When the images alone are over the limit, the plain merge is not even tried (it cannot
+ * fit, and would hold a copy of every photo). Refuses (pdf.errors.cannotFit) when even the last resort does
+ * not fit. `onProgress` gets the share of images done (the save is the last step) and the setting in use.
  */
 export async function mergeToLimit(
   lib: PdfLib,
@@ -210,36 +251,40 @@ export async function mergeToLimit(
   onProgress: (fraction: number, setting: Merged['setting']) => void = () => undefined,
 ): Promise<Merged> {
   if (!pages.length) throw new CodedError('pdf.errors.noPages');
-  const imageFiles = new Set(pages.filter((p) => fileOf(loaded, p).kind !== 'pdf').map((p) => p.file));
-  const imageBytes = [...imageFiles].reduce((n, i) => n + (loaded.files[i]?.bytes.length ?? 0), 0);
+  clearMarks();
+  const files = imageFilesOf(loaded, pages);
+  const imageFiles = new Set(files);
+  const imageBytes = files.reduce((n, i) => n + (loaded.files[i]?.bytes.length ?? 0), 0);
   let fixed: number;
   if (imageBytes <= limit || !codec) {
     onProgress(0, 'original');
     const original = await build(lib, loaded, pages, undefined);
     onProgress(1, 'original');
     if (original.length <= limit) return { bytes: original, setting: 'original', pages: pages.length };
-    if (!codec || !imageFiles.size) throw new CodedError('pdf.errors.cannotFit', { size: original.length, limit });
+    if (!codec || !files.length) throw new CodedError('pdf.errors.cannotFit', { size: original.length, limit });
     fixed = Math.max(0, original.length - imageBytes);
   } else {
     // What the PDF pages (and the document itself) take, without the images.
     fixed = (await build(lib, loaded, pages.filter((p) => !imageFiles.has(p.file)), undefined)).length;
   }
-  // Never a longer side than the largest image has (the setting shown to the clerk says what was done).
-  const largest = Math.max(0, ...[...imageFiles].map((i) => (loaded.files[i] ? (longerSide(loaded.files[i]) ?? 0) : 0)));
-  const start = startSide(limit, fixed, imageFiles.size);
-  let setting: Setting | undefined = { maxSide: Math.round(largest > 0 ? Math.min(start, largest) : start), quality: 0.8 };
-  for (let tries = 0; setting && tries < 8; tries++) {
-    const at = setting;
-    const encoded = new Map<number, Uint8Array>();
+  // An image without a readable size counts as a large photo (4:3 at MAX_SIDE) in the prediction.
+  const dims = files.map((i) => { const f = loaded.files[i]; return (f && dimsOf(f)) ?? { width: MAX_SIDE, height: (MAX_SIDE * 3) / 4 }; });
+  const allowance = limit * FILL_SHARE - fixed;
+  let settle = predicting(dims, allowance);
+  let openSide = Math.min(LEGIBLE_SIDE, Math.max(...dims.map((d) => Math.max(d.width, d.height))));
+  for (let tries = 0; tries < 8; tries++) {
     let done = 0;
-    onProgress(0, at);
-    await encodeAll(loaded, pages, at, codec, encoded, () => onProgress(++done / (imageFiles.size + 1), at));
-    const bytes = await build(lib, loaded, pages, encoded);
+    const pass = await encodeImages(loaded, files, codec, openSide, settle, (at) => onProgress(++done / (files.length + 1), at));
+    const bytes = await build(lib, loaded, pages, pass.encoded);
     if (bytes.length <= limit) {
-      onProgress(1, at);
-      return { bytes, setting: at, pages: pages.length };
+      onProgress(1, pass.at);
+      return { bytes, setting: pass.at, pages: pages.length };
     }
-    setting = nextSetting(at, bytes.length - fixed, limit - fixed);
+    const next = nextSetting(pass.at, bytes.length - fixed, limit - fixed);
+    if (!next) break;
+    onProgress(0, next);
+    openSide = next.maxSide;
+    settle = () => Promise.resolve({ at: next });
   }
   throw new CodedError('pdf.errors.cannotFit', { size: imageBytes + fixed, limit });
 }

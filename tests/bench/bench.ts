@@ -13,7 +13,8 @@ import { CONTENT_SCRIPT_BUDGET } from './budgets';
 import { clearProfiles, EXTENSION_DIR, launch, panelFrame, ROOT, rulesIn, type Session, sendFrom } from '../e2e/harness';
 import { FILL_MARKS } from '../../src/fill/confirm';
 import { replica } from '../fixtures/replicas';
-import { writeEmptyExtension } from './empty-extension';
+import { writeEmptyExtension, writeFloorExtension } from './empty-extension';
+import { type PageSample, samplePage } from './page-sample';
 import { checkCharacter } from '../../src/validate/id-number';
 import { encodeGbk } from './gbk';
 import { buildXlsx, type TestCell } from '../helpers/xlsx-builder';
@@ -41,7 +42,6 @@ interface Row {
 
 const rows: Row[] = [];
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------- T2: size (deterministic)
 function t2(): void {
@@ -62,101 +62,40 @@ function t2(): void {
 }
 
 // ---------------------------------------------------------------- T1, T3, T4: cost on a portal page
-interface PageSample {
-  taskMs: number;
-  /**
-   * CPU time of the page renderer's main thread (CDP `ThreadTime`): unlike task time it does not grow when the
-   * machine is loaded and the thread waits for a core, so it is printed beside T1 as a load-proof check.
-   */
-  cpuMs: number;
-  readyMs: number;
-  /** When the checklist (which needs the background's answer) is in the panel; ours only. */
-  checklistMs: number;
-  heap: number;
-  /** Of which in the panel's extension-origin frame (its own renderer process). */
-  frameTaskMs: number;
-  frameHeap: number;
-}
-
-type Metrics = Array<{ name: string; value: number }>;
-const metric = (metrics: Metrics, n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
-
-/**
- * Cost of one page load over every process the tab uses (issue 13.5): the page's renderer (the page, its
- * same-origin iframe, our content script) plus, for us, the panel's extension-origin frame, which Chromium
- * runs out of process (its own CDP target). Task time and heap of both are added up, so moving work into
- * the frame does not hide it.
- */
-async function samplePage(s: Session, url: string): Promise<PageSample> {
-  const page = await s.context.newPage();
-  const cdp = await s.context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  // Wait for every frame's content script to have run (the e-form iframe too), then let work settle.
-  await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
-  for (const f of page.frames()) await f.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0, undefined, { timeout: 2000 }).catch(() => undefined);
-  const findPanel = () => page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/panel.html'));
-  let panel = findPanel();
-  if (panel) await panel.waitForFunction(() => performance.getEntriesByName('jzs-checklist-ready').length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
-  await sleep(400);
-  // A panel frame that came later (the collapsed default has none) is counted all the same.
-  panel ??= findPanel();
-  // (No named functions inside page callbacks: tsx would wrap them in a helper the page does not have.)
-  const [readyMs, dcl, origin] = await page.evaluate(() => {
-    const d = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
-    return [(performance.getEntriesByName('jzs-overlay-ready')[0]?.startTime ?? Number.NaN) - d, d, performance.timeOrigin] as [number, number, number];
-  });
-  let checklistMs = Number.NaN;
-  let frameTaskMs = 0;
-  let frameHeap = 0;
-  if (panel) {
-    // The checklist mark is on the frame's own clock: bring it onto the page's.
-    const [mark, frameOrigin] = await panel.evaluate(() => [performance.getEntriesByName('jzs-checklist-ready')[0]?.startTime ?? Number.NaN, performance.timeOrigin] as [number, number]);
-    checklistMs = mark + frameOrigin - origin - dcl;
-    const fcdp = await s.context.newCDPSession(panel);
-    await fcdp.send('Performance.enable');
-    await fcdp.send('HeapProfiler.collectGarbage');
-    const fm = (await fcdp.send('Performance.getMetrics')).metrics as Metrics;
-    frameTaskMs = metric(fm, 'TaskDuration') * 1000;
-    frameHeap = metric(fm, 'JSHeapUsedSize');
-    await fcdp.detach();
-  }
-  await cdp.send('HeapProfiler.collectGarbage');
-  const metrics = (await cdp.send('Performance.getMetrics')).metrics as Metrics;
-  await cdp.detach();
-  await page.close();
-  return {
-    taskMs: metric(metrics, 'TaskDuration') * 1000 + frameTaskMs,
-    cpuMs: metric(metrics, 'ThreadTime') * 1000,
-    readyMs,
-    checklistMs,
-    heap: metric(metrics, 'JSHeapUsedSize') + frameHeap,
-    frameTaskMs,
-    frameHeap,
-  };
-}
-
 async function pageCost(): Promise<void> {
   const emptyDir = writeEmptyExtension(join(OUT, 'empty-extension'));
   const ours = await launch();
   const empty = await launch({ extensionDir: emptyDir });
+  // The floor (baseline + a blank extension frame): what contract.md's frame on load costs by itself.
+  const floorSession = await launch({ extensionDir: writeFloorExtension(join(OUT, 'floor-extension')) });
   const url = replica('zwdt-declaration-initial').url;
   const a: PageSample[] = [];
   const b: PageSample[] = [];
-  await samplePage(ours, url); // warm both (first load compiles the extension)
-  await samplePage(empty, url);
+  const f: PageSample[] = [];
+  // Warm all three (first load compiles the extension).
+  for (const s of [ours, empty, floorSession]) await samplePage(s, url);
   for (let i = 0; i < RUNS; i++) {
-    // Interleaved, alternating which goes first.
-    if (i % 2) {
-      a.push(await samplePage(ours, url));
-      b.push(await samplePage(empty, url));
-    } else {
-      b.push(await samplePage(empty, url));
-      a.push(await samplePage(ours, url));
+    // Interleaved, rotating which goes first.
+    const order: Array<[Session, PageSample[]]> = [
+      [ours, a],
+      [empty, b],
+      [floorSession, f],
+    ];
+    for (let k = 0; k < order.length; k++) {
+      const [s, into] = order[(i + k) % order.length] ?? [ours, a];
+      into.push(await samplePage(s, url));
     }
   }
   await ours.close();
   await empty.close();
+  await floorSession.close();
+  const floor = {
+    task: summarise(f.map((x) => x.taskMs)).median,
+    cpu: summarise(f.map((x) => x.cpuMs)).median,
+    frameTask: summarise(f.map((x) => x.frameTaskMs)).median,
+    ready: summarise(f.map((x) => x.readyMs)).median,
+    heap: summarise(f.map((x) => x.heap / 1048576)).median,
+  };
   const task = summarise(a.map((x) => x.taskMs));
   const taskBase = summarise(b.map((x) => x.taskMs));
   const frameTask = summarise(a.map((x) => x.frameTaskMs));
@@ -172,7 +111,7 @@ async function pageCost(): Promise<void> {
     ratio: task.median / taskBase.median,
     goal: '≤ 1.10×',
     pass: task.median / taskBase.median <= 1.1,
-    note: `of which panel frame ${fmt(frameTask.median)} ms (median); page main-thread CPU ${fmt(cpu.median)} vs ${fmt(cpuBase.median)} ms = ${fmt(cpu.median / cpuBase.median)}×`,
+    note: `of which panel frame ${fmt(frameTask.median)} ms (median); page main-thread CPU ${fmt(cpu.median)} vs ${fmt(cpuBase.median)} ms = ${fmt(cpu.median / cpuBase.median)}×; floor (blank extension frame) ${fmt(floor.task)} ms = ${fmt(floor.task / taskBase.median)}×, of which its frame ${fmt(floor.frameTask)} ms, page CPU ${fmt(floor.cpu)} ms`,
   });
   const ready = summarise(a.map((x) => x.readyMs));
   const readyBase = summarise(b.map((x) => x.readyMs));
@@ -186,7 +125,7 @@ async function pageCost(): Promise<void> {
     ratio: ready.median - readyBase.median,
     goal: '≤ +16 ms',
     pass: ready.median - readyBase.median <= 16,
-    note: `checklist in the panel at ${fmt(checklist.median)} ms (median)`,
+    note: `checklist in the panel at ${fmt(checklist.median)} ms (median); floor (blank extension frame) ${fmt(floor.ready)} ms = +${fmt(floor.ready - readyBase.median)}`,
   });
   const heap = summarise(a.map((x) => x.heap / 1048576));
   const heapBase = summarise(b.map((x) => x.heap / 1048576));
@@ -199,7 +138,7 @@ async function pageCost(): Promise<void> {
     ratio: heap.median - heapBase.median,
     goal: '≤ +0.5 MiB',
     pass: heap.median - heapBase.median <= 0.5,
-    note: `of which panel frame ${fmt(frameHeap.median)} MiB (median)`,
+    note: `of which panel frame ${fmt(frameHeap.median)} MiB (median); floor (blank extension frame) ${fmt(floor.heap)} MiB = +${fmt(floor.heap - heapBase.median)}`,
   });
 }
 

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLICAS, replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, type Session } from './harness';
+import { frameOf, launch, panelFrame, ROOT, type Session } from './harness';
 
 /**
  * The on-page panel (issue 13): an extension-origin frame docked beside the form, never over a control; one
@@ -201,6 +203,28 @@ describe('the on-page panel', () => {
     expect(await eform.locator('[data-jzs-overlay]').evaluate((h) => h.shadowRoot?.querySelector('iframe') ?? null)).toBeNull();
     expect(await eform.locator('[data-jzs-field="idNumber"]').getAttribute('data-severity')).toBe('error');
     expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(1);
+    await page.close();
+  });
+
+  it('a sub-frame reads its page once the top page has loaded, and within a second when it never does', async () => {
+    // The e-form iframe's content script waits for the top document's load (issue 13.5: its work held up the
+    // top frame's panel). Here an image of the top page never arrives, so the load never comes: the iframe's
+    // hints and its part of the top panel must come all the same.
+    const { url, file } = replica('zwdt-declaration-initial');
+    const html = readFileSync(join(ROOT, 'tests', 'fixtures', file), 'utf8').replace('</body>', '<img src="/epoint-web-zwdt/never-answered.png" alt=""></body>');
+    const page = await s.context.newPage();
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.route('**/never-answered.png', () => undefined);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    const panel = await panelFrame(page);
+    await expect.poll(() => page.frames().some((f) => f.url() === replica('zwdt-eform-initial').url)).toBe(true);
+    const eform = frameOf(page, replica('zwdt-eform-initial'));
+    await eform.locator('[data-jzs-overlay][data-rules]').waitFor({ state: 'attached' });
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').fill('370102199001011237');
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').press('Tab');
+    await expect.poll(() => eform.locator('[data-jzs-field="idNumber"]').getAttribute('data-severity')).toBe('error');
+    await panel.locator('[data-jzs-frame="zwdt-eform"] [data-jzs-summary-field="idNumber"][data-severity="error"]').waitFor();
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as lib from '@cantoo/pdf-lib';
 import jpeg from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Session } from './harness';
@@ -25,7 +26,7 @@ describe('PDF bundle tool in the workbench', () => {
   });
 
   it('merges generated scans into one PDF under 2 MB that the upload check accepts', async () => {
-    const files = Array.from({ length: 5 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(1000, 750, 7 + i) }));
+    const files = Array.from({ length: 5 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(2100, 1575, 7 + i) }));
     const total = files.reduce((n, f) => n + f.buffer.length, 0);
     expect(total).toBeGreaterThan(2 * 1024 * 1024); // the control: as they are, they would not fit
     const bench = await s.openExtensionPage('options.html');
@@ -45,6 +46,15 @@ describe('PDF bundle tool in the workbench', () => {
     const saved = readFileSync((await download.path())!);
     expect(saved.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(saved.length).toBe(bytes);
+    // Every page's image has the side the setting shows the clerk (the browser's decoder once returned 1/8
+    // steps below the size asked for: pages came out smaller than the setting said).
+    const side = Number((await result.getAttribute('data-setting'))?.split(':')[0]);
+    const doc = await lib.PDFDocument.load(saved);
+    const images = doc.context
+      .enumerateIndirectObjects()
+      .map(([, o]) => o)
+      .filter((o): o is lib.PDFRawStream => o instanceof lib.PDFRawStream && o.dict.get(lib.PDFName.of('Subtype')) === lib.PDFName.of('Image'));
+    expect(images.map((o) => Math.max(Number(o.dict.get(lib.PDFName.of('Width'))?.toString()), Number(o.dict.get(lib.PDFName.of('Height'))?.toString())))).toEqual(files.map(() => Math.min(2100, side)));
     // No request left the machine.
     expect(s.requests.filter((r) => r.outcome !== 'extension')).toEqual([]);
   });

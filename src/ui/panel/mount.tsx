@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../i18n/all';
+import '../../i18n/zh';
 import { t } from '../../i18n';
 import { loadLanguage } from '../../i18n/setting';
 import type { PanelPrefs } from '../../messaging/protocol';
@@ -19,7 +19,8 @@ function fromHash(hash: string): PanelPrefs {
 
 /** The on-page panel: an extension page framed into the portal tab's top frame (issue 13, issue 12.1). */
 export async function mountPanel(el: HTMLElement): Promise<void> {
-  await loadLanguage(() => location.reload());
+  // English only when chosen: the frame's heap counts against the page (issue 13.5); a change reloads.
+  if ((await loadLanguage(() => location.reload())) === 'en') await import('../../i18n/en');
   injectCss(document, BASE_CSS + CHECKLIST_CSS + QUEUE_BAR_CSS + PANEL_CSS);
   document.title = t('overlay.title');
   const draw = () => render(<PanelApp prefs={fromHash(location.hash)} />, el);

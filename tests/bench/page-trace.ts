@@ -1,0 +1,81 @@
+/**
+ * The page renderer's main-thread tasks during one load of the bench's portal page (T1/T3; a tool, not a
+ * bench): each task of 0.5 ms or more from the top document's start to its `jzs-overlay-ready` mark, with wall
+ * and CPU time and what ran in it (scripts by URL, layout, style, parsing, events). PROFILE_EXT=empty traces the
+ * bench's baseline extension. `npx wxt build && npx tsx tests/bench/page-trace.ts`.
+ */
+import { join } from 'node:path';
+import { launch, ROOT } from '../e2e/harness';
+import { replica } from '../fixtures/replicas';
+import { writeEmptyExtension } from './empty-extension';
+
+interface Ev {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur: number;
+  tdur: number;
+  args: Record<string, unknown>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
+
+function label(e: Ev): string {
+  const data = rec(e.args.data);
+  const url = typeof data.url === 'string' ? data.url : typeof data.scriptName === 'string' ? data.scriptName : '';
+  const short = url.replace(/^chrome-extension:\/\/[^/]+/, 'ext:').replace(/^https?:\/\/[^/]+/, '').slice(0, 60);
+  const type = typeof data.type === 'string' ? data.type : '';
+  return [e.name, short, type].filter(Boolean).join(' ');
+}
+
+async function main(): Promise<void> {
+  const s = await launch(process.env.PROFILE_EXT === 'empty' ? { extensionDir: writeEmptyExtension(join(ROOT, '.output', 'bench', 'empty-extension')) } : {});
+  const url = replica('zwdt-declaration-initial').url;
+  for (let i = 0; i < 2; i++) {
+    const page = await s.context.newPage();
+    const cdp = await s.context.newCDPSession(page);
+    const events: Ev[] = [];
+    cdp.on('Tracing.dataCollected', (d) => {
+      for (const raw of d.value) {
+        const r = rec(raw);
+        events.push({ name: String(r.name), ph: String(r.ph), pid: Number(r.pid), tid: Number(r.tid), ts: Number(r.ts), dur: Number(r.dur ?? 0), tdur: Number(r.tdur ?? 0), args: rec(r.args) });
+      }
+    });
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute,__metadata,disabled-by-default-devtools.timeline,loading', transferMode: 'ReportEvents' });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
+    await sleep(500);
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    await page.close();
+    if (i === 0) continue; // warm-up
+    const marks = events.filter((e) => e.name === 'jzs-overlay-ready' || e.name.startsWith('T-'));
+    const dcl = events.find((e) => e.name === 'domContentLoadedEventEnd' || e.name === 'MarkDOMContent');
+    const pid = marks[0]?.pid ?? dcl?.pid;
+    const main = events.find((e) => e.pid === pid && e.ph === 'M' && e.name === 'thread_name' && rec(e.args).name === 'CrRendererMain');
+    const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid);
+    const start = onMain.find((e) => e.name === 'ParseHTML')?.ts ?? 0;
+    const topReady = marks.filter((m) => m.name === 'jzs-overlay-ready').map((m) => m.ts);
+    const end = Math.max(...topReady) + 400_000;
+    console.log(`marks (ms after first ParseHTML): ${marks.map((m) => `${m.name}@${((m.ts - start) / 1000).toFixed(1)}`).join(' ')}`);
+    let wall = 0;
+    let cpu = 0;
+    for (const t of onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.ts >= start && e.ts <= end)) {
+      wall += t.dur;
+      cpu += t.tdur;
+      if (t.dur < 500) continue;
+      const inside = onMain.filter((e) => e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 300 && e.name !== 'RunTask');
+      const parts = inside.slice(0, 8).map((e) => `${label(e)} ${(e.dur / 1000).toFixed(1)}`);
+      console.log(`@${((t.ts - start) / 1000).toFixed(1).padStart(6)} wall ${(t.dur / 1000).toFixed(1).padStart(5)} cpu ${(t.tdur / 1000).toFixed(1).padStart(5)} | ${parts.join(' · ')}`);
+    }
+    console.log(`total tasks: wall ${(wall / 1000).toFixed(1)} ms, cpu ${(cpu / 1000).toFixed(1)} ms`);
+  }
+  await s.close();
+}
+
+void main();
