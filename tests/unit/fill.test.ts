@@ -387,6 +387,17 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
   });
 
+  it('where the probe kept no script (another version\'s probe, another name), the confirm sends it whole', async () => {
+    const { service, confirm, tab } = await setUp('fill-not-kept');
+    const preview = await service.plan(7);
+    const frames = preview.ticket.frames.map((f) => ({ ...f, pageKey: `jzs${'0'.repeat(32)}` }));
+    tab.calls.length = 0;
+    const report = await confirm({ ...preview, ticket: { ...preview.ticket, frames } });
+    expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(2); // the call that found nothing, then the script
+    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect($('txtXm').value).toBe('张三');
+  });
+
   it('only an answer of the page script\'s shape is believed', () => {
     expect(isApplyAnswer({ navigated: false, results: [{ item: '0:1', written: true, read: { value: 'a', text: 'a' } }] })).toBe(true);
     expect(isApplyAnswer({ navigated: false, results: [{ item: '0:1', written: false, reason: 'covered' }] })).toBe(true);
