@@ -43,6 +43,8 @@ export interface TabFill {
  */
 export interface PlanStore {
   get(planId: string): Promise<StoredPlan | undefined>;
+  /** The trace of a plan, live or marked "profile changed". */
+  trace(planId: string): Promise<PlanTrace | undefined>;
   set(planId: string, plan: StoredPlan): Promise<void>;
   remove(planId: string): Promise<void>;
   /**
@@ -52,6 +54,28 @@ export interface PlanStore {
   markProfileChanged(profileIds: readonly string[] | null): Promise<void>;
   lastFill(tabId: number): Promise<TabFill | undefined>;
   setLastFill(tabId: number, fill: TabFill): Promise<void>;
+}
+
+/**
+ * What a plan's history needs, and no value of the profile: it stays under a plan whose profile changed, since
+ * a confirm of it may already be under way (its fill is logged all the same).
+ */
+export interface PlanTrace {
+  tabId: number;
+  profileId: string;
+  portal: string;
+  pages: string[];
+  items: Array<Pick<PlannedItem, 'id' | 'key' | 'frameId'>>;
+}
+
+export function traceOf(plan: StoredPlan): PlanTrace {
+  return {
+    tabId: plan.tabId,
+    profileId: plan.profileId,
+    portal: plan.portal,
+    pages: [...new Set(Object.values(plan.frames).flatMap((f) => (f.page ? [f.page] : [])))],
+    items: plan.items.map(({ id, key, frameId }) => ({ id, key, frameId })),
+  };
 }
 
 export interface StoredPlan {
@@ -101,7 +125,7 @@ export class FillService {
   }
 
   /** Every portal frame's fields and document identity (frames without our content script are left out). */
-  private async collect(tabId: number): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
+  private async collect(tabId: number, pageKey: string): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
     const { tabs } = this.deps;
     const refs = await tabs.portalFrames(tabId);
     if (!refs.length) throw new CodedError('fill.errors.noPortalTab');
@@ -111,11 +135,11 @@ export class FillService {
       refs.map(async (ref) => {
         const answer: FrameCollection | undefined = await tabs.sendToFrame(tabId, ref.frameId, 'bg:collect', {});
         if (!answer) return;
-        frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page };
+        frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page, pageKey };
         if (!answer.fields.length) return;
         // The page script takes each field's fingerprint and visibility, and reads MiniUI lists from the page's
         // own objects (main world), in one call per frame.
-        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE }])) ?? [];
+        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE, keep: pageKey }])) ?? [];
         answer.fields.forEach(({ locator: _locator, ...f }, i) => {
           const probe = probes[i];
           // A field the page script could not find again is as good as not shown.
@@ -139,7 +163,8 @@ export class FillService {
   /** Look at every portal frame of the tab and say what a fill would do. Writes nothing. */
   async plan(tabId: number): Promise<FillPreview> {
     const profile = await this.deps.profiles.get(await this.activeProfileId());
-    const { fields, frames } = await this.collect(tabId);
+    // A random name per plan, so that no page can know it in advance (page-script.ts `keep`).
+    const { fields, frames } = await this.collect(tabId, `jzs${crypto.randomUUID().replaceAll('-', '')}`);
     const previous = await this.previousIn(tabId, profile.id);
     const items = planFill(fields, profile.data, previous?.data).filter((i) => i.reason !== 'no-value' || i.previous);
     if (!items.length) throw new CodedError('fill.errors.noFields');
@@ -171,7 +196,8 @@ export class FillService {
    * writes still under way. A plan already used or dropped keeps nothing.
    */
   async record(planId: string, report: FillReport): Promise<void> {
-    const plan = this.recent.get(planId) ?? (await this.deps.plans.get(planId));
+    const mine = this.recent.get(planId);
+    const plan = mine ? traceOf(mine) : await this.deps.plans.trace(planId);
     this.recent.delete(planId);
     if (!plan) return;
     const known = new Map(plan.items.map((i) => [i.id, i]));
@@ -203,12 +229,12 @@ export class FillService {
   /** Plans made by this worker, waiting for confirm (storage.session keeps them across a worker restart). */
   private readonly recent = new Map<string, StoredPlan>();
 
-  private async log(plan: StoredPlan, report: FillReport): Promise<void> {
+  private async log(plan: PlanTrace, report: FillReport): Promise<void> {
     const { results } = report;
     const entry: FillLogEntry = {
       at: this.deps.now().toISOString(),
       portal: plan.portal,
-      pages: [...new Set(Object.values(plan.frames).flatMap((f) => (f.page ? [f.page] : [])))],
+      pages: plan.pages,
       fields: [...new Set(results.filter((r) => r.outcome === 'ok' || r.outcome === 'mismatch').map((r): FieldKey => r.key))],
       ok: results.filter((r) => r.outcome === 'ok').length,
       mismatched: results.filter((r) => r.outcome === 'mismatch').length,

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, Reply } from '../messaging/protocol';
-import { livenessOf, PROFILE_CHANGED, planKey } from '../fill/confirm';
+import { livenessOf, planKey, profileChangedMark } from '../fill/confirm';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
 import { isWorkQueue, type WorkQueue } from '../profiles/work-queue';
-import type { PlanStore, StoredPlan, TabFill, TabsApi } from './fill';
+import { type PlanStore, type PlanTrace, type StoredPlan, type TabFill, type TabsApi, traceOf } from './fill';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
 export const browserTabs: TabsApi = {
@@ -66,15 +66,32 @@ function isTabFill(x: unknown): x is TabFill {
   return typeof x === 'object' && x !== null && 'profileId' in x && typeof x.profileId === 'string' && 'at' in x && typeof x.at === 'string';
 }
 
-const isPlanOf = (v: unknown, ids: ReadonlySet<string>) => typeof v === 'object' && v !== null && 'profileId' in v && typeof v.profileId === 'string' && ids.has(v.profileId);
+/**
+ * What `set` below wrote under a plan's key (storage.session: trusted contexts only, written by this store
+ * alone): the fields the background reads are checked, the items are its own.
+ */
+function isStoredPlan(v: unknown): v is StoredPlan {
+  if (livenessOf(v) !== 'live' || typeof v !== 'object' || v === null) return false;
+  return 'items' in v && Array.isArray(v.items) && 'profileId' in v && typeof v.profileId === 'string' && 'tabId' in v && typeof v.tabId === 'number' && 'frames' in v && typeof v.frames === 'object';
+}
+
+/** A plan's trace as `markProfileChanged` wrote it. */
+function isPlanTrace(v: unknown): v is PlanTrace {
+  if (typeof v !== 'object' || v === null) return false;
+  return 'items' in v && Array.isArray(v.items) && 'profileId' in v && typeof v.profileId === 'string' && 'tabId' in v && typeof v.tabId === 'number' && 'pages' in v && Array.isArray(v.pages);
+}
 
 export const sessionPlans: PlanStore = {
   async get(planId) {
     const key = planKey(planId);
     const stored: unknown = (await browser.storage.session.get(key))[key];
-    // why: a live plan there was written by `set` below in this trusted area only (content scripts cannot
-    // reach storage.session).
-    return livenessOf(stored) === 'live' ? (stored as StoredPlan) : undefined;
+    return isStoredPlan(stored) ? stored : undefined;
+  },
+  async trace(planId) {
+    const key = planKey(planId);
+    const stored: unknown = (await browser.storage.session.get(key))[key];
+    if (isStoredPlan(stored)) return traceOf(stored);
+    return livenessOf(stored) === 'profile-changed' && typeof stored === 'object' && stored !== null && 'trace' in stored && isPlanTrace(stored.trace) ? stored.trace : undefined;
   },
   async set(planId, plan) {
     await browser.storage.session.set({ [planKey(planId)]: plan });
@@ -85,8 +102,8 @@ export const sessionPlans: PlanStore = {
   async markProfileChanged(profileIds) {
     const ids = profileIds ? new Set(profileIds) : undefined;
     const all = await browser.storage.session.get(null);
-    const marks = Object.entries(all).filter(([k, v]) => k.startsWith(planKey('')) && livenessOf(v) === 'live' && (!ids || isPlanOf(v, ids)));
-    if (marks.length) await browser.storage.session.set(Object.fromEntries(marks.map(([k]) => [k, PROFILE_CHANGED])));
+    const marks = Object.entries(all).flatMap(([k, v]) => (k.startsWith(planKey('')) && isStoredPlan(v) && (!ids || ids.has(v.profileId)) ? [[k, profileChangedMark(traceOf(v))]] : []));
+    if (marks.length) await browser.storage.session.set(Object.fromEntries(marks));
   },
   async lastFill(tabId) {
     const key = `tabFill:${tabId}`;

@@ -15,7 +15,7 @@
 import { CodedError } from '../i18n/problem';
 import type { PageApplyAnswer, PageApplyRequest, PageWriteResult } from './page-script';
 import { itemsToWrite, sameValue } from './planner';
-import { CHOICE_KINDS, type FillItem, type FillReport, type FillResult, type FillTicket, type FrameRef, type PlannedFrame, type PlannedItem } from './types';
+import { CHOICE_KINDS, type FillItem, type FillReport, type FillResult, type FillTicket, type PlannedFrame, type PlannedItem, REFUSED_REASONS } from './types';
 import { MIN_FILL_SIZE } from './visibility';
 
 /** User-timing marks of a confirm in the page showing the preview: the click, the results in (bench T8). */
@@ -26,8 +26,9 @@ export type PlanLiveness = 'live' | 'profile-changed' | 'gone';
 
 /** A plan's key in storage.session. */
 export const planKey = (planId: string) => `fill:${planId}`;
-/** What stands under a plan's key once its profile changed (the plan's values dropped). */
-export const PROFILE_CHANGED = { stale: 'profile-changed' } as const;
+/** What stands under a plan's key once its profile changed (the plan's values dropped; its trace kept for the log). */
+export const PROFILE_CHANGED = 'profile-changed';
+export const profileChangedMark = <T>(trace: T) => ({ stale: PROFILE_CHANGED, trace });
 
 /** The catalogue key saying why a preview can no longer be confirmed (undefined while it can). */
 export function deadReason(liveness: PlanLiveness): 'fill.errors.profileChanged' | 'fill.errors.expired' | undefined {
@@ -37,15 +38,32 @@ export function deadReason(liveness: PlanLiveness): 'fill.errors.profileChanged'
 /** The liveness of what storage.session holds under a plan's key. */
 export function livenessOf(stored: unknown): PlanLiveness {
   if (typeof stored !== 'object' || stored === null) return 'gone';
-  return 'stale' in stored && stored.stale === PROFILE_CHANGED.stale ? 'profile-changed' : 'items' in stored ? 'live' : 'gone';
+  return 'stale' in stored && stored.stale === PROFILE_CHANGED ? 'profile-changed' : 'items' in stored ? 'live' : 'gone';
 }
 
 /** What a confirm needs of the browser. */
 export interface ConfirmApi {
   /** The page script's `apply` in the frame's MAIN world, bound to its document: undefined when that is gone. */
-  applyIn(tabId: number, frame: FrameRef, req: PageApplyRequest): Promise<PageApplyAnswer | undefined>;
+  applyIn(tabId: number, frame: PlannedFrame, req: PageApplyRequest): Promise<PageApplyAnswer | undefined>;
   /** The frame's document as its content script knows it (undefined when it has none any more). */
   documentOf(tabId: number, frameId: number): Promise<{ url: string; nonce: string; page: string | null } | undefined>;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const REASONS: ReadonlySet<unknown> = new Set(REFUSED_REASONS);
+
+/**
+ * Is this what the page script's `apply` answers? Checked where the answer comes from the function the probe
+ * kept in the page (a page could have called or shadowed nothing of it — it is read-only — but its shape is
+ * checked all the same before a result is believed).
+ */
+export function isApplyAnswer(v: unknown): v is PageApplyAnswer {
+  if (!isRecord(v) || typeof v.navigated !== 'boolean' || !Array.isArray(v.results)) return false;
+  return v.results.every(
+    (r: unknown) =>
+      isRecord(r) && typeof r.item === 'string' && typeof r.written === 'boolean' && (r.reason === undefined || REASONS.has(r.reason)) &&
+      (r.read === undefined || (isRecord(r.read) && typeof r.read.value === 'string' && typeof r.read.text === 'string')),
+  );
 }
 
 /** The items the user confirmed (fills, plus the conflicts and clears ticked), with where and what to write. */

@@ -43,6 +43,12 @@ export interface PageProbeRequest {
   op: 'probe';
   fields: FieldLocator[];
   minSize: number;
+  /**
+   * Keep this very function in the page under this random, per-plan name (non-enumerable, read-only) so that the
+   * confirm calls it again instead of sending and compiling it anew: its code is then already compiled and warm
+   * from the probe (issue 16.2, T8). It carries no value of ours; what it returns is checked by the caller.
+   */
+  keep?: string | undefined;
 }
 
 /** Per field at the preview: its handle (null when not found), whether a person sees it, a MiniUI list's options. */
@@ -347,6 +353,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return data.map((d: unknown) => ({ text: field(d, tf), value: field(d, vf) }));
   };
   if (req.op === 'probe') {
+    if (req.keep && !Object.getOwnPropertyDescriptor(window, req.keep)) Object.defineProperty(window, req.keep, { value: pageScript });
     return req.fields.map((locator): PageProbe => {
       const el = find(doc, { ...locator, type: '', form: '', label: '' });
       if (!el) return { handle: null, hidden: 'not-rendered' };

@@ -14,6 +14,8 @@ export interface PlannedFrame extends FrameRef {
   /** The content script's per-document random value (checked where `documentId` is not available: Firefox). */
   nonce: string;
   page: string | null;
+  /** Where the probe left the page script in this document for the confirm (page-script.ts `keep`). */
+  pageKey?: string | undefined;
 }
 
 /** Where and what a confirmed item writes (the preview's items say which and why). */

@@ -422,6 +422,11 @@ async function fillBench(): Promise<void> {
   const floorOnce = async () => {
     const page = await s.open('bench-mini-40');
     await rulesIn(page);
+    // The page in the state ours starts from (panel drawn, preview shown and waiting), so that both sides time
+    // the same page at rest; the preview is simply never confirmed.
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').waitFor();
     const ms = await bench.evaluate(async ({ values, url }) => {
       const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
       const [tab] = await chrome.tabs.query({ url });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
-import { FillService, type FrameRef, type PlanStore, type StoredPlan, type TabFill, type TabsApi } from '../../src/background/fill';
+import { FillService, type FrameRef, type PlanStore, type PlanTrace, type StoredPlan, type TabFill, type TabsApi, traceOf } from '../../src/background/fill';
 import { FillAgent } from '../../src/content/fill';
 import { itemsToWrite, planFill, replaceAllIds } from '../../src/fill/planner';
 import type { CollectedField } from '../../src/fill/types';
@@ -16,7 +16,8 @@ import { type JzsDatabase, openJzsDB } from '../../src/storage/db';
 import { installLayout } from '../helpers/layout';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
 import { pageScript } from '../../src/fill/page-script';
-import { type ConfirmApi, confirmFill, livenessOf, PROFILE_CHANGED } from '../../src/fill/confirm';
+import { type ConfirmApi, confirmFill, isApplyAnswer, livenessOf, profileChangedMark } from '../../src/fill/confirm';
+import { callKept } from '../../src/ui/components/fill-frames';
 import type { FillPreview } from '../../src/messaging/protocol';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
@@ -158,7 +159,12 @@ class FakeTab {
   /** What the extension page confirming a preview uses (ui/components/fill-frames.ts), on this fake tab. */
   confirmApi(): ConfirmApi {
     return {
-      applyIn: (tab, frame, req) => this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]),
+      // As ui/components/fill-frames.ts: the script the probe kept in the page, else the whole one.
+      applyIn: async (tab, frame, req) => {
+        const kept = frame.pageKey ? await this.tabs.mainWorld(tab, frame, callKept, [frame.pageKey, req]) : null;
+        if (kept !== null) return isApplyAnswer(kept) ? kept : undefined;
+        return this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]);
+      },
       documentOf: (tab, frameId) => this.tabs.sendToFrame(tab, frameId, 'bg:document', {}),
     };
   }
@@ -176,19 +182,23 @@ async function setUp(name: string) {
   await activate(zhang.id);
   const tab = new FakeTab();
   // storage.session as the background and the confirming page see it: plans, or the mark of a changed profile.
-  const stored = new Map<string, StoredPlan | typeof PROFILE_CHANGED>();
+  const stored = new Map<string, StoredPlan | ReturnType<typeof profileChangedMark<PlanTrace>>>();
   const fills = new Map<number, TabFill>();
   const plans: PlanStore = {
     get: async (id) => {
       const v = stored.get(id);
       return v && 'items' in v ? v : undefined;
     },
+    trace: async (id) => {
+      const v = stored.get(id);
+      return v && 'items' in v ? traceOf(v) : v?.trace;
+    },
     set: async (id, v) => void stored.set(id, v),
     remove: async (id) => void stored.delete(id),
     lastFill: async (t) => fills.get(t),
     setLastFill: async (t, f) => void fills.set(t, f),
     markProfileChanged: async (ids) => {
-      for (const [k, v] of stored) if ('items' in v && (!ids || ids.includes(v.profileId))) stored.set(k, PROFILE_CHANGED);
+      for (const [k, v] of stored) if ('items' in v && (!ids || ids.includes(v.profileId))) stored.set(k, profileChangedMark(traceOf(v)));
     },
   };
   const service: FillService = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs: tab.tabs, plans, now: () => new Date() });
@@ -329,6 +339,19 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect($('txtSjhm').value).toBe('13800000000');
   });
 
+  it('a profile edited while its confirm is under way: the fill (checked before the edit) is still logged', async () => {
+    const { service, profiles, zhang, tab, stored } = await setUp('fill-edit-during');
+    const preview = await service.plan(7);
+    // The click found the plan live; the edit lands while the page script runs.
+    const report = await confirmFill(tab.confirmApi(), { ...preview, liveness: livenessOf(stored.get(preview.planId)) }, new Set(), Date.now());
+    await profiles.update(zhang.id, { data: { ...ZHANG, mobile: '13800000000' } }, zhang.revision, new Date());
+    expect(JSON.stringify([...stored.values()])).not.toContain(ZHANG.idNumber); // the mark keeps no value
+    await service.record(preview.planId, report);
+    const [entry] = await service.logOf(zhang.id);
+    expect(entry).toMatchObject({ pages: ['province-basic-info'], failed: 0 });
+    expect(entry?.ok).toBeGreaterThan(5);
+  });
+
   it('only the changed profile\'s previews are dropped; deleting a profile, or an import replacing it, drops its own', async () => {
     const { service, profiles, zhang, li, activate, confirm } = await setUp('fill-invalidate');
     const zhangPreview = await service.plan(7);
@@ -343,6 +366,44 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     const stored = await profiles.get(zhang.id);
     await profiles.commit([{ kind: 'update', id: zhang.id, body: { data: { ...ZHANG, email: 'new@example.cn' } }, expectedRevision: stored.revision }], new Date());
     await expect(confirm(zhangAgain)).rejects.toMatchObject({ code: 'fill.errors.profileChanged' });
+  });
+
+  it('the probe keeps the page script in the page for the confirm: a random name per plan, read-only, hidden, no value in it', async () => {
+    const { service, confirm, tab } = await setUp('fill-kept');
+    const preview = await service.plan(7);
+    const key = preview.ticket.frames[0]?.pageKey ?? '';
+    expect(key).toMatch(/^jzs[0-9a-f]{32}$/);
+    const kept = Object.getOwnPropertyDescriptor(window, key);
+    expect(kept).toMatchObject({ writable: false, enumerable: false, configurable: false });
+    expect(kept?.value).toBeTypeOf('function');
+    expect(Object.keys(window)).not.toContain(key);
+    expect(String(kept?.value)).not.toContain(ZHANG.idNumber);
+    Reflect.set(window, key, () => ({ navigated: false, results: [] })); // a page cannot swap it
+    expect(Reflect.get(window, key)).toBe(kept?.value);
+    expect((await service.plan(7)).ticket.frames[0]?.pageKey).not.toBe(key);
+    tab.calls.length = 0;
+    const report = await confirm(preview);
+    expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(1); // the kept script: one call, nothing sent again
+    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
+  });
+
+  it('where the probe kept no script (another version\'s probe, another name), the confirm sends it whole', async () => {
+    const { service, confirm, tab } = await setUp('fill-not-kept');
+    const preview = await service.plan(7);
+    const frames = preview.ticket.frames.map((f) => ({ ...f, pageKey: `jzs${'0'.repeat(32)}` }));
+    tab.calls.length = 0;
+    const report = await confirm({ ...preview, ticket: { ...preview.ticket, frames } });
+    expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(2); // the call that found nothing, then the script
+    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect($('txtXm').value).toBe('张三');
+  });
+
+  it('only an answer of the page script\'s shape is believed', () => {
+    expect(isApplyAnswer({ navigated: false, results: [{ item: '0:1', written: true, read: { value: 'a', text: 'a' } }] })).toBe(true);
+    expect(isApplyAnswer({ navigated: false, results: [{ item: '0:1', written: false, reason: 'covered' }] })).toBe(true);
+    for (const bad of [null, 'ok', { navigated: false }, { navigated: 'no', results: [] }, { navigated: false, results: [{ item: 1, written: true }] }, { navigated: false, results: [{ item: '0:1', written: false, reason: 'because' }] }, { navigated: false, results: [{ item: '0:1', written: true, read: { value: 1 } }] }]) {
+      expect(isApplyAnswer(bad)).toBe(false);
+    }
   });
 
   it('a preview past its lifetime, or whose plan the background dropped (the store locked), writes nothing', async () => {

@@ -1,9 +1,18 @@
 import { browser } from 'wxt/browser';
-import { type ConfirmApi, livenessOf, type PlanLiveness, planKey } from '../../fill/confirm';
+import { type ConfirmApi, isApplyAnswer, livenessOf, type PlanLiveness, planKey } from '../../fill/confirm';
 import { type PageApplyAnswer, type PageApplyRequest, pageScript } from '../../fill/page-script';
 
 /** The page script's confirm, as `executeScript` serialises it (the kit and probe overloads are not sent). */
 const applyInPage: (req: PageApplyRequest) => PageApplyAnswer = pageScript;
+
+/**
+ * The confirm through the page script the preview's probe kept in this document (page-script.ts `keep`): a
+ * few bytes to send, and code already compiled and warm. null when it is not there (then it is sent whole).
+ */
+export function callKept(key: string, req: PageApplyRequest): unknown {
+  const kept: unknown = Reflect.get(window, key);
+  return typeof kept === 'function' ? Reflect.apply(kept, undefined, [req]) : null;
+}
 
 /** Is this what a frame's content script answers to `bg:document`? */
 function isDocumentReply(r: unknown): r is { ok: true; data: { url: string; nonce: string; page: string | null } } {
@@ -35,6 +44,13 @@ export const browserConfirm: ConfirmApi = {
     // document is not it, and the call fails ("No document with id …") instead of writing there.
     const target = frame.documentId ? { tabId, documentIds: [frame.documentId] } : { tabId, frameIds: [frame.frameId] };
     try {
+      if (frame.pageKey) {
+        const [kept] = await browser.scripting.executeScript({ target, world: 'MAIN', func: callKept, args: [frame.pageKey, req] });
+        const answer: unknown = kept?.result;
+        // Anything but "not kept here" ran the confirm: believed only in the shape `apply` answers.
+        if (answer !== null) return isApplyAnswer(answer) ? answer : undefined;
+      }
+      // Not kept in this document (e.g. its probe ran under an earlier version): the script is sent whole.
       const [result] = await browser.scripting.executeScript({ target, world: 'MAIN', func: applyInPage, args: [req] });
       return result?.result;
     } catch {

@@ -9,6 +9,9 @@ import { CodedError } from '../../i18n/problem';
 import { browserConfirm, watchPlans } from './fill-frames';
 import type { FillPreviewProps, FillState } from './FillPreview';
 
+/** How long a confirm runs before its button says "working…". */
+const WORKING_AFTER_MS = 150;
+
 /**
  * The confirm, in this page (fill/confirm.ts): one script per frame, no hop through the background before the
  * writes. The background is told afterwards, for the history, without the user waiting for it.
@@ -32,6 +35,8 @@ export function useFill() {
   // What the background did to each plan since this page started watching (before its first preview): a
   // preview whose plan is no longer live is dropped at once, with why; the confirm refuses it in any case.
   const plans = useRef(new Map<string, PlanLiveness>());
+  /** The plan whose confirm is under way (a second click does nothing; set at once, before any render). */
+  const confirming = useRef<string | undefined>(undefined);
   useEffect(
     () =>
       watchPlans((planId, liveness) => {
@@ -39,7 +44,7 @@ export function useFill() {
         const dead = deadReason(liveness);
         if (!dead) return;
         // Not while its own confirm runs: the background removes a plan once its fill is recorded.
-        setState((s) => (s.preview?.planId === planId && !s.busy ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError(dead) } : s));
+        setState((s) => (s.preview?.planId === planId && !s.busy && confirming.current !== planId ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError(dead) } : s));
       }),
     [],
   );
@@ -58,15 +63,22 @@ export function useFill() {
     },
     onConfirm: () => {
       const { preview, overwrite } = state;
-      if (!preview) return;
+      if (!preview || confirming.current) return;
+      confirming.current = preview.planId;
       performance.clearMarks(FILL_MARKS.results);
       performance.mark(FILL_MARKS.confirm);
-      // The page scripts are sent off first; this page re-renders ("working…") while they run.
       const done = confirmHere(preview, plans.current.get(preview.planId) ?? 'live', overwrite);
-      update({ busy: true, untrusted: false });
+      // A fill takes milliseconds: "working…" is drawn only if it is still running after a moment, so that
+      // this page does not re-render the whole preview while the answer is on its way.
+      const slow = setTimeout(() => update({ busy: true }), WORKING_AFTER_MS);
+      const finish = (next: Partial<FillState>) => {
+        clearTimeout(slow);
+        confirming.current = undefined;
+        update({ busy: false, preview: undefined, untrusted: false, ...next });
+      };
       done.then(
-        (report) => update({ busy: false, preview: undefined, report }),
-        (error: unknown) => update({ busy: false, preview: undefined, error }),
+        (report) => finish({ report }),
+        (error: unknown) => finish({ error }),
       );
     },
     onCancel: () => update({ preview: undefined, overwrite: new Set() }),
