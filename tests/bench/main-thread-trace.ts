@@ -21,7 +21,8 @@ export interface MainThreadTasks {
   long: TaskTiming[];
 }
 
-interface TraceEvent {
+/** A Chrome trace event's timing fields (microseconds; `tdur`: the thread's CPU time). */
+export interface TraceTiming {
   name: string;
   ph: string;
   pid: number;
@@ -29,6 +30,9 @@ interface TraceEvent {
   ts: number;
   dur: number;
   tdur: number;
+}
+
+interface TraceEvent extends TraceTiming {
   threadName: string;
 }
 

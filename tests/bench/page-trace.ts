@@ -8,15 +8,9 @@ import { join } from 'node:path';
 import { launch, ROOT } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension } from './empty-extension';
+import type { TraceTiming } from './main-thread-trace';
 
-interface Ev {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur: number;
-  tdur: number;
+interface Ev extends TraceTiming {
   args: Record<string, unknown>;
 }
 
