@@ -162,6 +162,9 @@ export class FillService {
 
   /** Look at every portal frame of the tab and say what a fill would do. Writes nothing. */
   async plan(tabId: number): Promise<FillPreview> {
+    // A profile change or a lock while the frames are read (tens of ms) finds no plan to mark or drop yet:
+    // the plan made from what was read before it must not be stored as live (see `kept`).
+    const generation = this.generation;
     const profile = await this.deps.profiles.get(await this.activeProfileId());
     // A random name per plan, so that no page can know it in advance (page-script.ts `keep`).
     const { fields, frames } = await this.collect(tabId, `jzs${crypto.randomUUID().replaceAll('-', '')}`);
@@ -175,6 +178,7 @@ export class FillService {
     for (const [id, p] of this.recent) if (stored.createdAt - p.createdAt > PLAN_TTL_MS) this.recent.delete(id);
     this.recent.set(planId, stored);
     await this.deps.plans.set(planId, stored);
+    await this.kept(planId, generation);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     const now = this.deps.now();
     const warnings = profileWarnings(profile.data, now, todayInShanghai(now));
@@ -220,6 +224,7 @@ export class FillService {
    * would write. Called BEFORE the write, so a confirm that still finds its plan live was made before the change.
    */
   async invalidate(profileIds: readonly string[] | null): Promise<void> {
+    this.generation++;
     const ids = profileIds ? new Set(profileIds) : undefined;
     for (const [planId, p] of this.recent) if (!ids || ids.has(p.profileId)) this.recent.delete(planId);
     await this.deps.plans.markProfileChanged(profileIds);
@@ -248,7 +253,21 @@ export class FillService {
 
   /** Forget the previews waiting for confirm (they hold profile values): on every lock change. */
   forgetPlans(): void {
+    this.generation++;
     this.recent.clear();
+  }
+
+  /**
+   * Counts profile changes and locks. A plan stored while one happened is taken back and refused: its values
+   * may be those of before the change, or the store may now be locked (issue 12: nothing stale is confirmable).
+   */
+  private generation = 0;
+
+  private async kept(planId: string, generation: number): Promise<void> {
+    if (this.generation === generation) return;
+    this.recent.delete(planId);
+    await this.deps.plans.remove(planId);
+    throw new CodedError('fill.errors.changedWhilePlanning');
   }
 
   async logOf(profileId: string): Promise<FillLogEntry[]> {

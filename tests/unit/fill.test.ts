@@ -339,6 +339,27 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect($('txtSjhm').value).toBe('13800000000');
   });
 
+  it.each(['edited', 'locked'] as const)('a profile %s while the preview is being prepared: no plan is kept, the preview is refused, a new one fills', async (during) => {
+    const { service, profiles, zhang, tab, stored, confirm } = await setUp(`fill-race-${during}`);
+    const send = tab.tabs.sendToFrame;
+    let once = true;
+    // The change lands while the background reads the frames (after it read the profile, before it stores the plan).
+    tab.tabs.sendToFrame = (async (tabId: number, frameId: number, name: string, data: unknown) => {
+      if (name === 'bg:collect' && once) {
+        once = false;
+        if (during === 'edited') await profiles.update(zhang.id, { data: { ...ZHANG, mobile: '13800000000' } }, zhang.revision, new Date());
+        else service.forgetPlans();
+      }
+      return send(tabId, frameId, name as 'bg:collect', data as Record<string, never>);
+    }) as TabsApi['sendToFrame'];
+    await expect(service.plan(7)).rejects.toMatchObject({ code: 'fill.errors.changedWhilePlanning' });
+    expect(stored.size).toBe(0);
+    expect($('txtSjhm').value).toBe('');
+    const again = await confirm(await service.plan(7));
+    expect(again.results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect($('txtSjhm').value).toBe(during === 'edited' ? '13800000000' : ZHANG.mobile);
+  });
+
   it('a profile edited while its confirm is under way: the fill (checked before the edit) is still logged', async () => {
     const { service, profiles, zhang, tab, stored } = await setUp('fill-edit-during');
     const preview = await service.plan(7);
