@@ -87,8 +87,9 @@ function readsBack(item: PlannedItem, read: { value: string; text: string }): bo
 function resultOf(item: PlannedItem, r: PageWriteResult | undefined): FillResult {
   const base = { id: item.id, key: item.key, label: item.label };
   if (!r?.written) return { ...base, outcome: 'refused', reason: r?.reason ?? 'navigated' };
-  const read = r.read ?? { value: '', text: '' };
-  return { ...base, proposed: item.proposed ?? '', readBack: read.text, outcome: readsBack(item, read) ? 'ok' : 'mismatch' };
+  // Written but not read back (the page's getter threw): not confirmed, so never 'ok'.
+  const read = r.read;
+  return { ...base, proposed: item.proposed ?? '', readBack: read?.text ?? '', outcome: read && readsBack(item, read) ? 'ok' : 'mismatch' };
 }
 
 /**

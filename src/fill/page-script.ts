@@ -498,7 +498,14 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   for (const [i, r] of results.entries()) {
     const w = req.writes[i];
     const el = found[i]?.el;
-    if (r.written && w && el) r.read = read(w, el);
+    if (!r.written || !w || !el) continue;
+    // The page's own getters may throw (a MiniUI control torn down by its own change handler): the write
+    // happened, so it is reported as written and not read back equal — never as "nothing written".
+    try {
+      r.read = read(w, el);
+    } catch {
+      // Left unread: fill/confirm.ts reports it as not read back equal.
+    }
   }
   return { navigated: false, results };
 }

@@ -293,6 +293,19 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(document.body.innerHTML).not.toContain(ZHANG.idNumber);
   });
 
+  it('a field written whose read-back throws in the page is reported as written and not confirmed — never as nothing written', async () => {
+    const { service, confirm } = await setUp('fill-readback-throws');
+    const preview = await service.plan(7);
+    // The page's own getter fails once the value is in (a control its change handler tore down).
+    $<HTMLSelectElement>('ddlMz').addEventListener('change', (e) => {
+      Object.defineProperty(e.currentTarget, 'selectedOptions', { get: () => { throw new Error('torn down'); } });
+    }, { once: true });
+    const report = await confirm(preview, []);
+    expect(report.navigated).toBe(false);
+    expect(outcomes(report)).toMatchObject({ ethnicity: 'mismatch', name: 'ok', idNumber: 'ok' });
+    expect($<HTMLSelectElement>('ddlMz').value).toBe('01');
+  });
+
   it('a tab that moved on to another document or URL gets nothing written, and the log says so', async () => {
     const { service, tab, zhang, confirm } = await setUp('fill-navigated');
     const preview = await service.plan(7);
