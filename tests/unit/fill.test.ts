@@ -159,10 +159,12 @@ class FakeTab {
   /** What the extension page confirming a preview uses (ui/components/fill-frames.ts), on this fake tab. */
   confirmApi(): ConfirmApi {
     return {
-      // As ui/components/fill-frames.ts: the script the probe kept in the page, else the whole one.
+      // As ui/components/fill-frames.ts: the script the probe kept in the page (not there: another document).
       applyIn: async (tab, frame, req) => {
-        const kept = frame.pageKey ? await this.tabs.mainWorld(tab, frame, callKept, [frame.pageKey, req]) : null;
-        if (kept !== null) return isApplyAnswer(kept) ? kept : undefined;
+        if (frame.pageKey) {
+          const kept = await this.tabs.mainWorld(tab, frame, callKept, [frame.pageKey, req]);
+          return kept !== null && isApplyAnswer(kept) ? kept : undefined;
+        }
         return this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]);
       },
       documentOf: (tab, frameId) => this.tabs.sendToFrame(tab, frameId, 'bg:document', {}),
@@ -421,15 +423,16 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
   });
 
-  it('where the probe kept no script (another version\'s probe, another name), the confirm sends it whole', async () => {
+  it('where the previewed script is not in the frame any more (another document at the same address), nothing is written', async () => {
     const { service, confirm, tab } = await setUp('fill-not-kept');
     const preview = await service.plan(7);
     const frames = preview.ticket.frames.map((f) => ({ ...f, pageKey: `jzs${'0'.repeat(32)}` }));
     tab.calls.length = 0;
     const report = await confirm({ ...preview, ticket: { ...preview.ticket, frames } });
-    expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(2); // the call that found nothing, then the script
-    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
-    expect($('txtXm').value).toBe('张三');
+    expect(tab.calls.filter((c) => c === 'mainWorld')).toHaveLength(1); // the call that found nothing; no script sent
+    expect(report.navigated).toBe(true);
+    expect(report.results.every((r) => r.outcome === 'refused')).toBe(true);
+    expect($('txtXm').value).toBe('');
   });
 
   it('only an answer of the page script\'s shape is believed', () => {

@@ -47,10 +47,12 @@ export const browserConfirm: ConfirmApi = {
       if (frame.pageKey) {
         const [kept] = await browser.scripting.executeScript({ target, world: 'MAIN', func: callKept, args: [frame.pageKey, req] });
         const answer: unknown = kept?.result;
-        // Anything but "not kept here" ran the confirm: believed only in the shape `apply` answers.
-        if (answer !== null) return isApplyAnswer(answer) ? answer : undefined;
+        // The probe kept the script in the previewed document (it cannot be removed there): not finding it
+        // means another document at the same address (a reload after the Firefox nonce check) — nothing is
+        // written there. Any other answer is believed only in the shape `apply` answers.
+        return answer !== null && isApplyAnswer(answer) ? answer : undefined;
       }
-      // Not kept in this document (e.g. its probe ran under an earlier version): the script is sent whole.
+      // A frame whose probe kept nothing: the script is sent whole.
       const [result] = await browser.scripting.executeScript({ target, world: 'MAIN', func: applyInPage, args: [req] });
       return result?.result;
     } catch {
