@@ -39,13 +39,14 @@ export interface TabFill {
 
 /**
  * Plans waiting for confirmation: in storage.session (memory only, trusted contexts only), where the extension
- * page confirming one checks that it is still live (fill/confirm.ts).
+ * page confirming one checks that it is still live (fill/confirm.ts). Only a plan's value-free trace is stored:
+ * every extension page's `storage.onChanged` listener receives what is written there (the panel frames of other
+ * tabs included), and the values the confirm writes travel in the preview's ticket to the one page showing it.
  */
 export interface PlanStore {
-  get(planId: string): Promise<StoredPlan | undefined>;
   /** The trace of a plan, live or marked "profile changed". */
   trace(planId: string): Promise<PlanTrace | undefined>;
-  set(planId: string, plan: StoredPlan): Promise<void>;
+  set(planId: string, plan: PlanTrace): Promise<void>;
   remove(planId: string): Promise<void>;
   /**
    * Replace the plans of these profiles (every plan: null) by a "profile changed" mark, values dropped: their
@@ -177,7 +178,7 @@ export class FillService {
     const stored: StoredPlan = { tabId, profileId: profile.id, portal, frames, items, createdAt: this.deps.now().getTime() };
     for (const [id, p] of this.recent) if (stored.createdAt - p.createdAt > PLAN_TTL_MS) this.recent.delete(id);
     this.recent.set(planId, stored);
-    await this.deps.plans.set(planId, stored);
+    await this.deps.plans.set(planId, traceOf(stored));
     await this.kept(planId, generation);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     const now = this.deps.now();

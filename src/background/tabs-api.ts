@@ -3,7 +3,7 @@ import type { FrameProtocolMap, Reply } from '../messaging/protocol';
 import { livenessOf, planKey, profileChangedMark } from '../fill/confirm';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
 import { isWorkQueue, type WorkQueue } from '../profiles/work-queue';
-import { type PlanStore, type PlanTrace, type StoredPlan, type TabFill, type TabsApi, traceOf } from './fill';
+import { type PlanStore, type PlanTrace, type TabFill, type TabsApi } from './fill';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
 export const browserTabs: TabsApi = {
@@ -66,31 +66,17 @@ function isTabFill(x: unknown): x is TabFill {
   return typeof x === 'object' && x !== null && 'profileId' in x && typeof x.profileId === 'string' && 'at' in x && typeof x.at === 'string';
 }
 
-/**
- * What `set` below wrote under a plan's key (storage.session: trusted contexts only, written by this store
- * alone): the fields the background reads are checked, the items are its own.
- */
-function isStoredPlan(v: unknown): v is StoredPlan {
-  if (livenessOf(v) !== 'live' || typeof v !== 'object' || v === null) return false;
-  return 'items' in v && Array.isArray(v.items) && 'profileId' in v && typeof v.profileId === 'string' && 'tabId' in v && typeof v.tabId === 'number' && 'frames' in v && typeof v.frames === 'object';
-}
-
-/** A plan's trace as `markProfileChanged` wrote it. */
+/** A plan's trace as `set` or `markProfileChanged` below wrote it (storage.session: written by this store alone). */
 function isPlanTrace(v: unknown): v is PlanTrace {
   if (typeof v !== 'object' || v === null) return false;
   return 'items' in v && Array.isArray(v.items) && 'profileId' in v && typeof v.profileId === 'string' && 'tabId' in v && typeof v.tabId === 'number' && 'pages' in v && Array.isArray(v.pages);
 }
 
 export const sessionPlans: PlanStore = {
-  async get(planId) {
-    const key = planKey(planId);
-    const stored: unknown = (await browser.storage.session.get(key))[key];
-    return isStoredPlan(stored) ? stored : undefined;
-  },
   async trace(planId) {
     const key = planKey(planId);
     const stored: unknown = (await browser.storage.session.get(key))[key];
-    if (isStoredPlan(stored)) return traceOf(stored);
+    if (livenessOf(stored) === 'live') return isPlanTrace(stored) ? stored : undefined;
     return livenessOf(stored) === 'profile-changed' && typeof stored === 'object' && stored !== null && 'trace' in stored && isPlanTrace(stored.trace) ? stored.trace : undefined;
   },
   async set(planId, plan) {
@@ -102,7 +88,7 @@ export const sessionPlans: PlanStore = {
   async markProfileChanged(profileIds) {
     const ids = profileIds ? new Set(profileIds) : undefined;
     const all = await browser.storage.session.get(null);
-    const marks = Object.entries(all).flatMap(([k, v]) => (k.startsWith(planKey('')) && isStoredPlan(v) && (!ids || ids.has(v.profileId)) ? [[k, profileChangedMark(traceOf(v))]] : []));
+    const marks = Object.entries(all).flatMap(([k, v]) => (k.startsWith(planKey('')) && livenessOf(v) === 'live' && isPlanTrace(v) && (!ids || ids.has(v.profileId)) ? [[k, profileChangedMark(v)]] : []));
     if (marks.length) await browser.storage.session.set(Object.fromEntries(marks));
   },
   async lastFill(tabId) {
@@ -133,7 +119,7 @@ export const sessionArea = {
   remove: (keys: string[]) => browser.storage.session.remove(keys),
 };
 
-/** Forget fill previews (they hold profile values): on every lock change. */
+/** Forget fill previews and the tabs' last applicants: on every lock change (a preview made before the lock is not confirmable after it). */
 export async function dropFillPlans(): Promise<void> {
   const all = await browser.storage.session.get(null);
   const keys = Object.keys(all).filter((k) => k.startsWith('fill:') || k.startsWith('tabFill:'));

@@ -28,7 +28,7 @@ export const noTabs = (): TabsApi => ({
   targetTab: async () => undefined,
 });
 
-export const noPlans = () => ({ get: async () => undefined, trace: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined });
+export const noPlans = () => ({ trace: async () => undefined, set: async () => undefined, remove: async () => undefined, lastFill: async () => undefined, setLastFill: async () => undefined, markProfileChanged: async () => undefined });
 
 interface TestDeps extends Partial<HandlerDeps> {
   db: () => Promise<JzsDatabase>;

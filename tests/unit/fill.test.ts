@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
-import { FillService, type FrameRef, type PlanStore, type PlanTrace, type StoredPlan, type TabFill, type TabsApi, traceOf } from '../../src/background/fill';
+import { FillService, type FrameRef, type PlanStore, type PlanTrace, type TabFill, type TabsApi } from '../../src/background/fill';
 import { FillAgent } from '../../src/content/fill';
 import { itemsToWrite, planFill, replaceAllIds } from '../../src/fill/planner';
 import type { CollectedField } from '../../src/fill/types';
@@ -184,23 +184,19 @@ async function setUp(name: string) {
   await activate(zhang.id);
   const tab = new FakeTab();
   // storage.session as the background and the confirming page see it: plans, or the mark of a changed profile.
-  const stored = new Map<string, StoredPlan | ReturnType<typeof profileChangedMark<PlanTrace>>>();
+  const stored = new Map<string, PlanTrace | ReturnType<typeof profileChangedMark<PlanTrace>>>();
   const fills = new Map<number, TabFill>();
   const plans: PlanStore = {
-    get: async (id) => {
-      const v = stored.get(id);
-      return v && 'items' in v ? v : undefined;
-    },
     trace: async (id) => {
       const v = stored.get(id);
-      return v && 'items' in v ? traceOf(v) : v?.trace;
+      return v && 'items' in v ? v : v?.trace;
     },
     set: async (id, v) => void stored.set(id, v),
     remove: async (id) => void stored.delete(id),
     lastFill: async (t) => fills.get(t),
     setLastFill: async (t, f) => void fills.set(t, f),
     markProfileChanged: async (ids) => {
-      for (const [k, v] of stored) if ('items' in v && (!ids || ids.includes(v.profileId))) stored.set(k, profileChangedMark(traceOf(v)));
+      for (const [k, v] of stored) if ('items' in v && (!ids || ids.includes(v.profileId))) stored.set(k, profileChangedMark(v));
     },
   };
   const service: FillService = new FillService({ profiles, db: async () => db, codec: () => plainCodec, tabs: tab.tabs, plans, now: () => new Date() });
@@ -225,10 +221,13 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
   });
 
   it('writes only what was confirmed, by option value, in ONE page call per frame; reads back and logs', async () => {
-    const { service, tab, zhang, confirm } = await setUp('fill-basic');
+    const { service, tab, zhang, confirm, stored } = await setUp('fill-basic');
     $('txtSjhm').value = '13912345678'; // typed by the user before
     const preview = await service.plan(7);
     expect($('txtXm').value).toBe(''); // planning writes nothing
+    // storage.session (whose changes every extension page hears, other tabs' panels too) holds no value.
+    expect(stored.size).toBe(1);
+    expect(JSON.stringify([...stored.values()])).not.toMatch(new RegExp(`${ZHANG.idNumber}|${ZHANG.name}|${ZHANG.mobile}`));
     const action = Object.fromEntries(preview.items.map((i) => [i.key, i.action]));
     expect(action).toMatchObject({ name: 'fill', idNumber: 'fill', mobile: 'conflict', ethnicity: 'fill', gender: 'fill', education: 'fill' });
     tab.calls.length = 0;
