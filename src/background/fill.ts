@@ -198,13 +198,14 @@ export class FillService {
    * After the extension page confirmed a preview (fill/confirm.ts: one script per frame, from that page): the
    * plan is used up, the frames written to validate again, and the history kept — the profile's fill log and
    * the tab's last applicant (for 「全部替换为此申请人」). Anyone reading it (the log, the next preview) waits for
-   * writes still under way. A plan already used or dropped keeps nothing.
+   * writes still under way. A plan already used or dropped keeps nothing. Answers whether the fill is in the
+   * profile's log (the page that confirmed it says so when it is not).
    */
-  async record(planId: string, report: FillReport): Promise<void> {
+  async record(planId: string, report: FillReport): Promise<boolean> {
     const mine = this.recent.get(planId);
     const plan = mine ? traceOf(mine) : await this.deps.plans.trace(planId);
     this.recent.delete(planId);
-    if (!plan) return;
+    if (!plan) return false;
     const known = new Map(plan.items.map((i) => [i.id, i]));
     // Only results of this plan's items count (the report comes from an extension page, checked by schema).
     const results = report.results.filter((r) => known.get(r.id)?.key === r.key);
@@ -213,11 +214,14 @@ export class FillService {
     for (const frameId of written) void this.deps.tabs.sendToFrame(plan.tabId, frameId, 'bg:filled', {});
     const tabFill = written.length ? this.deps.plans.setLastFill(plan.tabId, { profileId: plan.profileId, at: this.deps.now().toISOString() }) : undefined;
     const logged = Promise.all([this.deps.plans.remove(planId), tabFill, this.log(plan, { results, navigated: report.navigated })])
-      .then(() => undefined)
-      .catch((err: unknown) => console.warn('fill log not saved', err));
+      .then(() => true)
+      .catch((err: unknown) => {
+        console.warn('fill log not saved', err);
+        return false;
+      });
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
-    await logged;
+    return logged;
   }
 
   /**
@@ -231,7 +235,7 @@ export class FillService {
     await this.deps.plans.markProfileChanged(profileIds);
   }
 
-  private readonly logging = new Set<Promise<void>>();
+  private readonly logging = new Set<Promise<boolean>>();
   /** Plans made by this worker, waiting for confirm (storage.session keeps them across a worker restart). */
   private readonly recent = new Map<string, StoredPlan>();
 

@@ -256,7 +256,7 @@ export interface ProtocolMap {
   'ui:panel.pageReport': { req: { frameId: number }; res: { report: StructureReport; namesRedacted: boolean } };
   'ui:fill.plan': { req: Record<string, never>; res: FillPreview };
   /** The extension page confirmed a preview itself (fill/confirm.ts): the plan is used up, the history kept. */
-  'ui:fill.applied': { req: { planId: string; report: FillReport }; res: Record<string, never> };
+  'ui:fill.applied': { req: { planId: string; report: FillReport }; res: { logged: boolean } };
   /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */
   'ui:fill.next': { req: Record<string, never>; res: NextApplicant };
   'ui:queue.get': { req: Record<string, never>; res: QueueView | null };

@@ -104,6 +104,19 @@ describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () =
   });
 });
 
+describe('after a fill', () => {
+  it('says so when the fill could not be added to the profile\'s fill log, and not otherwise', () => {
+    const report = { results: [{ id: '0:1', key: 'name' as const, label: '姓名', proposed: '张三', readBack: '张三', outcome: 'ok' as const }], navigated: false };
+    const base = props([]);
+    const kept = render(<FillPreview {...base} state={{ ...base.state, preview: undefined, report }} />);
+    expect(kept.container.querySelector('[data-jzs-fill-results]')).not.toBeNull();
+    expect(kept.container.querySelector('[data-jzs-fill-log-unsaved]')).toBeNull();
+    kept.unmount();
+    const lost = render(<FillPreview {...base} state={{ ...base.state, preview: undefined, report, logUnsaved: true }} />);
+    expect(lost.container.querySelector('[data-jzs-fill-log-unsaved]')?.textContent).toContain('未能记入档案的填写记录');
+  });
+});
+
 describe('who may fill which tab', () => {
   const ext = 'chrome-extension://abc/';
   it('an extension page framed in a portal tab (the panel) fills that tab; a top-level one, the tab it stands for', () => {

@@ -209,7 +209,7 @@ async function setUp(name: string) {
     await service.record(preview.planId, report);
     return report;
   };
-  return { db, profiles, zhang, li, activate, tab, service, confirm, stored };
+  return { db, profiles, zhang, li, activate, tab, service, confirm, stored, plans };
 }
 
 const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.getElementById(id) as T;
@@ -305,6 +305,27 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(report.navigated).toBe(false);
     expect(outcomes(report)).toMatchObject({ ethnicity: 'mismatch', name: 'ok', idNumber: 'ok' });
     expect($<HTMLSelectElement>('ddlMz').value).toBe('01');
+  });
+
+  it('a fill whose record cannot be kept (storage full) is reported as not logged, so the page can say so', async () => {
+    const { db, profiles, tab, plans, stored } = await setUp('fill-log-full');
+    // The database as the fill log sees it: every write refused by the browser's quota.
+    const full = new Proxy(db, {
+      get: (t, p) => {
+        if (p === 'add') return async () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+        const v: unknown = Reflect.get(t, p);
+        return typeof v === 'function' ? v.bind(t) : v;
+      },
+    });
+    const service = new FillService({ profiles, db: async () => full, codec: () => plainCodec, tabs: tab.tabs, plans, now: () => new Date() });
+    const preview = await service.plan(7);
+    const report = await confirmFill(tab.confirmApi(), { ...preview, liveness: livenessOf(stored.get(preview.planId)) }, new Set(), Date.now());
+    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect(await service.record(preview.planId, report)).toBe(false);
+    const kept = await setUp('fill-log-kept');
+    const ok = await kept.service.plan(7);
+    const done = await confirmFill(kept.tab.confirmApi(), { ...ok, liveness: 'live' }, new Set(), Date.now());
+    expect(await kept.service.record(ok.planId, done)).toBe(true);
   });
 
   it('a tab that moved on to another document or URL gets nothing written, and the log says so', async () => {

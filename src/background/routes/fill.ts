@@ -50,10 +50,7 @@ export const fillRoutes = (ctx: RouteContext) =>
     // after the user has the results, for the history.
     'ui:fill.applied': {
       from: ['extension'],
-      handle: async ({ planId, report }) => {
-        await ctx.fill.record(planId, report);
-        return {};
-      },
+      handle: async ({ planId, report }) => ({ logged: await ctx.fill.record(planId, report) }),
     },
     'ui:fill.next': { from: ['extension'], handle: (_req, sender) => nextApplicant(ctx, sender) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => ctx.fill.logOf(profileId) },

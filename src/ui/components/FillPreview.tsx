@@ -21,6 +21,8 @@ export interface FillState {
   error?: unknown;
   /** A click that did not come from a person (a script's synthetic event) was ignored. */
   untrusted?: boolean | undefined;
+  /** The fill was done but its record could not be kept in the profile's fill log. */
+  logUnsaved?: boolean | undefined;
 }
 
 export interface FillPreviewProps {
@@ -189,6 +191,11 @@ export function FillPreview(props: FillPreviewProps) {
         </div>
       )}
       {report && <Results report={report} />}
+      {report && state.logUnsaved && (
+        <p class="warning" role="alert" data-jzs-fill-log-unsaved="">
+          {t('fill.logUnsaved')}
+        </p>
+      )}
     </section>
   );
 }

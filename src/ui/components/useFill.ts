@@ -16,10 +16,17 @@ const WORKING_AFTER_MS = 150;
  * The confirm, in this page (fill/confirm.ts): one script per frame, no hop through the background before the
  * writes. The background is told afterwards, for the history, without the user waiting for it.
  */
-async function confirmHere(preview: FillPreview, liveness: PlanLiveness, overwrite: ReadonlySet<string>): Promise<FillReport> {
+async function confirmHere(preview: FillPreview, liveness: PlanLiveness, overwrite: ReadonlySet<string>, onLogFailed: () => void): Promise<FillReport> {
   const report = await confirmFill(browserConfirm, { ...preview, liveness }, overwrite, Date.now());
   performance.mark(FILL_MARKS.results);
-  send('ui:fill.applied', { planId: preview.planId, report }).catch((err: unknown) => console.warn('fill history not kept', err));
+  // The fill is done; if its record is not kept (the store full, the worker gone) the person is told.
+  send('ui:fill.applied', { planId: preview.planId, report }).then(
+    ({ logged }) => logged || onLogFailed(),
+    (err: unknown) => {
+      console.warn('fill history not kept', err);
+      onLogFailed();
+    },
+  );
   return report;
 }
 
@@ -50,7 +57,7 @@ export function useFill() {
   );
 
   const plan = () => {
-    update({ busy: true, error: undefined, report: undefined, preview: undefined, untrusted: false });
+    update({ busy: true, error: undefined, report: undefined, preview: undefined, untrusted: false, logUnsaved: false });
     send('ui:fill.plan', {}).then((preview) => update({ busy: false, preview, overwrite: new Set() }), fail);
   };
   const show = (preview: FillPreview | undefined, error?: unknown) => update({ busy: false, preview, error, report: undefined, overwrite: new Set() });
@@ -67,7 +74,7 @@ export function useFill() {
       confirming.current = preview.planId;
       performance.clearMarks(FILL_MARKS.results);
       performance.mark(FILL_MARKS.confirm);
-      const done = confirmHere(preview, plans.current.get(preview.planId) ?? 'live', overwrite);
+      const done = confirmHere(preview, plans.current.get(preview.planId) ?? 'live', overwrite, () => update({ logUnsaved: true }));
       // A fill takes milliseconds: "working…" is drawn only if it is still running after a moment, so that
       // this page does not re-render the whole preview while the answer is on its way.
       const slow = setTimeout(() => update({ busy: true }), WORKING_AFTER_MS);
