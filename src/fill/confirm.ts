@@ -79,7 +79,8 @@ export function confirmedItems(items: readonly FillItem[], ticket: FillTicket, o
 function readsBack(item: PlannedItem, read: { value: string; text: string }): boolean {
   if (CHOICE_KINDS.has(item.kind)) {
     const set = (s: string) => s.split(',').filter(Boolean).sort().join(',');
-    return set(read.value) === set(item.value);
+    // MiniUI keeps a value its list no longer offers, and shows nothing for it: the value alone is not enough.
+    return set(read.value) === set(item.value) && (item.value === '' || read.text.trim() !== '');
   }
   return item.value === '' ? read.text.trim() === '' : sameValue(item, read.text, item.value);
 }

@@ -237,6 +237,23 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     await page.close();
   });
 
+  it('a MiniUI list that no longer offers the planned option: the value the control keeps but does not show is not "ok"', async () => {
+    const page = await s.open('bench-mini-40');
+    await rulesIn(page);
+    const popup = await preview();
+    // The page reloads the 性别 list without 男 (1) after the preview: MiniUI keeps an unknown value, shows nothing.
+    await page.evaluate(() => {
+      const mini = (window as unknown as { mini: { get(id: string): { data: Array<{ id: string }>; setData(d: unknown[]): void } } }).mini;
+      const xb = mini.get('B_XB');
+      xb.setData(xb.data.filter((d) => d.id !== '1'));
+    });
+    const results = await confirm(popup);
+    expect(await results.locator('[data-jzs-fill-result="gender"]').getAttribute('data-outcome')).toBe('mismatch');
+    expect(await results.getAttribute('data-ok')).not.toBe('0');
+    await popup.close();
+    await page.close();
+  });
+
   it('every hiding technique is refused while the visible fields are filled; frames of other origins untouched', async () => {
     const page = await s.open('hostile-hidden-fields');
     await rulesIn(page);
