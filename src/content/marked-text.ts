@@ -1,7 +1,4 @@
-import { getLang } from '../i18n';
-
-/** Han, CJK punctuation and full-width forms (the same runs the extension pages mark, src/ui/components/Zh.tsx). */
-const CJK_RUN = /([\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)/u;
+import { CJK_RUN, getLang, langTag } from '../i18n';
 
 /**
  * Puts a message into one of our elements on a portal page. In English the Chinese it quotes (a file name, an
@@ -26,5 +23,3 @@ export function setMarkedText(el: HTMLElement, message: string): void {
     }),
   );
 }
-
-const langTag = () => (getLang() === 'en' ? 'en' : 'zh-CN');

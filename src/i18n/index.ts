@@ -133,3 +133,12 @@ export function joinList(items: readonly (string | number)[], lang: Lang = curre
 export function joinClauses(items: readonly string[], lang: Lang = current): string {
   return items.join(t('checklist.listSep', {}, lang));
 }
+
+/**
+ * A run of Han, CJK punctuation and full-width forms: the Chinese inside a text shown in English, which the
+ * extension pages (ui/components/Zh.tsx) and our marks on portal pages (content/marked-text.ts) tag `lang="zh-CN"`.
+ */
+export const CJK_RUN = /([\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)/u;
+
+/** The BCP 47 tag of a UI language, for `lang` attributes (screen readers, fonts, hyphenation). */
+export const langTag = (lang: Lang = current): string => (lang === 'en' ? 'en' : 'zh-CN');

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { LANGUAGE_SETTING_KEY, type Lang, resolveLang, setLang } from './index';
+import { LANGUAGE_SETTING_KEY, type Lang, langTag, resolveLang, setLang } from './index';
 
 /**
  * The language choice lives in storage.local: it is not applicant data. Extension pages and the background
@@ -19,8 +19,6 @@ export function onLanguageChange(onChange: (lang: Lang) => void): void {
   });
 }
 
-/** The BCP 47 tag of a UI language, for `lang` attributes (screen readers, fonts, hyphenation). */
-export const langTag = (lang: Lang): string => (lang === 'en' ? 'en' : 'zh-CN');
 
 /**
  * For extension pages: use the chosen language now (the page's `<html lang>` too), and follow changes.

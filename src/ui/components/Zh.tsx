@@ -1,5 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
-import { getLang, type MessageKey, t } from '../../i18n';
+import { CJK_RUN, getLang, type MessageKey, t } from '../../i18n';
 
 /**
  * Data that stays Chinese whatever the UI language — applicants' names and employers, rule texts and source
@@ -11,8 +11,6 @@ export function Zh({ children }: { children: ComponentChildren }): VNode {
   return <span lang="zh-CN">{children}</span>;
 }
 
-/** Han, CJK punctuation and full-width forms: a run of them inside an English data text. */
-const CJK_RUN = /([\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)/u;
 
 /**
  * A data text in English that quotes Chinese (a step saying "click 下一步", a name "Labour contract (劳动合同)"):
