@@ -1,4 +1,4 @@
-import { getLang, t } from '../../i18n';
+import { getLang, joinClauses, t } from '../../i18n';
 import { type ChecklistView, type ConditionView, type ItemView, type MaterialStatus, progress, statusOf, type UploadRule } from '../../rules/status';
 import { formatsText } from '../../validate/upload';
 import { tx, Zh, ZhRuns } from './Zh';
@@ -34,7 +34,7 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
   const status = statusOf(item, active, done);
   const en = getLang() === 'en';
   const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
-  const where = item.submit.map((s) => `${t(`submit.${s.channel}`)}·${t(`submit.${s.form}`)}`).join(t('checklist.listSep'));
+  const where = joinClauses(item.submit.map((s) => `${t(`submit.${s.channel}`)}·${t(`submit.${s.form}`)}`));
   const choosing = status !== 'not-needed' && item.requirement === 'conditional' && !!item.alternatives?.length && !item.alternatives.some((c) => active.has(c));
   return (
     <li class={`item ${status}`} data-jzs-material={item.id} data-status={status}>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUSINESS_IDS, BUSINESS_NAMES, isBusinessId } from '../../domain/ids';
-import { getLang, t } from '../../i18n';
+import { getLang, joinList, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
@@ -242,7 +242,7 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
           ? t('panel.situationChosen', { name: nameOf(lead.business) })
           : profileBusiness
             ? txRuns('panel.pickSituationFor', { name: nameOf(profileBusiness.business), profile: <Zh>{profileBusiness.name}</Zh> })
-            : txRuns('panel.pickSituation', { names: BUSINESS_IDS.map(nameOf).join(t('checklist.enumSep')) })}
+            : txRuns('panel.pickSituation', { names: joinList(BUSINESS_IDS.map(nameOf)) })}
       </p>,
     );
   }
@@ -260,7 +260,7 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
             <blockquote data-jzs-correction="" lang="zh-CN">
               {cs.opinion}
             </blockquote>
-            {named.length > 0 && <p>{tx('panel.correctionNamed', { names: <ZhRuns text={named.join(t('checklist.enumSep'))} /> })}</p>}
+            {named.length > 0 && <p>{tx('panel.correctionNamed', { names: <ZhRuns text={joinList(named)} /> })}</p>}
           </>
         ) : (
           lead?.caseStatusId === 'needs-correction' && <p>{t('panel.correctionNone')}</p>
@@ -284,8 +284,8 @@ function Compare({ portal, checklist, conditions }: { portal: string[]; checklis
     <section class="guide" data-jzs-guidance="compare" data-portal-only={diff.portalOnly.length} data-ours-only={ours.length}>
       <h2>{t('panel.compareTitle')}</h2>
       {diff.portalOnly.length === 0 && ours.length === 0 && <p>{t('panel.listsAgree')}</p>}
-      {diff.portalOnly.length > 0 && <p class="warning">{tx('panel.portalOnly', { names: <Zh>{diff.portalOnly.join(t('checklist.enumSep'))}</Zh> })}</p>}
-      {ours.length > 0 && <p class="warning">{tx('panel.oursOnly', { names: <ZhRuns text={ours.join(t('checklist.enumSep'))} /> })}</p>}
+      {diff.portalOnly.length > 0 && <p class="warning">{tx('panel.portalOnly', { names: <Zh>{joinList(diff.portalOnly)}</Zh> })}</p>}
+      {ours.length > 0 && <p class="warning">{tx('panel.oursOnly', { names: <ZhRuns text={joinList(ours)} /> })}</p>}
     </section>
   );
 }
