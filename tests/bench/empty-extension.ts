@@ -2,22 +2,26 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROME_MATCHES } from '../../src/portals/origins';
 
+/** Our match patterns and run_at, an idle service worker, and `content.js`; `extra` adds manifest keys. */
+function writeManifest(dir: string, name: string, extra: Record<string, unknown> = {}): void {
+  const manifest = {
+    manifest_version: 3,
+    name,
+    version: '0.0.1',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: CHROME_MATCHES, all_frames: true, run_at: 'document_idle', js: ['content.js'] }],
+    ...extra,
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+}
+
 /**
  * The baseline extension: the same match patterns and run_at, a content script that only marks the moment
  * it ran (the mark our overlay sets when it is ready), and an idle service worker.
  */
 export function writeEmptyExtension(dir: string): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'jzs bench baseline',
-      version: '0.0.1',
-      background: { service_worker: 'background.js' },
-      content_scripts: [{ matches: CHROME_MATCHES, all_frames: true, run_at: 'document_idle', js: ['content.js'] }],
-    }),
-  );
+  writeManifest(dir, 'jzs bench baseline');
   writeFileSync(join(dir, 'background.js'), 'self.addEventListener("install", () => {});\n');
   writeFileSync(join(dir, 'content.js'), 'performance.mark("jzs-overlay-ready");\n');
   return dir;
@@ -33,17 +37,7 @@ export function writeEmptyExtension(dir: string): string {
  */
 export function writeFloorExtension(dir: string): string {
   writeEmptyExtension(dir);
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'jzs bench floor',
-      version: '0.0.1',
-      background: { service_worker: 'background.js' },
-      content_scripts: [{ matches: CHROME_MATCHES, all_frames: true, run_at: 'document_idle', js: ['content.js'] }],
-      web_accessible_resources: [{ resources: ['panel.html'], matches: CHROME_MATCHES }],
-    }),
-  );
+  writeManifest(dir, 'jzs bench floor', { web_accessible_resources: [{ resources: ['panel.html'], matches: CHROME_MATCHES }] });
   writeFileSync(join(dir, 'panel.html'), '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>floor</title></head><body></body></html>\n');
   writeFileSync(
     join(dir, 'content.js'),
