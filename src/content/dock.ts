@@ -17,6 +17,9 @@ export type Dock =
   | { mode: 'shift'; side: Side }
   | { mode: 'top' }
   | { mode: 'pill'; left: number; top: number };
+/** The open panel's placements (all but the pill), and what a page's placement memory holds. */
+export type OpenDock = Exclude<Dock, { mode: 'pill' }>;
+export type OpenMode = OpenDock['mode'];
 
 export const PANEL_WIDTH = 340;
 export const GAP = 8;
@@ -38,7 +41,7 @@ export function laneIsFree(side: Side, viewportWidth: number, controls: readonly
 }
 
 /** The open placements to try, best first: the remembered side, then the other one. */
-export function openLadder(preferred: Side): Dock[] {
+export function openLadder(preferred: Side): OpenDock[] {
   const other: Side = preferred === 'right' ? 'left' : 'right';
   return [
     { mode: 'beside', side: preferred },

@@ -39,8 +39,17 @@ function newNonce(): string {
  */
 export class FillAgent {
   private seq = 0;
-  /** Never leaves the extension: the page cannot read this world's closures. */
-  readonly nonce = newNonce();
+  private made: string | undefined;
+
+  /**
+   * Never leaves the extension: the page cannot read this world's closures. Made when first asked for (the
+   * first fill's document check, before any write): the first call of the crypto API in a frame costs its
+   * thread about a millisecond on the way to the panel (bench T3), and most page loads never fill.
+   */
+  get nonce(): string {
+    this.made ??= newNonce();
+    return this.made;
+  }
 
   constructor(private readonly doc: Document) {}
 

@@ -15,6 +15,8 @@ import { FillAgent } from './fill';
 import { dispatchFrame, type FrameRoutes } from './frame-router';
 import type { Lifecycle } from './lifecycle';
 import { initialState, type PageEvent, type PageState, reduce, reportOf, sameDetection } from './page-state';
+import type { OpenMode } from './dock';
+import { type DockMemory, dockHint, dockMemoryKey, remember, toDockMemory } from './dock-memory';
 import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
@@ -46,6 +48,16 @@ class ContentShell {
   private prefs: PanelPrefs | undefined;
   private prefsKnown = false;
   private placed = false;
+  /** Where the open panel went per page and window width (dock-memory.ts), from storage with the layout. */
+  private docks: DockMemory = {};
+  private docksKey = '';
+  private docksDirty = false;
+  /**
+   * The top frame's messages to the background wait until the panel (or pill) is in: each costs the page's
+   * thread about a millisecond, which would land on the path to the panel (bench T3) — before the page's load
+   * event, which the panel frame waits for. undefined once they go at once.
+   */
+  private held: Array<() => void> | undefined;
   private lastReport = '';
   private reportQueued = false;
   private requestSeq = 0;
@@ -55,6 +67,23 @@ class ContentShell {
   readonly agent = new FillAgent(document);
   // Shows the tab's panel: the top frame, or the content frame of a top-level <frameset>.
   readonly top = hostsPanel(window);
+
+  constructor() {
+    if (this.top) this.held = [];
+  }
+
+  /** Now, or (top frame) once the panel is placed. */
+  private soon(send: () => void): void {
+    if (this.held) this.held.push(send);
+    else send();
+  }
+
+  /** The panel is in (or cannot be placed): the held messages go. */
+  private release(): void {
+    const held = this.held;
+    this.held = undefined;
+    for (const send of held ?? []) send();
+  }
 
   dispatch(event: PageEvent): void {
     const next = reduce(this.state, event);
@@ -99,7 +128,12 @@ class ContentShell {
       return;
     }
     const fresh = !this.overlay;
-    this.overlay ??= mountOverlayHost(document, this.top, () => t('overlay.pill'), () => this.expand(), () => this.shown());
+    this.overlay ??= mountOverlayHost(document, this.top, {
+      label: () => t('overlay.pill'),
+      onExpand: () => this.expand(),
+      onShown: () => this.shown(),
+      onDocked: (mode) => this.docked(mode),
+    });
     this.overlay.setDetection(d);
     // The remembered layout was asked of storage when the script started (`readPrefs`): the panel (or the pill
     // the user left) is placed as soon as it answers, or now when it already has.
@@ -108,6 +142,12 @@ class ContentShell {
     // The report first: the worker answers in order, and the rules take longer.
     this.sendReport(reportOf(this.state, this.doc));
     const seq = ++this.requestSeq;
+    this.soon(() => this.askRules(d, seq));
+  }
+
+  /** The page's rules from the background: field mapping, hints, the checklist's materials. */
+  private askRules(d: Detection, seq: number): void {
+    if (seq !== this.requestSeq) return;
     const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }) };
     send('cs:pageRules', req).then(
       (rules) => {
@@ -159,6 +199,11 @@ class ContentShell {
   }
 
   sendReport(report: PageReport): void {
+    if (this.held) {
+      // Only the latest report matters: each held one is read when it goes.
+      this.held.push(() => this.queueReport());
+      return;
+    }
     const text = JSON.stringify(report);
     if (text === this.lastReport || (report.page === null && !this.lastReport)) return;
     this.lastReport = text;
@@ -181,11 +226,14 @@ class ContentShell {
    */
   readPrefs(portal: PortalId): void {
     const key = panelPrefsKey(portal);
-    browser.storage.local.get(key).then(
+    this.docksKey = dockMemoryKey(portal);
+    browser.storage.local.get([key, this.docksKey]).then(
       (stored) => {
+        this.docks = toDockMemory(stored[this.docksKey]);
         if (!this.prefsKnown) this.knownPrefs(toPrefs(stored[key]));
       },
-      () => undefined,
+      // The report's answer brings the layout instead: the report must go.
+      () => this.release(),
     );
   }
 
@@ -202,15 +250,47 @@ class ContentShell {
     this.place();
   }
 
-  /** Place the panel or pill afresh. */
+  /** Place the panel or pill afresh (from memory when this page at this width had no room beside the form). */
   private place(): void {
-    if (this.prefs) this.overlay?.dock(this.prefs, true);
+    if (!this.prefs || !this.overlay) return;
+    const kind = this.pageKind();
+    this.overlay.dock(this.prefs, true, kind ? dockHint(this.docks, kind, window.innerWidth) : undefined);
+  }
+
+  /**
+   * What the placement memory is kept under: the page and its business (one page id shows a different form per
+   * business). An unrecognised page is no one layout: not remembered.
+   */
+  private pageKind(): string | undefined {
+    const d = this.state.detection;
+    return d && d.level !== 'portal' ? `${d.page}/${d.business ?? ''}` : undefined;
+  }
+
+  /** The open panel's placement was measured: remembered for this page and width (written once it shows). */
+  private docked(mode: OpenMode): void {
+    const kind = this.pageKind();
+    const next = kind ? remember(this.docks, kind, window.innerWidth, mode) : undefined;
+    if (!next) return;
+    this.docks = next;
+    this.docksDirty = true;
+    if (this.placed) this.writeDocks();
+  }
+
+  private writeDocks(): void {
+    if (!this.docksDirty || !this.docksKey) return;
+    this.docksDirty = false;
+    // After the panel is in (the next task): the write is not on the path to it.
+    setTimeout(() => {
+      browser.storage.local.set({ [this.docksKey]: this.docks }).catch(() => undefined);
+    }, 0);
   }
 
   /** The panel frame is in the page, or the pill placed: the first time, the top frame's overlay is ready (bench T3). */
   private shown(): void {
     if (this.top && !this.placed) performance.mark('jzs-overlay-ready');
     this.placed = true;
+    this.release();
+    this.writeDocks();
   }
 
   /** A person clicked the pill: open the panel here at once, and remember it for the portal. */

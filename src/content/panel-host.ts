@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import type { PanelPrefs } from '../messaging/protocol';
-import { type Box, type Dock, GAP, laneIsFree, openLadder, overlaps, PANEL_WIDTH, PILL, pillSpot } from './dock';
+import { type Box, type Dock, GAP, type OpenMode, laneIsFree, openLadder, overlaps, PANEL_WIDTH, PILL, pillSpot } from './dock';
 
 /**
  * The overlay's host element: one per frame where a portal page is detected, carrying the contract's hooks
@@ -20,10 +20,24 @@ export interface OverlayHost {
   setDetection(d: { portal: string; page: string; business?: string | undefined }): void;
   /**
    * Place the panel (the page re-rendered, the window was resized, the user toggled it). Keeps the current
-   * placement while it still covers no control, unless `again`.
+   * placement while it still covers no control, unless `again`. `hint`: where the open panel went on this page
+   * at this window width last time (`OpenMode`); 'top' — no free lane beside the form and no room to shift the
+   * page — is taken again without measuring the page (in the page's flow the panel covers nothing), and the
+   * placement is chosen by measuring in the task after the panel frame is in.
    */
-  dock(prefs: PanelPrefs, again?: boolean): void;
+  dock(prefs: PanelPrefs, again?: boolean, hint?: OpenMode): void;
   remove(): void;
+}
+
+export interface OverlayHooks {
+  /** Names the pill and the frame in the UI language of the moment. */
+  label: () => string;
+  /** A person's click on the pill. */
+  onExpand: () => void;
+  /** Each time the panel frame is inserted or the pill placed. */
+  onShown: () => void;
+  /** Each time the open panel's placement was chosen by measuring the page. */
+  onDocked: (mode: OpenMode) => void;
 }
 
 // Form controls, and what else a person clicks on a portal page (menu links, MiniUI buttons): the panel
@@ -122,17 +136,10 @@ function afterLoad(doc: Document, run: () => void): void {
   win.setTimeout(once, LOAD_WAIT_MS);
 }
 
-/**
- * `label` names the pill and the frame in the UI language of the moment; `onExpand` runs on a person's click
- * on the pill; `onShown` each time the panel frame is inserted or the pill placed.
- */
-export function mountOverlayHost(
-  doc: Document,
-  top: boolean,
-  label: () => string = () => '',
-  onExpand: () => void = () => undefined,
-  onShown: () => void = () => undefined,
-): OverlayHost {
+const NO_HOOKS: OverlayHooks = { label: () => '', onExpand: () => undefined, onShown: () => undefined, onDocked: () => undefined };
+
+export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHooks = NO_HOOKS): OverlayHost {
+  const { label, onExpand, onShown, onDocked } = hooks;
   const host = doc.createElement(HOST_TAG);
   host.setAttribute('data-jzs-overlay', '');
   // `all: initial` keeps portal styles (e.g. `div { float:left }` on old pages) off the host itself.
@@ -171,6 +178,8 @@ export function mountOverlayHost(
       if (frame !== made) return;
       root.appendChild(made);
       onShown();
+      // Placed from memory: whether a lane beside the form is free now is looked at in the next task.
+      if (unchecked) doc.defaultView?.setTimeout(improve, 0);
     });
     return made;
   };
@@ -240,12 +249,22 @@ export function mountOverlayHost(
     onShown();
   };
 
-  const place = (prefs: PanelPrefs, again: boolean) => {
+  const place = (prefs: PanelPrefs, again: boolean, hint?: OpenMode) => {
     const same = current && current.prefs.collapsed === prefs.collapsed && current.prefs.side === prefs.side;
     // In the page's flow the panel covers nothing; otherwise check the placement still holds.
     if (same && !again && current && (current.dock.mode === 'top' || fits(current.dock))) return;
+    unchecked = false;
     if (!prefs.collapsed) {
       unshift();
+      if (hint === 'top') {
+        // Last time neither lane was free and shifting the page did not fit: in the flow at once, with no
+        // layout of the page (measuring it twice was most of the first placement's cost, bench T3).
+        // (Marked first: when the page has loaded, `apply` inserts the frame at once and looks at the mark.)
+        unchecked = true;
+        current = { dock: { mode: 'top' }, prefs };
+        apply({ mode: 'top' }, prefs.side);
+        return;
+      }
       // One measurement decides a side lane before anything on the page changes (each trial would lay the
       // page out again); only shifting the page needs a second look.
       const controls = controlBoxes(doc, host);
@@ -255,6 +274,7 @@ export function mountOverlayHost(
         apply(d, prefs.side);
         if (d === beside || d.mode === 'top' || fits(d)) {
           current = { dock: d, prefs };
+          onDocked(d.mode);
           return;
         }
       }
@@ -264,6 +284,22 @@ export function mountOverlayHost(
   };
 
   let placing = false;
+  /**
+   * Placed from memory in the page's flow: once the panel is in, the placement is chosen again by measuring
+   * (the same page kind can show a longer form this time), and the panel moves beside the form if it can.
+   */
+  let unchecked = false;
+  const improve = () => {
+    if (!unchecked || placing || !current || current.dock.mode !== 'top') return;
+    unchecked = false;
+    placing = true;
+    try {
+      place(current.prefs, true);
+    } finally {
+      placing = false;
+    }
+  };
+
   return {
     host,
     setDetection(d) {
@@ -272,13 +308,13 @@ export function mountOverlayHost(
       if (d.business) host.setAttribute('data-business', d.business);
       else host.removeAttribute('data-business');
     },
-    dock(prefs, again = false) {
+    dock(prefs, again = false, hint) {
       // Never one placement inside another (a page event that our own change fires synchronously, such as a
       // load event, asks for a recheck): the outer one finishes the job.
       if (!top || placing) return;
       placing = true;
       try {
-        place(prefs, again);
+        place(prefs, again, hint);
       } finally {
         placing = false;
       }

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { launch, ROOT } from '../e2e/harness';
-import { writeEmptyExtension } from './empty-extension';
+import { writeEmptyExtension, writeFloorExtension } from './empty-extension';
 import { replica } from '../fixtures/replicas';
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 4);
@@ -26,8 +26,10 @@ interface Profile {
 const short = (url: string) => (url.startsWith('chrome-extension://') ? `ext:${url.replace(/^chrome-extension:\/\/[^/]+/, '')}` : url.replace(/^https?:\/\/[^/]+/, '') || '(native)');
 
 async function main(): Promise<void> {
-  // PROFILE_EXT=empty: the bench's baseline extension instead of ours (for its marks' moments).
-  const s = await launch(process.env.PROFILE_EXT === 'empty' ? { extensionDir: writeEmptyExtension(join(ROOT, '.output', 'bench', 'empty-extension')) } : {});
+  // PROFILE_EXT=empty|floor: the bench's baseline or floor extension instead of ours (for its marks' moments).
+  const ext = process.env.PROFILE_EXT;
+  const dir = join(ROOT, '.output', 'bench', `${ext}-extension`);
+  const s = await launch(ext === 'empty' ? { extensionDir: writeEmptyExtension(dir) } : ext === 'floor' ? { extensionDir: writeFloorExtension(dir) } : {});
   const url = replica(process.env.PROFILE_PAGE ?? 'zwdt-declaration-initial').url;
   const bySrc = new Map<string, number>();
   const byFn = new Map<string, number>();

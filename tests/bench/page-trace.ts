@@ -14,15 +14,18 @@ interface Ev extends TraceTiming {
   args: Record<string, unknown>;
 }
 
+/** TRACE_MIN_MS: the shortest task printed (default 0.5 ms). */
+const MIN_US = Number(process.env.TRACE_MIN_MS ?? 0.5) * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
 
 function label(e: Ev): string {
   const data = rec(e.args.data);
+  const frame = typeof data.frame === 'string' ? `[${data.frame.slice(-4)}]` : '';
   const url = typeof data.url === 'string' ? data.url : typeof data.scriptName === 'string' ? data.scriptName : '';
   const short = url.replace(/^chrome-extension:\/\/[^/]+/, 'ext:').replace(/^https?:\/\/[^/]+/, '').slice(0, 60);
   const type = typeof data.type === 'string' ? data.type : '';
-  return [e.name, short, type].filter(Boolean).join(' ');
+  return [e.name, short, type, frame].filter(Boolean).join(' ');
 }
 
 async function main(): Promise<void> {
@@ -62,9 +65,9 @@ async function main(): Promise<void> {
     for (const t of onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.ts >= start && e.ts <= end)) {
       wall += t.dur;
       cpu += t.tdur;
-      if (t.dur < 500) continue;
+      if (t.dur < MIN_US) continue;
       const inside = onMain.filter((e) => e.ph === 'X' && e !== t && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur && e.dur >= 300 && e.name !== 'RunTask');
-      const parts = inside.slice(0, 8).map((e) => `${label(e)} ${(e.dur / 1000).toFixed(1)}`);
+      const parts = inside.slice(0, Number(process.env.TRACE_PARTS ?? 8)).map((e) => `${label(e)} ${(e.dur / 1000).toFixed(1)}`);
       console.log(`@${((t.ts - start) / 1000).toFixed(1).padStart(6)} wall ${(t.dur / 1000).toFixed(1).padStart(5)} cpu ${(t.tdur / 1000).toFixed(1).padStart(5)} | ${parts.join(' · ')}`);
     }
     console.log(`total tasks: wall ${(wall / 1000).toFixed(1)} ms, cpu ${(cpu / 1000).toFixed(1)} ms`);

@@ -186,6 +186,53 @@ describe('the on-page panel', () => {
     await page.close();
   });
 
+  it('a page placed in its flow last time is placed there again without measuring, covering nothing; a lane come free is still taken', async () => {
+    const size = { width: 1280, height: 860 };
+    type Memory = Record<string, { width: number; mode: string }>;
+    const storage = async (write?: Memory): Promise<Memory> => {
+      const ext = await s.openExtensionPage('popup.html');
+      try {
+        return await ext.evaluate(async (value) => {
+          type Area = { get(k: string): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> };
+          const local = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome.storage.local;
+          if (value) await local.set({ 'panel-dock:jinan-zwdt': value });
+          return ((await local.get('panel-dock:jinan-zwdt'))['panel-dock:jinan-zwdt'] ?? {}) as Memory;
+        }, write);
+      } finally {
+        await ext.close();
+      }
+    };
+    const kindOf = async (page: Page) => {
+      const host = page.locator('[data-jzs-overlay]').first();
+      return `${await host.getAttribute('data-page')}/${(await host.getAttribute('data-business')) ?? ''}`;
+    };
+    // The 网厅 declaration page at this width: no free lane, and shifting the page does not fit.
+    const page = await openAt(s, 'zwdt-declaration-initial', size);
+    expect(await settled(page)).toBe('top');
+    const declaration = await kindOf(page);
+    await expect.poll(async () => (await storage())[declaration]).toEqual({ width: 1280, mode: 'top' });
+    await page.reload({ waitUntil: 'load' });
+    expect(await settled(page)).toBe('top');
+    expect(await controlsUnderPanel(page)).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+    expect(await controlsUnderPanel(page)).toEqual([]);
+    await page.close();
+    // A memory that no longer holds (this page has room on the right): once the panel is in, it moves there.
+    const home = await openAt(s, 'zwdt-home', size);
+    expect(await settled(home)).toBe('right');
+    const homeKind = await kindOf(home);
+    await expect.poll(async () => (await storage())[homeKind]?.mode).toMatch(/^(beside|shift)$/);
+    const measured = (await storage())[homeKind]?.mode;
+    await storage({ ...(await storage()), [homeKind]: { width: 1280, mode: 'top' } });
+    await home.reload({ waitUntil: 'load' });
+    await settled(home);
+    await expect.poll(() => home.locator('[data-jzs-overlay]').first().getAttribute('data-dock')).toBe('right');
+    expect(await controlsUnderPanel(home)).toEqual([]);
+    await expect.poll(async () => (await storage())[homeKind]?.mode).toBe(measured);
+    await home.close();
+  });
+
   it('one truth per tab: an error only in the e-form iframe appears in the top panel, named by its frame', async () => {
     const page = await openAt(s, 'zwdt-declaration-initial', { width: 1280, height: 860 });
     await settled(page);
