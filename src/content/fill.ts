@@ -25,7 +25,7 @@ function locate(el: Element, mini: string | undefined): FieldLocator {
   return { ...(mini ? { mini } : {}), id: el.id, name, tag: el.localName, nth };
 }
 
-/** A random per-document value (issue 12.3): made when the content script starts, kept in its closure. */
+/** A random per-document value (issue 12.3), kept in the content script's closure (FillAgent.nonce makes it). */
 function newNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
