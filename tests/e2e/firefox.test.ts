@@ -3,9 +3,14 @@
  * rules for an extension frame inside a web page (only the content-script APIs), host match patterns that
  * ignore the port, and the confirm bound by the content script's nonce instead of a documentId.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
+import { checkCharacter } from '../../src/validate/id-number';
+import { buildXlsx } from '../helpers/xlsx-builder';
 import { EXTENSION_UUID, type FirefoxSession, firefoxPanel, launchFirefox, sendFromFrame } from './firefox-harness';
 
 const ZHANG = {
@@ -131,6 +136,49 @@ describe('the Firefox build in Firefox', () => {
     expect(await eform.evaluate(() => String((window as unknown as { mini: { get(id: string): { getValue(): unknown } } }).mini.get('EJJZS_ZCSQ_XM').getValue()))).toBe('');
     expect(await page.evaluate(() => String((window as unknown as { mini: { get(id: string): { getValue(): unknown } } }).mini.get('applyername').getValue()))).toBe(ZHANG.name);
     expect(await r.panel.$eval('[data-jzs-fill-navigated]', (e) => e.textContent)).toContain('没有写入任何内容');
+    await page.close();
+  });
+
+  it("the workbench, opened from the panel: a clerk's workbook (title row, merged employer cells) is read by the file worker and imported", async () => {
+    const page = await open('province-basic-info');
+    const panel = await firefoxPanel(page);
+    const opened = new Promise<Page | null>((res) => ff.browser.once('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then(res)));
+    await panel.evaluate(() => void window.open('/options.html', '_blank'));
+    const bench = await opened;
+    expect(bench).toBeTruthy();
+    if (!bench) return;
+    await bench.waitForSelector('[data-jzs-profile-count]');
+    const id = (birth: string, seq: number) => {
+      const first17 = `370102${birth}${String(seq).padStart(3, '0')}`;
+      return first17 + checkCharacter(first17);
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'jzs-ff-'));
+    const file = join(dir, '花名册.xlsx');
+    writeFileSync(
+      file,
+      buildXlsx({
+        rows: [
+          ['济南某某建设集团二级建造师花名册'],
+          ['序号', '姓名', '身份证号码', '工作单位', '劳动合同起止日期'],
+          [{ n: 1 }, '赵甲', id('19850302', 21), '甲建设有限公司', '2019.6.4-2025.6.4'],
+          [{ n: 2 }, '钱乙', id('19900715', 22), null, '2022年10月3日至2028年10月3日'],
+          [{ n: 3 }, '孙丙', id('19791201', 23), '乙工程有限公司', '2020-01-01至无固定期限'],
+        ],
+        merges: ['A1:E1', 'D3:D4'],
+      }),
+    );
+    try {
+      await (await bench.waitForSelector('input[data-jzs-import]'))?.uploadFile(file);
+      await bench.waitForSelector('[data-jzs-import-preview]');
+      await (await bench.waitForSelector('[data-jzs-action="confirm-import"]'))?.click();
+      await bench.waitForSelector('[data-jzs-import-report][data-imported="3"][data-rejected="0"]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const all = await sendFromFrame<Array<{ data: Record<string, unknown> }>>(bench.mainFrame(), 'ui:profiles.all', {});
+    const employer = Object.fromEntries(all.map((p) => [p.data.name, p.data.employerName]));
+    expect(employer).toMatchObject({ 赵甲: '甲建设有限公司', 钱乙: '甲建设有限公司', 孙丙: '乙工程有限公司' });
+    await bench.close();
     await page.close();
   });
 
