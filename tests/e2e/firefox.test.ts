@@ -63,6 +63,16 @@ describe('the Firefox build in Firefox', () => {
     return { panel, ok: Number(await attr('data-ok')), failed: Number(await attr('data-failed')), mismatch: Number(await attr('data-mismatch')), navigated: await attr('data-navigated') };
   }
 
+  /** An extension page opened as a tab from the panel frame (BiDi may not navigate to moz-extension:// itself). */
+  async function openFromPanel(page: Page, path: string): Promise<Page> {
+    const panel = await firefoxPanel(page);
+    const opened = new Promise<Page | null>((res) => ff.browser.once('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then(res)));
+    await panel.evaluate((p: string) => void window.open(p, '_blank'), path);
+    const ext = await opened;
+    if (!ext) throw new Error(`${path} did not open`);
+    return ext;
+  }
+
   beforeAll(async () => {
     ff = await launchFirefox();
     // The applicant is created through the extension's own messages, from the panel frame (an extension page).
@@ -139,14 +149,22 @@ describe('the Firefox build in Firefox', () => {
     await page.close();
   });
 
+  it('a fill from the popup (a top-level extension page: it scripts the tab itself, bound by the nonce) is confirmed and read back', async () => {
+    const page = await open('province-basic-info');
+    const popup = await openFromPanel(page, '/popup.html');
+    await (await popup.waitForSelector('[data-jzs-action="fill"]'))?.click();
+    await popup.waitForSelector('[data-jzs-fill-preview]');
+    await (await popup.waitForSelector('[data-jzs-action="confirm-fill"]'))?.click();
+    const results = await popup.waitForSelector('[data-jzs-fill-results]');
+    expect(await results?.evaluate((e) => [e.getAttribute('data-failed'), e.getAttribute('data-mismatch'), e.getAttribute('data-navigated')])).toEqual(['0', '0', 'false']);
+    expect([await value(page, '#txtXm'), await value(page, '#txtZjhm')]).toEqual([ZHANG.name, ZHANG.idNumber]);
+    await popup.close();
+    await page.close();
+  });
+
   it("the workbench, opened from the panel: a clerk's workbook (title row, merged employer cells) is read by the file worker and imported", async () => {
     const page = await open('province-basic-info');
-    const panel = await firefoxPanel(page);
-    const opened = new Promise<Page | null>((res) => ff.browser.once('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then(res)));
-    await panel.evaluate(() => void window.open('/options.html', '_blank'));
-    const bench = await opened;
-    expect(bench).toBeTruthy();
-    if (!bench) return;
+    const bench = await openFromPanel(page, '/options.html');
     await bench.waitForSelector('[data-jzs-profile-count]');
     const id = (birth: string, seq: number) => {
       const first17 = `370102${birth}${String(seq).padStart(3, '0')}`;
