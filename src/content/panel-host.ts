@@ -263,6 +263,8 @@ export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHook
         unchecked = true;
         current = { dock: { mode: 'top' }, prefs };
         apply({ mode: 'top' }, prefs.side);
+        // A frame already in (a redock): measure in the next task; a new one is measured once it is inserted.
+        if (frame?.isConnected) doc.defaultView?.setTimeout(improve, 0);
         return;
       }
       // One measurement decides a side lane before anything on the page changes (each trial would lay the
