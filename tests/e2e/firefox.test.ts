@@ -10,27 +10,10 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
 import { checkCharacter } from '../../src/validate/id-number';
+import { ZHANG } from '../helpers/applicants';
 import { buildXlsx } from '../helpers/xlsx-builder';
 import { EXTENSION_UUID, type FirefoxSession, firefoxPanel, launchFirefox, sendFromFrame } from './firefox-harness';
 
-const ZHANG = {
-  name: '张三',
-  idNumber: '370102199001011231',
-  gender: '男',
-  birthDate: '1990-01-01',
-  ethnicity: '汉族',
-  mobile: '13805310000',
-  email: 'zhangsan@example.cn',
-  address: '济南市历下区经十路14306号',
-  postcode: '250014',
-  education: '大学本科',
-  school: '山东建筑大学',
-  major: '土木工程',
-  graduationDate: '2012-07-01',
-  employerName: '济南建工集团有限公司',
-  employerCreditCode: '913701001630469631',
-  qualificationCertNo: '37151606000123456X',
-};
 
 /** The provincial portal's host on a port that is not the portal's (Firefox's match patterns cannot tell them apart). */
 const STAND_IN_ORIGIN = `http://${new URL(replica('province-basic-info').url).hostname}:8081`;
