@@ -200,8 +200,8 @@ class ContentShell {
 
   sendReport(report: PageReport): void {
     if (this.held) {
-      // Only the latest report matters: each held one is read when it goes.
-      this.held.push(() => this.queueReport());
+      // Sent as the page is then (an unchanged report goes once), in its place before the rules request.
+      this.held.push(() => this.sendReport(reportOf(this.state, this.doc)));
       return;
     }
     const text = JSON.stringify(report);
