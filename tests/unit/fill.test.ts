@@ -17,7 +17,7 @@ import { installLayout } from '../helpers/layout';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
 import { pageScript } from '../../src/fill/page-script';
 import { type ConfirmApi, confirmFill, isApplyAnswer, livenessOf, profileChangedMark } from '../../src/fill/confirm';
-import { callKept } from '../../src/ui/components/fill-frames';
+import { applyThrough } from '../../src/ui/components/fill-frames';
 import type { FillPreview } from '../../src/messaging/protocol';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
@@ -159,14 +159,8 @@ class FakeTab {
   /** What the extension page confirming a preview uses (ui/components/fill-frames.ts), on this fake tab. */
   confirmApi(): ConfirmApi {
     return {
-      // As ui/components/fill-frames.ts: the script the probe kept in the page (not there: another document).
-      applyIn: async (tab, frame, req) => {
-        if (frame.pageKey) {
-          const kept = await this.tabs.mainWorld(tab, frame, callKept, [frame.pageKey, req]);
-          return kept !== null && isApplyAnswer(kept) ? kept : undefined;
-        }
-        return this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]);
-      },
+      // ui/components/fill-frames.ts's own path (the wire, the kept script or the script sent whole), on this tab.
+      applyIn: (tab, frame, req) => applyThrough((func, args) => this.tabs.mainWorld(tab, frame, func, args), frame, req),
       documentOf: (tab, frameId) => this.tabs.sendToFrame(tab, frameId, 'bg:document', {}),
     };
   }
@@ -461,6 +455,27 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     for (const bad of [null, 'ok', { navigated: false }, { navigated: 'no', results: [] }, { navigated: false, results: [{ item: 1, written: true }] }, { navigated: false, results: [{ item: '0:1', written: false, reason: 'because' }] }, { navigated: false, results: [{ item: '0:1', written: true, read: { value: 1 } }] }]) {
       expect(isApplyAnswer(bad)).toBe(false);
     }
+  });
+
+  it('the confirm travels as one string each way, and its answer is believed only as an answer to that request', () => {
+    const kit = pageScript({ op: 'kit' });
+    const handle = { mini: 'B_XM', id: 'B_XM', name: '', tag: 'span', type: '', nth: -1, form: '', label: '姓名' };
+    const req = { op: 'apply' as const, url: 'https://elsewhere.example/', minSize: 4, writes: [{ item: '0:1', handle, value: '张三' }, { item: '0:2', handle: { ...handle, mini: undefined, tag: 'input', nth: 2 }, value: '' }] };
+    const request = kit.toWire(req);
+    expect(typeof request).toBe('string');
+    // The page decodes it and answers for every write, in order (here: another address, so nothing is written).
+    expect(kit.answerFromWire(pageScript(request), req)).toEqual({ navigated: true, results: [{ item: '0:1', written: false, reason: 'navigated' }, { item: '0:2', written: false, reason: 'navigated' }] });
+    const answer = (results: unknown[], navigated = 0) => kit.answerFromWire(JSON.stringify([navigated, results]), req);
+    expect(answer([[1, '张三', '张三'], [0, 'covered']])).toEqual({ navigated: false, results: [{ item: '0:1', written: true, read: { value: '张三', text: '张三' } }, { item: '0:2', written: false, reason: 'covered' }] });
+    // Written, but the page's getter threw: written and not read back.
+    expect(answer([[1], [1, '', '']])).toEqual({ navigated: false, results: [{ item: '0:1', written: true }, { item: '0:2', written: true, read: { value: '', text: '' } }] });
+    // Not an answer to this request: one result short or too many, not the wire at all, the old object shape.
+    for (const bad of [answer([[1, '张三', '张三']]), answer([[1], [1], [1]]), answer([[1], [1]], 2), kit.answerFromWire('{"navigated":false', req), kit.answerFromWire({ navigated: false, results: [] }, req), kit.answerFromWire(null, req)]) {
+      expect(bad).toBeUndefined();
+    }
+    // Of the right length but not of apply's shape: refused by the shape check.
+    expect(isApplyAnswer(answer([[1, 5, '张三'], [0, 'because']]))).toBe(false);
+    expect(isApplyAnswer(answer([[1, '张三', '张三'], [0, 'covered']]))).toBe(true);
   });
 
   it('a preview past its lifetime, or whose plan the background dropped (the store locked), writes nothing', async () => {
