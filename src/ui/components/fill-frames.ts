@@ -1,38 +1,6 @@
 import { browser } from 'wxt/browser';
-import { type ConfirmApi, isApplyAnswer, livenessOf, type PlanLiveness, planKey } from '../../fill/confirm';
-import { type PageApplyAnswer, type PageApplyRequest, pageScript } from '../../fill/page-script';
-import type { PlannedFrame } from '../../fill/types';
-
-/** The page script's confirm over its wire (one string each way), as `executeScript` serialises it. */
-const applyInPage: (wire: string) => string = pageScript;
-/** The wire's two ends on this side (page-script.ts defines the format once, for both sides). */
-const wire = pageScript({ op: 'kit' });
-
-/**
- * The confirm through the page script the preview's probe kept in this document (page-script.ts `keep`): a
- * few bytes of code to send, and code already compiled and warm. null when it is not there.
- */
-export function callKept(key: string, request: string): unknown {
-  const kept: unknown = Reflect.get(window, key);
-  return typeof kept === 'function' ? Reflect.apply(kept, undefined, [request]) : null;
-}
-
-/** One `executeScript` call in a frame's MAIN world, bound to its document, answering the function's result. */
-export type MainWorldRun = <A extends unknown[]>(func: (...args: A) => unknown, args: A) => Promise<unknown>;
-
-/**
- * One frame's confirm in ONE main-world call: the request and the answer each as one string (page-script.ts
- * `toWire`). The probe kept the script in the previewed document (it cannot be removed there): not finding it
- * means another document at the same address (a reload after the Firefox nonce check) — nothing is written
- * there. A frame whose probe kept nothing gets the script sent whole. Any answer is believed only in the
- * shape `apply` answers, one result per write.
- */
-export async function applyThrough(run: MainWorldRun, frame: PlannedFrame, req: PageApplyRequest): Promise<PageApplyAnswer | undefined> {
-  const request = wire.toWire(req);
-  const answer = frame.pageKey ? await run(callKept, [frame.pageKey, request]) : await run(applyInPage, [request]);
-  const decoded = wire.answerFromWire(answer, req);
-  return isApplyAnswer(decoded) ? decoded : undefined;
-}
+import { type ConfirmApi, livenessOf, type PlanLiveness, planKey } from '../../fill/confirm';
+import { applyVia } from '../../fill/kept';
 
 /** Is this what a frame's content script answers to `bg:document`? */
 function isDocumentReply(r: unknown): r is { ok: true; data: { url: string; nonce: string; page: string | null } } {
@@ -64,7 +32,7 @@ export const browserConfirm: ConfirmApi = {
     // document is not it, and the call fails ("No document with id …") instead of writing there.
     const target = frame.documentId ? { tabId, documentIds: [frame.documentId] } : { tabId, frameIds: [frame.frameId] };
     try {
-      return await applyThrough(async (func, args) => (await browser.scripting.executeScript({ target, world: 'MAIN', func, args }))[0]?.result, frame, req);
+      return await applyVia(async (_tab, _frame, func, args) => (await browser.scripting.executeScript({ target, world: 'MAIN', func, args }))[0]?.result, tabId, frame, req);
     } catch {
       return undefined; // that document is gone, or the frame cannot be reached
     }
