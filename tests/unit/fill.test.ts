@@ -492,6 +492,10 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(typeof request).toBe('string');
     // The page decodes it and answers for every write, in order (here: another address, so nothing is written).
     expect(kit.answerFromWire(pageScript(request), req)).toEqual({ navigated: true, results: [{ item: '0:1', written: false, reason: 'navigated' }, { item: '0:2', written: false, reason: 'navigated' }] });
+    // The same through a copy made from the source text, as executeScript sends the script whole: self-contained.
+    // eslint-disable-next-line no-new-func -- exactly what the browser does with executeScript's `func`
+    const copy: unknown = new Function(`return (${pageScript.toString()})`)();
+    expect(typeof copy === 'function' && kit.answerFromWire(copy(request), req)).toEqual(kit.answerFromWire(pageScript(request), req));
     const answer = (results: unknown[], navigated = 0) => kit.answerFromWire(JSON.stringify([navigated, results]), req);
     expect(answer([[1, '张三', '张三'], [0, 'covered']])).toEqual({ navigated: false, results: [{ item: '0:1', written: true, read: { value: '张三', text: '张三' } }, { item: '0:2', written: false, reason: 'covered' }] });
     // Written, but the page's getter threw: written and not read back.
