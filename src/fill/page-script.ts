@@ -14,8 +14,8 @@
  * by its handle with the same fingerprint (tag, type, id, name, form, label), and is fillable as a person sees
  * it (all fields in one layout, before the first write); just before its own write it is checked again for
  * what a page reacting to earlier writes changes: presence, the fingerprint, enabled, not read-only. A field
- * that fails is not written and says why. Nothing is typed through the caret (no `insertText`): native fields get the value through the native setter plus the events of
- * an edit, so a write lands in its target or nowhere.
+ * that fails is not written and says why. Nothing is typed through the caret (no `insertText`): native fields
+ * get the value through the native setter plus the events of an edit, so a write lands in its target or nowhere.
  */
 
 /** How a field is found again at confirm: where it is and what it looks like, never a value. */
