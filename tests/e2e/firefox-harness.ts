@@ -101,13 +101,13 @@ async function answer(req: HTTPRequest, log: LoggedRequest[], extra: ReadonlyMap
  * Launch Firefox with the built add-on. `profileDir`: a browser profile to keep across launches (the add-on is
  * installed again each time, with the same id and UUID, and Firefox keeps its storage between the two).
  */
-export async function launchFirefox(opts: { profileDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(opts: { profileDir?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`${FIREFOX_EXTENSION_DIR} missing: run \`npx wxt build -b firefox\` first`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
-    extraPrefsFirefox: PREFS,
+    extraPrefsFirefox: { ...PREFS, ...opts.prefs },
     ...(opts.profileDir ? { args: ['-profile', opts.profileDir] } : {}),
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);

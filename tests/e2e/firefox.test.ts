@@ -115,6 +115,29 @@ describe('the Firefox build in Firefox', () => {
     await page.close();
   });
 
+  it("a preview the clerk reads for longer than Firefox lets an idle background live is still confirmed (the panel keeps the background awake)", async () => {
+    // Firefox suspends an idle event page after 30 s; here after 12 s, and the clerk reads for 14 s.
+    const slow = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 12_000 } });
+    try {
+      const page = await slow.newPage();
+      await page.goto(replica('province-basic-info').url, { waitUntil: 'load' });
+      let panel = await firefoxPanel(page);
+      const p = await sendFromFrame<{ id: string }>(panel, 'ui:profiles.create', { body: { data: ZHANG } });
+      await sendFromFrame(panel, 'ui:active.set', { id: p.id });
+      await page.reload({ waitUntil: 'load' });
+      panel = await firefoxPanel(page);
+      await (await panel.waitForSelector('[data-jzs-action="fill"]'))?.click();
+      await panel.waitForSelector('[data-jzs-fill-preview]');
+      await new Promise((res) => setTimeout(res, 14_000));
+      await (await panel.waitForSelector('[data-jzs-action="confirm-fill"]'))?.click();
+      const results = await panel.waitForSelector('[data-jzs-fill-results]');
+      expect(await results?.evaluate((e) => [e.getAttribute('data-failed'), e.getAttribute('data-navigated')])).toEqual(['0', 'false']);
+      expect(await value(page, '#txtZjhm')).toBe(ZHANG.idNumber);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('Jinan: MiniUI fields in the page and in its e-form iframe are written through the pages\' own controls', async () => {
     const page = await open('zwdt-declaration-initial');
     const eform = page.frames().find((f) => f.url() === replica('zwdt-eform-initial').url);
