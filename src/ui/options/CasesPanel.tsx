@@ -45,8 +45,13 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
 
   useEffect(() => {
     const mine = ++seq.current;
+    // Marks along a query's path (`tests/bench/cases-trace.ts` reads them): sent, answered, then rendered.
+    performance.mark('jzs-cases-query');
     send('ui:cases.query', { ...filter, sort: sort.key, dir: sort.dir, offset, limit: PAGE }).then(
-      (p) => mine === seq.current && setPage(p),
+      (p) => {
+        performance.mark('jzs-cases-answer');
+        if (mine === seq.current) setPage(p);
+      },
       (err: unknown) => mine === seq.current && setMessage({ kind: 'error', text: describe(err) }),
     );
   }, [filter, sort, offset, tick, version]);
@@ -189,9 +194,11 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
           </tr>
         </thead>
         <tbody>
-          {page?.rows.map((r) => (
+          {/* Keyed by place, not by case: a new page or filter rewrites the texts of the rows already drawn
+              instead of dropping and building 50 rows (the rows hold no state of their own; the editor is keyed by case). */}
+          {page?.rows.map((r, place) => (
             <CaseRowView
-              key={r.id}
+              key={place}
               row={r}
               selected={selected.has(r.id)}
               onToggle={(on) => setSelected(withItem(selected, r.id, on))}
@@ -258,7 +265,7 @@ function CaseRowView(props: { row: CaseRow; selected: boolean; onToggle: (on: bo
       {props.editing && (
         <tr class="edit">
           <td colSpan={9}>
-            <CaseEditor id={r.id} onSaved={props.onSaved} />
+            <CaseEditor key={r.id} id={r.id} onSaved={props.onSaved} />
           </td>
         </tr>
       )}
