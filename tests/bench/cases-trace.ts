@@ -88,6 +88,35 @@ function report(label: string, events: Ev[], times: number[]): void {
       t.byName.set(e.name, (t.byName.get(e.name) ?? 0) + e.dur);
     }
   }
+  // Per step: from each query mark to the next rendered mark, what the page's main thread and the worker did.
+  const starts = events.filter((e) => e.name === 'jzs-cases-query').map((e) => e.ts).sort((x, y) => x - y);
+  const ends = events.filter((e) => e.name === 'jzs-cases-rendered').map((e) => e.ts).sort((x, y) => x - y);
+  const markThread = events.find((e) => e.name === 'jzs-cases-query');
+  const swThread = [...names].find(([k, n]) => n === 'ServiceWorker thread' && markThread && k.startsWith(`${markThread.pid}:`))?.[0];
+  const inStep = new Map<string, number>();
+  let swCpu = 0;
+  let mainCpu = 0;
+  let mainWall = 0;
+  let span = 0;
+  for (const t of starts) {
+    const end = ends.find((x) => x > t);
+    if (end === undefined) continue;
+    span += end - t;
+    for (const e of events) {
+      if (e.ph !== 'X' || e.ts < t || e.ts > end) continue;
+      const k = `${e.pid}:${e.tid}`;
+      if (markThread && k === `${markThread.pid}:${markThread.tid}`) {
+        if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
+          mainCpu += e.tdur;
+          mainWall += e.dur;
+        } else inStep.set(e.name, (inStep.get(e.name) ?? 0) + e.dur);
+      }
+      if (k === swThread && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')) swCpu += e.tdur;
+    }
+  }
+  const n = starts.length;
+  console.log(`per step (query mark → rendered mark, ${n} steps): span ${(span / 1000 / n).toFixed(1)} ms; page main wall ${(mainWall / 1000 / n).toFixed(1)} cpu ${(mainCpu / 1000 / n).toFixed(1)}; worker cpu ${(swCpu / 1000 / n).toFixed(1)}`);
+  console.log([...inStep].sort((x, y) => y[1] - x[1]).slice(0, 16).map(([k, d]) => `    ${(d / 1000 / n).toFixed(2).padStart(7)}  ${k}`).join('\n'));
   const per = times.length;
   for (const [k, t] of [...perThread].sort((a, b) => b[1].wall - a[1].wall).slice(0, 10)) {
     console.log(`${k}: tasks ${t.n} wall ${(t.wall / 1000 / per).toFixed(2)} cpu ${(t.cpu / 1000 / per).toFixed(2)} ms/step; gc-ish ${t.gcN} ${(t.gc / 1000 / per).toFixed(2)} ms/step`);

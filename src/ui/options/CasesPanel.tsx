@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { casesCsv, casesXlsx } from '../../cases/export';
 import type { CaseFilter, CasePage, CaseRow, CaseSortKey } from '../../cases/table';
 import { CASE_STATUSES, type CaseStatus, isCaseStatus } from '../../domain/case-status';
@@ -43,7 +43,8 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
   const seq = useRef(0);
   const refresh = () => setTick((n) => n + 1);
 
-  useEffect(() => {
+  // A layout effect: the query goes out in the same task as the click that changed it, not a frame later.
+  useLayoutEffect(() => {
     const mine = ++seq.current;
     // Marks along a query's path (`tests/bench/cases-trace.ts` reads them): sent, answered, then rendered.
     performance.mark('jzs-cases-query');
