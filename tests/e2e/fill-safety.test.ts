@@ -211,6 +211,51 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     await page.close();
   });
 
+  it('a panel the page makes transparent or covers with a decoy: the click on 确认填写 writes nothing and says why; seen again, it fills', async () => {
+    const page = await s.open('province-basic-info');
+    // Two clickjacking set-ups a page can make around our frame: our host made nearly transparent, and a decoy
+    // painted over the panel that lets clicks through to it (pointer-events: none).
+    const tricks = {
+      transparent: () => {
+        const st = document.createElement('style');
+        st.id = 'trick';
+        st.textContent = '[data-jzs-overlay] { opacity: 0.05 !important; }';
+        document.head.append(st);
+      },
+      decoy: () => {
+        const d = document.createElement('div');
+        d.id = 'trick';
+        d.textContent = '点击领取';
+        d.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:#fff;pointer-events:none';
+        document.body.append(d);
+      },
+    };
+    for (const [name, trick] of Object.entries(tricks)) {
+      await rulesIn(page);
+      const panel = await panelFrame(page);
+      await panel.locator('[data-jzs-action="fill"]').click();
+      await panel.locator('[data-jzs-fill-preview]').waitFor();
+      const before = await logCount();
+      await page.evaluate(trick);
+      // The observer's answer is at most 100 ms old (the spec's minimum delay); a person needs longer than that.
+      await page.waitForTimeout(300);
+      await panel.locator('[data-jzs-action="confirm-fill"]').click();
+      await panel.locator('[data-jzs-fill-obscured]').waitFor();
+      expect(await panel.locator('[data-jzs-fill-obscured]').textContent(), name).toContain('没有填写任何内容');
+      expect(await panel.locator('[data-jzs-fill-results]').count(), name).toBe(0);
+      expect([await page.locator('#txtXm').inputValue(), await page.locator('#txtZjhm').inputValue()], name).toEqual(['', '']);
+      expect(await logCount(), name).toBe(before);
+      // The trick gone, the same preview is confirmed by the next click.
+      await page.evaluate(() => document.getElementById('trick')?.remove());
+      await page.waitForTimeout(300);
+      await panel.locator('[data-jzs-action="confirm-fill"]').click();
+      await panel.locator('[data-jzs-fill-results]').waitFor();
+      expect(await page.locator('#txtZjhm').inputValue(), name).toBe(ZHANG.idNumber);
+      await page.reload();
+    }
+    await page.close();
+  });
+
   it('a field disabled or hidden after the preview is skipped, says why, and no neighbouring field changes', async () => {
     const page = await s.open('province-basic-info');
     await rulesIn(page);

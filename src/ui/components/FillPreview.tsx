@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { splitBidi } from '../../domain/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
 import { FIELD_NAMES } from '../../domain/fields';
@@ -5,6 +6,7 @@ import { getLang, t } from '../../i18n';
 import type { ProfileWarning } from '../../validate/profile-warnings';
 import { describe } from '../../i18n/problem';
 import type { FillPreview as Preview } from '../../messaging/protocol';
+import { SeenButton } from './SeenButton';
 import { tx, Zh } from './Zh';
 
 /**
@@ -151,6 +153,9 @@ function Results({ report }: { report: FillReport }) {
 export function FillPreview(props: FillPreviewProps) {
   const { state } = props;
   const { preview, report } = state;
+  // A confirm refused because the page hid or covered the panel (SeenButton); cleared with a new preview.
+  const [hidden, setHidden] = useState(false);
+  useEffect(() => setHidden(false), [preview?.planId]);
   const previous = preview?.items.some((i) => i.previous && (i.action === 'conflict' || i.action === 'clear'));
   return (
     <section class="fill" data-jzs-fill-panel="">
@@ -160,6 +165,11 @@ export function FillPreview(props: FillPreviewProps) {
         </div>
       )}
       {state.untrusted && <div class="error">{t('fill.untrusted')}</div>}
+      {hidden && preview && (
+        <div class="error" role="alert" data-jzs-fill-obscured="">
+          {t('fill.obscured')}
+        </div>
+      )}
       {preview && (
         <div data-jzs-fill-preview={preview.planId}>
           {preview.onPage && (
@@ -182,9 +192,9 @@ export function FillPreview(props: FillPreviewProps) {
               <Item key={i.id} item={i} checked={state.overwrite.has(i.id)} props={props} />
             ))}
           </ul>
-          <button type="button" class="fill-btn" data-jzs-action="confirm-fill" disabled={state.busy} onClick={trusted(props.onUntrusted, props.onConfirm)}>
+          <SeenButton class="fill-btn" action="confirm-fill" disabled={state.busy} onClick={props.onConfirm} onUntrusted={props.onUntrusted} onHidden={() => setHidden(true)}>
             {state.busy ? t('fill.working') : t('fill.confirm')}
-          </button>{' '}
+          </SeenButton>{' '}
           <button type="button" data-jzs-action="cancel-fill" disabled={state.busy} onClick={props.onCancel}>
             {t('fill.cancel')}
           </button>
