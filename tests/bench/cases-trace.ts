@@ -98,10 +98,13 @@ function report(label: string, events: Ev[], times: number[]): void {
   let mainCpu = 0;
   let mainWall = 0;
   let span = 0;
-  for (const t of starts) {
+  const byStep: number[][] = [];
+  for (const [step, t] of starts.entries()) {
     const end = ends.find((x) => x > t);
     if (end === undefined) continue;
     span += end - t;
+    const before = mainCpu;
+    (byStep[step % 8] ??= []).push(-before);
     for (const e of events) {
       if (e.ph !== 'X' || e.ts < t || e.ts > end) continue;
       const k = `${e.pid}:${e.tid}`;
@@ -109,11 +112,14 @@ function report(label: string, events: Ev[], times: number[]): void {
         if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
           mainCpu += e.tdur;
           mainWall += e.dur;
-        } else inStep.set(e.name, (inStep.get(e.name) ?? 0) + e.dur);
+        } else if (step % 2 === 0 || !process.env.TRACE_SET_ONLY) inStep.set(e.name, (inStep.get(e.name) ?? 0) + e.dur);
       }
       if (k === swThread && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')) swCpu += e.tdur;
     }
+    const list = byStep[step % 8];
+    if (list) list[list.length - 1] = (list.at(-1) ?? 0) + mainCpu;
   }
+  console.log(`page main CPU per step kind (ms, mean): ${byStep.map((xs) => (xs.reduce((a, b) => a + b, 0) / xs.length / 1000).toFixed(1)).join(' ')}`);
   const n = starts.length;
   console.log(`per step (query mark → rendered mark, ${n} steps): span ${(span / 1000 / n).toFixed(1)} ms; page main wall ${(mainWall / 1000 / n).toFixed(1)} cpu ${(mainCpu / 1000 / n).toFixed(1)}; worker cpu ${(swCpu / 1000 / n).toFixed(1)}`);
   console.log([...inStep].sort((x, y) => y[1] - x[1]).slice(0, 16).map(([k, d]) => `    ${(d / 1000 / n).toFixed(2).padStart(7)}  ${k}`).join('\n'));

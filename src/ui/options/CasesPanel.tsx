@@ -16,6 +16,8 @@ import { EmployerSelect } from './EmployerSelect';
 
 const PAGE = 50;
 const COLUMNS: CaseSortKey[] = ['name', 'employer', 'business', 'status', 'materials', 'submittedOn', 'updatedAt'];
+/** Widths of the selection box, the COLUMNS and the notes (the notes take the rest). */
+const CASE_COLUMN_WIDTHS = ['2.2em', '9%', '17%', '10%', '8%', '6%', '9.5%', '9.5%', undefined];
 
 export const businessName = (b: BusinessId) => (getLang() === 'en' ? BUSINESS_NAMES[b].en : BUSINESS_NAMES[b].zh);
 const statusName = (s: CaseStatus) => t(`cases.status.${s}`);
@@ -177,7 +179,14 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
           {message.text}
         </p>
       )}
-      <table class="cases">
+      {/* Fixed layout: the columns' widths come from here, not from measuring every cell's text — a new page of
+          50 rows cost ~8 ms more layout than one of 14 (bench T10, traced). */}
+      <table class="cases case-rows">
+        <colgroup>
+          {CASE_COLUMN_WIDTHS.map((w, i) => (
+            <col key={i} style={w ? { width: w } : undefined} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th>
@@ -375,6 +384,8 @@ table.cases tr.selected { background: #eef5fd; }
 table.deadlines tr.passed td:first-child, table.deadlines tr.passed td:nth-child(2) { color: var(--bad); font-weight: 600; }
 table.deadlines tr.soon td:nth-child(2) { color: var(--warn); font-weight: 600; }
 table.cases td.notes { max-width: 280px; }
+table.case-rows { table-layout: fixed; }
+table.case-rows td { overflow-wrap: anywhere; }
 button.link { border: 0; background: none; padding: 0; color: var(--blue); cursor: pointer; text-align: left; }
 .st-needs-correction { color: var(--bad); font-weight: 600; }
 .st-done { color: var(--good); }
