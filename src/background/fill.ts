@@ -1,6 +1,8 @@
 import type { FieldKey } from '../domain/ids';
 import { CodedError } from '../i18n/problem';
 import { type PageProbe, type PageProbeRequest, pageScript } from '../fill/page-script';
+import { type ConfirmApi, confirmFill } from '../fill/confirm';
+import { applyVia } from '../fill/kept';
 import { planFill, previewItem } from '../fill/planner';
 import type { CollectedField, FillReport, FillTicket, FrameCollection, FrameRef, PlannedFrame, PlannedItem } from '../fill/types';
 import { MIN_FILL_SIZE } from '../fill/visibility';
@@ -103,6 +105,14 @@ function ticketOf(planId: string, plan: StoredPlan): FillTicket {
     expiresAt: plan.createdAt + PLAN_TTL_MS,
     frames: Object.values(plan.frames),
     writes: plan.items.filter((i) => WRITABLE.has(i.action)).map(({ id, handle, value }) => ({ id, handle, value })),
+  };
+}
+
+/** The confirm's browser side on this worker's tabs API (see `FillService.confirm`). */
+function confirmApiOf(tabs: TabsApi): ConfirmApi {
+  return {
+    applyIn: (tabId, frame, req) => applyVia((t, f, func, args) => tabs.mainWorld(t, f, func, args), tabId, frame, req),
+    documentOf: (tabId, frameId) => tabs.sendToFrame(tabId, frameId, 'bg:document', {}),
   };
 }
 
@@ -222,6 +232,21 @@ export class FillService {
     this.logging.add(logged);
     void logged.finally(() => this.logging.delete(logged));
     return logged;
+  }
+
+  /**
+   * The confirm for an extension page that cannot reach the tab itself. Firefox gives an extension page framed
+   * in a web page (our panel) only the content-script APIs — no `scripting`, no `tabs` — so the panel's click
+   * comes here: the same confirm (fill/confirm.ts: documents checked, one page script per frame, read back) on
+   * the plan this worker made and still holds, then recorded. A plan it no longer holds (used, dropped by a
+   * profile change or a lock, or a restarted worker) is refused: preview again.
+   */
+  async confirm(planId: string, overwrite: ReadonlySet<string>): Promise<{ report: FillReport; logged: boolean }> {
+    const stored = this.recent.get(planId);
+    if (!stored) throw new CodedError('fill.errors.expired');
+    const preview = { ticket: ticketOf(planId, stored), items: stored.items.map(previewItem), liveness: 'live' as const };
+    const report = await confirmFill(confirmApiOf(this.deps.tabs), preview, overwrite, this.deps.now().getTime());
+    return { report, logged: await this.record(planId, report) };
   }
 
   /**

@@ -107,6 +107,7 @@ export const RequestSchemas = {
   'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
   'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,
+  'ui:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(2000) }),
   'ui:fill.applied': z.strictObject({
     planId: Uuid,
     report: z.strictObject({

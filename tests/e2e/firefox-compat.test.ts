@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './harness';
 
 /**
- * There is no Firefox binary here, so the Firefox build's `strict_min_version` is checked against MDN's
- * browser-compat-data: it must be the lowest version that has every WebExtension API the code calls and every
+ * The Firefox build's `strict_min_version` is checked against MDN's browser-compat-data (the browser tests run
+ * one Firefox ESR only, so older versions are known from the data): it must be the lowest version that has every WebExtension API the code calls and every
  * manifest key the build writes. An API called through `?.` (feature-detected) does not count.
  */
 type Compat = { __compat?: { support?: { firefox?: { version_added?: string | boolean | null } | Array<{ version_added?: string | boolean | null }> } } };

@@ -17,7 +17,7 @@ import { installLayout } from '../helpers/layout';
 import { replicaDocument, replicasWithState } from '../helpers/replica-dom';
 import { pageScript } from '../../src/fill/page-script';
 import { type ConfirmApi, confirmFill, isApplyAnswer, livenessOf, profileChangedMark } from '../../src/fill/confirm';
-import { callKept } from '../../src/ui/components/fill-frames';
+import { applyVia } from '../../src/fill/kept';
 import type { FillPreview } from '../../src/messaging/protocol';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
@@ -160,13 +160,7 @@ class FakeTab {
   confirmApi(): ConfirmApi {
     return {
       // As ui/components/fill-frames.ts: the script the probe kept in the page (not there: another document).
-      applyIn: async (tab, frame, req) => {
-        if (frame.pageKey) {
-          const kept = await this.tabs.mainWorld(tab, frame, callKept, [frame.pageKey, req]);
-          return kept !== null && isApplyAnswer(kept) ? kept : undefined;
-        }
-        return this.tabs.mainWorld(tab, frame, (r: typeof req) => pageScript(r), [req]);
-      },
+      applyIn: (tab, frame, req) => applyVia((t, f, func, args) => this.tabs.mainWorld(t, f, func, args), tab, frame, req),
       documentOf: (tab, frameId) => this.tabs.sendToFrame(tab, frameId, 'bg:document', {}),
     };
   }
@@ -357,6 +351,33 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(second.navigated).toBe(false);
     expect($('txtXm').value).toBe('张三');
     expect(tab.calls).toContain('bg:document');
+  });
+
+  it("Firefox's framed panel cannot reach the tab: the background confirms the plan it holds — checked, written, read back, logged; never twice, never after a change", async () => {
+    const { service, tab, zhang, profiles, stored } = await setUp('fill-in-background');
+    tab.documentId = undefined; // Firefox: bound by the content script's nonce
+    const preview = await service.plan(7);
+    tab.calls.length = 0;
+    const { report, logged } = await service.confirm(preview.planId, new Set());
+    expect(logged).toBe(true);
+    expect(tab.calls).toEqual(['bg:document', 'mainWorld', 'bg:filled']); // the document checked, then one page call
+    expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
+    expect([$('txtXm').value, $('txtZjhm').value]).toEqual(['张三', ZHANG.idNumber]);
+    expect((await service.logOf(zhang.id))[0]).toMatchObject({ pages: ['province-basic-info'], navigated: false });
+    // Used once: the same plan again is refused.
+    await expect(service.confirm(preview.planId, new Set())).rejects.toMatchObject({ code: 'fill.errors.expired' });
+    // Another document in the frame since the preview: nothing written there.
+    $('txtXm').value = '';
+    const moved = await service.plan(7);
+    tab.agent = new FillAgent(document);
+    expect((await service.confirm(moved.planId, new Set())).report.navigated).toBe(true);
+    expect($('txtXm').value).toBe('');
+    // The profile edited after the preview: the plan is dropped, the confirm refused, nothing written.
+    const edited = await service.plan(7);
+    await profiles.update(zhang.id, { data: { ...ZHANG, mobile: '13800000000' } }, zhang.revision, new Date());
+    await expect(service.confirm(edited.planId, new Set())).rejects.toMatchObject({ code: 'fill.errors.expired' });
+    expect($('txtXm').value).toBe('');
+    expect(JSON.stringify([...stored.values()])).not.toContain(ZHANG.idNumber);
   });
 
   it('a profile edited after the preview: the confirm is refused as changed, nothing is written, a new preview fills', async () => {

@@ -52,6 +52,8 @@ export const fillRoutes = (ctx: RouteContext) =>
       from: ['extension'],
       handle: async ({ planId, report }) => ({ logged: await ctx.fill.record(planId, report) }),
     },
+    // Where the page cannot script the tab itself (Firefox's framed panel): the same confirm, run here.
+    'ui:fill.confirm': { from: ['extension'], handle: ({ planId, overwrite }) => ctx.fill.confirm(planId, new Set(overwrite)) },
     'ui:fill.next': { from: ['extension'], handle: (_req, sender) => nextApplicant(ctx, sender) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => ctx.fill.logOf(profileId) },
     'ui:queue.get': {

@@ -1,18 +1,10 @@
 import { browser } from 'wxt/browser';
 import { type ConfirmApi, isApplyAnswer, livenessOf, type PlanLiveness, planKey } from '../../fill/confirm';
+import { callKept } from '../../fill/kept';
 import { type PageApplyAnswer, type PageApplyRequest, pageScript } from '../../fill/page-script';
 
 /** The page script's confirm, as `executeScript` serialises it (the kit and probe overloads are not sent). */
 const applyInPage: (req: PageApplyRequest) => PageApplyAnswer = pageScript;
-
-/**
- * The confirm through the page script the preview's probe kept in this document (page-script.ts `keep`): a
- * few bytes to send, and code already compiled and warm. null when it is not there (then it is sent whole).
- */
-export function callKept(key: string, req: PageApplyRequest): unknown {
-  const kept: unknown = Reflect.get(window, key);
-  return typeof kept === 'function' ? Reflect.apply(kept, undefined, [req]) : null;
-}
 
 /** Is this what a frame's content script answers to `bg:document`? */
 function isDocumentReply(r: unknown): r is { ok: true; data: { url: string; nonce: string; page: string | null } } {

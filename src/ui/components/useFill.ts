@@ -3,6 +3,7 @@ import { withItem } from '../../domain/sets';
 import { confirmFill, deadReason, FILL_MARKS, type PlanLiveness } from '../../fill/confirm';
 import { replaceAllIds } from '../../fill/planner';
 import type { FillReport } from '../../fill/types';
+import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { FillPreview } from '../../messaging/protocol';
 import { CodedError } from '../../i18n/problem';
@@ -17,6 +18,7 @@ const WORKING_AFTER_MS = 150;
  * writes. The background is told afterwards, for the history, without the user waiting for it.
  */
 async function confirmHere(preview: FillPreview, liveness: PlanLiveness, overwrite: ReadonlySet<string>, onLogFailed: () => void): Promise<FillReport> {
+  if (!canReachTabs()) return confirmInBackground(preview, liveness, overwrite, onLogFailed);
   const report = await confirmFill(browserConfirm, { ...preview, liveness }, overwrite, Date.now());
   performance.mark(FILL_MARKS.results);
   // The fill is done; if its record is not kept (the store full, the worker gone) the person is told.
@@ -27,6 +29,22 @@ async function confirmHere(preview: FillPreview, liveness: PlanLiveness, overwri
       onLogFailed();
     },
   );
+  return report;
+}
+
+/**
+ * Can this page script the tab? Firefox gives an extension page framed in a web page (the panel) only the
+ * content-script APIs: no `scripting`, no `tabs`. Chrome gives it all of them.
+ */
+const canReachTabs = () => Reflect.get(browser, 'scripting') !== undefined && Reflect.get(browser, 'tabs') !== undefined;
+
+/** The same confirm, run by the background on the plan it made (Firefox's panel); it keeps the history too. */
+async function confirmInBackground(preview: FillPreview, liveness: PlanLiveness, overwrite: ReadonlySet<string>, onLogFailed: () => void): Promise<FillReport> {
+  const dead = deadReason(liveness);
+  if (dead) throw new CodedError(dead);
+  const { report, logged } = await send('ui:fill.confirm', { planId: preview.planId, overwrite: [...overwrite] });
+  performance.mark(FILL_MARKS.results);
+  if (!logged) onLogFailed();
   return report;
 }
 

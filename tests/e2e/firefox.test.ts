@@ -1,0 +1,222 @@
+/**
+ * The Firefox build in Firefox (ESR, WebDriver BiDi): what the Chromium tests cannot show — Firefox's own
+ * rules for an extension frame inside a web page (only the content-script APIs), host match patterns that
+ * ignore the port, and the confirm bound by the content script's nonce instead of a documentId.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replica } from '../fixtures/replicas';
+import { checkCharacter } from '../../src/validate/id-number';
+import { buildXlsx } from '../helpers/xlsx-builder';
+import { EXTENSION_UUID, type FirefoxSession, firefoxPanel, launchFirefox, sendFromFrame } from './firefox-harness';
+
+const ZHANG = {
+  name: '张三',
+  idNumber: '370102199001011231',
+  gender: '男',
+  birthDate: '1990-01-01',
+  ethnicity: '汉族',
+  mobile: '13805310000',
+  email: 'zhangsan@example.cn',
+  address: '济南市历下区经十路14306号',
+  postcode: '250014',
+  education: '大学本科',
+  school: '山东建筑大学',
+  major: '土木工程',
+  graduationDate: '2012-07-01',
+  employerName: '济南建工集团有限公司',
+  employerCreditCode: '913701001630469631',
+  qualificationCertNo: '37151606000123456X',
+};
+
+/** The provincial portal's host on a port that is not the portal's (Firefox's match patterns cannot tell them apart). */
+const STAND_IN_ORIGIN = `http://${new URL(replica('province-basic-info').url).hostname}:8081`;
+
+const value = (page: Page | Frame, selector: string) => page.$eval(selector, (e) => (e instanceof HTMLInputElement ? e.value : ''));
+
+describe('the Firefox build in Firefox', () => {
+  let ff: FirefoxSession;
+  let profileId = '';
+
+  /** Opens a replica in a new tab and waits for our overlay to have the page's rules. */
+  async function open(name: string): Promise<Page> {
+    const page = await ff.newPage();
+    await page.goto(replica(name).url, { waitUntil: 'load' });
+    await page.waitForSelector('[data-jzs-overlay][data-rules]', { timeout: 15_000 });
+    return page;
+  }
+  /** A person's clicks on 用档案填写本页 then 确认填写 in the panel; returns the panel and its results. */
+  async function fillFromPanel(page: Page, between?: () => Promise<void>) {
+    let panel = await firefoxPanel(page);
+    await (await panel.waitForSelector('[data-jzs-action="fill"]'))?.click();
+    await panel.waitForSelector('[data-jzs-fill-preview]');
+    if (between) {
+      await between();
+      panel = await firefoxPanel(page);
+    }
+    await (await panel.waitForSelector('[data-jzs-action="confirm-fill"]'))?.click();
+    const results = await panel.waitForSelector('[data-jzs-fill-results]');
+    const attr = (n: string) => results?.evaluate((e, name) => e.getAttribute(name), n);
+    return { panel, ok: Number(await attr('data-ok')), failed: Number(await attr('data-failed')), mismatch: Number(await attr('data-mismatch')), navigated: await attr('data-navigated') };
+  }
+
+  /** An extension page opened as a tab from the panel frame (BiDi may not navigate to moz-extension:// itself). */
+  async function openFromPanel(page: Page, path: string): Promise<Page> {
+    const panel = await firefoxPanel(page);
+    const opened = new Promise<Page | null>((res) => ff.browser.once('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then(res)));
+    await panel.evaluate((p: string) => void window.open(p, '_blank'), path);
+    const ext = await opened;
+    if (!ext) throw new Error(`${path} did not open`);
+    return ext;
+  }
+
+  beforeAll(async () => {
+    ff = await launchFirefox();
+    // The applicant is created through the extension's own messages, from the panel frame (an extension page).
+    const page = await open('province-basic-info');
+    const panel = await firefoxPanel(page);
+    profileId = (await sendFromFrame<{ id: string }>(panel, 'ui:profiles.create', { body: { data: ZHANG } })).id;
+    await sendFromFrame(panel, 'ui:active.set', { id: profileId });
+    await page.close();
+  });
+  afterAll(async () => {
+    await ff?.close();
+  });
+
+  it('contract: on a fresh page the panel frame holds the checklist and the fill button without any click', async () => {
+    for (const name of ['zwdt-declaration-initial', 'province-declaration-initial']) {
+      const page = await open(name);
+      const panel = await firefoxPanel(page);
+      expect(await panel.evaluate(() => location.href), name).toContain(`moz-extension://${EXTENSION_UUID}/panel.html`);
+      await panel.waitForSelector('[data-jzs-action="fill"]', { visible: true });
+      await panel.waitForSelector('[data-jzs-material]');
+      expect(await panel.$$eval('[data-jzs-material]', (els) => els.length), name).toBeGreaterThan(0);
+      await page.close();
+    }
+  });
+
+  it("a fill from the panel is previewed, confirmed and read back (the framed panel has no scripting API: the background confirms)", async () => {
+    const page = await open('province-basic-info');
+    const r = await fillFromPanel(page);
+    expect([r.failed, r.mismatch, r.navigated]).toEqual([0, 0, 'false']);
+    expect(r.ok).toBeGreaterThanOrEqual(10);
+    expect([await value(page, '#txtXm'), await value(page, '#txtZjhm'), await value(page, '#txtSjhm'), await value(page, '#txtByyx')]).toEqual([
+      ZHANG.name, ZHANG.idNumber, ZHANG.mobile, ZHANG.school,
+    ]);
+    const [entry] = await sendFromFrame<Array<{ ok: number; navigated: boolean }>>(r.panel, 'ui:fill.log', { profileId });
+    expect(entry).toMatchObject({ ok: r.ok, navigated: false });
+    await page.close();
+  });
+
+  it('Jinan: MiniUI fields in the page and in its e-form iframe are written through the pages\' own controls', async () => {
+    const page = await open('zwdt-declaration-initial');
+    const eform = page.frames().find((f) => f.url() === replica('zwdt-eform-initial').url);
+    expect(eform).toBeDefined();
+    if (!eform) return;
+    await eform.waitForSelector('[data-jzs-overlay][data-rules]', { timeout: 15_000 });
+    const r = await fillFromPanel(page);
+    expect([r.failed, r.mismatch]).toEqual([0, 0]);
+    const mini = (frame: Frame, ids: string[]) =>
+      frame.evaluate((list: string[]) => {
+        const m = (window as unknown as { mini: { get(id: string): { getValue(): unknown; getText?(): string } | undefined } }).mini;
+        return list.map((id) => String(m.get(id)?.getValue() ?? ''));
+      }, ids);
+    expect(await mini(page.mainFrame(), ['applyername', 'certnum', 'contactemail'])).toEqual([ZHANG.name, ZHANG.idNumber, ZHANG.email]);
+    expect(await mini(eform, ['EJJZS_ZCSQ_XM', 'EJJZS_ZCSQ_SFZH', 'EJJZS_ZCSQ_BYYX', 'EJJZS_ZCSQ_XB'])).toEqual([ZHANG.name, ZHANG.idNumber, ZHANG.school, '1']);
+    await page.close();
+  });
+
+  it("an e-form iframe reloaded between preview and confirm gets nothing written (Firefox: the content script's nonce); the page around it is filled", async () => {
+    const page = await open('zwdt-declaration-initial');
+    const eformOf = () => page.frames().find((f) => f.url() === replica('zwdt-eform-initial').url);
+    await eformOf()?.waitForSelector('[data-jzs-overlay][data-rules]', { timeout: 15_000 });
+    const r = await fillFromPanel(page, async () => {
+      // Only the iframe loads a new document, at the same address; the panel (in the top frame) stays.
+      await eformOf()?.evaluate(() => location.reload());
+      await new Promise((res) => setTimeout(res, 300));
+      await eformOf()?.waitForSelector('[data-jzs-overlay][data-rules]', { timeout: 15_000 });
+    });
+    expect(r.navigated).toBe('true');
+    const eform = eformOf();
+    expect(eform).toBeDefined();
+    if (!eform) return;
+    expect(await eform.evaluate(() => String((window as unknown as { mini: { get(id: string): { getValue(): unknown } } }).mini.get('EJJZS_ZCSQ_XM').getValue()))).toBe('');
+    expect(await page.evaluate(() => String((window as unknown as { mini: { get(id: string): { getValue(): unknown } } }).mini.get('applyername').getValue()))).toBe(ZHANG.name);
+    expect(await r.panel.$eval('[data-jzs-fill-navigated]', (e) => e.textContent)).toContain('没有写入任何内容');
+    await page.close();
+  });
+
+  it('a fill from the popup (a top-level extension page: it scripts the tab itself, bound by the nonce) is confirmed and read back', async () => {
+    const page = await open('province-basic-info');
+    const popup = await openFromPanel(page, '/popup.html');
+    await (await popup.waitForSelector('[data-jzs-action="fill"]'))?.click();
+    await popup.waitForSelector('[data-jzs-fill-preview]');
+    await (await popup.waitForSelector('[data-jzs-action="confirm-fill"]'))?.click();
+    const results = await popup.waitForSelector('[data-jzs-fill-results]');
+    expect(await results?.evaluate((e) => [e.getAttribute('data-failed'), e.getAttribute('data-mismatch'), e.getAttribute('data-navigated')])).toEqual(['0', '0', 'false']);
+    expect([await value(page, '#txtXm'), await value(page, '#txtZjhm')]).toEqual([ZHANG.name, ZHANG.idNumber]);
+    await popup.close();
+    await page.close();
+  });
+
+  it("the workbench, opened from the panel: a clerk's workbook (title row, merged employer cells) is read by the file worker and imported", async () => {
+    const page = await open('province-basic-info');
+    const bench = await openFromPanel(page, '/options.html');
+    await bench.waitForSelector('[data-jzs-profile-count]');
+    const id = (birth: string, seq: number) => {
+      const first17 = `370102${birth}${String(seq).padStart(3, '0')}`;
+      return first17 + checkCharacter(first17);
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'jzs-ff-'));
+    const file = join(dir, '花名册.xlsx');
+    writeFileSync(
+      file,
+      buildXlsx({
+        rows: [
+          ['济南某某建设集团二级建造师花名册'],
+          ['序号', '姓名', '身份证号码', '工作单位', '劳动合同起止日期'],
+          [{ n: 1 }, '赵甲', id('19850302', 21), '甲建设有限公司', '2019.6.4-2025.6.4'],
+          [{ n: 2 }, '钱乙', id('19900715', 22), null, '2022年10月3日至2028年10月3日'],
+          [{ n: 3 }, '孙丙', id('19791201', 23), '乙工程有限公司', '2020-01-01至无固定期限'],
+        ],
+        merges: ['A1:E1', 'D3:D4'],
+      }),
+    );
+    try {
+      await (await bench.waitForSelector('input[data-jzs-import]'))?.uploadFile(file);
+      await bench.waitForSelector('[data-jzs-import-preview]');
+      await (await bench.waitForSelector('[data-jzs-action="confirm-import"]'))?.click();
+      await bench.waitForSelector('[data-jzs-import-report][data-imported="3"][data-rejected="0"]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const all = await sendFromFrame<Array<{ data: Record<string, unknown> }>>(bench.mainFrame(), 'ui:profiles.all', {});
+    const employer = Object.fromEntries(all.map((p) => [p.data.name, p.data.employerName]));
+    expect(employer).toMatchObject({ 赵甲: '甲建设有限公司', 钱乙: '甲建设有限公司', 孙丙: '乙工程有限公司' });
+    await bench.close();
+    await page.close();
+  });
+
+  it('Firefox matches a portal host on any port: a page of the same host on another port gets no overlay (the port is checked in code)', async () => {
+    const other = `${STAND_IN_ORIGIN}${new URL(replica('province-basic-info').url).pathname}`;
+    ff.serve(other, replica('province-basic-info').file);
+    const page = await ff.newPage();
+    await page.goto(other, { waitUntil: 'load' });
+    // The same page at the portal's own port, opened after it, gets its overlay: by then the other has had its chance.
+    const control = await open('province-basic-info');
+    await control.close();
+    expect(await page.$$eval('[data-jzs-overlay], [data-jzs-field]', (els) => els.length)).toBe(0);
+    expect(page.frames()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('nothing left the machine: every request any page made was answered from a replica or the extension itself', () => {
+    // Aborted: only the stand-in page's own style and script (the host on another port, which no replica serves).
+    const elsewhere = ff.requests.filter((r) => r.outcome === 'aborted' && !r.url.startsWith(`${STAND_IN_ORIGIN}/`)).map((r) => r.url);
+    expect(elsewhere).toEqual([]);
+    expect(ff.requests.filter((r) => r.outcome === 'replica').length).toBeGreaterThan(5);
+  });
+});
