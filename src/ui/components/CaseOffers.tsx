@@ -6,6 +6,7 @@ import { BUSINESS_NAMES, type BusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
+import { SeenButton } from './SeenButton';
 import { tx, Zh } from './Zh';
 
 const business = (b: BusinessId) => (getLang() === 'en' ? BUSINESS_NAMES[b].en : BUSINESS_NAMES[b].zh);
@@ -47,9 +48,9 @@ export function CaseOffers({ cases }: { cases: PortalCase[] }) {
             return (
               <li key={i} data-jzs-case-offer={o.caseId} data-from={o.from} data-to={o.to}>
                 {tx('cases.portal.offer', { business: business(o.business), status: <Zh>{row.statusText}</Zh>, from: status(o.from) })}{' '}
-                <button type="button" class="primary" data-jzs-action="update-case" onClick={(e) => e.isTrusted && void apply(i, row, o)}>
+                <SeenButton class="primary" action="update-case" onClick={() => void apply(i, row, o)} onUntrusted={() => undefined} onHidden={() => setError(t('cases.portal.obscured'))}>
                   {t('cases.portal.update', { to: status(o.to) })}
-                </button>
+                </SeenButton>
                 {o.correction && <blockquote>{tx('cases.portal.correction', { text: <Zh>{o.correction}</Zh> })}</blockquote>}
               </li>
             );
