@@ -234,6 +234,12 @@ export class FillService {
     return logged;
   }
 
+  /** Does this worker still hold the plan for a confirm (not used, dropped, or past its lifetime)? */
+  holds(planId: string): boolean {
+    const p = this.recent.get(planId);
+    return !!p && this.deps.now().getTime() - p.createdAt <= PLAN_TTL_MS;
+  }
+
   /**
    * The confirm for an extension page that cannot reach the tab itself. Firefox gives an extension page framed
    * in a web page (our panel) only the content-script APIs — no `scripting`, no `tabs` — so the panel's click

@@ -259,6 +259,8 @@ export interface ProtocolMap {
   'ui:fill.applied': { req: { planId: string; report: FillReport }; res: { logged: boolean } };
   /** The confirm run by the background for a page that cannot reach the tab (Firefox's framed panel). */
   'ui:fill.confirm': { req: { planId: string; overwrite: string[] }; res: { report: FillReport; logged: boolean } };
+  /** Does the background still hold this plan (Firefox's event page may have been suspended)? Also keeps it awake. */
+  'ui:fill.held': { req: { planId: string }; res: { held: boolean } };
   /** 「下一位」: the next applicant of the work queue becomes active (and the page is previewed); at the end, `end`. */
   'ui:fill.next': { req: Record<string, never>; res: NextApplicant };
   'ui:queue.get': { req: Record<string, never>; res: QueueView | null };

@@ -108,6 +108,7 @@ export const RequestSchemas = {
   'cs:pageRules': PageRulesRequestSchema,
   'ui:fill.plan': Empty,
   'ui:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(2000) }),
+  'ui:fill.held': z.strictObject({ planId: Uuid }),
   'ui:fill.applied': z.strictObject({
     planId: Uuid,
     report: z.strictObject({

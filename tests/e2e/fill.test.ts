@@ -1,33 +1,9 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai, plusYears } from '../../src/domain/calendar';
 import { replica } from '../fixtures/replicas';
+import { ZHANG } from '../helpers/applicants';
 import { frameOf, launch, rulesIn, sendFrom, type Session } from './harness';
 
-const ZHANG = {
-  name: '张三',
-  idNumber: '370102199001011231',
-  gender: '男',
-  birthDate: '1990-01-01',
-  ethnicity: '汉族',
-  mobile: '13805310000',
-  phone: '0531-61378805',
-  email: 'zhangsan@example.cn',
-  address: '济南市历下区经十路14306号',
-  postcode: '250014',
-  education: '大学本科',
-  school: '山东建筑大学',
-  major: '土木工程',
-  graduationDate: '2012-07-01',
-  employerName: '济南建工集团有限公司',
-  employerCreditCode: '913701001630469631',
-  examEmployerName: '济南建工集团有限公司',
-  qualificationCertNo: '37151606000123456X',
-  qualificationIssueDate: '2016-11-30',
-  specialty: '建筑工程',
-  contractStart: '2026-01-01',
-  contractEnd: plusYears(todayInShanghai(new Date()), 2),
-};
 
 /** MiniUI state read in the page's own main world. */
 function miniState(frame: Frame, ids: string[]) {

@@ -59,6 +59,9 @@ const PREFS: Record<string, unknown> = {
   'intl.locale.requested': 'zh-CN',
   'intl.accept_languages': 'zh-CN',
   'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
+  // A temporary add-on is removed when the browser closes: keep its storage and UUID for the next launch.
+  'extensions.webextensions.keepStorageOnUninstall': true,
+  'extensions.webextensions.keepUuidOnUninstall': true,
 };
 
 export interface FirefoxSession {
@@ -94,9 +97,19 @@ async function answer(req: HTTPRequest, log: LoggedRequest[], extra: ReadonlyMap
   return req.abort('blockedbyclient');
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+/**
+ * Launch Firefox with the built add-on. `profileDir`: a browser profile to keep across launches (the add-on is
+ * installed again each time, with the same id and UUID, and Firefox keeps its storage between the two).
+ */
+export async function launchFirefox(opts: { profileDir?: string; prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) throw new Error(`${FIREFOX_EXTENSION_DIR} missing: run \`npx wxt build -b firefox\` first`);
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefoxPath(), headless: true, extraPrefsFirefox: PREFS });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    extraPrefsFirefox: { ...PREFS, ...opts.prefs },
+    ...(opts.profileDir ? { args: ['-profile', opts.profileDir] } : {}),
+  });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
   const requests: LoggedRequest[] = [];
   const extra = new Map<string, string>();

@@ -3,37 +3,41 @@
  * rules for an extension frame inside a web page (only the content-script APIs), host match patterns that
  * ignore the port, and the confirm bound by the content script's nonce instead of a documentId.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
 import { checkCharacter } from '../../src/validate/id-number';
+import { ZHANG } from '../helpers/applicants';
 import { buildXlsx } from '../helpers/xlsx-builder';
 import { EXTENSION_UUID, type FirefoxSession, firefoxPanel, launchFirefox, sendFromFrame } from './firefox-harness';
 
-const ZHANG = {
-  name: '张三',
-  idNumber: '370102199001011231',
-  gender: '男',
-  birthDate: '1990-01-01',
-  ethnicity: '汉族',
-  mobile: '13805310000',
-  email: 'zhangsan@example.cn',
-  address: '济南市历下区经十路14306号',
-  postcode: '250014',
-  education: '大学本科',
-  school: '山东建筑大学',
-  major: '土木工程',
-  graduationDate: '2012-07-01',
-  employerName: '济南建工集团有限公司',
-  employerCreditCode: '913701001630469631',
-  qualificationCertNo: '37151606000123456X',
-};
 
 /** The provincial portal's host on a port that is not the portal's (Firefox's match patterns cannot tell them apart). */
 const STAND_IN_ORIGIN = `http://${new URL(replica('province-basic-info').url).hostname}:8081`;
+
+/** Files of a Firefox profile that hold `needle` as bytes (the extension's IndexedDB lives in storage/default/). */
+function filesContaining(dir: string, needle: string): string[] {
+  const hits: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      const st = (() => {
+        try {
+          return statSync(p);
+        } catch {
+          return undefined; // a lock file gone meanwhile
+        }
+      })();
+      if (st?.isDirectory()) walk(p);
+      else if (st && readFileSync(p).includes(Buffer.from(needle))) hits.push(p.slice(dir.length));
+    }
+  };
+  walk(dir);
+  return hits;
+}
 
 const value = (page: Page | Frame, selector: string) => page.$eval(selector, (e) => (e instanceof HTMLInputElement ? e.value : ''));
 
@@ -109,6 +113,29 @@ describe('the Firefox build in Firefox', () => {
     const [entry] = await sendFromFrame<Array<{ ok: number; navigated: boolean }>>(r.panel, 'ui:fill.log', { profileId });
     expect(entry).toMatchObject({ ok: r.ok, navigated: false });
     await page.close();
+  });
+
+  it("a preview the clerk reads for longer than Firefox lets an idle background live is still confirmed (the panel keeps the background awake)", async () => {
+    // Firefox suspends an idle event page after 30 s; here after 12 s, and the clerk reads for 14 s.
+    const slow = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 12_000 } });
+    try {
+      const page = await slow.newPage();
+      await page.goto(replica('province-basic-info').url, { waitUntil: 'load' });
+      let panel = await firefoxPanel(page);
+      const p = await sendFromFrame<{ id: string }>(panel, 'ui:profiles.create', { body: { data: ZHANG } });
+      await sendFromFrame(panel, 'ui:active.set', { id: p.id });
+      await page.reload({ waitUntil: 'load' });
+      panel = await firefoxPanel(page);
+      await (await panel.waitForSelector('[data-jzs-action="fill"]'))?.click();
+      await panel.waitForSelector('[data-jzs-fill-preview]');
+      await new Promise((res) => setTimeout(res, 14_000));
+      await (await panel.waitForSelector('[data-jzs-action="confirm-fill"]'))?.click();
+      const results = await panel.waitForSelector('[data-jzs-fill-results]');
+      expect(await results?.evaluate((e) => [e.getAttribute('data-failed'), e.getAttribute('data-navigated')])).toEqual(['0', 'false']);
+      expect(await value(page, '#txtZjhm')).toBe(ZHANG.idNumber);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('Jinan: MiniUI fields in the page and in its e-form iframe are written through the pages\' own controls', async () => {
@@ -198,6 +225,44 @@ describe('the Firefox build in Firefox', () => {
     expect(employer).toMatchObject({ 赵甲: '甲建设有限公司', 钱乙: '甲建设有限公司', 孙丙: '乙工程有限公司' });
     await bench.close();
     await page.close();
+  });
+
+  it('the lock in Firefox: the ID number is in the IndexedDB files while the lock is off, nowhere once it is on, and opens with the passphrase', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jzs-ff-profile-'));
+    const SECRET = '370102198001011238';
+    const LATER = '110105198806150030';
+    const PASS = 'correct horse battery staple 42';
+    /** A browser on this profile, a portal page and its panel (an extension page to send from). */
+    const session = async () => {
+      const b = await launchFirefox({ profileDir: dir });
+      const p = await b.newPage();
+      await p.goto(replica('province-basic-info').url, { waitUntil: 'load' });
+      return { b, panel: await firefoxPanel(p) };
+    };
+    try {
+      let { b, panel } = await session();
+      await sendFromFrame(panel, 'ui:profiles.create', { body: { data: { name: '测试', idNumber: SECRET } } });
+      await b.close();
+      // The control: the scan sees the number stored in the clear.
+      expect(filesContaining(dir, SECRET).some((f) => f.includes('/idb/'))).toBe(true);
+
+      ({ b, panel } = await session());
+      await sendFromFrame(panel, 'ui:lock.enable', { passphrase: PASS, idleMinutes: 15 });
+      await sendFromFrame(panel, 'ui:profiles.create', { body: { data: { name: '测试二', idNumber: LATER } } });
+      await b.close();
+      expect(filesContaining(dir, SECRET)).toEqual([]);
+      expect(filesContaining(dir, LATER)).toEqual([]);
+
+      // A new browser session starts locked; the passphrase opens both.
+      ({ b, panel } = await session());
+      expect(await sendFromFrame(panel, 'ui:lock.status', {})).toMatchObject({ enabled: true, locked: true });
+      await sendFromFrame(panel, 'ui:lock.unlock', { passphrase: PASS });
+      const ids = (await sendFromFrame<Array<{ data: { idNumber: string } }>>(panel, 'ui:profiles.all', {})).map((p) => p.data.idNumber).sort();
+      expect(ids).toEqual([LATER, SECRET].sort());
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('Firefox matches a portal host on any port: a page of the same host on another port gets no overlay (the port is checked in code)', async () => {

@@ -357,8 +357,10 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     const { service, tab, zhang, profiles, stored } = await setUp('fill-in-background');
     tab.documentId = undefined; // Firefox: bound by the content script's nonce
     const preview = await service.plan(7);
+    expect(service.holds(preview.planId)).toBe(true);
     tab.calls.length = 0;
     const { report, logged } = await service.confirm(preview.planId, new Set());
+    expect(service.holds(preview.planId)).toBe(false);
     expect(logged).toBe(true);
     expect(tab.calls).toEqual(['bg:document', 'mainWorld', 'bg:filled']); // the document checked, then one page call
     expect(report.results.every((r) => r.outcome === 'ok')).toBe(true);
@@ -375,6 +377,7 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     // The profile edited after the preview: the plan is dropped, the confirm refused, nothing written.
     const edited = await service.plan(7);
     await profiles.update(zhang.id, { data: { ...ZHANG, mobile: '13800000000' } }, zhang.revision, new Date());
+    expect(service.holds(edited.planId)).toBe(false);
     await expect(service.confirm(edited.planId, new Set())).rejects.toMatchObject({ code: 'fill.errors.expired' });
     expect($('txtXm').value).toBe('');
     expect(JSON.stringify([...stored.values()])).not.toContain(ZHANG.idNumber);

@@ -54,6 +54,7 @@ export const fillRoutes = (ctx: RouteContext) =>
     },
     // Where the page cannot script the tab itself (Firefox's framed panel): the same confirm, run here.
     'ui:fill.confirm': { from: ['extension'], handle: ({ planId, overwrite }) => ctx.fill.confirm(planId, new Set(overwrite)) },
+    'ui:fill.held': { from: ['extension'], handle: async ({ planId }) => ({ held: ctx.fill.holds(planId) }) },
     'ui:fill.next': { from: ['extension'], handle: (_req, sender) => nextApplicant(ctx, sender) },
     'ui:fill.log': { from: ['extension'], handle: ({ profileId }) => ctx.fill.logOf(profileId) },
     'ui:queue.get': {

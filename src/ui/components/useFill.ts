@@ -49,6 +49,23 @@ async function confirmInBackground(preview: FillPreview, liveness: PlanLiveness,
 }
 
 /**
+ * Firefox's background is an event page: after 30 s without an event it is suspended, and the plan it holds
+ * for the panel's confirm (in memory only: it holds the values) goes with it. While a preview waits in such a
+ * page, a message now and then keeps the background awake (every message is an event) and says whether the plan
+ * is still held; one that is not is dropped at once, saying why, instead of failing at the click.
+ */
+const HOLD_PING_MS = 10_000;
+function useHeldPlan(planId: string | undefined, onLost: (planId: string) => void) {
+  useEffect(() => {
+    if (!planId || canReachTabs()) return;
+    const timer = setInterval(() => {
+      send('ui:fill.held', { planId }).then(({ held }) => held || onLost(planId), () => undefined);
+    }, HOLD_PING_MS);
+    return () => clearInterval(timer);
+  }, [planId]);
+}
+
+/**
  * The fill's state and actions for any extension page that shows the preview (popup now, the panel's
  * extension-origin frame next: it renders `<FillPreview {...fill.props} />` and calls `fill.plan()` from its own
  * trusted 「用档案填写本页」 button; the background fills the tab the frame is in).
@@ -72,6 +89,10 @@ export function useFill() {
         setState((s) => (s.preview?.planId === planId && !s.busy && confirming.current !== planId ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError(dead) } : s));
       }),
     [],
+  );
+
+  useHeldPlan(state.preview?.planId, (planId) =>
+    setState((s) => (s.preview?.planId === planId && !s.busy && confirming.current !== planId ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError('fill.errors.expired') } : s)),
   );
 
   const plan = () => {
