@@ -80,4 +80,9 @@ export class RestoreSessions {
   cancel(session: string): void {
     this.sessions.delete(session);
   }
+
+  /** Is this session still staged here (not committed, cancelled, replaced, or lost with a stopped worker)? */
+  holds(session: string): boolean {
+    return this.sessions.has(session);
+  }
 }

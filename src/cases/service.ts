@@ -15,7 +15,7 @@ import type { PortalCase } from './portal-status';
 import { type Deadline, type DeadlineQuery, deadlines } from './deadlines';
 import { deadlineRules } from './deadline-rules';
 import { CaseNotFound, type CaseStore } from './store';
-import { type CaseFilter, type CasePage, type CaseQuery, type CaseRow, employersOf, matches, pageOf, sortRows } from './table';
+import { type CaseFilter, type CasePage, type CaseQuery, type CaseRow, employersOf, matches, SortedRows, sortRows } from './table';
 
 export interface CasePatch {
   status?: CaseStatus | undefined;
@@ -69,9 +69,10 @@ export class CaseService {
   private views = new Map<string, ChecklistView>();
   /**
    * The table's rows, their sorted orders and employers, built once after any case change (10,000 cases:
-   * the filter is then one pass over rows already in order, not a rebuild and a sort per query).
+   * a filter then reads a sublist already in order, not a rebuild and a sort per query). `names`: the profile
+   * index and its change count the names and employers were last read from (unchanged: not read again).
    */
-  private table: { pack: string; rows: CaseRow[]; sorted: Map<string, CaseRow[]>; employers?: string[] | undefined } | undefined;
+  private table: { pack: string; rows: CaseRow[]; sorted: Map<string, SortedRows>; employers?: string[] | undefined; names?: { index: object; changes: number } | undefined } | undefined;
   /** Materials ready n/m per case, kept across table rebuilds (one edit does not recount 10,000 cases). */
   private materials = new Map<string, { key: string; value: CaseRow['materials'] }>();
 
@@ -146,15 +147,18 @@ export class CaseService {
 
   /** The table as it stands; names and employers are read from the profiles each time (edited elsewhere). */
   private async current(): Promise<NonNullable<CaseService['table']>> {
-    const [cases, summary, pack] = await Promise.all([this.cases(), this.profiles.summaries(), this.pack()]);
+    const [cases, index, pack] = await Promise.all([this.cases(), this.profiles.summaries(), this.pack()]);
     let table = this.table;
     if (table?.pack !== pack.version) {
       table = { pack: pack.version, rows: [...cases.values()].map((c) => this.rowOf(pack, c)), sorted: new Map() };
       this.table = table;
     }
+    // No profile changed since the names were read: a query costs no pass over the rows.
+    if (table.names?.index === index && table.names.changes === index.changes) return table;
+    table.names = { index, changes: index.changes };
     let renamed = false;
     for (const r of table.rows) {
-      const p = summary(r.profileId);
+      const p = index.summary(r.profileId);
       const name = p?.name ?? '';
       const employer = p?.employer ?? '';
       if (r.name !== name || r.employer !== employer) {
@@ -179,11 +183,11 @@ export class CaseService {
     const order = `${q.sort}:${q.dir}`;
     let sorted = table.sorted.get(order);
     if (!sorted) {
-      sorted = sortRows(table.rows, q.sort, q.dir);
+      sorted = new SortedRows(sortRows(table.rows, q.sort, q.dir));
       table.sorted.set(order, sorted);
     }
     table.employers ??= employersOf(table.rows);
-    return pageOf(sorted, q, table.employers);
+    return sorted.page(q, table.employers);
   }
 
   /** Ids of every case a filter matches (「全选」 across pages). */

@@ -108,7 +108,7 @@ async function sameDocument(api: ConfirmApi, tabId: number, frame: PlannedFrame)
  * binds it to the document, the script is sent in the same task as the click (no await before it).
  */
 async function applyFrame(api: ConfirmApi, tabId: number, frame: PlannedFrame | undefined, items: PlannedItem[]): Promise<{ results: FillResult[]; navigated: boolean }> {
-  const writes = items.map((i) => ({ item: i.id, handle: i.handle, kind: i.kind, value: i.value }));
+  const writes = items.map((i) => ({ item: i.id, handle: i.handle, value: i.value }));
   const same = !frame ? false : frame.documentId ? true : await sameDocument(api, tabId, frame);
   const answer = frame && same ? await api.applyIn(tabId, frame, { op: 'apply', url: frame.url, writes, minSize: MIN_FILL_SIZE }) : undefined;
   if (!answer || answer.navigated) return { results: items.map((i) => resultOf(i, undefined)), navigated: true };

@@ -271,6 +271,8 @@ export interface ProtocolMap {
   'ui:restore.preview': { req: { session: string }; res: RestorePreview };
   'ui:restore.commit': { req: { session: string } & RestoreChoice; res: { added: number; changed: number; removed: number } };
   'ui:restore.cancel': { req: { session: string }; res: Record<string, never> };
+  /** Does the background still hold this staged restore? Also keeps it awake while the clerk reviews. */
+  'ui:restore.held': { req: { session: string }; res: { held: boolean } };
   'ui:undo.latest': { req: Record<string, never>; res: RestorePointView | null };
   'ui:undo.apply': { req: { id: number }; res: { removed: number; restored: number } };
   'ui:fill.log': { req: { profileId: string }; res: FillLogEntry[] };

@@ -135,6 +135,7 @@ export const RequestSchemas = {
   'ui:restore.preview': z.strictObject({ session: Uuid }),
   'ui:restore.commit': z.strictObject({ session: Uuid, overwriteNewer: z.boolean(), removeMissing: z.boolean() }),
   'ui:restore.cancel': z.strictObject({ session: Uuid }),
+  'ui:restore.held': z.strictObject({ session: Uuid }),
   'ui:undo.latest': Empty,
   'ui:undo.apply': z.strictObject({ id: z.number().int().positive() }),
   'ui:fill.log': z.strictObject({ profileId: Uuid }),

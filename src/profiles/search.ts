@@ -28,6 +28,13 @@ export class ProfileIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly byId = new Map<string, Set<string>>();
 
+  /** Counts every upsert, remove and clear (the cases table reads names again only after one). */
+  private changeCount = 0;
+
+  get changes(): number {
+    return this.changeCount;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -39,6 +46,7 @@ export class ProfileIndex {
 
   upsert(p: Profile): void {
     this.remove(p.id);
+    this.changeCount++;
     const s = summaryOf(p);
     const keys = pinyinKeys(s.name);
     this.entries.set(p.id, { ...s, nameKey: fold(s.name), employerKey: fold(s.employer), pinyin: keys.full, initials: keys.initials });
@@ -53,6 +61,7 @@ export class ProfileIndex {
   remove(id: string): void {
     const old = this.entries.get(id);
     if (!old) return;
+    this.changeCount++;
     this.entries.delete(id);
     const key = old.idNumber.toUpperCase();
     const ids = this.byId.get(key);
@@ -66,6 +75,7 @@ export class ProfileIndex {
   }
 
   clear(): void {
+    this.changeCount++;
     this.entries.clear();
     this.byId.clear();
   }

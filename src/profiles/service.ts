@@ -90,10 +90,12 @@ export class ProfileService {
     return this.building;
   }
 
-  /** Summaries by id, from the index (the cases table's applicant and employer columns). */
-  async summaries(): Promise<(id: string) => ProfileSummary | undefined> {
-    const index = await this.ensureIndex();
-    return (id) => index.summary(id);
+  /**
+   * Summaries by id, from the index (the cases table's applicant and employer columns), with the index's count
+   * of changes: the same index with the same count has the same summaries.
+   */
+  async summaries(): Promise<Pick<ProfileIndex, 'summary' | 'changes'>> {
+    return this.ensureIndex();
   }
 
   async page(offset: number, limit: number): Promise<PageOfProfiles> {

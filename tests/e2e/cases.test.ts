@@ -77,6 +77,25 @@ describe('cases in the workbench', () => {
     await bench.locator('[data-jzs-case-filter="employer"]').selectOption({ index: 0 });
     await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(4);
   });
+
+  it('ticks and the case editor follow their case, not the row it was drawn in, across a filter', async () => {
+    const ticked = () => bench.locator('[data-jzs-case-select]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-jzs-case-select'), e instanceof HTMLInputElement && e.checked])));
+    const [a, b, c, d] = made.map((m) => m.id);
+    await expect.poll(ticked).toEqual({ [a!]: true, [b!]: true, [c!]: true, [d!]: false });
+    // Only the unticked case left: drawn in the first row, which held a ticked case a moment ago.
+    await bench.locator('[data-jzs-case-filter="status"]').selectOption('preparing');
+    await expect.poll(ticked).toEqual({ [d!]: false });
+    await bench.locator(`[data-jzs-case="${d}"] button.link`).click();
+    const editor = bench.locator(`[data-jzs-case-editor="${d}"]`);
+    await editor.locator('select').selectOption('ready');
+    await editor.locator('[data-jzs-action="save-case"]').click();
+    // Saved as 材料齐全: the 准备材料 filter no longer keeps it, and the editor went with it.
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(0);
+    expect(await bench.locator('[data-jzs-case-editor]').count()).toBe(0);
+    await bench.locator('[data-jzs-case-filter="status"]').selectOption('');
+    await expect.poll(statuses).toEqual({ [a!]: 'submitted', [b!]: 'submitted', [c!]: 'submitted', [d!]: 'ready' });
+    expect(await ticked()).toEqual({ [a!]: true, [b!]: true, [c!]: true, [d!]: false });
+  });
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
 import { checkCharacter } from '../../src/validate/id-number';
 import { ZHANG } from '../helpers/applicants';
+import { toBackup } from '../../src/profiles/io/export';
+import type { Profile } from '../../src/profiles/schema';
 import { buildXlsx } from '../helpers/xlsx-builder';
 import { EXTENSION_UUID, type FirefoxSession, firefoxPanel, launchFirefox, sendFromFrame } from './firefox-harness';
 
@@ -68,9 +70,9 @@ describe('the Firefox build in Firefox', () => {
   }
 
   /** An extension page opened as a tab from the panel frame (BiDi may not navigate to moz-extension:// itself). */
-  async function openFromPanel(page: Page, path: string): Promise<Page> {
+  async function openFromPanel(page: Page, path: string, session: FirefoxSession = ff): Promise<Page> {
     const panel = await firefoxPanel(page);
-    const opened = new Promise<Page | null>((res) => ff.browser.once('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then(res)));
+    const opened = new Promise<Page | null>((res) => session.browser.once('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then(res)));
     await panel.evaluate((p: string) => void window.open(p, '_blank'), path);
     const ext = await opened;
     if (!ext) throw new Error(`${path} did not open`);
@@ -115,15 +117,32 @@ describe('the Firefox build in Firefox', () => {
     await page.close();
   });
 
-  it("a preview the clerk reads for longer than Firefox lets an idle background live is still confirmed (the panel keeps the background awake)", async () => {
+  it('work the background holds while the clerk decides outlives Firefox suspending an idle background: a fill preview in the panel, a backup restore under review', async () => {
     // Firefox suspends an idle event page after 30 s; here after 12 s, and the clerk reads for 14 s.
     const slow = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 12_000 } });
+    const dir = mkdtempSync(join(tmpdir(), 'jzs-ff-backup-'));
     try {
       const page = await slow.newPage();
       await page.goto(replica('province-basic-info').url, { waitUntil: 'load' });
       let panel = await firefoxPanel(page);
       const p = await sendFromFrame<{ id: string }>(panel, 'ui:profiles.create', { body: { data: ZHANG } });
+      const other = await sendFromFrame<{ id: string }>(panel, 'ui:profiles.create', { body: { data: { name: '李四' } } });
       await sendFromFrame(panel, 'ui:active.set', { id: p.id });
+      // A backup of both, then 李四 deleted: restoring it brings 李四 back.
+      const file = join(dir, 'backup.json');
+      writeFileSync(file, toBackup(await sendFromFrame<Profile[]>(panel, 'ui:profiles.all', {}), new Date(), []));
+      await sendFromFrame(panel, 'ui:profiles.delete', { ids: [other.id] });
+      // One at a time, so that each keeps the background awake on its own.
+      const bench = await openFromPanel(page, '/options.html', slow);
+      await (await bench.waitForSelector('input[data-jzs-restore]'))?.uploadFile(file);
+      await bench.waitForSelector('[data-jzs-restore-preview]');
+      await new Promise((res) => setTimeout(res, 14_000));
+      await (await bench.waitForSelector('[data-jzs-action="confirm-restore"]'))?.click();
+      await bench.waitForSelector('[data-jzs-export-message="ok"]');
+      const names = (await sendFromFrame<Profile[]>(bench.mainFrame(), 'ui:profiles.all', {})).map((x) => x.data.name).sort();
+      expect(names).toEqual([ZHANG.name, '李四'].sort());
+      await bench.close();
+
       await page.reload({ waitUntil: 'load' });
       panel = await firefoxPanel(page);
       await (await panel.waitForSelector('[data-jzs-action="fill"]'))?.click();
@@ -135,6 +154,7 @@ describe('the Firefox build in Firefox', () => {
       expect(await value(page, '#txtZjhm')).toBe(ZHANG.idNumber);
     } finally {
       await slow.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -242,9 +262,11 @@ describe('the Firefox build in Firefox', () => {
     try {
       let { b, panel } = await session();
       await sendFromFrame(panel, 'ui:profiles.create', { body: { data: { name: '测试', idNumber: SECRET } } });
+      // The control: the scan sees the number stored in the clear (once the database has written it out).
+      const inIdb = () => filesContaining(dir, SECRET).some((f) => f.includes('/idb/'));
+      for (let i = 0; i < 100 && !inIdb(); i++) await new Promise((res) => setTimeout(res, 100));
+      expect(inIdb()).toBe(true);
       await b.close();
-      // The control: the scan sees the number stored in the clear.
-      expect(filesContaining(dir, SECRET).some((f) => f.includes('/idb/'))).toBe(true);
 
       ({ b, panel } = await session());
       await sendFromFrame(panel, 'ui:lock.enable', { passphrase: PASS, idleMinutes: 15 });

@@ -3,7 +3,7 @@ import { dispatch } from '../../src/background/router';
 import type { SenderInfo } from '../../src/background/sender';
 import { CaseService, monthsBefore } from '../../src/cases/service';
 import { CaseConflict, CaseStore } from '../../src/cases/store';
-import { queryRows, type CaseRow } from '../../src/cases/table';
+import { matches, queryRows, sortRows, SortedRows, type CaseFilter, type CaseRow } from '../../src/cases/table';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { bundledPack } from '../../src/rules/bundled';
@@ -232,6 +232,31 @@ describe('queryRows', () => {
     expect(queryRows(rows, { ...q, statuses: undefined, employer: undefined, limit: 100, includeArchived: true }).total).toBe(30);
     expect(queryRows(rows, { ...q, statuses: undefined, employer: undefined, businesses: ['renewal'], limit: 100 }).rows.every((r) => r.business === 'renewal')).toBe(true);
     expect(all.employers).toEqual(['甲公司', '乙公司']);
+  });
+
+  it('a page from the kept sublists equals one pass over the sorted rows, for every kind of filter (fixed seed)', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const pick = <T,>(xs: readonly T[]): T => xs[rnd(xs.length)] as T; // why: rnd is below xs.length
+    const statuses = ['preparing', 'needs-correction', 'done', 'in-review', 'returned'] as const;
+    const businesses = ['initial', 'renewal', 'change'] as const;
+    const many: CaseRow[] = Array.from({ length: 400 }, (_, i) => ({ ...pick(rows), id: `m-${i}`, name: pick(['张三', '李四', '张五', '']), employer: pick(['甲公司', '乙公司', '']), status: pick(statuses), business: pick(businesses), archived: rnd(6) === 0 }));
+    const sorted = sortRows(many, 'name', 'desc');
+    const kept = new SortedRows(sorted);
+    for (let k = 0; k < 300; k++) {
+      const f: CaseFilter = {
+        statuses: rnd(3) ? undefined : rnd(2) ? [pick(statuses)] : [pick(statuses), pick(statuses)],
+        businesses: rnd(3) ? undefined : rnd(2) ? [pick(businesses)] : [],
+        employer: rnd(3) ? undefined : pick(['甲公司', '乙公司', '', '丙公司']),
+        text: rnd(4) ? undefined : pick(['张', ' 李四 ', '  ']),
+        includeArchived: rnd(3) ? undefined : true,
+      };
+      const q = { ...f, sort: 'name' as const, dir: 'desc' as const, offset: pick([0, 0, 5, 50, 390]), limit: pick([1, 10, 50]) };
+      const want = sorted.filter((r) => matches(r, f));
+      const got = kept.page(q, []);
+      expect(got.total).toBe(want.length);
+      expect(got.rows.map((r) => r.id)).toEqual(want.slice(q.offset, q.offset + q.limit).map((r) => r.id));
+    }
   });
 
   it('sorts by status in workflow order, by materials ready, and by submission date with unsent last', () => {

@@ -487,6 +487,31 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     }
   });
 
+  it('the confirm travels as one string each way, and its answer is believed only as an answer to that request', () => {
+    const kit = pageScript({ op: 'kit' });
+    const handle = { mini: 'B_XM', id: 'B_XM', name: '', tag: 'span', type: '', nth: -1, form: '', label: '姓名' };
+    const req = { op: 'apply' as const, url: 'https://elsewhere.example/', minSize: 4, writes: [{ item: '0:1', handle, value: '张三' }, { item: '0:2', handle: { ...handle, mini: undefined, tag: 'input', nth: 2 }, value: '' }] };
+    const request = kit.toWire(req);
+    expect(typeof request).toBe('string');
+    // The page decodes it and answers for every write, in order (here: another address, so nothing is written).
+    expect(kit.answerFromWire(pageScript(request), req)).toEqual({ navigated: true, results: [{ item: '0:1', written: false, reason: 'navigated' }, { item: '0:2', written: false, reason: 'navigated' }] });
+    // The same through a copy made from the source text, as executeScript sends the script whole: self-contained.
+    // eslint-disable-next-line no-new-func -- exactly what the browser does with executeScript's `func`
+    const copy: unknown = new Function(`return (${pageScript.toString()})`)();
+    expect(typeof copy === 'function' && kit.answerFromWire(copy(request), req)).toEqual(kit.answerFromWire(pageScript(request), req));
+    const answer = (results: unknown[], navigated = 0) => kit.answerFromWire(JSON.stringify([navigated, results]), req);
+    expect(answer([[1, '张三', '张三'], [0, 'covered']])).toEqual({ navigated: false, results: [{ item: '0:1', written: true, read: { value: '张三', text: '张三' } }, { item: '0:2', written: false, reason: 'covered' }] });
+    // Written, but the page's getter threw: written and not read back.
+    expect(answer([[1], [1, '', '']])).toEqual({ navigated: false, results: [{ item: '0:1', written: true }, { item: '0:2', written: true, read: { value: '', text: '' } }] });
+    // Not an answer to this request: one result short or too many, not the wire at all, the old object shape.
+    for (const bad of [answer([[1, '张三', '张三']]), answer([[1], [1], [1]]), answer([[1], [1]], 2), kit.answerFromWire('{"navigated":false', req), kit.answerFromWire({ navigated: false, results: [] }, req), kit.answerFromWire(null, req)]) {
+      expect(bad).toBeUndefined();
+    }
+    // Of the right length but not of apply's shape: refused by the shape check.
+    expect(isApplyAnswer(answer([[1, 5, '张三'], [0, 'because']]))).toBe(false);
+    expect(isApplyAnswer(answer([[1, '张三', '张三'], [0, 'covered']]))).toBe(true);
+  });
+
   it('a preview past its lifetime, or whose plan the background dropped (the store locked), writes nothing', async () => {
     const { service, confirm, stored } = await setUp('fill-expired');
     const preview = await service.plan(7);

@@ -192,6 +192,7 @@ describe('what a restore would change', () => {
     restores.stage(session, 2, backup.slice(0, 1));
     expect(restores.stage(session, 2, backup.slice(1))).toBe(2);
     const preview = await restores.preview(session);
+    expect(restores.holds(session)).toBe(true); // the review keeps asking this while the clerk reads
     expect(preview).toMatchObject({ total: 2, added: { n: 1, names: ['李四'] }, changed: { n: 1, names: ['张三'] }, newer: { n: 0 }, missing: { n: 0 } });
     await service.update(a.id, { data: { name: '张三', mobile: '13800000000' } }, 1, T(2));
     await expect(restores.commit(session, { overwriteNewer: false, removeMissing: false })).rejects.toBeInstanceOf(StoreChanged);
@@ -201,6 +202,7 @@ describe('what a restore would change', () => {
     expect(await restores.commit(session, { overwriteNewer: true, removeMissing: false })).toEqual({ added: 1, changed: 1, removed: 0 });
     expect(await names()).toEqual(['张三（备份）', '李四']);
     expect(await service.latestRestorePoint()).toMatchObject({ kind: 'restore', created: 1, replaced: 1 });
+    expect(restores.holds(session)).toBe(false); // committed: nothing more to keep
   });
 
   it('refuses a backup with two records of one id', async () => {

@@ -87,6 +87,7 @@ export const restoreRoutes = (ctx: RouteContext) =>
         return {};
       },
     },
+    'ui:restore.held': { from: ['extension'], handle: async ({ session }) => ({ held: ctx.restores.holds(session) }) },
     'ui:undo.latest': { from: ['extension'], handle: () => ctx.profiles.latestRestorePoint() },
     'ui:undo.apply': { from: ['extension'], handle: ({ id }) => ctx.profiles.undo(id) },
   }) satisfies Partial<Routes>;

@@ -1,10 +1,6 @@
 import { browser } from 'wxt/browser';
-import { type ConfirmApi, isApplyAnswer, livenessOf, type PlanLiveness, planKey } from '../../fill/confirm';
-import { callKept } from '../../fill/kept';
-import { type PageApplyAnswer, type PageApplyRequest, pageScript } from '../../fill/page-script';
-
-/** The page script's confirm, as `executeScript` serialises it (the kit and probe overloads are not sent). */
-const applyInPage: (req: PageApplyRequest) => PageApplyAnswer = pageScript;
+import { type ConfirmApi, livenessOf, type PlanLiveness, planKey } from '../../fill/confirm';
+import { applyVia } from '../../fill/kept';
 
 /** Is this what a frame's content script answers to `bg:document`? */
 function isDocumentReply(r: unknown): r is { ok: true; data: { url: string; nonce: string; page: string | null } } {
@@ -36,17 +32,7 @@ export const browserConfirm: ConfirmApi = {
     // document is not it, and the call fails ("No document with id …") instead of writing there.
     const target = frame.documentId ? { tabId, documentIds: [frame.documentId] } : { tabId, frameIds: [frame.frameId] };
     try {
-      if (frame.pageKey) {
-        const [kept] = await browser.scripting.executeScript({ target, world: 'MAIN', func: callKept, args: [frame.pageKey, req] });
-        const answer: unknown = kept?.result;
-        // The probe kept the script in the previewed document (it cannot be removed there): not finding it
-        // means another document at the same address (a reload after the Firefox nonce check) — nothing is
-        // written there. Any other answer is believed only in the shape `apply` answers.
-        return answer !== null && isApplyAnswer(answer) ? answer : undefined;
-      }
-      // A frame whose probe kept nothing: the script is sent whole.
-      const [result] = await browser.scripting.executeScript({ target, world: 'MAIN', func: applyInPage, args: [req] });
-      return result?.result;
+      return await applyVia(async (_tab, _frame, func, args) => (await browser.scripting.executeScript({ target, world: 'MAIN', func, args }))[0]?.result, tabId, frame, req);
     } catch {
       return undefined; // that document is gone, or the frame cannot be reached
     }

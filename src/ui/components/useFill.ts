@@ -8,6 +8,7 @@ import { send } from '../../messaging/client';
 import type { FillPreview } from '../../messaging/protocol';
 import { CodedError } from '../../i18n/problem';
 import { browserConfirm, watchPlans } from './fill-frames';
+import { useHeld } from './useHeld';
 import type { FillPreviewProps, FillState } from './FillPreview';
 
 /** How long a confirm runs before its button says "working…". */
@@ -49,23 +50,6 @@ async function confirmInBackground(preview: FillPreview, liveness: PlanLiveness,
 }
 
 /**
- * Firefox's background is an event page: after 30 s without an event it is suspended, and the plan it holds
- * for the panel's confirm (in memory only: it holds the values) goes with it. While a preview waits in such a
- * page, a message now and then keeps the background awake (every message is an event) and says whether the plan
- * is still held; one that is not is dropped at once, saying why, instead of failing at the click.
- */
-const HOLD_PING_MS = 10_000;
-function useHeldPlan(planId: string | undefined, onLost: (planId: string) => void) {
-  useEffect(() => {
-    if (!planId || canReachTabs()) return;
-    const timer = setInterval(() => {
-      send('ui:fill.held', { planId }).then(({ held }) => held || onLost(planId), () => undefined);
-    }, HOLD_PING_MS);
-    return () => clearInterval(timer);
-  }, [planId]);
-}
-
-/**
  * The fill's state and actions for any extension page that shows the preview (popup now, the panel's
  * extension-origin frame next: it renders `<FillPreview {...fill.props} />` and calls `fill.plan()` from its own
  * trusted 「用档案填写本页」 button; the background fills the tab the frame is in).
@@ -91,7 +75,8 @@ export function useFill() {
     [],
   );
 
-  useHeldPlan(state.preview?.planId, (planId) =>
+  // Firefox's panel confirms through the background, which holds the plan in memory: keep it (useHeld).
+  useHeld(canReachTabs() ? undefined : state.preview?.planId, (planId) => send('ui:fill.held', { planId }).then((r) => r.held), (planId) =>
     setState((s) => (s.preview?.planId === planId && !s.busy && confirming.current !== planId ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError('fill.errors.expired') } : s)),
   );
 

@@ -7,6 +7,8 @@ import { type Backup, BackupError, parseBackup, toBackup, toCsv, toXlsx } from '
 import { download } from '../common/download';
 import { Case } from '../../cases/schema';
 import { errorText } from '../common/error-text';
+import { CodedError } from '../../i18n/problem';
+import { useHeld } from '../components/useHeld';
 import { RESTORE_CHUNK } from '../../messaging/schemas';
 import { type RestoreReview, RestorePreviewView } from './RestorePreview';
 
@@ -30,6 +32,15 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
   const [busy, setBusy] = useState(false);
   const [backupCases, setBackupCases] = useState<Case[]>([]);
   const stamp = () => format(new Date(), 'yyyyMMdd-HHmm');
+  // The backup under review is staged in the background's memory: kept while the clerk reads (useHeld).
+  useHeld(
+    review?.session,
+    (session) => send('ui:restore.held', { session }).then((r) => r.held),
+    () => {
+      setReview(undefined);
+      setMessage({ kind: 'error', text: errorText(new CodedError('restore.expired')) });
+    },
+  );
 
   const exportAs = async (kind: 'csv' | 'xlsx' | 'backup') => {
     const all = await send('ui:profiles.all', {});
