@@ -7,55 +7,20 @@
  */
 import type { Page } from 'playwright-core';
 import { launch, type Session } from '../e2e/harness';
-import { filterOnce, firstRender, seed } from './workbench';
+import { type RawTraceEvent, rec, recordTrace } from './main-thread-trace';
+import { filterSteps, firstRender, seed } from './workbench';
 
-interface Ev {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur: number;
-  tdur: number;
-  args: Record<string, unknown>;
-}
-const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
+type Ev = RawTraceEvent;
 const ROUNDS = Number(process.env.TRACE_ROUNDS ?? 3);
 
-async function steps(page: Page): Promise<number[]> {
-  const employer = await page.locator('[data-jzs-case-filter="employer"] option').nth(3).evaluate((o) => (o instanceof HTMLOptionElement ? o.value : ''));
-  const list: Array<[string, string, 'change' | 'input']> = [
-    ['[data-jzs-case-filter="status"]', 'needs-correction', 'change'],
-    ['[data-jzs-case-filter="status"]', '', 'change'],
-    ['[data-jzs-case-filter="business"]', 'change', 'change'],
-    ['[data-jzs-case-filter="business"]', '', 'change'],
-    ['[data-jzs-case-filter="employer"]', employer ?? '', 'change'],
-    ['[data-jzs-case-filter="employer"]', '\u0000', 'change'],
-    ['[data-jzs-case-filter="name"]', '张', 'input'],
-    ['[data-jzs-case-filter="name"]', '', 'input'],
-  ];
-  const out: number[] = [];
-  for (const [sel, v, ev] of list) out.push(await filterOnce(page, sel, v, ev));
-  return out;
-}
 
 async function traced(s: Session, page: Page): Promise<{ events: Ev[]; times: number[] }> {
   const cdp = await s.context.newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (d) => {
-    for (const raw of d.value) {
-      const r = rec(raw);
-      events.push({ name: String(r.name), cat: String(r.cat), ph: String(r.ph), pid: Number(r.pid), tid: Number(r.tid), ts: Number(r.ts), dur: Number(r.dur ?? 0), tdur: Number(r.tdur ?? 0), args: rec(r.args) });
-    }
-  });
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   const categories = process.env.TRACE_CATS ?? 'toplevel,devtools.timeline,blink.user_timing,v8.execute,v8,disabled-by-default-devtools.timeline,__metadata,extensions,ipc,mojom';
-  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   const times: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) times.push(...(await steps(page)));
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await recordTrace(cdp, categories, async () => {
+    for (let i = 0; i < ROUNDS; i++) times.push(...(await filterSteps(page)));
+  });
   await cdp.detach();
   return { events, times };
 }
@@ -141,7 +106,7 @@ async function main(): Promise<void> {
     await firstRender(page, cases);
     await page.locator('[data-jzs-profile-count="10000"]').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-jzs-deadline-employer] option').length > 1, undefined, { timeout: 60_000 });
-    await steps(page); // warm
+    await filterSteps(page); // warm
     const r = await traced(s, page);
     out.push({ label: `${cases} cases`, ...r });
     await s.close();

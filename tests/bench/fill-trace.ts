@@ -10,30 +10,16 @@ import type { CDPSession, Page } from 'playwright-core';
 import { launch, panelFrame, rulesIn, type Session, sendFrom } from '../e2e/harness';
 import { FILL_MARKS } from '../../src/fill/confirm';
 import { replica } from '../fixtures/replicas';
-import type { TraceTiming } from './main-thread-trace';
+import { type RawTraceEvent, recordTrace } from './main-thread-trace';
 import { MINI_40_VALUES } from './mini-40';
 
-interface Ev extends TraceTiming {
-  args: Record<string, unknown>;
-}
-const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
+type Ev = RawTraceEvent;
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? Number.NaN;
 const CATEGORIES = 'devtools.timeline,blink.user_timing,v8.execute,v8,__metadata,disabled-by-default-devtools.timeline,toplevel,extensions';
 
 async function traced(s: Session, page: Page, work: () => Promise<void>): Promise<Ev[]> {
   const cdp: CDPSession = await s.context.newCDPSession(page);
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (d) => {
-    for (const raw of d.value) {
-      const r = rec(raw);
-      events.push({ name: String(r.name), ph: String(r.ph), pid: Number(r.pid), tid: Number(r.tid), ts: Number(r.ts), dur: Number(r.dur ?? 0), tdur: Number(r.tdur ?? 0), args: rec(r.args) });
-    }
-  });
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await work();
-  await cdp.send('Tracing.end');
-  await complete;
+  const events = await recordTrace(cdp, CATEGORIES, work);
   await cdp.detach();
   return events;
 }

@@ -4,7 +4,7 @@
  * each top-level task's wall time — what the Long Tasks API reports — and its thread CPU time. On a loaded machine
  * a task's wall time includes the time the thread waited for a core; its CPU time is the work it really did.
  */
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import type { Session } from '../e2e/harness';
 
 export interface TaskTiming {
@@ -30,6 +30,35 @@ export interface TraceTiming {
   ts: number;
   dur: number;
   tdur: number;
+}
+
+/** A trace event with its category and arguments, as the bench's tracing tools read them. */
+export interface RawTraceEvent extends TraceTiming {
+  cat: string;
+  args: Record<string, unknown>;
+}
+
+/** A value CDP hands over untyped, as a plain record (empty when it is not an object). */
+export const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
+
+/** Every trace event of `categories` while `work` runs (Chrome tracing over the session's CDP channel). */
+export async function recordTrace(cdp: CDPSession, categories: string, work: () => Promise<void>): Promise<RawTraceEvent[]> {
+  const events: RawTraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => {
+    for (const raw of d.value) {
+      const r = rec(raw);
+      events.push({ name: String(r.name), cat: String(r.cat), ph: String(r.ph), pid: Number(r.pid), tid: Number(r.tid), ts: Number(r.ts), dur: Number(r.dur ?? 0), tdur: Number(r.tdur ?? 0), args: rec(r.args) });
+    }
+  });
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+  try {
+    await work();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+  }
+  return events;
 }
 
 interface TraceEvent extends TraceTiming {

@@ -8,16 +8,13 @@ import { join } from 'node:path';
 import { launch, ROOT } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension } from './empty-extension';
-import type { TraceTiming } from './main-thread-trace';
+import { type RawTraceEvent, rec, recordTrace } from './main-thread-trace';
 
-interface Ev extends TraceTiming {
-  args: Record<string, unknown>;
-}
+type Ev = RawTraceEvent;
 
 /** TRACE_MIN_MS: the shortest task printed (default 0.5 ms). */
 const MIN_US = Number(process.env.TRACE_MIN_MS ?? 0.5) * 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
 
 function label(e: Ev): string {
   const data = rec(e.args.data);
@@ -34,20 +31,11 @@ async function main(): Promise<void> {
   for (let i = 0; i < 2; i++) {
     const page = await s.context.newPage();
     const cdp = await s.context.newCDPSession(page);
-    const events: Ev[] = [];
-    cdp.on('Tracing.dataCollected', (d) => {
-      for (const raw of d.value) {
-        const r = rec(raw);
-        events.push({ name: String(r.name), ph: String(r.ph), pid: Number(r.pid), tid: Number(r.tid), ts: Number(r.ts), dur: Number(r.dur ?? 0), tdur: Number(r.tdur ?? 0), args: rec(r.args) });
-      }
+    const events = await recordTrace(cdp, 'devtools.timeline,blink.user_timing,v8.execute,__metadata,disabled-by-default-devtools.timeline,loading', async () => {
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
+      await sleep(500);
     });
-    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,v8.execute,__metadata,disabled-by-default-devtools.timeline,loading', transferMode: 'ReportEvents' });
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
-    await sleep(500);
-    await cdp.send('Tracing.end');
-    await complete;
     await cdp.detach();
     await page.close();
     if (i === 0) continue; // warm-up

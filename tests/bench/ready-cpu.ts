@@ -11,37 +11,16 @@ import type { CDPSession } from 'playwright-core';
 import { launch, ROOT, type Session } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
 import { writeEmptyExtension, writeFloorExtension } from './empty-extension';
+import { type RawTraceEvent, rec, recordTrace } from './main-thread-trace';
 import { summarise } from './stats';
 
 const RUNS = Number(process.env.READY_RUNS ?? 8);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rec = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? Object.fromEntries(Object.entries(v)) : {});
 
-interface Ev {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur: number;
-  tdur: number;
-  args: Record<string, unknown>;
-}
+type Ev = RawTraceEvent;
 
 async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<Ev[]> {
-  const events: Ev[] = [];
-  cdp.on('Tracing.dataCollected', (d) => {
-    for (const raw of d.value) {
-      const r = rec(raw);
-      events.push({ name: String(r.name), ph: String(r.ph), pid: Number(r.pid), tid: Number(r.tid), ts: Number(r.ts), dur: Number(r.dur ?? 0), tdur: Number(r.tdur ?? 0), args: rec(r.args) });
-    }
-  });
-  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink.user_timing,__metadata,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
+  return recordTrace(cdp, 'devtools.timeline,blink.user_timing,__metadata,disabled-by-default-devtools.timeline', run);
 }
 
 interface Sample {

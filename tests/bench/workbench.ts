@@ -118,6 +118,11 @@ async function filters(page: Page): Promise<number[]> {
   // Settled: the profile list counted and the deadlines computed (the background answers one message at a time).
   await page.locator('[data-jzs-profile-count="10000"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelectorAll('[data-jzs-deadline-employer] option').length > 1, undefined, { timeout: 60_000 });
+  return filterSteps(page);
+}
+
+/** The bench's eight filter steps (each filter set, then cleared), timed one by one; cases-trace.ts traces them. */
+export async function filterSteps(page: Page): Promise<number[]> {
   const employer = await page.locator('[data-jzs-case-filter="employer"] option').nth(3).evaluate((o) => (o instanceof HTMLOptionElement ? o.value : ''));
   const steps: Array<[string, string, 'change' | 'input']> = [
     ['[data-jzs-case-filter="status"]', 'needs-correction', 'change'],
