@@ -6,6 +6,7 @@ import type { FillReport } from '../../fill/types';
 import { browser } from 'wxt/browser';
 import { send } from '../../messaging/client';
 import type { FillPreview } from '../../messaging/protocol';
+import type { MessageKey } from '../../i18n';
 import { CodedError } from '../../i18n/problem';
 import { browserConfirm, watchPlans } from './fill-frames';
 import { useHeld } from './useHeld';
@@ -63,22 +64,24 @@ export function useFill() {
   const plans = useRef(new Map<string, PlanLiveness>());
   /** The plan whose confirm is under way (a second click does nothing; set at once, before any render). */
   const confirming = useRef<string | undefined>(undefined);
+  /**
+   * The preview of a plan that can no longer be confirmed goes, saying why — not while its own confirm runs
+   * (the background removes a plan once its fill is recorded).
+   */
+  const drop = (planId: string, why: MessageKey) =>
+    setState((s) => (s.preview?.planId === planId && !s.busy && confirming.current !== planId ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError(why) } : s));
   useEffect(
     () =>
       watchPlans((planId, liveness) => {
         plans.current.set(planId, liveness);
         const dead = deadReason(liveness);
-        if (!dead) return;
-        // Not while its own confirm runs: the background removes a plan once its fill is recorded.
-        setState((s) => (s.preview?.planId === planId && !s.busy && confirming.current !== planId ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError(dead) } : s));
+        if (dead) drop(planId, dead);
       }),
     [],
   );
 
   // Firefox's panel confirms through the background, which holds the plan in memory: keep it (useHeld).
-  useHeld(canReachTabs() ? undefined : state.preview?.planId, (planId) => send('ui:fill.held', { planId }).then((r) => r.held), (planId) =>
-    setState((s) => (s.preview?.planId === planId && !s.busy && confirming.current !== planId ? { ...s, preview: undefined, overwrite: new Set(), error: new CodedError('fill.errors.expired') } : s)),
-  );
+  useHeld(canReachTabs() ? undefined : state.preview?.planId, (planId) => send('ui:fill.held', { planId }).then((r) => r.held), (planId) => drop(planId, 'fill.errors.expired'));
 
   const plan = () => {
     update({ busy: true, error: undefined, report: undefined, preview: undefined, untrusted: false, logUnsaved: false });
