@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { splitBidi } from '../../domain/bidi';
 import type { FillItem, FillReport, FillResult } from '../../fill/types';
 import { FIELD_NAMES } from '../../domain/fields';
@@ -153,9 +153,10 @@ function Results({ report }: { report: FillReport }) {
 export function FillPreview(props: FillPreviewProps) {
   const { state } = props;
   const { preview, report } = state;
-  // A confirm refused because the page hid or covered the panel (SeenButton); cleared with a new preview.
-  const [hidden, setHidden] = useState(false);
-  useEffect(() => setHidden(false), [preview?.planId]);
+  // The preview whose confirm was refused because the page hid or covered the panel (SeenButton): the message
+  // belongs to that preview and goes with it.
+  const [hiddenPlan, setHiddenPlan] = useState<string | undefined>(undefined);
+  const hidden = !!preview && hiddenPlan === preview.planId;
   const previous = preview?.items.some((i) => i.previous && (i.action === 'conflict' || i.action === 'clear'));
   return (
     <section class="fill" data-jzs-fill-panel="">
@@ -165,7 +166,7 @@ export function FillPreview(props: FillPreviewProps) {
         </div>
       )}
       {state.untrusted && <div class="error">{t('fill.untrusted')}</div>}
-      {hidden && preview && (
+      {hidden && (
         <div class="error" role="alert" data-jzs-fill-obscured="">
           {t('fill.obscured')}
         </div>
@@ -192,7 +193,7 @@ export function FillPreview(props: FillPreviewProps) {
               <Item key={i.id} item={i} checked={state.overwrite.has(i.id)} props={props} />
             ))}
           </ul>
-          <SeenButton class="fill-btn" action="confirm-fill" disabled={state.busy} onClick={props.onConfirm} onUntrusted={props.onUntrusted} onHidden={() => setHidden(true)}>
+          <SeenButton class="fill-btn" action="confirm-fill" disabled={state.busy} onClick={props.onConfirm} onUntrusted={props.onUntrusted} onHidden={() => setHiddenPlan(preview.planId)}>
             {state.busy ? t('fill.working') : t('fill.confirm')}
           </SeenButton>{' '}
           <button type="button" data-jzs-action="cancel-fill" disabled={state.busy} onClick={props.onCancel}>
