@@ -19,7 +19,6 @@ export function onLanguageChange(onChange: (lang: Lang) => void): void {
   });
 }
 
-
 /**
  * For extension pages: use the chosen language now (the page's `<html lang>` too), and follow changes.
  * Data shown in Chinese whatever the language (names, rule texts) carries `lang="zh-CN"` where it is shown.

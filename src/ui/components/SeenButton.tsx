@@ -48,8 +48,11 @@ export function sightOf(framed: boolean, supported: boolean, last: Glimpse | und
   return last.intersecting ? 'hidden' : 'recheck';
 }
 
-/** The spec's minimum delay between visibility notifications: the answer at a click is at most this old. */
-const DELAY_MS = 100;
+/**
+ * Visibility tracking for both observers below; `delay` is the spec's minimum between notifications, so the
+ * answer at a click is at most 100 ms old.
+ */
+const TRACK_VISIBILITY: IntersectionObserverInit = { trackVisibility: true, delay: 100 };
 /** How long a re-check may wait for its answer (a frame in practice; seconds on a loaded machine). */
 const RECHECK_MS = 3000;
 
@@ -67,7 +70,7 @@ function lookNow(el: Element, then: (visible: boolean) => void) {
     clearTimeout(timer);
     then(visible);
   };
-  const io = new IntersectionObserver((entries) => entries.forEach((e) => finish(glimpse(e).visible)), { trackVisibility: true, delay: DELAY_MS });
+  const io = new IntersectionObserver((entries) => entries.forEach((e) => finish(glimpse(e).visible)), TRACK_VISIBILITY);
   const timer = setTimeout(() => finish(false), RECHECK_MS);
   io.observe(el);
 }
@@ -78,7 +81,7 @@ function useSight(target: { current: Element | null }) {
   useEffect(() => {
     const el = target.current;
     if (!el || !framed() || !supported()) return;
-    const io = new IntersectionObserver((entries) => entries.forEach((e) => (last.current = glimpse(e))), { trackVisibility: true, delay: DELAY_MS });
+    const io = new IntersectionObserver((entries) => entries.forEach((e) => (last.current = glimpse(e))), TRACK_VISIBILITY);
     io.observe(el);
     return () => io.disconnect();
   }, []);

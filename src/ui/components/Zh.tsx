@@ -11,7 +11,6 @@ export function Zh({ children }: { children: ComponentChildren }): VNode {
   return <span lang="zh-CN">{children}</span>;
 }
 
-
 /**
  * A data text in English that quotes Chinese (a step saying "click 下一步", a name "Labour contract (劳动合同)"):
  * each Chinese run marked as such. Only for data: the interface's own words come from the catalogues.
