@@ -365,8 +365,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '');
   /**
    * `sameHandle(fingerprint(el, h.mini), h)` without building the fingerprint: the cheap parts first, the label
-   * (a walk and a text) last. The confirm asks this twice per field (tests/unit/fill-visibility.test.ts holds
-   * the two equal).
+   * (a walk and a text) last. The confirm asks this twice per field (tests/unit/fill.test.ts holds the two
+   * equal on every replica page under seeded mutations).
    */
   const matches = (el: Element, h: FieldHandle): boolean =>
     el.localName === h.tag &&
@@ -532,7 +532,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   /**
    * The confirm's read-only code run once at the preview on the previewed fields, results discarded (bench
    * T8): the kept function's inner functions are compiled on their first call and learn their property
-   * accesses on the first few, and on the clerk's click that cost ~1 ms. Nothing is written; only what the
+   * accesses on the first few, which on the clerk's click cost ~0.3 ms of the page's CPU (tests/bench/fill-ab.ts;
+   * more passes, to reach the optimising tiers, made the confirm slower). Nothing is written; only what the
    * confirm reads (the checks, the read-back, the wire) is read.
    */
   const warm = (probes: PageProbe[]) => {
