@@ -279,9 +279,36 @@ describe('hostile and broken files fail fast and clearly', () => {
     expect(codeOf(() => readImportFile(cfb.slice(0, 512), 'old.xls'))).toBe('import.err.legacyXls');
   });
 
-  it('a damaged archive says so', () => {
+  it('a damaged archive says so, naming the file', () => {
     const bytes = small();
     expect(codeOf(() => readImportFile(bytes.slice(0, bytes.length - 30), 'cut.xlsx'))).toBe('import.err.zipBroken');
+    // Every workbook error names the file (the clerk may have picked the wrong one), in both languages.
+    const shown = (fn: () => unknown, lang: 'zh' | 'en') => {
+      try {
+        fn();
+      } catch (err) {
+        if (err instanceof TableError) return t(err.code, err.params, lang);
+      }
+      return 'no error';
+    };
+    for (const lang of ['zh', 'en'] as const) {
+      expect(shown(() => readImportFile(bytes.slice(0, bytes.length - 30), '三月花名册.xlsx'), lang)).toContain('三月花名册.xlsx');
+      expect(shown(() => readImportFile(zipRaw([{ name: 'word/document.xml', data: new TextEncoder().encode('<w/>') }]), '申请表.xlsx'), lang)).toContain('申请表.xlsx');
+    }
+  });
+
+  it('a file that is not text at all (a photo, a PDF renamed .csv) is refused by name, never read as one column of mojibake', () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, ...Array.from({ length: 300 }, (_, i) => (i * 37) % 256)]);
+    const noNul = jpeg.map((b) => (b === 0 ? 0x80 : b));
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 9 >>\nstream\n');
+    const withStream = new Uint8Array([...pdf, 0x78, 0x9c, 0x00, 0x01, 0xff, 0xfe, 0x00, 0x00]);
+    for (const [bytes, name] of [[jpeg, '照片.xlsx'], [noNul, '照片.csv'], [withStream, '扫描件.csv']] as const) {
+      expect(codeOf(() => readImportFile(bytes, name)), name).toBe('import.err.notTable');
+      expect(t('import.err.notTable', { file: name })).toContain(name);
+    }
+    // Text in GBK with a stray undecodable byte is still text.
+    const gbk = new Uint8Array([...encodeGbk(`姓名,身份证号\r\n王五,${idFor('1985-03-02', 33)}\r\n`), 0xff, 0x0d, 0x0a]);
+    expect(readImportFile(gbk, 'gbk.csv').grid[1]?.[0]?.text).toBe('王五');
   });
 
   it('two CSV exports concatenated (GBK then UTF-8): each line in its own encoding, with a warning', async () => {

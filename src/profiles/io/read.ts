@@ -25,9 +25,10 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
   if (isCompoundFile(bytes)) throw new TableError(isEncryptedOoxml(bytes) ? 'import.err.encrypted' : 'import.err.legacyXls', { file: fileName });
   let result: ReadResult;
   if (isXlsx(bytes)) {
-    result = { ...readXlsx(bytes, onProgress), kind: 'xlsx' };
+    result = { ...readXlsxNamed(bytes, fileName, onProgress), kind: 'xlsx' };
   } else {
     const { text, encoding, mixed } = decodeText(bytes);
+    if (looksBinary(bytes, text, encoding)) throw new TableError('import.err.notTable', { file: fileName });
     const notices: TableNotice[] = [];
     if (mixed) notices.push({ sheetRow: mixed.gbkLines[0] ?? 0, code: 'import.notice.mixedEncoding', params: { utf8: mixed.utf8Lines, gbk: mixed.gbkLines } });
     const grid = parseCsv(text);
@@ -37,6 +38,32 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
   if (result.grid.length > MAX_ROWS + HEADER_SEARCH_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
   onProgress(1);
   return result;
+}
+
+/** The workbook reader's errors name the file they are about (the clerk may have picked the wrong one). */
+function readXlsxNamed(bytes: Uint8Array, fileName: string, onProgress: (fraction: number) => void): ReturnType<typeof readXlsx> {
+  try {
+    return readXlsx(bytes, onProgress);
+  } catch (err) {
+    if (err instanceof TableError && err.params.file === undefined) throw new TableError(err.code, { ...err.params, file: fileName });
+    throw err;
+  }
+}
+
+/**
+ * A file that is no text at all (a photo, a PDF, a Word file renamed .csv): NUL bytes (text files other than
+ * UTF-16, which has its BOM, never hold them), or more than 2 % of the first characters (and at least 8: one stray
+ * byte in a short GBK file is still text) undecodable or control characters. Read as text, it would become one column of mojibake that maps nothing and says nothing.
+ */
+function looksBinary(bytes: Uint8Array, text: string, encoding: string): boolean {
+  if (!encoding.startsWith('utf-16') && bytes.subarray(0, 65_536).includes(0)) return true;
+  const sample = text.slice(0, 65_536);
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) odd++;
+  }
+  return odd >= 8 && odd / sample.length > 0.02;
 }
 
 /** Title rows clerks put above the header: we look for the header in the first rows only. */
