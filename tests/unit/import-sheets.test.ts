@@ -381,6 +381,57 @@ describe('conflicts: one ID number, two names', () => {
   });
 });
 
+describe('a header of two rows (group cells merged over sub-headers)', () => {
+  const a = idFor('1985-03-02', 61);
+  const b = idFor('1990-07-15', 62);
+  const shape = (r: RowResult) => [r.row, r.sheetRow, r.data.name, r.data.contractStart, r.data.contractEnd, r.data.mobile, r.data.email, r.errors.length];
+
+  it('劳动合同 merged over 开始日期 | 结束日期, other headers merged down: the group columns map, data starts under the second row', async () => {
+    const bytes = buildXlsx({
+      rows: [
+        ['二级建造师花名册'],
+        ['序号', '姓名', '身份证号码', '劳动合同', null, '联系方式', null],
+        [null, null, null, '开始日期', '结束日期', '手机', '邮箱'],
+        [{ n: 1 }, '张三', a, '2019.6.4', { n: 45356, fmt: 'date' }, '13800001111', 'a@example.cn'],
+        [{ n: 2 }, '李四', b, '2022年10月3日', '无固定期限', '13800002222', ''],
+      ],
+      merges: ['A1:G1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:G2'],
+    });
+    const { table, rows } = await importBytes(bytes, '两行表头.xlsx');
+    expect([table.headerRow, table.subHeaderRow]).toEqual([2, 3]);
+    expect(table.headers).toEqual(['序号', '姓名', '身份证号码', '劳动合同开始日期', '劳动合同结束日期', '手机', '邮箱']);
+    expect(rows.map(shape)).toEqual([
+      [1, 4, '张三', '2019-06-04', '2024-03-05', '13800001111', 'a@example.cn', 0],
+      [2, 5, '李四', '2022-10-03', 'open-ended', '13800002222', undefined, 0],
+    ]);
+    expect(t('import.subHeader', { row: 3, header: 2, first: 4 })).toContain('4');
+  });
+
+  it('the same roster saved as CSV (no merges kept): the empty header cell continues the group', async () => {
+    const csv = `序号,姓名,身份证号,劳动合同,\r\n,,,开始日期,结束日期\r\n1,张三,${a},2019.6.4,2025.6.4\r\n`;
+    const { table, rows } = await importBytes(new TextEncoder().encode(csv), '两行表头.csv');
+    expect(table.subHeaderRow).toBe(2);
+    expect(rows.map(shape)).toEqual([[1, 3, '张三', '2019-06-04', '2025-06-04', undefined, undefined, 0]]);
+  });
+
+  it('a header merged across two columns with data right below is not a second header row', async () => {
+    const bytes = buildXlsx({
+      rows: [
+        ['姓名', '身份证号', '劳动合同起止日期', null],
+        ['张三', a, '2019.6.4', '2025.6.4'],
+        ['李四', b, '开始', '结束'],
+      ],
+      merges: ['C1:D1'],
+    });
+    const { table, rows } = await importBytes(bytes, '合并表头.xlsx');
+    expect(table.subHeaderRow).toBeUndefined();
+    expect(rows.map((r) => [r.sheetRow, r.data.name])).toEqual([[2, '张三'], [3, '李四']]);
+    // Nor is a row of dates under a CSV's empty header cell.
+    const csv = new TextEncoder().encode(`姓名,身份证号,劳动合同,\r\n,,2019.6.4,2025.6.4\r\n张三,${a},,\r\n`);
+    expect((await importBytes(csv, 'x.csv')).table.subHeaderRow).toBeUndefined();
+  });
+});
+
 describe('files to fix and re-import', () => {
   it('the rejected rows, with a reason column, import again under their own headers', async () => {
     const good = idFor('1985-03-02', 61);

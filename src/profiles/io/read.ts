@@ -1,6 +1,6 @@
 import { parseCsv } from './csv';
 import { decodeText, type Encoding } from './decode';
-import type { Grid, Table, TableNotice } from './table';
+import type { Cell, Grid, Table, TableNotice } from './table';
 import { TableError } from './table';
 import { isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
@@ -79,10 +79,64 @@ export function findHeaderRow(grid: Grid['grid']): number {
   return first >= 0 ? first + 1 : 1;
 }
 
-/** The grid seen from a header row: the header's texts, then the data rows below it (contract.md's N from 1). */
+/**
+ * The grid seen from a header row: the header's texts, then the data rows below it (contract.md's N from 1). A
+ * header of two rows (a group cell such as 劳动合同 merged across 开始日期 | 结束日期 on the row below) is read as
+ * one: the group's columns are named by group and sub-header together, and data starts under the second row —
+ * otherwise the sub-header row would be rejected as an applicant and the group's columns left unmapped.
+ */
 export function tableAt(read: Grid, headerRow: number): Table {
-  const headers = (read.grid[headerRow - 1] ?? []).map((c) => c.text.trim());
-  const rows = read.grid.slice(headerRow);
+  const top = read.grid[headerRow - 1] ?? [];
+  const combined = twoRowHeader(top, read.grid[headerRow]);
+  const headers = combined ?? top.map((c) => c.text.trim());
+  const rows = read.grid.slice(combined ? headerRow + 1 : headerRow);
   if (rows.length > MAX_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
-  return { headers, rows, headerRow, fatal: read.fatal };
+  return { headers, rows, headerRow, subHeaderRow: combined ? headerRow + 1 : undefined, fatal: read.fatal };
+}
+
+/**
+ * Each header column's group, when it is one: a cell merged across its neighbours (the reader fills the range,
+ * marking the copies `merged`), or — in a CSV, which keeps no merges — an empty header cell right of a group
+ * whose row below names it.
+ */
+function groupsOf(top: readonly Cell[], below: readonly Cell[]): Array<string | undefined> {
+  const text = (c: Cell | undefined) => c?.text.trim() ?? '';
+  const width = Math.max(top.length, below.length);
+  const groups: Array<string | undefined> = [];
+  for (let c = 0; c < width; c++) {
+    const own = text(top[c]);
+    const spans = own !== '' && ((top[c + 1]?.merged === true && text(top[c + 1]) === own) || (top[c]?.merged === true && text(top[c - 1]) === own));
+    const continues = own === '' && c > 0 && text(below[c]) !== '' && text(below[c - 1]) !== '' && (groups[c - 1] ?? text(top[c - 1])) !== '';
+    if (continues) groups[c - 1] ??= text(top[c - 1]);
+    groups.push(spans ? own : continues ? groups[c - 1] : undefined);
+  }
+  return groups;
+}
+
+/**
+ * The combined header texts when the row below the header is its second row: at least one sub-header under a
+ * group, and every other cell of that row empty or the header cell above merged down into it. A sub-header
+ * holds no digit, so a data row under a merged header (dates, ID numbers) is never taken for one.
+ */
+function twoRowHeader(top: readonly Cell[], below: readonly Cell[] | undefined): string[] | undefined {
+  if (!below) return undefined;
+  const groups = groupsOf(top, below);
+  let subs = 0;
+  for (let c = 0; c < Math.max(top.length, below.length); c++) {
+    const child = below[c]?.text.trim() ?? '';
+    if (child === '') continue;
+    const mergedDown = below[c]?.merged === true && child === (top[c]?.text.trim() ?? '');
+    if (mergedDown) continue;
+    if (groups[c] === undefined || /\d/.test(child.normalize('NFKC'))) return undefined;
+    subs++;
+  }
+  if (!subs) return undefined;
+  return groups.map((group, c) => {
+    const child = below[c]?.text.trim() ?? '';
+    const own = top[c]?.text.trim() ?? '';
+    if (group === undefined || child === '' || child === own) return own;
+    const joined = group + child;
+    if (autoMap([joined])[0] !== null || autoMap([child])[0] === null) return joined;
+    return child;
+  });
 }

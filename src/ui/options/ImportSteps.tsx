@@ -120,6 +120,11 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
         {t('import.headerRowSuffix')}
       </label>
       {table.headerRow > 1 && <p class="muted" data-jzs-header-found={table.headerRow}>{t('import.headerFound', { row: table.headerRow, above: table.headerRow - 1 })}</p>}
+      {table.subHeaderRow !== undefined && (
+        <p class="muted" data-jzs-sub-header={table.subHeaderRow}>
+          {t('import.subHeader', { row: table.subHeaderRow, header: table.headerRow, first: table.subHeaderRow + 1 })}
+        </p>
+      )}
       <h3>{t('import.mapping')}</h3>
       <table class="mapping">
         <thead>
