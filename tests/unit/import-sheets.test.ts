@@ -381,6 +381,34 @@ describe('conflicts: one ID number, two names', () => {
   });
 });
 
+describe('a workbook of several sheets', () => {
+  const a = idFor('1985-03-02', 71);
+  /** buildXlsx's hidden 「说明」 sheet made visible: an instructions sheet in front of the roster, as templates have. */
+  const withVisibleFirst = (rows: TestCell[][]) =>
+    zipRaw(
+      partsOf(buildXlsx({ rows, hiddenFirst: true })).map((e) =>
+        e.name === 'xl/workbook.xml' && e.data ? { name: e.name, data: new TextEncoder().encode(new TextDecoder().decode(e.data).replace(' state="hidden"', '')) } : e,
+      ),
+    );
+
+  it('an instructions sheet in front of the roster: the roster is read, and the notice names the sheet', async () => {
+    const { read, table, rows } = await importBytes(withVisibleFirst([['姓名', '身份证号'], ['张三', a]]), '模板.xlsx');
+    expect(rows.map((r) => [r.sheetRow, r.data.name, r.data.idNumber])).toEqual([[2, '张三', a]]);
+    expect(table.headers).toEqual(['姓名', '身份证号']);
+    const notice = read.notices.find((n) => n.code === 'import.notice.sheet');
+    expect(notice?.params).toEqual({ name: '花名册', count: 2 });
+    for (const lang of ['zh', 'en'] as const) expect(t('import.notice.sheet', notice?.params, lang)).toContain('花名册');
+  });
+
+  it('no sheet has a header: the first visible one is read, as before; one visible sheet gives no notice', async () => {
+    const { read } = await importBytes(withVisibleFirst([['甲', '乙'], ['1', '2']]), '无表头.xlsx');
+    expect(read.grid[0]?.[0]?.text).toBe('说明');
+    expect(read.notices.find((n) => n.code === 'import.notice.sheet')?.params).toEqual({ name: '说明', count: 2 });
+    const single = await importBytes(buildXlsx({ rows: [['姓名', '身份证号'], ['张三', a]], hiddenFirst: true }), '一张.xlsx');
+    expect(single.read.notices).toEqual([]);
+  });
+});
+
 describe('a header of two rows (group cells merged over sub-headers)', () => {
   const a = idFor('1985-03-02', 61);
   const b = idFor('1990-07-15', 62);
@@ -429,6 +457,16 @@ describe('a header of two rows (group cells merged over sub-headers)', () => {
     // Nor is a row of dates under a CSV's empty header cell.
     const csv = new TextEncoder().encode(`姓名,身份证号,劳动合同,\r\n,,2019.6.4,2025.6.4\r\n张三,${a},,\r\n`);
     expect((await importBytes(csv, 'x.csv')).table.subHeaderRow).toBeUndefined();
+  });
+
+  it('a title row chosen as the header (merged across, or alone in A1 of a CSV) is not a group over the header', async () => {
+    const rows: TestCell[][] = [['某公司花名册'], ['姓名', '身份证号', '手机'], ['张三', a, '13805310000']];
+    const merged = await importBytes(buildXlsx({ rows, merges: ['A1:C1'] }), '标题.xlsx', 1);
+    const csv = await importBytes(new TextEncoder().encode(`某公司花名册\r\n姓名,身份证号,手机\r\n张三,${a},13805310000\r\n`), '标题.csv', 1);
+    for (const { table } of [merged, csv]) {
+      expect(table.subHeaderRow).toBeUndefined();
+      expect(autoMap(table.headers).filter(Boolean)).toEqual([]);
+    }
   });
 });
 

@@ -43,7 +43,7 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
 /** The workbook reader's errors name the file they are about (the clerk may have picked the wrong one). */
 function readXlsxNamed(bytes: Uint8Array, fileName: string, onProgress: (fraction: number) => void): ReturnType<typeof readXlsx> {
   try {
-    return readXlsx(bytes, onProgress);
+    return readXlsx(bytes, onProgress, (grid) => headerRowIn(grid) !== undefined);
   } catch (err) {
     if (err instanceof TableError && err.params.file === undefined) throw new TableError(err.code, { ...err.params, file: fileName });
     throw err;
@@ -69,12 +69,19 @@ function looksBinary(bytes: Uint8Array, text: string, encoding: string): boolean
 /** Title rows clerks put above the header: we look for the header in the first rows only. */
 export const HEADER_SEARCH_ROWS = 20;
 
-/** The first row (sheet row number) whose cells map at least two known headers; else the first non-empty row. */
-export function findHeaderRow(grid: Grid['grid']): number {
+/** The first row (sheet row number) of the first rows whose cells map at least two known headers. */
+function headerRowIn(grid: Grid['grid']): number | undefined {
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     if (autoMap((grid[i] ?? []).map((c) => c.text)).filter((k) => k !== null).length >= 2) return i + 1;
   }
+  return undefined;
+}
+
+/** The first row (sheet row number) whose cells map at least two known headers; else the first non-empty row. */
+export function findHeaderRow(grid: Grid['grid']): number {
+  const found = headerRowIn(grid);
+  if (found !== undefined) return found;
   const first = grid.findIndex((r) => r.some((c) => c.text.trim()));
   return first >= 0 ? first + 1 : 1;
 }
@@ -115,7 +122,8 @@ function groupsOf(top: readonly Cell[], below: readonly Cell[]): Array<string | 
 
 /**
  * The combined header texts when the row below the header is its second row: at least one sub-header under a
- * group, and every other cell of that row empty or the header cell above merged down into it. A sub-header
+ * group, every other cell of that row empty or the header cell above merged down into it, and at least one header
+ * cell outside the groups. A sub-header
  * holds no digit, so a data row under a merged header (dates, ID numbers) is never taken for one.
  */
 function twoRowHeader(top: readonly Cell[], below: readonly Cell[] | undefined): string[] | undefined {
@@ -130,7 +138,9 @@ function twoRowHeader(top: readonly Cell[], below: readonly Cell[] | undefined):
     if (groups[c] === undefined || /\d/.test(child.normalize('NFKC'))) return undefined;
     subs++;
   }
-  if (!subs) return undefined;
+  // A header row that is all one group is a title over the header (某公司花名册), not the header's first row.
+  const standalone = top.some((cell, c) => groups[c] === undefined && cell.text.trim() !== '');
+  if (!subs || !standalone) return undefined;
   return groups.map((group, c) => {
     const child = below[c]?.text.trim() ?? '';
     const own = top[c]?.text.trim() ?? '';

@@ -111,7 +111,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
       {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       {read.notices.map((n) => (
         <p key={n.code} class="warning" data-jzs-import-notice={n.code.split('.').pop()}>
-          {t(n.code, n.params)}
+          <ZhRuns text={t(n.code, n.params)} />
         </p>
       ))}
       <label class="row">
