@@ -7,7 +7,7 @@ import { turn } from '../../pdf/rotation';
 import type { UploadRule } from '../../rules/status';
 import { checkUpload, PROBE_BYTES, sizeText } from '../../validate/upload';
 import { download } from '../common/download';
-import { tx, Zh } from '../components/Zh';
+import { tx, Zh, ZhRuns } from '../components/Zh';
 import { todayInShanghai } from '../../domain/calendar';
 
 /** Loaded on first use only: the PDF library stays out of every other bundle (and the workbench's first paint). */
@@ -144,7 +144,7 @@ export function PdfPanel() {
       )}
       {error && (
         <p class="error" role="alert" data-jzs-pdf-error="">
-          {error}
+          <ZhRuns text={error} />
         </p>
       )}
       {!pages.length && <p class="muted">{t('pdf.none')}</p>}
