@@ -2,7 +2,8 @@
  * The page renderer's main-thread tasks during one load of the bench's portal page (T1/T3; a tool, not a
  * bench): each task of 0.5 ms or more from the top document's start to its `jzs-overlay-ready` mark, with wall
  * and CPU time and what ran in it (scripts by URL, layout, style, parsing, events). PROFILE_EXT=empty traces the
- * bench's baseline extension. `npx wxt build && npx tsx tests/bench/page-trace.ts`.
+ * bench's baseline extension. TRACE_PANEL=1 traces the panel frame's own renderer instead (from its first task to
+ * its `jzs-checklist-ready` mark + 400 ms). `npx wxt build && npx tsx tests/bench/page-trace.ts`.
  */
 import { join } from 'node:path';
 import { launch, ROOT } from '../e2e/harness';
@@ -34,18 +35,20 @@ async function main(): Promise<void> {
     const events = await recordTrace(cdp, 'devtools.timeline,blink.user_timing,v8.execute,__metadata,disabled-by-default-devtools.timeline,loading', async () => {
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
-      await sleep(500);
+      await sleep(process.env.TRACE_PANEL === '1' ? 1200 : 500);
     });
     await cdp.detach();
     await page.close();
     if (i === 0) continue; // warm-up
-    const marks = events.filter((e) => e.name === 'jzs-overlay-ready' || e.name.startsWith('T-'));
+    const panelMode = process.env.TRACE_PANEL === '1';
+    const endMark = panelMode ? 'jzs-checklist-ready' : 'jzs-overlay-ready';
+    const marks = events.filter((e) => e.name === endMark || e.name.startsWith('T-') || e.name.startsWith('jzs-'));
     const dcl = events.find((e) => e.name === 'domContentLoadedEventEnd' || e.name === 'MarkDOMContent');
-    const pid = marks[0]?.pid ?? dcl?.pid;
+    const pid = marks.find((m) => m.name === endMark)?.pid ?? dcl?.pid;
     const main = events.find((e) => e.pid === pid && e.ph === 'M' && e.name === 'thread_name' && rec(e.args).name === 'CrRendererMain');
     const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid);
-    const start = onMain.find((e) => e.name === 'ParseHTML')?.ts ?? 0;
-    const topReady = marks.filter((m) => m.name === 'jzs-overlay-ready').map((m) => m.ts);
+    const start = panelMode ? Math.min(...onMain.filter((e) => e.ph === 'X').map((e) => e.ts)) : (onMain.find((e) => e.name === 'ParseHTML')?.ts ?? 0);
+    const topReady = marks.filter((m) => m.name === endMark && m.pid === pid).map((m) => m.ts);
     const end = Math.max(...topReady) + 400_000;
     console.log(`marks (ms after first ParseHTML): ${marks.map((m) => `${m.name}@${((m.ts - start) / 1000).toFixed(1)}`).join(' ')}`);
     let wall = 0;
