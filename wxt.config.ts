@@ -89,7 +89,7 @@ function panelTextsJson(): Plugin {
       if (!wanted.test(id)) return undefined;
       const file = id.slice(0, -'?panel'.length);
       this.addWatchFile(file);
-      return `export default ${JSON.stringify(panelTexts(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>))};`;
+      return `export default ${JSON.stringify(panelTexts(JSON.parse(readFileSync(file, 'utf8'))))};`;
     },
   };
 }
