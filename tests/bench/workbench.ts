@@ -240,6 +240,12 @@ function rss(pid: number): { now: number; peak: number } {
   return { now: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc; 10 ms ticks). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+}
+
 /** Reset a process's peak RSS to its current RSS (Linux: "5" into clear_refs). */
 function resetPeak(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
@@ -266,6 +272,7 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
   await page.goto(url);
   const cdp = await context.newCDPSession(page);
   const bcdp = await browser.newBrowserCDPSession();
+  const navigatorCores = await page.evaluate(() => navigator.hardwareConcurrency);
   log(`  T11: generating ${T11_FILES} photos of ≈ ${T11_TARGET / 1e6} MB…`);
   const sizes = await page.evaluate(([n, target]) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.generate(n, target), [T11_FILES, T11_TARGET] as const);
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -285,13 +292,27 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
   const floor: number[] = [];
   const entropy: number[] = [];
   const stages: Array<Record<string, number>> = [];
+  // CPU time of the renderer (every thread: the page's and the decoders'), which waiting for a core on a loaded
+  // machine does not inflate: what the work costs, and so what it would take on a machine with more cores.
+  // And the page's own thread (CDP ThreadTime): work there runs on one core whatever the machine has.
+  const cpu = { ours: [] as number[], plain: [] as number[], entropy: [] as number[], oursPage: [] as number[], plainPage: [] as number[] };
+  await cdp.send('Performance.enable');
+  const pageCpu = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+  const cpuOf = async <T>(into: number[], work: () => Promise<T>, onPage?: number[]): Promise<T> => {
+    const before = cpuMs(renderer);
+    const beforePage = await pageCpu();
+    const r = await work();
+    onPage?.push((await pageCpu()) - beforePage);
+    into.push(cpuMs(renderer) - before);
+    return r;
+  };
   let last = { bytes: 0, setting: '', pages: 0 };
   let plainBytes = 0;
   const runOurs = async () => {
     await gc();
     const before = rss(renderer).now;
     resetPeak(renderer);
-    const r = await page.evaluate((limit) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.ours(limit), T11_LIMIT);
+    const r = await cpuOf(cpu.ours, () => page.evaluate((limit) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.ours(limit), T11_LIMIT), cpu.oursPage);
     // Peak memory of the merge: the inputs (resident before it started) plus what the merge added on top.
     peaks.push(total + rss(renderer).peak - before);
     last = r;
@@ -299,18 +320,19 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
     const side = Number(/^(\d+)px/.exec(r.setting)?.[1]);
     const decodeOnly = (s: number) => page.evaluate((s) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.decodeOnly(s), s);
     if (side) floor.push(await decodeOnly(side));
-    entropy.push(await decodeOnly(0));
+    entropy.push(await cpuOf(cpu.entropy, () => decodeOnly(0)));
     return r.ms;
   };
   const runPlain = async () => {
     await gc();
-    const r = await page.evaluate(() => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.plain());
+    const r = await cpuOf(cpu.plain, () => page.evaluate(() => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.plain()), cpu.plainPage);
     plainBytes = r.bytes;
     return r.ms;
   };
   await runPlain(); // warm (compiles pdf-lib)
   await runOurs();
   peaks.length = 0;
+  for (const xs of Object.values(cpu)) xs.length = 0;
   floor.length = 0;
   entropy.length = 0;
   stages.length = 0;
@@ -346,7 +368,8 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
       pass: o.median / p.median <= 2 && last.bytes <= T11_LIMIT && last.pages === T11_FILES,
       note:
         `ours ${mb(last.bytes)} MiB (${last.pages} pages, ${last.setting}); plain merge ${mb(plainBytes)} MiB; only decoding the photos at that size takes ${med(floor)} ms, ` +
-        `at the smallest size (1/8) ${med(entropy)} ms = ${((total / 1e6) / (smallest / 1000)).toFixed(0)} MB/s of JPEG (medians); ours per stage, summed over images (ms, medians): ${where}`,
+        `at the smallest size (1/8) ${med(entropy)} ms = ${((total / 1e6) / (smallest / 1000)).toFixed(0)} MB/s of JPEG (medians); ours per stage, summed over images (ms, medians): ${where}; ` +
+        `renderer CPU time (all threads, medians): ours ${med(cpu.ours)} ms (of it the page's thread ${med(cpu.oursPage)} ms), plain merge ${med(cpu.plain)} ms (page's thread ${med(cpu.plainPage)} ms), decoding at 1/8 ${med(cpu.entropy)} ms; ${navigatorCores} cores here`,
     },
     {
       id: 'T11',
