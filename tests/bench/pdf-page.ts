@@ -73,8 +73,6 @@ async function photo(index: number, quality: number, noise: number): Promise<Uin
 let inputs: Array<{ name: string; bytes: Uint8Array<ArrayBuffer> }> = [];
 
 const api = {
-  /** The generated photos (for tools that measure parts of the pipeline on them). */
-  files: () => inputs,
   /** Generate `count` photos near `target` bytes each (the noise is tuned on the first one). */
   async generate(count: number, target: number): Promise<number[]> {
     let noise = 24;
