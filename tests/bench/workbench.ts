@@ -163,8 +163,11 @@ export async function casesTableBench(runs: number, log: Log): Promise<BenchRow[
   for (let i = 0; i < runs; i++) {
     log(`  T10 run ${i + 1}/${runs}`);
     const order: Side[] = i % 2 ? [big, small] : [small, big];
-    for (const side of order) render[key(side)].push(await firstRender(side.page, side.cases));
-    for (const side of order) await settled(side.page);
+    // Each side loads and settles before the other loads: a load never competes with the other side's settling.
+    for (const side of order) {
+      render[key(side)].push(await firstRender(side.page, side.cases));
+      await settled(side.page);
+    }
     // The two tables take turns step by step (each in its own browser), so a burst of load on this shared
     // machine falls on both sides alike instead of on one side's eight steps.
     const steps = await Promise.all(order.map((side) => stepList(side.page)));
