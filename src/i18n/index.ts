@@ -130,9 +130,18 @@ export function joinList(items: readonly (string | number)[], lang: Lang = curre
   return items.join(t('checklist.enumSep', {}, lang));
 }
 
-/** Joins whole clauses (several messages about one row): 「…；…」 in Chinese, "…; …" in English. */
+/**
+ * Joins whole clauses (several messages about one row): 「…；…」 in Chinese, "…; …" in English. A clause that is
+ * already a sentence (ends in 。 or .) is followed by the next one as sentences are — never 「。；」 or ".; ".
+ */
 export function joinClauses(items: readonly string[], lang: Lang = current): string {
-  return items.join(t('checklist.listSep', {}, lang));
+  const sep = t('checklist.listSep', {}, lang);
+  let out = '';
+  items.forEach((item, i) => {
+    if (i > 0) out += /[。．.!?！？]$/u.test(out) ? (lang === 'en' ? ' ' : '') : sep;
+    out += item;
+  });
+  return out;
 }
 
 /**
