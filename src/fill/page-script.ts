@@ -197,7 +197,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // Each computed-style read costs (a value serialised per read; 40 fields read ~200 elements): the fewest
   // reads that decide, the rare ones last.
   const clips = (v: string | undefined) => v === 'hidden' || v === 'clip';
-  const clipPathOf = (s: CSSStyleDeclaration) => (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && s.position === 'absolute');
+  const clipPathOf = (s: CSSStyleDeclaration) => (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && (s.position === 'absolute' || s.position === 'fixed'));
   /** Overflow per axis from one read of the shorthand (`hidden`, or `hidden visible`); longhands if it is empty. */
   const overflowOf = (s: CSSStyleDeclaration): [boolean, boolean] => {
     const v = s.overflow;
