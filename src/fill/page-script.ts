@@ -197,7 +197,12 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // Each computed-style read costs (a value serialised per read; 40 fields read ~200 elements): the fewest
   // reads that decide, the rare ones last.
   const clips = (v: string | undefined) => v === 'hidden' || v === 'clip';
-  const clipPathOf = (s: CSSStyleDeclaration) => (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && (s.position === 'absolute' || s.position === 'fixed'));
+  // `clip` applies to every absolutely positioned box, fixed included (CSS 2.1 §11.1.2). A mask image can hide
+  // a box as completely as a clip path; like any clip path it is refused, whatever its shape (portals use neither
+  // on their forms).
+  const maskOf = (s: CSSStyleDeclaration) => s.maskImage || s.getPropertyValue('-webkit-mask-image');
+  const clipPathOf = (s: CSSStyleDeclaration) =>
+    (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && (s.position === 'absolute' || s.position === 'fixed')) || (maskOf(s) || 'none') !== 'none';
   /** Overflow per axis from one read of the shorthand (`hidden`, or `hidden visible`); longhands if it is empty. */
   const overflowOf = (s: CSSStyleDeclaration): [boolean, boolean] => {
     const v = s.overflow;
@@ -205,9 +210,16 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const xy = (v || `${s.overflowX} ${s.overflowY}`).trim().split(/\s+/);
     return [clips(xy[0]), clips(xy[1] ?? xy[0])];
   };
+  /** `filter: opacity(…)` fades a box as `opacity` does; each such function multiplies (0.5 or 50 %). */
+  const filterOpacity = (f: string): number => {
+    if (!f || f === 'none' || !f.includes('opacity(')) return 1;
+    let k = 1;
+    for (const m of f.matchAll(/opacity\(\s*([\d.]+)(%?)\s*\)/g)) k *= Number.parseFloat(m[1] ?? '1') / (m[2] ? 100 : 1);
+    return k;
+  };
   const opacityOf = (s: CSSStyleDeclaration) => {
     const v = s.opacity;
-    return v === '1' || !v ? 1 : Number.parseFloat(v);
+    return (v === '1' || !v ? 1 : Number.parseFloat(v)) * filterOpacity(s.filter);
   };
   /**
    * The browser's own answer to "not rendered (display: none or content-visibility: hidden up the chain) or
