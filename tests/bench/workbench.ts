@@ -113,29 +113,33 @@ export async function filterOnce(page: Page, selector: string, value: string, ev
   );
 }
 
-/** The filters a clerk uses, each set then cleared (both timed), once the workbench has loaded. */
-async function filters(page: Page): Promise<number[]> {
-  // Settled: the profile list counted and the deadlines computed (the background answers one message at a time).
+/** Wait until the workbench has settled: the profile list counted and the deadlines computed (the background answers one message at a time). */
+async function settled(page: Page): Promise<void> {
   await page.locator('[data-jzs-profile-count="10000"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelectorAll('[data-jzs-deadline-employer] option').length > 1, undefined, { timeout: 60_000 });
-  return filterSteps(page);
 }
 
-/** The bench's eight filter steps (each filter set, then cleared), timed one by one; cases-trace.ts traces them. */
-export async function filterSteps(page: Page): Promise<number[]> {
+type Step = [selector: string, value: string, event: 'change' | 'input'];
+
+/** The bench's eight filter steps (each filter set, then cleared), as the clerk makes them. */
+async function stepList(page: Page): Promise<Step[]> {
   const employer = await page.locator('[data-jzs-case-filter="employer"] option').nth(3).evaluate((o) => (o instanceof HTMLOptionElement ? o.value : ''));
-  const steps: Array<[string, string, 'change' | 'input']> = [
+  return [
     ['[data-jzs-case-filter="status"]', 'needs-correction', 'change'],
     ['[data-jzs-case-filter="status"]', '', 'change'],
     ['[data-jzs-case-filter="business"]', 'change', 'change'],
     ['[data-jzs-case-filter="business"]', '', 'change'],
-    ['[data-jzs-case-filter="employer"]', employer ?? '', 'change'],
+    ['[data-jzs-case-filter="employer"]', employer, 'change'],
     ['[data-jzs-case-filter="employer"]', '\u0000', 'change'],
     ['[data-jzs-case-filter="name"]', '张', 'input'],
     ['[data-jzs-case-filter="name"]', '', 'input'],
   ];
+}
+
+/** The eight steps timed one by one on one page; cases-trace.ts traces them. */
+export async function filterSteps(page: Page): Promise<number[]> {
   const out: number[] = [];
-  for (const [sel, v, ev] of steps) out.push(await filterOnce(page, sel, v, ev));
+  for (const [sel, v, ev] of await stepList(page)) out.push(await filterOnce(page, sel, v, ev));
   return out;
 }
 
@@ -154,14 +158,32 @@ export async function casesTableBench(runs: number, log: Log): Promise<BenchRow[
   if (!big || !small) throw new Error('T10: no sessions');
   const render = { big: [] as number[], small: [] as number[] };
   const filter = { big: [] as number[], small: [] as number[] };
+  type Side = typeof big;
+  const key = (side: Side) => (side === big ? 'big' : 'small');
   for (let i = 0; i < runs; i++) {
     log(`  T10 run ${i + 1}/${runs}`);
-    for (const side of i % 2 ? [big, small] : [small, big]) {
-      const key = side === big ? 'big' : 'small';
-      render[key].push(await firstRender(side.page, side.cases));
-      const steps = await filters(side.page);
-      if (process.env.BENCH_DETAIL) log(`    ${side.cases} cases: render ${render[key].at(-1)?.toFixed(0)} ms; filter steps ${steps.map((x) => x.toFixed(0)).join(' ')} ms`);
-      filter[key].push(...steps);
+    const order: Side[] = i % 2 ? [big, small] : [small, big];
+    // Each side loads and settles before the other loads: a load never competes with the other side's settling.
+    for (const side of order) {
+      render[key(side)].push(await firstRender(side.page, side.cases));
+      await settled(side.page);
+    }
+    // The two tables take turns step by step (each in its own browser), so a burst of load on this shared
+    // machine falls on both sides alike instead of on one side's eight steps.
+    const steps = await Promise.all(order.map((side) => stepList(side.page)));
+    const times: number[][] = order.map(() => []);
+    for (let j = 0; j < 8; j++) {
+      for (const side of j % 2 ? [...order].reverse() : order) {
+        const o = order.indexOf(side);
+        const step = steps[o]?.[j];
+        if (!step) throw new Error('T10: no step');
+        times[o]?.push(await filterOnce(side.page, step[0], step[1], step[2]));
+      }
+    }
+    for (const [o, side] of order.entries()) {
+      const mine = times[o] ?? [];
+      if (process.env.BENCH_DETAIL) log(`    ${side.cases} cases: render ${render[key(side)].at(-1)?.toFixed(0)} ms; filter steps ${mine.map((x) => x.toFixed(0)).join(' ')} ms`);
+      filter[key(side)].push(...mine);
     }
   }
   for (const { s } of sessions) await s.close();
@@ -221,6 +243,12 @@ function rss(pid: number): { now: number; peak: number } {
   return { now: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
+/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc; 10 ms ticks). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
+}
+
 /** Reset a process's peak RSS to its current RSS (Linux: "5" into clear_refs). */
 function resetPeak(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
@@ -247,6 +275,7 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
   await page.goto(url);
   const cdp = await context.newCDPSession(page);
   const bcdp = await browser.newBrowserCDPSession();
+  const navigatorCores = await page.evaluate(() => navigator.hardwareConcurrency);
   log(`  T11: generating ${T11_FILES} photos of ≈ ${T11_TARGET / 1e6} MB…`);
   const sizes = await page.evaluate(([n, target]) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.generate(n, target), [T11_FILES, T11_TARGET] as const);
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -266,13 +295,27 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
   const floor: number[] = [];
   const entropy: number[] = [];
   const stages: Array<Record<string, number>> = [];
+  // CPU time of the renderer (every thread: the page's and the decoders'), which waiting for a core on a loaded
+  // machine does not inflate: what the work costs, and so what it would take on a machine with more cores.
+  // And the page's own thread (CDP ThreadTime): work there runs on one core whatever the machine has.
+  const cpu = { ours: [] as number[], plain: [] as number[], entropy: [] as number[], oursPage: [] as number[], plainPage: [] as number[] };
+  await cdp.send('Performance.enable');
+  const pageCpu = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+  const cpuOf = async <T>(into: number[], work: () => Promise<T>, onPage?: number[]): Promise<T> => {
+    const before = cpuMs(renderer);
+    const beforePage = await pageCpu();
+    const r = await work();
+    onPage?.push((await pageCpu()) - beforePage);
+    into.push(cpuMs(renderer) - before);
+    return r;
+  };
   let last = { bytes: 0, setting: '', pages: 0 };
   let plainBytes = 0;
   const runOurs = async () => {
     await gc();
     const before = rss(renderer).now;
     resetPeak(renderer);
-    const r = await page.evaluate((limit) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.ours(limit), T11_LIMIT);
+    const r = await cpuOf(cpu.ours, () => page.evaluate((limit) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.ours(limit), T11_LIMIT), cpu.oursPage);
     // Peak memory of the merge: the inputs (resident before it started) plus what the merge added on top.
     peaks.push(total + rss(renderer).peak - before);
     last = r;
@@ -280,18 +323,19 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
     const side = Number(/^(\d+)px/.exec(r.setting)?.[1]);
     const decodeOnly = (s: number) => page.evaluate((s) => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.decodeOnly(s), s);
     if (side) floor.push(await decodeOnly(side));
-    entropy.push(await decodeOnly(0));
+    entropy.push(await cpuOf(cpu.entropy, () => decodeOnly(0)));
     return r.ms;
   };
   const runPlain = async () => {
     await gc();
-    const r = await page.evaluate(() => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.plain());
+    const r = await cpuOf(cpu.plain, () => page.evaluate(() => (globalThis as unknown as { jzsT11: T11Api }).jzsT11.plain()), cpu.plainPage);
     plainBytes = r.bytes;
     return r.ms;
   };
   await runPlain(); // warm (compiles pdf-lib)
   await runOurs();
   peaks.length = 0;
+  for (const xs of Object.values(cpu)) xs.length = 0;
   floor.length = 0;
   entropy.length = 0;
   stages.length = 0;
@@ -327,7 +371,8 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
       pass: o.median / p.median <= 2 && last.bytes <= T11_LIMIT && last.pages === T11_FILES,
       note:
         `ours ${mb(last.bytes)} MiB (${last.pages} pages, ${last.setting}); plain merge ${mb(plainBytes)} MiB; only decoding the photos at that size takes ${med(floor)} ms, ` +
-        `at the smallest size (1/8) ${med(entropy)} ms = ${((total / 1e6) / (smallest / 1000)).toFixed(0)} MB/s of JPEG (medians); ours per stage, summed over images (ms, medians): ${where}`,
+        `at the smallest size (1/8) ${med(entropy)} ms = ${((total / 1e6) / (smallest / 1000)).toFixed(0)} MB/s of JPEG (medians); ours per stage, summed over images (ms, medians): ${where}; ` +
+        `renderer CPU time (all threads, medians): ours ${med(cpu.ours)} ms (of it the page's thread ${med(cpu.oursPage)} ms), plain merge ${med(cpu.plain)} ms (page's thread ${med(cpu.plainPage)} ms), decoding at 1/8 ${med(cpu.entropy)} ms; ${navigatorCores} cores here`,
     },
     {
       id: 'T11',
