@@ -1,4 +1,5 @@
 import { DATE_FIELDS } from '../domain/fields';
+import { OPEN_ENDED } from '../domain/ids';
 import type { ProfileData } from '../profiles/schema';
 import { formatForField, parseDateText } from '../validate/dates';
 import { normaliseIdNumber } from '../validate/id-number';
@@ -14,6 +15,14 @@ function dateFor(raw: string, field: Pick<CollectedField, 'kind' | 'format'>): s
   if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return field.kind === 'mini-date' ? raw : formatForField(raw, pattern);
   if (/^\d{4}-\d{2}$/.test(raw) && !/d/.test(pattern)) return formatForField(`${raw}-01`, pattern);
   return undefined;
+}
+
+/** Why a stored calendar value has no form for this field (a month where a day is asked, 无固定期限 where a date is). */
+function unfitDate(field: Pick<CollectedField, 'key'>, data: ProfileData): 'needs-day' | 'open-ended' | undefined {
+  const raw = data[field.key];
+  if (!DATE_FIELDS.has(field.key) || typeof raw !== 'string') return undefined;
+  if (raw === OPEN_ENDED) return 'open-ended';
+  return /^\d{4}-\d{2}$/.test(raw) ? 'needs-day' : undefined;
 }
 
 /** The profile's value for a field, as the field wants it written (dates in the field's format). */
@@ -83,7 +92,7 @@ export function planFill(fields: readonly CollectedField[], data: ProfileData, p
     const raw = valueFor(f, data);
     const why = blocked(f);
     if (why) return skip(why);
-    if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip('no-value');
+    if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
     const target = resolve(f, raw);
     if (!target) return skip('no-option');
     const item = { ...base, proposed: target.text, value: target.value, ...(fromPrevious ? { previous: true } : {}) };

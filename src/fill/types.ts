@@ -92,7 +92,12 @@ export const CHOICE_KINDS: ReadonlySet<string> = new Set<ControlKind>(['select',
  * clear: shows the previous applicant's value and this one has none (emptied only if ticked); skip: never written.
  */
 export type FillAction = 'fill' | 'same' | 'conflict' | 'clear' | 'skip';
-export type SkipReason = 'readonly' | 'disabled' | 'no-value' | 'no-option' | Exclude<HiddenReason, ''>;
+/**
+ * Why an item is not written. `needs-day`: the profile holds a month (毕业时间 2005-06) and the field asks for a day;
+ * `open-ended`: the profile's contract is 无固定期限 and the field asks for a date — both said in the preview, not
+ * dropped as if the profile had nothing, so the applicant knows to type them.
+ */
+export type SkipReason = 'readonly' | 'disabled' | 'no-value' | 'no-option' | 'needs-day' | 'open-ended' | Exclude<HiddenReason, ''>;
 
 /** One line of the preview. A skipped item carries no value of the profile (issue 12.1). */
 export interface FillItem {

@@ -368,28 +368,45 @@ export function labelLexicon(defs: readonly FieldDefinitionView[]): Lexicon {
  * Words that make a person's label about another person or body (紧急联系人, 单位联系人, 法定代表人身份证号):
  * checked for the personal fields only (原单位解聘日期 is still the applicant's date).
  */
-const OTHER_PARTY = /紧急|单位|企业|公司|法人|法定代表|代表人|经办|委托|代理|配偶|父|母|监护|担保|推荐/;
+const OTHER_PARTY = /紧急|单位|企业|公司|法人|法定代表|代表人|经办|委托|代理|配偶|父|母|监护|担保|推荐|审核|审批|受理|核查/;
 const PERSONAL = /^(name|idNumber|gender|birthDate|mobile|phone|email|address|postcode)$/;
 /** How much longer than a known label a page label may be and still mean it (申请人身份证号码 → 身份证号码). */
 const MAX_EXTRA = 5;
+
+/** What surrounds a known label inside a page label: before its first character, after its last, and all of it. */
+interface Around {
+  before: string;
+  after: string;
+  rest: string;
+}
 
 /**
  * What is left of a page label around a known label it holds: contained whole, or — for known labels of three
  * characters or more — in order with at most two characters slipped in (身份证件号 holds 身份证号). Undefined
  * when it does not hold it.
  */
-function remainder(label: string, known: string): string | undefined {
+function remainder(label: string, known: string): Around | undefined {
   const at = label.indexOf(known);
-  if (at >= 0) return label.slice(0, at) + label.slice(at + known.length);
+  if (at >= 0) {
+    const before = label.slice(0, at);
+    const after = label.slice(at + known.length);
+    return { before, after, rest: before + after };
+  }
   // Most labels hold none of the ~200 known ones: rejected without building the remainder (bench T1, issue 13.5).
   if (known.length < 3 || label.length < known.length || !inOrder(label, known)) return undefined;
   let i = 0;
+  let before = '';
+  let after = '';
   let rest = '';
   for (const ch of label) {
     if (i < known.length && ch === known[i]) i++;
-    else rest += ch;
+    else {
+      rest += ch;
+      if (i === 0) before += ch;
+      else if (i === known.length) after += ch;
+    }
   }
-  return rest;
+  return { before, after, rest };
 }
 
 /** Whether `known`'s characters appear in `label` in order with at most two others slipped in between them. */
@@ -404,22 +421,56 @@ function inOrder(label: string, known: string): boolean {
 }
 
 /**
+ * A qualifier that makes the label about an earlier value (原聘用单位 on 变更注册 is the employer being left; 变更前姓名):
+ * a profile holds the current values only, so such a box is never filled.
+ */
+const FORMER = /(原|旧|前|变更前|更改前|变动前|曾用)$/;
+
+/**
+ * Whether a known label found inside a page label names the page's box: `name`; `refuse` when the label is about
+ * something else (another party, an earlier value — 原… —, an attribute of the ID card: 身份证有效期, 身份证签发机关,
+ * 身份证地址 are neither the ID number nor the registration's expiry or the postal address); `shorter` when a person word
+ * (申请人, 联系人: labels of the name when alone) is followed by another field's name — 申请人手机号 is a mobile
+ * number, Chinese names the thing last —, so a shorter known label may name the box.
+ */
+function reading(around: Around, key: FieldKey, lexicon: Lexicon): 'name' | 'refuse' | 'shorter' {
+  if (around.rest.length > MAX_EXTRA || (OTHER_PARTY.test(around.rest) && PERSONAL.test(key))) return 'refuse';
+  if (FORMER.test(around.before)) return 'refuse';
+  if (around.before.length >= 2 && key !== 'idNumber' && keyForLabel(around.before, lexicon) === 'idNumber') return 'refuse';
+  // 身份证 is the card: 身份证X is the card's X (有效期, 签发机关, 地址) unless X completes the number.
+  if (key === 'idNumber' && around.after !== '' && !/^(号码|号|码)$/.test(around.after)) return 'refuse';
+  if (key === 'name' && around.after.length >= 2 && keyForLabel(around.after, lexicon) !== undefined) return 'shorter';
+  return 'name';
+}
+
+/** The notes in brackets of a label (coreLabel drops them): 邮政编码（单位） is the employer's postcode. */
+const bracketNotes = (label: string): string => [...normLabel(label).matchAll(/[(（【[]([^)）】\]]*)[)）】\]]/g)].map((m) => m[1] ?? '').join('');
+
+/**
  * The field a page label names, by meaning rather than one page's wording: the exact label from the
- * lexicon (rules/shared/fields.json `labels`), else the longest known label it contains when what remains
- * is short and names no other party, else the one field whose known labels all start with it (证件号 →
- * 证件号码). Ambiguous → none: a wrong field is worse than a missing one.
+ * lexicon (rules/shared/fields.json `labels`), else the longest known label it contains when what surrounds
+ * it is short, names no other party, no earlier value and no other field after it, else the one field whose
+ * known labels all start with it (证件号 → 证件号码). Ambiguous → none: a wrong field is worse than a missing one.
  */
 export function keyForLabel(label: string, lexicon: Lexicon): FieldKey | undefined {
-  const core = coreLabel(label);
+  const key = keyForCore(coreLabel(label), lexicon);
+  return key && PERSONAL.test(key) && OTHER_PARTY.test(bracketNotes(label)) ? undefined : key;
+}
+
+function keyForCore(core: string, lexicon: Lexicon): FieldKey | undefined {
   if (core.length < 2) return undefined;
   const exact = lexicon.exact.get(core);
   if (exact) return exact;
+  let held = false;
   for (const [known, key] of lexicon.entries) {
-    const rest = remainder(core, known);
-    if (rest === undefined) continue;
-    if (rest.length > MAX_EXTRA || (OTHER_PARTY.test(rest) && PERSONAL.test(key))) return undefined;
-    return key;
+    const around = remainder(core, known);
+    if (around === undefined) continue;
+    held = true;
+    const read = reading(around, key, lexicon);
+    if (read === 'name') return key;
+    if (read === 'refuse') return undefined;
   }
+  if (held) return undefined;
   const prefixed = new Set(lexicon.entries.filter(([known]) => known.startsWith(core)).map(([, key]) => key));
   return prefixed.size === 1 ? [...prefixed][0] : undefined;
 }

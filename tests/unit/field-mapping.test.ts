@@ -61,6 +61,23 @@ describe('field mapping on the replicas', () => {
     expect(keys).toEqual(['employerName', 'employerCreditCode']);
   });
 
+  it('a box for an earlier value, another party or an attribute of the ID card gets no field; the applicant\'s own do', () => {
+    // 变更注册: 原聘用单位 is the employer being left — filling the current one there was a wrong value.
+    const change = mapFields(replicaDocument(REPLICAS.find((x) => x.name === 'province-declaration-change')!, 'rendered'), defs);
+    expect(change.filter((f) => f.key === 'employerName').map((f) => f.id)).toEqual(['xpydw', 'sbdwmc']);
+    expect(change.find((f) => f.id === 'ypydw')).toBeUndefined();
+    const wrong = ['原聘用单位', '原单位名称', '原注册编号', '变更前姓名', '旧手机号码', '身份证有效期', '身份证有效期至', '证件有效期至', '身份证地址', '身份证签发机关', '审核人电话', '受理人手机', '邮政编码（单位）', '身份证号（母亲）'];
+    const right: Array<[string, string]> = [
+      ['申请人手机号', 'mobile'], ['申请人身份证号码', 'idNumber'], ['申请人联系电话', 'phone'], ['新聘用单位', 'employerName'], ['现工作单位', 'employerName'],
+      ['原单位解聘日期', 'dismissalDate'], ['与原单位解聘日期', 'dismissalDate'], ['聘用单位统一社会信用代码', 'employerCreditCode'], ['身份证号码（必填）', 'idNumber'],
+    ];
+    const row = (label: string, i: number) => `<tr><td>${label}：</td><td><input id="f${i}"></td></tr>`;
+    document.body.innerHTML = `<table>${[...wrong, ...right.map(([l]) => l)].map(row).join('')}</table>`;
+    const got = new Map(mapFields(document, defs).map((f) => [f.id, f.key]));
+    expect(wrong.map((l, i) => [l, got.get(`f${i}`)])).toEqual(wrong.map((l) => [l, undefined]));
+    expect(right.map(([l], i) => [l, got.get(`f${wrong.length + i}`)])).toEqual(right);
+  });
+
   it('证件号码 is not an ID number when 证件类型 is not 身份证', () => {
     document.body.innerHTML = `<table><tr><td>证件类型：</td><td><select id="t"><option value="3" selected>护照</option></select></td></tr>
       <tr><td>证件号码：</td><td><input id="n" value="E12345678"></td></tr></table>`;

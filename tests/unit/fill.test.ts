@@ -19,6 +19,7 @@ import { pageScript } from '../../src/fill/page-script';
 import { type ConfirmApi, confirmFill, isApplyAnswer, livenessOf, profileChangedMark } from '../../src/fill/confirm';
 import { applyVia } from '../../src/fill/kept';
 import type { FillPreview } from '../../src/messaging/protocol';
+import { t } from '../../src/i18n';
 
 const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
 const field = (over: Partial<CollectedField>): CollectedField => ({
@@ -100,6 +101,29 @@ describe('fill planner', () => {
     const [none] = planFill([field({ key: 'education', kind: 'select', options: [{ text: '博士研究生', value: '1' }] })], data);
     expect(none).toMatchObject({ action: 'skip', reason: 'no-option', value: '' });
     expect(none?.proposed).toBeUndefined();
+  });
+
+  it('a month where a day is asked and 无固定期限 where a date is are said in the preview, never written or dropped silently', () => {
+    const held = { ...data, graduationDate: '2005-06', contractEnd: 'open-ended' };
+    const items = planFill(
+      [
+        field({ key: 'graduationDate', fid: 'g', format: 'yyyy-MM-dd' }),
+        field({ key: 'graduationDate', fid: 'm', format: 'yyyy-MM' }),
+        field({ key: 'contractEnd', fid: 'c', kind: 'mini-date' }),
+        field({ key: 'contractStart', fid: 's' }),
+      ],
+      held,
+    );
+    expect(items.map((i) => [i.id, i.action, i.reason ?? '', i.value])).toEqual([
+      ['0:g', 'skip', 'needs-day', ''],
+      ['0:m', 'fill', '', '2005-06'],
+      ['0:c', 'skip', 'open-ended', ''],
+      ['0:s', 'skip', 'no-value', ''],
+    ]);
+    // Each reason has its text in both languages (the preview shows it).
+    for (const reason of ['needs-day', 'open-ended'] as const) {
+      for (const lang of ['zh', 'en'] as const) expect(t(`fill.reasons.${reason}`, {}, lang)).not.toBe(`fill.reasons.${reason}`);
+    }
   });
 
   it('marks what the previous applicant left on the page, and offers to clear what this one lacks', () => {
