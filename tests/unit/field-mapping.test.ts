@@ -78,6 +78,17 @@ describe('field mapping on the replicas', () => {
     expect(right.map(([l], i) => [l, got.get(`f${wrong.length + i}`)])).toEqual(right);
   });
 
+  it('a validity date that does not say whose gets no field: 有效期 alone may be the ID card\'s, the B certificate\'s or the registration\'s', () => {
+    // After an ID-number row, a bare 有效期 is most likely the card's; on 安全生产考核 pages it is the B certificate's.
+    const labels = ['身份证号码', '有效期', '有效期至', '证书有效期', '安全生产考核合格证书有效期', '注册有效期至', '注册有效期'];
+    document.body.innerHTML = `<table>${labels.map((l, i) => `<tr><td>${l}：</td><td><input id="f${i}"></td></tr>`).join('')}</table>`;
+    const got = new Map(mapFields(document, defs).map((f) => [f.id, f.key]));
+    expect(labels.map((l, i) => [l, got.get(`f${i}`)])).toEqual([
+      ['身份证号码', 'idNumber'], ['有效期', undefined], ['有效期至', undefined], ['证书有效期', undefined], ['安全生产考核合格证书有效期', undefined],
+      ['注册有效期至', 'registrationExpiry'], ['注册有效期', 'registrationExpiry'],
+    ]);
+  });
+
   it('证件号码 is not an ID number when 证件类型 is not 身份证', () => {
     document.body.innerHTML = `<table><tr><td>证件类型：</td><td><select id="t"><option value="3" selected>护照</option></select></td></tr>
       <tr><td>证件号码：</td><td><input id="n" value="E12345678"></td></tr></table>`;
