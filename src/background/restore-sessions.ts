@@ -3,6 +3,7 @@ import { StoreChanged } from '../profiles/errors';
 import { diffRestore, previewOf, type RestoreChoice, type RestoreDiff, type RestorePreview, restoreItems } from '../profiles/restore';
 import type { Profile } from '../profiles/schema';
 import type { ProfileService } from '../profiles/service';
+import { validateIdNumber } from '../validate/id-number';
 
 interface Staged {
   total: number;
@@ -56,7 +57,8 @@ export class RestoreSessions {
     // Two records with one id: the file was put together by hand or damaged; which one is meant is unknown.
     if (byId.size !== staged.profiles.length) throw new CodedError('restore.duplicate');
     const stored = await this.profiles.storedById();
-    staged.diff = diffRestore(staged.profiles, stored);
+    const now = this.now();
+    staged.diff = diffRestore(staged.profiles, stored, (id) => validateIdNumber(id, now).value !== undefined);
     staged.seen = new Map([...stored].map(([id, p]) => [id, p.revision]));
     return previewOf(staged.diff, (id) => (stored.get(id) ?? byId.get(id))?.data.name ?? '');
   }

@@ -3,7 +3,9 @@
  * added (in the backup, not stored: new, or deleted since the backup), changed (stored and different; `newer`
  * the ones edited after the backup, whose edits a restore would lose), unchanged, and missing (stored, not
  * in the backup: created since). The user chooses whether newer edits are overwritten and whether missing
- * profiles are deleted; by default neither (nothing is lost without a question).
+ * profiles are deleted; by default neither (nothing is lost without a question). A backup profile whose ID
+ * number fails the check (a file edited by hand or damaged) is held back unless the user asks for it, as an
+ * import rejects such a row (contract.md): a wrong ID number is not written over a stored one silently.
  */
 import type { BatchItem } from './store';
 import type { Profile } from './schema';
@@ -16,11 +18,14 @@ export interface RestoreDiff {
   newer: string[];
   unchanged: number;
   missing: string[];
+  /** Subset of `added` and `changed`: an ID number present in the backup's profile that fails the check. */
+  invalid: string[];
 }
 
 export interface RestoreChoice {
   overwriteNewer: boolean;
   removeMissing: boolean;
+  restoreInvalid: boolean;
 }
 
 /** A few names per group, enough to recognise what is meant; the counts are complete. */
@@ -38,6 +43,7 @@ export interface RestorePreview {
   newer: RestoreGroup;
   unchanged: number;
   missing: RestoreGroup;
+  invalid: RestoreGroup;
 }
 
 /** JSON with object keys sorted: two bodies are equal whatever order their keys were written in. */
@@ -49,18 +55,22 @@ function canonical(value: unknown): string {
 
 const bodyKey = (p: Profile) => canonical({ data: p.data, businesses: p.businesses, notes: p.notes });
 
-export function diffRestore(backup: readonly Profile[], stored: ReadonlyMap<string, Profile>): RestoreDiff {
-  const diff: RestoreDiff = { total: backup.length, added: [], changed: [], newer: [], unchanged: 0, missing: [] };
+/** `idOk` says whether an ID number passes the check (validate/id-number.ts, with the day's date). */
+export function diffRestore(backup: readonly Profile[], stored: ReadonlyMap<string, Profile>, idOk: (id: string) => boolean): RestoreDiff {
+  const diff: RestoreDiff = { total: backup.length, added: [], changed: [], newer: [], unchanged: 0, missing: [], invalid: [] };
   const inBackup = new Set<string>();
   for (const p of backup) {
     inBackup.add(p.id);
     const current = stored.get(p.id);
-    if (!current) diff.added.push(p.id);
-    else if (bodyKey(current) === bodyKey(p) && current.createdAt === p.createdAt) diff.unchanged++;
+    const unchanged = !!current && bodyKey(current) === bodyKey(p) && current.createdAt === p.createdAt;
+    if (unchanged) diff.unchanged++;
+    else if (!current) diff.added.push(p.id);
     else {
       diff.changed.push(p.id);
       if (current.updatedAt > p.updatedAt) diff.newer.push(p.id);
     }
+    const id = p.data.idNumber;
+    if (!unchanged && id && !idOk(id)) diff.invalid.push(p.id);
   }
   for (const id of stored.keys()) if (!inBackup.has(id)) diff.missing.push(id);
   return diff;
@@ -70,6 +80,7 @@ export function diffRestore(backup: readonly Profile[], stored: ReadonlyMap<stri
 export function restoreItems(backup: readonly Profile[], diff: RestoreDiff, choice: RestoreChoice): BatchItem[] {
   const take = new Set([...diff.added, ...diff.changed]);
   if (!choice.overwriteNewer) for (const id of diff.newer) take.delete(id);
+  if (!choice.restoreInvalid) for (const id of diff.invalid) take.delete(id);
   const items: BatchItem[] = backup.filter((p) => take.has(p.id)).map((profile) => ({ kind: 'restore', profile }));
   if (choice.removeMissing) for (const id of diff.missing) items.push({ kind: 'remove', id });
   return items;
@@ -77,5 +88,13 @@ export function restoreItems(backup: readonly Profile[], diff: RestoreDiff, choi
 
 export function previewOf(diff: RestoreDiff, nameOf: (id: string) => string): RestorePreview {
   const group = (ids: readonly string[]): RestoreGroup => ({ n: ids.length, names: ids.slice(0, NAMES_SHOWN).map(nameOf) });
-  return { total: diff.total, added: group(diff.added), changed: group(diff.changed), newer: group(diff.newer), unchanged: diff.unchanged, missing: group(diff.missing) };
+  return {
+    total: diff.total,
+    added: group(diff.added),
+    changed: group(diff.changed),
+    newer: group(diff.newer),
+    unchanged: diff.unchanged,
+    missing: group(diff.missing),
+    invalid: group(diff.invalid),
+  };
 }

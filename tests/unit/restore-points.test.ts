@@ -177,11 +177,11 @@ describe('what a restore would change', () => {
       [uuid(4), mk(uuid(4), '后改了', '2026-03-01T00:00:00.000Z', { revision: 4 })],
       [uuid(5), mk(uuid(5), '备份后新建', '2026-03-02T00:00:00.000Z')],
     ]);
-    const diff = diffRestore(backup, stored);
-    expect(diff).toEqual({ total: 4, added: [uuid(1)], changed: [uuid(3), uuid(4)], newer: [uuid(4)], unchanged: 1, missing: [uuid(5)] });
+    const diff = diffRestore(backup, stored, () => true);
+    expect(diff).toEqual({ total: 4, added: [uuid(1)], changed: [uuid(3), uuid(4)], newer: [uuid(4)], unchanged: 1, missing: [uuid(5)], invalid: [] });
     const ids = (items: ReturnType<typeof restoreItems>) => items.map((i) => (i.kind === 'restore' ? `r${i.profile.data.name}` : i.kind === 'remove' ? `x${i.id.slice(-1)}` : '?'));
-    expect(ids(restoreItems(backup, diff, { overwriteNewer: false, removeMissing: false }))).toEqual(['r新', 'r改']);
-    expect(ids(restoreItems(backup, diff, { overwriteNewer: true, removeMissing: true }))).toEqual(['r新', 'r改', 'r后改', 'x5']);
+    expect(ids(restoreItems(backup, diff, { overwriteNewer: false, removeMissing: false, restoreInvalid: false }))).toEqual(['r新', 'r改']);
+    expect(ids(restoreItems(backup, diff, { overwriteNewer: true, removeMissing: true, restoreInvalid: false }))).toEqual(['r新', 'r改', 'r后改', 'x5']);
   });
 
   it('refuses a commit when the store moved after the preview, and writes nothing', async () => {
@@ -195,14 +195,39 @@ describe('what a restore would change', () => {
     expect(restores.holds(session)).toBe(true); // the review keeps asking this while the clerk reads
     expect(preview).toMatchObject({ total: 2, added: { n: 1, names: ['李四'] }, changed: { n: 1, names: ['张三'] }, newer: { n: 0 }, missing: { n: 0 } });
     await service.update(a.id, { data: { name: '张三', mobile: '13800000000' } }, 1, T(2));
-    await expect(restores.commit(session, { overwriteNewer: false, removeMissing: false })).rejects.toBeInstanceOf(StoreChanged);
+    await expect(restores.commit(session, { overwriteNewer: false, removeMissing: false, restoreInvalid: false })).rejects.toBeInstanceOf(StoreChanged);
     expect(await names()).toEqual(['张三']);
     // Previewed again, it commits: one batch, one restore point.
     await restores.preview(session);
-    expect(await restores.commit(session, { overwriteNewer: true, removeMissing: false })).toEqual({ added: 1, changed: 1, removed: 0 });
+    expect(await restores.commit(session, { overwriteNewer: true, removeMissing: false, restoreInvalid: false })).toEqual({ added: 1, changed: 1, removed: 0 });
     expect(await names()).toEqual(['张三（备份）', '李四']);
     expect(await service.latestRestorePoint()).toMatchObject({ kind: 'restore', created: 1, replaced: 1 });
     expect(restores.holds(session)).toBe(false); // committed: nothing more to keep
+  });
+
+  it('holds back a backup profile whose ID number fails the check (edited by hand or damaged) unless the clerk asks for it', async () => {
+    const valid = '370102199001011231';
+    const a = await service.create({ data: { name: '张三', idNumber: valid } }, T(0));
+    const stored = await service.get(a.id);
+    // The backup's copy of 张三 has its check digit changed; 李四 is new with a mistyped birth date; 王五 has none.
+    const backup = [
+      { ...stored, data: { name: '张三', idNumber: '370102199001011232' } },
+      mk(crypto.randomUUID(), '李四', T(1).toISOString(), { data: { name: '李四', idNumber: '370102199013011231' } }),
+      mk(crypto.randomUUID(), '王五', T(1).toISOString()),
+    ];
+    const restores = new RestoreSessions(service, () => T(5));
+    const session = crypto.randomUUID();
+    restores.stage(session, 3, backup);
+    expect(await restores.preview(session)).toMatchObject({ added: { n: 2 }, changed: { n: 1 }, invalid: { n: 2, names: ['张三', '李四'] } });
+    expect(await restores.commit(session, { overwriteNewer: true, removeMissing: false, restoreInvalid: false })).toEqual({ added: 1, changed: 0, removed: 0 });
+    expect((await service.get(a.id)).data.idNumber).toBe(valid);
+    expect(await names()).toEqual(['张三', '王五']);
+    // Asked for, they are restored.
+    const again = crypto.randomUUID();
+    restores.stage(again, 3, backup);
+    await restores.preview(again);
+    expect(await restores.commit(again, { overwriteNewer: true, removeMissing: false, restoreInvalid: true })).toEqual({ added: 1, changed: 1, removed: 0 });
+    expect((await service.get(a.id)).data.idNumber).toBe('370102199001011232');
   });
 
   it('refuses a backup with two records of one id', async () => {

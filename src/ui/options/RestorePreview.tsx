@@ -10,6 +10,7 @@ export interface RestoreReview {
   preview: RestorePreview;
   overwriteNewer: boolean;
   removeMissing: boolean;
+  restoreInvalid: boolean;
 }
 
 function Names({ group }: { group: RestoreGroup }) {
@@ -55,6 +56,7 @@ export function RestorePreviewView({
       data-newer={p.newer.n}
       data-unchanged={p.unchanged}
       data-missing={p.missing.n}
+      data-invalid={p.invalid.n}
     >
       <h3>{t('restore.title')}</h3>
       <p>{t('restore.summary', { file: review.fileName, at: format(new Date(review.exportedAt), 'yyyy-MM-dd HH:mm'), n: p.total })}</p>
@@ -85,6 +87,21 @@ export function RestorePreviewView({
               </div>
             )}
           </li>
+          {p.invalid.n > 0 && (
+            <li data-jzs-restore-group="invalid" class="warn">
+              {t('restore.invalid', { n: p.invalid.n })}
+              <Names group={p.invalid} />
+              <label>
+                <input
+                  type="checkbox"
+                  data-jzs-restore-option="restore-invalid"
+                  checked={review.restoreInvalid}
+                  onChange={(e) => onChange({ ...review, restoreInvalid: e.currentTarget.checked })}
+                />{' '}
+                {t('restore.restoreInvalid', { n: p.invalid.n })}
+              </label>
+            </li>
+          )}
           <li data-jzs-restore-group="unchanged">{t('restore.unchanged', { n: p.unchanged })}</li>
           {p.missing.n > 0 && (
             <li data-jzs-restore-group="missing">
