@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
+import { readFileSync } from 'node:fs';
 import { CHROME_MATCHES, FIREFOX_MATCHES } from './src/portals/origins';
+import { panelTexts } from './src/i18n/panel-texts';
 
 /**
  * zod 4 compiles validators with the Function constructor unless told `jitless` (which we always do, see
@@ -73,6 +75,25 @@ export function stripPageNames(): Plugin {
   };
 }
 
+/**
+ * `assets/i18n/pages.<lang>.json?panel`: the catalogue cut to the parts the on-page panel shows (panel-texts.ts),
+ * a module of its own, so the panel's frame does not load the workbench's texts (issue 13.5). Served as a module
+ * whose default export is the cut catalogue (a query id is not handed to the JSON loader).
+ */
+function panelTextsJson(): Plugin {
+  const wanted = /[\\/]assets[\\/]i18n[\\/]pages\.[\w-]+\.json\?panel$/;
+  return {
+    name: 'jzs-panel-texts',
+    enforce: 'pre',
+    load(id) {
+      if (!wanted.test(id)) return undefined;
+      const file = id.slice(0, -'?panel'.length);
+      this.addWatchFile(file);
+      return `export default ${JSON.stringify(panelTexts(JSON.parse(readFileSync(file, 'utf8'))))};`;
+    },
+  };
+}
+
 /** Drawn for the product: assets/icon/icon.svg, rendered by tests/tools/draw-icons.ts. */
 const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [String(size), `icons/${size}.png`]));
 
@@ -85,7 +106,7 @@ export default defineConfig({
   imports: false,
   manifestVersion: 3,
   // Workers are bundled by their own Vite pipeline: the import worker checks rows with zod, so it gets the same patch.
-  vite: () => ({ plugins: [stripZodJit(), minifyCssConstants(), preact()], worker: { plugins: () => [stripZodJit()] } }),
+  vite: () => ({ plugins: [stripZodJit(), minifyCssConstants(), panelTextsJson(), preact()], worker: { plugins: () => [stripZodJit()] } }),
   hooks: {
     // WXT takes the toolbar title from the popup's <title> (Chinese, fixed); the manifest's is the localized name.
     'build:manifestGenerated': (_wxt, manifest) => {

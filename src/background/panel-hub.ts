@@ -20,6 +20,12 @@ interface TabState {
  * the frames to report anew (`bg:report`), so nothing needs storing.
  */
 export class PanelHub {
+  /**
+   * This background instance (the hub lives in the worker's memory): a frame whose last report this instance
+   * answered need not report again when a panel connects (issue 13.5: each report costs the page, the worker
+   * and a redraw of the panel).
+   */
+  readonly instance = crypto.randomUUID();
   private readonly tabs = new Map<number, TabState>();
   private readonly ports = new Map<number, Set<PanelPort>>();
 
@@ -39,7 +45,7 @@ export class PanelHub {
   }
 
   /** A frame's report. A "gone" report (page null) of an older document never erases a newer one's. */
-  report(tabId: number, frameId: number, portal: PortalId, report: PageReport): { conditions: string[] } {
+  report(tabId: number, frameId: number, portal: PortalId, report: PageReport): { conditions: string[]; worker: string } {
     const t = this.tab(tabId);
     const old = t.frames.get(frameId);
     if (report.page === null) {
@@ -51,7 +57,7 @@ export class PanelHub {
     if (frameId === 0) t.portal = portal;
     t.portal ??= portal;
     this.pushView(tabId);
-    return { conditions: t.conditions };
+    return { conditions: t.conditions, worker: this.instance };
   }
 
   view(tabId: number): TabView | undefined {

@@ -35,7 +35,8 @@ export function panelDeps(hub: PanelHub): PanelDeps {
 
 /**
  * The panel frame connects a port: the hub pushes the tab's state through it. Only the panel page framed into
- * a portal tab may connect (the same sender check as messages); a new panel asks the frames to report again.
+ * a portal tab may connect (the same sender check as messages); a new panel asks the frames to report again
+ * when this background instance may not have their reports (it restarted since).
  */
 export function listenForPanels(panels: PanelDeps): void {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -49,7 +50,8 @@ export function listenForPanels(panels: PanelDeps): void {
     }
     const stop = panels.hub.connect(panel.tabId, port);
     port.onDisconnect.addListener(stop);
-    void panels.tellTab(panel.tabId, 'bg:report', {});
+    // Frames whose last report this instance answered stay quiet (the panel got their state on connecting).
+    void panels.tellTab(panel.tabId, 'bg:report', { worker: panels.hub.instance });
   });
   browser.tabs.onRemoved.addListener((tabId) => panels.hub.forget(tabId));
 }

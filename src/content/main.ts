@@ -59,6 +59,8 @@ class ContentShell {
    */
   private held: Array<() => void> | undefined;
   private lastReport = '';
+  /** The background instance that answered this frame's last report; undefined while one is on its way. */
+  private heldBy: string | undefined;
   private reportQueued = false;
   private requestSeq = 0;
   private rejected: Detection | undefined;
@@ -207,7 +209,10 @@ class ContentShell {
     const text = JSON.stringify(report);
     if (text === this.lastReport || (report.page === null && !this.lastReport)) return;
     this.lastReport = text;
-    send('cs:report', { report }).then(({ conditions, prefs }) => {
+    this.heldBy = undefined;
+    send('cs:report', { report }).then(({ conditions, prefs, worker }) => {
+      // The latest report sent (a newer one may be on its way: that one's answer says).
+      if (this.lastReport === text) this.heldBy = worker;
       if (conditions.join() !== [...this.state.conditions].join()) this.setConditions(conditions);
       // Changes after the first come as `bg:panel` (an older answer must not undo them).
       if (!this.prefsKnown) this.knownPrefs(prefs);
@@ -329,8 +334,10 @@ class ContentShell {
       this.validator?.validate();
       return {};
     },
-    'bg:report': () => {
-      this.queueReport(true);
+    'bg:report': ({ worker }) => {
+      // Only when that background may not hold this frame's page: it restarted since our last answered report,
+      // or a report is on its way (its answer comes from whichever instance gets it).
+      if (!worker || worker !== this.heldBy) this.queueReport(true);
       return {};
     },
     'bg:conditions': ({ conditions }) => {

@@ -104,6 +104,8 @@ export interface PageKit {
   fingerprint(el: Element, mini?: string): FieldHandle;
   find(doc: Document, handle: FieldHandle): Element | null;
   sameHandle(a: FieldHandle, b: FieldHandle): boolean;
+  /** Does `el` still have the fingerprint of `handle` (sameHandle(fingerprint(el, handle.mini), handle))? */
+  matches(el: Element, handle: FieldHandle): boolean;
   /** The confirm's request as the one string sent to the page (`pageScript(wire)` takes it). */
   toWire(req: PageApplyRequest): string;
   /** The page's answer string back in `PageApplyAnswer`'s shape, item ids from `req` (undefined: not an answer to it). */
@@ -195,7 +197,12 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // Each computed-style read costs (a value serialised per read; 40 fields read ~200 elements): the fewest
   // reads that decide, the rare ones last.
   const clips = (v: string | undefined) => v === 'hidden' || v === 'clip';
-  const clipPathOf = (s: CSSStyleDeclaration) => (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && s.position === 'absolute');
+  // `clip` applies to every absolutely positioned box, fixed included (CSS 2.1 §11.1.2). A mask image can hide
+  // a box as completely as a clip path; like any clip path it is refused, whatever its shape (portals use neither
+  // on their forms).
+  const maskOf = (s: CSSStyleDeclaration) => s.maskImage || s.getPropertyValue('-webkit-mask-image');
+  const clipPathOf = (s: CSSStyleDeclaration) =>
+    (!!s.clipPath && s.clipPath !== 'none') || (!!s.clip && s.clip !== 'auto' && (s.position === 'absolute' || s.position === 'fixed')) || (maskOf(s) || 'none') !== 'none';
   /** Overflow per axis from one read of the shorthand (`hidden`, or `hidden visible`); longhands if it is empty. */
   const overflowOf = (s: CSSStyleDeclaration): [boolean, boolean] => {
     const v = s.overflow;
@@ -203,9 +210,16 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const xy = (v || `${s.overflowX} ${s.overflowY}`).trim().split(/\s+/);
     return [clips(xy[0]), clips(xy[1] ?? xy[0])];
   };
+  /** `filter: opacity(…)` fades a box as `opacity` does; each such function multiplies (0.5 or 50 %). */
+  const filterOpacity = (f: string): number => {
+    if (!f || f === 'none' || !f.includes('opacity(')) return 1;
+    let k = 1;
+    for (const m of f.matchAll(/opacity\(\s*([\d.]+)(%?)\s*\)/g)) k *= Number.parseFloat(m[1] ?? '1') / (m[2] ? 100 : 1);
+    return k;
+  };
   const opacityOf = (s: CSSStyleDeclaration) => {
     const v = s.opacity;
-    return v === '1' || !v ? 1 : Number.parseFloat(v);
+    return (v === '1' || !v ? 1 : Number.parseFloat(v)) * filterOpacity(s.filter);
   };
   /**
    * The browser's own answer to "not rendered (display: none or content-visibility: hidden up the chain) or
@@ -308,16 +322,29 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   };
 
   // ---- fingerprints: the field the user saw, found again --------------------------------------------------
-  const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：]+/g, '').slice(0, 40);
+  // A confirm reads each label twice (the check, and the re-check before the write): NFKC and the regex once
+  // per text. Bounded, since the kit lives as long as its caller.
+  const normed = new Map<string, string>();
+  const norm = (s: string | null | undefined): string => {
+    const raw = s ?? '';
+    let n = normed.get(raw);
+    if (n === undefined) {
+      if (normed.size > 500) normed.clear();
+      normed.set(raw, (n = raw.normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：]+/g, '').slice(0, 40)));
+    }
+    return n;
+  };
   const labelAround = (el: Element): string => {
     const own = isField(el) ? el.labels?.[0]?.textContent : undefined;
     if (own) return norm(own);
     const control = el.closest('[role="control"][label]');
     if (control) return norm(control.getAttribute('label'));
-    const cell = el.closest('td, dd');
-    let prev = cell?.previousElementSibling ?? null;
-    while (prev && !norm(prev.textContent)) prev = prev.previousElementSibling;
-    return norm(prev?.textContent);
+    // The nearest cell before the field's own with any text.
+    for (let prev = el.closest('td, dd')?.previousElementSibling ?? null; prev; prev = prev.previousElementSibling) {
+      const text = norm(prev.textContent);
+      if (text) return text;
+    }
+    return '';
   };
   const formOf = (el: Element): string => {
     const form = (isField(el) ? el.form : null) ?? el.closest('form');
@@ -348,6 +375,18 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   };
   const sameHandle = (a: FieldHandle, b: FieldHandle) =>
     a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '');
+  /**
+   * `sameHandle(fingerprint(el, h.mini), h)` without building the fingerprint: the cheap parts first, the label
+   * (a walk and a text) last. The confirm asks this twice per field (tests/unit/fill.test.ts holds the two
+   * equal on every replica page under seeded mutations).
+   */
+  const matches = (el: Element, h: FieldHandle): boolean =>
+    el.localName === h.tag &&
+    el.id === h.id &&
+    (el.getAttribute('name') ?? '') === h.name &&
+    (el.getAttribute('type') ?? '').toLowerCase() === h.type &&
+    formOf(el) === h.form &&
+    labelAround(el) === h.label;
 
   if (req.op === 'kit') {
     // The kit lives as long as its caller: every call sees the page as it is now.
@@ -355,7 +394,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       forget();
       return hiddenReason(el, minSize, scope);
     };
-    return { hiddenReason: fresh, fingerprint, find, sameHandle, toWire, answerFromWire };
+    return { hiddenReason: fresh, fingerprint, find, sameHandle, matches, toWire, answerFromWire };
   }
 
   type Ctl = {
@@ -400,20 +439,6 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const field = (d: unknown, k: string): string => (typeof d === 'object' && d !== null ? String(Reflect.get(d, k) ?? '') : '');
     return data.map((d: unknown) => ({ text: field(d, tf), value: field(d, vf) }));
   };
-  if (req.op === 'probe') {
-    if (req.keep && !Object.getOwnPropertyDescriptor(window, req.keep)) Object.defineProperty(window, req.keep, { value: pageScript });
-    return req.fields.map((locator): PageProbe => {
-      const el = find(doc, { ...locator, type: '', form: '', label: '' });
-      if (!el) return { handle: null, hidden: 'not-rendered' };
-      const seen = locator.mini ? el.querySelector(MINI_INPUT) : el;
-      return {
-        handle: fingerprint(el, locator.mini),
-        hidden: seen ? hiddenReason(seen, minSize, el) : 'not-rendered',
-        ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
-      };
-    });
-  }
-
   // ---- confirm: check, write, read back --------------------------------------------------------------------
   const choiceGroup = (el: HTMLInputElement) =>
     Array.from((el.form ?? doc).querySelectorAll<HTMLInputElement>(`input[type="${el.type}"]`)).filter((x) => x.name === el.name);
@@ -437,7 +462,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   /** Why this field must not be written now, by its fingerprint and what its element and control say ('' = it may). No layout. */
   const refuseState = (w: PageWrite, el: Element | null): RefusedReason | '' => {
     if (!el?.isConnected) return 'gone';
-    if (!sameHandle(fingerprint(el, w.handle.mini), w.handle)) return 'changed';
+    if (!matches(el, w.handle)) return 'changed';
     if (w.handle.mini) {
       const c = mini?.get(w.handle.mini);
       const input = el.querySelector(MINI_INPUT);
@@ -505,18 +530,66 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return '';
   };
 
+  /** Every field as the person sees it now, in one layout, before the first write. */
+  const checkAll = (writes: PageWrite[]): Array<{ el: Element | null; reason: RefusedReason | '' }> =>
+    writes.map((w) => {
+      try {
+        const el = find(doc, w.handle);
+        return { el, reason: refuseState(w, el) || (el ? refuseSight(w, el) : 'gone') };
+      } catch {
+        return { el: null, reason: 'error' as const };
+      }
+    });
+
+  /**
+   * The confirm's read-only code run once at the preview on the previewed fields, results discarded (bench
+   * T8): the kept function's inner functions are compiled on their first call and learn their property
+   * accesses on the first few, which on the clerk's click cost ~0.3 ms of the page's CPU (tests/bench/fill-ab.ts;
+   * more passes, to reach the optimising tiers, made the confirm slower). Nothing is written; only what the
+   * confirm reads (the state checks, the read-back, the wire) is read.
+   */
+  const warm = (probes: PageProbe[]) => {
+    const writes: PageWrite[] = [];
+    for (let i = 0; i < probes.length; i++) {
+      const handle = probes[i]?.handle;
+      if (handle) writes.push({ item: String(i), handle, value: '' });
+    }
+    // The visibility checks (hit tests, styles) are left out: the probe itself has just run them on every field.
+    const results = fromWire(toWire({ op: 'apply', url: location.href, writes, minSize })).writes.map((w): PageWriteResult => {
+      const el = find(doc, w.handle);
+      const reason = refuseState(w, el);
+      return el && !reason ? { item: w.item, written: true, read: read(w, el) } : { item: w.item, written: false, reason: reason || 'gone' };
+    });
+    answerToWire({ navigated: false, results });
+  };
+
+  if (req.op === 'probe') {
+    if (req.keep && !Object.getOwnPropertyDescriptor(window, req.keep)) Object.defineProperty(window, req.keep, { value: pageScript });
+    const probes = req.fields.map((locator): PageProbe => {
+      const el = find(doc, { ...locator, type: '', form: '', label: '' });
+      if (!el) return { handle: null, hidden: 'not-rendered' };
+      const seen = locator.mini ? el.querySelector(MINI_INPUT) : el;
+      return {
+        handle: fingerprint(el, locator.mini),
+        hidden: seen ? hiddenReason(seen, minSize, el) : 'not-rendered',
+        ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
+      };
+    });
+    if (req.keep) {
+      try {
+        warm(probes);
+      } catch {
+        // A page getter that throws here will be met again, and reported, at the confirm.
+      }
+    }
+    return probes;
+  }
+
   if (location.href !== req.url) return { navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) };
   // First every field as the person sees it now, in one layout (checking after each write would lay the page
   // out again for every field); then, just before each write, what a page reacting to the previous writes
   // may have changed (removed, replaced, disabled, made read-only).
-  const found = req.writes.map((w) => {
-    try {
-      const el = find(doc, w.handle);
-      return { el, reason: refuseState(w, el) || (el ? refuseSight(w, el) : 'gone') };
-    } catch {
-      return { el: null, reason: 'error' as const };
-    }
-  });
+  const found = checkAll(req.writes);
   // Each field again just before its write, fingerprint and state: a page reacting to the previous writes may
   // have replaced, moved or relabelled it, or disabled it. (Watching the page with a MutationObserver to skip
   // the fingerprint until something changed cost more than it saved: every mutation of MiniUI's own writes

@@ -2,7 +2,8 @@
  * UI text lookup. Texts live in assets/i18n: `content.<lang>.json` (what a portal page shows before its rules
  * arrive: the overlay frame, errors), `hints.<lang>.json` (what shows once the page rules are in: checklist,
  * upload and validator messages `v.*` — the content script gets them with its page rules, so they stay out of
- * its size-budgeted bundle) and `pages.<lang>.json` (popup, workbench, printable page). assets/locales/ holds only
+ * its size-budgeted bundle) and `pages.<lang>.json` (popup, workbench, printable page; the on-page panel frame loads
+ * only its part of it, panel-texts.ts). assets/locales/ holds only
  * the manifest's name and description, which @wxt-dev/i18n turns into `_locales/` for browser.i18n.
  *
  * We look strings up ourselves because the product speaks Chinese FIRST: browser.i18n follows the browser's
@@ -129,9 +130,18 @@ export function joinList(items: readonly (string | number)[], lang: Lang = curre
   return items.join(t('checklist.enumSep', {}, lang));
 }
 
-/** Joins whole clauses (several messages about one row): 「…；…」 in Chinese, "…; …" in English. */
+/**
+ * Joins whole clauses (several messages about one row): 「…；…」 in Chinese, "…; …" in English. A clause that is
+ * already a sentence (ends in 。 or .) is followed by the next one as sentences are — never 「。；」 or ".; ".
+ */
 export function joinClauses(items: readonly string[], lang: Lang = current): string {
-  return items.join(t('checklist.listSep', {}, lang));
+  const sep = t('checklist.listSep', {}, lang);
+  let out = '';
+  items.forEach((item, i) => {
+    if (i > 0) out += /[。．.!?！？]$/u.test(out) ? (lang === 'en' ? ' ' : '') : sep;
+    out += item;
+  });
+  return out;
 }
 
 /**

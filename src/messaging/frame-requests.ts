@@ -15,6 +15,9 @@ const isEmpty = (d: unknown): d is Record<string, never> => isObject(d) && Objec
 /** The object has exactly these keys (strict, as the background's schemas are). */
 const keysAre = (d: object, ...keys: string[]) => Object.keys(d).every((k) => keys.includes(k));
 
+/** `bg:report`: nothing, or the asking background instance's id. */
+const isReportAsk = (d: unknown): d is { worker?: string } => isObject(d) && keysAre(d, 'worker') && (!('worker' in d) || typeof d.worker === 'string');
+
 const isConditions = (d: unknown): d is { conditions: string[] } =>
   isObject(d) && keysAre(d, 'conditions') && 'conditions' in d && Array.isArray(d.conditions) && d.conditions.every((c) => typeof c === 'string');
 
@@ -29,7 +32,7 @@ export const FRAME_REQUESTS: { [N in FrameName]: (data: unknown) => data is Fram
   'bg:collect': isEmpty,
   'bg:document': isEmpty,
   'bg:filled': isEmpty,
-  'bg:report': isEmpty,
+  'bg:report': isReportAsk,
   'bg:conditions': isConditions,
   'bg:panel': isPrefs,
   'bg:language': isLanguage,

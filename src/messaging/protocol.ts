@@ -226,8 +226,12 @@ export interface FrameProtocolMap {
   'bg:document': { req: Record<string, never>; res: { page: string | null; url: string; nonce: string } };
   /** A fill was written in this frame: validate the page again (MiniUI writes fire no DOM event). */
   'bg:filled': { req: Record<string, never>; res: Record<string, never> };
-  /** The panel opened: report the page again (the background may have restarted and forgotten). */
-  'bg:report': { req: Record<string, never>; res: Record<string, never> };
+  /**
+   * The panel opened: report the page again if the background may have forgotten it — it restarted since this
+   * frame's last answered report (`worker`: the background instance asking, as `cs:report` answers it; without
+   * it, always).
+   */
+  'bg:report': { req: { worker?: string }; res: Record<string, never> };
   /** The user ticked situations in the panel: checks that depend on them run again. */
   'bg:conditions': { req: { conditions: string[] }; res: Record<string, never> };
   /** The user opened or closed the panel, or moved it to the other side. */
@@ -241,8 +245,11 @@ export interface FrameProtocolMap {
 /** Request and response types per message name. */
 export interface ProtocolMap {
   'cs:pageRules': { req: PageRulesRequest; res: PageRules };
-  /** A portal frame's page facts, for the panel. Answers the situations ticked for the tab and the panel prefs. */
-  'cs:report': { req: { report: PageReport }; res: { conditions: string[]; prefs: PanelPrefs } };
+  /**
+   * A portal frame's page facts, for the panel. Answers the situations ticked for the tab, the panel prefs and
+   * which background instance now holds the report (`worker`, random per start of the background).
+   */
+  'cs:report': { req: { report: PageReport }; res: { conditions: string[]; prefs: PanelPrefs; worker: string } };
   /** The top frame's pill was clicked by a person: the panel opens, and stays open on this portal. */
   'cs:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */

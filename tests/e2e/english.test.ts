@@ -5,6 +5,7 @@
  * in the editor), the printable checklist, and on a portal page the panel frame (panel.html) with our marks in
  * the page's frames (the overlay host, field hints).
  */
+import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
@@ -95,6 +96,16 @@ describe('English mode', () => {
     // A refusal reads in English too: a legacy .xls file.
     await bench.locator('[data-jzs-import]').setInputFiles({ name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
     await expect.poll(() => bench.locator('p.error').allTextContents()).toContainEqual(expect.stringMatching(/old\.xls .*Excel \(\.xls\)/));
+    expect(await chineseOutsideData(bench)).toEqual([]);
+  });
+
+  it('the restore preview and the PDF tool\'s refusals mark the Chinese names they show', async () => {
+    const [download] = await Promise.all([bench.waitForEvent('download'), bench.locator('[data-jzs-action="export-backup"]').click()]);
+    const backup = readFileSync((await download.path()) ?? '', 'utf8').replace('欧阳明', '欧阳明明');
+    await bench.locator('[data-jzs-restore]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await bench.locator('.names').first().waitFor();
+    await bench.locator('[data-jzs-pdf-input]').setInputFiles([{ name: '坏掉的证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj <<') }]);
+    await expect.poll(() => bench.locator('[data-jzs-pdf-error]').textContent()).toContain('坏掉的证书.pdf');
     expect(await chineseOutsideData(bench)).toEqual([]);
   });
 

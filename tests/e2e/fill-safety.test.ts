@@ -11,6 +11,9 @@ const ZHANG = {
   name: '张三',
   idNumber: '370102199001011231',
   gender: '男',
+  ethnicity: '汉族',
+  education: '本科',
+  contractStart: '2020-01-01',
   birthDate: '1990-01-01',
   mobile: '13805310000',
   phone: '0531-61378805',
@@ -303,7 +306,7 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
     const page = await s.open('hostile-hidden-fields');
     await rulesIn(page);
     const hidden = await page.locator('form input[type=text]:not(#txtXm):not(#txtZjhm)').evaluateAll((els) => els.map((e) => e.id));
-    expect(hidden.length).toBeGreaterThanOrEqual(13);
+    expect(hidden.length).toBeGreaterThanOrEqual(16);
     const popup = await preview();
     const items = popup.locator('[data-jzs-fill-item]');
     const actions = await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-key'), e.getAttribute('data-action')]));
@@ -321,6 +324,9 @@ describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
       birthDate: 'not-rendered',
       graduationDate: 'invisible',
       employerName: 'clipped',
+      education: 'transparent', // filter: opacity(4%) on its box
+      contractStart: 'clipped', // a mask image that shows nothing
+      ethnicity: 'clipped', // `clip` on a fixed box (CSS 2.1 §11.1.2: it applies to every absolutely positioned box)
       qualificationCertNo: 'transparent',
       examEmployerName: 'off-screen',
       employerCreditCode: 'clipped',

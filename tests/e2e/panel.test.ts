@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLICAS, replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, ROOT, type Session } from './harness';
+import { frameOf, launch, panelFrame, ROOT, type Session, stopServiceWorker } from './harness';
 
 /**
  * The on-page panel (issue 13): an extension-origin frame docked beside the form, never over a control; one
@@ -250,6 +250,33 @@ describe('the on-page panel', () => {
     expect(await eform.locator('[data-jzs-overlay]').evaluate((h) => h.shadowRoot?.querySelector('iframe') ?? null)).toBeNull();
     expect(await eform.locator('[data-jzs-field="idNumber"]').getAttribute('data-severity')).toBe('error');
     expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(1);
+    await page.close();
+  });
+
+  // A new panel frame gets the tab's state from the worker's memory; the frames report again only when the
+  // worker may have forgotten it (it restarted since their last answered report: issue 13.5 spares the rest).
+  it('a panel opened again shows the e-form iframe’s error: from the worker it kept, and after the worker restarted', async () => {
+    const page = await openAt(s, 'zwdt-declaration-initial', { width: 1280, height: 860 });
+    await settled(page);
+    const host = page.locator('[data-jzs-overlay]').first();
+    const eform = frameOf(page, replica('zwdt-eform-initial'));
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').fill('370102199001011237');
+    await eform.locator('[id="EJJZS_ZCSQ_SFZH$text"]').press('Tab');
+    const errorShown = async () => {
+      const panel = await panelFrame(page);
+      await panel.locator('[data-jzs-frame="zwdt-eform"] [data-jzs-summary-field="idNumber"][data-severity="error"]').waitFor();
+      expect(Number(await panel.locator('[data-jzs-validation-summary]').getAttribute('data-errors'))).toBeGreaterThan(0);
+    };
+    const reopen = async () => {
+      await (await panelFrame(page)).locator('[data-jzs-action="toggle"]').click();
+      await expect.poll(() => host.getAttribute('data-dock')).toBe('pill');
+      await host.locator('[data-jzs-action="expand"]').click();
+      await errorShown();
+    };
+    await errorShown();
+    await reopen();
+    await stopServiceWorker(s);
+    await reopen();
     await page.close();
   });
 

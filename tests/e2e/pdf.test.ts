@@ -78,6 +78,37 @@ describe('PDF bundle tool in the workbench', () => {
     await bench.locator('[data-jzs-pdf-result]').waitFor({ timeout: 60_000 });
   });
 
+  it('清空 and ✕ can be undone: the scans, their order, turns and the merged result come back', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    const files = Array.from({ length: 3 }, (_, i) => ({ name: `证件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(400, 300, 21 + i) }));
+    await bench.locator('[data-jzs-pdf-input]').setInputFiles(files);
+    await expect.poll(() => bench.locator('[data-jzs-pdf-page]').count()).toBe(3);
+    await bench.locator('[data-jzs-pdf-page]').nth(1).locator('[data-jzs-action="rotate-page"]').click();
+    await bench.locator('[data-jzs-action="merge-pdf"]').click();
+    await bench.locator('[data-jzs-pdf-result]').waitFor({ timeout: 60_000 });
+    const listed = () => bench.locator('[data-jzs-pdf-page]').evaluateAll((els) => els.map((e) => `${e.textContent?.match(/证件-\d/)?.[0]}:${e.getAttribute('data-rotate')}`));
+    const before = await listed();
+    expect(before).toEqual(['证件-1:0', '证件-2:90', '证件-3:0']);
+
+    // One page removed by mistake: it says which, and undo puts it back in its place.
+    await bench.locator('[data-jzs-pdf-page]').nth(0).locator('[data-jzs-action="remove-page"]').click();
+    expect(await listed()).toEqual(['证件-2:90', '证件-3:0']);
+    expect(await bench.locator('[data-jzs-pdf-dropped]').textContent()).toContain('证件-1.jpg');
+    await bench.locator('[data-jzs-action="pdf-undo"]').click();
+    expect(await listed()).toEqual(before);
+
+    // 清空 after a merge: everything comes back, the merged PDF too.
+    await bench.locator('[data-jzs-action="pdf-clear"]').click();
+    expect(await bench.locator('[data-jzs-pdf-page]').count()).toBe(0);
+    expect(await bench.locator('[data-jzs-pdf-result]').count()).toBe(0);
+    expect(await bench.locator('[data-jzs-pdf-dropped]').textContent()).toContain('3');
+    await bench.locator('[data-jzs-action="pdf-undo"]').click();
+    expect(await listed()).toEqual(before);
+    await bench.locator('[data-jzs-pdf-result]').waitFor();
+    expect(await bench.locator('[data-jzs-pdf-dropped]').count()).toBe(0);
+    await bench.close();
+  });
+
   it('names the file when a PDF is corrupt', async () => {
     const bench = await s.openExtensionPage('options.html');
     await bench.locator('[data-jzs-pdf-input]').setInputFiles([{ name: '坏掉的证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj <<') }]);

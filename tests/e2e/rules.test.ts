@@ -55,6 +55,18 @@ describe('rules in the browser', () => {
     await page.close();
   });
 
+  it('without a business in the address it asks to choose one (no error); an unknown one is named as unknown', async () => {
+    const page = await s.openExtensionPage('checklist.html');
+    await page.locator('[data-jzs-choose-business]').waitFor();
+    expect(await page.locator('.error').count()).toBe(0);
+    await page.locator('[data-jzs-business-select]').selectOption('renewal');
+    await page.locator('[data-jzs-material]').first().waitFor();
+    expect(await page.locator('[data-jzs-choose-business]').count()).toBe(0);
+    await page.goto(page.url().replace(/\?.*$/, '?business=foo'));
+    await expect.poll(() => page.locator('.error').textContent()).toContain('foo');
+    await page.close();
+  });
+
   it('注销 without a reason chosen is not complete; the reasons are radio buttons (one at a time)', async () => {
     const page = await s.openExtensionPage('checklist.html?business=cancel');
     await page.locator('[data-jzs-material="other-materials"]').waitFor();

@@ -594,4 +594,50 @@ describe('the content script locates, the page script finds again', () => {
     }
     expect(checked).toBeGreaterThan(300);
   }, 30_000); // parses every replica page twice (source and rendered): seconds on a loaded CI machine
+
+  it('the confirm\'s fingerprint check (matches) says what comparing a fresh fingerprint says, on every replica page (source and rendered) under seeded mutations', () => {
+    const kit = pageScript({ op: 'kit' });
+    let seed = 162; // Park–Miller: exact in doubles
+    const rand = (n: number) => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed % n;
+    };
+    // What a page may do to a field between the preview and the write (each, or nothing, at random).
+    const mutations: Array<(el: Element, doc: Document) => void> = [
+      () => undefined,
+      (el) => el.setAttribute('name', `${el.getAttribute('name') ?? ''}x`),
+      (el) => el.setAttribute('type', rand(2) ? 'TEXT' : 'hidden'),
+      (el) => (el.id = `${el.id}_`),
+      (el) => {
+        const cell = el.closest('td, dd')?.previousElementSibling;
+        if (cell) cell.textContent = rand(2) ? ` ${cell.textContent ?? ''}：` : '护照号码';
+      },
+      (el) => el.closest('[role="control"][label]')?.setAttribute('label', '其他'),
+      (el, doc) => doc.body.append(el),
+      (el, doc) => doc.createElement('form').append(el),
+    ];
+    let compared = 0;
+    let changed = 0;
+    for (const { replica, state } of replicasWithState().filter((x) => x.replica.page)) {
+      const doc = replicaDocument(replica, state);
+      const fields = mapFields(doc, fieldViews(bundledPack().fields));
+      const collected = new FillAgent(doc).collect(replica.page, fields).fields;
+      const handles = collected.flatMap((c) => {
+        const el = kit.find(doc, { ...c.locator, type: '', form: '', label: '' });
+        return el ? [{ el, handle: kit.fingerprint(el, c.locator.mini) }] : [];
+      });
+      for (const { el, handle } of handles) {
+        expect(kit.matches(el, handle)).toBe(true);
+        mutations[rand(mutations.length)]?.(el, doc);
+        for (const other of handles) {
+          const fresh = kit.sameHandle(kit.fingerprint(other.el, other.handle.mini), other.handle);
+          expect(kit.matches(other.el, other.handle), `${replica.name} ${other.handle.id || other.handle.name}`).toBe(fresh);
+          compared++;
+          if (!fresh) changed++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(changed).toBeGreaterThan(100);
+  }, 30_000);
 });

@@ -102,5 +102,9 @@ describe('the content script route table', () => {
     expect(FRAME_REQUESTS['bg:panel'](DEFAULT_PREFS)).toBe(true);
     expect(FRAME_REQUESTS['bg:conditions']({ conditions: [] })).toBe(true);
     for (const name of ['bg:collect', 'bg:document', 'bg:filled', 'bg:report', 'bg:pageReport'] as const) expect(FRAME_REQUESTS[name]({})).toBe(true);
+    // A panel's request to report again names the asking background instance, or nothing (always report).
+    expect(FRAME_REQUESTS['bg:report']({ worker: 'w-1' })).toBe(true);
+    expect(FRAME_REQUESTS['bg:report']({ worker: 1 })).toBe(false);
+    expect(FRAME_REQUESTS['bg:report']({ worker: 'w-1', extra: true })).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
-import { catalogueKeys, format, resolveLang, t } from '../../src/i18n';
+import { catalogueKeys, format, joinClauses, resolveLang, t } from '../../src/i18n';
 import type { MessageKey } from '../../src/i18n';
 
 function placeholders(lang: 'zh' | 'en', key: string): string[] {
@@ -38,6 +38,17 @@ describe('UI text', () => {
     expect(t('import.notice.mixedEncoding', params, 'zh')).toContain('3、5');
     expect(t('import.notice.mixedEncoding', params, 'en')).toContain('3, 5');
     expect(t('import.notice.mixedEncoding', params, 'en')).not.toMatch(/[、；]/);
+  });
+});
+
+describe('clauses', () => {
+  it('joins short clauses with 「；」/"; " and whole sentences as sentences (the import report, field hints): never 「。；」', () => {
+    expect(joinClauses(['联系电话', '手机'], 'zh')).toBe('联系电话；手机');
+    expect(joinClauses(['a', 'b'], 'en')).toBe('a; b');
+    const zh = [t('import.cellMessage', { row: 10, column: '姓名', message: '缺少姓名。' }, 'zh'), '第 10 行「身份证号码」：缺少身份证号。'];
+    expect(joinClauses(zh, 'zh')).not.toMatch(/[。.][；;]/);
+    expect(joinClauses(['The name is missing.', 'The ID number is missing.'], 'en')).toBe('The name is missing. The ID number is missing.');
+    expect(joinClauses(['缺少姓名。', '缺少身份证号。'], 'zh')).toBe('缺少姓名。缺少身份证号。');
   });
 });
 

@@ -279,9 +279,36 @@ describe('hostile and broken files fail fast and clearly', () => {
     expect(codeOf(() => readImportFile(cfb.slice(0, 512), 'old.xls'))).toBe('import.err.legacyXls');
   });
 
-  it('a damaged archive says so', () => {
+  it('a damaged archive says so, naming the file', () => {
     const bytes = small();
     expect(codeOf(() => readImportFile(bytes.slice(0, bytes.length - 30), 'cut.xlsx'))).toBe('import.err.zipBroken');
+    // Every workbook error names the file (the clerk may have picked the wrong one), in both languages.
+    const shown = (fn: () => unknown, lang: 'zh' | 'en') => {
+      try {
+        fn();
+      } catch (err) {
+        if (err instanceof TableError) return t(err.code, err.params, lang);
+      }
+      return 'no error';
+    };
+    for (const lang of ['zh', 'en'] as const) {
+      expect(shown(() => readImportFile(bytes.slice(0, bytes.length - 30), '三月花名册.xlsx'), lang)).toContain('三月花名册.xlsx');
+      expect(shown(() => readImportFile(zipRaw([{ name: 'word/document.xml', data: new TextEncoder().encode('<w/>') }]), '申请表.xlsx'), lang)).toContain('申请表.xlsx');
+    }
+  });
+
+  it('a file that is not text at all (a photo, a PDF renamed .csv) is refused by name, never read as one column of mojibake', () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, ...Array.from({ length: 300 }, (_, i) => (i * 37) % 256)]);
+    const noNul = jpeg.map((b) => (b === 0 ? 0x80 : b));
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Length 9 >>\nstream\n');
+    const withStream = new Uint8Array([...pdf, 0x78, 0x9c, 0x00, 0x01, 0xff, 0xfe, 0x00, 0x00]);
+    for (const [bytes, name] of [[jpeg, '照片.xlsx'], [noNul, '照片.csv'], [withStream, '扫描件.csv']] as const) {
+      expect(codeOf(() => readImportFile(bytes, name)), name).toBe('import.err.notTable');
+      expect(t('import.err.notTable', { file: name })).toContain(name);
+    }
+    // Text in GBK with a stray undecodable byte is still text.
+    const gbk = new Uint8Array([...encodeGbk(`姓名,身份证号\r\n王五,${idFor('1985-03-02', 33)}\r\n`), 0xff, 0x0d, 0x0a]);
+    expect(readImportFile(gbk, 'gbk.csv').grid[1]?.[0]?.text).toBe('王五');
   });
 
   it('two CSV exports concatenated (GBK then UTF-8): each line in its own encoding, with a warning', async () => {
@@ -351,6 +378,95 @@ describe('conflicts: one ID number, two names', () => {
     expect(plan.conflicts.size).toBe(0);
     expect(plan.items).toHaveLength(1);
     expect(plan.items[0]!.body.data.mobile).toBe('13800000002');
+  });
+});
+
+describe('a workbook of several sheets', () => {
+  const a = idFor('1985-03-02', 71);
+  /** buildXlsx's hidden 「说明」 sheet made visible: an instructions sheet in front of the roster, as templates have. */
+  const withVisibleFirst = (rows: TestCell[][]) =>
+    zipRaw(
+      partsOf(buildXlsx({ rows, hiddenFirst: true })).map((e) =>
+        e.name === 'xl/workbook.xml' && e.data ? { name: e.name, data: new TextEncoder().encode(new TextDecoder().decode(e.data).replace(' state="hidden"', '')) } : e,
+      ),
+    );
+
+  it('an instructions sheet in front of the roster: the roster is read, and the notice names the sheet', async () => {
+    const { read, table, rows } = await importBytes(withVisibleFirst([['姓名', '身份证号'], ['张三', a]]), '模板.xlsx');
+    expect(rows.map((r) => [r.sheetRow, r.data.name, r.data.idNumber])).toEqual([[2, '张三', a]]);
+    expect(table.headers).toEqual(['姓名', '身份证号']);
+    const notice = read.notices.find((n) => n.code === 'import.notice.sheet');
+    expect(notice?.params).toEqual({ name: '花名册', count: 2 });
+    for (const lang of ['zh', 'en'] as const) expect(t('import.notice.sheet', notice?.params, lang)).toContain('花名册');
+  });
+
+  it('no sheet has a header: the first visible one is read, as before; one visible sheet gives no notice', async () => {
+    const { read } = await importBytes(withVisibleFirst([['甲', '乙'], ['1', '2']]), '无表头.xlsx');
+    expect(read.grid[0]?.[0]?.text).toBe('说明');
+    expect(read.notices.find((n) => n.code === 'import.notice.sheet')?.params).toEqual({ name: '说明', count: 2 });
+    const single = await importBytes(buildXlsx({ rows: [['姓名', '身份证号'], ['张三', a]], hiddenFirst: true }), '一张.xlsx');
+    expect(single.read.notices).toEqual([]);
+  });
+});
+
+describe('a header of two rows (group cells merged over sub-headers)', () => {
+  const a = idFor('1985-03-02', 61);
+  const b = idFor('1990-07-15', 62);
+  const shape = (r: RowResult) => [r.row, r.sheetRow, r.data.name, r.data.contractStart, r.data.contractEnd, r.data.mobile, r.data.email, r.errors.length];
+
+  it('劳动合同 merged over 开始日期 | 结束日期, other headers merged down: the group columns map, data starts under the second row', async () => {
+    const bytes = buildXlsx({
+      rows: [
+        ['二级建造师花名册'],
+        ['序号', '姓名', '身份证号码', '劳动合同', null, '联系方式', null],
+        [null, null, null, '开始日期', '结束日期', '手机', '邮箱'],
+        [{ n: 1 }, '张三', a, '2019.6.4', { n: 45356, fmt: 'date' }, '13800001111', 'a@example.cn'],
+        [{ n: 2 }, '李四', b, '2022年10月3日', '无固定期限', '13800002222', ''],
+      ],
+      merges: ['A1:G1', 'A2:A3', 'B2:B3', 'C2:C3', 'D2:E2', 'F2:G2'],
+    });
+    const { table, rows } = await importBytes(bytes, '两行表头.xlsx');
+    expect([table.headerRow, table.subHeaderRow]).toEqual([2, 3]);
+    expect(table.headers).toEqual(['序号', '姓名', '身份证号码', '劳动合同开始日期', '劳动合同结束日期', '手机', '邮箱']);
+    expect(rows.map(shape)).toEqual([
+      [1, 4, '张三', '2019-06-04', '2024-03-05', '13800001111', 'a@example.cn', 0],
+      [2, 5, '李四', '2022-10-03', 'open-ended', '13800002222', undefined, 0],
+    ]);
+    expect(t('import.subHeader', { row: 3, header: 2, first: 4 })).toContain('4');
+  });
+
+  it('the same roster saved as CSV (no merges kept): the empty header cell continues the group', async () => {
+    const csv = `序号,姓名,身份证号,劳动合同,\r\n,,,开始日期,结束日期\r\n1,张三,${a},2019.6.4,2025.6.4\r\n`;
+    const { table, rows } = await importBytes(new TextEncoder().encode(csv), '两行表头.csv');
+    expect(table.subHeaderRow).toBe(2);
+    expect(rows.map(shape)).toEqual([[1, 3, '张三', '2019-06-04', '2025-06-04', undefined, undefined, 0]]);
+  });
+
+  it('a header merged across two columns with data right below is not a second header row', async () => {
+    const bytes = buildXlsx({
+      rows: [
+        ['姓名', '身份证号', '劳动合同起止日期', null],
+        ['张三', a, '2019.6.4', '2025.6.4'],
+        ['李四', b, '开始', '结束'],
+      ],
+      merges: ['C1:D1'],
+    });
+    const { table, rows } = await importBytes(bytes, '合并表头.xlsx');
+    expect(table.subHeaderRow).toBeUndefined();
+    expect(rows.map((r) => [r.sheetRow, r.data.name])).toEqual([[2, '张三'], [3, '李四']]);
+    // Nor is a row of dates under a CSV's empty header cell.
+    const csv = new TextEncoder().encode(`姓名,身份证号,劳动合同,\r\n,,2019.6.4,2025.6.4\r\n张三,${a},,\r\n`);
+    expect((await importBytes(csv, 'x.csv')).table.subHeaderRow).toBeUndefined();
+  });
+
+  it('a title row chosen as the header (merged across, or alone in A1 of a CSV) is not a group over the header', async () => {
+    const rows: TestCell[][] = [['某公司花名册'], ['姓名', '身份证号', '手机'], ['张三', a, '13805310000']];
+    const merged = await importBytes(buildXlsx({ rows, merges: ['A1:C1'] }), '标题.xlsx', 1);
+    const csv = await importBytes(new TextEncoder().encode(`某公司花名册\r\n姓名,身份证号,手机\r\n张三,${a},13805310000\r\n`), '标题.csv', 1);
+    for (const { table } of [merged, csv]) {
+      expect(table.subHeaderRow).toBeUndefined();
+      expect(autoMap(table.headers).filter(Boolean)).toEqual([]);
+    }
   });
 });
 

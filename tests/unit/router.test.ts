@@ -135,7 +135,7 @@ describe('the panel hub: one truth per tab', () => {
     const sub: SenderInfo = { ...zwdt, tabId: 7, frameId: 4 };
     const error = { key: 'idNumber' as const, name: '身份证号', severity: 'error' as const, message: '校验位错误' };
     const r = await dispatch(routes, msg('cs:report', { report: report({ findings: [error] }) }), sub);
-    expect(r).toEqual({ ok: true, data: { conditions: [], prefs: DEFAULT_PREFS } });
+    expect(r).toEqual({ ok: true, data: { conditions: [], prefs: DEFAULT_PREFS, worker: hub.instance } });
     const seen: unknown[] = [];
     const stop = hub.connect(7, { postMessage: (m) => seen.push(m) });
     expect(seen).toHaveLength(1);

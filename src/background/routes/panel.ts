@@ -31,8 +31,8 @@ export const panelRoutes = (ctx: RouteContext) =>
       from: ['content'],
       handle: async ({ report }, sender) => {
         if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        const { conditions } = ctx.panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
-        return { conditions, prefs: await ctx.panels.prefs.get(sender.portal) };
+        const { conditions, worker } = ctx.panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
+        return { conditions, prefs: await ctx.panels.prefs.get(sender.portal), worker };
       },
     },
     // The pill the top frame's content script draws (only a person's click sends this): open/side remembered

@@ -1,6 +1,6 @@
 import { parseCsv } from './csv';
 import { decodeText, type Encoding } from './decode';
-import type { Grid, Table, TableNotice } from './table';
+import type { Cell, Grid, Table, TableNotice } from './table';
 import { TableError } from './table';
 import { isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
@@ -25,9 +25,10 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
   if (isCompoundFile(bytes)) throw new TableError(isEncryptedOoxml(bytes) ? 'import.err.encrypted' : 'import.err.legacyXls', { file: fileName });
   let result: ReadResult;
   if (isXlsx(bytes)) {
-    result = { ...readXlsx(bytes, onProgress), kind: 'xlsx' };
+    result = { ...readXlsxNamed(bytes, fileName, onProgress), kind: 'xlsx' };
   } else {
     const { text, encoding, mixed } = decodeText(bytes);
+    if (looksBinary(bytes, text, encoding)) throw new TableError('import.err.notTable', { file: fileName });
     const notices: TableNotice[] = [];
     if (mixed) notices.push({ sheetRow: mixed.gbkLines[0] ?? 0, code: 'import.notice.mixedEncoding', params: { utf8: mixed.utf8Lines, gbk: mixed.gbkLines } });
     const grid = parseCsv(text);
@@ -39,23 +40,113 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
   return result;
 }
 
+/** The workbook reader's errors name the file they are about (the clerk may have picked the wrong one). */
+function readXlsxNamed(bytes: Uint8Array, fileName: string, onProgress: (fraction: number) => void): ReturnType<typeof readXlsx> {
+  try {
+    return readXlsx(bytes, onProgress, (grid) => headerRowIn(grid) !== undefined);
+  } catch (err) {
+    if (err instanceof TableError && err.params.file === undefined) throw new TableError(err.code, { ...err.params, file: fileName });
+    throw err;
+  }
+}
+
+/**
+ * A file that is no text at all (a photo, a PDF, a Word file renamed .csv): NUL bytes (text files other than
+ * UTF-16, which has its BOM, never hold them), or more than 2 % of the first characters (and at least 8: one stray
+ * byte in a short GBK file is still text) undecodable or control characters. Read as text, it would become one column of mojibake that maps nothing and says nothing.
+ */
+function looksBinary(bytes: Uint8Array, text: string, encoding: string): boolean {
+  if (!encoding.startsWith('utf-16') && bytes.subarray(0, 65_536).includes(0)) return true;
+  const sample = text.slice(0, 65_536);
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d)) odd++;
+  }
+  return odd >= 8 && odd / sample.length > 0.02;
+}
+
 /** Title rows clerks put above the header: we look for the header in the first rows only. */
 export const HEADER_SEARCH_ROWS = 20;
 
-/** The first row (sheet row number) whose cells map at least two known headers; else the first non-empty row. */
-export function findHeaderRow(grid: Grid['grid']): number {
+/** The first row (sheet row number) of the first rows whose cells map at least two known headers. */
+function headerRowIn(grid: Grid['grid']): number | undefined {
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     if (autoMap((grid[i] ?? []).map((c) => c.text)).filter((k) => k !== null).length >= 2) return i + 1;
   }
+  return undefined;
+}
+
+/** The first row (sheet row number) whose cells map at least two known headers; else the first non-empty row. */
+export function findHeaderRow(grid: Grid['grid']): number {
+  const found = headerRowIn(grid);
+  if (found !== undefined) return found;
   const first = grid.findIndex((r) => r.some((c) => c.text.trim()));
   return first >= 0 ? first + 1 : 1;
 }
 
-/** The grid seen from a header row: the header's texts, then the data rows below it (contract.md's N from 1). */
+/**
+ * The grid seen from a header row: the header's texts, then the data rows below it (contract.md's N from 1). A
+ * header of two rows (a group cell such as 劳动合同 merged across 开始日期 | 结束日期 on the row below) is read as
+ * one: the group's columns are named by group and sub-header together, and data starts under the second row —
+ * otherwise the sub-header row would be rejected as an applicant and the group's columns left unmapped.
+ */
 export function tableAt(read: Grid, headerRow: number): Table {
-  const headers = (read.grid[headerRow - 1] ?? []).map((c) => c.text.trim());
-  const rows = read.grid.slice(headerRow);
+  const top = read.grid[headerRow - 1] ?? [];
+  const combined = twoRowHeader(top, read.grid[headerRow]);
+  const headers = combined ?? top.map((c) => c.text.trim());
+  const rows = read.grid.slice(combined ? headerRow + 1 : headerRow);
   if (rows.length > MAX_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
-  return { headers, rows, headerRow, fatal: read.fatal };
+  return { headers, rows, headerRow, subHeaderRow: combined ? headerRow + 1 : undefined, fatal: read.fatal };
+}
+
+/**
+ * Each header column's group, when it is one: a cell merged across its neighbours (the reader fills the range,
+ * marking the copies `merged`), or — in a CSV, which keeps no merges — an empty header cell right of a group
+ * whose row below names it.
+ */
+function groupsOf(top: readonly Cell[], below: readonly Cell[]): Array<string | undefined> {
+  const text = (c: Cell | undefined) => c?.text.trim() ?? '';
+  const width = Math.max(top.length, below.length);
+  const groups: Array<string | undefined> = [];
+  for (let c = 0; c < width; c++) {
+    const own = text(top[c]);
+    const spans = own !== '' && ((top[c + 1]?.merged === true && text(top[c + 1]) === own) || (top[c]?.merged === true && text(top[c - 1]) === own));
+    const continues = own === '' && c > 0 && text(below[c]) !== '' && text(below[c - 1]) !== '' && (groups[c - 1] ?? text(top[c - 1])) !== '';
+    if (continues) groups[c - 1] ??= text(top[c - 1]);
+    groups.push(spans ? own : continues ? groups[c - 1] : undefined);
+  }
+  return groups;
+}
+
+/**
+ * The combined header texts when the row below the header is its second row: at least one sub-header under a
+ * group, every other cell of that row empty or the header cell above merged down into it, and at least one header
+ * cell outside the groups. A sub-header
+ * holds no digit, so a data row under a merged header (dates, ID numbers) is never taken for one.
+ */
+function twoRowHeader(top: readonly Cell[], below: readonly Cell[] | undefined): string[] | undefined {
+  if (!below) return undefined;
+  const groups = groupsOf(top, below);
+  let subs = 0;
+  for (let c = 0; c < Math.max(top.length, below.length); c++) {
+    const child = below[c]?.text.trim() ?? '';
+    if (child === '') continue;
+    const mergedDown = below[c]?.merged === true && child === (top[c]?.text.trim() ?? '');
+    if (mergedDown) continue;
+    if (groups[c] === undefined || /\d/.test(child.normalize('NFKC'))) return undefined;
+    subs++;
+  }
+  // A header row that is all one group is a title over the header (某公司花名册), not the header's first row.
+  const standalone = top.some((cell, c) => groups[c] === undefined && cell.text.trim() !== '');
+  if (!subs || !standalone) return undefined;
+  return groups.map((group, c) => {
+    const child = below[c]?.text.trim() ?? '';
+    const own = top[c]?.text.trim() ?? '';
+    if (group === undefined || child === '' || child === own) return own;
+    const joined = group + child;
+    if (autoMap([joined])[0] !== null || autoMap([child])[0] === null) return joined;
+    return child;
+  });
 }

@@ -7,7 +7,7 @@ import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import type { ColumnKey } from './mapping';
-import type { Cell, Table } from './table';
+import { type Cell, sheetRowOf, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
 export interface RowIssue {
@@ -193,7 +193,7 @@ export async function validateTable(
   const full: RowContext = { ...ctx, headers: table.headers };
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
-    out.push(validateRow(i + 1, table.headerRow + 1 + i, table.rows[i] ?? [], full));
+    out.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], full));
     if (i % 8 === 7 && performance.now() - sliceStart > SLICE_MS) {
       onProgress(i / table.rows.length);
       await new Promise((r) => setTimeout(r, 0));

@@ -9,7 +9,7 @@ import { CodedError } from '../../i18n/problem';
 import type { ColumnKey } from './mapping';
 import { type ReadResult, readImportFile, tableAt } from './read';
 import { type RowContext, type RowResult, validateRow } from './rows';
-import type { Cell } from './table';
+import { type Cell, sheetRowOf } from './table';
 
 /** A check of the held file: which header row and mapping, and the clock of the page that asked. */
 export interface CheckRequest {
@@ -95,7 +95,7 @@ export class SheetSession {
       for (let at = 0; at < total; at += SLICE) {
         if (id !== this.latest) return;
         const results: RowResult[] = [];
-        for (let i = at; i < Math.min(total, at + SLICE); i++) results.push(validateRow(i + 1, table.headerRow + 1 + i, table.rows[i] ?? [], ctx));
+        for (let i = at; i < Math.min(total, at + SLICE); i++) results.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], ctx));
         this.post({ checked: { id, results, progress: Math.min(total, at + SLICE) / total } });
         await nextTask();
       }

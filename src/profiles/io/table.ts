@@ -36,13 +36,23 @@ export interface Grid {
   notices: TableNotice[];
 }
 
-/** A header row chosen on a grid: rows[i] is data row i + 1 (contract.md's N), at sheet row headerRow + 1 + i. */
+/**
+ * A header row chosen on a grid: rows[i] is data row i + 1 (contract.md's N), at sheet row `sheetRowOf(table, i)`:
+ * headerRow + 1 + i, or + 2 + i under a header of two rows.
+ */
 export interface Table {
   headers: string[];
   rows: Cell[][];
   /** The header row's sheet row number (1 when the header is the first row). */
   headerRow: number;
+  /** The header's second row (sub-headers under merged group cells: 劳动合同 over 开始日期 | 结束日期), when it has one. */
+  subHeaderRow?: number | undefined;
   fatal?: TableNotice | undefined;
+}
+
+/** The sheet row (as Excel shows it) of data row index i (0-based) of a table. */
+export function sheetRowOf(table: Pick<Table, 'headerRow' | 'subHeaderRow'>, i: number): number {
+  return (table.subHeaderRow ?? table.headerRow) + 1 + i;
 }
 
 /** An error that stops reading a file: a catalogue key with parameters (the error model, i18n/problem.ts). */

@@ -125,16 +125,25 @@ export function parseRef(ref: string): { col: number; row: number } {
   return { col: col - 1, row };
 }
 
-function firstSheetPath(workbook: string, rels: string | undefined): string {
+interface SheetRef {
+  name: string;
+  path: string;
+}
+
+/** The workbook's visible sheets in tab order (all sheets when every one is hidden), with their part paths. */
+function visibleSheets(workbook: string, rels: string | undefined): SheetRef[] {
   const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]);
-  const visible = sheets.find((s) => !/state\s*=\s*["'](hidden|veryHidden)/.test(s)) ?? sheets[0];
-  const rid = visible ? (attr(visible, 'r:id') ?? /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(visible)?.[1]) : undefined;
+  const visible = sheets.filter((s) => !/state\s*=\s*["'](hidden|veryHidden)/.test(s));
+  const targets = new Map<string, string>();
   for (const m of rels?.matchAll(/<Relationship\b[^>]*>/g) ?? []) {
-    if (attr(m[0], 'Id') !== rid) continue;
     const target = attr(m[0], 'Target') ?? '';
-    return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+    targets.set(attr(m[0], 'Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/'));
   }
-  return 'xl/worksheets/sheet1.xml';
+  const refs = (visible.length ? visible : sheets).map((tag, i) => {
+    const rid = attr(tag, 'r:id') ?? /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    return { name: unescapeXml(attr(tag, 'name') ?? `#${i + 1}`), path: targets.get(rid ?? '') ?? (i === 0 ? 'xl/worksheets/sheet1.xml' : '') };
+  });
+  return refs.length ? refs : [{ name: '#1', path: 'xl/worksheets/sheet1.xml' }];
 }
 
 function cellValue(tag: string, inner: string, shared: readonly string[], style: Style | undefined, date1904: boolean): Cell {
@@ -198,25 +207,54 @@ function fillMerged(sheetXml: string, grid: Cell[][], notices: TableNotice[]): v
 }
 
 /**
- * Read the first visible sheet of an XLSX file into a grid of sheet rows. `onProgress` gets the fraction of the
- * sheet XML scanned.
+ * Read an XLSX file into a grid of sheet rows: the first visible sheet that `accept`s (the roster, not a
+ * 填表说明 sheet in front of it), else the first visible sheet; when the workbook has several, a notice says which
+ * one was read. `onProgress` gets the fraction of the sheet XML scanned.
  */
-export function readXlsx(bytes: Uint8Array, onProgress: (fraction: number) => void = () => undefined): Grid & { date1904: boolean } {
+export function readXlsx(
+  bytes: Uint8Array,
+  onProgress: (fraction: number) => void = () => undefined,
+  accept: (grid: Cell[][]) => boolean = () => true,
+): Grid & { date1904: boolean } {
   const entries = new Map(zipEntries(bytes).map((e) => [e.name, e]));
   if (entries.has('EncryptedPackage') || entries.has('EncryptionInfo')) throw new TableError('import.err.encrypted');
   const budget = { left: MAX_INFLATED };
   const workbook = part(bytes, entries, 'xl/workbook.xml', budget);
   if (!workbook) throw new TableError('import.err.noWorkbook');
   const date1904 = /<workbookPr\b[^>]*\sdate1904\s*=\s*["'](1|true)["']/.test(workbook);
-  const sheetPath = firstSheetPath(workbook, part(bytes, entries, 'xl/_rels/workbook.xml.rels', budget));
-  const sheetEntry = entries.get(sheetPath);
-  if (!sheetEntry) throw new TableError('import.err.noSheet');
+  const sheets = visibleSheets(workbook, part(bytes, entries, 'xl/_rels/workbook.xml.rels', budget));
+  const first = sheets[0];
+  if (!first || !entries.get(first.path)) throw new TableError('import.err.noSheet');
+  const common = (entries.get('xl/sharedStrings.xml')?.size ?? 0) + (entries.get('xl/styles.xml')?.size ?? 0);
   // Declared sizes first: refuse before inflating anything big.
-  const declared = sheetEntry.size + (entries.get('xl/sharedStrings.xml')?.size ?? 0) + (entries.get('xl/styles.xml')?.size ?? 0);
-  if (declared > budget.left) throw new TableError('import.err.tooBig', { part: sheetPath, mb: Math.round(declared / 2 ** 20), max: Math.round(MAX_INFLATED / 2 ** 20) });
+  const refuseBig = (path: string, size: number) => {
+    if (size > budget.left) throw new TableError('import.err.tooBig', { part: path, mb: Math.round(size / 2 ** 20), max: Math.round(MAX_INFLATED / 2 ** 20) });
+  };
+  refuseBig(first.path, (entries.get(first.path)?.size ?? 0) + common);
   const shared = sharedStrings(part(bytes, entries, 'xl/sharedStrings.xml', budget));
   const styleList = styles(part(bytes, entries, 'xl/styles.xml', budget));
-  const sheet = part(bytes, entries, sheetPath, budget) ?? '';
+  const read = (sheet: SheetRef) => {
+    refuseBig(sheet.path, entries.get(sheet.path)?.size ?? 0);
+    return readSheet(part(bytes, entries, sheet.path, budget) ?? '', shared, styleList, date1904, onProgress);
+  };
+  const firstGrid = read(first);
+  let chosen = { sheet: first, ...firstGrid };
+  if (!accept(firstGrid.grid)) {
+    for (const sheet of sheets.slice(1)) {
+      if (!entries.get(sheet.path)) continue;
+      const next = read(sheet);
+      if (accept(next.grid)) {
+        chosen = { sheet, ...next };
+        break;
+      }
+    }
+  }
+  const notices = sheets.length > 1 ? [{ sheetRow: 0, code: 'import.notice.sheet' as const, params: { name: chosen.sheet.name, count: sheets.length } }, ...chosen.notices] : chosen.notices;
+  return { grid: chosen.grid, notices, date1904 };
+}
+
+/** One sheet's XML into a grid of sheet rows (blank rows kept, trailing ones dropped), merged ranges filled. */
+function readSheet(sheet: string, shared: readonly string[], styleList: readonly Style[], date1904: boolean, onProgress: (fraction: number) => void): Grid {
   const grid: Cell[][] = [];
   const notices: TableNotice[] = [];
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(sheet)?.[1] ?? '';
@@ -235,7 +273,7 @@ export function readXlsx(bytes: Uint8Array, onProgress: (fraction: number) => vo
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
   fillMerged(sheet, grid, notices);
   while (grid.at(-1)?.every((c) => !c.text.trim())) grid.pop();
-  return { grid, notices, date1904 };
+  return { grid, notices };
 }
 
 function readRow(inner: string, shared: readonly string[], styleList: readonly Style[], date1904: boolean): Cell[] {

@@ -30,7 +30,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
 
   useEffect(() => {
     if (!business) return;
-    send('ui:checklist', { business }).then(setPage, (e: unknown) => setError(String(e)));
+    send('ui:checklist', { business }).then(setPage, (e: unknown) => setError(describe(e)));
   }, [business]);
 
   useEffect(() => {
@@ -91,7 +91,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
           {t('checklistPage.print')}
         </button>
       </div>
-      {!business && <p class="error">{t('checklistPage.unknownBusiness', { business: props.business ?? '' })}</p>}
+      {!business && (props.business ? <p class="error">{t('checklistPage.unknownBusiness', { business: props.business })}</p> : <p class="muted" data-jzs-choose-business="">{t('checklistPage.chooseBusinessFirst')}</p>)}
       {error && <p class="error">{error}</p>}
       {view && page && view.business.id === business && (
         <article class="sheet">

@@ -111,7 +111,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
       {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       {read.notices.map((n) => (
         <p key={n.code} class="warning" data-jzs-import-notice={n.code.split('.').pop()}>
-          {t(n.code, n.params)}
+          <ZhRuns text={t(n.code, n.params)} />
         </p>
       ))}
       <label class="row">
@@ -120,6 +120,11 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
         {t('import.headerRowSuffix')}
       </label>
       {table.headerRow > 1 && <p class="muted" data-jzs-header-found={table.headerRow}>{t('import.headerFound', { row: table.headerRow, above: table.headerRow - 1 })}</p>}
+      {table.subHeaderRow !== undefined && (
+        <p class="muted" data-jzs-sub-header={table.subHeaderRow}>
+          {t('import.subHeader', { row: table.subHeaderRow, header: table.headerRow, first: table.subHeaderRow + 1 })}
+        </p>
+      )}
       <h3>{t('import.mapping')}</h3>
       <table class="mapping">
         <thead>

@@ -7,7 +7,7 @@ import { turn } from '../../pdf/rotation';
 import type { UploadRule } from '../../rules/status';
 import { checkUpload, PROBE_BYTES, sizeText } from '../../validate/upload';
 import { download } from '../common/download';
-import { tx, Zh } from '../components/Zh';
+import { tx, Zh, ZhRuns } from '../components/Zh';
 import { todayInShanghai } from '../../domain/calendar';
 
 /** Loaded on first use only: the PDF library stays out of every other bundle (and the workbench's first paint). */
@@ -17,6 +17,20 @@ const loadCore = () => Promise.all([loadLib(), import('../../pdf/bundle'), impor
 const codecWorker = () => new Worker(new URL('../../pdf/codec-worker.ts', import.meta.url), { type: 'module' });
 
 const probe = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, head: bytes.subarray(0, PROBE_BYTES), tail: bytes.subarray(Math.max(0, bytes.length - PROBE_BYTES)) });
+
+/** What a page of the list is called: 「a.pdf 第 2 页」 or the image's file name. */
+function pageLabel(loaded: Loaded | undefined, p: PageItem): string {
+  const f = loaded?.files[p.file];
+  return f?.kind === 'pdf' ? t('pdf.page', { file: f.name, n: p.index + 1 }) : t('pdf.image', { file: f?.name ?? '' });
+}
+
+/** The tool as it was before 清空 or ✕ (scans live only in this page: nothing else could bring them back). */
+interface Dropped {
+  loaded: Loaded | undefined;
+  pages: PageItem[];
+  result: Merged | undefined;
+  text: string;
+}
 
 /**
  * PDF 合并: scans and PDFs → one PDF within the upload limit of 个人信息更改 (rule data). Files live in this
@@ -29,6 +43,21 @@ export function PdfPanel() {
   const [progress, setProgress] = useState<number | undefined>();
   const [result, setResult] = useState<Merged | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [dropped, setDropped] = useState<Dropped | undefined>();
+  // Removing pages can be undone until the next change; any other change ends the undo (it would lose that change).
+  const drop = (text: string, nextLoaded: Loaded | undefined, nextPages: PageItem[]) => {
+    setDropped({ loaded, pages, result, text });
+    setLoaded(nextLoaded);
+    setPages(nextPages);
+    setResult(undefined);
+  };
+  const undoDrop = () => {
+    if (!dropped) return;
+    setLoaded(dropped.loaded);
+    setPages(dropped.pages);
+    setResult(dropped.result);
+    setDropped(undefined);
+  };
 
   useEffect(() => {
     void send('ui:checklist', { business: 'info-change' }).then((page) => {
@@ -43,6 +72,7 @@ export function PdfPanel() {
     if (!chosen.length) return;
     setError(undefined);
     setResult(undefined);
+    setDropped(undefined);
     try {
       const [lib, core] = await loadCore();
       const before = loaded?.files ?? [];
@@ -64,20 +94,23 @@ export function PdfPanel() {
     next.splice(Math.max(0, Math.min(next.length, i + by)), 0, p);
     setPages(next);
     setResult(undefined);
+    setDropped(undefined);
   };
   const turnPage = (i: number) => {
     setPages(pages.map((p, j) => (j === i ? { ...p, rotate: turn(p.rotate, 90) } : p)));
     setResult(undefined);
+    setDropped(undefined);
   };
   const remove = (i: number) => {
-    setPages(pages.filter((_, j) => j !== i));
-    setResult(undefined);
+    const page = pages[i];
+    if (page) drop(t('pdf.removed', { what: pageLabel(loaded, page) }), loaded, pages.filter((_, j) => j !== i));
   };
 
   const merge = async () => {
     if (!loaded || !rule?.upload.maxBytes) return;
     setError(undefined);
     setResult(undefined);
+    setDropped(undefined);
     setProgress(0);
     try {
       const [lib, core, workerCodec] = await loadCore();
@@ -105,22 +138,29 @@ export function PdfPanel() {
         <label class="file">
           {t('pdf.input')} <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" data-jzs-pdf-input="" onChange={(e) => void add(e.currentTarget)} />
         </label>
-        <button type="button" disabled={!pages.length} onClick={() => (setLoaded(undefined), setPages([]), setResult(undefined))}>
+        <button type="button" data-jzs-action="pdf-clear" disabled={!pages.length || progress !== undefined} onClick={() => drop(t('pdf.cleared', { n: pages.length }), undefined, [])}>
           {t('pdf.clear')}
         </button>
       </div>
+      {dropped && (
+        <p class="row" role="status" data-jzs-pdf-dropped="">
+          <Zh>{dropped.text}</Zh>{' '}
+          <button type="button" data-jzs-action="pdf-undo" onClick={undoDrop}>
+            {t('pdf.undo')}
+          </button>
+        </p>
+      )}
       {error && (
         <p class="error" role="alert" data-jzs-pdf-error="">
-          {error}
+          <ZhRuns text={error} />
         </p>
       )}
       {!pages.length && <p class="muted">{t('pdf.none')}</p>}
       <ol class="pdf-pages">
         {pages.map((p, i) => {
-          const f = loaded?.files[p.file];
           return (
             <li key={p.key} data-jzs-pdf-page={p.key} data-rotate={p.rotate}>
-              <span>{f?.kind === 'pdf' ? t('pdf.page', { file: f.name, n: p.index + 1 }) : t('pdf.image', { file: f?.name ?? '' })}</span>
+              <span>{pageLabel(loaded, p)}</span>
               {p.rotate ? <span class="muted"> ↻{p.rotate}°</span> : null}{' '}
               <button type="button" disabled={i === 0} aria-label={t('pdf.up')} onClick={() => move(i, -1)}>
                 ↑
@@ -131,7 +171,7 @@ export function PdfPanel() {
               <button type="button" aria-label={t('pdf.rotate')} data-jzs-action="rotate-page" onClick={() => turnPage(i)}>
                 ↻
               </button>
-              <button type="button" aria-label={t('pdf.remove')} data-jzs-action="remove-page" onClick={() => remove(i)}>
+              <button type="button" aria-label={t('pdf.remove')} data-jzs-action="remove-page" disabled={progress !== undefined} onClick={() => remove(i)}>
                 ✕
               </button>
             </li>

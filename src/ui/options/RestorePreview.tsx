@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { joinList, t } from '../../i18n';
 import type { RestoreGroup, RestorePreview } from '../../profiles/restore';
+import { ZhRuns } from '../components/Zh';
 
 export interface RestoreReview {
   session: string;
@@ -16,7 +17,7 @@ function Names({ group }: { group: RestoreGroup }) {
   const rest = group.n - group.names.length;
   return (
     <div class="names">
-      {joinList(group.names.map((n) => n || t('profiles.unknown')))}
+      <ZhRuns text={joinList(group.names.map((n) => n || t('profiles.unknown')))} />
       {rest > 0 && ` ${t('restore.more', { n: rest })}`}
     </div>
   );

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../../i18n/zh';
+import '../../i18n/zh-panel';
 import { t } from '../../i18n';
 import { loadLanguage } from '../../i18n/setting';
 import type { PanelPrefs } from '../../messaging/protocol';

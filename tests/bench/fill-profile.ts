@@ -1,0 +1,84 @@
+/**
+ * Where the confirm's page-script task spends its CPU (bench T8; a tool, not a bench): a V8 CPU profile of the
+ * page renderer (fine sampling) around each click on 确认填写 in the panel frame on the bench's 40-field page,
+ * self and inclusive time per function summed over the runs (per confirm). Functions injected by
+ * executeScript have no URL; they are named by their minified name and line:column (columns count from the
+ * function's own start, 12 characters into the source executeScript makes of it, in the built chunk).
+ * `npx wxt build && npx tsx tests/bench/fill-profile.ts` (PROFILE_RUNS=20, PROFILE_US=25).
+ */
+import { launch, panelFrame, rulesIn, sendFrom } from '../e2e/harness';
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const RUNS = Number(process.env.PROFILE_RUNS ?? 20);
+const name = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+
+async function main(): Promise<void> {
+  const s = await launch();
+  const bench = await s.openExtensionPage('options.html');
+  const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', {
+    body: { data: { name: '张三', idNumber: '370102199001011231', gender: '男', birthDate: '1990-01-01', ethnicity: '汉族', mobile: '13805310000', phone: '0531-61378805', email: 'zs@example.cn', address: '济南市历下区经十路14306号', postcode: '250014', education: '大学本科', school: '山东建筑大学', major: '土木工程', graduationDate: '2012-07-01', qualificationCertNo: '37151606000123456X', qualificationIssueDate: '2016-11-30', specialty: '建筑工程', registrationNo: '鲁2372010202404839', certIssueDate: '2023-12-20', registrationExpiry: '2026-12-19', employerName: '济南建工集团有限公司', employerCreditCode: '913701001630469631', examEmployerName: '济南建工集团有限公司', contractStart: '2026-01-01', contractEnd: '2028-12-31', dismissalDate: '2025-12-31', retired: false } },
+  });
+  await sendFrom(bench, 'ui:active.set', { id: p.id });
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  for (let i = 0; i <= RUNS; i++) {
+    const page = await s.open('bench-mini-40');
+    await rulesIn(page);
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-action="fill"]').click();
+    await panel.locator('[data-jzs-action="confirm-fill"]').waitFor();
+    const cdp = await s.context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: Number(process.env.PROFILE_US ?? 25) });
+    await cdp.send('Profiler.start');
+    await panel.locator('[data-jzs-action="confirm-fill"]').click();
+    await panel.locator('[data-jzs-fill-results]').waitFor();
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    await cdp.detach();
+    await page.close();
+    if (i === 0) continue;
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    // Only the samples under the injected functions (no URL, at line 0 column 12 of the source executeScript
+    // makes of them: callKept and the kept page script), not Playwright's own injected scripts (no URL either).
+    const inScript = (id: number): boolean => {
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+        const m = nodes.get(cur);
+        if (m && m.callFrame.url === '' && m.callFrame.lineNumber === 0 && m.callFrame.columnNumber === 12) return true;
+      }
+      return false;
+    };
+    profile.samples.forEach((id, k) => {
+      const n = nodes.get(id);
+      if (!n || /^\((idle|program|root)\)$/.test(n.callFrame.functionName) || !inScript(id)) return;
+      const dt = (profile.timeDeltas[k] ?? 0) / 1000 / RUNS;
+      self.set(name(n), (self.get(name(n)) ?? 0) + dt);
+      const seen = new Set<string>();
+      for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+        const m = nodes.get(cur);
+        if (!m) continue;
+        const key = name(m);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        incl.set(key, (incl.get(key) ?? 0) + dt);
+      }
+    });
+  }
+  await s.close();
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(3).padStart(8)} ms  ${k}`).join('\n');
+  console.log(`self (ms per confirm, mean of ${RUNS}):\n${top(self, 45)}`);
+  console.log(`\ninclusive:\n${top(incl, 45)}`);
+}
+
+void main();
