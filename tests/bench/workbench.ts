@@ -229,11 +229,15 @@ interface T11Api {
   decodeOnly(maxSide: number): Promise<number>;
 }
 
-async function pageScript(out: string): Promise<string> {
+async function pageScript(out: string): Promise<{ code: string; worker: string }> {
   const result = await build({ entryPoints: [join(ROOT, 'tests', 'bench', 'pdf-page.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022', logLevel: 'error' });
   const code = result.outputFiles[0]?.text ?? '';
   writeFileSync(join(out, 't11-page.js'), code);
-  return code;
+  // The PDF tool's codec worker, as its own module script (the workbench's build makes the same with Vite).
+  const w = await build({ entryPoints: [join(ROOT, 'src', 'pdf', 'codec-worker.ts')], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'error' });
+  const worker = w.outputFiles[0]?.text ?? '';
+  writeFileSync(join(out, 't11-codec-worker.js'), worker);
+  return { code, worker };
 }
 
 /** Resident set size and its peak since the last reset (Linux /proc), of one process. */
@@ -255,7 +259,7 @@ function resetPeak(pid: number): void {
 }
 
 export async function pdfMergeBench(runs: number, out: string, log: Log): Promise<BenchRow[]> {
-  const code = await pageScript(out);
+  const { code, worker } = await pageScript(out);
   // A plain browser (the PDF core does not need the extension), under the same network guards as the tests.
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
@@ -266,11 +270,13 @@ export async function pdfMergeBench(runs: number, out: string, log: Log): Promis
   // The one page is answered by the route itself (nothing is fetched); a loopback origin is a secure context,
   // as the workbench's extension page is (WebCodecs' ImageDecoder exists only there). All else is aborted.
   const url = 'http://127.0.0.1/t11.html';
-  await context.route('**/*', (route) =>
-    route.request().url() === url
-      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8"><title>T11</title><script>${code}</script>` })
-      : route.abort('blockedbyclient'),
-  );
+  const workerUrl = 'http://127.0.0.1/t11-codec-worker.js';
+  await context.route('**/*', (route) => {
+    const asked = route.request().url();
+    if (asked === url) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8"><title>T11</title><script>${code}</script>` });
+    if (asked === workerUrl) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: worker });
+    return route.abort('blockedbyclient');
+  });
   const page = await context.newPage();
   await page.goto(url);
   const cdp = await context.newCDPSession(page);

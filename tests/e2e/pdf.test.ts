@@ -34,9 +34,13 @@ describe('PDF bundle tool in the workbench', () => {
     await expect.poll(() => bench.locator('[data-jzs-pdf-page]').count()).toBe(5);
     // Turn the third page, move the last one first.
     await bench.locator('[data-jzs-pdf-page]').nth(2).locator('[data-jzs-action="rotate-page"]').click();
+    // The re-encoding runs in the PDF tool's codec worker, not on the workbench page's thread.
+    const workers: string[] = [];
+    bench.on('worker', (w) => workers.push(w.url()));
     await bench.locator('[data-jzs-action="merge-pdf"]').click();
     const result = bench.locator('[data-jzs-pdf-result]');
     await result.waitFor({ timeout: 60_000 });
+    expect(workers.filter((u) => u.includes('codec-worker'))).toHaveLength(1);
     const bytes = Number(await result.getAttribute('data-bytes'));
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
@@ -57,6 +61,21 @@ describe('PDF bundle tool in the workbench', () => {
     expect(images.map((o) => Math.max(Number(o.dict.get(lib.PDFName.of('Width'))?.toString()), Number(o.dict.get(lib.PDFName.of('Height'))?.toString())))).toEqual(files.map(() => Math.min(2100, side)));
     // No request left the machine.
     expect(s.requests.filter((r) => r.outcome !== 'extension')).toEqual([]);
+  });
+
+  it('reports a photo the codec worker cannot decode, and merges again once it is removed', async () => {
+    // JPEG's magic, then noise: taken as a JPEG when added, refused only when decoded (in the worker).
+    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), scan(1200, 900, 3).subarray(2000)]);
+    const files = [{ name: '坏照片.jpg', mimeType: 'image/jpeg', buffer: broken }, ...Array.from({ length: 3 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(2100, 1575, 20 + i) }))];
+    const bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-pdf-input]').setInputFiles(files);
+    await expect.poll(() => bench.locator('[data-jzs-pdf-page]').count()).toBe(4);
+    await bench.locator('[data-jzs-action="merge-pdf"]').click();
+    await bench.locator('[data-jzs-pdf-error]').waitFor({ timeout: 60_000 });
+    expect(await bench.locator('[data-jzs-pdf-result]').count()).toBe(0);
+    await bench.locator('[data-jzs-pdf-page]').first().locator('[data-jzs-action="remove-page"]').click();
+    await bench.locator('[data-jzs-action="merge-pdf"]').click();
+    await bench.locator('[data-jzs-pdf-result]').waitFor({ timeout: 60_000 });
   });
 
   it('清空 and ✕ can be undone: the scans, their order, turns and the merged result come back', async () => {

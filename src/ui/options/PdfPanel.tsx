@@ -12,7 +12,9 @@ import { todayInShanghai } from '../../domain/calendar';
 
 /** Loaded on first use only: the PDF library stays out of every other bundle (and the workbench's first paint). */
 const loadLib = (): Promise<PdfLib> => import('@cantoo/pdf-lib');
-const loadCore = () => Promise.all([loadLib(), import('../../pdf/bundle'), import('../../pdf/canvas-codec')]);
+const loadCore = () => Promise.all([loadLib(), import('../../pdf/bundle'), import('../../pdf/worker-codec')]);
+// The codec's worker, named here so that the bundler sees the URL (as read-in-worker.ts does for the import worker).
+const codecWorker = () => new Worker(new URL('../../pdf/codec-worker.ts', import.meta.url), { type: 'module' });
 
 const probe = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, head: bytes.subarray(0, PROBE_BYTES), tail: bytes.subarray(Math.max(0, bytes.length - PROBE_BYTES)) });
 
@@ -111,8 +113,14 @@ export function PdfPanel() {
     setDropped(undefined);
     setProgress(0);
     try {
-      const [lib, core, codec] = await loadCore();
-      setResult(await core.mergeToLimit(lib, loaded, pages, rule.upload.maxBytes, codec.canvasCodec, (f) => setProgress(f)));
+      const [lib, core, workerCodec] = await loadCore();
+      // One worker a merge, ended with it: whatever it held (scaled pictures, copies of the scans) goes with it.
+      const codec = await workerCodec.startCodec(codecWorker);
+      try {
+        setResult(await core.mergeToLimit(lib, loaded, pages, rule.upload.maxBytes, codec, (f) => setProgress(f)));
+      } finally {
+        codec.close();
+      }
     } catch (err) {
       setError(describe(err));
     } finally {
