@@ -89,6 +89,9 @@ describe('PDF bundle tool in the workbench', () => {
     const listed = () => bench.locator('[data-jzs-pdf-page]').evaluateAll((els) => els.map((e) => `${e.textContent?.match(/证件-\d/)?.[0]}:${e.getAttribute('data-rotate')}`));
     const before = await listed();
     expect(before).toEqual(['证件-1:0', '证件-2:90', '证件-3:0']);
+    // Each page's buttons are named with the page they act on (a screen reader reads them out of their row).
+    const removeNames = await bench.locator('[data-jzs-action="remove-page"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(removeNames).toEqual(['删除：第 1 页（证件-1.jpg）', '删除：第 2 页（证件-2.jpg）', '删除：第 3 页（证件-3.jpg）']);
 
     // One page removed by mistake: it says which, and undo puts it back in its place.
     await bench.locator('[data-jzs-pdf-page]').nth(0).locator('[data-jzs-action="remove-page"]').click();

@@ -158,20 +158,22 @@ export function PdfPanel() {
       {!pages.length && <p class="muted">{t('pdf.none')}</p>}
       <ol class="pdf-pages">
         {pages.map((p, i) => {
+          // A screen reader hears each button with the page it acts on, not 「删除」 once per page.
+          const on = (action: string) => t('pdf.actionOn', { action, n: i + 1, page: pageLabel(loaded, p) });
           return (
             <li key={p.key} data-jzs-pdf-page={p.key} data-rotate={p.rotate}>
               <span>{pageLabel(loaded, p)}</span>
               {p.rotate ? <span class="muted"> ↻{p.rotate}°</span> : null}{' '}
-              <button type="button" disabled={i === 0} aria-label={t('pdf.up')} onClick={() => move(i, -1)}>
+              <button type="button" disabled={i === 0} aria-label={on(t('pdf.up'))} onClick={() => move(i, -1)}>
                 ↑
               </button>
-              <button type="button" disabled={i === pages.length - 1} aria-label={t('pdf.down')} onClick={() => move(i, 1)}>
+              <button type="button" disabled={i === pages.length - 1} aria-label={on(t('pdf.down'))} onClick={() => move(i, 1)}>
                 ↓
               </button>
-              <button type="button" aria-label={t('pdf.rotate')} data-jzs-action="rotate-page" onClick={() => turnPage(i)}>
+              <button type="button" aria-label={on(t('pdf.rotate'))} data-jzs-action="rotate-page" onClick={() => turnPage(i)}>
                 ↻
               </button>
-              <button type="button" aria-label={t('pdf.remove')} data-jzs-action="remove-page" disabled={progress !== undefined} onClick={() => remove(i)}>
+              <button type="button" aria-label={on(t('pdf.remove'))} data-jzs-action="remove-page" disabled={progress !== undefined} onClick={() => remove(i)}>
                 ✕
               </button>
             </li>
