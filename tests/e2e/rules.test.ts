@@ -64,6 +64,12 @@ describe('rules in the browser', () => {
     expect(await page.locator('[data-jzs-choose-business]').count()).toBe(0);
     await page.goto(page.url().replace(/\?.*$/, '?business=foo'));
     await expect.poll(() => page.locator('.error').textContent()).toContain('foo');
+    // A profile link cut short or typed by hand: the checklist shows, and the error says the profile is not there.
+    for (const id of ['nope', '00000000-0000-4000-8000-000000000000']) {
+      await page.goto(page.url().replace(/\?.*$/, `?business=change&profile=${id}`));
+      await page.locator('[data-jzs-material]').first().waitFor();
+      await expect.poll(() => page.locator('.error').textContent()).toContain('找不到这份档案');
+    }
     await page.close();
   });
 

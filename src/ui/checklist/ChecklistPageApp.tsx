@@ -8,6 +8,10 @@ import { todayInShanghai } from '../../domain/calendar';
 import { toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
+import { NotFound } from '../../profiles/errors';
+
+/** Profile ids are random UUIDs (contract.md). */
+const PROFILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -35,6 +39,12 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
 
   useEffect(() => {
     if (!props.profile || !business) return;
+    // A link cut short or typed by hand: say the profile is not there (the checklist still shows), not that
+    // "an item of the request is invalid".
+    if (!PROFILE_ID.test(props.profile)) {
+      setError(describe(new NotFound(props.profile)));
+      return;
+    }
     // The applicant's readiness ticks live on their case of this business (newest first; src/cases).
     Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile })]).then(
       ([p, cases]) => {
