@@ -83,6 +83,24 @@ describe('the lock in the browser', () => {
     await popup.close();
   });
 
+  it("locked: the printable checklist of an applicant asks for the passphrase, then prints the applicant's name; a plain look-up needs none", async () => {
+    const list = await sendFrom<{ items: Array<{ id: string }> }>(bench, 'ui:profiles.page', { offset: 0, limit: 1 });
+    const id = list.items[0]?.id ?? '';
+    await sendFrom(bench, 'ui:lock.lock', {});
+    const plain = await s.openExtensionPage('checklist.html?business=renewal');
+    await plain.locator('[data-jzs-material]').first().waitFor();
+    expect(await plain.locator('[data-jzs-unlock]').count()).toBe(0);
+    await plain.close();
+    const page = await s.openExtensionPage(`checklist.html?business=renewal&profile=${id}`);
+    await page.locator('[data-jzs-unlock]').waitFor();
+    expect(await page.locator('[data-jzs-material]').count()).toBe(0);
+    await page.locator('[data-jzs-passphrase]').fill(PASS);
+    await page.locator('[data-jzs-action="unlock"]').click();
+    await expect.poll(() => page.locator('[data-jzs-applicant-name]').textContent()).toBe('张三');
+    expect(await page.locator('.error').count()).toBe(0);
+    await page.close();
+  });
+
   it('while locked a fill is refused and the page gets nothing', async () => {
     await sendFrom(bench, 'ui:lock.lock', {});
     const page = await s.open('province-basic-info');

@@ -6,6 +6,7 @@ import { BASE_CSS, injectCss } from '../common/base-css';
 import { CHECKLIST_CSS } from '../components/ChecklistList';
 import { ChecklistPageApp } from './ChecklistPageApp';
 import { CasePackets } from './CasePackets';
+import { Unlocked } from './Unlocked';
 
 const PRINT_CSS = `
 body { padding: 16px 24px; background: #eef1f5; }
@@ -44,18 +45,19 @@ export async function mountChecklist(el: HTMLElement, url: URL): Promise<void> {
   // ?case=<id> / ?cases=a,b,c: one printable packet per case (cover sheet + checklist + steps).
   const caseIds = [url.searchParams.get('case') ?? '', ...(url.searchParams.get('cases') ?? '').split(',')].filter((id) => /^[0-9a-f-]{36}$/.test(id));
   if (caseIds.length) {
-    render(<CasePackets ids={caseIds} now={new Date()} />, el);
+    render(
+      <Unlocked>
+        <CasePackets ids={caseIds} now={new Date()} />
+      </Unlocked>,
+      el,
+    );
     return;
   }
   const conditions = (url.searchParams.get('conditions') ?? '').split(',').filter(Boolean);
-  render(
-    <ChecklistPageApp
-      business={url.searchParams.get('business')}
-      conditions={conditions}
-      name={url.searchParams.get('name') ?? ''}
-      profile={url.searchParams.get('profile')}
-      now={new Date()}
-    />,
-    el,
+  const profile = url.searchParams.get('profile');
+  const app = (
+    <ChecklistPageApp business={url.searchParams.get('business')} conditions={conditions} name={url.searchParams.get('name') ?? ''} profile={profile} now={new Date()} />
   );
+  // Only a link to an applicant needs the store; a plain checklist look-up works while it is locked.
+  render(profile ? <Unlocked>{app}</Unlocked> : app, el);
 }
