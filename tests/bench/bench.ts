@@ -21,7 +21,7 @@ import { buildXlsx, type TestCell } from '../helpers/xlsx-builder';
 import { type Summary, summarise } from './stats';
 import { type TaskTiming, traceMainThread } from './main-thread-trace';
 import { casesTableBench, pdfMergeBench } from './workbench';
-import { MINI_40_VALUES } from './mini-40';
+import { activateMini40Applicant, MINI_40_VALUES } from './mini-40';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const OUT = join(ROOT, '.output', 'bench');
@@ -366,19 +366,7 @@ async function fillBench(): Promise<void> {
   const s = await launch();
   if (process.env.BENCH_CONSOLE) s.context.serviceWorkers()[0]?.on('console', (m) => log(`    [sw] ${m.text()}`));
   const bench = await s.openExtensionPage('options.html');
-  const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', {
-    body: {
-      data: {
-        name: '张三', idNumber: '370102199001011231', gender: '男', birthDate: '1990-01-01', ethnicity: '汉族', mobile: '13805310000', phone: '0531-61378805',
-        email: 'zs@example.cn', address: '济南市历下区经十路14306号', postcode: '250014', education: '大学本科', school: '山东建筑大学', major: '土木工程',
-        graduationDate: '2012-07-01', qualificationCertNo: '37151606000123456X', qualificationIssueDate: '2016-11-30', specialty: '建筑工程',
-        registrationNo: '鲁2372010202404839', certIssueDate: '2023-12-20', registrationExpiry: '2026-12-19', employerName: '济南建工集团有限公司',
-        employerCreditCode: '913701001630469631', examEmployerName: '济南建工集团有限公司', contractStart: '2026-01-01', contractEnd: '2028-12-31',
-        dismissalDate: '2025-12-31', retired: false,
-      },
-    },
-  });
-  await sendFrom(bench, 'ui:active.set', { id: p.id });
+  await activateMini40Applicant(bench);
   const ours: number[] = [];
   const floor: number[] = [];
   let written = 0;

@@ -6,9 +6,10 @@
  * copy of `.output/chrome-mv3`.
  */
 import type { Page } from 'playwright-core';
-import { launch, panelFrame, rulesIn, type Session, sendFrom } from '../e2e/harness';
+import { launch, panelFrame, rulesIn, type Session } from '../e2e/harness';
 import { FILL_MARKS } from '../../src/fill/confirm';
 import { recordTrace } from './main-thread-trace';
+import { activateMini40Applicant } from './mini-40';
 
 const at = (a: number[], q: number) => [...a].sort((x, y) => x - y)[Math.floor(a.length * q)] ?? Number.NaN;
 const median = (a: number[]) => at(a, 0.5);
@@ -17,10 +18,7 @@ const CATEGORIES = 'devtools.timeline,blink.user_timing,v8.execute,toplevel';
 async function prepared(dir: string): Promise<Session> {
   const s = await launch({ extensionDir: dir });
   const bench = await s.openExtensionPage('options.html');
-  const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', {
-    body: { data: { name: '张三', idNumber: '370102199001011231', gender: '男', birthDate: '1990-01-01', ethnicity: '汉族', mobile: '13805310000', phone: '0531-61378805', email: 'zs@example.cn', address: '济南市历下区经十路14306号', postcode: '250014', education: '大学本科', school: '山东建筑大学', major: '土木工程', graduationDate: '2012-07-01', qualificationCertNo: '37151606000123456X', qualificationIssueDate: '2016-11-30', specialty: '建筑工程', registrationNo: '鲁2372010202404839', certIssueDate: '2023-12-20', registrationExpiry: '2026-12-19', employerName: '济南建工集团有限公司', employerCreditCode: '913701001630469631', examEmployerName: '济南建工集团有限公司', contractStart: '2026-01-01', contractEnd: '2028-12-31', dismissalDate: '2025-12-31', retired: false } },
-  });
-  await sendFrom(bench, 'ui:active.set', { id: p.id });
+  await activateMini40Applicant(bench);
   return s;
 }
 

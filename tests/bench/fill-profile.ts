@@ -6,29 +6,18 @@
  * function's own start, 12 characters into the source executeScript makes of it, in the built chunk).
  * `npx wxt build && npx tsx tests/bench/fill-profile.ts` (PROFILE_RUNS=20, PROFILE_US=25).
  */
-import { launch, panelFrame, rulesIn, sendFrom } from '../e2e/harness';
+import { launch, panelFrame, rulesIn } from '../e2e/harness';
+import { activateMini40Applicant } from './mini-40';
+import type { CpuProfile, ProfileNode } from './cpu-profile';
 
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 20);
-const name = (n: Node) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
 
 async function main(): Promise<void> {
   const s = await launch();
   const bench = await s.openExtensionPage('options.html');
-  const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', {
-    body: { data: { name: '张三', idNumber: '370102199001011231', gender: '男', birthDate: '1990-01-01', ethnicity: '汉族', mobile: '13805310000', phone: '0531-61378805', email: 'zs@example.cn', address: '济南市历下区经十路14306号', postcode: '250014', education: '大学本科', school: '山东建筑大学', major: '土木工程', graduationDate: '2012-07-01', qualificationCertNo: '37151606000123456X', qualificationIssueDate: '2016-11-30', specialty: '建筑工程', registrationNo: '鲁2372010202404839', certIssueDate: '2023-12-20', registrationExpiry: '2026-12-19', employerName: '济南建工集团有限公司', employerCreditCode: '913701001630469631', examEmployerName: '济南建工集团有限公司', contractStart: '2026-01-01', contractEnd: '2028-12-31', dismissalDate: '2025-12-31', retired: false } },
-  });
-  await sendFrom(bench, 'ui:active.set', { id: p.id });
+  await activateMini40Applicant(bench);
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
   for (let i = 0; i <= RUNS; i++) {
@@ -43,7 +32,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.start');
     await panel.locator('[data-jzs-action="confirm-fill"]').click();
     await panel.locator('[data-jzs-fill-results]').waitFor();
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     await cdp.detach();
     await page.close();
     if (i === 0) continue;

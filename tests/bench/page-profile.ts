@@ -8,20 +8,11 @@ import { join } from 'node:path';
 import { launch, ROOT } from '../e2e/harness';
 import { writeEmptyExtension, writeFloorExtension } from './empty-extension';
 import { replica } from '../fixtures/replicas';
+import type { CpuProfile } from './cpu-profile';
 
 const RUNS = Number(process.env.PROFILE_RUNS ?? 4);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Node {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: Node[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const short = (url: string) => (url.startsWith('chrome-extension://') ? `ext:${url.replace(/^chrome-extension:\/\/[^/]+/, '')}` : url.replace(/^https?:\/\/[^/]+/, '') || '(native)');
 
@@ -42,7 +33,7 @@ async function main(): Promise<void> {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => performance.getEntriesByName('jzs-overlay-ready').length > 0);
     await sleep(Number(process.env.PROFILE_SETTLE ?? 600));
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const marks = await page.evaluate(() => {
       const d = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
       const dock = document.querySelector('[data-jzs-overlay]')?.getAttribute('data-dock');

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { format } from 'date-fns';
 import { joinList, t } from '../../i18n';
 import type { RestoreGroup, RestorePreview } from '../../profiles/restore';
@@ -21,6 +22,15 @@ function Names({ group }: { group: RestoreGroup }) {
       <ZhRuns text={joinList(group.names.map((n) => n || t('profiles.unknown')))} />
       {rest > 0 && ` ${t('restore.more', { n: rest })}`}
     </div>
+  );
+}
+
+/** One of the restore's choices: a ticked box and what it does. */
+function Choice({ option, on, set, children }: { option: string; on: boolean; set: (on: boolean) => void; children: ComponentChildren }) {
+  return (
+    <label>
+      <input type="checkbox" data-jzs-restore-option={option} checked={on} onChange={(e) => set(e.currentTarget.checked)} /> {children}
+    </label>
   );
 }
 
@@ -75,15 +85,9 @@ export function RestorePreviewView({
               <div class="warn">
                 {t('restore.newer', { n: p.newer.n })}
                 <Names group={p.newer} />
-                <label>
-                  <input
-                    type="checkbox"
-                    data-jzs-restore-option="overwrite-newer"
-                    checked={review.overwriteNewer}
-                    onChange={(e) => onChange({ ...review, overwriteNewer: e.currentTarget.checked })}
-                  />{' '}
+                <Choice option="overwrite-newer" on={review.overwriteNewer} set={(on) => onChange({ ...review, overwriteNewer: on })}>
                   {t('restore.overwriteNewer', { n: p.newer.n })}
-                </label>
+                </Choice>
               </div>
             )}
           </li>
@@ -91,15 +95,9 @@ export function RestorePreviewView({
             <li data-jzs-restore-group="invalid" class="warn">
               {t('restore.invalid', { n: p.invalid.n })}
               <Names group={p.invalid} />
-              <label>
-                <input
-                  type="checkbox"
-                  data-jzs-restore-option="restore-invalid"
-                  checked={review.restoreInvalid}
-                  onChange={(e) => onChange({ ...review, restoreInvalid: e.currentTarget.checked })}
-                />{' '}
+              <Choice option="restore-invalid" on={review.restoreInvalid} set={(on) => onChange({ ...review, restoreInvalid: on })}>
                 {t('restore.restoreInvalid', { n: p.invalid.n })}
-              </label>
+              </Choice>
             </li>
           )}
           <li data-jzs-restore-group="unchanged">{t('restore.unchanged', { n: p.unchanged })}</li>
@@ -107,15 +105,9 @@ export function RestorePreviewView({
             <li data-jzs-restore-group="missing">
               {t('restore.missing', { n: p.missing.n })}
               <Names group={p.missing} />
-              <label>
-                <input
-                  type="checkbox"
-                  data-jzs-restore-option="remove-missing"
-                  checked={review.removeMissing}
-                  onChange={(e) => onChange({ ...review, removeMissing: e.currentTarget.checked })}
-                />{' '}
+              <Choice option="remove-missing" on={review.removeMissing} set={(on) => onChange({ ...review, removeMissing: on })}>
                 {t('restore.removeMissing', { n: p.missing.n })}
-              </label>
+              </Choice>
             </li>
           )}
         </ul>
