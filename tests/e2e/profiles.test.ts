@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toBackup } from '../../src/profiles/io/export';
+import type { Profile } from '../../src/profiles/schema';
+import { checkCharacter } from '../../src/validate/id-number';
 import { clearProfiles, launch, ROOT, sendFrom, type Session } from './harness';
 
 const GBK = readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'applicants-gbk.csv'));
@@ -117,6 +120,31 @@ describe('profiles in the workbench and the popup', () => {
     await bench.locator('[data-jzs-action="confirm-restore"]').click();
     await expect.poll(async () => (await full()).length).toBe(before.length);
     expect(await full()).toEqual(before);
+  });
+
+  it('a backup whose ID number was altered is held back from the restore unless the clerk ticks to restore it anyway', async () => {
+    const first17 = '37010219850615123';
+    const valid = first17 + checkCharacter(first17);
+    const altered = first17 + (valid.endsWith('0') ? '1' : '0');
+    const p = await sendFrom<Profile>(bench, 'ui:profiles.create', { body: { data: { name: '赵六', idNumber: valid } } });
+    const buffer = Buffer.from(toBackup([{ ...p, data: { ...p.data, idNumber: altered } }], new Date(), []));
+    const stored = async () => (await sendFrom<Profile>(bench, 'ui:profiles.get', { id: p.id })).data.idNumber;
+    const review = async () => {
+      await bench.locator('[data-jzs-restore]').setInputFiles({ name: '备份.json', mimeType: 'application/json', buffer });
+      const preview = bench.locator('[data-jzs-restore-preview][data-changed="1"][data-invalid="1"]');
+      await preview.waitFor();
+      expect(await bench.locator('[data-jzs-restore-group="invalid"]').textContent()).toContain('赵六');
+    };
+    await review();
+    await bench.locator('[data-jzs-action="confirm-restore"]').click();
+    await bench.locator('[data-jzs-export-message="ok"]').waitFor();
+    expect(await stored()).toBe(valid);
+    // Ticked, it is restored as the file has it.
+    await review();
+    await bench.locator('[data-jzs-restore-option="restore-invalid"]').check();
+    await bench.locator('[data-jzs-action="confirm-restore"]').click();
+    await expect.poll(stored).toBe(altered);
+    await sendFrom(bench, 'ui:profiles.delete', { ids: [p.id] });
   });
 
   it('writes nothing when an import is cancelled', async () => {
