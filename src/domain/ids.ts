@@ -72,3 +72,8 @@ export const OPEN_ENDED = 'open-ended';
 export const OPEN_ENDED_FIELDS: ReadonlySet<FieldKey> = new Set<FieldKey>(['contractEnd']);
 
 // Names, types and the rest of each field's facts: the field table, src/domain/fields.ts.
+
+/** Profile and case ids are random UUIDs (contract.md: opaque, never the ID number): the shape a link's id must have. */
+export function isOpaqueId(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
+import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId, isOpaqueId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
@@ -9,9 +9,6 @@ import { toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
 import { NotFound } from '../../profiles/errors';
-
-/** Profile ids are random UUIDs (contract.md). */
-const PROFILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -41,7 +38,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
     if (!props.profile || !business) return;
     // A link cut short or typed by hand: say the profile is not there (the checklist still shows), not that
     // "an item of the request is invalid".
-    if (!PROFILE_ID.test(props.profile)) {
+    if (!isOpaqueId(props.profile)) {
       setError(describe(new NotFound(props.profile)));
       return;
     }

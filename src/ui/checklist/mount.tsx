@@ -7,6 +7,7 @@ import { CHECKLIST_CSS } from '../components/ChecklistList';
 import { ChecklistPageApp } from './ChecklistPageApp';
 import { CasePackets } from './CasePackets';
 import { Unlocked } from './Unlocked';
+import { isOpaqueId } from '../../domain/ids';
 
 const PRINT_CSS = `
 body { padding: 16px 24px; background: #eef1f5; }
@@ -43,7 +44,7 @@ export async function mountChecklist(el: HTMLElement, url: URL): Promise<void> {
   injectCss(document, BASE_CSS + CHECKLIST_CSS + PRINT_CSS);
   document.title = t('checklistPage.title');
   // ?case=<id> / ?cases=a,b,c: one printable packet per case (cover sheet + checklist + steps).
-  const caseIds = [url.searchParams.get('case') ?? '', ...(url.searchParams.get('cases') ?? '').split(',')].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  const caseIds = [url.searchParams.get('case') ?? '', ...(url.searchParams.get('cases') ?? '').split(',')].filter(isOpaqueId);
   if (caseIds.length) {
     render(
       <Unlocked>
