@@ -29,7 +29,8 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-type Request = { open: { bytes: Uint8Array<ArrayBuffer>; mime: 'image/jpeg' | 'image/png'; maxSide: number } } | { encode: { quality: number } };
+/** A request that `call` numbers and answers: the protocol's open or encode, without its call and picture numbers. */
+type Request = Pick<Extract<CodecRequest, { open: unknown }>, 'open'> | Pick<Extract<CodecRequest, { encode: unknown }>, 'encode'>;
 
 /** The worker's stage measures on this page's timeline, where DevTools and the bench read them (marks.ts). */
 function replay(marks: readonly StageMark[]): void {
