@@ -19,7 +19,7 @@ export function Unlocked({ children }: { children: ComponentChildren }) {
   if (lock.status.locked) {
     return (
       <main class="sheet">
-        <UnlockForm onUnlocked={lock.set} />
+        <UnlockForm onUnlocked={lock.set} migrating={!!lock.status.migrating} interrupted={lock.status.interrupted} />
       </main>
     );
   }
