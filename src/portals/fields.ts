@@ -284,7 +284,7 @@ function contextLexicon(defs: readonly FieldDefinitionView[], lexicon: Lexicon) 
     entries: lexicon.entries,
     expected: new Set(defs.flatMap((d) => (d.expected ? [d.key] : []))),
     typeOf: (key: FieldKey) => types.get(key),
-    otherParty: (rest: string, key: FieldKey) => OTHER_PARTY.test(rest) && PERSONAL.test(key),
+    otherParty: (rest: string, key: FieldKey) => otherPerson(rest) && PERSONAL.test(key),
   };
 }
 
@@ -344,6 +344,8 @@ interface Lexicon {
   exact: ReadonlyMap<string, FieldKey>;
   /** Longest first, so 联系人手机 wins over 联系人 and 手机. */
   entries: ReadonlyArray<readonly [string, FieldKey]>;
+  /** Each field's value type and validator: what kind of value a label's last word may ask for. */
+  kinds: ReadonlyMap<FieldKey, Pick<FieldDefinitionView, 'type' | 'validate'>>;
 }
 
 /** One lexicon per rules answer: the validator maps the page again after every burst of the page's DOM. */
@@ -361,7 +363,7 @@ export function labelLexicon(defs: readonly FieldDefinitionView[]): Lexicon {
   const exact = new Map<string, FieldKey>();
   for (const def of defs) for (const label of def.labels) exact.set(coreLabel(label), def.key);
   const entries = [...exact].filter(([l]) => l.length >= 2).sort((a, b) => b[0].length - a[0].length);
-  return { exact, entries };
+  return { exact, entries, kinds: new Map(defs.map((d) => [d.key, { type: d.type, validate: d.validate }])) };
 }
 
 /**
@@ -370,6 +372,19 @@ export function labelLexicon(defs: readonly FieldDefinitionView[]): Lexicon {
  */
 const OTHER_PARTY = /紧急|单位|企业|公司|法人|法定代表|代表人|经办|委托|代理|配偶|父|母|监护|担保|推荐|审核|审批|受理|核查/;
 const PERSONAL = /^(name|idNumber|gender|birthDate|mobile|phone|email|address|postcode)$/;
+/**
+ * A word for a person by their role (…人, …员, …者) or kin (家庭成员, 子女, 亲属): before a personal field's name it
+ * says whose field it is — 代办人手机号码, 受托人身份证号, 填报人姓名, 家庭成员姓名 are someone else's.
+ */
+const ROLE = /(人|员|者|成员|子女|亲属|家属)$/;
+/** The roles that are the applicant (联系人 too: on a personal application the applicant is the contact; domain.md). */
+const APPLICANT_ROLE = /(^|申请|申报|注册|持证|执业|从业|报考|联系|本|个)(人|人员)$/;
+
+/** The role a known label begins with (人员姓名, 联系人手机, 申请人身份证号), if any. */
+const LEADING_ROLE = /^[^人员]*(人员|人)/;
+
+/** Whether the words around a personal field's name make it another person's or body's. */
+const otherPerson = (words: string): boolean => OTHER_PARTY.test(words) || (ROLE.test(words) && !APPLICANT_ROLE.test(words));
 /** How much longer than a known label a page label may be and still mean it (申请人身份证号码 → 身份证号码). */
 const MAX_EXTRA = 5;
 
@@ -425,6 +440,32 @@ function inOrder(label: string, known: string): boolean {
  * a profile holds the current values only, so such a box is never filled.
  */
 const FORMER = /(原|旧|前|变更前|更改前|变动前|曾用)$/;
+/**
+ * The same, anywhere before the field's name (原执业单位, 原聘用单位统一社会信用代码, 调出单位, 上一单位, 离职单位): the words
+ * portals use for the side being left. Not for a field that is itself about the employer left (原单位解聘日期).
+ */
+const FORMER_ANYWHERE = /原|旧|变更前|更改前|变动前|曾用|上一|上家|上次|以前|调出|转出|离职|解聘/;
+const ABOUT_FORMER: ReadonlySet<FieldKey> = new Set(['dismissalDate', 'examEmployerName']);
+
+/**
+ * The last word of a label names what it asks for (Chinese puts the head last): a label going on past a known
+ * label with a word for a number or a date asks for that (学历证书编号 is no 学历, 聘用单位成立日期 no 聘用单位).
+ */
+const HEADS: ReadonlyArray<{ word: RegExp; fits: (kind: Pick<FieldDefinitionView, 'type' | 'validate'>) => boolean }> = [
+  { word: /(编号|号码|证号|代码|编码|号)$/, fits: (k) => NUMBER_KINDS.has(k.validate) },
+  { word: /日期$/, fits: (k) => k.type === 'date' || k.type === 'month' },
+];
+const NUMBER_KINDS: ReadonlySet<string> = new Set(['id-number', 'credit-code', 'employer-credit-code', 'mobile', 'phone', 'postcode', 'registration-no', 'qualification-cert-no']);
+
+/** Whether what follows a known label makes the page label ask for another field or another kind of value. */
+function asksForOther(after: string, key: FieldKey, lexicon: Lexicon): boolean {
+  if (!after) return false;
+  const other = after.length >= 2 ? keyForLabel(after, lexicon) : undefined;
+  if (other !== undefined && other !== key) return true;
+  const kind = lexicon.kinds.get(key);
+  const head = HEADS.find((h) => h.word.test(after));
+  return head !== undefined && kind !== undefined && !head.fits(kind);
+}
 
 /**
  * Whether a known label found inside a page label names the page's box: `name`; `refuse` when the label is about
@@ -433,13 +474,16 @@ const FORMER = /(原|旧|前|变更前|更改前|变动前|曾用)$/;
  * (申请人, 联系人: labels of the name when alone) is followed by another field's name — 申请人手机号 is a mobile
  * number, Chinese names the thing last —, so a shorter known label may name the box.
  */
-function reading(around: Around, key: FieldKey, lexicon: Lexicon): 'name' | 'refuse' | 'shorter' {
-  if (around.rest.length > MAX_EXTRA || (OTHER_PARTY.test(around.rest) && PERSONAL.test(key))) return 'refuse';
-  if (FORMER.test(around.before)) return 'refuse';
-  if (around.before.length >= 2 && key !== 'idNumber' && keyForLabel(around.before, lexicon) === 'idNumber') return 'refuse';
+function reading(around: Around, known: string, key: FieldKey, lexicon: Lexicon): 'name' | 'refuse' | 'shorter' {
+  if (around.rest.length > MAX_EXTRA || (PERSONAL.test(key) && otherPerson(around.rest))) return 'refuse';
+  // A known label may begin with the role (人员姓名, 联系人手机): the words before complete it (工作人员姓名).
+  if (PERSONAL.test(key) && around.before && otherPerson(around.before + (LEADING_ROLE.exec(known)?.[0] ?? ''))) return 'refuse';
   // 身份证 is the card: 身份证X is the card's X (有效期, 签发机关, 地址) unless X completes the number.
   if (key === 'idNumber' && around.after !== '' && !/^(号码|号|码)$/.test(around.after)) return 'refuse';
-  if (key === 'name' && around.after.length >= 2 && keyForLabel(around.after, lexicon) !== undefined) return 'shorter';
+  // The known label only qualifies what the page label asks for (申请人手机号, 工作单位地址): a shorter one may name it.
+  if (asksForOther(around.after, key, lexicon)) return 'shorter';
+  if (FORMER.test(around.before) || (!ABOUT_FORMER.has(key) && FORMER_ANYWHERE.test(around.before))) return 'refuse';
+  if (around.before.length >= 2 && key !== 'idNumber' && keyForLabel(around.before, lexicon) === 'idNumber') return 'refuse';
   return 'name';
 }
 
@@ -454,7 +498,11 @@ const bracketNotes = (label: string): string => [...normLabel(label).matchAll(/[
  */
 export function keyForLabel(label: string, lexicon: Lexicon): FieldKey | undefined {
   const key = keyForCore(coreLabel(label), lexicon);
-  return key && PERSONAL.test(key) && OTHER_PARTY.test(bracketNotes(label)) ? undefined : key;
+  if (!key) return undefined;
+  const notes = bracketNotes(label);
+  // 姓名（代办人）, 聘用单位（原）: a note in brackets says whose or which value it is as well as a word before would.
+  if ((PERSONAL.test(key) && otherPerson(notes)) || (!ABOUT_FORMER.has(key) && FORMER_ANYWHERE.test(notes))) return undefined;
+  return key;
 }
 
 function keyForCore(core: string, lexicon: Lexicon): FieldKey | undefined {
@@ -466,13 +514,21 @@ function keyForCore(core: string, lexicon: Lexicon): FieldKey | undefined {
     const around = remainder(core, known);
     if (around === undefined) continue;
     held = true;
-    const read = reading(around, key, lexicon);
-    if (read === 'name') return key;
+    const read = reading(around, known, key, lexicon);
+    if (read === 'name') return abbreviates(core, key, lexicon) ? undefined : key;
     if (read === 'refuse') return undefined;
   }
   if (held) return undefined;
   const prefixed = new Set(lexicon.entries.filter(([known]) => known.startsWith(core)).map(([, key]) => key));
   return prefixed.size === 1 ? [...prefixed][0] : undefined;
+}
+
+/**
+ * Whether a page label is another field's known label cut short (报名单位 of 考试报名单位, 缴纳单位 of 社保缴纳单位): it
+ * holds a known label of `key` and is itself part of a longer known label of another field, so it may mean either.
+ */
+function abbreviates(core: string, key: FieldKey, lexicon: Lexicon): boolean {
+  return lexicon.entries.some(([known, other]) => other !== key && known.length > core.length && known.includes(core));
 }
 
 /**

@@ -89,6 +89,63 @@ describe('field mapping on the replicas', () => {
     ]);
   });
 
+  /** Each label in its own table row; the field each row's box is mapped to. */
+  const mapRows = (labels: readonly string[]) => {
+    document.body.innerHTML = `<table>${labels.map((l, i) => `<tr><td>${l}：</td><td><input id="f${i}"></td></tr>`).join('')}</table>`;
+    const got = new Map(mapFields(document, defs).map((f) => [f.id, f.key]));
+    return labels.map((l, i) => [l, got.get(`f${i}`)] as const);
+  };
+  const personal: Array<[string, string]> = [['姓名', 'name'], ['手机号码', 'mobile'], ['身份证号', 'idNumber'], ['联系电话', 'phone'], ['电子邮箱', 'email']];
+
+  it('a person named by a role before a personal field is someone else unless the role is the applicant\'s', () => {
+    // Roles of people other than the applicant on 申报 forms (an agency's clerk, a proxy, the one filling in, kin).
+    const others = ['代办人', '受托人', '被授权人', '填报人', '经手人', '证明人', '收件人', '工作人员', '家庭成员', '子女', '亲属', '项目技术负责人'];
+    const own = ['申请人', '本人', '持证人', '注册人员', '联系人'];
+    const wrong = others.flatMap((role) => personal.map(([label]) => `${role}${label}`));
+    expect(mapRows(wrong).filter(([, key]) => key !== undefined)).toEqual([]);
+    // The same role in a note in brackets after the field's name.
+    expect(mapRows(others.map((role) => `手机号码（${role}）`)).filter(([, key]) => key !== undefined)).toEqual([]);
+    const right = own.flatMap((role) => personal.map(([label, key]) => [`${role}${label}`, key] as const));
+    expect(mapRows(right.map(([l]) => l))).toEqual(right);
+  });
+
+  it('an employer or a value named as the one being left gets no field, wherever the qualifier stands', () => {
+    const former = ['原', '原执业', '上一', '调出', '离职', '解聘', '变更前'];
+    const employer = ['单位', '单位名称', '聘用单位', '统一社会信用代码'];
+    const wrong = former.flatMap((q) => employer.map((l) => `${q}${l}`));
+    expect(mapRows([...wrong, '聘用单位（原）']).filter(([, key]) => key !== undefined)).toEqual([]);
+    // A field about the employer left is read through the qualifier; the new side keeps its field.
+    expect(mapRows(['原聘用单位解聘日期', '与原单位解聘日期', '调入单位', '变更后单位名称'])).toEqual([
+      ['原聘用单位解聘日期', 'dismissalDate'], ['与原单位解聘日期', 'dismissalDate'], ['调入单位', 'employerName'], ['变更后单位名称', 'employerName'],
+    ]);
+  });
+
+  it('the last word of a label names what it asks for: a known label going on with another field or kind is not that field', () => {
+    // Known labels + a word for a number, a date or another field: the box asks for that (Chinese puts the head last).
+    const heads = ['编号', '证书编号', '日期', '地址', '电话'];
+    const notThese = ['学历', '聘用单位', '毕业院校', '所学专业', '工作单位', '民族'];
+    const cases = notThese.flatMap((known) => heads.map((h) => `${known}${h}`));
+    const known = new Map(mapRows(notThese));
+    expect(mapRows(cases).filter(([label, key]) => key !== undefined && notThese.some((n) => label.startsWith(n) && known.get(n) === key))).toEqual([]);
+    // When the head is a field of its own and the qualifier is the applicant's, it is that field.
+    expect(mapRows(['通讯地址邮编', '本人手机号', '联系人手机号码', '邮箱地址', '电子邮箱地址', '身份证号码', '毕业院校名称'])).toEqual([
+      ['通讯地址邮编', 'postcode'], ['本人手机号', 'mobile'], ['联系人手机号码', 'mobile'], ['邮箱地址', 'email'], ['电子邮箱地址', 'email'], ['身份证号码', 'idNumber'], ['毕业院校名称', 'school'],
+    ]);
+  });
+
+  it('a label that is one field\'s known label cut short is never mapped to another field it happens to hold', () => {
+    // 考试报名单位 (examEmployerName) cut to 报名单位 also holds 单位 (employerName): it may mean either.
+    const lexicon = pack().fields.flatMap((f) => f.labels.map((l) => [l, f.key] as const));
+    const cut = lexicon.flatMap(([l, key]) => {
+      const tail = l.slice(2);
+      const other = lexicon.find(([k, otherKey]) => otherKey !== key && tail.length > k.length && tail.includes(k));
+      return tail.length >= 3 && other && !lexicon.some(([k]) => k === tail) ? [[tail, other[1]] as const] : [];
+    });
+    expect(cut.length).toBeGreaterThan(0);
+    const got = new Map(mapRows(cut.map(([tail]) => tail)));
+    expect(cut.filter(([tail, other]) => got.get(tail) === other)).toEqual([]);
+  });
+
   it('证件号码 is not an ID number when 证件类型 is not 身份证', () => {
     document.body.innerHTML = `<table><tr><td>证件类型：</td><td><select id="t"><option value="3" selected>护照</option></select></td></tr>
       <tr><td>证件号码：</td><td><input id="n" value="E12345678"></td></tr></table>`;
