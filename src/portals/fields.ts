@@ -57,13 +57,59 @@ const MAX_LABEL = 24;
 
 const CONTROL_LIKE = 'input:not([type=hidden]), select, textarea, .mini-textbox, .mini-buttonedit';
 
+const holdsControl = (node: Node): boolean => node instanceof Element && (node.matches(CONTROL_LIKE) || node.querySelector(CONTROL_LIKE) !== null);
+/** A box one types into (a checkbox's or radio's text comes after it on every page: 「□ 是」). */
+const holdsTypedControl = (node: Node): boolean =>
+  node instanceof Element && (node.matches(TEXT_LIKE) || node.querySelector(TEXT_LIKE) !== null);
+const TEXT_LIKE = `input${['hidden', 'radio', 'checkbox', 'button', 'submit', 'reset', 'image', 'file'].map((t) => `:not([type=${t}])`).join('')}, select, textarea, .mini-textbox, .mini-buttonedit`;
+
+/** The nearest sibling before `node` with any text or a control in it. */
+function siblingBefore(node: Node): Node | null {
+  let at = node.previousSibling;
+  while (at && !holdsControl(at) && !normLabel(at.textContent)) at = at.previousSibling;
+  return at;
+}
+
+/**
+ * Whether a text after a box is that box's label, written after it (`[ ] 姓名 [ ] 身份证号`): the boxes of its run
+ * have no text before the first. Then the next box's label comes after that box (taking this one is a wrong field).
+ */
+function trailsControl(text: Node): boolean {
+  const control = siblingBefore(text);
+  // A box with text of its own around it (a cell with 「手机号码」 over the box) carries its label inside.
+  if (!control || !ownTextless(control)) return false;
+  // The run of boxes and texts this one is in starts with a box: each box's text comes after it.
+  let first = control;
+  for (let at = siblingBefore(control); at; at = siblingBefore(at)) first = at;
+  return ownTextless(first);
+}
+
+/**
+ * Whether another box follows this one with no text between (身份证号码 [原值] [新值], 区号 [ ] [ ]): then the text
+ * before them names the pair, not this box.
+ */
+function boxAfter(el: Element): boolean {
+  let at = el.nextSibling;
+  while (at && !holdsControl(at) && !normLabel(at.textContent)) at = at.nextSibling;
+  return at !== null && holdsTypedControl(at) && !(at instanceof Element && !at.matches(CONTROL_LIKE) && normLabel(at.textContent));
+}
+
+/**
+ * A box one types into, with no name of its own: no text around it (a cell with 「手机号码」 over the box carries its
+ * label inside) and no placeholder or title (a box named so needs no text after it).
+ */
+const ownTextless = (node: Node): boolean =>
+  holdsTypedControl(node) &&
+  !(node instanceof Element && ((!node.matches(CONTROL_LIKE) && normLabel(node.textContent)) || selfNamed(node)));
+const selfNamed = (el: Element): boolean => [el, ...el.querySelectorAll('input, select, textarea')].some((x) => ['placeholder', 'title', 'aria-label'].some((a) => normLabel(x.getAttribute(a)) !== ''));
+
 function textBefore(el: Element): string {
   let node: Node | null = el.previousSibling;
   for (let hops = 0; node && hops < 3; hops++, node = node.previousSibling) {
     // Another control (or a box holding one) comes first: what precedes it is that control's label.
-    if (node instanceof Element && (node.matches(CONTROL_LIKE) || node.querySelector(CONTROL_LIKE))) return '';
+    if (holdsControl(node)) return '';
     const text = normLabel(node.textContent);
-    if (text) return text.length <= MAX_LABEL ? text : '';
+    if (text) return text.length <= MAX_LABEL && !trailsControl(node) && !boxAfter(el) ? text : '';
   }
   return '';
 }
@@ -121,9 +167,12 @@ function ownLabel(doc: Document, input: Element | undefined): string {
  */
 export function labelOf(doc: Document, el: Element, id: string, labels: LabelIndex = labelIndex(doc), input?: Element): string {
   // An empty <label for> or label attribute (the name shown elsewhere: a placeholder, a line above) says nothing.
-  const forLabel = id ? normLabel((labels.get(id) ?? labels.get(`${id}$text`))?.textContent) : '';
+  const forLabel = id && ownsId(doc, el, id) ? normLabel((labels.get(id) ?? labels.get(`${id}$text`))?.textContent) : '';
   if (forLabel) return forLabel;
-  const control = normLabel(el.closest('[role="control"][label]')?.getAttribute('label'));
+  const holder = el.closest('[role="control"][label]');
+  const control = normLabel(holder?.getAttribute('label'));
+  // One Epoint label over several controls (联系人 [姓名] [手机]) names them together: each is read by its own words.
+  if (control && holder && controlCount(holder) > 1) return textBeforeUp(el) || ownLabel(doc, input ?? el);
   if (control) return control;
   const wrapping = el.closest('label');
   if (wrapping && !wrapping.htmlFor) {
@@ -134,8 +183,9 @@ export function labelOf(doc: Document, el: Element, id: string, labels: LabelInd
   if (cell) {
     const before = textBeforeUp(el);
     // Two controls in one cell ("必修 [ ] 学时，选修 [ ] 学时"): the text just before each names it.
-    const inputsInCell = cell.querySelectorAll('input:not([type=hidden]), select, textarea').length;
-    if (inputsInCell > 1 && before) return before;
+    // Several boxes in one cell with nothing before this one (区号 [ ] - 号码 [ ], the old value and the new): the label
+    // cell names them together, not this box.
+    if (controlCount(cell) > 1) return before || ownLabel(doc, input ?? el);
     const labelCell = cellBefore(cell);
     if (labelCell) return labelCell;
     // No label cell (placeholder-only forms, or the label on a line above the box in its own cell).
@@ -145,12 +195,33 @@ export function labelOf(doc: Document, el: Element, id: string, labels: LabelInd
   return textBeforeUp(el) || ownLabel(doc, input ?? el);
 }
 
+/**
+ * Whether `<label for=id>` is this control's: a page that repeats an id (a copied row, a template used twice) has
+ * the label name the first element with it, as the browser does — not every element with that id.
+ */
+function ownsId(doc: Document, el: Element, id: string): boolean {
+  const first = doc.getElementById(id);
+  return !first || first === el || el.contains(first);
+}
+
+/** How many controls a container holds: a MiniUI control, a select or box, a radio or checkbox group count once each. */
+function controlCount(container: Element): number {
+  const groups = new Set<string>();
+  let n = container.querySelectorAll(MINI_ROOTS).length;
+  for (const el of container.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')) {
+    if (el.closest(MINI_ROOTS) || SKIP_TYPES.has(el.type)) continue;
+    if (el.type === 'radio' || el.type === 'checkbox') groups.add(el.name || el.id);
+    else n++;
+  }
+  return n + groups.size;
+}
+
 /** The label cell before a control's cell: empty cells skipped, but never past a cell holding another control. */
 function cellBefore(cell: Element): string {
   for (let prev = cell.previousElementSibling; prev; prev = prev.previousElementSibling) {
     if (prev.querySelector(CONTROL_LIKE)) return '';
     const text = normLabel(prev.textContent);
-    if (text) return text;
+    if (text) return trailsControl(prev) ? '' : text;
   }
   return '';
 }
@@ -239,6 +310,65 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
   return out;
 }
 
+/** A heading that opens a section of a form, the element its section spans, and whether it names another party. */
+interface SectionHead {
+  el: Element;
+  scope: Element;
+  /** The party it names when not the applicant: a person (every field there is theirs) or a body (its contact details). */
+  other: 'person' | 'body' | undefined;
+}
+
+/** Legends, headings, title and head bars, a table row of one cell: what forms put over a group of fields. */
+const SECTION_HEADS = 'legend, caption, h1, h2, h3, h4, h5, h6, [class*="title"], [class*="head"], tr > th:only-child, tr > td:only-child[colspan]';
+/** A section heading's own words around what it names: numbering (一、, 2.) and 信息/资料/情况 (代办人信息 → 代办人). */
+const sectionName = (text: string): string => text.replace(/^[一二三四五六七八九十\d]+[、.．]/, '').replace(/(基本)?(信息|资料|情况)(录入|填写|登记)?$/, '');
+/** Words that make a heading the applicant's (申请人及代办人信息 still holds the applicant's fields). */
+const APPLICANT_WORD = /申请人|申报人|本人|个人|持证人|注册人/;
+
+/**
+ * Whether a section heading names another party than the applicant (代办人信息, 法定代表人信息, 上报单位, 企业信息):
+ * it must be that party's name and little more (单位承诺 is no section of the unit's fields).
+ */
+function namesOtherParty(text: string): SectionHead['other'] {
+  const name = sectionName(text);
+  if (name.length > 10 || !(ROLE.test(name) || PARTY_END.test(name)) || APPLICANT_WORD.test(name)) return undefined;
+  if (otherPerson(name)) return 'person';
+  return OTHER_BODY.test(name) ? 'body' : undefined;
+}
+
+/**
+ * The headings of a document in order, each with its section: the nearest ancestor that holds a control. Read once,
+ * when asked; most pages name no other party, and then no section is worked out at all.
+ */
+function lazySections(doc: Document): () => SectionHead[] {
+  let heads: SectionHead[] | undefined;
+  return () => {
+    if (heads) return heads;
+    const named = Array.from(doc.querySelectorAll(SECTION_HEADS)).flatMap((el) => {
+      const raw = el.textContent ?? '';
+      const text = raw.length <= 3 * MAX_LABEL ? normLabel(raw) : '';
+      if (!text || text.length > MAX_LABEL || el.closest(OUR_UI) || el.querySelector(CONTROL_LIKE)) return [];
+      return [{ el, other: namesOtherParty(text) }];
+    });
+    heads = !named.some((h) => h.other)
+      ? []
+      : named.flatMap((h): SectionHead[] => {
+          let scope = h.el.parentElement;
+          while (scope && !scope.querySelector(CONTROL_LIKE)) scope = scope.parentElement;
+          return scope ? [{ ...h, scope }] : [];
+        });
+    return heads;
+  };
+}
+
+/** Whether `head` is the heading of the section `at` is in: it comes before it in its scope and no later heading there does. */
+function headsSection(head: SectionHead, at: Element, all: readonly SectionHead[]): boolean {
+  const before = (h: SectionHead) => h.scope.contains(at) && (h.el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  if (!before(head)) return false;
+  // A nearer heading (a later one whose section also holds `at`) starts the section `at` is in.
+  return !all.some((h) => h !== head && before(h) && (head.el.compareDocumentPosition(h.el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+}
+
 /** A 证件号码 is an ID number only when the page's 证件类型 says 身份证 (or says nothing). */
 function idTypeAllows(doc: Document, fields: Array<{ label: string; c: Candidate }>): boolean {
   const typeField = fields.find((f) => /^(证件|证照)(类型|种类|类别)$/.test(coreLabel(f.label)));
@@ -257,13 +387,18 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id, labels, c.input),
   }));
   const idOk = idTypeAllows(doc, labelled);
+  const sections = lazySections(doc);
   const entries = labelled.map(({ c, label }): ContextEntry => {
-    const known = byId.get(c.id.toLowerCase()) ?? byId.get(c.name.toLowerCase());
+    // A known id repeated on the page (a copied row) says nothing of the copies: they are read by their labels.
+    const copied = c.id !== '' && !ownsId(doc, c.labelAt, c.id);
+    const known = copied ? undefined : (byId.get(c.id.toLowerCase()) ?? byId.get(c.name.toLowerCase()));
     const key = known ?? keyForLabel(label, lexicon);
     // 证件号码 is an ID number only where the page's 证件类型 says 身份证 (a passport number is not one).
     const idNumberRefused = key === 'idNumber' && !idOk && !label.includes('身份');
+    // 姓名 under 代办人信息 or 法定代表人信息 is that person's (the page's own ids still say what a box is).
+    const othersSection = !known && key !== undefined && sections().some((h) => (h.other === 'person' || (h.other === 'body' && PERSONAL.test(key))) && headsSection(h, c.anchor, sections()));
     const typed = TYPED.has(c.kind);
-    if (idNumberRefused) return { core: coreLabel(label), key: undefined, byId: false, refused: true, typed };
+    if (idNumberRefused || othersSection) return { core: coreLabel(label), key: undefined, byId: false, refused: true, typed };
     return { core: coreLabel(label), key, byId: known !== undefined, typed };
   });
   resolveByContext(entries, contextLexicon(defs, lexicon));
@@ -284,7 +419,7 @@ function contextLexicon(defs: readonly FieldDefinitionView[], lexicon: Lexicon) 
     entries: lexicon.entries,
     expected: new Set(defs.flatMap((d) => (d.expected ? [d.key] : []))),
     typeOf: (key: FieldKey) => types.get(key),
-    otherParty: (rest: string, key: FieldKey) => otherPerson(rest) && PERSONAL.test(key),
+    otherParty: otherOwner,
   };
 }
 
@@ -370,21 +505,37 @@ export function labelLexicon(defs: readonly FieldDefinitionView[]): Lexicon {
  * Words that make a person's label about another person or body (紧急联系人, 单位联系人, 法定代表人身份证号):
  * checked for the personal fields only (原单位解聘日期 is still the applicant's date).
  */
-const OTHER_PARTY = /紧急|单位|企业|公司|法人|法定代表|代表人|经办|委托|代理|配偶|父|母|监护|担保|推荐|审核|审批|受理|核查/;
-const PERSONAL = /^(name|idNumber|gender|birthDate|mobile|phone|email|address|postcode)$/;
+const OTHER_PERSON = /紧急|法人代表|法定代表|代表人|经办|委托|代理|配偶|父|母|监护|担保|推荐|审核|审批|受理|核查/;
+/** Bodies: a unit's phone or address is not the applicant's, but its name and credit code are the employer's. 法人 is a legal entity too. */
+const OTHER_BODY = /单位|企业|公司|法人/;
+const PERSONAL = /^(name|idNumber|gender|birthDate|ethnicity|mobile|phone|email|address|postcode|education|school|major|graduationDate)$/;
+/** Words ending with another party (上报单位, 法定代表): a heading naming that party. */
+const PARTY_END = new RegExp(`(?:${OTHER_PERSON.source}|${OTHER_BODY.source})$`);
 /**
  * A word for a person by their role (…人, …员, …者) or kin (家庭成员, 子女, 亲属): before a personal field's name it
  * says whose field it is — 代办人手机号码, 受托人身份证号, 填报人姓名, 家庭成员姓名 are someone else's.
  */
 const ROLE = /(人|员|者|成员|子女|亲属|家属)$/;
+/** Each role word in a text, with what comes before it (经手人联系人 → 经手人, 联系人). */
+const ROLES = /.*?(人员|人|员|者|成员|子女|亲属|家属)/g;
 /** The roles that are the applicant (联系人 too: on a personal application the applicant is the contact; domain.md). */
-const APPLICANT_ROLE = /(^|申请|申报|注册|持证|执业|从业|报考|联系|本|个)(人|人员)$/;
+const APPLICANT_ROLE = /(^|申请|申报|注册|持证|执业|从业|报考|联系|本|个)(人|人员|者)$/;
 
 /** The role a known label begins with (人员姓名, 联系人手机, 申请人身份证号), if any. */
 const LEADING_ROLE = /^[^人员]*(人员|人)/;
 
-/** Whether the words around a personal field's name make it another person's or body's. */
-const otherPerson = (words: string): boolean => OTHER_PARTY.test(words) || (ROLE.test(words) && !APPLICANT_ROLE.test(words));
+/** Whether words name a person other than the applicant (anywhere: 家属更改后姓名, 经手人联系人姓名). */
+function otherPerson(words: string): boolean {
+  if (OTHER_PERSON.test(words)) return true;
+  for (const m of words.matchAll(ROLES)) if (!APPLICANT_ROLE.test(m[0])) return true;
+  return false;
+}
+
+/**
+ * Whether the words around a field's name make it another party's: another person's for any field (代办人聘用单位 is
+ * the agency), a body's for the applicant's personal ones (单位电话, 企业地址; 单位名称 is the employer's).
+ */
+const otherOwner = (words: string, key: FieldKey): boolean => otherPerson(words) || (PERSONAL.test(key) && OTHER_BODY.test(words));
 /** How much longer than a known label a page label may be and still mean it (申请人身份证号码 → 身份证号码). */
 const MAX_EXTRA = 5;
 
@@ -475,9 +626,9 @@ function asksForOther(after: string, key: FieldKey, lexicon: Lexicon): boolean {
  * number, Chinese names the thing last —, so a shorter known label may name the box.
  */
 function reading(around: Around, known: string, key: FieldKey, lexicon: Lexicon): 'name' | 'refuse' | 'shorter' {
-  if (around.rest.length > MAX_EXTRA || (PERSONAL.test(key) && otherPerson(around.rest))) return 'refuse';
+  if (around.rest.length > MAX_EXTRA || otherOwner(around.rest, key)) return 'refuse';
   // A known label may begin with the role (人员姓名, 联系人手机): the words before complete it (工作人员姓名).
-  if (PERSONAL.test(key) && around.before && otherPerson(around.before + (LEADING_ROLE.exec(known)?.[0] ?? ''))) return 'refuse';
+  if (around.before && otherPerson(around.before + (LEADING_ROLE.exec(known)?.[0] ?? ''))) return 'refuse';
   // 身份证 is the card: 身份证X is the card's X (有效期, 签发机关, 地址) unless X completes the number.
   if (key === 'idNumber' && around.after !== '' && !/^(号码|号|码)$/.test(around.after)) return 'refuse';
   // The known label only qualifies what the page label asks for (申请人手机号, 工作单位地址): a shorter one may name it.
@@ -501,7 +652,7 @@ export function keyForLabel(label: string, lexicon: Lexicon): FieldKey | undefin
   if (!key) return undefined;
   const notes = bracketNotes(label);
   // 姓名（代办人）, 聘用单位（原）: a note in brackets says whose or which value it is as well as a word before would.
-  if ((PERSONAL.test(key) && otherPerson(notes)) || (!ABOUT_FORMER.has(key) && FORMER_ANYWHERE.test(notes))) return undefined;
+  if (otherOwner(notes, key) || (!ABOUT_FORMER.has(key) && FORMER_ANYWHERE.test(notes))) return undefined;
   return key;
 }
 

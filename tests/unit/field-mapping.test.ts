@@ -146,6 +146,67 @@ describe('field mapping on the replicas', () => {
     expect(cut.filter(([tail, other]) => got.get(tail) === other)).toEqual([]);
   });
 
+  it("a section headed by another party holds that party's boxes, in every heading markup; the applicant's and the contact's keep theirs", () => {
+    const rows = (prefix: string) => personal.map(([label], i) => `<tr><td>${label}：</td><td><input id="${prefix}${i}"></td></tr>`).join('');
+    const heads: Array<(t: string, body: string) => string> = [
+      (t, body) => `<fieldset><legend>${t}</legend><table>${body}</table></fieldset>`,
+      (t, body) => `<div class="block"><div class="block-head"><span class="block-title">${t}</span></div><table>${body}</table></div>`,
+      (t, body) => `<table><tr><td colspan="2">${t}</td></tr>${body}</table>`,
+      (t, body) => `<div><h4>${t}</h4><table>${body}</table></div>`,
+    ];
+    for (const head of heads) {
+      for (const other of ['代办人信息', '二、法定代表人基本情况', '经办人', '被委托人资料']) {
+        document.body.innerHTML = head('申请人信息', rows('a')) + head(other, rows('o')) + head('联系人信息', rows('c'));
+        const got = mapFields(document, defs);
+        expect(got.filter((f) => f.id.startsWith('o')).map((f) => `${other}: ${f.label}→${f.key}`)).toEqual([]);
+        expect(got.filter((f) => f.id.startsWith('a')).map((f) => f.key)).toEqual(personal.map(([, key]) => key));
+        expect(got.filter((f) => f.id.startsWith('c')).map((f) => f.key)).toEqual(personal.map(([, key]) => key));
+      }
+    }
+    // A unit's section: its contact details are not the applicant's, its name and credit code are the employer's.
+    document.body.innerHTML = heads[0]!('聘用单位信息', '<tr><td>单位名称</td><td><input id="u1"></td></tr><tr><td>联系电话</td><td><input id="u2"></td></tr><tr><td>地址</td><td><input id="u3"></td></tr>');
+    expect(mapFields(document, defs).map((f) => `${f.id}:${f.key}`)).toEqual(['u1:employerName']);
+  });
+
+  it('a copied row keeps neither the label nor the known id of the row it was copied from', () => {
+    // The browser gives <label for> to the first element with the id; a known portal id repeated names only the first.
+    document.body.innerHTML = `<div><label for="sj">手机号码</label><input id="sj"></div><table><tr><td>代办人电话</td><td><input id="sj"></td></tr></table>
+      <div role="control" label="联系人手机"><input id="contactmobile"></div><table><tr><td>紧急联系人电话</td><td><input id="contactmobile"></td></tr></table>`;
+    const inputs = Array.from(document.querySelectorAll('input'));
+    const got = mapFields(document, defs);
+    expect(inputs.map((el) => got.find((f) => f.input === el)?.key)).toEqual(['mobile', undefined, 'mobile', undefined]);
+  });
+
+  it('several boxes under one label get none of it; each box is read by its own words', () => {
+    const layouts = [
+      // One Epoint label over two controls.
+      '<div role="control" label="联系人"><input id="a"><input id="b" placeholder="手机号码"></div>',
+      // Two boxes in one cell (an earlier value and the new one, or 区号 and number).
+      '<table><tr><td>联系人</td><td><input id="a"><input id="b" placeholder="手机号码"></td></tr></table>',
+      // A label before two wrapped boxes in a div layout.
+      '<div class="item"><label>联系人</label><div class="c"><input id="a"></div><div class="c"><input id="b" placeholder="手机号码"></div></div>',
+    ];
+    for (const html of layouts) {
+      document.body.innerHTML = html;
+      expect(mapFields(document, defs).map((f) => `${f.id}:${f.key}`), html).toEqual(['b:mobile']);
+    }
+  });
+
+  it('labels written after their boxes are not taken by the next box', () => {
+    const line = (wrap: (box: string, label: string) => string) => personal.slice(0, 3).map(([label], i) => wrap(`<input id="f${i}">`, label)).join('');
+    for (const html of [
+      `<p>${line((box, label) => `${box} ${label} `)}</p>`,
+      `<div>${line((box, label) => `<span>${box}</span><span>${label}</span>`)}</div>`,
+      `<table><tr>${line((box, label) => `<td>${box}</td><td>${label}</td>`)}</tr></table>`,
+    ]) {
+      document.body.innerHTML = html;
+      expect(mapFields(document, defs).map((f) => `${f.id}:${f.key}`), html).toEqual([]);
+    }
+    // Labels before their boxes in the same markup still name them.
+    document.body.innerHTML = `<p>${line((box, label) => `${label} ${box} `)}</p>`;
+    expect(mapFields(document, defs).map((f) => f.key)).toEqual(personal.slice(0, 3).map(([, key]) => key));
+  });
+
   it('证件号码 is not an ID number when 证件类型 is not 身份证', () => {
     document.body.innerHTML = `<table><tr><td>证件类型：</td><td><select id="t"><option value="3" selected>护照</option></select></td></tr>
       <tr><td>证件号码：</td><td><input id="n" value="E12345678"></td></tr></table>`;
