@@ -369,6 +369,27 @@ function headsSection(head: SectionHead, at: Element, all: readonly SectionHead[
   return !all.some((h) => h !== head && before(h) && (head.el.compareDocumentPosition(h.el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
 }
 
+/** Labels of the choice saying who applies (申请人类型 on the 网厅: 企业 or 个人), and of the applicant's ID type. */
+const APPLICANT_KIND = /^(申请人|申请者|申请主体|办事人|办事主体)(类型|性质|类别)$/;
+const ID_TYPE = /^(证件|证照)(类型|种类|类别)$/;
+/** A body's choices and a body's identifiers. */
+const BODY_CHOICE = /企业|法人|单位|组织|机构|公司/;
+const BODY_ID = /信用代码|组织机构|营业执照/;
+
+/**
+ * Whether the page says the applicant is a body (法人办事: 申请人类型 企业, or an applicant identified by a credit code):
+ * then the 申请人 boxes are the company's, and the person's name or number is no value for them.
+ */
+function applicantIsBody(doc: Document, fields: Array<{ label: string; c: Candidate }>): boolean {
+  return fields.some(({ label, c }) => {
+    const core = coreLabel(label);
+    const kind = APPLICANT_KIND.test(core);
+    if (!kind && !ID_TYPE.test(core)) return false;
+    const text = readText(doc, { kind: c.kind, input: c.input, anchor: c.anchor });
+    return kind ? BODY_CHOICE.test(text) : BODY_ID.test(text);
+  });
+}
+
 /** A 证件号码 is an ID number only when the page's 证件类型 says 身份证 (or says nothing). */
 function idTypeAllows(doc: Document, fields: Array<{ label: string; c: Candidate }>): boolean {
   const typeField = fields.find((f) => /^(证件|证照)(类型|种类|类别)$/.test(coreLabel(f.label)));
@@ -387,6 +408,7 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id, labels, c.input),
   }));
   const idOk = idTypeAllows(doc, labelled);
+  const bodyApplies = applicantIsBody(doc, labelled);
   const sections = lazySections(doc);
   const entries = labelled.map(({ c, label }): ContextEntry => {
     // A known id repeated on the page (a copied row) says nothing of the copies: they are read by their labels.
@@ -397,8 +419,10 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     const idNumberRefused = key === 'idNumber' && !idOk && !label.includes('身份');
     // 姓名 under 代办人信息 or 法定代表人信息 is that person's (the page's own ids still say what a box is).
     const othersSection = !known && key !== undefined && sections().some((h) => (h.other === 'person' || (h.other === 'body' && PERSONAL.test(key))) && headsSection(h, c.anchor, sections()));
+    // 申请人名称 where a company applies is the company's name, a 证件号码 that does not say whose its number.
+    const companys = bodyApplies && key !== undefined && PERSONAL.test(key) && (/申请|办事/.test(label) || (key === 'idNumber' && !/联系|身份/.test(label)));
     const typed = TYPED.has(c.kind);
-    if (idNumberRefused || othersSection) return { core: coreLabel(label), key: undefined, byId: false, refused: true, typed };
+    if (idNumberRefused || othersSection || companys) return { core: coreLabel(label), key: undefined, byId: false, refused: true, typed };
     return { core: coreLabel(label), key, byId: known !== undefined, typed };
   });
   resolveByContext(entries, contextLexicon(defs, lexicon));

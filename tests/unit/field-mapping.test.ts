@@ -238,6 +238,23 @@ describe('field mapping on the replicas', () => {
     expect(mapFields(document, defs).map((f) => f.key)).toEqual(personal.slice(0, 3).map(([, key]) => key));
   });
 
+  it('where a company applies (法人办事: 申请人类型 企业, or a credit code as the applicant\'s ID type), the 申请人 boxes are not the person\'s', () => {
+    const page = (kind: string, idType: string) => `
+      <div role="control" label="申请人类型"><input type="radio" name="t" value="10" ${kind === '企业' ? 'checked' : ''}><label>企业</label><input type="radio" name="t" value="20" ${kind === '个人' ? 'checked' : ''}><label>个人</label></div>
+      <div role="control" label="申请人名称"><input id="applyername"></div>
+      <div role="control" label="证照类型"><select id="certtype"><option value="1" selected>${idType}</option></select></div>
+      <div role="control" label="证件号码"><input id="certnum"></div>
+      <div role="control" label="联系人姓名"><input id="contactperson"></div>`;
+    const keys = (html: string) => {
+      document.body.innerHTML = html;
+      return mapFields(document, defs).map((f) => `${f.id}:${f.key}`);
+    };
+    expect(keys(page('个人', '身份证'))).toEqual(['applyername:name', 'certnum:idNumber', 'contactperson:name']);
+    expect(keys(page('企业', '统一社会信用代码'))).toEqual(['contactperson:name']);
+    expect(keys(page('企业', '身份证'))).toEqual(['contactperson:name']);
+    expect(keys(page('', '统一社会信用代码'))).toEqual(['contactperson:name']);
+  });
+
   it('证件号码 is not an ID number when 证件类型 is not 身份证', () => {
     document.body.innerHTML = `<table><tr><td>证件类型：</td><td><select id="t"><option value="3" selected>护照</option></select></td></tr>
       <tr><td>证件号码：</td><td><input id="n" value="E12345678"></td></tr></table>`;
