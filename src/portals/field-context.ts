@@ -89,6 +89,11 @@ function byNearLabel(core: string, held: ReadonlySet<FieldKey>, lex: ContextLexi
  * 一窗受理 intake form labels its mobile box 联系电话; domain.md, "Known 申报 form ids": contactmobile).
  */
 const NARROWER: Readonly<Partial<Record<FieldType, FieldType>>> = { mobile: 'phone' };
+/**
+ * Words by which a box of the wider kind says it is not of the narrower one: a fixed line (固定电话, 座机, 办公电话,
+ * 家庭电话) is no mobile. Such a box stays what it says, and the mobile stays unmapped (the panel names it).
+ */
+const NOT_NARROWER: Readonly<Partial<Record<FieldType, RegExp>>> = { mobile: /固定|座机|办公|家庭|住宅|传真/ };
 
 /**
  * An expected field no control holds, of a kind a wider field's box takes: the one control the page holds
@@ -101,7 +106,7 @@ function byNarrowerType(entries: ContextEntry[], lex: ContextLexicon): void {
     if (held.has(key) || !wider) continue;
     const boxes = entries.filter((e) => !e.byId && e.key && !lex.expected.has(e.key) && lex.typeOf(e.key) === wider);
     const [only] = boxes;
-    if (boxes.length === 1 && only) only.key = key;
+    if (boxes.length === 1 && only && !NOT_NARROWER[lex.typeOf(key) ?? 'text']?.test(only.core)) only.key = key;
   }
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
 import { ZHANG } from '../helpers/applicants';
-import { launch, ROOT, rulesIn, sendFrom, type Session } from './harness';
+import { launch, panelFrame, ROOT, rulesIn, sendFrom, type Session } from './harness';
 
 /**
  * A provincial 基本资料 page as a real one may be laid out beside the replica: an agent's section repeating the
@@ -32,14 +32,19 @@ describe("other people's boxes beside the applicant's", () => {
     await s?.close();
   });
 
-  it('previews and fills only the applicant\'s boxes; the agent\'s section and a copied row stay empty', async () => {
-    const r = replica('province-basic-info');
-    const html = readFileSync(join(ROOT, 'tests', 'fixtures', r.file), 'utf8').replace('</table>', `</table>\n${OTHERS}`);
+  /** The replica's page changed by `edit`, served at its own address (everything else through the harness's routing). */
+  async function openChanged(name: string, edit: (html: string) => string) {
+    const r = replica(name);
+    const html = edit(readFileSync(join(ROOT, 'tests', 'fixtures', r.file), 'utf8'));
     const page = await s.context.newPage();
-    // Only this one portal address gets the changed page; everything else goes through the harness's routing.
     await page.route((url) => url.href === r.url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
     await page.goto(r.url, { waitUntil: 'load' });
     await rulesIn(page);
+    return page;
+  }
+
+  it('previews and fills only the applicant\'s boxes; the agent\'s section and a copied row stay empty', async () => {
+    const page = await openChanged('province-basic-info', (html) => html.replace('</table>', `</table>\n${OTHERS}`));
     const popup = await s.openExtensionPage('popup.html');
     await popup.locator('[data-jzs-action="fill"]').click();
     const preview = popup.locator('[data-jzs-fill-preview]');
@@ -52,6 +57,17 @@ describe("other people's boxes beside the applicant's", () => {
     expect(await page.locator('#txtGddh:not(.copied)').inputValue()).toBe(ZHANG.phone);
     for (const sel of ['#dbrXm', '#dbrSjhm', '#dbrZjhm', 'input.copied']) expect(await page.locator(sel).inputValue(), sel).toBe('');
     await popup.close();
+    await page.close();
+  });
+
+  it('a field the page should have but whose label is not read is named in the panel, with what that means for the fill', async () => {
+    // The mobile's label cut to a word that could name any number: the box is left alone (and the fixed line's box is
+    // not taken for the mobile instead), and the panel says which field it did not find and what that means.
+    const page = await openChanged('province-basic-info', (html) => html.replace('手机号码：</td>', '号码：</td>'));
+    const panel = await panelFrame(page);
+    const line = panel.locator('[data-jzs-missing-fields]');
+    await line.waitFor();
+    expect(await line.textContent()).toMatch(/1 项应有的字段未能认出：手机。.*不会填写/);
     await page.close();
   });
 });

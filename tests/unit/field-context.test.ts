@@ -69,6 +69,14 @@ describe('a telephone box where the page expects a mobile', () => {
     expect(mapped(form([['联系电话', 'a'], ['办公电话', 'b']]), page(['mobile']))).toEqual({ a: 'phone', b: 'phone' });
   });
 
+  it('never takes a box named as a fixed line for the mobile: the fixed line keeps its field, the mobile stays unfound', () => {
+    for (const landline of ['固定电话', '座机号码', '办公电话', '家庭电话']) {
+      // The mobile's own box is there, under a label that says nothing (号码).
+      const got = mapped(form([['号码', 'm'], [landline, 'a'], ['联系地址', 'b']]), page(['mobile']));
+      expect([got.m, got.a === 'mobile', got.b], landline).toEqual([undefined, false, 'address']);
+    }
+  });
+
   it('never re-reads a box known by its id', () => {
     document.body.innerHTML = '<table><tr><td>联系电话：</td><td><input id="contactphone"></td></tr></table>';
     expect(mapped(document, page(['mobile']))).toEqual({ contactphone: 'phone' });

@@ -149,7 +149,7 @@ function Recognition({ lead }: { lead: FrameReport }) {
     <section class="guide recognition" data-jzs-recognition={level} data-missing={missing}>
       {level === 'portal' && <p class="warning">{t('overlay.unrecognised')}</p>}
       {level === 'family' && <p class="warning">{t('overlay.family')}</p>}
-      {missing > 0 && <p class="warning">{t('panel.missingExpected', { count: missing })}</p>}
+      {missing > 0 && <p class="warning" data-jzs-missing-fields>{t('panel.missingExpected', { count: missing, names: lead.missing })}</p>}
       <PageReportTool frameId={lead.frameId} />
     </section>
   );
