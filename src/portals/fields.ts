@@ -726,8 +726,11 @@ function keyForCore(core: string, lexicon: Lexicon): FieldKey | undefined {
     if (read === 'refuse') return undefined;
   }
   if (held) return undefined;
-  const prefixed = new Set(lexicon.entries.filter(([known]) => known.startsWith(core)).map(([, key]) => key));
-  return prefixed.size === 1 ? [...prefixed][0] : undefined;
+  // A label cut short (证件号 of 证件号码) is read as the one field whose known labels hold it; 专业 is held by 专业类别
+  // and 所学专业 (the registered specialty and the major), so it names neither.
+  const holding = new Set(lexicon.entries.filter(([known]) => known.includes(core)).map(([, key]) => key));
+  const prefixed = lexicon.entries.some(([known]) => known.startsWith(core));
+  return prefixed && holding.size === 1 ? [...holding][0] : undefined;
 }
 
 /**

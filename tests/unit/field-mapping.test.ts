@@ -255,6 +255,17 @@ describe('field mapping on the replicas', () => {
     expect(keys(page('', '统一社会信用代码'))).toEqual(['contactperson:name']);
   });
 
+  it('a label cut short is read as a field only when one field\'s known labels hold it', () => {
+    // Every known label's first characters, where the lexicon holds those characters in labels of two fields.
+    const lexicon = pack().fields.flatMap((f) => f.labels.map((l) => [l, f.key] as const));
+    const exact = new Set(lexicon.map(([l]) => l));
+    const cuts = [...new Set(lexicon.flatMap(([l]) => [2, 3].map((n) => l.slice(0, n))))].filter((cut) => !exact.has(cut));
+    const twoFields = cuts.filter((cut) => new Set(lexicon.filter(([l]) => l.includes(cut)).map(([, key]) => key)).size > 1);
+    expect(twoFields.length).toBeGreaterThan(0);
+    expect(mapRows(twoFields).filter(([, key]) => key !== undefined)).toEqual([]);
+    expect(mapRows(['证件号', '合同开始'])).toEqual([['证件号', 'idNumber'], ['合同开始', 'contractStart']]);
+  });
+
   it('证件号码 is not an ID number when 证件类型 is not 身份证', () => {
     document.body.innerHTML = `<table><tr><td>证件类型：</td><td><select id="t"><option value="3" selected>护照</option></select></td></tr>
       <tr><td>证件号码：</td><td><input id="n" value="E12345678"></td></tr></table>`;
