@@ -206,6 +206,9 @@ function ownsId(doc: Document, el: Element, id: string): boolean {
 
 /** How many controls a container holds: a MiniUI control, a select or box, a radio or checkbox group count once each. */
 function controlCount(container: Element): number {
+  // Most containers hold one box: counted without sorting out groups and MiniUI parts.
+  const boxes = container.querySelectorAll('input:not([type=hidden]), select, textarea');
+  if (boxes.length <= 1) return boxes.length;
   const groups = new Set<string>();
   let n = container.querySelectorAll(MINI_ROOTS).length;
   for (const el of container.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')) {
