@@ -48,6 +48,19 @@ describe('vocabularies', () => {
     expect(pickOption('研究生', options)).toBeUndefined();
     expect(synonyms('男')).toContain('1');
   });
+
+  it('reads a choice by the options\' codes only where the list is coded in its vocabulary', () => {
+    // Texts no vocabulary spells: the codes decide, when they are the vocabulary's (GB/T 2261.1: 1 男, 2 女).
+    const standard = [{ text: '男性公民', value: '1' }, { text: '女性公民', value: '2' }];
+    expect(pickOption('男', standard)?.text).toBe('男性公民');
+    // A 0/1 list may be 女/男 or 男/女: not read by its codes, whatever the profile's choice.
+    for (const list of [[{ text: '男性公民', value: '0' }, { text: '女性公民', value: '1' }], [{ text: '甲', value: '1' }, { text: '乙', value: '1' }]]) {
+      for (const gender of ['男', '女']) expect(pickOption(gender, list), `${gender} in ${JSON.stringify(list)}`).toBeUndefined();
+    }
+    // Ethnicity coded 1, 2 … (not GB 3304's 01, 02): those are other vocabularies' codes.
+    expect(pickOption('汉族', [{ text: 'Han', value: '1' }, { text: 'Mongol', value: '2' }])).toBeUndefined();
+    expect(pickOption('汉族', [{ text: 'Han', value: '01' }, { text: 'Mongol', value: '02' }])?.text).toBe('Han');
+  });
 });
 
 describe('fill planner', () => {
