@@ -96,9 +96,12 @@ export class PageValidator {
     const perKey = new Map<FieldKey, { field: PageField; findings: Finding[]; hasValue: boolean }>();
     for (const [key, list] of byKey) {
       const def = this.opts.defs.find((d) => d.key === key) ?? { validate: 'text' as const };
-      // The first control of a key that holds a value speaks for it; else the first one.
+      // The first control of a key that holds a value speaks for it; else the first one. A box the person can type
+      // in comes before a read-only one: that shows a value on record (the contract registered before), and the
+      // hint and the checks are about what is being entered.
       const withText = list.map((field) => ({ field, text: readText(this.doc, field) }));
-      const primary = withText.find((x) => x.text.trim()) ?? withText[0];
+      const editable = withText.filter((x) => !x.field.readOnly && !x.field.disabled);
+      const primary = editable.find((x) => x.text.trim()) ?? editable[0] ?? withText.find((x) => x.text.trim()) ?? withText[0];
       if (!primary) continue;
       const result = validateValue(def, primary.text, now);
       if (result.value !== undefined && !result.findings.some((f) => f.severity === 'error')) values[key] = result.value;

@@ -306,6 +306,20 @@ describe('inline hints', () => {
     expect(hint('idNumber')[0]!.getAttribute('data-severity')).toBe('ok');
   });
 
+  it('speaks of the box being entered, not of a read-only one showing the value on record', () => {
+    // The contract registered before, shown read-only (too short now), above the box for the new one.
+    const { v } = setup(
+      `<table><tr><td>劳动合同截止日期：</td><td><input id="old" readonly value="2026-12-31"></td></tr>
+       <tr><td>劳动合同截止日期（新）：</td><td><input id="new" value=""></td></tr></table>`,
+      'initial',
+    );
+    (document.getElementById('new') as HTMLInputElement).value = '2028-06-30';
+    v.validate();
+    expect(hint('contractEnd')).toHaveLength(1);
+    expect(hint('contractEnd')[0]!.previousElementSibling?.id).toBe('new');
+    expect(hint('contractEnd')[0]!.getAttribute('data-severity')).toBe('ok');
+  });
+
   it('reports fields the rules expect but the page lacks, and cross-field results', () => {
     const { summaries } = setup(
       `<table><tr><td>姓名：</td><td><input value="张三"></td></tr>
