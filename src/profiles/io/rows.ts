@@ -42,6 +42,8 @@ export interface RowContext {
   /** Today in Asia/Shanghai, yyyy-MM-dd. */
   today: string;
   date1904?: boolean | undefined;
+  /** Sheet rows Excel hides (Table.hiddenRows). */
+  hiddenRows?: ReadonlySet<number> | undefined;
 }
 
 const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
@@ -140,6 +142,8 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   const b = new RowBuilder();
   const blank = cells.every((c) => !c.text.trim());
   if (blank) return { row, sheetRow, blank, data: b.data, errors: [], warnings: [], notices: [] };
+  // A row the clerk cannot see in Excel (filtered out or hidden) is still read, never silently: it is flagged.
+  if (ctx.hiddenRows?.has(sheetRow)) b.warnings.push({ column: '', code: 'import.rowHidden', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
   const cellAt = (i: number): Cell => cells[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {
@@ -190,7 +194,7 @@ export async function validateTable(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<RowResult[]> {
   const out: RowResult[] = [];
-  const full: RowContext = { ...ctx, headers: table.headers };
+  const full: RowContext = { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows };
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
     out.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], full));

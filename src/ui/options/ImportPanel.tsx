@@ -28,7 +28,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   };
   const applyHeaderRow = async (read: ReadResult, headerRow: number) => {
     const table = tableAt(read, headerRow);
-    const mapping = autoMap(table.headers);
+    const mapping = autoMap(table.headers, table.hiddenColumns);
     dispatch({ type: 'table', table, mapping });
     await revalidate(headerRow, mapping);
   };

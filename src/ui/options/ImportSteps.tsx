@@ -137,8 +137,9 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
         <tbody>
           {table.headers.map((h, i) => (
             <tr key={`${i}:${h}`}>
-              <td>
+              <td data-jzs-map-hidden={table.hiddenColumns?.has(i) ? '' : undefined}>
                 <ZhRuns text={h || `#${i + 1}`} />
+                {table.hiddenColumns?.has(i) && <span class="muted"> {t('import.hiddenColumn')}</span>}
               </td>
               <td class="muted" data-jzs-map-sample={i}>
                 <ZhRuns text={(samples[i] ?? []).join(' · ')} />

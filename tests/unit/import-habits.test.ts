@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n';
+import { autoMap } from '../../src/profiles/io/mapping';
+import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
+import { type RowResult, validateTable } from '../../src/profiles/io/rows';
+import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
+import { checkCharacter } from '../../src/validate/id-number';
+import { buildXlsx } from '../helpers/xlsx-builder';
+
+/**
+ * Office habits our clerk fixtures did not have (a fresh-eyes review of the spreadsheet side): hidden columns
+ * and rows. What matters is what the clerk would notice: a wrong value stored (worst), a row read silently that
+ * they could not see, or a message that does not say where.
+ */
+const NOW = new Date('2026-11-23T04:00:00Z');
+const TODAY = '2026-11-23';
+
+function idFor(birth: string, seq: number): string {
+  const first17 = `370102${birth.replace(/-/g, '')}${String(seq % 1000).padStart(3, '0')}`;
+  return first17 + checkCharacter(first17);
+}
+
+/** Read, find the header and map it as the workbench does (ImportPanel: autoMap with the hidden columns). */
+async function importBytes(bytes: Uint8Array, name: string) {
+  const read = readImportFile(bytes, name);
+  const table = tableAt(read, findHeaderRow(read.grid));
+  const mapping = autoMap(table.headers, table.hiddenColumns);
+  const rows = await validateTable(table, { mapping, now: NOW, today: TODAY, date1904: read.date1904 });
+  return { read, table, mapping, rows };
+}
+
+const said = (r: RowResult) => [...r.errors, ...r.warnings].map((i) => t(i.code, i.params));
+
+describe('hidden columns and rows', () => {
+  const [zhang, li, old] = [idFor('1985-03-02', 11), idFor('1979-12-01', 13), idFor('1990-07-15', 12)];
+
+  it('a superseded column kept hidden beside the one in use: the visible column is imported, whatever the order or header wording', async () => {
+    // Every placement of the hidden stale column (before or after the visible one) and both header wordings.
+    for (const [hiddenFirst, hiddenHeader, visibleHeader] of [
+      [true, '身份证号', '身份证号码'],
+      [false, '身份证号码', '身份证号'],
+      [true, '公民身份号码', '证件号码'],
+    ] as const) {
+      const header = hiddenFirst ? ['姓名', hiddenHeader, visibleHeader, '手机'] : ['姓名', visibleHeader, hiddenHeader, '手机'];
+      const person = hiddenFirst ? ['张三', old, zhang, '13805311234'] : ['张三', zhang, old, '13805311234'];
+      const bytes = buildXlsx({ rows: [header, person], hiddenColumns: [hiddenFirst ? 1 : 2] });
+      const { read, rows, mapping } = await importBytes(bytes, '花名册.xlsx');
+      expect(mapping[hiddenFirst ? 2 : 1], `${hiddenHeader} hidden, ${visibleHeader} visible`).toBe('idNumber');
+      expect(mapping[hiddenFirst ? 1 : 2]).toBeNull();
+      expect(rows[0]?.data.idNumber).toBe(zhang);
+      const notice = read.notices.find((n) => n.code === 'import.notice.hiddenColumns');
+      expect(notice && t(notice.code, notice.params)).toContain(hiddenFirst ? 'B 列' : 'C 列');
+      expect(notice && t(notice.code, notice.params, 'en')).toContain(hiddenFirst ? 'column B' : 'column C');
+    }
+  });
+
+  it('a column hidden for printing (the only ID column) is still imported, and said to be hidden', async () => {
+    const bytes = buildXlsx({ rows: [['姓名', '身份证号', '手机'], ['张三', zhang, '13805311234']], hiddenColumns: [1] });
+    const { read, rows, mapping } = await importBytes(bytes, '打印版.xlsx');
+    expect(mapping).toEqual(['name', 'idNumber', 'mobile']);
+    expect(rows[0]?.data.idNumber).toBe(zhang);
+    expect(read.notices.map((n) => n.code)).toContain('import.notice.hiddenColumns');
+  });
+
+  it('rows hidden in Excel (filtered out) are read, each flagged at the row Excel shows, with a file notice', async () => {
+    const bytes = buildXlsx({
+      rows: [['某公司花名册'], ['姓名', '身份证号', '手机'], ['张三', zhang, '13805311234'], ['李四', li, '13805311235'], ['王五', old, '13805311236']],
+      hiddenRows: [4],
+    });
+    const { read, rows } = await importBytes(bytes, '筛选后.xlsx');
+    expect(rows.map((r) => [r.sheetRow, r.data.name, r.warnings.length])).toEqual([
+      [3, '张三', 0],
+      [4, '李四', 1],
+      [5, '王五', 0],
+    ]);
+    expect(said(rows[1]!)).toEqual(['第 4 行在 Excel 中是隐藏的（被筛选掉或手动隐藏），仍按本行导入，请核对。']);
+    const notice = read.notices.find((n) => n.code === 'import.notice.hiddenRows');
+    expect(notice?.sheetRow).toBe(4);
+    expect(t(notice!.code, notice!.params)).toContain('第 4 行');
+
+    // The workbench checks rows in its worker: the same flag arrives there.
+    const replies: SheetReply[] = [];
+    const session = new SheetSession((r) => replies.push(r));
+    await session.handle({ read: { bytes, fileName: '筛选后.xlsx' } });
+    await session.handle({ check: { id: 1, headerRow: 2, mapping: ['name', 'idNumber', 'mobile'], now: NOW.getTime(), today: TODAY } });
+    const checked = replies.flatMap((r) => ('checked' in r ? r.checked.results : []));
+    expect(checked.map((r) => r.warnings.map((w) => w.code))).toEqual([[], ['import.rowHidden'], []]);
+  });
+});
