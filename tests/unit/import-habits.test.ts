@@ -5,6 +5,9 @@ import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/re
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
 import { checkCharacter } from '../../src/validate/id-number';
+import { toCsv } from '../../src/profiles/io/export';
+import type { Profile } from '../../src/profiles/schema';
+import { encodeGbk } from '../helpers/gbk';
 import { buildXlsx } from '../helpers/xlsx-builder';
 
 /**
@@ -85,5 +88,56 @@ describe('hidden columns and rows', () => {
     await session.handle({ check: { id: 1, headerRow: 2, mapping: ['name', 'idNumber', 'mobile'], now: NOW.getTime(), today: TODAY } });
     const checked = replies.flatMap((r) => ('checked' in r ? r.checked.results : []));
     expect(checked.map((r) => r.warnings.map((w) => w.code))).toEqual([[], ['import.rowHidden'], []]);
+  });
+});
+
+describe('exports of HR and government systems: ="…" text formulas', () => {
+  const zhang = idFor('1985-03-02', 11);
+  const li = idFor('1988-08-08', 17);
+  const expected = [
+    { name: '张三', idNumber: zhang, mobile: '13805311234', phone: '0531-88886666' },
+    { name: '李四', idNumber: li, mobile: '13805311235', phone: '0531-88886667' },
+  ];
+  /** The roster as such a system writes it: every number-like cell as ="…", one of them quoted as CSV quotes it. */
+  const lines = (sep: string) => [
+    ['姓名', '身份证号', '手机', '联系电话', '备注'].join(sep),
+    ['张三', `="${zhang}"`, '="13805311234"', '"=""0531-88886666"""', ''].join(sep),
+    ['李四', `="${li}"`, '="13805311235"', '="0531-88886667"', '"=""见""""附件"""""""'].join(sep),
+  ];
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const utf16 = (text: string) => new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (c) => c.charCodeAt(0)).buffer)]);
+
+  it('CSV in UTF-8 with BOM, GBK, semicolon- and tab-separated, UTF-16: the text Excel shows is imported', async () => {
+    const files: Array<[string, Uint8Array]> = [
+      ['bom.csv', utf8(`\uFEFF${lines(',').join('\r\n')}\r\n`)],
+      ['gbk.csv', encodeGbk(lines(',').join('\r\n'))],
+      ['semicolon.csv', utf8(lines(';').join('\n'))],
+      ['unicode.txt', utf16(lines('\t').join('\r\n'))],
+    ];
+    for (const [name, bytes] of files) {
+      const { rows } = await importBytes(bytes, name);
+      expect(rows.map((r) => r.data), name).toEqual(expected);
+      expect(rows[1]?.notes, name).toBe('见"附件"');
+      expect(rows.flatMap(said), name).toEqual([]);
+    }
+  });
+
+  it('any other formula stays as written, and our own export (which defuses ="…" typed in a profile) re-imports unchanged', async () => {
+    const text = '姓名,身份证号,备注\r\n张三,' + zhang + ',=A1&B1\r\n';
+    const { rows } = await importBytes(utf8(text), 'formula.csv');
+    expect(rows[0]?.notes).toBe('=A1&B1');
+    const profile: Profile = { id: 'p1', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), revision: 1, businesses: [], notes: '="typed"', data: { name: '张三', idNumber: zhang } };
+    const again = await importBytes(utf8(toCsv([profile])), 'export.csv');
+    expect(again.rows[0]?.notes).toBe('="typed"');
+  });
+
+  it('XLSX: a text formula without a cached value (a generator that does not compute) is its text', async () => {
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const s = (r: string, v: string) => `<c r="${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    // SpreadsheetML stores a formula without its leading = (§18.3.1.40).
+    const f = (r: string, v: string) => `<c r="${r}" t="str"><f>"${v}"</f></c>`;
+    const rawSheet = `<worksheet xmlns="${NS}"><sheetData><row r="1">${s('A1', '姓名')}${s('B1', '身份证号')}${s('C1', '手机')}</row><row r="2">${s('A2', '张三')}${f('B2', zhang)}${f('C2', '13805311234')}</row></sheetData></worksheet>`;
+    const { rows } = await importBytes(buildXlsx({ rows: [], rawSheet }), 'generated.xlsx');
+    expect(rows[0]?.data).toEqual({ name: '张三', idNumber: zhang, mobile: '13805311234' });
   });
 });

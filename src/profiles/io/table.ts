@@ -71,3 +71,12 @@ export class TableError extends CodedError {
     this.name = 'TableError';
   }
 }
+
+/**
+ * A formula that is only a text constant, `="0531-88886666"` (quotes inside doubled), is that text: it is what
+ * Excel shows in the cell. Any other formula stays as written (nothing is ever evaluated).
+ */
+export function textOfFormula(text: string): string {
+  const m = /^="((?:[^"]|"")*)"$/.exec(text);
+  return m ? (m[1] ?? '').replace(/""/g, '"') : text;
+}

@@ -1,5 +1,5 @@
 import type { Cell, Grid, TableNotice } from './table';
-import { TableError } from './table';
+import { TableError, textOfFormula } from './table';
 import { excelSerialToIso } from './xlsx';
 import { inflateEntry, type ZipEntry, zipEntries } from './zip';
 
@@ -154,8 +154,10 @@ function cellValue(tag: string, inner: string, shared: readonly string[], style:
   if (type === 'inlineStr') return { text: stringText(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '') };
   if (type === 'b') return { text: value === '1' ? 'TRUE' : value === '0' ? 'FALSE' : '' };
   const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner)?.[1];
-  if (type === 'str' || type === 'e' || type === 'd') return { text: value || (formula ? `=${unescapeXml(formula)}` : '') };
-  if (value === '') return { text: formula ? `=${unescapeXml(formula)}` : '' };
+  // A formula without its cached value (a generator that does not compute): a text constant is its text.
+  const uncached = formula ? textOfFormula(`=${unescapeXml(formula)}`) : '';
+  if (type === 'str' || type === 'e' || type === 'd') return { text: value || uncached };
+  if (value === '') return { text: uncached };
   const n = Number(value);
   if (!Number.isFinite(n)) return { text: value };
   if (style?.date) {
