@@ -6,6 +6,7 @@ import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
 import { checkCharacter } from '../../src/validate/id-number';
 import { toCsv } from '../../src/profiles/io/export';
+import { planImport } from '../../src/profiles/io/plan';
 import type { Profile } from '../../src/profiles/schema';
 import { encodeGbk } from '../helpers/gbk';
 import { buildXlsx } from '../helpers/xlsx-builder';
@@ -139,5 +140,38 @@ describe('exports of HR and government systems: ="…" text formulas', () => {
     const rawSheet = `<worksheet xmlns="${NS}"><sheetData><row r="1">${s('A1', '姓名')}${s('B1', '身份证号')}${s('C1', '手机')}</row><row r="2">${s('A2', '张三')}${f('B2', zhang)}${f('C2', '13805311234')}</row></sheetData></worksheet>`;
     const { rows } = await importBytes(buildXlsx({ rows: [], rawSheet }), 'generated.xlsx');
     expect(rows[0]?.data).toEqual({ name: '张三', idNumber: zhang, mobile: '13805311234' });
+  });
+});
+
+describe('names padded to line the column up', () => {
+  const zhang = idFor('1985-03-02', 11);
+  const wang = idFor('1990-07-15', 12);
+  const stored: Profile = { id: 'p-zhang', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), revision: 3, businesses: [], notes: '', data: { name: '张三', idNumber: zhang } };
+
+  it('「张　三」 (full-width or plain spaces, any number) is imported as 张三, said as a notice, and matches the stored 张三', async () => {
+    for (const [padded, name] of [
+      ['张\u3000三', '张三'],
+      ['张  三', '张三'],
+      [' 张 三\u3000', '张三'],
+      ['王 小 明', '王小明'],
+      ['阿依古丽 · 买买提', '阿依古丽·买买提'],
+    ]) {
+      const id = name === '张三' ? zhang : wang;
+      const bytes = buildXlsx({ rows: [['姓名', '身份证号'], [padded, id]] });
+      const { rows } = await importBytes(bytes, 'x.xlsx');
+      expect(rows[0]?.data.name, padded).toBe(name);
+      expect(rows[0]?.warnings, padded).toEqual([]);
+      if (padded.trim() !== name) expect(rows[0]?.notices.map((n) => t(n.code, n.params)), padded).toEqual([`姓名「${padded.trim()}」中的空格是对齐用的（身份证上的汉字姓名没有空格），已按「${name}」导入。`]);
+    }
+    const { rows } = await importBytes(new TextEncoder().encode(`姓名,身份证号,手机\n张\u3000三,${zhang},13805311234\n`), 'x.csv');
+    const plan = planImport(rows, new Map([[zhang, stored]]), 'update');
+    expect(plan.conflicts.size).toBe(0);
+    expect(plan.items).toEqual([expect.objectContaining({ kind: 'update', id: 'p-zhang', body: expect.objectContaining({ data: { name: '张三', idNumber: zhang, mobile: '13805311234' } }) })]);
+  });
+
+  it('a name in Latin letters keeps its spaces (with the usual warning)', async () => {
+    const { rows } = await importBytes(new TextEncoder().encode(`姓名,身份证号\nJohn Smith,${zhang}\n`), 'x.csv');
+    expect(rows[0]?.data.name).toBe('John Smith');
+    expect(rows[0]?.notices).toEqual([]);
   });
 });

@@ -88,9 +88,24 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
     b.errors.push({ column, code: 'v.import.idPrecision', params: { text } });
     return;
   }
-  const r = parseField(key, text, now);
+  const value = key === 'name' ? unpaddedName(b, text, column) : text;
+  const r = parseField(key, value, now);
   for (const f of r.findings) (f.severity === 'error' ? b.errors : b.warnings).push(fromFinding(column, f));
   if (r.value !== undefined && !r.findings.some((f) => f.severity === 'error')) b.set(key, r.value, column);
+}
+
+/**
+ * 「张 三」, 「王 小 明」: rosters pad short Chinese names with spaces (often the full-width U+3000) to line the column up. A
+ * name of 汉字 (and ·) carries no space on the ID card, so the padding is not part of it: kept, it would be filled
+ * into the portal as 「张 三」 and the same person would not match the stored 「张三」. Said as a notice. Names in
+ * Latin letters keep their spaces (validateName warns about them).
+ */
+function unpaddedName(b: RowBuilder, text: string, column: string): string {
+  const plain = text.normalize('NFKC');
+  if (!/\s/.test(plain) || !/^[\p{Script=Han}·•・\s]+$/u.test(plain)) return text;
+  const value = plain.replace(/\s+/g, '');
+  b.notices.push({ column, code: 'import.namePadding', params: { text, value } });
+  return value;
 }
 
 /**
