@@ -1,5 +1,5 @@
 import type { ImportItem } from '../store';
-import { FIELD_KEYS } from '../../domain/ids';
+import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import { type Profile, type ProfileData, type ProfileDataInput, setField } from '../schema';
 import type { RowResult } from './rows';
 
@@ -21,6 +21,13 @@ export interface Conflict {
   sheetRows: number[];
 }
 
+/** A row repeating an earlier row's ID number (same name) with other values in some fields. */
+export interface Repeat {
+  /** Sheet rows above it with the same ID number whose values differ. */
+  sheetRows: number[];
+  fields: FieldKey[];
+}
+
 export interface ImportPlan {
   items: PlanItem[];
   created: number;
@@ -30,6 +37,8 @@ export interface ImportPlan {
   conflicts: Map<number, Conflict>;
   /** Per row (N): what happens to it. */
   outcome: Map<number, Outcome>;
+  /** Per row (N): an earlier row of the file is the same applicant with other values (repeatsOf). */
+  repeats: Map<number, Repeat>;
 }
 
 /** Keep the stored value where the row cell is empty (a row never blanks out a field). */
@@ -72,6 +81,37 @@ export function findConflicts(rows: readonly RowResult[], existing: ReadonlyMap<
     }
   }
   return out;
+}
+
+/**
+ * The same applicant twice in one file (a person spread over two rows under merged 姓名/身份证号 cells, a row
+ * pasted again after a correction) with different values in a field: which one is right is the clerk's call,
+ * so each later row says which fields differ from which rows — the update policy keeps the later value, which
+ * would otherwise replace the earlier one without a word. Conflicts (other names) are said on their own.
+ */
+export function repeatsOf(rows: readonly RowResult[], conflicts: ReadonlyMap<number, Conflict>): Map<number, Repeat> {
+  const seen = new Map<string, RowResult[]>();
+  const out = new Map<number, Repeat>();
+  for (const r of rows) {
+    if (r.blank || r.errors.length || conflicts.has(r.row)) continue;
+    const earlier = seen.get(idKey(r)) ?? [];
+    const differing = earlier.filter((e) => differentFields(e.data, r.data).length);
+    if (differing.length) {
+      const fields = FIELD_KEYS.filter((k) => differing.some((e) => differentFields(e.data, r.data).includes(k)));
+      out.set(r.row, { sheetRows: differing.map((e) => e.sheetRow), fields });
+    }
+    seen.set(idKey(r), [...earlier, r]);
+  }
+  return out;
+}
+
+/** Fields both rows fill, with different values. */
+function differentFields(a: ProfileData, b: ProfileData): FieldKey[] {
+  return FIELD_KEYS.filter((k) => {
+    const x = a[k];
+    const y = b[k];
+    return x !== undefined && x !== '' && y !== undefined && y !== '' && x !== y;
+  });
 }
 
 /**
@@ -135,5 +175,5 @@ export function planImport(
     created++;
     outcome.set(r.row, 'create');
   }
-  return { items, created, updated, skipped, rejected, conflicts, outcome };
+  return { items, created, updated, skipped, rejected, conflicts, outcome, repeats: repeatsOf(rows, conflicts) };
 }

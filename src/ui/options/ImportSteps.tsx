@@ -52,6 +52,15 @@ export function samplesOf(table: Table): string[][] {
   });
 }
 
+/** 与第 R 行是同一身份证号，但「手机、专业类别」不同 — the clerk decides which row is right. */
+function repeatText(plan: ImportPlan, r: RowResult): string | undefined {
+  const repeat = plan.repeats.get(r.row);
+  if (!repeat) return undefined;
+  const names = repeat.fields.map((k) => FIELD_NAMES[k]);
+  const fields = { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
+  return t('import.repeatDiffers', { rows: repeat.sheetRows, fields });
+}
+
 function conflictText(plan: ImportPlan, r: RowResult): string | undefined {
   const c = plan.conflicts.get(r.row);
   if (!c) return undefined;
@@ -178,7 +187,7 @@ interface PreviewProps {
   onCancel: () => void;
 }
 
-const hasProblem = (plan: ImportPlan) => (r: RowResult) => r.errors.length > 0 || r.warnings.length > 0 || r.notices.length > 0 || plan.conflicts.has(r.row);
+const hasProblem = (plan: ImportPlan) => (r: RowResult) => r.errors.length > 0 || r.warnings.length > 0 || r.notices.length > 0 || plan.conflicts.has(r.row) || plan.repeats.has(r.row);
 
 /** Step 3: duplicates policy, conflicts, counts, the 「只看有问题的行」 filter, the rows, confirm or cancel. */
 export function PreviewStep({ state: s, table, plan, dispatch, onConfirm, onCancel }: PreviewProps) {
@@ -281,8 +290,9 @@ function outcomeText(plan: ImportPlan, r: RowResult): string {
 
 function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportPlan; choice: ConflictChoice; onChoose: (row: number, c: ConflictChoice) => void }) {
   const conflict = conflictText(plan, r);
+  const repeat = repeatText(plan, r);
   return (
-    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict ? 'warn' : ''}>
+    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict || repeat ? 'warn' : ''}>
       <td>{r.sheetRow}</td>
       <td>
         <ZhRuns text={r.data.name ?? r.shown?.name ?? ''} />
@@ -305,6 +315,11 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
             <ZhRuns text={cellMessage(r, i)} />
           </div>
         ))}
+        {repeat && (
+          <div class="warning" data-jzs-import-repeat={r.row}>
+            <ZhRuns text={repeat} />
+          </div>
+        )}
         {conflict && (
           <div class="warning">
             <ZhRuns text={conflict} />{' '}

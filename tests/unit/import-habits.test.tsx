@@ -1,3 +1,5 @@
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { autoMap } from '../../src/profiles/io/mapping';
@@ -9,6 +11,8 @@ import { toCsv } from '../../src/profiles/io/export';
 import { planImport } from '../../src/profiles/io/plan';
 import type { Profile } from '../../src/profiles/schema';
 import { encodeGbk } from '../helpers/gbk';
+import { type ImportAction, type ImportState, importReducer, initialImport } from '../../src/ui/options/import-state';
+import { PreviewStep } from '../../src/ui/options/ImportSteps';
 import { buildXlsx } from '../helpers/xlsx-builder';
 
 /**
@@ -149,13 +153,14 @@ describe('names padded to line the column up', () => {
   const stored: Profile = { id: 'p-zhang', createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), revision: 3, businesses: [], notes: '', data: { name: '张三', idNumber: zhang } };
 
   it('「张　三」 (full-width or plain spaces, any number) is imported as 张三, said as a notice, and matches the stored 张三', async () => {
-    for (const [padded, name] of [
+    const cases: Array<[string, string]> = [
       ['张\u3000三', '张三'],
       ['张  三', '张三'],
       [' 张 三\u3000', '张三'],
       ['王 小 明', '王小明'],
       ['阿依古丽 · 买买提', '阿依古丽·买买提'],
-    ]) {
+    ];
+    for (const [padded, name] of cases) {
       const id = name === '张三' ? zhang : wang;
       const bytes = buildXlsx({ rows: [['姓名', '身份证号'], [padded, id]] });
       const { rows } = await importBytes(bytes, 'x.xlsx');
@@ -173,5 +178,51 @@ describe('names padded to line the column up', () => {
     const { rows } = await importBytes(new TextEncoder().encode(`姓名,身份证号\nJohn Smith,${zhang}\n`), 'x.csv');
     expect(rows[0]?.data.name).toBe('John Smith');
     expect(rows[0]?.notices).toEqual([]);
+  });
+});
+
+describe('the same applicant twice in one file', () => {
+  const zhang = idFor('1985-03-02', 11);
+  const li = idFor('1979-12-01', 13);
+  /** One person over two rows under merged 姓名/身份证号 cells (two specialties), and a row pasted again after a correction. */
+  const workbook = () =>
+    buildXlsx({
+      rows: [
+        ['姓名', '身份证号', '专业类别', '手机', '聘用单位'],
+        ['张三', zhang, '建筑工程', '13805311234', '甲建设有限公司'],
+        [null, null, '市政公用工程', '13805311299', null],
+        ['李四', li, '机电工程', '13805311235', '乙工程有限公司'],
+        ['李四', li, null, '13805311235', '乙工程有限公司'],
+        ['李四', li, '机电工程', '13905311235', null],
+      ],
+      merges: ['A2:A3', 'B2:B3', 'E2:E3'],
+    });
+
+  it('a later row with other values says which fields differ from which rows; rows that only repeat or add say nothing', async () => {
+    const { rows } = await importBytes(workbook(), '花名册.xlsx');
+    const plan = planImport(rows, new Map(), 'update');
+    expect([...plan.repeats]).toEqual([
+      [2, { sheetRows: [2], fields: ['mobile', 'specialty'] }],
+      [5, { sheetRows: [4, 5], fields: ['mobile'] }],
+    ]);
+    // The update policy still keeps the later values (contract.md), now with the rows said.
+    expect(plan.items.map((i) => i.body.data.mobile)).toEqual(['13805311299', '13905311235']);
+  });
+
+  it('the preview shows it on the row, in the clerk’s words, and 「只看有问题的行」 keeps it', async () => {
+    const { rows } = await importBytes(workbook(), '花名册.xlsx');
+    const root = document.createElement('div');
+    document.body.append(root);
+    let s: ImportState = { ...initialImport, stage: 'preview', mapping: ['name', 'idNumber', 'specialty', 'mobile', 'employerName'], rows };
+    const dispatch = (a: ImportAction) => (s = importReducer(s, a));
+    const draw = () => act(() => render(h(PreviewStep, { state: s, table: { headers: [], rows: [], headerRow: 1 }, plan: planImport(s.rows, s.existing, s.policy), dispatch, onConfirm: () => undefined, onCancel: () => undefined }), root));
+    await draw();
+    dispatch({ type: 'onlyProblems', value: true });
+    await draw();
+    expect(root.querySelector('[data-jzs-import-repeat="2"]')?.textContent).toBe('与第 2 行是同一身份证号、同一姓名，但手机、专业类别不同：请核对哪一行是对的（选“更新”时以较后的一行为准）。');
+    expect(root.querySelector('[data-jzs-import-repeat="5"]')?.textContent).toContain('与第 4、5 行');
+    expect(root.querySelector('[data-jzs-preview-row="3"]')).toBeNull();
+    render(null, root);
+    root.remove();
   });
 });
