@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n';
+import { setLang, t } from '../../src/i18n';
 import { autoMap } from '../../src/profiles/io/mapping';
 import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
@@ -11,8 +11,8 @@ import { toCsv } from '../../src/profiles/io/export';
 import { planImport } from '../../src/profiles/io/plan';
 import type { Profile } from '../../src/profiles/schema';
 import { encodeGbk } from '../helpers/gbk';
-import { type ImportAction, type ImportState, importReducer, initialImport } from '../../src/ui/options/import-state';
-import { PreviewStep } from '../../src/ui/options/ImportSteps';
+import { type ImportAction, type ImportState, importReducer, initialImport, reportOf } from '../../src/ui/options/import-state';
+import { PreviewStep, ReportStep } from '../../src/ui/options/ImportSteps';
 import { buildXlsx } from '../helpers/xlsx-builder';
 
 /**
@@ -222,6 +222,38 @@ describe('the same applicant twice in one file', () => {
     expect(root.querySelector('[data-jzs-import-repeat="2"]')?.textContent).toBe('与第 2 行是同一身份证号、同一姓名，但手机、专业类别不同：请核对哪一行是对的（选“更新”时以较后的一行为准）。');
     expect(root.querySelector('[data-jzs-import-repeat="5"]')?.textContent).toContain('与第 4、5 行');
     expect(root.querySelector('[data-jzs-preview-row="3"]')).toBeNull();
+    render(null, root);
+    root.remove();
+  });
+});
+
+describe('every message says where: file, the row Excel shows, the column header and the field', () => {
+  const zhang = idFor('1985-03-02', 11);
+  it('a column mapped by hand (「联系方式」 → 手机) names the field it is imported as; a known header does not repeat it; the report names the file', async () => {
+    const bytes = new TextEncoder().encode(`说明：本表由办事员整理\n姓名,证件号码,联系方式\n张三,${zhang},1380531123\n李四,${zhang.slice(0, 17)}0,13805311235\n`);
+    const read = readImportFile(bytes, '十月名单.csv');
+    const table = tableAt(read, findHeaderRow(read.grid));
+    const mapping = autoMap(table.headers, table.hiddenColumns);
+    expect(mapping).toEqual(['name', 'idNumber', null]);
+    mapping[2] = 'mobile';
+    const rows = await validateTable(table, { mapping, now: NOW, today: TODAY });
+    const root = document.createElement('div');
+    document.body.append(root);
+    const s: ImportState = { ...initialImport, stage: 'preview', fileName: '十月名单.csv', mapping, rows };
+    const plan = planImport(rows, new Map(), 'update');
+    await act(() => render(h(PreviewStep, { state: s, table, plan, dispatch: () => undefined, onConfirm: () => undefined, onCancel: () => undefined }), root));
+    expect(root.querySelector('[data-sheet-row="3"] [data-jzs-cell-warning]')?.textContent).toBe('第 3 行「联系方式」（导入为手机）：手机号应为11位数字，当前为 10 位。');
+    expect(root.querySelector('[data-sheet-row="4"] .error')?.textContent).toMatch(/^第 4 行「证件号码」：身份证号校验位错误/);
+    await act(() => render(h(ReportStep, { report: reportOf(plan), read, fileName: '十月名单.csv' }), root));
+    expect(root.querySelector('[data-jzs-import-file]')?.textContent).toBe('文件：十月名单.csv');
+    expect(root.querySelector('[data-jzs-import-error][data-sheet-row="4"]')?.textContent).toMatch(/^第 4 行「证件号码」：/);
+    setLang('en');
+    try {
+      await act(() => render(h(PreviewStep, { state: s, table, plan, dispatch: () => undefined, onConfirm: () => undefined, onCancel: () => undefined }), root));
+      expect(root.querySelector('[data-sheet-row="3"] [data-jzs-cell-warning]')?.textContent).toMatch(/^Row 3, column "联系方式" \(imported as Mobile\): /);
+    } finally {
+      setLang('zh');
+    }
     render(null, root);
     root.remove();
   });

@@ -13,6 +13,8 @@ import { type Cell, sheetRowOf, type Table } from './table';
 export interface RowIssue {
   /** The column as the file names it (its header text). */
   column: string;
+  /** The field that column is imported as (the clerk may have mapped a header we do not know). */
+  field?: ColumnKey | undefined;
   code: MessageKey;
   params?: Params | undefined;
 }
@@ -195,8 +197,19 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   if (!b.data.name && !b.errors.some((e) => e.column === nameCol?.header)) b.errors.push({ column: nameCol?.header ?? '', code: 'v.name.empty' });
   if (!b.data.idNumber && !b.errors.some((e) => e.column === idCol?.header)) b.errors.push({ column: idCol?.header ?? '', code: 'v.id.empty' });
   applySchema(b, new Set(['name', 'idNumber']));
+  withFields([b.errors, b.warnings, b.notices], ctx.mapping, columnName);
   const shown = { name: nameCol?.text ?? '', idNumber: idCol?.text ?? '' };
   return { row, sheetRow, blank, data: b.data, notes: b.notes, shown, errors: b.errors, warnings: b.warnings, notices: b.notices };
+}
+
+/** Each issue names the field its column is imported as (messages say the header and, where it differs, the field). */
+function withFields(lists: RowIssue[][], mapping: RowContext['mapping'], columnName: (i: number) => string): void {
+  if (lists.every((l) => !l.length)) return;
+  const fieldOf = new Map<string, ColumnKey>();
+  mapping.forEach((key, i) => {
+    if (key && !fieldOf.has(columnName(i))) fieldOf.set(columnName(i), key);
+  });
+  for (const list of lists) for (const issue of list) issue.field ??= fieldOf.get(issue.column);
 }
 
 /** How long validation may hold the page before it yields (well under the 50 ms of a "long task"). */

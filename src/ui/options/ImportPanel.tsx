@@ -85,7 +85,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           <PreviewStep state={s} table={s.table} plan={plan} dispatch={dispatch} onConfirm={() => void confirm()} onCancel={() => (closeSheet(), dispatch({ type: 'cancelled', text: t('import.cancelled') }))} />
         </div>
       )}
-      {s.stage === 'done' && s.report && <ReportStep report={s.report} read={s.read} />}
+      {s.stage === 'done' && s.report && <ReportStep report={s.report} read={s.read} fileName={s.fileName} />}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { FIELD_KEYS } from '../../domain/ids';
 import { FIELD_NAMES } from '../../domain/fields';
 import { getLang, joinClauses, joinList, t, type MessageKey } from '../../i18n';
 import { importTemplate } from '../../profiles/io/export';
-import { type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
+import { autoMap, type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
 import type { ConflictChoice, ImportPlan } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult } from '../../profiles/io/read';
 import { rejectedCsv } from '../../profiles/io/rejected';
@@ -27,8 +27,16 @@ const COLUMN_KEYS: readonly ColumnKey[] = [...FIELD_KEYS, ...EXTRA_COLUMNS];
 const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
 
 const describeIssue = (i: RowIssue) => t(i.code, i.params);
-/** 第 R 行「列」：message — R is the row Excel shows (contract.md). */
-const cellMessage = (r: RowResult, i: RowIssue) => (i.column ? t('import.cellMessage', { row: r.sheetRow, column: i.column, message: describeIssue(i) }) : describeIssue(i));
+/**
+ * 第 R 行「列」：message — R is the row Excel shows (contract.md). A column whose header does not name its field
+ * (one the clerk mapped by hand: 「联系方式」 → 手机) is followed by the field it is imported as.
+ */
+function cellMessage(r: RowResult, i: RowIssue): string {
+  if (!i.column) return describeIssue(i);
+  const params = { row: r.sheetRow, column: i.column, message: describeIssue(i) };
+  if (!i.field || autoMap([i.column])[0] === i.field) return t('import.cellMessage', params);
+  return t('import.cellMessageField', { ...params, field: columnName(i.field) });
+}
 
 function columnName(k: ColumnKey): string {
   if (k === 'notes') return t('profiles.notes');
@@ -335,9 +343,14 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
 }
 
 /** Step 4: what the commit did, with every rejected row by the row number Excel shows (contract.md). */
-export function ReportStep({ report, read }: { report: Report; read?: ReadResult }) {
+export function ReportStep({ report, read, fileName }: { report: Report; read?: ReadResult; fileName?: string }) {
   return (
     <div class="report" data-jzs-import-report="" data-imported={report.imported} data-rejected={report.rejected.length} data-skipped={report.skipped}>
+      {fileName && (
+        <p class="muted" data-jzs-import-file="">
+          <ZhRuns text={t('import.reportFile', { file: fileName })} />
+        </p>
+      )}
       <p class="ok">{t('import.report', { imported: report.imported, rejected: report.rejected.length, skipped: report.skipped })}</p>
       {read?.fatal && <p class="error">{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       <ul>
