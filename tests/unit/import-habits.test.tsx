@@ -258,3 +258,27 @@ describe('every message says where: file, the row Excel shows, the column header
     root.remove();
   });
 });
+
+describe('two values in a one-value cell', () => {
+  const zhang = idFor('1985-03-02', 11);
+  const headers = ['姓名', '身份证号', '手机', '联系电话', '邮政编码', '电子邮箱', '性别', '专业类别', '民族'];
+
+  it('「13805311234/13905311234」, 「a@x.cn；b@y.cn」, 「建筑工程、市政公用工程」 …: none is stored (which one is meant cannot be told), with a warning; the applicant is imported', async () => {
+    const seps = ['/', '／', '、', '，', ',', ';', '；', ' ', '  ', ' / ', '|'];
+    for (const sep of seps) {
+      const cells = ['张三', zhang, `13805311234${sep}13905311234`, `0531-88886666${sep}0531-88886667`, `250001${sep}250002`, `a@x.cn${sep}b@y.cn`, `男${sep}女`, `建筑工程${sep}市政公用工程`, `汉族${sep}回族`];
+      const { rows } = await importBytes(buildXlsx({ rows: [headers, cells] }), 'x.xlsx');
+      expect(rows[0]?.data, JSON.stringify(sep)).toEqual({ name: '张三', idNumber: zhang });
+      expect(rows[0]?.warnings.map((w) => [w.column, w.code]), JSON.stringify(sep)).toEqual(headers.slice(2).map((h) => [h, 'import.cell.severalValues']));
+    }
+    const { rows } = await importBytes(new TextEncoder().encode(`${headers.slice(0, 3).join(',')}\n张三,${zhang},"13805311234,13905311234"\n`), 'x.csv');
+    expect(said(rows[0]!)).toEqual(['「13805311234,13905311234」里有 2 个值，该项只能填一个，不能确定用哪一个；此项未导入，请在档案中填写要用的那一个。']);
+  });
+
+  it('one value written with spaces or punctuation stays one value', async () => {
+    const cells = ['张三', zhang, '+86 138 0531 1234', '(0531) 8888 6666', '250 001', 'a@x.cn', '男', '建筑 工程', '汉 族'];
+    const { rows } = await importBytes(buildXlsx({ rows: [headers, cells] }), 'x.xlsx');
+    expect(rows[0]?.warnings.filter((w) => w.code === 'import.cell.severalValues')).toEqual([]);
+    expect(rows[0]?.data).toMatchObject({ mobile: '13805311234', postcode: '250001', email: 'a@x.cn', gender: '男', ethnicity: '汉族' });
+  });
+});

@@ -1,8 +1,9 @@
-import { DATE_FIELDS } from '../../domain/fields';
+import { DATE_FIELDS, FIELDS, type FieldType } from '../../domain/fields';
+import { choiceOf } from '../../domain/vocabularies';
 import { bidiCodes, hasBidiControls } from '../../domain/bidi';
 import { type FieldKey, isFieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
-import { parseField, type StoredValue } from '../../validate/field';
+import { parseField, type StoredValue, validateField } from '../../validate/field';
 import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
@@ -115,9 +116,37 @@ function unpaddedName(b: RowBuilder, text: string, column: string): string {
  * anything doubtful kept as written — both with a warning; none rejects the row.
  */
 function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now: Date): void {
+  const several = severalValues(key, cell.text.trim(), now);
+  if (several) {
+    b.warnings.push({ column, code: 'import.cell.severalValues', params: { text: cell.text.trim(), count: several } });
+    return;
+  }
   const r = parseField(key, cell.text.trim(), now);
   for (const f of r.findings) b.warnings.push(fromFinding(column, f));
   if (r.value !== undefined) b.set(key, r.value, column);
+}
+
+/** Fields that hold one value, however it is written; a text field (单位, 地址) may hold any punctuation. */
+const SINGLE_VALUE_TYPES: ReadonlySet<FieldType> = new Set(['mobile', 'phone', 'email', 'postcode', 'credit-code', 'choice']);
+
+/**
+ * 「13805311234/13905311234」, 「a@x.com；b@y.com」, 「男、女」: a cell of a one-value field holding several values, each
+ * one complete and valid on its own. Which one the applicant uses cannot be told, so none is stored (a wrong value
+ * is worse than none): the number of values, else undefined. Whitespace splits too, but only when every part is
+ * a valid value (「0531 88886666」 is one number: 0531 alone is not).
+ */
+function severalValues(key: FieldKey, text: string, now: Date): number | undefined {
+  if (!SINGLE_VALUE_TYPES.has(FIELDS[key].type)) return undefined;
+  const parts = text.split(/\s*[/／、,，;；|｜]\s*|\s+/).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const { vocabulary } = FIELDS[key];
+  // A choice part counts only when it is a listed choice (an open list takes any text: 「汉 族」 is one padded value).
+  const valid = (part: string) => {
+    if (vocabulary) return choiceOf(vocabulary, part) !== undefined;
+    const r = validateField(key, part, now);
+    return r.value !== undefined && !r.findings.some((f) => f.severity === 'error');
+  };
+  return parts.every(valid) ? parts.length : undefined;
 }
 
 /** The birth date the row tells (its own column, else the ID number), for plausibility of other dates. */
