@@ -282,3 +282,39 @@ describe('two values in a one-value cell', () => {
     expect(rows[0]?.data).toMatchObject({ mobile: '13805311234', postcode: '250001', email: 'a@x.cn', gender: '男', ethnicity: '汉族' });
   });
 });
+
+describe('numbers Excel has already changed', () => {
+  const zhang = idFor('1985-03-02', 11);
+  const headers = ['姓名', '身份证号', '手机', '联系电话', '邮政编码', '注册编号', '社保连续缴纳月数'];
+
+  it('XLSX number cells: a 区号 or 邮编 that lost its leading 0, a number past 15 digits — left empty, saying why; intact numbers are read', async () => {
+    const bytes = buildXlsx({
+      rows: [
+        headers,
+        ['张三', zhang, { n: 13805311234 }, { n: 53188886666 }, { n: 10010 }, { n: 2372010202404839 }, { n: 12, fmt: '0.0' }],
+        ['李四', idFor('1990-07-15', 12), { n: 13805311235 }, { n: 88886666 }, { n: 250001 }, '鲁2372010202404839', { n: 36 }],
+      ],
+    });
+    const { rows } = await importBytes(bytes, 'x.xlsx');
+    expect(rows[0]?.data).toEqual({ name: '张三', idNumber: zhang, mobile: '13805311234', socialInsuranceMonths: '12' });
+    expect(rows[0]?.warnings.map((w) => [w.column, w.code])).toEqual([
+      ['联系电话', 'import.cell.leadingZero'],
+      ['邮政编码', 'import.cell.leadingZero'],
+      ['注册编号', 'import.cell.numberPrecision'],
+    ]);
+    expect(said(rows[0]!)[0]).toBe('「53188886666」被 Excel 存成了数字，开头的 0 已丢失（可能是「053188886666」）；此项未导入，请核对后在档案中填写，或把该列设为“文本”格式后重填。');
+    expect(rows[1]?.data).toMatchObject({ mobile: '13805311235', phone: '88886666', postcode: '250001', registrationNo: '鲁2372010202404839', socialInsuranceMonths: '36' });
+    expect(rows[1]?.warnings).toEqual([]);
+  });
+
+  it('a CSV saved from a narrow Excel column (1.38053E+10): not stored as written', async () => {
+    const csv = `${headers.slice(0, 6).join(',')}\n张三,${zhang},1.38053E+10,8.88867E+07,,2.37201E+15\n`;
+    const { rows } = await importBytes(new TextEncoder().encode(csv), 'x.csv');
+    expect(rows[0]?.data).toEqual({ name: '张三', idNumber: zhang });
+    expect(rows[0]?.warnings.map((w) => [w.column, w.code])).toEqual([
+      ['手机', 'import.cell.scientific'],
+      ['联系电话', 'import.cell.scientific'],
+      ['注册编号', 'import.cell.scientific'],
+    ]);
+  });
+});

@@ -121,9 +121,37 @@ function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now
     b.warnings.push({ column, code: 'import.cell.severalValues', params: { text: cell.text.trim(), count: several } });
     return;
   }
-  const r = parseField(key, cell.text.trim(), now);
+  const damaged = damagedNumber(key, cell, now);
+  if (damaged) {
+    b.warnings.push(fromCoded(column, damaged));
+    return;
+  }
+  // 12 under the format 0.0 shows 「12.0」: the whole number is the cell's.
+  const text = FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim();
+  const r = parseField(key, text, now);
   for (const f of r.findings) b.warnings.push(fromFinding(column, f));
   if (r.value !== undefined) b.set(key, r.value, column);
+}
+
+/** Fields whose values are digit strings that may start with 0 (区号 0531, 邮编 0x…): a number cell loses it. */
+const LEADING_ZERO_TYPES: ReadonlySet<FieldType> = new Set(['phone', 'postcode']);
+
+/**
+ * A number Excel has already changed, so that what the cell holds is not what was typed: shown in scientific
+ * notation (1.38053E+10 — a CSV saved from a narrow column), over Excel's 15 significant digits (a 16-digit 注册编号
+ * ends in 0), or a 区号's leading 0 dropped (53188886666). The true value cannot be read back: left empty, saying
+ * why. Dates and whole numbers are read elsewhere; the ID number rejects the row (readIdentity).
+ */
+function damagedNumber(key: FieldKey, cell: Cell, now: Date): Coded | undefined {
+  const text = cell.text.trim();
+  const { type } = FIELDS[key];
+  if (type === 'integer' || type === 'boolean') return undefined;
+  if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return { code: 'import.cell.scientific', params: { text } };
+  if (cell.number === undefined) return undefined;
+  if (Number.isInteger(cell.number) && Math.abs(cell.number) >= 1e15) return { code: 'import.cell.numberPrecision', params: { text } };
+  const refused = (value: string) => validateField(key, value, now).findings.some((f) => f.severity === 'error');
+  if (LEADING_ZERO_TYPES.has(type) && refused(text) && !refused(`0${text}`)) return { code: 'import.cell.leadingZero', params: { text } };
+  return undefined;
 }
 
 /** Fields that hold one value, however it is written; a text field (单位, 地址) may hold any punctuation. */
