@@ -1,4 +1,4 @@
-import { DATE_FIELDS, FIELDS, type FieldType } from '../../domain/fields';
+import { DATE_FIELDS, FIELDS, type FieldType, type ValidatorId } from '../../domain/fields';
 import { choiceOf } from '../../domain/vocabularies';
 import { bidiCodes, hasBidiControls } from '../../domain/bidi';
 import { type FieldKey, isFieldKey } from '../../domain/ids';
@@ -133,6 +133,9 @@ function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now
   if (r.value !== undefined) b.set(key, r.value, column);
 }
 
+/** Numbers and codes (not free text, where 「1.5E+10」 may be what was meant): Excel's notation means lost digits. */
+const NUMBER_LIKE: ReadonlySet<ValidatorId> = new Set(['mobile', 'phone', 'postcode', 'credit-code', 'employer-credit-code', 'registration-no', 'qualification-cert-no']);
+
 /** Fields whose values are digit strings that may start with 0 (区号 0531, 邮编 0x…): a number cell loses it. */
 const LEADING_ZERO_TYPES: ReadonlySet<FieldType> = new Set(['phone', 'postcode']);
 
@@ -146,7 +149,7 @@ function damagedNumber(key: FieldKey, cell: Cell, now: Date): Coded | undefined 
   const text = cell.text.trim();
   const { type } = FIELDS[key];
   if (type === 'integer' || type === 'boolean') return undefined;
-  if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return { code: 'import.cell.scientific', params: { text } };
+  if (NUMBER_LIKE.has(FIELDS[key].validate) && /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return { code: 'import.cell.scientific', params: { text } };
   if (cell.number === undefined) return undefined;
   if (Number.isInteger(cell.number) && Math.abs(cell.number) >= 1e15) return { code: 'import.cell.numberPrecision', params: { text } };
   const refused = (value: string) => validateField(key, value, now).findings.some((f) => f.severity === 'error');
