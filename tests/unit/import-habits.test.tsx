@@ -7,12 +7,13 @@ import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/re
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
 import { checkCharacter } from '../../src/validate/id-number';
-import { toCsv } from '../../src/profiles/io/export';
+import { toCsv, toXlsx } from '../../src/profiles/io/export';
 import { planImport } from '../../src/profiles/io/plan';
 import type { Profile } from '../../src/profiles/schema';
 import { encodeGbk } from '../helpers/gbk';
 import { type ImportAction, type ImportState, importReducer, initialImport, reportOf } from '../../src/ui/options/import-state';
 import { PreviewStep, ReportStep } from '../../src/ui/options/ImportSteps';
+import { rng } from '../helpers/rng';
 import { buildXlsx } from '../helpers/xlsx-builder';
 
 /**
@@ -316,5 +317,30 @@ describe('numbers Excel has already changed', () => {
       ['联系电话', 'import.cell.scientific'],
       ['注册编号', 'import.cell.scientific'],
     ]);
+  });
+});
+
+describe('export, then import again', () => {
+  it('text a clerk may type — quotes, commas, formula-like starts, apostrophes before them, ="…" — reads back unchanged from CSV and XLSX (seeded)', async () => {
+    const next = rng(20261202);
+    const pieces = ['"', ',', ';', '|', '=', '+', '-', '@', "'", "''", '=A1', '="1"', '"="', '济南', 'a', '0', '00123', '2019.1'];
+    const text = () => Array.from({ length: 1 + Math.floor(next() * 5) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const profiles: Profile[] = Array.from({ length: 120 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      revision: 1,
+      businesses: [],
+      notes: text(),
+      data: { name: '张三', idNumber: idFor('1985-03-02', 100 + i), address: text(), school: text(), major: text(), employerName: text() },
+    }));
+    for (const [name, bytes] of [
+      ['导出.csv', new TextEncoder().encode(toCsv(profiles))],
+      ['导出.xlsx', toXlsx(profiles)],
+    ] as const) {
+      const { rows } = await importBytes(bytes, name);
+      expect(rows.map((r) => r.data), name).toEqual(profiles.map((p) => p.data));
+      expect(rows.map((r) => r.notes ?? ''), name).toEqual(profiles.map((p) => p.notes));
+    }
   });
 });

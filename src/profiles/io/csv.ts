@@ -36,5 +36,5 @@ export function parseCsv(text: string): Grid {
  * `="370102…"` so that Excel keeps every digit (textOfFormula).
  */
 export function unneutralise(v: string): string {
-  return /^'[=+\-@]/.test(v) ? v.slice(1) : textOfFormula(v);
+  return /^'+[=+\-@\t\r]/.test(v) ? v.slice(1) : textOfFormula(v);
 }
