@@ -28,6 +28,9 @@ export interface Repeat {
   fields: FieldKey[];
 }
 
+/** One applicant of the work queue the import forms: a written item (by index), or a stored profile left as it is. */
+export type QueueSlot = { item: number } | { id: string };
+
 export interface ImportPlan {
   items: PlanItem[];
   created: number;
@@ -39,6 +42,19 @@ export interface ImportPlan {
   outcome: Map<number, Outcome>;
   /** Per row (N): an earlier row of the file is the same applicant with other values (repeatsOf). */
   repeats: Map<number, Repeat>;
+  /**
+   * The sheet's applicants in its order, for the work queue: those written, and those already stored that the
+   * skip policy leaves untouched — they are still the sheet's applicants, to be walked with 「下一位」.
+   */
+  queue: QueueSlot[];
+}
+
+/** The work queue's profile ids once the items are written (`saved[i]` is the id written for items[i]). */
+export function queueIds(queue: readonly QueueSlot[], saved: readonly string[]): string[] {
+  return queue.flatMap((slot) => {
+    const id = 'id' in slot ? slot.id : saved[slot.item];
+    return id === undefined ? [] : [id];
+  });
 }
 
 /** Keep the stored value where the row cell is empty (a row never blanks out a field). */
@@ -130,6 +146,7 @@ export function planImport(
   const rejected: RowResult[] = [];
   const conflicts = findConflicts(rows, existing);
   const pending = new Map<string, number>(); // ID number → index in items
+  const queue: QueueSlot[] = [];
   let created = 0;
   let updated = 0;
   let skipped = 0;
@@ -151,6 +168,8 @@ export function planImport(
     if (duplicate && policy === 'skip') {
       skipped++;
       outcome.set(r.row, 'skip');
+      // Listed again by a later row: the work queue walks a profile once (queueOf).
+      if (stored) queue.push({ id: stored.id });
       continue;
     }
     if (duplicate && policy === 'update') {
@@ -165,15 +184,17 @@ export function planImport(
           body: { data: merge(stored.data, r.data), businesses: stored.businesses, notes: r.notes || stored.notes },
         });
         pending.set(key, items.length - 1);
+        queue.push({ item: items.length - 1 });
         updated++;
       }
       outcome.set(r.row, 'update');
       continue;
     }
     items.push({ kind: 'create', body: { data: r.data, notes: r.notes ?? '' } });
+    queue.push({ item: items.length - 1 });
     if (!pending.has(key)) pending.set(key, items.length - 1);
     created++;
     outcome.set(r.row, 'create');
   }
-  return { items, created, updated, skipped, rejected, conflicts, outcome, repeats: repeatsOf(rows, conflicts) };
+  return { items, created, updated, skipped, rejected, conflicts, outcome, repeats: repeatsOf(rows, conflicts), queue };
 }

@@ -4,7 +4,7 @@ import { CodedError, describe } from '../../i18n/problem';
 import { type ColumnKey, autoMap } from '../../profiles/io/mapping';
 import { planImport } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult, findHeaderRow, tableAt } from '../../profiles/io/read';
-import { checkRows, commitItems } from './import-flow';
+import { checkRows, commitPlan } from './import-flow';
 import { importReducer, initialImport, remap, reportOf } from './import-state';
 import { FileStep, MappingStep, PreviewStep, ReportStep } from './ImportSteps';
 import { SheetWorker } from './read-in-worker';
@@ -65,7 +65,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     performance.mark('jzs-import-commit');
     dispatch({ type: 'saving' });
     try {
-      await commitItems(plan.items, onProgress);
+      await commitPlan(plan, onProgress);
       closeSheet();
       dispatch({ type: 'done', report: reportOf(plan) });
       performance.mark('jzs-import-done');
