@@ -62,6 +62,8 @@ async function once(s: Session, url: string): Promise<Map<string, number>> {
       stack.pop();
       const self = top.e.tdur - top.child;
       add(`${top.e.name} | ${top.who} | ${top.frame}`, self);
+      // How many: layouts and style recalculations are counted, not only timed (a count does not swing with load).
+      out.set(`#${top.e.name} | ${top.frame}`, (out.get(`#${top.e.name} | ${top.frame}`) ?? 0) + 1);
       add(`TOTAL | ${top.who}`, self);
       const parent = stack[stack.length - 1];
       if (parent) parent.child += top.e.tdur;
@@ -104,8 +106,10 @@ async function main(): Promise<void> {
   const totals = rows.filter((r) => r.k.startsWith('TOTAL'));
   const all = (n: number) => summarise((got.get(sides[n]?.[0] ?? '') ?? []).map((m) => [...m].filter(([k]) => k.startsWith('TOTAL')).reduce((a, [, v]) => a + v, 0))).median;
   console.log(`all: ${sides.map((_, n) => all(n).toFixed(1)).join(' / ')}`);
+  const counts = ['#Layout | top', '#Layout | sub', '#UpdateLayoutTree | top', '#UpdateLayoutTree | sub', '#Paint | top', '#RunMicrotasks | ?'];
+  console.log(`counts (medians): ${counts.map((k) => `${k.slice(1)} ${sides.map(([n]) => med(n, k)).join('/')}`).join(', ')}`);
   for (const r of totals) console.log(`${r.v.map((v) => v.toFixed(2).padStart(7)).join(' ')}  ${r.k}`);
-  for (const r of rows.filter((x) => !x.k.startsWith('TOTAL') && x.v.some((v) => v >= 0.3)).slice(0, Number(process.env.SPLIT_TOP ?? 45))) console.log(`${r.v.map((v) => v.toFixed(2).padStart(7)).join(' ')}  ${r.k}`);
+  for (const r of rows.filter((x) => !x.k.startsWith('TOTAL') && !x.k.startsWith('#') && x.v.some((v) => v >= 0.3)).slice(0, Number(process.env.SPLIT_TOP ?? 45))) console.log(`${r.v.map((v) => v.toFixed(2).padStart(7)).join(' ')}  ${r.k}`);
 }
 
 void main();
