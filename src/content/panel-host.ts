@@ -282,7 +282,8 @@ export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHook
       // page out again); only shifting the page needs a second look — not when the controls lie as they did
       // when it last did not fit (the same layout gives the same answer).
       const controls = controlBoxes(doc, host);
-      const layout = controlGeometry(controls, viewport().width);
+      // With the side: the shift tried is the preferred side's (openLadder), so another side is another question.
+      const layout = `${prefs.side}-${controlGeometry(controls, viewport().width)}`;
       const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, controls));
       const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside' && !(d.mode === 'shift' && layout === topLayout));
       for (const d of ladder) {
