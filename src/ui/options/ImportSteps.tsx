@@ -292,6 +292,7 @@ function RowsTable({ rows, plan, choices, onChoose }: { rows: RowResult[]; plan:
 }
 
 function outcomeText(plan: ImportPlan, r: RowResult): string {
+  if (r.trailer) return t('import.trailer');
   if (r.blank) return t('import.blank');
   return t(OUTCOME_TEXT[plan.outcome.get(r.row) ?? 'create'] ?? 'import.willCreate');
 }
@@ -300,7 +301,7 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
   const conflict = conflictText(plan, r);
   const repeat = repeatText(plan, r);
   return (
-    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict || repeat ? 'warn' : ''}>
+    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.trailer ? 'trailer' : r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict || repeat ? 'warn' : ''}>
       <td>{r.sheetRow}</td>
       <td>
         <ZhRuns text={r.data.name ?? r.shown?.name ?? ''} />
