@@ -344,3 +344,21 @@ describe('export, then import again', () => {
     }
   });
 });
+
+describe('Excel’s text mark and colloquial dates', () => {
+  const zhang = idFor('1985-03-02', 11);
+  it('「\'370102…」, 「\'13805311234」 (the apostrophe Excel hides, written out by exports): the number is read without it; free text keeps it', async () => {
+    for (const mark of ["'", '‘', '’']) {
+      const csv = `姓名,身份证号,手机,联系电话,邮政编码,备注\n张三,${mark}${zhang},${mark}13805311234,${mark}0531-88886666,${mark}250001,${mark}见附件\n`;
+      const { rows } = await importBytes(new TextEncoder().encode(csv), 'x.csv');
+      expect(rows[0]?.data, mark).toEqual({ name: '张三', idNumber: zhang, mobile: '13805311234', phone: '0531-88886666', postcode: '250001' });
+      expect(rows[0]?.notes, mark).toBe(`${mark}见附件`);
+      expect(said(rows[0]!), mark).toEqual([]);
+    }
+  });
+
+  it('「2026年3月5号」 is 5 March 2026, as 「2026年3月5日」', async () => {
+    const { rows } = await importBytes(buildXlsx({ rows: [['姓名', '身份证号', '劳动合同开始日期', '劳动合同截止日期'], ['张三', zhang, '2026年3月5号', '2029年3月4日']] }), 'x.xlsx');
+    expect(rows[0]?.data).toMatchObject({ contractStart: '2026-03-05', contractEnd: '2029-03-04' });
+  });
+});
