@@ -391,3 +391,18 @@ describe('two columns for one field', () => {
     root.remove();
   });
 });
+
+describe('a company block merged down over a blank row', () => {
+  it('the blank row holds only the merged copy: it is blank, not an applicant rejected for having no name', async () => {
+    const bytes = buildXlsx({
+      rows: [['姓名', '身份证号', '工作单位'], ['张三', idFor('1985-03-02', 11), '甲建设有限公司'], [], ['李四', idFor('1990-07-15', 12), null]],
+      merges: ['C2:C4'],
+    });
+    const { rows } = await importBytes(bytes, 'x.xlsx');
+    expect(rows.map((r) => [r.sheetRow, r.blank, r.errors.length, r.data.employerName])).toEqual([
+      [2, false, 0, '甲建设有限公司'],
+      [3, true, 0, undefined],
+      [4, false, 0, '甲建设有限公司'],
+    ]);
+  });
+});

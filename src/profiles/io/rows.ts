@@ -254,7 +254,9 @@ function trailerText(cells: readonly Cell[], ctx: RowContext): string | undefine
  */
 export function validateRow(row: number, sheetRow: number, cells: readonly Cell[], ctx: RowContext): RowResult {
   const b = new RowBuilder();
-  const blank = cells.every((c) => !c.text.trim());
+  // A row whose only content is copies of merged cells above or beside it (a company block merged down over a blank
+  // row) is blank in Excel: not an applicant to reject.
+  const blank = cells.every((c) => !c.text.trim() || c.merged === true);
   if (blank) return { row, sheetRow, blank, data: b.data, errors: [], warnings: [], notices: [] };
   const trailer = trailerText(cells, ctx);
   if (trailer !== undefined) return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.trailerNote', params: { text: trailer } }] };
