@@ -406,3 +406,16 @@ describe('a company block merged down over a blank row', () => {
     ]);
   });
 });
+
+describe('ISO date cells (t="d", as some generators write them)', () => {
+  it('「2026-03-05T00:00:00」 is 5 March 2026; a time of day other than midnight is not silently dropped', async () => {
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const s = (r: string, v: string) => `<c r="${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const d = (r: string, v: string) => `<c r="${r}" t="d"><v>${v}</v></c>`;
+    const rawSheet = `<worksheet xmlns="${NS}"><sheetData><row r="1">${s('A1', '姓名')}${s('B1', '身份证号')}${s('C1', '劳动合同开始日期')}${s('D1', '劳动合同截止日期')}</row><row r="2">${s('A2', '张三')}${s('B2', idFor('1985-03-02', 11))}${d('C2', '2026-03-05T00:00:00')}${d('D2', '2029-03-04T15:30:00')}</row></sheetData></worksheet>`;
+    const { rows } = await importBytes(buildXlsx({ rows: [], rawSheet }), 'generated.xlsx');
+    expect(rows[0]?.data.contractStart).toBe('2026-03-05');
+    expect(rows[0]?.data.contractEnd).toBeUndefined();
+    expect(rows[0]?.warnings.map((w) => w.column)).toEqual(['劳动合同截止日期']);
+  });
+});
