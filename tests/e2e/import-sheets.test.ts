@@ -189,4 +189,46 @@ describe('clerk workbooks in the workbench', () => {
     expect(await bench.locator('[data-jzs-import-message]').textContent()).toContain('解压后过大');
     await popup.close();
   });
+
+  it('a messy office roster (hidden stale ID column, filtered-out row, padded names, two mobiles in a cell, 区号 as a number): no wrong value stored; stored applicants skipped stay in the work queue', async () => {
+    await clearProfiles(bench);
+    const [zhang, li, wang, stale] = [idFor('1985-03-02', 31), idFor('1990-07-15', 32), idFor('1979-12-01', 33), idFor('1970-01-01', 34)];
+    // 李四 is stored already, edited by hand since: the clerk skips stored applicants.
+    await sendFrom(bench, 'ui:profiles.commit', { items: [{ kind: 'create', body: { data: { name: '李四', idNumber: li, mobile: '13900000000' } } }] });
+    const bytes = buildXlsx({
+      rows: [
+        ['2026年第四批注册人员'],
+        ['姓名', '身份证号', '身份证号码', '手机', '联系电话'],
+        ['张\u3000三', stale, zhang, '13805311234/13905311234', { n: 53188886666 }],
+        ['李四', stale, li, '13805311235', '0531-88886666'],
+        ['王五', stale, wang, '13805311236', null],
+      ],
+      merges: ['A1:E1'],
+      hiddenColumns: [1],
+      hiddenRows: [5],
+    });
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '第四批.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bytes) });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    expect(await bench.locator('[data-jzs-map-column="2"]').inputValue()).toBe('idNumber');
+    expect(await bench.locator('[data-jzs-map-column="1"]').inputValue()).toBe('');
+    expect(await bench.locator('[data-jzs-map-hidden]').count()).toBe(1);
+    expect(await bench.locator('[data-jzs-import-notice="hiddenRows"]').textContent()).toContain('第 5 行');
+    expect(await bench.locator('[data-sheet-row="3"] [data-jzs-cell-warning="手机"]').textContent()).toContain('里有 2 个值');
+    expect(await bench.locator('[data-sheet-row="3"] [data-jzs-cell-warning="联系电话"]').textContent()).toContain('开头的 0 已丢失');
+    await bench.locator('[data-jzs-duplicate-policy="skip"]').check();
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="2"][data-rejected="0"][data-skipped="1"]').waitFor();
+    expect(await bench.locator('[data-jzs-import-file]').textContent()).toContain('第四批.xlsx');
+    const data = await stored(bench);
+    expect(data).toEqual([
+      { name: '李四', idNumber: li, mobile: '13900000000' },
+      { name: '王五', idNumber: wang, mobile: '13805311236' },
+      { name: '张三', idNumber: zhang },
+    ]);
+    // 「下一位」 walks the sheet's applicants in its order, the skipped 李四 included.
+    expect(await sendFrom(bench, 'ui:queue.get', {})).toMatchObject({ position: 1, total: 3, source: 'import' });
+    const names = [((await sendFrom<{ name: string } | null>(bench, 'ui:active.get', {})) ?? { name: '' }).name];
+    for (let i = 0; i < 2; i++) names.push((await sendFrom<{ active: { name: string } }>(bench, 'ui:fill.next', {})).active.name);
+    expect(names).toEqual(['张三', '李四', '王五']);
+  });
 });

@@ -2,8 +2,7 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { setLang, t } from '../../src/i18n';
-import { autoMap } from '../../src/profiles/io/mapping';
-import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
+import { autoMapTable, findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
 import { checkCharacter } from '../../src/validate/id-number';
@@ -12,7 +11,7 @@ import { planImport } from '../../src/profiles/io/plan';
 import type { Profile } from '../../src/profiles/schema';
 import { encodeGbk } from '../helpers/gbk';
 import { type ImportAction, type ImportState, importReducer, initialImport, reportOf } from '../../src/ui/options/import-state';
-import { PreviewStep, ReportStep } from '../../src/ui/options/ImportSteps';
+import { MappingStep, PreviewStep, ReportStep } from '../../src/ui/options/ImportSteps';
 import { rng } from '../helpers/rng';
 import { buildXlsx } from '../helpers/xlsx-builder';
 
@@ -29,11 +28,11 @@ function idFor(birth: string, seq: number): string {
   return first17 + checkCharacter(first17);
 }
 
-/** Read, find the header and map it as the workbench does (ImportPanel: autoMap with the hidden columns). */
+/** Read, find the header and map it as the workbench does (ImportPanel: autoMapTable). */
 async function importBytes(bytes: Uint8Array, name: string) {
   const read = readImportFile(bytes, name);
   const table = tableAt(read, findHeaderRow(read.grid));
-  const mapping = autoMap(table.headers, table.hiddenColumns);
+  const mapping = autoMapTable(table);
   const rows = await validateTable(table, { mapping, now: NOW, today: TODAY, date1904: read.date1904 });
   return { read, table, mapping, rows };
 }
@@ -234,7 +233,7 @@ describe('every message says where: file, the row Excel shows, the column header
     const bytes = new TextEncoder().encode(`说明：本表由办事员整理\n姓名,证件号码,联系方式\n张三,${zhang},1380531123\n李四,${zhang.slice(0, 17)}0,13805311235\n`);
     const read = readImportFile(bytes, '十月名单.csv');
     const table = tableAt(read, findHeaderRow(read.grid));
-    const mapping = autoMap(table.headers, table.hiddenColumns);
+    const mapping = autoMapTable(table);
     expect(mapping).toEqual(['name', 'idNumber', null]);
     mapping[2] = 'mobile';
     const rows = await validateTable(table, { mapping, now: NOW, today: TODAY });
@@ -342,5 +341,81 @@ describe('export, then import again', () => {
       expect(rows.map((r) => r.data), name).toEqual(profiles.map((p) => p.data));
       expect(rows.map((r) => r.notes ?? ''), name).toEqual(profiles.map((p) => p.notes));
     }
+  });
+});
+
+describe('Excel’s text mark and colloquial dates', () => {
+  const zhang = idFor('1985-03-02', 11);
+  it('「\'370102…」, 「\'13805311234」 (the apostrophe Excel hides, written out by exports): the number is read without it; free text keeps it', async () => {
+    for (const mark of ["'", '‘', '’']) {
+      const csv = `姓名,身份证号,手机,联系电话,邮政编码,备注\n张三,${mark}${zhang},${mark}13805311234,${mark}0531-88886666,${mark}250001,${mark}见附件\n`;
+      const { rows } = await importBytes(new TextEncoder().encode(csv), 'x.csv');
+      expect(rows[0]?.data, mark).toEqual({ name: '张三', idNumber: zhang, mobile: '13805311234', phone: '0531-88886666', postcode: '250001' });
+      expect(rows[0]?.notes, mark).toBe(`${mark}见附件`);
+      expect(said(rows[0]!), mark).toEqual([]);
+    }
+  });
+
+  it('「2026年3月5号」 is 5 March 2026, as 「2026年3月5日」', async () => {
+    const { rows } = await importBytes(buildXlsx({ rows: [['姓名', '身份证号', '劳动合同开始日期', '劳动合同截止日期'], ['张三', zhang, '2026年3月5号', '2029年3月4日']] }), 'x.xlsx');
+    expect(rows[0]?.data).toMatchObject({ contractStart: '2026-03-05', contractEnd: '2029-03-04' });
+  });
+});
+
+describe('two columns for one field', () => {
+  const zhang = idFor('1985-03-02', 11);
+  it('an empty 「手机」 left beside the filled 「手机号码」: the column with data is imported', async () => {
+    const bytes = buildXlsx({ rows: [['姓名', '身份证号', '手机', '手机号码'], ['张三', zhang, null, '13805311234'], ['李四', idFor('1990-07-15', 12), null, '13805311235']] });
+    const read = readImportFile(bytes, 'x.xlsx');
+    const table = tableAt(read, findHeaderRow(read.grid));
+    const mapping = autoMapTable(table);
+    expect(mapping).toEqual(['name', 'idNumber', null, 'mobile']);
+    const rows = await validateTable(table, { mapping, now: NOW, today: TODAY });
+    expect(rows.map((r) => r.data.mobile)).toEqual(['13805311234', '13805311235']);
+  });
+
+  it('both filled: the first is imported and the other says so in the mapping, naming the column used', async () => {
+    const bytes = buildXlsx({ rows: [['姓名', '身份证号', '手机', '联系方式（手机）', '手机号码'], ['张三', zhang, '13805311234', '13905311234', '13705311234']] });
+    const read = readImportFile(bytes, 'x.xlsx');
+    const table = tableAt(read, findHeaderRow(read.grid));
+    const mapping = autoMapTable(table);
+    expect(mapping).toEqual(['name', 'idNumber', 'mobile', null, null]);
+    const root = document.createElement('div');
+    document.body.append(root);
+    const s: ImportState = { ...initialImport, stage: 'preview', fileName: 'x.xlsx', mapping, read, table };
+    await act(() => render(h(MappingStep, { state: s, read, table, onHeaderRow: () => undefined, onMap: () => undefined }), root));
+    expect([...root.querySelectorAll('[data-jzs-map-also]')].map((e) => [e.getAttribute('data-jzs-map-also'), e.textContent])).toEqual([
+      ['4', '本列也像是「手机」，但「手机」已按「手机」列导入，本列不导入。要改用本列，请在右侧选择「手机」。'],
+    ]);
+    render(null, root);
+    root.remove();
+  });
+});
+
+describe('a company block merged down over a blank row', () => {
+  it('the blank row holds only the merged copy: it is blank, not an applicant rejected for having no name', async () => {
+    const bytes = buildXlsx({
+      rows: [['姓名', '身份证号', '工作单位'], ['张三', idFor('1985-03-02', 11), '甲建设有限公司'], [], ['李四', idFor('1990-07-15', 12), null]],
+      merges: ['C2:C4'],
+    });
+    const { rows } = await importBytes(bytes, 'x.xlsx');
+    expect(rows.map((r) => [r.sheetRow, r.blank, r.errors.length, r.data.employerName])).toEqual([
+      [2, false, 0, '甲建设有限公司'],
+      [3, true, 0, undefined],
+      [4, false, 0, '甲建设有限公司'],
+    ]);
+  });
+});
+
+describe('ISO date cells (t="d", as some generators write them)', () => {
+  it('「2026-03-05T00:00:00」 is 5 March 2026; a time of day other than midnight is not silently dropped', async () => {
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const s = (r: string, v: string) => `<c r="${r}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const d = (r: string, v: string) => `<c r="${r}" t="d"><v>${v}</v></c>`;
+    const rawSheet = `<worksheet xmlns="${NS}"><sheetData><row r="1">${s('A1', '姓名')}${s('B1', '身份证号')}${s('C1', '劳动合同开始日期')}${s('D1', '劳动合同截止日期')}</row><row r="2">${s('A2', '张三')}${s('B2', idFor('1985-03-02', 11))}${d('C2', '2026-03-05T00:00:00')}${d('D2', '2029-03-04T15:30:00')}</row></sheetData></worksheet>`;
+    const { rows } = await importBytes(buildXlsx({ rows: [], rawSheet }), 'generated.xlsx');
+    expect(rows[0]?.data.contractStart).toBe('2026-03-05');
+    expect(rows[0]?.data.contractEnd).toBeUndefined();
+    expect(rows[0]?.warnings.map((w) => w.column)).toEqual(['劳动合同截止日期']);
   });
 });

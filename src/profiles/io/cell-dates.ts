@@ -40,7 +40,8 @@ function isoDay(y: number, m: number, d: number): string | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-const DAY_FORMS = [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/, /^(\d{4})(\d{2})(\d{2})$/];
+// 日 or, as people write it, 号 (2026年3月5号).
+const DAY_FORMS = [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/, /^(\d{4})(\d{2})(\d{2})$/];
 const MONTH_FORMS = [/^(\d{4})\s*[-/年]\s*(\d{1,2})\s*月?$/, /^(\d{4})(\d{2})$/];
 
 /** Whether a value read for the field is plausible (validate/plausible-dates.ts), as an import message. */

@@ -34,15 +34,17 @@ for (const alias of ['contractPeriod', '劳动合同起止日期', '劳动合同
 }
 
 /**
- * Map each header to a field key; unknown headers stay unmapped (null), and a key is used once. Columns Excel
- * hides (`hidden`, indexes from 0) come last: a roster often keeps the superseded column (the old ID number, last
- * year's phone) hidden beside the one in use, and the clerk means the column they see. A hidden column is mapped
- * only when no visible column claims its field.
+ * Map each header to a field key; unknown headers stay unmapped (null), and a key is used once. When two columns
+ * claim one field, the clerk means the one they see and fill: columns Excel hides (`hidden`, indexes from 0) come
+ * last — a roster often keeps the superseded column (the old ID number, last year's phone) hidden beside the one in
+ * use, and a hidden column is mapped only when no visible one claims its field — and among the rest, a column
+ * with data (`filled`) before an empty one (an empty 「手机」 left beside the 「手机号码」 filled in).
  */
-export function autoMap(headers: readonly string[], hidden: ReadonlySet<number> = new Set()): Array<ColumnKey | null> {
+export function autoMap(headers: readonly string[], hidden: ReadonlySet<number> = new Set(), filled?: ReadonlySet<number>): Array<ColumnKey | null> {
   const used = new Set<ColumnKey>();
   const out: Array<ColumnKey | null> = headers.map(() => null);
-  const order = [...headers.keys()].sort((a, b) => Number(hidden.has(a)) - Number(hidden.has(b)) || a - b);
+  const rank = (i: number) => (hidden.has(i) ? 2 : 0) + (filled && !filled.has(i) ? 1 : 0);
+  const order = [...headers.keys()].sort((a, b) => rank(a) - rank(b) || a - b);
   for (const i of order) {
     const h = headers[i] ?? '';
     const key = LOOKUP.get(normHeader(h)) ?? LOOKUP.get(normHeader(h.replace(/\/.*$/, '')));

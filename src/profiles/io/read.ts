@@ -4,7 +4,7 @@ import type { Cell, Grid, Table, TableNotice } from './table';
 import { TableError } from './table';
 import { columnLetter, isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
-import { autoMap } from './mapping';
+import { autoMap, type ColumnKey } from './mapping';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
@@ -99,6 +99,13 @@ export function findHeaderRow(grid: Grid['grid']): number {
   if (found !== undefined) return found;
   const first = grid.findIndex((r) => r.some((c) => c.text.trim()));
   return first >= 0 ? first + 1 : 1;
+}
+
+/** The columns mapped as the workbench maps them first (autoMap): visible columns, and those with data, first. */
+export function autoMapTable(table: Table): Array<ColumnKey | null> {
+  const filled = new Set<number>();
+  for (const row of table.rows) row.forEach((cell, i) => (cell.text.trim() ? filled.add(i) : undefined));
+  return autoMap(table.headers, table.hiddenColumns, filled);
 }
 
 /**

@@ -91,7 +91,7 @@ class RowBuilder {
 
 /** Name and ID number: any error rejects the row (contract.md), precision lost in Excel included. */
 function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, column: string, now: Date): void {
-  const text = cell.text.trim();
+  const text = withoutTextMark(key, cell.text.trim());
   if (key === 'idNumber' && precisionLost(cell)) {
     b.errors.push({ column, code: 'v.import.idPrecision', params: { text } });
     return;
@@ -120,7 +120,8 @@ function unpaddedName(b: RowBuilder, text: string, column: string): string {
  * Any other field, read by the field table (src/domain/fields.ts): a value its validator refuses is left empty,
  * anything doubtful kept as written — both with a warning; none rejects the row.
  */
-function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now: Date): void {
+function readOther(b: RowBuilder, key: FieldKey, raw: Cell, column: string, now: Date): void {
+  const cell = { ...raw, text: withoutTextMark(key, raw.text.trim()) };
   const several = severalValues(key, cell.text.trim(), now);
   if (several) {
     b.warnings.push({ column, code: 'import.cell.severalValues', params: { text: cell.text.trim(), count: several } });
@@ -140,6 +141,16 @@ function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now
 
 /** Numbers and codes (not free text, where 「1.5E+10」 may be what was meant): Excel's notation means lost digits. */
 const NUMBER_LIKE: ReadonlySet<ValidatorId> = new Set(['mobile', 'phone', 'postcode', 'credit-code', 'employer-credit-code', 'registration-no', 'qualification-cert-no']);
+
+/**
+ * 「'370102…」, 「'13805311234」: the apostrophe is Excel's mark for "keep this as text" (hidden in Excel, but
+ * written out by exports and kept when typed into a CSV). An ID number or a code never holds one, so it is not part
+ * of the value; free text keeps it.
+ */
+function withoutTextMark(key: FieldKey, text: string): string {
+  if (key !== 'idNumber' && !NUMBER_LIKE.has(FIELDS[key].validate)) return text;
+  return text.replace(/^['‘’`]\s*/, '');
+}
 
 /** Fields whose values are digit strings that may start with 0 (区号 0531, 邮编 0x…): a number cell loses it. */
 const LEADING_ZERO_TYPES: ReadonlySet<FieldType> = new Set(['phone', 'postcode']);
@@ -243,7 +254,9 @@ function trailerText(cells: readonly Cell[], ctx: RowContext): string | undefine
  */
 export function validateRow(row: number, sheetRow: number, cells: readonly Cell[], ctx: RowContext): RowResult {
   const b = new RowBuilder();
-  const blank = cells.every((c) => !c.text.trim());
+  // A row whose only content is copies of merged cells above or beside it (a company block merged down over a blank
+  // row) is blank in Excel: not an applicant to reject.
+  const blank = cells.every((c) => !c.text.trim() || c.merged === true);
   if (blank) return { row, sheetRow, blank, data: b.data, errors: [], warnings: [], notices: [] };
   const trailer = trailerText(cells, ctx);
   if (trailer !== undefined) return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.trailerNote', params: { text: trailer } }] };

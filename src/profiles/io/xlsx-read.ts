@@ -156,7 +156,9 @@ function cellValue(tag: string, inner: string, shared: readonly string[], style:
   const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner)?.[1];
   // A formula without its cached value (a generator that does not compute): a text constant is its text.
   const uncached = formula ? textOfFormula(`=${unescapeXml(formula)}`) : '';
-  if (type === 'str' || type === 'e' || type === 'd') return { text: value || uncached };
+  // t="d" (§18.18.11): an ISO 8601 date or date-time; the time of day is no part of any date we store.
+  if (type === 'd') return { text: /^\d{4}-\d{2}-\d{2}T00:00(:00(\.0+)?)?Z?$/.test(value) ? value.slice(0, 10) : value || uncached };
+  if (type === 'str' || type === 'e') return { text: value || uncached };
   if (value === '') return { text: uncached };
   const n = Number(value);
   if (!Number.isFinite(n)) return { text: value };

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { t } from '../../i18n';
 import { CodedError, describe } from '../../i18n/problem';
-import { type ColumnKey, autoMap } from '../../profiles/io/mapping';
+import type { ColumnKey } from '../../profiles/io/mapping';
 import { planImport } from '../../profiles/io/plan';
-import { HEADER_SEARCH_ROWS, type ReadResult, findHeaderRow, tableAt } from '../../profiles/io/read';
+import { HEADER_SEARCH_ROWS, type ReadResult, autoMapTable, findHeaderRow, tableAt } from '../../profiles/io/read';
 import { checkRows, commitPlan } from './import-flow';
 import { importReducer, initialImport, remap, reportOf } from './import-state';
 import { FileStep, MappingStep, PreviewStep, ReportStep } from './ImportSteps';
@@ -28,7 +28,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   };
   const applyHeaderRow = async (read: ReadResult, headerRow: number) => {
     const table = tableAt(read, headerRow);
-    const mapping = autoMap(table.headers, table.hiddenColumns);
+    const mapping = autoMapTable(table);
     dispatch({ type: 'table', table, mapping });
     await revalidate(headerRow, mapping);
   };

@@ -157,6 +157,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
               <td data-jzs-map-hidden={table.hiddenColumns?.has(i) ? '' : undefined}>
                 <ZhRuns text={h || `#${i + 1}`} />
                 {table.hiddenColumns?.has(i) && <span class="muted"> {t('import.hiddenColumn')}</span>}
+                <AlsoClaims headers={table.headers} mapping={s.mapping} column={i} />
               </td>
               <td class="muted" data-jzs-map-sample={i}>
                 <ZhRuns text={(samples[i] ?? []).join(' · ')} />
@@ -177,6 +178,22 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
       </table>
       {!isMapped(s) && <p class="error">{t('import.needNameId')}</p>}
     </>
+  );
+}
+
+/**
+ * A column left out whose header names a field another column is imported as (「手机号码」 beside 「手机」): said, so
+ * that its values are not dropped without a word; choosing it moves the field here (remap).
+ */
+function AlsoClaims({ headers, mapping, column }: { headers: readonly string[]; mapping: ReadonlyArray<ColumnKey | null>; column: number }) {
+  if (mapping[column]) return null;
+  const field = autoMap([headers[column] ?? ''])[0];
+  const other = field ? mapping.indexOf(field) : -1;
+  if (!field || other < 0) return null;
+  return (
+    <div class="warning" data-jzs-map-also={column}>
+      <ZhRuns text={t('import.alsoColumn', { field: columnName(field), column: headers[other] || `#${other + 1}` })} />
+    </div>
   );
 }
 
