@@ -436,6 +436,12 @@ table.case-rows { table-layout: fixed; }
    pager in that layer instead of re-recording the whole workbench (profiles, deadlines) with them (bench T10,
    traced). translateZ(0), not will-change, which would give up LCD text in the layer. */
 section#cases { transform: translateZ(0); }
+/* The rows' ticks drawn by this CSS, not by the platform's theme, still native checkboxes to keyboards and
+   screen readers: a page of 50 themed boxes cost ~2–5 ms of page CPU per filter step (bench T10, measured with
+   tests/bench/cases-toggle.ts). Like Chromium's own box; in forced-colours mode the system's box returns. */
+table.case-rows td input[type='checkbox'] { appearance: none; width: 13px; height: 13px; margin: 4px 0 0; border: 1px solid #767676; border-radius: 2px; background: #fff; cursor: pointer; vertical-align: top; }
+table.case-rows td input[type='checkbox']:checked { border-color: var(--blue); background: var(--blue) url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 12 12'%3E%3Cpath d='M2.5 6.2l2.4 2.4 4.6-5' fill='none' stroke='white' stroke-width='1.8'/%3E%3C/svg%3E") center / 11px no-repeat; }
+@media (forced-colors: active) { table.case-rows td input[type='checkbox'] { appearance: auto; } }
 table.case-rows td { overflow-wrap: anywhere; }
 button.link { border: 0; background: none; padding: 0; color: var(--blue); cursor: pointer; text-align: left; }
 .st-needs-correction { color: var(--bad); font-weight: 600; }
