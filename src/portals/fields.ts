@@ -370,6 +370,38 @@ export function labelLexicon(defs: readonly FieldDefinitionView[]): Lexicon {
  */
 const OTHER_PARTY = /紧急|单位|企业|公司|法人|法定代表|代表人|经办|委托|代理|配偶|父|母|监护|担保|推荐|审核|审批|受理|核查/;
 const PERSONAL = /^(name|idNumber|gender|birthDate|mobile|phone|email|address|postcode)$/;
+/**
+ * Chinese puts the modifier first and the thing named last, so what stands before a known label of the
+ * applicant's own data says whose and which it is:
+ * - whose: a word for another person, body or thing — ending in 人, 员, 位, 目, 程, 校, 行… (项目负责人姓名,
+ *   项目联系电话, 开户银行地址, 学校地址, 收件人手机) — makes it that one's, unless it is a word for the applicant
+ *   (申请人, 本人, 注册人员, 联系人);
+ * - which: a bare head noun (地址, 电话, 单位 — two characters) says nothing of which one, so any modifier must be
+ *   one of the applicant's words or a neutral one (真实, 常用, 现, 新): 户籍地址, 办公地址, 注册地址, 施工单位, 发证单位
+ *   are other addresses and bodies. A longer known label (身份证号, 手机号码, 聘用单位) already says which.
+ * An unknown word is refused rather than guessed: a wrong value is worse than a missing one.
+ */
+const OWN_WORDS = '申请人|申报人|本人|个人|注册人员|注册人|人员|持证人|建造师|联系人|联系|通讯|通信|常用|真实|有效|居民|现|新|当前|目前|最新|本次|拟';
+const OWN = new RegExp(`^(${OWN_WORDS})*`);
+/** Words that say the employer is the applicant's (聘用单位); 施工单位, 建设单位, 派遣单位 are other bodies. */
+const OWN_EMPLOYER = new RegExp(`^(${OWN_WORDS}|聘用|受聘|工作|所在|注册|上报|申报)*`);
+/** Last characters of words for another person, body or thing (负责人, 经办员, 施工单位, 项目, 工程, 学校, 银行, 医院…). */
+const ANOTHER = /[人者员位司业目程校行院局处部门所厂站社队组户方师长理]/;
+const EMPLOYER = /^(employerName|employerCreditCode)$/;
+/** What may follow a personal field's label and leave it that field: the rest of 号码, a word for a name, a digit. */
+const OWN_AFTER = /^(号码|号|码|全称|名称|[0-9一二])?$/;
+
+/** Whether the words around a known label of the applicant's own data leave it the applicant's (see OWN_WORDS). */
+function ownModifiers(around: Around, known: string, key: FieldKey, lexicon: Lexicon): boolean {
+  const employer = EMPLOYER.test(key);
+  if (!employer && !PERSONAL.test(key)) return true;
+  const left = around.before.replace(employer ? OWN_EMPLOYER : OWN, '');
+  // A body is named by its modifier (建设单位, 施工企业): for the employer, only the applicant's words will do.
+  if (ANOTHER.test(left) || ((employer || known.length <= 2) && left !== '')) return false;
+  // After the label: 电子邮箱地址 is still the e-mail (地址 is another field's label); 姓名拼音, 电话区号 are not.
+  return employer || OWN_AFTER.test(around.after) || keyForLabel(around.after, lexicon) !== undefined;
+}
+
 /** How much longer than a known label a page label may be and still mean it (申请人身份证号码 → 身份证号码). */
 const MAX_EXTRA = 5;
 
@@ -433,14 +465,14 @@ const FORMER = /(原|旧|前|变更前|更改前|变动前|曾用)$/;
  * (申请人, 联系人: labels of the name when alone) is followed by another field's name — 申请人手机号 is a mobile
  * number, Chinese names the thing last —, so a shorter known label may name the box.
  */
-function reading(around: Around, key: FieldKey, lexicon: Lexicon): 'name' | 'refuse' | 'shorter' {
+function reading(around: Around, known: string, key: FieldKey, lexicon: Lexicon): 'name' | 'refuse' | 'shorter' {
   if (around.rest.length > MAX_EXTRA || (OTHER_PARTY.test(around.rest) && PERSONAL.test(key))) return 'refuse';
   if (FORMER.test(around.before)) return 'refuse';
   if (around.before.length >= 2 && key !== 'idNumber' && keyForLabel(around.before, lexicon) === 'idNumber') return 'refuse';
   // 身份证 is the card: 身份证X is the card's X (有效期, 签发机关, 地址) unless X completes the number.
   if (key === 'idNumber' && around.after !== '' && !/^(号码|号|码)$/.test(around.after)) return 'refuse';
   if (key === 'name' && around.after.length >= 2 && keyForLabel(around.after, lexicon) !== undefined) return 'shorter';
-  return 'name';
+  return ownModifiers(around, known, key, lexicon) ? 'name' : 'refuse';
 }
 
 /** The notes in brackets of a label (coreLabel drops them): 邮政编码（单位） is the employer's postcode. */
@@ -466,7 +498,7 @@ function keyForCore(core: string, lexicon: Lexicon): FieldKey | undefined {
     const around = remainder(core, known);
     if (around === undefined) continue;
     held = true;
-    const read = reading(around, key, lexicon);
+    const read = reading(around, known, key, lexicon);
     if (read === 'name') return key;
     if (read === 'refuse') return undefined;
   }

@@ -78,6 +78,35 @@ describe('field mapping on the replicas', () => {
     expect(right.map(([l], i) => [l, got.get(`f${wrong.length + i}`)])).toEqual(right);
   });
 
+  it('a modifier naming another person, body or thing, or another kind of the same thing, makes the box not the applicant\'s', () => {
+    // Chinese names the thing last: 项目负责人姓名 is the project manager's name, 开户银行地址 the bank's address,
+    // 户籍地址 not the 通讯地址 the profile holds. Composed, not listed: every modifier with every head.
+    const heads: Array<[string, string]> = [['姓名', 'name'], ['地址', 'address'], ['联系电话', 'phone'], ['手机号码', 'mobile'], ['身份证号', 'idNumber'], ['电子邮箱', 'email'], ['邮政编码', 'postcode']];
+    const others = ['项目', '工程', '项目负责人', '技术负责人', '收件人', '开户银行', '学校', '医院', '担保公司', '监理工程师', '经办员', '施工企业'];
+    const kinds = ['户籍', '办公', '注册', '籍贯'];
+    const own = ['申请人', '本人', '个人', '常用', '现'];
+    const wrong = [...others, ...kinds].flatMap((m) => heads.filter(([h]) => !(kinds.includes(m) && h.length > 2)).map(([h]) => m + h));
+    const right = own.flatMap((m) => heads.map(([h, key]): [string, string] => [m + h, key]));
+    const row = (label: string, i: number) => `<tr><td>${label}：</td><td><input id="f${i}"></td></tr>`;
+    document.body.innerHTML = `<table>${[...wrong, ...right.map(([l]) => l)].map(row).join('')}</table>`;
+    const got = new Map(mapFields(document, defs).map((f) => [f.id, f.key]));
+    expect(wrong.map((l, i) => [l, got.get(`f${i}`)])).toEqual(wrong.map((l) => [l, undefined]));
+    expect(right.map(([l], i) => [l, got.get(`f${wrong.length + i}`)])).toEqual(right);
+    // The employer: which body is the applicant's is said by 聘用, 工作, 所在; 施工单位, 监理单位名称, 派遣单位 are others.
+    const bodies: Array<[string, string | undefined]> = [['施工单位', undefined], ['监理单位名称', undefined], ['派遣单位', undefined], ['发证单位', undefined], ['建设单位统一社会信用代码', undefined],
+      ['受聘单位名称', 'employerName'], ['现工作单位', 'employerName'], ['所在单位名称', 'employerName'], ['聘用单位统一社会信用代码', 'employerCreditCode']];
+    document.body.innerHTML = `<table>${bodies.map(([l], i) => row(l, i)).join('')}</table>`;
+    const gotBodies = new Map(mapFields(document, defs).map((f) => [f.id, f.key]));
+    expect(bodies.map(([l], i) => [l, gotBodies.get(`f${i}`)])).toEqual(bodies);
+  });
+
+  it('a word after the field\'s name that names a part of it makes it another field: 姓名拼音, 电话区号', () => {
+    const labels: Array<[string, string | undefined]> = [['姓名拼音', undefined], ['联系电话区号', undefined], ['手机号码归属地', undefined], ['申请人全称', 'name'], ['电子邮箱地址', 'email'], ['联系电话2', 'phone']];
+    document.body.innerHTML = `<table>${labels.map(([l], i) => `<tr><td>${l}：</td><td><input id="f${i}"></td></tr>`).join('')}</table>`;
+    const got = new Map(mapFields(document, defs).map((f) => [f.id, f.key]));
+    expect(labels.map(([l], i) => [l, got.get(`f${i}`)])).toEqual(labels);
+  });
+
   it('a validity date that does not say whose gets no field: 有效期 alone may be the ID card\'s, the B certificate\'s or the registration\'s', () => {
     // After an ID-number row, a bare 有效期 is most likely the card's; on 安全生产考核 pages it is the B certificate's.
     const labels = ['身份证号码', '有效期', '有效期至', '证书有效期', '安全生产考核合格证书有效期', '注册有效期至', '注册有效期'];

@@ -128,6 +128,19 @@ describe('row validation (contract.md rejection rules)', () => {
     expect(r.data.mobile).toBe('1380531');
   });
 
+  it('a totals row or a note under the table is skipped as not an applicant and shown; a row with an ID number never is', async () => {
+    const csv = ['序号,姓名,身份证号码,手机号码', '1,张三,370102199001011231,13805310000', '2,李四,,13805310001', '合  计,,2 人,', ',小计：2,,', '填表人：王五　日期：2026-11-30,,,',
+      ',注：以上信息经本人核对,,', '3,合计,11010519491231002X,', ',共计：3人（含待补 1 人）,,'].join('\r\n');
+    const rows = await importRows(new TextEncoder().encode(csv), '花名册.csv');
+    const outcome = rows.map((r) => [r.sheetRow, r.trailer ? 'trailer' : r.errors.length ? 'reject' : 'ok']);
+    expect(outcome).toEqual([[2, 'ok'], [3, 'reject'], [4, 'trailer'], [5, 'trailer'], [6, 'trailer'], [7, 'trailer'], [8, 'ok'], [9, 'trailer']]);
+    // Shown with what it said, and left out of the import like a blank row.
+    expect(t(rows[2]!.notices[0]!.code, rows[2]!.notices[0]!.params)).toBe('「合  计 2 人」看来是合计行或表尾说明（该行没有身份证号码），不是申请人，未导入。如确是申请人，请补上身份证号码后重新导入。');
+    const plan = planImport(rows, new Map(), 'update');
+    expect(plan.rejected.map((r) => r.sheetRow)).toEqual([3]);
+    expect(plan.items).toHaveLength(2);
+  });
+
   it('the GBK fixture: 20 rows, exactly rows 4 and 9 rejected; row 15 imported without its impossible date', async () => {
     const rows = await importRows(gbk, 'applicants-gbk.csv');
     expect(rows).toHaveLength(20);

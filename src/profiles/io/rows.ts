@@ -23,6 +23,11 @@ export interface RowResult {
   /** The row number Excel shows (contract.md's R: data-sheet-row). */
   sheetRow: number;
   blank: boolean;
+  /**
+   * Not an applicant: a totals row or a note under the table (合计 35 人, 填表人：王五). Skipped like a blank row,
+   * but shown in the preview with what it said.
+   */
+  trailer?: true | undefined;
   data: ProfileData;
   notes?: string | undefined;
   /** Name and ID number as written in the file (the preview shows them even when rejected). */
@@ -130,6 +135,27 @@ function applySchema(b: RowBuilder, identity: ReadonlySet<string>): void {
   }
 }
 
+/** Words a totals row starts with (合计, 小 计, 总计：35 人). */
+const SUMMARY = /^(合计|小计|总计|共计|汇总|总数)/;
+/** As much of a footer's text as the preview shows. */
+const TRAILER_SHOWN = 40;
+
+/**
+ * The text of a row that is a totals row or a note under the table rather than an applicant, else undefined:
+ * its ID-number cell holds no number (fewer than 6 digits: a count, or nothing), and its first filled cell
+ * starts with a summary word or is a caption with a colon (填表人：, 注：, 单位（盖章）：) — a name never holds a
+ * colon. A row with an ID number is always read as an applicant, so a real one is never skipped this way.
+ */
+function trailerText(cells: readonly Cell[], ctx: RowContext): string | undefined {
+  const idAt = ctx.mapping.indexOf('idNumber');
+  const id = idAt >= 0 ? (cells[idAt]?.text ?? '') : '';
+  if ((id.normalize('NFKC').match(/\d/g)?.length ?? 0) >= 6) return undefined;
+  const first = cells.find((c) => c.text.trim())?.text.normalize('NFKC').replace(/\s+/g, '') ?? '';
+  if (!SUMMARY.test(first) && !/.[:：]/.test(first)) return undefined;
+  const text = cells.map((c) => c.text.trim()).filter(Boolean).join(' ');
+  return text.length > TRAILER_SHOWN ? `${text.slice(0, TRAILER_SHOWN)}…` : text;
+}
+
 /**
  * Validate one row. Rejected (errors) only for who the applicant is: no name, a missing or invalid ID number
  * (precision lost in Excel included), or one of them over the schema's limit. Any other value that cannot be
@@ -140,6 +166,8 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   const b = new RowBuilder();
   const blank = cells.every((c) => !c.text.trim());
   if (blank) return { row, sheetRow, blank, data: b.data, errors: [], warnings: [], notices: [] };
+  const trailer = trailerText(cells, ctx);
+  if (trailer !== undefined) return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.trailerNote', params: { text: trailer } }] };
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
   const cellAt = (i: number): Cell => cells[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {

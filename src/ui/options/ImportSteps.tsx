@@ -274,6 +274,7 @@ function RowsTable({ rows, plan, choices, onChoose }: { rows: RowResult[]; plan:
 }
 
 function outcomeText(plan: ImportPlan, r: RowResult): string {
+  if (r.trailer) return t('import.trailer');
   if (r.blank) return t('import.blank');
   return t(OUTCOME_TEXT[plan.outcome.get(r.row) ?? 'create'] ?? 'import.willCreate');
 }
@@ -281,7 +282,7 @@ function outcomeText(plan: ImportPlan, r: RowResult): string {
 function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportPlan; choice: ConflictChoice; onChoose: (row: number, c: ConflictChoice) => void }) {
   const conflict = conflictText(plan, r);
   return (
-    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict ? 'warn' : ''}>
+    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.trailer ? 'trailer' : r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict ? 'warn' : ''}>
       <td>{r.sheetRow}</td>
       <td>
         <ZhRuns text={r.data.name ?? r.shown?.name ?? ''} />
