@@ -106,6 +106,8 @@ async function main(): Promise<void> {
     await firstRender(page, cases);
     await page.locator('[data-jzs-profile-count="10000"]').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => document.querySelectorAll('[data-jzs-deadline-employer] option').length > 1, undefined, { timeout: 60_000 });
+    // A probe: CSS added to the page (`TRACE_CSS`), to see what a style change does to each step's events.
+    if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS });
     await filterSteps(page); // warm
     const r = await traced(s, page);
     out.push({ label: `${cases} cases`, ...r });

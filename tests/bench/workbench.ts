@@ -114,15 +114,15 @@ export async function filterOnce(page: Page, selector: string, value: string, ev
 }
 
 /** Wait until the workbench has settled: the profile list counted and the deadlines computed (the background answers one message at a time). */
-async function settled(page: Page): Promise<void> {
+export async function settled(page: Page): Promise<void> {
   await page.locator('[data-jzs-profile-count="10000"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.querySelectorAll('[data-jzs-deadline-employer] option').length > 1, undefined, { timeout: 60_000 });
 }
 
-type Step = [selector: string, value: string, event: 'change' | 'input'];
+export type Step = [selector: string, value: string, event: 'change' | 'input'];
 
 /** The bench's eight filter steps (each filter set, then cleared), as the clerk makes them. */
-async function stepList(page: Page): Promise<Step[]> {
+export async function stepList(page: Page): Promise<Step[]> {
   const employer = await page.locator('[data-jzs-case-filter="employer"] option').nth(3).evaluate((o) => (o instanceof HTMLOptionElement ? o.value : ''));
   return [
     ['[data-jzs-case-filter="status"]', 'needs-correction', 'change'],

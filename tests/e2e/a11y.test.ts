@@ -38,6 +38,9 @@ describe('accessibility (axe-core)', () => {
     for (const [name, idNumber] of [['张三', '370102199001011231'], ['李四', '11010519491231002X']] as const) {
       await sendFrom(bench, 'ui:profiles.create', { body: { data: { name, idNumber }, businesses: [], notes: '' } });
     }
+    // A case for each, so that the cases table's rows (tick, name button, cells) are drawn and checked too.
+    const profiles = await sendFrom<Array<{ id: string }>>(bench, 'ui:profiles.all', {});
+    for (const p of profiles) await sendFrom(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
     await bench.close();
   });
   afterAll(async () => {
@@ -65,6 +68,7 @@ describe('accessibility (axe-core)', () => {
   it('the workbench', async () => {
     const bench = await s.openExtensionPage('options.html');
     await bench.locator('[data-jzs-profile]').first().waitFor();
+    await expect.poll(() => bench.locator('[data-jzs-case]').count()).toBe(2);
     expect(summary(await axe(bench))).toEqual([]);
     await bench.close();
   });
