@@ -27,6 +27,11 @@ export interface Deadline {
   business?: BusinessId | undefined;
   name: string;
   employer: string;
+  /**
+   * `correction` only: the portal stated no 补正 deadline for the current 待补正, so `date` is the day the case
+   * entered it — a day to count from, not a deadline that passed (the view says 「已待补正 N 天」, not 「已过」).
+   */
+  since?: true | undefined;
 }
 
 /** The numbers the rule data states (rules/businesses/*.json), read by the caller from the pack in force. */
@@ -56,7 +61,17 @@ export interface DeadlineCase {
   status: CaseStatus;
   archived: boolean;
   statusSince: string;
-  correction?: { deadline?: string | undefined } | undefined;
+  correction?: { deadline?: string | undefined; recordedAt: string } | undefined;
+}
+
+/**
+ * The 补正 deadline of the case's current 待补正, if the portal stated one. A correction recorded before the
+ * case last changed status belongs to an earlier 补正 round (补正 → 审核中 → 待补正 again, set by hand): its
+ * deadline is not this round's, so the view counts from the day the case entered 待补正 instead.
+ */
+export function currentCorrectionDeadline(c: Pick<DeadlineCase, 'status' | 'statusSince' | 'correction'>): string | undefined {
+  if (c.status !== 'needs-correction' || !c.correction?.deadline) return undefined;
+  return Date.parse(c.correction.recordedAt) >= Date.parse(c.statusSince) ? c.correction.deadline : undefined;
 }
 
 export interface DeadlineQuery {
@@ -87,8 +102,8 @@ const birthOf = (p: DeadlineProfile, now: Date): string | undefined =>
 export function deadlines(profiles: readonly DeadlineProfile[], cases: readonly DeadlineCase[], rules: DeadlineRules, q: DeadlineQuery, now: Date): Deadline[] {
   const out: Deadline[] = [];
   const byId = new Map(profiles.map((p) => [p.id, p]));
-  const push = (kind: DeadlineKind, date: string, p: DeadlineProfile, c?: DeadlineCase) =>
-    out.push({ kind, date, daysLeft: daysBetween(q.today, date), profileId: p.id, caseId: c?.id, business: c?.business, name: p.name, employer: p.employer });
+  const push = (kind: DeadlineKind, date: string, p: DeadlineProfile, c?: DeadlineCase, since?: true) =>
+    out.push({ kind, date, daysLeft: daysBetween(q.today, date), profileId: p.id, caseId: c?.id, business: c?.business, name: p.name, employer: p.employer, ...(since && { since }) });
 
   for (const p of profiles) {
     if (p.registrationExpiry) {
@@ -101,7 +116,11 @@ export function deadlines(profiles: readonly DeadlineProfile[], cases: readonly 
   for (const c of cases) {
     const p = byId.get(c.profileId);
     if (!p || c.archived || FINISHED_STATUSES.has(c.status)) continue;
-    if (c.status === 'needs-correction') push('correction', c.correction?.deadline ?? todayInShanghai(new Date(c.statusSince)), p, c);
+    if (c.status === 'needs-correction') {
+      const deadline = currentCorrectionDeadline(c);
+      if (deadline) push('correction', deadline, p, c);
+      else push('correction', todayInShanghai(new Date(c.statusSince)), p, c, true);
+    }
     // A contract counts at submission: cases not sent yet, or to be sent again after a 补正.
     const years = rules.contractYears[c.business];
     const unsent = c.status === 'preparing' || c.status === 'ready' || c.status === 'needs-correction';

@@ -272,7 +272,7 @@ export class CaseService {
   }
 
   /** The deadlines of every applicant and open case (pure computation in deadlines.ts). */
-  async deadlines(q: Omit<DeadlineQuery, 'today'> & { employer?: string | undefined }, now: Date): Promise<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number }> {
+  async deadlines(q: Omit<DeadlineQuery, 'today'> & { employer?: string | undefined }, now: Date): Promise<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number; maxAge: number }> {
     const [profiles, cases, pack] = await Promise.all([this.profiles.all(), this.cases(), this.pack()]);
     const today = todayInShanghai(now);
     const people = profiles.map((p) => ({
@@ -287,7 +287,7 @@ export class CaseService {
     const rules = deadlineRules(pack);
     const rows = deadlines(people, [...cases.values()], rules, { ...q, today }, now);
     const employers = [...new Set(people.map((p) => p.employer))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-    return { today, rows: q.employer === undefined ? rows : rows.filter((r) => r.employer === q.employer), employers, renewalDays: rules.renewalLastDaysBefore };
+    return { today, rows: q.employer === undefined ? rows : rows.filter((r) => r.employer === q.employer), employers, renewalDays: rules.renewalLastDaysBefore, maxAge: rules.maxAge };
   }
 
   /** Cases finished (已办结 / 已退回) more than `months` ago: how many, and archive or delete them. */

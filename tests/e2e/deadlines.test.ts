@@ -51,4 +51,26 @@ describe('deadline view and badge', () => {
     await expect.poll(badge).toBe('3');
     await page.close();
   });
+
+  it('says what a passed date means, and counts a 待补正 without a portal deadline as waiting, not overdue', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-deadline-horizon]').selectOption('365');
+    // 急's last filing day has passed (expiry in 12 days): no 延续 any more (153号令 第十二条).
+    const passed = bench.locator(`[data-jzs-deadline][data-kind="renewal-window"][data-profile="${ids['急']}"]`);
+    expect(await passed.locator('[data-jzs-deadline-after]').textContent()).toContain('不能再申请延续注册');
+    expect(await bench.locator(`[data-jzs-deadline][data-profile="${ids['近']}"] [data-jzs-deadline-after]`).count()).toBe(0);
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '补' } } });
+    const c = await sendFrom<{ id: string; revision: number }>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { status: 'needs-correction' } });
+    await bench.reload();
+    await bench.locator('[data-jzs-deadline-horizon]').selectOption('365');
+    const row = bench.locator(`[data-jzs-deadline][data-kind="correction"][data-profile="${p.id}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-date')).toBe(today);
+    const text = await row.textContent();
+    expect(text).toContain('今天转为待补正');
+    expect(text).toContain('门户未给出补正期限');
+    expect(await row.getAttribute('class')).not.toContain('passed');
+    await bench.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineRules } from '../../src/cases/deadline-rules';
-import { type DeadlineCase, type DeadlineProfile, deadlines, lastSubmissionDay, urgentCount } from '../../src/cases/deadlines';
+import { currentCorrectionDeadline, type DeadlineCase, type DeadlineProfile, deadlines, lastSubmissionDay, urgentCount } from '../../src/cases/deadlines';
 import { bundledPack } from '../../src/rules/bundled';
 import { renewalTimingOf } from '../../src/rules/renewal';
 import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
@@ -55,7 +55,7 @@ describe('deadlines', () => {
       person('c', { contractEnd: '2027-06-30' }),
       person('d', { idNumber: '37010219610315001X' }),
     ];
-    const list = deadlines(people, [open('k', 'c', 'renewal'), open('x', 'b', 'change', 'needs-correction', { correction: { deadline: '2026-12-16' } })], rules, q('2026-12-01', '2026-07-01'), NOW);
+    const list = deadlines(people, [open('k', 'c', 'renewal'), open('x', 'b', 'change', 'needs-correction', { correction: { deadline: '2026-12-16', recordedAt: '2026-11-20T02:00:00.000Z' } })], rules, q('2026-12-01', '2026-07-01'), NOW);
     const byKind = Object.fromEntries(list.map((d) => [`${d.kind}:${d.profileId}`, d.date]));
     expect(byKind['registration-expiry:a']).toBe('2028-03-30');
     expect(byKind['renewal-window:a']).toBe('2028-02-29'); // 30 days before, across the leap day
@@ -88,6 +88,21 @@ describe('deadlines', () => {
       'far:registration-expiry',
     ]);
     expect(urgentCount(list, 30)).toBe(4);
+  });
+
+  it("takes a 补正 deadline only from the current 待补正, never from an earlier round's", () => {
+    const p = [person('a')];
+    const firstRound = { deadline: '2026-10-15', recordedAt: '2026-10-01T03:00:00.000Z', text: '请补充劳动合同' };
+    // 补正 → 审核中 → 待补正 again, set by hand on 2026-11-20: the October deadline is not this round's.
+    const again = open('x', 'a', 'change', 'needs-correction', { statusSince: '2026-11-20T02:00:00.000Z', correction: firstRound });
+    const [row] = deadlines(p, [again], rules, q('2026-12-01'), NOW);
+    expect(row).toMatchObject({ kind: 'correction', date: '2026-11-20', since: true });
+    // The portal's deadline recorded when the case entered this 待补正 (same instant, fromPortal) is used.
+    const current = open('y', 'a', 'change', 'needs-correction', { statusSince: '2026-11-20T02:00:00.000Z', correction: { ...firstRound, deadline: '2026-12-05', recordedAt: '2026-11-20T02:00:00.000Z' } });
+    const [row2] = deadlines(p, [current], rules, q('2026-12-01'), NOW);
+    expect(row2).toMatchObject({ kind: 'correction', date: '2026-12-05', daysLeft: 4 });
+    expect(row2?.since).toBeUndefined();
+    expect(currentCorrectionDeadline({ ...current, status: 'in-review' })).toBeUndefined();
   });
 
   it('leaves out what is beyond the horizon or long past', () => {
