@@ -95,6 +95,31 @@ describe('cases in the workbench', () => {
     await bench.locator('[data-jzs-case-filter="status"]').selectOption('');
     await expect.poll(statuses).toEqual({ [a!]: 'submitted', [b!]: 'submitted', [c!]: 'submitted', [d!]: 'ready' });
     expect(await ticked()).toEqual({ [a!]: true, [b!]: true, [c!]: true, [d!]: false });
+    // 材料齐全 with nothing ticked: the row says how many materials are still missing, from the checklist.
+    const [, needed] = ((await bench.locator(`[data-jzs-case="${d}"] [data-jzs-case-materials]`).getAttribute('data-jzs-case-materials')) ?? '').split('/');
+    expect(Number(needed)).toBeGreaterThan(0);
+    expect(await bench.locator(`[data-jzs-case="${d}"] [data-jzs-case-incomplete]`).getAttribute('data-jzs-case-incomplete')).toBe(needed);
+    expect(await bench.locator('[data-jzs-case-incomplete]').count()).toBe(1);
+  });
+
+  it("prints an applicant's checklist with the ticks of their open case, never a finished round's", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '孙七' } } });
+    const old = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: old.id, revision: old.revision }], patch: { status: 'done', ready: ['application-form', 'labor-contract'] } });
+    const status = async (material: string) => {
+      const sheet = await s.openExtensionPage(`checklist.html?business=renewal&profile=${p.id}`);
+      // The name comes from the profile, in the same update as the ticks: once it shows, the ticks are in.
+      await sheet.locator('[data-jzs-applicant-name]', { hasText: '孙七' }).waitFor();
+      const got = await sheet.getAttribute(`[data-jzs-material="${material}"]`, 'data-status');
+      await sheet.close();
+      return got;
+    };
+    // The 延续 finished three years ago: its contract is not this round's.
+    await expect.poll(() => status('labor-contract')).toBe('missing');
+    const now = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: now.id, revision: now.revision }], patch: { ready: ['id-card'] } });
+    await expect.poll(() => status('id-card')).toBe('done');
+    expect(await status('labor-contract')).toBe('missing');
   });
 });
 

@@ -9,6 +9,7 @@ import { toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
 import { NotFound } from '../../profiles/errors';
+import { currentCaseOf } from '../../domain/case-status';
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -42,11 +43,12 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
       setError(describe(new NotFound(props.profile)));
       return;
     }
-    // The applicant's readiness ticks live on their case of this business (newest first; src/cases).
+    // The applicant's readiness ticks live on their current case of this business (open, newest): a finished
+    // or archived case's ticks are an earlier round's and would print stale materials as 已备齐.
     Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile })]).then(
       ([p, cases]) => {
         setName(p.data.name ?? '');
-        const progress = cases.find((c) => c.business === business);
+        const progress = currentCaseOf(cases, business);
         setReady(new Set(progress?.ready ?? []));
         if (progress && props.conditions.length === 0) setConditions(new Set(progress.conditions));
       },

@@ -6,6 +6,7 @@ import type { CaseFilter, CasePage, CaseRow, CaseSortKey } from '../../cases/tab
 import { CASE_STATUSES, type CaseStatus, isCaseStatus } from '../../domain/case-status';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
 import { withItem } from '../../domain/sets';
+import { shanghaiDateOf } from '../../domain/calendar';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
@@ -295,12 +296,20 @@ function CaseRowCells(props: RowProps) {
         </td>
         <td lang="zh-CN">{r.employer}</td>
         <td>{businessName(r.business)}</td>
-        <td class={`st st-${r.status}`}>{statusName(r.status)}</td>
+        <td class={`st st-${r.status}`}>
+          {statusName(r.status)}
+          {/* 材料齐全 is the clerk's word; the ticks may say otherwise (set by hand, or a situation added since). */}
+          {r.status === 'ready' && r.materials.done < r.materials.needed && (
+            <div class="warning" data-jzs-case-incomplete={r.materials.needed - r.materials.done}>
+              {t('cases.readyButMissing', { n: r.materials.needed - r.materials.done })}
+            </div>
+          )}
+        </td>
         <td data-jzs-case-materials={`${r.materials.done}/${r.materials.needed}`}>
           {r.materials.done}/{r.materials.needed}
         </td>
         <td>{r.submittedOn ?? ''}</td>
-        <td>{r.updatedAt.slice(0, 10)}</td>
+        <td>{shanghaiDateOf(r.updatedAt)}</td>
         <td class="notes">
           {r.correction && <span class="warning">{tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{r.correction}</Zh> })} </span>}
           {r.notes}
