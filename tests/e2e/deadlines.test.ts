@@ -49,6 +49,15 @@ describe('deadline view and badge', () => {
     const badge = () => page.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
     // 急: renewal window passed + expiry in 12 days; 近: renewal window in 10 days.
     await expect.poll(badge).toBe('3');
+    // An import (staged, then committed) recounts at once: 两 expires in 5 days (expiry + passed renewal window).
+    const session = crypto.randomUUID();
+    const body = { data: { name: '两', registrationExpiry: plusDays(today, 5) } };
+    await sendFrom(page, 'ui:import.stage', { session, total: 1, items: [{ kind: 'create', body }] });
+    await sendFrom(page, 'ui:import.commit', { session });
+    await expect.poll(badge, { timeout: 5000 }).toBe('5');
+    const [made] = (await sendFrom<{ items: Array<{ id: string }> }>(page, 'ui:profiles.search', { query: '两', limit: 5 })).items;
+    await sendFrom(page, 'ui:profiles.delete', { ids: [made!.id] });
+    await expect.poll(badge, { timeout: 5000 }).toBe('3');
     await page.close();
   });
 
