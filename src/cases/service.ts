@@ -6,7 +6,7 @@ import type { RulePack } from '../rules/schema';
 import { progress, type ChecklistView } from '../rules/status';
 import { checklistView } from '../rules/view';
 import { casesFromProgress } from '../storage/legacy-progress';
-import { todayInShanghai } from '../domain/calendar';
+import { SHANGHAI_OFFSET_MS, todayInShanghai } from '../domain/calendar';
 import type { Case, CaseBody } from './schema';
 import { CodedError } from '../i18n/problem';
 import type { CaseStatusRules } from '../rules/case-statuses';
@@ -46,15 +46,19 @@ export function patched(c: Case, patch: CasePatch, now: Date): CaseBody {
   return next;
 }
 
-/** Months before `now` as an ISO instant (calendar months; the 31st falls back to the month's last day). */
+/**
+ * Months before `now` as an ISO instant: calendar months on Jinan's clock (满 N 个月 counts Jinan's calendar,
+ * not the UTC date, which is the day before until 08:00), and the 31st falls back to the month's last day
+ * (民法典 第二百零二条).
+ */
 export function monthsBefore(now: Date, months: number): string {
-  const d = new Date(now.getTime());
+  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS); // its UTC fields read Jinan's wall clock
   const day = d.getUTCDate();
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() - months);
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
   d.setUTCDate(Math.min(day, last));
-  return d.toISOString();
+  return new Date(d.getTime() - SHANGHAI_OFFSET_MS).toISOString();
 }
 
 /**

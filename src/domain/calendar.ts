@@ -11,7 +11,7 @@
  * saving since 1991), so Jinan's date of an instant is the UTC date eight hours later — plain arithmetic, no Intl
  * time-zone data.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -177,6 +177,10 @@ describe('case service', () => {
     await mk('done', '2026-06-02T00:00:00.000Z'); // finished, but recent
     cases.reset();
     expect(monthsBefore(NOW, 6)).toBe('2026-06-01T02:00:00.000Z');
+    // 07:00 on 31 March in Jinan is still 30 March in UTC: one month back is Jinan's 28 February (month end).
+    expect(monthsBefore(new Date('2026-03-30T23:00:00.000Z'), 1)).toBe('2026-02-27T23:00:00.000Z');
+    expect(monthsBefore(new Date('2024-03-30T23:00:00.000Z'), 1)).toBe('2024-02-28T23:00:00.000Z'); // leap year: 29 Feb
+    expect(monthsBefore(new Date('2026-12-31T16:30:00.000Z'), 6)).toBe('2026-06-30T16:30:00.000Z'); // 1 Jan 00:30 → 1 Jul
     expect(await send('ui:cases.cleanup', { months: 6, mode: 'count' })).toEqual({ matched: 2 });
     expect(await send('ui:cases.cleanup', { months: 6, mode: 'archive' })).toEqual({ matched: 2 });
     const visible = await send<{ total: number }>('ui:cases.query', { sort: 'name', dir: 'asc', offset: 0, limit: 10 });
