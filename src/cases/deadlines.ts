@@ -12,6 +12,7 @@
 import { type CaseStatus, FINISHED_STATUSES } from '../domain/case-status';
 import { type BusinessId, OPEN_ENDED } from '../domain/ids';
 import { daysBetween, plusDays, plusYears, todayInShanghai } from '../domain/calendar';
+import { checkApplies } from '../rules/status';
 import { validateIdNumber } from '../validate/id-number';
 
 export const DEADLINE_KINDS = ['registration-expiry', 'renewal-window', 'contract-one-year', 'age-65', 'correction'] as const;
@@ -38,8 +39,11 @@ export interface Deadline {
 export interface DeadlineRules {
   /** renewal.json renewalTiming.lastDaysBefore: a 延续 is filed at least this many days before expiry. */
   renewalLastDaysBefore: number;
-  /** Per business: the contract-end-min-years check's years (businesses without the check need no contract). */
-  contractYears: Partial<Record<BusinessId, number>>;
+  /**
+   * Per business: the contract-end-min-years check's years and the situations it runs under (its `when` /
+   * `notWhen`); businesses without the check need no contract.
+   */
+  contract: Partial<Record<BusinessId, { years: number; when: string[]; notWhen: string[] }>>;
   /** The max-age check's years (153号令: 超过65周岁). */
   maxAge: number;
 }
@@ -61,6 +65,8 @@ export interface DeadlineCase {
   status: CaseStatus;
   archived: boolean;
   statusSince: string;
+  /** The case's situations (退休人员, 单位更名 …): a check's when/notWhen read them. */
+  conditions: readonly string[];
   correction?: { deadline?: string | undefined; recordedAt: string } | undefined;
 }
 
@@ -122,10 +128,10 @@ export function deadlines(profiles: readonly DeadlineProfile[], cases: readonly 
       else push('correction', todayInShanghai(new Date(c.statusSince)), p, c, true);
     }
     // A contract counts at submission: cases not sent yet, or to be sent again after a 补正.
-    const years = rules.contractYears[c.business];
+    const contract = rules.contract[c.business];
     const unsent = c.status === 'preparing' || c.status === 'ready' || c.status === 'needs-correction';
-    if (years && unsent && p.contractEnd && p.contractEnd !== OPEN_ENDED) {
-      const last = lastSubmissionDay(p.contractEnd, years);
+    if (contract && checkApplies(contract, new Set(c.conditions)) && unsent && p.contractEnd && p.contractEnd !== OPEN_ENDED) {
+      const last = lastSubmissionDay(p.contractEnd, contract.years);
       if (last < q.planDate) push('contract-one-year', last, p, c);
     }
   }

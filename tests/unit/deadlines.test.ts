@@ -16,14 +16,16 @@ const open = (id: string, profileId: string, business: DeadlineCase['business'],
   status,
   archived: false,
   statusSince: '2026-11-20T02:00:00.000Z',
+  conditions: [],
   ...extra,
 });
 
 describe('deadline rules come from the rule pack', () => {
   it('reads the renewal timing, the contract years per business and the age limit', () => {
     expect(rules.renewalLastDaysBefore).toBe(renewalTimingOf(bundledPack())!.lastDaysBefore);
-    expect(rules.contractYears.renewal).toBe(1);
-    expect(rules.contractYears['add-specialty']).toBeUndefined(); // 增项 asks for no contract
+    expect(rules.contract.renewal?.years).toBe(1);
+    expect(rules.contract.change?.notWhen).toContain('company-renamed'); // 变更 + 单位更名: no contract
+    expect(rules.contract['add-specialty']).toBeUndefined(); // 增项 asks for no contract
     expect(rules.maxAge).toBe(65);
   });
 });
@@ -70,6 +72,9 @@ describe('deadlines', () => {
     expect(deadlines(people, [open('k', 'c', 'renewal')], rules, q('2026-06-01', '2026-06-30'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
     expect(deadlines(people, [open('k', 'c', 'renewal')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(true);
     expect(deadlines(people, [open('k', 'c', 'add-specialty')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
+    // 变更 for a renamed employer (单位更名) asks for no contract (change.json notWhen company-renamed).
+    expect(deadlines(people, [open('k', 'c', 'change')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(true);
+    expect(deadlines(people, [open('k', 'c', 'change', 'preparing', { conditions: ['company-renamed'] })], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
     expect(deadlines([person('o', { contractEnd: 'open-ended' })], [open('k', 'o', 'renewal')], rules, q('2026-06-01', '2030-01-01'), NOW)).toEqual([]);
     // Submitted or finished cases no longer depend on the contract.
     expect(deadlines(people, [open('k', 'c', 'renewal', 'in-review')], rules, q('2026-06-01', '2026-07-01'), NOW)).toEqual([]);
