@@ -9,6 +9,7 @@ import { casesFromProgress } from '../storage/legacy-progress';
 import { SHANGHAI_OFFSET_MS, todayInShanghai } from '../domain/calendar';
 import type { Case, CaseBody } from './schema';
 import { CodedError } from '../i18n/problem';
+import { impliedConditions } from '../validate/checks';
 import type { CaseStatusRules } from '../rules/case-statuses';
 import { portalOutcome } from './offer';
 import type { PortalCase } from './portal-status';
@@ -217,8 +218,10 @@ export class CaseService {
   }
 
   async create(profileId: string, business: BusinessId, now: Date): Promise<Case> {
-    await this.profiles.get(profileId); // refuses a profile that does not exist
-    const c = await this.store.create(profileId, { business, status: 'preparing', statusSince: now.toISOString() }, now);
+    const profile = await this.profiles.get(profileId); // refuses a profile that does not exist
+    // Situations the profile already states (退休, another employer at the exam) start set.
+    const conditions = impliedConditions(this.view(await this.pack(), business).conditions, profile.data);
+    const c = await this.store.create(profileId, { business, status: 'preparing', statusSince: now.toISOString(), conditions }, now);
     this.remember([c]);
     return c;
   }
