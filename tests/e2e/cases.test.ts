@@ -121,6 +121,15 @@ describe('cases in the workbench', () => {
     await expect.poll(() => status('id-card')).toBe('done');
     expect(await status('labor-contract')).toBe('missing');
   });
+
+  it("prints the checklist of an applicant without a case with the situations their profile states (退休 → 退休证)", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '周八', retired: true } } });
+    const sheet = await s.openExtensionPage(`checklist.html?business=renewal&profile=${p.id}`);
+    await sheet.locator('[data-jzs-applicant-name]', { hasText: '周八' }).waitFor();
+    expect(await sheet.getAttribute('[data-jzs-material="retirement-certificate"]', 'data-status')).toBe('missing');
+    expect(await sheet.locator('[data-jzs-condition="retired"]').isChecked()).toBe(true);
+    await sheet.close();
+  });
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {

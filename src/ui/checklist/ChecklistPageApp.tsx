@@ -10,6 +10,7 @@ import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
 import { NotFound } from '../../profiles/errors';
 import { currentCaseOf } from '../../domain/case-status';
+import { impliedConditions } from '../../validate/checks';
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -45,12 +46,13 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
     }
     // The applicant's readiness ticks live on their current case of this business (open, newest): a finished
     // or archived case's ticks are an earlier round's and would print stale materials as 已备齐.
-    Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile })]).then(
-      ([p, cases]) => {
+    // Without such a case, the situations the profile states (退休, another employer at the exam) apply.
+    Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile }), send('ui:checklist', { business })]).then(
+      ([p, cases, sheet]) => {
         setName(p.data.name ?? '');
         const progress = currentCaseOf(cases, business);
         setReady(new Set(progress?.ready ?? []));
-        if (progress && props.conditions.length === 0) setConditions(new Set(progress.conditions));
+        if (props.conditions.length === 0) setConditions(new Set(progress ? progress.conditions : impliedConditions(sheet.checklist.conditions, p.data)));
       },
       (e: unknown) => setError(describe(e)),
     );
