@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plusDays, todayInShanghai } from '../../src/domain/calendar';
+import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
 import { launch, sendFrom, type Session } from './harness';
 
 describe('deadline view and badge', () => {
@@ -80,6 +80,14 @@ describe('deadline view and badge', () => {
     expect(text).toContain('今天转为待补正');
     expect(text).toContain('门户未给出补正期限');
     expect(await row.getAttribute('class')).not.toContain('passed');
+    // Approaching 65: the row says what the birthday means (超过65周岁 from the next day, 153号令 第十五条).
+    const birthDate = plusYears(plusDays(today, 10), -65);
+    const old = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '寿', birthDate } } });
+    await bench.reload();
+    const age = bench.locator(`[data-jzs-deadline][data-kind="age-65"][data-profile="${old.id}"]`);
+    await age.waitFor();
+    expect(await age.getAttribute('data-date')).toBe(plusYears(birthDate, 65)); // today + 10 days (28 Feb for a 29 Feb birthday)
+    expect(await age.textContent()).toContain('年满65周岁（次日起不予注册）');
     await bench.close();
   });
 });

@@ -15,7 +15,7 @@ const HORIZONS = [30, 90, 180, 365];
 const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
 
 /** What a row is: a 待补正 without a portal deadline says that its date is the day it began, not a deadline. */
-const kindText = (d: Deadline, lang?: 'zh') => t(d.since ? 'deadlines.kind.correction-since' : `deadlines.kind.${d.kind}`, undefined, lang);
+const kindText = (d: Deadline, maxAge: number, lang?: 'zh') => t(d.since ? 'deadlines.kind.correction-since' : `deadlines.kind.${d.kind}`, { years: maxAge }, lang);
 
 /** Days left, or how long ago it passed; a 待补正 counted from its first day says how long it has waited. */
 const leftText = (d: Deadline) => {
@@ -35,7 +35,7 @@ const cells = (d: Deadline, maxAge: number) => [
   d.date,
   // A day a 待补正 began is not a number of days left.
   d.since ? '' : String(d.daysLeft),
-  [kindText(d, 'zh'), afterText(d, maxAge, 'zh')].filter(Boolean).join(' '),
+  [kindText(d, maxAge, 'zh'), afterText(d, maxAge, 'zh')].filter(Boolean).join(' '),
   d.name,
   d.employer,
   d.business ? BUSINESS_NAMES[d.business].zh : '',
@@ -133,7 +133,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
                 <td>{d.date}</td>
                 <td>{leftText(d)}</td>
                 <td>
-                  {kindText(d)}
+                  {kindText(d, data.maxAge)}
                   {afterText(d, data.maxAge) && <div class="muted small" data-jzs-deadline-after="">{afterText(d, data.maxAge)}</div>}
                 </td>
                 <td lang="zh-CN">{d.name}</td>
