@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { currentCorrectionDeadline } from '../../cases/deadlines';
 import { casesCsv, casesXlsx } from '../../cases/export';
 import type { CaseFilter, CasePage, CaseRow, CaseSortKey } from '../../cases/table';
 import { CASE_STATUSES, type CaseStatus, isCaseStatus } from '../../domain/case-status';
@@ -328,12 +329,21 @@ function CaseRowCells(props: RowProps) {
 
 /** One case: status, submission date, notes; the packet link. */
 function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
-  const [c, setC] = useState<{ revision: number; status: CaseStatus; submittedOn?: string | undefined; notes: string; correction?: { text: string; deadline?: string | undefined } | undefined }>();
+  const [c, setC] = useState<{
+    revision: number;
+    status: CaseStatus;
+    statusSince: string;
+    submittedOn?: string | undefined;
+    notes: string;
+    correction?: { text: string; deadline?: string | undefined; recordedAt: string } | undefined;
+  }>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     void send('ui:cases.get', { ids: [id] }).then(([got]) => got && setC(got));
   }, [id]);
   if (!c) return null;
+  // Only this round's 补正期限: an earlier round's deadline stays with its text, not as the current one.
+  const deadline = currentCorrectionDeadline(c);
   const save = async () => {
     try {
       await send('ui:cases.update', { items: [{ id, revision: c.revision }], patch: { status: c.status, notes: c.notes, submittedOn: c.submittedOn ?? null } });
@@ -361,7 +371,7 @@ function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
       </div>
       {c.correction && (
         <p class="warning">
-          {tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{c.correction.text}</Zh> })} {c.correction.deadline && t('cases.correctionDeadline', { date: c.correction.deadline })}
+          {tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{c.correction.text}</Zh> })} {deadline && t('cases.correctionDeadline', { date: deadline })}
         </p>
       )}
       <label class="block">
