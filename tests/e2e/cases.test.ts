@@ -122,6 +122,21 @@ describe('cases in the workbench', () => {
     expect(await status('labor-contract')).toBe('missing');
   });
 
+  it('prints only the rules that hold under the situations set (变更 + 单位更名: no contract rule)', async () => {
+    const printed = async (query: string) => {
+      const sheet = await s.openExtensionPage(`checklist.html?${query}`);
+      await sheet.locator('[data-jzs-material="application-form"]').waitFor();
+      const ids = await sheet.locator('[data-jzs-check]').evaluateAll((els) => els.map((e) => e.getAttribute('data-jzs-check')));
+      await sheet.close();
+      return ids;
+    };
+    expect(await printed('business=change')).toContain('contract-end-one-year');
+    const renamed = await printed('business=change&conditions=company-renamed');
+    expect(renamed).not.toContain('contract-end-one-year');
+    expect(renamed).not.toContain('dismissal-after-certificate');
+    expect(renamed).toContain('age-limit-65');
+  });
+
   it("prints the checklist of an applicant without a case with the situations their profile states (退休 → 退休证)", async () => {
     const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '周八', retired: true } } });
     const sheet = await s.openExtensionPage(`checklist.html?business=renewal&profile=${p.id}`);

@@ -5,7 +5,7 @@ import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { todayInShanghai } from '../../domain/calendar';
-import { toggleCondition } from '../../rules/status';
+import { checkApplies, toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
 import { NotFound } from '../../profiles/errors';
@@ -70,6 +70,8 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
   }, [business, conditions, name, en]);
 
   const view = page?.checklist;
+  // The rules that hold under the situations set: 变更 + 单位更名 asks for no contract, so no contract rule.
+  const checks = view?.checks.filter((c) => checkApplies(c, conditions)) ?? [];
   return (
     <main>
       <div class="toolbar no-print">
@@ -127,12 +129,12 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             notes="open"
             onToggleCondition={(id, on) => setConditions(toggleCondition(view.conditions, conditions, id, on))}
           />
-          {view.checks.length > 0 && (
+          {checks.length > 0 && (
             <>
               <h2>{t('checklistPage.checks')}</h2>
               <ul class="checks">
-                {view.checks.map((c) => (
-                  <li key={c.id} lang="zh-CN">
+                {checks.map((c) => (
+                  <li key={c.id} lang="zh-CN" data-jzs-check={c.id}>
                     {c.text}
                   </li>
                 ))}
