@@ -296,10 +296,11 @@ export interface ProtocolMap {
   'ui:profiles.delete': { req: { ids: string[] }; res: { deleted: number } };
   'ui:profiles.duplicates': { req: Record<string, never>; res: ProfileSummary[][] };
   'ui:profiles.byIdNumbers': { req: { idNumbers: string[] }; res: Profile[] };
-  'ui:profiles.commit': { req: { items: ImportItem[] }; res: { saved: number } };
+  /** `ids`: the profile written for each item, in the items' order. */
+  'ui:profiles.commit': { req: { items: ImportItem[] }; res: { saved: number; ids: string[] } };
   /** An import commit in chunks (no one message carries 10,000 profiles), then ONE all-or-nothing write. */
   'ui:import.stage': { req: { session: string; total: number; items: ImportItem[] }; res: { received: number } };
-  'ui:import.commit': { req: { session: string }; res: { saved: number } };
+  'ui:import.commit': { req: { session: string }; res: { saved: number; ids: string[] } };
   'ui:import.cancel': { req: { session: string }; res: Record<string, never> };
   'ui:profiles.all': { req: Record<string, never>; res: Profile[] };
   'ui:active.get': { req: Record<string, never>; res: ProfileSummary | null };

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   // PROFILE_EXT=empty|floor: the bench's baseline or floor extension instead of ours (for its marks' moments).
   const ext = process.env.PROFILE_EXT;
   const dir = join(ROOT, '.output', 'bench', `${ext}-extension`);
-  const s = await launch(ext === 'empty' ? { extensionDir: writeEmptyExtension(dir) } : ext === 'floor' ? { extensionDir: writeFloorExtension(dir) } : {});
+  // PROFILE_BUILD=<dir>: another build of ours (e.g. one built with \`build: { minify: false }\` for readable names).
+  const build = process.env.PROFILE_BUILD;
+  const s = await launch(ext === 'empty' ? { extensionDir: writeEmptyExtension(dir) } : ext === 'floor' ? { extensionDir: writeFloorExtension(dir) } : build ? { extensionDir: build } : {});
   const url = replica(process.env.PROFILE_PAGE ?? 'zwdt-declaration-initial').url;
   const bySrc = new Map<string, number>();
   const byFn = new Map<string, number>();

@@ -24,6 +24,10 @@ export interface SheetSpec {
   date1904?: boolean;
   /** The first sheet listed is hidden; the data is on the second. */
   hiddenFirst?: boolean;
+  /** Rows Excel hides (sheet row numbers from 1: filtered out or hidden by hand), as Excel writes `hidden="1"`. */
+  hiddenRows?: number[];
+  /** Columns Excel hides (indexes from 0), as Excel writes `<col min max hidden="1">`. */
+  hiddenColumns?: number[];
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -60,11 +64,13 @@ export function buildXlsx(spec: SheetSpec): Uint8Array {
     .map((row, i) => {
       const cells = row.map((c, j) => cellXml(c, `${colName(j)}${i + 1}`)).join('');
       if (spec.noRefs) return `<row>${cells || '<c/>'}</row>`;
-      return cells ? `<row r="${i + 1}">${cells}</row>` : '';
+      const hidden = spec.hiddenRows?.includes(i + 1) ? ' hidden="1"' : '';
+      return cells ? `<row r="${i + 1}"${hidden}>${cells}</row>` : '';
     })
     .join('');
   const merges = spec.merges?.length ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
-  const sheet = spec.rawSheet ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData>${merges}</worksheet>`;
+  const cols = spec.hiddenColumns?.length ? `<cols>${spec.hiddenColumns.map((c) => `<col min="${c + 1}" max="${c + 1}" width="0" hidden="1" customWidth="1"/>`).join('')}</cols>` : '';
+  const sheet = spec.rawSheet ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}">${cols}<sheetData>${rows}</sheetData>${merges}</worksheet>`;
   const sharedXml = spec.rawShared ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="${NS}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join('')}</sst>`;
   const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="177" formatCode="0.0"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="177" applyNumberFormat="1"/></cellXfs></styleSheet>`;
   const sheets = spec.hiddenFirst

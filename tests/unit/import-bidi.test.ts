@@ -14,7 +14,7 @@ describe('import: bidi control characters', () => {
     const r = validateRow(1, 2, [{ text: '张三' }, { text: '370102199001011231' }, { text: '济南市\u202e1321号' }], ctx);
     expect(r.errors).toEqual([]);
     const bidi = r.warnings.filter((w) => w.code === 'import.bidiControls');
-    expect(bidi).toEqual([{ column: '通讯地址', code: 'import.bidiControls', params: { codes: 'U+202E' } }]);
+    expect(bidi).toEqual([{ column: '通讯地址', field: 'address', code: 'import.bidiControls', params: { codes: 'U+202E' } }]);
     expect(t(bidi[0]!.code, bidi[0]!.params)).toContain('U+202E');
     expect(r.data.address).toBe('济南市\u202e1321号');
   });

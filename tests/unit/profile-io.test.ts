@@ -104,9 +104,9 @@ describe('row validation (contract.md rejection rules)', () => {
   });
 
   it('rejects only for identity: no name, a bad or missing ID number — naming the column', () => {
-    expect(row(['', '370102199001011231', '', '', '']).errors).toEqual([{ column: '姓名', code: 'v.name.empty' }]);
+    expect(row(['', '370102199001011231', '', '', '']).errors).toEqual([{ column: '姓名', field: 'name', code: 'v.name.empty' }]);
     expect(row(['张三', '370102199001011237', '', '', '']).errors[0]!.column).toBe('身份证号');
-    expect(row(['张三', '', '', '', '']).errors).toEqual([{ column: '身份证号', code: 'v.id.empty' }]);
+    expect(row(['张三', '', '', '', '']).errors).toEqual([{ column: '身份证号', field: 'idNumber', code: 'v.id.empty' }]);
   });
 
   it('an impossible date leaves the cell empty with a warning; the applicant is imported', () => {

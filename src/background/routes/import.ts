@@ -34,7 +34,7 @@ function withoutProgress(items: readonly ImportItem[]): { items: ImportItem[]; p
 }
 
 /** One all-or-nothing write of an import's items, with a restore point; the applicants become the work queue. */
-async function commitImport({ profiles, cases, now, workQueue, active }: RouteContext, items: readonly ImportItem[]): Promise<{ saved: number }> {
+async function commitImport({ profiles, cases, now, workQueue, active }: RouteContext, items: readonly ImportItem[]): Promise<{ saved: number; ids: string[] }> {
   // 0.1.0-style 「办理中的业务」 in imported records become cases (the workbench's case table).
   const stripped = withoutProgress(items);
   const saved = await profiles.commit(stripped.items, now(), { validated: true, point: 'import' });
@@ -50,7 +50,7 @@ async function commitImport({ profiles, cases, now, workQueue, active }: RouteCo
     await workQueue.set(queueOf(saved.map((p) => p.id), 'import'));
     await active.set(saved[0].id);
   }
-  return { saved: saved.length };
+  return { saved: saved.length, ids: saved.map((p) => p.id) };
 }
 
 export const importRoutes = (ctx: RouteContext) =>

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Cell, Grid } from './table';
+import { type Cell, type Grid, textOfFormula } from './table';
 
 /**
  * Parse CSV text into a grid: record i is sheet row i + 1 (what Excel shows when it opens the file), blank lines
@@ -30,7 +30,11 @@ export function parseCsv(text: string): Grid {
   return { grid, fatal, notices: [] };
 }
 
-/** Our export writes '=SUM(…) for a cell =SUM(…); read it back as written. */
+/**
+ * Our export writes '=SUM(…) for a cell =SUM(…); read it back as written. Any other cell that is Excel's text
+ * formula ="…" is the text Excel shows: HR and government systems export ID numbers and phones as
+ * `="370102…"` so that Excel keeps every digit (textOfFormula).
+ */
 export function unneutralise(v: string): string {
-  return /^'[=+\-@]/.test(v) ? v.slice(1) : v;
+  return /^'+[=+\-@\t\r]/.test(v) ? v.slice(1) : textOfFormula(v);
 }

@@ -10,9 +10,13 @@ import { writeXlsx } from './xlsx';
 /** Export columns: every field key under its Chinese name (so clerks can read it in Excel), then notes. */
 export const EXPORT_HEADERS: string[] = [...FIELD_KEYS.map((k) => FIELD_NAMES[k].zh), '备注'];
 
-/** A cell Excel would run as a formula (= + - @, and tab/CR per OWASP) gets a leading apostrophe. */
+/**
+ * A cell Excel would run as a formula (= + - @, and tab/CR per OWASP) gets a leading apostrophe — and so does a
+ * value that itself starts with apostrophes before those characters, since the import takes one such apostrophe
+ * off (csv.ts unneutralise): every value reads back as it was.
+ */
 export function neutralise(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /^'*[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
 function cellsOf(p: Profile): string[] {

@@ -33,13 +33,22 @@ for (const alias of ['contractPeriod', '劳动合同起止日期', '劳动合同
   LOOKUP.set(normHeader(alias), 'contractPeriod');
 }
 
-/** Map each header to a field key; unknown headers stay unmapped (null), and a key is used once. */
-export function autoMap(headers: readonly string[]): Array<ColumnKey | null> {
+/**
+ * Map each header to a field key; unknown headers stay unmapped (null), and a key is used once. Columns Excel
+ * hides (`hidden`, indexes from 0) come last: a roster often keeps the superseded column (the old ID number, last
+ * year's phone) hidden beside the one in use, and the clerk means the column they see. A hidden column is mapped
+ * only when no visible column claims its field.
+ */
+export function autoMap(headers: readonly string[], hidden: ReadonlySet<number> = new Set()): Array<ColumnKey | null> {
   const used = new Set<ColumnKey>();
-  return headers.map((h) => {
+  const out: Array<ColumnKey | null> = headers.map(() => null);
+  const order = [...headers.keys()].sort((a, b) => Number(hidden.has(a)) - Number(hidden.has(b)) || a - b);
+  for (const i of order) {
+    const h = headers[i] ?? '';
     const key = LOOKUP.get(normHeader(h)) ?? LOOKUP.get(normHeader(h.replace(/\/.*$/, '')));
-    if (!key || used.has(key)) return null;
+    if (!key || used.has(key)) continue;
     used.add(key);
-    return key;
-  });
+    out[i] = key;
+  }
+  return out;
 }

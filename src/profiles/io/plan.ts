@@ -1,5 +1,5 @@
 import type { ImportItem } from '../store';
-import { FIELD_KEYS } from '../../domain/ids';
+import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import { type Profile, type ProfileData, type ProfileDataInput, setField } from '../schema';
 import type { RowResult } from './rows';
 
@@ -21,6 +21,16 @@ export interface Conflict {
   sheetRows: number[];
 }
 
+/** A row repeating an earlier row's ID number (same name) with other values in some fields. */
+export interface Repeat {
+  /** Sheet rows above it with the same ID number whose values differ. */
+  sheetRows: number[];
+  fields: FieldKey[];
+}
+
+/** One applicant of the work queue the import forms: a written item (by index), or a stored profile left as it is. */
+export type QueueSlot = { item: number } | { id: string };
+
 export interface ImportPlan {
   items: PlanItem[];
   created: number;
@@ -30,6 +40,21 @@ export interface ImportPlan {
   conflicts: Map<number, Conflict>;
   /** Per row (N): what happens to it. */
   outcome: Map<number, Outcome>;
+  /** Per row (N): an earlier row of the file is the same applicant with other values (repeatsOf). */
+  repeats: Map<number, Repeat>;
+  /**
+   * The sheet's applicants in its order, for the work queue: those written, and those already stored that the
+   * skip policy leaves untouched — they are still the sheet's applicants, to be walked with 「下一位」.
+   */
+  queue: QueueSlot[];
+}
+
+/** The work queue's profile ids once the items are written (`saved[i]` is the id written for items[i]). */
+export function queueIds(queue: readonly QueueSlot[], saved: readonly string[]): string[] {
+  return queue.flatMap((slot) => {
+    const id = 'id' in slot ? slot.id : saved[slot.item];
+    return id === undefined ? [] : [id];
+  });
 }
 
 /** Keep the stored value where the row cell is empty (a row never blanks out a field). */
@@ -75,6 +100,37 @@ export function findConflicts(rows: readonly RowResult[], existing: ReadonlyMap<
 }
 
 /**
+ * The same applicant twice in one file (a person spread over two rows under merged 姓名/身份证号 cells, a row
+ * pasted again after a correction) with different values in a field: which one is right is the clerk's call,
+ * so each later row says which fields differ from which rows — the update policy keeps the later value, which
+ * would otherwise replace the earlier one without a word. Conflicts (other names) are said on their own.
+ */
+export function repeatsOf(rows: readonly RowResult[], conflicts: ReadonlyMap<number, Conflict>): Map<number, Repeat> {
+  const seen = new Map<string, RowResult[]>();
+  const out = new Map<number, Repeat>();
+  for (const r of rows) {
+    if (r.blank || r.errors.length || conflicts.has(r.row)) continue;
+    const earlier = seen.get(idKey(r)) ?? [];
+    const differing = earlier.filter((e) => differentFields(e.data, r.data).length);
+    if (differing.length) {
+      const fields = FIELD_KEYS.filter((k) => differing.some((e) => differentFields(e.data, r.data).includes(k)));
+      out.set(r.row, { sheetRows: differing.map((e) => e.sheetRow), fields });
+    }
+    seen.set(idKey(r), [...earlier, r]);
+  }
+  return out;
+}
+
+/** Fields both rows fill, with different values. */
+function differentFields(a: ProfileData, b: ProfileData): FieldKey[] {
+  return FIELD_KEYS.filter((k) => {
+    const x = a[k];
+    const y = b[k];
+    return x !== undefined && x !== '' && y !== undefined && y !== '' && x !== y;
+  });
+}
+
+/**
  * Turn validated rows into one batch. Default (`update`): a row whose ID number is stored, or repeats an
  * earlier row, updates that record with its non-empty values (contract.md) — when the names agree. A conflict
  * is imported only when the clerk chose `import` for it, and then follows the same policy.
@@ -90,6 +146,7 @@ export function planImport(
   const rejected: RowResult[] = [];
   const conflicts = findConflicts(rows, existing);
   const pending = new Map<string, number>(); // ID number → index in items
+  const queue: QueueSlot[] = [];
   let created = 0;
   let updated = 0;
   let skipped = 0;
@@ -111,6 +168,8 @@ export function planImport(
     if (duplicate && policy === 'skip') {
       skipped++;
       outcome.set(r.row, 'skip');
+      // Listed again by a later row: the work queue walks a profile once (queueOf).
+      if (stored) queue.push({ id: stored.id });
       continue;
     }
     if (duplicate && policy === 'update') {
@@ -125,15 +184,17 @@ export function planImport(
           body: { data: merge(stored.data, r.data), businesses: stored.businesses, notes: r.notes || stored.notes },
         });
         pending.set(key, items.length - 1);
+        queue.push({ item: items.length - 1 });
         updated++;
       }
       outcome.set(r.row, 'update');
       continue;
     }
     items.push({ kind: 'create', body: { data: r.data, notes: r.notes ?? '' } });
+    queue.push({ item: items.length - 1 });
     if (!pending.has(key)) pending.set(key, items.length - 1);
     created++;
     outcome.set(r.row, 'create');
   }
-  return { items, created, updated, skipped, rejected, conflicts, outcome };
+  return { items, created, updated, skipped, rejected, conflicts, outcome, repeats: repeatsOf(rows, conflicts), queue };
 }

@@ -2,7 +2,7 @@ import { parseCsv } from './csv';
 import { decodeText, type Encoding } from './decode';
 import type { Cell, Grid, Table, TableNotice } from './table';
 import { TableError } from './table';
-import { isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
+import { columnLetter, isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
 import { autoMap } from './mapping';
 
@@ -35,9 +35,24 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
     result = { ...grid, notices: [...notices, ...grid.notices], kind: 'csv', encoding, date1904: false };
   }
   if (!result.grid.some((r) => r.some((c) => c.text.trim()))) throw new TableError('import.err.empty', { file: fileName });
+  result.notices.push(...hiddenNotices(result));
   if (result.grid.length > MAX_ROWS + HEADER_SEARCH_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
   onProgress(1);
   return result;
+}
+
+/** At most this many row numbers or column letters in a notice. */
+const LISTED = 10;
+const listed = (items: readonly string[]) => (items.length > LISTED ? [...items.slice(0, LISTED), '…'] : [...items]);
+
+/** Hidden rows and columns are read (they are data), but the clerk, who cannot see them in Excel, is told where. */
+function hiddenNotices(read: Grid): TableNotice[] {
+  const out: TableNotice[] = [];
+  const rows = read.hiddenRows ?? [];
+  const columns = read.hiddenColumns ?? [];
+  if (rows.length) out.push({ sheetRow: rows[0] ?? 0, code: 'import.notice.hiddenRows', params: { count: rows.length, rows: listed(rows.map(String)) } });
+  if (columns.length) out.push({ sheetRow: 0, code: 'import.notice.hiddenColumns', params: { count: columns.length, columns: listed(columns.map(columnLetter)) } });
+  return out;
 }
 
 /** The workbook reader's errors name the file they are about (the clerk may have picked the wrong one). */
@@ -98,7 +113,8 @@ export function tableAt(read: Grid, headerRow: number): Table {
   const headers = combined ?? top.map((c) => c.text.trim());
   const rows = read.grid.slice(combined ? headerRow + 1 : headerRow);
   if (rows.length > MAX_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
-  return { headers, rows, headerRow, subHeaderRow: combined ? headerRow + 1 : undefined, fatal: read.fatal };
+  const hidden = (list: number[] | undefined) => (list?.length ? new Set(list) : undefined);
+  return { headers, rows, headerRow, subHeaderRow: combined ? headerRow + 1 : undefined, fatal: read.fatal, hiddenRows: hidden(read.hiddenRows), hiddenColumns: hidden(read.hiddenColumns) };
 }
 
 /**

@@ -1,8 +1,9 @@
-import { DATE_FIELDS } from '../../domain/fields';
+import { DATE_FIELDS, FIELDS, type FieldType, type ValidatorId } from '../../domain/fields';
+import { choiceOf } from '../../domain/vocabularies';
 import { bidiCodes, hasBidiControls } from '../../domain/bidi';
 import { type FieldKey, isFieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
-import { parseField, type StoredValue } from '../../validate/field';
+import { parseField, type StoredValue, validateField } from '../../validate/field';
 import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
@@ -13,6 +14,8 @@ import { type Cell, sheetRowOf, type Table } from './table';
 export interface RowIssue {
   /** The column as the file names it (its header text). */
   column: string;
+  /** The field that column is imported as (the clerk may have mapped a header we do not know). */
+  field?: ColumnKey | undefined;
   code: MessageKey;
   params?: Params | undefined;
 }
@@ -47,6 +50,8 @@ export interface RowContext {
   /** Today in Asia/Shanghai, yyyy-MM-dd. */
   today: string;
   date1904?: boolean | undefined;
+  /** Sheet rows Excel hides (Table.hiddenRows). */
+  hiddenRows?: ReadonlySet<number> | undefined;
 }
 
 const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
@@ -91,9 +96,24 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
     b.errors.push({ column, code: 'v.import.idPrecision', params: { text } });
     return;
   }
-  const r = parseField(key, text, now);
+  const value = key === 'name' ? unpaddedName(b, text, column) : text;
+  const r = parseField(key, value, now);
   for (const f of r.findings) (f.severity === 'error' ? b.errors : b.warnings).push(fromFinding(column, f));
   if (r.value !== undefined && !r.findings.some((f) => f.severity === 'error')) b.set(key, r.value, column);
+}
+
+/**
+ * 「张 三」, 「王 小 明」: rosters pad short Chinese names with spaces (often the full-width U+3000) to line the column up. A
+ * name of 汉字 (and ·) carries no space on the ID card, so the padding is not part of it: kept, it would be filled
+ * into the portal as 「张 三」 and the same person would not match the stored 「张三」. Said as a notice. Names in
+ * Latin letters keep their spaces (validateName warns about them).
+ */
+function unpaddedName(b: RowBuilder, text: string, column: string): string {
+  const plain = text.normalize('NFKC');
+  if (!/\s/.test(plain) || !/^[\p{Script=Han}·•・\s]+$/u.test(plain)) return text;
+  const value = plain.replace(/\s+/g, '');
+  b.notices.push({ column, code: 'import.namePadding', params: { text, value } });
+  return value;
 }
 
 /**
@@ -101,9 +121,68 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
  * anything doubtful kept as written — both with a warning; none rejects the row.
  */
 function readOther(b: RowBuilder, key: FieldKey, cell: Cell, column: string, now: Date): void {
-  const r = parseField(key, cell.text.trim(), now);
+  const several = severalValues(key, cell.text.trim(), now);
+  if (several) {
+    b.warnings.push({ column, code: 'import.cell.severalValues', params: { text: cell.text.trim(), count: several } });
+    return;
+  }
+  const damaged = damagedNumber(key, cell, now);
+  if (damaged) {
+    b.warnings.push(fromCoded(column, damaged));
+    return;
+  }
+  // 12 under the format 0.0 shows 「12.0」: the whole number is the cell's.
+  const text = FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim();
+  const r = parseField(key, text, now);
   for (const f of r.findings) b.warnings.push(fromFinding(column, f));
   if (r.value !== undefined) b.set(key, r.value, column);
+}
+
+/** Numbers and codes (not free text, where 「1.5E+10」 may be what was meant): Excel's notation means lost digits. */
+const NUMBER_LIKE: ReadonlySet<ValidatorId> = new Set(['mobile', 'phone', 'postcode', 'credit-code', 'employer-credit-code', 'registration-no', 'qualification-cert-no']);
+
+/** Fields whose values are digit strings that may start with 0 (区号 0531, 邮编 0x…): a number cell loses it. */
+const LEADING_ZERO_TYPES: ReadonlySet<FieldType> = new Set(['phone', 'postcode']);
+
+/**
+ * A number Excel has already changed, so that what the cell holds is not what was typed: shown in scientific
+ * notation (1.38053E+10 — a CSV saved from a narrow column), over Excel's 15 significant digits (a 16-digit 注册编号
+ * ends in 0), or a 区号's leading 0 dropped (53188886666). The true value cannot be read back: left empty, saying
+ * why. Dates and whole numbers are read elsewhere; the ID number rejects the row (readIdentity).
+ */
+function damagedNumber(key: FieldKey, cell: Cell, now: Date): Coded | undefined {
+  const text = cell.text.trim();
+  const { type } = FIELDS[key];
+  if (type === 'integer' || type === 'boolean') return undefined;
+  if (NUMBER_LIKE.has(FIELDS[key].validate) && /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) return { code: 'import.cell.scientific', params: { text } };
+  if (cell.number === undefined) return undefined;
+  if (Number.isInteger(cell.number) && Math.abs(cell.number) >= 1e15) return { code: 'import.cell.numberPrecision', params: { text } };
+  const refused = (value: string) => validateField(key, value, now).findings.some((f) => f.severity === 'error');
+  if (LEADING_ZERO_TYPES.has(type) && refused(text) && !refused(`0${text}`)) return { code: 'import.cell.leadingZero', params: { text } };
+  return undefined;
+}
+
+/** Fields that hold one value, however it is written; a text field (单位, 地址) may hold any punctuation. */
+const SINGLE_VALUE_TYPES: ReadonlySet<FieldType> = new Set(['mobile', 'phone', 'email', 'postcode', 'credit-code', 'choice']);
+
+/**
+ * 「13805311234/13905311234」, 「a@x.com；b@y.com」, 「男、女」: a cell of a one-value field holding several values, each
+ * one complete and valid on its own. Which one the applicant uses cannot be told, so none is stored (a wrong value
+ * is worse than none): the number of values, else undefined. Whitespace splits too, but only when every part is
+ * a valid value (「0531 88886666」 is one number: 0531 alone is not).
+ */
+function severalValues(key: FieldKey, text: string, now: Date): number | undefined {
+  if (!SINGLE_VALUE_TYPES.has(FIELDS[key].type)) return undefined;
+  const parts = text.split(/\s*[/／、,，;；|｜]\s*|\s+/).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const { vocabulary } = FIELDS[key];
+  // A choice part counts only when it is a listed choice (an open list takes any text: 「汉 族」 is one padded value).
+  const valid = (part: string) => {
+    if (vocabulary) return choiceOf(vocabulary, part) !== undefined;
+    const r = validateField(key, part, now);
+    return r.value !== undefined && !r.findings.some((f) => f.severity === 'error');
+  };
+  return parts.every(valid) ? parts.length : undefined;
 }
 
 /** The birth date the row tells (its own column, else the ID number), for plausibility of other dates. */
@@ -168,6 +247,8 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   if (blank) return { row, sheetRow, blank, data: b.data, errors: [], warnings: [], notices: [] };
   const trailer = trailerText(cells, ctx);
   if (trailer !== undefined) return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.trailerNote', params: { text: trailer } }] };
+  // A row the clerk cannot see in Excel (filtered out or hidden) is still read, never silently: it is flagged.
+  if (ctx.hiddenRows?.has(sheetRow)) b.warnings.push({ column: '', code: 'import.rowHidden', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
   const cellAt = (i: number): Cell => cells[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {
@@ -204,8 +285,19 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   if (!b.data.name && !b.errors.some((e) => e.column === nameCol?.header)) b.errors.push({ column: nameCol?.header ?? '', code: 'v.name.empty' });
   if (!b.data.idNumber && !b.errors.some((e) => e.column === idCol?.header)) b.errors.push({ column: idCol?.header ?? '', code: 'v.id.empty' });
   applySchema(b, new Set(['name', 'idNumber']));
+  withFields([b.errors, b.warnings, b.notices], ctx.mapping, columnName);
   const shown = { name: nameCol?.text ?? '', idNumber: idCol?.text ?? '' };
   return { row, sheetRow, blank, data: b.data, notes: b.notes, shown, errors: b.errors, warnings: b.warnings, notices: b.notices };
+}
+
+/** Each issue names the field its column is imported as (messages say the header and, where it differs, the field). */
+function withFields(lists: RowIssue[][], mapping: RowContext['mapping'], columnName: (i: number) => string): void {
+  if (lists.every((l) => !l.length)) return;
+  const fieldOf = new Map<string, ColumnKey>();
+  mapping.forEach((key, i) => {
+    if (key && !fieldOf.has(columnName(i))) fieldOf.set(columnName(i), key);
+  });
+  for (const list of lists) for (const issue of list) issue.field ??= fieldOf.get(issue.column);
 }
 
 /** How long validation may hold the page before it yields (well under the 50 ms of a "long task"). */
@@ -218,7 +310,7 @@ export async function validateTable(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<RowResult[]> {
   const out: RowResult[] = [];
-  const full: RowContext = { ...ctx, headers: table.headers };
+  const full: RowContext = { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows };
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
     out.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], full));

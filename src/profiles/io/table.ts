@@ -34,6 +34,12 @@ export interface Grid {
   fatal?: TableNotice | undefined;
   /** File-level notices (merged cells filled down, mixed encodings …). */
   notices: TableNotice[];
+  /**
+   * Rows and columns Excel hides (filtered out, hidden by hand, a collapsed outline): sheet row numbers, and
+   * column indexes from 0. The clerk does not see them, so an import says so rather than reading them silently.
+   */
+  hiddenRows?: number[] | undefined;
+  hiddenColumns?: number[] | undefined;
 }
 
 /**
@@ -48,6 +54,9 @@ export interface Table {
   /** The header's second row (sub-headers under merged group cells: 劳动合同 over 开始日期 | 结束日期), when it has one. */
   subHeaderRow?: number | undefined;
   fatal?: TableNotice | undefined;
+  /** Sheet rows and columns Excel hides (Grid.hiddenRows, Grid.hiddenColumns). */
+  hiddenRows?: ReadonlySet<number> | undefined;
+  hiddenColumns?: ReadonlySet<number> | undefined;
 }
 
 /** The sheet row (as Excel shows it) of data row index i (0-based) of a table. */
@@ -61,4 +70,13 @@ export class TableError extends CodedError {
     super(code, params);
     this.name = 'TableError';
   }
+}
+
+/**
+ * A formula that is only a text constant, `="0531-88886666"` (quotes inside doubled), is that text: it is what
+ * Excel shows in the cell. Any other formula stays as written (nothing is ever evaluated).
+ */
+export function textOfFormula(text: string): string {
+  const m = /^="((?:[^"]|"")*)"$/.exec(text);
+  return m ? (m[1] ?? '').replace(/""/g, '"') : text;
 }

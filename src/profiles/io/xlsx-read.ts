@@ -1,5 +1,5 @@
 import type { Cell, Grid, TableNotice } from './table';
-import { TableError } from './table';
+import { TableError, textOfFormula } from './table';
 import { excelSerialToIso } from './xlsx';
 import { inflateEntry, type ZipEntry, zipEntries } from './zip';
 
@@ -154,8 +154,10 @@ function cellValue(tag: string, inner: string, shared: readonly string[], style:
   if (type === 'inlineStr') return { text: stringText(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '') };
   if (type === 'b') return { text: value === '1' ? 'TRUE' : value === '0' ? 'FALSE' : '' };
   const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner)?.[1];
-  if (type === 'str' || type === 'e' || type === 'd') return { text: value || (formula ? `=${unescapeXml(formula)}` : '') };
-  if (value === '') return { text: formula ? `=${unescapeXml(formula)}` : '' };
+  // A formula without its cached value (a generator that does not compute): a text constant is its text.
+  const uncached = formula ? textOfFormula(`=${unescapeXml(formula)}`) : '';
+  if (type === 'str' || type === 'e' || type === 'd') return { text: value || uncached };
+  if (value === '') return { text: uncached };
   const n = Number(value);
   if (!Number.isFinite(n)) return { text: value };
   if (style?.date) {
@@ -250,7 +252,7 @@ export function readXlsx(
     }
   }
   const notices = sheets.length > 1 ? [{ sheetRow: 0, code: 'import.notice.sheet' as const, params: { name: chosen.sheet.name, count: sheets.length } }, ...chosen.notices] : chosen.notices;
-  return { grid: chosen.grid, notices, date1904 };
+  return { grid: chosen.grid, notices, date1904, hiddenRows: chosen.hiddenRows, hiddenColumns: chosen.hiddenColumns };
 }
 
 /** One sheet's XML into a grid of sheet rows (blank rows kept, trailing ones dropped), merged ranges filled. */
@@ -260,20 +262,45 @@ function readSheet(sheet: string, shared: readonly string[], styleList: readonly
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(sheet)?.[1] ?? '';
   let rowNo = 0;
   let scanned = 0;
+  const hiddenRows: number[] = [];
   for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = attr(rm[0].slice(0, rm[0].indexOf('>') + 1), 'r');
+    const head = rm[0].slice(0, rm[0].indexOf('>') + 1);
+    const r = attr(head, 'r');
     rowNo = r !== undefined ? Number(r) : rowNo + 1;
     if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > EXCEL_MAX_ROW) throw new TableError('import.err.badRow', { row: String(r).slice(0, 20) });
     const cells = readRow(rm[2] ?? '', shared, styleList, date1904);
     if (cells.length && rowNo > MAX_SHEET_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_SHEET_ROWS });
     if (cells.length) grid[rowNo - 1] = cells;
+    if (cells.length && isTrue(attr(head, 'hidden'))) hiddenRows.push(rowNo);
     scanned += rm[0].length;
     if ((rowNo & 1023) === 0) onProgress(scanned / Math.max(1, data.length));
   }
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
   fillMerged(sheet, grid, notices);
   while (grid.at(-1)?.every((c) => !c.text.trim())) grid.pop();
-  return { grid, notices };
+  return { grid, notices, hiddenRows, hiddenColumns: hiddenColumnsOf(sheet, grid) };
+}
+
+/** xsd:boolean (§18.3.1.73 `hidden`): "1" or "true". */
+const isTrue = (v: string | undefined) => v === '1' || v === 'true';
+
+/**
+ * Columns hidden by `<col min max hidden>` (§18.3.1.13; min and max are 1-based), within the widest row read:
+ * a range over all 16,384 columns costs no more than the columns that hold data.
+ */
+function hiddenColumnsOf(sheet: string, grid: readonly Cell[][]): number[] {
+  const cols = /<cols\b[^>]*>([\s\S]*?)<\/cols>/.exec(sheet)?.[1];
+  if (!cols) return [];
+  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+  const out = new Set<number>();
+  for (const m of cols.matchAll(/<col\b[^>]*>/g)) {
+    if (!isTrue(attr(m[0], 'hidden'))) continue;
+    const min = Number(attr(m[0], 'min'));
+    const max = Math.min(Number(attr(m[0], 'max')), width);
+    if (!Number.isInteger(min) || min < 1) continue;
+    for (let c = min; c <= max; c++) out.add(c - 1);
+  }
+  return [...out].sort((a, b) => a - b);
 }
 
 function readRow(inner: string, shared: readonly string[], styleList: readonly Style[], date1904: boolean): Cell[] {

@@ -47,7 +47,8 @@ const esc = (s: string) =>
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
-function colName(i: number): string {
+/** Column index from 0 → the letters Excel shows (0 → A, 26 → AA). */
+export function columnLetter(i: number): string {
   let s = '';
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
@@ -61,7 +62,7 @@ function colName(i: number): string {
 export function writeXlsx(headers: string[], rows: string[][], sheetName = '档案'): Uint8Array {
   const line = (cells: string[], r: number) =>
     `<row r="${r}">${cells
-      .map((v, c) => (v === '' ? '' : `<c r="${colName(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`))
+      .map((v, c) => (v === '' ? '' : `<c r="${columnLetter(c)}${r}" t="inlineStr"><is><t xml:space="preserve">${esc(v)}</t></is></c>`))
       .join('')}</row>`;
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="${NS_MAIN}"><cols><col min="1" max="${Math.max(1, headers.length)}" width="16" style="1" customWidth="1"/></cols><sheetData>${[headers, ...rows].map((r, i) => line(r, i + 1)).join('')}</sheetData></worksheet>`;

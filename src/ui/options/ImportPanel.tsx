@@ -4,7 +4,7 @@ import { CodedError, describe } from '../../i18n/problem';
 import { type ColumnKey, autoMap } from '../../profiles/io/mapping';
 import { planImport } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult, findHeaderRow, tableAt } from '../../profiles/io/read';
-import { checkRows, commitItems } from './import-flow';
+import { checkRows, commitPlan } from './import-flow';
 import { importReducer, initialImport, remap, reportOf } from './import-state';
 import { FileStep, MappingStep, PreviewStep, ReportStep } from './ImportSteps';
 import { SheetWorker } from './read-in-worker';
@@ -28,7 +28,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   };
   const applyHeaderRow = async (read: ReadResult, headerRow: number) => {
     const table = tableAt(read, headerRow);
-    const mapping = autoMap(table.headers);
+    const mapping = autoMap(table.headers, table.hiddenColumns);
     dispatch({ type: 'table', table, mapping });
     await revalidate(headerRow, mapping);
   };
@@ -65,7 +65,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     performance.mark('jzs-import-commit');
     dispatch({ type: 'saving' });
     try {
-      await commitItems(plan.items, onProgress);
+      await commitPlan(plan, onProgress);
       closeSheet();
       dispatch({ type: 'done', report: reportOf(plan) });
       performance.mark('jzs-import-done');
@@ -85,7 +85,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           <PreviewStep state={s} table={s.table} plan={plan} dispatch={dispatch} onConfirm={() => void confirm()} onCancel={() => (closeSheet(), dispatch({ type: 'cancelled', text: t('import.cancelled') }))} />
         </div>
       )}
-      {s.stage === 'done' && s.report && <ReportStep report={s.report} read={s.read} />}
+      {s.stage === 'done' && s.report && <ReportStep report={s.report} read={s.read} fileName={s.fileName} />}
     </section>
   );
 }

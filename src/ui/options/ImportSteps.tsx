@@ -4,7 +4,7 @@ import { FIELD_KEYS } from '../../domain/ids';
 import { FIELD_NAMES } from '../../domain/fields';
 import { getLang, joinClauses, joinList, t, type MessageKey } from '../../i18n';
 import { importTemplate } from '../../profiles/io/export';
-import { type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
+import { autoMap, type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
 import type { ConflictChoice, ImportPlan } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult } from '../../profiles/io/read';
 import { rejectedCsv } from '../../profiles/io/rejected';
@@ -27,8 +27,16 @@ const COLUMN_KEYS: readonly ColumnKey[] = [...FIELD_KEYS, ...EXTRA_COLUMNS];
 const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
 
 const describeIssue = (i: RowIssue) => t(i.code, i.params);
-/** 第 R 行「列」：message — R is the row Excel shows (contract.md). */
-const cellMessage = (r: RowResult, i: RowIssue) => (i.column ? t('import.cellMessage', { row: r.sheetRow, column: i.column, message: describeIssue(i) }) : describeIssue(i));
+/**
+ * 第 R 行「列」：message — R is the row Excel shows (contract.md). A column whose header does not name its field
+ * (one the clerk mapped by hand: 「联系方式」 → 手机) is followed by the field it is imported as.
+ */
+function cellMessage(r: RowResult, i: RowIssue): string {
+  if (!i.column) return describeIssue(i);
+  const params = { row: r.sheetRow, column: i.column, message: describeIssue(i) };
+  if (!i.field || autoMap([i.column])[0] === i.field) return t('import.cellMessage', params);
+  return t('import.cellMessageField', { ...params, field: columnName(i.field) });
+}
 
 function columnName(k: ColumnKey): string {
   if (k === 'notes') return t('profiles.notes');
@@ -50,6 +58,15 @@ export function samplesOf(table: Table): string[][] {
     }
     return out;
   });
+}
+
+/** 与第 R 行是同一身份证号，但「手机、专业类别」不同 — the clerk decides which row is right. */
+function repeatText(plan: ImportPlan, r: RowResult): string | undefined {
+  const repeat = plan.repeats.get(r.row);
+  if (!repeat) return undefined;
+  const names = repeat.fields.map((k) => FIELD_NAMES[k]);
+  const fields = { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
+  return t('import.repeatDiffers', { rows: repeat.sheetRows, fields });
 }
 
 function conflictText(plan: ImportPlan, r: RowResult): string | undefined {
@@ -137,8 +154,9 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
         <tbody>
           {table.headers.map((h, i) => (
             <tr key={`${i}:${h}`}>
-              <td>
+              <td data-jzs-map-hidden={table.hiddenColumns?.has(i) ? '' : undefined}>
                 <ZhRuns text={h || `#${i + 1}`} />
+                {table.hiddenColumns?.has(i) && <span class="muted"> {t('import.hiddenColumn')}</span>}
               </td>
               <td class="muted" data-jzs-map-sample={i}>
                 <ZhRuns text={(samples[i] ?? []).join(' · ')} />
@@ -177,7 +195,7 @@ interface PreviewProps {
   onCancel: () => void;
 }
 
-const hasProblem = (plan: ImportPlan) => (r: RowResult) => r.errors.length > 0 || r.warnings.length > 0 || r.notices.length > 0 || plan.conflicts.has(r.row);
+const hasProblem = (plan: ImportPlan) => (r: RowResult) => r.errors.length > 0 || r.warnings.length > 0 || r.notices.length > 0 || plan.conflicts.has(r.row) || plan.repeats.has(r.row);
 
 /** Step 3: duplicates policy, conflicts, counts, the 「只看有问题的行」 filter, the rows, confirm or cancel. */
 export function PreviewStep({ state: s, table, plan, dispatch, onConfirm, onCancel }: PreviewProps) {
@@ -281,8 +299,9 @@ function outcomeText(plan: ImportPlan, r: RowResult): string {
 
 function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportPlan; choice: ConflictChoice; onChoose: (row: number, c: ConflictChoice) => void }) {
   const conflict = conflictText(plan, r);
+  const repeat = repeatText(plan, r);
   return (
-    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.trailer ? 'trailer' : r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict ? 'warn' : ''}>
+    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.trailer ? 'trailer' : r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict || repeat ? 'warn' : ''}>
       <td>{r.sheetRow}</td>
       <td>
         <ZhRuns text={r.data.name ?? r.shown?.name ?? ''} />
@@ -305,6 +324,11 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
             <ZhRuns text={cellMessage(r, i)} />
           </div>
         ))}
+        {repeat && (
+          <div class="warning" data-jzs-import-repeat={r.row}>
+            <ZhRuns text={repeat} />
+          </div>
+        )}
         {conflict && (
           <div class="warning">
             <ZhRuns text={conflict} />{' '}
@@ -320,9 +344,14 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
 }
 
 /** Step 4: what the commit did, with every rejected row by the row number Excel shows (contract.md). */
-export function ReportStep({ report, read }: { report: Report; read?: ReadResult }) {
+export function ReportStep({ report, read, fileName }: { report: Report; read?: ReadResult; fileName?: string }) {
   return (
     <div class="report" data-jzs-import-report="" data-imported={report.imported} data-rejected={report.rejected.length} data-skipped={report.skipped}>
+      {fileName && (
+        <p class="muted" data-jzs-import-file="">
+          <ZhRuns text={t('import.reportFile', { file: fileName })} />
+        </p>
+      )}
       <p class="ok">{t('import.report', { imported: report.imported, rejected: report.rejected.length, skipped: report.skipped })}</p>
       {read?.fatal && <p class="error">{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       <ul>

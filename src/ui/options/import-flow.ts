@@ -2,6 +2,7 @@
 import { send } from '../../messaging/client';
 import { IMPORT_CHUNK } from '../../messaging/schemas';
 import type { ColumnKey } from '../../profiles/io/mapping';
+import { type ImportPlan, queueIds } from '../../profiles/io/plan';
 import type { ImportItem } from '../../profiles/store';
 import type { RowResult } from '../../profiles/io/rows';
 import type { Profile } from '../../profiles/schema';
@@ -32,8 +33,8 @@ export async function checkRows(
  * clone — carries 10,000 profiles, bench T9), then one commit writes them all in one transaction. A failure on the
  * way drops the session: nothing is written.
  */
-export async function commitItems(items: readonly ImportItem[], onProgress: (fraction: number) => void): Promise<void> {
-  if (!items.length) return;
+export async function commitItems(items: readonly ImportItem[], onProgress: (fraction: number) => void): Promise<string[]> {
+  if (!items.length) return [];
   const session = crypto.randomUUID();
   const total = items.length;
   try {
@@ -42,9 +43,21 @@ export async function commitItems(items: readonly ImportItem[], onProgress: (fra
       onProgress(Math.min(total, at + IMPORT_CHUNK) / total);
     }
     performance.mark('jzs-import-sent');
-    await send('ui:import.commit', { session });
+    return (await send('ui:import.commit', { session })).ids;
   } catch (err) {
     void send('ui:import.cancel', { session }).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Commit an import's plan, then make the sheet's applicants the work queue in the sheet's order. The background
+ * queues what it wrote; when the skip policy left stored applicants of the sheet untouched, they are the sheet's
+ * too, and the queue is set again with them in their places (README: 「下一位」 walks the applicants of an import).
+ */
+export async function commitPlan(plan: Pick<ImportPlan, 'items' | 'queue'>, onProgress: (fraction: number) => void): Promise<void> {
+  const saved = await commitItems(plan.items, onProgress);
+  if (!plan.queue.some((slot) => 'id' in slot)) return;
+  const ids = queueIds(plan.queue, saved);
+  if (ids.length) await send('ui:queue.set', { ids, source: 'import' });
 }
