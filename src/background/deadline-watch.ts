@@ -8,6 +8,37 @@ import { todayInShanghai } from '../domain/calendar';
 
 export type DeadlineWatch = ReturnType<typeof deadlineWatch>;
 
+/**
+ * Messages whose success changes what the badge counts (profiles, cases, the lock, the rule pack's numbers).
+ * Read-only messages are left out: a filter step over 10,000 cases must not recount every deadline. An import,
+ * a restore or an undo writes profiles in bulk under names of their own; without them the badge kept the old
+ * count for up to an hour after a clerk imported a roster.
+ */
+export const BADGE_CHANGES: ReadonlySet<string> = new Set([
+  'ui:profiles.create',
+  'ui:profiles.update',
+  'ui:profiles.delete',
+  'ui:profiles.commit',
+  'ui:import.commit',
+  'ui:restore.commit',
+  'ui:undo.apply',
+  'ui:cases.create',
+  'ui:cases.update',
+  'ui:cases.delete',
+  'ui:cases.restore',
+  'ui:cases.cleanup',
+  'ui:cases.applyPortal',
+  'ui:lock.lock',
+  'ui:lock.unlock',
+  'ui:lock.enable',
+  'ui:lock.disable',
+  'ui:lock.change',
+  'ui:importPack',
+  'ui:revertPack',
+]);
+
+export const changesBadge = (name: string): boolean => BADGE_CHANGES.has(name);
+
 export const REMINDER_SETTING = 'deadlineReminder';
 const BADGE_ALARM = 'jzs-deadline-badge';
 const REMINDER_ALARM = 'jzs-deadline-reminder';

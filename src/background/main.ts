@@ -6,7 +6,7 @@ import { CaseStore } from '../cases/store';
 import { activePack } from '../rules/store';
 import { type BucketManager, DataHome } from '../storage/home';
 import { FillService } from './fill';
-import { deadlineWatch } from './deadline-watch';
+import { changesBadge, deadlineWatch } from './deadline-watch';
 import { createRoutes, languageView } from './handlers';
 import { type Lang, t } from '../i18n';
 import { onLanguageChange, readLanguage } from '../i18n/setting';
@@ -124,18 +124,17 @@ function listenForMessages(routes: Routes, lock: LockService, badge: () => unkno
     const reply = dispatch(routes, message, from, language);
     // Cases, profiles and the lock change what the badge counts: recount after the answer.
     const name = nameOf(message);
-    if (name && /^ui:(cases|profiles|lock)\./.test(name) && !/\.(query|get|all|ids|search|page|status)$/.test(name)) {
-      void reply.then(() => badge());
-    }
+    if (name && changesBadge(name)) void reply.then(() => badge());
     return reply;
   });
 }
 
 /** The idle auto-lock (alarms wake a sleeping worker) and the keyboard command. */
-function listenForAlarmsAndCommands(lock: LockService): void {
+function listenForAlarmsAndCommands(lock: LockService, badge: () => unknown): void {
   void browser.alarms.create('jzs-idle-lock', { periodInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === 'jzs-idle-lock') void lock.checkIdle();
+    // Locked for idleness: the badge says 已锁定 now, not at the next hourly count.
+    if (alarm.name === 'jzs-idle-lock') void lock.checkIdle().then((locked) => locked && badge());
   });
   // The keyboard command is a user action too: it opens the popup, which previews the fill (the preview and
   // its confirm live only in extension pages; a page's script can neither read nor click them).
@@ -184,5 +183,5 @@ export function startBackground(): void {
   });
   listenForMessages(routes, lock, () => watch.badge(), language.current);
   watch.start();
-  listenForAlarmsAndCommands(lock);
+  listenForAlarmsAndCommands(lock, () => watch.badge());
 }

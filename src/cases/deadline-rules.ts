@@ -5,11 +5,15 @@ import { renewalTimingOf } from '../rules/renewal';
 import type { RulePack } from '../rules/schema';
 import type { DeadlineRules } from './deadlines';
 
-const checkParam = (pack: RulePack, kind: string, param: string): Array<{ business: (typeof BUSINESS_IDS)[number]; value: number }> =>
+const checkParam = (
+  pack: RulePack,
+  kind: string,
+  param: string,
+): Array<{ business: (typeof BUSINESS_IDS)[number]; value: number; when: string[]; notWhen: string[] }> =>
   pack.businesses.flatMap((b) =>
     b.checks.flatMap((c) => {
       const value = c.params[param];
-      return c.kind === kind && typeof value === 'number' ? [{ business: b.id, value }] : [];
+      return c.kind === kind && typeof value === 'number' ? [{ business: b.id, value, when: c.when, notWhen: c.notWhen }] : [];
     }),
   );
 
@@ -21,7 +25,8 @@ export function deadlineRules(pack: RulePack): DeadlineRules {
   if (!ages.length) throw new CodedError('deadlines.errors.noMaxAge');
   return {
     renewalLastDaysBefore: timing.lastDaysBefore,
-    contractYears: Object.fromEntries(checkParam(pack, 'contract-end-min-years', 'years').map((x) => [x.business, x.value])),
+    // With the situations it holds under (变更 + 单位更名 asks for no contract: notWhen company-renamed).
+    contract: Object.fromEntries(checkParam(pack, 'contract-end-min-years', 'years').map((x) => [x.business, { years: x.value, when: x.when, notWhen: x.notWhen }])),
     // Several businesses state it; the strictest (smallest) is the one that bites first.
     maxAge: Math.min(...ages),
   };

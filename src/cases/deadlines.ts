@@ -12,6 +12,7 @@
 import { type CaseStatus, FINISHED_STATUSES } from '../domain/case-status';
 import { type BusinessId, OPEN_ENDED } from '../domain/ids';
 import { daysBetween, plusDays, plusYears, todayInShanghai } from '../domain/calendar';
+import { checkApplies } from '../rules/status';
 import { validateIdNumber } from '../validate/id-number';
 
 export const DEADLINE_KINDS = ['registration-expiry', 'renewal-window', 'contract-one-year', 'age-65', 'correction'] as const;
@@ -27,14 +28,22 @@ export interface Deadline {
   business?: BusinessId | undefined;
   name: string;
   employer: string;
+  /**
+   * `correction` only: the portal stated no 补正 deadline for the current 待补正, so `date` is the day the case
+   * entered it — a day to count from, not a deadline that passed (the view says 「已待补正 N 天」, not 「已过」).
+   */
+  since?: true | undefined;
 }
 
 /** The numbers the rule data states (rules/businesses/*.json), read by the caller from the pack in force. */
 export interface DeadlineRules {
   /** renewal.json renewalTiming.lastDaysBefore: a 延续 is filed at least this many days before expiry. */
   renewalLastDaysBefore: number;
-  /** Per business: the contract-end-min-years check's years (businesses without the check need no contract). */
-  contractYears: Partial<Record<BusinessId, number>>;
+  /**
+   * Per business: the contract-end-min-years check's years and the situations it runs under (its `when` /
+   * `notWhen`); businesses without the check need no contract.
+   */
+  contract: Partial<Record<BusinessId, { years: number; when: string[]; notWhen: string[] }>>;
   /** The max-age check's years (153号令: 超过65周岁). */
   maxAge: number;
 }
@@ -56,7 +65,19 @@ export interface DeadlineCase {
   status: CaseStatus;
   archived: boolean;
   statusSince: string;
-  correction?: { deadline?: string | undefined } | undefined;
+  /** The case's situations (退休人员, 单位更名 …): a check's when/notWhen read them. */
+  conditions: readonly string[];
+  correction?: { deadline?: string | undefined; recordedAt: string } | undefined;
+}
+
+/**
+ * The 补正 deadline of the case's current 待补正, if the portal stated one. A correction recorded before the
+ * case last changed status belongs to an earlier 补正 round (补正 → 审核中 → 待补正 again, set by hand): its
+ * deadline is not this round's, so the view counts from the day the case entered 待补正 instead.
+ */
+export function currentCorrectionDeadline(c: Pick<DeadlineCase, 'status' | 'statusSince' | 'correction'>): string | undefined {
+  if (c.status !== 'needs-correction' || !c.correction?.deadline) return undefined;
+  return Date.parse(c.correction.recordedAt) >= Date.parse(c.statusSince) ? c.correction.deadline : undefined;
 }
 
 export interface DeadlineQuery {
@@ -87,8 +108,8 @@ const birthOf = (p: DeadlineProfile, now: Date): string | undefined =>
 export function deadlines(profiles: readonly DeadlineProfile[], cases: readonly DeadlineCase[], rules: DeadlineRules, q: DeadlineQuery, now: Date): Deadline[] {
   const out: Deadline[] = [];
   const byId = new Map(profiles.map((p) => [p.id, p]));
-  const push = (kind: DeadlineKind, date: string, p: DeadlineProfile, c?: DeadlineCase) =>
-    out.push({ kind, date, daysLeft: daysBetween(q.today, date), profileId: p.id, caseId: c?.id, business: c?.business, name: p.name, employer: p.employer });
+  const push = (kind: DeadlineKind, date: string, p: DeadlineProfile, c?: DeadlineCase, since?: true) =>
+    out.push({ kind, date, daysLeft: daysBetween(q.today, date), profileId: p.id, caseId: c?.id, business: c?.business, name: p.name, employer: p.employer, ...(since && { since }) });
 
   for (const p of profiles) {
     if (p.registrationExpiry) {
@@ -101,12 +122,16 @@ export function deadlines(profiles: readonly DeadlineProfile[], cases: readonly 
   for (const c of cases) {
     const p = byId.get(c.profileId);
     if (!p || c.archived || FINISHED_STATUSES.has(c.status)) continue;
-    if (c.status === 'needs-correction') push('correction', c.correction?.deadline ?? todayInShanghai(new Date(c.statusSince)), p, c);
+    if (c.status === 'needs-correction') {
+      const deadline = currentCorrectionDeadline(c);
+      if (deadline) push('correction', deadline, p, c);
+      else push('correction', todayInShanghai(new Date(c.statusSince)), p, c, true);
+    }
     // A contract counts at submission: cases not sent yet, or to be sent again after a 补正.
-    const years = rules.contractYears[c.business];
+    const contract = rules.contract[c.business];
     const unsent = c.status === 'preparing' || c.status === 'ready' || c.status === 'needs-correction';
-    if (years && unsent && p.contractEnd && p.contractEnd !== OPEN_ENDED) {
-      const last = lastSubmissionDay(p.contractEnd, years);
+    if (contract && checkApplies(contract, new Set(c.conditions)) && unsent && p.contractEnd && p.contractEnd !== OPEN_ENDED) {
+      const last = lastSubmissionDay(p.contractEnd, contract.years);
       if (last < q.planDate) push('contract-one-year', last, p, c);
     }
   }

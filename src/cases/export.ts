@@ -1,5 +1,6 @@
 /** Cases as a spreadsheet (CSV with BOM or XLSX), for the clerk's own reports: the table's columns. */
 import { t } from '../i18n';
+import { shanghaiDateOf } from '../domain/calendar';
 import { BUSINESS_NAMES } from '../domain/ids';
 import { csvCell } from '../profiles/io/export';
 import { writeXlsx } from '../profiles/io/xlsx';
@@ -17,7 +18,7 @@ function cells(r: CaseRow): string[] {
     String(r.materials.done),
     String(r.materials.needed),
     r.submittedOn ?? '',
-    r.updatedAt.slice(0, 10),
+    shanghaiDateOf(r.updatedAt),
     r.correction ?? '',
     r.notes,
   ];

@@ -6,9 +6,10 @@ import type { RulePack } from '../rules/schema';
 import { progress, type ChecklistView } from '../rules/status';
 import { checklistView } from '../rules/view';
 import { casesFromProgress } from '../storage/legacy-progress';
-import { todayInShanghai } from '../domain/calendar';
+import { SHANGHAI_OFFSET_MS, todayInShanghai } from '../domain/calendar';
 import type { Case, CaseBody } from './schema';
 import { CodedError } from '../i18n/problem';
+import { impliedConditions } from '../validate/checks';
 import type { CaseStatusRules } from '../rules/case-statuses';
 import { portalOutcome } from './offer';
 import type { PortalCase } from './portal-status';
@@ -46,15 +47,19 @@ export function patched(c: Case, patch: CasePatch, now: Date): CaseBody {
   return next;
 }
 
-/** Months before `now` as an ISO instant (calendar months; the 31st falls back to the month's last day). */
+/**
+ * Months before `now` as an ISO instant: calendar months on Jinan's clock (满 N 个月 counts Jinan's calendar,
+ * not the UTC date, which is the day before until 08:00), and the 31st falls back to the month's last day
+ * (民法典 第二百零二条).
+ */
 export function monthsBefore(now: Date, months: number): string {
-  const d = new Date(now.getTime());
+  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS); // its UTC fields read Jinan's wall clock
   const day = d.getUTCDate();
   d.setUTCDate(1);
   d.setUTCMonth(d.getUTCMonth() - months);
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
   d.setUTCDate(Math.min(day, last));
-  return d.toISOString();
+  return new Date(d.getTime() - SHANGHAI_OFFSET_MS).toISOString();
 }
 
 /**
@@ -213,8 +218,10 @@ export class CaseService {
   }
 
   async create(profileId: string, business: BusinessId, now: Date): Promise<Case> {
-    await this.profiles.get(profileId); // refuses a profile that does not exist
-    const c = await this.store.create(profileId, { business, status: 'preparing', statusSince: now.toISOString() }, now);
+    const profile = await this.profiles.get(profileId); // refuses a profile that does not exist
+    // Situations the profile already states (退休, another employer at the exam) start set.
+    const conditions = impliedConditions(this.view(await this.pack(), business).conditions, profile.data);
+    const c = await this.store.create(profileId, { business, status: 'preparing', statusSince: now.toISOString(), conditions }, now);
     this.remember([c]);
     return c;
   }
@@ -272,7 +279,7 @@ export class CaseService {
   }
 
   /** The deadlines of every applicant and open case (pure computation in deadlines.ts). */
-  async deadlines(q: Omit<DeadlineQuery, 'today'> & { employer?: string | undefined }, now: Date): Promise<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number }> {
+  async deadlines(q: Omit<DeadlineQuery, 'today'> & { employer?: string | undefined }, now: Date): Promise<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number; maxAge: number }> {
     const [profiles, cases, pack] = await Promise.all([this.profiles.all(), this.cases(), this.pack()]);
     const today = todayInShanghai(now);
     const people = profiles.map((p) => ({
@@ -287,7 +294,7 @@ export class CaseService {
     const rules = deadlineRules(pack);
     const rows = deadlines(people, [...cases.values()], rules, { ...q, today }, now);
     const employers = [...new Set(people.map((p) => p.employer))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
-    return { today, rows: q.employer === undefined ? rows : rows.filter((r) => r.employer === q.employer), employers, renewalDays: rules.renewalLastDaysBefore };
+    return { today, rows: q.employer === undefined ? rows : rows.filter((r) => r.employer === q.employer), employers, renewalDays: rules.renewalLastDaysBefore, maxAge: rules.maxAge };
   }
 
   /** Cases finished (已办结 / 已退回) more than `months` ago: how many, and archive or delete them. */

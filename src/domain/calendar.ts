@@ -11,7 +11,7 @@
  * saving since 1991), so Jinan's date of an instant is the UTC date eight hours later — plain arithmetic, no Intl
  * time-zone data.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -22,6 +22,12 @@ export const toIso = (date: Date): string => `${pad(date.getUTCFullYear(), 4)}-$
 export function todayInShanghai(now: Date): string {
   return toIso(new Date(now.getTime() + SHANGHAI_OFFSET_MS));
 }
+
+/**
+ * The Asia/Shanghai calendar date of a stored instant (an ISO timestamp such as a case's updatedAt): its UTC
+ * date is the previous day for anything done in Jinan between 00:00 and 08:00.
+ */
+export const shanghaiDateOf = (instant: string): string => todayInShanghai(new Date(instant));
 
 /** A Date at UTC midnight for y-m-d, or undefined when no such day exists (2023-02-29, 2024-13-01). */
 export function makeDate(y: number, m: number, d: number): Date | undefined {

@@ -324,7 +324,7 @@ export interface ProtocolMap {
   'ui:cases.tabPages': { req: Record<string, never>; res: { labels: PortalLabels; pages: Array<{ url: string; html: string }> } };
   'ui:cases.portalOffer': { req: { cases: PortalCase[] }; res: { profile: { id: string; name: string } | null; outcomes: PortalOutcome[] } };
   'ui:cases.applyPortal': { req: { caseId: string; revision: number; row: PortalCase }; res: Case };
-  'ui:deadlines': { req: { planDate?: string | undefined; horizonDays: number; employer?: string | undefined }; res: { today: string; rows: Deadline[]; employers: string[]; renewalDays: number } };
+  'ui:deadlines': { req: { planDate?: string | undefined; horizonDays: number; employer?: string | undefined }; res: { today: string; rows: Deadline[]; employers: string[]; renewalDays: number; maxAge: number } };
   'ui:deadlines.reminder': { req: { on?: boolean | undefined }; res: { on: boolean } };
   'ui:cases.cleanup': { req: { months: number; mode: 'count' | 'archive' | 'purge' }; res: { matched: number } };
   'ui:getSetting': { req: { key: string }; res: SettingRecord | null };

@@ -34,6 +34,25 @@ export function normOrgName(s: string): string {
     .replace(/有限责任公司/g, '有限公司');
 }
 
+/**
+ * 考试报名时的企业与注册时的企业不一致 (seed §四 初始 第4项 说明2), read from the values: both names known and
+ * different once written alike.
+ */
+export function examEmployerDiffers(v: { examEmployerName?: string | undefined; employerName?: string | undefined }): boolean {
+  return !!v.examEmployerName && !!v.employerName && normOrgName(v.examEmployerName) !== normOrgName(v.employerName);
+}
+
+/**
+ * The situations a profile's own fields already state (conditions.json `field`): 退休人员 from 是否退休, 考试报名时单位
+ * differing from the employer. A new case starts with them set, so its checklist asks for the 退休证 or the 解聘证明
+ * instead of counting as complete without them; the clerk can still clear them.
+ */
+export function impliedConditions(conditions: ReadonlyArray<{ id: string; field?: FieldKey | undefined }>, data: { retired?: boolean | undefined; examEmployerName?: string | undefined; employerName?: string | undefined }): string[] {
+  return conditions
+    .filter((c) => (c.field === 'retired' && data.retired === true) || (c.field === 'examEmployerName' && examEmployerDiffers(data)))
+    .map((c) => c.id);
+}
+
 function out(check: CheckView, field: FieldKey, code: FindingCode, severity: Severity, params?: FieldFinding['params']): FieldFinding {
   return params ? { field, code, severity, params, check: check.id } : { field, code, severity, check: check.id };
 }
@@ -59,9 +78,7 @@ const RUNNERS: Record<string, Runner> = {
     const { contractStart: start, dismissalDate: dismissal } = v;
     if (!start || !dismissal) return [];
     if (c.params.onlyWhenExamEmployerDiffers) {
-      const differs =
-        ctx.conditions.has('exam-employer-differs') ||
-        (!!v.examEmployerName && !!v.employerName && normOrgName(v.examEmployerName) !== normOrgName(v.employerName));
+      const differs = ctx.conditions.has('exam-employer-differs') || examEmployerDiffers(v);
       if (!differs) return [];
     }
     if (start < dismissal) return [out(c, 'contractStart', 'check.contractBeforeDismissal', c.severity, { dismissal })];

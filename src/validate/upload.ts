@@ -50,6 +50,11 @@ export function hasAudioTrack(p: FileProbe): boolean | undefined {
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+/**
+ * A size over a limit, rounded UP to the hundredth: rounded to nearest, a file a few bytes over 2 MB read
+ * 「大小 2.00 MB，超过 2 MB 上限」 — a message that contradicts itself. Up, it never reads as within the limit.
+ */
+const mbOver = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 100 - 1e-9) / 100).toFixed(2);
 /** PDF/JPG/PNG, 视频 — how a rule's formats read in messages and in the checklist. */
 export const formatsText = (accept: UploadRule['accept'], video = '视频') => accept.map((a) => (a === 'video' ? video : a.toUpperCase())).join('/');
 
@@ -72,7 +77,7 @@ export function checkUpload(files: readonly FileProbe[], rule: UploadRule): Find
       else out.push(err('upload.type', { name, accept: formatsText(rule.accept) }));
       continue;
     }
-    if (rule.maxBytes && f.size > rule.maxBytes) out.push(err('upload.tooLarge', { name, size: mb(f.size), max: mb(rule.maxBytes).replace(/\.?0+$/, '') }));
+    if (rule.maxBytes && f.size > rule.maxBytes) out.push(err('upload.tooLarge', { name, size: mbOver(f.size), max: mb(rule.maxBytes).replace(/\.?0+$/, '') }));
     if (kind === 'pdf') {
       if (indexOf(f.tail.subarray(Math.max(0, f.tail.length - 2048)), '%%EOF') < 0) out.push(err('upload.pdfBroken', { name }));
       else if (indexOf(f.head, '/Encrypt') >= 0 || indexOf(f.tail, '/Encrypt') >= 0) out.push(warn('upload.pdfEncrypted', { name }));

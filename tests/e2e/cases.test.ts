@@ -95,6 +95,55 @@ describe('cases in the workbench', () => {
     await bench.locator('[data-jzs-case-filter="status"]').selectOption('');
     await expect.poll(statuses).toEqual({ [a!]: 'submitted', [b!]: 'submitted', [c!]: 'submitted', [d!]: 'ready' });
     expect(await ticked()).toEqual({ [a!]: true, [b!]: true, [c!]: true, [d!]: false });
+    // 材料齐全 with nothing ticked: the row says how many materials are still missing, from the checklist.
+    const [, needed] = ((await bench.locator(`[data-jzs-case="${d}"] [data-jzs-case-materials]`).getAttribute('data-jzs-case-materials')) ?? '').split('/');
+    expect(Number(needed)).toBeGreaterThan(0);
+    expect(await bench.locator(`[data-jzs-case="${d}"] [data-jzs-case-incomplete]`).getAttribute('data-jzs-case-incomplete')).toBe(needed);
+    expect(await bench.locator('[data-jzs-case-incomplete]').count()).toBe(1);
+  });
+
+  it("prints an applicant's checklist with the ticks of their open case, never a finished round's", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '孙七' } } });
+    const old = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: old.id, revision: old.revision }], patch: { status: 'done', ready: ['application-form', 'labor-contract'] } });
+    const status = async (material: string) => {
+      const sheet = await s.openExtensionPage(`checklist.html?business=renewal&profile=${p.id}`);
+      // The name comes from the profile, in the same update as the ticks: once it shows, the ticks are in.
+      await sheet.locator('[data-jzs-applicant-name]', { hasText: '孙七' }).waitFor();
+      const got = await sheet.getAttribute(`[data-jzs-material="${material}"]`, 'data-status');
+      await sheet.close();
+      return got;
+    };
+    // The 延续 finished three years ago: its contract is not this round's.
+    await expect.poll(() => status('labor-contract')).toBe('missing');
+    const now = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: now.id, revision: now.revision }], patch: { ready: ['id-card'] } });
+    await expect.poll(() => status('id-card')).toBe('done');
+    expect(await status('labor-contract')).toBe('missing');
+  });
+
+  it('prints only the rules that hold under the situations set (变更 + 单位更名: no contract rule)', async () => {
+    const printed = async (query: string) => {
+      const sheet = await s.openExtensionPage(`checklist.html?${query}`);
+      await sheet.locator('[data-jzs-material="application-form"]').waitFor();
+      const ids = await sheet.locator('[data-jzs-check]').evaluateAll((els) => els.map((e) => e.getAttribute('data-jzs-check')));
+      await sheet.close();
+      return ids;
+    };
+    expect(await printed('business=change')).toContain('contract-end-one-year');
+    const renamed = await printed('business=change&conditions=company-renamed');
+    expect(renamed).not.toContain('contract-end-one-year');
+    expect(renamed).not.toContain('dismissal-after-certificate');
+    expect(renamed).toContain('age-limit-65');
+  });
+
+  it("prints the checklist of an applicant without a case with the situations their profile states (退休 → 退休证)", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '周八', retired: true } } });
+    const sheet = await s.openExtensionPage(`checklist.html?business=renewal&profile=${p.id}`);
+    await sheet.locator('[data-jzs-applicant-name]', { hasText: '周八' }).waitFor();
+    expect(await sheet.getAttribute('[data-jzs-material="retirement-certificate"]', 'data-status')).toBe('missing');
+    expect(await sheet.locator('[data-jzs-condition="retired"]').isChecked()).toBe(true);
+    await sheet.close();
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plusDays, todayInShanghai } from '../../src/domain/calendar';
+import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
 import { launch, sendFrom, type Session } from './harness';
 
 describe('deadline view and badge', () => {
@@ -49,6 +49,45 @@ describe('deadline view and badge', () => {
     const badge = () => page.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
     // 急: renewal window passed + expiry in 12 days; 近: renewal window in 10 days.
     await expect.poll(badge).toBe('3');
+    // An import (staged, then committed) recounts at once: 两 expires in 5 days (expiry + passed renewal window).
+    const session = crypto.randomUUID();
+    const body = { data: { name: '两', registrationExpiry: plusDays(today, 5) } };
+    await sendFrom(page, 'ui:import.stage', { session, total: 1, items: [{ kind: 'create', body }] });
+    await sendFrom(page, 'ui:import.commit', { session });
+    await expect.poll(badge, { timeout: 5000 }).toBe('5');
+    const [made] = (await sendFrom<{ items: Array<{ id: string }> }>(page, 'ui:profiles.search', { query: '两', limit: 5 })).items;
+    await sendFrom(page, 'ui:profiles.delete', { ids: [made!.id] });
+    await expect.poll(badge, { timeout: 5000 }).toBe('3');
     await page.close();
+  });
+
+  it('says what a passed date means, and counts a 待补正 without a portal deadline as waiting, not overdue', async () => {
+    const bench = await s.openExtensionPage('options.html');
+    await bench.locator('[data-jzs-deadline-horizon]').selectOption('365');
+    // 急's last filing day has passed (expiry in 12 days): no 延续 any more (153号令 第十二条).
+    const passed = bench.locator(`[data-jzs-deadline][data-kind="renewal-window"][data-profile="${ids['急']}"]`);
+    expect(await passed.locator('[data-jzs-deadline-after]').textContent()).toContain('不能再申请延续注册');
+    expect(await bench.locator(`[data-jzs-deadline][data-profile="${ids['近']}"] [data-jzs-deadline-after]`).count()).toBe(0);
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '补' } } });
+    const c = await sendFrom<{ id: string; revision: number }>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { status: 'needs-correction' } });
+    await bench.reload();
+    await bench.locator('[data-jzs-deadline-horizon]').selectOption('365');
+    const row = bench.locator(`[data-jzs-deadline][data-kind="correction"][data-profile="${p.id}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-date')).toBe(today);
+    const text = await row.textContent();
+    expect(text).toContain('今天转为待补正');
+    expect(text).toContain('门户未给出补正期限');
+    expect(await row.getAttribute('class')).not.toContain('passed');
+    // Approaching 65: the row says what the birthday means (超过65周岁 from the next day, 153号令 第十五条).
+    const birthDate = plusYears(plusDays(today, 10), -65);
+    const old = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '寿', birthDate } } });
+    await bench.reload();
+    const age = bench.locator(`[data-jzs-deadline][data-kind="age-65"][data-profile="${old.id}"]`);
+    await age.waitFor();
+    expect(await age.getAttribute('data-date')).toBe(plusYears(birthDate, 65)); // today + 10 days (28 Feb for a 29 Feb birthday)
+    expect(await age.textContent()).toContain('年满65周岁（次日起不予注册）');
+    await bench.close();
   });
 });

@@ -116,6 +116,21 @@ describe('case service', () => {
     db = await openJzsDB(`cases-svc-${++n}`);
   });
 
+  it("a new case starts with the situations the profile states, so 材料 n/m counts the 退休证 and 解聘证明 they call for", async () => {
+    const { profiles, send } = setup();
+    const retired = await profiles.create({ data: { name: '老王', retired: true, employerName: '济南建工集团有限公司', examEmployerName: '山东路桥集团有限公司' } }, NOW);
+    const same = await profiles.create({ data: { name: '小李', retired: false, employerName: '济南建工集团有限责任公司', examEmployerName: '济南建工集团（有限公司）' } }, NOW);
+    const conditionsOf = async (profileId: string, business: string) => (await send<{ conditions: string[] }>('ui:cases.create', { profileId, business })).conditions;
+    expect(await conditionsOf(retired.id, 'initial')).toEqual(['retired', 'exam-employer-differs']);
+    expect(await conditionsOf(retired.id, 'renewal')).toEqual(['retired']); // 延续 lists no exam-employer situation
+    expect(await conditionsOf(retired.id, 'add-specialty')).toEqual([]);
+    // The same employer written two ways (有限责任公司 / 有限公司, full-width brackets) is not another employer.
+    expect(await conditionsOf(same.id, 'initial')).toEqual([]);
+    const rows = await send<{ rows: Array<{ profileId: string; business: string; materials: { needed: number } }> }>('ui:cases.query', { sort: 'name', dir: 'asc', offset: 0, limit: 10 });
+    const needed = (id: string) => rows.rows.find((r) => r.profileId === id && r.business === 'initial')?.materials.needed;
+    expect(needed(retired.id)).toBe((needed(same.id) ?? 0) + 2); // + 退休证, + 解聘证明
+  });
+
   it('a batch status change is all or nothing: one case changed meanwhile → none written', async () => {
     const { profiles, send } = setup();
     const p = await profiles.create({ data: { name: '张三' } }, NOW);
@@ -177,6 +192,10 @@ describe('case service', () => {
     await mk('done', '2026-06-02T00:00:00.000Z'); // finished, but recent
     cases.reset();
     expect(monthsBefore(NOW, 6)).toBe('2026-06-01T02:00:00.000Z');
+    // 07:00 on 31 March in Jinan is still 30 March in UTC: one month back is Jinan's 28 February (month end).
+    expect(monthsBefore(new Date('2026-03-30T23:00:00.000Z'), 1)).toBe('2026-02-27T23:00:00.000Z');
+    expect(monthsBefore(new Date('2024-03-30T23:00:00.000Z'), 1)).toBe('2024-02-28T23:00:00.000Z'); // leap year: 29 Feb
+    expect(monthsBefore(new Date('2026-12-31T16:30:00.000Z'), 6)).toBe('2026-06-30T16:30:00.000Z'); // 1 Jan 00:30 → 1 Jul
     expect(await send('ui:cases.cleanup', { months: 6, mode: 'count' })).toEqual({ matched: 2 });
     expect(await send('ui:cases.cleanup', { months: 6, mode: 'archive' })).toEqual({ matched: 2 });
     const visible = await send<{ total: number }>('ui:cases.query', { sort: 'name', dir: 'asc', offset: 0, limit: 10 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlineRules } from '../../src/cases/deadline-rules';
-import { type DeadlineCase, type DeadlineProfile, deadlines, lastSubmissionDay, urgentCount } from '../../src/cases/deadlines';
+import { currentCorrectionDeadline, type DeadlineCase, type DeadlineProfile, deadlines, lastSubmissionDay, urgentCount } from '../../src/cases/deadlines';
 import { bundledPack } from '../../src/rules/bundled';
 import { renewalTimingOf } from '../../src/rules/renewal';
 import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
@@ -16,14 +16,16 @@ const open = (id: string, profileId: string, business: DeadlineCase['business'],
   status,
   archived: false,
   statusSince: '2026-11-20T02:00:00.000Z',
+  conditions: [],
   ...extra,
 });
 
 describe('deadline rules come from the rule pack', () => {
   it('reads the renewal timing, the contract years per business and the age limit', () => {
     expect(rules.renewalLastDaysBefore).toBe(renewalTimingOf(bundledPack())!.lastDaysBefore);
-    expect(rules.contractYears.renewal).toBe(1);
-    expect(rules.contractYears['add-specialty']).toBeUndefined(); // 增项 asks for no contract
+    expect(rules.contract.renewal?.years).toBe(1);
+    expect(rules.contract.change?.notWhen).toContain('company-renamed'); // 变更 + 单位更名: no contract
+    expect(rules.contract['add-specialty']).toBeUndefined(); // 增项 asks for no contract
     expect(rules.maxAge).toBe(65);
   });
 });
@@ -55,7 +57,7 @@ describe('deadlines', () => {
       person('c', { contractEnd: '2027-06-30' }),
       person('d', { idNumber: '37010219610315001X' }),
     ];
-    const list = deadlines(people, [open('k', 'c', 'renewal'), open('x', 'b', 'change', 'needs-correction', { correction: { deadline: '2026-12-16' } })], rules, q('2026-12-01', '2026-07-01'), NOW);
+    const list = deadlines(people, [open('k', 'c', 'renewal'), open('x', 'b', 'change', 'needs-correction', { correction: { deadline: '2026-12-16', recordedAt: '2026-11-20T02:00:00.000Z' } })], rules, q('2026-12-01', '2026-07-01'), NOW);
     const byKind = Object.fromEntries(list.map((d) => [`${d.kind}:${d.profileId}`, d.date]));
     expect(byKind['registration-expiry:a']).toBe('2028-03-30');
     expect(byKind['renewal-window:a']).toBe('2028-02-29'); // 30 days before, across the leap day
@@ -70,6 +72,9 @@ describe('deadlines', () => {
     expect(deadlines(people, [open('k', 'c', 'renewal')], rules, q('2026-06-01', '2026-06-30'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
     expect(deadlines(people, [open('k', 'c', 'renewal')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(true);
     expect(deadlines(people, [open('k', 'c', 'add-specialty')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
+    // 变更 for a renamed employer (单位更名) asks for no contract (change.json notWhen company-renamed).
+    expect(deadlines(people, [open('k', 'c', 'change')], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(true);
+    expect(deadlines(people, [open('k', 'c', 'change', 'preparing', { conditions: ['company-renamed'] })], rules, q('2026-06-01', '2026-07-01'), NOW).some((d) => d.kind === 'contract-one-year')).toBe(false);
     expect(deadlines([person('o', { contractEnd: 'open-ended' })], [open('k', 'o', 'renewal')], rules, q('2026-06-01', '2030-01-01'), NOW)).toEqual([]);
     // Submitted or finished cases no longer depend on the contract.
     expect(deadlines(people, [open('k', 'c', 'renewal', 'in-review')], rules, q('2026-06-01', '2026-07-01'), NOW)).toEqual([]);
@@ -88,6 +93,21 @@ describe('deadlines', () => {
       'far:registration-expiry',
     ]);
     expect(urgentCount(list, 30)).toBe(4);
+  });
+
+  it("takes a 补正 deadline only from the current 待补正, never from an earlier round's", () => {
+    const p = [person('a')];
+    const firstRound = { deadline: '2026-10-15', recordedAt: '2026-10-01T03:00:00.000Z', text: '请补充劳动合同' };
+    // 补正 → 审核中 → 待补正 again, set by hand on 2026-11-20: the October deadline is not this round's.
+    const again = open('x', 'a', 'change', 'needs-correction', { statusSince: '2026-11-20T02:00:00.000Z', correction: firstRound });
+    const [row] = deadlines(p, [again], rules, q('2026-12-01'), NOW);
+    expect(row).toMatchObject({ kind: 'correction', date: '2026-11-20', since: true });
+    // The portal's deadline recorded when the case entered this 待补正 (same instant, fromPortal) is used.
+    const current = open('y', 'a', 'change', 'needs-correction', { statusSince: '2026-11-20T02:00:00.000Z', correction: { ...firstRound, deadline: '2026-12-05', recordedAt: '2026-11-20T02:00:00.000Z' } });
+    const [row2] = deadlines(p, [current], rules, q('2026-12-01'), NOW);
+    expect(row2).toMatchObject({ kind: 'correction', date: '2026-12-05', daysLeft: 4 });
+    expect(row2?.since).toBeUndefined();
+    expect(currentCorrectionDeadline({ ...current, status: 'in-review' })).toBeUndefined();
   });
 
   it('leaves out what is beyond the horizon or long past', () => {

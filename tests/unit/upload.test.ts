@@ -29,6 +29,14 @@ describe('upload pre-check', () => {
     expect(brief([pdf('a.pdf', 1000), pdf('b.pdf', 1000)], PDF2M)).toEqual(['error:upload.single']);
   });
 
+  it('never states a size over the limit as the limit itself (sizes over it are rounded up)', () => {
+    const sizeOf = (bytes: number) => checkUpload([pdf('x.pdf', bytes)], PDF2M)[0]?.params?.size;
+    // One byte over 2 MB used to read 「大小 2.00 MB，超过 2 MB 上限」.
+    for (const bytes of [2_097_153, 2_100_000, 2_102_394, 2_107_637]) expect(Number(sizeOf(bytes)), String(bytes)).toBeGreaterThan(2);
+    expect(sizeOf(2.5 * 1024 * 1024)).toBe('2.50'); // exact hundredths stay as they are
+    expect(sizeOf(3 * 1024 * 1024)).toBe('3.00');
+  });
+
   it('flags an encrypted PDF (warning) and an unreadable one (error)', () => {
     expect(brief([pdf('locked.pdf', 1000, '/Encrypt 5 0 R')], PDF2M)).toEqual(['warning:upload.pdfEncrypted']);
     const truncated: FileProbe = { name: 'cut.pdf', size: 1000, head: enc('%PDF-1.4\n'), tail: enc('stream\nxyz') };

@@ -6,8 +6,9 @@ import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import type { Profile } from '../../profiles/schema';
-import { todayInShanghai } from '../../domain/calendar';
+import { shanghaiDateOf, todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
+import { progress } from '../../rules/status';
 import { maskId } from '../components/ProfileList';
 
 interface Packet {
@@ -63,13 +64,16 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
                 <th>{t('packet.business')}</th>
                 <td>{en ? BUSINESS_NAMES[c.business].en : BUSINESS_NAMES[c.business].zh}</td>
                 <th>{t('packet.status')}</th>
-                <td data-jzs-packet-status={c.status}>{t(`cases.status.${c.status}`)}</td>
+                <td data-jzs-packet-status={c.status}>
+                  {t(`cases.status.${c.status}`)}
+                  <ReadyButMissing c={c} page={page} />
+                </td>
               </tr>
               <tr>
                 <th>{t('packet.submittedOn')}</th>
                 <td>{c.submittedOn ?? '—'}</td>
                 <th>{t('packet.updatedAt')}</th>
-                <td>{todayInShanghai(new Date(c.updatedAt))}</td>
+                <td>{shanghaiDateOf(c.updatedAt)}</td>
               </tr>
               <tr>
                 <th>{t('packet.printedOn')}</th>
@@ -101,4 +105,15 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
       ))}
     </main>
   );
+}
+
+/** A case marked 材料齐全 whose checklist still has missing items says so on its cover sheet (the ticks win). */
+function ReadyButMissing({ c, page }: { c: Case; page: ChecklistPage }) {
+  if (c.status !== 'ready') return null;
+  const { needed, done } = progress(page.checklist, new Set(c.conditions), new Set(c.ready));
+  return done < needed ? (
+    <div class="warning" data-jzs-case-incomplete={needed - done}>
+      {t('cases.readyButMissing', { n: needed - done })}
+    </div>
+  ) : null;
 }

@@ -5,10 +5,12 @@ import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { todayInShanghai } from '../../domain/calendar';
-import { toggleCondition } from '../../rules/status';
+import { checkApplies, toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
 import { NotFound } from '../../profiles/errors';
+import { currentCaseOf } from '../../domain/case-status';
+import { impliedConditions } from '../../validate/checks';
 
 export interface ChecklistPageProps {
   business: string | null;
@@ -42,13 +44,15 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
       setError(describe(new NotFound(props.profile)));
       return;
     }
-    // The applicant's readiness ticks live on their case of this business (newest first; src/cases).
-    Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile })]).then(
-      ([p, cases]) => {
+    // The applicant's readiness ticks live on their current case of this business (open, newest): a finished
+    // or archived case's ticks are an earlier round's and would print stale materials as 已备齐.
+    // Without such a case, the situations the profile states (退休, another employer at the exam) apply.
+    Promise.all([send('ui:profiles.get', { id: props.profile }), send('ui:cases.ofProfile', { profileId: props.profile }), send('ui:checklist', { business })]).then(
+      ([p, cases, sheet]) => {
         setName(p.data.name ?? '');
-        const progress = cases.find((c) => c.business === business);
+        const progress = currentCaseOf(cases, business);
         setReady(new Set(progress?.ready ?? []));
-        if (progress && props.conditions.length === 0) setConditions(new Set(progress.conditions));
+        if (props.conditions.length === 0) setConditions(new Set(progress ? progress.conditions : impliedConditions(sheet.checklist.conditions, p.data)));
       },
       (e: unknown) => setError(describe(e)),
     );
@@ -66,6 +70,8 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
   }, [business, conditions, name, en]);
 
   const view = page?.checklist;
+  // The rules that hold under the situations set: 变更 + 单位更名 asks for no contract, so no contract rule.
+  const checks = view?.checks.filter((c) => checkApplies(c, conditions)) ?? [];
   return (
     <main>
       <div class="toolbar no-print">
@@ -123,12 +129,12 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             notes="open"
             onToggleCondition={(id, on) => setConditions(toggleCondition(view.conditions, conditions, id, on))}
           />
-          {view.checks.length > 0 && (
+          {checks.length > 0 && (
             <>
               <h2>{t('checklistPage.checks')}</h2>
               <ul class="checks">
-                {view.checks.map((c) => (
-                  <li key={c.id} lang="zh-CN">
+                {checks.map((c) => (
+                  <li key={c.id} lang="zh-CN" data-jzs-check={c.id}>
                     {c.text}
                   </li>
                 ))}

@@ -1,11 +1,13 @@
 import { format } from 'date-fns';
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { currentCorrectionDeadline } from '../../cases/deadlines';
 import { casesCsv, casesXlsx } from '../../cases/export';
 import type { CaseFilter, CasePage, CaseRow, CaseSortKey } from '../../cases/table';
 import { CASE_STATUSES, type CaseStatus, isCaseStatus } from '../../domain/case-status';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
 import { withItem } from '../../domain/sets';
+import { shanghaiDateOf } from '../../domain/calendar';
 import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
@@ -308,12 +310,20 @@ function CaseRowCells(props: RowProps) {
         </td>
         <td lang="zh-CN">{r.employer}</td>
         <td>{businessName(r.business)}</td>
-        <td class={`st st-${r.status}`}>{statusName(r.status)}</td>
+        <td class={`st st-${r.status}`}>
+          {statusName(r.status)}
+          {/* 材料齐全 is the clerk's word; the ticks may say otherwise (set by hand, or a situation added since). */}
+          {r.status === 'ready' && r.materials.done < r.materials.needed && (
+            <div class="warning" data-jzs-case-incomplete={r.materials.needed - r.materials.done}>
+              {t('cases.readyButMissing', { n: r.materials.needed - r.materials.done })}
+            </div>
+          )}
+        </td>
         <td data-jzs-case-materials={`${r.materials.done}/${r.materials.needed}`}>
           {r.materials.done}/{r.materials.needed}
         </td>
         <td>{r.submittedOn ?? ''}</td>
-        <td>{r.updatedAt.slice(0, 10)}</td>
+        <td>{shanghaiDateOf(r.updatedAt)}</td>
         <td class="notes">
           {r.correction && <span class="warning">{tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{r.correction}</Zh> })} </span>}
           {r.notes}
@@ -332,12 +342,21 @@ function CaseRowCells(props: RowProps) {
 
 /** One case: status, submission date, notes; the packet link. */
 function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
-  const [c, setC] = useState<{ revision: number; status: CaseStatus; submittedOn?: string | undefined; notes: string; correction?: { text: string; deadline?: string | undefined } | undefined }>();
+  const [c, setC] = useState<{
+    revision: number;
+    status: CaseStatus;
+    statusSince: string;
+    submittedOn?: string | undefined;
+    notes: string;
+    correction?: { text: string; deadline?: string | undefined; recordedAt: string } | undefined;
+  }>();
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
     void send('ui:cases.get', { ids: [id] }).then(([got]) => got && setC(got));
   }, [id]);
   if (!c) return null;
+  // Only this round's 补正期限: an earlier round's deadline stays with its text, not as the current one.
+  const deadline = currentCorrectionDeadline(c);
   const save = async () => {
     try {
       await send('ui:cases.update', { items: [{ id, revision: c.revision }], patch: { status: c.status, notes: c.notes, submittedOn: c.submittedOn ?? null } });
@@ -365,7 +384,7 @@ function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
       </div>
       {c.correction && (
         <p class="warning">
-          {tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{c.correction.text}</Zh> })} {c.correction.deadline && t('cases.correctionDeadline', { date: c.correction.deadline })}
+          {tx('checklist.labelled', { label: t('cases.correction'), text: <Zh>{c.correction.text}</Zh> })} {deadline && t('cases.correctionDeadline', { date: deadline })}
         </p>
       )}
       <label class="block">

@@ -14,8 +14,32 @@ import { EmployerSelect } from './EmployerSelect';
 const HORIZONS = [30, 90, 180, 365];
 const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
 
+/** What a row is: a 待补正 without a portal deadline says that its date is the day it began, not a deadline. */
+const kindText = (d: Deadline, maxAge: number, lang?: 'zh') => t(d.since ? 'deadlines.kind.correction-since' : `deadlines.kind.${d.kind}`, { years: maxAge }, lang);
+
+/** Days left, or how long ago it passed; a 待补正 counted from its first day says how long it has waited. */
+const leftText = (d: Deadline) => {
+  if (d.since) return d.daysLeft === 0 ? t('deadlines.sinceToday') : t('deadlines.since', { n: -d.daysLeft });
+  return d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft });
+};
+
+/**
+ * What a passed date means for the applicant (153号令 第十二条 and renewal.json `afterExpiry`: no 延续 after the
+ * last filing day, 重新注册 after expiry; 第十五条: over the age limit, not registrable).
+ */
+const afterText = (d: Deadline, maxAge: number, lang?: 'zh') =>
+  d.daysLeft < 0 && (d.kind === 'registration-expiry' || d.kind === 'renewal-window' || d.kind === 'age-65') ? t(`deadlines.after.${d.kind}`, { years: maxAge }, lang) : '';
+
 /** A deadline's row in an export: Chinese texts (like the headers), whatever the UI language. */
-const cells = (d: Deadline) => [d.date, String(d.daysLeft), t(`deadlines.kind.${d.kind}`, undefined, 'zh'), d.name, d.employer, d.business ? BUSINESS_NAMES[d.business].zh : ''];
+const cells = (d: Deadline, maxAge: number) => [
+  d.date,
+  // A day a 待补正 began is not a number of days left.
+  d.since ? '' : String(d.daysLeft),
+  [kindText(d, maxAge, 'zh'), afterText(d, maxAge, 'zh')].filter(Boolean).join(' '),
+  d.name,
+  d.employer,
+  d.business ? BUSINESS_NAMES[d.business].zh : '',
+];
 
 /**
  * 期限提醒: registration expiry and the renewal window, contracts too short for the planned submission day,
@@ -27,7 +51,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
   const [planDate, setPlanDate] = useState<string | undefined>();
   const [horizon, setHorizon] = useState(90);
   const [employer, setEmployer] = useState<string | undefined>();
-  const [data, setData] = useState<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number } | undefined>();
+  const [data, setData] = useState<{ today: string; rows: Deadline[]; employers: string[]; renewalDays: number; maxAge: number } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [reminder, setReminder] = useState<boolean | undefined>();
   // Shown a page at a time (10,000 cases can hold thousands of 待补正 rows: one big table slows every
@@ -48,8 +72,8 @@ export function DeadlinesPanel({ version }: { version: number }) {
   const exportAs = (kind: 'csv' | 'xlsx') => {
     if (!data) return;
     const stamp = format(new Date(), 'yyyyMMdd-HHmm');
-    if (kind === 'csv') download(`${t('export.fileName.deadlines', { stamp })}.csv`, `\uFEFF${[HEADERS, ...data.rows.map(cells)].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
-    else download(`${t('export.fileName.deadlines', { stamp })}.xlsx`, writeXlsx(HEADERS, data.rows.map(cells), '期限'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (kind === 'csv') download(`${t('export.fileName.deadlines', { stamp })}.csv`, `\uFEFF${[HEADERS, ...data.rows.map((d) => cells(d, data.maxAge))].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+    else download(`${t('export.fileName.deadlines', { stamp })}.xlsx`, writeXlsx(HEADERS, data.rows.map((d) => cells(d, data.maxAge)), '期限'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
 
   return (
@@ -105,10 +129,13 @@ export function DeadlinesPanel({ version }: { version: number }) {
           </thead>
           <tbody>
             {data.rows.slice(0, drawn).map((d) => (
-              <tr key={`${d.kind}:${d.profileId}:${d.caseId ?? ''}`} data-jzs-deadline="" data-kind={d.kind} data-date={d.date} data-profile={d.profileId} class={d.daysLeft < 0 ? 'passed' : d.daysLeft <= 30 ? 'soon' : undefined}>
+              <tr key={`${d.kind}:${d.profileId}:${d.caseId ?? ''}`} data-jzs-deadline="" data-kind={d.kind} data-date={d.date} data-profile={d.profileId} class={d.since ? 'soon' : d.daysLeft < 0 ? 'passed' : d.daysLeft <= 30 ? 'soon' : undefined}>
                 <td>{d.date}</td>
-                <td>{d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft })}</td>
-                <td>{t(`deadlines.kind.${d.kind}`)}</td>
+                <td>{leftText(d)}</td>
+                <td>
+                  {kindText(d, data.maxAge)}
+                  {afterText(d, data.maxAge) && <div class="muted small" data-jzs-deadline-after="">{afterText(d, data.maxAge)}</div>}
+                </td>
                 <td lang="zh-CN">{d.name}</td>
                 <td lang="zh-CN">{d.employer}</td>
                 <td>{d.business ? (en ? BUSINESS_NAMES[d.business].en : BUSINESS_NAMES[d.business].zh) : ''}</td>
