@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
@@ -118,9 +119,16 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       viteConfig.plugins = [stripPageNames(), ...(viteConfig.plugins ?? [])];
+      // Terser's three compress passes make it ~2.5 % smaller after gzip than the default minifier (measured:
+      // 27,605 → 26,942 bytes); only for this bundle, where every byte is budgeted and the build is small.
+      viteConfig.build = { ...viteConfig.build, minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 3 }, format: { comments: false } } };
       const nativeBrowser = createRequire(import.meta.url).resolve('wxt/browser');
       const alias = viteConfig.resolve?.alias;
-      if (alias && !Array.isArray(alias)) (alias as Record<string, string>)['wxt/browser'] = nativeBrowser;
+      if (alias && !Array.isArray(alias)) {
+        (alias as Record<string, string>)['wxt/browser'] = nativeBrowser;
+        // WXT's content-script context, reduced to what we use (see src/content/script-context.ts).
+        (alias as Record<string, string>)['wxt/utils/content-script-context'] = resolve(import.meta.dirname, 'src/content/script-context.ts');
+      }
     },
   },
   zip: { artifactTemplate: 'jzs-assistant-{{version}}-{{browser}}.zip' },

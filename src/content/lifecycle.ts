@@ -17,7 +17,7 @@ export interface Lifecycle {
  * gone (`browser.runtime.id` is undefined). So we follow WXT's signal only when the runtime is gone too, and
  * otherwise keep running on a signal of our own.
  */
-export function trustedLifecycle(ctx: ContentScriptContext, runtimeAlive: () => boolean = () => browser.runtime?.id != null): Lifecycle {
+export function trustedLifecycle(ctx: Pick<ContentScriptContext, 'onInvalidated'>, runtimeAlive: () => boolean = () => browser.runtime?.id != null): Lifecycle {
   const own = new AbortController();
   const check = () => {
     if (!runtimeAlive()) own.abort('extension context invalidated');

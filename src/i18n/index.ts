@@ -29,7 +29,7 @@ export type MessageKey = Leaves<AllTexts>;
 /**
  * A placeholder's value: plain text or a number, a text given in both languages (data such as a field's or a
  * business's name, `{ zh, en }`), another message (`{ code, params }`) translated in the same language, or a
- * list, joined as the language joins lists (`checklist.enumSep`).
+ * list, joined as the language joins lists (`list.enumSep`).
  * All plain data, so an error's parameters cross the message boundary unchanged and the receiver translates.
  */
 export type ParamValue = string | number | LocalText | { code: MessageKey; params?: Params } | ReadonlyArray<string | number>;
@@ -127,7 +127,7 @@ export function catalogueKeys(lang: Lang): string[] {
 
 /** Joins a list the way the current language writes it: 「a、b」 in Chinese, "a, b" in English. */
 export function joinList(items: readonly (string | number)[], lang: Lang = current): string {
-  return items.join(t('checklist.enumSep', {}, lang));
+  return items.join(t('list.enumSep', {}, lang));
 }
 
 /**
@@ -135,7 +135,7 @@ export function joinList(items: readonly (string | number)[], lang: Lang = curre
  * already a sentence (ends in 。 or .) is followed by the next one as sentences are — never 「。；」 or ".; ".
  */
 export function joinClauses(items: readonly string[], lang: Lang = current): string {
-  const sep = t('checklist.listSep', {}, lang);
+  const sep = t('list.listSep', {}, lang);
   let out = '';
   items.forEach((item, i) => {
     if (i > 0) out += /[。．.!?！？]$/u.test(out) ? (lang === 'en' ? ' ' : '') : sep;

@@ -1,5 +1,6 @@
 /** What a portal page gets from the background: its rules (names, checklist, fields, checks) in the user's language. */
 import { BUSINESS_NAMES } from '../../domain/ids';
+import { isRecord } from '../../domain/records';
 import { FIELDS } from '../../domain/fields';
 import { CodedError } from '../../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../../i18n/all';
@@ -17,7 +18,17 @@ import type { RouteContext } from './context';
 
 /** What a content script needs to speak the user's language (it bundles Chinese only). */
 export function languageView(lang: Lang, withCatalogue: boolean): LanguageView {
-  return lang === 'en' && withCatalogue ? { lang, catalogue: { ...contentEn, ...hintsEn } } : { lang };
+  return lang === 'en' && withCatalogue ? { lang, catalogue: mergeGroups(contentEn, hintsEn) } : { lang };
+}
+
+/** Two catalogues as one, a group both have (errors) merged rather than the second's replacing the first's. */
+function mergeGroups(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const mine = out[k];
+    out[k] = isRecord(mine) && isRecord(v) ? { ...mine, ...v } : v;
+  }
+  return out;
 }
 
 /** What a page needs of each field: portal data (labels, ids) from the pack, the rest from the field table. */
