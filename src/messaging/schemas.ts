@@ -133,7 +133,7 @@ export const RequestSchemas = {
   'ui:queue.set': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH), source: z.enum(['import', 'selection', 'search', 'list']), start: Uuid.optional() }),
   'ui:restore.stage': z.strictObject({ session: Uuid, total: z.number().int().min(1).max(MAX_RESTORE), profiles: z.array(Profile).min(1).max(RESTORE_CHUNK) }),
   'ui:restore.preview': z.strictObject({ session: Uuid }),
-  'ui:restore.commit': z.strictObject({ session: Uuid, overwriteNewer: z.boolean(), removeMissing: z.boolean(), restoreInvalid: z.boolean() }),
+  'ui:restore.commit': z.strictObject({ session: Uuid, overwriteNewer: z.boolean(), removeMissing: z.boolean(), restoreInvalid: z.boolean(), restoreTwins: z.boolean().optional() }),
   'ui:restore.cancel': z.strictObject({ session: Uuid }),
   'ui:restore.held': z.strictObject({ session: Uuid }),
   'ui:undo.latest': Empty,

@@ -419,3 +419,26 @@ describe('ISO date cells (t="d", as some generators write them)', () => {
     expect(rows[0]?.warnings.map((w) => w.column)).toEqual(['劳动合同截止日期']);
   });
 });
+
+describe('a template’s guide row under the header', () => {
+  it('「（必填）」 「（18位）」 「选填」 under the headers: shown as the guide it is, not rejected as an applicant; the applicants below import', async () => {
+    const zhang = idFor('1985-03-02', 11);
+    for (const guide of [['（必填）', '（18位）', '选填'], ['必填', '(18位身份证号)', ''], ['【必填】', '', '(11位)']]) {
+      const bytes = buildXlsx({ rows: [['姓名', '身份证号', '手机'], guide, ['张三', zhang, '13805311234']] });
+      const { rows } = await importBytes(bytes, 'x.xlsx');
+      expect(rows.map((r) => [r.sheetRow, r.trailer ?? false, r.errors.length]), guide.join('|')).toEqual([
+        [2, true, 0],
+        [3, false, 0],
+      ]);
+      expect(rows[0]?.notices.map((n) => t(n.code, n.params))[0], guide.join('|')).toMatch(/^「.+」是表头下的填写说明行（不是申请人），未导入。$/);
+      expect(planImport(rows, new Map(), 'update').rejected).toEqual([]);
+    }
+  });
+
+  it('a first row with an ID number is an applicant whatever else it holds', async () => {
+    const bytes = buildXlsx({ rows: [['姓名', '身份证号', '手机'], ['（张三）', idFor('1985-03-02', 11), '（无）']] });
+    const { rows } = await importBytes(bytes, 'x.xlsx');
+    expect(rows[0]?.trailer).toBeUndefined();
+    expect(rows[0]?.errors.map((e) => e.column)).toEqual(['姓名']);
+  });
+});

@@ -178,7 +178,7 @@ describe('what a restore would change', () => {
       [uuid(5), mk(uuid(5), '备份后新建', '2026-03-02T00:00:00.000Z')],
     ]);
     const diff = diffRestore(backup, stored, () => true);
-    expect(diff).toEqual({ total: 4, added: [uuid(1)], changed: [uuid(3), uuid(4)], newer: [uuid(4)], unchanged: 1, missing: [uuid(5)], invalid: [] });
+    expect(diff).toEqual({ total: 4, added: [uuid(1)], changed: [uuid(3), uuid(4)], newer: [uuid(4)], unchanged: 1, missing: [uuid(5)], invalid: [], twins: [] });
     const ids = (items: ReturnType<typeof restoreItems>) => items.map((i) => (i.kind === 'restore' ? `r${i.profile.data.name}` : i.kind === 'remove' ? `x${i.id.slice(-1)}` : '?'));
     expect(ids(restoreItems(backup, diff, { overwriteNewer: false, removeMissing: false, restoreInvalid: false }))).toEqual(['r新', 'r改']);
     expect(ids(restoreItems(backup, diff, { overwriteNewer: true, removeMissing: true, restoreInvalid: false }))).toEqual(['r新', 'r改', 'r后改', 'x5']);

@@ -246,6 +246,24 @@ function trailerText(cells: readonly Cell[], ctx: RowContext): string | undefine
   return text.length > TRAILER_SHOWN ? `${text.slice(0, TRAILER_SHOWN)}…` : text;
 }
 
+/** What a template's guide row under the header says in a cell: （必填）, 选填, 示例, (18位). */
+const GUIDE_CELL = /^([（(【[].*[)）】\]]|必填|选填|非必填|可不填|示例|样例|填写示例)$/;
+
+/**
+ * The text of the row right under the header when it is the template's guide to the columns (「（必填）」 「（18位）」
+ * 「选填」 under each header) rather than an applicant, else undefined: every filled cell is such a guide and its
+ * ID-number cell holds no number. Its text is shown; it is not rejected as an applicant without a name.
+ */
+function guideText(cells: readonly Cell[], ctx: RowContext): string | undefined {
+  const idAt = ctx.mapping.indexOf('idNumber');
+  const id = idAt >= 0 ? (cells[idAt]?.text ?? '') : '';
+  if ((id.normalize('NFKC').match(/\d/g)?.length ?? 0) >= 6) return undefined;
+  const filled = cells.map((c) => c.text.normalize('NFKC').trim()).filter(Boolean);
+  if (!filled.length || !filled.every((t) => GUIDE_CELL.test(t.replace(/\s+/g, '')))) return undefined;
+  const text = filled.join(' ');
+  return text.length > TRAILER_SHOWN ? `${text.slice(0, TRAILER_SHOWN)}…` : text;
+}
+
 /**
  * Validate one row. Rejected (errors) only for who the applicant is: no name, a missing or invalid ID number
  * (precision lost in Excel included), or one of them over the schema's limit. Any other value that cannot be
@@ -260,6 +278,8 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   if (blank) return { row, sheetRow, blank, data: b.data, errors: [], warnings: [], notices: [] };
   const trailer = trailerText(cells, ctx);
   if (trailer !== undefined) return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.trailerNote', params: { text: trailer } }] };
+  const guide = row === 1 ? guideText(cells, ctx) : undefined;
+  if (guide !== undefined) return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.guideRow', params: { text: guide } }] };
   // A row the clerk cannot see in Excel (filtered out or hidden) is still read, never silently: it is flagged.
   if (ctx.hiddenRows?.has(sheetRow)) b.warnings.push({ column: '', code: 'import.rowHidden', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;

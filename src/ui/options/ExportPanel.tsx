@@ -71,7 +71,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
         await send('ui:restore.stage', { session, total, profiles: backup.profiles.slice(at, at + RESTORE_CHUNK) });
       }
       setProgress(undefined);
-      setReview({ session, fileName, exportedAt: backup.exportedAt, preview: await send('ui:restore.preview', { session }), overwriteNewer: false, removeMissing: false, restoreInvalid: false });
+      setReview({ session, fileName, exportedAt: backup.exportedAt, preview: await send('ui:restore.preview', { session }), overwriteNewer: false, removeMissing: false, restoreInvalid: false, restoreTwins: false });
     } catch (err) {
       setProgress(undefined);
       setMessage({ kind: 'error', text: errorText(err) });
@@ -81,7 +81,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
   const commitRestore = async (r: RestoreReview) => {
     setBusy(true);
     try {
-      const done = await send('ui:restore.commit', { session: r.session, overwriteNewer: r.overwriteNewer, removeMissing: r.removeMissing, restoreInvalid: r.restoreInvalid });
+      const done = await send('ui:restore.commit', { session: r.session, overwriteNewer: r.overwriteNewer, removeMissing: r.removeMissing, restoreInvalid: r.restoreInvalid, restoreTwins: r.restoreTwins });
       if (backupCases.length) await send('ui:cases.restore', { cases: backupCases });
       setReview(undefined);
       setMessage({ kind: 'ok', text: t('restore.done', done) });

@@ -12,6 +12,7 @@ export interface RestoreReview {
   overwriteNewer: boolean;
   removeMissing: boolean;
   restoreInvalid: boolean;
+  restoreTwins: boolean;
 }
 
 function Names({ group }: { group: RestoreGroup }) {
@@ -67,6 +68,7 @@ export function RestorePreviewView({
       data-unchanged={p.unchanged}
       data-missing={p.missing.n}
       data-invalid={p.invalid.n}
+      data-twins={p.twins.n}
     >
       <h3>{t('restore.title')}</h3>
       <p>{t('restore.summary', { file: review.fileName, at: format(new Date(review.exportedAt), 'yyyy-MM-dd HH:mm'), n: p.total })}</p>
@@ -97,6 +99,15 @@ export function RestorePreviewView({
               <Names group={p.invalid} />
               <Choice option="restore-invalid" on={review.restoreInvalid} set={(on) => onChange({ ...review, restoreInvalid: on })}>
                 {t('restore.restoreInvalid', { n: p.invalid.n })}
+              </Choice>
+            </li>
+          )}
+          {p.twins.n > 0 && (
+            <li data-jzs-restore-group="twins" class="warn">
+              {t('restore.twins', { n: p.twins.n })}
+              <Names group={p.twins} />
+              <Choice option="restore-twins" on={review.restoreTwins} set={(on) => onChange({ ...review, restoreTwins: on })}>
+                {t('restore.restoreTwins', { n: p.twins.n })}
               </Choice>
             </li>
           )}
