@@ -72,23 +72,3 @@ export function pillSpot(
   }
   return undefined;
 }
-
-/**
- * The controls' layout across the page, as a short key: how many there are and where each begins and ends
- * horizontally (whole pixels), at this viewport width. Whether a lane beside the form is free, and whether
- * shifting the page aside leaves one free, depend on nothing else (a lane spans the page's full height), so
- * the same key means the same answer; any control added, removed, widened or moved sideways changes the key.
- */
-export function controlGeometry(controls: readonly Box[], viewportWidth: number): string {
-  // FNV-1a over the rounded edges: a key of a few characters, not the whole list, goes into storage.
-  let hash = 0x811c9dc5;
-  const mix = (n: number) => {
-    hash = Math.imul(hash ^ (Math.round(n) & 0xffff), 0x01000193) >>> 0;
-  };
-  mix(viewportWidth);
-  for (const c of controls) {
-    mix(c.left);
-    mix(c.right);
-  }
-  return `${controls.length}:${hash.toString(36)}`;
-}

@@ -134,7 +134,7 @@ class ContentShell {
       label: () => t('overlay.pill'),
       onExpand: () => this.expand(),
       onShown: () => this.shown(),
-      onDocked: (mode, controls) => this.docked(mode, controls),
+      onDocked: (mode) => this.docked(mode),
     });
     this.overlay.setDetection(d);
     // The remembered layout was asked of storage when the script started (`readPrefs`): the panel (or the pill
@@ -272,9 +272,9 @@ class ContentShell {
   }
 
   /** The open panel's placement was measured: remembered for this page and width (written once it shows). */
-  private docked(mode: OpenMode, controls?: string): void {
+  private docked(mode: OpenMode): void {
     const kind = this.pageKind();
-    const next = kind ? remember(this.docks, kind, window.innerWidth, mode, controls) : undefined;
+    const next = kind ? remember(this.docks, kind, window.innerWidth, mode) : undefined;
     if (!next) return;
     this.docks = next;
     this.docksDirty = true;

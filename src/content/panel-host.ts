@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import type { PanelPrefs } from '../messaging/protocol';
-import { type Box, controlGeometry, type Dock, GAP, type OpenMode, laneIsFree, openLadder, overlaps, PANEL_WIDTH, PILL, pillSpot } from './dock';
+import { type Box, type Dock, GAP, type OpenMode, laneIsFree, openLadder, overlaps, PANEL_WIDTH, PILL, pillSpot } from './dock';
 
 /**
  * The overlay's host element: one per frame where a portal page is detected, carrying the contract's hooks
@@ -21,12 +21,11 @@ export interface OverlayHost {
   /**
    * Place the panel (the page re-rendered, the window was resized, the user toggled it). Keeps the current
    * placement while it still covers no control, unless `again`. `hint`: where the open panel went on this page
-   * at this window width last time; 'top' — no free lane beside the form and no room to shift the page — is
-   * taken again without measuring the page (in the page's flow the panel covers nothing), and the placement is
-   * chosen by measuring in the task after the panel frame is in: with the controls laid out as the hint's
-   * `controls` say, shifting the page is not tried again (its answer would be the same).
+   * at this window width last time (`OpenMode`); 'top' — no free lane beside the form and no room to shift the
+   * page — is taken again without measuring the page (in the page's flow the panel covers nothing), and the
+   * placement is chosen by measuring in the task after the panel frame is in.
    */
-  dock(prefs: PanelPrefs, again?: boolean, hint?: DockHint): void;
+  dock(prefs: PanelPrefs, again?: boolean, hint?: OpenMode): void;
   remove(): void;
 }
 
@@ -37,17 +36,8 @@ export interface OverlayHooks {
   onExpand: () => void;
   /** Each time the panel frame is inserted or the pill placed. */
   onShown: () => void;
-  /**
-   * Each time the open panel's placement was chosen by measuring the page; with 'top', the controls' layout
-   * it was chosen for (`controlGeometry`).
-   */
-  onDocked: (mode: OpenMode, controls?: string) => void;
-}
-
-/** Where the open panel went on this page at this width last time (dock-memory.ts). */
-export interface DockHint {
-  mode: OpenMode;
-  controls?: string | undefined;
+  /** Each time the open panel's placement was chosen by measuring the page. */
+  onDocked: (mode: OpenMode) => void;
 }
 
 // Form controls, and what else a person clicks on a portal page (menu links, MiniUI buttons): the panel
@@ -259,15 +249,14 @@ export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHook
     onShown();
   };
 
-  const place = (prefs: PanelPrefs, again: boolean, hint?: DockHint) => {
+  const place = (prefs: PanelPrefs, again: boolean, hint?: OpenMode) => {
     const same = current && current.prefs.collapsed === prefs.collapsed && current.prefs.side === prefs.side;
     // In the page's flow the panel covers nothing; otherwise check the placement still holds.
     if (same && !again && current && (current.dock.mode === 'top' || fits(current.dock))) return;
     unchecked = false;
     if (!prefs.collapsed) {
       unshift();
-      if (hint?.mode === 'top') {
-        topLayout = hint.controls;
+      if (hint === 'top') {
         // Last time neither lane was free and shifting the page did not fit: in the flow at once, with no
         // layout of the page (measuring it twice was most of the first placement's cost, bench T3).
         // (Marked first: when the page has loaded, `apply` inserts the frame at once and looks at the mark.)
@@ -279,19 +268,15 @@ export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHook
         return;
       }
       // One measurement decides a side lane before anything on the page changes (each trial would lay the
-      // page out again); only shifting the page needs a second look — not when the controls lie as they did
-      // when it last did not fit (the same layout gives the same answer).
+      // page out again); only shifting the page needs a second look.
       const controls = controlBoxes(doc, host);
-      // With the side: the shift tried is the preferred side's (openLadder), so another side is another question.
-      const layout = `${prefs.side}-${controlGeometry(controls, viewport().width)}`;
       const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, controls));
-      const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside' && !(d.mode === 'shift' && layout === topLayout));
+      const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside');
       for (const d of ladder) {
         apply(d, prefs.side);
         if (d === beside || d.mode === 'top' || fits(d)) {
           current = { dock: d, prefs };
-          if (d.mode === 'top') topLayout = layout;
-          onDocked(d.mode, d.mode === 'top' ? layout : undefined);
+          onDocked(d.mode);
           return;
         }
       }
@@ -306,8 +291,6 @@ export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHook
    * (the same page kind can show a longer form this time), and the panel moves beside the form if it can.
    */
   let unchecked = false;
-  /** The controls' layout for which the panel last had to go in the page's flow (measured, or remembered). */
-  let topLayout: string | undefined;
   const improve = () => {
     if (!unchecked || placing || !current || current.dock.mode !== 'top') return;
     unchecked = false;

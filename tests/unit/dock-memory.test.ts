@@ -5,7 +5,7 @@ import { dockHint, dockMemoryKey, remember, toDockMemory } from '../../src/conte
 describe('panel placement memory (pure)', () => {
   it('gives back a placement only for the same page at the same window width', () => {
     const m = remember({}, 'zwdt-declaration', 1280, 'top') ?? {};
-    expect(dockHint(m, 'zwdt-declaration', 1280)?.mode).toBe('top');
+    expect(dockHint(m, 'zwdt-declaration', 1280)).toBe('top');
     expect(dockHint(m, 'zwdt-declaration', 1024)).toBeUndefined();
     expect(dockHint(m, 'zwdt-home', 1280)).toBeUndefined();
     // A page id that is a property of every object is not a page we remembered.
@@ -20,19 +20,6 @@ describe('panel placement memory (pure)', () => {
     expect(wider).toEqual({ a: { width: 1440, mode: 'beside' } });
     const moved = remember(m, 'a', 1280, 'shift');
     expect(moved).toEqual({ a: { width: 1280, mode: 'shift' } });
-  });
-
-  it("keeps the controls' layout with 'top' only, and writes again when it changed", () => {
-    const m = remember({}, 'a', 1280, 'top', '12:abc') ?? {};
-    expect(dockHint(m, 'a', 1280)).toEqual({ width: 1280, mode: 'top', controls: '12:abc' });
-    expect(remember(m, 'a', 1280, 'top', '12:abc')).toBeUndefined();
-    expect(remember(m, 'a', 1280, 'top', '13:xyz')).toEqual({ a: { width: 1280, mode: 'top', controls: '13:xyz' } });
-    // Beside the form or shifted: no layout kept (only 'top' skips a trial on the next load).
-    expect(remember(m, 'a', 1280, 'beside', '12:abc')).toEqual({ a: { width: 1280, mode: 'beside' } });
-    expect(toDockMemory({ a: { width: 1280, mode: 'shift', controls: '1:x' }, b: { width: 1280, mode: 'top', controls: 5 } })).toEqual({
-      a: { width: 1280, mode: 'shift' },
-      b: { width: 1280, mode: 'top' },
-    });
   });
 
   it('stays small: the oldest pages are forgotten first', () => {
