@@ -145,6 +145,18 @@ describe('cases in the workbench', () => {
     expect(await sheet.locator('[data-jzs-condition="retired"]').isChecked()).toBe(true);
     await sheet.close();
   });
+
+  it("prints a batch of packets when one case's applicant was deleted: that packet says so, the others print", async () => {
+    const gone = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '吴九' } } });
+    const orphan = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: gone.id, business: 'cancel' });
+    await sendFrom(bench, 'ui:profiles.delete', { ids: [gone.id] });
+    const sheet = await s.openExtensionPage(`checklist.html?cases=${made[0]!.id},${orphan.id}`);
+    await expect.poll(() => sheet.locator('[data-jzs-packet]').count()).toBe(2);
+    expect(await sheet.locator(`[data-jzs-packet="${made[0]!.id}"] [data-jzs-applicant-name]`).textContent()).toBe('张三');
+    expect(await sheet.locator(`[data-jzs-packet="${orphan.id}"] [data-jzs-profile-gone]`).count()).toBe(1);
+    expect(await sheet.locator(`[data-jzs-packet="${orphan.id}"] [data-jzs-material="application-form"]`).count()).toBe(1);
+    await sheet.close();
+  });
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {
