@@ -157,6 +157,21 @@ describe('cases in the workbench', () => {
     expect(await sheet.locator(`[data-jzs-packet="${orphan.id}"] [data-jzs-material="application-form"]`).count()).toBe(1);
     await sheet.close();
   });
+
+  it("the profile editor's cases show materials n/m, and 材料齐全 with items missing says how many", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '郑十' } } });
+    const c = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'add-specialty' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { status: 'ready', ready: ['application-form'] } });
+    await bench.reload();
+    await bench.locator('[data-jzs-search]').first().fill('郑十');
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    const box = bench.locator(`[data-jzs-profile-cases="${p.id}"]`);
+    const materials = box.locator('[data-jzs-case-materials]');
+    await materials.waitFor();
+    const [done, needed] = ((await materials.getAttribute('data-jzs-case-materials')) ?? '').split('/').map(Number);
+    expect(done).toBe(1);
+    expect(await box.locator('[data-jzs-case-incomplete]').getAttribute('data-jzs-case-incomplete')).toBe(String((needed ?? 0) - 1));
+  });
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {
