@@ -4,9 +4,14 @@ import type { CaseService } from '../cases/service';
 import { type Lang, t } from '../i18n';
 import type { LockService } from '../security/lock';
 import type { JzsDatabase } from '../storage/db';
-import { todayInShanghai } from '../domain/calendar';
+import { plusDays, todayInShanghai } from '../domain/calendar';
 
 export type DeadlineWatch = ReturnType<typeof deadlineWatch>;
+
+/** The next 00:00 in Jinan (Asia/Shanghai, UTC+8 all year) after `now`, in ms. */
+export function nextShanghaiMidnight(now: Date): number {
+  return Date.parse(`${plusDays(todayInShanghai(now), 1)}T00:00:00+08:00`);
+}
 
 /**
  * Messages whose success changes what the badge counts (profiles, cases, the lock, the rule pack's numbers).
@@ -41,6 +46,8 @@ export const changesBadge = (name: string): boolean => BADGE_CHANGES.has(name);
 
 export const REMINDER_SETTING = 'deadlineReminder';
 const BADGE_ALARM = 'jzs-deadline-badge';
+/** At Jinan's midnight the day every deadline counts from changes: recount then, not up to an hour later. */
+const MIDNIGHT_ALARM = 'jzs-deadline-midnight';
 const REMINDER_ALARM = 'jzs-deadline-reminder';
 /** Deadlines this close (passed ones and 待补正 included) count on the badge and in the reminder. */
 const URGENT_DAYS = 30;
@@ -93,8 +100,10 @@ export function deadlineWatch(deps: { cases: CaseService; lock: LockService; db:
     },
     start() {
       void browser.alarms.create(BADGE_ALARM, { periodInMinutes: 60 });
+      // A second past midnight, so the count surely reads the new day.
+      void browser.alarms.create(MIDNIGHT_ALARM, { when: nextShanghaiMidnight(deps.now()) + 1000, periodInMinutes: 24 * 60 });
       browser.alarms.onAlarm.addListener((alarm) => {
-        if (alarm.name === BADGE_ALARM) void badge();
+        if (alarm.name === BADGE_ALARM || alarm.name === MIDNIGHT_ALARM) void badge();
         if (alarm.name === REMINDER_ALARM) void remind();
       });
       void badge();

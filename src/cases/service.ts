@@ -9,7 +9,7 @@ import { casesFromProgress } from '../storage/legacy-progress';
 import { SHANGHAI_OFFSET_MS, todayInShanghai } from '../domain/calendar';
 import type { Case, CaseBody } from './schema';
 import { CodedError } from '../i18n/problem';
-import { impliedConditions } from '../validate/checks';
+import { impliedConditions } from './implied-conditions';
 import type { CaseStatusRules } from '../rules/case-statuses';
 import { portalOutcome } from './offer';
 import type { PortalCase } from './portal-status';

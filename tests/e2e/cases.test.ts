@@ -145,6 +145,33 @@ describe('cases in the workbench', () => {
     expect(await sheet.locator('[data-jzs-condition="retired"]').isChecked()).toBe(true);
     await sheet.close();
   });
+
+  it("prints a batch of packets when one case's applicant was deleted: that packet says so, the others print", async () => {
+    const gone = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '吴九' } } });
+    const orphan = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: gone.id, business: 'cancel' });
+    await sendFrom(bench, 'ui:profiles.delete', { ids: [gone.id] });
+    const sheet = await s.openExtensionPage(`checklist.html?cases=${made[0]!.id},${orphan.id}`);
+    await expect.poll(() => sheet.locator('[data-jzs-packet]').count()).toBe(2);
+    expect(await sheet.locator(`[data-jzs-packet="${made[0]!.id}"] [data-jzs-applicant-name]`).textContent()).toBe('张三');
+    expect(await sheet.locator(`[data-jzs-packet="${orphan.id}"] [data-jzs-profile-gone]`).count()).toBe(1);
+    expect(await sheet.locator(`[data-jzs-packet="${orphan.id}"] [data-jzs-material="application-form"]`).count()).toBe(1);
+    await sheet.close();
+  });
+
+  it("the profile editor's cases show materials n/m, and 材料齐全 with items missing says how many", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '郑十' } } });
+    const c = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'add-specialty' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { status: 'ready', ready: ['application-form'] } });
+    await bench.reload();
+    await bench.locator('[data-jzs-search]').first().fill('郑十');
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    const box = bench.locator(`[data-jzs-profile-cases="${p.id}"]`);
+    const materials = box.locator('[data-jzs-case-materials]');
+    await materials.waitFor();
+    const [done, needed] = ((await materials.getAttribute('data-jzs-case-materials')) ?? '').split('/').map(Number);
+    expect(done).toBe(1);
+    expect(await box.locator('[data-jzs-case-incomplete]').getAttribute('data-jzs-case-incomplete')).toBe(String((needed ?? 0) - 1));
+  });
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {

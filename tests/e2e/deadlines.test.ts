@@ -88,6 +88,14 @@ describe('deadline view and badge', () => {
     await age.waitFor();
     expect(await age.getAttribute('data-date')).toBe(plusYears(birthDate, 65)); // today + 10 days (28 Feb for a 29 Feb birthday)
     expect(await age.textContent()).toContain('年满65周岁（次日起不予注册）');
+    expect(await age.locator('[data-jzs-deadline-after]').count()).toBe(0);
+    // Planning to submit in 20 days: 近's last filing day (in 10 days) and 寿's 65th birthday come first.
+    await bench.locator('[data-jzs-plan-date]').fill(plusDays(today, 20));
+    const nearWindow = bench.locator(`[data-jzs-deadline][data-kind="renewal-window"][data-profile="${ids['近']}"] [data-jzs-deadline-after]`);
+    await expect.poll(() => nearWindow.count()).toBe(1);
+    expect(await nearWindow.textContent()).toContain('届时已不能申请延续注册');
+    expect(await age.locator('[data-jzs-deadline-after]').textContent()).toContain('届时已超过65周岁');
+    expect(await bench.locator(`[data-jzs-deadline][data-profile="${ids['远']}"] [data-jzs-deadline-after]`).count()).toBe(0);
     await bench.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_CHANGES, changesBadge } from '../../src/background/deadline-watch';
+import { BADGE_CHANGES, changesBadge, nextShanghaiMidnight } from '../../src/background/deadline-watch';
 import { RequestSchemas } from '../../src/messaging/schemas';
 
 describe('the deadline badge is recounted after every message that changes what it counts', () => {
@@ -21,5 +21,15 @@ describe('the deadline badge is recounted after every message that changes what 
       expect(known.has(name), `${name} is a message`).toBe(true);
       expect(changesBadge(name), name).toBe(true);
     }
+  });
+});
+
+describe('the badge is recounted at midnight in Jinan, when the day every deadline counts from changes (runs in 3 zones)', () => {
+  it('is the next 00:00 Asia/Shanghai, across a month end, a leap day and a year end', () => {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(iso(nextShanghaiMidnight(new Date('2026-12-31T15:59:59.000Z')))).toBe('2026-12-31T16:00:00.000Z'); // 23:59:59 on 31 Dec
+    expect(iso(nextShanghaiMidnight(new Date('2026-12-31T16:00:00.000Z')))).toBe('2027-01-01T16:00:00.000Z'); // 00:00 on 1 Jan: the next one
+    expect(iso(nextShanghaiMidnight(new Date('2024-02-28T20:00:00.000Z')))).toBe('2024-02-29T16:00:00.000Z'); // 04:00 on 29 Feb
+    expect(iso(nextShanghaiMidnight(new Date('2025-03-09T07:30:00.000Z')))).toBe('2025-03-09T16:00:00.000Z'); // New York's DST night
   });
 });

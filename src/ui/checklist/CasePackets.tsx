@@ -4,7 +4,7 @@ import { BUSINESS_NAMES } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
-import type { ChecklistPage } from '../../messaging/protocol';
+import { type ChecklistPage, MessageError } from '../../messaging/protocol';
 import type { Profile } from '../../profiles/schema';
 import { shanghaiDateOf, todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
@@ -13,9 +13,17 @@ import { maskId } from '../components/ProfileList';
 
 interface Packet {
   c: Case;
-  p: Profile;
+  /** Undefined when the applicant's profile was deleted (its cases stay, so an undo can bring it back). */
+  p: Profile | undefined;
   page: ChecklistPage;
 }
+
+/** The applicant of a case, or undefined when the profile is gone: one such case must not blank the batch. */
+const profileOf = (id: string) =>
+  send('ui:profiles.get', { id }).catch((e: unknown) => {
+    if (e instanceof MessageError && e.code === 'errors.profiles.notFound') return undefined;
+    throw e;
+  });
 
 /**
  * checklist.html?case=<id> (or ?cases=a,b,c for a batch): one A4 packet per case — a cover sheet (applicant,
@@ -29,9 +37,9 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
     void (async () => {
       const cases = await send('ui:cases.get', { ids });
       const out: Packet[] = [];
-      for (const c of cases) out.push({ c, p: await send('ui:profiles.get', { id: c.profileId }), page: await send('ui:checklist', { business: c.business }) });
+      for (const c of cases) out.push({ c, p: await profileOf(c.profileId), page: await send('ui:checklist', { business: c.business }) });
       setPackets(out);
-      document.title = `${t('packet.cover')} · ${joinList(out.map((x) => x.p.data.name ?? ''))}`;
+      document.title = `${t('packet.cover')} · ${joinList(out.map((x) => x.p?.data.name ?? ''))}`;
     })().catch((e: unknown) => setError(describe(e)));
   }, [ids.join()]);
   return (
@@ -52,13 +60,13 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
             <tbody>
               <tr>
                 <th>{t('packet.applicant')}</th>
-                <td data-jzs-applicant-name="">{p.data.name ?? ''}</td>
+                <td data-jzs-applicant-name="">{p ? (p.data.name ?? '') : <span class="warning" data-jzs-profile-gone="">{t('packet.profileGone')}</span>}</td>
                 <th>{t('packet.idNumber')}</th>
-                <td>{maskId(p.data.idNumber ?? '')}</td>
+                <td>{maskId(p?.data.idNumber ?? '')}</td>
               </tr>
               <tr>
                 <th>{t('packet.employer')}</th>
-                <td colSpan={3}>{p.data.employerName ?? ''}</td>
+                <td colSpan={3}>{p?.data.employerName ?? ''}</td>
               </tr>
               <tr>
                 <th>{t('packet.business')}</th>

@@ -10,7 +10,7 @@ import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
 import { NotFound } from '../../profiles/errors';
 import { currentCaseOf } from '../../domain/case-status';
-import { impliedConditions } from '../../validate/checks';
+import { impliedConditions } from '../../cases/implied-conditions';
 
 export interface ChecklistPageProps {
   business: string | null;

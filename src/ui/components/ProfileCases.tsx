@@ -6,6 +6,7 @@ import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
 import type { ChecklistPage } from '../../messaging/protocol';
+import { type ChecklistView, progress } from '../../rules/status';
 
 const toggled = (list: readonly string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
 
@@ -58,6 +59,7 @@ export function ProfileCases({ profileId }: { profileId: string }) {
             <a href={`checklist.html?case=${c.id}`} target="_blank" rel="noopener">
               {t('profiles.printChecklist')}
             </a>
+            {view && <Progress c={c} view={view} />}
             {view && (
               <div class="ticks">
                 {view.conditions.map((cond) => (
@@ -95,5 +97,22 @@ export function ProfileCases({ profileId }: { profileId: string }) {
       </select>
       {error && <p class="error">{error}</p>}
     </fieldset>
+  );
+}
+
+/** Materials n/m under the case's situations; 材料齐全 with items still missing says how many (the ticks win). */
+function Progress({ c, view }: { c: Case; view: ChecklistView }) {
+  const { needed, done } = progress(view, new Set(c.conditions), new Set(c.ready));
+  return (
+    <span class="muted" data-jzs-case-materials={`${done}/${needed}`}>
+      {' '}
+      {done}/{needed}
+      {c.status === 'ready' && done < needed && (
+        <span class="warning" data-jzs-case-incomplete={needed - done}>
+          {' '}
+          {t('cases.readyButMissing', { n: needed - done })}
+        </span>
+      )}
+    </span>
   );
 }

@@ -27,15 +27,26 @@ const leftText = (d: Deadline) => {
  * What a passed date means for the applicant (153号令 第十二条 and renewal.json `afterExpiry`: no 延续 after the
  * last filing day, 重新注册 after expiry; 第十五条: over the age limit, not registrable).
  */
-const afterText = (d: Deadline, maxAge: number, lang?: 'zh') =>
-  d.daysLeft < 0 && (d.kind === 'registration-expiry' || d.kind === 'renewal-window' || d.kind === 'age-65') ? t(`deadlines.after.${d.kind}`, { years: maxAge }, lang) : '';
+function afterText(d: Deadline, ctx: RowContext, lang?: 'zh'): string {
+  if (d.kind !== 'registration-expiry' && d.kind !== 'renewal-window' && d.kind !== 'age-65') return '';
+  if (d.daysLeft < 0) return t(`deadlines.after.${d.kind}`, { years: ctx.maxAge }, lang);
+  // Still ahead today, but not on the day the clerk plans to submit (the contract row counts from it too).
+  if (d.kind !== 'registration-expiry' && d.date < ctx.plan) return t(`deadlines.afterPlan.${d.kind}`, { plan: ctx.plan, years: ctx.maxAge }, lang);
+  return '';
+}
+
+/** What a row's texts depend on beyond the row: the rule pack's age limit, the planned submission day. */
+interface RowContext {
+  maxAge: number;
+  plan: string;
+}
 
 /** A deadline's row in an export: Chinese texts (like the headers), whatever the UI language. */
-const cells = (d: Deadline, maxAge: number) => [
+const cells = (d: Deadline, ctx: RowContext) => [
   d.date,
   // A day a 待补正 began is not a number of days left.
   d.since ? '' : String(d.daysLeft),
-  [kindText(d, maxAge, 'zh'), afterText(d, maxAge, 'zh')].filter(Boolean).join(' '),
+  [kindText(d, ctx.maxAge, 'zh'), afterText(d, ctx, 'zh')].filter(Boolean).join(' '),
   d.name,
   d.employer,
   d.business ? BUSINESS_NAMES[d.business].zh : '',
@@ -69,11 +80,12 @@ export function DeadlinesPanel({ version }: { version: number }) {
   }, [planDate, horizon, employer, version]);
   useEffect(() => void send('ui:deadlines.reminder', {}).then((r) => setReminder(r.on)), []);
 
+  const ctx: RowContext = { maxAge: data?.maxAge ?? 0, plan: planDate ?? data?.today ?? '' };
   const exportAs = (kind: 'csv' | 'xlsx') => {
     if (!data) return;
     const stamp = format(new Date(), 'yyyyMMdd-HHmm');
-    if (kind === 'csv') download(`${t('export.fileName.deadlines', { stamp })}.csv`, `\uFEFF${[HEADERS, ...data.rows.map((d) => cells(d, data.maxAge))].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
-    else download(`${t('export.fileName.deadlines', { stamp })}.xlsx`, writeXlsx(HEADERS, data.rows.map((d) => cells(d, data.maxAge)), '期限'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    if (kind === 'csv') download(`${t('export.fileName.deadlines', { stamp })}.csv`, `\uFEFF${[HEADERS, ...data.rows.map((d) => cells(d, ctx))].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`, 'text/csv;charset=utf-8');
+    else download(`${t('export.fileName.deadlines', { stamp })}.xlsx`, writeXlsx(HEADERS, data.rows.map((d) => cells(d, ctx)), '期限'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   };
 
   return (
@@ -134,7 +146,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
                 <td>{leftText(d)}</td>
                 <td>
                   {kindText(d, data.maxAge)}
-                  {afterText(d, data.maxAge) && <div class="muted small" data-jzs-deadline-after="">{afterText(d, data.maxAge)}</div>}
+                  {afterText(d, ctx) && <div class="muted small" data-jzs-deadline-after="">{afterText(d, ctx)}</div>}
                 </td>
                 <td lang="zh-CN">{d.name}</td>
                 <td lang="zh-CN">{d.employer}</td>
