@@ -35,6 +35,27 @@ function Choice({ option, on, set, children }: { option: string; on: boolean; se
   );
 }
 
+/** What each group of profiles held back unless ticked says, and its tick (the option's text). */
+const HELD_TEXT = {
+  invalid: ['restore.invalid', 'restore.restoreInvalid'],
+  twins: ['restore.twins', 'restore.restoreTwins'],
+} as const;
+
+/** A group of profiles the restore holds back unless ticked (an invalid ID number, an applicant stored twice): shown only when it has any. */
+function HeldBack({ name, group, option, on, set }: { name: keyof typeof HELD_TEXT; group: RestoreGroup; option: string; on: boolean; set: (on: boolean) => void }) {
+  if (group.n === 0) return null;
+  const [said, tick] = HELD_TEXT[name];
+  return (
+    <li data-jzs-restore-group={name} class="warn">
+      {t(said, { n: group.n })}
+      <Names group={group} />
+      <Choice option={option} on={on} set={set}>
+        {t(tick, { n: group.n })}
+      </Choice>
+    </li>
+  );
+}
+
 /**
  * What a restore would change, before anything is written (issue 17.5): new profiles (including ones
  * deleted since the backup), different ones (and which of them were edited after the backup), unchanged,
@@ -93,24 +114,8 @@ export function RestorePreviewView({
               </div>
             )}
           </li>
-          {p.invalid.n > 0 && (
-            <li data-jzs-restore-group="invalid" class="warn">
-              {t('restore.invalid', { n: p.invalid.n })}
-              <Names group={p.invalid} />
-              <Choice option="restore-invalid" on={review.restoreInvalid} set={(on) => onChange({ ...review, restoreInvalid: on })}>
-                {t('restore.restoreInvalid', { n: p.invalid.n })}
-              </Choice>
-            </li>
-          )}
-          {p.twins.n > 0 && (
-            <li data-jzs-restore-group="twins" class="warn">
-              {t('restore.twins', { n: p.twins.n })}
-              <Names group={p.twins} />
-              <Choice option="restore-twins" on={review.restoreTwins} set={(on) => onChange({ ...review, restoreTwins: on })}>
-                {t('restore.restoreTwins', { n: p.twins.n })}
-              </Choice>
-            </li>
-          )}
+          <HeldBack name="invalid" group={p.invalid} option="restore-invalid" on={review.restoreInvalid} set={(on) => onChange({ ...review, restoreInvalid: on })} />
+          <HeldBack name="twins" group={p.twins} option="restore-twins" on={review.restoreTwins} set={(on) => onChange({ ...review, restoreTwins: on })} />
           <li data-jzs-restore-group="unchanged">{t('restore.unchanged', { n: p.unchanged })}</li>
           {p.missing.n > 0 && (
             <li data-jzs-restore-group="missing">
