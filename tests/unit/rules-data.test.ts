@@ -160,3 +160,23 @@ describe('pack schema rejects mistakes', () => {
     );
   });
 });
+
+describe('check texts as an applicant reads them (printed checklist 注意事项)', () => {
+  const pack = bundledPack();
+  const conditionName = (id: string) => pack.conditions.find((c) => c.id === id)?.name ?? id;
+  // The printed checklist lists every check that applies under the ticked situations; a check that runs only in
+  // one situation must say so, or an applicant outside it reads a rule that is not theirs (初始: 解聘日期 for
+  // everyone, though the seed asks it only when the exam employer differs).
+  const situations = (c: (typeof pack.businesses)[number]['checks'][number]): string[] => [
+    ...c.when,
+    ...(c.params.onlyWhenExamEmployerDiffers ? ['exam-employer-differs'] : []),
+  ];
+
+  it('a check that holds only in a situation names that situation in its text', () => {
+    const checked = pack.businesses.flatMap((b) => b.checks.filter((c) => situations(c).length > 0).map((c) => [b.id, c] as const));
+    expect(checked.length).toBeGreaterThanOrEqual(4);
+    for (const [business, c] of checked) {
+      for (const s of situations(c)) expect(c.text, `${business}/${c.id}`).toContain(conditionName(s));
+    }
+  });
+});
