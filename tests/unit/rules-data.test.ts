@@ -77,7 +77,18 @@ describe('materials match the seed (§四)', () => {
     const extras = change.materials.filter((m) => m.condition === 'company-renamed').map((m) => m.id);
     expect(extras).toEqual(['business-license', 'company-qualification-certificate', 'legal-representative-video']);
     const dropped = change.materials.filter((m) => m.notWhen.includes('company-renamed')).map((m) => m.seedItem ?? m.id);
-    expect(dropped).toEqual([4, 5, 6, 'retirement-certificate', 7]);
+    expect(dropped).toEqual(['practice-seal', 4, 5, 6, 'retirement-certificate', 7]);
+  });
+
+  it('变更: the 执业印章 goes in with the certificate (153号令 第十三条（二）), marked as the national rule the seed does not list', () => {
+    const change = business('change');
+    const ids = change.materials.map((m) => m.id);
+    expect(ids.indexOf('practice-seal')).toBe(ids.indexOf('registration-certificate') + 1);
+    expect(change.materials.find((m) => m.id === 'practice-seal')).toMatchObject({
+      requirement: 'required',
+      submit: [{ channel: 'counter', form: 'original' }],
+      source: { doc: '建设部令第153号', inferred: true },
+    });
   });
 
   it('注销: 其它材料 holds the statement, higher-level certificate or dismissal proof, certificate or loss report', () => {
