@@ -114,7 +114,7 @@ describe('materials match the seed (§四)', () => {
   });
 
   it('初始: a condition for 考试单位与注册单位不一致 and 学信网无法打印', () => {
-    expect(business('initial').conditions).toEqual(['retired', 'exam-employer-differs', 'xuexin-unavailable', 'two-employers']);
+    expect(business('initial').conditions).toEqual(['retired', 'exam-employer-differs', 'xuexin-unavailable', 'qualification-over-3-years', 'two-employers']);
   });
 
   it('个人信息更改: five parts in ONE PDF of at most 2 × 1024 × 1024 bytes', () => {

@@ -52,7 +52,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
         setName(p.data.name ?? '');
         const progress = currentCaseOf(cases, business);
         setReady(new Set(progress?.ready ?? []));
-        if (props.conditions.length === 0) setConditions(new Set(progress ? progress.conditions : impliedConditions(sheet.checklist.conditions, p.data)));
+        if (props.conditions.length === 0) setConditions(new Set(progress ? progress.conditions : impliedConditions(sheet.checklist, p.data, todayInShanghai(props.now))));
       },
       (e: unknown) => setError(describe(e)),
     );
