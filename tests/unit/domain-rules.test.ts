@@ -296,6 +296,23 @@ describe('14.3 诚信证明: social insurance paid by the registering employer f
     document.body.innerHTML = '';
   });
 
+  it('延续 and 变更 check the payer too (seed: 核查聘用企业缴纳的社保情况), with no number of months the seed does not state', () => {
+    const now = new Date('2026-11-22T16:00:00Z');
+    const other = { employerName: '济南甲建筑有限公司', socialInsuranceEmployer: '济南乙建设有限公司', socialInsuranceMonths: '1' };
+    const same = { ...other, socialInsuranceEmployer: '济南甲建筑有限责任公司' };
+    for (const b of ['renewal', 'change'] as const) {
+      expect(brief(run(b, other, now)), b).toEqual(['error:socialInsuranceEmployer:check.insuranceOtherEmployer']);
+      // One month paid is no finding: only 初始 states 3 months.
+      expect(run(b, same, now), b).toEqual([]);
+      expect(run(b, other, now, ['retired']), b).toEqual([]);
+    }
+    // 单位更名: the payer may still be written under the old name.
+    expect(run('change', other, now, ['company-renamed'])).toEqual([]);
+    expect(brief(run('initial', same, now))).toEqual(['error:socialInsuranceMonths:check.insuranceTooShort']);
+    // Businesses without 诚信证明 do not check it.
+    for (const b of ['add-specialty', 'cancel', 'reissue', 'info-change'] as const) expect(run(b, other, now), b).toEqual([]);
+  });
+
   it('pages that show the fields get a hint: the labels are in the shared lexicon', () => {
     const defs = pack.fields.filter((f) => f.key.startsWith('socialInsurance'));
     expect(defs.map((f) => [f.key, FIELDS[f.key].type])).toEqual([
