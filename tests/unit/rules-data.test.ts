@@ -187,7 +187,23 @@ describe('check texts as an applicant reads them (printed checklist 注意事项
     const checked = pack.businesses.flatMap((b) => b.checks.filter((c) => situations(c).length > 0).map((c) => [b.id, c] as const));
     expect(checked.length).toBeGreaterThanOrEqual(4);
     for (const [business, c] of checked) {
-      for (const s of situations(c)) expect(c.text, `${business}/${c.id}`).toContain(conditionName(s));
+      for (const s of situations(c)) {
+        expect(c.text, `${business}/${c.id}`).toContain(conditionName(s));
+        expect(c.textEn, `${business}/${c.id}`).toContain(pack.conditions.find((x) => x.id === s)?.nameEn);
+      }
+    }
+  });
+
+  it('every check reads in English too, without Chinese the English page would have to mark (numbers kept)', () => {
+    const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/u;
+    for (const b of pack.businesses) {
+      for (const c of b.checks) {
+        expect(c.textEn, `${b.id}/${c.id}`).toBeTruthy();
+        expect(c.textEn, `${b.id}/${c.id}`).not.toMatch(cjk);
+        // The numbers of the rule (30 / 90 days, 65, 3 years or months, 60 hours) are the same in both texts.
+        const numbers = (t: string) => [...new Set(t.match(/\d+/g) ?? [])].filter((n) => !['1', '2010', '192'].includes(n)).sort();
+        expect(numbers(c.textEn ?? ''), `${b.id}/${c.id}`).toEqual(numbers(c.text));
+      }
     }
   });
 });

@@ -133,11 +133,18 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             <>
               <h2>{t('checklistPage.checks')}</h2>
               <ul class="checks">
-                {checks.map((c) => (
-                  <li key={c.id} lang="zh-CN" data-jzs-check={c.id}>
-                    {c.text}
-                  </li>
-                ))}
+                {checks.map((c) =>
+                  // English: the rule in English, then the Chinese wording an official would recognise.
+                  en && c.textEn ? (
+                    <li key={c.id} data-jzs-check={c.id}>
+                      {c.textEn} (<Zh>{c.text}</Zh>)
+                    </li>
+                  ) : (
+                    <li key={c.id} lang="zh-CN" data-jzs-check={c.id}>
+                      {c.text}
+                    </li>
+                  ),
+                )}
               </ul>
             </>
           )}
