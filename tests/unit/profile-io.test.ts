@@ -194,6 +194,18 @@ describe('export', () => {
     expect(row!.notes).toBe('=cmd|x');
   });
 
+  it('CSV: long digit strings and leading zeros stay text when Excel opens the file, and read back the same', async () => {
+    const q = profile('33333333-3333-4333-8333-333333333333', { name: '李四', idNumber: '370102199001011231', postcode: '050000', mobile: '13805310000' });
+    const csv = toCsv([q]);
+    // Excel would show 3.70102E+17 and keep 15 digits; ="…" is shown and kept as the text.
+    expect(csv).toContain('"=""370102199001011231"""');
+    expect(csv).toContain('"=""050000"""');
+    // 11 digits fit Excel's General format: left as they are.
+    expect(csv).toContain(',13805310000');
+    const [row] = await importRows(new TextEncoder().encode(csv), 'export.csv');
+    expect(row!.data).toEqual(q.data);
+  });
+
   it('XLSX reads back the same', async () => {
     const [row] = await importRows(toXlsx([p]), 'export.xlsx');
     expect(row!.data).toEqual(p.data);
