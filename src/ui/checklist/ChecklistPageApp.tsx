@@ -178,8 +178,8 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             </tbody>
           </table>
           <footer class="sources">
-            {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom })} ·{' '}
-            {t('checklist.lastVerified', { version: page.pack.version, date: view.lastVerified })} ·{' '}
+            {/* One mention of the pack: its version, since when and when it was last compared with its sources. */}
+            {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom, date: view.lastVerified })} ·{' '}
             {tx('checklist.labelled', { label: t('checklistPage.source'), text: <Zh>{page.pack.sources.map((s) => s.title).join('；')}</Zh> })}
           </footer>
         </article>
