@@ -207,3 +207,15 @@ describe('check texts as an applicant reads them (printed checklist 注意事项
     }
   });
 });
+
+describe('the English steps say what the Chinese ones say', () => {
+  // An English reader must not lose a number, an address or a telephone the Chinese step gives (the approval
+  // step's results address was in the Chinese text only).
+  it('every URL and number of a step is in its English text too', () => {
+    const pack = bundledPack();
+    const facts = (t: string) => [...(t.match(/https?:\/\/\S+?(?=[）)，。\s]|$)/g) ?? []), ...(t.replace(/https?:\/\/\S+/g, '').match(/\d+/g) ?? [])];
+    for (const step of pack.steps) {
+      for (const f of facts(step.text)) expect(step.textEn, `${step.id}: ${f}`).toContain(f);
+    }
+  });
+});
