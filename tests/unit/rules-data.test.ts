@@ -106,6 +106,12 @@ describe('materials match the seed (§四)', () => {
     expect(business('reissue').materials[0]).toMatchObject({ id: 'application-form', copies: 2 });
   });
 
+  it('遗失补证 is also the way to a new certificate after a 个人信息更改 (seed §一 1（3）④): its steps say so', () => {
+    expect(business('reissue').steps[0]).toBe('prov-info-change-reissue');
+    expect(business('info-change').steps).toContain('prov-info-change-reissue');
+    expect(pack.steps.find((s) => s.id === 'prov-info-change-reissue')?.text).toContain('遗失补办或污损更换');
+  });
+
   it('退休人员 need the retirement certificate wherever 诚信证明 is listed', () => {
     for (const id of ['initial', 'renewal', 'change']) {
       const extra = business(id).materials.find((m) => m.id === 'retirement-certificate');
