@@ -146,6 +146,17 @@ describe('cases in the workbench', () => {
     await sheet.close();
   });
 
+  it('prints the 初始 checklist of an applicant qualified more than 3 years ago with the 继续教育证明 逾期申请 calls for (153号令 第十一条)', async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '郑十', qualificationIssueDate: '2019-05-10' } } });
+    const sheet = await s.openExtensionPage(`checklist.html?business=initial&profile=${p.id}`);
+    await sheet.locator('[data-jzs-applicant-name]', { hasText: '郑十' }).waitFor();
+    await expect.poll(() => sheet.getAttribute('[data-jzs-material="continuing-education-proof"]', 'data-status')).toBe('missing');
+    expect(await sheet.locator('[data-jzs-condition="qualification-over-3-years"]').isChecked()).toBe(true);
+    // The 解聘 rule is printed with the situation it belongs to, not as a rule for everyone.
+    expect(await sheet.locator('[data-jzs-check="contract-after-dismissal"]').textContent()).toContain('考试报名时单位与注册单位不一致的');
+    await sheet.close();
+  });
+
   it("prints a batch of packets when one case's applicant was deleted: that packet says so, the others print", async () => {
     const gone = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '吴九' } } });
     const orphan = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: gone.id, business: 'cancel' });
