@@ -66,6 +66,7 @@ async function chineseOutsideData(page: Page | Frame, scope?: string): Promise<s
 describe('English mode', () => {
   let s: Session;
   let bench: Page;
+  let profileId = '';
   beforeAll(async () => {
     s = await launch();
     bench = await s.openExtensionPage('options.html');
@@ -76,6 +77,7 @@ describe('English mode', () => {
       notes: '备注：原件已收',
     };
     const created = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body });
+    profileId = created.id;
     await sendFrom(bench, 'ui:active.set', { id: created.id });
     // Switching the language reloads every open extension page: switch, and wait for the page to come back.
     const reloaded = bench.waitForEvent('load');
@@ -212,6 +214,17 @@ describe('English mode', () => {
     await bench.locator('[data-jzs-import-report][data-rejected="1"]').waitFor();
     expect(await bench.locator('[data-jzs-import-error]').textContent()).toMatch(/^Row 3, column .*check character/);
     expect(await chineseOutsideData(bench)).toEqual([]);
+  });
+
+  it('a case packet (cover, checklist, steps) shows Chinese only as marked data', async () => {
+    const cases = await sendFrom<Array<{ id: string; business: string }>>(bench, 'ui:cases.ofProfile', { profileId });
+    const c = cases.find((x) => x.business === 'change');
+    expect(c).toBeDefined();
+    const page = await s.openExtensionPage(`checklist.html?case=${c?.id ?? ''}`);
+    await page.locator('[data-jzs-packet] [data-jzs-material]').first().waitFor();
+    // The title holds the applicants' names on purpose: it is the file name of a packet saved as PDF.
+    expect((await chineseOutsideData(page)).filter((x) => !x.startsWith('title:'))).toEqual([]);
+    await page.close();
   });
 
   it('the check itself finds Chinese that is not marked', async () => {

@@ -10,6 +10,7 @@ import { shanghaiDateOf, todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
 import { progress } from '../../rules/status';
 import { maskId } from '../components/ProfileList';
+import { Zh, ZhRuns } from '../components/Zh';
 
 interface Packet {
   c: Case;
@@ -60,13 +61,15 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
             <tbody>
               <tr>
                 <th>{t('packet.applicant')}</th>
-                <td data-jzs-applicant-name="">{p ? (p.data.name ?? '') : <span class="warning" data-jzs-profile-gone="">{t('packet.profileGone')}</span>}</td>
+                <td data-jzs-applicant-name="">{p ? <Zh>{p.data.name ?? ''}</Zh> : <span class="warning" data-jzs-profile-gone="">{t('packet.profileGone')}</span>}</td>
                 <th>{t('packet.idNumber')}</th>
                 <td>{maskId(p?.data.idNumber ?? '')}</td>
               </tr>
               <tr>
                 <th>{t('packet.employer')}</th>
-                <td colSpan={3}>{p?.data.employerName ?? ''}</td>
+                <td colSpan={3}>
+                  <Zh>{p?.data.employerName ?? ''}</Zh>
+                </td>
               </tr>
               <tr>
                 <th>{t('packet.business')}</th>
@@ -90,13 +93,17 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
               {c.correction && (
                 <tr>
                   <th>{t('packet.correction')}</th>
-                  <td colSpan={3}>{c.correction.text}</td>
+                  <td colSpan={3}>
+                    <Zh>{c.correction.text}</Zh>
+                  </td>
                 </tr>
               )}
               {c.notes && (
                 <tr>
                   <th>{t('packet.notes')}</th>
-                  <td colSpan={3}>{c.notes}</td>
+                  <td colSpan={3}>
+                    <Zh>{c.notes}</Zh>
+                  </td>
                 </tr>
               )}
             </tbody>
@@ -106,7 +113,7 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
           <h2>{t('packet.steps')}</h2>
           <ol class="steps">
             {page.checklist.steps.map((s) => (
-              <li key={s.id}>{en ? s.textEn : s.text}</li>
+              <li key={s.id}>{en ? <ZhRuns text={s.textEn} /> : s.text}</li>
             ))}
           </ol>
         </article>
