@@ -463,6 +463,13 @@ describe('14.5 nothing invented without a flag', () => {
     expect(host.textContent).toContain('本工具建议');
     render(null, host);
   });
+
+  it('遗失补证\'s application form reads 一式两份 as the seed writes it (not 一式2份)', () => {
+    const host = document.createElement('div');
+    render(h(ChecklistList, { view: view('reissue'), active: NONE, done: NONE, notes: 'open' }), host);
+    expect(host.querySelector('[data-jzs-material="application-form"] .item-head')?.textContent).toContain('一式两份');
+    render(null, host);
+  });
 });
 
 // ---------- 6. validators ----------

@@ -18,6 +18,9 @@ export interface ChecklistListProps {
 
 const ICON: Record<MaterialStatus, string> = { done: '✓', missing: '○', 'not-needed': '–' };
 
+/** 一式两份 as the seed writes it (§四 遗失补证 第1项), not 一式2份: counts of copies in Chinese numerals. */
+const copiesZh = (n: number): string => ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'][n] ?? String(n);
+
 export function uploadText(u: UploadRule): string {
   const parts: string[] = [];
   const formats = formatsText(u.accept, t('upload.video'));
@@ -51,7 +54,7 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
             item.name
           )}
         </span>
-        {item.copies && <span class="tag">{t('checklist.copies', { n: item.copies })}</span>}
+        {item.copies && <span class="tag">{t('checklist.copies', { n: en ? item.copies : copiesZh(item.copies) })}</span>}
         <span class={`tag ${item.requirement}`}>
           {item.requirement === 'required'
             ? // A not-needed item never shows 必需 (变更 + 单位更名).
