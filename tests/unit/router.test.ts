@@ -57,6 +57,20 @@ describe('message dispatch', () => {
     expect(data.checklist.steps.every((s) => !s.portal || s.portal === 'jinan-zwdt')).toBe(true);
   });
 
+  it('in English, the checks a content script runs carry their English wording (a 不予注册 hint quotes it)', async () => {
+    const ask = async (language: 'zh' | 'en') => {
+      const { routes: r } = testRoutes({ db, language: async () => language });
+      const reply = await dispatch(r, msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change' }), zwdt);
+      return (reply as { data: { checks: Array<{ id: string; text: string }> } }).data.checks;
+    };
+    const en = await ask('en');
+    const zh = await ask('zh');
+    expect(en.map((c) => c.id)).toEqual(zh.map((c) => c.id));
+    expect(en.find((c) => c.id === 'two-employers-refused')?.text).toMatch(/^Registering with two or more employers/);
+    expect(zh.find((c) => c.id === 'two-employers-refused')?.text).toMatch(/^申请在两个或两个以上单位注册/);
+    for (const c of en) expect(c.text, c.id).not.toMatch(/[\u4e00-\u9fff]/u);
+  });
+
   it('hands the content script the chosen language, with the English texts only when it lacks them', async () => {
     const reply = await dispatch(routes, msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-home', withCatalogue: true }), zwdt);
     expect((reply as { data: { language: unknown } }).data.language).toEqual({ lang: 'zh' });

@@ -70,5 +70,8 @@ export async function pageRules({ db, language }: Pick<RouteContext, 'db' | 'lan
     rules.checklist = checklistView(pack, req.business, req.portal);
     rules.checks = rules.checklist.checks;
   }
+  // A 不予注册 finding quotes its rule's text in the page hint: the rule in the user's language, so an English
+  // hint holds no Chinese sentence (the check view keeps both; the content script only reads `text`).
+  if (lang === 'en') rules.checks = rules.checks.map((c) => (c.textEn ? { ...c, text: c.textEn } : c));
   return rules;
 }
