@@ -213,6 +213,8 @@ describe('14.2 conditions change the list', () => {
     expect(radios.map((r) => r.getAttribute('data-jzs-condition')).sort()).toEqual(['cancel-dismissed', 'cancel-higher-qualification']);
     expect(new Set(radios.map((r) => r.name)).size).toBe(1);
     expect(host.querySelector('input[type=checkbox][data-jzs-condition="certificate-lost"]')).not.toBeNull();
+    // The reason still to choose reads as one phrase, not 「请选择其一：条件：注销原因：…」.
+    expect(host.querySelector('[data-jzs-material="higher-qualification-certificate"] .tag.conditional')?.textContent).toBe('请选择其一 · 注销原因：取得高级别执业资格');
     render(null, host);
   });
 

@@ -59,7 +59,8 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
           {item.requirement === 'required'
             ? // A not-needed item never shows 必需 (变更 + 单位更名).
               t(status === 'not-needed' ? 'checklist.notNeededNow' : 'checklist.required')
-            : `${choosing ? t('checklist.chooseOne') : ''}${t('checklist.conditional', { condition: condition ? (en ? condition.nameEn : condition.name) : (item.condition ?? '') })}`}
+            : // One of a group still to choose (注销 reasons): 「请选择其一 · 注销原因：…」, not 「请选择其一：条件：注销原因：…」.
+              t(choosing ? 'checklist.chooseOne' : 'checklist.conditional', { condition: condition ? (en ? condition.nameEn : condition.name) : (item.condition ?? '') })}
         </span>
         <span class="status-text">{t(`checklist.${status === 'not-needed' ? 'notNeeded' : status}`)}</span>
       </div>
