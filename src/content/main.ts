@@ -3,7 +3,7 @@ import { getPortalCases } from '../cases/portal-status';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
 import type { FieldDefinitionView, LanguageView, PageReport, PageRules, PanelPrefs, Reply } from '../messaging/protocol';
-import { type Control, mapControls, type PageField, readControls } from '../portals/fields';
+import { mapControls, type PageField, readControls } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { pageReport } from '../portals/page-report';
 import { invalidate } from '../portals/dom';
@@ -204,7 +204,8 @@ class ContentShell {
    * The page's fields as it is now: its controls and labels read here, the labels this frame has no reading of
    * asked of the background first (one message for all of them; none when every label is known).
    */
-  private mapPage(defs: readonly FieldDefinitionView[], controls: Control[] = readControls(document)): PageField[] | Promise<PageField[]> {
+  private mapPage(defs: readonly FieldDefinitionView[]): PageField[] | Promise<PageField[]> {
+    const controls = readControls(document);
     const cache = this.labels;
     const missing = cache.missing(controls.map((c) => c.label));
     if (!missing.length) return mapControls(document, controls, defs, cache);
