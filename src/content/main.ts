@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { getPortalCases } from '../cases/portal-status';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
-import type { LanguageView, PageReport, PanelPrefs, Reply } from '../messaging/protocol';
-import { mapFields, type PageField } from '../portals/fields';
+import type { FieldDefinitionView, LanguageView, PageReport, PageRules, PanelPrefs, Reply } from '../messaging/protocol';
+import { mapControls, type PageField, readControls } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { pageReport } from '../portals/page-report';
 import { invalidate } from '../portals/dom';
@@ -13,6 +13,7 @@ import { panelPrefsKey, toPrefs } from '../messaging/panel-prefs';
 import { usePageDefinitions } from '../portals/registry';
 import { FillAgent } from './fill';
 import { dispatchFrame, type FrameRoutes } from './frame-router';
+import { LabelCache } from './label-cache';
 import type { Lifecycle } from './lifecycle';
 import { initialState, type PageEvent, type PageState, reduce, reportOf, sameDetection } from './page-state';
 import type { OpenMode } from './dock';
@@ -65,6 +66,12 @@ class ContentShell {
   private requestSeq = 0;
   private rejected: Detection | undefined;
   private hintsLoaded = false;
+  /** The background's readings of this page's label texts, for the rules in force (label-cache.ts). */
+  private labels = new LabelCache();
+  /** The page's own DOM changes so far: controls read before an answer are still the page's if none came since. */
+  domChanges = 0;
+  /** The latest mapping asked for: an older one's answer is dropped. */
+  private mapSeq = 0;
   private readonly doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   readonly agent = new FillAgent(document);
   // Shows the tab's panel: the top frame, or the content frame of a top-level <frameset>.
@@ -104,7 +111,7 @@ class ContentShell {
     this.dispatch({ type: 'detected', detection });
     if (this.state.detection !== before) this.changedPage();
     else {
-      this.validator?.rebind();
+      this.remap();
       // The page re-rendered: the panel or pill must still cover no control (a new page was just placed).
       if (this.prefs) this.overlay?.dock(this.prefs);
     }
@@ -122,6 +129,7 @@ class ContentShell {
 
   private changedPage(): void {
     const d = this.state.detection;
+    this.mapSeq++;
     this.validator?.destroy();
     this.validator = undefined;
     if (!d) {
@@ -147,10 +155,17 @@ class ContentShell {
     this.soon(() => this.askRules(d, seq));
   }
 
-  /** The page's rules from the background: field mapping, hints, the checklist's materials. */
+  /**
+   * The page's rules from the background: field mapping, hints, the checklist's materials. The page's label texts
+   * go along, and their readings come back with the rules (no hop of their own).
+   */
   private askRules(d: Detection, seq: number): void {
     if (seq !== this.requestSeq) return;
-    const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }) };
+    const controls = readControls(document);
+    const changes = this.domChanges;
+    const cache = new LabelCache();
+    const labels = cache.missing(controls.map((c) => c.label));
+    const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }), labels };
     send('cs:pageRules', req).then(
       (rules) => {
         if (seq !== this.requestSeq) return;
@@ -159,19 +174,55 @@ class ContentShell {
         this.hintsLoaded = true;
         // An imported pack's page definitions: detect again with them (no rebuild, no reload).
         if (rules.pages && usePageDefinitions(rules.pages)) return this.detect();
-        const mapped = mapFields(document, rules.fields);
-        if (!formAccepted(document, d, mapped.map((f) => f.key))) {
-          this.rejected = d;
-          return this.detect();
-        }
-        if (useLanguage(rules.language)) this.redock();
-        this.overlay?.host.setAttribute('data-rules', rules.packVersion);
-        this.dispatch({ type: 'rules', rules });
-        this.readTables();
-        this.startValidation(mapped);
+        cache.add(labels, rules.readings ?? []);
+        this.labels = cache;
+        // The controls read with the request are the page's unless it changed since (a late render): else read again.
+        const mapped = changes === this.domChanges ? mapControls(document, controls, rules.fields, cache) : this.mapPage(rules.fields);
+        const mapSeq = ++this.mapSeq;
+        return whenMapped(mapped, (fields) => {
+          if (mapSeq === this.mapSeq) this.rulesIn(d, rules, fields);
+        });
       },
       () => undefined, // the panel says the background is unreachable; hints just do not show
     );
+  }
+
+  /** The page's rules and its fields mapped by them: accepted or turned down, then hints and tables. */
+  private rulesIn(d: Detection, rules: PageRules, mapped: PageField[]): void {
+    if (!formAccepted(document, d, mapped.map((f) => f.key))) {
+      this.rejected = d;
+      return this.detect();
+    }
+    if (useLanguage(rules.language)) this.redock();
+    this.overlay?.host.setAttribute('data-rules', rules.packVersion);
+    this.dispatch({ type: 'rules', rules });
+    this.readTables();
+    this.startValidation(mapped);
+  }
+
+  /**
+   * The page's fields as it is now: its controls and labels read here, the labels this frame has no reading of
+   * asked of the background first (one message for all of them; none when every label is known).
+   */
+  private mapPage(defs: readonly FieldDefinitionView[]): PageField[] | Promise<PageField[]> {
+    const controls = readControls(document);
+    const cache = this.labels;
+    const missing = cache.missing(controls.map((c) => c.label));
+    if (!missing.length) return mapControls(document, controls, defs, cache);
+    return send('cs:labels', { labels: missing }).then(({ readings }) => {
+      cache.add(missing, readings);
+      return mapControls(document, controls, defs, cache);
+    });
+  }
+
+  /** The page re-rendered: map it again and validate (an older mapping's answer is dropped). */
+  private remap(): void {
+    const rules = this.state.rules;
+    if (!this.validator || !rules) return;
+    const seq = ++this.mapSeq;
+    whenMapped(this.mapPage(rules.fields), (fields) => {
+      if (seq === this.mapSeq) this.validator?.rebind(fields);
+    });
   }
 
   /** `mapped`: the page's fields as just mapped (mapping is the costly part: done once). */
@@ -324,9 +375,9 @@ class ContentShell {
   readonly routes: FrameRoutes = {
     'bg:collect': () => {
       const { detection: d, rules } = this.state;
-      const only = d ? rules?.onlyFields : undefined;
-      const mapped = rules && d ? mapFields(document, rules.fields).filter((f) => !only || only.includes(f.key)) : [];
-      return this.agent.collect(d?.page ?? null, mapped);
+      if (!rules || !d) return this.agent.collect(d?.page ?? null, []);
+      const only = rules.onlyFields;
+      return then(this.mapPage(rules.fields), (all) => this.agent.collect(d.page, only ? all.filter((f) => only.includes(f.key)) : all));
     },
     'bg:document': () => ({ page: this.state.detection?.page ?? null, url: location.href, nonce: this.agent.nonce }),
     // Values written in the main world (MiniUI's setValue) fire no event this world sees: check them now.
@@ -354,13 +405,27 @@ class ContentShell {
       this.redock();
       return {};
     },
-    'bg:pageReport': () => ({ report: pageReport(document, new URL(location.href), this.state.detection, this.state.rules?.fields ?? [], []) }),
+    'bg:pageReport': () => {
+      const fields = this.state.rules ? this.mapPage(this.state.rules.fields) : [];
+      return then(fields, (mapped) => ({ report: pageReport(document, new URL(location.href), this.state.detection, mapped, []) }));
+    },
   };
 
   stop(): void {
     this.validator?.destroy();
     this.overlay?.remove();
   }
+}
+
+/** `f` of a value now, or of a promised one when it comes. */
+function then<T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
+/** `f` of the fields mapped now, or when the background has read the new labels (unreachable: no hints, as before). */
+function whenMapped(fields: PageField[] | Promise<PageField[]>, f: (fields: PageField[]) => void): void {
+  if (fields instanceof Promise) fields.then(f, () => undefined);
+  else f(fields);
 }
 
 /** Is a mutation only our own hints and host coming and going? */
@@ -408,18 +473,47 @@ function watchPage(ctx: Lifecycle, shell: ContentShell): void {
     timer = ctx.setTimeout(() => shell.detect(), REREAD_DELAY_MS);
   };
   const observer = new MutationObserver((records) => {
-    if (!onlyOurs(records)) schedule();
+    if (onlyOurs(records)) return;
+    shell.domChanges++;
+    schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.onInvalidated(() => observer.disconnect());
   for (const type of ['change', 'click', 'keyup'] as const) ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
 }
 
-/** Content-script entry: guard the origin, run the shell, keep watching the page. */
+/**
+ * Is this a sub-frame? Asked without touching another frame's window: in Chrome reading `window.top` from the
+ * content script's world is what sets that world up in the top frame (a few ms, bench T3).
+ */
+function inSubFrame(): boolean {
+  return 'ancestorOrigins' in location ? location.ancestorOrigins.length > 0 : window !== window.top;
+}
+
+/**
+ * Content-script entry: guard the origin, run the shell, keep watching the page. A sub-frame sets up after its
+ * own load event: Chrome runs the e-form iframe's script (document_idle) before the top frame's, and that frame's
+ * load holds up the top page's, which the panel is inserted at (issue 13.5, bench T3). Its reading of the page
+ * waits for the tab's load anyway (`afterTabLoad`); what moves is the set-up, including its first touch of the top
+ * window. A frame that never finishes loading starts after LOAD_WAIT_MS.
+ */
 export function runContent(ctx: Lifecycle): void {
   // Firefox matches the host on any port: this is the port check (see origins.ts).
   const portal = portalOfOrigin(location.origin);
   if (!portal) return;
+  if (!inSubFrame() || document.readyState === 'complete') return startContent(ctx, portal);
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    startContent(ctx, portal);
+  };
+  // After the load event's task (its other listeners, the page's own, come first).
+  ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0), { once: true });
+  ctx.setTimeout(start, LOAD_WAIT_MS);
+}
+
+function startContent(ctx: Lifecycle, portal: PortalId): void {
   const shell = new ContentShell();
   // The remembered layout is asked for first: storage answers while the page is being read.
   if (shell.top) shell.readPrefs(portal);
@@ -436,8 +530,13 @@ export function runContent(ctx: Lifecycle): void {
   ctx.addEventListener(window, 'pagehide', () => shell.leave());
   const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }));
   const ownOrigin = browser.runtime.getURL('/');
-  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown; url?: string }, reply: (r: Reply<unknown>) => void): undefined => {
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown; url?: string }, reply: (r: Reply<unknown>) => void): true | undefined => {
     const answer = dispatchFrame(shell.routes, message, sender, browser.runtime.id, ownOrigin);
+    // A handler that asks the background first answers later: `true` keeps the channel open until it does.
+    if (answer instanceof Promise) {
+      answer.then(reply, () => undefined);
+      return true;
+    }
     if (answer) reply(answer);
     return undefined;
   };

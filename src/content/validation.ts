@@ -1,7 +1,7 @@
 import type { FieldKey } from '../domain/ids';
 import { getLang, isMessageKey, joinClauses, t } from '../i18n';
 import type { FieldDefinitionView } from '../messaging/protocol';
-import { mapFields, type PageField, readText } from '../portals/fields';
+import { type PageField, readText } from '../portals/fields';
 import type { CheckView } from '../rules/status';
 import { runChecks, type Values } from '../validate/checks';
 import { validateValue } from '../validate/value';
@@ -60,19 +60,21 @@ export class PageValidator {
     return (getLang() === 'en' ? def?.nameEn : def?.name) ?? key;
   };
 
-  /** `mapped`: the page's fields when the caller has just mapped them (else they are mapped here). */
+  /**
+   * `mapped`: the page's fields (fields.ts `mapControls`; the caller maps them, since the labels are read by the
+   * background: src/content/label-cache.ts).
+   */
   constructor(
     private readonly doc: Document,
     private readonly opts: ValidatorOptions,
-    mapped?: PageField[],
+    mapped: PageField[],
   ) {
     for (const type of ['input', 'change', 'focusout']) doc.addEventListener(type, this.listener, { capture: true, passive: true });
     this.rebind(mapped);
   }
 
-  /** Map the page's fields again (after a re-render) and validate. */
-  rebind(mapped?: PageField[]): void {
-    const all = mapped ?? mapFields(this.doc, this.opts.defs);
+  /** The page's fields as mapped again (after a re-render): validate them. */
+  rebind(all: PageField[]): void {
     const only = this.opts.onlyFields;
     this.fields = only ? all.filter((f) => only.includes(f.key)) : all;
     this.validate();

@@ -9,7 +9,7 @@
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
-import type { FieldDefinitionView } from '../portals/fields';
+import type { FieldDefinitionView, LabelReading } from '../portals/fields';
 import type { PageDefinition } from '../portals/page';
 import type { PageReport as StructureReport } from '../portals/page-report';
 import type { PortalLabels } from '../cases/portal-status';
@@ -37,6 +37,8 @@ export interface PageRulesRequest {
   business?: BusinessId;
   /** The frame has no English texts yet: send them if the user chose English. */
   withCatalogue?: boolean;
+  /** The page's label texts: their readings come with the rules (`readings`), on the same hop. */
+  labels?: string[];
 }
 
 /**
@@ -72,6 +74,8 @@ export interface PageRules {
   pages?: PageDefinition[];
   /** Fields this page should show for this business (its definition's `expects`). */
   expected: FieldKey[];
+  /** The readings of the request's `labels`, in their order (src/content/label-cache.ts). */
+  readings?: LabelReading[];
   /** Only these keys are mapped on this page (a company form's 联系人 is not the applicant). */
   onlyFields?: FieldKey[] | undefined;
   /** The validator messages (`v.*`) in Chinese: hints show only once the rules are in, so the content script
@@ -250,6 +254,11 @@ export interface ProtocolMap {
    * which background instance now holds the report (`worker`, random per start of the background).
    */
   'cs:report': { req: { report: PageReport }; res: { conditions: string[]; prefs: PanelPrefs; worker: string } };
+  /**
+   * Readings of label texts a portal frame has not seen (the label reading runs here, not in the size-budgeted
+   * content script: src/portals/fields.ts `Classifier`), in their order.
+   */
+  'cs:labels': { req: { labels: string[] }; res: { readings: LabelReading[] } };
   /** The top frame's pill was clicked by a person: the panel opens, and stays open on this portal. */
   'cs:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */

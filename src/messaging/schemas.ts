@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { BUSINESS_IDS, FIELD_KEYS } from '../domain/ids';
 import { PORTAL_IDS } from '../portals/origins';
+import { MAX_LABEL_TEXT, MAX_LABELS } from '../portals/fields';
 import { Profile, ProfileBody } from '../profiles/schema';
 import { Case } from '../cases/schema';
 import { CASE_SORT_KEYS } from '../cases/table';
@@ -91,11 +92,14 @@ const PageReportSchema = z.strictObject({
   portalMaterials: z.array(Text(200)).max(200).optional(),
   caseRows: z.number().int().min(0).max(10_000).optional(),
 });
+/** A page's label texts to read (src/content/label-cache.ts), bounded per text and per message. */
+const LabelTexts = z.array(z.string().max(MAX_LABEL_TEXT)).max(MAX_LABELS);
 const PageRulesRequestSchema = z.strictObject({
   portal: z.enum(PORTAL_IDS),
   page: PageId,
   business: z.enum(BUSINESS_IDS).optional(),
   withCatalogue: z.boolean().optional(),
+  labels: LabelTexts.optional(),
 });
 
 export const RequestSchemas = {
@@ -106,6 +110,7 @@ export const RequestSchemas = {
   'cs:panel.prefs': PanelPrefsSchema,
   'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
   'cs:pageRules': PageRulesRequestSchema,
+  'cs:labels': z.strictObject({ labels: LabelTexts }),
   'ui:fill.plan': Empty,
   'ui:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(2000) }),
   'ui:fill.held': z.strictObject({ planId: Uuid }),

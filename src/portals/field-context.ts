@@ -26,14 +26,15 @@ export interface ContextEntry {
 }
 
 export interface ContextLexicon {
-  /** Core labels of the lexicon with their field (fields.ts `labelLexicon`). */
-  entries: ReadonlyArray<readonly [string, FieldKey]>;
+  /**
+   * The fields a core label is near, each with its best score (`nearFields` over the lexicon): asked of the
+   * background by the content script, which does not carry the lexicon (its size is budgeted).
+   */
+  near: (core: string) => ReadonlyMap<FieldKey, number>;
   /** The fields the page definition says this page shows (for its business). */
   expected: ReadonlySet<FieldKey>;
   /** The value type of a field (src/domain/fields.ts). */
   typeOf: (key: FieldKey) => FieldType | undefined;
-  /** Labels of other parties (紧急联系人, 单位…) never name the applicant's personal fields. */
-  otherParty: (rest: string, key: FieldKey) => boolean;
 }
 
 /**
@@ -56,15 +57,26 @@ export function swapScore(label: string, known: string): { score: number; swappe
 
 /** The swapped word: at most three characters (a word of two, a particle). */
 const MAX_SWAP = 3;
+/** Labels shorter than this are read by the lexicon only (two characters leave no word to swap). */
+const MIN_NEAR = 3;
 /** At least two thirds of the label is a known label's own wording (6 of 8 characters, 4 of 6). */
 const NEAR = 0.66;
 
-/** The fields a label is near, each with its best score (one swapped word of one of its known labels). */
-function nearFields(core: string, lex: ContextLexicon): Map<FieldKey, number> {
+/**
+ * The fields a label is near, each with its best score (one swapped word of one of its known labels). `entries`:
+ * core labels of the lexicon with their field (fields.ts `labelLexicon`); `otherParty`: whether words name
+ * another party for that field (紧急联系人, 单位…: never the applicant's personal fields).
+ */
+export function nearFields(
+  core: string,
+  entries: ReadonlyArray<readonly [string, FieldKey]>,
+  otherParty: (rest: string, key: FieldKey) => boolean,
+): Map<FieldKey, number> {
   const out = new Map<FieldKey, number>();
-  for (const [known, key] of lex.entries) {
+  if (core.length < MIN_NEAR) return out;
+  for (const [known, key] of entries) {
     const { score, swapped } = swapScore(core, known);
-    if (score < NEAR || score <= (out.get(key) ?? 0) || lex.otherParty(swapped, key)) continue;
+    if (score < NEAR || score <= (out.get(key) ?? 0) || otherParty(swapped, key)) continue;
     out.set(key, score);
   }
   return out;
@@ -76,8 +88,8 @@ function nearFields(core: string, lex: ContextLexicon): Map<FieldKey, number> {
  * here. Undefined when that is not so (the control stays unmapped).
  */
 function byNearLabel(core: string, held: ReadonlySet<FieldKey>, lex: ContextLexicon): FieldKey | undefined {
-  if (core.length < 3) return undefined;
-  const near = [...nearFields(core, lex)].filter(([key]) => !held.has(key));
+  if (core.length < MIN_NEAR) return undefined;
+  const near = [...lex.near(core)].filter(([key]) => !held.has(key));
   const best = Math.max(0, ...near.map(([, s]) => s));
   const top = near.filter(([, s]) => s === best).map(([key]) => key);
   const [key] = top;

@@ -1,7 +1,7 @@
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { FieldType, ValidatorId } from '../domain/fields';
 import { normLabel, normText } from './dom';
-import { type ContextEntry, resolveByContext } from './field-context';
+import { type ContextEntry, nearFields, resolveByContext } from './field-context';
 import { expectedFields, type PageDefinition } from './page';
 
 /**
@@ -236,7 +236,7 @@ function miniKind(root: Element): ControlKind {
   return 'mini-text';
 }
 
-interface Candidate {
+export interface Candidate {
   kind: ControlKind;
   /** Where to look for the label from. */
   labelAt: Element;
@@ -383,7 +383,7 @@ const BODY_ID = /信用代码|组织机构|营业执照/;
  * Whether the page says the applicant is a body (法人办事: 申请人类型 企业, or an applicant identified by a credit code):
  * then the 申请人 boxes are the company's, and the person's name or number is no value for them.
  */
-function applicantIsBody(doc: Document, fields: Array<{ label: string; c: Candidate }>): boolean {
+function applicantIsBody(doc: Document, fields: readonly Control[]): boolean {
   return fields.some(({ label, c }) => {
     const core = coreLabel(label);
     const kind = APPLICANT_KIND.test(core);
@@ -394,22 +394,84 @@ function applicantIsBody(doc: Document, fields: Array<{ label: string; c: Candid
 }
 
 /** A 证件号码 is an ID number only when the page's 证件类型 says 身份证 (or says nothing). */
-function idTypeAllows(doc: Document, fields: Array<{ label: string; c: Candidate }>): boolean {
+function idTypeAllows(doc: Document, fields: readonly Control[]): boolean {
   const typeField = fields.find((f) => /^(证件|证照)(类型|种类|类别)$/.test(coreLabel(f.label)));
   if (!typeField) return true;
   const text = readText(doc, { kind: typeField.c.kind, input: typeField.c.input, anchor: typeField.c.anchor });
   return !text || text.includes('身份证');
 }
 
-export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): PageField[] {
-  const byId = new Map<string, FieldKey>();
-  for (const def of defs) for (const id of def.ids) byId.set(id.toLowerCase(), def.key);
+/** A control of the page with its label text as a person reads it (the DOM part of the mapping). */
+export interface Control {
+  c: Candidate;
+  label: string;
+}
+
+/**
+ * What the label reading says of page labels (pure, over the rule pack's lexicon: `keyForLabel`, field-context.ts
+ * `nearFields`). The background runs it; a portal frame asks it for the labels it has not seen and keeps the
+ * answers per rules answer (src/content/label-cache.ts): the lexicon and its word classes stay out of every
+ * frame's bundle (its size is budgeted, tests/e2e/build.test.ts).
+ */
+export interface Classifier {
+  /** The field a page label names, if any (`keyForLabel`). */
+  key: (label: string) => FieldKey | undefined;
+  /** The fields a core label is near, with their scores (field-context.ts `nearFields`). */
+  near: (core: string) => ReadonlyMap<FieldKey, number>;
+}
+
+/**
+ * Bounds of one request for readings (src/messaging/schemas.ts): a text longer than this is no label (a
+ * paragraph; read as naming no field, as its length alone would), and a page with more labels is past any form.
+ */
+export const MAX_LABEL_TEXT = 4_000;
+export const MAX_LABELS = 20_000;
+
+/** One label's reading as the background sends it: its field, or else the fields it is near. */
+export interface LabelReading {
+  key?: FieldKey | undefined;
+  near?: Array<[FieldKey, number]> | undefined;
+}
+
+/** The label reading run here, over the lexicon of `defs` (the background, tests). */
+export function localClassifier(defs: readonly FieldDefinitionView[]): Classifier {
   const lexicon = lexiconOf(defs);
+  return { key: (label) => keyForLabel(label, lexicon), near: (core) => nearFields(core, lexicon.entries, otherOwner) };
+}
+
+/**
+ * Readings of page labels, one per label: the field, or — only then is it asked (field-context.ts) — the fields its
+ * core label is near.
+ */
+export function readLabels(classifier: Classifier, labels: readonly string[]): LabelReading[] {
+  return labels.map((label) => {
+    const key = classifier.key(label);
+    if (key) return { key };
+    const near = classifier.near(coreLabel(label));
+    return near.size ? { near: [...near] } : {};
+  });
+}
+
+/** The page's controls and their labels: what the mapping reads of the DOM before any label is classified. */
+export function readControls(doc: Document): Control[] {
   const labels = labelIndex(doc);
-  const labelled = candidates(doc, labels).map((c) => ({
+  return candidates(doc, labels).map((c) => ({
     c,
     label: labelOf(doc, c.labelAt, c.kind === 'radio' || c.kind === 'checkbox' ? '' : c.id, labels, c.input),
   }));
+}
+
+export function mapFields(doc: Document, defs: readonly FieldDefinitionView[], classifier: Classifier): PageField[] {
+  return mapControls(doc, readControls(doc), defs, classifier);
+}
+
+/**
+ * The fields of controls read by `readControls`: known ids first, then the labels' readings (`classifier`, which
+ * must know every label), what the page says of whose the boxes are, then the page as context (field-context.ts).
+ */
+export function mapControls(doc: Document, labelled: readonly Control[], defs: readonly FieldDefinitionView[], classifier: Classifier): PageField[] {
+  const byId = new Map<string, FieldKey>();
+  for (const def of defs) for (const id of def.ids) byId.set(id.toLowerCase(), def.key);
   const idOk = idTypeAllows(doc, labelled);
   const bodyApplies = applicantIsBody(doc, labelled);
   const sections = lazySections(doc);
@@ -417,7 +479,7 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     // A known id repeated on the page (a copied row) says nothing of the copies: they are read by their labels.
     const copied = c.id !== '' && !ownsId(doc, c.labelAt, c.id);
     const known = copied ? undefined : (byId.get(c.id.toLowerCase()) ?? byId.get(c.name.toLowerCase()));
-    const key = known ?? keyForLabel(label, lexicon);
+    const key = known ?? classifier.key(label);
     // 证件号码 is an ID number only where the page's 证件类型 says 身份证 (a passport number is not one).
     const idNumberRefused = key === 'idNumber' && !idOk && !label.includes('身份');
     // 姓名 under 代办人信息 or 法定代表人信息 is that person's (the page's own ids still say what a box is).
@@ -428,7 +490,7 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
     if (idNumberRefused || othersSection || companys) return { core: coreLabel(label), key: undefined, byId: false, refused: true, typed };
     return { core: coreLabel(label), key, byId: known !== undefined, typed };
   });
-  resolveByContext(entries, contextLexicon(defs, lexicon));
+  resolveByContext(entries, contextLexicon(defs, classifier));
   const out: PageField[] = [];
   labelled.forEach(({ c, label }, i) => {
     const key = entries[i]?.key;
@@ -440,13 +502,12 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[]): 
   return out.sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
-function contextLexicon(defs: readonly FieldDefinitionView[], lexicon: Lexicon) {
+function contextLexicon(defs: readonly FieldDefinitionView[], classifier: Classifier) {
   const types = new Map(defs.map((d) => [d.key, d.type]));
   return {
-    entries: lexicon.entries,
+    near: classifier.near,
     expected: new Set(defs.flatMap((d) => (d.expected ? [d.key] : []))),
     typeOf: (key: FieldKey) => types.get(key),
-    otherParty: otherOwner,
   };
 }
 
@@ -575,9 +636,10 @@ const otherOwner = (words: string, key: FieldKey): boolean => otherPerson(words)
  * An unknown word is refused rather than guessed: a wrong value is worse than a missing one.
  */
 const OWN_WORDS = '申请人|申报人|本人|个人|注册人员|注册人|人员|持证人|建造师|联系人|联系|通讯|通信|常用|真实|有效|居民|现|新|当前|目前|最新|本次|拟';
-const OWN = new RegExp(`^(${OWN_WORDS})*`);
+// Pure (a bundler cannot tell of `new RegExp`): the content script, which does not read labels, leaves it out.
+const OWN = /* @__PURE__ */ new RegExp(`^(${OWN_WORDS})*`);
 /** Words that say the employer is the applicant's (聘用单位); 施工单位, 建设单位, 派遣单位 are other bodies. */
-const OWN_EMPLOYER = new RegExp(`^(${OWN_WORDS}|聘用|受聘|工作|所在|注册|上报|申报)*`);
+const OWN_EMPLOYER = /* @__PURE__ */ new RegExp(`^(${OWN_WORDS}|聘用|受聘|工作|所在|注册|上报|申报)*`);
 /** Last characters of words for another person, body or thing (负责人, 经办员, 施工单位, 项目, 工程, 学校, 银行, 医院…). */
 const ANOTHER = /[人者员位司业目程校行院局处部门所厂站社队组户方师长理]/;
 const EMPLOYER = /^(employerName|employerCreditCode)$/;

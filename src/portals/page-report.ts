@@ -1,7 +1,6 @@
 import type { Detection } from './detect';
 import { headingText, normLabel, normText } from './dom';
-import { labelIndex, labelOf, mapFields } from './fields';
-import type { FieldDefinitionView } from './fields';
+import { labelIndex, labelOf, type PageField } from './fields';
 
 /**
  * The "this page" structure report (issue 11 item 6, contract.md `[data-jzs-action="page-report"]`): what a
@@ -73,9 +72,10 @@ const pathOf = (src: string | null) => {
   }
 };
 
-export function pageReport(doc: Document, url: URL, d: Detection | undefined, defs: readonly FieldDefinitionView[], names: readonly string[]): PageReport {
+/** `fields`: the page's fields as mapped (fields.ts `mapControls`), which says each control's field. */
+export function pageReport(doc: Document, url: URL, d: Detection | undefined, fields: readonly PageField[], names: readonly string[]): PageReport {
   const redact = redactor(names);
-  const mapped = new Map(mapFields(doc, defs).map((f) => [f.input, f]));
+  const mapped = new Map(fields.map((f) => [f.input, f]));
   const index = labelIndex(doc);
   const controls = Array.from(doc.querySelectorAll<HTMLInputElement>('input, select, textarea'))
     .filter((el) => el.type !== 'hidden' && !el.closest('jzs-overlay'))

@@ -37,7 +37,7 @@ const extUrl = (e: Ev): boolean => {
 };
 
 /** One load: wall and main-thread CPU time (ms) from the top's DOMContentLoaded to its ready mark. */
-async function once(s: Session, url: string): Promise<Sample> {
+async function once(s: Session, url: string, name = ''): Promise<Sample> {
   const page = await s.context.newPage();
   const cdp = await s.context.newCDPSession(page);
   let startTime = 0;
@@ -68,15 +68,17 @@ async function once(s: Session, url: string): Promise<Sample> {
     if (e.ts < end) continue; // inside one already counted
     end = e.ts + e.dur;
     ext += e.tdur;
-    if (process.env.READY_DETAIL) console.log(`  @${((e.ts - dcl.ts) / 1000).toFixed(1)} ${e.name} [${String(rec(e.args.data).frame ?? '').slice(-4)}] wall ${(e.dur / 1000).toFixed(1)} cpu ${(e.tdur / 1000).toFixed(1)}`);
+    if (process.env.READY_DETAIL) console.log(`  ${name} @${((e.ts - dcl.ts) / 1000).toFixed(1)} ${e.name} [${rec(e.args.data).frame === rec(dcl.args.data).frame ? 'top' : String(rec(e.args.data).frame ?? '').slice(-4)}] wall ${(e.dur / 1000).toFixed(1)} cpu ${(e.tdur / 1000).toFixed(1)}`);
   }
+  if (process.env.READY_DETAIL) console.log(`  ${name} ready @${((ready.ts - dcl.ts) / 1000).toFixed(1)}`);
   return { wall: (ready.ts - dcl.ts) / 1000, cpu: cpu / 1000, ext: ext / 1000 };
 }
 
 async function main(): Promise<void> {
   const out = join(ROOT, '.output', 'bench');
   const sessions: Array<[string, Session]> = [
-    ['ours', await launch()],
+    // READY_OURS=<dir>: another build as 'ours' (to swap the two sides of an A/B into fresh sessions).
+    ['ours', await launch(process.env.READY_OURS ? { extensionDir: process.env.READY_OURS } : {})],
     ['baseline', await launch({ extensionDir: writeEmptyExtension(join(out, 'empty-extension')) })],
     ['floor', await launch({ extensionDir: writeFloorExtension(join(out, 'floor-extension')) })],
   ];
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < RUNS; i++) {
     for (let k = 0; k < sessions.length; k++) {
       const [name, s] = sessions[(i + k) % sessions.length] ?? sessions[0] ?? ['', sessions[0]?.[1] as never];
-      got.get(name)?.push(await once(s, url));
+      got.get(name)?.push(await once(s, url, name));
     }
   }
   for (const [, s] of sessions) await s.close();

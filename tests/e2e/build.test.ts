@@ -89,4 +89,13 @@ describe('content script budget (T2)', () => {
     expect(text).not.toMatch(/papaparse|sharedStrings|fflate|unzipSync/i);
     expect(text).not.toMatch(/pdf-lib|PDFDocument|pdfjs/i);
   });
+  it('carries no label reading: which field a label names is read by the background (src/content/label-cache.ts)', () => {
+    const background = readFileSync(join(OUT, 'chrome-mv3', 'background.js'), 'utf8');
+    // Word classes only the label reading uses (fields.ts: an earlier value, the applicant's employer): in the
+    // background's bundle, not in the content script's.
+    for (const words of ['调出|转出|离职|解聘', '聘用|受聘|工作|所在']) {
+      expect(background, words).toContain(words);
+      expect(code.toString(), words).not.toContain(words);
+    }
+  });
 });

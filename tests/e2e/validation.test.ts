@@ -41,6 +41,25 @@ describe('validation on the portals', () => {
     await page.close();
   });
 
+  it('a row rendered after load, with a label the frame has not read, gets its hint (the label read by the background)', async () => {
+    const page = await s.open('province-basic-info');
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-validation-summary]').waitFor({ state: 'attached' });
+    const late = (id: string, label: string) => `<tr><td class="tdTitle">${label}</td><td><input id="${id}" value="ABC"></td></tr>`;
+    await page.evaluate((row) => document.querySelector('table.tableForm tbody, table.tableForm')?.insertAdjacentHTML('beforeend', row), late('late-a', '聘用单位统一社会信用代码：'));
+    const hint = page.locator('[data-jzs-field="employerCreditCode"]');
+    await expect.poll(() => severityOf(hint)).toBe('error');
+    expect(await hint.evaluate((h) => h.previousElementSibling?.id)).toBe('late-a');
+    // The same label again (a re-render) is read from the frame's cache; a label naming no field stays unmapped.
+    await page.evaluate((rows) => {
+      document.getElementById('late-a')?.closest('tr')?.remove();
+      document.querySelector('table.tableForm tbody, table.tableForm')?.insertAdjacentHTML('beforeend', rows);
+    }, late('late-b', '聘用单位统一社会信用代码：') + late('late-c', '施工单位统一社会信用代码：'));
+    await expect.poll(() => hint.evaluate((h) => h.previousElementSibling?.id)).toBe('late-b');
+    expect(await page.locator('#late-c + [data-jzs-field]').count()).toBe(0);
+    await page.close();
+  });
+
   it('注册申报 (native date inputs): one day short of a year errors, exactly a year passes; prefilled values checked on load', async () => {
     const page = await s.open('province-declaration-initial');
     await expect.poll(() => severityOf(page.locator('[data-jzs-field="idNumber"]'))).toBe('ok');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
 import type { FieldKey } from '../../src/domain/ids';
 import { swapScore } from '../../src/portals/field-context';
-import { mapFields, withPageHints } from '../../src/portals/fields';
+import { withPageHints } from '../../src/portals/fields';
+import { mapFields } from '../helpers/map-fields';
 import { bundledPack } from '../../src/rules/bundled';
 
 /**

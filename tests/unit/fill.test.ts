@@ -7,7 +7,7 @@ import { FillAgent } from '../../src/content/fill';
 import { itemsToWrite, planFill, replaceAllIds } from '../../src/fill/planner';
 import type { CollectedField } from '../../src/fill/types';
 import { pickOption, sameChoice, synonyms } from '../../src/fill/vocab';
-import { mapFields } from '../../src/portals/fields';
+import { mapFields } from '../helpers/map-fields';
 import { plainCodec } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';

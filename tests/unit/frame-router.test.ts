@@ -4,6 +4,7 @@ import { FRAME_REQUESTS } from '../../src/messaging/frame-requests';
 import { languageView } from '../../src/background/handlers';
 import { DEFAULT_PREFS } from '../../src/background/panel-hub';
 import { pageReport } from '../../src/portals/page-report';
+import { MessageError } from '../../src/messaging/protocol';
 
 /**
  * Messages the background sends to a frame's content script go through a typed route table, the twin of the
@@ -94,6 +95,20 @@ describe('the content script route table', () => {
       expect(dispatchFrame(routes, message, fromBackground, OWN), JSON.stringify(message)).toMatchObject({ ok: false, error: { code: 'errors.request.bad' } });
     }
     expect(calls).toEqual([]);
+  });
+
+  it('answers a handler that asks the background first (new labels to read) when it has its answer', async () => {
+    const { routes } = recordingRoutes();
+    const fields = { page: 'province-basic-info', url: 'http://x/', nonce: 'n', fields: [] };
+    const later: FrameRoutes = { ...routes, 'bg:collect': async () => fields };
+    const answer = dispatchFrame(later, env('bg:collect', {}), fromBackground, OWN);
+    expect(answer).toBeInstanceOf(Promise);
+    expect(await answer).toEqual({ ok: true, data: fields });
+    // The background refused the labels: its reason comes back, not a silent empty answer.
+    const refused: FrameRoutes = { ...routes, 'bg:collect': () => Promise.reject(new MessageError('errors.request.bad', '', [], { what: 'x' })) };
+    expect(await dispatchFrame(refused, env('bg:collect', {}), fromBackground, OWN)).toEqual({ ok: false, error: { code: 'errors.request.bad', params: { what: 'x' } } });
+    // Nothing is answered to a sender that gets no answer at all, async handler or not.
+    expect(dispatchFrame(later, env('bg:collect', {}), { id: OWN, tab: { id: 1 } }, OWN)).toBeUndefined();
   });
 
   it('accepts exactly what the background sends', () => {

@@ -7,11 +7,11 @@ import { contentEn, hintsEn, hintsZh } from '../../i18n/all';
 import { type Lang, t } from '../../i18n';
 import type { FieldDefinitionView, LanguageView, PageRules, PageRulesRequest } from '../../messaging/protocol';
 import { unrecognisedId } from '../../portals/detect';
-import { withPageHints } from '../../portals/fields';
+import { type Classifier, type LabelReading, localClassifier, readLabels, withPageHints } from '../../portals/fields';
 import { expectedFields } from '../../portals/page';
 import { PORTAL_NAMES } from '../../portals/portal-names';
 import { bundledCaseStatusRules } from '../../rules/case-statuses';
-import type { FieldDefinition } from '../../rules/schema';
+import type { FieldDefinition, RulePack } from '../../rules/schema';
 import { activePack } from '../../rules/store';
 import { checklistView, genericChecks } from '../../rules/view';
 import type { RouteContext } from './context';
@@ -39,6 +39,23 @@ export function fieldViews(defs: ReadonlyArray<Pick<FieldDefinition, 'key' | 'la
   });
 }
 
+/** The label reading over a pack's lexicon, built once per pack (a pack in force is one object: rules/store.ts). */
+const classifiers = new WeakMap<RulePack, Classifier>();
+function classifierOf(pack: RulePack): Classifier {
+  let classifier = classifiers.get(pack);
+  if (!classifier) {
+    classifier = localClassifier(fieldViews(pack.fields));
+    classifiers.set(pack, classifier);
+  }
+  return classifier;
+}
+
+/** What a portal frame's label texts name, by the pack in force (src/content/label-cache.ts asks). */
+export async function labelReadings({ db }: Pick<RouteContext, 'db'>, labels: readonly string[]): Promise<LabelReading[]> {
+  const { pack } = await db().then(activePack);
+  return readLabels(classifierOf(pack), labels);
+}
+
 /** The rules of one page of the asking portal: one the pack defines, or the portal's unrecognised page. */
 export async function pageRules({ db, language }: Pick<RouteContext, 'db' | 'language'>, req: PageRulesRequest): Promise<PageRules> {
   const [{ pack, source }, lang] = await Promise.all([db().then(activePack), language()]);
@@ -64,6 +81,7 @@ export async function pageRules({ db, language }: Pick<RouteContext, 'db' | 'lan
     hints: hintsZh,
     caseLabels: bundledCaseStatusRules().labels,
   };
+  if (req.labels) rules.readings = readLabels(classifierOf(pack), req.labels);
   if (req.business) {
     const b = BUSINESS_NAMES[req.business];
     rules.business = { id: req.business, nameZh: b.zh, nameEn: b.en };

@@ -8,7 +8,7 @@ import { LockedError } from '../../security/codec';
 import type { Routes } from '../router';
 import type { SenderInfo } from '../sender';
 import type { RouteContext } from './context';
-import { pageRules } from './page-rules';
+import { labelReadings, pageRules } from './page-rules';
 
 /** The panel frame that sent a message, or a refusal for any other sender. */
 function panelOf(sender: SenderInfo) {
@@ -26,6 +26,11 @@ export const panelRoutes = (ctx: RouteContext) =>
         if (sender.kind !== 'content' || sender.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
         return pageRules(ctx, req);
       },
+    },
+    // Label texts of a portal frame's page, read by the pack's lexicon (the content script does not carry it).
+    'cs:labels': {
+      from: ['content'],
+      handle: async ({ labels }) => ({ readings: await labelReadings(ctx, labels) }),
     },
     'cs:report': {
       from: ['content'],
