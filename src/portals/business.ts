@@ -82,7 +82,7 @@ function selectedTabTexts(doc: Document): string[] {
  * Advice, not a name: a sentence (its punctuation) or a tip (温馨提示：延续注册须在有效期满30日前申请) in an
  * element styled as a title. A page's title, heading or breadcrumb names it; advice may name any business.
  */
-const ADVICE = /[，。；！？,;!?]|提示|注意|须在|须于|应在|应于|^请/;
+const ADVICE = /[，。；！？,;!?]|提示|注意|[须应][在于]|^请/;
 
 /** The title, headings and breadcrumb as one text (several businesses named there: none), advice left out. */
 const namingText = (doc: Document): string =>

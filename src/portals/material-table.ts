@@ -66,7 +66,8 @@ function headerOf(rows: readonly Element[]): { row: Element; score: number } | u
   for (const [i, row] of rows.entries()) {
     if (best && i > at + 2) break;
     const cells = positions(row);
-    const score = cells.length > 1 ? Math.max(...cells.map((p) => nameScore(p.cell.textContent ?? ''))) : 0;
+    // A row holding a table is a layout table's row around the material table, never its header.
+    const score = cells.length > 1 && !row.querySelector('table') ? Math.max(...cells.map((p) => nameScore(p.cell.textContent ?? ''))) : 0;
     if (score > (best?.score ?? 0)) [best, at] = [{ row, score }, i];
   }
   return best;
@@ -78,12 +79,14 @@ type StatusColumn = { col: number; span: number };
  * Every row of the material tables of a page (上传申报材料, 材料清单, a 一窗受理 grid), with the material name
  * it shows and its status columns: any table whose header row has a material-name column — native tables,
  * rendered MiniUI datagrids (header and body in two tables), header cells spanning two columns. A table inside
- * a row of one read (a file list in the upload cell) is part of that row, not a table of materials.
+ * a material row (a file list in the upload cell) is part of that row, not a table of materials; a layout
+ * table around a material table is not one either (a row holding a table is neither its header nor a material).
  */
 function eachRow(doc: Document, visit: (row: Element, name: string, status: readonly StatusColumn[]) => void): void {
   const read = new Set<Element>();
+  const rows: Element[] = [];
   for (const table of doc.querySelectorAll('table')) {
-    if (read.has(table) || [...read].some((t) => t.contains(table))) continue;
+    if (read.has(table) || rows.some((r) => r.contains(table))) continue;
     const own: Element[] = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
     const found = headerOf(own);
     if (!found) continue;
@@ -92,12 +95,15 @@ function eachRow(doc: Document, visit: (row: Element, name: string, status: read
     if (!name) continue;
     const status = header.filter((h) => h !== name && STATUS_HEADER.test(h.header));
     const after = own.slice(own.indexOf(found.row) + 1);
-    read.add(table);
     for (const row of after.length ? after : bodyRows(found.row)) {
+      const cells = under(row, name.col, name.span);
+      // A name cell holding a table is a layout around the material table: that table is read on its own.
+      const text = cells.some((c) => c.querySelector('table')) ? '' : normText(cells.map((c) => c.textContent).join(' '));
+      if (!text) continue;
       const t = row.closest('table');
       if (t) read.add(t);
-      const text = normText(under(row, name.col, name.span).map((c) => c.textContent).join(' '));
-      if (text) visit(row, text, status);
+      rows.push(row);
+      visit(row, text, status);
     }
   }
 }
