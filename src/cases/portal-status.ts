@@ -8,6 +8,7 @@
 import { type BusinessId } from '../domain/ids';
 import { businessFromText } from '../domain/business-text';
 import type { CaseStatusRules } from '../rules/case-statuses';
+import { bodyRows, cellsOf, positions, under } from '../portals/grid';
 
 export type PortalLabels = CaseStatusRules['labels'];
 
@@ -66,57 +67,41 @@ function refIn(el: Element | undefined, url?: string): string | undefined {
   return undefined;
 }
 
-const cellsOf = (row: Element): Element[] => Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
-
-/** Column positions (colspans counted) of the cells of a row. */
-function positions(row: Element): Array<{ cell: Element; col: number }> {
-  let col = 0;
-  return cellsOf(row).map((cell) => {
-    const at = col;
-    col += Math.max(1, Number(cell.getAttribute('colspan') ?? '1') || 1);
-    return { cell, col: at };
-  });
-}
-
-function columnOf(header: Element, labels: readonly string[]): number | undefined {
-  const wanted = new Set(labels.map(norm));
-  return positions(header).find((p) => wanted.has(norm(p.cell.textContent)))?.col;
-}
+/**
+ * A row or cell holding a box to type in or a list to pick from is a search form (办件状态 [全部 ▾]), not a
+ * grid or a value shown; a grid's select-all tick is not one.
+ */
+const hasControl = (el: Element | undefined): boolean => el?.querySelector('input:not([type=hidden],[type=checkbox],[type=radio]), select, textarea') != null;
 
 /**
- * Rows of the grid a header row heads: the other rows of its table with as many columns, else (MiniUI and
- * most Epoint grids put the header and the body in separate tables) rows with as many columns under the
- * nearest ancestor that has any.
+ * A value that reads like a column header (处理时间, 处理人, 处理意见, 审核状态): what the label's neighbour in
+ * a grid's header row holds, never a status or an opinion. A wrong status or opinion is worse than none.
  */
-function bodyRows(header: Element): Element[] {
-  const width = positions(header).length;
-  const fits = (r: Element) => r !== header && cellsOf(r).length === width && !r.querySelector('th');
-  let scope: Element | null = header.closest('table');
-  for (let depth = 0; scope && depth < 6; depth++, scope = scope.parentElement) {
-    const rows = Array.from(scope.querySelectorAll('tr')).filter(fits);
-    if (rows.length) return rows;
-  }
-  return [];
+const HEADERISH = /^.{0,6}(时间|日期|人|意见|状态|名称|环节|结果)$/;
+
+function columnOf(header: Element, labels: readonly string[]): { col: number; span: number } | undefined {
+  const wanted = new Set(labels.map(norm));
+  return positions(header).find((p) => wanted.has(norm(p.cell.textContent)));
 }
 
 function fromGrid(doc: Document, labels: PortalLabels): PortalCase[] {
   const statusLabels = new Set(labels.status.map(norm));
   const allLabels = new Set(Object.values(labels).flat().map(norm));
-  const headers = Array.from(doc.querySelectorAll('tr')).filter((tr) => cellsOf(tr).some((c) => statusLabels.has(norm(c.textContent))));
+  const headers = Array.from(doc.querySelectorAll('tr')).filter((tr) => !hasControl(tr) && cellsOf(tr).some((c) => statusLabels.has(norm(c.textContent))));
   const out: PortalCase[] = [];
   for (const header of headers) {
     const statusCol = columnOf(header, labels.status);
-    if (statusCol === undefined) continue;
+    if (!statusCol) continue;
     const cols = { serial: columnOf(header, labels.serial), title: columnOf(header, labels.title), appliedAt: columnOf(header, labels.appliedAt) };
     // A label/value table (detail page) also has a row with 办件状态 in it: a grid needs a title column.
-    if (cols.title === undefined && cols.serial === undefined) continue;
+    if (!cols.title && !cols.serial) continue;
     for (const row of bodyRows(header)) {
       // A label/value table (detail page) has rows of labels too: a grid's data row holds no header text.
       if (cellsOf(row).some((c) => allLabels.has(norm(c.textContent)))) continue;
-      const at = (col: number | undefined) => (col === undefined ? undefined : positions(row).find((p) => p.col === col)?.cell);
+      const at = (col: { col: number; span: number } | undefined) => (col ? under(row, col.col, col.span)[0] : undefined);
       const statusCell = at(statusCol);
       const statusText = text(statusCell);
-      if (!statusCell || !statusText) continue;
+      if (!statusCell || !statusText || hasControl(statusCell)) continue;
       const title = text(at(cols.title)) || undefined;
       out.push({
         serial: text(at(cols.serial)) || undefined,
@@ -132,42 +117,77 @@ function fromGrid(doc: Document, labels: PortalLabels): PortalCase[] {
   return out;
 }
 
-/** The element holding the value of a label: the next cell or sibling with text (label tables, block titles). */
-function valueAfter(label: Element): Element | undefined {
-  for (let el = label.nextElementSibling; el; el = el.nextElementSibling) if (text(el)) return el;
+/** A label and what it labels on a detail page: the element after it, or the rest of 「当前状态：待补正」. */
+interface Labelled {
+  label: Element;
+  value: string;
+  cell: Element;
+}
+
+/**
+ * The value of a label: in a table, the next cell of its row (empty: no value); elsewhere the next sibling
+ * with text. Never another label, a grid header's next column or a form control (a search form's select).
+ */
+function valueAfter(label: Element, isLabel: (s: string) => boolean): Element | undefined {
+  const inRow = label.tagName === 'TD' || label.tagName === 'TH';
+  for (let el = label.nextElementSibling; el; el = el.nextElementSibling) {
+    if (isLabel(norm(el.textContent)) || el.tagName === 'TH' || hasControl(el)) return undefined;
+    if (text(el)) return HEADERISH.test(norm(el.textContent)) ? undefined : el;
+    if (inRow) return undefined;
+  }
   return undefined;
 }
 
-/** Elements whose own text is one of the labels (the smallest such element). */
-function labelled(doc: Document, labels: readonly string[]): Element | undefined {
+/**
+ * Every place a label of `labels` shows a value: an element whose own text is the label (the smallest), with
+ * the value after it, or a leaf element reading 「label：value」.
+ */
+function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: string) => boolean): Labelled[] {
   const wanted = new Set(labels.map(norm));
-  return Array.from(doc.body?.querySelectorAll('*') ?? []).find((el) => wanted.has(norm(el.textContent)) && !Array.from(el.children).some((c) => wanted.has(norm(c.textContent))));
+  const out: Labelled[] = [];
+  for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
+    const own = norm(el.textContent);
+    if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(norm(c.textContent)))) {
+      const cell = valueAfter(el, isLabel);
+      if (cell) out.push({ label: el, value: text(cell), cell });
+    }
+  }
+  return out;
 }
 
+/** How many ancestors two elements share: the deeper, the nearer (the same table, the same block). */
+const shared = (a: Element, b: Element): number => {
+  let n = 0;
+  for (let el: Element | null = a; el; el = el.parentElement) if (el.contains(b)) n++;
+  return n;
+};
+
 function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined): PortalCase | undefined {
-  const statusLabel = labelled(doc, labels.status);
-  const statusCell = statusLabel && valueAfter(statusLabel);
-  const statusText = text(statusCell);
   const allLabels = new Set(Object.values(labels).flat().map(norm));
-  if (!statusCell || !statusText || allLabels.has(norm(statusText))) return undefined;
-  const valueOf = (l: readonly string[]) => {
-    const label = labelled(doc, l);
-    return label ? text(valueAfter(label)) || undefined : undefined;
-  };
-  const title = valueOf(labels.title);
-  const serial = valueOf(labels.serial);
+  const isLabel = (s: string) => allLabels.has(s);
+  const find = (l: readonly string[]) => labelledAll(doc, l, isLabel);
+  // No status label with a value: no 办件 (most pages end here, after one pass over the page).
+  const statuses = find(labels.status);
+  if (!statuses.length) return undefined;
+  const title = find(labels.title)[0];
+  const serial = find(labels.serial)[0];
   // A status alone (a 状态 column of some other table) is not an application.
-  if (!title && !serial) return undefined;
-  const deadline = valueOf(labels.correctionDeadline);
+  const anchor = (title ?? serial)?.label;
+  if (!anchor) return undefined;
+  // Of several, the one shown with the application's title or number (not a 办理进度 grid's 状态).
+  const nearest = (found: Labelled[]) => found.reduce<Labelled | undefined>((best, x) => (!best || shared(x.label, anchor) > shared(best.label, anchor) ? x : best), undefined);
+  const status = nearest(statuses);
+  if (!status) return undefined;
+  const deadline = nearest(find(labels.correctionDeadline))?.value;
   return {
-    serial,
-    title,
-    business: businessFromText(title),
-    statusText,
-    statusCode: codeIn(statusCell),
-    appliedOn: dateIn(valueOf(labels.appliedAt) ?? ''),
+    serial: serial?.value,
+    title: title?.value,
+    business: businessFromText(title?.value),
+    statusText: status.value,
+    statusCode: codeIn(status.cell),
+    appliedOn: dateIn(nearest(find(labels.appliedAt))?.value ?? ''),
     ref: refIn(undefined, url),
-    correction: valueOf(labels.correction),
+    correction: nearest(find(labels.correction))?.value,
     correctionDeadline: deadline ? dateIn(deadline) : undefined,
   };
 }

@@ -12,9 +12,13 @@ export type PortalStatusMapping =
   | { kind: 'unknown'; text: string; code?: number | undefined }
   | { kind: 'conflict'; text: string; code: number; byText: string; byCode: string };
 
+/** A note in brackets after the status word: 待补正（剩余5个工作日）, 审核中(预审), 已办结【准予许可】. */
+const NOTE = /[(（【[][^)）】\]]*[)）】\]]/g;
+
 export function mapPortalStatus(rules: CaseStatusRules, statusText: string, statusCode?: number): PortalStatusMapping {
-  const key = norm(statusText);
-  const byText = rules.groups.find((g) => g.texts.some((t) => norm(t) === key));
+  // The whole text first, then without its notes; never a word inside another (已补正 is not 补正).
+  const groupOf = (text: string) => rules.groups.find((g) => g.texts.some((t) => norm(t) === norm(text)));
+  const byText = groupOf(statusText) ?? groupOf(statusText.replace(NOTE, ''));
   const byCode = statusCode === undefined ? undefined : rules.groups.find((g) => g.codes.includes(statusCode));
   if (byText && byCode && statusCode !== undefined && byText !== byCode) return { kind: 'conflict', text: statusText, code: statusCode, byText: byText.id, byCode: byCode.id };
   const group = byText ?? byCode;

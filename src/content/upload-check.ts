@@ -1,5 +1,5 @@
 import { joinClauses, joinList, t } from '../i18n';
-import { normLabel, normText } from '../portals/dom';
+import { materialNameOf } from '../portals/material-table';
 import type { ChecklistView, UploadRule } from '../rules/status';
 import { matchMaterial, uploadSeverity } from '../rules/status';
 import type { ReportedUpload } from '../messaging/protocol';
@@ -15,16 +15,12 @@ const ADVISED: UploadRule['accept'] = ['pdf', 'jpg', 'png'];
 
 /** The material a file input belongs to: its row in a material table, else the business's single bundle. */
 function materialFor(input: HTMLInputElement, view: ChecklistView): { id: string; rule: UploadRule } | undefined {
-  const row = input.closest('tr');
-  const table = row?.closest('table');
-  if (row && table) {
-    const header = Array.from(table.querySelectorAll('tr')).find((r) => Array.from(r.children).some((c) => normLabel(c.textContent) === '材料名称'));
-    const col = header ? Array.from(header.children).findIndex((c) => normLabel(c.textContent) === '材料名称') : -1;
-    const name = col >= 0 ? normText(row.children[col]?.textContent) : '';
-    const item = name ? matchMaterial(name, view.items) : undefined;
-    const rule = item?.upload ?? (item ? { accept: ADVISED } : undefined);
-    if (item && rule) return { id: item.id, rule };
-  }
+  // The row of a material table the uploader sits in, through a file list nested in its cell.
+  let name: string | undefined;
+  for (let row = input.closest('tr'); row && !name; row = row.parentElement?.closest('tr') ?? null) name = materialNameOf(row);
+  const item = name ? matchMaterial(name, view.items) : undefined;
+  const rule = item?.upload ?? (item ? { accept: ADVISED } : undefined);
+  if (item && rule) return { id: item.id, rule };
   const bundle = view.bundles[0];
   if (bundle) return { id: bundle.id, rule: bundle.upload };
   return undefined;

@@ -78,6 +78,19 @@ function selectedTabTexts(doc: Document): string[] {
   return Array.from(doc.querySelectorAll(SELECTED), (el) => normText(el.textContent)).filter((t) => t.length <= 40);
 }
 
+/**
+ * Advice, not a name: a sentence (its punctuation) or a tip (温馨提示：延续注册须在有效期满30日前申请) in an
+ * element styled as a title. A page's title, heading or breadcrumb names it; advice may name any business.
+ */
+const ADVICE = /[，。；！？,;!?]|提示|注意|[须应][在于]|^请/;
+
+/** The title, headings and breadcrumb as one text (several businesses named there: none), advice left out. */
+const namingText = (doc: Document): string =>
+  headingText(doc)
+    .split(' | ')
+    .filter((t) => !ADVICE.test(t))
+    .join(' | ');
+
 function urlTexts(url: URL): string[] {
   try {
     return [decodeURIComponent(url.search)];
@@ -102,7 +115,7 @@ export function readBusiness(doc: Document, url: URL): BusinessId | undefined {
     () => labelValueTexts(doc),
     () => selectedTabTexts(doc),
     () => selectorTexts(doc),
-    () => [headingText(doc)],
+    () => [namingText(doc)],
     () => urlTexts(url),
   ];
   for (const source of sources) {

@@ -1,4 +1,5 @@
 import { normLabel, normText } from './dom';
+import { bodyRows, positions, under } from './grid';
 
 export interface MaterialRow {
   name: string;
@@ -6,9 +7,16 @@ export interface MaterialRow {
   hasFile: boolean;
 }
 
-const DONE = /已(上传|提交|收取|收件|接收|上报)|上传成功|提交成功/;
-const NOT_DONE = /未|待|无|缺/;
+/** A status that says a file is in: 已上传/已提交/已收取…, 上传成功, or a tick. */
+const DONE = /已(上传|提交|收取|收件|接收|上报)|上传成功|提交成功|^[✓✔√☑]$/;
+/**
+ * What says it is not, even beside such a word: a negation (未上传, 待提交, 无, 缺), a count of none
+ * (「已上传0个」), a file the portal turned down (审核不通过, 已退回, 驳回), or a cross.
+ */
+const UNDONE = /未(上传|提交|收|接|通过)|待(上传|提交|补)|无|缺|不(通过|合格|符|予)|退回|退件|驳回|(^|[^\d.])0\s*(个|份|件|张|项)|^0$|^[✗✘×☒]$/;
 const FILE_LINKS = 'a.attach-file, a.attach, .file-item, .uploader-list .file-name, a[href*="download" i][data-fileguid]';
+/** A blank form or a sample to download is not the applicant's file. */
+const TEMPLATE = /模板|样|示例|范本|空白|空表/;
 
 /**
  * How likely a header cell names the material column: 「材料名称」「申请材料」「文件名称」「资料名称」「材料」
@@ -25,48 +33,93 @@ function nameScore(header: string): number {
 /** Columns whose cells say whether a file is in: 状态, 上传, 提交, 收取, 电子材料, 附件, 文件. */
 const STATUS_HEADER = /状态|上传|提交|收取|收件|电子|附件|文件|情况/;
 
-function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+/** Whether one status cell says the file is in (true), says it is not (false), or says neither. */
+function verdict(cell: Element): boolean | undefined {
+  const box = cell.querySelector<HTMLInputElement>('input[type=checkbox]');
+  // A checkbox cell is judged by its tick alone: MiniUI labels the box 「已收取」 whether ticked or not.
+  if (box) return box.checked || undefined;
+  const text = normText(cell.textContent);
+  if (DONE.test(text)) return !UNDONE.test(text);
+  return UNDONE.test(text) ? false : undefined;
 }
 
-function rowHasFile(cells: Element[], row: Element, statusCols: number[]): boolean {
-  if (row.querySelector(FILE_LINKS)) return true;
-  for (const i of statusCols) {
-    const cell = cells[i];
-    if (!cell) continue;
-    // A checkbox cell is judged by its tick alone: MiniUI labels the box 「已收取」 whether ticked or not.
-    const box = cell.querySelector<HTMLInputElement>('input[type=checkbox]');
-    if (box) {
-      if (box.checked) return true;
-      continue;
+/** A status column's word wins over a link (a 未上传 row may carry a sample to download); else a file link. */
+function rowHasFile(row: Element, status: readonly StatusColumn[]): boolean {
+  let no = false;
+  for (const s of status) {
+    for (const cell of under(row, s.col, s.span)) {
+      const v = verdict(cell);
+      if (v) return true;
+      no ||= v === false;
     }
-    const text = normText(cell.textContent);
-    if (DONE.test(text) && !NOT_DONE.test(text.replace(DONE, ''))) return true;
   }
-  return false;
+  return !no && Array.from(row.querySelectorAll(FILE_LINKS)).some((a) => !TEMPLATE.test(a.textContent ?? ''));
 }
 
 /**
- * Read the material tables of a page (上传申报材料, 材料清单, a 一窗受理 grid): any table whose header row has
- * a material-name column — native tables and rendered MiniUI datagrids alike — with the status or file
- * columns beside it. Pure: reads the DOM, changes nothing.
+ * The header row of a table: the first row (of two cells or more) with a cell naming a material column, or
+ * one of the two rows below it when that names it better (a group row such as 「材料信息」 above 「材料名称」).
  */
-export function readMaterialTables(doc: Document): MaterialRow[] {
-  const rows: MaterialRow[] = [];
+function headerOf(rows: readonly Element[]): { row: Element; score: number } | undefined {
+  let best: { row: Element; score: number } | undefined;
+  let at = 0;
+  for (const [i, row] of rows.entries()) {
+    if (best && i > at + 2) break;
+    const cells = positions(row);
+    // A row holding a table is a layout table's row around the material table, never its header.
+    const score = cells.length > 1 && !row.querySelector('table') ? Math.max(...cells.map((p) => nameScore(p.cell.textContent ?? ''))) : 0;
+    if (score > (best?.score ?? 0)) [best, at] = [{ row, score }, i];
+  }
+  return best;
+}
+
+type StatusColumn = { col: number; span: number };
+
+/**
+ * Every row of the material tables of a page (上传申报材料, 材料清单, a 一窗受理 grid), with the material name
+ * it shows and its status columns: any table whose header row has a material-name column — native tables,
+ * rendered MiniUI datagrids (header and body in two tables), header cells spanning two columns. A table inside
+ * a material row (a file list in the upload cell) is part of that row, not a table of materials; a layout
+ * table around a material table is not one either (a row holding a table is neither its header nor a material).
+ */
+function eachRow(doc: Document, visit: (row: Element, name: string, status: readonly StatusColumn[]) => void): void {
+  const read = new Set<Element>();
+  const rows: Element[] = [];
   for (const table of doc.querySelectorAll('table')) {
-    const allRows = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
-    const headerIndex = allRows.findIndex((r) => cellsOf(r).some((c) => nameScore(c.textContent ?? '') > 0));
-    const headerRow = allRows[headerIndex];
-    if (!headerRow) continue;
-    const header = cellsOf(headerRow).map((c) => normLabel(c.textContent));
-    const scores = header.map(nameScore);
-    const nameCol = scores.indexOf(Math.max(...scores));
-    const statusCols = header.flatMap((h, i) => (i !== nameCol && STATUS_HEADER.test(h) ? [i] : []));
-    for (const row of allRows.slice(headerIndex + 1)) {
-      const cells = cellsOf(row);
-      const name = normText(cells[nameCol]?.textContent);
-      if (name) rows.push({ name, hasFile: rowHasFile(cells, row, statusCols) });
+    if (read.has(table) || rows.some((r) => r.contains(table))) continue;
+    const own: Element[] = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
+    const found = headerOf(own);
+    if (!found) continue;
+    const header = positions(found.row).map((p) => ({ ...p, header: normLabel(p.cell.textContent) }));
+    const name = header.find((h) => nameScore(h.header) === found.score);
+    if (!name) continue;
+    const status = header.filter((h) => h !== name && STATUS_HEADER.test(h.header));
+    const after = own.slice(own.indexOf(found.row) + 1);
+    for (const row of after.length ? after : bodyRows(found.row)) {
+      const cells = under(row, name.col, name.span);
+      // A name cell holding a table is a layout around the material table: that table is read on its own.
+      const text = cells.some((c) => c.querySelector('table')) ? '' : normText(cells.map((c) => c.textContent).join(' '));
+      if (!text) continue;
+      const t = row.closest('table');
+      if (t) read.add(t);
+      rows.push(row);
+      visit(row, text, status);
     }
   }
+}
+
+/** The page's material rows: what each names and whether it shows a file. Pure: reads the DOM. */
+export function readMaterialTables(doc: Document): MaterialRow[] {
+  const rows: MaterialRow[] = [];
+  eachRow(doc, (row, name, status) => rows.push({ name, hasFile: rowHasFile(row, status) }));
   return rows;
+}
+
+/** The material name of the table row `row` is in (an uploader's row), as readMaterialTables reads it. */
+export function materialNameOf(row: Element): string | undefined {
+  let found: string | undefined;
+  eachRow(row.ownerDocument, (r, name) => {
+    if (r === row) found = name;
+  });
+  return found;
 }

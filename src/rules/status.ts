@@ -154,22 +154,43 @@ function normName(s: string): string {
   return s.normalize('NFKC').replace(/[\s()（）【】[\]《》「」、，,.。:：;；*＊]/g, '');
 }
 
+/** Notes in brackets: （原件）, （须满一年以上）, 【必须】. */
+const NOTES = /[(（【[][^)）】\]]*[)）】\]]/g;
+/**
+ * Words naming a kind of document. Chinese compounds end in what they are (their head): after a material's
+ * name such a word makes another document of it — 身份证 + 视频 is a video, 劳动合同 + 解除证明 a proof of its end.
+ * Copies, sides and scans (复印件, 正反面, 扫描件) leave it the same document.
+ */
+const KIND = /视频|声明|证明|报告|申请|表|书|证|执照|合同|文件|函|单|登记|记录|说明|承诺/;
+const JOIN = /及|和|与|或|须|应|需|并/;
+/** A party named before it makes it someone else's: 法定代表人身份证 is not the applicant's. */
+const PARTY = /(法定代表人|代理人|代办人|委托人|受托人|经办人|联系人)$/;
+
 /**
  * Which material a row of a portal's material table stands for: its name or an alias equal to the row's
- * name first, else the longest name/alias the row name contains (「诚信证明（社保缴纳证明）」→ 诚信证明).
+ * name, else the material whose name or alias ends last in the row (its head; the longest on a tie), brackets
+ * aside (「诚信证明（社保缴纳证明）」→ 诚信证明, 「原注册证书遗失声明」→ the 遗失声明) — unless a kind of document
+ * follows it or another party precedes it: a wrong match would tick a material off, so none is better.
  */
 export function matchMaterial(rowName: string, items: readonly ItemView[]): ItemView | undefined {
-  const row = normName(rowName);
-  if (!row) return undefined;
+  const full = normName(rowName);
   const all = items.flatMap((i) => [i, ...i.subItems]);
   const candidates = all.flatMap((item) => [item.name, ...item.aliases].map((n) => ({ item, n: normName(n) })));
-  const exact = candidates.find((c) => c.n === row);
+  const exact = full && candidates.find((c) => c.n === full);
   if (exact) return exact.item;
-  let best: { item: ItemView; n: string } | undefined;
-  for (const c of candidates) {
-    if (c.n.length >= 2 && row.includes(c.n) && (!best || c.n.length > best.n.length)) best = c;
+  const row = normName(rowName.replace(NOTES, ''));
+  let head: { item: ItemView; at: number; end: number } | undefined;
+  for (const { item, n } of candidates) {
+    const at = n.length >= 2 ? row.lastIndexOf(n) : -1;
+    const end = at + n.length;
+    if (at >= 0 && (!head || end > head.end || (end === head.end && at < head.at))) head = { item, at, end };
   }
-  return best?.item;
+  if (!head || KIND.test(row.slice(head.end)) || PARTY.test(row.slice(0, head.at))) return undefined;
+  // Another material named before it with a word joining the two: a slot for both (劳动合同及社保证明) or a
+  // sentence (身份证须与申请表一致), not one material.
+  const lead = row.slice(0, head.at);
+  if (JOIN.test(lead) && candidates.some((c) => c.item !== head.item && c.n.length >= 2 && lead.includes(c.n))) return undefined;
+  return head.item;
 }
 
 /**

@@ -142,6 +142,10 @@ describe('mapPortalStatus (rules/shared/case-statuses.json)', () => {
       ['已办结', 'done'],
       ['不予受理', 'returned'],
       ['待提交', null],
+      // A note in brackets after the word (not a word inside another: 已补正 is not 补正).
+      ['待补正（剩余5个工作日）', 'needs-correction'],
+      ['审核中(预审)', 'in-review'],
+      ['已办结【准予许可】', 'done'],
     ];
     for (const [text, status] of cases) {
       const m = mapPortalStatus(rules, text);
@@ -152,6 +156,8 @@ describe('mapPortalStatus (rules/shared/case-statuses.json)', () => {
   it('maps nothing when text and code disagree, or the text is unknown', () => {
     expect(mapPortalStatus(rules, '已办结', 28)).toMatchObject({ kind: 'conflict', byText: 'finished', byCode: 'correction' });
     expect(mapPortalStatus(rules, '神秘状态')).toEqual({ kind: 'unknown', text: '神秘状态', code: undefined });
+    expect(mapPortalStatus(rules, '已补正')).toMatchObject({ kind: 'unknown' });
+    expect(mapPortalStatus(rules, '（待补正）已撤回')).toMatchObject({ kind: 'mapped', caseStatus: 'returned' });
     // An unknown text with a known code: the code decides.
     expect(mapPortalStatus(rules, '新状态', 28)).toMatchObject({ kind: 'mapped', caseStatus: 'needs-correction' });
   });
