@@ -54,13 +54,26 @@ export interface PageProbe {
   handle: FieldHandle | null;
   hidden: HiddenReason;
   options?: Array<{ text: string; value: string }> | undefined;
+  /** What the box accepts as typed (maxlength, pattern): a value it would not take is not written (`PageKit.unfit`). */
+  limits?: FieldLimits | undefined;
+  /** A read-only box a date picker of the page writes (My97, laydate, jQuery UI…): a person sets it through the picker. */
+  picker?: true | undefined;
+}
+
+/** What a native box accepts as typed: its maxlength (UTF-16 units, as the browser counts) and its pattern. */
+export interface FieldLimits {
+  maxLength?: number | undefined;
+  pattern?: string | undefined;
 }
 
 /** Why a field is not fillable as a person sees it ('' = fillable). */
 export type HiddenReason = '' | 'not-rendered' | 'invisible' | 'transparent' | 'too-small' | 'off-screen' | 'clipped' | 'covered';
 
 /** Why a confirmed write was not made. */
-export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'readonly' | 'no-option' | 'error' | Exclude<HiddenReason, ''>;
+export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'readonly' | 'no-option' | 'error' | LimitReason | Exclude<HiddenReason, ''>;
+
+/** Why a box would not take a value as typed: longer than its maxlength, outside its pattern. */
+export type LimitReason = 'too-long' | 'pattern';
 
 export interface PageWrite {
   /** The plan item's id, echoed back. */
@@ -110,14 +123,18 @@ export interface PageKit {
   toWire(req: PageApplyRequest): string;
   /** The page's answer string back in `PageApplyAnswer`'s shape, item ids from `req` (undefined: not an answer to it). */
   answerFromWire(text: unknown, req: PageApplyRequest): unknown;
+  /** Why a box with these limits would not take `value` as a person could type it ('' = it would). */
+  unfit(limits: FieldLimits | undefined, value: string): LimitReason | '';
+  /** A text as the page script compares labels and option texts (NFKC, no spaces or colons, at most 40 characters). */
+  norm(s: string): string;
 }
 
 export function pageScript(req: { op: 'kit' }): PageKit;
 export function pageScript(req: PageProbeRequest): PageProbe[];
-export function pageScript(req: PageApplyRequest): PageApplyAnswer;
+export function pageScript(req: PageApplyRequest): Promise<PageApplyAnswer>;
 /** The confirm as one string each way (`PageKit.toWire` → the answer for `PageKit.answerFromWire`). */
-export function pageScript(wire: string): string;
-export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequest | string): PageKit | PageProbe[] | PageApplyAnswer | string {
+export function pageScript(wire: string): Promise<string>;
+export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequest | string): PageKit | PageProbe[] | Promise<PageApplyAnswer | string> {
   // ---- the confirm's wire: one string each way ------------------------------------------------------------
   // executeScript converts its arguments and its result value by value: the request's 40 nested writes and
   // the answer's 40 results cost ~1 ms each way where one string of the same content costs ~0.1 ms (bench
@@ -161,7 +178,32 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       }),
     };
   };
-  if (typeof req === 'string') return answerToWire(pageScript(fromWire(req)));
+  if (typeof req === 'string') return pageScript(fromWire(req)).then(answerToWire);
+  /**
+   * Would a box with these limits take `value` as typed? A script can set a value longer than maxlength or
+   * outside the pattern (the browser checks neither for script-set values), which a person could not type and
+   * the portal may cut or reject: such a value is not written. The pattern is read as the browser reads it
+   * (anchored, `v` flag); one the browser would ignore (it does not compile) is ignored here too.
+   */
+  const unfit = (limits: FieldLimits | undefined, value: string): LimitReason | '' => {
+    if (!limits || !value) return '';
+    if (limits.maxLength !== undefined && limits.maxLength >= 0 && value.length > limits.maxLength) return 'too-long';
+    if (!limits.pattern) return '';
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${limits.pattern})$`, 'v');
+    } catch {
+      return '';
+    }
+    return re.test(value) ? '' : 'pattern';
+  };
+  /** A box's own limits ('' pattern and -1 maxlength: none). */
+  const limitsOf = (el: Element): FieldLimits | undefined => {
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return undefined;
+    const pattern = el instanceof HTMLInputElement ? el.getAttribute('pattern') ?? '' : '';
+    if (el.maxLength < 0 && !pattern) return undefined;
+    return { ...(el.maxLength >= 0 ? { maxLength: el.maxLength } : {}), ...(pattern ? { pattern } : {}) };
+  };
 
   // ---- visibility as a person sees it (Bitwarden/1Password's checks are the bar) ---------------------------
   /** A native form field (what has labels, a form, a value, disabled/read-only). */
@@ -394,8 +436,49 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       forget();
       return hiddenReason(el, minSize, scope);
     };
-    return { hiddenReason: fresh, fingerprint, find, sameHandle, matches, toWire, answerFromWire };
+    return { hiddenReason: fresh, fingerprint, find, sameHandle, matches, toWire, answerFromWire, unfit, norm };
   }
+
+  // ---- widgets of the page's own over native boxes ---------------------------------------------------------
+  /**
+   * A read-only box a date picker writes: the page says so on the box itself — a handler that opens a picker
+   * (My97's `onfocus="WdatePicker(…)"`), or the mark a picker library leaves on the boxes it owns (laydate's
+   * `lay-key`, jQuery UI's `hasDatepicker`, bootstrap's `data-provide`). Its id, name and value say nothing (a
+   * read-only 出生日期 the page works out from the ID number is named like one and is no picker).
+   */
+  const PICKER_WORD = /date|picker|calendar/i;
+  const pickerOwned = (el: Element): boolean =>
+    el instanceof HTMLInputElement &&
+    (['onfocus', 'onclick', 'onmousedown'].some((a) => PICKER_WORD.test(el.getAttribute(a) ?? '')) ||
+      el.hasAttribute('lay-key') ||
+      PICKER_WORD.test(el.getAttribute('data-provide') ?? '') ||
+      /(^|\s)(Wdate|hasDatepicker|laydate\S*|\S*datepicker\S*|\S*date-picker\S*)(\s|$)/i.test(el.className));
+  /** The read-only a person can still change through the page's own picker is no reason not to write. */
+  const lockedReadOnly = (el: Element): boolean => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly && !pickerOwned(el);
+
+  /**
+   * A select the page hides and shows through a stand-in of its own (Layui's `.layui-form-select`, select2,
+   * chosen…): the element right after it that a person sees, holding one element for each of its options with
+   * that option's text. A person changes it by clicking the stand-in's option, so the fill does the same.
+   */
+  const standInOf = (select: HTMLSelectElement): Element | undefined => {
+    const next = select.nextElementSibling;
+    if (!next || next instanceof HTMLSelectElement || shownReason(next)) return undefined;
+    const texts = Array.from(select.options).filter((o) => o.value !== '').map((o) => norm(o.textContent));
+    if (!texts.length) return undefined;
+    const leaves = new Set(Array.from(next.querySelectorAll('*')).filter((x) => x.childElementCount === 0).map((x) => norm(x.textContent)));
+    return texts.every((t) => leaves.has(t)) ? next : undefined;
+  };
+  /** What a stand-in shows: its box's text, else its first line of text. */
+  const shownBy = (standIn: Element): string => {
+    const box = standIn.querySelector('input');
+    return norm(box ? box.value : standIn.firstElementChild?.textContent ?? standIn.textContent);
+  };
+  /** The stand-in's element for an option (the first leaf with its text). */
+  const standInOption = (standIn: Element, text: string): HTMLElement | undefined =>
+    Array.from(standIn.querySelectorAll<HTMLElement>('*')).find((x) => x.childElementCount === 0 && norm(x.textContent) === text && !x.querySelector('input'));
+  /** What a person sees of a field: a hidden select's stand-in, else the field itself. */
+  const seenPart = (el: Element): Element => (el instanceof HTMLSelectElement && shownReason(el) ? (standInOf(el) ?? el) : el);
 
   type Ctl = {
     setValue(v: unknown): void;
@@ -450,7 +533,11 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       const value = c ? String(c.getFormValue ? c.getFormValue() : (c.getValue() ?? '')) : '';
       return { value, text: c?.getText ? String(c.getText()) : value };
     }
-    if (el instanceof HTMLSelectElement) return { value: el.value, text: norm(el.selectedOptions[0]?.textContent ?? '') };
+    if (el instanceof HTMLSelectElement) {
+      // What a person sees: the stand-in's text where the page shows the select through one.
+      const standIn = shownReason(el) ? standInOf(el) : undefined;
+      return { value: el.value, text: standIn ? shownBy(standIn) : norm(el.options[el.selectedIndex]?.textContent ?? '') };
+    }
     if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
       const on = choiceGroup(el).filter((x) => x.checked);
       return { value: on.map((x) => x.value).join(','), text: on.map(textOfOption).join(',') };
@@ -472,13 +559,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       return '';
     }
     if ((isField(el) && el.disabled) || !!el.closest('fieldset:disabled')) return 'disabled';
-    if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly) return 'readonly';
+    if (lockedReadOnly(el)) return 'readonly';
     return '';
   };
   /** Can a person see it (reads layout: done for every field before the first write, in one layout). */
   const refuseSight = (w: PageWrite, el: Element): RefusedReason | '' => {
-    const input = w.handle.mini ? el.querySelector(MINI_INPUT) : el;
-    return input ? hiddenReason(input, minSize, el) : 'gone';
+    const input = w.handle.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
+    return input ? hiddenReason(input, minSize, input === el ? el : input) : 'gone';
   };
 
   const setNative = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
@@ -502,7 +589,16 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (el instanceof HTMLSelectElement) {
       const opt = Array.from(el.options).find((o) => o.value === w.value && !o.disabled);
       if (!opt) return 'no-option';
-      setNative(el, w.value);
+      const standIn = shownReason(el) ? standInOf(el) : undefined;
+      if (!standIn) {
+        setNative(el, w.value);
+        return '';
+      }
+      // Through the stand-in, as a person does: its option's click updates the select, what it shows and the
+      // page's model. Where it does not, nothing else is tried (the read-back says what the page holds).
+      const item = standInOption(standIn, norm(opt.textContent));
+      if (!item) return 'no-option';
+      item.click();
       return '';
     }
     if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
@@ -526,6 +622,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     }
     // The handle names a native field; anything else under it was put there since the preview.
     if (!isField(el)) return 'changed';
+    const limit = unfit(limitsOf(el), w.value);
+    if (limit) return limit;
     setNative(el, w.value);
     return '';
   };
@@ -568,11 +666,14 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const probes = req.fields.map((locator): PageProbe => {
       const el = find(doc, { ...locator, type: '', form: '', label: '' });
       if (!el) return { handle: null, hidden: 'not-rendered' };
-      const seen = locator.mini ? el.querySelector(MINI_INPUT) : el;
+      const seen = locator.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
+      const limits = locator.mini ? undefined : limitsOf(el);
       return {
         handle: fingerprint(el, locator.mini),
-        hidden: seen ? hiddenReason(seen, minSize, el) : 'not-rendered',
+        hidden: seen ? hiddenReason(seen, minSize, seen === el ? el : seen) : 'not-rendered',
         ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
+        ...(limits ? { limits } : {}),
+        ...(!locator.mini && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly && pickerOwned(el) ? { picker: true as const } : {}),
       };
     });
     if (req.keep) {
@@ -585,7 +686,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return probes;
   }
 
-  if (location.href !== req.url) return { navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) };
+  if (location.href !== req.url) return Promise.resolve<PageApplyAnswer>({ navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) });
   // First every field as the person sees it now, in one layout (checking after each write would lay the page
   // out again for every field); then, just before each write, what a page reacting to the previous writes
   // may have changed (removed, replaced, disabled, made read-only).
@@ -606,19 +707,26 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       return { item: w.item, written: false, reason: 'error' };
     }
   });
-  // Read back after all writes, once the page has reacted to every one of them. (Loops here and in the checks
-  // avoid iterators and destructuring: this code runs once per confirm, cold, where they cost, bench T8.)
-  results.forEach((r, i) => {
-    const w = req.writes[i];
-    const el = found[i]?.el;
-    if (!r.written || !w || !el) return;
-    // The page's own getters may throw (a MiniUI control torn down by its own change handler): the write
-    // happened, so it is reported as written and not read back equal — never as "nothing written".
-    try {
-      r.read = read(w, el);
-    } catch {
-      // Left unread: fill/confirm.ts reports it as not read back equal.
-    }
+  // Read back after all writes, once the page has reacted to every one of them — its reactions that wait for
+  // the script to end included: a framework's watcher (a microtask) that clears a field, a mask that reformats
+  // in a timer of 0 ms, a re-render. One turn of the page's task queue lets them run first (a cascade that
+  // loads over the network later is not waited for). (Loops here and in the checks avoid iterators and
+  // destructuring: this code runs once per confirm, cold, where they cost, bench T8.)
+  return new Promise<void>((settled) => setTimeout(settled, 0)).then((): PageApplyAnswer => {
+    results.forEach((r, i) => {
+      const w = req.writes[i];
+      const el = found[i]?.el;
+      if (!r.written || !w || !el) return;
+      // The page's own getters may throw (a MiniUI control torn down by its own change handler): the write
+      // happened, so it is reported as written and not read back equal — never as "nothing written".
+      try {
+        // A page that re-rendered its form holds the value in the new element, if anywhere.
+        const now = el.isConnected ? el : find(doc, w.handle);
+        if (now) r.read = read(w, now);
+      } catch {
+        // Left unread: fill/confirm.ts reports it as not read back equal.
+      }
+    });
+    return { navigated: false, results };
   });
-  return { navigated: false, results };
 }

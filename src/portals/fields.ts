@@ -51,6 +51,11 @@ const TYPED: ReadonlySet<ControlKind> = new Set(['text', 'mini-text', 'mini-date
 const SKIP_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'password']);
 const MINI_ROOTS = 'span.mini-textbox[id], span.mini-buttonedit[id], div.mini-radiobuttonlist[id], div.mini-checkboxlist[id]';
 const OUR_UI = 'jzs-overlay, jzs-hint, jzs-upload-check';
+/**
+ * The read-only box of a widget a page shows a hidden select through (Layui's stand-in, the element right after
+ * its select): part of that select, not a control of its own (the fill writes the select through it).
+ */
+const STAND_IN = 'select+* [readonly]';
 
 /** Label texts longer than this are sentences (tips, notes), not labels. */
 const MAX_LABEL = 24;
@@ -212,7 +217,7 @@ function controlCount(container: Element): number {
   const groups = new Set<string>();
   let n = container.querySelectorAll(MINI_ROOTS).length;
   for (const el of container.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')) {
-    if (el.closest(MINI_ROOTS) || SKIP_TYPES.has(el.type)) continue;
+    if (el.closest(MINI_ROOTS) || SKIP_TYPES.has(el.type) || el.matches(STAND_IN)) continue;
     if (el.type === 'radio' || el.type === 'checkbox') groups.add(el.name || el.id);
     else n++;
   }
@@ -272,7 +277,7 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
   for (const el of doc.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
     if (el.closest(`${MINI_ROOTS}, ${OUR_UI}`)) continue;
     const type = el instanceof HTMLInputElement ? el.type.toLowerCase() : '';
-    if (SKIP_TYPES.has(type)) continue;
+    if (SKIP_TYPES.has(type) || el.matches(STAND_IN)) continue;
     if (el instanceof HTMLInputElement && (type === 'radio' || type === 'checkbox')) {
       const key = `${type}:${el.name || el.id}`;
       const list = groups.get(key) ?? [];

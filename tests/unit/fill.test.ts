@@ -330,7 +330,7 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     const preview = await service.plan(7);
     // The page's own getter fails once the value is in (a control its change handler tore down).
     $<HTMLSelectElement>('ddlMz').addEventListener('change', (e) => {
-      Object.defineProperty(e.currentTarget, 'selectedOptions', { get: () => { throw new Error('torn down'); } });
+      Object.defineProperty(e.currentTarget, 'selectedIndex', { get: () => { throw new Error('torn down'); } });
     }, { once: true });
     const report = await confirm(preview, []);
     expect(report.navigated).toBe(false);
@@ -524,18 +524,18 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     }
   });
 
-  it('the confirm travels as one string each way, and its answer is believed only as an answer to that request', () => {
+  it('the confirm travels as one string each way, and its answer is believed only as an answer to that request', async () => {
     const kit = pageScript({ op: 'kit' });
     const handle = { mini: 'B_XM', id: 'B_XM', name: '', tag: 'span', type: '', nth: -1, form: '', label: '姓名' };
     const req = { op: 'apply' as const, url: 'https://elsewhere.example/', minSize: 4, writes: [{ item: '0:1', handle, value: '张三' }, { item: '0:2', handle: { ...handle, mini: undefined, tag: 'input', nth: 2 }, value: '' }] };
     const request = kit.toWire(req);
     expect(typeof request).toBe('string');
     // The page decodes it and answers for every write, in order (here: another address, so nothing is written).
-    expect(kit.answerFromWire(pageScript(request), req)).toEqual({ navigated: true, results: [{ item: '0:1', written: false, reason: 'navigated' }, { item: '0:2', written: false, reason: 'navigated' }] });
+    expect(kit.answerFromWire(await pageScript(request), req)).toEqual({ navigated: true, results: [{ item: '0:1', written: false, reason: 'navigated' }, { item: '0:2', written: false, reason: 'navigated' }] });
     // The same through a copy made from the source text, as executeScript sends the script whole: self-contained.
     // eslint-disable-next-line no-new-func -- exactly what the browser does with executeScript's `func`
     const copy: unknown = new Function(`return (${pageScript.toString()})`)();
-    expect(typeof copy === 'function' && kit.answerFromWire(copy(request), req)).toEqual(kit.answerFromWire(pageScript(request), req));
+    expect(typeof copy === 'function' && kit.answerFromWire(await copy(request), req)).toEqual(kit.answerFromWire(await pageScript(request), req));
     const answer = (results: unknown[], navigated = 0) => kit.answerFromWire(JSON.stringify([navigated, results]), req);
     expect(answer([[1, '张三', '张三'], [0, 'covered']])).toEqual({ navigated: false, results: [{ item: '0:1', written: true, read: { value: '张三', text: '张三' } }, { item: '0:2', written: false, reason: 'covered' }] });
     // Written, but the page's getter threw: written and not read back.
