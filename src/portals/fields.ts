@@ -138,7 +138,7 @@ function textBeforeUp(el: Element): string {
     const before = textBefore(at);
     if (before) return before;
     // A wrapper holding other controls names all of them, not this one.
-    if (at.parentElement && at.parentElement.querySelectorAll('input:not([type=hidden]), select, textarea').length > 1) break;
+    if (at.parentElement && controlCount(at.parentElement) > 1) break;
   }
   return '';
 }
