@@ -28,6 +28,11 @@ export interface FieldHandle {
   type: string;
   /** Index among the document's elements with the same tag and name (or the same tag when unnamed). */
   nth: number;
+  /**
+   * How many elements share what finds it (its id, else its tag and name; 1 for MiniUI): a row copied or added
+   * since the preview with the same id or name makes the lookup land on another box that looks the same.
+   */
+  count: number;
   /** The form it belongs to: its id, name or position; '' when in no form. */
   form: string;
   /** The label text around it (normalised), to tell a re-rendered different field from the same one. */
@@ -143,7 +148,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');
   const rows = (v: unknown): unknown[][] => (Array.isArray(v) ? v.map((r: unknown) => (Array.isArray(r) ? r : [])) : []);
   const toWire = (r: PageApplyRequest): string =>
-    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label])]);
+    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label, h.count])]);
   const fromWire = (wire: string): PageApplyRequest => {
     const parsed: unknown = JSON.parse(wire);
     const top = rows([parsed])[0] ?? [];
@@ -155,7 +160,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       writes: rows(top[2]).map((r, i) => ({
         item: String(i),
         value: text(r[0]),
-        handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]) },
+        handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]), count: typeof r[9] === 'number' ? r[9] : -1 },
       })),
     };
   };
@@ -395,6 +400,9 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   };
   const sameNamed = (doc: Document, tag: string, name: string): Element[] =>
     Array.from(doc.getElementsByTagName(tag)).filter((x) => (x.getAttribute('name') ?? '') === name);
+  /** How many elements of the document share `el`'s id, else its tag and name. */
+  const sharing = (el: Element): number =>
+    el.id ? el.ownerDocument.querySelectorAll(`[id="${CSS.escape(el.id)}"]`).length : sameNamed(el.ownerDocument, el.localName, el.getAttribute('name') ?? '').length;
   const fingerprint = (el: Element, mini?: string): FieldHandle => {
     const tag = el.localName;
     const name = el.getAttribute('name') ?? '';
@@ -408,6 +416,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       nth: mini ? -1 : sameNamed(el.ownerDocument, tag, name).indexOf(el),
       form: formOf(el),
       label: labelAround(el),
+      count: mini ? 1 : sharing(el),
     };
   };
   const find = (doc: Document, h: FieldHandle): Element | null => {
@@ -416,7 +425,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return byId ?? sameNamed(doc, h.tag, h.name)[h.nth] ?? null;
   };
   const sameHandle = (a: FieldHandle, b: FieldHandle) =>
-    a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '');
+    a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '') && a.count === b.count;
   /**
    * `sameHandle(fingerprint(el, h.mini), h)` without building the fingerprint: the cheap parts first, the label
    * (a walk and a text) last. The confirm asks this twice per field (tests/unit/fill.test.ts holds the two
@@ -428,7 +437,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     (el.getAttribute('name') ?? '') === h.name &&
     (el.getAttribute('type') ?? '').toLowerCase() === h.type &&
     formOf(el) === h.form &&
-    labelAround(el) === h.label;
+    labelAround(el) === h.label &&
+    (h.mini ? 1 : sharing(el)) === h.count;
 
   if (req.op === 'kit') {
     // The kit lives as long as its caller: every call sees the page as it is now.
@@ -664,7 +674,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   if (req.op === 'probe') {
     if (req.keep && !Object.getOwnPropertyDescriptor(window, req.keep)) Object.defineProperty(window, req.keep, { value: pageScript });
     const probes = req.fields.map((locator): PageProbe => {
-      const el = find(doc, { ...locator, type: '', form: '', label: '' });
+      const el = find(doc, { ...locator, type: '', form: '', label: '', count: 0 });
       if (!el) return { handle: null, hidden: 'not-rendered' };
       const seen = locator.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
       const limits = locator.mini ? undefined : limitsOf(el);

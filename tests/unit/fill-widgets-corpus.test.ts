@@ -93,8 +93,6 @@ function textVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Var
   const when = r.pick<When>(['sync', 'microtask', 'timer']);
   const kind = r.pick(['plain', 'maxlength-fits', 'maxlength-short', 'pattern-fits', 'pattern-refuses', 'mask', 'cut', 'clear', 'rerender-keeps', 'rerender-empties', 'readonly', ...(f.kind === 'date' ? ['picker', 'picker', 'picker'] : [])] as const);
   switch (kind) {
-    case 'plain':
-      return { html: box(''), expect: { outcome: 'ok' }, held };
     case 'maxlength-fits':
       return { html: box(`maxlength="${v.length + Math.floor(r.next() * 3)}"`), expect: { outcome: 'ok' }, held };
     case 'maxlength-short':
@@ -139,6 +137,8 @@ function textVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Var
         expect: { outcome: 'ok' },
         held,
       };
+    default:
+      return { html: box(''), expect: { outcome: 'ok' }, held };
   }
 }
 
@@ -163,9 +163,10 @@ function choiceVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): V
       opt.addEventListener('click', () => {
         select.value = opt.getAttribute('lay-value') ?? opt.getAttribute('data-value') ?? '';
         if (kind === 'stand-in-half') return; // updates the select, not what the person sees
-        const title = box.querySelector('input') ?? box.querySelector('.x-select-title');
-        if (title instanceof HTMLInputElement) title.value = opt.textContent ?? '';
-        else if (title) title.textContent = opt.textContent;
+        const input = box.querySelector('input');
+        const span = box.querySelector('.x-select-title');
+        if (input) input.value = opt.textContent ?? '';
+        if (span) span.textContent = opt.textContent;
       });
     }
   };
