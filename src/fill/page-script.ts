@@ -63,6 +63,11 @@ export interface PageProbe {
   limits?: FieldLimits | undefined;
   /** A read-only box a date picker of the page writes (My97, laydate, jQuery UI…): a person sets it through the picker. */
   picker?: true | undefined;
+  /**
+   * A read-only box that opens a choice widget of the page's own with no native select behind it (Element's
+   * el-select, Ant's…): only the widget's own clicks set its value, which the fill does not make.
+   */
+  widget?: true | undefined;
 }
 
 /** What a native box accepts as typed: its maxlength (UTF-16 units, as the browser counts) and its pattern. */
@@ -463,6 +468,18 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       el.hasAttribute('lay-key') ||
       PICKER_WORD.test(el.getAttribute('data-provide') ?? '') ||
       /(^|\s)(Wdate|hasDatepicker|laydate\S*|\S*datepicker\S*|\S*date-picker\S*)(\s|$)/i.test(el.className));
+  /**
+   * A read-only box that opens a list of the page's own: it says so to assistive technology (a combobox, a popup)
+   * or its widget's class does (el-select, ant-select, a cascader, a dropdown).
+   */
+  const WIDGET_CLASS = /(^|[\s_-])(select|cascader|dropdown|combo(box)?)([\s_-]|$)/i;
+  const choiceWidget = (el: Element): boolean => {
+    for (let at: Element | null = el, up = 0; at && up < 4; at = at.parentElement, up++) {
+      if (at.getAttribute('role') === 'combobox' || at.hasAttribute('aria-haspopup') || WIDGET_CLASS.test(at.getAttribute('class') ?? '')) return true;
+      if (at.matches('td, dd, form')) break;
+    }
+    return false;
+  };
   /** The read-only a person can still change through the page's own picker is no reason not to write. */
   const lockedReadOnly = (el: Element): boolean => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly && !pickerOwned(el);
 
@@ -673,7 +690,9 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
 
   if (req.op === 'probe') {
     if (req.keep && !Object.getOwnPropertyDescriptor(window, req.keep)) Object.defineProperty(window, req.keep, { value: pageScript });
-    const probes = req.fields.map((locator): PageProbe => {
+    /** Whether a read-only box is a date picker's or a choice widget's (else a plain read-only display). */
+  const readOnlyKind = (el: Element): Pick<PageProbe, 'picker' | 'widget'> => (pickerOwned(el) ? { picker: true } : choiceWidget(el) ? { widget: true } : {});
+  const probes = req.fields.map((locator): PageProbe => {
       const el = find(doc, { ...locator, type: '', form: '', label: '', count: 0 });
       if (!el) return { handle: null, hidden: 'not-rendered' };
       const seen = locator.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
@@ -683,7 +702,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         hidden: seen ? hiddenReason(seen, minSize, seen === el ? el : seen) : 'not-rendered',
         ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
         ...(limits ? { limits } : {}),
-        ...(!locator.mini && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly && pickerOwned(el) ? { picker: true as const } : {}),
+        ...(!locator.mini && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly ? readOnlyKind(el) : {}),
       };
     });
     if (req.keep) {

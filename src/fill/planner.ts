@@ -74,7 +74,7 @@ function blocked(f: CollectedField): SkipReason | undefined {
   if (f.hidden) return f.hidden;
   if (f.disabled) return 'disabled';
   // A read-only date box the page's picker writes is set as the picker sets it (a person picks a date there).
-  if (f.readOnly && !(f.picker && DATE_FIELDS.has(f.key))) return 'readonly';
+  if (f.readOnly && !(f.picker && DATE_FIELDS.has(f.key))) return f.widget ? 'page-widget' : 'readonly';
   return undefined;
 }
 

@@ -68,13 +68,15 @@ export interface CollectedField {
   limits?: FieldLimits | undefined;
   /** A read-only box the page's date picker writes (page-script.ts `picker`): filled like a person's pick. */
   picker?: true | undefined;
+  /** A read-only box of the page's own choice widget (page-script.ts `widget`): the person chooses there. */
+  widget?: true | undefined;
 }
 
 /**
  * What a content script reports: where the field is and what it holds. The background adds the frame, and the
  * page script's probe (page-script.ts) the handle, the visibility and a MiniUI list's options.
  */
-export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden' | 'limits' | 'picker'> & { locator: FieldLocator };
+export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden' | 'limits' | 'picker' | 'widget'> & { locator: FieldLocator };
 
 /** What a frame's content script answers to `bg:collect`. */
 export interface FrameCollection {
@@ -101,9 +103,10 @@ export type FillAction = 'fill' | 'same' | 'conflict' | 'clear' | 'skip';
  * `open-ended`: the profile's contract is 无固定期限 and the field asks for a date — both said in the preview, not
  * dropped as if the profile had nothing, so the applicant knows to type them. `no-options`: the list offers no
  * option yet (a cascade that loads it after an earlier choice: preview again once it has). `too-long`/`pattern`:
- * the box would not take the value as typed (its maxlength, its pattern).
+ * the box would not take the value as typed (its maxlength, its pattern). `page-widget`: a read-only box of the
+ * page's own choice widget (no native select behind it): the person chooses there.
  */
-export type SkipReason = 'readonly' | 'disabled' | 'no-value' | 'no-option' | 'no-options' | 'needs-day' | 'open-ended' | LimitReason | Exclude<HiddenReason, ''>;
+export type SkipReason = 'readonly' | 'page-widget' | 'disabled' | 'no-value' | 'no-option' | 'no-options' | 'needs-day' | 'open-ended' | LimitReason | Exclude<HiddenReason, ''>;
 
 /** One line of the preview. A skipped item carries no value of the profile (issue 12.1). */
 export interface FillItem {

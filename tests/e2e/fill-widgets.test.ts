@@ -99,7 +99,7 @@ describe('writing to widgets we did not write', () => {
     // Read-only date boxes a picker writes are fillable; an Element-style select (no native select) is not, and says so.
     expect(item('birthDate')[0]?.action).toBe('fill');
     expect(item('contractStart')[0]?.action).toBe('fill');
-    expect(item('ethnicity')[0]).toMatchObject({ action: 'skip', reason: 'readonly' });
+    expect(item('ethnicity')[0]).toMatchObject({ action: 'skip', reason: 'page-widget' });
     // A value the field cannot take as typed is not written: too long for its maxlength, outside its pattern.
     expect(item('phone')[0]).toMatchObject({ action: 'skip', reason: 'too-long' });
     expect(item('qualificationCertNo')[0]).toMatchObject({ action: 'skip', reason: 'pattern' });

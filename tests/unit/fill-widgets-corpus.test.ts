@@ -148,8 +148,17 @@ function choiceVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): V
   const selectHtml = (style: string) =>
     `<select name="${f.name}" id="s_${f.name}"${style}><option value="">请选择</option>${options.map(([v, t]) => `<option value="${v}">${t}</option>`).join('')}</select>`;
   const held = (doc: Document) => (valueOf(doc, f.name) === want ? 'chosen' : valueOf(doc, f.name));
-  const kind = r.pick(['native', 'stand-in', 'stand-in', 'stand-in-list', 'stand-in-broken', 'stand-in-half'] as const);
+  const kind = r.pick(['native', 'stand-in', 'stand-in', 'stand-in-list', 'stand-in-broken', 'stand-in-half', 'own-widget'] as const);
   if (kind === 'native') return { html: selectHtml(''), expect: { outcome: 'ok' }, held };
+  if (kind === 'own-widget') {
+    // Element's/Ant's select: no native select at all, a read-only box that opens the page's own list.
+    const html = r.pick([
+      `<div class="el-select"><div class="el-input"><input type="text" readonly autocomplete="off" placeholder="请选择" class="el-input__inner"></div></div>`,
+      `<div class="ant-select"><div class="ant-select-selector"><input type="text" readonly class="ant-select-selection-search-input"></div></div>`,
+      `<input type="text" readonly role="combobox" aria-expanded="false" placeholder="请选择">`,
+    ]);
+    return { html, expect: { outcome: 'skip', reason: 'page-widget' }, held: () => '' };
+  }
   const list = kind === 'stand-in-list';
   // Layui's markup (a read-only box over a <dl>), or a span over a <ul> (other libraries).
   const standIn = list
@@ -239,7 +248,8 @@ describe('the fill on widgets we did not write, seeded variants', () => {
         const result = report.results.find((x) => x.key === key);
         seen.add(`${key}:${v.expect.outcome}`);
         if (v.expect.outcome === 'skip') {
-          expect(item, where).toMatchObject({ action: 'skip', reason: v.expect.reason });
+          // A widget's box nested deeper than the label search goes in a div layout is not mapped: not offered at all.
+          if (v.expect.reason !== 'page-widget' || item) expect(item, where).toMatchObject({ action: 'skip', reason: v.expect.reason });
           expect(v.held(document), where).toBe(before.get(key));
           continue;
         }
