@@ -382,7 +382,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     let n = normed.get(raw);
     if (n === undefined) {
       if (normed.size > 500) normed.clear();
-      normed.set(raw, (n = raw.normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：]+/g, '').slice(0, 40)));
+      // Icon-font glyphs (private use characters: Layui's radio circle) are drawn, never read as text.
+      normed.set(raw, (n = raw.normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：\ue000-\uf8ff]+/g, '').slice(0, 40)));
     }
     return n;
   };
@@ -488,8 +489,21 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
    * chosen…): the element right after it that a person sees, holding one element for each of its options with
    * that option's text. A person changes it by clicking the stand-in's option, so the fill does the same.
    */
+  /** Our own inline hints and overlay (put right after a field, its anchor), which the page's layout knows nothing of. */
+  const OURS = 'jzs-overlay, jzs-hint, jzs-upload-check, [data-jzs-overlay]';
+  /** The element, or node, after `el` in the page's own markup (our hints skipped). */
+  const nextElement = (el: Element): Element | null => {
+    let next = el.nextElementSibling;
+    while (next?.matches(OURS)) next = next.nextElementSibling;
+    return next;
+  };
+  const nextNode = (el: Element): Node | null => {
+    let next = el.nextSibling;
+    while (next instanceof Element && next.matches(OURS)) next = next.nextSibling;
+    return next;
+  };
   const standInOf = (select: HTMLSelectElement): Element | undefined => {
-    const next = select.nextElementSibling;
+    const next = nextElement(select);
     if (!next || next instanceof HTMLSelectElement || shownReason(next)) return undefined;
     const texts = Array.from(select.options).filter((o) => o.value !== '').map((o) => norm(o.textContent));
     if (!texts.length) return undefined;
@@ -504,8 +518,24 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   /** The stand-in's element for an option (the first leaf with its text). */
   const standInOption = (standIn: Element, text: string): HTMLElement | undefined =>
     Array.from(standIn.querySelectorAll<HTMLElement>('*')).find((x) => x.childElementCount === 0 && norm(x.textContent) === text && !x.querySelector('input'));
-  /** What a person sees of a field: a hidden select's stand-in, else the field itself. */
-  const seenPart = (el: Element): Element => (el instanceof HTMLSelectElement && shownReason(el) ? (standInOf(el) ?? el) : el);
+  /**
+   * A radio or checkbox the page hides and draws as the element right after it (Layui's `.layui-form-radio`, a
+   * styled label): that element, when it shows the option's name (its label, title or value). A click on it is
+   * what a person does.
+   */
+  const boxStandIn = (x: HTMLInputElement): Element | undefined => {
+    const next = nextElement(x);
+    if (!next || isField(next) || next.querySelector('input, select, textarea') || shownReason(next)) return undefined;
+    const name = norm(Array.from(x.labels ?? [])[0]?.textContent || x.title || x.value);
+    return name !== '' && norm(next.textContent) === name ? next : undefined;
+  };
+  const isBox = (el: Element): el is HTMLInputElement => el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox');
+  /** What a person sees of a field: a hidden select's or option's stand-in, else the field itself. */
+  const seenPart = (el: Element): Element => {
+    if (!shownReason(el)) return el;
+    if (el instanceof HTMLSelectElement) return standInOf(el) ?? el;
+    return isBox(el) ? (boxStandIn(el) ?? el) : el;
+  };
 
   type Ctl = {
     setValue(v: unknown): void;
@@ -552,7 +582,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // ---- confirm: check, write, read back --------------------------------------------------------------------
   const choiceGroup = (el: HTMLInputElement) =>
     Array.from((el.form ?? doc).querySelectorAll<HTMLInputElement>(`input[type="${el.type}"]`)).filter((x) => x.name === el.name);
-  const textOfOption = (x: HTMLInputElement) => norm(Array.from(x.labels ?? [])[0]?.textContent ?? x.nextSibling?.textContent ?? x.value);
+  const textOfOption = (x: HTMLInputElement) => norm(Array.from(x.labels ?? [])[0]?.textContent ?? nextNode(x)?.textContent ?? x.value);
 
   const read = (w: PageWrite, el: Element): PageReadBack => {
     if (w.handle.mini) {
@@ -641,10 +671,15 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         return '';
       }
       const toClick = group.filter((x) => x.checked !== wanted.has(x.value) && (el.type === 'checkbox' || wanted.has(x.value)));
-      const blocked = toClick.find((x) => x.disabled || hiddenReason(x, minSize));
-      if (blocked) return blocked.disabled ? 'disabled' : hiddenReason(blocked, minSize) || 'error';
+      // Each option as a person sees it: the option, its label, or the page's stand-in drawn for it.
+      const seen = (x: HTMLInputElement) => (hiddenReason(x, minSize) ? seenPart(x) : x);
+      const blocked = toClick.find((x) => x.disabled || hiddenReason(seen(x), minSize));
+      if (blocked) return blocked.disabled ? 'disabled' : hiddenReason(seen(blocked), minSize) || 'error';
       // A click is what a person does: it runs the page's onclick and fires input/change.
-      for (const x of toClick) x.click();
+      for (const x of toClick) {
+        const target = seen(x);
+        if (target instanceof HTMLElement) target.click();
+      }
       return '';
     }
     // The handle names a native field; anything else under it was put there since the preview.

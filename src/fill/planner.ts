@@ -90,8 +90,19 @@ const noOption = (f: CollectedField): SkipReason => (f.options && !f.options.len
  * - choices are resolved ONCE here to the option's value (the page writes that value, never matches text);
  * - a skipped item carries no value of the profile (issue 12.1).
  */
+/**
+ * Icon-font glyphs (private use characters: the circle Layui draws in a radio's stand-in) are drawn, never read:
+ * an option or a current value is compared without them.
+ */
+const ICON_GLYPH = /[\uE000-\uF8FF]/;
+const withoutGlyphs = (s: string) => s.replace(/[\uE000-\uF8FF]/g, '').trim();
+const unglyphed = (f: CollectedField): CollectedField =>
+  !ICON_GLYPH.test(f.current + (f.options ?? []).map((o) => o.text).join(''))
+    ? f
+    : { ...f, current: withoutGlyphs(f.current), options: f.options?.map((o) => ({ ...o, text: withoutGlyphs(o.text) })) };
+
 export function planFill(fields: readonly CollectedField[], data: ProfileData, previous?: ProfileData): PlannedItem[] {
-  return fields.map((f): PlannedItem => {
+  return fields.map(unglyphed).map((f): PlannedItem => {
     const base = { id: `${f.frameId}:${f.fid}`, frameId: f.frameId, key: f.key, kind: f.kind, label: f.label, current: f.current, handle: f.handle };
     const prevRaw = previous ? valueFor(f, previous) : undefined;
     const prevText = prevRaw === undefined ? undefined : resolve(f, prevRaw)?.text;

@@ -28,12 +28,14 @@ const ZHANG = {
   contractStart: '2020-01-01',
   education: '本科',
   specialty: '建筑工程',
+  retired: false,
 };
 
 /** What the page would submit for each field key (its own form data and model), read independently of our read-back. */
 const SUBMITTED_AS: Record<string, (s: Record<string, string>) => string> = {
   name: (s) => s.xm ?? '',
   gender: (s) => ({ '1': '男', '2': '女' })[s.xb ?? ''] ?? '',
+  retired: (s) => ({ '1': '是', '0': '否' })[s.sftx ?? ''] ?? '',
   ethnicity: (s) => s.mz ?? '',
   birthDate: (s) => s.csrq ?? '',
   idNumber: (s) => s.zjhm ?? '',
@@ -107,7 +109,7 @@ describe('writing to widgets we did not write', () => {
     expect(item('specialty')[0]).toMatchObject({ action: 'skip', reason: 'no-options' });
 
     const outcome = Object.fromEntries(results.map((r) => [r.key, r.outcome]));
-    expect(outcome).toMatchObject({ name: 'ok', gender: 'ok', birthDate: 'ok', idNumber: 'ok', mobile: 'ok', postcode: 'ok', employerName: 'ok', contractStart: 'ok', education: 'ok' });
+    expect(outcome).toMatchObject({ name: 'ok', gender: 'ok', retired: 'ok', birthDate: 'ok', idNumber: 'ok', mobile: 'ok', postcode: 'ok', employerName: 'ok', contractStart: 'ok', education: 'ok' });
     // The page's watcher cleared the code after our write: not 一致.
     expect(outcome.employerCreditCode).toBe('mismatch');
 
@@ -117,12 +119,13 @@ describe('writing to widgets we did not write', () => {
       const held = SUBMITTED_AS[r.key]?.(sent) ?? '';
       if (r.outcome === 'ok') expect(held, r.key).not.toBe('');
       if (r.outcome === 'ok' && r.key === 'mobile') expect(held, r.key).toBe(ZHANG.mobile);
+      else if (r.outcome === 'ok' && r.key === 'retired') expect(held, r.key).toBe('否');
       else if (r.outcome === 'ok') expect(held, r.key).toBe(ZHANG[r.key as keyof typeof ZHANG]);
     }
     for (const key of ['ethnicity', 'phone', 'qualificationCertNo', 'specialty']) expect(SUBMITTED_AS[key]?.(sent), key).toBe('');
     // The Layui stand-in shows what the select holds.
     expect(await page.locator('.layui-select-title input').inputValue()).toBe('男');
-    expect(await page.evaluate(() => (window as unknown as { model: { xb?: string } }).model.xb)).toBe('1');
+    expect(await page.evaluate(() => (window as unknown as { model: { xb?: string; sftx?: string } }).model)).toMatchObject({ xb: '1', sftx: '0' });
   });
 
   it('a cascade\'s list loaded after the first choice is filled by a second preview', async () => {
