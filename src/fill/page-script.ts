@@ -637,6 +637,9 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (w.handle.mini) {
       const c = mini?.get(w.handle.mini);
       if (!c) return 'gone';
+      // A text box's typed limits (a list's value is an option's code, not typed).
+      const limit = el.classList.contains('mini-textbox') ? unfit(limitsOf(el.querySelector(MINI_INPUT) ?? el), w.value) : '';
+      if (limit) return limit;
       // The page's own path after a user's edit (domain.md): setValue alone fires nothing.
       c.setValue(w.value);
       c.validate?.();
@@ -731,7 +734,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       const el = find(doc, { ...locator, type: '', form: '', label: '', count: 0 });
       if (!el) return { handle: null, hidden: 'not-rendered' };
       const seen = locator.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
-      const limits = locator.mini ? undefined : limitsOf(el);
+      // A MiniUI text box keeps its maxlength on the box one types into.
+      const limits = limitsOf(locator.mini ? (el.querySelector(MINI_INPUT) ?? el) : el);
       return {
         handle: fingerprint(el, locator.mini),
         hidden: seen ? hiddenReason(seen, minSize, seen === el ? el : seen) : 'not-rendered',

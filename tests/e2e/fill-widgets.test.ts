@@ -128,6 +128,18 @@ describe('writing to widgets we did not write', () => {
     expect(await page.evaluate(() => (window as unknown as { model: { xb?: string; sftx?: string } }).model)).toMatchObject({ xb: '1', sftx: '0' });
   });
 
+  it('a MiniUI text box keeps its maxlength on the box one types into: a longer value is not written', async () => {
+    const mini = await s.open('bench-mini-40');
+    await rulesIn(mini);
+    // 证照号码 allows 15 characters here (an old ID card number's length); the profile's has 18.
+    await mini.evaluate(() => document.querySelector('#certnum input.mini-textbox-input')?.setAttribute('maxlength', '15'));
+    const { items, results } = await previewAndConfirm();
+    expect(items.find((i) => i.key === 'idNumber')).toMatchObject({ action: 'skip', reason: 'too-long' });
+    expect(results.find((r) => r.key === 'name')?.outcome).toBe('ok');
+    expect(await mini.evaluate(() => (window as unknown as { mini: { get(id: string): { getValue(): unknown } } }).mini.get('certnum').getValue())).toBe('');
+    await mini.close();
+  });
+
   it('a cascade\'s list loaded after the first choice is filled by a second preview', async () => {
     await page.locator('#ddlZy option[value="01"]').waitFor({ state: 'attached' });
     const { items, results } = await previewAndConfirm();
