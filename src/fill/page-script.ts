@@ -462,12 +462,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
    * `lay-key`, jQuery UI's `hasDatepicker`, bootstrap's `data-provide`). Its id, name and value say nothing (a
    * read-only 出生日期 the page works out from the ID number is named like one and is no picker).
    */
-  const PICKER_WORD = /date|picker|calendar/i;
+  // A handler that opens a picker (WdatePicker(…), laydate.render, showDate(…)), not one that checks a date (validate(…), checkDate(…)).
+  const PICKER_WORD = /picker|calendar|laydate|(^|[^a-z])(show|select|choose|open|pick|set)?_?date\s*\(/i;
   const pickerOwned = (el: Element): boolean =>
     el instanceof HTMLInputElement &&
     (['onfocus', 'onclick', 'onmousedown'].some((a) => PICKER_WORD.test(el.getAttribute(a) ?? '')) ||
       el.hasAttribute('lay-key') ||
-      PICKER_WORD.test(el.getAttribute('data-provide') ?? '') ||
+      /picker|date/i.test(el.getAttribute('data-provide') ?? '') ||
       /(^|\s)(Wdate|hasDatepicker|laydate\S*|\S*datepicker\S*|\S*date-picker\S*)(\s|$)/i.test(el.className));
   /**
    * A read-only box that opens a list of the page's own: it says so to assistive technology (a combobox, a popup)

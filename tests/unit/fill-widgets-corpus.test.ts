@@ -130,7 +130,8 @@ function textVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Var
       };
     case 'readonly':
       // A read-only display (the page works the value out itself): never written.
-      return { html: box('readonly'), expect: { outcome: 'skip', reason: 'readonly' }, held };
+      // Its handlers check a value, they open no picker.
+      return { html: box(`readonly ${r.pick(['', 'onclick="validate(this)"', 'onfocus="checkDate(this)"', 'class="date-text"'])}`), expect: { outcome: 'skip', reason: 'readonly' }, held };
     case 'picker':
       return {
         html: box(`readonly ${r.pick(['class="Wdate" onfocus="WdatePicker({dateFmt:\'yyyy-MM-dd\'})"', 'lay-key="3"', 'class="form-control hasDatepicker"', 'data-provide="datepicker"', 'onclick="laydate({elem: this})"'])}`),
