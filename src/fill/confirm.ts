@@ -13,10 +13,13 @@
  * The browser side comes in as a `ConfirmApi` (ui/components/fill-frames.ts; a fake in the unit tests).
  */
 import { CodedError } from '../i18n/problem';
-import type { PageApplyAnswer, PageApplyRequest, PageWriteResult } from './page-script';
+import { type PageApplyAnswer, type PageApplyRequest, type PageWriteResult, pageScript } from './page-script';
 import { itemsToWrite, sameValue } from './planner';
 import { CHOICE_KINDS, type FillItem, type FillReport, type FillResult, type FillTicket, type PlannedFrame, type PlannedItem, REFUSED_REASONS } from './types';
 import { MIN_FILL_SIZE } from './visibility';
+
+/** The page script's text rules, to compare what the page shows with what was written. */
+const kit = pageScript({ op: 'kit' });
 
 /** User-timing marks of a confirm in the page showing the preview: the click, the results in (bench T8). */
 export const FILL_MARKS = { confirm: 'jzs-fill-confirm', results: 'jzs-fill-results' } as const;
@@ -75,12 +78,18 @@ export function confirmedItems(items: readonly FillItem[], ticket: FillTicket, o
   });
 }
 
+/** Does the page show the choice we wrote (its own option text, or another spelling of the same choice)? */
+const showsChoice = (item: PlannedItem, shown: string): boolean =>
+  shown.trim() !== '' && (!item.proposed || kit.norm(shown) === kit.norm(item.proposed) || sameValue(item, shown, item.proposed));
+
 /** Did the page keep what we wrote? Choices by option value, the rest by meaning (dates, ID numbers, phones). */
 function readsBack(item: PlannedItem, read: { value: string; text: string }): boolean {
   if (CHOICE_KINDS.has(item.kind)) {
     const set = (s: string) => s.split(',').filter(Boolean).sort().join(',');
-    // MiniUI keeps a value its list no longer offers, and shows nothing for it: the value alone is not enough.
-    return set(read.value) === set(item.value) && (item.value === '' || read.text.trim() !== '');
+    // MiniUI keeps a value its list no longer offers, and shows nothing for it; a select shown through a
+    // stand-in of the page's (Layui) may hold the value while the stand-in shows another: the value alone is
+    // not enough, what a person sees must be the choice too.
+    return set(read.value) === set(item.value) && (item.value === '' || showsChoice(item, read.text));
   }
   return item.value === '' ? read.text.trim() === '' : sameValue(item, read.text, item.value);
 }

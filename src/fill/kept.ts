@@ -13,7 +13,7 @@ export function callKept(key: string, request: string): unknown {
 }
 
 /** The page script's confirm over its wire (one string each way), as `executeScript` serialises it. */
-export const applyInPage: (request: string) => string = pageScript;
+export const applyInPage: (request: string) => Promise<string> = pageScript;
 /** The wire's end on this side (page-script.ts defines the format once, for both ends). */
 const wire = pageScript({ op: 'kit' });
 

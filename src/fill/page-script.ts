@@ -28,6 +28,11 @@ export interface FieldHandle {
   type: string;
   /** Index among the document's elements with the same tag and name (or the same tag when unnamed). */
   nth: number;
+  /**
+   * How many elements share what finds it (its id, else its tag and name; 1 for MiniUI): a row copied or added
+   * since the preview with the same id or name makes the lookup land on another box that looks the same.
+   */
+  count: number;
   /** The form it belongs to: its id, name or position; '' when in no form. */
   form: string;
   /** The label text around it (normalised), to tell a re-rendered different field from the same one. */
@@ -54,13 +59,31 @@ export interface PageProbe {
   handle: FieldHandle | null;
   hidden: HiddenReason;
   options?: Array<{ text: string; value: string }> | undefined;
+  /** What the box accepts as typed (maxlength, pattern): a value it would not take is not written (`PageKit.unfit`). */
+  limits?: FieldLimits | undefined;
+  /** A read-only box a date picker of the page writes (My97, laydate, jQuery UI…): a person sets it through the picker. */
+  picker?: true | undefined;
+  /**
+   * A read-only box that opens a choice widget of the page's own with no native select behind it (Element's
+   * el-select, Ant's…): only the widget's own clicks set its value, which the fill does not make.
+   */
+  widget?: true | undefined;
+}
+
+/** What a native box accepts as typed: its maxlength (UTF-16 units, as the browser counts) and its pattern. */
+export interface FieldLimits {
+  maxLength?: number | undefined;
+  pattern?: string | undefined;
 }
 
 /** Why a field is not fillable as a person sees it ('' = fillable). */
 export type HiddenReason = '' | 'not-rendered' | 'invisible' | 'transparent' | 'too-small' | 'off-screen' | 'clipped' | 'covered';
 
 /** Why a confirmed write was not made. */
-export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'readonly' | 'no-option' | 'error' | Exclude<HiddenReason, ''>;
+export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'readonly' | 'no-option' | 'error' | LimitReason | Exclude<HiddenReason, ''>;
+
+/** Why a box would not take a value as typed: longer than its maxlength, outside its pattern. */
+export type LimitReason = 'too-long' | 'pattern';
 
 export interface PageWrite {
   /** The plan item's id, echoed back. */
@@ -110,14 +133,18 @@ export interface PageKit {
   toWire(req: PageApplyRequest): string;
   /** The page's answer string back in `PageApplyAnswer`'s shape, item ids from `req` (undefined: not an answer to it). */
   answerFromWire(text: unknown, req: PageApplyRequest): unknown;
+  /** Why a box with these limits would not take `value` as a person could type it ('' = it would). */
+  unfit(limits: FieldLimits | undefined, value: string): LimitReason | '';
+  /** A text as the page script compares labels and option texts (NFKC, no spaces or colons, at most 40 characters). */
+  norm(s: string): string;
 }
 
 export function pageScript(req: { op: 'kit' }): PageKit;
 export function pageScript(req: PageProbeRequest): PageProbe[];
-export function pageScript(req: PageApplyRequest): PageApplyAnswer;
+export function pageScript(req: PageApplyRequest): Promise<PageApplyAnswer>;
 /** The confirm as one string each way (`PageKit.toWire` → the answer for `PageKit.answerFromWire`). */
-export function pageScript(wire: string): string;
-export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequest | string): PageKit | PageProbe[] | PageApplyAnswer | string {
+export function pageScript(wire: string): Promise<string>;
+export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequest | string): PageKit | PageProbe[] | Promise<PageApplyAnswer | string> {
   // ---- the confirm's wire: one string each way ------------------------------------------------------------
   // executeScript converts its arguments and its result value by value: the request's 40 nested writes and
   // the answer's 40 results cost ~1 ms each way where one string of the same content costs ~0.1 ms (bench
@@ -126,7 +153,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');
   const rows = (v: unknown): unknown[][] => (Array.isArray(v) ? v.map((r: unknown) => (Array.isArray(r) ? r : [])) : []);
   const toWire = (r: PageApplyRequest): string =>
-    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label])]);
+    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label, h.count])]);
   const fromWire = (wire: string): PageApplyRequest => {
     const parsed: unknown = JSON.parse(wire);
     const top = rows([parsed])[0] ?? [];
@@ -138,7 +165,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       writes: rows(top[2]).map((r, i) => ({
         item: String(i),
         value: text(r[0]),
-        handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]) },
+        handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]), count: typeof r[9] === 'number' ? r[9] : -1 },
       })),
     };
   };
@@ -161,7 +188,32 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       }),
     };
   };
-  if (typeof req === 'string') return answerToWire(pageScript(fromWire(req)));
+  if (typeof req === 'string') return pageScript(fromWire(req)).then(answerToWire);
+  /**
+   * Would a box with these limits take `value` as typed? A script can set a value longer than maxlength or
+   * outside the pattern (the browser checks neither for script-set values), which a person could not type and
+   * the portal may cut or reject: such a value is not written. The pattern is read as the browser reads it
+   * (anchored, `v` flag); one the browser would ignore (it does not compile) is ignored here too.
+   */
+  const unfit = (limits: FieldLimits | undefined, value: string): LimitReason | '' => {
+    if (!limits || !value) return '';
+    if (limits.maxLength !== undefined && limits.maxLength >= 0 && value.length > limits.maxLength) return 'too-long';
+    if (!limits.pattern) return '';
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${limits.pattern})$`, 'v');
+    } catch {
+      return '';
+    }
+    return re.test(value) ? '' : 'pattern';
+  };
+  /** A box's own limits ('' pattern and -1 maxlength: none). */
+  const limitsOf = (el: Element): FieldLimits | undefined => {
+    if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return undefined;
+    const pattern = el instanceof HTMLInputElement ? el.getAttribute('pattern') ?? '' : '';
+    if (el.maxLength < 0 && !pattern) return undefined;
+    return { ...(el.maxLength >= 0 ? { maxLength: el.maxLength } : {}), ...(pattern ? { pattern } : {}) };
+  };
 
   // ---- visibility as a person sees it (Bitwarden/1Password's checks are the bar) ---------------------------
   /** A native form field (what has labels, a form, a value, disabled/read-only). */
@@ -330,7 +382,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     let n = normed.get(raw);
     if (n === undefined) {
       if (normed.size > 500) normed.clear();
-      normed.set(raw, (n = raw.normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：]+/g, '').slice(0, 40)));
+      // Icon-font glyphs (private use characters: Layui's radio circle) are drawn, never read as text.
+      normed.set(raw, (n = raw.normalize('NFKC').replace(/[\s\u00a0\u3000*＊:：\ue000-\uf8ff]+/g, '').slice(0, 40)));
     }
     return n;
   };
@@ -353,6 +406,9 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   };
   const sameNamed = (doc: Document, tag: string, name: string): Element[] =>
     Array.from(doc.getElementsByTagName(tag)).filter((x) => (x.getAttribute('name') ?? '') === name);
+  /** How many elements of the document share `el`'s id, else its tag and name. */
+  const sharing = (el: Element): number =>
+    el.id ? el.ownerDocument.querySelectorAll(`[id="${CSS.escape(el.id)}"]`).length : sameNamed(el.ownerDocument, el.localName, el.getAttribute('name') ?? '').length;
   const fingerprint = (el: Element, mini?: string): FieldHandle => {
     const tag = el.localName;
     const name = el.getAttribute('name') ?? '';
@@ -366,6 +422,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       nth: mini ? -1 : sameNamed(el.ownerDocument, tag, name).indexOf(el),
       form: formOf(el),
       label: labelAround(el),
+      count: mini ? 1 : sharing(el),
     };
   };
   const find = (doc: Document, h: FieldHandle): Element | null => {
@@ -374,7 +431,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return byId ?? sameNamed(doc, h.tag, h.name)[h.nth] ?? null;
   };
   const sameHandle = (a: FieldHandle, b: FieldHandle) =>
-    a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '');
+    a.tag === b.tag && a.type === b.type && a.id === b.id && a.name === b.name && a.form === b.form && a.label === b.label && (a.mini ?? '') === (b.mini ?? '') && a.count === b.count;
   /**
    * `sameHandle(fingerprint(el, h.mini), h)` without building the fingerprint: the cheap parts first, the label
    * (a walk and a text) last. The confirm asks this twice per field (tests/unit/fill.test.ts holds the two
@@ -386,7 +443,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     (el.getAttribute('name') ?? '') === h.name &&
     (el.getAttribute('type') ?? '').toLowerCase() === h.type &&
     formOf(el) === h.form &&
-    labelAround(el) === h.label;
+    labelAround(el) === h.label &&
+    (h.mini ? 1 : sharing(el)) === h.count;
 
   if (req.op === 'kit') {
     // The kit lives as long as its caller: every call sees the page as it is now.
@@ -394,8 +452,91 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       forget();
       return hiddenReason(el, minSize, scope);
     };
-    return { hiddenReason: fresh, fingerprint, find, sameHandle, matches, toWire, answerFromWire };
+    return { hiddenReason: fresh, fingerprint, find, sameHandle, matches, toWire, answerFromWire, unfit, norm };
   }
+
+  // ---- widgets of the page's own over native boxes ---------------------------------------------------------
+  /**
+   * A read-only box a date picker writes: the page says so on the box itself — a handler that opens a picker
+   * (My97's `onfocus="WdatePicker(…)"`), or the mark a picker library leaves on the boxes it owns (laydate's
+   * `lay-key`, jQuery UI's `hasDatepicker`, bootstrap's `data-provide`). Its id, name and value say nothing (a
+   * read-only 出生日期 the page works out from the ID number is named like one and is no picker).
+   */
+  // A handler that opens a picker (WdatePicker(…), laydate.render, showDate(…)), not one that checks a date (validate(…), checkDate(…)).
+  const PICKER_WORD = /picker|calendar|laydate|(^|[^a-z])(show|select|choose|open|pick|set)?_?date\s*\(/i;
+  const pickerOwned = (el: Element): boolean =>
+    el instanceof HTMLInputElement &&
+    (['onfocus', 'onclick', 'onmousedown'].some((a) => PICKER_WORD.test(el.getAttribute(a) ?? '')) ||
+      el.hasAttribute('lay-key') ||
+      /picker|date/i.test(el.getAttribute('data-provide') ?? '') ||
+      /(^|\s)(Wdate|hasDatepicker|laydate\S*|\S*datepicker\S*|\S*date-picker\S*)(\s|$)/i.test(el.className));
+  /**
+   * A read-only box that opens a list of the page's own: it says so to assistive technology (a combobox, a popup)
+   * or its widget's class does (el-select, ant-select, a cascader, a dropdown).
+   */
+  const WIDGET_CLASS = /(^|[\s_-])(select|cascader|dropdown|combo(box)?)([\s_-]|$)/i;
+  const choiceWidget = (el: Element): boolean => {
+    for (let at: Element | null = el, up = 0; at && up < 4; at = at.parentElement, up++) {
+      if (at.getAttribute('role') === 'combobox' || at.hasAttribute('aria-haspopup') || WIDGET_CLASS.test(at.getAttribute('class') ?? '')) return true;
+      if (at.matches('td, dd, form')) break;
+    }
+    return false;
+  };
+  /** The read-only a person can still change through the page's own picker is no reason not to write. */
+  const lockedReadOnly = (el: Element): boolean => (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly && !pickerOwned(el);
+
+  /**
+   * A select the page hides and shows through a stand-in of its own (Layui's `.layui-form-select`, select2,
+   * chosen…): the element right after it that a person sees, holding one element for each of its options with
+   * that option's text. A person changes it by clicking the stand-in's option, so the fill does the same.
+   */
+  /** Our own inline hints and overlay (put right after a field, its anchor), which the page's layout knows nothing of. */
+  const OURS = 'jzs-overlay, jzs-hint, jzs-upload-check, [data-jzs-overlay]';
+  /** The element, or node, after `el` in the page's own markup (our hints skipped). */
+  const nextElement = (el: Element): Element | null => {
+    let next = el.nextElementSibling;
+    while (next?.matches(OURS)) next = next.nextElementSibling;
+    return next;
+  };
+  const nextNode = (el: Element): Node | null => {
+    let next = el.nextSibling;
+    while (next instanceof Element && next.matches(OURS)) next = next.nextSibling;
+    return next;
+  };
+  const standInOf = (select: HTMLSelectElement): Element | undefined => {
+    const next = nextElement(select);
+    if (!next || next instanceof HTMLSelectElement || shownReason(next)) return undefined;
+    const texts = Array.from(select.options).filter((o) => o.value !== '').map((o) => norm(o.textContent));
+    if (!texts.length) return undefined;
+    const leaves = new Set(Array.from(next.querySelectorAll('*')).filter((x) => x.childElementCount === 0).map((x) => norm(x.textContent)));
+    return texts.every((t) => leaves.has(t)) ? next : undefined;
+  };
+  /** What a stand-in shows: its box's text, else its first line of text. */
+  const shownBy = (standIn: Element): string => {
+    const box = standIn.querySelector('input');
+    return norm(box ? box.value : standIn.firstElementChild?.textContent ?? standIn.textContent);
+  };
+  /** The stand-in's element for an option (the first leaf with its text). */
+  const standInOption = (standIn: Element, text: string): HTMLElement | undefined =>
+    Array.from(standIn.querySelectorAll<HTMLElement>('*')).find((x) => x.childElementCount === 0 && norm(x.textContent) === text && !x.querySelector('input'));
+  /**
+   * A radio or checkbox the page hides and draws as the element right after it (Layui's `.layui-form-radio`, a
+   * styled label): that element, when it shows the option's name (its label, title or value). A click on it is
+   * what a person does.
+   */
+  const boxStandIn = (x: HTMLInputElement): Element | undefined => {
+    const next = nextElement(x);
+    if (!next || isField(next) || next.querySelector('input, select, textarea') || shownReason(next)) return undefined;
+    const name = norm(Array.from(x.labels ?? [])[0]?.textContent || x.title || x.value);
+    return name !== '' && norm(next.textContent) === name ? next : undefined;
+  };
+  const isBox = (el: Element): el is HTMLInputElement => el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox');
+  /** What a person sees of a field: a hidden select's or option's stand-in, else the field itself. */
+  const seenPart = (el: Element): Element => {
+    if (!shownReason(el)) return el;
+    if (el instanceof HTMLSelectElement) return standInOf(el) ?? el;
+    return isBox(el) ? (boxStandIn(el) ?? el) : el;
+  };
 
   type Ctl = {
     setValue(v: unknown): void;
@@ -442,7 +583,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // ---- confirm: check, write, read back --------------------------------------------------------------------
   const choiceGroup = (el: HTMLInputElement) =>
     Array.from((el.form ?? doc).querySelectorAll<HTMLInputElement>(`input[type="${el.type}"]`)).filter((x) => x.name === el.name);
-  const textOfOption = (x: HTMLInputElement) => norm(Array.from(x.labels ?? [])[0]?.textContent ?? x.nextSibling?.textContent ?? x.value);
+  const textOfOption = (x: HTMLInputElement) => norm(Array.from(x.labels ?? [])[0]?.textContent ?? nextNode(x)?.textContent ?? x.value);
 
   const read = (w: PageWrite, el: Element): PageReadBack => {
     if (w.handle.mini) {
@@ -450,7 +591,11 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       const value = c ? String(c.getFormValue ? c.getFormValue() : (c.getValue() ?? '')) : '';
       return { value, text: c?.getText ? String(c.getText()) : value };
     }
-    if (el instanceof HTMLSelectElement) return { value: el.value, text: norm(el.selectedOptions[0]?.textContent ?? '') };
+    if (el instanceof HTMLSelectElement) {
+      // What a person sees: the stand-in's text where the page shows the select through one.
+      const standIn = shownReason(el) ? standInOf(el) : undefined;
+      return { value: el.value, text: standIn ? shownBy(standIn) : norm(el.options[el.selectedIndex]?.textContent ?? '') };
+    }
     if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
       const on = choiceGroup(el).filter((x) => x.checked);
       return { value: on.map((x) => x.value).join(','), text: on.map(textOfOption).join(',') };
@@ -472,13 +617,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       return '';
     }
     if ((isField(el) && el.disabled) || !!el.closest('fieldset:disabled')) return 'disabled';
-    if ((el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly) return 'readonly';
+    if (lockedReadOnly(el)) return 'readonly';
     return '';
   };
   /** Can a person see it (reads layout: done for every field before the first write, in one layout). */
   const refuseSight = (w: PageWrite, el: Element): RefusedReason | '' => {
-    const input = w.handle.mini ? el.querySelector(MINI_INPUT) : el;
-    return input ? hiddenReason(input, minSize, el) : 'gone';
+    const input = w.handle.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
+    return input ? hiddenReason(input, minSize, input === el ? el : input) : 'gone';
   };
 
   const setNative = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
@@ -493,6 +638,9 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (w.handle.mini) {
       const c = mini?.get(w.handle.mini);
       if (!c) return 'gone';
+      // A text box's typed limits (a list's value is an option's code, not typed).
+      const limit = el.classList.contains('mini-textbox') ? unfit(limitsOf(el.querySelector(MINI_INPUT) ?? el), w.value) : '';
+      if (limit) return limit;
       // The page's own path after a user's edit (domain.md): setValue alone fires nothing.
       c.setValue(w.value);
       c.validate?.();
@@ -502,7 +650,16 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (el instanceof HTMLSelectElement) {
       const opt = Array.from(el.options).find((o) => o.value === w.value && !o.disabled);
       if (!opt) return 'no-option';
-      setNative(el, w.value);
+      const standIn = shownReason(el) ? standInOf(el) : undefined;
+      if (!standIn) {
+        setNative(el, w.value);
+        return '';
+      }
+      // Through the stand-in, as a person does: its option's click updates the select, what it shows and the
+      // page's model. Where it does not, nothing else is tried (the read-back says what the page holds).
+      const item = standInOption(standIn, norm(opt.textContent));
+      if (!item) return 'no-option';
+      item.click();
       return '';
     }
     if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
@@ -518,14 +675,21 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         return '';
       }
       const toClick = group.filter((x) => x.checked !== wanted.has(x.value) && (el.type === 'checkbox' || wanted.has(x.value)));
-      const blocked = toClick.find((x) => x.disabled || hiddenReason(x, minSize));
-      if (blocked) return blocked.disabled ? 'disabled' : hiddenReason(blocked, minSize) || 'error';
+      // Each option as a person sees it: the option, its label, or the page's stand-in drawn for it.
+      const seen = (x: HTMLInputElement) => (hiddenReason(x, minSize) ? seenPart(x) : x);
+      const blocked = toClick.find((x) => x.disabled || hiddenReason(seen(x), minSize));
+      if (blocked) return blocked.disabled ? 'disabled' : hiddenReason(seen(blocked), minSize) || 'error';
       // A click is what a person does: it runs the page's onclick and fires input/change.
-      for (const x of toClick) x.click();
+      for (const x of toClick) {
+        const target = seen(x);
+        if (target instanceof HTMLElement) target.click();
+      }
       return '';
     }
     // The handle names a native field; anything else under it was put there since the preview.
     if (!isField(el)) return 'changed';
+    const limit = unfit(limitsOf(el), w.value);
+    if (limit) return limit;
     setNative(el, w.value);
     return '';
   };
@@ -565,14 +729,20 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
 
   if (req.op === 'probe') {
     if (req.keep && !Object.getOwnPropertyDescriptor(window, req.keep)) Object.defineProperty(window, req.keep, { value: pageScript });
-    const probes = req.fields.map((locator): PageProbe => {
-      const el = find(doc, { ...locator, type: '', form: '', label: '' });
+    /** Whether a read-only box is a date picker's or a choice widget's (else a plain read-only display). */
+  const readOnlyKind = (el: Element): Pick<PageProbe, 'picker' | 'widget'> => (pickerOwned(el) ? { picker: true } : choiceWidget(el) ? { widget: true } : {});
+  const probes = req.fields.map((locator): PageProbe => {
+      const el = find(doc, { ...locator, type: '', form: '', label: '', count: 0 });
       if (!el) return { handle: null, hidden: 'not-rendered' };
-      const seen = locator.mini ? el.querySelector(MINI_INPUT) : el;
+      const seen = locator.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
+      // A MiniUI text box keeps its maxlength on the box one types into.
+      const limits = limitsOf(locator.mini ? (el.querySelector(MINI_INPUT) ?? el) : el);
       return {
         handle: fingerprint(el, locator.mini),
-        hidden: seen ? hiddenReason(seen, minSize, el) : 'not-rendered',
+        hidden: seen ? hiddenReason(seen, minSize, seen === el ? el : seen) : 'not-rendered',
         ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
+        ...(limits ? { limits } : {}),
+        ...(!locator.mini && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly ? readOnlyKind(el) : {}),
       };
     });
     if (req.keep) {
@@ -585,7 +755,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return probes;
   }
 
-  if (location.href !== req.url) return { navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) };
+  if (location.href !== req.url) return Promise.resolve<PageApplyAnswer>({ navigated: true, results: req.writes.map((w) => ({ item: w.item, written: false, reason: 'navigated' })) });
   // First every field as the person sees it now, in one layout (checking after each write would lay the page
   // out again for every field); then, just before each write, what a page reacting to the previous writes
   // may have changed (removed, replaced, disabled, made read-only).
@@ -606,19 +776,26 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       return { item: w.item, written: false, reason: 'error' };
     }
   });
-  // Read back after all writes, once the page has reacted to every one of them. (Loops here and in the checks
-  // avoid iterators and destructuring: this code runs once per confirm, cold, where they cost, bench T8.)
-  results.forEach((r, i) => {
-    const w = req.writes[i];
-    const el = found[i]?.el;
-    if (!r.written || !w || !el) return;
-    // The page's own getters may throw (a MiniUI control torn down by its own change handler): the write
-    // happened, so it is reported as written and not read back equal — never as "nothing written".
-    try {
-      r.read = read(w, el);
-    } catch {
-      // Left unread: fill/confirm.ts reports it as not read back equal.
-    }
+  // Read back after all writes, once the page has reacted to every one of them — its reactions that wait for
+  // the script to end included: a framework's watcher (a microtask) that clears a field, a mask that reformats
+  // in a timer of 0 ms, a re-render. One turn of the page's task queue lets them run first (a cascade that
+  // loads over the network later is not waited for). (Loops here and in the checks avoid iterators and
+  // destructuring: this code runs once per confirm, cold, where they cost, bench T8.)
+  return new Promise<void>((settled) => setTimeout(settled, 0)).then((): PageApplyAnswer => {
+    results.forEach((r, i) => {
+      const w = req.writes[i];
+      const el = found[i]?.el;
+      if (!r.written || !w || !el) return;
+      // The page's own getters may throw (a MiniUI control torn down by its own change handler): the write
+      // happened, so it is reported as written and not read back equal — never as "nothing written".
+      try {
+        // A page that re-rendered its form holds the value in the new element, if anywhere.
+        const now = el.isConnected ? el : find(doc, w.handle);
+        if (now) r.read = read(w, now);
+      } catch {
+        // Left unread: fill/confirm.ts reports it as not read back equal.
+      }
+    });
+    return { navigated: false, results };
   });
-  return { navigated: false, results };
 }

@@ -4,7 +4,11 @@ import type { ProfileData } from '../profiles/schema';
 import { formatForField, parseDateText } from '../validate/dates';
 import { normaliseIdNumber } from '../validate/id-number';
 import { CHOICE_KINDS, type CollectedField, type FillItem, type PlannedItem, type SkipReason } from './types';
+import { pageScript } from './page-script';
 import { pickOption, sameChoice } from './vocab';
+
+/** The page script's rules, for the preview (the confirm applies the same ones in the page). */
+const kit = pageScript({ op: 'kit' });
 
 /**
  * A stored calendar value in the field's format. A month-level value (yyyy-MM) goes only where no day is asked
@@ -69,9 +73,13 @@ function resolve(f: CollectedField, raw: string): { text: string; value: string 
 function blocked(f: CollectedField): SkipReason | undefined {
   if (f.hidden) return f.hidden;
   if (f.disabled) return 'disabled';
-  if (f.readOnly) return 'readonly';
+  // A read-only date box the page's picker writes is set as the picker sets it (a person picks a date there).
+  if (f.readOnly && !(f.picker && DATE_FIELDS.has(f.key))) return f.widget ? 'page-widget' : 'readonly';
   return undefined;
 }
+
+/** Why a list has no option for the value: none at all yet (a cascade loads it after an earlier choice), or not this one. */
+const noOption = (f: CollectedField): SkipReason => (f.options && !f.options.length ? 'no-options' : 'no-option');
 
 /**
  * What a fill would do, field by field. Nothing here writes: the user sees this as the preview.
@@ -82,8 +90,19 @@ function blocked(f: CollectedField): SkipReason | undefined {
  * - choices are resolved ONCE here to the option's value (the page writes that value, never matches text);
  * - a skipped item carries no value of the profile (issue 12.1).
  */
+/**
+ * Icon-font glyphs (private use characters: the circle Layui draws in a radio's stand-in) are drawn, never read:
+ * an option or a current value is compared without them.
+ */
+const ICON_GLYPH = /[\uE000-\uF8FF]/;
+const withoutGlyphs = (s: string) => s.replace(/[\uE000-\uF8FF]/g, '').trim();
+const unglyphed = (f: CollectedField): CollectedField =>
+  !ICON_GLYPH.test(f.current + (f.options ?? []).map((o) => o.text).join(''))
+    ? f
+    : { ...f, current: withoutGlyphs(f.current), options: f.options?.map((o) => ({ ...o, text: withoutGlyphs(o.text) })) };
+
 export function planFill(fields: readonly CollectedField[], data: ProfileData, previous?: ProfileData): PlannedItem[] {
-  return fields.map((f): PlannedItem => {
+  return fields.map(unglyphed).map((f): PlannedItem => {
     const base = { id: `${f.frameId}:${f.fid}`, frameId: f.frameId, key: f.key, kind: f.kind, label: f.label, current: f.current, handle: f.handle };
     const prevRaw = previous ? valueFor(f, previous) : undefined;
     const prevText = prevRaw === undefined ? undefined : resolve(f, prevRaw)?.text;
@@ -94,9 +113,12 @@ export function planFill(fields: readonly CollectedField[], data: ProfileData, p
     if (why) return skip(why);
     if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
     const target = resolve(f, raw);
-    if (!target) return skip('no-option');
+    if (!target) return skip(noOption(f));
     const item = { ...base, proposed: target.text, value: target.value, ...(fromPrevious ? { previous: true } : {}) };
     if (sameValue(f, f.current, target.text)) return { ...item, action: 'same' };
+    // A value the box would not take as typed (maxlength, pattern) is not written: the portal may cut or refuse it.
+    const unfit = CHOICE_KINDS.has(f.kind) ? '' : kit.unfit(f.limits, target.value);
+    if (unfit) return skip(unfit);
     if (f.current.trim()) return { ...item, action: 'conflict' };
     return { ...item, action: 'fill' };
   });

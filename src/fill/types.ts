@@ -1,6 +1,6 @@
 import type { FieldKey } from '../domain/ids';
 import type { ControlKind } from '../portals/fields';
-import type { FieldHandle, FieldLocator, HiddenReason, RefusedReason } from './page-script';
+import type { FieldHandle, FieldLimits, FieldLocator, HiddenReason, LimitReason, RefusedReason } from './page-script';
 
 /** A frame as the browser names it: `documentId` (Chrome ≥ 106) names one document, never the next one. */
 export interface FrameRef {
@@ -64,13 +64,19 @@ export interface CollectedField {
   format?: string | undefined;
   /** Choices of a native select / radio / checkbox group (MiniUI lists are asked in the page's main world). */
   options?: Array<{ text: string; value: string }> | undefined;
+  /** What the box accepts as typed (page-script.ts `limits`): a value it would not take is not written. */
+  limits?: FieldLimits | undefined;
+  /** A read-only box the page's date picker writes (page-script.ts `picker`): filled like a person's pick. */
+  picker?: true | undefined;
+  /** A read-only box of the page's own choice widget (page-script.ts `widget`): the person chooses there. */
+  widget?: true | undefined;
 }
 
 /**
  * What a content script reports: where the field is and what it holds. The background adds the frame, and the
  * page script's probe (page-script.ts) the handle, the visibility and a MiniUI list's options.
  */
-export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden'> & { locator: FieldLocator };
+export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden' | 'limits' | 'picker' | 'widget'> & { locator: FieldLocator };
 
 /** What a frame's content script answers to `bg:collect`. */
 export interface FrameCollection {
@@ -95,9 +101,12 @@ export type FillAction = 'fill' | 'same' | 'conflict' | 'clear' | 'skip';
 /**
  * Why an item is not written. `needs-day`: the profile holds a month (毕业时间 2005-06) and the field asks for a day;
  * `open-ended`: the profile's contract is 无固定期限 and the field asks for a date — both said in the preview, not
- * dropped as if the profile had nothing, so the applicant knows to type them.
+ * dropped as if the profile had nothing, so the applicant knows to type them. `no-options`: the list offers no
+ * option yet (a cascade that loads it after an earlier choice: preview again once it has). `too-long`/`pattern`:
+ * the box would not take the value as typed (its maxlength, its pattern). `page-widget`: a read-only box of the
+ * page's own choice widget (no native select behind it): the person chooses there.
  */
-export type SkipReason = 'readonly' | 'disabled' | 'no-value' | 'no-option' | 'needs-day' | 'open-ended' | Exclude<HiddenReason, ''>;
+export type SkipReason = 'readonly' | 'page-widget' | 'disabled' | 'no-value' | 'no-option' | 'no-options' | 'needs-day' | 'open-ended' | LimitReason | Exclude<HiddenReason, ''>;
 
 /** One line of the preview. A skipped item carries no value of the profile (issue 12.1). */
 export interface FillItem {
@@ -140,7 +149,7 @@ export interface FillResult {
 
 /** Every reason a confirmed write is not made (the schema of a confirm's report, sent to the background). */
 export const REFUSED_REASONS = [
-  'navigated', 'gone', 'changed', 'disabled', 'readonly', 'no-option', 'error',
+  'navigated', 'gone', 'changed', 'disabled', 'readonly', 'no-option', 'error', 'too-long', 'pattern',
   'not-rendered', 'invisible', 'transparent', 'too-small', 'off-screen', 'clipped', 'covered', 'tab-changed',
 ] as const satisfies ReadonlyArray<NonNullable<FillResult['reason']>>;
 /** Compile-time check that the list above names every reason (a missing one makes this `false`, a type error). */

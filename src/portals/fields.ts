@@ -51,6 +51,12 @@ const TYPED: ReadonlySet<ControlKind> = new Set(['text', 'mini-text', 'mini-date
 const SKIP_TYPES = new Set(['hidden', 'button', 'submit', 'reset', 'image', 'file', 'password']);
 const MINI_ROOTS = 'span.mini-textbox[id], span.mini-buttonedit[id], div.mini-radiobuttonlist[id], div.mini-checkboxlist[id]';
 const OUR_UI = 'jzs-overlay, jzs-hint, jzs-upload-check';
+/**
+ * The read-only box of a widget a page shows a hidden select through (Layui's stand-in, an element after its
+ * select — right after it, or after our own hint anchored to the select): part of that select, not a control of
+ * its own (the fill writes the select through it).
+ */
+const STAND_IN = 'select~* [readonly]';
 
 /** Label texts longer than this are sentences (tips, notes), not labels. */
 const MAX_LABEL = 24;
@@ -133,7 +139,7 @@ function textBeforeUp(el: Element): string {
     const before = textBefore(at);
     if (before) return before;
     // A wrapper holding other controls names all of them, not this one.
-    if (at.parentElement && at.parentElement.querySelectorAll('input:not([type=hidden]), select, textarea').length > 1) break;
+    if (at.parentElement && controlCount(at.parentElement) > 1) break;
   }
   return '';
 }
@@ -212,7 +218,7 @@ function controlCount(container: Element): number {
   const groups = new Set<string>();
   let n = container.querySelectorAll(MINI_ROOTS).length;
   for (const el of container.querySelectorAll<HTMLInputElement>('input:not([type=hidden]), select, textarea')) {
-    if (el.closest(MINI_ROOTS) || SKIP_TYPES.has(el.type)) continue;
+    if (el.closest(`${MINI_ROOTS}, ${STAND_IN}`) || SKIP_TYPES.has(el.type)) continue;
     if (el.type === 'radio' || el.type === 'checkbox') groups.add(el.name || el.id);
     else n++;
   }
@@ -270,7 +276,7 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
   }
   const groups = new Map<string, HTMLInputElement[]>();
   for (const el of doc.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
-    if (el.closest(`${MINI_ROOTS}, ${OUR_UI}`)) continue;
+    if (el.closest(`${MINI_ROOTS}, ${OUR_UI}, ${STAND_IN}`)) continue;
     const type = el instanceof HTMLInputElement ? el.type.toLowerCase() : '';
     if (SKIP_TYPES.has(type)) continue;
     if (el instanceof HTMLInputElement && (type === 'radio' || type === 'checkbox')) {
@@ -518,8 +524,11 @@ export function groupOf(doc: Document, input: HTMLInputElement): HTMLInputElemen
 }
 
 export function optionLabel(doc: Document, input: HTMLInputElement): string {
-  const byFor = input.id ? Array.from(doc.querySelectorAll('label')).find((l) => l.htmlFor === input.id) : undefined;
-  return normText(byFor?.textContent ?? input.nextSibling?.textContent ?? input.value);
+  const byFor = input.id ? input.labels?.[0] : undefined;
+  // Our own hint may sit right after the group's last option (its anchor): the option's text comes after it.
+  let next = input.nextSibling;
+  while (next instanceof Element && next.closest(OUR_UI)) next = next.nextSibling;
+  return normText(byFor?.textContent ?? next?.textContent ?? input.value);
 }
 
 /** The value a control shows, as text (dates as displayed; choices by their label). */

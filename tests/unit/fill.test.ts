@@ -21,7 +21,7 @@ import { applyVia } from '../../src/fill/kept';
 import type { FillPreview } from '../../src/messaging/protocol';
 import { t } from '../../src/i18n';
 
-const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '' };
+const handle = { id: '', name: '', tag: 'input', type: '', nth: 0, form: '', label: '', count: 1 };
 const field = (over: Partial<CollectedField>): CollectedField => ({
   frameId: 0,
   fid: over.key ?? 'f',
@@ -292,6 +292,8 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     ['hidden', () => ($('txtZjhm').style.display = 'none'), 'not-rendered'],
     ['made transparent', () => ($('txtZjhm').style.opacity = '0'), 'transparent'],
     ['moved out of its form', () => document.body.append($('txtZjhm')), 'changed'],
+    // A row the page adds (a copy keeping the id) before it: the id now finds the copy, which looks the same.
+    ['copied, the copy put before it under the same id', () => $('txtZjhm').before($('txtZjhm').cloneNode()), 'changed'],
     ['replaced by another field under its id', () => {
       const other = Object.assign(document.createElement('input'), { id: 'txtZjhm', name: 'passport' });
       $('txtZjhm').replaceWith(other);
@@ -305,6 +307,18 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     expect(report.results.find((r) => r.key === 'idNumber')).not.toHaveProperty('proposed');
     expect(document.body.innerHTML).not.toContain(ZHANG.idNumber);
     expect($('txtCsrq').value).toBe('1990-01-01');
+  });
+
+  it('a box found by its name and position gets nothing when a row with the same name is added before it', async () => {
+    const { service, confirm } = await setUp('fill-row-added');
+    const box = $('txtZjhm');
+    box.removeAttribute('id');
+    const preview = await service.plan(7);
+    const copy = box.cloneNode();
+    box.before(copy);
+    const report = await confirm(preview, []);
+    expect(outcomes(report)).toMatchObject({ idNumber: 'changed', name: 'ok' });
+    expect(document.body.innerHTML).not.toContain(ZHANG.idNumber);
   });
 
   it.each([
@@ -330,7 +344,7 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     const preview = await service.plan(7);
     // The page's own getter fails once the value is in (a control its change handler tore down).
     $<HTMLSelectElement>('ddlMz').addEventListener('change', (e) => {
-      Object.defineProperty(e.currentTarget, 'selectedOptions', { get: () => { throw new Error('torn down'); } });
+      Object.defineProperty(e.currentTarget, 'selectedIndex', { get: () => { throw new Error('torn down'); } });
     }, { once: true });
     const report = await confirm(preview, []);
     expect(report.navigated).toBe(false);
@@ -524,18 +538,18 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
     }
   });
 
-  it('the confirm travels as one string each way, and its answer is believed only as an answer to that request', () => {
+  it('the confirm travels as one string each way, and its answer is believed only as an answer to that request', async () => {
     const kit = pageScript({ op: 'kit' });
-    const handle = { mini: 'B_XM', id: 'B_XM', name: '', tag: 'span', type: '', nth: -1, form: '', label: '姓名' };
+    const handle = { mini: 'B_XM', id: 'B_XM', name: '', tag: 'span', type: '', nth: -1, form: '', label: '姓名', count: 1 };
     const req = { op: 'apply' as const, url: 'https://elsewhere.example/', minSize: 4, writes: [{ item: '0:1', handle, value: '张三' }, { item: '0:2', handle: { ...handle, mini: undefined, tag: 'input', nth: 2 }, value: '' }] };
     const request = kit.toWire(req);
     expect(typeof request).toBe('string');
     // The page decodes it and answers for every write, in order (here: another address, so nothing is written).
-    expect(kit.answerFromWire(pageScript(request), req)).toEqual({ navigated: true, results: [{ item: '0:1', written: false, reason: 'navigated' }, { item: '0:2', written: false, reason: 'navigated' }] });
+    expect(kit.answerFromWire(await pageScript(request), req)).toEqual({ navigated: true, results: [{ item: '0:1', written: false, reason: 'navigated' }, { item: '0:2', written: false, reason: 'navigated' }] });
     // The same through a copy made from the source text, as executeScript sends the script whole: self-contained.
     // eslint-disable-next-line no-new-func -- exactly what the browser does with executeScript's `func`
     const copy: unknown = new Function(`return (${pageScript.toString()})`)();
-    expect(typeof copy === 'function' && kit.answerFromWire(copy(request), req)).toEqual(kit.answerFromWire(pageScript(request), req));
+    expect(typeof copy === 'function' && kit.answerFromWire(await copy(request), req)).toEqual(kit.answerFromWire(await pageScript(request), req));
     const answer = (results: unknown[], navigated = 0) => kit.answerFromWire(JSON.stringify([navigated, results]), req);
     expect(answer([[1, '张三', '张三'], [0, 'covered']])).toEqual({ navigated: false, results: [{ item: '0:1', written: true, read: { value: '张三', text: '张三' } }, { item: '0:2', written: false, reason: 'covered' }] });
     // Written, but the page's getter threw: written and not read back.
@@ -625,7 +639,7 @@ describe('the content script locates, the page script finds again', () => {
       collected.forEach((c, i) => {
         const f = fields[i];
         const root = c.miniId ? f?.anchor : f?.input;
-        expect(kit.find(doc, { ...c.locator, type: '', form: '', label: '' }), `${replica.name} ${state} ${c.key}`).toBe(root);
+        expect(kit.find(doc, { ...c.locator, type: '', form: '', label: '', count: 0 }), `${replica.name} ${state} ${c.key}`).toBe(root);
         checked++;
       });
     }
@@ -652,6 +666,8 @@ describe('the content script locates, the page script finds again', () => {
       (el) => el.closest('[role="control"][label]')?.setAttribute('label', '其他'),
       (el, doc) => doc.body.append(el),
       (el, doc) => doc.createElement('form').append(el),
+      // A row copied or added before it, with the same id or name (the lookup would land on the copy).
+      (el) => el.before(el.cloneNode()),
     ];
     let compared = 0;
     let changed = 0;
@@ -660,7 +676,7 @@ describe('the content script locates, the page script finds again', () => {
       const fields = mapFields(doc, fieldViews(bundledPack().fields));
       const collected = new FillAgent(doc).collect(replica.page, fields).fields;
       const handles = collected.flatMap((c) => {
-        const el = kit.find(doc, { ...c.locator, type: '', form: '', label: '' });
+        const el = kit.find(doc, { ...c.locator, type: '', form: '', label: '', count: 0 });
         return el ? [{ el, handle: kit.fingerprint(el, c.locator.mini) }] : [];
       });
       for (const { el, handle } of handles) {

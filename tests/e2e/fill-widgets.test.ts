@@ -1,0 +1,150 @@
+/**
+ * Writing to widgets we did not write (fill review): Layui- and Element-style selects, read-only date pickers,
+ * masks, maxlength/pattern, a watcher that clears a field, a cascade that loads its options later
+ * (tests/fixtures/widgets/basic-info-widgets.html). The rule under test: a field reported 「一致」 holds the
+ * profile's value as the page itself would submit it; every other field says why, and holds no wrong value.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, rulesIn, sendFrom, type Session } from './harness';
+
+const URL = 'http://124.128.19.211:81/personal/baseinfo/edit?variant=widgets';
+const HTML = readFileSync(join(import.meta.dirname, '../fixtures/widgets/basic-info-widgets.html'));
+
+const ZHANG = {
+  name: '张三',
+  idNumber: '370102199001011231',
+  gender: '男',
+  ethnicity: '汉族',
+  birthDate: '1990-01-01',
+  mobile: '13805310000',
+  phone: '0531-61378805',
+  postcode: '250014',
+  qualificationCertNo: '37151606000123456X',
+  employerName: '济南建工集团有限公司',
+  employerCreditCode: '913701001630469631',
+  contractStart: '2020-01-01',
+  education: '本科',
+  specialty: '建筑工程',
+  retired: false,
+};
+
+/** What the page would submit for each field key (its own form data and model), read independently of our read-back. */
+const SUBMITTED_AS: Record<string, (s: Record<string, string>) => string> = {
+  name: (s) => s.xm ?? '',
+  gender: (s) => ({ '1': '男', '2': '女' })[s.xb ?? ''] ?? '',
+  retired: (s) => ({ '1': '是', '0': '否' })[s.sftx ?? ''] ?? '',
+  ethnicity: (s) => s.mz ?? '',
+  birthDate: (s) => s.csrq ?? '',
+  idNumber: (s) => s.zjhm ?? '',
+  mobile: (s) => (s.sjhm ?? '').replace(/\D/g, ''),
+  phone: (s) => s.lxdh ?? '',
+  postcode: (s) => s.yzbm ?? '',
+  qualificationCertNo: (s) => s.zgzsbh ?? '',
+  employerName: (s) => s.pydw ?? '',
+  employerCreditCode: (s) => s.xydm ?? '',
+  contractStart: (s) => s.htks ?? '',
+  education: (s) => ({ '3': '本科', '4': '专科' })[s.xl ?? ''] ?? '',
+  specialty: (s) => ({ '01': '建筑工程', '02': '市政公用工程' })[s.zy ?? ''] ?? '',
+};
+
+describe('writing to widgets we did not write', () => {
+  let s: Session;
+  let page: Page;
+
+  beforeAll(async () => {
+    s = await launch();
+    const bench = await s.openExtensionPage('options.html');
+    const id = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } })).id;
+    await sendFrom(bench, 'ui:active.set', { id });
+    await bench.close();
+    page = await s.context.newPage();
+    // This page only (the context's routes still abort everything else).
+    await page.route(URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HTML }));
+    await page.goto(URL, { waitUntil: 'load' });
+    await rulesIn(page);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const submitted = () => page.evaluate(() => (window as unknown as { submitted(): Record<string, string> }).submitted());
+
+  async function previewAndConfirm() {
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-action="fill"]').click();
+    await popup.locator('[data-jzs-fill-preview]').waitFor();
+    const items = await popup.locator('[data-jzs-fill-item]').evaluateAll((els) =>
+      els.map((e) => ({ key: e.getAttribute('data-key') ?? '', action: e.getAttribute('data-action'), reason: e.getAttribute('data-reason') })),
+    );
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    const box = popup.locator('[data-jzs-fill-results]');
+    await box.waitFor();
+    const results = await box.locator('[data-jzs-fill-result]').evaluateAll((els) =>
+      els.map((e) => ({ key: e.getAttribute('data-jzs-fill-result') ?? '', outcome: e.getAttribute('data-outcome'), reason: e.getAttribute('data-reason'), text: e.textContent ?? '' })),
+    );
+    // The results list names what is not 一致; every other written item is (data-ok counts them).
+    const listed = new Set(results.map((r) => r.key));
+    const ok = items.filter((i) => i.action === 'fill' && !listed.has(i.key)).map((i) => i.key);
+    expect(Number(await box.getAttribute('data-ok'))).toBe(ok.length);
+    await popup.close();
+    return { items, results: [...results, ...ok.map((key) => ({ key, outcome: 'ok', reason: null, text: '' }))] };
+  }
+
+  it('each widget holds the profile\'s value where the fill says 一致, and every other field says why and holds nothing wrong', async () => {
+    const { items, results } = await previewAndConfirm();
+    const item = (key: string) => items.filter((i) => i.key === key);
+    // One line per field: the Layui stand-in is part of its select, not a read-only field of its own.
+    expect(item('gender')).toEqual([{ key: 'gender', action: 'fill', reason: null }]);
+    // Read-only date boxes a picker writes are fillable; an Element-style select (no native select) is not, and says so.
+    expect(item('birthDate')[0]?.action).toBe('fill');
+    expect(item('contractStart')[0]?.action).toBe('fill');
+    expect(item('ethnicity')[0]).toMatchObject({ action: 'skip', reason: 'page-widget' });
+    // A value the field cannot take as typed is not written: too long for its maxlength, outside its pattern.
+    expect(item('phone')[0]).toMatchObject({ action: 'skip', reason: 'too-long' });
+    expect(item('qualificationCertNo')[0]).toMatchObject({ action: 'skip', reason: 'pattern' });
+    // A list with no options yet (a cascade) says so rather than "no such option".
+    expect(item('specialty')[0]).toMatchObject({ action: 'skip', reason: 'no-options' });
+
+    const outcome = Object.fromEntries(results.map((r) => [r.key, r.outcome]));
+    expect(outcome).toMatchObject({ name: 'ok', gender: 'ok', retired: 'ok', birthDate: 'ok', idNumber: 'ok', mobile: 'ok', postcode: 'ok', employerName: 'ok', contractStart: 'ok', education: 'ok' });
+    // The page's watcher cleared the code after our write: not 一致.
+    expect(outcome.employerCreditCode).toBe('mismatch');
+
+    // The rule, checked against what the page would submit.
+    const sent = await submitted();
+    for (const r of results) {
+      const held = SUBMITTED_AS[r.key]?.(sent) ?? '';
+      if (r.outcome === 'ok') expect(held, r.key).not.toBe('');
+      if (r.outcome === 'ok' && r.key === 'mobile') expect(held, r.key).toBe(ZHANG.mobile);
+      else if (r.outcome === 'ok' && r.key === 'retired') expect(held, r.key).toBe('否');
+      else if (r.outcome === 'ok') expect(held, r.key).toBe(ZHANG[r.key as keyof typeof ZHANG]);
+    }
+    for (const key of ['ethnicity', 'phone', 'qualificationCertNo', 'specialty']) expect(SUBMITTED_AS[key]?.(sent), key).toBe('');
+    // The Layui stand-in shows what the select holds.
+    expect(await page.locator('.layui-select-title input').inputValue()).toBe('男');
+    expect(await page.evaluate(() => (window as unknown as { model: { xb?: string; sftx?: string } }).model)).toMatchObject({ xb: '1', sftx: '0' });
+  });
+
+  it('a MiniUI text box keeps its maxlength on the box one types into: a longer value is not written', async () => {
+    const mini = await s.open('bench-mini-40');
+    await rulesIn(mini);
+    // 证照号码 allows 15 characters here (an old ID card number's length); the profile's has 18.
+    await mini.evaluate(() => document.querySelector('#certnum input.mini-textbox-input')?.setAttribute('maxlength', '15'));
+    const { items, results } = await previewAndConfirm();
+    expect(items.find((i) => i.key === 'idNumber')).toMatchObject({ action: 'skip', reason: 'too-long' });
+    expect(results.find((r) => r.key === 'name')?.outcome).toBe('ok');
+    expect(await mini.evaluate(() => (window as unknown as { mini: { get(id: string): { getValue(): unknown } } }).mini.get('certnum').getValue())).toBe('');
+    await mini.close();
+  });
+
+  it('a cascade\'s list loaded after the first choice is filled by a second preview', async () => {
+    await page.locator('#ddlZy option[value="01"]').waitFor({ state: 'attached' });
+    const { items, results } = await previewAndConfirm();
+    expect(items.find((i) => i.key === 'specialty')?.action).toBe('fill');
+    expect(results.find((r) => r.key === 'specialty')?.outcome).toBe('ok');
+    expect(SUBMITTED_AS.specialty?.(await submitted())).toBe('建筑工程');
+  });
+});
