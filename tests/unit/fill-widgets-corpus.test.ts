@@ -13,7 +13,7 @@ import { FillService, type PlanStore, type TabsApi } from '../../src/background/
 import { FillAgent } from '../../src/content/fill';
 import { type ConfirmApi, confirmFill } from '../../src/fill/confirm';
 import { applyVia } from '../../src/fill/kept';
-import { mapFields } from '../../src/portals/fields';
+import { mapFields } from '../helpers/map-fields';
 import { bundledPack } from '../../src/rules/bundled';
 import { plainCodec } from '../../src/security/codec';
 import { ProfileService } from '../../src/profiles/service';
