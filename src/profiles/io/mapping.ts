@@ -33,6 +33,61 @@ for (const alias of ['contractPeriod', '劳动合同起止日期', '劳动合同
   LOOKUP.set(normHeader(alias), 'contractPeriod');
 }
 
+/** Brackets of every kind clerks put a note in (after NFKC): （必填） [18位] 【必填】 〔选填〕 <yyyy-mm-dd> 《…》 {…}. */
+const BRACKETED = /[([【〔〖<《〈{]([^)\]】〕〗>》〉}]*)[)\]】〕〗>》〉}]/g;
+const HAN = /\p{Script=Han}/u;
+/**
+ * What may follow a header's name outside brackets and still leave it that field: a label in Latin letters (the
+ * English half of a bilingual header, 「姓名 Name」, or a format, 「yyyy-mm-dd」) or a count of digits (「18位」).
+ * Anything else — a bare number (「手机2」, 「工作单位2019」), more Chinese — makes it another column.
+ */
+const NOTE_TAIL = /^([a-z][a-z .\-_/]*\.?|\d+位)$/;
+/**
+ * Words in a header's note that make the column someone else's or another version of the value: an old or spare
+ * number (旧, 原, 曾用, 作废, 备用, 第二), another person (紧急联系人, 配偶, 家属), another writing (拼音, 英文).
+ * Such a column is never mapped on its own — 「手机（旧）」 left of 「手机」 would otherwise win and fill the old
+ * number; the clerk can still map it by hand.
+ */
+const OTHER_VALUE = /旧|原|曾用|以前|之前|此前|作废|停用|过期|备用|其他|其它|第二|紧急|家属|配偶|父亲|母亲|子女|亲属|拼音|英文|old|former|previous|spare|backup|pinyin|english/i;
+
+const squeeze = (s: string) => s.replace(/[\s*:：★※#]/g, '').toLowerCase();
+
+/**
+ * The column a header names, read as clerks write headers: with notes in brackets (「身份证号【必填】」,
+ * 「手机号码[11位]」), a format or the English name after it (「出生日期 yyyy-mm-dd」, 「姓名 Name」), or two names
+ * split by / (the first counts). A note that names a field by itself says what the column holds (「联系电话（手机）」
+ * is the mobile); a note that makes it another value (OTHER_VALUE) leaves the column unmapped.
+ */
+export function headerKey(header: string): ColumnKey | undefined {
+  const text = header.normalize('NFKC');
+  const notes = [...text.matchAll(BRACKETED)].map((m) => squeeze(m[1] ?? ''));
+  const core = squeeze(text.replace(BRACKETED, ''));
+  let key = LOOKUP.get(core) ?? LOOKUP.get(core.replace(/\/.*$/, ''));
+  if (!key) {
+    // The Chinese name at either end of the header, with a note or English name at the other end.
+    const head = /^[\p{Script=Han}·]+/u.exec(core)?.[0] ?? '';
+    const tail = /[\p{Script=Han}·]+$/u.exec(core)?.[0] ?? '';
+    const splits: Array<[string, string]> = [
+      [head, core.slice(head.length)],
+      [tail, core.slice(0, core.length - tail.length)],
+    ];
+    const split = splits.find(([name, rest]) => LOOKUP.has(name) && !HAN.test(rest) && NOTE_TAIL.test(rest));
+    if (!split) return undefined;
+    key = LOOKUP.get(split[0]);
+    notes.push(split[1]);
+  }
+  if (notes.some((n) => OTHER_VALUE.test(n))) return undefined;
+  const named = notes.map((n) => LOOKUP.get(n)).find((k) => k !== undefined);
+  return named ?? key;
+}
+
+/** Two header texts name the same column: the same words, or two names of one field (身份证号 / 证件号码). */
+export function sameHeader(a: string, b: string): boolean {
+  if (squeeze(a.normalize('NFKC')) === squeeze(b.normalize('NFKC'))) return true;
+  const key = headerKey(a);
+  return key !== undefined && key === headerKey(b);
+}
+
 /**
  * Map each header to a field key; unknown headers stay unmapped (null), and a key is used once. When two columns
  * claim one field, the clerk means the one they see and fill: columns Excel hides (`hidden`, indexes from 0) come
@@ -47,7 +102,7 @@ export function autoMap(headers: readonly string[], hidden: ReadonlySet<number> 
   const order = [...headers.keys()].sort((a, b) => rank(a) - rank(b) || a - b);
   for (const i of order) {
     const h = headers[i] ?? '';
-    const key = LOOKUP.get(normHeader(h)) ?? LOOKUP.get(normHeader(h.replace(/\/.*$/, '')));
+    const key = headerKey(h);
     if (!key || used.has(key)) continue;
     used.add(key);
     out[i] = key;
