@@ -35,7 +35,6 @@ for (const alias of ['contractPeriod', '劳动合同起止日期', '劳动合同
 
 /** Brackets of every kind clerks put a note in (after NFKC): （必填） [18位] 【必填】 〔选填〕 <yyyy-mm-dd> 《…》 {…}. */
 const BRACKETED = /[([【〔〖<《〈{]([^)\]】〕〗>》〉}]*)[)\]】〕〗>》〉}]/g;
-const HAN = /\p{Script=Han}/u;
 /**
  * What may follow a header's name outside brackets and still leave it that field: a label in Latin letters (the
  * English half of a bilingual header, 「姓名 Name」, or a format, 「yyyy-mm-dd」) or a count of digits (「18位」).
@@ -54,31 +53,43 @@ const squeeze = (s: string) => s.replace(/[\s*:：★※#]/g, '').toLowerCase();
 
 /**
  * The column a header names, read as clerks write headers: with notes in brackets (「身份证号【必填】」,
- * 「手机号码[11位]」), a format or the English name after it (「出生日期 yyyy-mm-dd」, 「姓名 Name」), or two names
- * split by / (the first counts). A note that names a field by itself says what the column holds (「联系电话（手机）」
- * is the mobile); a note that makes it another value (OTHER_VALUE) leaves the column unmapped.
+ * 「手机号码[11位]」), on a second line or after a space (「出生日期↵格式：yyyy-mm-dd」), a format or the English name
+ * right after it (「姓名Name」, 「手机号码11位」), or two names split by / (the first counts). A note that names a
+ * field by itself says what the column holds (「联系电话（手机）」 is the mobile); a note that makes it another value
+ * (OTHER_VALUE) leaves the column unmapped.
  */
 export function headerKey(header: string): ColumnKey | undefined {
   const text = header.normalize('NFKC');
   const notes = [...text.matchAll(BRACKETED)].map((m) => squeeze(m[1] ?? ''));
-  const core = squeeze(text.replace(BRACKETED, ''));
-  let key = LOOKUP.get(core) ?? LOOKUP.get(core.replace(/\/.*$/, ''));
-  if (!key) {
-    // The Chinese name at either end of the header, with a note or English name at the other end.
-    const head = /^[\p{Script=Han}·]+/u.exec(core)?.[0] ?? '';
-    const tail = /[\p{Script=Han}·]+$/u.exec(core)?.[0] ?? '';
-    const splits: Array<[string, string]> = [
-      [head, core.slice(head.length)],
-      [tail, core.slice(0, core.length - tail.length)],
-    ];
-    const split = splits.find(([name, rest]) => LOOKUP.has(name) && !HAN.test(rest) && NOTE_TAIL.test(rest));
-    if (!split) return undefined;
-    key = LOOKUP.get(split[0]);
-    notes.push(split[1]);
-  }
+  const found = nameAndNote(text.replace(BRACKETED, ''));
+  if (!found) return undefined;
+  if (found.note) notes.push(found.note);
   if (notes.some((n) => OTHER_VALUE.test(n))) return undefined;
   const named = notes.map((n) => LOOKUP.get(n)).find((k) => k !== undefined);
-  return named ?? key;
+  return named ?? found.key;
+}
+
+/** The known name in a header without its bracketed notes, and the note beside it (see headerKey). */
+function nameAndNote(unbracketed: string): { key: ColumnKey; note?: string } | undefined {
+  const core = squeeze(unbracketed);
+  const whole = LOOKUP.get(core) ?? LOOKUP.get(core.replace(/\/.*$/, ''));
+  if (whole) return { key: whole };
+  // A name, then a note after a line break or a space (a space inside a name, 「劳动合同 开始日期」, read above).
+  const [first = '', ...rest] = unbracketed.trim().split(/\s+/);
+  const named = LOOKUP.get(squeeze(first));
+  if (named && rest.length) return { key: named, note: squeeze(rest.join('')) };
+  // The Chinese name at either end, a format or the English name at the other.
+  const head = /^[\p{Script=Han}·]+/u.exec(core)?.[0] ?? '';
+  const tail = /[\p{Script=Han}·]+$/u.exec(core)?.[0] ?? '';
+  const splits: Array<[string, string]> = [
+    [head, core.slice(head.length)],
+    [tail, core.slice(0, core.length - tail.length)],
+  ];
+  for (const [name, note] of splits) {
+    const key = LOOKUP.get(name);
+    if (key && NOTE_TAIL.test(note)) return { key, note };
+  }
+  return undefined;
 }
 
 /** Two header texts name the same column: the same words, or two names of one field (身份证号 / 证件号码). */
