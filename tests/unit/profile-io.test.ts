@@ -182,6 +182,53 @@ describe('import plan and duplicates', () => {
   });
 });
 
+/** GB 11643 check character of 17 digits. */
+function checkChar(body: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((a, d, i) => a + Number(d) * (w[i] ?? 0), 0);
+  return '10X98765432'[sum % 11] ?? '';
+}
+/** 18-digit numbers as Excel leaves them (last three 0): one whose check digit happens to hold, one whose fails. */
+function roundedIds(): { holds: string; fails: string } {
+  const found: string[] = [];
+  for (let day = 10; day <= 28; day++) {
+    const body = `3701021990011${day}00`.slice(0, 15) + '00';
+    found.push(body + '0');
+  }
+  const holds = found.find((id) => checkChar(id.slice(0, 17)) === '0');
+  const fails = found.find((id) => checkChar(id.slice(0, 17)) !== '0');
+  if (!holds || !fails) throw new Error('no such numbers in the range searched');
+  return { holds, fails };
+}
+
+describe('an ID column Excel rounded to 15 digits (a CSV saved from numbers)', () => {
+  const { holds, fails } = roundedIds();
+  const csv = (...ids: string[]) => new TextEncoder().encode(`姓名,身份证号\r\n${ids.map((id, i) => `人${'甲乙丙丁'[i]},${id}`).join('\r\n')}\r\n`);
+
+  it('refuses every number ending in 000 once the file shows the rounding — also the one whose check digit holds by chance', async () => {
+    const rows = await importRows(csv('370102199001011231', fails, holds), 'roster.csv');
+    expect(rows[0]!.errors).toEqual([]);
+    for (const r of rows.slice(1)) {
+      expect(r.errors.map((e) => e.code)).toEqual(['v.import.idPrecision']);
+      expect(r.data.idNumber).toBeUndefined();
+    }
+    expect(said(rows[2]!).join()).toContain('末几位已丢失');
+  });
+
+  it('keeps a file’s only number when it ends in 000 and its check digit holds (real numbers end so too), with a warning to compare it', async () => {
+    const [row] = await importRows(csv(holds), 'roster.csv');
+    expect(row!.errors).toEqual([]);
+    expect(row!.data.idNumber).toBe(holds);
+    expect(said(row!).join()).toContain('请与身份证核对');
+  });
+
+  it('says nothing of a number ending in 000 among numbers that show no rounding (each rounded one fails its check 10 times in 11)', async () => {
+    const rows = await importRows(csv('370102199001011231', holds, '37010219900101124X'), 'roster.csv');
+    expect(rows.map((r) => [r.errors, r.warnings])).toEqual([[[], []], [[], []], [[], []]]);
+    expect(rows[1]!.data.idNumber).toBe(holds);
+  });
+});
+
 describe('export', () => {
   const p = profile('22222222-2222-4222-8222-222222222222', { name: '张三', idNumber: '370102199001011231', retired: true }, { notes: '=cmd|x' });
 
@@ -192,6 +239,18 @@ describe('export', () => {
     const [row] = await importRows(new TextEncoder().encode(csv), 'export.csv');
     expect(row!.data).toEqual(p.data);
     expect(row!.notes).toBe('=cmd|x');
+  });
+
+  it('CSV: long digit strings and leading zeros stay text when Excel opens the file, and read back the same', async () => {
+    const q = profile('33333333-3333-4333-8333-333333333333', { name: '李四', idNumber: '370102199001011231', postcode: '050000', mobile: '13805310000' });
+    const csv = toCsv([q]);
+    // Excel would show 3.70102E+17 and keep 15 digits; ="…" is shown and kept as the text.
+    expect(csv).toContain('"=""370102199001011231"""');
+    expect(csv).toContain('"=""050000"""');
+    // 11 digits fit Excel's General format: left as they are.
+    expect(csv).toContain(',13805310000');
+    const [row] = await importRows(new TextEncoder().encode(csv), 'export.csv');
+    expect(row!.data).toEqual(q.data);
   });
 
   it('XLSX reads back the same', async () => {

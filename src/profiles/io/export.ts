@@ -27,7 +27,16 @@ function cellsOf(p: Profile): string[] {
   ];
 }
 
+/**
+ * Digits Excel turns into a number when it opens a CSV: 12 or more (an ID number shows as 3.70102E+17 and is kept
+ * to 15 significant digits — saved again, 370102199001011231 comes back as …011000) or a leading 0 (dropped). They
+ * are written as Excel's text formula ="…", which Excel shows as the digits and keeps as text, and which the import
+ * reads back as that text (csv.ts unneutralise). Only digits, so no formula can be smuggled in.
+ */
+const EXCEL_NUMBER = /^(\d{12,}|0\d+)$/;
+
 export function csvCell(v: string): string {
+  if (EXCEL_NUMBER.test(v)) return `"=""${v}"""`;
   const safe = neutralise(v);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

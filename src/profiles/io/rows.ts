@@ -4,6 +4,7 @@ import { bidiCodes, hasBidiControls } from '../../domain/bidi';
 import { type FieldKey, isFieldKey } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import { parseField, type StoredValue, validateField } from '../../validate/field';
+import { validateIdNumber } from '../../validate/id-number';
 import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
@@ -54,6 +55,8 @@ export interface RowContext {
   hiddenRows?: ReadonlySet<number> | undefined;
   /** Header rows again further down (Table.sections). */
   sections?: readonly Section[] | undefined;
+  /** What the file's ID column says of Excel's rounding (idRoundingIn). */
+  idRounding?: IdRounding | undefined;
 }
 
 const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
@@ -63,6 +66,38 @@ const fromCoded = (column: string, c: Coded): RowIssue => ({ column, code: c.cod
 function precisionLost(cell: Cell): boolean {
   if (/^\d+(\.\d+)?e\+?\d+$/i.test(cell.text.trim())) return true;
   return cell.number !== undefined && Math.abs(cell.number) >= 1e11;
+}
+
+/**
+ * An 18-digit ID number as Excel leaves it after rounding to 15 significant digits: its last three digits 000. A
+ * CSV saved from a column Excel holds as numbers (formatted to show every digit) carries such text; the check digit
+ * catches 10 in 11 of them, and the 11th would be stored wrong. A real number can end so too (顺序码 …00 with check
+ * digit 0, about 1 in 1,100), so the text alone is only a doubt.
+ */
+const ROUNDED_ID = /^\d{15}000$/;
+
+/**
+ * What a file's ID column says of Excel's rounding. `seen`: a number in scientific notation, a cell stored as a
+ * number, or an 18-digit number ending in 000 whose check digit fails — then every 18-digit number ending in 000 in
+ * that file is taken as rounded too (a wrong ID number filled into a government form is worse than a row refused).
+ * `alone`: the column holds one number only, so nothing shows it either way — one ending in 000 gets a warning.
+ * `none`: several numbers and no rounding among them (each rounded one fails its check digit 10 times in 11).
+ */
+export type IdRounding = 'seen' | 'alone' | 'none';
+
+export function idRoundingIn(rows: ReadonlyArray<readonly Cell[]>, mapping: ReadonlyArray<ColumnKey | null>, now: Date): IdRounding {
+  const columns = mapping.flatMap((key, i) => (key === 'idNumber' ? [i] : []));
+  let count = 0;
+  for (const cells of rows) {
+    for (const i of columns) {
+      const cell = cells[i];
+      const text = cell?.text.trim();
+      if (!cell || !text) continue;
+      count++;
+      if (precisionLost(cell) || (ROUNDED_ID.test(text) && validateIdNumber(text, now).findings.some((f) => f.severity === 'error'))) return 'seen';
+    }
+  }
+  return count === 1 ? 'alone' : 'none';
 }
 
 /** Builds one row's result; each cell reader adds to it. */
@@ -92,12 +127,14 @@ class RowBuilder {
 }
 
 /** Name and ID number: any error rejects the row (contract.md), precision lost in Excel included. */
-function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, column: string, now: Date): void {
+function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, column: string, now: Date, rounding: IdRounding | undefined): void {
   const text = withoutTextMark(key, cell.text.trim());
-  if (key === 'idNumber' && precisionLost(cell)) {
+  if (key === 'idNumber' && (precisionLost(cell) || (rounding === 'seen' && ROUNDED_ID.test(text)))) {
     b.errors.push({ column, code: 'v.import.idPrecision', params: { text } });
     return;
   }
+  // The only number of its file: kept, but the clerk is asked to compare it with the card.
+  if (key === 'idNumber' && rounding === 'alone' && ROUNDED_ID.test(text)) b.warnings.push({ column, code: 'v.import.idMaybeRounded', params: { text } });
   const value = key === 'name' ? unpaddedName(b, text, column) : text;
   const r = parseField(key, value, now);
   for (const f of r.findings) (f.severity === 'error' ? b.errors : b.warnings).push(fromFinding(column, f));
@@ -367,7 +404,7 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
     if (count) b.notices.push({ column: columnName(i), code: 'import.cell.invisible', params: { count } });
   });
   ctx.mapping.forEach((key, i) => {
-    if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now);
+    if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now, ctx.idRounding);
     // Bidi controls make a value read differently from what it is (issue 12.5): kept as typed, but flagged.
     const text = cellAt(i).text;
     if (key && hasBidiControls(text)) b.warnings.push({ column: columnName(i), code: 'import.bidiControls', params: { codes: bidiCodes(text).join(' ') } });
@@ -425,7 +462,7 @@ export async function validateTable(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<RowResult[]> {
   const out: RowResult[] = [];
-  const full: RowContext = { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows, sections: table.sections };
+  const full: RowContext = { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows, sections: table.sections, idRounding: idRoundingIn(table.rows, ctx.mapping, ctx.now) };
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
     out.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], full));

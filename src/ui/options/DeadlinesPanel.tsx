@@ -8,6 +8,7 @@ import { send } from '../../messaging/client';
 import { csvCell } from '../../profiles/io/export';
 import { writeXlsx } from '../../profiles/io/xlsx';
 import { download } from '../common/download';
+import { useShanghaiDay } from '../common/shanghai-day';
 import { useStepwise } from '../common/stepwise';
 import { EmployerSelect } from './EmployerSelect';
 
@@ -69,6 +70,8 @@ export function DeadlinesPanel({ version }: { version: number }) {
   // re-render of the workbench); most urgent first, so the first page is what matters.
   const [shown, setShown] = useState(PAGE);
   const en = getLang() === 'en';
+  // Asked again when the day turns in Jinan while the workbench stays open (days left, 65th birthdays).
+  const day = useShanghaiDay();
   // Drawn 25 rows per task: after a big import the list can hold hundreds of rows (bench T9).
   const drawn = useStepwise(Math.min(data?.rows.length ?? 0, shown), 25);
 
@@ -77,7 +80,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
       (d) => (setData(d), setError(undefined)),
       (e: unknown) => setError(describe(e)),
     );
-  }, [planDate, horizon, employer, version]);
+  }, [planDate, horizon, employer, version, day]);
   useEffect(() => void send('ui:deadlines.reminder', {}).then((r) => setReminder(r.on)), []);
 
   const ctx: RowContext = { maxAge: data?.maxAge ?? 0, plan: planDate ?? data?.today ?? '' };
