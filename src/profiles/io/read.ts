@@ -121,7 +121,8 @@ export function tableAt(read: Grid, headerRow: number): Table {
   const rows = read.grid.slice(combined ? headerRow + 1 : headerRow);
   if (rows.length > MAX_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
   const hidden = (list: number[] | undefined) => (list?.length ? new Set(list) : undefined);
-  const sections = sectionsIn(rows);
+  // Only under a header that is one: under a title row chosen as the header, the header below is no second header.
+  const sections = autoMap(headers).filter((k) => k !== null).length >= 2 ? sectionsIn(rows) : [];
   return {
     headers,
     rows,
