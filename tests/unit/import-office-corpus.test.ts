@@ -21,6 +21,7 @@ import { buildXlsx, colName, type TestCell } from '../helpers/xlsx-builder';
  * - Excel's "Unicode text" (UTF-16 LE with BOM, tab-separated) and UTF-16 BE exports, a `sep=;` line in front;
  * - minority names with the separator typed as . 。 - • ・ ．, zero-width characters pasted into ID numbers,
  *   phones written (+86)…, 0086-…, (0531)8888 6666, 0531-88886666转123;
+ * - a cell starting with its own column's name (手机：138…, 身份证号：370…), date-times at midnight (…T00:00:00);
  * - dates whose year is not first (3/4/27): never read as a date, said so.
  * Every applicant must come out with exactly its values at the row Excel shows, and nothing else said than the
  * notices these habits call for. A small corpus runs everywhere; the large one in Asia/Shanghai only (testing.md).
@@ -120,12 +121,12 @@ function written(r: Rand, field: Field, p: Person, plain: boolean): string {
     }
     case 'idNumber': {
       const at = 1 + Math.floor(r() * 16);
-      const forms = [v, v.toLowerCase(), `${v.slice(0, 6)}-${v.slice(6, 14)}-${v.slice(14)}`];
+      const forms = [v, v.toLowerCase(), `${v.slice(0, 6)}-${v.slice(6, 14)}-${v.slice(14)}`, `身份证号：${v}`];
       if (!plain) forms.push(`\u00a0${v}\u00a0`, `${v.slice(0, at)}\u200b${v.slice(at)}`, `\ufeff${v}`, `${v}\u200c`, `${v.slice(0, at)}\u2060${v.slice(at)}`);
       return pick(r, forms);
     }
     case 'mobile':
-      return pick(r, [v, `(+86)${v}`, `0086-${v}`, `86 ${v.slice(0, 3)} ${v.slice(3, 7)} ${v.slice(7)}`, `${v.slice(0, 3)}-${v.slice(3, 7)}-${v.slice(7)}`, fullWidth(v)]);
+      return pick(r, [v, `(+86)${v}`, `0086-${v}`, `手机:${v}`, `86 ${v.slice(0, 3)} ${v.slice(3, 7)} ${v.slice(7)}`, `${v.slice(0, 3)}-${v.slice(3, 7)}-${v.slice(7)}`, fullWidth(v)]);
     case 'phone': {
       const [area = '', num = '', ext] = v.split('-');
       const tail = ext ? pick(r, [`转${ext}`, `-${ext}`]) : '';
@@ -135,7 +136,7 @@ function written(r: Rand, field: Field, p: Person, plain: boolean): string {
     case 'contractEnd': {
       const [y = 0, m = 0, d = 0] = v.split('-').map(Number);
       if (field === 'contractEnd' && p.ambiguousEnd) return `${m}/${d}/${String(y).slice(2)}`;
-      return pick(r, [v, `${y}.${m}.${d}`, `${y}年${m}月${d}日`, `${y}/${m}/${d}`, v.replace(/-/g, '')]);
+      return pick(r, [v, `${y}.${m}.${d}`, `${y}年${m}月${d}日`, `${y}/${m}/${d}`, v.replace(/-/g, ''), `${v}T00:00:00`, `${y}/${m}/${d} 0:00:00`]);
     }
     case 'graduationDate': {
       const [y, m] = v.split('-');
@@ -235,7 +236,7 @@ function roster(seed: number): Made {
 }
 
 /** What a row of the corpus may say: the habits' notices, and the refusal of a date whose year is not first. */
-const ALLOWED_NOTICES = new Set(['import.nameDot', 'import.cell.invisible']);
+const ALLOWED_NOTICES = new Set(['import.nameDot', 'import.cell.invisible', 'import.cell.ownLabel']);
 const FOOTER_NOTICES = new Set(['import.headerAgain', 'import.sectionTitle']);
 
 async function importMade(made: Made) {
@@ -333,6 +334,21 @@ describe('the habits one by one, with what the clerk reads', () => {
     const { rows } = await run(`姓名,身份证号\n阿依古丽.买买提,${a}\n买买提-艾力,${a}\n张三.,${a}\n`);
     expect(rows.map((r) => r.data.name ?? r.errors[0]?.code)).toEqual(['阿依古丽·买买提', '买买提·艾力', 'v.name.chars']);
     expect(said(rows[0])).toEqual([`姓名「阿依古丽.买买提」中的分隔符按少数民族姓名的间隔号「·」读作「阿依古丽·买买提」（身份证上印的是「·」）。`]);
+  });
+
+  it('a cell starting with its own column’s name is read without it; another field’s name is left as written', async () => {
+    const { rows } = await run(`姓名,身份证号,手机,备注\n张三,身份证：${a},手机：13805311234,备注：自己填\n李四,${a},电话：0531-88886666,\n`);
+    expect(rows.map((r) => [r.data.idNumber, r.data.mobile, r.notes])).toEqual([
+      [a, '13805311234', '备注：自己填'],
+      [a, '电话：0531-88886666', undefined],
+    ]);
+    expect(said(rows[0])).toContain('「手机：13805311234」开头的「手机」只是重复了列名，已去掉，按后面的内容导入。');
+    expect(rows[1]?.warnings.map((w) => w.code)).toEqual(['v.mobile.chars']);
+  });
+
+  it('a date-time at midnight is its date; another time of day is not read', async () => {
+    const { rows } = await run(`姓名,身份证号,合同开始日期,合同截止日期\n张三,${a},2020-01-01T00:00:00,2026-01-01T08:00:00\n`);
+    expect([rows[0]?.data.contractStart, rows[0]?.data.contractEnd]).toEqual(['2020-01-01', undefined]);
   });
 
   it('zero-width characters pasted into an ID number are taken out, and said', async () => {

@@ -78,7 +78,8 @@ function dottedMonth(text: string): DateRead | undefined {
 }
 
 function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
-  const text = raw.normalize('NFKC').trim().replace(/\s+0{1,2}:00(:00(\.0+)?)?$/, '');
+  // Midnight after the date, as systems export date-times (2024-03-01 00:00:00, 2024-03-01T00:00:00): the date.
+  const text = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
   if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(text)) return { value: OPEN_ENDED };
   for (const re of DAY_FORMS) {
     const m = re.exec(text);

@@ -172,6 +172,22 @@ function dottedName(b: RowBuilder, text: string, column: string): string {
 }
 
 /**
+ * 「手机：13805311234」, 「身份证号:370102…」: a cell that starts with the name of its own field and a colon, as
+ * values are pasted from forms and chat messages. The label only repeats what the column is: it is taken off (and
+ * said). A label naming another field (「电话：…」 in the 手机 column) is left, and the value read as written.
+ */
+function ownLabel(key: ColumnKey, text: string): string | undefined {
+  // Notes are free text: 「备注：…」 is the clerk's own wording.
+  if (key === 'notes') return undefined;
+  const m = /^\s*([^:：\d]{1,12})[:：]\s*\S/.exec(text);
+  return m && headerKey(m[1] ?? '') === key ? (m[1] ?? '').trim() : undefined;
+}
+
+function withoutOwnLabel(key: ColumnKey, text: string): string {
+  return ownLabel(key, text) === undefined ? text : text.replace(/^[^:：]*[:：]\s*/, '');
+}
+
+/**
  * Characters that take no room and mean nothing in a roster's text (zero-width space and joiners, the word joiner,
  * a stray byte-order mark, the soft hyphen): pasted from web pages and chat apps, they make 18 visible digits an
  * ID number of 19 characters. Taken out of every cell read, with a notice; bidi controls, which can change what a
@@ -396,12 +412,16 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
   const cellAt = (i: number): Cell => {
     const cell = cells[i] ?? { text: '' };
-    const text = ctx.mapping[i] ? cell.text.replace(INVISIBLE, '') : cell.text;
+    const key = ctx.mapping[i];
+    const text = key ? withoutOwnLabel(key, cell.text.replace(INVISIBLE, '')) : cell.text;
     return text === cell.text ? cell : { ...cell, text };
   };
   ctx.mapping.forEach((key, i) => {
-    const count = key ? (cells[i]?.text.match(INVISIBLE)?.length ?? 0) : 0;
+    const text = cells[i]?.text ?? '';
+    const count = key ? (text.match(INVISIBLE)?.length ?? 0) : 0;
     if (count) b.notices.push({ column: columnName(i), code: 'import.cell.invisible', params: { count } });
+    const label = key ? ownLabel(key, text.replace(INVISIBLE, '')) : undefined;
+    if (label) b.notices.push({ column: columnName(i), code: 'import.cell.ownLabel', params: { text: text.trim(), label } });
   });
   ctx.mapping.forEach((key, i) => {
     if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now, ctx.idRounding);
