@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
+import { headerKey } from '../../src/profiles/io/mapping';
 import { autoMapTable, findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { planImport } from '../../src/profiles/io/plan';
@@ -108,7 +109,7 @@ function headerFor(r: Rand, field: Field): string {
 
 /** The header of a column of another value of the field: an old, spare or someone else's. */
 const decoyHeader = (r: Rand, field: Field) =>
-  pick(r, [`${pick(r, NAMES[field])}（旧）`, `${pick(r, NAMES[field])}(old)`, `${pick(r, NAMES[field])}【备用】`, `${pick(r, NAMES[field])}（原）`, `${pick(r, NAMES[field])}-旧`, `${pick(r, NAMES[field])}（紧急联系人）`]);
+  pick(r, [`${pick(r, NAMES[field])}（旧）`, `${pick(r, NAMES[field])}(old)`, `${pick(r, NAMES[field])}（2）`, `${pick(r, NAMES[field])}\n（简称）`, `${pick(r, NAMES[field])}【备用】`, `${pick(r, NAMES[field])}（原）`, `${pick(r, NAMES[field])}-旧`, `${pick(r, NAMES[field])}（紧急联系人）`]);
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + Number(c)));
 
 /** How one value is written. `plain`: the file cannot carry characters outside GBK. */
@@ -315,6 +316,22 @@ describe('the habits one by one, with what the clerk reads', () => {
       const { mapping } = await run(`姓名,身份证号,${header}\n张三,${a},13805311234\n`);
       expect(mapping, header).toEqual(['name', 'idNumber', null]);
     }
+  });
+
+  it('a note that may make the column another value leaves it unmapped; plain notes leave it the field', () => {
+    for (const header of ['出生日期（农历）', '身份证\n有效期', '单位\n性质', '电话（区号）', '手机（2）', '单位名称（简称）', '姓名(English)', '身份证号（旧）']) expect(headerKey(header), header).toBeUndefined();
+    const plain: Array<[string, string]> = [
+      ['身份证号码（18位，X大写）', 'idNumber'],
+      ['出生日期(yyyy-mm-dd)', 'birthDate'],
+      ['毕业时间（年月）', 'graduationDate'],
+      ['社保缴纳月数（月）', 'socialInsuranceMonths'],
+      ['单位名称（全称）', 'employerName'],
+      ['工作单位（现）', 'employerName'],
+      ['身份证号(以身份证为准)', 'idNumber'],
+      ['手机号码 Mobile phone', 'mobile'],
+      ['身份证\n号码', 'idNumber'],
+    ];
+    for (const [header, key] of plain) expect(headerKey(header), header).toBe(key);
   });
 
   it('a note naming the field says what the column holds; other notes and English names are only notes', async () => {

@@ -49,6 +49,15 @@ const NOTE_TAIL = /^([a-z][a-z .\-_/]*\.?|\d+位)$/;
  */
 const OTHER_VALUE = /旧|原|曾用|以前|之前|此前|作废|停用|过期|备用|其他|其它|第二|紧急|家属|配偶|父亲|母亲|子女|亲属|拼音|英文|old|former|previous|spare|backup|pinyin|english/i;
 
+/**
+ * What a note beside a header's name may say and leave the column that field (after squeeze): whether it must be
+ * filled, a format or an example, a count of digits, a unit, that the value is the applicant's own or the current
+ * one, the English name. Other words may make it another value (出生日期（农历）, 身份证↵有效期, 单位↵性质, 电话（区号）):
+ * such a column is not mapped on its own — the clerk maps it by hand if it is the field after all.
+ */
+const PLAIN_NOTE =
+  /^(必填|选填|非必填|可不填|可选|必填项|选填项|\d+位.*|(?=.*[ymd年月日])[ymd年月日\d\-/.]+|(格式|例|例如|如|示例|样例|请|注|填写|以).*|全称|本人|个人|申请人|现|目前|当前|最新|[xX]?大写.*|个?月|元|年|岁|[a-z][a-z .\-_/]*\.?)$/i;
+
 const squeeze = (s: string) => s.replace(/[\s*:：★※#]/g, '').toLowerCase();
 
 /**
@@ -56,7 +65,7 @@ const squeeze = (s: string) => s.replace(/[\s*:：★※#]/g, '').toLowerCase();
  * 「手机号码[11位]」), on a second line or after a space (「出生日期↵格式：yyyy-mm-dd」), a format or the English name
  * right after it (「姓名Name」, 「手机号码11位」), or two names split by / (the first counts). A note that names a
  * field by itself says what the column holds (「联系电话（手机）」 is the mobile); a note that makes it another value
- * (OTHER_VALUE) leaves the column unmapped.
+ * (OTHER_VALUE) or says anything but a plain note (PLAIN_NOTE) leaves the column unmapped.
  */
 export function headerKey(header: string): ColumnKey | undefined {
   const text = header.normalize('NFKC');
@@ -64,7 +73,7 @@ export function headerKey(header: string): ColumnKey | undefined {
   const found = nameAndNote(text.replace(BRACKETED, ''));
   if (!found) return undefined;
   if (found.note) notes.push(found.note);
-  if (notes.some((n) => OTHER_VALUE.test(n))) return undefined;
+  if (notes.some((n) => OTHER_VALUE.test(n) || (n !== '' && !PLAIN_NOTE.test(n) && !LOOKUP.has(n)))) return undefined;
   const named = notes.map((n) => LOOKUP.get(n)).find((k) => k !== undefined);
   return named ?? found.key;
 }
