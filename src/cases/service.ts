@@ -219,8 +219,8 @@ export class CaseService {
 
   async create(profileId: string, business: BusinessId, now: Date): Promise<Case> {
     const profile = await this.profiles.get(profileId); // refuses a profile that does not exist
-    // Situations the profile already states (退休, another employer at the exam) start set.
-    const conditions = impliedConditions(this.view(await this.pack(), business).conditions, profile.data);
+    // Situations the profile already states (退休, another employer at the exam, a late initial registration) start set.
+    const conditions = impliedConditions(this.view(await this.pack(), business), profile.data, todayInShanghai(now));
     const c = await this.store.create(profileId, { business, status: 'preparing', statusSince: now.toISOString(), conditions }, now);
     this.remember([c]);
     return c;

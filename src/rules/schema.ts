@@ -139,6 +139,8 @@ export const Check = z.strictObject({
   notWhen: z.array(Kebab).default([]),
   /** A short Chinese statement of the rule, shown in the checklist. */
   text: Zh,
+  /** The same rule in English, for the English checklist (optional so that older packs still import). */
+  textEn: z.string().min(1).optional(),
   source: SourceRef,
   effectiveFrom: IsoDate,
 });

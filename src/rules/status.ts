@@ -81,6 +81,7 @@ export interface CheckView {
   /** Does not run while one of these conditions is set. */
   notWhen: string[];
   text: string;
+  textEn?: string | undefined;
   source: { doc: string; section: string; inferred?: boolean | undefined };
 }
 

@@ -8,7 +8,7 @@ function checkView(c: Check, b?: BusinessRules): CheckView {
   // The renewal window's days are stated once, in the business's renewalTiming (src/rules/renewal.ts).
   const timing = c.kind === 'renewal-window' ? b?.renewalTiming : undefined;
   const params = timing ? { ...c.params, minDays: timing.lastDaysBefore, maxDays: timing.earlyWarnDaysBefore } : c.params;
-  return { id: c.id, kind: c.kind, severity: c.severity, params, fields: c.fields, when: c.when, notWhen: c.notWhen, text: c.text, source: c.source };
+  return { id: c.id, kind: c.kind, severity: c.severity, params, fields: c.fields, when: c.when, notWhen: c.notWhen, text: c.text, textEn: c.textEn, source: c.source };
 }
 
 /** Kinds that hold whatever the business: run on pages that show no business (基本资料). */

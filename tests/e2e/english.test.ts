@@ -122,6 +122,10 @@ describe('English mode', () => {
     await page.locator('[data-jzs-material]').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await chineseOutsideData(page)).toEqual([]);
+    // The rules read in English first (the Chinese wording follows, marked): before, they were Chinese only.
+    const rules = await page.locator('[data-jzs-check]').allInnerTexts();
+    expect(rules.length).toBeGreaterThanOrEqual(5);
+    for (const r of rules) expect(r).toMatch(/^[A-Z][a-z]+ [a-z0-9]/);
   });
 
   it('the panel frame on a portal page, with its checklist and a finding, and our marks in the page\'s frames show Chinese only as marked data', async () => {

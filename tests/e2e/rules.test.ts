@@ -39,6 +39,10 @@ describe('rules in the browser', () => {
       for (const m of expected) expect(text.replace(/\s/g, '')).toContain(m.note.replace(/\s/g, ''));
       expect(await page.locator('[data-jzs-step]').count()).toBe(rules.steps.length);
       expect(text).toContain('61378805');
+      // The footer names the pack once, with its start and last-checked dates.
+      const footer = await page.locator('footer.sources').innerText();
+      expect(footer.split(pack.version).length - 1).toBe(1);
+      expect(footer).toContain(pack.lastVerified);
       await page.close();
     });
   }

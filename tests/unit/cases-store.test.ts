@@ -131,6 +131,20 @@ describe('case service', () => {
     expect(needed(retired.id)).toBe((needed(same.id) ?? 0) + 2); // + 退休证, + 解聘证明
   });
 
+  it('a new 初始 case of a qualification issued more than 3 years before today starts 逾期, asking for the 继续教育证明 (153号令 第十一条)', async () => {
+    const { profiles, send } = setup();
+    // NOW is 2026-12-01 in Jinan: issued 2023-11-30 is 3 years and a day ago (late); 2023-12-01 is exactly 3 years (not yet).
+    const late = await profiles.create({ data: { name: '老赵', qualificationIssueDate: '2023-11-30' } }, NOW);
+    const inTime = await profiles.create({ data: { name: '小钱', qualificationIssueDate: '2023-12-01' } }, NOW);
+    const made = async (profileId: string, business: string) => send<{ conditions: string[] }>('ui:cases.create', { profileId, business });
+    expect((await made(late.id, 'initial')).conditions).toEqual(['qualification-over-3-years']);
+    expect((await made(inTime.id, 'initial')).conditions).toEqual([]);
+    expect((await made(late.id, 'renewal')).conditions).toEqual([]); // only 初始 has the situation
+    const rows = await send<{ rows: Array<{ profileId: string; business: string; materials: { needed: number } }> }>('ui:cases.query', { sort: 'name', dir: 'asc', offset: 0, limit: 10 });
+    const needed = (id: string) => rows.rows.find((r) => r.profileId === id && r.business === 'initial')?.materials.needed;
+    expect(needed(late.id)).toBe((needed(inTime.id) ?? 0) + 1);
+  });
+
   it('a batch status change is all or nothing: one case changed meanwhile → none written', async () => {
     const { profiles, send } = setup();
     const p = await profiles.create({ data: { name: '张三' } }, NOW);

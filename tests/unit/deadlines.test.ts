@@ -4,6 +4,8 @@ import { currentCorrectionDeadline, type DeadlineCase, type DeadlineProfile, dea
 import { bundledPack } from '../../src/rules/bundled';
 import { renewalTimingOf } from '../../src/rules/renewal';
 import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
+import { checklistView } from '../../src/rules/view';
+import { runChecks } from '../../src/validate/checks';
 
 const rules = deadlineRules(bundledPack());
 const q = (today: string, planDate = today) => ({ today, planDate, horizonDays: 3660, pastDays: 3660 });
@@ -131,5 +133,54 @@ describe("Jinan's calendar at zone-boundary instants (this file runs in Asia/Sha
     const list = deadlines(people, cases, rules, { today: todayInShanghai(now), planDate: todayInShanghai(now), horizonDays: 90, pastDays: 90 }, now);
     expect(list.find((d) => d.kind === 'registration-expiry')?.daysLeft).toBe(0);
     expect(list.find((d) => d.kind === 'correction')?.date).toBe('2027-01-01');
+  });
+});
+
+describe('a deadline is the last day the page check lets the application through (the same rule data)', () => {
+  // The deadline view and the portal page's check read the same rules: on the deadline date the page check finds
+  // nothing of that kind; the day after, it finds the error. Generated dates (fixed seed) with leap days.
+  const pack = bundledPack();
+  const checksOf = (b: 'renewal' | 'initial' | 'change') => checklistView(pack, b).checks;
+  const codesOn = (b: 'renewal' | 'initial' | 'change', values: Record<string, string>) =>
+    runChecks(checksOf(b), values, { now: NOW, conditions: new Set() }).filter((f) => f.severity === 'error').map((f) => f.code);
+  let seed = 4242;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const someDay = (from: string, span: number) => (next(12) === 0 ? `${2024 + 4 * next(2)}-02-29` : plusDays(from, next(span)));
+
+  it('renewal-window: the last filing day passes, the day after is too late', () => {
+    for (let i = 0; i < 300; i++) {
+      const expiry = someDay('2026-01-01', 1500);
+      const [d] = deadlines([person('p', { registrationExpiry: expiry })], [], rules, q('2026-12-01'), NOW).filter((x) => x.kind === 'renewal-window');
+      const last = d?.date ?? '';
+      expect(codesOn('renewal', { registrationExpiry: expiry, submissionDate: last }), `${expiry} on ${last}`).not.toContain('check.renewalTooLate');
+      expect(codesOn('renewal', { registrationExpiry: expiry, submissionDate: plusDays(last, 1) }), `${expiry} after ${last}`).toContain('check.renewalTooLate');
+    }
+  });
+
+  it('age-65: the 65th birthday is still registrable, the day after is not', () => {
+    for (let i = 0; i < 300; i++) {
+      const birth = next(12) === 0 ? `${1960 + 4 * next(2)}-02-29` : plusDays('1958-01-01', next(4000));
+      const [d] = deadlines([person('p', { birthDate: birth })], [], rules, q('2026-12-01'), NOW).filter((x) => x.kind === 'age-65');
+      const last = d?.date ?? '';
+      for (const b of ['initial', 'renewal', 'change'] as const) {
+        expect(codesOn(b, { birthDate: birth, submissionDate: last }), `${b} ${birth} on ${last}`).not.toContain('check.tooOld');
+        expect(codesOn(b, { birthDate: birth, submissionDate: plusDays(last, 1) }), `${b} ${birth} after ${last}`).toContain('check.tooOld');
+      }
+    }
+  });
+
+  it('contract-one-year: the last submission day passes, the day after is one year short', () => {
+    for (let i = 0; i < 300; i++) {
+      const end = someDay('2026-06-01', 1500);
+      const [d] = deadlines([person('p', { contractEnd: end })], [open('k', 'p', 'change')], rules, q('2026-12-01', '2099-01-01'), NOW).filter((x) => x.kind === 'contract-one-year');
+      const last = d?.date ?? '';
+      for (const b of ['initial', 'renewal', 'change'] as const) {
+        expect(codesOn(b, { contractEnd: end, submissionDate: last }), `${b} ${end} on ${last}`).not.toContain('check.contractTooShort');
+        expect(codesOn(b, { contractEnd: end, submissionDate: plusDays(last, 1) }), `${b} ${end} after ${last}`).toContain('check.contractTooShort');
+      }
+    }
   });
 });

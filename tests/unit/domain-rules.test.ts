@@ -23,6 +23,7 @@ import { type ItemView, progress, statusOf, toggleCondition } from '../../src/ru
 import { checklistView } from '../../src/rules/view';
 import { ChecklistList } from '../../src/ui/components/ChecklistList';
 import { normOrgName, runChecks, type Values } from '../../src/validate/checks';
+import { impliedConditions } from '../../src/cases/implied-conditions';
 import { validateCreditCode } from '../../src/validate/credit-code';
 import { todayInShanghai } from '../../src/domain/calendar';
 import { parseDateText } from '../../src/validate/dates';
@@ -295,6 +296,23 @@ describe('14.3 诚信证明: social insurance paid by the registering employer f
     document.body.innerHTML = '';
   });
 
+  it('延续 and 变更 check the payer too (seed: 核查聘用企业缴纳的社保情况), with no number of months the seed does not state', () => {
+    const now = new Date('2026-11-22T16:00:00Z');
+    const other = { employerName: '济南甲建筑有限公司', socialInsuranceEmployer: '济南乙建设有限公司', socialInsuranceMonths: '1' };
+    const same = { ...other, socialInsuranceEmployer: '济南甲建筑有限责任公司' };
+    for (const b of ['renewal', 'change'] as const) {
+      expect(brief(run(b, other, now)), b).toEqual(['error:socialInsuranceEmployer:check.insuranceOtherEmployer']);
+      // One month paid is no finding: only 初始 states 3 months.
+      expect(run(b, same, now), b).toEqual([]);
+      expect(run(b, other, now, ['retired']), b).toEqual([]);
+    }
+    // 单位更名: the payer may still be written under the old name.
+    expect(run('change', other, now, ['company-renamed'])).toEqual([]);
+    expect(brief(run('initial', same, now))).toEqual(['error:socialInsuranceMonths:check.insuranceTooShort']);
+    // Businesses without 诚信证明 do not check it.
+    for (const b of ['add-specialty', 'cancel', 'reissue', 'info-change'] as const) expect(run(b, other, now), b).toEqual([]);
+  });
+
   it('pages that show the fields get a hint: the labels are in the shared lexicon', () => {
     const defs = pack.fields.filter((f) => f.key.startsWith('socialInsurance'));
     expect(defs.map((f) => [f.key, FIELDS[f.key].type])).toEqual([
@@ -344,6 +362,43 @@ describe('14.4 national rules, each with its source', () => {
       expect(run(b, {}, now), b).toEqual([]);
       expect(brief(run(b, {}, now, ['two-employers'])), b).toEqual(['error:employerName:check.refused']);
     }
+  });
+
+  it('逾期初始注册: the continuing-education proof is on the 初始 checklist, needed once its situation is set (第十一条)', () => {
+    const m = itemOf('initial', 'continuing-education-proof');
+    expect(m).toMatchObject({ requirement: 'conditional', condition: 'qualification-over-3-years', source: { doc: '建设部令第153号', inferred: true } });
+    expect(m.source.section).toContain('第十一条');
+    expect(statusOf(m, NONE, NONE)).toBe('not-needed');
+    expect(statusOf(m, new Set(['qualification-over-3-years']), NONE)).toBe('missing');
+    expect(pack.conditions.find((c) => c.id === 'qualification-over-3-years')).toMatchObject({ field: 'qualificationIssueDate' });
+  });
+
+  it('逾期初始注册 is implied from the profile exactly when the page check warns (seeded dates around the 3rd anniversary)', () => {
+    const v = view('initial');
+    let seed = 20261202;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let late = 0;
+    for (let i = 0; i < 400; i++) {
+      // Issue dates include 29 February (its 3rd anniversary is 28 February, 民法典 第二百零二条).
+      const issued = i % 20 === 0 ? `${2016 + 4 * next(3)}-02-29` : addDays('2016-01-01', next(3650));
+      const now = INSTANTS[next(INSTANTS.length)]!;
+      const planned = next(3) === 0 ? addDays(addYears(issued, 3), next(5) - 2) : undefined;
+      const data = { qualificationIssueDate: issued, ...(planned && { submissionDate: planned }) };
+      const submission = planned ?? jinanDate(now);
+      const expectLate = submission > addYears(issued, 3);
+      const warned = run('initial', data, now).some((f) => f.code === 'check.continuingEducation');
+      const implied = impliedConditions(v, data, todayInShanghai(now)).includes('qualification-over-3-years');
+      expect([warned, implied], `${issued} submitted ${submission}`).toEqual([expectLate, expectLate]);
+      if (expectLate) late++;
+    }
+    expect(late).toBeGreaterThan(50);
+    expect(late).toBeLessThan(350);
+    // Other businesses have no such situation; a profile without the date implies nothing.
+    expect(impliedConditions(view('renewal'), { qualificationIssueDate: '2001-01-01' }, '2026-12-02')).toEqual([]);
+    expect(impliedConditions(v, {}, '2026-12-02')).toEqual([]);
   });
 
   it('增项 needs the added specialty\'s qualification certificate (inferred)', () => {

@@ -58,7 +58,7 @@ describe('rule pack store', () => {
       }),
       /校验未通过，未导入/,
     );
-    expect(err.details[0]).toBe('businesses[2]（change）.materials[4]（labor-contract）：出现未知的键(key): "noet"');
+    expect(err.details[0]).toBe('businesses[2]（change）.materials[4]（dismissal-certificate）：出现未知的键(key): "noet"');
   });
 
   it('refuses a wrong value with the field path and the expected kind', async () => {

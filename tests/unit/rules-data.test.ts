@@ -77,7 +77,18 @@ describe('materials match the seed (§四)', () => {
     const extras = change.materials.filter((m) => m.condition === 'company-renamed').map((m) => m.id);
     expect(extras).toEqual(['business-license', 'company-qualification-certificate', 'legal-representative-video']);
     const dropped = change.materials.filter((m) => m.notWhen.includes('company-renamed')).map((m) => m.seedItem ?? m.id);
-    expect(dropped).toEqual([4, 5, 6, 'retirement-certificate', 7]);
+    expect(dropped).toEqual(['practice-seal', 4, 5, 6, 'retirement-certificate', 7]);
+  });
+
+  it('变更: the 执业印章 goes in with the certificate (153号令 第十三条（二）), marked as the national rule the seed does not list', () => {
+    const change = business('change');
+    const ids = change.materials.map((m) => m.id);
+    expect(ids.indexOf('practice-seal')).toBe(ids.indexOf('registration-certificate') + 1);
+    expect(change.materials.find((m) => m.id === 'practice-seal')).toMatchObject({
+      requirement: 'required',
+      submit: [{ channel: 'counter', form: 'original' }],
+      source: { doc: '建设部令第153号', inferred: true },
+    });
   });
 
   it('注销: 其它材料 holds the statement, higher-level certificate or dismissal proof, certificate or loss report', () => {
@@ -103,7 +114,7 @@ describe('materials match the seed (§四)', () => {
   });
 
   it('初始: a condition for 考试单位与注册单位不一致 and 学信网无法打印', () => {
-    expect(business('initial').conditions).toEqual(['retired', 'exam-employer-differs', 'xuexin-unavailable', 'two-employers']);
+    expect(business('initial').conditions).toEqual(['retired', 'exam-employer-differs', 'xuexin-unavailable', 'qualification-over-3-years', 'two-employers']);
   });
 
   it('个人信息更改: five parts in ONE PDF of at most 2 × 1024 × 1024 bytes', () => {
@@ -158,5 +169,53 @@ describe('pack schema rejects mistakes', () => {
         '未定义的步骤：no-such-step',
       ]),
     );
+  });
+});
+
+describe('check texts as an applicant reads them (printed checklist 注意事项)', () => {
+  const pack = bundledPack();
+  const conditionName = (id: string) => pack.conditions.find((c) => c.id === id)?.name ?? id;
+  // The printed checklist lists every check that applies under the ticked situations; a check that runs only in
+  // one situation must say so, or an applicant outside it reads a rule that is not theirs (初始: 解聘日期 for
+  // everyone, though the seed asks it only when the exam employer differs).
+  const situations = (c: (typeof pack.businesses)[number]['checks'][number]): string[] => [
+    ...c.when,
+    ...(c.params.onlyWhenExamEmployerDiffers ? ['exam-employer-differs'] : []),
+  ];
+
+  it('a check that holds only in a situation names that situation in its text', () => {
+    const checked = pack.businesses.flatMap((b) => b.checks.filter((c) => situations(c).length > 0).map((c) => [b.id, c] as const));
+    expect(checked.length).toBeGreaterThanOrEqual(4);
+    for (const [business, c] of checked) {
+      for (const s of situations(c)) {
+        expect(c.text, `${business}/${c.id}`).toContain(conditionName(s));
+        expect(c.textEn, `${business}/${c.id}`).toContain(pack.conditions.find((x) => x.id === s)?.nameEn);
+      }
+    }
+  });
+
+  it('every check reads in English too, without Chinese the English page would have to mark (numbers kept)', () => {
+    const cjk = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/u;
+    for (const b of pack.businesses) {
+      for (const c of b.checks) {
+        expect(c.textEn, `${b.id}/${c.id}`).toBeTruthy();
+        expect(c.textEn, `${b.id}/${c.id}`).not.toMatch(cjk);
+        // The numbers of the rule (30 / 90 days, 65, 3 years or months, 60 hours) are the same in both texts.
+        const numbers = (t: string) => [...new Set(t.match(/\d+/g) ?? [])].filter((n) => !['1', '2010', '192'].includes(n)).sort();
+        expect(numbers(c.textEn ?? ''), `${b.id}/${c.id}`).toEqual(numbers(c.text));
+      }
+    }
+  });
+});
+
+describe('the English steps say what the Chinese ones say', () => {
+  // An English reader must not lose a number, an address or a telephone the Chinese step gives (the approval
+  // step's results address was in the Chinese text only).
+  it('every URL and number of a step is in its English text too', () => {
+    const pack = bundledPack();
+    const facts = (t: string) => [...(t.match(/https?:\/\/\S+?(?=[）)，。\s]|$)/g) ?? []), ...(t.replace(/https?:\/\/\S+/g, '').match(/\d+/g) ?? [])];
+    for (const step of pack.steps) {
+      for (const f of facts(step.text)) expect(step.textEn, `${step.id}: ${f}`).toContain(f);
+    }
   });
 });

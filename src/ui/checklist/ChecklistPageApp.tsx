@@ -52,7 +52,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
         setName(p.data.name ?? '');
         const progress = currentCaseOf(cases, business);
         setReady(new Set(progress?.ready ?? []));
-        if (props.conditions.length === 0) setConditions(new Set(progress ? progress.conditions : impliedConditions(sheet.checklist.conditions, p.data)));
+        if (props.conditions.length === 0) setConditions(new Set(progress ? progress.conditions : impliedConditions(sheet.checklist, p.data, todayInShanghai(props.now))));
       },
       (e: unknown) => setError(describe(e)),
     );
@@ -133,11 +133,18 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             <>
               <h2>{t('checklistPage.checks')}</h2>
               <ul class="checks">
-                {checks.map((c) => (
-                  <li key={c.id} lang="zh-CN" data-jzs-check={c.id}>
-                    {c.text}
-                  </li>
-                ))}
+                {checks.map((c) =>
+                  // English: the rule in English, then the Chinese wording an official would recognise.
+                  en && c.textEn ? (
+                    <li key={c.id} data-jzs-check={c.id}>
+                      {c.textEn} (<Zh>{c.text}</Zh>)
+                    </li>
+                  ) : (
+                    <li key={c.id} lang="zh-CN" data-jzs-check={c.id}>
+                      {c.text}
+                    </li>
+                  ),
+                )}
               </ul>
             </>
           )}
@@ -171,8 +178,8 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             </tbody>
           </table>
           <footer class="sources">
-            {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom })} ·{' '}
-            {t('checklist.lastVerified', { version: page.pack.version, date: view.lastVerified })} ·{' '}
+            {/* One mention of the pack: its version, since when and when it was last compared with its sources. */}
+            {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom, date: view.lastVerified })} ·{' '}
             {tx('checklist.labelled', { label: t('checklistPage.source'), text: <Zh>{page.pack.sources.map((s) => s.title).join('；')}</Zh> })}
           </footer>
         </article>
