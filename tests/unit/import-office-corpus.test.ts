@@ -109,7 +109,7 @@ function headerFor(r: Rand, field: Field): string {
 
 /** The header of a column of another value of the field: an old, spare or someone else's. */
 const decoyHeader = (r: Rand, field: Field) =>
-  pick(r, [`${pick(r, NAMES[field])}（旧）`, `${pick(r, NAMES[field])}(old)`, `${pick(r, NAMES[field])}（2）`, `${pick(r, NAMES[field])}\n（简称）`, `${pick(r, NAMES[field])}【备用】`, `${pick(r, NAMES[field])}（原）`, `${pick(r, NAMES[field])}-旧`, `${pick(r, NAMES[field])}（紧急联系人）`]);
+  pick(r, [`${pick(r, NAMES[field])}（旧）`, `${pick(r, NAMES[field])}(old)`, `${pick(r, NAMES[field])}（2）`, `${pick(r, NAMES[field])}\n（简称）`, `${pick(r, NAMES[field])}【备用】`, `${pick(r, NAMES[field])}（原）`, `${pick(r, NAMES[field])}-旧`, `${pick(r, NAMES[field])}（紧急联系人）`, `联系人${pick(r, NAMES[field])}`, `经办人${pick(r, NAMES[field])}`]);
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (c) => String.fromCharCode(0xff10 + Number(c)));
 
 /** How one value is written. `plain`: the file cannot carry characters outside GBK. */
@@ -332,6 +332,18 @@ describe('the habits one by one, with what the clerk reads', () => {
       ['身份证\n号码', 'idNumber'],
     ];
     for (const [header, key] of plain) expect(headerKey(header), header).toBe(key);
+  });
+
+  it('another person’s columns — under a group such as 紧急联系人 or 家属信息, or headed by a role — are not the applicant’s', async () => {
+    const grouped = await run(`序号,紧急联系人,,姓名,身份证号,手机\n,姓名,手机,,,\n1,李四,13900000000,张三,${a},13805311234\n`);
+    expect(grouped.rows[0]?.data).toEqual({ name: '张三', idNumber: a, mobile: '13805311234' });
+    const family = await run(`姓名,身份证号,家属信息,\n,,姓名,手机\n张三,${a},李四,13900000000\n`);
+    expect(family.rows[0]?.data).toEqual({ name: '张三', idNumber: a });
+    const roles = await run(`姓名,身份证号,联系人,联系人手机,经办人电话\n张三,${a},王五,13700000000,0531-88886666\n`);
+    expect(roles.rows[0]?.data).toEqual({ name: '张三', idNumber: a });
+    // A portal's own export, where the 联系人 is the applicant (no other name column): read as before.
+    const portal = await run(`联系人姓名,联系人身份证号,联系人手机\n张三,${a},13805311234\n`);
+    expect(portal.rows[0]?.data).toEqual({ name: '张三', idNumber: a, mobile: '13805311234' });
   });
 
   it('a note naming the field says what the column holds; other notes and English names are only notes', async () => {

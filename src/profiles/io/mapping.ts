@@ -101,6 +101,17 @@ function nameAndNote(unbracketed: string): { key: ColumnKey; note?: string } | u
   return undefined;
 }
 
+/**
+ * A header that starts with a role (联系人, 经办人, 代办人, 填报人 …): on a portal's own form the 联系人 is the
+ * applicant, so the lexicon reads 联系人手机 as the mobile; on a roster that also has the applicant's own 姓名, it is
+ * someone else (the company's contact, the clerk) and their columns are not the applicant's.
+ */
+const ROLE = /^(紧急)?(联系人|经办人|代办人|填报人|填表人|受托人|委托人|负责人)/;
+export const isRole = (header: string): boolean => ROLE.test(squeeze(header.normalize('NFKC')));
+
+/** A group over sub-headers that makes them another person's or another value's (紧急联系人, 家属信息, 原单位). */
+export const groupOfAnother = (group: string): boolean => isRole(group) || OTHER_VALUE.test(squeeze(group.normalize('NFKC')));
+
 /** Two header texts name the same column: the same words, or two names of one field (身份证号 / 证件号码). */
 export function sameHeader(a: string, b: string): boolean {
   if (squeeze(a.normalize('NFKC')) === squeeze(b.normalize('NFKC'))) return true;
@@ -120,10 +131,13 @@ export function autoMap(headers: readonly string[], hidden: ReadonlySet<number> 
   const out: Array<ColumnKey | null> = headers.map(() => null);
   const rank = (i: number) => (hidden.has(i) ? 2 : 0) + (filled && !filled.has(i) ? 1 : 0);
   const order = [...headers.keys()].sort((a, b) => rank(a) - rank(b) || a - b);
+  const keys = headers.map((h) => headerKey(h));
+  // The applicant has a name column of their own: columns of a role (联系人, 经办人 …) are then another person's.
+  const own = headers.some((h, i) => keys[i] === 'name' && !isRole(h));
   for (const i of order) {
     const h = headers[i] ?? '';
-    const key = headerKey(h);
-    if (!key || used.has(key)) continue;
+    const key = keys[i];
+    if (!key || used.has(key) || (own && isRole(h))) continue;
     used.add(key);
     out[i] = key;
   }

@@ -4,7 +4,7 @@ import type { Cell, Grid, Section, Table, TableNotice } from './table';
 import { TableError } from './table';
 import { columnLetter, isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
-import { autoMap, type ColumnKey } from './mapping';
+import { autoMap, type ColumnKey, groupOfAnother } from './mapping';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
@@ -203,7 +203,8 @@ function twoRowHeader(top: readonly Cell[], below: readonly Cell[] | undefined):
     const own = top[c]?.text.trim() ?? '';
     if (group === undefined || child === '' || child === own) return own;
     const joined = group + child;
-    if (autoMap([joined])[0] !== null || autoMap([child])[0] === null) return joined;
+    // Under 紧急联系人 or 家属信息, 姓名 and 手机 are not the applicant's: the joined name says whose they are.
+    if (groupOfAnother(group) || autoMap([joined])[0] !== null || autoMap([child])[0] === null) return joined;
     return child;
   });
 }

@@ -8,7 +8,7 @@ import { validateIdNumber } from '../../validate/id-number';
 import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
-import { type ColumnKey, headerKey, sameHeader } from './mapping';
+import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
 import { type Cell, type Section, sheetRowOf, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
@@ -366,7 +366,10 @@ function sectionContext(section: Section, ctx: RowContext): RowContext {
   if (cached?.from === ctx) return cached.ctx;
   const width = Math.max(ctx.headers.length, ctx.mapping.length, section.headers.length);
   const same = Array.from({ length: width }, (_, i) => sameHeader(section.headers[i] ?? '', ctx.headers[i] ?? ''));
-  const keys = same.map((kept, i) => (kept ? (ctx.mapping[i] ?? null) : (headerKey(section.headers[i] ?? '') ?? null)));
+  // As autoMap reads a header row: with a name column of the applicant's own, a role's columns are someone else's.
+  const own = section.headers.some((h) => headerKey(h) === 'name' && !isRole(h));
+  const keyOf = (h: string) => (own && isRole(h) ? null : (headerKey(h) ?? null));
+  const keys = same.map((kept, i) => (kept ? (ctx.mapping[i] ?? null) : keyOf(section.headers[i] ?? '')));
   // A field claimed by two columns: the one that kept its header has it, else the first.
   const owner = (key: ColumnKey) => {
     const kept = keys.findIndex((k, j) => k === key && same[j]);
