@@ -143,7 +143,7 @@ export function tableAt(read: Grid, headerRow: number): Table {
 function sectionsIn(rows: readonly Cell[][]): Section[] {
   const out: Section[] = [];
   rows.forEach((row, at) => {
-    if (row.length < 2 || row.some((c) => /\d{6}/.test(c.text.normalize('NFKC')))) return;
+    if (row.length < 2 || row.some((c) => /[\d０-９]{6}/.test(c.text))) return;
     const headers = row.map((c) => c.text.trim());
     if (autoMap(headers).filter((k) => k !== null).length >= 2) out.push({ at, headers, title: titleAbove(rows, at) });
   });

@@ -183,8 +183,22 @@ function ownLabel(key: ColumnKey, text: string): string | undefined {
   return m && headerKey(m[1] ?? '') === key ? (m[1] ?? '').trim() : undefined;
 }
 
-function withoutOwnLabel(key: ColumnKey, text: string): string {
-  return ownLabel(key, text) === undefined ? text : text.replace(/^[^:：]*[:：]\s*/, '');
+/**
+ * The row's cells as read: in mapped columns, invisible characters and the column's own label taken out, each said
+ * as a notice (one pass per row; most cells hold neither, and are returned as they are).
+ */
+function cleanCells(cells: readonly Cell[], ctx: RowContext, b: RowBuilder, columnName: (i: number) => string): Cell[] {
+  return cells.map((cell, i) => {
+    const key = ctx.mapping[i];
+    if (!key || !HAS_INVISIBLE_OR_COLON.test(cell.text)) return cell;
+    const count = cell.text.match(INVISIBLE)?.length ?? 0;
+    if (count) b.notices.push({ column: columnName(i), code: 'import.cell.invisible', params: { count } });
+    const visible = cell.text.replace(INVISIBLE, '');
+    const label = ownLabel(key, visible);
+    if (label) b.notices.push({ column: columnName(i), code: 'import.cell.ownLabel', params: { text: cell.text.trim(), label } });
+    const text = label ? visible.replace(/^[^:：]*[:：]\s*/, '') : visible;
+    return text === cell.text ? cell : { ...cell, text };
+  });
 }
 
 /**
@@ -194,6 +208,7 @@ function withoutOwnLabel(key: ColumnKey, text: string): string {
  * value reads as, are flagged instead (import.bidiControls).
  */
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const HAS_INVISIBLE_OR_COLON = /[\u200B-\u200D\u2060\uFEFF\u00AD:：]/;
 
 /**
  * Any other field, read by the field table (src/domain/fields.ts): a value its validator refuses is left empty,
@@ -413,19 +428,8 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   // A row the clerk cannot see in Excel (filtered out or hidden) is still read, never silently: it is flagged.
   if (ctx.hiddenRows?.has(sheetRow)) b.warnings.push({ column: '', code: 'import.rowHidden', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
-  const cellAt = (i: number): Cell => {
-    const cell = cells[i] ?? { text: '' };
-    const key = ctx.mapping[i];
-    const text = key ? withoutOwnLabel(key, cell.text.replace(INVISIBLE, '')) : cell.text;
-    return text === cell.text ? cell : { ...cell, text };
-  };
-  ctx.mapping.forEach((key, i) => {
-    const text = cells[i]?.text ?? '';
-    const count = key ? (text.match(INVISIBLE)?.length ?? 0) : 0;
-    if (count) b.notices.push({ column: columnName(i), code: 'import.cell.invisible', params: { count } });
-    const label = key ? ownLabel(key, text.replace(INVISIBLE, '')) : undefined;
-    if (label) b.notices.push({ column: columnName(i), code: 'import.cell.ownLabel', params: { text: text.trim(), label } });
-  });
+  const clean = cleanCells(cells, ctx, b, columnName);
+  const cellAt = (i: number): Cell => clean[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {
     if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now, ctx.idRounding);
     // Bidi controls make a value read differently from what it is (issue 12.5): kept as typed, but flagged.
