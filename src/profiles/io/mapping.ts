@@ -58,6 +58,9 @@ const OTHER_VALUE = /旧|原|曾用|以前|之前|此前|作废|停用|过期|�
 const PLAIN_NOTE =
   /^(必填|选填|非必填|可不填|可选|必填项|选填项|\d+位.*|(?=.*[ymd年月日])[ymd年月日\d\-/.]+|(格式|例|例如|如|示例|样例|请|注|填写|以).*|全称|本人|个人|申请人|现|目前|当前|最新|[xX]?大写.*|个?月|元|年|岁|[a-z][a-z .\-_/]*\.?)$/i;
 
+/** Fields that are a kind of another field's generic name: a 手机 is a 联系电话. */
+const KIND_OF: Partial<Record<ColumnKey, ColumnKey>> = { mobile: 'phone' };
+
 const squeeze = (s: string) => s.replace(/[\s*:：★※#]/g, '').toLowerCase();
 
 /**
@@ -75,7 +78,10 @@ export function headerKey(header: string): ColumnKey | undefined {
   if (found.note) notes.push(found.note);
   if (notes.some((n) => OTHER_VALUE.test(n) || (n !== '' && !PLAIN_NOTE.test(n) && !LOOKUP.has(n)))) return undefined;
   const named = notes.map((n) => LOOKUP.get(n)).find((k) => k !== undefined);
-  return named ?? found.key;
+  if (named === undefined || named === found.key) return found.key;
+  // A note names a kind of what the header names (联系电话（手机）): that kind. Any other pair (姓名（身份证）) is
+  // two fields at once: not mapped on its own.
+  return KIND_OF[named] === found.key ? named : undefined;
 }
 
 /** The known name in a header without its bracketed notes, and the note beside it (see headerKey). */
