@@ -231,4 +231,39 @@ describe('clerk workbooks in the workbench', () => {
     for (let i = 0; i < 2; i++) names.push((await sendFrom<{ active: { name: string } }>(bench, 'ui:fill.next', {})).active.name);
     expect(names).toEqual(['张三', '李四', '王五']);
   });
+
+  it('two rosters pasted together in Excel’s “Unicode text” export, headers with notes: each block read by its own header, the second header and its title shown as not applicants, an old-number column never read', async () => {
+    await clearProfiles(bench);
+    const [zhang, li, wang] = [idFor('1985-03-02', 41), idFor('1990-07-15', 42), idFor('1979-12-01', 43)];
+    const lines = [
+      ['【必填】姓名', '身份证号码[18位]', '手机（旧）', '手机号码（11位）', '劳动合同开始日期 yyyy-mm-dd'],
+      ['张三', zhang, '13900000001', '13805311234', '2020-01-01'],
+      [],
+      ['第二批'],
+      ['身份证号 ID No.', '劳动合同开始日期', '手机号码', '姓名'],
+      [`${li.slice(0, 6)}\u200b${li.slice(6)}`, '2021.2.3', '13805311235', '阿依古丽.买买提'],
+      [wang, '3/4/25', '(+86)138-0531-1236', '王五'],
+    ];
+    const text = `\ufeff${lines.map((l) => l.join('\t')).join('\r\n')}\r\n`;
+    const bytes = Buffer.alloc(text.length * 2);
+    for (let i = 0; i < text.length; i++) bytes.writeUInt16LE(text.charCodeAt(i), i * 2);
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '两批名单.txt', mimeType: 'text/plain', buffer: bytes });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    expect(await bench.locator('[data-jzs-map-column="2"]').inputValue()).toBe('');
+    expect(await bench.locator('[data-jzs-map-column="3"]').inputValue()).toBe('mobile');
+    for (const row of ['4', '5']) expect(await bench.locator(`[data-sheet-row="${row}"]`).getAttribute('data-outcome')).toBe('trailer');
+    expect(await bench.locator('[data-sheet-row="5"]').textContent()).toContain('又是一行表头');
+    expect(await bench.locator('[data-sheet-row="7"] [data-jzs-cell-warning="劳动合同开始日期"]').textContent()).toContain('年份不是写在最前面');
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="3"][data-rejected="0"]').waitFor();
+    const byName = new Map((await stored(bench)).map((d) => [d.name, d]));
+    expect(byName).toEqual(
+      new Map([
+        ['张三', { name: '张三', idNumber: zhang, mobile: '13805311234', contractStart: '2020-01-01' }],
+        ['阿依古丽·买买提', { name: '阿依古丽·买买提', idNumber: li, mobile: '13805311235', contractStart: '2021-02-03' }],
+        ['王五', { name: '王五', idNumber: wang, mobile: '13805311236' }],
+      ]),
+    );
+    expect(await sendFrom(bench, 'ui:queue.get', {})).toMatchObject({ position: 1, total: 3, source: 'import' });
+  });
 });

@@ -374,14 +374,15 @@ describe('a workbook of several sheets', () => {
     expect(rows.map((r) => [r.sheetRow, r.data.name, r.data.idNumber])).toEqual([[2, '张三', a]]);
     expect(table.headers).toEqual(['姓名', '身份证号']);
     const notice = read.notices.find((n) => n.code === 'import.notice.sheet');
-    expect(notice?.params).toEqual({ name: '花名册', count: 2 });
-    for (const lang of ['zh', 'en'] as const) expect(t('import.notice.sheet', notice?.params, lang)).toContain('花名册');
+    expect(notice?.params).toEqual({ name: '花名册', count: 2, others: ['说明'] });
+    // The sheets not read are named, so a second roster left in the workbook is plain to see.
+    for (const lang of ['zh', 'en'] as const) expect(t('import.notice.sheet', notice?.params, lang)).toMatch(/花名册.*说明/s);
   });
 
   it('no sheet has a header: the first visible one is read, as before; one visible sheet gives no notice', async () => {
     const { read } = await importBytes(withVisibleFirst([['甲', '乙'], ['1', '2']]), '无表头.xlsx');
     expect(read.grid[0]?.[0]?.text).toBe('说明');
-    expect(read.notices.find((n) => n.code === 'import.notice.sheet')?.params).toEqual({ name: '说明', count: 2 });
+    expect(read.notices.find((n) => n.code === 'import.notice.sheet')?.params).toEqual({ name: '说明', count: 2, others: ['花名册'] });
     const single = await importBytes(buildXlsx({ rows: [['姓名', '身份证号'], ['张三', a]], hiddenFirst: true }), '一张.xlsx');
     expect(single.read.notices).toEqual([]);
   });

@@ -44,6 +44,13 @@ function isoDay(y: number, m: number, d: number): string | undefined {
 const DAY_FORMS = [/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$/, /^(\d{4})(\d{2})(\d{2})$/];
 const MONTH_FORMS = [/^(\d{4})\s*[-/年]\s*(\d{1,2})\s*月?$/, /^(\d{4})(\d{2})$/];
 
+/**
+ * Dates whose year is not written first in four digits: 3/4/25, 25/3/2028, 03-04-2025, 6/2005, 25.3.4, 05年6月.
+ * Which number is the day, the month or the year depends on who typed it (an English-locale Excel writes m/d/yy,
+ * a European one d/m/yyyy): never guessed, and said as such rather than as an unknown format.
+ */
+const YEAR_NOT_FIRST = [/^\d{1,2}[-/.]\d{1,2}[-/.](\d{2}|\d{4})$/, /^\d{1,2}[-/.]\d{4}$/, /^\d{2}[-/.年]\d{1,2}([-/.月]\d{1,2}[日号]?|月)$/];
+
 /** Whether a value read for the field is plausible (validate/plausible-dates.ts), as an import message. */
 export function implausible(key: FieldKey, value: string, ctx: DateContext): Coded | undefined {
   if (value === OPEN_ENDED) return undefined;
@@ -71,7 +78,8 @@ function dottedMonth(text: string): DateRead | undefined {
 }
 
 function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
-  const text = raw.normalize('NFKC').trim().replace(/\s+0{1,2}:00(:00(\.0+)?)?$/, '');
+  // Midnight after the date, as systems export date-times (2024-03-01 00:00:00, 2024-03-01T00:00:00): the date.
+  const text = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
   if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(text)) return { value: OPEN_ENDED };
   for (const re of DAY_FORMS) {
     const m = re.exec(text);
@@ -89,6 +97,7 @@ function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
     if (!MONTH_FIELDS.has(key)) return { problem: { code: 'import.date.needDay', params: { text } } };
     return { value: `${m[1]}-${pad(mm)}` };
   }
+  if (YEAR_NOT_FIRST.some((re) => re.test(text))) return { problem: { code: 'import.date.yearNotFirst', params: { text } } };
   if (/^\d{5}(\.0+)?$/.test(text)) return fromSerial(key, Number(text), text, ctx);
   if (/^\d{4}\.\d{1,2}$/.test(text)) return { problem: { code: 'import.date.needDay', params: { text } } };
   if (/^\d+(\.\d+)?$/.test(text)) return { problem: { code: 'import.date.number', params: { text } } };

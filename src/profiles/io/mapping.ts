@@ -33,6 +33,98 @@ for (const alias of ['contractPeriod', '劳动合同起止日期', '劳动合同
   LOOKUP.set(normHeader(alias), 'contractPeriod');
 }
 
+/** Brackets of every kind clerks put a note in (after NFKC): （必填） [18位] 【必填】 〔选填〕 <yyyy-mm-dd> 《…》 {…}. */
+const BRACKETED = /[([【〔〖<《〈{]([^)\]】〕〗>》〉}]*)[)\]】〕〗>》〉}]/g;
+/**
+ * What may follow a header's name outside brackets and still leave it that field: a label in Latin letters (the
+ * English half of a bilingual header, 「姓名 Name」, or a format, 「yyyy-mm-dd」) or a count of digits (「18位」).
+ * Anything else — a bare number (「手机2」, 「工作单位2019」), more Chinese — makes it another column.
+ */
+const NOTE_TAIL = /^([a-z][a-z .\-_/]*\.?|\d+位)$/;
+/**
+ * Words in a header's note that make the column someone else's or another version of the value: an old or spare
+ * number (旧, 原, 曾用, 作废, 备用, 第二), another person (紧急联系人, 配偶, 家属), another writing (拼音, 英文).
+ * Such a column is never mapped on its own — 「手机（旧）」 left of 「手机」 would otherwise win and fill the old
+ * number; the clerk can still map it by hand.
+ */
+const OTHER_VALUE = /旧|原|曾用|以前|之前|此前|作废|停用|过期|备用|其他|其它|第二|紧急|家属|配偶|父亲|母亲|子女|亲属|拼音|英文|old|former|previous|spare|backup|pinyin|english/i;
+
+/**
+ * What a note beside a header's name may say and leave the column that field (after squeeze): whether it must be
+ * filled, a format or an example, a count of digits, a unit, that the value is the applicant's own or the current
+ * one, the English name. Other words may make it another value (出生日期（农历）, 身份证↵有效期, 单位↵性质, 电话（区号）):
+ * such a column is not mapped on its own — the clerk maps it by hand if it is the field after all.
+ */
+const PLAIN_NOTE =
+  /^(必填|选填|非必填|可不填|可选|必填项|选填项|\d+位.*|(?=.*[ymd年月日])[ymd年月日\d\-/.]+|(格式|例|例如|如|示例|样例|请|注|填写|以).*|全称|本人|个人|申请人|现|目前|当前|最新|[xX]?大写.*|个?月|元|年|岁|[a-z][a-z .\-_/]*\.?)$/i;
+
+/** Fields that are a kind of another field's generic name: a 手机 is a 联系电话. */
+const KIND_OF: Partial<Record<ColumnKey, ColumnKey>> = { mobile: 'phone' };
+
+const squeeze = (s: string) => s.replace(/[\s*:：★※#]/g, '').toLowerCase();
+
+/**
+ * The column a header names, read as clerks write headers: with notes in brackets (「身份证号【必填】」,
+ * 「手机号码[11位]」), on a second line or after a space (「出生日期↵格式：yyyy-mm-dd」), a format or the English name
+ * right after it (「姓名Name」, 「手机号码11位」), or two names split by / (the first counts). A note that names a
+ * field by itself says what the column holds (「联系电话（手机）」 is the mobile); a note that makes it another value
+ * (OTHER_VALUE) or says anything but a plain note (PLAIN_NOTE) leaves the column unmapped.
+ */
+export function headerKey(header: string): ColumnKey | undefined {
+  const text = header.normalize('NFKC');
+  const notes = [...text.matchAll(BRACKETED)].map((m) => squeeze(m[1] ?? ''));
+  const found = nameAndNote(text.replace(BRACKETED, ''));
+  if (!found) return undefined;
+  if (found.note) notes.push(found.note);
+  if (notes.some((n) => OTHER_VALUE.test(n) || (n !== '' && !PLAIN_NOTE.test(n) && !LOOKUP.has(n)))) return undefined;
+  const named = notes.map((n) => LOOKUP.get(n)).find((k) => k !== undefined);
+  if (named === undefined || named === found.key) return found.key;
+  // A note names a kind of what the header names (联系电话（手机）): that kind. Any other pair (姓名（身份证）) is
+  // two fields at once: not mapped on its own.
+  return KIND_OF[named] === found.key ? named : undefined;
+}
+
+/** The known name in a header without its bracketed notes, and the note beside it (see headerKey). */
+function nameAndNote(unbracketed: string): { key: ColumnKey; note?: string } | undefined {
+  const core = squeeze(unbracketed);
+  const whole = LOOKUP.get(core) ?? LOOKUP.get(core.replace(/\/.*$/, ''));
+  if (whole) return { key: whole };
+  // A name, then a note after a line break or a space (a space inside a name, 「劳动合同 开始日期」, read above).
+  const [first = '', ...rest] = unbracketed.trim().split(/\s+/);
+  const named = LOOKUP.get(squeeze(first));
+  if (named && rest.length) return { key: named, note: squeeze(rest.join('')) };
+  // The Chinese name at either end, a format or the English name at the other.
+  const head = /^[\p{Script=Han}·]+/u.exec(core)?.[0] ?? '';
+  const tail = /[\p{Script=Han}·]+$/u.exec(core)?.[0] ?? '';
+  const splits: Array<[string, string]> = [
+    [head, core.slice(head.length)],
+    [tail, core.slice(0, core.length - tail.length)],
+  ];
+  for (const [name, note] of splits) {
+    const key = LOOKUP.get(name);
+    if (key && NOTE_TAIL.test(note)) return { key, note };
+  }
+  return undefined;
+}
+
+/**
+ * A header that starts with a role (联系人, 经办人, 代办人, 填报人 …): on a portal's own form the 联系人 is the
+ * applicant, so the lexicon reads 联系人手机 as the mobile; on a roster that also has the applicant's own 姓名, it is
+ * someone else (the company's contact, the clerk) and their columns are not the applicant's.
+ */
+const ROLE = /^(紧急)?(联系人|经办人|代办人|填报人|填表人|受托人|委托人|负责人)/;
+export const isRole = (header: string): boolean => ROLE.test(squeeze(header.normalize('NFKC')));
+
+/** A group over sub-headers that makes them another person's or another value's (紧急联系人, 家属信息, 原单位). */
+export const groupOfAnother = (group: string): boolean => isRole(group) || OTHER_VALUE.test(squeeze(group.normalize('NFKC')));
+
+/** Two header texts name the same column: the same words, or two names of one field (身份证号 / 证件号码). */
+export function sameHeader(a: string, b: string): boolean {
+  if (squeeze(a.normalize('NFKC')) === squeeze(b.normalize('NFKC'))) return true;
+  const key = headerKey(a);
+  return key !== undefined && key === headerKey(b);
+}
+
 /**
  * Map each header to a field key; unknown headers stay unmapped (null), and a key is used once. When two columns
  * claim one field, the clerk means the one they see and fill: columns Excel hides (`hidden`, indexes from 0) come
@@ -45,10 +137,13 @@ export function autoMap(headers: readonly string[], hidden: ReadonlySet<number> 
   const out: Array<ColumnKey | null> = headers.map(() => null);
   const rank = (i: number) => (hidden.has(i) ? 2 : 0) + (filled && !filled.has(i) ? 1 : 0);
   const order = [...headers.keys()].sort((a, b) => rank(a) - rank(b) || a - b);
+  const keys = headers.map((h) => headerKey(h));
+  // The applicant has a name column of their own: columns of a role (联系人, 经办人 …) are then another person's.
+  const own = headers.some((h, i) => keys[i] === 'name' && !isRole(h));
   for (const i of order) {
     const h = headers[i] ?? '';
-    const key = LOOKUP.get(normHeader(h)) ?? LOOKUP.get(normHeader(h.replace(/\/.*$/, '')));
-    if (!key || used.has(key)) continue;
+    const key = keys[i];
+    if (!key || used.has(key) || (own && isRole(h))) continue;
     used.add(key);
     out[i] = key;
   }

@@ -1,10 +1,10 @@
 import { parseCsv } from './csv';
 import { decodeText, type Encoding } from './decode';
-import type { Cell, Grid, Table, TableNotice } from './table';
+import type { Cell, Grid, Section, Table, TableNotice } from './table';
 import { TableError } from './table';
 import { columnLetter, isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
-import { autoMap, type ColumnKey } from './mapping';
+import { autoMap, type ColumnKey, groupOfAnother } from './mapping';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
@@ -121,7 +121,41 @@ export function tableAt(read: Grid, headerRow: number): Table {
   const rows = read.grid.slice(combined ? headerRow + 1 : headerRow);
   if (rows.length > MAX_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
   const hidden = (list: number[] | undefined) => (list?.length ? new Set(list) : undefined);
-  return { headers, rows, headerRow, subHeaderRow: combined ? headerRow + 1 : undefined, fatal: read.fatal, hiddenRows: hidden(read.hiddenRows), hiddenColumns: hidden(read.hiddenColumns) };
+  // Only under a header that is one: under a title row chosen as the header, the header below is no second header.
+  const sections = autoMap(headers).filter((k) => k !== null).length >= 2 ? sectionsIn(rows) : [];
+  return {
+    headers,
+    rows,
+    headerRow,
+    subHeaderRow: combined ? headerRow + 1 : undefined,
+    fatal: read.fatal,
+    hiddenRows: hidden(read.hiddenRows),
+    hiddenColumns: hidden(read.hiddenColumns),
+    ...(sections.length ? { sections } : {}),
+  };
+}
+
+/**
+ * Header rows again among the data rows: rows naming at least two known columns (as findHeaderRow finds the header)
+ * and holding no ID number. A row with six digits in a row in any cell is an applicant's and is not even tested,
+ * so that a 20,000-row sheet costs one short scan per row.
+ */
+function sectionsIn(rows: readonly Cell[][]): Section[] {
+  const out: Section[] = [];
+  rows.forEach((row, at) => {
+    if (row.length < 2 || row.some((c) => /[\d０-９]{6}/.test(c.text))) return;
+    const headers = row.map((c) => c.text.trim());
+    if (autoMap(headers).filter((k) => k !== null).length >= 2) out.push({ at, headers, title: titleAbove(rows, at) });
+  });
+  return out;
+}
+
+/** The row above a header row again, blank rows skipped, when it is a title: one filled cell, no number in it. */
+function titleAbove(rows: readonly Cell[][], at: number): number | undefined {
+  let i = at - 1;
+  while (i >= 0 && !(rows[i] ?? []).some((c) => c.text.trim())) i--;
+  const filled = (rows[i] ?? []).filter((c) => c.text.trim());
+  return filled.length === 1 && !/\d{6}/.test(filled[0]?.text.normalize('NFKC') ?? '') ? i : undefined;
 }
 
 /**
@@ -169,7 +203,8 @@ function twoRowHeader(top: readonly Cell[], below: readonly Cell[] | undefined):
     const own = top[c]?.text.trim() ?? '';
     if (group === undefined || child === '' || child === own) return own;
     const joined = group + child;
-    if (autoMap([joined])[0] !== null || autoMap([child])[0] === null) return joined;
+    // Under 紧急联系人 or 家属信息, 姓名 and 手机 are not the applicant's: the joined name says whose they are.
+    if (groupOfAnother(group) || autoMap([joined])[0] !== null || autoMap([child])[0] === null) return joined;
     return child;
   });
 }

@@ -8,8 +8,8 @@ import { validateIdNumber } from '../../validate/id-number';
 import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
-import type { ColumnKey } from './mapping';
-import { type Cell, sheetRowOf, type Table } from './table';
+import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
+import { type Cell, type Section, sheetRowOf, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
 export interface RowIssue {
@@ -53,6 +53,8 @@ export interface RowContext {
   date1904?: boolean | undefined;
   /** Sheet rows Excel hides (Table.hiddenRows). */
   hiddenRows?: ReadonlySet<number> | undefined;
+  /** Header rows again further down (Table.sections). */
+  sections?: readonly Section[] | undefined;
   /** What the file's ID column says of Excel's rounding (idRoundingIn). */
   idRounding?: IdRounding | undefined;
 }
@@ -147,11 +149,66 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
  */
 function unpaddedName(b: RowBuilder, text: string, column: string): string {
   const plain = text.normalize('NFKC');
-  if (!/\s/.test(plain) || !/^[\p{Script=Han}·•・\s]+$/u.test(plain)) return text;
+  if (!/\s/.test(plain) || !/^[\p{Script=Han}·•・\s]+$/u.test(plain)) return dottedName(b, text, column);
   const value = plain.replace(/\s+/g, '');
   b.notices.push({ column, code: 'import.namePadding', params: { text, value } });
+  return dottedName(b, value, column);
+}
+
+/** Marks people type for the middle dot of a minority name (after NFKC): . 。 - — ‧ ∙ ⋅ ･ ㆍ (• ・ validateName folds). */
+const NAME_DOT = /[.。\-—‧∙⋅･ㆍ]/g;
+
+/**
+ * 「阿依古丽.买买提」, 「买买提-艾力」: the separator of a minority name (GB 11643's ID card prints ·) typed with the
+ * keys at hand. Between two runs of 汉字 it can be nothing else, so it is read as ·, said as a notice; anywhere
+ * else (「张三.」, 「.张三」) the name stays as written and validateName refuses it.
+ */
+function dottedName(b: RowBuilder, text: string, column: string): string {
+  const plain = text.normalize('NFKC');
+  const value = plain.replace(NAME_DOT, '·');
+  if (value === plain || !/^\p{Script=Han}+([.。\-—‧∙⋅･ㆍ·•・]\p{Script=Han}+)+$/u.test(plain)) return text;
+  b.notices.push({ column, code: 'import.nameDot', params: { text, value } });
   return value;
 }
+
+/**
+ * 「手机：13805311234」, 「身份证号:370102…」: a cell that starts with the name of its own field and a colon, as
+ * values are pasted from forms and chat messages. The label only repeats what the column is: it is taken off (and
+ * said). A label naming another field (「电话：…」 in the 手机 column) is left, and the value read as written.
+ */
+function ownLabel(key: ColumnKey, text: string): string | undefined {
+  // Notes are free text: 「备注：…」 is the clerk's own wording.
+  if (key === 'notes') return undefined;
+  const m = /^\s*([^:：\d]{1,12})[:：]\s*\S/.exec(text);
+  return m && headerKey(m[1] ?? '') === key ? (m[1] ?? '').trim() : undefined;
+}
+
+/**
+ * The row's cells as read: in mapped columns, invisible characters and the column's own label taken out, each said
+ * as a notice (one pass per row; most cells hold neither, and are returned as they are).
+ */
+function cleanCells(cells: readonly Cell[], ctx: RowContext, b: RowBuilder, columnName: (i: number) => string): Cell[] {
+  return cells.map((cell, i) => {
+    const key = ctx.mapping[i];
+    if (!key || !HAS_INVISIBLE_OR_COLON.test(cell.text)) return cell;
+    const count = cell.text.match(INVISIBLE)?.length ?? 0;
+    if (count) b.notices.push({ column: columnName(i), code: 'import.cell.invisible', params: { count } });
+    const visible = cell.text.replace(INVISIBLE, '');
+    const label = ownLabel(key, visible);
+    if (label) b.notices.push({ column: columnName(i), code: 'import.cell.ownLabel', params: { text: cell.text.trim(), label } });
+    const text = label ? visible.replace(/^[^:：]*[:：]\s*/, '') : visible;
+    return text === cell.text ? cell : { ...cell, text };
+  });
+}
+
+/**
+ * Characters that take no room and mean nothing in a roster's text (zero-width space and joiners, the word joiner,
+ * a stray byte-order mark, the soft hyphen): pasted from web pages and chat apps, they make 18 visible digits an
+ * ID number of 19 characters. Taken out of every cell read, with a notice; bidi controls, which can change what a
+ * value reads as, are flagged instead (import.bidiControls).
+ */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const HAS_INVISIBLE_OR_COLON = /[\u200B-\u200D\u2060\uFEFF\u00AD:：]/;
 
 /**
  * Any other field, read by the field table (src/domain/fields.ts): a value its validator refuses is left empty,
@@ -301,14 +358,65 @@ function guideText(cells: readonly Cell[], ctx: RowContext): string | undefined 
   return text.length > TRAILER_SHOWN ? `${text.slice(0, TRAILER_SHOWN)}…` : text;
 }
 
+/** The last header row again at or above data row index `at`. */
+function sectionOf(sections: readonly Section[] | undefined, at: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of sections ?? []) {
+    if (s.at > at) break;
+    found = s;
+  }
+  return found;
+}
+
+const sectionContexts = new WeakMap<Section, { from: RowContext; ctx: RowContext }>();
+
+/**
+ * How the rows under a header row again are read: a column whose header there names the same column as the
+ * table's header keeps the clerk's mapping; any other is read by its own header there (a roster pasted under
+ * another with its columns in another order), or not at all when that header is not one we know — never by the
+ * top header's meaning, which would put one field's values into another. Messages name the header over the row.
+ */
+function sectionContext(section: Section, ctx: RowContext): RowContext {
+  const cached = sectionContexts.get(section);
+  if (cached?.from === ctx) return cached.ctx;
+  const width = Math.max(ctx.headers.length, ctx.mapping.length, section.headers.length);
+  const same = Array.from({ length: width }, (_, i) => sameHeader(section.headers[i] ?? '', ctx.headers[i] ?? ''));
+  // As autoMap reads a header row: with a name column of the applicant's own, a role's columns are someone else's.
+  const own = section.headers.some((h) => headerKey(h) === 'name' && !isRole(h));
+  const keyOf = (h: string) => (own && isRole(h) ? null : (headerKey(h) ?? null));
+  const keys = same.map((kept, i) => (kept ? (ctx.mapping[i] ?? null) : keyOf(section.headers[i] ?? '')));
+  // A field claimed by two columns: the one that kept its header has it, else the first.
+  const owner = (key: ColumnKey) => {
+    const kept = keys.findIndex((k, j) => k === key && same[j]);
+    return kept >= 0 ? kept : keys.indexOf(key);
+  };
+  const mapping = keys.map((key, i) => (key !== null && owner(key) !== i ? null : key));
+  const headers = Array.from({ length: width }, (_, i) => section.headers[i] || ctx.headers[i] || '');
+  const out = { ...ctx, headers, mapping };
+  sectionContexts.set(section, { from: ctx, ctx: out });
+  return out;
+}
+
 /**
  * Validate one row. Rejected (errors) only for who the applicant is: no name, a missing or invalid ID number
  * (precision lost in Excel included), or one of them over the schema's limit. Any other value that cannot be
  * read, is ambiguous or implausible is left empty with a warning; doubtful text is kept with a warning
  * (contract.md).
  */
-export function validateRow(row: number, sheetRow: number, cells: readonly Cell[], ctx: RowContext): RowResult {
+export function validateRow(row: number, sheetRow: number, cells: readonly Cell[], tableCtx: RowContext): RowResult {
   const b = new RowBuilder();
+  const section = sectionOf(tableCtx.sections, row - 1);
+  if (section?.at === row - 1) {
+    const text = section.headers.filter(Boolean).join(' ');
+    const notice: RowIssue = { column: '', code: 'import.headerAgain', params: { text: text.length > TRAILER_SHOWN ? `${text.slice(0, TRAILER_SHOWN)}…` : text } };
+    return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [notice] };
+  }
+  const titled = tableCtx.sections?.find((s) => s.title === row - 1);
+  if (titled) {
+    const text = cells.find((c) => c.text.trim())?.text.trim() ?? '';
+    return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.sectionTitle', params: { text } }] };
+  }
+  const ctx = section ? sectionContext(section, tableCtx) : tableCtx;
   // A row whose only content is copies of merged cells above or beside it (a company block merged down over a blank
   // row) is blank in Excel: not an applicant to reject.
   const blank = cells.every((c) => !c.text.trim() || c.merged === true);
@@ -320,7 +428,8 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   // A row the clerk cannot see in Excel (filtered out or hidden) is still read, never silently: it is flagged.
   if (ctx.hiddenRows?.has(sheetRow)) b.warnings.push({ column: '', code: 'import.rowHidden', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
-  const cellAt = (i: number): Cell => cells[i] ?? { text: '' };
+  const clean = cleanCells(cells, ctx, b, columnName);
+  const cellAt = (i: number): Cell => clean[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {
     if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now, ctx.idRounding);
     // Bidi controls make a value read differently from what it is (issue 12.5): kept as typed, but flagged.
@@ -380,7 +489,7 @@ export async function validateTable(
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<RowResult[]> {
   const out: RowResult[] = [];
-  const full: RowContext = { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows, idRounding: idRoundingIn(table.rows, ctx.mapping, ctx.now) };
+  const full: RowContext = { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows, sections: table.sections, idRounding: idRoundingIn(table.rows, ctx.mapping, ctx.now) };
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
     out.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], full));

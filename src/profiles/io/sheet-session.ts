@@ -90,7 +90,16 @@ export class SheetSession {
     try {
       if (!this.read) throw new CodedError('import.err.reader');
       const table = tableAt(this.read, request.headerRow);
-      const ctx: RowContext = { headers: table.headers, mapping: request.mapping, now: new Date(request.now), today: request.today, date1904: this.read.date1904, hiddenRows: table.hiddenRows, idRounding: idRoundingIn(table.rows, request.mapping, new Date(request.now)) };
+      const ctx: RowContext = {
+        headers: table.headers,
+        mapping: request.mapping,
+        now: new Date(request.now),
+        today: request.today,
+        date1904: this.read.date1904,
+        hiddenRows: table.hiddenRows,
+        sections: table.sections,
+        idRounding: idRoundingIn(table.rows, request.mapping, new Date(request.now)),
+      };
       const total = table.rows.length;
       for (let at = 0; at < total; at += SLICE) {
         if (id !== this.latest) return;

@@ -43,6 +43,19 @@ export interface Grid {
 }
 
 /**
+ * A header row again inside the data (two rosters pasted one under the other, each with its header): the rows under
+ * it are read by its own column names where they differ from the table's header.
+ */
+export interface Section {
+  /** Index in Table.rows of the repeated header row. */
+  at: number;
+  /** Its texts, column by column. */
+  headers: string[];
+  /** A title right above it (「第二批人员名单」: a row of one cell, blank rows between allowed), as an index in Table.rows. */
+  title?: number | undefined;
+}
+
+/**
  * A header row chosen on a grid: rows[i] is data row i + 1 (contract.md's N), at sheet row `sheetRowOf(table, i)`:
  * headerRow + 1 + i, or + 2 + i under a header of two rows.
  */
@@ -57,6 +70,8 @@ export interface Table {
   /** Sheet rows and columns Excel hides (Grid.hiddenRows, Grid.hiddenColumns). */
   hiddenRows?: ReadonlySet<number> | undefined;
   hiddenColumns?: ReadonlySet<number> | undefined;
+  /** Header rows again further down, in order (none in most files). */
+  sections?: readonly Section[] | undefined;
 }
 
 /** The sheet row (as Excel shows it) of data row index i (0-based) of a table. */

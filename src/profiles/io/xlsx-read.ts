@@ -253,7 +253,10 @@ export function readXlsx(
       }
     }
   }
-  const notices = sheets.length > 1 ? [{ sheetRow: 0, code: 'import.notice.sheet' as const, params: { name: chosen.sheet.name, count: sheets.length } }, ...chosen.notices] : chosen.notices;
+  // The other sheets by name: a second roster (第二批) left unread is then plain to see, not hidden in a count.
+  const others = sheets.filter((sheet) => sheet !== chosen.sheet).map((sheet) => sheet.name);
+  const listed = others.length > 10 ? [...others.slice(0, 10), '…'] : others;
+  const notices = sheets.length > 1 ? [{ sheetRow: 0, code: 'import.notice.sheet' as const, params: { name: chosen.sheet.name, count: sheets.length, others: listed } }, ...chosen.notices] : chosen.notices;
   return { grid: chosen.grid, notices, date1904, hiddenRows: chosen.hiddenRows, hiddenColumns: chosen.hiddenColumns };
 }
 
