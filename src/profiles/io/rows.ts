@@ -230,7 +230,10 @@ function readOther(b: RowBuilder, key: FieldKey, raw: Cell, column: string, now:
   const text = FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim();
   const r = parseField(key, text, now);
   for (const f of r.findings) b.warnings.push(fromFinding(column, f));
-  if (r.value !== undefined) b.set(key, r.value, column);
+  // A value its validator refuses (a mobile of 7 digits, 「电话：0531-…」 in 手机) is left empty, saying so — never
+  // stored as typed and later filled into a government form (contract.md: left empty with a warning).
+  if (r.findings.some((f) => f.severity === 'error')) b.warnings.push({ column, code: 'import.cell.refused', params: { text } });
+  else if (r.value !== undefined) b.set(key, r.value, column);
 }
 
 /** Numbers and codes (not free text, where 「1.5E+10」 may be what was meant): Excel's notation means lost digits. */
