@@ -242,7 +242,7 @@ describe('every message says where: file, the row Excel shows, the column header
     const s: ImportState = { ...initialImport, stage: 'preview', fileName: '十月名单.csv', mapping, rows };
     const plan = planImport(rows, new Map(), 'update');
     await act(() => render(h(PreviewStep, { state: s, table, plan, dispatch: () => undefined, onConfirm: () => undefined, onCancel: () => undefined }), root));
-    expect(root.querySelector('[data-sheet-row="3"] [data-jzs-cell-warning]')?.textContent).toBe('第 3 行「联系方式」（导入为手机）：手机号应为11位数字，当前为 10 位。');
+    expect(root.querySelector('[data-sheet-row="3"] [data-jzs-cell-warning]')?.textContent).toBe('第 3 行「联系方式」（导入为手机）：手机号应为11位数字，当前为 10 位。「1380531123」未导入，请核对后在档案中填写。');
     expect(root.querySelector('[data-sheet-row="4"] .error')?.textContent).toMatch(/^第 4 行「证件号码」：身份证号校验位错误/);
     await act(() => render(h(ReportStep, { report: reportOf(plan), read, fileName: '十月名单.csv' }), root));
     expect(root.querySelector('[data-jzs-import-file]')?.textContent).toBe('文件：十月名单.csv');

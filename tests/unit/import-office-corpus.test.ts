@@ -373,7 +373,7 @@ describe('the habits one by one, with what the clerk reads', () => {
       [a, undefined, undefined],
     ]);
     expect(said(rows[0])).toContain('「手机：13805311234」开头的「手机」只是重复了列名，已去掉，按后面的内容导入。');
-    expect(rows[1]?.warnings.map((w) => w.code)).toEqual(['v.mobile.chars', 'import.cell.refused']);
+    expect(rows[1]?.warnings.map((w) => [w.code, w.refused])).toEqual([['v.mobile.chars', '电话：0531-88886666']]);
   });
 
   it('a date-time at midnight is its date; another time of day is not read', async () => {

@@ -19,6 +19,8 @@ export interface RowIssue {
   field?: ColumnKey | undefined;
   code: MessageKey;
   params?: Params | undefined;
+  /** The cell's text, left empty because of this issue (the preview says it was not imported). */
+  refused?: string | undefined;
 }
 
 export interface RowResult {
@@ -229,11 +231,11 @@ function readOther(b: RowBuilder, key: FieldKey, raw: Cell, column: string, now:
   // 12 under the format 0.0 shows 「12.0」: the whole number is the cell's.
   const text = FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim();
   const r = parseField(key, text, now);
-  for (const f of r.findings) b.warnings.push(fromFinding(column, f));
-  // A value its validator refuses (a mobile of 7 digits, 「电话：0531-…」 in 手机) is left empty, saying so — never
-  // stored as typed and later filled into a government form (contract.md: left empty with a warning).
-  if (r.findings.some((f) => f.severity === 'error')) b.warnings.push({ column, code: 'import.cell.refused', params: { text } });
-  else if (r.value !== undefined) b.set(key, r.value, column);
+  // A value its validator refuses (a mobile of 7 digits, 「电话：0531-…」 in 手机) is left empty, its warning saying
+  // so — never stored as typed and later filled into a government form (contract.md: left empty with a warning).
+  const refusedBy = r.findings.map((f) => f.severity).lastIndexOf('error');
+  r.findings.forEach((f, i) => b.warnings.push(i === refusedBy ? { ...fromFinding(column, f), refused: text } : fromFinding(column, f)));
+  if (refusedBy < 0 && r.value !== undefined) b.set(key, r.value, column);
 }
 
 /** Numbers and codes (not free text, where 「1.5E+10」 may be what was meant): Excel's notation means lost digits. */

@@ -26,7 +26,10 @@ const SAMPLES = 3;
 const COLUMN_KEYS: readonly ColumnKey[] = [...FIELD_KEYS, ...EXTRA_COLUMNS];
 const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
 
-const describeIssue = (i: RowIssue) => t(i.code, i.params);
+const describeIssue = (i: RowIssue) => {
+  const message = t(i.code, i.params);
+  return i.refused === undefined ? message : t('import.cell.refused', { message, text: i.refused });
+};
 /**
  * 第 R 行「列」：message — R is the row Excel shows (contract.md). A column whose header does not name its field
  * (one the clerk mapped by hand: 「联系方式」 → 手机) is followed by the field it is imported as.
