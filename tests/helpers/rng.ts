@@ -12,3 +12,18 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+export type Rand = () => number;
+
+/** One item of a non-empty list, chosen by the generator. */
+export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)] ?? (list[0] as T); // why: non-empty lists only
+
+/** A copy of the list in an order chosen by the generator (Fisher–Yates). */
+export function shuffle<T>(r: Rand, list: readonly T[]): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

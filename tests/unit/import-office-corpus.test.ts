@@ -6,7 +6,7 @@ import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { planImport } from '../../src/profiles/io/plan';
 import { checkCharacter } from '../../src/validate/id-number';
 import { encodeGbk } from '../helpers/gbk';
-import { rng } from '../helpers/rng';
+import { rng, pick, type Rand, shuffle } from '../helpers/rng';
 import { buildXlsx, colName, type TestCell } from '../helpers/xlsx-builder';
 
 /**
@@ -31,17 +31,7 @@ const NOW = new Date('2026-11-23T04:00:00Z');
 const TODAY = '2026-11-23';
 const FILES = process.env.TZ === 'Asia/Shanghai' ? 150 : 12;
 
-type Rand = () => number;
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)] ?? (list[0] as T); // non-empty lists only
 const chance = (r: Rand, p: number) => r() < p;
-const shuffle = <T>(r: Rand, list: readonly T[]): T[] => {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(r() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-};
 
 type Field = 'name' | 'idNumber' | 'mobile' | 'phone' | 'contractStart' | 'contractEnd' | 'graduationDate';
 type Person = Record<Field, string> & { ambiguousEnd: boolean };

@@ -17,7 +17,7 @@ import { commitPlan } from '../../src/ui/options/import-flow';
 import { creditCheckCharacter } from '../../src/validate/credit-code';
 import { parseField } from '../../src/validate/field';
 import { checkCharacter } from '../../src/validate/id-number';
-import { rng } from '../helpers/rng';
+import { rng, pick, type Rand } from '../helpers/rng';
 import { testRoutes } from '../helpers/routes';
 
 /**
@@ -54,8 +54,6 @@ const NOW = new Date('2026-11-23T04:00:00Z');
 const TODAY = '2026-11-23';
 const PROFILES = process.env.TZ === 'Asia/Shanghai' ? 60 : 12;
 
-type Rand = () => number;
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)] ?? (list[0] as T); // non-empty lists only
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const day = (r: Rand, from: number, to: number) => `${from + Math.floor(r() * (to - from + 1))}-${pad2(1 + Math.floor(r() * 12))}-${pad2(1 + Math.floor(r() * 28))}`;
 
