@@ -488,13 +488,22 @@ function withFields(lists: RowIssue[][], mapping: RowContext['mapping'], columnN
 const SLICE_MS = 25;
 
 /** Validate every row, yielding to the page every SLICE_MS (by time: rows differ a lot in cost). */
+/**
+ * The context every row of a table is checked in: what the page asked (mapping, clock, dates) plus what the table
+ * itself says (headers, hidden rows, pasted blocks, Excel's rounding of its ID column). One place for both the
+ * import worker's sliced check and validateTable, so a new table-wide fact reaches both.
+ */
+export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904'>): RowContext {
+  return { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows, sections: table.sections, idRounding: idRoundingIn(table.rows, ctx.mapping, ctx.now) };
+}
+
 export async function validateTable(
   table: Table,
   ctx: Omit<RowContext, 'headers'>,
   onProgress: (fraction: number) => void = () => undefined,
 ): Promise<RowResult[]> {
   const out: RowResult[] = [];
-  const full: RowContext = { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows, sections: table.sections, idRounding: idRoundingIn(table.rows, ctx.mapping, ctx.now) };
+  const full = tableContext(table, ctx);
   let sliceStart = performance.now();
   for (let i = 0; i < table.rows.length; i++) {
     out.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], full));

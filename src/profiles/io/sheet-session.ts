@@ -8,7 +8,7 @@
 import { CodedError } from '../../i18n/problem';
 import type { ColumnKey } from './mapping';
 import { type ReadResult, readImportFile, tableAt } from './read';
-import { idRoundingIn, type RowContext, type RowResult, validateRow } from './rows';
+import { type RowResult, tableContext, validateRow } from './rows';
 import { type Cell, sheetRowOf } from './table';
 
 /** A check of the held file: which header row and mapping, and the clock of the page that asked. */
@@ -90,16 +90,7 @@ export class SheetSession {
     try {
       if (!this.read) throw new CodedError('import.err.reader');
       const table = tableAt(this.read, request.headerRow);
-      const ctx: RowContext = {
-        headers: table.headers,
-        mapping: request.mapping,
-        now: new Date(request.now),
-        today: request.today,
-        date1904: this.read.date1904,
-        hiddenRows: table.hiddenRows,
-        sections: table.sections,
-        idRounding: idRoundingIn(table.rows, request.mapping, new Date(request.now)),
-      };
+      const ctx = tableContext(table, { mapping: request.mapping, now: new Date(request.now), today: request.today, date1904: this.read.date1904 });
       const total = table.rows.length;
       for (let at = 0; at < total; at += SLICE) {
         if (id !== this.latest) return;
