@@ -491,11 +491,38 @@ function watchPage(ctx: Lifecycle, shell: ContentShell): void {
   for (const type of ['change', 'click', 'keyup'] as const) ctx.addEventListener(document, type, schedule, { capture: true, passive: true });
 }
 
-/** Content-script entry: guard the origin, run the shell, keep watching the page. */
+/**
+ * Is this a sub-frame? Asked without touching another frame's window: in Chrome reading `window.top` from the
+ * content script's world is what sets that world up in the top frame (a few ms, bench T3).
+ */
+function inSubFrame(): boolean {
+  return 'ancestorOrigins' in location ? location.ancestorOrigins.length > 0 : window !== window.top;
+}
+
+/**
+ * Content-script entry: guard the origin, run the shell, keep watching the page. A sub-frame sets up after its
+ * own load event: Chrome runs the e-form iframe's script (document_idle) before the top frame's, and that frame's
+ * load holds up the top page's, which the panel is inserted at (issue 13.5, bench T3). Its reading of the page
+ * waits for the tab's load anyway (`afterTabLoad`); what moves is the set-up, including its first touch of the top
+ * window. A frame that never finishes loading starts after LOAD_WAIT_MS.
+ */
 export function runContent(ctx: Lifecycle): void {
   // Firefox matches the host on any port: this is the port check (see origins.ts).
   const portal = portalOfOrigin(location.origin);
   if (!portal) return;
+  if (!inSubFrame() || document.readyState === 'complete') return startContent(ctx, portal);
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    startContent(ctx, portal);
+  };
+  // After the load event's task (its other listeners, the page's own, come first).
+  ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0), { once: true });
+  ctx.setTimeout(start, LOAD_WAIT_MS);
+}
+
+function startContent(ctx: Lifecycle, portal: PortalId): void {
   const shell = new ContentShell();
   // The remembered layout is asked for first: storage answers while the page is being read.
   if (shell.top) shell.readPrefs(portal);
