@@ -19,8 +19,6 @@ import { classifySender } from './sender';
 import { PanelHub } from './panel-hub';
 import { listenForPanels, panelDeps } from './panel-wiring';
 import { bundledPack } from '../rules/bundled';
-import { bundledCaseStatusRules } from '../rules/case-statuses';
-import { mapPortalStatus } from '../cases/status-map';
 
 declare global {
   interface Navigator {
@@ -93,20 +91,15 @@ function createServices(home: DataHome) {
   return { getDb, now, lock, profiles, cases, fill };
 }
 
-/** The per-tab panel hub, naming pages from their definitions and 办件 states from the status rules. */
+/** The per-tab panel hub, naming pages from their definitions. */
 function createPanelHub(): PanelHub {
-  const statusRules = bundledCaseStatusRules();
-  const caseStatusOf = (text: string, code?: number) => {
-    const m = mapPortalStatus(statusRules, text, code);
-    return m.kind === 'mapped' ? (m.caseStatus ?? undefined) : undefined;
-  };
   // Page names from the definitions (rules/pages); a page no definition claims is named as such.
   const pageName = (page: string) => {
     const def = bundledPack().pages.find((p) => p.id === page);
     if (def) return { zh: def.name, en: def.nameEn };
     return page.endsWith('-unrecognised') ? { zh: t('recognition.unrecognisedPage', {}, 'zh'), en: t('recognition.unrecognisedPage', {}, 'en') } : undefined;
   };
-  return new PanelHub(pageName, caseStatusOf);
+  return new PanelHub(pageName);
 }
 
 /** The name of a message as sent, if it has one (for the badge; the router validates the message itself). */

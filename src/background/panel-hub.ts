@@ -29,11 +29,7 @@ export class PanelHub {
   private readonly tabs = new Map<number, TabState>();
   private readonly ports = new Map<number, Set<PanelPort>>();
 
-  constructor(
-    private readonly pageName: (page: string) => { zh: string; en: string } | undefined,
-    /** Our case status for a portal's 办件 status words and code (status-map.ts), or undefined. */
-    private readonly caseStatus: (text: string, code?: number) => string | undefined = () => undefined,
-  ) {}
+  constructor(private readonly pageName: (page: string) => { zh: string; en: string } | undefined) {}
 
   private tab(tabId: number): TabState {
     let t = this.tabs.get(tabId);
@@ -50,10 +46,7 @@ export class PanelHub {
     const old = t.frames.get(frameId);
     if (report.page === null) {
       if (!old || old.doc === report.doc) t.frames.delete(frameId);
-    } else {
-      const cs = report.caseStatus;
-      t.frames.set(frameId, { ...report, frameId, pageName: this.pageName(report.page), caseStatusId: cs ? this.caseStatus(cs.text, cs.code) : undefined });
-    }
+    } else t.frames.set(frameId, { ...report, frameId, pageName: this.pageName(report.page) });
     if (frameId === 0) t.portal = portal;
     t.portal ??= portal;
     this.pushView(tabId);

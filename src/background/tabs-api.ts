@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { FrameProtocolMap, Reply } from '../messaging/protocol';
+import type { FrameProtocolMap, PortalDocument, Reply } from '../messaging/protocol';
 import { livenessOf, planKey, profileChangedMark } from '../fill/confirm';
 import { matchPatterns, portalOfUrl } from '../portals/origins';
 import { isWorkQueue, type WorkQueue } from '../profiles/work-queue';
@@ -129,12 +129,14 @@ export async function dropFillPlans(): Promise<void> {
 /** The most of one frame's markup the popup reads for 办件 (a 我的申请 page of hundreds of rows is far less). */
 const MAX_DOCUMENT = 4 * 1024 * 1024;
 
-/** Every portal frame's URL and markup, for the 办件 extractor running in the popup (user action only). */
-export async function portalDocuments(tabId: number): Promise<Array<{ url: string; html: string }>> {
-  const results = await browser.scripting
-    .executeScript({ target: { tabId, allFrames: true }, func: () => ({ url: location.href, html: document.documentElement.outerHTML }) })
-    .catch(() => []);
-  return results.flatMap(({ result: r }) =>
-    typeof r?.url === 'string' && typeof r.html === 'string' && portalOfUrl(r.url) !== undefined ? [{ url: r.url, html: r.html.slice(0, MAX_DOCUMENT) }] : [],
+/**
+ * Portal frames' URL and markup, for the 办件 extractor running in an extension page: every frame when the popup
+ * opens over the tab, the frames whose page can show 办件 for the tab's panel (`frameIds`).
+ */
+export async function portalDocuments(tabId: number, frameIds?: readonly number[]): Promise<PortalDocument[]> {
+  const target = frameIds ? { tabId, frameIds: [...frameIds] } : { tabId, allFrames: true };
+  const results = await browser.scripting.executeScript({ target, func: () => ({ url: location.href, html: document.documentElement.outerHTML }) }).catch(() => []);
+  return results.flatMap(({ frameId, result: r }) =>
+    typeof r?.url === 'string' && typeof r.html === 'string' && portalOfUrl(r.url) !== undefined ? [{ frameId, url: r.url, html: r.html.slice(0, MAX_DOCUMENT) }] : [],
   );
 }

@@ -15,7 +15,7 @@ export type PortalStatusMapping =
 /** A note in brackets after the status word: 待补正（剩余5个工作日）, 审核中(预审), 已办结【准予许可】. */
 const NOTE = /[(（【[][^)）】\]]*[)）】\]]/g;
 
-export function mapPortalStatus(rules: CaseStatusRules, statusText: string, statusCode?: number): PortalStatusMapping {
+export function mapPortalStatus(rules: Pick<CaseStatusRules, 'groups'>, statusText: string, statusCode?: number): PortalStatusMapping {
   // The whole text first, then without its notes; never a word inside another (已补正 is not 补正).
   const groupOf = (text: string) => rules.groups.find((g) => g.texts.some((t) => norm(t) === norm(text)));
   const byText = groupOf(statusText) ?? groupOf(statusText.replace(NOTE, ''));

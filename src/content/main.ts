@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { getPortalCases } from '../cases/portal-status';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
 import type { FieldDefinitionView, LanguageView, PageReport, PageRules, PanelPrefs, Reply } from '../messaging/protocol';
@@ -121,10 +120,12 @@ class ContentShell {
     invalidate(document);
   }
 
-  /** The page's material tables and the 办件 it shows (status, 补正意见). */
+  /**
+   * The page's material tables; on a page that can show 办件, what its text is now: the panel frame reads the 办件
+   * from the page's markup itself when that changes (the reader does not ship in this size-budgeted script).
+   */
   private readTables(): void {
-    const labels = this.state.rules?.caseLabels;
-    this.dispatch({ type: 'page', rows: readMaterialTables(document), cases: labels ? getPortalCases(document, labels, location.href) : [] });
+    this.dispatch({ type: 'page', rows: readMaterialTables(document), cases: this.state.rules?.cases && textHash(document) });
   }
 
   private changedPage(): void {
@@ -415,6 +416,14 @@ class ContentShell {
     this.validator?.destroy();
     this.overlay?.remove();
   }
+}
+
+/** A 32-bit hash of the document's text: changes when what it shows does (a re-render of the same text does not). */
+function textHash(doc: Document): number {
+  const text = doc.documentElement.textContent ?? '';
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
 }
 
 /** `f` of a value now, or of a promised one when it comes. */

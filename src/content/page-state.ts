@@ -7,7 +7,6 @@ import type { PageReport, PageRules, ReportedUpload } from '../messaging/protoco
 import type { Detection } from '../portals/detect';
 import type { MaterialRow } from '../portals/material-table';
 import { matchMaterial } from '../rules/status';
-import type { PortalCase } from '../cases/portal-status';
 import type { ValidationSummary } from './validation';
 
 export interface PageState {
@@ -18,18 +17,19 @@ export interface PageState {
   rows: readonly MaterialRow[];
   summary?: ValidationSummary | undefined;
   uploads: readonly ReportedUpload[];
-  cases: readonly PortalCase[];
+  /** A page that can show 办件: a hash of its text as last read (the panel reads the 办件 when it changes). */
+  cases?: number | undefined;
 }
 
 export type PageEvent =
   | { type: 'detected'; detection: Detection | undefined }
   | { type: 'rules'; rules: PageRules }
-  | { type: 'page'; rows: readonly MaterialRow[]; cases: readonly PortalCase[] }
+  | { type: 'page'; rows: readonly MaterialRow[]; cases?: number | undefined }
   | { type: 'summary'; summary: ValidationSummary }
   | { type: 'upload'; upload: ReportedUpload }
   | { type: 'conditions'; conditions: readonly string[] };
 
-export const initialState: PageState = { conditions: new Set(), rows: [], uploads: [], cases: [] };
+export const initialState: PageState = { conditions: new Set(), rows: [], uploads: [] };
 
 export const sameDetection = (a: Detection | undefined, b: Detection | undefined) =>
   a?.page === b?.page && a?.business === b?.business && a?.portal === b?.portal && a?.level === b?.level;
@@ -77,10 +77,7 @@ export function reportOf(state: PageState, doc: string): PageReport {
     readsTable: state.rows.length > 0,
     uploads: [...state.uploads],
   };
-  // The 办件 the page is about: a detail page's one; on a list, the one with a correction request if any.
-  const one = state.cases.length === 1 ? state.cases[0] : state.cases.find((c) => c.correction);
-  if (one) report.caseStatus = { text: one.statusText, code: one.statusCode, opinion: one.correction };
-  if (state.cases.length) report.caseRows = state.cases.length;
+  if (state.cases !== undefined) report.cases = state.cases;
   if (state.rows.length > 0) report.portalMaterials = state.rows.map((r) => r.name).slice(0, 200);
   if (!d) {
     delete report.business;

@@ -13,6 +13,7 @@ import type { FieldDefinitionView, LabelReading } from '../portals/fields';
 import type { PageDefinition } from '../portals/page';
 import type { PageReport as StructureReport } from '../portals/page-report';
 import type { PortalLabels } from '../cases/portal-status';
+import type { PortalStatusGroup } from '../rules/case-statuses';
 import type { CheckView, ChecklistView } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
@@ -85,8 +86,8 @@ export interface PageRules {
    * rules are in, so the content script gets them here instead of bundling them (its size is budgeted);
    * English ones come with `language`. */
   hints: Record<string, unknown>;
-  /** Header and label texts of 办件 lists and details (rules/shared/case-statuses.json), for the one extractor. */
-  caseLabels?: PortalLabels | undefined;
+  /** The page can show 办件 (its definition's `cases`): its frame then reports when its text changes. */
+  cases?: true | undefined;
 }
 
 export interface OfficeView {
@@ -187,20 +188,26 @@ export interface PageReport {
   /** Whether the page has a material table at all. */
   readsTable: boolean;
   uploads: ReportedUpload[];
-  /** 办件 status and 补正意见 read from the page (src/cases/portal-status.ts), when it shows them. */
-  caseStatus?: { text: string; code?: number | undefined; opinion?: string | undefined } | undefined;
-  /** How many 办件 the page shows (我的申请's rows, 办件详情's one): the panel then offers to update cases. */
-  caseRows?: number | undefined;
+  /**
+   * On a page that can show 办件 (PageRules.cases): a hash of its text as last read. The panel frame reads the
+   * 办件 from the page's markup itself (src/ui/panel/use-tab-cases.ts), again whenever this changes.
+   */
+  cases?: number | undefined;
   /** The portal's own material list (申报须知, 事项详情), as the page names them. */
   portalMaterials?: string[] | undefined;
+}
+
+/** One portal frame's markup as the background took it (tabs-api.ts `portalDocuments`). */
+export interface PortalDocument {
+  frameId: number;
+  url: string;
+  html: string;
 }
 
 /** A frame's report as the panel gets it: named, so problems say which frame they come from. */
 export interface FrameReport extends PageReport {
   frameId: number;
   pageName?: { zh: string; en: string } | undefined;
-  /** Our case status for the page's 办件 status (rules/shared/case-statuses.json), when it maps. */
-  caseStatusId?: string | undefined;
 }
 
 /** The whole tab as the panel shows it. */
@@ -333,7 +340,8 @@ export interface ProtocolMap {
   'ui:cases.delete': { req: { ids: string[] }; res: { deleted: number } };
   'ui:cases.all': { req: Record<string, never>; res: Case[] };
   'ui:cases.restore': { req: { cases: Case[] }; res: { restored: number } };
-  'ui:cases.tabPages': { req: Record<string, never>; res: { labels: PortalLabels; pages: Array<{ url: string; html: string }> } };
+  /** The portal tab's frames' markup (only `frameIds` when given), with the rules to read their 办件. */
+  'ui:cases.tabPages': { req: { frameIds?: number[] | undefined }; res: { labels: PortalLabels; groups: PortalStatusGroup[]; pages: PortalDocument[] } };
   'ui:cases.portalOffer': { req: { cases: PortalCase[] }; res: { profile: { id: string; name: string } | null; outcomes: PortalOutcome[] } };
   'ui:cases.applyPortal': { req: { caseId: string; revision: number; row: PortalCase }; res: Case };
   'ui:deadlines': { req: { planDate?: string | undefined; horizonDays: number; employer?: string | undefined }; res: { today: string; rows: Deadline[]; employers: string[]; renewalDays: number; maxAge: number } };

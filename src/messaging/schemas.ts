@@ -86,11 +86,8 @@ const PageReportSchema = z.strictObject({
   shown: z.array(MaterialId).max(200),
   readsTable: z.boolean(),
   uploads: z.array(z.strictObject({ material: MaterialId, severity: z.enum(['error', 'warning', 'ok']), message: Text(600) })).max(200),
-  caseStatus: z
-    .strictObject({ text: Text(40), code: z.number().int().min(0).max(999).optional(), opinion: Text(4000).optional() })
-    .optional(),
+  cases: z.number().int().optional(),
   portalMaterials: z.array(Text(200)).max(200).optional(),
-  caseRows: z.number().int().min(0).max(10_000).optional(),
 });
 /** A page's label texts to read (src/content/label-cache.ts), bounded per text and per message. */
 const LabelTexts = z.array(z.string().max(MAX_LABEL_TEXT)).max(MAX_LABELS);
@@ -196,7 +193,7 @@ export const RequestSchemas = {
   'ui:cases.delete': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH) }),
   'ui:cases.all': Empty,
   'ui:cases.restore': z.strictObject({ cases: z.array(Case).max(MAX_BATCH * 7) }),
-  'ui:cases.tabPages': Empty,
+  'ui:cases.tabPages': z.strictObject({ frameIds: z.array(z.number().int().min(0)).max(100).optional() }),
   'ui:cases.portalOffer': z.strictObject({ cases: z.array(PortalCaseSchema).max(500) }),
   'ui:cases.applyPortal': z.strictObject({ caseId: Uuid, revision: z.number().int().positive(), row: PortalCaseSchema }),
   'ui:deadlines': z.strictObject({ planDate: z.iso.date().optional(), horizonDays: z.number().int().min(1).max(3660), employer: z.string().max(200).optional() }),

@@ -46,6 +46,11 @@ export interface PageDefinition {
   readonly onlyFields?: readonly FieldKey[] | undefined;
   /** Element ids/names known on this page, per field key: a hint, never a requirement. */
   readonly ids?: Readonly<Partial<Record<FieldKey, readonly string[]>>> | undefined;
+  /**
+   * The page can show 办件 (a list's rows, a detail's status and 补正意见): only there does the panel read them
+   * from the page's markup (src/ui/panel/use-tab-cases.ts), and again when the page's text changes.
+   */
+  readonly cases?: boolean | undefined;
 }
 
 export function expectedFields(page: Pick<PageDefinition, 'expects'> | undefined, business: BusinessId | undefined): readonly FieldKey[] {

@@ -19,6 +19,8 @@ export const PortalStatusGroup = z.strictObject({
   source: SourceRef,
 });
 
+export type PortalStatusGroup = z.infer<typeof PortalStatusGroup>;
+
 export const CaseStatusRules = z
   .strictObject({
     $schema: z.string().optional(),

@@ -288,6 +288,8 @@ export const PageDefinition = z.strictObject({
   expects: z.partialRecord(z.enum([...BUSINESS_IDS, '*']), FieldList).optional(),
   onlyFields: FieldList.optional(),
   ids: z.partialRecord(z.enum(FIELD_KEYS), z.array(z.string().min(1))).optional(),
+  /** The page can show 办件 (status, 补正意见): the panel reads them there (src/cases/portal-status.ts). */
+  cases: z.boolean().optional(),
 });
 export type PageDefinition = z.infer<typeof PageDefinition>;
 

@@ -358,6 +358,31 @@ describe('the on-page panel', () => {
     await detail.close();
   });
 
+  it('办件详情 read again when the page changes its 办件 in place (no reload): new 补正意见 and its materials first, then a new status', async () => {
+    const detail = await openAt(s, 'zwdt-application-detail', { width: 1280, height: 860 });
+    await settled(detail);
+    const panel = await panelFrame(detail);
+    const guide = panel.locator('[data-jzs-guidance="case"]');
+    const first = () => panel.locator('.materials > [data-jzs-material]').first().getAttribute('data-jzs-material');
+    await expect.poll(first).toBe('dismissal-certificate');
+    // The portal refreshes the opinion by script (as an AJAX reload of the block would).
+    await detail.locator('.bz-opinion').evaluate((el) => {
+      el.textContent = '劳动合同页码不全，请重新上传完整的劳动合同。';
+    });
+    await expect.poll(() => panel.locator('[data-jzs-correction]').textContent()).toContain('劳动合同页码不全');
+    await expect.poll(first).toBe('labor-contract');
+    expect(await guide.getAttribute('data-case-status')).toBe('needs-correction');
+    // Corrected and sent again: the status word changes (same length) and the opinion is gone from the page.
+    await detail.evaluate(() => {
+      const status = document.getElementById('projectstatus');
+      if (status) status.textContent = '审核中';
+      document.querySelector('.bz-opinion')?.remove();
+    });
+    await expect.poll(() => guide.getAttribute('data-case-status')).toBe('in-review');
+    expect(await panel.locator('[data-jzs-correction]', { hasText: '劳动合同页码不全' }).count()).toBe(0);
+    await detail.close();
+  });
+
   it('申报须知 compares the portal’s own material list with ours', async () => {
     const page = await openAt(s, 'zwdt-declaration-notice', { width: 1280, height: 860 });
     await settled(page);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { pageRules } from '../../src/background/routes/page-rules';
 import { detectPage } from '../../src/portals/detect';
 import { builtinPages, usePageDefinitions } from '../../src/portals/registry';
 import { BUNDLED_PACK_DATA } from '../../src/rules/bundled';
@@ -43,6 +44,24 @@ describe('page definitions in a rule pack', () => {
     const data = structuredClone(BUNDLED_PACK_DATA) as Data;
     data.version = '1.9.1';
     await expect(importPack(db, JSON.stringify(data), 'p.json', NOW)).resolves.toMatchObject({ source: 'imported' });
+  });
+
+  it('which pages can show 办件 (the panel reads them only there) is the definitions\' `cases`, in the pack in force', async () => {
+    const db = await openJzsDB('pages-pack-cases');
+    const ctx = { db: async () => db, language: async () => 'zh' as const };
+    const shows = async (page: string) => (await pageRules(ctx, { portal: 'jinan-zwdt', page })).cases === true;
+    expect(await shows('zwdt-application-detail')).toBe(true);
+    expect(await shows('zwdt-my-applications')).toBe(true);
+    expect(await shows('zwdt-declaration')).toBe(false);
+    expect(await shows('jinan-zwdt-unrecognised')).toBe(false);
+    // A pack that knows the portal shows 办件 on the declaration page too, and no longer on 我的申请.
+    const data = structuredClone(BUNDLED_PACK_DATA) as Data;
+    data.version = '1.9.2';
+    data.pages = data.pages.map((p) => (p.id === 'zwdt-declaration' ? { ...p, cases: true } : p.id === 'zwdt-my-applications' ? { ...p, cases: false } : p));
+    await importPack(db, JSON.stringify(data), 'p.json', NOW, true);
+    expect(await shows('zwdt-declaration')).toBe(true);
+    expect(await shows('zwdt-my-applications')).toBe(false);
+    expect(await shows('zwdt-application-detail')).toBe(true);
   });
 
   it('definitions that arrive at run time change detection (no rebuild)', () => {

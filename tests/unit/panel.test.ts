@@ -5,7 +5,10 @@ import type { FrameReport, PageRules, TabView } from '../../src/messaging/protoc
 import { bundledPack } from '../../src/rules/bundled';
 import { givenMaterials, uploadSeverity } from '../../src/rules/status';
 import { checklistView } from '../../src/rules/view';
-import { compareLists, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, withFirst } from '../../src/ui/panel/tab-model';
+import { caseFrames, compareLists, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, withFirst } from '../../src/ui/panel/tab-model';
+import { casesOfDocuments, leadCase } from '../../src/cases/tab-documents';
+import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
+import { readFixture } from '../helpers/replica-dom';
 
 const box = (left: number, top: number, right: number, bottom: number) => ({ left, top, right, bottom });
 const pack = bundledPack();
@@ -44,7 +47,7 @@ describe('page state (pure reducer) and its report', () => {
     let s = reduce(initialState, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'initial', level: 'page', confidence: 1 } });
     s = reduce(s, { type: 'conditions', conditions: ['retired'] });
     s = reduce(s, { type: 'rules', rules });
-    s = reduce(s, { type: 'page', rows: [{ name: '身份证', hasFile: true }, { name: '学历证书', hasFile: false }], cases: [] });
+    s = reduce(s, { type: 'page', rows: [{ name: '身份证', hasFile: true }, { name: '学历证书', hasFile: false }] });
     s = reduce(s, { type: 'upload', upload: { material: 'id-card', severity: 'error', message: 'x' } });
     const r = reportOf(s, 'doc1');
     expect(r).toMatchObject({ doc: 'doc1', page: 'zwdt-declaration', business: 'initial', shown: ['id-card'], readsTable: true, portalMaterials: ['身份证', '学历证书'] });
@@ -59,6 +62,49 @@ describe('page state (pure reducer) and its report', () => {
     expect(next.uploads).toEqual([]);
     expect([...next.conditions]).toEqual(['retired']);
     expect(reduce(next, { type: 'detected', detection: next.detection })).toBe(next);
+  });
+
+  it('reports a 办件 page\'s text hash (the panel reads the 办件 when it changes), and nothing of the kind elsewhere', () => {
+    let s = reduce(initialState, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-application-detail', level: 'page', confidence: 1 } });
+    expect(reportOf(s, 'd')).not.toHaveProperty('cases');
+    s = reduce(s, { type: 'page', rows: [], cases: 12345 });
+    expect(reportOf(s, 'd').cases).toBe(12345);
+    // Hash 0 is a hash, not "no 办件 page".
+    expect(reportOf(reduce(s, { type: 'page', rows: [], cases: 0 }), 'd').cases).toBe(0);
+    expect(reportOf(reduce(s, { type: 'page', rows: [] }), 'd')).not.toHaveProperty('cases');
+    // Another page: what was known of the old one goes.
+    expect(reduce(s, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-home', level: 'page', confidence: 1 } }).cases).toBeUndefined();
+  });
+});
+
+describe('the tab\'s 办件, read in the panel frame', () => {
+  const labels = bundledCaseStatusRules().labels;
+  const detail = readFixture('jinan-zwdt/application-detail.html');
+  const plain = '<!DOCTYPE html><html><body><h1>填写申报信息</h1><table><tr><th>材料名称</th><th>状态</th></tr></table></body></html>';
+
+  it('reads only the frames whose page can show 办件, each frame its own', () => {
+    const view = tab([frame({ page: 'zwdt-home' }), frame({ frameId: 3, page: 'zwdt-application-detail', cases: 7 }), frame({ frameId: 4, page: null, cases: 1 })]);
+    expect(caseFrames(view).map((f) => f.frameId)).toEqual([3]);
+    expect(caseFrames(undefined)).toEqual([]);
+    const byFrame = casesOfDocuments([
+      { frameId: 3, url: 'http://124.128.226.254:8090/epoint-web-zwdt/epointzwmhwz/pages/myspace/detail?projectguid=6f2d9a41-0b3e-4c8d-b7a2-91e5c3d0f7aa', html: detail },
+      { frameId: 5, url: 'http://124.128.226.254:8090/x', html: plain },
+    ], labels);
+    expect(byFrame.get(3)?.map((c) => [c.statusText, c.ref])).toEqual([['待补正', '6f2d9a41-0b3e-4c8d-b7a2-91e5c3d0f7aa']]);
+    expect(byFrame.get(5)).toEqual([]);
+  });
+
+  it('a page is about its one 办件, or on a list about the one with a 补正意见; else about none', () => {
+    const row = (statusText: string, correction?: string) => ({ statusText, ...(correction ? { correction } : {}) });
+    expect(leadCase([row('审核中')])?.statusText).toBe('审核中');
+    expect(leadCase([row('审核中'), row('待补正', '请补传'), row('已办结')])?.statusText).toBe('待补正');
+    expect(leadCase([row('审核中'), row('已办结')])).toBeUndefined();
+    expect(leadCase([])).toBeUndefined();
+  });
+
+  it('a frame whose page can show 办件 leads the panel when no frame names a business', () => {
+    const menu = tab([frame({ page: 'province-orgindex' }), frame({ frameId: 5, page: 'zwdt-my-applications', cases: 3 })]);
+    expect(primaryFrame(menu)?.frameId).toBe(5);
   });
 });
 

@@ -16,13 +16,15 @@ export const caseRoutes = ({ cases, now, active, portalDocuments, targetTab, wat
     'ui:cases.delete': { from: ['extension'], handle: async ({ ids }) => ({ deleted: await cases.remove(ids) }) },
     'ui:cases.all': { from: ['extension'], handle: () => cases.all() },
     'ui:cases.restore': { from: ['extension'], handle: async ({ cases: list }) => ({ restored: await cases.restore(list) }) },
-    // The clerk opened the popup, or the panel, on a 我的申请 / 办件详情 page: its documents. The panel frame
-    // gets those of the tab it is framed into, never another tab's (sender.panel, checked in sender.ts).
+    // The clerk opened the popup, or the panel is on a page that can show 办件 (我的申请, 办件详情): the frames'
+    // documents and the rules to read them. The panel frame gets those of the tab it is framed into, never
+    // another tab's (sender.panel, checked in sender.ts).
     'ui:cases.tabPages': {
       from: ['extension'],
-      handle: async (_req, sender) => {
+      handle: async ({ frameIds }, sender) => {
         const tab = sender.kind === 'extension' && sender.panel ? sender.panel.tabId : await targetTab();
-        return { labels: bundledCaseStatusRules().labels, pages: portalDocuments ? await portalDocuments(tab) : [] };
+        const { labels, groups } = bundledCaseStatusRules();
+        return { labels, groups, pages: portalDocuments ? await portalDocuments(tab, frameIds) : [] };
       },
     },
     'ui:cases.portalOffer': {

@@ -6,7 +6,7 @@
  */
 import { CodedError } from '../../i18n/problem';
 import type { Lang } from '../../i18n';
-import type { FrameProtocolMap, PanelPrefs } from '../../messaging/protocol';
+import type { FrameProtocolMap, PanelPrefs, PortalDocument } from '../../messaging/protocol';
 import type { PortalId } from '../../portals/origins';
 import type { CaseService } from '../../cases/service';
 import { NotFound } from '../../profiles/errors';
@@ -26,7 +26,7 @@ export interface HandlerDeps {
   db: () => Promise<JzsDatabase>;
   cases: CaseService;
   /** The documents of a portal tab's frames (办件 pages are read in the extension page, not the background). */
-  portalDocuments?: ((tabId: number) => Promise<Array<{ url: string; html: string }>>) | undefined;
+  portalDocuments?: ((tabId: number, frameIds?: readonly number[]) => Promise<PortalDocument[]>) | undefined;
   /** The badge and the daily reminder (absent in tests that do not need them). */
   watch?: Pick<DeadlineWatch, 'setReminder' | 'reminderOn'> | undefined;
   now: () => Date;

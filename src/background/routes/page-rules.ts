@@ -10,7 +10,6 @@ import { unrecognisedId } from '../../portals/detect';
 import { type Classifier, type LabelReading, localClassifier, readLabels, withPageHints } from '../../portals/fields';
 import { expectedFields } from '../../portals/page';
 import { PORTAL_NAMES } from '../../portals/portal-names';
-import { bundledCaseStatusRules } from '../../rules/case-statuses';
 import type { FieldDefinition, RulePack } from '../../rules/schema';
 import { activePack } from '../../rules/store';
 import { checklistView, genericChecks } from '../../rules/view';
@@ -79,8 +78,8 @@ export async function pageRules({ db, language }: Pick<RouteContext, 'db' | 'lan
     language: languageView(lang, req.withCatalogue === true),
     // Validator messages in Chinese (the fallback language), not bundled in the size-budgeted content script.
     hints: hintsZh,
-    caseLabels: bundledCaseStatusRules().labels,
   };
+  if (defined?.cases) rules.cases = true;
   if (req.labels) rules.readings = readLabels(classifierOf(pack), req.labels);
   if (req.business) {
     const b = BUSINESS_NAMES[req.business];

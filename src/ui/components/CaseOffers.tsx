@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PortalOutcome } from '../../cases/offer';
-import { getPortalCases, type PortalCase } from '../../cases/portal-status';
+import type { PortalCase } from '../../cases/portal-status';
+import { casesOfDocuments } from '../../cases/tab-documents';
 import type { CaseStatus } from '../../domain/case-status';
 import { BUSINESS_NAMES, type BusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
@@ -71,7 +72,7 @@ export function TabCaseOffers() {
   const [cases, setCases] = useState<PortalCase[]>([]);
   useEffect(() => {
     void send('ui:cases.tabPages', {}).then(
-      ({ labels, pages }) => setCases(pages.flatMap((p) => getPortalCases(new DOMParser().parseFromString(p.html, 'text/html'), labels, p.url))),
+      ({ labels, pages }) => setCases([...casesOfDocuments(pages, labels).values()].flat()),
       () => setCases([]), // no portal tab: nothing to offer
     );
   }, []);

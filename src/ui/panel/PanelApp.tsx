@@ -6,14 +6,18 @@ import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
-import { TabCaseOffers } from '../components/CaseOffers';
+import type { PortalCase } from '../../cases/portal-status';
+import { leadCase } from '../../cases/tab-documents';
+import type { CaseStatus } from '../../domain/case-status';
+import { CaseOffers } from '../components/CaseOffers';
 import { ChecklistList } from '../components/ChecklistList';
 import { tx, txRuns, Zh, ZhRuns } from '../components/Zh';
 import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
-import { compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
+import { caseFrames, compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
+import { type TabCases, useTabCases } from './use-tab-cases';
 
 const en = () => getLang() === 'en';
 /** Only a person's click acts (the frame is out of a page script's reach anyway). */
@@ -113,7 +117,9 @@ function TabBody({ view, lead, rules }: BodyProps) {
   const conditions = useMemo(() => new Set(view.conditions), [view.conditions.join()]);
   const checklist = rules?.checklist;
   const here = checklist?.steps.filter((s) => s.page === rules?.page.id) ?? [];
-  const named = checklist && lead?.caseStatus?.opinion ? materialsNamedIn(lead.caseStatus.opinion, checklist.items) : [];
+  const cases = useTabCases(view);
+  const shown = leadCase(cases.of(lead));
+  const named = checklist && shown?.correction ? materialsNamedIn(shown.correction, checklist.items) : [];
   return (
     <>
       <p class="page" data-jzs-panel-page={lead?.page ?? ''}>
@@ -124,7 +130,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
         {rules?.business ? t('checklist.labelled', { label: t('overlay.business'), text: en() ? rules.business.nameEn : rules.business.nameZh }) : t('overlay.businessUnknown')}
       </p>
       {lead && <Recognition lead={lead} />}
-      <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} />
+      <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} cases={cases} shown={shown} />
       {here.map((s) => (
         <p class="step" key={s.id}>
           {tx('checklist.labelled', { label: t('checklist.thisPage'), text: <ZhRuns text={en() ? s.textEn : s.text} /> })}
@@ -213,8 +219,19 @@ function PageReportTool({ frameId }: { frameId: number }) {
   );
 }
 
+interface GuidanceProps {
+  view: TabView;
+  lead: FrameReport | undefined;
+  rules: PageRules | undefined;
+  named: string[];
+  conditions: ReadonlySet<string>;
+  cases: TabCases;
+  /** The 办件 the leading frame's page is about, if it shows one. */
+  shown: PortalCase | undefined;
+}
+
 /** What to do on this kind of page (issue 13.4). */
-function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lead: FrameReport | undefined; rules: PageRules | undefined; named: string[]; conditions: ReadonlySet<string> }) {
+function Guidance({ view, lead, rules, named, conditions, cases, shown }: GuidanceProps) {
   const [profileBusiness, setProfileBusiness] = useState<{ name: string; business: string } | undefined>(undefined);
   const page = lead?.page;
   useEffect(() => {
@@ -246,35 +263,38 @@ function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lea
       </p>,
     );
   }
-  const cs = lead?.caseStatus;
-  if (cs) {
-    out.push(
-      <section class="guide correction" key="case" data-jzs-guidance="case" data-case-status={lead?.caseStatusId ?? ''}>
-        <p>{tx('panel.caseStatus', { status: <Zh>{cs.text}</Zh> })}</p>
-        {cs.opinion ? (
-          <>
-            {/* The English title quotes the portal's own term (补正意见), marked as Chinese. */}
-            <h2>
-              <ZhRuns text={t('panel.correctionTitle')} />
-            </h2>
-            <blockquote data-jzs-correction="" lang="zh-CN">
-              {cs.opinion}
-            </blockquote>
-            {named.length > 0 && <p>{tx('panel.correctionNamed', { names: <ZhRuns text={joinList(named)} /> })}</p>}
-          </>
-        ) : (
-          lead?.caseStatusId === 'needs-correction' && <p>{t('panel.correctionNone')}</p>
-        )}
-      </section>,
-    );
-  }
-  // The same offer as the popup's (one component): the matching case updated from this page, on a click only.
-  if (view.frames.some((f) => (f.caseRows ?? 0) > 0)) out.push(<TabCaseOffers key={`offers:${view.frames.map((f) => f.doc).join()}`} />);
+  if (shown) out.push(<CaseGuide key="case" shown={shown} status={cases.statusOf(shown)} named={named} />);
+  // The same offer as the popup's (one component): the matching case updated from this page, on a click only;
+  // drawn afresh for another document (what was updated on the last one is not this one's).
+  if (cases.all.length) out.push(<CaseOffers key={`offers:${caseFrames(view).map((f) => f.doc).join()}`} cases={cases.all} />);
   const checklist = rules?.checklist;
   if (page === 'zwdt-declaration-notice' && checklist && lead?.portalMaterials) {
     out.push(<Compare key="compare" portal={lead.portalMaterials} checklist={checklist} conditions={conditions} />);
   }
   return <>{out}</>;
+}
+
+/** The 办件 the page is about: its status, and its 补正意见 with the materials it names (those lead the checklist). */
+function CaseGuide({ shown, status, named }: { shown: PortalCase; status: CaseStatus | undefined; named: string[] }) {
+  return (
+    <section class="guide correction" data-jzs-guidance="case" data-case-status={status ?? ''}>
+      <p>{tx('panel.caseStatus', { status: <Zh>{shown.statusText}</Zh> })}</p>
+      {shown.correction ? (
+        <>
+          {/* The English title quotes the portal's own term (补正意见), marked as Chinese. */}
+          <h2>
+            <ZhRuns text={t('panel.correctionTitle')} />
+          </h2>
+          <blockquote data-jzs-correction="" lang="zh-CN">
+            {shown.correction}
+          </blockquote>
+          {named.length > 0 && <p>{tx('panel.correctionNamed', { names: <ZhRuns text={joinList(named)} /> })}</p>}
+        </>
+      ) : (
+        status === 'needs-correction' && <p>{t('panel.correctionNone')}</p>
+      )}
+    </section>
+  );
 }
 
 function Compare({ portal, checklist, conditions }: { portal: string[]; checklist: ChecklistView; conditions: ReadonlySet<string> }) {

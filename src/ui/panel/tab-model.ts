@@ -12,7 +12,7 @@ import { type ChecklistView, givenMaterials, type ItemView, JOIN, KIND, matchMat
  */
 export function primaryFrame(view: TabView | undefined): FrameReport | undefined {
   const frames = (view?.frames.filter((f) => f.page) ?? []).sort((a, b) => a.frameId - b.frameId);
-  const substantial = (f: FrameReport) => f.mapped > 0 || f.readsTable || f.caseStatus !== undefined;
+  const substantial = (f: FrameReport) => f.mapped > 0 || f.readsTable || f.cases !== undefined;
   return frames.find((f) => f.business) ?? frames.find(substantial) ?? frames[0];
 }
 
@@ -50,6 +50,9 @@ export function findingsByFrame(view: TabView): FrameFindings[] {
       missing: frame.missing,
     }));
 }
+
+/** Frames whose page can show 办件 (their definition's `cases`: the frame reports a hash of its text). */
+export const caseFrames = (view: TabView | undefined): FrameReport[] => view?.frames.filter((f) => f.page && f.cases !== undefined) ?? [];
 
 /** Is there anything to fill on the tab (a mapped field in any frame)? */
 export const fillable = (view: TabView) => view.frames.some((f) => f.page && f.mapped > 0);
