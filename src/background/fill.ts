@@ -14,6 +14,8 @@ import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';
 import { todayInShanghai } from '../domain/calendar';
 import { profileWarnings } from '../validate/profile-warnings';
+import { bundledPack } from '../rules/bundled';
+import { profileRulesOf, type ProfileRules } from '../rules/profile-rules';
 import { fillLogAad } from '../storage/aad';
 import type { JzsDatabase } from '../storage/db';
 
@@ -127,6 +129,11 @@ export class FillService {
       plans: PlanStore;
       now: () => Date;
       newId?: () => string;
+      /**
+       * The rule pack's profile checks for an applicant (CaseService.profileRules); without it, the bundled pack's
+       * for every business.
+       */
+      profileRules?: (profileId: string) => Promise<ProfileRules>;
     },
   ) {}
 
@@ -194,7 +201,9 @@ export class FillService {
     await this.kept(planId, generation);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     const now = this.deps.now();
-    const warnings = profileWarnings(profile.data, now, todayInShanghai(now));
+    // The warnings only advise: cases that cannot be read now leave the bundled rules of every business.
+    const rules = (await this.deps.profileRules?.(profile.id).catch(() => undefined)) ?? profileRulesOf(bundledPack(), []);
+    const warnings = profileWarnings(profile.data, now, todayInShanghai(now), rules);
     return {
       planId,
       profile: { id: profile.id, name: profile.data.name ?? '' },
