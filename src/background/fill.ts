@@ -107,7 +107,7 @@ function ticketOf(planId: string, plan: StoredPlan): FillTicket {
     tabId: plan.tabId,
     expiresAt: plan.createdAt + PLAN_TTL_MS,
     frames: Object.values(plan.frames),
-    writes: plan.items.filter((i) => WRITABLE.has(i.action)).map(({ id, handle, value }) => ({ id, handle, value })),
+    writes: plan.items.filter((i) => WRITABLE.has(i.action)).map(({ id, handle, value, after, texts }) => ({ id, handle, value, ...(after ? { after } : {}), ...(texts ? { texts } : {}) })),
   };
 }
 

@@ -83,7 +83,16 @@ export interface FieldLimits {
 export type HiddenReason = '' | 'not-rendered' | 'invisible' | 'transparent' | 'too-small' | 'off-screen' | 'clipped' | 'covered';
 
 /** Why a confirmed write was not made. */
-export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'readonly' | 'no-option' | 'error' | LimitReason | Exclude<HiddenReason, ''>;
+export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'readonly' | 'no-option' | 'error' | LaterReason | LimitReason | Exclude<HiddenReason, ''>;
+
+/**
+ * Why a write that waited for an earlier choice (`PageWrite.after`) was not made: the box stayed disabled, or
+ * the list loaded no options, within the wait.
+ */
+export type LaterReason = 'still-disabled' | 'no-options';
+
+/** What a write waits for: its box to be enabled by an earlier choice, or its list's options to load after one. */
+export type WriteAfter = 'enabled' | 'options';
 
 /** Why a box would not take a value as typed: longer than its maxlength, outside its pattern. */
 export type LimitReason = 'too-long' | 'pattern';
@@ -94,6 +103,17 @@ export interface PageWrite {
   handle: FieldHandle;
   /** For choices the option VALUE(s), comma-joined; else the text to write. */
   value: string;
+  /**
+   * Written after the frame's other writes, once an earlier choice has enabled the box or loaded the list's
+   * options (fill review (b), (c)); waited for by the page's DOM changes, at most `PageApplyRequest.waitMs`.
+   */
+  after?: WriteAfter | undefined;
+  /**
+   * A native list's choice as the texts that name it (normalised: NFKC, no spaces, lower case; the profile's own
+   * spelling first): its option is chosen in the page when the list loads it only after an earlier choice, or
+   * reloads it after ours (a cascade). One option must match, else nothing is written.
+   */
+  texts?: string[] | undefined;
 }
 
 export interface PageReadBack {
@@ -108,6 +128,8 @@ export interface PageWriteResult {
   written: boolean;
   reason?: RefusedReason | undefined;
   read?: PageReadBack | undefined;
+  /** The option value chosen in the page (`PageWrite.texts`), when it is not the one planned. */
+  value?: string | undefined;
 }
 
 export interface PageApplyRequest {
@@ -117,6 +139,8 @@ export interface PageApplyRequest {
   writes: PageWrite[];
   /** Smallest width and height (CSS px) a person can see and click. */
   minSize: number;
+  /** How long writes `after` an earlier choice may wait for it to take effect (ms; 0: not at all). */
+  waitMs?: number | undefined;
 }
 
 export interface PageApplyAnswer {
@@ -162,7 +186,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');
   const rows = (v: unknown): unknown[][] => (Array.isArray(v) ? v.map((r: unknown) => (Array.isArray(r) ? r : [])) : []);
   const toWire = (r: PageApplyRequest): string =>
-    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label, h.count])]);
+    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h, after, texts }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label, h.count, ...(after || texts ? [after ?? '', texts ?? []] : [])]), r.waitMs ?? 0]);
   const fromWire = (wire: string): PageApplyRequest => {
     const parsed: unknown = JSON.parse(wire);
     const top = rows([parsed])[0] ?? [];
@@ -170,16 +194,19 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       op: 'apply',
       url: text(top[0]),
       minSize: typeof top[1] === 'number' ? top[1] : 0,
+      waitMs: typeof top[3] === 'number' ? top[3] : 0,
       // Indexed, not destructured: in the page, array destructuring measured ~1 ms for 40 rows (bench T8).
       writes: rows(top[2]).map((r, i) => ({
         item: String(i),
         value: text(r[0]),
         handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]), count: typeof r[9] === 'number' ? r[9] : -1 },
+        after: r[10] === 'enabled' || r[10] === 'options' ? r[10] : undefined,
+        texts: Array.isArray(r[11]) ? r[11].map(text) : undefined,
       })),
     };
   };
   const answerToWire = (a: PageApplyAnswer): string =>
-    JSON.stringify([a.navigated ? 1 : 0, a.results.map((r) => (!r.written ? [0, r.reason ?? 'error'] : r.read ? [1, r.read.value, r.read.text] : [1]))]);
+    JSON.stringify([a.navigated ? 1 : 0, a.results.map((r) => (!r.written ? [0, r.reason ?? 'error'] : r.read ? [1, r.read.value, r.read.text, ...(r.value === undefined ? [] : [r.value])] : [1]))]);
   const answerFromWire = (answer: unknown, r: PageApplyRequest): unknown => {
     let parsed: unknown;
     try {
@@ -190,10 +217,10 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (!Array.isArray(parsed) || (parsed[0] !== 0 && parsed[0] !== 1) || !Array.isArray(parsed[1]) || parsed[1].length !== r.writes.length) return undefined;
     return {
       navigated: parsed[0] === 1,
-      results: rows(parsed[1]).map(([written, a, b], i) => {
+      results: rows(parsed[1]).map(([written, a, b, chosen], i) => {
         const item = r.writes[i]?.item;
         if (written !== 1) return { item, written: false, reason: a };
-        return b === undefined ? { item, written: true } : { item, written: true, read: { value: a, text: b } };
+        return b === undefined ? { item, written: true } : { item, written: true, read: { value: a, text: b }, ...(chosen === undefined ? {} : { value: chosen }) };
       }),
     };
   };
@@ -799,6 +826,89 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       }
     });
 
+  // ---- writes after an earlier choice (fill review (b), (c)) ------------------------------------------------
+  const choiceNorm = (t: string | null) => (t ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  /** The one option of a loaded list that the texts name (by its text, or a value equal to the profile's own spelling). */
+  const optionNamed = (select: HTMLSelectElement, texts: string[]): HTMLOptionElement | 'none' | 'ambiguous' => {
+    const real = Array.from(select.options).filter((o) => o.value !== '' && !o.disabled);
+    if (!real.length) return 'none';
+    const own = real.filter((o) => choiceNorm(o.textContent) === texts[0] || choiceNorm(o.value) === texts[0]);
+    const named = own.length ? own : real.filter((o) => texts.includes(choiceNorm(o.textContent)));
+    // Two options named alike (本科 and 大学本科 for one choice): a wrong choice is worse than none.
+    return named.length === 1 && named[0] ? named[0] : 'ambiguous';
+  };
+  /** A native list that no longer holds the option we chose: the page reloaded it after our write (a cascade). */
+  const reloaded = (w: PageWrite, el: Element | null | undefined): boolean =>
+    !!w.texts && el instanceof HTMLSelectElement && !Array.from(el.options).some((o) => o.value === w.value);
+  /**
+   * One waiting write, tried now: its result, or why it must wait (the box still disabled, the list not loaded,
+   * not shown yet). An option missing from a loaded list, or a value the box would not take, ends it.
+   */
+  const attempt = (w: PageWrite, was: Element | null): PageWriteResult | { wait: RefusedReason; el?: Element } => {
+    const el = was?.isConnected ? was : find(doc, w.handle);
+    if (!el) return { wait: 'gone' };
+    const state = refuseState(w, el);
+    if (state) return { wait: state === 'disabled' && w.after === 'enabled' ? 'still-disabled' : state, el };
+    let value = w.value;
+    if (w.texts && el instanceof HTMLSelectElement) {
+      const named = optionNamed(el, w.texts);
+      if (named === 'none') return { wait: 'no-options', el };
+      if (named === 'ambiguous') return { item: w.item, written: false, reason: 'no-option' };
+      value = named.value;
+    }
+    forget();
+    const sight = refuseSight(w, el);
+    if (sight) return { wait: sight, el };
+    const why = write(value === w.value ? w : { ...w, value }, el);
+    if (why) return { item: w.item, written: false, reason: why };
+    return value === w.value ? { item: w.item, written: true } : { item: w.item, written: true, value };
+  };
+  /**
+   * The waiting writes, each as soon as the page lets it: tried now and after every change of the page's DOM
+   * (an earlier choice enabling a box, a list loading its options over the network, a write of ours enabling the
+   * next), until each is made or `waitMs` has passed — then it says what it still waited for.
+   */
+  const waitFor = (writes: PageWrite[], waiting: number[], found: Array<{ el: Element | null }>, results: PageWriteResult[], waitMs: number) =>
+    new Promise<void>((done) => {
+      const open = new Set(waiting);
+      const last = new Map<number, RefusedReason>();
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        observer.disconnect();
+        clearTimeout(timer);
+        for (const i of open) results[i] = { item: writes[i]?.item ?? '', written: false, reason: last.get(i) ?? 'gone' };
+        done();
+      };
+      const tryAll = () => {
+        for (const i of [...open]) {
+          const w = writes[i];
+          const at = found[i];
+          if (!w || !at) continue;
+          try {
+            const r = attempt(w, at.el);
+            if ('wait' in r) {
+              last.set(i, r.wait);
+              if (r.el) at.el = r.el;
+              continue;
+            }
+            results[i] = r;
+          } catch {
+            results[i] = { item: w.item, written: false, reason: 'error' };
+          }
+          open.delete(i);
+        }
+        if (!open.size) end();
+      };
+      const observer = new MutationObserver(() => {
+        if (!ended) tryAll();
+      });
+      observer.observe(doc, { subtree: true, childList: true, attributes: true });
+      const timer = setTimeout(end, waitMs);
+      tryAll();
+    });
+
   /**
    * The confirm's read-only code run once at the preview on the previewed fields, results discarded (bench
    * T8): the kept function's inner functions are compiled on their first call and learn their property
@@ -863,9 +973,15 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // have replaced, moved or relabelled it, or disabled it. (Watching the page with a MutationObserver to skip
   // the fingerprint until something changed cost more than it saved: every mutation of MiniUI's own writes
   // made a record, bench T8.)
+  const waiting: number[] = [];
   const results = req.writes.map((w, i): PageWriteResult => {
     const seen = found[i];
     try {
+      // Written after the others, once an earlier choice lets it (its state now is what it waits for).
+      if (w.after) {
+        waiting.push(i);
+        return { item: w.item, written: false, reason: 'gone' };
+      }
       if (!seen || seen.reason || !seen.el) return { item: w.item, written: false, reason: seen?.reason || 'gone' };
       // The page may have reacted to the previous writes: what was worked out of its layout is stale.
       if (i > 0) forget();
@@ -875,12 +991,18 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       return { item: w.item, written: false, reason: 'error' };
     }
   });
-  // Read back after all writes, once the page has reacted to every one of them — its reactions that wait for
-  // the script to end included: a framework's watcher (a microtask) that clears a field, a mask that reformats
-  // in a timer of 0 ms, a re-render. One turn of the page's task queue lets them run first (a cascade that
-  // loads over the network later is not waited for). (Loops here and in the checks avoid iterators and
-  // destructuring: this code runs once per confirm, cold, where they cost, bench T8.)
-  return new Promise<void>((settled) => setTimeout(settled, 0)).then((): PageApplyAnswer => {
+  // A list an earlier write of ours made the page reload (cleared, 加载中…) is chosen again once it has loaded.
+  req.writes.forEach((w, i) => {
+    if (results[i]?.written && reloaded(w, found[i]?.el)) waiting.push(i);
+  });
+  const later = waiting.length ? waitFor(req.writes, waiting, found, results, req.waitMs ?? 0) : Promise.resolve();
+  const turn = () => new Promise<void>((settled) => setTimeout(settled, 0));
+  // A list reloaded only in that turn (the page's handler replaced it in a timer of its own) is chosen again too.
+  const reloadedLate = () => {
+    const again = req.writes.flatMap((w, i) => (results[i]?.written && reloaded(w, found[i]?.el) ? [i] : []));
+    return again.length ? waitFor(req.writes, again, found, results, req.waitMs ?? 0).then(turn) : undefined;
+  };
+  return later.then(turn).then(reloadedLate).then((): PageApplyAnswer => {
     results.forEach((r, i) => {
       const w = req.writes[i];
       const el = found[i]?.el;

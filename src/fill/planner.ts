@@ -5,7 +5,8 @@ import { formatForField, parseDateText } from '../validate/dates';
 import { normaliseIdNumber } from '../validate/id-number';
 import { CHOICE_KINDS, MINI_KINDS, type CollectedField, type FillItem, type PlannedItem, type SkipReason } from './types';
 import { pageScript } from './page-script';
-import { pickOption, sameChoice } from './vocab';
+import { normChoice } from '../domain/vocabularies';
+import { pickOption, sameChoice, synonyms } from './vocab';
 
 /** The page script's rules, for the preview (the confirm applies the same ones in the page). */
 const kit = pageScript({ op: 'kit' });
@@ -107,15 +108,6 @@ function blocked(f: CollectedField): SkipReason | undefined {
 const noOption = (f: CollectedField): SkipReason => (f.options && !f.options.length ? 'no-options' : 'no-option');
 
 /**
- * What a fill would do, field by field. Nothing here writes: the user sees this as the preview.
- * - empty field → fill; same value → nothing to do; another value → conflict, written only if the user ticks it;
- * - a field showing the PREVIOUS applicant's value (`previous`, from this tab's last fill) is marked, and
- *   when this applicant has no value for it, offered for clearing (「全部替换为此申请人」, issue 17.6);
- * - hidden (as a person sees it), disabled or read-only fields are never written;
- * - choices are resolved ONCE here to the option's value (the page writes that value, never matches text);
- * - a skipped item carries no value of the profile (issue 12.1).
- */
-/**
  * Icon-font glyphs (private use characters: the circle Layui draws in a radio's stand-in) are drawn, never read:
  * an option or a current value is compared without them.
  */
@@ -133,27 +125,70 @@ const unglyphed = (f: CollectedField): CollectedField =>
 const typedPadding = (f: CollectedField): CollectedField =>
   f.format?.includes('?') && !f.readOnly ? { ...f, format: f.format.replace('M?', 'MM').replace('d?', 'dd') } : f;
 
+/** One field's line of the preview (see `planFill`). */
+function planOne(f: CollectedField, data: ProfileData, previous?: ProfileData): PlannedItem {
+  const base = { id: `${f.frameId}:${f.fid}`, frameId: f.frameId, key: f.key, kind: f.kind, label: f.label, current: f.current, handle: f.handle };
+  const prevRaw = previous ? valueFor(f, previous) : undefined;
+  const prevText = prevRaw === undefined ? undefined : resolve(f, prevRaw)?.text;
+  const fromPrevious = !!f.current.trim() && prevText !== undefined && sameValue(f, f.current, prevText);
+  const skip = (reason: SkipReason): PlannedItem => ({ ...base, action: 'skip', reason, value: '', ...(fromPrevious ? { previous: true } : {}) });
+  const raw = valueFor(f, data);
+  const why = blocked(f);
+  if (why) return skip(why);
+  if (unknownFormat(f, typeof data[f.key] === 'string' ? String(data[f.key]) : undefined)) return skip('date-format');
+  if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
+  const target = resolve(f, raw);
+  if (!target) return skip(noOption(f));
+  const item = { ...base, proposed: target.text, value: target.value, ...(f.kind === 'select' ? { texts: namesOf(raw) } : {}), ...(fromPrevious ? { previous: true } : {}) };
+  if (sameValue(f, f.current, target.text)) return { ...item, action: 'same' };
+  // A value the box would not take as typed (maxlength, pattern) is not written: the portal may cut or refuse it.
+  const unfit = CHOICE_KINDS.has(f.kind) ? '' : kit.unfit(f.limits, target.value);
+  if (unfit) return skip(unfit);
+  if (f.current.trim()) return { ...item, action: 'conflict' };
+  return { ...item, action: 'fill' };
+}
+
+/** The texts that name a choice in the page (page-script.ts `texts`): the profile's own spelling first. */
+function namesOf(raw: string): string[] {
+  const own = normChoice(raw);
+  return [own, ...synonyms(raw).filter((t) => t !== own)];
+}
+
+/**
+ * A line that waits for an earlier choice of the same fill (fill review (b), (c)), when one is written in its
+ * frame: a box disabled until then is written with the value shown here once the choice enables it, and a
+ * native list with no options yet gets the profile's choice once the choice loads them (chosen in the page by
+ * the texts that name it: its option values are not known before). At confirm each waits a bounded time for
+ * the page's DOM to change, then is written and read back, or says what it still waited for.
+ */
+function afterChoice(item: PlannedItem, f: CollectedField, data: ProfileData, previous?: ProfileData): PlannedItem {
+  if (item.action !== 'skip' || (item.reason !== 'disabled' && item.reason !== 'no-options')) return item;
+  const again = item.reason === 'disabled' ? planOne({ ...f, disabled: false }, data, previous) : item;
+  if (again.action === 'fill' || again.action === 'conflict') return { ...again, after: 'enabled' };
+  const raw = valueFor(f, data);
+  if (again.reason !== 'no-options' || f.kind !== 'select' || raw === undefined) return item;
+  const { reason: _none, ...waiting } = again;
+  return { ...waiting, action: f.current.trim() ? 'conflict' : 'fill', proposed: raw, value: '', texts: namesOf(raw), after: 'options' };
+}
+
+/**
+ * What a fill would do, field by field. Nothing here writes: the user sees this as the preview.
+ * - empty field → fill; same value → nothing to do; another value → conflict, written only if the user ticks it;
+ * - a field showing the PREVIOUS applicant's value (`previous`, from this tab's last fill) is marked, and
+ *   when this applicant has no value for it, offered for clearing (「全部替换为此申请人」, issue 17.6);
+ * - hidden (as a person sees it), disabled or read-only fields are never written — a box disabled, or a list
+ *   empty, until an earlier choice of this fill is written after it, once the page enables or loads it;
+ * - choices are resolved ONCE here to the option's value (the page writes that value, never matches text) —
+ *   except a list whose options load only after an earlier choice (`afterChoice`);
+ * - a skipped item carries no value of the profile (issue 12.1).
+ */
 export function planFill(fields: readonly CollectedField[], data: ProfileData, previous?: ProfileData): PlannedItem[] {
-  return fields.map(unglyphed).map(typedPadding).map((f): PlannedItem => {
-    const base = { id: `${f.frameId}:${f.fid}`, frameId: f.frameId, key: f.key, kind: f.kind, label: f.label, current: f.current, handle: f.handle };
-    const prevRaw = previous ? valueFor(f, previous) : undefined;
-    const prevText = prevRaw === undefined ? undefined : resolve(f, prevRaw)?.text;
-    const fromPrevious = !!f.current.trim() && prevText !== undefined && sameValue(f, f.current, prevText);
-    const skip = (reason: SkipReason): PlannedItem => ({ ...base, action: 'skip', reason, value: '', ...(fromPrevious ? { previous: true } : {}) });
-    const raw = valueFor(f, data);
-    const why = blocked(f);
-    if (why) return skip(why);
-    if (unknownFormat(f, typeof data[f.key] === 'string' ? String(data[f.key]) : undefined)) return skip('date-format');
-    if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
-    const target = resolve(f, raw);
-    if (!target) return skip(noOption(f));
-    const item = { ...base, proposed: target.text, value: target.value, ...(fromPrevious ? { previous: true } : {}) };
-    if (sameValue(f, f.current, target.text)) return { ...item, action: 'same' };
-    // A value the box would not take as typed (maxlength, pattern) is not written: the portal may cut or refuse it.
-    const unfit = CHOICE_KINDS.has(f.kind) ? '' : kit.unfit(f.limits, target.value);
-    if (unfit) return skip(unfit);
-    if (f.current.trim()) return { ...item, action: 'conflict' };
-    return { ...item, action: 'fill' };
+  const ready = fields.map(unglyphed).map(typedPadding);
+  const items = ready.map((f) => planOne(f, data, previous));
+  const choosing = new Set(items.filter((i) => CHOICE_KINDS.has(i.kind) && (i.action === 'fill' || i.action === 'conflict')).map((i) => i.frameId));
+  return items.map((item, k) => {
+    const f = ready[k];
+    return f && choosing.has(item.frameId) ? afterChoice(item, f, data, previous) : item;
   });
 }
 
@@ -168,6 +203,6 @@ export function replaceAllIds(items: readonly FillItem[]): string[] {
 }
 
 /** What the preview may show: no write values, no handles; skipped items carry no value (issue 12.1). */
-export function previewItem({ handle: _handle, value: _value, ...item }: PlannedItem): FillItem {
+export function previewItem({ handle: _handle, value: _value, texts: _texts, ...item }: PlannedItem): FillItem {
   return item;
 }

@@ -1,6 +1,6 @@
 import type { FieldKey } from '../domain/ids';
 import type { ControlKind } from '../portals/fields';
-import type { FieldHandle, FieldLimits, FieldLocator, HiddenReason, LimitReason, RefusedReason } from './page-script';
+import type { FieldHandle, FieldLimits, FieldLocator, HiddenReason, LimitReason, RefusedReason, WriteAfter } from './page-script';
 
 /** A frame as the browser names it: `documentId` (Chrome ≥ 106) names one document, never the next one. */
 export interface FrameRef {
@@ -22,8 +22,12 @@ export interface PlannedFrame extends FrameRef {
 export interface PlannedWrite {
   id: string;
   handle: FieldHandle;
-  /** The text, or the option value(s) of a choice; '' for `clear`. */
+  /** The text, or the option value(s) of a choice; '' for `clear` and for a list whose options load later. */
   value: string;
+  /** Written once an earlier choice enables it or loads its options (page-script.ts `PageWrite.after`). */
+  after?: WriteAfter | undefined;
+  /** A native list's choice as the texts naming it (page-script.ts `PageWrite.texts`). */
+  texts?: string[] | undefined;
 }
 
 /**
@@ -92,6 +96,13 @@ export interface FrameCollection {
   fields: CollectedLite[];
 }
 
+/**
+ * How long a write waits for an earlier choice to enable its box or load its list (fill review (b), (c)): a
+ * cascade on the portals loads its list over the network, in well under this; past it, the field says what it
+ * still waited for rather than the confirm hanging.
+ */
+export const AFTER_CHOICE_MS = 3000;
+
 /** MiniUI controls: written and read through the page's own API in the main world, not as DOM inputs. */
 export const MINI_KINDS: ReadonlySet<string> = new Set<ControlKind>(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
 /** Controls whose value is one of the page's options (written by option VALUE). */
@@ -129,13 +140,21 @@ export interface FillItem {
   reason?: SkipReason | undefined;
   /** The page's value came from the previous applicant filled in this tab. */
   previous?: boolean | undefined;
+  /**
+   * Written only after an earlier choice of this fill takes effect: `enabled` a box disabled until then (written
+   * with the value shown here), `options` a list whose options load then (its option chosen by the profile's
+   * choice, `proposed`). The confirm waits for the page a bounded time and says when it did not happen.
+   */
+  after?: WriteAfter | undefined;
 }
 
 /** A preview line as the background keeps it until confirm: where to write and what (option values for choices). */
 export interface PlannedItem extends FillItem {
   handle: FieldHandle;
-  /** What to write: the text, or the option value(s) of a choice; '' for `clear`. */
+  /** What to write: the text, or the option value(s) of a choice; '' for `clear` and for `after: 'options'`. */
   value: string;
+  /** A native list's choice as the texts naming it, to choose again in the page after a (re)load. */
+  texts?: string[] | undefined;
 }
 
 export type FillOutcome = 'ok' | 'mismatch' | 'refused' | 'failed';
@@ -156,7 +175,7 @@ export interface FillResult {
 /** Every reason a confirmed write is not made (the schema of a confirm's report, sent to the background). */
 export const REFUSED_REASONS = [
   'navigated', 'gone', 'changed', 'disabled', 'readonly', 'no-option', 'error', 'too-long', 'pattern',
-  'not-rendered', 'invisible', 'transparent', 'too-small', 'off-screen', 'clipped', 'covered', 'tab-changed',
+  'not-rendered', 'invisible', 'transparent', 'too-small', 'off-screen', 'clipped', 'covered', 'tab-changed', 'still-disabled', 'no-options',
 ] as const satisfies ReadonlyArray<NonNullable<FillResult['reason']>>;
 /** Compile-time check that the list above names every reason (a missing one makes this `false`, a type error). */
 export const ALL_REASONS_LISTED: Exclude<NonNullable<FillResult['reason']>, (typeof REFUSED_REASONS)[number]> extends never ? true : false = true;

@@ -129,10 +129,14 @@ function ownText(el: Element): string {
   return normLabel(out);
 }
 
-/** The text just before a control in a div layout: the previous sibling of the control or of a wrapper. */
+/**
+ * The text just before a control in a div layout: the previous sibling of the control or of a wrapper. Wrappers
+ * that hold only this control are looked through however many a widget library nests (Layui: form-item >
+ * input-block > input-wrap > …); a wrapper holding another control stops the walk.
+ */
 function textBeforeUp(el: Element): string {
   let at: Element | null = el;
-  for (let level = 0; at && level < 3; level++, at = at.parentElement) {
+  for (let level = 0; at && level < 8; level++, at = at.parentElement) {
     if (at.matches('form, body, tr, [role="row"]')) break;
     const before = textBefore(at);
     if (before) return before;

@@ -29,6 +29,9 @@ const ZHANG = {
   qualificationIssueDate: '2015-06-20',
   education: '本科',
   specialty: '建筑工程',
+  school: '山东建筑大学',
+  major: '土木工程',
+  email: 'zhangsan@example.com',
   retired: false,
 };
 
@@ -51,6 +54,10 @@ const SUBMITTED_AS: Record<string, (s: Record<string, string>) => string> = {
   qualificationIssueDate: (s) => s.qfrq ?? '',
   education: (s) => ({ '3': '本科', '4': '专科' })[s.xl ?? ''] ?? '',
   specialty: (s) => ({ '01': '建筑工程', '02': '市政公用工程' })[s.zy ?? ''] ?? '',
+  // Disabled boxes are not submitted (FormData leaves them out).
+  school: (s) => s.byyx ?? '',
+  major: (s) => s.sxzy ?? '',
+  email: (s) => s.yx ?? '',
 };
 
 describe('writing to widgets we did not write', () => {
@@ -80,7 +87,7 @@ describe('writing to widgets we did not write', () => {
     await popup.locator('[data-jzs-action="fill"]').click();
     await popup.locator('[data-jzs-fill-preview]').waitFor();
     const items = await popup.locator('[data-jzs-fill-item]').evaluateAll((els) =>
-      els.map((e) => ({ key: e.getAttribute('data-key') ?? '', action: e.getAttribute('data-action'), reason: e.getAttribute('data-reason') })),
+      els.map((e) => ({ key: e.getAttribute('data-key') ?? '', action: e.getAttribute('data-action'), reason: e.getAttribute('data-reason'), after: e.getAttribute('data-after') })),
     );
     await popup.locator('[data-jzs-action="confirm-fill"]').click();
     const box = popup.locator('[data-jzs-fill-results]');
@@ -100,7 +107,7 @@ describe('writing to widgets we did not write', () => {
     const { items, results } = await previewAndConfirm();
     const item = (key: string) => items.filter((i) => i.key === key);
     // One line per field: the Layui stand-in is part of its select, not a read-only field of its own.
-    expect(item('gender')).toEqual([{ key: 'gender', action: 'fill', reason: null }]);
+    expect(item('gender')).toEqual([{ key: 'gender', action: 'fill', reason: null, after: null }]);
     // Read-only date boxes a picker writes are fillable; an Element-style select (no native select) is not, and says so.
     expect(item('birthDate')[0]?.action).toBe('fill');
     expect(item('contractStart')[0]?.action).toBe('fill');
@@ -110,11 +117,17 @@ describe('writing to widgets we did not write', () => {
     // A value the field cannot take as typed is not written: too long for its maxlength, outside its pattern.
     expect(item('phone')[0]).toMatchObject({ action: 'skip', reason: 'too-long' });
     expect(item('qualificationCertNo')[0]).toMatchObject({ action: 'skip', reason: 'pattern' });
-    // A list with no options yet (a cascade) says so rather than "no such option".
-    expect(item('specialty')[0]).toMatchObject({ action: 'skip', reason: 'no-options' });
+    // A list with no options yet (a cascade) is chosen once the earlier choice of this fill loads it; boxes
+    // disabled until an earlier choice are filled once it enables them, with the value shown here.
+    expect(item('specialty')[0]).toMatchObject({ action: 'fill', after: 'options' });
+    for (const key of ['school', 'major', 'email']) expect(item(key)[0], key).toMatchObject({ action: 'fill', after: 'enabled' });
 
     const outcome = Object.fromEntries(results.map((r) => [r.key, r.outcome]));
     expect(outcome).toMatchObject({ name: 'ok', gender: 'ok', retired: 'ok', birthDate: 'ok', idNumber: 'ok', mobile: 'ok', postcode: 'ok', employerName: 'ok', contractStart: 'ok', education: 'ok' });
+    // The cascade's list loaded (120 ms) and the boxes were enabled (at once, 60 ms) within the wait; the
+    // 电子邮箱 box only 是否退休=是 enables stayed disabled, and says so.
+    expect(outcome).toMatchObject({ specialty: 'ok', school: 'ok', major: 'ok' });
+    expect(results.find((r) => r.key === 'email')).toMatchObject({ outcome: 'refused', reason: 'still-disabled' });
     // The page's watcher cleared the code after our write: not 一致.
     expect(outcome.employerCreditCode).toBe('mismatch');
 
@@ -128,7 +141,7 @@ describe('writing to widgets we did not write', () => {
       else if (r.outcome === 'ok') expect(held, r.key).toBe(ZHANG[r.key as keyof typeof ZHANG]);
     }
     expect(sent.htks).toBe('2020年01月01日');
-    for (const key of ['ethnicity', 'phone', 'qualificationCertNo', 'specialty', 'qualificationIssueDate']) expect(SUBMITTED_AS[key]?.(sent), key).toBe('');
+    for (const key of ['ethnicity', 'phone', 'qualificationCertNo', 'qualificationIssueDate', 'email']) expect(SUBMITTED_AS[key]?.(sent), key).toBe('');
     // The Layui stand-in shows what the select holds.
     expect(await page.locator('.layui-select-title input').inputValue()).toBe('男');
     expect(await page.evaluate(() => (window as unknown as { model: { xb?: string; sftx?: string } }).model)).toMatchObject({ xb: '1', sftx: '0' });
@@ -146,11 +159,9 @@ describe('writing to widgets we did not write', () => {
     await mini.close();
   });
 
-  it('a cascade\'s list loaded after the first choice is filled by a second preview', async () => {
-    await page.locator('#ddlZy option[value="01"]').waitFor({ state: 'attached' });
-    const { items, results } = await previewAndConfirm();
-    expect(items.find((i) => i.key === 'specialty')?.action).toBe('fill');
-    expect(results.find((r) => r.key === 'specialty')?.outcome).toBe('ok');
+  it('a second preview finds the cascade and the enabled boxes already holding the values: nothing left to write there', async () => {
+    const { items } = await previewAndConfirm();
+    for (const key of ['specialty', 'school', 'major']) expect(items.find((i) => i.key === key), key).toMatchObject({ action: 'same', after: null });
     expect(SUBMITTED_AS.specialty?.(await submitted())).toBe('建筑工程');
   });
 });

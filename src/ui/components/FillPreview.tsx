@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { splitBidi } from '../../domain/bidi';
-import type { FillItem, FillReport, FillResult } from '../../fill/types';
+import { AFTER_CHOICE_MS, type FillItem, type FillReport, type FillResult } from '../../fill/types';
 import { FIELD_NAMES } from '../../domain/fields';
 import { getLang, t } from '../../i18n';
 import type { ProfileWarning } from '../../validate/profile-warnings';
@@ -83,10 +83,10 @@ function What({ item }: { item: FillItem }) {
 function Item({ item, checked, props }: { item: FillItem; checked: boolean; props: FillPreviewProps }) {
   const choice = item.action === 'conflict' || item.action === 'clear';
   return (
-    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} class={item.action}>
+    <li data-jzs-fill-item={item.id} data-action={item.action} data-key={item.key} data-reason={item.reason} data-previous={item.previous ? 'true' : undefined} data-after={item.after} class={item.action}>
       {tx('checklist.labelled', { label: <b lang="zh-CN">{item.label}</b>, text: <What item={item} /> })}{' '}
       <span class="meta">
-        {item.reason ? t(`fill.reasons.${item.reason}`) : t(`fill.actions.${item.action}`)}
+        {item.reason ? t(`fill.reasons.${item.reason}`) : item.after ? t(`fill.after.${item.after}`, { seconds: AFTER_CHOICE_MS / 1000 }) : t(`fill.actions.${item.action}`)}
         {item.previous && ` · ${t('fill.fromPrevious')}`}
       </span>
       {choice && (
