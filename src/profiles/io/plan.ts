@@ -19,14 +19,21 @@ export interface Conflict {
   stored: boolean;
   /** Sheet rows of the file that carry the same ID number under another name. */
   sheetRows: number[];
+  /** In a workbook of several sheets, the sheet of each of those rows. */
+  sheets?: string[] | undefined;
 }
 
 /** A row repeating an earlier row's ID number (same name) with other values in some fields. */
 export interface Repeat {
   /** Sheet rows above it with the same ID number whose values differ. */
   sheetRows: number[];
+  /** In a workbook of several sheets, the sheet of each of those rows. */
+  sheets?: string[] | undefined;
   fields: FieldKey[];
 }
+
+/** The sheets of rows, when they come from a workbook of several sheets (a sheet row alone would not say where). */
+const sheetsOf = (rows: readonly RowResult[]) => (rows.some((r) => r.sheet) ? { sheets: rows.map((r) => r.sheet?.name ?? '') } : {});
 
 /** One applicant of the work queue the import forms: a written item (by index), or a stored profile left as it is. */
 export type QueueSlot = { item: number } | { id: string };
@@ -93,7 +100,7 @@ export function findConflicts(rows: readonly RowResult[], existing: ReadonlyMap<
       const others = list.filter((o) => o !== r && o.data.name !== r.data.name);
       const stored = storedName !== undefined && storedName !== r.data.name;
       if (!stored && !others.length) continue;
-      out.set(r.row, { otherName: stored ? storedName : (others[0]?.data.name ?? ''), stored, sheetRows: others.map((o) => o.sheetRow) });
+      out.set(r.row, { otherName: stored ? storedName : (others[0]?.data.name ?? ''), stored, sheetRows: others.map((o) => o.sheetRow), ...sheetsOf(others) });
     }
   }
   return out;
@@ -114,7 +121,7 @@ export function repeatsOf(rows: readonly RowResult[], conflicts: ReadonlyMap<num
     const differing = earlier.filter((e) => differentFields(e.data, r.data).length);
     if (differing.length) {
       const fields = FIELD_KEYS.filter((k) => differing.some((e) => differentFields(e.data, r.data).includes(k)));
-      out.set(r.row, { sheetRows: differing.map((e) => e.sheetRow), fields });
+      out.set(r.row, { sheetRows: differing.map((e) => e.sheetRow), ...sheetsOf(differing), fields });
     }
     seen.set(idKey(r), [...earlier, r]);
   }

@@ -28,6 +28,11 @@ export interface RowResult {
   row: number;
   /** The row number Excel shows (contract.md's R: data-sheet-row). */
   sheetRow: number;
+  /**
+   * In a workbook of several sheets: the row's sheet by name, and its N within that sheet (data-row). `row` then
+   * numbers on across the sheets imported together, so that it names one row of the whole import.
+   */
+  sheet?: { name: string; row: number } | undefined;
   blank: boolean;
   /**
    * Not an applicant: a totals row or a note under the table (合计 35 人, 填表人：王五). Skipped like a blank row,
