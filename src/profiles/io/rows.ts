@@ -9,6 +9,7 @@ import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
+import { nameNote } from './name-note';
 import { type Cell, type Section, sheetRowOf, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
@@ -144,10 +145,27 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
   }
   // The only number of its file: kept, but the clerk is asked to compare it with the card.
   if (key === 'idNumber' && rounding === 'alone' && ROUNDED_ID.test(text)) b.warnings.push({ column, code: 'v.import.idMaybeRounded', params: { text } });
-  const value = key === 'name' ? unpaddedName(b, text, column) : text;
+  const named = key === 'name' ? withoutNote(b, text, column) : text;
+  if (named === undefined) return;
+  const value = key === 'name' ? unpaddedName(b, named, column) : named;
   const r = parseField(key, value, now);
   for (const f of r.findings) (f.severity === 'error' ? b.errors : b.warnings).push(fromFinding(column, f));
   if (r.value !== undefined && !r.findings.some((f) => f.severity === 'error')) b.set(key, r.value, column);
+}
+
+/**
+ * The name without the note a clerk wrote after it (「张三（退休）」): the note is said as a warning on the cell, so it
+ * stays in sight without becoming part of the name. A bracket that may hold a name rejects the row (name-note.ts).
+ */
+function withoutNote(b: RowBuilder, text: string, column: string): string | undefined {
+  const found = nameNote(text);
+  if (!found) return text;
+  if ('unclear' in found) {
+    b.errors.push({ column, code: 'import.nameNoteUnclear', params: { text, note: found.unclear } });
+    return undefined;
+  }
+  b.warnings.push({ column, code: 'import.nameNote', params: { text, value: found.name, note: found.notes.join('、') } });
+  return found.name;
 }
 
 /**
