@@ -24,7 +24,7 @@ const PREVIEW_PAGE = 100;
 const ROWS_PER_TASK = 20;
 const SAMPLES = 3;
 const COLUMN_KEYS: readonly ColumnKey[] = [...FIELD_KEYS, ...EXTRA_COLUMNS];
-const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
+const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', unchanged: 'import.willKeep', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
 
 const describeIssue = (i: RowIssue) => {
   const message = t(i.code, i.params);
@@ -295,7 +295,7 @@ export function PreviewStep({ state: s, table, plan, dispatch, onConfirm, onCanc
       </fieldset>
       {plan.conflicts.size > 0 && <p class="warning" data-jzs-import-conflicts={plan.conflicts.size}>{t('import.conflicts', { count: plan.conflicts.size })}</p>}
       {warned > 0 && <p class="muted">{t('import.warnCount', { count: warned })}</p>}
-      <h3>{t('import.preview', { rows: s.rows.length, ok: plan.created + plan.updated + plan.skipped, create: plan.created, update: plan.updated, skip: plan.skipped, rejected: plan.rejected.length })}</h3>
+      <h3>{t('import.preview', { rows: s.rows.length, ok: plan.created + plan.updated + plan.unchanged + plan.skipped, create: plan.created, update: plan.updated, unchanged: plan.unchanged, skip: plan.skipped, rejected: plan.rejected.length })}</h3>
       <div class="row">
         <label>
           <input type="checkbox" data-jzs-only-problems="" checked={s.onlyProblems} onChange={(e) => dispatch({ type: 'onlyProblems', value: e.currentTarget.checked })} /> {t('import.onlyProblems')}
@@ -430,13 +430,13 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
 /** Step 4: what the commit did, with every rejected row by the row number Excel shows (contract.md). */
 export function ReportStep({ report, read, fileName }: { report: Report; read?: ReadResult; fileName?: string }) {
   return (
-    <div class="report" data-jzs-import-report="" data-imported={report.imported} data-rejected={report.rejected.length} data-skipped={report.skipped}>
+    <div class="report" data-jzs-import-report="" data-imported={report.imported} data-unchanged={report.unchanged} data-rejected={report.rejected.length} data-skipped={report.skipped}>
       {fileName && (
         <p class="muted" data-jzs-import-file="">
           <ZhRuns text={t('import.reportFile', { file: fileName })} />
         </p>
       )}
-      <p class="ok">{t('import.report', { imported: report.imported, rejected: report.rejected.length, skipped: report.skipped })}</p>
+      <p class="ok">{t('import.report', { imported: report.imported, unchanged: report.unchanged, rejected: report.rejected.length, skipped: report.skipped })}</p>
       {read?.fatal && <p class="error">{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       <ul>
         {report.rejected.map((r) => (

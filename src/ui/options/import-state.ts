@@ -15,6 +15,8 @@ export type Stage = 'idle' | 'reading' | 'preview' | 'saving' | 'done';
 
 export interface Report {
   imported: number;
+  /** Stored applicants the file left as they were (nothing written for them). */
+  unchanged: number;
   skipped: number;
   rejected: RowResult[];
 }
@@ -101,7 +103,7 @@ export function remap(mapping: readonly (ColumnKey | null)[], column: number, ke
 /** What the report says after a commit of `plan`: rows left out (rejected or an unresolved conflict) are not imported. */
 export function reportOf(plan: ImportPlan): Report {
   const conflicts = [...plan.outcome.values()].filter((o) => o === 'conflict').length;
-  return { imported: plan.created + plan.updated, skipped: plan.skipped + conflicts, rejected: plan.rejected };
+  return { imported: plan.created + plan.updated, unchanged: plan.unchanged, skipped: plan.skipped + conflicts, rejected: plan.rejected };
 }
 
 /**
