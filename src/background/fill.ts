@@ -1,4 +1,5 @@
 import type { FieldKey } from '../domain/ids';
+import { DATE_FIELDS } from '../domain/fields';
 import { CodedError } from '../i18n/problem';
 import { type PageProbe, type PageProbeRequest, pageScript } from '../fill/page-script';
 import { type ConfirmApi, confirmFill } from '../fill/confirm';
@@ -13,6 +14,8 @@ import type { ProfileService } from '../profiles/service';
 import { pageById } from '../portals/registry';
 import { todayInShanghai } from '../domain/calendar';
 import { profileWarnings } from '../validate/profile-warnings';
+import { bundledPack } from '../rules/bundled';
+import { profileRulesOf, type ProfileRules } from '../rules/profile-rules';
 import { fillLogAad } from '../storage/aad';
 import type { JzsDatabase } from '../storage/db';
 
@@ -126,6 +129,11 @@ export class FillService {
       plans: PlanStore;
       now: () => Date;
       newId?: () => string;
+      /**
+       * The rule pack's profile checks for an applicant (CaseService.profileRules); without it, the bundled pack's
+       * for every business.
+       */
+      profileRules?: (profileId: string) => Promise<ProfileRules>;
     },
   ) {}
 
@@ -150,12 +158,13 @@ export class FillService {
         if (!answer.fields.length) return;
         // The page script takes each field's fingerprint and visibility, and reads MiniUI lists from the page's
         // own objects (main world), in one call per frame.
-        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE, keep: pageKey }])) ?? [];
+        const locators = answer.fields.map((f) => (DATE_FIELDS.has(f.key) ? { ...f.locator, date: true } : f.locator));
+        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: locators, minSize: MIN_FILL_SIZE, keep: pageKey }])) ?? [];
         answer.fields.forEach(({ locator: _locator, ...f }, i) => {
           const probe = probes[i];
           // A field the page script could not find again is as good as not shown.
           if (!probe?.handle) return;
-          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options, limits: probe.limits, picker: probe.picker, widget: probe.widget });
+          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options, limits: probe.limits, picker: probe.picker, widget: probe.widget, format: probe.format });
         });
       }),
     );
@@ -192,7 +201,9 @@ export class FillService {
     await this.kept(planId, generation);
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     const now = this.deps.now();
-    const warnings = profileWarnings(profile.data, now, todayInShanghai(now));
+    // The warnings only advise: cases that cannot be read now leave the bundled rules of every business.
+    const rules = (await this.deps.profileRules?.(profile.id).catch(() => undefined)) ?? profileRulesOf(bundledPack(), []);
+    const warnings = profileWarnings(profile.data, now, todayInShanghai(now), rules);
     return {
       planId,
       profile: { id: profile.id, name: profile.data.name ?? '' },

@@ -89,7 +89,7 @@ function createServices(home: DataHome) {
   // A profile about to change makes its open fill previews unconfirmable first (issue 12: never written stale).
   const profiles: ProfileService = new ProfileService(new ProfileStore(getDb, codec), codec, (ids): Promise<void> => fill.invalidate(ids));
   const cases = new CaseService(new CaseStore(getDb, codec), profiles, async () => (await activePack(await getDb())).pack);
-  const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now });
+  const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now, profileRules: (id) => cases.profileRules(id) });
   return { getDb, now, lock, profiles, cases, fill };
 }
 

@@ -5,6 +5,7 @@ import type { ProfileService } from '../profiles/service';
 import type { RulePack } from '../rules/schema';
 import { progress, type ChecklistView } from '../rules/status';
 import { checklistView } from '../rules/view';
+import { profileRulesOf, type ProfileRules } from '../rules/profile-rules';
 import { casesFromProgress } from '../storage/legacy-progress';
 import { SHANGHAI_OFFSET_MS, todayInShanghai } from '../domain/calendar';
 import type { Case, CaseBody } from './schema';
@@ -215,6 +216,15 @@ export class CaseService {
 
   async all(): Promise<Case[]> {
     return [...(await this.cases()).values()];
+  }
+
+  /**
+   * The rule pack's profile checks (contract term, minimum 学历) for an applicant: those of their open cases under
+   * the situations set on each, else — no case open, or no applicant yet (a new profile) — of every business.
+   */
+  async profileRules(profileId: string | undefined): Promise<ProfileRules> {
+    const open = profileId ? (await this.ofProfile(profileId)).filter((c) => !c.archived && !FINISHED_STATUSES.has(c.status)) : [];
+    return profileRulesOf(await this.pack(), open.map((c) => ({ business: c.business, conditions: c.conditions })));
   }
 
   async create(profileId: string, business: BusinessId, now: Date): Promise<Case> {

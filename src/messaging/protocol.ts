@@ -18,6 +18,7 @@ import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { FillItem, FillReport, FillTicket, FrameCollection } from '../fill/types';
 import type { ProfileWarning } from '../validate/profile-warnings';
+import type { ProfileRules } from '../rules/profile-rules';
 import type { LockStatus } from '../security/lock';
 import type { Case } from '../cases/schema';
 import type { CasePatch } from '../cases/service';
@@ -305,6 +306,8 @@ export interface ProtocolMap {
   'ui:profiles.delete': { req: { ids: string[] }; res: { deleted: number } };
   'ui:profiles.duplicates': { req: Record<string, never>; res: ProfileSummary[][] };
   'ui:profiles.byIdNumbers': { req: { idNumbers: string[] }; res: Profile[] };
+  /** The rule pack's checks a profile is warned about where it is edited (its open cases', else every business's). */
+  'ui:profiles.rules': { req: { profileId?: string | undefined }; res: ProfileRules };
   /** `ids`: the profile written for each item, in the items' order. */
   'ui:profiles.commit': { req: { items: ImportItem[] }; res: { saved: number; ids: string[] } };
   /** An import commit in chunks (no one message carries 10,000 profiles), then ONE all-or-nothing write. */

@@ -163,6 +163,7 @@ export const RequestSchemas = {
   'ui:profiles.delete': z.strictObject({ ids: z.array(Uuid).min(1).max(MAX_BATCH) }),
   'ui:profiles.duplicates': Empty,
   'ui:profiles.byIdNumbers': z.strictObject({ idNumbers: z.array(z.string().max(20)).max(MAX_BATCH) }),
+  'ui:profiles.rules': z.strictObject({ profileId: Uuid.optional() }),
   'ui:profiles.commit': z.strictObject({ items: z.array(ImportItemSchema).min(1).max(MAX_BATCH) }),
   'ui:import.stage': z.strictObject({ session: Uuid, total: z.number().int().min(1).max(MAX_BATCH), items: z.array(ImportItemSchema).min(1).max(IMPORT_CHUNK) }),
   'ui:import.commit': z.strictObject({ session: Uuid }),

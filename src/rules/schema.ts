@@ -123,6 +123,9 @@ export const CHECK_KINDS = [
   'not-in-future',
   'social-insurance-employer',
   'refusal-condition',
+  // The minimum 学历 (params.level: src/domain/education.ts, 1 = 中等专科). Read where a profile is checked (the
+  // editor, the fill preview, the import); a portal page's own list offers no 学历 below it.
+  'education-minimum',
 ] as const;
 
 export const Check = z.strictObject({

@@ -1,15 +1,18 @@
 import { DATE_FIELDS } from '../domain/fields';
-import type { FieldKey } from '../domain/ids';
+import { educationLevel } from '../domain/education';
+import { BUSINESS_NAMES, type FieldKey } from '../domain/ids';
 import type { MessageKey, Params } from '../i18n';
 import { genderOf } from './checks';
 import { daysBetween, plusYears } from '../domain/calendar';
 import { validateIdNumber } from './id-number';
 import { implausibleDate } from './plausible-dates';
+import type { ProfileCheck, ProfileRules } from '../rules/profile-rules';
 
 /**
  * The warnings a clerk sees where a profile is edited (workbench editor, popup quick edit, fill preview): the same
  * field checks as the portal pages, on a stored or draft profile. Pure; nothing blocks saving — a warning says
- * what looks wrong and the clerk decides. `today` is the calendar date in Asia/Shanghai.
+ * what looks wrong and the clerk decides. `today` is the calendar date in Asia/Shanghai. The rules themselves
+ * (the contract's term, the minimum 学历) come from the rule pack in force (`ProfileRules`, src/rules/profile-rules.ts).
  */
 export interface ProfileWarning {
   field: FieldKey;
@@ -17,22 +20,46 @@ export interface ProfileWarning {
   params?: Params;
 }
 
-/** 153号令 / the portals: the labour contract must still run one full year on the day the application is submitted. */
-const CONTRACT_YEARS = 1;
-
 type Values = Partial<Record<FieldKey, string | boolean>>;
 const text = (v: Values, k: FieldKey): string | undefined => {
   const x = v[k];
   return typeof x === 'string' && x.trim() ? x.trim() : undefined;
 };
 
-function contractWarnings(v: Values, today: string): ProfileWarning[] {
+/** The rule as the pack states it, with its source in Chinese (the English rule text stands alone). */
+const ruleText = (c: ProfileCheck) => ({ zh: `${c.text}（依据：${c.cite}）`, en: c.textEn ?? c.text });
+
+/**
+ * The labour contract against the contract-end-min-years checks in play (seed §四: 满一年以上 on the day the
+ * application is submitted). Several businesses in play: the longest term is the one that bites. No such check in
+ * play (注销, 遗失补证; 变更 for a renamed employer): nothing to say about the contract.
+ */
+function contractWarnings(v: Values, today: string, rules: ProfileRules): ProfileWarning[] {
+  const terms = rules.checks.flatMap((c) => (c.kind === 'contract-end-min-years' && c.params.years !== undefined ? [c.params.years] : []));
   const end = text(v, 'contractEnd');
-  if (!end || !/^\d{4}-\d{2}-\d{2}$/.test(end)) return [];
+  if (!terms.length || !end || !/^\d{4}-\d{2}-\d{2}$/.test(end)) return [];
   if (end < today) return [{ field: 'contractEnd', code: 'profileWarn.contractPast', params: { date: end, days: daysBetween(end, today) } }];
-  const from = text(v, 'submissionDate') ?? today;
-  const min = plusYears(from, CONTRACT_YEARS);
-  if (end < min) return [{ field: 'contractEnd', code: 'profileWarn.contractSoon', params: { date: end, min, days: daysBetween(today, end) } }];
+  const years = Math.max(...terms);
+  const min = plusYears(text(v, 'submissionDate') ?? today, years);
+  if (end < min) return [{ field: 'contractEnd', code: 'profileWarn.contractSoon', params: { date: end, min, years, days: daysBetween(today, end) } }];
+  return [];
+}
+
+/**
+ * 学历 against the education-minimum checks in play (seed §四 初始注册 第2项: 中等专科以上). Only a 学历 certainly
+ * below the level is said to fall short; 职高/技校 ask the clerk to check with the 受理单位; a text we cannot place
+ * says nothing.
+ */
+function educationWarnings(v: Values, rules: ProfileRules): ProfileWarning[] {
+  const value = text(v, 'education');
+  const stated = value ? educationLevel(value) : undefined;
+  if (!value || !stated) return [];
+  for (const c of rules.checks) {
+    const min = c.kind === 'education-minimum' ? c.params.level : undefined;
+    if (min === undefined || (stated !== 'unclear' && stated.level >= min)) continue;
+    const params = { value, business: BUSINESS_NAMES[c.business], rule: ruleText(c) };
+    return [{ field: 'education', code: stated === 'unclear' ? 'profileWarn.educationUnclear' : 'profileWarn.educationBelow', params }];
+  }
   return [];
 }
 
@@ -62,8 +89,8 @@ function dateWarnings(v: Values, today: string, birth: string | undefined): Prof
   return out;
 }
 
-export function profileWarnings(values: Values, now: Date, today: string): ProfileWarning[] {
+export function profileWarnings(values: Values, now: Date, today: string, rules: ProfileRules): ProfileWarning[] {
   const id = text(values, 'idNumber');
   const birth = text(values, 'birthDate') ?? (id ? validateIdNumber(id, now).info?.birthDate : undefined);
-  return [...identityWarnings(values, now), ...dateWarnings(values, today, birth), ...contractWarnings(values, today)];
+  return [...identityWarnings(values, now), ...dateWarnings(values, today, birth), ...educationWarnings(values, rules), ...contractWarnings(values, today, rules)];
 }

@@ -116,6 +116,26 @@ describe('case service', () => {
     db = await openJzsDB(`cases-svc-${++n}`);
   });
 
+  it('the editor\'s rule checks (ui:profiles.rules) are those of the applicant\'s open cases, under their situations, else every business\'s', async () => {
+    const { profiles, send } = setup();
+    const p = await profiles.create({ data: { name: '周八' } }, NOW);
+    type Rules = { checks: Array<{ business: string; kind: string; params: Record<string, number> }> };
+    const rules = async (profileId?: string) => (await send<Rules>('ui:profiles.rules', profileId ? { profileId } : {})).checks.map((c) => `${c.business}:${c.kind}`).sort();
+    const everyBusiness = ['change:contract-end-min-years', 'initial:contract-end-min-years', 'initial:education-minimum', 'renewal:contract-end-min-years'];
+    expect(await rules()).toEqual(everyBusiness);
+    expect(await rules(p.id)).toEqual(everyBusiness);
+    const c = await send<{ id: string; revision: number }>('ui:cases.create', { profileId: p.id, business: 'cancel' });
+    expect(await rules(p.id)).toEqual([]);
+    await send('ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { business: 'change', conditions: ['company-renamed'] } });
+    expect(await rules(p.id)).toEqual([]);
+    const [renamed] = await send<Array<{ id: string; revision: number }>>('ui:cases.get', { ids: [c.id] });
+    await send('ui:cases.update', { items: [{ id: c.id, revision: renamed!.revision }], patch: { conditions: [] } });
+    expect(await rules(p.id)).toEqual(['change:contract-end-min-years']);
+    const [open] = await send<Array<{ id: string; revision: number }>>('ui:cases.get', { ids: [c.id] });
+    await send('ui:cases.update', { items: [{ id: c.id, revision: open!.revision }], patch: { status: 'done' } });
+    expect(await rules(p.id)).toEqual(everyBusiness);
+  });
+
   it("a new case starts with the situations the profile states, so 材料 n/m counts the 退休证 and 解聘证明 they call for", async () => {
     const { profiles, send } = setup();
     const retired = await profiles.create({ data: { name: '老王', retired: true, employerName: '济南建工集团有限公司', examEmployerName: '山东路桥集团有限公司' } }, NOW);

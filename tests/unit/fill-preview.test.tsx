@@ -7,6 +7,8 @@ import { FillPreview, type FillPreviewProps, fillProblem } from '../../src/ui/co
 import { CodedError } from '../../src/i18n/problem';
 import { todayInShanghai } from '../../src/domain/calendar';
 import { profileWarnings } from '../../src/validate/profile-warnings';
+import { profileRulesOf } from '../../src/rules/profile-rules';
+import { bundledPack } from '../../src/rules/bundled';
 
 const RLO = '\u202e';
 const item = (over: Partial<FillItem>): FillItem => ({ id: '0:1', frameId: 0, key: 'address', kind: 'text', label: '通讯地址', current: '', action: 'fill', ...over });
@@ -78,6 +80,7 @@ describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () =
       { name: '张三', idNumber: '370102198503021233', contractEnd: '2027-03-01', graduationDate: '1940-07-01' },
       NOW,
       todayInShanghai(NOW),
+      profileRulesOf(bundledPack(), []),
     );
     const base = props([item({ proposed: '经十路' })]);
     const preview = base.state.preview && { ...base.state.preview, warnings };
@@ -92,7 +95,7 @@ describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () =
   });
 
   it('names what the ID number tells when birth date and gender are empty; nothing when all is well', () => {
-    const warnings = profileWarnings({ name: '李四', idNumber: '37010219900101124X' }, NOW, todayInShanghai(NOW));
+    const warnings = profileWarnings({ name: '李四', idNumber: '37010219900101124X' }, NOW, todayInShanghai(NOW), profileRulesOf(bundledPack(), []));
     const base = props([item({})]);
     const withWarnings = render(<FillPreview {...base} state={{ ...base.state, preview: base.state.preview && { ...base.state.preview, warnings } }} />);
     const text = (field: string) => withWarnings.container.querySelector(`[data-jzs-fill-warning="${field}"]`)?.textContent;

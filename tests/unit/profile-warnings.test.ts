@@ -3,6 +3,11 @@ import { t } from '../../src/i18n';
 import { readDraft } from '../../src/ui/components/ProfileEditor';
 import { todayInShanghai } from '../../src/domain/calendar';
 import { profileWarnings } from '../../src/validate/profile-warnings';
+import { bundledPack } from '../../src/rules/bundled';
+import { profileRulesOf, type InPlay } from '../../src/rules/profile-rules';
+import type { RulePack } from '../../src/rules/schema';
+import { educationLevel } from '../../src/domain/education';
+import { rng as seeded, pick } from '../helpers/rng';
 
 // 2026-11-23 00:30 in Jinan is still 2026-11-22 in UTC and most of the world: "today" must be Jinan's.
 const NOW = new Date('2026-11-22T16:30:00Z');
@@ -13,7 +18,16 @@ const check = (first17: string) => {
   return first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * W[i]!, 0) % 11]!;
 };
 const id = check(ID); // born 1985-03-02, male (3rd-last digit 3 is odd)
-const warn = (data: Record<string, string>) => profileWarnings(data, NOW, TODAY).map((w) => [w.field, t(w.code, w.params)]);
+/** The bundled pack's rules for every business (no case known), or for the businesses in play. */
+const rulesOf = (inPlay: InPlay[] = [], pack: RulePack = bundledPack()) => profileRulesOf(pack, inPlay);
+const warn = (data: Record<string, string>, rules = rulesOf()) => profileWarnings(data, NOW, TODAY, rules).map((w) => [w.field, t(w.code, w.params)]);
+
+/** The bundled pack with one check's params changed, as an imported newer pack would state them. */
+function packWith(checkId: string, params: Record<string, number>): RulePack {
+  const pack = structuredClone(bundledPack());
+  for (const b of pack.businesses) for (const c of b.checks) if (c.id === checkId) c.params = params;
+  return pack;
+}
 
 describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
   it('today is the calendar date in Asia/Shanghai', () => {
@@ -38,7 +52,7 @@ describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
   it('a labour contract already ended, or ending less than a year from today (or the submission day)', () => {
     const base = { idNumber: id, birthDate: '1985-03-02', gender: '男' };
     expect(warn({ ...base, contractEnd: '2026-11-22' })).toEqual([['contractEnd', '劳动合同已于 2026-11-22 到期（1 天前）：办理注册需要有效的劳动合同，请续签后更新。']]);
-    expect(warn({ ...base, contractEnd: '2027-11-22' })).toEqual([['contractEnd', '劳动合同 2027-11-22 到期，距今仅 364 天：提交申请时合同须还有满一年（截止日期不早于 2027-11-23）。']]);
+    expect(warn({ ...base, contractEnd: '2027-11-22' })).toEqual([['contractEnd', '劳动合同 2027-11-22 到期，距今仅 364 天：提交申请时合同须还有满 1 年（截止日期不早于 2027-11-23）。']]);
     expect(warn({ ...base, contractEnd: '2027-11-23' })).toEqual([]);
     expect(warn({ ...base, contractEnd: '2027-11-23', submissionDate: '2026-12-01' })[0]![0]).toBe('contractEnd');
     expect(warn({ ...base, contractEnd: 'open-ended' })).toEqual([]);
@@ -54,9 +68,68 @@ describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
 
   it('the editor shows them beside the fields, accepts a year-month for 毕业时间, and does not block saving', () => {
     const draft = Object.fromEntries(['name', 'idNumber', 'graduationDate', 'contractEnd'].map((k) => [k, ''])) as Parameters<typeof readDraft>[0];
-    const r = readDraft({ ...draft, name: '张三', idNumber: id, graduationDate: '2019-07', contractEnd: '2027-01-01' }, NOW);
+    const r = readDraft({ ...draft, name: '张三', idNumber: id, graduationDate: '2019-07', contractEnd: '2027-01-01' }, NOW, rulesOf());
     expect(r.errors).toEqual({});
     expect(r.data.graduationDate).toBe('2019-07');
     expect(Object.keys(r.warnings).sort()).toEqual(['birthDate', 'contractEnd', 'gender']);
+  });
+
+  it('the contract term is the rule pack\'s: a pack asking two years warns where one year passed, and the bundled pack does not', () => {
+    const base = { idNumber: id, birthDate: '1985-03-02', gender: '男' };
+    const twoYears = packWith('contract-end-one-year', { years: 2 });
+    expect(warn({ ...base, contractEnd: '2028-06-01' })).toEqual([]);
+    expect(warn({ ...base, contractEnd: '2028-06-01' }, rulesOf([], twoYears))).toEqual([
+      ['contractEnd', '劳动合同 2028-06-01 到期，距今仅 556 天：提交申请时合同须还有满 2 年（截止日期不早于 2028-11-23）。'],
+    ]);
+    expect(warn({ ...base, contractEnd: '2028-11-23' }, rulesOf([], twoYears))).toEqual([]);
+    // One business in play asking two years, another one: the longer term bites.
+    const mixed = structuredClone(bundledPack());
+    for (const c of mixed.businesses.find((b) => b.id === 'renewal')?.checks ?? []) if (c.kind === 'contract-end-min-years') c.params = { years: 2 };
+    expect(warn({ ...base, contractEnd: '2028-06-01' }, rulesOf([{ business: 'initial', conditions: [] }], mixed))).toEqual([]);
+    expect(warn({ ...base, contractEnd: '2028-06-01' }, rulesOf([{ business: 'initial', conditions: [] }, { business: 'renewal', conditions: [] }], mixed))[0]?.[1]).toContain('满 2 年');
+  });
+
+  it('no contract warning where the businesses in play ask for no contract (注销; 变更 for a renamed employer)', () => {
+    const base = { idNumber: id, birthDate: '1985-03-02', gender: '男', contractEnd: '2027-01-01' };
+    expect(warn(base, rulesOf([{ business: 'renewal', conditions: [] }])).map(([f]) => f)).toEqual(['contractEnd']);
+    expect(warn(base, rulesOf([{ business: 'cancel', conditions: [] }]))).toEqual([]);
+    expect(warn(base, rulesOf([{ business: 'change', conditions: ['company-renamed'] }]))).toEqual([]);
+    expect(warn(base, rulesOf([{ business: 'change', conditions: [] }])).map(([f]) => f)).toEqual(['contractEnd']);
+    // No pack rules known yet (the editor before the background answered): no number assumed.
+    expect(warn(base, { checks: [] })).toEqual([]);
+  });
+
+  it('学历 below 中等专科 is warned with the rule and its source; 职高/技校 ask; a 学历 we cannot place says nothing', () => {
+    const base = { idNumber: id, birthDate: '1985-03-02', gender: '男' };
+    expect(warn({ ...base, education: '高中' })).toEqual([
+      [
+        'education',
+        '学历「高中」低于初始注册的要求：学历须为中等专科以上，且为本专业（工程、工程经济类）；低于中等专科（如高中）的不能申请，职业高中、技工学校是否视同中专请向受理窗口确认。（依据：二级建造师证书办理须知（济南市住房和城乡建设局） §四 初始注册 第2项“中等专科以上本专业(工程、工程经济类)毕业证书”）',
+      ],
+    ]);
+    expect(warn({ ...base, education: '技工学校' })[0]?.[1]).toMatch(/^学历「技工学校」是否符合初始注册的要求，请向受理窗口确认/);
+    for (const ok of ['中专', '中等专科', '大专', '本科', '硕士', '博士研究生', '某某学历']) expect(warn({ ...base, education: ok }), ok).toEqual([]);
+    // Only 初始注册 states it: an applicant whose open case is a 延续 is not told about it.
+    expect(warn({ ...base, education: '高中' }, rulesOf([{ business: 'renewal', conditions: [] }]))).toEqual([]);
+    // The level is the pack's: one asking 大学专科 warns a 中专.
+    expect(warn({ ...base, education: '中专' }, rulesOf([], packWith('education-secondary-vocational-or-higher', { level: 2 })))[0]?.[0]).toBe('education');
+    expect(t('profileWarn.educationBelow', { value: '高中', business: { zh: '初始注册', en: 'Initial registration' }, rule: { zh: '…', en: 'x' } }, 'en')).toBe('Education “高中” is below what Initial registration asks: x');
+  });
+
+  it('学历 levels on spellings we did not list (seeded): full-width, spaces and suffixes never raise a level, unknown words stay unknown', () => {
+    const rng = seeded(20261202);
+    const below = ['高中', '初中', '小学', '普通高中', '高级中学', '初级中学'];
+    const at = ['中专', '中等专科', '大专', '专科', '本科', '大学本科', '硕士', '博士'];
+    const unknown = ['研修班', '自考', '函授', '党校', '高中肄业', '初中在读', '本科（在读）'];
+    const dress = (s: string) => pick(rng, [s, ` ${s} `, s.replace(/(.)/, '$1 '), `${s}\u3000`, s.normalize('NFKC')]);
+    for (let i = 0; i < 200; i++) {
+      const b = dress(pick(rng, below));
+      expect(educationLevel(b), b).toEqual({ level: 0 });
+      const a = dress(pick(rng, at));
+      const l = educationLevel(a);
+      expect(typeof l === 'object' && l.level >= 1, a).toBe(true);
+      const u = dress(pick(rng, unknown));
+      expect(educationLevel(u), u).toBeUndefined();
+    }
   });
 });

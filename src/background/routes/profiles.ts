@@ -36,6 +36,7 @@ export const profileRoutes = ({ profiles, cases, now, db, active }: RouteContext
     'ui:profiles.duplicates': { from: ['extension'], handle: () => profiles.duplicates() },
     'ui:profiles.byIdNumbers': { from: ['extension'], handle: ({ idNumbers }) => profiles.byIdNumbers(idNumbers) },
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
+    'ui:profiles.rules': { from: ['extension'], handle: ({ profileId }) => cases.profileRules(profileId) },
     'ui:active.get': { from: ['extension'], handle: () => active.summary() },
     'ui:active.set': {
       from: ['extension'],

@@ -11,6 +11,7 @@ import { fieldText, isStrict, parseField, type StoredValue } from '../../validat
 import { describe } from '../../i18n/problem';
 import { todayInShanghai } from '../../domain/calendar';
 import { profileWarnings } from '../../validate/profile-warnings';
+import type { ProfileRules } from '../../rules/profile-rules';
 
 /** The editor's texts by field (a field left out is empty). */
 type Draft = Partial<Record<FieldKey, string>>;
@@ -55,8 +56,14 @@ function placeholderOf(key: FieldKey): string {
   return k ? t(k) : '';
 }
 
-/** Validate a draft: canonical data, or per-field errors that block saving; warnings are shown only. */
-export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors: Partial<Record<FieldKey, string>>; warnings: Partial<Record<FieldKey, string>> } {
+/** Before the background answered: no rule-pack warnings yet (never a number assumed here). */
+const NO_RULES: ProfileRules = { checks: [] };
+
+/**
+ * Validate a draft: canonical data, or per-field errors that block saving; warnings are shown only. `rules`: the
+ * rule pack's checks for this applicant (`ui:profiles.rules`).
+ */
+export function readDraft(draft: Draft, now: Date, rules: ProfileRules = NO_RULES): { data: ProfileData; errors: Partial<Record<FieldKey, string>>; warnings: Partial<Record<FieldKey, string>> } {
   const data: ProfileData = {};
   const errors: Partial<Record<FieldKey, string>> = {};
   const warnings: Partial<Record<FieldKey, string>> = {};
@@ -72,8 +79,24 @@ export function readDraft(draft: Draft, now: Date): { data: ProfileData; errors:
   }
   if (!data.name) errors.name = t('profiles.required');
   // The pages' field checks (contract ending, implausible dates, what the ID number tells), shown, never blocking.
-  for (const w of profileWarnings(data, now, todayInShanghai(now))) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
+  for (const w of profileWarnings(data, now, todayInShanghai(now), rules)) if (!errors[w.field]) warnings[w.field] ??= t(w.code, w.params);
   return { data, errors, warnings };
+}
+
+/** The rule pack's profile checks for this applicant, asked again when the profile is saved (its cases may differ). */
+function useProfileRules(profile: Profile | undefined): ProfileRules {
+  const [rules, setRules] = useState<ProfileRules>(NO_RULES);
+  useEffect(() => {
+    let live = true;
+    send('ui:profiles.rules', profile ? { profileId: profile.id } : {}).then(
+      (r) => live && setRules(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [profile?.id, profile?.revision]);
+  return rules;
 }
 
 /** An editor group's heading (catalogue `profiles.groups.<group>`). */
@@ -98,7 +121,8 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
   const [conflict, setConflict] = useState<Profile | undefined>();
   const [busy, setBusy] = useState(false);
   const en = getLang() === 'en';
-  const checked = readDraft(draft, new Date());
+  const rules = useProfileRules(profile);
+  const checked = readDraft(draft, new Date(), rules);
 
   useEffect(() => {
     setDraft(toDraft(profile?.data ?? {}));
