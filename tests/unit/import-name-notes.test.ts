@@ -78,6 +78,37 @@ describe('a note in brackets after the name (seeded)', () => {
     expect(said).toContain('未导入');
   });
 
+  it('runs set apart by spaces: padding and a surname set apart are joined; a note, a minority name or a second person refuse the row', async () => {
+    const r = rng(99);
+    const PAD = ['\u3000', ' ', '  ', '\u3000\u3000'];
+    const padded = Array.from({ length: 40 }, () => {
+      const name = `${pick(r, ['王', '李', '祁', '褚'])}${pick(r, GIVEN)}`;
+      const cell = r() < 0.5 ? [...name].join(pick(r, PAD)) : `${name.slice(0, -1)}${pick(r, PAD)}${name.slice(-1)}`;
+      return { name, cell };
+    });
+    const apart = Array.from({ length: 20 }, () => {
+      const surname = pick(r, SURNAMES);
+      const given = pick(r, GIVEN.filter((g) => g.length === 2));
+      return { name: `${surname}${given}`, cell: `${surname}${pick(r, PAD)}${given}` };
+    });
+    const unclear = Array.from({ length: 40 }, () => {
+      const name = `${pick(r, SURNAMES)}${pick(r, GIVEN)}`;
+      const tail = pick(r, ['退休', '借调', '已离职', '返聘人员', '停薪留职', '买买提', `${pick(r, ['张', '刘'])}${pick(r, GIVEN)}`]);
+      return `${name.length === 1 ? `${name}某` : name}${pick(r, PAD)}${tail}`;
+    });
+    const rows = await importNames([...padded, ...apart].map((c) => c.cell).concat(unclear));
+    [...padded, ...apart].forEach((c, i) => {
+      expect(rows[i]?.errors, c.cell).toEqual([]);
+      expect(rows[i]?.data.name, c.cell).toBe(c.name);
+    });
+    unclear.forEach((cell, k) => {
+      const row = rows[padded.length + apart.length + k];
+      expect(row?.data.name, cell).toBeUndefined();
+      expect(row?.errors.map((e) => e.code), cell).toEqual(['import.nameRunsUnclear']);
+      expect(t('import.nameRunsUnclear', row?.errors[0]?.params), cell).toContain('未导入');
+    });
+  });
+
   it('names without brackets are as before (padding, the minority dot)', async () => {
     const rows = await importNames(['张　三', '阿依古丽.买买提', '李四']);
     expect(rows.map((row) => [row.data.name, row.warnings.length, row.errors.length])).toEqual([

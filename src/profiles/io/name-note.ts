@@ -45,3 +45,20 @@ export function nameNote(text: string): NameNote | undefined {
   const unclear = notes.find(mayBeName);
   return unclear === undefined ? { name: rest, notes } : { unclear };
 }
+
+/**
+ * A name cell of 汉字 in runs set apart by spaces, when the spaces may not be padding: 「张三 退休」 (a note after the
+ * name), 「阿依古丽 买买提」 (a minority name's separator typed as a space), 「张三 李四」 (two people). Joined, each would
+ * be stored as a name no ID card holds. Padding is every run after the first a single character (「张 三」 with U+3000 or spaces,
+ * 「王 小 明」, 「王小 明」) or a surname set apart from the given name (「张 三丰」, 「欧阳 娜娜」): those are joined as
+ * before (unpaddedName). The runs that make it unclear, else undefined.
+ */
+export function spacedRuns(text: string): string | undefined {
+  // Spaces around a minority name's dot only pad it (「阿依古丽 · 买买提」).
+  const runs = text.normalize('NFKC').trim().replace(/\s*([·•・])\s*/gu, '$1').split(/\s+/).filter(Boolean);
+  if (runs.length < 2 || !runs.every((run) => /^[\p{Script=Han}·•・]+$/u.test(run))) return undefined;
+  const [first = '', ...tail] = runs;
+  if (tail.every((run) => run.length === 1)) return undefined;
+  if (tail.length === 1 && (first.length === 1 || COMPOUND_SURNAMES.includes(first))) return undefined;
+  return tail.join(' ');
+}

@@ -9,7 +9,7 @@ import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
-import { nameNote } from './name-note';
+import { nameNote, spacedRuns } from './name-note';
 import { type Cell, type Section, sheetRowOf, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
@@ -159,6 +159,11 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
  */
 function withoutNote(b: RowBuilder, text: string, column: string): string | undefined {
   const found = nameNote(text);
+  const runs = spacedRuns(found && 'name' in found ? found.name : text);
+  if (runs !== undefined) {
+    b.errors.push({ column, code: 'import.nameRunsUnclear', params: { text, runs } });
+    return undefined;
+  }
   if (!found) return text;
   if ('unclear' in found) {
     b.errors.push({ column, code: 'import.nameNoteUnclear', params: { text, note: found.unclear } });
