@@ -70,6 +70,47 @@ describe('clerk workbooks in the workbench', () => {
     ]);
   });
 
+  it('a workbook with one roster per employer: every roster sheet listed with its rows and imported; an unticked one is not', async () => {
+    await clearProfiles(bench);
+    const ids = [idFor('1985-03-02', 31), idFor('1990-07-15', 32), idFor('1979-12-01', 33)] as const;
+    const bytes = buildXlsx({
+      name: '一公司',
+      rows: [['姓名', '身份证号', '手机'], ['张三', ids[0], '13805310031']],
+      more: [
+        { name: '二公司', rows: [['二公司人员'], ['身份证号码', '姓名'], [ids[1], '李四'], ['', '缺号'], [ids[2], '王五']] },
+        { name: '填表说明', rows: [['请按模板填写']] },
+      ],
+    });
+    const upload = () => bench.locator('[data-jzs-import]').setInputFiles({ name: '各单位.xlsx', mimeType: XLSX_TYPE, buffer: Buffer.from(bytes) });
+    await upload();
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    const listed = bench.locator('[data-jzs-import-sheet]');
+    expect(await listed.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-jzs-import-sheet'), r.getAttribute('data-rows'), r.getAttribute('data-chosen')]))).toEqual([
+      ['一公司', '1', 'true'],
+      ['二公司', '3', 'true'],
+      ['填表说明', '0', 'false'],
+    ]);
+    // The second sheet's own header (under its title) and columns: shown on demand.
+    await bench.locator('[data-jzs-sheet-view="1"]').click();
+    expect(await bench.locator('[data-jzs-header-row]').inputValue()).toBe('2');
+    await bench.locator('[data-jzs-preview-row][data-sheet="二公司"][data-sheet-row="4"][data-outcome="reject"]').waitFor();
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="3"][data-rejected="1"]').waitFor();
+    const error = bench.locator('[data-jzs-import-error]');
+    expect([await error.getAttribute('data-row'), await error.getAttribute('data-sheet-row'), await error.getAttribute('data-sheet')]).toEqual(['2', '4', '二公司']);
+    expect(await error.textContent()).toMatch(/工作表「二公司」第 4 行「身份证号码」/);
+    expect((await stored(bench)).map((d) => d.name)).toEqual(['李四', '王五', '张三']);
+
+    // Unticked, a sheet is neither checked nor imported.
+    await clearProfiles(bench);
+    await upload();
+    await bench.locator('[data-jzs-sheet-choice="0"]').uncheck();
+    await bench.locator('[data-jzs-import-preview] [data-jzs-preview-row="1"][data-sheet="二公司"]').waitFor();
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="2"][data-rejected="1"]').waitFor();
+    expect((await stored(bench)).map((d) => d.name)).toEqual(['李四', '王五']);
+  });
+
   it('2019.07 in 毕业时间 is July 2019; 2019.1 is refused with a question on its cell — never 1905', async () => {
     await clearProfiles(bench);
     const a = idFor('1985-03-02', 21);

@@ -28,6 +28,10 @@ export interface SheetSpec {
   hiddenRows?: number[];
   /** Columns Excel hides (indexes from 0), as Excel writes `<col min max hidden="1">`. */
   hiddenColumns?: number[];
+  /** The first sheet's name (default 花名册). */
+  name?: string;
+  /** Further sheets after the first, in tab order (one roster per employer or month). */
+  more?: Array<{ name: string; rows: TestCell[][]; hidden?: boolean; merges?: string[] }>;
 }
 
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -60,32 +64,40 @@ export function buildXlsx(spec: SheetSpec): Uint8Array {
     if ('inline' in c) return `<c${r} t="inlineStr"><is><t>${esc(c.inline)}</t></is></c>`;
     return `<c${r} s="${STYLE[c.fmt ?? 'general']}"><v>${c.n}</v></c>`;
   };
-  const rows = spec.rows
-    .map((row, i) => {
-      const cells = row.map((c, j) => cellXml(c, `${colName(j)}${i + 1}`)).join('');
-      if (spec.noRefs) return `<row>${cells || '<c/>'}</row>`;
-      const hidden = spec.hiddenRows?.includes(i + 1) ? ' hidden="1"' : '';
-      return cells ? `<row r="${i + 1}"${hidden}>${cells}</row>` : '';
-    })
-    .join('');
-  const merges = spec.merges?.length ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const rowsXml = (sheetRows: TestCell[][]) =>
+    sheetRows
+      .map((row, i) => {
+        const cells = row.map((c, j) => cellXml(c, `${colName(j)}${i + 1}`)).join('');
+        if (spec.noRefs) return `<row>${cells || '<c/>'}</row>`;
+        const hidden = spec.hiddenRows?.includes(i + 1) ? ' hidden="1"' : '';
+        return cells ? `<row r="${i + 1}"${hidden}>${cells}</row>` : '';
+      })
+      .join('');
+  const rows = rowsXml(spec.rows);
+  const mergesXml = (list: string[] | undefined) => (list?.length ? `<mergeCells count="${list.length}">${list.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '');
+  const merges = mergesXml(spec.merges);
   const cols = spec.hiddenColumns?.length ? `<cols>${spec.hiddenColumns.map((c) => `<col min="${c + 1}" max="${c + 1}" width="0" hidden="1" customWidth="1"/>`).join('')}</cols>` : '';
   const sheet = spec.rawSheet ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}">${cols}<sheetData>${rows}</sheetData>${merges}</worksheet>`;
+  const more = spec.more ?? [];
+  const moreSheets = more.map((m, k) => `<sheet name="${esc(m.name)}" sheetId="${k + 10}"${m.hidden ? ' state="hidden"' : ''} r:id="rId${k + 10}"/>`).join('');
+  const moreRels = more.map((_, k) => `<Relationship Id="rId${k + 10}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${k + 10}.xml"/>`).join('');
+  const moreParts = Object.fromEntries(more.map((m, k) => [`xl/worksheets/sheet${k + 10}.xml`, strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData>${rowsXml(m.rows)}</sheetData>${mergesXml(m.merges)}</worksheet>`)]));
   const sharedXml = spec.rawShared ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="${NS}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join('')}</sst>`;
   const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="177" formatCode="0.0"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="177" applyNumberFormat="1"/></cellXfs></styleSheet>`;
   const sheets = spec.hiddenFirst
     ? `<sheet name="说明" sheetId="2" state="hidden" r:id="rId9"/><sheet name="花名册" sheetId="1" r:id="rId1"/>`
-    : `<sheet name="花名册" sheetId="1" r:id="rId1"/>`;
+    : `<sheet name="${esc(spec.name ?? '花名册')}" sheetId="1" r:id="rId1"/>`;
   const files: Zippable = {
     '[Content_Types].xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     'xl/workbook.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${spec.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets}</sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr${spec.date1904 ? ' date1904="1"' : ''}/><sheets>${sheets}${moreSheets}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>`,
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/>${moreRels}</Relationships>`,
     ),
     'xl/worksheets/sheet1.xml': strToU8(sheet),
     'xl/worksheets/sheet9.xml': strToU8(`<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row></sheetData></worksheet>`),
+    ...moreParts,
     'xl/styles.xml': strToU8(styles),
     'xl/sharedStrings.xml': typeof sharedXml === 'string' ? strToU8(sharedXml) : sharedXml,
   };

@@ -90,7 +90,7 @@ describe('hidden columns and rows', () => {
     const replies: SheetReply[] = [];
     const session = new SheetSession((r) => replies.push(r));
     await session.handle({ read: { bytes, fileName: '筛选后.xlsx' } });
-    await session.handle({ check: { id: 1, headerRow: 2, mapping: ['name', 'idNumber', 'mobile'], now: NOW.getTime(), today: TODAY } });
+    await session.handle({ check: { id: 1, parts: [{ sheet: 0, headerRow: 2, mapping: ['name', 'idNumber', 'mobile'] }], now: NOW.getTime(), today: TODAY } });
     const checked = replies.flatMap((r) => ('checked' in r ? r.checked.results : []));
     expect(checked.map((r) => r.warnings.map((w) => w.code))).toEqual([[], ['import.rowHidden'], []]);
   });

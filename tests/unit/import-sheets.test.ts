@@ -4,7 +4,10 @@ import { t } from '../../src/i18n';
 import { importTemplate } from '../../src/profiles/io/export';
 import { autoMap } from '../../src/profiles/io/mapping';
 import { planImport } from '../../src/profiles/io/plan';
-import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
+import { autoMapTable, findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
+import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
+import { partsOf as checkParts, type SheetChoice, sheetChoices } from '../../src/ui/options/import-state';
+import { pick, rng, shuffle } from '../helpers/rng';
 import { rejectedCsv } from '../../src/profiles/io/rejected';
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { TableError } from '../../src/profiles/io/table';
@@ -359,6 +362,21 @@ describe('conflicts: one ID number, two names', () => {
   });
 });
 
+/** What the workbench does with a workbook: the sheet list's defaults, then one check of the chosen sheets in the worker. */
+async function checkWorkbook(bytes: Uint8Array, choose?: (c: SheetChoice, i: number) => boolean) {
+  const replies: SheetReply[] = [];
+  const session = new SheetSession((r) => replies.push(r));
+  await session.handle({ read: { bytes, fileName: '各单位.xlsx' } });
+  const read = readImportFile(bytes, '各单位.xlsx');
+  const sheets = sheetChoices(read).map((c, i) => ({ ...c, chosen: choose ? choose(c, i) : c.chosen }));
+  // A workbook of one visible sheet lists none: its one table under the header found, as the workbench shows it.
+  const table = tableAt(read, findHeaderRow(read.grid));
+  const parts = checkParts({ sheets, table, mapping: autoMapTable(table) });
+  await session.handle({ check: { id: 1, parts, now: NOW.getTime(), today: TODAY } });
+  const rows = replies.flatMap((r) => ('checked' in r ? r.checked.results : []));
+  return { read, sheets, rows };
+}
+
 describe('a workbook of several sheets', () => {
   const a = idFor('1985-03-02', 71);
   /** buildXlsx's hidden 「说明」 sheet made visible: an instructions sheet in front of the roster, as templates have. */
@@ -369,22 +387,139 @@ describe('a workbook of several sheets', () => {
       ),
     );
 
-  it('an instructions sheet in front of the roster: the roster is read, and the notice names the sheet', async () => {
+  it('an instructions sheet in front of the roster: the roster is read first, and the list shows both, the roster chosen', async () => {
     const { read, table, rows } = await importBytes(withVisibleFirst([['姓名', '身份证号'], ['张三', a]]), '模板.xlsx');
     expect(rows.map((r) => [r.sheetRow, r.data.name, r.data.idNumber])).toEqual([[2, '张三', a]]);
     expect(table.headers).toEqual(['姓名', '身份证号']);
-    const notice = read.notices.find((n) => n.code === 'import.notice.sheet');
-    expect(notice?.params).toEqual({ name: '花名册', count: 2, others: ['说明'] });
-    // The sheets not read are named, so a second roster left in the workbook is plain to see.
-    for (const lang of ['zh', 'en'] as const) expect(t('import.notice.sheet', notice?.params, lang)).toMatch(/花名册.*说明/s);
+    expect(sheetChoices(read).map((c) => [c.name, c.rows, c.recognised, c.chosen])).toEqual([
+      ['说明', 0, false, false],
+      ['花名册', 1, true, true],
+    ]);
+    expect(read.primary).toBe(1);
   });
 
-  it('no sheet has a header: the first visible one is read, as before; one visible sheet gives no notice', async () => {
+  it('no sheet has a header: the first visible one is shown, none chosen (the confirm waits); one visible sheet lists none', async () => {
     const { read } = await importBytes(withVisibleFirst([['甲', '乙'], ['1', '2']]), '无表头.xlsx');
     expect(read.grid[0]?.[0]?.text).toBe('说明');
-    expect(read.notices.find((n) => n.code === 'import.notice.sheet')?.params).toEqual({ name: '说明', count: 2, others: ['花名册'] });
+    expect(sheetChoices(read).map((c) => c.chosen)).toEqual([false, false]);
     const single = await importBytes(buildXlsx({ rows: [['姓名', '身份证号'], ['张三', a]], hiddenFirst: true }), '一张.xlsx');
     expect(single.read.notices).toEqual([]);
+    expect(single.read.sheets).toBeUndefined();
+  });
+
+  it('one roster sheet per employer: every sheet is imported by default, each row with its sheet and the row Excel shows there', async () => {
+    const ids = [idFor('1980-01-02', 1), idFor('1981-02-03', 2), idFor('1982-03-04', 3)];
+    const bytes = buildXlsx({
+      name: '一公司',
+      rows: [['姓名', '身份证号', '手机'], ['张三', ids[0]!, '13805310001']],
+      more: [
+        { name: '二公司', rows: [['二公司人员名单'], ['身份证号码', '姓名'], [ids[1]!, '李四'], ['', '赵六'], [ids[2]!, '王五']] },
+        { name: '填表说明', rows: [['请按模板填写'], ['身份证号须为 18 位']] },
+      ],
+    });
+    const { sheets, rows } = await checkWorkbook(bytes);
+    expect(sheets.map((c) => [c.name, c.rows, c.chosen])).toEqual([
+      ['一公司', 1, true],
+      ['二公司', 3, true],
+      ['填表说明', 1, false],
+    ]);
+    expect(rows.map((r) => [r.row, r.sheet?.name, r.sheet?.row, r.sheetRow, r.data.name ?? r.shown?.name, r.errors.map((e) => e.code)])).toEqual([
+      [1, '一公司', 1, 2, '张三', []],
+      [2, '二公司', 1, 3, '李四', []],
+      [3, '二公司', 2, 4, '赵六', ['v.id.empty']],
+      [4, '二公司', 3, 5, '王五', []],
+    ]);
+    expect(rows.map((r) => r.data.idNumber)).toEqual([ids[0], ids[1], undefined, ids[2]]);
+    // The message names the sheet, then the row Excel shows in it and the column by its header.
+    for (const lang of ['zh', 'en'] as const) {
+      const text = t('import.inSheet', { sheet: '二公司', message: t('import.cellMessage', { row: 4, column: '身份证号码', message: t('v.id.empty', {}, lang) }, lang) }, lang);
+      expect(text).toMatch(/二公司.*4.*身份证号码/s);
+    }
+  });
+
+  it('a sheet the clerk unticks is not checked nor imported; a sheet without headers can be ticked and mapped by hand', async () => {
+    const bytes = buildXlsx({ name: '十月', rows: [['姓名', '身份证号'], ['张三', a]], more: [{ name: '十一月', rows: [['姓名', '身份证号'], ['李四', idFor('1990-07-15', 9)]] }] });
+    const only = await checkWorkbook(bytes, (_, i) => i === 1);
+    expect(only.rows.map((r) => [r.row, r.sheet?.name, r.data.name])).toEqual([[1, '十一月', '李四']]);
+    const none = checkParts({ sheets: only.sheets.map((c) => ({ ...c, chosen: false })), mapping: [] });
+    expect(none).toEqual([]);
+  });
+
+  it('the same ID number under another name in another sheet is a conflict naming that sheet; the rejected-rows file re-imports sheet by sheet', async () => {
+    const bytes = buildXlsx({
+      name: '一公司',
+      rows: [['姓名', '身份证号', '手机'], ['张三', a, '13805310001'], ['缺号', '', '13805310002']],
+      more: [{ name: '二公司', rows: [['手机', '身份证号', '姓名'], ['13805310003', a, '张山'], ['13805310004', '123', '错号']] }],
+    });
+    const { sheets, rows } = await checkWorkbook(bytes);
+    const plan = planImport(rows, new Map(), 'update');
+    expect(plan.conflicts.get(3)).toEqual({ otherName: '张三', stored: false, sheetRows: [2], sheets: ['一公司'] });
+    const left = rows.filter((r) => plan.outcome.get(r.row) === 'reject' || plan.outcome.get(r.row) === 'conflict');
+    const csv = rejectedCsv(
+      sheets.map((c) => ({ table: c.table, rows: left.filter((r) => r.sheet?.name === c.name) })),
+      '未导入原因',
+      (r) => `${r.sheet?.name} 第 ${r.sheetRow} 行`,
+    );
+    const again = await importBytes(new TextEncoder().encode(csv), 'again.csv');
+    // Both rows of the pair are conflicts (neither is imported by default), and both rows without a valid ID number.
+    expect(again.rows.filter((r) => !r.blank).map((r) => [r.shown?.name, r.shown?.idNumber, r.data.mobile])).toEqual([
+      ['张三', a, '13805310001'],
+      ['缺号', '', '13805310002'],
+      ['张山', a, '13805310003'],
+      ['错号', '123', '13805310004'],
+    ]);
+  });
+});
+
+const chance = (r: () => number, p: number) => r() < p;
+
+describe('workbooks of several sheets, generated (seeded): rosters per employer or month among other sheets', () => {
+  const HEADERS: Record<string, string[]> = { name: ['姓名', '人员姓名'], idNumber: ['身份证号', '身份证号码', '公民身份号码'], mobile: ['手机', '手机号码', '联系电话（手机）'], employerName: ['工作单位', '单位名称'] };
+  const FIELDS = Object.keys(HEADERS);
+  it('every roster sheet is chosen by default and every applicant comes out of its sheet with its values at the row Excel shows', async () => {
+    let seq = 100;
+    let several = 0;
+    for (let seed = 1; seed <= (HEAVY ? 60 : 15); seed++) {
+      const r = rng(seed);
+      const count = 2 + Math.floor(r() * 4);
+      const specs: Array<{ name: string; rows: TestCell[][]; hidden?: boolean }> = [];
+      const expected: Array<[string, number, string, string, string]> = [];
+      for (let k = 0; k < count; k++) {
+        const kind = k === 0 && chance(r, 0.3) ? 'notes' : chance(r, 0.15) ? 'summary' : 'roster';
+        const name = kind === 'notes' ? '填表说明' : kind === 'summary' ? `汇总${k}` : pick(r, [`${k + 1}月`, `第${k + 1}批`, `分公司${k + 1}`, `Sheet${k + 1}`]);
+        if (kind !== 'roster') {
+          specs.push({ name, rows: kind === 'notes' ? [['填表说明'], ['1. 身份证号须为 18 位']] : [['单位', '人数'], ['甲公司', { n: 3 }]] });
+          continue;
+        }
+        const rows: TestCell[][] = [];
+        for (let t = Math.floor(r() * 3); t > 0; t--) rows.push(t === 1 ? [`${name}人员花名册`] : []);
+        const order = shuffle(r, FIELDS);
+        rows.push(order.map((f) => pick(r, HEADERS[f] ?? [f])));
+        const hidden = k > 0 && chance(r, 0.15);
+        for (let p = 1 + Math.floor(r() * 4); p > 0; p--) {
+          const person = { name: `${pick(r, ['王', '李', '张', '刘'])}${String.fromCharCode(0x4e00 + (seq % 500))}`, idNumber: idFor(`19${60 + (seq % 30)}-0${1 + (seq % 9)}-1${seq % 10}`, seq), mobile: `139${String(seq).padStart(8, '0')}`, employerName: `公司${seq % 7}` };
+          seq++;
+          rows.push(order.map((f) => person[f as keyof typeof person]));
+          if (!hidden) expected.push([name, rows.length, person.name, person.idNumber, person.mobile]);
+        }
+        specs.push({ name, rows, hidden });
+      }
+      const [first, ...more] = specs;
+      if (!first) continue;
+      const bytes = buildXlsx({ name: first.name, rows: first.rows, more: more.map((m) => ({ name: m.name, rows: m.rows, hidden: m.hidden })) });
+      const where = `seed ${seed}: ${specs.map((sp) => sp.name).join(', ')}`;
+      if (!expected.length) continue;
+      const { sheets, rows } = await checkWorkbook(bytes);
+      const visible = specs.filter((sp, k) => k === 0 || !sp.hidden);
+      if (visible.length > 1) expect(sheets.map((c) => [c.name, c.chosen]), where).toEqual(visible.map((sp) => [sp.name, sp.rows.some((row) => row.some((c) => c === '姓名' || c === '人员姓名'))]));
+      const people = rows.filter((row) => !row.blank);
+      expect(people.map((row) => [row.sheet?.name ?? first.name, row.sheetRow, row.data.name, row.data.idNumber, row.data.mobile]), where).toEqual(expected);
+      expect(people.flatMap((row) => row.errors), where).toEqual([]);
+      expect(new Set(rows.map((row) => row.row)).size, `${where}: one row number each`).toBe(rows.length);
+      if (sheets.filter((c) => c.chosen).length >= 2) several++;
+    }
+    // The corpus really makes workbooks of several rosters (a generator change cannot quietly drop them).
+    expect(several).toBeGreaterThanOrEqual(HEAVY ? 15 : 4);
   });
 });
 
@@ -456,7 +591,7 @@ describe('files to fix and re-import', () => {
     const { table, rows } = await importBytes(new TextEncoder().encode(csv), 'r.csv');
     const rejected = rows.filter((r) => r.errors.length);
     expect(rejected.map((r) => r.sheetRow)).toEqual([3, 4]);
-    const out = rejectedCsv(table, rejected, '未导入原因', (r) => r.errors.map((e) => `第 ${r.sheetRow} 行「${e.column}」`).join('；'));
+    const out = rejectedCsv([{ table, rows: rejected }], '未导入原因', (r) => r.errors.map((e) => `第 ${r.sheetRow} 行「${e.column}」`).join('；'));
     const again = await importBytes(new TextEncoder().encode(out), 'again.csv');
     expect(again.table.headers).toEqual(['未导入原因', '姓名', '身份证号', '手机']);
     expect(again.rows.map((r) => [r.shown?.name, r.shown?.idNumber, r.data.mobile])).toEqual([

@@ -59,7 +59,7 @@ describe('import panel state (issue 16.3)', () => {
 
   it('cancel clears everything and says so; done keeps what was read for the report', () => {
     const read: ReadResult = { kind: 'csv', grid: [], notices: [], date1904: false };
-    const s = run({ type: 'start', fileName: 'a.csv' }, { type: 'read', read }, { type: 'done', report: { imported: 1, skipped: 0, rejected: [] } });
+    const s = run({ type: 'start', fileName: 'a.csv' }, { type: 'read', read }, { type: 'done', report: { imported: 1, unchanged: 0, skipped: 0, rejected: [] } });
     expect(s).toMatchObject({ stage: 'done', read, report: { imported: 1 } });
     const cancelled = importReducer(s, { type: 'cancelled', text: '已取消' });
     expect(cancelled).toMatchObject({ stage: 'idle', message: { kind: 'ok', text: '已取消' } });

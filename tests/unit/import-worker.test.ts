@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { autoMap } from '../../src/profiles/io/mapping';
 import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
-import { type CheckRequest, SLICE, type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
+import { type CheckPart, type CheckRequest, SLICE, type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
 import type { Cell } from '../../src/profiles/io/table';
 import { checkCharacter } from '../../src/validate/id-number';
 
@@ -38,7 +38,7 @@ function session() {
 
 const grids = (replies: SheetReply[]): Cell[][][] => replies.flatMap((r) => ('rows' in r ? [r.rows] : []));
 const checked = (replies: SheetReply[], id: number): RowResult[][] => replies.flatMap((r) => ('checked' in r && r.checked.id === id ? [r.checked.results] : []));
-const check = (id: number, headerRow: number, mapping: CheckRequest['mapping']): { check: CheckRequest } => ({ check: { id, headerRow, mapping, now: NOW.getTime(), today: TODAY } });
+const check = (id: number, headerRow: number, mapping: CheckPart['mapping']): { check: CheckRequest } => ({ check: { id, parts: [{ sheet: 0, headerRow, mapping }], now: NOW.getTime(), today: TODAY } });
 
 describe('the import worker: one file held off the page, checked in slices', () => {
   it('sends the grid in slices, then checks it with the same results as validating on the page', async () => {

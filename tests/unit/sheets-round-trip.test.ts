@@ -165,10 +165,22 @@ describe(`export and import again, backup and restore: ${PROFILES} profiles with
       expect(sameData(byId(await there('ui:profiles.all', {})))).toEqual(sameData(byId(mine)));
       expect(await queueNames(there)).toEqual(mine.map((p) => p.data.name));
 
-      // The same file over the same profiles (opened in Excel, nothing edited): every profile stays as it was.
+      // The same file over the same profiles (opened in Excel, nothing edited): every row is reported unchanged and
+      // nothing is written — every record as it was, revision and time of the last change included.
       const again = await importInto(here, bytes, `导出.${kind.toLowerCase()}`);
-      expect([again.plan.created, again.plan.updated, again.plan.conflicts.size, again.plan.repeats.size]).toEqual([0, mine.length, 0, 0]);
-      expect(sameData(byId(await here('ui:profiles.all', {})))).toEqual(sameData(byId(mine)));
+      expect([again.plan.created, again.plan.updated, again.plan.unchanged, again.plan.items.length, again.plan.conflicts.size, again.plan.repeats.size]).toEqual([0, 0, mine.length, 0, 0, 0]);
+      expect([...again.plan.outcome.values()].every((o) => o === 'unchanged')).toBe(true);
+      expect(byId(await here('ui:profiles.all', {}))).toEqual(byId(mine));
+      expect(await queueNames(here)).toEqual(mine.map((p) => p.data.name));
+
+      // One cell edited in Excel: that applicant alone is updated (one new revision), the others stay unchanged.
+      const r = rng(kind.length * 31);
+      const edited = pick(r, mine);
+      const mobile = `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}`;
+      const third = await importInto(here, write(mine.map((p) => (p === edited ? { ...p, data: { ...p.data, mobile } } : p))), `改过.${kind.toLowerCase()}`);
+      expect([third.plan.updated, third.plan.unchanged]).toEqual([1, mine.length - 1]);
+      const after = await here('ui:profiles.all', {});
+      expect(after.filter((p) => p.revision !== mine.find((m) => m.id === p.id)?.revision).map((p) => [p.id, p.data.mobile])).toEqual([[edited.id, mobile]]);
     });
   }
 

@@ -11,7 +11,8 @@ export type ConflictChoice = 'skip' | 'import';
 
 type PlanItem = Extract<ImportItem, { kind: 'create' | 'update' }>;
 
-export type Outcome = 'create' | 'update' | 'skip' | 'reject' | 'conflict';
+/** `unchanged`: the row's ID number is stored (or earlier in the file) and the row would change none of its values. */
+export type Outcome = 'create' | 'update' | 'unchanged' | 'skip' | 'reject' | 'conflict';
 
 /** Why a row is a conflict: the other name its ID number carries, and where (stored, or an earlier sheet row). */
 export interface Conflict {
@@ -19,14 +20,21 @@ export interface Conflict {
   stored: boolean;
   /** Sheet rows of the file that carry the same ID number under another name. */
   sheetRows: number[];
+  /** In a workbook of several sheets, the sheet of each of those rows. */
+  sheets?: string[] | undefined;
 }
 
 /** A row repeating an earlier row's ID number (same name) with other values in some fields. */
 export interface Repeat {
   /** Sheet rows above it with the same ID number whose values differ. */
   sheetRows: number[];
+  /** In a workbook of several sheets, the sheet of each of those rows. */
+  sheets?: string[] | undefined;
   fields: FieldKey[];
 }
+
+/** The sheets of rows, when they come from a workbook of several sheets (a sheet row alone would not say where). */
+const sheetsOf = (rows: readonly RowResult[]) => (rows.some((r) => r.sheet) ? { sheets: rows.map((r) => r.sheet?.name ?? '') } : {});
 
 /** One applicant of the work queue the import forms: a written item (by index), or a stored profile left as it is. */
 export type QueueSlot = { item: number } | { id: string };
@@ -35,6 +43,8 @@ export interface ImportPlan {
   items: PlanItem[];
   created: number;
   updated: number;
+  /** Stored applicants the rows leave exactly as they are: nothing is written for them (no new revision). */
+  unchanged: number;
   skipped: number;
   rejected: RowResult[];
   conflicts: Map<number, Conflict>;
@@ -55,6 +65,11 @@ export function queueIds(queue: readonly QueueSlot[], saved: readonly string[]):
     const id = 'id' in slot ? slot.id : saved[slot.item];
     return id === undefined ? [] : [id];
   });
+}
+
+/** Whether a merge changed nothing: every field and the notes as they were. */
+function sameBody(a: { data: ProfileDataInput; notes?: string | undefined }, b: { data: ProfileDataInput; notes?: string | undefined }): boolean {
+  return (a.notes ?? '') === (b.notes ?? '') && FIELD_KEYS.every((k) => a.data[k] === b.data[k]);
 }
 
 /** Keep the stored value where the row cell is empty (a row never blanks out a field). */
@@ -93,7 +108,7 @@ export function findConflicts(rows: readonly RowResult[], existing: ReadonlyMap<
       const others = list.filter((o) => o !== r && o.data.name !== r.data.name);
       const stored = storedName !== undefined && storedName !== r.data.name;
       if (!stored && !others.length) continue;
-      out.set(r.row, { otherName: stored ? storedName : (others[0]?.data.name ?? ''), stored, sheetRows: others.map((o) => o.sheetRow) });
+      out.set(r.row, { otherName: stored ? storedName : (others[0]?.data.name ?? ''), stored, sheetRows: others.map((o) => o.sheetRow), ...sheetsOf(others) });
     }
   }
   return out;
@@ -114,7 +129,7 @@ export function repeatsOf(rows: readonly RowResult[], conflicts: ReadonlyMap<num
     const differing = earlier.filter((e) => differentFields(e.data, r.data).length);
     if (differing.length) {
       const fields = FIELD_KEYS.filter((k) => differing.some((e) => differentFields(e.data, r.data).includes(k)));
-      out.set(r.row, { sheetRows: differing.map((e) => e.sheetRow), fields });
+      out.set(r.row, { sheetRows: differing.map((e) => e.sheetRow), ...sheetsOf(differing), fields });
     }
     seen.set(idKey(r), [...earlier, r]);
   }
@@ -149,6 +164,7 @@ export function planImport(
   const queue: QueueSlot[] = [];
   let created = 0;
   let updated = 0;
+  let unchanged = 0;
   let skipped = 0;
   for (const r of rows) {
     if (r.blank) continue;
@@ -174,15 +190,22 @@ export function planImport(
     }
     if (duplicate && policy === 'update') {
       const item = earlier !== undefined ? items[earlier] : undefined;
+      const before = item?.body ?? stored ?? { data: {} };
+      const body = { data: merge(before.data, r.data), notes: r.notes || before.notes };
+      // A file imported again unchanged: the stored applicant stays as it is, with no new revision (and is still one
+      // of the sheet's applicants for the work queue).
+      if (sameBody(body, before)) {
+        if (stored && !item) {
+          unchanged++;
+          queue.push({ id: stored.id });
+        }
+        outcome.set(r.row, item ? 'update' : 'unchanged');
+        continue;
+      }
       if (item) {
-        item.body = { ...item.body, data: merge(item.body.data, r.data), ...(r.notes ? { notes: r.notes } : {}) };
+        item.body = { ...item.body, ...body };
       } else if (stored) {
-        items.push({
-          kind: 'update',
-          id: stored.id,
-          expectedRevision: stored.revision,
-          body: { data: merge(stored.data, r.data), businesses: stored.businesses, notes: r.notes || stored.notes },
-        });
+        items.push({ kind: 'update', id: stored.id, expectedRevision: stored.revision, body: { ...body, businesses: stored.businesses } });
         pending.set(key, items.length - 1);
         queue.push({ item: items.length - 1 });
         updated++;
@@ -196,5 +219,5 @@ export function planImport(
     created++;
     outcome.set(r.row, 'create');
   }
-  return { items, created, updated, skipped, rejected, conflicts, outcome, repeats: repeatsOf(rows, conflicts), queue };
+  return { items, created, updated, unchanged, skipped, rejected, conflicts, outcome, repeats: repeatsOf(rows, conflicts), queue };
 }

@@ -1,6 +1,6 @@
 import { parseCsv } from './csv';
 import { decodeText, type Encoding } from './decode';
-import type { Cell, Grid, Section, Table, TableNotice } from './table';
+import type { Cell, Grid, Section, SheetGrid, Table, TableNotice } from './table';
 import { TableError } from './table';
 import { columnLetter, isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
@@ -13,7 +13,28 @@ export interface ReadResult extends Grid {
   kind: 'csv' | 'xlsx';
   encoding?: Encoding | undefined;
   date1904: boolean;
+  /**
+   * A workbook of several sheets: every visible sheet in tab order (the grid above is `sheets[primary]`'s, the first
+   * whose headers are recognised). Undefined for a CSV and a workbook of one sheet.
+   */
+  sheets?: SheetGrid[] | undefined;
+  primary?: number | undefined;
 }
+
+/** Sheet `index` of a read file (the file's one grid when it has no several sheets). */
+export function sheetOf(read: ReadResult, index: number): Grid {
+  return read.sheets?.[index] ?? read;
+}
+
+/** A sheet's data rows under its header row: what the sheet list shows for it (blank rows not counted). */
+export function dataRowsIn(grid: Grid['grid'], headerRow: number): number {
+  let count = 0;
+  for (let i = headerRow; i < grid.length; i++) if ((grid[i] ?? []).some((c) => c.text.trim())) count++;
+  return count;
+}
+
+/** Whether a sheet has a header row we recognise (two known column names in its first rows): imported by default. */
+export const hasHeaderRow = (grid: Grid['grid']): boolean => headerRowIn(grid) !== undefined;
 
 /**
  * Read an import file into a grid of sheet rows. Pure and synchronous: the workbench runs it in a Web Worker
@@ -35,8 +56,11 @@ export function readImportFile(bytes: Uint8Array, fileName: string, onProgress: 
     result = { ...grid, notices: [...notices, ...grid.notices], kind: 'csv', encoding, date1904: false };
   }
   if (!result.grid.some((r) => r.some((c) => c.text.trim()))) throw new TableError('import.err.empty', { file: fileName });
-  result.notices.push(...hiddenNotices(result));
-  if (result.grid.length > MAX_ROWS + HEADER_SEARCH_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
+  // Each sheet's own notices; the primary sheet's grid and notices are the same objects as its entry in `sheets`.
+  for (const sheet of result.sheets ?? [result]) {
+    sheet.notices.push(...hiddenNotices(sheet));
+    if (sheet.grid.length > MAX_ROWS + HEADER_SEARCH_ROWS) throw new TableError('import.err.tooManyRows', { max: MAX_ROWS });
+  }
   onProgress(1);
   return result;
 }

@@ -9,6 +9,7 @@ import type { Finding } from '../../validate/types';
 import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
+import { nameNote, spacedRuns } from './name-note';
 import { type Cell, type Section, sheetRowOf, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
@@ -28,6 +29,11 @@ export interface RowResult {
   row: number;
   /** The row number Excel shows (contract.md's R: data-sheet-row). */
   sheetRow: number;
+  /**
+   * In a workbook of several sheets: the row's sheet by name, and its N within that sheet (data-row). `row` then
+   * numbers on across the sheets imported together, so that it names one row of the whole import.
+   */
+  sheet?: { name: string; row: number } | undefined;
   blank: boolean;
   /**
    * Not an applicant: a totals row or a note under the table (合计 35 人, 填表人：王五). Skipped like a blank row,
@@ -139,10 +145,32 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
   }
   // The only number of its file: kept, but the clerk is asked to compare it with the card.
   if (key === 'idNumber' && rounding === 'alone' && ROUNDED_ID.test(text)) b.warnings.push({ column, code: 'v.import.idMaybeRounded', params: { text } });
-  const value = key === 'name' ? unpaddedName(b, text, column) : text;
+  const named = key === 'name' ? withoutNote(b, text, column) : text;
+  if (named === undefined) return;
+  const value = key === 'name' ? unpaddedName(b, named, column) : named;
   const r = parseField(key, value, now);
   for (const f of r.findings) (f.severity === 'error' ? b.errors : b.warnings).push(fromFinding(column, f));
   if (r.value !== undefined && !r.findings.some((f) => f.severity === 'error')) b.set(key, r.value, column);
+}
+
+/**
+ * The name without the note a clerk wrote after it (「张三（退休）」): the note is said as a warning on the cell, so it
+ * stays in sight without becoming part of the name. A bracket that may hold a name rejects the row (name-note.ts).
+ */
+function withoutNote(b: RowBuilder, text: string, column: string): string | undefined {
+  const found = nameNote(text);
+  const runs = spacedRuns(found && 'name' in found ? found.name : text);
+  if (runs !== undefined) {
+    b.errors.push({ column, code: 'import.nameRunsUnclear', params: { text, runs } });
+    return undefined;
+  }
+  if (!found) return text;
+  if ('unclear' in found) {
+    b.errors.push({ column, code: 'import.nameNoteUnclear', params: { text, note: found.unclear } });
+    return undefined;
+  }
+  b.warnings.push({ column, code: 'import.nameNote', params: { text, value: found.name, note: found.notes.join('、') } });
+  return found.name;
 }
 
 /**

@@ -7,16 +7,23 @@
  */
 import { CodedError } from '../../i18n/problem';
 import type { ColumnKey } from './mapping';
-import { type ReadResult, readImportFile, tableAt } from './read';
-import { type RowResult, tableContext, validateRow } from './rows';
-import { type Cell, sheetRowOf } from './table';
+import { MAX_ROWS, type ReadResult, readImportFile, sheetOf, tableAt } from './read';
+import { type RowContext, type RowResult, tableContext, validateRow } from './rows';
+import { type Cell, sheetRowOf, type Table } from './table';
 
-/** A check of the held file: which header row and mapping, and the clock of the page that asked. */
+/** One sheet to check: which sheet (0 for a file of one), its header row and its column mapping. */
+export interface CheckPart {
+  sheet: number;
+  headerRow: number;
+  mapping: Array<ColumnKey | null>;
+}
+
+/** A check of the held file: which sheets with which header row and mapping, and the clock of the page that asked. */
 export interface CheckRequest {
   /** Increases with every check the page asks for: a newer one supersedes an unfinished older one. */
   id: number;
-  headerRow: number;
-  mapping: Array<ColumnKey | null>;
+  /** The sheets to import, in tab order; their rows are numbered on (RowResult.row) and carry the sheet. */
+  parts: CheckPart[];
   /** The page's `Date.now()` (the worker's clock is the same machine's; passed so one check uses one instant). */
   now: number;
   /** Today in Asia/Shanghai, yyyy-MM-dd. */
@@ -27,7 +34,7 @@ export type SheetRequest = { read: { bytes: Uint8Array; fileName: string } } | {
 
 export type SheetReply =
   | { progress: number }
-  | { rows: Cell[][] }
+  | { rows: Cell[][]; sheet?: number | undefined }
   | { done: Omit<ReadResult, 'grid'> }
   | { checked: { id: number; results: RowResult[]; progress: number } }
   | { checkDone: { id: number } }
@@ -76,9 +83,13 @@ export class SheetSession {
         this.post({ progress: fraction });
       });
       this.read = read;
-      const { grid, ...rest } = read;
-      for (let i = 0; i < grid.length; i += SLICE) this.post({ rows: grid.slice(i, i + SLICE) });
-      this.post({ done: rest });
+      const { grid, sheets, ...rest } = read;
+      // Each grid once: a workbook's sheets tagged with their index (the primary grid is one of them).
+      if (!sheets) for (let i = 0; i < grid.length; i += SLICE) this.post({ rows: grid.slice(i, i + SLICE) });
+      sheets?.forEach((sheet, k) => {
+        for (let i = 0; i < sheet.grid.length; i += SLICE) this.post({ rows: sheet.grid.slice(i, i + SLICE), sheet: k });
+      });
+      this.post({ done: sheets ? { ...rest, sheets: sheets.map((sheet) => ({ ...sheet, grid: [] })) } : rest });
     } catch (err) {
       this.post({ error: problemOf(err) });
     }
@@ -88,20 +99,38 @@ export class SheetSession {
     this.latest = Math.max(this.latest, request.id);
     const { id } = request;
     try {
-      if (!this.read) throw new CodedError('import.err.reader');
-      const table = tableAt(this.read, request.headerRow);
-      const ctx = tableContext(table, { mapping: request.mapping, now: new Date(request.now), today: request.today, date1904: this.read.date1904 });
-      const total = table.rows.length;
-      for (let at = 0; at < total; at += SLICE) {
-        if (id !== this.latest) return;
-        const results: RowResult[] = [];
-        for (let i = at; i < Math.min(total, at + SLICE); i++) results.push(validateRow(i + 1, sheetRowOf(table, i), table.rows[i] ?? [], ctx));
-        this.post({ checked: { id, results, progress: Math.min(total, at + SLICE) / total } });
-        await nextTask();
+      const blocks = this.blocksOf(request);
+      const total = blocks.reduce((sum, b) => sum + b.table.rows.length, 0);
+      let done = 0;
+      for (const { table, ctx, sheet } of blocks) {
+        for (let at = 0; at < table.rows.length; at += SLICE) {
+          if (id !== this.latest) return;
+          const results: RowResult[] = [];
+          for (let i = at; i < Math.min(table.rows.length, at + SLICE); i++) {
+            const result = validateRow(done + i + 1, sheetRowOf(table, i), table.rows[i] ?? [], ctx);
+            results.push(sheet ? { ...result, sheet: { name: sheet, row: i + 1 } } : result);
+          }
+          this.post({ checked: { id, results, progress: (done + Math.min(table.rows.length, at + SLICE)) / Math.max(1, total) } });
+          await nextTask();
+        }
+        done += table.rows.length;
       }
       if (id === this.latest) this.post({ checkDone: { id } });
     } catch (err) {
       this.post({ error: { ...problemOf(err), check: id } });
     }
+  }
+
+  /** Each part's table and row context; the rows of all parts together within the import's limit. */
+  private blocksOf(request: CheckRequest): Array<{ table: Table; ctx: RowContext; sheet: string | undefined }> {
+    const read = this.read;
+    if (!read) throw new CodedError('import.err.reader');
+    const blocks = request.parts.map((part) => {
+      const table = tableAt(sheetOf(read, part.sheet), part.headerRow);
+      const ctx = tableContext(table, { mapping: part.mapping, now: new Date(request.now), today: request.today, date1904: read.date1904 });
+      return { table, ctx, sheet: read.sheets?.[part.sheet]?.name };
+    });
+    if (blocks.reduce((sum, b) => sum + b.table.rows.length, 0) > MAX_ROWS) throw new CodedError('import.err.tooManyRows', { max: MAX_ROWS });
+    return blocks;
   }
 }

@@ -42,6 +42,11 @@ export interface Grid {
   hiddenColumns?: number[] | undefined;
 }
 
+/** One sheet of a workbook of several, as read: its name as its tab shows it, and its grid. */
+export interface SheetGrid extends Grid {
+  name: string;
+}
+
 /**
  * A header row again inside the data (two rosters pasted one under the other, each with its header): the rows under
  * it are read by its own column names where they differ from the table's header.

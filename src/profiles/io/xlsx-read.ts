@@ -1,4 +1,4 @@
-import type { Cell, Grid, TableNotice } from './table';
+import type { Cell, Grid, SheetGrid, TableNotice } from './table';
 import { TableError, textOfFormula } from './table';
 import { excelSerialToIso } from './xlsx';
 import { inflateEntry, type ZipEntry, zipEntries } from './zip';
@@ -211,53 +211,38 @@ function fillMerged(sheetXml: string, grid: Cell[][], notices: TableNotice[]): v
 }
 
 /**
- * Read an XLSX file into a grid of sheet rows: the first visible sheet that `accept`s (the roster, not a
- * 填表说明 sheet in front of it), else the first visible sheet; when the workbook has several, a notice says which
- * one was read. `onProgress` gets the fraction of the sheet XML scanned.
+ * Read an XLSX file: every visible sheet (a roster per employer or per month is one sheet each), and the grid of the
+ * first that `accept`s (the roster, not a 填表说明 sheet in front of it), else of the first. When the workbook has
+ * several, `sheets` lists them all in tab order and `primary` is that one's index: the clerk chooses which to
+ * import. `onProgress` gets the fraction of the sheets' XML scanned.
  */
 export function readXlsx(
   bytes: Uint8Array,
   onProgress: (fraction: number) => void = () => undefined,
   accept: (grid: Cell[][]) => boolean = () => true,
-): Grid & { date1904: boolean } {
+): Grid & { date1904: boolean; sheets?: SheetGrid[] | undefined; primary?: number | undefined } {
   const entries = new Map(zipEntries(bytes).map((e) => [e.name, e]));
   if (entries.has('EncryptedPackage') || entries.has('EncryptionInfo')) throw new TableError('import.err.encrypted');
   const budget = { left: MAX_INFLATED };
   const workbook = part(bytes, entries, 'xl/workbook.xml', budget);
   if (!workbook) throw new TableError('import.err.noWorkbook');
   const date1904 = /<workbookPr\b[^>]*\sdate1904\s*=\s*["'](1|true)["']/.test(workbook);
-  const sheets = visibleSheets(workbook, part(bytes, entries, 'xl/_rels/workbook.xml.rels', budget));
-  const first = sheets[0];
-  if (!first || !entries.get(first.path)) throw new TableError('import.err.noSheet');
+  const sheets = visibleSheets(workbook, part(bytes, entries, 'xl/_rels/workbook.xml.rels', budget)).filter((sheet) => entries.get(sheet.path));
+  if (!sheets.length) throw new TableError('import.err.noSheet');
   const common = (entries.get('xl/sharedStrings.xml')?.size ?? 0) + (entries.get('xl/styles.xml')?.size ?? 0);
   // Declared sizes first: refuse before inflating anything big.
-  const refuseBig = (path: string, size: number) => {
-    if (size > budget.left) throw new TableError('import.err.tooBig', { part: path, mb: Math.round(size / 2 ** 20), max: Math.round(MAX_INFLATED / 2 ** 20) });
-  };
-  refuseBig(first.path, (entries.get(first.path)?.size ?? 0) + common);
+  const declared = sheets.reduce((sum, sheet) => sum + (entries.get(sheet.path)?.size ?? 0), common);
+  if (declared > budget.left) throw new TableError('import.err.tooBig', { part: sheets[0]?.path ?? '', mb: Math.round(declared / 2 ** 20), max: Math.round(MAX_INFLATED / 2 ** 20) });
   const shared = sharedStrings(part(bytes, entries, 'xl/sharedStrings.xml', budget));
   const styleList = styles(part(bytes, entries, 'xl/styles.xml', budget));
-  const read = (sheet: SheetRef) => {
-    refuseBig(sheet.path, entries.get(sheet.path)?.size ?? 0);
-    return readSheet(part(bytes, entries, sheet.path, budget) ?? '', shared, styleList, date1904, onProgress);
-  };
-  const firstGrid = read(first);
-  let chosen = { sheet: first, ...firstGrid };
-  if (!accept(firstGrid.grid)) {
-    for (const sheet of sheets.slice(1)) {
-      if (!entries.get(sheet.path)) continue;
-      const next = read(sheet);
-      if (accept(next.grid)) {
-        chosen = { sheet, ...next };
-        break;
-      }
-    }
-  }
-  // The other sheets by name: a second roster (第二批) left unread is then plain to see, not hidden in a count.
-  const others = sheets.filter((sheet) => sheet !== chosen.sheet).map((sheet) => sheet.name);
-  const listed = others.length > 10 ? [...others.slice(0, 10), '…'] : others;
-  const notices = sheets.length > 1 ? [{ sheetRow: 0, code: 'import.notice.sheet' as const, params: { name: chosen.sheet.name, count: sheets.length, others: listed } }, ...chosen.notices] : chosen.notices;
-  return { grid: chosen.grid, notices, date1904, hiddenRows: chosen.hiddenRows, hiddenColumns: chosen.hiddenColumns };
+  const grids: SheetGrid[] = sheets.map((sheet, k) => ({
+    name: sheet.name,
+    ...readSheet(part(bytes, entries, sheet.path, budget) ?? '', shared, styleList, date1904, (f) => onProgress((k + f) / sheets.length)),
+  }));
+  const primary = Math.max(0, grids.findIndex((g) => accept(g.grid)));
+  const chosen = grids[primary] ?? { name: '', grid: [], notices: [] };
+  const base = { grid: chosen.grid, notices: chosen.notices, date1904, hiddenRows: chosen.hiddenRows, hiddenColumns: chosen.hiddenColumns };
+  return grids.length > 1 ? { ...base, sheets: grids, primary } : base;
 }
 
 /** One sheet's XML into a grid of sheet rows (blank rows kept, trailing ones dropped), merged ranges filled. */

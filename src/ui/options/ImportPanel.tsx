@@ -3,15 +3,15 @@ import { t } from '../../i18n';
 import { CodedError, describe } from '../../i18n/problem';
 import type { ColumnKey } from '../../profiles/io/mapping';
 import { planImport } from '../../profiles/io/plan';
-import { HEADER_SEARCH_ROWS, type ReadResult, autoMapTable, findHeaderRow, tableAt } from '../../profiles/io/read';
+import { HEADER_SEARCH_ROWS, type ReadResult, autoMapTable, findHeaderRow, sheetOf, tableAt } from '../../profiles/io/read';
 import { checkRows, commitPlan } from './import-flow';
-import { importReducer, initialImport, remap, reportOf } from './import-state';
-import { FileStep, MappingStep, PreviewStep, ReportStep } from './ImportSteps';
+import { type ImportAction, type ImportState, importReducer, initialImport, partsOf, reportOf, sheetChoices } from './import-state';
+import { FileStep, MappingStep, PreviewStep, ReportStep, SheetsStep } from './ImportSteps';
 import { SheetWorker } from './read-in-worker';
 
 const errorText = (err: unknown) => (err instanceof CodedError ? describe(err) : t('import.err.reader'));
 
-/** 导入: file → header row and columns → preview of every row → duplicates and conflicts → one all-or-nothing commit. */
+/** 导入: file → sheets → header row and columns → preview of every row → duplicates and conflicts → one all-or-nothing commit. */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const [s, dispatch] = useReducer(importReducer, initialImport);
   const plan = useMemo(() => planImport(s.rows, s.existing, s.policy, s.choices), [s.rows, s.existing, s.policy, s.choices]);
@@ -22,15 +22,11 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const sheet = useRef<SheetWorker | undefined>(undefined);
   const closeSheet = () => sheet.current?.close();
   useEffect(() => closeSheet, []);
-  const revalidate = async (headerRow: number, mapping: Array<ColumnKey | null>) => {
-    const checked = sheet.current && (await checkRows(sheet.current, headerRow, mapping));
+  /** Apply a change of sheets, header row or mapping, and check the rows again as they now are. */
+  const recheck = async (state: ImportState, action: ImportAction) => {
+    dispatch(action);
+    const checked = sheet.current && (await checkRows(sheet.current, partsOf(importReducer(state, action))));
     if (checked) dispatch({ type: 'checked', ...checked });
-  };
-  const applyHeaderRow = async (read: ReadResult, headerRow: number) => {
-    const table = tableAt(read, headerRow);
-    const mapping = autoMapTable(table);
-    dispatch({ type: 'table', table, mapping });
-    await revalidate(headerRow, mapping);
   };
   const onFile = async (file: File) => {
     performance.mark('jzs-import-start');
@@ -40,8 +36,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     try {
       const read = await sheet.current.read(file);
       performance.mark('jzs-import-read');
+      const start = importReducer({ ...initialImport, read }, { type: 'read', read });
       dispatch({ type: 'read', read });
-      await applyHeaderRow(read, findHeaderRow(read.grid));
+      await recheck(start, firstView(read));
       // The plan over every row and the preview's first rows: two renders, two tasks (bench T9).
       await new Promise((resolve) => setTimeout(resolve, 0));
       dispatch({ type: 'previewed' });
@@ -52,15 +49,15 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     }
   };
   const changeHeaderRow = (value: number) => {
-    const { read } = s;
-    if (!read || !Number.isInteger(value) || value < 1 || value > Math.min(HEADER_SEARCH_ROWS, read.grid.length)) return;
-    applyHeaderRow(read, value).catch(fail);
+    const shown = s.read && sheetOf(s.read, s.viewing);
+    if (!shown || !Number.isInteger(value) || value < 1 || value > Math.min(HEADER_SEARCH_ROWS, shown.grid.length)) return;
+    const table = tableAt(shown, value);
+    recheck(s, { type: 'table', table, mapping: autoMapTable(table) }).catch(fail);
   };
   const changeMapping = (column: number, key: ColumnKey | null) => {
-    if (!s.table || !s.read) return;
-    dispatch({ type: 'map', column, key });
-    revalidate(s.table.headerRow, remap(s.mapping, column, key)).catch(fail);
+    if (s.table) recheck(s, { type: 'map', column, key }).catch(fail);
   };
+  const chooseSheet = (index: number, chosen: boolean) => recheck(s, { type: 'chooseSheet', sheet: index, chosen }).catch(fail);
   const confirm = async () => {
     performance.mark('jzs-import-commit');
     dispatch({ type: 'saving' });
@@ -81,6 +78,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       <FileStep state={s} onFile={(f) => void onFile(f)} />
       {s.stage === 'preview' && s.table && s.read && (
         <div class="preview" data-jzs-import-preview="">
+          <SheetsStep state={s} onChoose={chooseSheet} onView={(index) => dispatch({ type: 'view', sheet: index })} />
           <MappingStep state={s} read={s.read} table={s.table} onHeaderRow={changeHeaderRow} onMap={changeMapping} />
           <PreviewStep state={s} table={s.table} plan={plan} dispatch={dispatch} onConfirm={() => void confirm()} onCancel={() => (closeSheet(), dispatch({ type: 'cancelled', text: t('import.cancelled') }))} />
         </div>
@@ -88,4 +86,12 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       {s.stage === 'done' && s.report && <ReportStep report={s.report} read={s.read} fileName={s.fileName} />}
     </section>
   );
+}
+
+/** What a read file shows first: a workbook's sheets (the first recognised one shown), else its one table under the header found. */
+function firstView(read: ReadResult): ImportAction {
+  const sheets = sheetChoices(read);
+  if (sheets.length) return { type: 'sheets', sheets, viewing: read.primary ?? 0 };
+  const table = tableAt(read, findHeaderRow(read.grid));
+  return { type: 'table', table, mapping: autoMapTable(table) };
 }

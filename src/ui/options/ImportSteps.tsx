@@ -6,7 +6,7 @@ import { getLang, joinClauses, joinList, t, type MessageKey } from '../../i18n';
 import { importTemplate } from '../../profiles/io/export';
 import { autoMap, type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
 import type { ConflictChoice, ImportPlan } from '../../profiles/io/plan';
-import { HEADER_SEARCH_ROWS, type ReadResult } from '../../profiles/io/read';
+import { HEADER_SEARCH_ROWS, type ReadResult, sheetOf } from '../../profiles/io/read';
 import { rejectedCsv } from '../../profiles/io/rejected';
 import type { RowIssue, RowResult } from '../../profiles/io/rows';
 import type { Table } from '../../profiles/io/table';
@@ -24,7 +24,7 @@ const PREVIEW_PAGE = 100;
 const ROWS_PER_TASK = 20;
 const SAMPLES = 3;
 const COLUMN_KEYS: readonly ColumnKey[] = [...FIELD_KEYS, ...EXTRA_COLUMNS];
-const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
+const OUTCOME_TEXT: Record<string, MessageKey> = { reject: 'import.rejected', update: 'import.willUpdate', unchanged: 'import.willKeep', skip: 'import.willSkip', conflict: 'import.willConflict', create: 'import.willCreate' };
 
 const describeIssue = (i: RowIssue) => {
   const message = t(i.code, i.params);
@@ -35,11 +35,18 @@ const describeIssue = (i: RowIssue) => {
  * (one the clerk mapped by hand: 「联系方式」 → 手机) is followed by the field it is imported as.
  */
 function cellMessage(r: RowResult, i: RowIssue): string {
-  if (!i.column) return describeIssue(i);
+  if (!i.column) return inSheet(r, describeIssue(i));
   const params = { row: r.sheetRow, column: i.column, message: describeIssue(i) };
-  if (!i.field || autoMap([i.column])[0] === i.field) return t('import.cellMessage', params);
-  return t('import.cellMessageField', { ...params, field: columnName(i.field) });
+  if (!i.field || autoMap([i.column])[0] === i.field) return inSheet(r, t('import.cellMessage', params));
+  return inSheet(r, t('import.cellMessageField', { ...params, field: columnName(i.field) }));
 }
+
+/** A message about a row of a workbook of several sheets names the sheet first: row numbers repeat across sheets. */
+const inSheet = (r: RowResult, message: string) => (r.sheet ? t('import.inSheet', { sheet: r.sheet.name, message }) : message);
+
+/** Other rows named in a message: 「工作表「一公司」第 5 行」 when they carry their sheet, else their numbers. */
+const rowsAt = (sheetRows: readonly number[], sheets: readonly string[] | undefined) =>
+  sheets ? joinList(sheetRows.map((row, k) => t('import.rowInSheet', { sheet: sheets[k] ?? '', row }))) : undefined;
 
 function columnName(k: ColumnKey): string {
   if (k === 'notes') return t('profiles.notes');
@@ -69,13 +76,16 @@ function repeatText(plan: ImportPlan, r: RowResult): string | undefined {
   if (!repeat) return undefined;
   const names = repeat.fields.map((k) => FIELD_NAMES[k]);
   const fields = { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') };
-  return t('import.repeatDiffers', { rows: repeat.sheetRows, fields });
+  const at = rowsAt(repeat.sheetRows, repeat.sheets);
+  return at ? t('import.repeatDiffersAt', { rows: at, fields }) : t('import.repeatDiffers', { rows: repeat.sheetRows, fields });
 }
 
 function conflictText(plan: ImportPlan, r: RowResult): string | undefined {
   const c = plan.conflicts.get(r.row);
   if (!c) return undefined;
-  return c.stored ? t('import.conflictStored', { name: c.otherName }) : t('import.conflictFile', { rows: joinList(c.sheetRows), name: c.otherName });
+  if (c.stored) return t('import.conflictStored', { name: c.otherName });
+  const at = rowsAt(c.sheetRows, c.sheets);
+  return at ? t('import.conflictFileAt', { rows: at, name: c.otherName }) : t('import.conflictFile', { rows: joinList(c.sheetRows), name: c.otherName });
 }
 
 /** Step 1: the file input, the template, progress and the panel's message. */
@@ -122,6 +132,8 @@ interface MappingProps {
 /** Step 2: what the reader found, the header row (choosable) and the column mapping with sample values. */
 export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: MappingProps) {
   const samples = useMemo(() => samplesOf(table), [table]);
+  const shown = sheetOf(read, s.viewing);
+  const sheetName = s.sheets[s.viewing]?.name;
   return (
     <>
       <p class="muted">
@@ -129,14 +141,15 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
         {read.encoding && ` · ${t('import.encoding', { encoding: read.encoding })}`}
       </p>
       {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
-      {read.notices.map((n) => (
+      {sheetName !== undefined && <h3 data-jzs-sheet-shown={s.viewing}>{t('import.sheetMapping', { sheet: sheetName })}</h3>}
+      {shown.notices.map((n) => (
         <p key={n.code} class="warning" data-jzs-import-notice={n.code.split('.').pop()}>
           <ZhRuns text={t(n.code, n.params)} />
         </p>
       ))}
       <label class="row">
         {t('import.headerRow')}{' '}
-        <input type="number" data-jzs-header-row="" min={1} max={Math.min(HEADER_SEARCH_ROWS, read.grid.length)} value={table.headerRow} onChange={(e) => onHeaderRow(Number(e.currentTarget.value))} />{' '}
+        <input type="number" data-jzs-header-row="" min={1} max={Math.min(HEADER_SEARCH_ROWS, shown.grid.length)} value={table.headerRow} onChange={(e) => onHeaderRow(Number(e.currentTarget.value))} />{' '}
         {t('import.headerRowSuffix')}
       </label>
       {table.headerRow > 1 && <p class="muted" data-jzs-header-found={table.headerRow}>{t('import.headerFound', { row: table.headerRow, above: table.headerRow - 1 })}</p>}
@@ -179,8 +192,57 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
           ))}
         </tbody>
       </table>
-      {!isMapped(s) && <p class="error">{t('import.needNameId')}</p>}
+      <MappingProblems state={s} />
     </>
+  );
+}
+
+/** What keeps the confirm disabled: no sheet chosen, or a chosen sheet (or the one table) without name and ID columns. */
+function MappingProblems({ state: s }: { state: ImportState }) {
+  if (isMapped(s)) return null;
+  if (!s.sheets.length) return <p class="error">{t('import.needNameId')}</p>;
+  const unmapped = s.sheets.filter((c) => c.chosen && !(c.mapping.includes('name') && c.mapping.includes('idNumber')));
+  if (!s.sheets.some((c) => c.chosen)) return <p class="error" data-jzs-import-sheet-problem="">{t('import.sheetNone')}</p>;
+  return (
+    <>
+      {unmapped.map((c) => (
+        <p key={c.name} class="error" data-jzs-import-sheet-problem={c.name}>
+          <ZhRuns text={t('import.needNameIdSheet', { sheet: c.name })} />
+        </p>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Step 1½, for a workbook of several sheets (one roster per employer or month): every sheet with its data rows,
+ * ticked when its headers are recognised; the clerk ticks the ones to import and opens any one's columns.
+ */
+export function SheetsStep({ state: s, onChoose, onView }: { state: ImportState; onChoose: (sheet: number, chosen: boolean) => void; onView: (sheet: number) => void }) {
+  if (!s.sheets.length) return null;
+  return (
+    <fieldset class="sheets" data-jzs-import-sheets={s.sheets.length}>
+      <legend>{t('import.sheetsTitle')}</legend>
+      <p class="muted">{t('import.sheetsHint', { count: s.sheets.length })}</p>
+      {s.sheets.map((c, i) => (
+        <div key={`${i}:${c.name}`} class="row" data-jzs-import-sheet={c.name} data-rows={c.rows} data-chosen={c.chosen ? 'true' : 'false'}>
+          <label>
+            <input type="checkbox" data-jzs-sheet-choice={i} checked={c.chosen} onChange={(e) => onChoose(i, e.currentTarget.checked)} /> <ZhRuns text={c.name} />
+          </label>{' '}
+          <span class="muted">
+            {t('import.sheetRows', { rows: c.rows })}
+            {!c.recognised && ` · ${t('import.sheetNoHeader')}`}
+          </span>{' '}
+          {s.viewing === i ? (
+            <span class="muted">{t('import.sheetShown')}</span>
+          ) : (
+            <button type="button" class="link" data-jzs-sheet-view={i} onClick={() => onView(i)}>
+              {t('import.sheetView')}
+            </button>
+          )}
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
@@ -233,7 +295,7 @@ export function PreviewStep({ state: s, table, plan, dispatch, onConfirm, onCanc
       </fieldset>
       {plan.conflicts.size > 0 && <p class="warning" data-jzs-import-conflicts={plan.conflicts.size}>{t('import.conflicts', { count: plan.conflicts.size })}</p>}
       {warned > 0 && <p class="muted">{t('import.warnCount', { count: warned })}</p>}
-      <h3>{t('import.preview', { rows: s.rows.length, ok: plan.created + plan.updated + plan.skipped, create: plan.created, update: plan.updated, skip: plan.skipped, rejected: plan.rejected.length })}</h3>
+      <h3>{t('import.preview', { rows: s.rows.length, ok: plan.created + plan.updated + plan.unchanged + plan.skipped, create: plan.created, update: plan.updated, unchanged: plan.unchanged, skip: plan.skipped, rejected: plan.rejected.length })}</h3>
       <div class="row">
         <label>
           <input type="checkbox" data-jzs-only-problems="" checked={s.onlyProblems} onChange={(e) => dispatch({ type: 'onlyProblems', value: e.currentTarget.checked })} /> {t('import.onlyProblems')}
@@ -261,7 +323,9 @@ export function PreviewStep({ state: s, table, plan, dispatch, onConfirm, onCanc
 function downloadRejected(s: ImportState, table: Table, plan: ImportPlan): void {
   const left = s.rows.filter((r) => plan.outcome.get(r.row) === 'reject' || plan.outcome.get(r.row) === 'conflict');
   const reason = (r: RowResult) => joinClauses([...r.errors.map((i) => cellMessage(r, i)), conflictText(plan, r) ?? ''].filter(Boolean));
-  download(`${t('export.fileName.rejected', { name: s.fileName.replace(/\.[^.]+$/, '') })}.csv`, rejectedCsv(table, left, t('import.reasonHeader'), reason), 'text/csv;charset=utf-8');
+  // A workbook's sheets one under the other, each under its own header line (rows carry their sheet by name).
+  const blocks = s.sheets.length ? s.sheets.map((c) => ({ table: c.table, rows: left.filter((r) => r.sheet?.name === c.name) })) : [{ table, rows: left }];
+  download(`${t('export.fileName.rejected', { name: s.fileName.replace(/\.[^.]+$/, '') })}.csv`, rejectedCsv(blocks, t('import.reasonHeader'), reason), 'text/csv;charset=utf-8');
 }
 
 /** The preview's table of rows, a page at a time, filtered to the rows with a problem when asked. */
@@ -321,8 +385,8 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
   const conflict = conflictText(plan, r);
   const repeat = repeatText(plan, r);
   return (
-    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-outcome={r.trailer ? 'trailer' : r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict || repeat ? 'warn' : ''}>
-      <td>{r.sheetRow}</td>
+    <tr data-jzs-preview-row={r.row} data-sheet-row={r.sheetRow} data-sheet={r.sheet?.name} data-outcome={r.trailer ? 'trailer' : r.blank ? 'blank' : plan.outcome.get(r.row)} class={r.errors.length ? 'bad' : r.warnings.length || conflict || repeat ? 'warn' : ''}>
+      <td>{r.sheet ? <ZhRuns text={t('import.rowInSheet', { sheet: r.sheet.name, row: r.sheetRow })} /> : r.sheetRow}</td>
       <td>
         <ZhRuns text={r.data.name ?? r.shown?.name ?? ''} />
       </td>
@@ -366,17 +430,17 @@ function PreviewRow({ r, plan, choice, onChoose }: { r: RowResult; plan: ImportP
 /** Step 4: what the commit did, with every rejected row by the row number Excel shows (contract.md). */
 export function ReportStep({ report, read, fileName }: { report: Report; read?: ReadResult; fileName?: string }) {
   return (
-    <div class="report" data-jzs-import-report="" data-imported={report.imported} data-rejected={report.rejected.length} data-skipped={report.skipped}>
+    <div class="report" data-jzs-import-report="" data-imported={report.imported} data-unchanged={report.unchanged} data-rejected={report.rejected.length} data-skipped={report.skipped}>
       {fileName && (
         <p class="muted" data-jzs-import-file="">
           <ZhRuns text={t('import.reportFile', { file: fileName })} />
         </p>
       )}
-      <p class="ok">{t('import.report', { imported: report.imported, rejected: report.rejected.length, skipped: report.skipped })}</p>
+      <p class="ok">{t('import.report', { imported: report.imported, unchanged: report.unchanged, rejected: report.rejected.length, skipped: report.skipped })}</p>
       {read?.fatal && <p class="error">{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       <ul>
         {report.rejected.map((r) => (
-          <li key={r.row} class="error" data-jzs-import-error="" data-row={r.row} data-sheet-row={r.sheetRow}>
+          <li key={r.row} class="error" data-jzs-import-error="" data-row={r.sheet?.row ?? r.row} data-sheet-row={r.sheetRow} data-sheet={r.sheet?.name}>
             <ZhRuns text={joinClauses(r.errors.map((e) => cellMessage(r, e)))} />
           </li>
         ))}

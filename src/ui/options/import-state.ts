@@ -5,8 +5,9 @@
  */
 import type { ColumnKey } from '../../profiles/io/mapping';
 import type { ConflictChoice, DuplicatePolicy, ImportPlan } from '../../profiles/io/plan';
-import type { ReadResult } from '../../profiles/io/read';
+import { autoMapTable, dataRowsIn, findHeaderRow, hasHeaderRow, type ReadResult, tableAt } from '../../profiles/io/read';
 import type { RowResult } from '../../profiles/io/rows';
+import type { CheckPart } from '../../profiles/io/sheet-session';
 import type { Table } from '../../profiles/io/table';
 import type { Profile } from '../../profiles/schema';
 
@@ -14,6 +15,8 @@ export type Stage = 'idle' | 'reading' | 'preview' | 'saving' | 'done';
 
 export interface Report {
   imported: number;
+  /** Stored applicants the file left as they were (nothing written for them). */
+  unchanged: number;
   skipped: number;
   rejected: RowResult[];
 }
@@ -23,12 +26,28 @@ export interface Message {
   text: string;
 }
 
+/** A sheet of a workbook of several: what the sheet list shows of it, whether it is imported, its header and mapping. */
+export interface SheetChoice {
+  name: string;
+  /** Data rows under its header row, blank rows not counted. */
+  rows: number;
+  /** Its header row maps known columns (hasHeaderRow): imported by default. */
+  recognised: boolean;
+  chosen: boolean;
+  table: Table;
+  mapping: Array<ColumnKey | null>;
+}
+
 export interface ImportState {
   stage: Stage;
   fileName: string;
   read?: ReadResult;
+  /** The sheet shown in the mapping step: `table` and `mapping` are its (and `sheets[viewing]`'s, when there are sheets). */
   table?: Table;
   mapping: Array<ColumnKey | null>;
+  /** A workbook's sheets (empty for a CSV or a workbook of one sheet), and which of them the mapping step shows. */
+  sheets: SheetChoice[];
+  viewing: number;
   rows: RowResult[];
   /** Stored profiles by upper-case ID number, for duplicates and conflicts. */
   existing: Map<string, Profile>;
@@ -47,6 +66,9 @@ export type ImportAction =
   | { type: 'read'; read: ReadResult }
   | { type: 'table'; table: Table; mapping: Array<ColumnKey | null> }
   | { type: 'map'; column: number; key: ColumnKey | null }
+  | { type: 'sheets'; sheets: SheetChoice[]; viewing: number }
+  | { type: 'view'; sheet: number }
+  | { type: 'chooseSheet'; sheet: number; chosen: boolean }
   | { type: 'checked'; rows: RowResult[]; existing: Map<string, Profile> }
   | { type: 'previewed' }
   | { type: 'policy'; policy: DuplicatePolicy }
@@ -62,6 +84,8 @@ export const initialImport: ImportState = {
   stage: 'idle',
   fileName: '',
   mapping: [],
+  sheets: [],
+  viewing: 0,
   rows: [],
   existing: new Map(),
   policy: 'update',
@@ -79,11 +103,41 @@ export function remap(mapping: readonly (ColumnKey | null)[], column: number, ke
 /** What the report says after a commit of `plan`: rows left out (rejected or an unresolved conflict) are not imported. */
 export function reportOf(plan: ImportPlan): Report {
   const conflicts = [...plan.outcome.values()].filter((o) => o === 'conflict').length;
-  return { imported: plan.created + plan.updated, skipped: plan.skipped + conflicts, rejected: plan.rejected };
+  return { imported: plan.created + plan.updated, unchanged: plan.unchanged, skipped: plan.skipped + conflicts, rejected: plan.rejected };
 }
 
-/** Both the name and the ID number columns are mapped: without them no row can be identified. */
-export const isMapped = (s: ImportState) => s.mapping.includes('name') && s.mapping.includes('idNumber');
+/**
+ * A workbook's sheets as the sheet list shows them (none for a file of one sheet): each with the header row found,
+ * its columns mapped as headers map themselves, its data rows counted; those whose headers are recognised chosen.
+ */
+export function sheetChoices(read: ReadResult): SheetChoice[] {
+  return (read.sheets ?? []).map((sheet) => {
+    const table = tableAt(sheet, findHeaderRow(sheet.grid));
+    const recognised = hasHeaderRow(sheet.grid);
+    return { name: sheet.name, rows: dataRowsIn(sheet.grid, table.subHeaderRow ?? table.headerRow), recognised, chosen: recognised, table, mapping: autoMapTable(table) };
+  });
+}
+
+/** The sheets to check and import, each with its header row and mapping (sheet 0 and the one table for a CSV). */
+export function partsOf(s: Pick<ImportState, 'sheets' | 'table' | 'mapping'>): CheckPart[] {
+  if (!s.sheets.length) return [{ sheet: 0, headerRow: s.table?.headerRow ?? 1, mapping: s.mapping }];
+  return s.sheets.flatMap((c, sheet) => (c.chosen ? [{ sheet, headerRow: c.table.headerRow, mapping: c.mapping }] : []));
+}
+
+/**
+ * Both the name and the ID number columns are mapped, in every sheet to import (and at least one sheet is chosen):
+ * without them no row can be identified.
+ */
+export const isMapped = (s: Pick<ImportState, 'sheets' | 'table' | 'mapping'>) => {
+  const parts = partsOf(s);
+  return parts.length > 0 && parts.every((p) => p.mapping.includes('name') && p.mapping.includes('idNumber'));
+};
+
+/** The viewed sheet's table and mapping, written back into its entry of `sheets` too. */
+function withViewed(s: ImportState, table: Table, mapping: Array<ColumnKey | null>): ImportState {
+  const sheets = s.sheets.map((c, i) => (i === s.viewing ? { ...c, table, mapping } : c));
+  return { ...s, table, mapping, sheets, progress: 0 };
+}
 
 /** The smallest change of the progress bar worth a render. */
 const PROGRESS_STEP = 0.02;
@@ -98,9 +152,19 @@ export function importReducer(s: ImportState, a: ImportAction): ImportState {
     case 'read':
       return { ...s, read: a.read };
     case 'table':
-      return { ...s, table: a.table, mapping: a.mapping, page: 0, progress: 0 };
+      return { ...withViewed(s, a.table, a.mapping), page: 0 };
     case 'map':
-      return { ...s, mapping: remap(s.mapping, a.column, a.key), progress: 0 };
+      return s.table ? withViewed(s, s.table, remap(s.mapping, a.column, a.key)) : s;
+    case 'sheets': {
+      const shown = a.sheets[a.viewing];
+      return shown ? { ...s, sheets: a.sheets, viewing: a.viewing, table: shown.table, mapping: shown.mapping } : s;
+    }
+    case 'view': {
+      const shown = s.sheets[a.sheet];
+      return shown ? { ...s, viewing: a.sheet, table: shown.table, mapping: shown.mapping } : s;
+    }
+    case 'chooseSheet':
+      return { ...s, sheets: s.sheets.map((c, i) => (i === a.sheet ? { ...c, chosen: a.chosen } : c)), page: 0 };
     case 'checked':
       // New rows: earlier conflict choices referred to the old validation and are dropped.
       return { ...s, rows: a.rows, existing: a.existing, choices: new Map() };

@@ -1,11 +1,12 @@
-import type { ColumnKey } from '../../profiles/io/mapping';
 import type { ReadResult } from '../../profiles/io/read';
 import type { RowResult } from '../../profiles/io/rows';
-import type { CheckRequest, SheetReply, SheetRequest } from '../../profiles/io/sheet-session';
+import type { CheckPart, CheckRequest, SheetReply, SheetRequest } from '../../profiles/io/sheet-session';
 import { TableError } from '../../profiles/io/table';
 
 interface PendingRead {
   grid: ReadResult['grid'];
+  /** A workbook's sheets' grids, by sheet index. */
+  sheets: Array<ReadResult['grid']>;
   resolve: (read: ReadResult) => void;
   reject: (err: unknown) => void;
 }
@@ -38,20 +39,20 @@ export class SheetWorker {
     return file.arrayBuffer().then(
       (buffer) =>
         new Promise<ReadResult>((resolve, reject) => {
-          this.reading = { grid: [], resolve, reject };
+          this.reading = { grid: [], sheets: [], resolve, reject };
           const bytes = new Uint8Array(buffer);
           this.send({ read: { bytes, fileName: file.name } }, [bytes.buffer]);
         }),
     );
   }
 
-  /** Every data row checked below `headerRow` with `mapping`; undefined when a newer check superseded this one. */
-  check(headerRow: number, mapping: Array<ColumnKey | null>, now: Date, today: string): Promise<RowResult[] | undefined> {
+  /** Every data row of the parts (sheets with header row and mapping) checked; undefined when a newer check superseded this one. */
+  check(parts: CheckPart[], now: Date, today: string): Promise<RowResult[] | undefined> {
     this.checking?.resolve(undefined);
     const id = ++this.checks;
     return new Promise<RowResult[] | undefined>((resolve, reject) => {
       this.checking = { id, results: [], resolve, reject };
-      const request: CheckRequest = { id, headerRow, mapping, now: now.getTime(), today };
+      const request: CheckRequest = { id, parts, now: now.getTime(), today };
       this.send({ check: request });
     });
   }
@@ -69,11 +70,11 @@ export class SheetWorker {
 
   private receive(reply: SheetReply): void {
     if ('progress' in reply) this.onProgress(reply.progress);
-    else if ('rows' in reply) this.reading?.grid.push(...reply.rows);
+    else if ('rows' in reply) this.receiveRows(reply.rows, reply.sheet);
     else if ('done' in reply) {
       const reading = this.reading;
       this.reading = undefined;
-      reading?.resolve({ ...reply.done, grid: reading.grid });
+      if (reading) reading.resolve(assemble(reply.done, reading));
     } else if ('checked' in reply) {
       if (reply.checked.id !== this.checking?.id) return;
       this.checking.results.push(...reply.checked.results);
@@ -90,10 +91,24 @@ export class SheetWorker {
     }
   }
 
+  private receiveRows(rows: ReadResult['grid'], sheet: number | undefined): void {
+    if (!this.reading) return;
+    if (sheet === undefined) this.reading.grid.push(...rows);
+    else (this.reading.sheets[sheet] ??= []).push(...rows);
+  }
+
   private fail(err: unknown): void {
     this.reading?.reject(err);
     this.checking?.reject(err);
     this.reading = undefined;
     this.checking = undefined;
   }
+}
+
+/** The read file from its slices: each sheet's grid back in place, and the primary sheet's as the file's grid. */
+function assemble(done: Omit<ReadResult, 'grid'>, reading: PendingRead): ReadResult {
+  if (!done.sheets) return { ...done, grid: reading.grid };
+  const sheets = done.sheets.map((sheet, k) => ({ ...sheet, grid: reading.sheets[k] ?? [] }));
+  const primary = sheets[done.primary ?? 0];
+  return { ...done, sheets, grid: primary?.grid ?? [], notices: primary?.notices ?? done.notices };
 }

@@ -1,0 +1,64 @@
+/**
+ * 「张三（退休）」, 「李四(借调)」, 「王五【返聘】」: clerks write a person's status after the name in the name column. The
+ * note is no part of the name (the ID card's name has no brackets), so the name is taken and the note said; but a
+ * bracket that may hold a name itself (「张三（张叁）」: a second spelling? an alias? the other one's name?) leaves no
+ * way to tell which is the applicant's — then the row is refused, never guessed.
+ */
+
+/**
+ * About the hundred most common surnames, in the order of the 公安部户政管理研究中心's 2019 national name report
+ * (they cover most of the population), and the compound surnames still in use. A note that begins with one of them
+ * and is as short as a name may be a name: it is not clearly a note.
+ */
+const COMMON_SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(''),
+);
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木'];
+
+/** Brackets a note is written in (after NFKC: full-width （） are ( ); 【】〔〕［］ stay or become [ ]). */
+const NOTE_AT_END = /^(.*?)\s*[([【〔〖]([^()[\]【】〔〕〖〗]*)[)\]】〕〗]\s*$/u;
+
+/** The name and its notes (an empty bracket is an empty note), or the note that makes the name unclear. */
+export type NameNote = { name: string; notes: string[] } | { unclear: string };
+
+/** Whether a note could be a person's name: 2–4 Han characters (· allowed) beginning with a common surname. */
+function mayBeName(note: string): boolean {
+  const plain = note.replace(/\s+/g, '');
+  if (!/^\p{Script=Han}[\p{Script=Han}·]{1,4}$/u.test(plain)) return false;
+  if (COMPOUND_SURNAMES.some((s) => plain.startsWith(s))) return plain.length <= 5;
+  return plain.length <= 4 && COMMON_SURNAMES.has(plain[0] ?? '');
+}
+
+/**
+ * The name and its bracketed notes at the end of a name cell, or undefined when the cell has none. Notes are read
+ * from the end (「张三（退休）（返聘）」 has two); the name before them must still be there and hold no bracket.
+ */
+export function nameNote(text: string): NameNote | undefined {
+  let rest = text.normalize('NFKC').trim();
+  const notes: string[] = [];
+  for (let m = NOTE_AT_END.exec(rest); m; m = NOTE_AT_END.exec(rest)) {
+    notes.unshift((m[2] ?? '').trim());
+    rest = (m[1] ?? '').trim();
+  }
+  if (!notes.length) return undefined;
+  if (!rest || /[()[\]【】〔〕〖〗]/u.test(rest)) return { unclear: notes.join('、') };
+  const unclear = notes.find(mayBeName);
+  return unclear === undefined ? { name: rest, notes } : { unclear };
+}
+
+/**
+ * A name cell of 汉字 in runs set apart by spaces, when the spaces may not be padding: 「张三 退休」 (a note after the
+ * name), 「阿依古丽 买买提」 (a minority name's separator typed as a space), 「张三 李四」 (two people). Joined, each would
+ * be stored as a name no ID card holds. Padding is every run after the first a single character (「张 三」 with U+3000 or spaces,
+ * 「王 小 明」, 「王小 明」) or a surname set apart from the given name (「张 三丰」, 「欧阳 娜娜」): those are joined as
+ * before (unpaddedName). The runs that make it unclear, else undefined.
+ */
+export function spacedRuns(text: string): string | undefined {
+  // Spaces around a minority name's dot only pad it (「阿依古丽 · 买买提」).
+  const runs = text.normalize('NFKC').trim().replace(/\s*([·•・])\s*/gu, '$1').split(/\s+/).filter(Boolean);
+  if (runs.length < 2 || !runs.every((run) => /^[\p{Script=Han}·•・]+$/u.test(run))) return undefined;
+  const [first = '', ...tail] = runs;
+  if (tail.every((run) => run.length === 1)) return undefined;
+  if (tail.length === 1 && (first.length === 1 || COMPOUND_SURNAMES.includes(first))) return undefined;
+  return tail.join(' ');
+}
