@@ -4,7 +4,7 @@ import { BUSINESS_IDS, BUSINESS_NAMES, isBusinessId } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
-import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
+import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type PanelSituations, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
 import { TabCaseOffers } from '../components/CaseOffers';
 import { ChecklistList } from '../components/ChecklistList';
@@ -13,6 +13,7 @@ import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
+import { ProfileSituations, usePanelSituations } from './ProfileSituations';
 import { compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
 
 const en = () => getLang() === 'en';
@@ -114,6 +115,8 @@ function TabBody({ view, lead, rules }: BodyProps) {
   const checklist = rules?.checklist;
   const here = checklist?.steps.filter((s) => s.page === rules?.page.id) ?? [];
   const named = checklist && lead?.caseStatus?.opinion ? materialsNamedIn(lead.caseStatus.opinion, checklist.items) : [];
+  // The active applicant's records (read here, in the extension's frame): their businesses and situations.
+  const situations = usePanelSituations(rules?.business?.id, view.frames.map((f) => f.doc).join());
   return (
     <>
       <p class="page" data-jzs-panel-page={lead?.page ?? ''}>
@@ -124,7 +127,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
         {rules?.business ? t('checklist.labelled', { label: t('overlay.business'), text: en() ? rules.business.nameEn : rules.business.nameZh }) : t('overlay.businessUnknown')}
       </p>
       {lead && <Recognition lead={lead} />}
-      <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} />
+      <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} situations={situations} />
       {here.map((s) => (
         <p class="step" key={s.id}>
           {tx('checklist.labelled', { label: t('checklist.thisPage'), text: <ZhRuns text={en() ? s.textEn : s.text} /> })}
@@ -132,7 +135,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
       ))}
       {fillable(view) && <Fill />}
       <Findings view={view} />
-      {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} />}
+      {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} situations={situations} />}
     </>
   );
 }
@@ -213,21 +216,21 @@ function PageReportTool({ frameId }: { frameId: number }) {
   );
 }
 
+interface GuidanceProps {
+  view: TabView;
+  lead: FrameReport | undefined;
+  rules: PageRules | undefined;
+  named: string[];
+  conditions: ReadonlySet<string>;
+  situations: PanelSituations | undefined;
+}
+
 /** What to do on this kind of page (issue 13.4). */
-function Guidance({ view, lead, rules, named, conditions }: { view: TabView; lead: FrameReport | undefined; rules: PageRules | undefined; named: string[]; conditions: ReadonlySet<string> }) {
-  const [profileBusiness, setProfileBusiness] = useState<{ name: string; business: string } | undefined>(undefined);
+function Guidance({ view, lead, rules, named, conditions, situations }: GuidanceProps) {
   const page = lead?.page;
-  useEffect(() => {
-    if (page !== 'zwdt-event-detail') return;
-    // The situation to pick is the active applicant's business in progress, when there is exactly one.
-    void (async () => {
-      const active = await send('ui:active.get', {});
-      if (!active) return;
-      const profile = await send('ui:profiles.get', { id: active.id });
-      const [only, ...more] = new Set(profile.businesses.map((b) => b.business));
-      if (only && more.length === 0) setProfileBusiness({ name: active.name, business: only });
-    })().catch(() => undefined);
-  }, [page]);
+  // The situation to pick is the active applicant's business in progress (their open case), when there is one only.
+  const [only, ...more] = situations?.businesses ?? [];
+  const profileBusiness = situations?.profile && only && more.length === 0 ? { name: situations.profile.name, business: only } : undefined;
   const nameOf = (b: string) => {
     if (!isBusinessId(b)) return b;
     const n = BUSINESS_NAMES[b];
@@ -353,7 +356,7 @@ function Findings({ view }: { view: TabView }) {
 }
 
 /** The checklist, drawn once the rest of the panel is on screen (it is the biggest part). */
-function Materials({ view, checklist, conditions }: { view: TabView; checklist: ChecklistView; conditions: ReadonlySet<string> }) {
+function Materials({ view, checklist, conditions, situations }: { view: TabView; checklist: ChecklistView; conditions: ReadonlySet<string>; situations: PanelSituations | undefined }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     const id = requestAnimationFrame(() => setShown(true));
@@ -370,6 +373,7 @@ function Materials({ view, checklist, conditions }: { view: TabView; checklist: 
         {t('checklist.progress', count)}
         {view.frames.some((f) => f.readsTable) && <span class="meta"> · {t('checklist.fromPage')}</span>}
       </h2>
+      {shown && <ProfileSituations situations={situations} checklist={checklist} active={conditions} />}
       {shown && (
         <ChecklistList
           view={checklist}
