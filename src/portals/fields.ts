@@ -652,8 +652,19 @@ const OWN_EMPLOYER = /* @__PURE__ */ new RegExp(`^(${OWN_WORDS}|聘用|受聘|�
 /** Last characters of words for another person, body or thing (负责人, 经办员, 施工单位, 项目, 工程, 学校, 银行, 医院…). */
 const ANOTHER = /[人者员位司业目程校行院局处部门所厂站社队组户方师长理]/;
 const EMPLOYER = /^(employerName|employerCreditCode)$/;
-/** What may follow a personal field's label and leave it that field: the rest of 号码, a word for a name, a digit. */
-const OWN_AFTER = /^(号码|号|码|全称|名称|[0-9一二])?$/;
+/**
+ * What may follow a personal field's label and leave it that field: the rest of 号码, a word for a name, the first
+ * of a numbered set (联系电话1 is the main one; 联系电话2 is a second number — SPARE).
+ */
+const OWN_AFTER = /^(号码|号|码|全称|名称|[1一])?$/;
+/**
+ * Words that make a label ask for another value of the same kind — a spare or second one (备用手机号, 第二联系电话,
+ * 手机号（备用）, 其他邮箱, 联系电话2): a profile holds one of each, and the same number twice is not what such a box
+ * asks for, so it is left to the user. The import reads a header's note the same way (OTHER_VALUE in
+ * profiles/io/mapping.ts, where 「手机2」 is another column too).
+ */
+const SPARE = /备用|备选|后备|另一|另外|其他|其它|第[二三四五六七八九2-9]/;
+const SPARE_AFTER = /^[2-9二三四五六七八九]$/;
 
 /** Whether the words around a known label of the applicant's own data leave it the applicant's (see OWN_WORDS). */
 function ownModifiers(around: Around, known: string, key: FieldKey, lexicon: Lexicon): boolean {
@@ -757,6 +768,7 @@ function asksForOther(after: string, key: FieldKey, lexicon: Lexicon): boolean {
  */
 function reading(around: Around, known: string, key: FieldKey, lexicon: Lexicon): 'name' | 'refuse' | 'shorter' {
   if (around.rest.length > MAX_EXTRA || otherOwner(around.rest, key)) return 'refuse';
+  if (SPARE.test(around.rest) || SPARE_AFTER.test(around.after)) return 'refuse';
   // A known label may begin with the role (人员姓名, 联系人手机): the words before complete it (工作人员姓名).
   if (around.before && otherPerson(around.before + (LEADING_ROLE.exec(known)?.[0] ?? ''))) return 'refuse';
   // 身份证 is the card: 身份证X is the card's X (有效期, 签发机关, 地址) unless X completes the number.
@@ -782,7 +794,7 @@ export function keyForLabel(label: string, lexicon: Lexicon): FieldKey | undefin
   if (!key) return undefined;
   const notes = bracketNotes(label);
   // 姓名（代办人）, 聘用单位（原）: a note in brackets says whose or which value it is as well as a word before would.
-  if (otherOwner(notes, key) || (!ABOUT_FORMER.has(key) && FORMER_ANYWHERE.test(notes))) return undefined;
+  if (otherOwner(notes, key) || SPARE.test(notes) || (!ABOUT_FORMER.has(key) && FORMER_ANYWHERE.test(notes))) return undefined;
   return key;
 }
 

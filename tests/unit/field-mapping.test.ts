@@ -102,7 +102,7 @@ describe('field mapping on the replicas', () => {
   });
 
   it('a word after the field\'s name that names a part of it makes it another field: 姓名拼音, 电话区号', () => {
-    const labels: Array<[string, string | undefined]> = [['姓名拼音', undefined], ['联系电话区号', undefined], ['手机号码归属地', undefined], ['申请人全称', 'name'], ['电子邮箱地址', 'email'], ['联系电话2', 'phone']];
+    const labels: Array<[string, string | undefined]> = [['姓名拼音', undefined], ['联系电话区号', undefined], ['手机号码归属地', undefined], ['申请人全称', 'name'], ['电子邮箱地址', 'email'], ['联系电话1', 'phone'], ['联系电话2', undefined]];
     document.body.innerHTML = `<table>${labels.map(([l], i) => `<tr><td>${l}：</td><td><input id="f${i}"></td></tr>`).join('')}</table>`;
     const got = new Map(mapFields(document, defs).map((f) => [f.id, f.key]));
     expect(labels.map(([l], i) => [l, got.get(`f${i}`)])).toEqual(labels);

@@ -12,6 +12,7 @@ import { openJzsDB } from '../../src/storage/db';
 import { REPLICAS } from '../fixtures/replicas';
 import { mapFields } from '../helpers/map-fields';
 import { replicaDocument } from '../helpers/replica-dom';
+import { pick, rng } from '../helpers/rng';
 import { testRoutes } from '../helpers/routes';
 
 /**
@@ -98,5 +99,28 @@ describe('the background answers readings', () => {
     expect(long).toMatchObject({ ok: false, error: { code: 'errors.request.bad' } });
     const page: SenderInfo = { kind: 'extension', url: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/popup.html' };
     expect(await dispatch(routes, msg('cs:labels', { labels: ['姓名'] }), page)).toMatchObject({ ok: false, error: { code: 'errors.request.forbidden' } });
+  });
+});
+
+describe('a label asking for a spare or second value of a field', () => {
+  // A profile holds one mobile, one e-mail, one address: a box for a spare or second one (备用手机号, 第二联系电话,
+  // 手机号（备用）, 联系电话2) asks for another value, and filling the same one there is not what the form asks.
+  // Generated over every field's own labels (rules/shared/fields.json) with a fixed seed, so no one wording is tuned.
+  const r = rng(20261202);
+  const spare: Array<(label: string) => string> = [
+    (l) => `${pick(r, ['备用', '第二', '其他', '另一', '备选'])}${l}`,
+    (l) => `${l}${pick(r, ['（备用）', '(备用)', '【第二】', '（其他）', '[备选]'])}`,
+    (l) => `${l}${pick(r, ['2', '二', '3'])}`,
+  ];
+  const own = defs.flatMap((d) => (d.labels ?? []).filter((l) => l.length >= 2 && keyForLabel(l, lexicon) === d.key).map((l) => [l, d.key] as const));
+
+  it('is read as no field, while the plain label is read as the field', () => {
+    expect(own.length).toBeGreaterThan(40);
+    const misread = own.flatMap(([label, key]) => spare.map((make) => make(label)).filter((v) => keyForLabel(v, lexicon) === key).map((v) => `${v}→${key}`));
+    expect(misread).toEqual([]);
+  });
+
+  it('leaves the first of a numbered pair and the applicant\'s current value the field', () => {
+    for (const [label, key] of [['联系电话1', 'phone'], ['手机号码一', 'mobile'], ['常用手机号', 'mobile'], ['新手机号', 'mobile'], ['申请人电子邮箱', 'email']] as const) expect(keyForLabel(label, lexicon), label).toBe(key);
   });
 });
