@@ -224,4 +224,12 @@ describe('the English steps say what the Chinese ones say', () => {
       for (const f of facts(step.text)) expect(step.textEn, `${step.id}: ${f}`).toContain(f);
     }
   });
+
+  // The portal's own words a step quotes (a button “上报单位”, a form 《…申请表》) are what the reader must find on
+  // the page, whatever the interface language: the English step quotes them too.
+  it('every portal term a step quotes is quoted in its English text too', () => {
+    for (const step of bundledPack().steps) {
+      for (const [, term] of step.text.matchAll(/[“《]([^”》]+)[”》]/g)) expect(step.textEn, `${step.id}: ${term}`).toContain(term);
+    }
+  });
 });
