@@ -22,15 +22,15 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const sheet = useRef<SheetWorker | undefined>(undefined);
   const closeSheet = () => sheet.current?.close();
   useEffect(() => closeSheet, []);
-  const revalidate = async (headerRow: number, mapping: Array<ColumnKey | null>) => {
-    const checked = sheet.current && (await checkRows(sheet.current, headerRow, mapping));
+  const revalidate = async (headerRow: number, mapping: Array<ColumnKey | null>, headers: readonly string[]) => {
+    const checked = sheet.current && (await checkRows(sheet.current, headerRow, mapping, headers));
     if (checked) dispatch({ type: 'checked', ...checked });
   };
   const applyHeaderRow = async (read: ReadResult, headerRow: number) => {
     const table = tableAt(read, headerRow);
     const mapping = autoMapTable(table);
     dispatch({ type: 'table', table, mapping });
-    await revalidate(headerRow, mapping);
+    await revalidate(headerRow, mapping, table.headers);
   };
   const onFile = async (file: File) => {
     performance.mark('jzs-import-start');
@@ -59,7 +59,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   const changeMapping = (column: number, key: ColumnKey | null) => {
     if (!s.table || !s.read) return;
     dispatch({ type: 'map', column, key });
-    revalidate(s.table.headerRow, remap(s.mapping, column, key)).catch(fail);
+    revalidate(s.table.headerRow, remap(s.mapping, column, key), s.table.headers).catch(fail);
   };
   const confirm = async () => {
     performance.mark('jzs-import-commit');

@@ -5,22 +5,26 @@ import type { ColumnKey } from '../../profiles/io/mapping';
 import { type ImportPlan, queueIds } from '../../profiles/io/plan';
 import type { ImportItem } from '../../profiles/store';
 import type { RowResult } from '../../profiles/io/rows';
+import { withRuleWarnings } from '../../profiles/io/rule-warnings';
 import type { Profile } from '../../profiles/schema';
 import { todayInShanghai } from '../../domain/calendar';
 import type { SheetWorker } from './read-in-worker';
 
 /**
- * Check every row below `headerRow` with `mapping` in the file's worker, then look up the stored profiles sharing an
- * ID number with a valid row. Undefined when a newer check (another header row or mapping) superseded this one.
+ * Check every row below `headerRow` with `mapping` in the file's worker, add the rule pack's warnings (a 学历 below
+ * what a business asks), then look up the stored profiles sharing an ID number with a valid row. Undefined when a
+ * newer check (another header row or mapping) superseded this one. `headers`: the table's, for the messages.
  */
 export async function checkRows(
   sheet: SheetWorker,
   headerRow: number,
   mapping: Array<ColumnKey | null>,
+  headers: readonly string[] = [],
 ): Promise<{ rows: RowResult[]; existing: Map<string, Profile> } | undefined> {
   const now = new Date();
-  const rows = await sheet.check(headerRow, mapping, now, todayInShanghai(now));
-  if (!rows) return undefined;
+  const [checked, rules] = await Promise.all([sheet.check(headerRow, mapping, now, todayInShanghai(now)), send('ui:profiles.rules', {}).catch(() => undefined)]);
+  if (!checked) return undefined;
+  const rows = rules ? withRuleWarnings(checked, mapping, headers, rules) : checked;
   performance.mark('jzs-import-checked');
   const ids = [...new Set(rows.flatMap((r) => (!r.errors.length && r.data.idNumber ? [r.data.idNumber] : [])))];
   const stored = ids.length ? await send('ui:profiles.byIdNumbers', { idNumbers: ids }) : [];
