@@ -25,6 +25,27 @@ describe('rule files', () => {
     }
   });
 
+  it('every number a check needs is stated in the rule data: a file leaving one out is refused, naming it (the engine assumes none)', () => {
+    const needs: Array<[string, string, string]> = [
+      ['initial', 'contract-end-one-year', 'years'],
+      ['renewal', 'age-limit-65', 'warnDays'],
+      ['initial', 'continuing-education-after-3-years', 'years'],
+      ['change', 'social-insurance-by-employer', 'months'],
+      ['initial', 'education-secondary-vocational-or-higher', 'level'],
+    ];
+    for (const [business, id, param] of needs) {
+      const data = structuredClone(read(`rules/businesses/${business}.json`)) as { checks: Array<{ id: string; params: Record<string, number> }> };
+      const at = data.checks.findIndex((c) => c.id === id);
+      delete data.checks[at]!.params[param];
+      const result = BusinessRules.safeParse(data);
+      expect(result.success, `${business}/${id} without ${param}`).toBe(false);
+      expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(`checks.${at}.params.${param}`);
+    }
+    const renewal = structuredClone(read('rules/businesses/renewal.json')) as { renewalTiming?: unknown };
+    delete renewal.renewalTiming;
+    expect(BusinessRules.safeParse(renewal).error?.issues.map((i) => i.path.join('.'))).toContain('renewalTiming');
+  });
+
   it('validates the shared files', () => {
     expect(Condition.array().safeParse(read('rules/shared/conditions.json')).success).toBe(true);
     expect(Step.array().safeParse(read('rules/shared/steps.json')).success).toBe(true);
