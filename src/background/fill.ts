@@ -1,4 +1,5 @@
 import type { FieldKey } from '../domain/ids';
+import { DATE_FIELDS } from '../domain/fields';
 import { CodedError } from '../i18n/problem';
 import { type PageProbe, type PageProbeRequest, pageScript } from '../fill/page-script';
 import { type ConfirmApi, confirmFill } from '../fill/confirm';
@@ -157,12 +158,13 @@ export class FillService {
         if (!answer.fields.length) return;
         // The page script takes each field's fingerprint and visibility, and reads MiniUI lists from the page's
         // own objects (main world), in one call per frame.
-        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: answer.fields.map((f) => f.locator), minSize: MIN_FILL_SIZE, keep: pageKey }])) ?? [];
+        const locators = answer.fields.map((f) => (DATE_FIELDS.has(f.key) ? { ...f.locator, date: true } : f.locator));
+        const probes = (await tabs.mainWorld(tabId, ref, probeInPage, [{ op: 'probe', fields: locators, minSize: MIN_FILL_SIZE, keep: pageKey }])) ?? [];
         answer.fields.forEach(({ locator: _locator, ...f }, i) => {
           const probe = probes[i];
           // A field the page script could not find again is as good as not shown.
           if (!probe?.handle) return;
-          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options, limits: probe.limits, picker: probe.picker, widget: probe.widget });
+          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options, limits: probe.limits, picker: probe.picker, widget: probe.widget, format: probe.format });
         });
       }),
     );

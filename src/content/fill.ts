@@ -72,7 +72,6 @@ export class FillAgent {
           current: readText(this.doc, f),
           readOnly: f.readOnly || (!mini && (f.input instanceof HTMLInputElement || f.input instanceof HTMLTextAreaElement) && f.input.readOnly),
           disabled: f.disabled,
-          format: f.format,
           options: optionsOf(this.doc, f),
         };
       }),

@@ -44,7 +44,8 @@ export type FieldLocator = Pick<FieldHandle, 'mini' | 'id' | 'name' | 'tag' | 'n
 
 export interface PageProbeRequest {
   op: 'probe';
-  fields: FieldLocator[];
+  /** `date`: a date field, whose format the probe reads from the page (`PageProbe.format`). */
+  fields: Array<FieldLocator & { date?: boolean | undefined }>;
   minSize: number;
   /**
    * Keep this very function in the page under this random, per-plan name (non-enumerable, read-only) so that the
@@ -68,6 +69,8 @@ export interface PageProbe {
    * el-select, Ant's…): only the widget's own clicks set its value, which the fill does not make.
    */
   widget?: true | undefined;
+  /** A date field's format as the page declares or shows it (`PageKit.dateFormatOf`); absent when it says nothing. */
+  format?: string | undefined;
 }
 
 /** What a native box accepts as typed: its maxlength (UTF-16 units, as the browser counts) and its pattern. */
@@ -137,6 +140,12 @@ export interface PageKit {
   unfit(limits: FieldLimits | undefined, value: string): LimitReason | '';
   /** A text as the page script compares labels and option texts (NFKC, no spaces or colons, at most 40 characters). */
   norm(s: string): string;
+  /**
+   * The date format a box wants, read from the page (its type, the picker's declared format, its value, its
+   * placeholder): yyyy/MM/M/dd/d tokens, `M?`/`d?` where padding is not shown; '' a format we cannot write;
+   * undefined where the page says nothing.
+   */
+  dateFormatOf(el: Element): string | undefined;
 }
 
 export function pageScript(req: { op: 'kit' }): PageKit;
@@ -446,13 +455,98 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     labelAround(el) === h.label &&
     (h.mini ? 1 : sharing(el)) === h.count;
 
+  // ---- the date format a box wants (fill review (a)) ------------------------------------------------------
+  // Pickers other than My97 write their own format, which the page declares on the box, shows in the box's
+  // value or placeholder, or keeps in its library: a box a person cannot type into gets a date only in a format
+  // read from the page, never a guess. Formats come back in one token language (yyyy, MM, M, dd, d, and
+  // `M?`/`d?` where the page shows no padding either way: 2020/11/25), '' where the page names a format we
+  // cannot write (names of months, times, two-digit years), undefined where it says nothing.
+  /**
+   * A format in a library's tokens, in ours. Either case names the month and the day (My97 and laydate write
+   * yyyy-MM-dd, laydate 1.x YYYY-MM-DD, placeholders yyyy-mm-dd), except in `lib` (bootstrap-datepicker,
+   * jQuery UI): there lowercase m is the month and uppercase M and D are names (their documentation, "format").
+   */
+  const formatFrom = (spec: string, lib: boolean): string => {
+    let out = '';
+    const seen = new Set<string>();
+    const runs = spec.replace(/'([^']*)'/g, '$1').match(/([A-Za-z])\1*|[^A-Za-z]+/g) ?? [];
+    for (const run of runs) {
+      const c = run[0] ?? '';
+      const kind = /[yY]/.test(c) ? 'y' : c === 'm' || (c === 'M' && !lib) ? 'm' : c === 'd' || (c === 'D' && !lib) ? 'd' : /[A-Za-z]/.test(c) ? 'x' : '';
+      if (!kind) {
+        out += run;
+        continue;
+      }
+      // Another letter (hours, names of days), a month or day by name, a year of two digits: not ours to write.
+      const len = run.length;
+      if (kind === 'x' || seen.has(kind) || (kind === 'y' ? len !== 4 : len > 2)) return '';
+      seen.add(kind);
+      out += kind === 'y' ? 'yyyy' : kind === 'm' ? (len === 2 ? 'MM' : 'M') : len === 2 ? 'dd' : 'd';
+    }
+    return seen.has('y') && seen.has('m') ? out : '';
+  };
+  /** The format a written date shows (2020-01-05, 2020年1月5日, 20200105): padding from a part that shows it. */
+  const formatShown = (text: string): string | undefined => {
+    if (/^\d{8}$/.test(text)) return 'yyyyMMdd';
+    const m = /^(\d{4})([^\d\sA-Za-z]{1,2})(\d{1,2})([^\d\sA-Za-z]{1,2})(\d{1,2})([^\d\sA-Za-z]?)$/.exec(text);
+    if (!m || Number(m[3]) < 1 || Number(m[3]) > 12 || Number(m[5]) < 1 || Number(m[5]) > 31) return undefined;
+    const parts = [m[3] ?? '', m[5] ?? ''];
+    const pad = parts.some((p) => p.length === 2 && p[0] === '0') ? 2 : parts.some((p) => p.length === 1) ? 1 : 0;
+    const tok = (t: string) => (pad === 2 ? t + t : pad === 1 ? t : `${t}?`);
+    return `yyyy${m[2]}${tok('M')}${m[4]}${tok('d')}${m[6]}`;
+  };
+  /** A placeholder's format: an example date, letters (yyyy-mm-dd, YYYY/MM/DD), or 年/月/日 as Chrome draws it. */
+  const formatPlaceholder = (text: string): string | undefined => {
+    const t = text.normalize('NFKC').replace(/\s+/g, '');
+    const example = /\d{4}[^\d]{1,2}\d{1,2}[^\d]{1,2}\d{1,2}[日]?|\d{8}/.exec(t)?.[0];
+    if (example) return formatShown(example);
+    // Letters in any order (yyyy-mm-dd, dd.mm.yyyy), with a year and a month among them.
+    const letters = /[yYmMdD]{1,4}(?:[^A-Za-z\d]{0,2}[yYmMdD]{1,4}){1,2}[日]?/.exec(t)?.[0];
+    if (letters && /y/i.test(letters) && /m/i.test(letters)) return formatFrom(letters, false);
+    const cjk = /年([^年月日\d]?)月([^年月日\d]?)日/.exec(t);
+    if (cjk) return cjk[1] || cjk[2] ? `yyyy${cjk[1]}M?${cjk[2]}d?` : 'yyyy年M?月d?日';
+    return undefined;
+  };
+  /** jQuery UI keeps a box's format in its own options (read through the page's jQuery). */
+  const jqueryUiFormat = (el: Element): string | undefined => {
+    const jq: unknown = Reflect.get(window, 'jQuery');
+    if (typeof jq !== 'function' || !el.classList.contains('hasDatepicker')) return undefined;
+    try {
+      const picker: unknown = Reflect.get(Reflect.apply(jq, undefined, [el]), 'datepicker');
+      const f: unknown = typeof picker === 'function' ? Reflect.apply(picker, Reflect.apply(jq, undefined, [el]), ['option', 'dateFormat']) : undefined;
+      // jQuery UI: yy is the four-digit year, y two digits (its documentation, "formatDate").
+      return typeof f === 'string' ? formatFrom(f.replace(/y+/g, (y) => (y.length === 2 ? 'yyyy' : 'yy')), true) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  /** What the picker or the box itself declares: its type, a handler's option, a format attribute, the library's options. */
+  const formatDeclared = (el: HTMLInputElement): string | undefined => {
+    if (el.type === 'date') return 'yyyy-MM-dd'; // HTML: a date box's value is yyyy-MM-dd whatever it displays
+    if (el.type === 'month') return 'yyyy-MM';
+    const handler = ['onfocus', 'onclick', 'onmousedown'].map((a) => el.getAttribute(a) ?? '').join(';');
+    const inHandler = /(?:dateFmt|format)\s*:\s*['"]([^'"]+)['"]/.exec(handler)?.[1];
+    if (inHandler) return formatFrom(inHandler, false);
+    // Defaults their documentation states: My97 WdatePicker yyyy-MM-dd, laydate 1.x YYYY-MM-DD.
+    if (/WdatePicker\s*\(|laydate\s*\(/i.test(handler) || el.classList.contains('Wdate')) return 'yyyy-MM-dd';
+    const attr = ['data-date-format', 'data-format', 'date-format', 'format', 'lay-format'].map((a) => el.getAttribute(a)).find((v) => v);
+    // bootstrap-datepicker's own attribute: lowercase mm is the month, MM its name (its documentation, "format").
+    if (attr) return formatFrom(attr, el.hasAttribute('data-date-format') || el.hasAttribute('data-provide'));
+    return jqueryUiFormat(el);
+  };
+  const dateFormatOf = (el: Element): string | undefined => {
+    if (!(el instanceof HTMLInputElement)) return undefined;
+    const value = el.value.normalize('NFKC').trim();
+    return formatDeclared(el) ?? (value ? formatShown(value) : undefined) ?? formatPlaceholder(el.placeholder);
+  };
+
   if (req.op === 'kit') {
     // The kit lives as long as its caller: every call sees the page as it is now.
     const fresh = (el: Element, minSize: number, scope?: Element) => {
       forget();
       return hiddenReason(el, minSize, scope);
     };
-    return { hiddenReason: fresh, fingerprint, find, sameHandle, matches, toWire, answerFromWire, unfit, norm };
+    return { hiddenReason: fresh, fingerprint, find, sameHandle, matches, toWire, answerFromWire, unfit, norm, dateFormatOf };
   }
 
   // ---- widgets of the page's own over native boxes ---------------------------------------------------------
@@ -730,8 +824,12 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   if (req.op === 'probe') {
     if (req.keep && !Object.getOwnPropertyDescriptor(window, req.keep)) Object.defineProperty(window, req.keep, { value: pageScript });
     /** Whether a read-only box is a date picker's or a choice widget's (else a plain read-only display). */
-  const readOnlyKind = (el: Element): Pick<PageProbe, 'picker' | 'widget'> => (pickerOwned(el) ? { picker: true } : choiceWidget(el) ? { widget: true } : {});
-  const probes = req.fields.map((locator): PageProbe => {
+    const readOnlyKind = (el: Element): Pick<PageProbe, 'picker' | 'widget'> => (pickerOwned(el) ? { picker: true } : choiceWidget(el) ? { widget: true } : {});
+    const formatEntry = (el: Element): Pick<PageProbe, 'format'> => {
+      const format = dateFormatOf(el);
+      return format === undefined ? {} : { format };
+    };
+    const probes = req.fields.map((locator): PageProbe => {
       const el = find(doc, { ...locator, type: '', form: '', label: '', count: 0 });
       if (!el) return { handle: null, hidden: 'not-rendered' };
       const seen = locator.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
@@ -743,6 +841,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
         ...(limits ? { limits } : {}),
         ...(!locator.mini && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly ? readOnlyKind(el) : {}),
+        ...(locator.date && !locator.mini ? formatEntry(el) : {}),
       };
     });
     if (req.keep) {

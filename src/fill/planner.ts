@@ -3,7 +3,7 @@ import { OPEN_ENDED } from '../domain/ids';
 import type { ProfileData } from '../profiles/schema';
 import { formatForField, parseDateText } from '../validate/dates';
 import { normaliseIdNumber } from '../validate/id-number';
-import { CHOICE_KINDS, type CollectedField, type FillItem, type PlannedItem, type SkipReason } from './types';
+import { CHOICE_KINDS, MINI_KINDS, type CollectedField, type FillItem, type PlannedItem, type SkipReason } from './types';
 import { pageScript } from './page-script';
 import { pickOption, sameChoice } from './vocab';
 
@@ -11,14 +11,39 @@ import { pickOption, sameChoice } from './vocab';
 const kit = pageScript({ op: 'kit' });
 
 /**
+ * A date in a format read from the page (page-script.ts `dateFormatOf`): `M?`/`d?` are a month or day whose
+ * padding the page does not show (2020/11/25), writable only where both ways agree (a two-digit month or day).
+ */
+function inFormat(iso: string, pattern: string): string | undefined {
+  const [, m = '', d = ''] = iso.split('-');
+  const unsure = (token: string, part: string) => !pattern.includes(token) || Number(part) >= 10;
+  if (!unsure('M?', m) || !unsure('d?', d)) return undefined;
+  return formatForField(iso, pattern.replace('M?', 'MM').replace('d?', 'dd'));
+}
+
+/**
  * A stored calendar value in the field's format. A month-level value (yyyy-MM) goes only where no day is asked
- * for, and `open-ended` into no date field: a made-up day would be a wrong value.
+ * for, and `open-ended` into no date field: a made-up day would be a wrong value. A format the page did not give
+ * is yyyy-MM-dd, as a person would type it (the caller never gives a box that refuses typing a date in it:
+ * `unknownFormat`).
  */
 function dateFor(raw: string, field: Pick<CollectedField, 'kind' | 'format'>): string | undefined {
-  const pattern = field.format ?? 'yyyy-MM-dd';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return field.kind === 'mini-date' ? raw : formatForField(raw, pattern);
-  if (/^\d{4}-\d{2}$/.test(raw) && !/d/.test(pattern)) return formatForField(`${raw}-01`, pattern);
+  const pattern = field.format || 'yyyy-MM-dd';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return field.kind === 'mini-date' ? raw : inFormat(raw, pattern);
+  if (/^\d{4}-\d{2}$/.test(raw) && !/d/.test(pattern)) return inFormat(`${raw}-01`, pattern);
   return undefined;
+}
+
+/**
+ * A date box whose format the fill cannot know: the page names one we cannot write (month names, times), or a
+ * box a person cannot type into (a picker writes it) whose format the page neither declares nor shows, nor
+ * shows well enough for this date (padding): never written in a guessed format (fill review (a)).
+ */
+function unknownFormat(f: CollectedField, raw: string | undefined): boolean {
+  if (!DATE_FIELDS.has(f.key) || MINI_KINDS.has(f.kind) || raw === undefined) return false;
+  if (f.format === '') return true;
+  if (f.format === undefined) return f.readOnly;
+  return dateFor(raw, f) === undefined && !!dateFor(raw, { kind: f.kind, format: 'yyyy-MM-dd' });
 }
 
 /** Why a stored calendar value has no form for this field (a month where a day is asked, 无固定期限 where a date is). */
@@ -101,8 +126,15 @@ const unglyphed = (f: CollectedField): CollectedField =>
     ? f
     : { ...f, current: withoutGlyphs(f.current), options: f.options?.map((o) => ({ ...o, text: withoutGlyphs(o.text) })) };
 
+/**
+ * A box a person types into, whose page shows dates without saying whether it pads (2020/11/25): written padded,
+ * as a person would type it there (the page reads what is typed; the read-back says what it kept).
+ */
+const typedPadding = (f: CollectedField): CollectedField =>
+  f.format?.includes('?') && !f.readOnly ? { ...f, format: f.format.replace('M?', 'MM').replace('d?', 'dd') } : f;
+
 export function planFill(fields: readonly CollectedField[], data: ProfileData, previous?: ProfileData): PlannedItem[] {
-  return fields.map(unglyphed).map((f): PlannedItem => {
+  return fields.map(unglyphed).map(typedPadding).map((f): PlannedItem => {
     const base = { id: `${f.frameId}:${f.fid}`, frameId: f.frameId, key: f.key, kind: f.kind, label: f.label, current: f.current, handle: f.handle };
     const prevRaw = previous ? valueFor(f, previous) : undefined;
     const prevText = prevRaw === undefined ? undefined : resolve(f, prevRaw)?.text;
@@ -111,6 +143,7 @@ export function planFill(fields: readonly CollectedField[], data: ProfileData, p
     const raw = valueFor(f, data);
     const why = blocked(f);
     if (why) return skip(why);
+    if (unknownFormat(f, typeof data[f.key] === 'string' ? String(data[f.key]) : undefined)) return skip('date-format');
     if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
     const target = resolve(f, raw);
     if (!target) return skip(noOption(f));

@@ -60,7 +60,11 @@ export interface CollectedField {
   disabled: boolean;
   /** Why a person could not see it ('' when they can): see fill/visibility.ts. */
   hidden: HiddenReason;
-  /** Date format the page declares (My97 dateFmt); MiniUI formats are applied by MiniUI itself. */
+  /**
+   * A date field's format as the page declares or shows it (page-script.ts `dateFormatOf`: the picker's format,
+   * the box's value or placeholder); '' one we cannot write; absent when the page says nothing. MiniUI formats
+   * are applied by MiniUI itself.
+   */
   format?: string | undefined;
   /** Choices of a native select / radio / checkbox group (MiniUI lists are asked in the page's main world). */
   options?: Array<{ text: string; value: string }> | undefined;
@@ -76,7 +80,7 @@ export interface CollectedField {
  * What a content script reports: where the field is and what it holds. The background adds the frame, and the
  * page script's probe (page-script.ts) the handle, the visibility and a MiniUI list's options.
  */
-export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden' | 'limits' | 'picker' | 'widget'> & { locator: FieldLocator };
+export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden' | 'limits' | 'picker' | 'widget' | 'format'> & { locator: FieldLocator };
 
 /** What a frame's content script answers to `bg:collect`. */
 export interface FrameCollection {
@@ -103,10 +107,12 @@ export type FillAction = 'fill' | 'same' | 'conflict' | 'clear' | 'skip';
  * `open-ended`: the profile's contract is 无固定期限 and the field asks for a date — both said in the preview, not
  * dropped as if the profile had nothing, so the applicant knows to type them. `no-options`: the list offers no
  * option yet (a cascade that loads it after an earlier choice: preview again once it has). `too-long`/`pattern`:
- * the box would not take the value as typed (its maxlength, its pattern). `page-widget`: a read-only box of the
+ * the box would not take the value as typed (its maxlength, its pattern). `date-format`: a date box a person cannot
+ * type into (a picker writes it) whose format the page neither declares nor shows, or one that names a format we
+ * cannot write: no date is written in a guessed format. `page-widget`: a read-only box of the
  * page's own choice widget (no native select behind it): the person chooses there.
  */
-export type SkipReason = 'readonly' | 'page-widget' | 'disabled' | 'no-value' | 'no-option' | 'no-options' | 'needs-day' | 'open-ended' | LimitReason | Exclude<HiddenReason, ''>;
+export type SkipReason = 'readonly' | 'page-widget' | 'date-format' | 'disabled' | 'no-value' | 'no-option' | 'no-options' | 'needs-day' | 'open-ended' | LimitReason | Exclude<HiddenReason, ''>;
 
 /** One line of the preview. A skipped item carries no value of the profile (issue 12.1). */
 export interface FillItem {

@@ -40,8 +40,6 @@ export interface PageField {
   id: string;
   name: string;
   label: string;
-  /** Date format declared by the page (My97 dateFmt), when it says. */
-  format?: string | undefined;
   readOnly: boolean;
   disabled: boolean;
 }
@@ -250,7 +248,6 @@ export interface Candidate {
   input: HTMLElement;
   id: string;
   name: string;
-  format?: string | undefined;
   readOnly: boolean;
   disabled: boolean;
 }
@@ -286,7 +283,6 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
       groups.set(key, list);
       continue;
     }
-    const dateFmt = /dateFmt\s*:\s*['"]([^'"]+)['"]/.exec(el.getAttribute('onfocus') ?? el.getAttribute('onclick') ?? '')?.[1];
     out.push({
       kind: el instanceof HTMLSelectElement ? 'select' : 'text',
       labelAt: el,
@@ -294,7 +290,6 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
       input: el,
       id: el.id,
       name: el.getAttribute('name') ?? '',
-      format: dateFmt ?? (el.classList.contains('Wdate') ? 'yyyy-MM-dd' : undefined),
       readOnly: el.hasAttribute('readonly'),
       disabled: el.disabled,
     });

@@ -161,10 +161,10 @@ const NOTES = /[(（【[][^)）】\]]*[)）】\]]/g;
  * name such a word makes another document of it — 身份证 + 视频 is a video, 劳动合同 + 解除证明 a proof of its end.
  * Copies, sides and scans (复印件, 正反面, 扫描件) leave it the same document.
  */
-const KIND = /视频|声明|证明|报告|申请|表|书|证|执照|合同|文件|函|单|登记|记录|说明|承诺/;
-const JOIN = /及|和|与|或|须|应|需|并/;
+export const KIND = /视频|声明|证明|报告|申请|表|书|证|执照|合同|文件|函|单|登记|记录|说明|承诺/;
+export const JOIN = /及|和|与|或|须|应|需|并/;
 /** A party named before it makes it someone else's: 法定代表人身份证 is not the applicant's. */
-const PARTY = /(法定代表人|代理人|代办人|委托人|受托人|经办人|联系人)$/;
+export const PARTY = /(法定代表人|代理人|代办人|委托人|受托人|经办人|联系人)$/;
 
 /**
  * Which material a row of a portal's material table stands for: its name or an alias equal to the row's

@@ -26,6 +26,7 @@ const ZHANG = {
   employerName: '济南建工集团有限公司',
   employerCreditCode: '913701001630469631',
   contractStart: '2020-01-01',
+  qualificationIssueDate: '2015-06-20',
   education: '本科',
   specialty: '建筑工程',
   retired: false,
@@ -45,7 +46,9 @@ const SUBMITTED_AS: Record<string, (s: Record<string, string>) => string> = {
   qualificationCertNo: (s) => s.zgzsbh ?? '',
   employerName: (s) => s.pydw ?? '',
   employerCreditCode: (s) => s.xydm ?? '',
-  contractStart: (s) => s.htks ?? '',
+  // The page's picker writes yyyy年MM月dd日 (its placeholder says so): the date only when written exactly so.
+  contractStart: (s) => (/^\d{4}年\d{2}月\d{2}日$/.test(s.htks ?? '') ? (s.htks ?? '').replace(/^(\d{4})年(\d{2})月(\d{2})日$/, '$1-$2-$3') : (s.htks ?? '')),
+  qualificationIssueDate: (s) => s.qfrq ?? '',
   education: (s) => ({ '3': '本科', '4': '专科' })[s.xl ?? ''] ?? '',
   specialty: (s) => ({ '01': '建筑工程', '02': '市政公用工程' })[s.zy ?? ''] ?? '',
 };
@@ -102,6 +105,8 @@ describe('writing to widgets we did not write', () => {
     expect(item('birthDate')[0]?.action).toBe('fill');
     expect(item('contractStart')[0]?.action).toBe('fill');
     expect(item('ethnicity')[0]).toMatchObject({ action: 'skip', reason: 'page-widget' });
+    // A picker box that neither declares nor shows its format gets no date in a guessed one.
+    expect(item('qualificationIssueDate')[0]).toMatchObject({ action: 'skip', reason: 'date-format' });
     // A value the field cannot take as typed is not written: too long for its maxlength, outside its pattern.
     expect(item('phone')[0]).toMatchObject({ action: 'skip', reason: 'too-long' });
     expect(item('qualificationCertNo')[0]).toMatchObject({ action: 'skip', reason: 'pattern' });
@@ -122,7 +127,8 @@ describe('writing to widgets we did not write', () => {
       else if (r.outcome === 'ok' && r.key === 'retired') expect(held, r.key).toBe('否');
       else if (r.outcome === 'ok') expect(held, r.key).toBe(ZHANG[r.key as keyof typeof ZHANG]);
     }
-    for (const key of ['ethnicity', 'phone', 'qualificationCertNo', 'specialty']) expect(SUBMITTED_AS[key]?.(sent), key).toBe('');
+    expect(sent.htks).toBe('2020年01月01日');
+    for (const key of ['ethnicity', 'phone', 'qualificationCertNo', 'specialty', 'qualificationIssueDate']) expect(SUBMITTED_AS[key]?.(sent), key).toBe('');
     // The Layui stand-in shows what the select holds.
     expect(await page.locator('.layui-select-title input').inputValue()).toBe('男');
     expect(await page.evaluate(() => (window as unknown as { model: { xb?: string; sftx?: string } }).model)).toMatchObject({ xb: '1', sftx: '0' });

@@ -102,6 +102,16 @@ describe('the tab as the panel shows it', () => {
     expect(materialsNamedIn('请补充材料。', change.items)).toEqual([]);
   });
 
+  it('names a material only as whole words, not someone else’s nor another document made of it', () => {
+    const infoChange = checklistView(pack, 'info-change', 'jinan-zwdt');
+    const ids = (text: string, items = change.items) => materialsNamedIn(text, items).map((i) => i.id);
+    // 身份证明 is 身份/证明: a proof of identity, not the 身份证原件 (info-change has no such alias).
+    expect(ids('请补充身份证明。', infoChange.items)).toEqual([]);
+    expect(ids('法定代表人身份证不清晰，请补充劳动合同解除证明。')).toEqual([]);
+    expect(ids('身份证复印件不清晰，劳动合同未签字。')).toEqual(['id-card', 'labor-contract']);
+    expect(ids('申请表中单位名称与营业执照不一致。')).toEqual(['application-form', 'business-license']);
+  });
+
   it('compares the portal’s own material list with ours', () => {
     const diff = compareLists(['二级建造师注册申请表', '学历证书', '身份证', '劳动合同', '诚信证明（社保缴纳证明）', '本人持身份证有声视频', '某新增材料'], initial, (i) => i.requirement === 'required');
     expect(diff.portalOnly).toEqual(['某新增材料']);

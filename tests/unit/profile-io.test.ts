@@ -12,6 +12,7 @@ import { readXlsx } from '../../src/profiles/io/xlsx-read';
 import { t } from '../../src/i18n';
 import { excelSerialToIso, writeXlsx } from '../../src/profiles/io/xlsx';
 import type { Profile } from '../../src/profiles/schema';
+import { pick, rng, shuffle } from '../helpers/rng';
 
 const NOW = new Date('2026-11-23T12:00:00+08:00'); // noon in Jinan
 const TODAY = '2026-11-23';
@@ -228,6 +229,50 @@ describe('an ID column Excel rounded to 15 digits (a CSV saved from numbers)', (
     const rows = await importRows(csv('370102199001011231', holds, '37010219900101124X'), 'roster.csv');
     expect(rows.map((r) => [r.errors, r.warnings])).toEqual([[[], []], [[], []], [[], []]]);
     expect(rows[1]!.data.idNumber).toBe(holds);
+  });
+});
+
+describe('rosters pasted together: Excel rounding is judged per block, each by its own ID column (seeded)', () => {
+  /** 18-digit numbers as Excel leaves them: check digit holding (`holds`) or failing, over many birth dates. */
+  const rounded = (holding: boolean) => {
+    const out: string[] = [];
+    for (let d = 0; out.length < 40 && d < 4000; d++) {
+      const day = new Date(Date.UTC(1960, 0, 1) + d * 9 * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+      const id = `370102${day}${d % 10}000`;
+      if ((checkChar(id.slice(0, 17)) === '0') === holding) out.push(id);
+    }
+    return out;
+  };
+  const holding = rounded(true);
+  const failing = rounded(false);
+  const valid = (i: number) => {
+    const body = `3701021985${String(1 + (i % 12)).padStart(2, '0')}${String(10 + (i % 18)).padStart(2, '0')}${String(100 + i).slice(-3)}`;
+    return body + checkChar(body);
+  };
+
+  it('a block that shows rounding refuses its …000 numbers; a block that does not keeps them; wherever each block has its ID column', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = rng(seed);
+      const roundedBlock = pick(r, [0, 1]);
+      const blocks = [0, 1].map((b) => {
+        const ids = b === roundedBlock ? shuffle(r, [pick(r, failing), pick(r, holding), valid(seed * 7 + b)]) : shuffle(r, [pick(r, holding), valid(seed * 5 + b), valid(seed * 3 + b)]);
+        const order = shuffle(r, ['姓名', '身份证号', '手机']);
+        const cell = (h: string, id: string, i: number) => (h === '姓名' ? `人${'甲乙丙丁戊己'[b * 3 + i]}` : h === '身份证号' ? id : `1380531${String(seed * 10 + b * 3 + i).padStart(4, '0')}`);
+        return { ids, lines: [order.join(','), ...ids.map((id, i) => order.map((h) => cell(h, id, i)).join(','))] };
+      });
+      const text = [...(blocks[0]?.lines ?? []), '', ...(blocks[1]?.lines ?? [])].join('\r\n');
+      const rows = (await importRows(new TextEncoder().encode(text), `blocks${seed}.csv`)).filter((row) => !row.blank);
+      const where = `seed ${seed}, rounded block ${roundedBlock + 1}`;
+      expect(rows.map((row) => row.shown?.idNumber), where).toEqual(blocks.flatMap((b) => b.ids));
+      rows.forEach((row, i) => {
+        const inRounded = Math.floor(i / 3) === roundedBlock;
+        const id = row.shown?.idNumber ?? '';
+        const refused = inRounded && id.endsWith('000');
+        expect(row.errors.map((e) => e.code), `${where} ${id}`).toEqual(refused ? ['v.import.idPrecision'] : []);
+        expect(row.data.idNumber, `${where} ${id}`).toBe(refused ? undefined : id);
+        expect(row.warnings, `${where} ${id}`).toEqual([]);
+      });
+    }
   });
 });
 

@@ -18,6 +18,8 @@ import { detectPage } from '../../src/portals/detect';
 import { REPLICAS } from '../fixtures/replicas';
 import { withChrome } from '../fixtures/mutation/chrome';
 import { parseReplica, readFixture } from '../helpers/replica-dom';
+import { opinion } from '../fixtures/mutation/opinions';
+import { materialsNamedIn } from '../../src/ui/panel/tab-model';
 
 const pack = bundledPack();
 const doc = (body: string) => new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
@@ -85,6 +87,24 @@ describe('pages inside chrome we did not write', () => {
         if (d?.page !== r.page || d.business !== r.business) off.push(`seed ${seed}: ${d?.page} ${d?.business ?? '-'}`);
       }
       expect(off).toEqual([]);
+    });
+  }
+});
+
+describe('补正意见 in the words a reviewer writes', () => {
+  for (const business of BUSINESS_IDS) {
+    const view = checklistView(pack, business);
+    const materials = view.items.flatMap((i) => [i, ...i.subItems]).map((i) => ({ id: i.id, names: [i.name, ...i.aliases] }));
+    it(`${business}: the materials it names come first, never one it only contains, on ${VARIANTS * 2} variants`, () => {
+      const missed: string[] = [];
+      for (let seed = 1; seed <= VARIANTS * 2; seed++) {
+        const v = opinion(materials, seed * 104729 + business.length);
+        const found = materialsNamedIn(v.text, view.items).map((i) => i.id);
+        // Never: a material put first (and named in the panel) that the opinion does not ask for.
+        expect(found.filter((id) => !v.truth.includes(id)), `seed ${seed}: ${v.text}`).toEqual([]);
+        if (found.join() !== v.truth.join()) missed.push(`seed ${seed}: ${v.text} → ${found.join()} (truth ${v.truth.join()})`);
+      }
+      expect(missed).toEqual([]);
     });
   }
 });

@@ -57,8 +57,10 @@ export interface RowContext {
   hiddenRows?: ReadonlySet<number> | undefined;
   /** Header rows again further down (Table.sections). */
   sections?: readonly Section[] | undefined;
-  /** What the file's ID column says of Excel's rounding (idRoundingIn). */
+  /** What the block's ID column says of Excel's rounding (idRoundingIn): the rows above the first header again. */
   idRounding?: IdRounding | undefined;
+  /** The same for the rows under each header again (Table.sections, in order): each block is its own export. */
+  sectionRounding?: readonly IdRounding[] | undefined;
 }
 
 const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
@@ -384,6 +386,15 @@ const sectionContexts = new WeakMap<Section, { from: RowContext; ctx: RowContext
 function sectionContext(section: Section, ctx: RowContext): RowContext {
   const cached = sectionContexts.get(section);
   if (cached?.from === ctx) return cached.ctx;
+  const { headers, mapping } = sectionMapping(section, ctx);
+  const idRounding = ctx.sectionRounding?.[ctx.sections?.indexOf(section) ?? -1];
+  const out = { ...ctx, headers, mapping, idRounding };
+  sectionContexts.set(section, { from: ctx, ctx: out });
+  return out;
+}
+
+/** The headers and mapping a header row again gives the rows under it (sectionContext). */
+function sectionMapping(section: Section, ctx: Pick<RowContext, 'headers' | 'mapping'>): Pick<RowContext, 'headers' | 'mapping'> {
   const width = Math.max(ctx.headers.length, ctx.mapping.length, section.headers.length);
   const same = Array.from({ length: width }, (_, i) => sameHeader(section.headers[i] ?? '', ctx.headers[i] ?? ''));
   // As autoMap reads a header row: with a name column of the applicant's own, a role's columns are someone else's.
@@ -397,9 +408,7 @@ function sectionContext(section: Section, ctx: RowContext): RowContext {
   };
   const mapping = keys.map((key, i) => (key !== null && owner(key) !== i ? null : key));
   const headers = Array.from({ length: width }, (_, i) => section.headers[i] || ctx.headers[i] || '');
-  const out = { ...ctx, headers, mapping };
-  sectionContexts.set(section, { from: ctx, ctx: out });
-  return out;
+  return { headers, mapping };
 }
 
 /**
@@ -487,16 +496,23 @@ function withFields(lists: RowIssue[][], mapping: RowContext['mapping'], columnN
 /** How long validation may hold the page before it yields (well under the 50 ms of a "long task"). */
 const SLICE_MS = 25;
 
-/** Validate every row, yielding to the page every SLICE_MS (by time: rows differ a lot in cost). */
 /**
  * The context every row of a table is checked in: what the page asked (mapping, clock, dates) plus what the table
  * itself says (headers, hidden rows, pasted blocks, Excel's rounding of its ID column). One place for both the
  * import worker's sliced check and validateTable, so a new table-wide fact reaches both.
  */
 export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904'>): RowContext {
-  return { ...ctx, headers: table.headers, hiddenRows: table.hiddenRows, sections: table.sections, idRounding: idRoundingIn(table.rows, ctx.mapping, ctx.now) };
+  const base = { ...ctx, headers: table.headers };
+  const sections = table.sections ?? [];
+  // Excel's rounding is judged per block, each by its own ID column: rosters pasted together come from different
+  // exports, and a block in another column order has its ID numbers in another column.
+  const blockRows = (from: number, to: number | undefined) => table.rows.slice(from, to ?? table.rows.length);
+  const idRounding = idRoundingIn(blockRows(0, sections[0]?.at), ctx.mapping, ctx.now);
+  const sectionRounding = sections.map((s, k) => idRoundingIn(blockRows(s.at + 1, sections[k + 1]?.at), sectionMapping(s, base).mapping, ctx.now));
+  return { ...base, hiddenRows: table.hiddenRows, sections: table.sections, idRounding, sectionRounding };
 }
 
+/** Validate every row, yielding to the page every SLICE_MS (by time: rows differ a lot in cost). */
 export async function validateTable(
   table: Table,
   ctx: Omit<RowContext, 'headers'>,

@@ -9,12 +9,10 @@ const CHECK_MS = 60_000;
  * left open overnight: without this, 「还剩 3 天」 would still say 3 the next morning. The day is looked at once a
  * minute and whenever the page is shown or focused again (timers of a hidden tab are throttled).
  */
-const systemClock = (): Date => new Date();
-
-export function useShanghaiDay(clock: () => Date = systemClock): string {
-  const [day, setDay] = useState(() => todayInShanghai(clock()));
+export function useShanghaiDay(): string {
+  const [day, setDay] = useState(() => todayInShanghai(new Date()));
   useEffect(() => {
-    const check = () => setDay(todayInShanghai(clock()));
+    const check = () => setDay(todayInShanghai(new Date()));
     const timer = setInterval(check, CHECK_MS);
     document.addEventListener('visibilitychange', check);
     window.addEventListener('focus', check);
@@ -23,6 +21,6 @@ export function useShanghaiDay(clock: () => Date = systemClock): string {
       document.removeEventListener('visibilitychange', check);
       window.removeEventListener('focus', check);
     };
-  }, [clock]);
+  }, []);
   return day;
 }

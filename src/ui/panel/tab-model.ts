@@ -3,7 +3,7 @@
  * which frame, and what to do on this kind of page.
  */
 import type { FrameReport, ReportedFinding, ReportedUpload, TabView } from '../../messaging/protocol';
-import { type ChecklistView, givenMaterials, type ItemView, matchMaterial } from '../../rules/status';
+import { type ChecklistView, givenMaterials, type ItemView, JOIN, KIND, matchMaterial, PARTY } from '../../rules/status';
 
 /**
  * The frame whose page the panel is about: the first (top first) that names a business; else the first that
@@ -55,21 +55,58 @@ export function findingsByFrame(view: TabView): FrameFindings[] {
 export const fillable = (view: TabView) => view.frames.some((f) => f.page && f.mapped > 0);
 
 /**
+ * Where the words of a text start and end (Intl.Segmenter's dictionary for Chinese: 「请补充身份证明」 is
+ * 请/补充/身份/证明, so 身份证 is not a word of it). Without the segmenter every position is a boundary.
+ */
+function wordEdges(text: string): (i: number) => boolean {
+  if (typeof Intl.Segmenter !== 'function') return () => true;
+  const edges = new Set([text.length]);
+  for (const s of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)) edges.add(s.index);
+  return (i) => edges.has(i);
+}
+
+/** A word that names a kind of document: Chinese compounds end in what they are (证明, 声明, 证书, 表). */
+const KIND_WORD = new RegExp(`(?:${KIND.source})$`);
+
+/**
+ * Whether the words after a name, up to a clause's end or a joining word (3 at most), make another document
+ * of it: 「劳动合同|解除|证明」, 「注册证书|遗失|声明」 — not 「身份证|复印|件」 nor 「申请表|中|单位」.
+ */
+function anotherDocumentAfter(text: string, end: number, isEdge: (i: number) => boolean): boolean {
+  for (let i = end + 1, words = 0; i <= text.length && words < 3; i++) {
+    if (!isEdge(i)) continue;
+    const word = text.slice(end, i);
+    if (/[\p{P}\p{S}]/u.test(word) || JOIN.test(word)) return false;
+    if (KIND_WORD.test(word)) return true;
+    [end, words] = [i, words + 1];
+  }
+  return false;
+}
+
+/**
  * Checklist items a text names (a 补正意见 naming 解聘证明), by name or alias, in the order the text names
- * them; a name inside a longer named one (证明 in 解聘证明) does not count on its own.
+ * them. A name counts only as whole words of the text (身份证 is not named by 「身份证明」), not as part of
+ * another document (「劳动合同解除证明」, 「手持身份证视频」: a kind of document in the words after it) nor as
+ * another party's (「法定代表人身份证」) — as a material table's row is read (matchMaterial); a name inside a
+ * longer named one (证明 in 解聘证明) does not count on its own.
  */
 export function materialsNamedIn(text: string, items: readonly ItemView[]): ItemView[] {
   const norm = (s: string) => s.normalize('NFKC').replace(/[\s()（）【】《》「」]/g, '');
   const body = norm(text);
-  const hits: Array<{ item: ItemView; at: number; end: number }> = [];
+  const isEdge = wordEdges(body);
+  // Every place a name stands as whole words; `named` when it is not someone else's nor another document.
+  const found: Array<{ item: ItemView; at: number; end: number; named: boolean }> = [];
   for (const item of items.flatMap((i) => [i, ...i.subItems])) {
     for (const name of [item.name, ...item.aliases].map(norm)) {
-      const at = name.length >= 2 ? body.indexOf(name) : -1;
-      if (at >= 0) hits.push({ item, at, end: at + name.length });
+      for (let at = name.length >= 2 ? body.indexOf(name) : -1; at >= 0; at = body.indexOf(name, at + 1)) {
+        const end = at + name.length;
+        if (isEdge(at) && isEdge(end)) found.push({ item, at, end, named: !PARTY.test(body.slice(0, at)) && !anotherDocumentAfter(body, end, isEdge) });
+      }
     }
   }
-  const kept = hits.filter((h) => !hits.some((o) => o !== h && o.at <= h.at && o.end >= h.end && o.end - o.at > h.end - h.at));
-  kept.sort((a, b) => a.at - b.at);
+  // A name inside a longer one found (注册申请表 in 经办人二级建造师注册申请表, 证明 in 解聘证明) is that one's part.
+  const inLonger = (h: (typeof found)[number]) => found.some((o) => o.at <= h.at && o.end >= h.end && o.end - o.at > h.end - h.at);
+  const kept = found.filter((h) => h.named && !inLonger(h)).sort((a, b) => a.at - b.at);
   return [...new Set(kept.map((h) => h.item))];
 }
 
