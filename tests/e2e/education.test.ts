@@ -47,12 +47,26 @@ describe('学历 below what the rules ask', () => {
     ]);
   });
 
-  it('the profile editor shows it beside 学历 and still saves', async () => {
+  it('the profile editor shows it beside 学历 as it is typed, and not for 中专', async () => {
     await bench.locator('[data-jzs-action="new-profile"]').click();
     await bench.locator('[data-jzs-edit-field="name"]').fill('赵六');
     await bench.locator('[data-jzs-edit-field="education"]').fill('初中');
     await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').textContent()).toContain('学历「初中」低于初始注册的要求');
     await bench.locator('[data-jzs-edit-field="education"]').fill('中专');
     await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').count()).toBe(0);
+  });
+
+  it('a stored applicant’s editor follows their cases: a 延续 asks no 学历, adding an 初始注册 case brings the warning back', async () => {
+    await clearProfiles(bench);
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '钱七', education: '高中' } } });
+    await sendFrom(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
+    await bench.reload();
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    await bench.locator('[data-jzs-edit-field="education"]').waitFor();
+    await bench.locator('[data-jzs-progress-business="renewal"]').waitFor();
+    await bench.waitForTimeout(300);
+    expect(await bench.locator('[data-jzs-field-warning="education"]').count()).toBe(0);
+    await bench.locator('[data-jzs-add-business]').selectOption('initial');
+    await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').textContent()).toContain('学历「高中」低于初始注册的要求');
   });
 });
