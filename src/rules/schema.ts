@@ -52,6 +52,8 @@ const MaterialBase = {
   nameEn: z.string().min(1),
   /** The seed's 说明, in Chinese. */
   note: Zh,
+  /** The 说明 in English, sentence by sentence (optional so that older packs still import; the Chinese is shown too). */
+  noteEn: z.string().min(1).optional(),
   /** Other names the portals' material tables use for it (matched when marking uploads as done). */
   aliases: z.array(z.string().min(1)).default([]),
   submit: z.array(Submission).min(1),
@@ -189,6 +191,7 @@ export const Bundle = z.strictObject({
   name: Zh,
   nameEn: z.string().min(1),
   note: Zh,
+  noteEn: z.string().min(1).optional(),
   parts: z.array(Kebab).min(2),
   upload: UploadConstraint,
   source: SourceRef,

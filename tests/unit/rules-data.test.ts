@@ -235,6 +235,34 @@ describe('check texts as an applicant reads them (printed checklist 注意事项
   });
 });
 
+describe('the English notes say what the Chinese 说明 say', () => {
+  const notes = () => {
+    const pack = bundledPack();
+    const walk = (ms: ReadonlyArray<{ id: string; note: string; noteEn?: string | undefined; subItems?: unknown }>, b: string): Array<[string, string, string | undefined]> =>
+      ms.flatMap((m) => [[`${b}/${m.id}`, m.note, m.noteEn] as [string, string, string | undefined], ...walk(Array.isArray(m.subItems) ? m.subItems : [], b)]);
+    return pack.businesses.flatMap((b) => [...walk(b.materials, b.id), ...b.bundles.map((x): [string, string, string | undefined] => [`${b.id}/${x.id}`, x.note, x.noteEn])]);
+  };
+
+  it('every material and bundle has one, with every URL, number and quoted portal term of the Chinese', () => {
+    const facts = (t: string) => [...(t.match(/https?:\/\/\S+?(?=[）)，。\s系]|$)/g) ?? []), ...(t.replace(/https?:\/\/\S+/g, '').match(/\d+/g) ?? [])];
+    const all = notes();
+    expect(all.length).toBeGreaterThan(50);
+    for (const [where, zh, en] of all) {
+      expect(en, where).toBeTruthy();
+      for (const f of facts(zh)) expect(en, `${where}: ${f}`).toContain(f);
+      for (const [, term] of zh.matchAll(/[“《]([^”》]+)[”》]/g)) expect(en, `${where}: ${term}`).toContain(term);
+    }
+  });
+
+  it('speaks English: Chinese only inside a quoted term or a name given with it', () => {
+    const cjk = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
+    for (const [where, , en] of notes()) {
+      const bare = (en ?? '').replace(/[“《(（][^”》)）]*[”》)）]/g, '').replace(/建市〔\d+〕\d+号/g, '');
+      expect(bare, where).not.toMatch(cjk);
+    }
+  });
+});
+
 describe('the English steps say what the Chinese ones say', () => {
   // An English reader must not lose a number, an address or a telephone the Chinese step gives (the approval
   // step's results address was in the Chinese text only).
