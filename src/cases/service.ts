@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../domain/case-status';
-import { FINISHED_STATUSES } from '../domain/case-status';
+import { currentCaseOf, FINISHED_STATUSES } from '../domain/case-status';
 import type { BusinessId } from '../domain/ids';
 import type { ProfileService } from '../profiles/service';
 import type { RulePack } from '../rules/schema';
@@ -216,6 +216,22 @@ export class CaseService {
 
   async all(): Promise<Case[]> {
     return [...(await this.cases()).values()];
+  }
+
+  /**
+   * What an applicant's records say of their situations, for the on-page panel to offer (a click sets them):
+   * the businesses of their open cases, and for `business` the situations of their current case of it, else the
+   * ones their own fields imply (退休, another employer at the exam, a late initial registration) — the same as a
+   * new case would start with. `today` is the Asia/Shanghai date.
+   */
+  async situationsOf(profileId: string, business: BusinessId | undefined, now: Date): Promise<{ businesses: BusinessId[]; conditions?: { ids: string[]; from: 'case' | 'profile' } | undefined }> {
+    const mine = await this.ofProfile(profileId);
+    const businesses = [...new Set(mine.filter((c) => !c.archived && !FINISHED_STATUSES.has(c.status)).map((c) => c.business))];
+    if (!business) return { businesses };
+    const current = currentCaseOf(mine, business);
+    if (current) return { businesses, conditions: { ids: current.conditions, from: 'case' } };
+    const profile = await this.profiles.get(profileId);
+    return { businesses, conditions: { ids: impliedConditions(this.view(await this.pack(), business), profile.data, todayInShanghai(now)), from: 'profile' } };
   }
 
   /**

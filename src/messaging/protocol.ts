@@ -61,6 +61,17 @@ export interface Named<I extends string = string> {
 /** A field as a page needs it: portal data (labels, ids) and the field table's facts (src/domain/fields.ts). */
 export type { FieldDefinitionView } from '../portals/fields';
 
+/**
+ * What the active applicant's records say for the panel (extension origin only; a content script never gets it):
+ * their open cases' businesses, and the situations of one business — their current case's, else what their
+ * fields imply. `profile` null: no applicant chosen.
+ */
+export interface PanelSituations {
+  profile: { id: string; name: string } | null;
+  businesses: BusinessId[];
+  conditions?: { ids: string[]; from: 'case' | 'profile' } | undefined;
+}
+
 /** What a content script gets for its page: names, the business's checklist (steps on this portal), fields. */
 export interface PageRules {
   packVersion: string;
@@ -272,6 +283,8 @@ export interface ProtocolMap {
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */
   'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
   'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };
+  /** The active applicant's businesses in progress and, for `business`, their situations (the panel offers them). */
+  'ui:active.situations': { req: { business?: BusinessId | undefined }; res: PanelSituations };
   'ui:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /**
    * A frame's structure report, with stored applicants' names redacted by the background (the content script

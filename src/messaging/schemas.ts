@@ -103,6 +103,7 @@ export const RequestSchemas = {
   'cs:report': z.strictObject({ report: PageReportSchema }),
   'ui:panel.rules': PageRulesRequestSchema,
   'ui:panel.conditions': z.strictObject({ conditions: Conditions }),
+  'ui:active.situations': z.strictObject({ business: z.enum(BUSINESS_IDS).optional() }),
   'ui:panel.prefs': PanelPrefsSchema,
   'cs:panel.prefs': PanelPrefsSchema,
   'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),

@@ -52,6 +52,8 @@ const MaterialBase = {
   nameEn: z.string().min(1),
   /** The seed's 说明, in Chinese. */
   note: Zh,
+  /** The 说明 in English, sentence by sentence (optional so that older packs still import; the Chinese is shown too). */
+  noteEn: z.string().min(1).optional(),
   /** Other names the portals' material tables use for it (matched when marking uploads as done). */
   aliases: z.array(z.string().min(1)).default([]),
   submit: z.array(Submission).min(1),
@@ -128,25 +130,44 @@ export const CHECK_KINDS = [
   'education-minimum',
 ] as const;
 
-export const Check = z.strictObject({
-  id: Kebab,
-  kind: z.enum(CHECK_KINDS),
-  severity: z.enum(['error', 'warning']),
-  /** Numbers the kind needs (years, days), e.g. { "years": 1 }. */
-  params: z.record(z.string(), z.number()).default({}),
-  /** Field pairs or lists the kind works on, e.g. ["contractStart", "contractEnd"]. */
-  fields: z.array(z.enum(FIELD_KEYS)).default([]),
-  /** Runs only while one of these conditions is set (empty: always). */
-  when: z.array(Kebab).default([]),
-  /** Does not run while one of these is set (变更 + 单位更名: no contract or 解聘 checks). */
-  notWhen: z.array(Kebab).default([]),
-  /** A short Chinese statement of the rule, shown in the checklist. */
-  text: Zh,
-  /** The same rule in English, for the English checklist (optional so that older packs still import). */
-  textEn: z.string().min(1).optional(),
-  source: SourceRef,
-  effectiveFrom: IsoDate,
-});
+/**
+ * The numbers each kind needs, which the rule data must state: a pack leaving one out is refused, never completed
+ * from a number in code (the engine, src/validate/checks.ts, assumes none). `social-insurance-employer`'s months
+ * may be 0 (the guide states none for 延续/变更).
+ */
+const KIND_PARAMS: Partial<Record<(typeof CHECK_KINDS)[number], readonly string[]>> = {
+  'contract-end-min-years': ['years'],
+  'max-age': ['years', 'warnDays'],
+  'qualification-continuing-education': ['years'],
+  'social-insurance-employer': ['months'],
+  'education-minimum': ['level'],
+};
+
+export const Check = z
+  .strictObject({
+    id: Kebab,
+    kind: z.enum(CHECK_KINDS),
+    severity: z.enum(['error', 'warning']),
+    /** Numbers the kind needs (years, days), e.g. { "years": 1 }. */
+    params: z.record(z.string(), z.number()).default({}),
+    /** Field pairs or lists the kind works on, e.g. ["contractStart", "contractEnd"]. */
+    fields: z.array(z.enum(FIELD_KEYS)).default([]),
+    /** Runs only while one of these conditions is set (empty: always). */
+    when: z.array(Kebab).default([]),
+    /** Does not run while one of these is set (变更 + 单位更名: no contract or 解聘 checks). */
+    notWhen: z.array(Kebab).default([]),
+    /** A short Chinese statement of the rule, shown in the checklist. */
+    text: Zh,
+    /** The same rule in English, for the English checklist (optional so that older packs still import). */
+    textEn: z.string().min(1).optional(),
+    source: SourceRef,
+    effectiveFrom: IsoDate,
+  })
+  .superRefine((c, ctx) => {
+    for (const p of KIND_PARAMS[c.kind] ?? []) {
+      if (c.params[p] === undefined) ctx.addIssue({ code: 'custom', path: ['params', p], message: `检查类型 ${c.kind} 须在 params 中给出 ${p}` });
+    }
+  });
 export type Check = z.infer<typeof Check>;
 
 export const Condition = z.strictObject({
@@ -170,6 +191,7 @@ export const Bundle = z.strictObject({
   name: Zh,
   nameEn: z.string().min(1),
   note: Zh,
+  noteEn: z.string().min(1).optional(),
   parts: z.array(Kebab).min(2),
   upload: UploadConstraint,
   source: SourceRef,
@@ -211,6 +233,11 @@ export const BusinessRules = z.strictObject({
   checks: z.array(Check).default([]),
   bundles: z.array(Bundle).default([]),
   renewalTiming: RenewalTiming.optional(),
+}).superRefine((b, ctx) => {
+  // The renewal window's days are the business's renewalTiming (src/rules/view.ts): no timing, no window to check.
+  if (!b.renewalTiming && b.checks.some((c) => c.kind === 'renewal-window')) {
+    ctx.addIssue({ code: 'custom', path: ['renewalTiming'], message: '有 renewal-window 检查的业务须给出 renewalTiming' });
+  }
 });
 export type BusinessRules = z.infer<typeof BusinessRules>;
 

@@ -23,6 +23,8 @@ export interface ItemView {
   name: string;
   nameEn: string;
   note: string;
+  /** The note in English (a pack written before it has none: the Chinese is shown alone). */
+  noteEn?: string | undefined;
   aliases: string[];
   seedItem?: number | undefined;
   requirement: 'required' | 'conditional';
@@ -58,6 +60,7 @@ export interface BundleView {
   name: string;
   nameEn: string;
   note: string;
+  noteEn?: string | undefined;
   parts: string[];
   upload: UploadRule;
 }

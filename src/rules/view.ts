@@ -29,6 +29,7 @@ function itemView(m: Material | SubItem, conditions: readonly Condition[]): Item
     name: m.name,
     nameEn: m.nameEn,
     note: m.note,
+    noteEn: m.noteEn,
     aliases: m.aliases,
     seedItem: 'seedItem' in m ? m.seedItem : undefined,
     requirement: m.requirement,
@@ -69,7 +70,7 @@ export function checklistView(pack: RulePack, id: BusinessId, portal?: PortalId)
       .filter((c) => c !== undefined)
       .map((c) => ({ id: c.id, name: c.name, nameEn: c.nameEn, field: c.field, oneOf: c.oneOf, refusal: c.refusal })),
     items: b.materials.map((m) => itemView(m, pack.conditions)),
-    bundles: b.bundles.map((x) => ({ id: x.id, name: x.name, nameEn: x.nameEn, note: x.note, parts: x.parts, upload: x.upload })),
+    bundles: b.bundles.map((x) => ({ id: x.id, name: x.name, nameEn: x.nameEn, note: x.note, noteEn: x.noteEn, parts: x.parts, upload: x.upload })),
     steps,
     checks: b.checks.map((c) => checkView(c, b)),
   };

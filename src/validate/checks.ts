@@ -56,10 +56,11 @@ const RUNNERS: Record<string, Runner> = {
   // 劳动合同: end ≥ submission + N years, inclusive ("满一年以上": 以上 includes the number, 民法典 第1259条).
   'contract-end-min-years': (c, v, _ctx, today) => {
     const end = v.contractEnd;
+    const years = c.params.years;
     // 无固定期限 (劳动合同法 第十四条) runs past any date.
-    if (!end || end === OPEN_ENDED) return [];
-    const min = plusYears(v.submissionDate ?? today, c.params.years ?? 1);
-    return end < min ? [out(c, 'contractEnd', 'check.contractTooShort', c.severity, { min, years: c.params.years ?? 1 })] : [];
+    if (!end || end === OPEN_ENDED || years === undefined) return [];
+    const min = plusYears(v.submissionDate ?? today, years);
+    return end < min ? [out(c, 'contractEnd', 'check.contractTooShort', c.severity, { min, years })] : [];
   },
   // “之后” read one way (rule text and source say so): strictly later passes, earlier is an error, the same day
   // a warning — 民法典 第1259条 defines 以上/以下, not 之后.
@@ -95,16 +96,16 @@ const RUNNERS: Record<string, Runner> = {
     }
     return found;
   },
-  // 超过65周岁 (153号令): from the day after the 65th birthday an error; in the 90 days before, a warning.
+  // 超过65周岁 (153号令): from the day after the birthday of `years` an error; in the `warnDays` before, a warning.
   'max-age': (c, v, ctx, today) => {
     const birth = (v.idNumber && validateIdNumber(v.idNumber, ctx.now).info?.birthDate) || v.birthDate;
-    if (!birth) return [];
+    const { years, warnDays } = c.params;
+    if (!birth || years === undefined || warnDays === undefined) return [];
     const field: FieldKey = v.idNumber ? 'idNumber' : 'birthDate';
-    const years = c.params.years ?? 65;
     const limit = plusYears(birth, years); // the 65th birthday: still allowed
     const submission = v.submissionDate ?? today;
     if (submission > limit) return [out(c, field, 'check.tooOld', c.severity, { years, limit })];
-    const warnFrom = plusDays(limit, -(c.params.warnDays ?? 90) + 1);
+    const warnFrom = plusDays(limit, -warnDays + 1);
     if (submission >= warnFrom) return [out(c, field, 'check.nearlyTooOld', 'warning', { years, limit, days: daysBetween(submission, limit) })];
     return [];
   },
@@ -112,9 +113,8 @@ const RUNNERS: Record<string, Runner> = {
   // 重新注册; fewer than 30 days left → too late; more than 90 days early → a warning (inferred).
   'renewal-window': (c, v, _ctx, today) => {
     const expiry = v.registrationExpiry;
-    if (!expiry) return [];
-    const min = c.params.minDays ?? 30;
-    const max = c.params.maxDays ?? 90;
+    const { minDays: min, maxDays: max } = c.params;
+    if (!expiry || min === undefined || max === undefined) return [];
     const s = renewalState(expiry, v.submissionDate ?? today, { lastDaysBefore: min, earlyWarnDaysBefore: max });
     const at = { expiry, last: s.lastFilingDay, left: s.daysLeft, min, max };
     if (s.phase === 'expired') return [out(c, 'registrationExpiry', 'check.renewalExpired', c.severity, at)];
@@ -124,8 +124,8 @@ const RUNNERS: Record<string, Runner> = {
   },
   'qualification-continuing-education': (c, v, _ctx, today) => {
     const issued = v.qualificationIssueDate;
-    if (!issued) return [];
-    const years = c.params.years ?? 3;
+    const years = c.params.years;
+    if (!issued || years === undefined) return [];
     return (v.submissionDate ?? today) > plusYears(issued, years)
       ? [out(c, 'qualificationIssueDate', 'check.continuingEducation', c.severity, { years })]
       : [];
@@ -144,9 +144,9 @@ const RUNNERS: Record<string, Runner> = {
     if (payer && v.employerName && normOrgName(payer) !== normOrgName(v.employerName)) {
       found.push(out(c, 'socialInsuranceEmployer', 'check.insuranceOtherEmployer', c.severity, { employer: v.employerName }));
     }
-    const need = c.params.months ?? 3;
+    const need = c.params.months;
     const months = v.socialInsuranceMonths;
-    if (months !== undefined && /^\d+$/.test(months) && Number(months) < need) {
+    if (need !== undefined && months !== undefined && /^\d+$/.test(months) && Number(months) < need) {
       found.push(out(c, 'socialInsuranceMonths', 'check.insuranceTooShort', c.severity, { months: Number(months), need }));
     }
     return found;

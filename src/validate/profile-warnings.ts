@@ -48,19 +48,18 @@ function contractWarnings(v: Values, today: string, rules: ProfileRules): Profil
 /**
  * 学历 against the education-minimum checks in play (seed §四 初始注册 第2项: 中等专科以上). Only a 学历 certainly
  * below the level is said to fall short; 职高/技校 ask the clerk to check with the 受理单位; a text we cannot place
- * says nothing.
+ * says nothing. (Also read by the import's preview: src/profiles/io/rule-warnings.ts.)
  */
-function educationWarnings(v: Values, rules: ProfileRules): ProfileWarning[] {
-  const value = text(v, 'education');
-  const stated = value ? educationLevel(value) : undefined;
-  if (!value || !stated) return [];
+export function educationWarning(value: string, rules: ProfileRules): ProfileWarning | undefined {
+  const stated = educationLevel(value);
+  if (!stated) return undefined;
   for (const c of rules.checks) {
     const min = c.kind === 'education-minimum' ? c.params.level : undefined;
     if (min === undefined || (stated !== 'unclear' && stated.level >= min)) continue;
-    const params = { value, business: BUSINESS_NAMES[c.business], rule: ruleText(c) };
-    return [{ field: 'education', code: stated === 'unclear' ? 'profileWarn.educationUnclear' : 'profileWarn.educationBelow', params }];
+    const params = { value: value.trim(), business: BUSINESS_NAMES[c.business], rule: ruleText(c) };
+    return { field: 'education', code: stated === 'unclear' ? 'profileWarn.educationUnclear' : 'profileWarn.educationBelow', params };
   }
-  return [];
+  return undefined;
 }
 
 function identityWarnings(v: Values, now: Date): ProfileWarning[] {
@@ -92,5 +91,6 @@ function dateWarnings(v: Values, today: string, birth: string | undefined): Prof
 export function profileWarnings(values: Values, now: Date, today: string, rules: ProfileRules): ProfileWarning[] {
   const id = text(values, 'idNumber');
   const birth = text(values, 'birthDate') ?? (id ? validateIdNumber(id, now).info?.birthDate : undefined);
-  return [...identityWarnings(values, now), ...dateWarnings(values, today, birth), ...educationWarnings(values, rules), ...contractWarnings(values, today, rules)];
+  const education = educationWarning(text(values, 'education') ?? '', rules);
+  return [...identityWarnings(values, now), ...dateWarnings(values, today, birth), ...(education ? [education] : []), ...contractWarnings(values, today, rules)];
 }

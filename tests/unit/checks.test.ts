@@ -37,6 +37,29 @@ describe('劳动合同 must run one full year past submission (inclusive)', () =
   });
 });
 
+describe('the page checks take their numbers from the rule data, none from code', () => {
+  /** The bundled business's checks with one check's params as another pack would state them. */
+  const withParams = (b: BusinessId, id: string, params: Record<string, number>) => checksOf(b).map((c) => (c.id === id ? { ...c, params } : c));
+  const runWith = (checks: ReturnType<typeof checksOf>, values: Values) => brief(runChecks(checks, values, { now: day('2026-11-23'), conditions: new Set() }));
+
+  it('a pack asking two years of contract, 60 years of age, 6 months of insurance or a 2-year window is what the page checks', () => {
+    expect(runWith(withParams('initial', 'contract-end-one-year', { years: 2 }), { contractEnd: '2028-06-01' })).toEqual(['error:contractEnd:check.contractTooShort']);
+    expect(runWith(checksOf('initial'), { contractEnd: '2028-06-01' })).toEqual([]);
+    const born = idFor('1963-01-01');
+    expect(runWith(withParams('initial', 'age-limit-65', { years: 60, warnDays: 90 }), { idNumber: born })).toEqual(['error:idNumber:check.tooOld']);
+    expect(runWith(checksOf('initial'), { idNumber: born })).toEqual([]);
+    expect(runWith(withParams('initial', 'social-insurance-by-employer', { months: 6 }), { socialInsuranceMonths: '4' })).toEqual(['error:socialInsuranceMonths:check.insuranceTooShort']);
+    expect(runWith(checksOf('initial'), { socialInsuranceMonths: '4' })).toEqual([]);
+    expect(runWith(withParams('initial', 'continuing-education-after-3-years', { years: 2 }), { qualificationIssueDate: '2024-06-01' })).toEqual(['warning:qualificationIssueDate:check.continuingEducation']);
+    expect(runWith(checksOf('initial'), { qualificationIssueDate: '2024-06-01' })).toEqual([]);
+  });
+
+  it('a check whose number is missing says nothing rather than assume one (a validated pack never has one missing)', () => {
+    expect(runWith(withParams('initial', 'contract-end-one-year', {}), { contractEnd: '2026-12-01' })).toEqual([]);
+    expect(runWith(withParams('initial', 'age-limit-65', {}), { idNumber: idFor('1940-01-01') })).toEqual([]);
+  });
+});
+
 describe('contract start vs dismissal', () => {
   const base: Values = { examEmployerName: '济南甲建筑公司', employerName: '济南乙建设集团', dismissalDate: '2026-03-10' };
   it('initial: only when the exam employer differs from the registering one', () => {

@@ -5,7 +5,7 @@
  * in three zones (npm run test:unit).
  */
 import { h, render } from 'preact';
-import { t } from '../../src/i18n';
+import { setLang, t } from '../../src/i18n';
 import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { FIELDS } from '../../src/domain/fields';
@@ -216,6 +216,25 @@ describe('14.2 conditions change the list', () => {
     expect(host.querySelector('input[type=checkbox][data-jzs-condition="certificate-lost"]')).not.toBeNull();
     // The reason still to choose reads as one phrase, not 「请选择其一：条件：注销原因：…」.
     expect(host.querySelector('[data-jzs-material="higher-qualification-certificate"] .tag.conditional')?.textContent).toBe('请选择其一 · 注销原因：取得高级别执业资格');
+    render(null, host);
+  });
+
+  it('in English a material’s 说明 reads in English first, the Chinese it translates beside it (marked zh-CN); in Chinese, the Chinese only', () => {
+    const host = document.createElement('div');
+    setLang('en');
+    try {
+      render(h(ChecklistList, { view: view('initial'), active: NONE, done: NONE, notes: 'open', onToggleCondition: () => undefined }), host);
+      const note = host.querySelector('[data-jzs-material="personal-video"] [data-jzs-note-en]');
+      expect(note?.firstChild?.textContent).toMatch(/^A video with sound of the applicant holding their ID card/);
+      expect(note?.querySelector('[lang="zh-CN"].note-original')?.textContent).toMatch(/^申请人持身份证有声视频/);
+      render(h(ChecklistList, { view: view('initial'), active: NONE, done: NONE, notes: 'folded', onToggleCondition: () => undefined }), host);
+      expect(host.querySelector('[data-jzs-material="id-card"] details.note [data-jzs-note-en]')?.textContent).toContain('ID card: upload the scan');
+    } finally {
+      setLang('zh');
+    }
+    render(h(ChecklistList, { view: view('initial'), active: NONE, done: NONE, notes: 'open', onToggleCondition: () => undefined }), host);
+    expect(host.querySelector('[data-jzs-note-en]')).toBeNull();
+    expect(host.querySelector('[data-jzs-material="personal-video"] .note[lang="zh-CN"]')?.textContent).toMatch(/^申请人持身份证有声视频/);
     render(null, host);
   });
 

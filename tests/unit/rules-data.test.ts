@@ -25,6 +25,27 @@ describe('rule files', () => {
     }
   });
 
+  it('every number a check needs is stated in the rule data: a file leaving one out is refused, naming it (the engine assumes none)', () => {
+    const needs: Array<[string, string, string]> = [
+      ['initial', 'contract-end-one-year', 'years'],
+      ['renewal', 'age-limit-65', 'warnDays'],
+      ['initial', 'continuing-education-after-3-years', 'years'],
+      ['change', 'social-insurance-by-employer', 'months'],
+      ['initial', 'education-secondary-vocational-or-higher', 'level'],
+    ];
+    for (const [business, id, param] of needs) {
+      const data = structuredClone(read(`rules/businesses/${business}.json`)) as { checks: Array<{ id: string; params: Record<string, number> }> };
+      const at = data.checks.findIndex((c) => c.id === id);
+      delete data.checks[at]!.params[param];
+      const result = BusinessRules.safeParse(data);
+      expect(result.success, `${business}/${id} without ${param}`).toBe(false);
+      expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(`checks.${at}.params.${param}`);
+    }
+    const renewal = structuredClone(read('rules/businesses/renewal.json')) as { renewalTiming?: unknown };
+    delete renewal.renewalTiming;
+    expect(BusinessRules.safeParse(renewal).error?.issues.map((i) => i.path.join('.'))).toContain('renewalTiming');
+  });
+
   it('validates the shared files', () => {
     expect(Condition.array().safeParse(read('rules/shared/conditions.json')).success).toBe(true);
     expect(Step.array().safeParse(read('rules/shared/steps.json')).success).toBe(true);
@@ -214,6 +235,34 @@ describe('check texts as an applicant reads them (printed checklist 注意事项
   });
 });
 
+describe('the English notes say what the Chinese 说明 say', () => {
+  const notes = () => {
+    const pack = bundledPack();
+    const walk = (ms: ReadonlyArray<{ id: string; note: string; noteEn?: string | undefined; subItems?: unknown }>, b: string): Array<[string, string, string | undefined]> =>
+      ms.flatMap((m) => [[`${b}/${m.id}`, m.note, m.noteEn] as [string, string, string | undefined], ...walk(Array.isArray(m.subItems) ? m.subItems : [], b)]);
+    return pack.businesses.flatMap((b) => [...walk(b.materials, b.id), ...b.bundles.map((x): [string, string, string | undefined] => [`${b.id}/${x.id}`, x.note, x.noteEn])]);
+  };
+
+  it('every material and bundle has one, with every URL, number and quoted portal term of the Chinese', () => {
+    const facts = (t: string) => [...(t.match(/https?:\/\/\S+?(?=[）)，。\s系]|$)/g) ?? []), ...(t.replace(/https?:\/\/\S+/g, '').match(/\d+/g) ?? [])];
+    const all = notes();
+    expect(all.length).toBeGreaterThan(50);
+    for (const [where, zh, en] of all) {
+      expect(en, where).toBeTruthy();
+      for (const f of facts(zh)) expect(en, `${where}: ${f}`).toContain(f);
+      for (const [, term] of zh.matchAll(/[“《]([^”》]+)[”》]/g)) expect(en, `${where}: ${term}`).toContain(term);
+    }
+  });
+
+  it('speaks English: Chinese only inside a quoted term or a name given with it', () => {
+    const cjk = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
+    for (const [where, , en] of notes()) {
+      const bare = (en ?? '').replace(/[“《(（][^”》)）]*[”》)）]/g, '').replace(/建市〔\d+〕\d+号/g, '');
+      expect(bare, where).not.toMatch(cjk);
+    }
+  });
+});
+
 describe('the English steps say what the Chinese ones say', () => {
   // An English reader must not lose a number, an address or a telephone the Chinese step gives (the approval
   // step's results address was in the Chinese text only).
@@ -222,6 +271,14 @@ describe('the English steps say what the Chinese ones say', () => {
     const facts = (t: string) => [...(t.match(/https?:\/\/\S+?(?=[）)，。\s]|$)/g) ?? []), ...(t.replace(/https?:\/\/\S+/g, '').match(/\d+/g) ?? [])];
     for (const step of pack.steps) {
       for (const f of facts(step.text)) expect(step.textEn, `${step.id}: ${f}`).toContain(f);
+    }
+  });
+
+  // The portal's own words a step quotes (a button “上报单位”, a form 《…申请表》) are what the reader must find on
+  // the page, whatever the interface language: the English step quotes them too.
+  it('every portal term a step quotes is quoted in its English text too', () => {
+    for (const step of bundledPack().steps) {
+      for (const [, term] of step.text.matchAll(/[“《]([^”》]+)[”》]/g)) expect(step.textEn, `${step.id}: ${term}`).toContain(term);
     }
   });
 });

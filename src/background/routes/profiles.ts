@@ -38,6 +38,15 @@ export const profileRoutes = ({ profiles, cases, now, db, active }: RouteContext
     'ui:profiles.all': { from: ['extension'], handle: () => profiles.all() },
     'ui:profiles.rules': { from: ['extension'], handle: ({ profileId }) => cases.profileRules(profileId) },
     'ui:active.get': { from: ['extension'], handle: () => active.summary() },
+    // The active applicant's businesses in progress and situations (the panel offers them; a click sets them).
+    'ui:active.situations': {
+      from: ['extension'],
+      handle: async ({ business }) => {
+        const summary = await active.summary();
+        if (!summary) return { profile: null, businesses: [] };
+        return { profile: { id: summary.id, name: summary.name }, ...(await cases.situationsOf(summary.id, business, now())) };
+      },
+    },
     'ui:active.set': {
       from: ['extension'],
       handle: async ({ id }) => {

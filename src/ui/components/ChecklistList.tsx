@@ -32,6 +32,30 @@ export function uploadText(u: UploadRule): string {
   return parts.join(t('checklist.sep'));
 }
 
+/**
+ * A material's 说明: the seed's Chinese; in English its translation first (the portal terms it quotes marked as
+ * Chinese), then the Chinese it translates — the words the service hall will use.
+ */
+function Note({ zh, en, folded = false }: { zh: string; en: string | undefined; folded?: boolean }) {
+  // Folded, the <details class="note"> around it is the note's box.
+  const cls = folded ? undefined : 'note';
+  if (getLang() !== 'en' || !en) {
+    return (
+      <div class={cls} lang="zh-CN">
+        {zh}
+      </div>
+    );
+  }
+  return (
+    <div class={cls} data-jzs-note-en="">
+      <ZhRuns text={en} />
+      <div class="note-original" lang="zh-CN">
+        {zh}
+      </div>
+    </div>
+  );
+}
+
 function Item(props: { item: ItemView } & ChecklistListProps) {
   const { item, view, active, done, notes } = props;
   const status = statusOf(item, active, done);
@@ -65,13 +89,11 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
         <span class="status-text">{t(`checklist.${status === 'not-needed' ? 'notNeeded' : status}`)}</span>
       </div>
       {notes === 'open' ? (
-        <div class="note" lang="zh-CN">
-          {item.note}
-        </div>
+        <Note zh={item.note} en={item.noteEn} />
       ) : (
         <details class="note">
           <summary>{t('checklist.noteToggle')}</summary>
-          <Zh>{item.note}</Zh>
+          <Note zh={item.note} en={item.noteEn} folded />
         </details>
       )}
       {item.editorialNote && (
@@ -165,9 +187,7 @@ export function ChecklistList(props: ChecklistListProps) {
           <strong>
             {tx('checklist.labelled', { label: t('checklist.bundle'), text: en ? <ZhRuns text={b.nameEn} /> : b.name })}
           </strong>
-          <div class="note" lang="zh-CN">
-            {b.note}
-          </div>
+          <Note zh={b.note} en={b.noteEn} />
           <div class="meta">{uploadText(b.upload)}</div>
         </div>
       ))}
@@ -195,6 +215,7 @@ export const CHECKLIST_CSS = `
 .checklist .status-text { margin-left: auto; font-size: 12px; }
 .checklist .note { font-size: 12px; color: #323f4b; margin: 2px 0 0 1.6em; white-space: pre-wrap; }
 .checklist details.note summary { cursor: pointer; color: #0b5cad; }
+.checklist .note-original { color: #52606d; margin-top: 2px; }
 .checklist .meta { font-size: 11px; color: #616e7c; margin-left: 1.6em; }
 .checklist .editorial { font-size: 12px; margin-left: 1.6em; color: #7a4d00; }
 .checklist .refusal { color: #b42318; font-weight: 600; }

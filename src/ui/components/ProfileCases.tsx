@@ -15,8 +15,12 @@ const toggled = (list: readonly string[], id: string, on: boolean) => (on ? [...
  * situations and readiness ticks. Each change is saved at once through the cases store, checked against the
  * revision shown.
  */
-export function ProfileCases({ profileId }: { profileId: string }) {
+export function ProfileCases({ profileId, onCases }: { profileId: string; onCases?: ((cases: readonly Case[]) => void) | undefined }) {
   const [cases, setCases] = useState<Case[] | undefined>();
+  // The editor's warnings follow the applicant's open cases (their businesses and situations).
+  useEffect(() => {
+    if (cases) onCases?.(cases);
+  }, [cases]);
   const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
   const [error, setError] = useState<string | undefined>();
   const en = getLang() === 'en';

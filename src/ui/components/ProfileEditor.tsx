@@ -83,8 +83,11 @@ export function readDraft(draft: Draft, now: Date, rules: ProfileRules = NO_RULE
   return { data, errors, warnings };
 }
 
-/** The rule pack's profile checks for this applicant, asked again when the profile is saved (its cases may differ). */
-function useProfileRules(profile: Profile | undefined): ProfileRules {
+/**
+ * The rule pack's profile checks for this applicant, asked again when the profile is saved and when its cases
+ * change (`casesKey`: their businesses, statuses and situations).
+ */
+function useProfileRules(profile: Profile | undefined, casesKey: string): ProfileRules {
   const [rules, setRules] = useState<ProfileRules>(NO_RULES);
   useEffect(() => {
     let live = true;
@@ -95,7 +98,7 @@ function useProfileRules(profile: Profile | undefined): ProfileRules {
     return () => {
       live = false;
     };
-  }, [profile?.id, profile?.revision]);
+  }, [profile?.id, profile?.revision, casesKey]);
   return rules;
 }
 
@@ -121,7 +124,8 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
   const [conflict, setConflict] = useState<Profile | undefined>();
   const [busy, setBusy] = useState(false);
   const en = getLang() === 'en';
-  const rules = useProfileRules(profile);
+  const [casesKey, setCasesKey] = useState('');
+  const rules = useProfileRules(profile, casesKey);
   const checked = readDraft(draft, new Date(), rules);
 
   useEffect(() => {
@@ -199,7 +203,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
             <legend>{t('profiles.notes')}</legend>
             <textarea data-jzs-edit-field="notes" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
           </fieldset>
-          {profile && <ProfileCases profileId={profile.id} />}
+          {profile && <ProfileCases profileId={profile.id} onCases={(cs) => setCasesKey(cs.map((c) => `${c.business}:${c.status}:${c.archived}:${c.conditions.join()}`).join('|'))} />}
           {profile && <FillLog profileId={profile.id} revision={profile.revision} />}
         </>
       )}

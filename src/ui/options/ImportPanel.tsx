@@ -5,7 +5,7 @@ import type { ColumnKey } from '../../profiles/io/mapping';
 import { planImport } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult, autoMapTable, findHeaderRow, sheetOf, tableAt } from '../../profiles/io/read';
 import { checkRows, commitPlan } from './import-flow';
-import { type ImportAction, type ImportState, importReducer, initialImport, partsOf, reportOf, sheetChoices } from './import-state';
+import { type ImportAction, type ImportState, headerOf, importReducer, initialImport, partsOf, reportOf, sheetChoices } from './import-state';
 import { FileStep, MappingStep, PreviewStep, ReportStep, SheetsStep } from './ImportSteps';
 import { SheetWorker } from './read-in-worker';
 
@@ -25,7 +25,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
   /** Apply a change of sheets, header row or mapping, and check the rows again as they now are. */
   const recheck = async (state: ImportState, action: ImportAction) => {
     dispatch(action);
-    const checked = sheet.current && (await checkRows(sheet.current, partsOf(importReducer(state, action))));
+    const next = importReducer(state, action);
+    const checked = sheet.current && (await checkRows(sheet.current, partsOf(next), (r, key) => headerOf(next, r, key)));
     if (checked) dispatch({ type: 'checked', ...checked });
   };
   const onFile = async (file: File) => {

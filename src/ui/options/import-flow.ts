@@ -1,23 +1,31 @@
 /** The import panel's messaging and checking steps (impure shell around the pure reducer in import-state.ts). */
 import { send } from '../../messaging/client';
 import { IMPORT_CHUNK } from '../../messaging/schemas';
+import type { ColumnKey } from '../../profiles/io/mapping';
 import type { CheckPart } from '../../profiles/io/sheet-session';
 import { type ImportPlan, queueIds } from '../../profiles/io/plan';
 import type { ImportItem } from '../../profiles/store';
 import type { RowResult } from '../../profiles/io/rows';
+import { withRuleWarnings } from '../../profiles/io/rule-warnings';
 import type { Profile } from '../../profiles/schema';
 import { todayInShanghai } from '../../domain/calendar';
 import type { SheetWorker } from './read-in-worker';
 
 /**
  * Check every row of the parts (each sheet to import below its header row with its mapping) in the file's worker,
- * then look up the stored profiles sharing an ID number with a valid row. Undefined when a newer check (another
- * header row, mapping or choice of sheets) superseded this one.
+ * add the rule pack's warnings (a 学历 below what a business asks) on the cell their value came from
+ * (`headerOf`: a row's column header text), then look up the stored profiles sharing an ID number with a valid row.
+ * Undefined when a newer check (another header row, mapping or choice of sheets) superseded this one.
  */
-export async function checkRows(sheet: SheetWorker, parts: CheckPart[]): Promise<{ rows: RowResult[]; existing: Map<string, Profile> } | undefined> {
+export async function checkRows(
+  sheet: SheetWorker,
+  parts: CheckPart[],
+  headerOf: (row: RowResult, key: ColumnKey) => string = () => '',
+): Promise<{ rows: RowResult[]; existing: Map<string, Profile> } | undefined> {
   const now = new Date();
-  const rows = await sheet.check(parts, now, todayInShanghai(now));
-  if (!rows) return undefined;
+  const [checked, rules] = await Promise.all([sheet.check(parts, now, todayInShanghai(now)), send('ui:profiles.rules', {}).catch(() => undefined)]);
+  if (!checked) return undefined;
+  const rows = rules ? withRuleWarnings(checked, (r) => headerOf(r, 'education'), rules) : checked;
   performance.mark('jzs-import-checked');
   const ids = [...new Set(rows.flatMap((r) => (!r.errors.length && r.data.idNumber ? [r.data.idNumber] : [])))];
   const stored = ids.length ? await send('ui:profiles.byIdNumbers', { idNumbers: ids }) : [];

@@ -133,6 +133,14 @@ export const isMapped = (s: Pick<ImportState, 'sheets' | 'table' | 'mapping'>) =
   return parts.length > 0 && parts.every((p) => p.mapping.includes('name') && p.mapping.includes('idNumber'));
 };
 
+/** The header text of the column a row's `key` was read from: its sheet's (by name) in a workbook, else the table's. */
+export function headerOf(s: Pick<ImportState, 'sheets' | 'table' | 'mapping'>, row: RowResult, key: ColumnKey): string {
+  const choice = row.sheet ? s.sheets.find((c) => c.name === row.sheet?.name) : undefined;
+  const mapping = choice?.mapping ?? s.mapping;
+  const at = mapping.indexOf(key);
+  return at >= 0 ? ((choice?.table ?? s.table)?.headers[at] ?? '') : '';
+}
+
 /** The viewed sheet's table and mapping, written back into its entry of `sheets` too. */
 function withViewed(s: ImportState, table: Table, mapping: Array<ColumnKey | null>): ImportState {
   const sheets = s.sheets.map((c, i) => (i === s.viewing ? { ...c, table, mapping } : c));

@@ -4,7 +4,7 @@ import { BUSINESS_IDS, BUSINESS_NAMES, isBusinessId } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
-import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type TabView } from '../../messaging/protocol';
+import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type PanelSituations, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
 import type { PortalCase } from '../../cases/portal-status';
 import { leadCase } from '../../cases/tab-documents';
@@ -16,6 +16,7 @@ import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
+import { ProfileSituations, usePanelSituations } from './ProfileSituations';
 import { caseFrames, compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
 import { type TabCases, useTabCases } from './use-tab-cases';
 
@@ -120,6 +121,8 @@ function TabBody({ view, lead, rules }: BodyProps) {
   const cases = useTabCases(view);
   const shown = leadCase(cases.of(lead));
   const named = checklist && shown?.correction ? materialsNamedIn(shown.correction, checklist.items) : [];
+  // The active applicant's records (read here, in the extension's frame): their businesses and situations.
+  const situations = usePanelSituations(rules?.business?.id, view.frames.map((f) => f.doc).join());
   return (
     <>
       <p class="page" data-jzs-panel-page={lead?.page ?? ''}>
@@ -130,7 +133,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
         {rules?.business ? t('checklist.labelled', { label: t('overlay.business'), text: en() ? rules.business.nameEn : rules.business.nameZh }) : t('overlay.businessUnknown')}
       </p>
       {lead && <Recognition lead={lead} />}
-      <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} cases={cases} shown={shown} />
+      <Guidance view={view} lead={lead} rules={rules} named={named.map((i) => (en() ? i.nameEn : i.name))} conditions={conditions} cases={cases} shown={shown} situations={situations} />
       {here.map((s) => (
         <p class="step" key={s.id}>
           {tx('checklist.labelled', { label: t('checklist.thisPage'), text: <ZhRuns text={en() ? s.textEn : s.text} /> })}
@@ -138,7 +141,7 @@ function TabBody({ view, lead, rules }: BodyProps) {
       ))}
       {fillable(view) && <Fill />}
       <Findings view={view} />
-      {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} />}
+      {checklist && <Materials view={view} checklist={withFirst(checklist, named)} conditions={conditions} situations={situations} />}
     </>
   );
 }
@@ -228,23 +231,15 @@ interface GuidanceProps {
   cases: TabCases;
   /** The 办件 the leading frame's page is about, if it shows one. */
   shown: PortalCase | undefined;
+  situations: PanelSituations | undefined;
 }
 
 /** What to do on this kind of page (issue 13.4). */
-function Guidance({ view, lead, rules, named, conditions, cases, shown }: GuidanceProps) {
-  const [profileBusiness, setProfileBusiness] = useState<{ name: string; business: string } | undefined>(undefined);
+function Guidance({ view, lead, rules, named, conditions, cases, shown, situations }: GuidanceProps) {
   const page = lead?.page;
-  useEffect(() => {
-    if (page !== 'zwdt-event-detail') return;
-    // The situation to pick is the active applicant's business in progress, when there is exactly one.
-    void (async () => {
-      const active = await send('ui:active.get', {});
-      if (!active) return;
-      const profile = await send('ui:profiles.get', { id: active.id });
-      const [only, ...more] = new Set(profile.businesses.map((b) => b.business));
-      if (only && more.length === 0) setProfileBusiness({ name: active.name, business: only });
-    })().catch(() => undefined);
-  }, [page]);
+  // The situation to pick is the active applicant's business in progress (their open case), when there is one only.
+  const [only, ...more] = situations?.businesses ?? [];
+  const profileBusiness = situations?.profile && only && more.length === 0 ? { name: situations.profile.name, business: only } : undefined;
   const nameOf = (b: string) => {
     if (!isBusinessId(b)) return b;
     const n = BUSINESS_NAMES[b];
@@ -373,7 +368,7 @@ function Findings({ view }: { view: TabView }) {
 }
 
 /** The checklist, drawn once the rest of the panel is on screen (it is the biggest part). */
-function Materials({ view, checklist, conditions }: { view: TabView; checklist: ChecklistView; conditions: ReadonlySet<string> }) {
+function Materials({ view, checklist, conditions, situations }: { view: TabView; checklist: ChecklistView; conditions: ReadonlySet<string>; situations: PanelSituations | undefined }) {
   const [shown, setShown] = useState(false);
   useEffect(() => {
     const id = requestAnimationFrame(() => setShown(true));
@@ -390,6 +385,7 @@ function Materials({ view, checklist, conditions }: { view: TabView; checklist: 
         {t('checklist.progress', count)}
         {view.frames.some((f) => f.readsTable) && <span class="meta"> · {t('checklist.fromPage')}</span>}
       </h2>
+      {shown && <ProfileSituations situations={situations} checklist={checklist} active={conditions} />}
       {shown && (
         <ChecklistList
           view={checklist}
