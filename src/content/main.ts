@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
-import type { FieldDefinitionView, LanguageView, PageReport, PageRules, PanelPrefs, Reply } from '../messaging/protocol';
+import type { FieldDefinitionView, LanguageView, PageReport, PageRules, PanelPrefs, Reply, ReportAnswer } from '../messaging/protocol';
 import { mapControls, type PageField, readControls } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { pageReport } from '../portals/page-report';
@@ -150,8 +150,6 @@ class ContentShell {
     // the user left) is placed as soon as it answers, or now when it already has.
     if (fresh) this.place();
     if (!this.top) performance.mark('jzs-overlay-ready');
-    // The report first: the worker answers in order, and the rules take longer.
-    this.sendReport(reportOf(this.state, this.doc));
     const seq = ++this.requestSeq;
     this.soon(() => this.askRules(d, seq));
   }
@@ -166,9 +164,13 @@ class ContentShell {
     const changes = this.domChanges;
     const cache = new LabelCache();
     const labels = cache.missing(controls.map((c) => c.label));
-    const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }), labels };
+    // The page's first report rides along (one message fewer per page; an unchanged report is not sent again).
+    const report = reportOf(this.state, this.doc);
+    const text = this.reporting(JSON.stringify(report));
+    const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }), labels, report };
     send('cs:pageRules', req).then(
       (rules) => {
+        if (rules.tab) this.reported(text, rules.tab);
         if (seq !== this.requestSeq) return;
         // The validator messages come with the first page rules (not bundled: the script's size is budgeted).
         if (!this.hintsLoaded) registerCatalogue('zh', rules.hints);
@@ -184,7 +186,8 @@ class ContentShell {
           if (mapSeq === this.mapSeq) this.rulesIn(d, rules, fields);
         });
       },
-      () => undefined, // the panel says the background is unreachable; hints just do not show
+      // The panel says the background is unreachable; hints just do not show. The report goes again on its own.
+      () => this.queueReport(true),
     );
   }
 
@@ -254,21 +257,31 @@ class ContentShell {
 
   sendReport(report: PageReport): void {
     if (this.held) {
-      // Sent as the page is then (an unchanged report goes once), in its place before the rules request.
+      // Sent as the page is then, in its place among the held messages (the rules request before it carries the
+      // page's first report: an unchanged one is not sent again).
       this.held.push(() => this.sendReport(reportOf(this.state, this.doc)));
       return;
     }
     const text = JSON.stringify(report);
     if (text === this.lastReport || (report.page === null && !this.lastReport)) return;
+    this.reporting(text);
+    send('cs:report', { report }).then((answer) => this.reported(text, answer), () => undefined);
+  }
+
+  /** A report is on its way (sent alone or with the rules request): an unchanged one is not sent again. */
+  private reporting(text: string): string {
     this.lastReport = text;
     this.heldBy = undefined;
-    send('cs:report', { report }).then(({ conditions, prefs, worker }) => {
-      // The latest report sent (a newer one may be on its way: that one's answer says).
-      if (this.lastReport === text) this.heldBy = worker;
-      if (conditions.join() !== [...this.state.conditions].join()) this.setConditions(conditions);
-      // Changes after the first come as `bg:panel` (an older answer must not undo them).
-      if (!this.prefsKnown) this.knownPrefs(prefs);
-    }, () => undefined);
+    return text;
+  }
+
+  /** The background's answer to the report `text`. */
+  private reported(text: string, { conditions, prefs, worker }: ReportAnswer): void {
+    // The latest report sent (a newer one may be on its way: that one's answer says).
+    if (this.lastReport === text) this.heldBy = worker;
+    if (conditions.join() !== [...this.state.conditions].join()) this.setConditions(conditions);
+    // Changes after the first come as `bg:panel` (an older answer must not undo them).
+    if (!this.prefsKnown) this.knownPrefs(prefs);
   }
 
   setConditions(conditions: readonly string[]): void {

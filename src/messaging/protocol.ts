@@ -208,6 +208,13 @@ export interface PageReport {
   portalMaterials?: string[] | undefined;
 }
 
+/** What the background answers a frame's report: the tab's situations, the portal's panel layout, which worker. */
+export interface ReportAnswer {
+  conditions: string[];
+  prefs: PanelPrefs;
+  worker: string;
+}
+
 /** One portal frame's markup as the background took it (tabs-api.ts `portalDocuments`). */
 export interface PortalDocument {
   frameId: number;
@@ -267,12 +274,13 @@ export interface FrameProtocolMap {
 
 /** Request and response types per message name. */
 export interface ProtocolMap {
-  'cs:pageRules': { req: PageRulesRequest; res: PageRules };
+  /** `report`: the frame's first report of a page rides along (one hop fewer per frame and page); `tab` answers it. */
+  'cs:pageRules': { req: PageRulesRequest & { report?: PageReport }; res: PageRules & { tab?: ReportAnswer } };
   /**
    * A portal frame's page facts, for the panel. Answers the situations ticked for the tab, the panel prefs and
    * which background instance now holds the report (`worker`, random per start of the background).
    */
-  'cs:report': { req: { report: PageReport }; res: { conditions: string[]; prefs: PanelPrefs; worker: string } };
+  'cs:report': { req: { report: PageReport }; res: ReportAnswer };
   /**
    * Readings of label texts a portal frame has not seen (the label reading runs here, not in the size-budgeted
    * content script: src/portals/fields.ts `Classifier`), in their order.

@@ -104,6 +104,16 @@ describe('the Firefox build in Firefox', () => {
     }
   });
 
+  it('办件详情: the panel frame reads the page\'s 办件 itself (status, the 补正意见 and the material it names first; the reader is not in the content script)', async () => {
+    const page = await open('zwdt-application-detail');
+    const panel = await firefoxPanel(page);
+    await panel.waitForSelector('[data-jzs-guidance="case"][data-case-status="needs-correction"]', { timeout: 15_000 });
+    expect(await panel.$eval('[data-jzs-correction]', (e) => e.textContent)).toContain('解聘证明日期早于注册证书签发日期');
+    await panel.waitForSelector('.materials > [data-jzs-material]');
+    expect(await panel.$eval('.materials > [data-jzs-material]', (e) => e.getAttribute('data-jzs-material'))).toBe('dismissal-certificate');
+    await page.close();
+  });
+
   it("a fill from the panel is previewed, confirmed and read back (the framed panel has no scripting API: the background confirms)", async () => {
     const page = await open('province-basic-info');
     const r = await fillFromPanel(page);

@@ -166,6 +166,22 @@ describe('the panel hub: one truth per tab', () => {
     stop();
   });
 
+  it('a frame\'s first report rides with its rules request: into the hub at once, answered beside the rules', async () => {
+    const sub: SenderInfo = { ...zwdt, tabId: 8, frameId: 2 };
+    const r = await dispatch(routes, msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-eform', report: report({ doc: 'e1', mapped: 5 }) }), sub);
+    expect(r).toMatchObject({ ok: true, data: { page: { id: 'zwdt-eform' }, tab: { conditions: [], prefs: DEFAULT_PREFS, worker: hub.instance } } });
+    expect(hub.view(8)?.frames).toMatchObject([{ frameId: 2, doc: 'e1', mapped: 5, pageName: { zh: '电子申请表' } }]);
+    // Without a report: the rules only, the hub untouched.
+    const alone = await dispatch(routes, msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-eform' }), { ...sub, tabId: 9 });
+    expect(alone).toMatchObject({ ok: true, data: { page: { id: 'zwdt-eform' } } });
+    expect(alone).not.toHaveProperty('data.tab');
+    expect(hub.view(9)).toBeUndefined();
+    // The riding report is checked like one sent alone (no key we did not define, e.g. a profile value).
+    const extra = await dispatch(routes, msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-eform', report: { ...report({}), values: { name: 'x' } } }), sub);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'errors.request.bad' } });
+    hub.forget(8);
+  });
+
   it('panel messages only from the panel frame of a portal tab, and only about that portal', async () => {
     expect(await dispatch(routes, msg('ui:panel.prefs', { collapsed: true, side: 'left' }), page)).toMatchObject({ ok: false, error: { code: 'errors.request.forbidden' } });
     expect(await dispatch(routes, msg('ui:panel.prefs', { collapsed: true, side: 'left' }), panelSender)).toMatchObject({ ok: true });

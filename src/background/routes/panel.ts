@@ -6,6 +6,7 @@ import { CodedError } from '../../i18n/problem';
 import { redactReport } from '../../portals/page-report';
 import { LockedError } from '../../security/codec';
 import type { Routes } from '../router';
+import type { PageReport, ReportAnswer } from '../../messaging/protocol';
 import type { SenderInfo } from '../sender';
 import type { RouteContext } from './context';
 import { labelReadings, pageRules } from './page-rules';
@@ -17,14 +18,22 @@ function panelOf(sender: SenderInfo) {
   return panel;
 }
 
+/** A portal frame's report into the tab's hub, and what the frame needs back. */
+async function takeReport(ctx: RouteContext, sender: Extract<SenderInfo, { kind: 'content' }>, report: PageReport): Promise<ReportAnswer> {
+  const { conditions, worker } = ctx.panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
+  return { conditions, prefs: await ctx.panels.prefs.get(sender.portal), worker };
+}
+
 export const panelRoutes = (ctx: RouteContext) =>
   ({
     'cs:pageRules': {
       from: ['content'],
-      handle: async (req, sender) => {
+      handle: async ({ report, ...req }, sender) => {
         // A content script only asks about pages of the portal it runs on.
         if (sender.kind !== 'content' || sender.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
-        return pageRules(ctx, req);
+        // The report goes into the hub at once (the panel shows the page while its rules are made).
+        const [tab, rules] = await Promise.all([report && takeReport(ctx, sender, report), pageRules(ctx, req)]);
+        return tab ? { ...rules, tab } : rules;
       },
     },
     // Label texts of a portal frame's page, read by the pack's lexicon (the content script does not carry it).
@@ -36,8 +45,7 @@ export const panelRoutes = (ctx: RouteContext) =>
       from: ['content'],
       handle: async ({ report }, sender) => {
         if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        const { conditions, worker } = ctx.panels.hub.report(sender.tabId, sender.frameId, sender.portal, report);
-        return { conditions, prefs: await ctx.panels.prefs.get(sender.portal), worker };
+        return takeReport(ctx, sender, report);
       },
     },
     // The pill the top frame's content script draws (only a person's click sends this): open/side remembered
