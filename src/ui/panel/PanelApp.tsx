@@ -16,7 +16,7 @@ import { FillPreview } from '../components/FillPreview';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
-import { caseFrames, compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
+import { caseFrames, compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, unlistedOnPagedTable, uploadNotes, withFirst } from './tab-model';
 import { type TabCases, useTabCases } from './use-tab-cases';
 
 const en = () => getLang() === 'en';
@@ -381,6 +381,7 @@ function Materials({ view, checklist, conditions }: { view: TabView; checklist: 
   }, []);
   const done = givenOnTab(view);
   const count = progress(checklist, conditions, done);
+  const unlisted = unlistedOnPagedTable(view, checklist.items);
   useEffect(() => {
     if (shown) performance.mark('jzs-checklist-ready');
   }, [shown]);
@@ -390,6 +391,11 @@ function Materials({ view, checklist, conditions }: { view: TabView; checklist: 
         {t('checklist.progress', count)}
         {view.frames.some((f) => f.readsTable) && <span class="meta"> · {t('checklist.fromPage')}</span>}
       </h2>
+      {unlisted.size > 0 && (
+        <p class="warning" data-jzs-paged-table="">
+          {t('panel.pagedTable')}
+        </p>
+      )}
       {shown && (
         <ChecklistList
           view={checklist}
@@ -397,6 +403,7 @@ function Materials({ view, checklist, conditions }: { view: TabView; checklist: 
           done={done}
           notes="folded"
           itemNotes={uploadNotes(view)}
+          unlisted={unlisted}
           onToggleCondition={(id, on) => void send('ui:panel.conditions', { conditions: [...toggleCondition(checklist.conditions, conditions, id, on)] }).catch(() => undefined)}
         />
       )}
