@@ -138,11 +138,52 @@ function valueAfter(label: Element, isLabel: (s: string) => boolean): Element | 
   return undefined;
 }
 
+type PairReader = (el: Element) => Map<string, string>;
+
+/** An element's text as shown, a line break or a block's edge as a new line (「申请人：张三<br>办件状态：待补正」). */
+function lines(el: Element): string {
+  let out = '';
+  const walk = el.ownerDocument.createTreeWalker(el, 5 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
+  for (let n: Node | null = walk.nextNode(); n; n = walk.nextNode()) {
+    if (n.nodeType === 3) out += n.nodeValue ?? '';
+    else if (/^(BR|P|DIV|LI|DT|DD|TR|TD|TH)$/.test(n.nodeName)) out += '\n';
+  }
+  return out;
+}
+
+/**
+ * A reader of the labels of `all` written with their values in one element's text — 「当前状态：待补正」,
+ * 「办件编号：3701… 办件状态：待补正」 — each label at the start or after a space or separator (not 补正状态's
+ * 状态), its value the text up to the line's end or the next label and colon (ours, or any short word and a
+ * colon after a space: 「受理部门：…」). Not NFKC: an opinion keeps its full-width punctuation. Each element is
+ * read once.
+ */
+function inlineReader(all: readonly string[]): PairReader {
+  const alt = [...all].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const end = new RegExp(`\\n|[*＊]?(?:${alt})\\s*[:：]|[\\s,，;；|][\\u4e00-\\u9fff]{2,8}[:：]`, 'g');
+  const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})\\s*[:：][^\\S\\n]*`, 'g');
+  const read = new WeakMap<Element, Map<string, string>>();
+  return (el) => {
+    const known = read.get(el);
+    if (known) return known;
+    const t = lines(el);
+    const ends = Array.from(t.matchAll(end), (m) => m.index);
+    const out = new Map<string, string>();
+    for (const m of t.matchAll(start)) {
+      const from = m.index + m[0].length;
+      const value = t.slice(from, ends.find((e) => e >= from) ?? t.length).replace(/\s+/g, ' ').replace(/^[\s,，;；|]+|[\s,，;；|]+$/g, '');
+      if (!out.has(norm(m[1]))) out.set(norm(m[1]), value);
+    }
+    read.set(el, out);
+    return out;
+  };
+}
+
 /**
  * Every place a label of `labels` shows a value: an element whose own text is the label (the smallest), with
- * the value after it, or a leaf element reading 「label：value」.
+ * the value after it; or the smallest element reading 「label：value」.
  */
-function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: string) => boolean): Labelled[] {
+function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
   const wanted = new Set(labels.map(norm));
   const out: Labelled[] = [];
   for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
@@ -150,6 +191,13 @@ function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: stri
     if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(norm(c.textContent)))) {
       const cell = valueAfter(el, isLabel);
       if (cell) out.push({ label: el, value: text(cell), cell });
+    } else if (own.length <= 400 && !hasControl(el)) {
+      for (const label of wanted) {
+        const value = pairs(el).get(label);
+        // The smallest element holding the pair (not its row, block or page); a value, not a header's next column.
+        if (!value || HEADERISH.test(norm(value)) || Array.from(el.children).some((c) => pairs(c).has(label))) continue;
+        out.push({ label: el, value, cell: el });
+      }
     }
   }
   return out;
@@ -165,7 +213,8 @@ const shared = (a: Element, b: Element): number => {
 function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined): PortalCase | undefined {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
   const isLabel = (s: string) => allLabels.has(s);
-  const find = (l: readonly string[]) => labelledAll(doc, l, isLabel);
+  const pairs = inlineReader(Object.values(labels).flat());
+  const find = (l: readonly string[]) => labelledAll(doc, l, isLabel, pairs);
   // No status label with a value: no 办件 (most pages end here, after one pass over the page).
   const statuses = find(labels.status);
   if (!statuses.length) return undefined;

@@ -198,6 +198,8 @@ export interface PageReport {
   shown: string[];
   /** Whether the page has a material table at all. */
   readsTable: boolean;
+  /** A material table shows one page of several (第1页/共3页): materials it does not list here are unread, not missing. */
+  pagedTable?: true | undefined;
   uploads: ReportedUpload[];
   /**
    * On a page that can show 办件 (PageRules.cases): a hash of its text as last read. The panel frame reads the

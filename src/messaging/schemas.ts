@@ -85,6 +85,7 @@ const PageReportSchema = z.strictObject({
   mapped: z.number().int().min(0).max(10_000),
   shown: z.array(MaterialId).max(200),
   readsTable: z.boolean(),
+  pagedTable: z.literal(true).optional(),
   uploads: z.array(z.strictObject({ material: MaterialId, severity: z.enum(['error', 'warning', 'ok']), message: Text(600) })).max(200),
   cases: z.number().int().optional(),
   portalMaterials: z.array(Text(200)).max(200).optional(),

@@ -5,17 +5,48 @@
  * (cases/portal-status.ts).
  */
 
-export const cellsOf = (row: Element): Element[] => Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+export const cellsOf = (row: Element): HTMLTableCellElement[] => Array.from(row.children).filter((c) => c instanceof HTMLTableCellElement);
 
-/** A row's cells with the first column each starts at and how many it spans (colspan counted). */
-export function positions(row: Element): Array<{ cell: Element; col: number; span: number }> {
-  let col = 0;
-  return cellsOf(row).map((cell) => {
-    const at = col;
-    const span = Math.max(1, Number(cell.getAttribute('colspan') ?? '1') || 1);
-    col += span;
-    return { cell, col: at, span };
-  });
+export interface Position {
+  cell: Element;
+  /** The first column the cell starts at. */
+  col: number;
+  /** How many columns it spans (colspan). */
+  span: number;
+  /** How many rows it spans (rowspan): a header cell over two header rows, a material over its two files. */
+  down: number;
+}
+
+/** Laid-out rows, kept for one task: reading a grid asks for each row's positions, the DOM does not change meanwhile. */
+let laid: WeakMap<Element, Position[]> | undefined;
+
+/**
+ * A row's cells with the first column each starts at and how many columns and rows it spans, laid out as a
+ * person reads the table: a cell starts at the first column no cell of a row above still covers (rowspan).
+ */
+export function positions(row: Element): Position[] {
+  if (!laid) {
+    laid = new WeakMap();
+    queueMicrotask(() => (laid = undefined));
+  }
+  let covered: number[] = [];
+  // The whole section at once: a row's columns depend on every row above it.
+  for (const r of laid.has(row) ? [] : (row.parentElement?.children ?? [row])) {
+    let col = 0;
+    laid.set(
+      r,
+      cellsOf(r).map((cell) => {
+        while ((covered[col] ?? 0) > 0) col++;
+        // The browser's reading of colspan/rowspan (a number ≥ 1; rowspan 0, to the section's end, taken as 1).
+        const p = { cell, col, span: cell.colSpan, down: cell.rowSpan || 1 };
+        for (let k = 0; k < p.span; k++) covered[col + k] = p.down;
+        col += p.span;
+        return p;
+      }),
+    );
+    covered = covered.map((n) => n - 1);
+  }
+  return laid.get(row) ?? [];
 }
 
 /** The cells of `row` under the columns [col, col + span) of a header cell. */

@@ -5,15 +5,17 @@ export interface MaterialRow {
   name: string;
   /** The row shows a file already given: an uploaded file link, 已上传/已提交, or a ticked 收取 box. */
   hasFile: boolean;
+  /** Its table shows one page of several (第1页/共3页, 共25条 with fewer rows): materials on other pages are not read. */
+  paged?: true;
 }
 
-/** A status that says a file is in: 已上传/已提交/已收取…, 上传成功, or a tick. */
-const DONE = /已(上传|提交|收取|收件|接收|上报)|上传成功|提交成功|^[✓✔√☑]$/;
+/** A status that says a file is in: 已上传/已提交/已收取…, 上传成功, a tick, or 是/有 answering 是否上传. */
+const DONE = /已(上传|提交|收取|收件|接收|上报)|上传成功|提交成功|^[✓✔√☑是有]$/;
 /**
  * What says it is not, even beside such a word: a negation (未上传, 待提交, 无, 缺), a count of none
  * (「已上传0个」), a file the portal turned down (审核不通过, 已退回, 驳回), or a cross.
  */
-const UNDONE = /未(上传|提交|收|接|通过)|待(上传|提交|补)|无|缺|不(通过|合格|符|予)|退回|退件|驳回|(^|[^\d.])0\s*(个|份|件|张|项)|^0$|^[✗✘×☒]$/;
+const UNDONE = /未(上传|提交|收|接|通过)|待(上传|提交|补)|无|缺|不(通过|合格|符|予)|退回|退件|驳回|(^|[^\d.])0\s*(个|份|件|张|项)|^0$|^[✗✘×☒否]$/;
 const FILE_LINKS = 'a.attach-file, a.attach, .file-item, .uploader-list .file-name, a[href*="download" i][data-fileguid]';
 /** A blank form or a sample to download is not the applicant's file. */
 const TEMPLATE = /模板|样|示例|范本|空白|空表/;
@@ -30,15 +32,23 @@ function nameScore(header: string): number {
   return /材料|资料/.test(h) && h.length <= 6 ? 1 : 0;
 }
 
-/** Columns whose cells say whether a file is in: 状态, 上传, 提交, 收取, 电子材料, 附件, 文件. */
+/**
+ * Columns whose cells say whether a file is in: 状态, 上传, 提交, 收取, 电子材料, 附件, 文件 — not whether one
+ * is needed (是否必须上传, 需提交).
+ */
 const STATUS_HEADER = /状态|上传|提交|收取|收件|电子|附件|文件|情况/;
+const NEED_HEADER = /必|需|要求/;
 
-/** Whether one status cell says the file is in (true), says it is not (false), or says neither. */
+/**
+ * Whether one status cell says the file is in (true), says it is not (false), or says neither — in words or
+ * by an icon's alt, title or aria-label (「<img alt="已上传">」).
+ */
 function verdict(cell: Element): boolean | undefined {
   const box = cell.querySelector<HTMLInputElement>('input[type=checkbox]');
   // A checkbox cell is judged by its tick alone: MiniUI labels the box 「已收取」 whether ticked or not.
   if (box) return box.checked || undefined;
-  const text = normText(cell.textContent);
+  const icons = Array.from(cell.querySelectorAll('[alt],[title],[aria-label]'), (e) => e.getAttribute('alt') ?? e.getAttribute('title') ?? e.getAttribute('aria-label'));
+  const text = normText(cell.textContent + icons.join(' '));
   if (DONE.test(text)) return !UNDONE.test(text);
   return UNDONE.test(text) ? false : undefined;
 }
@@ -76,13 +86,30 @@ function headerOf(rows: readonly Element[]): { row: Element; score: number } | u
 type StatusColumn = { col: number; span: number };
 
 /**
+ * A pager saying there is more than one page: 第1/3页, 第1页 … 共3页, page links 1 2 after 上一页 (共3页 alone may
+ * be a document's page count).
+ */
+const PAGER = /\d\s*\/\s*([2-9]|\d\d)\s*页|(第\s*\d+\s*页|[上下]一页).*(共\s*([2-9]|\d\d)\s*页|\D1 2\D)/;
+
+/**
+ * Whether a table shows one page of several, by the pager in a row of its own or just after the table or its
+ * wrappers: more than one page, or 共25条 with fewer rows shown.
+ */
+function isPaged(table: Element, rows: readonly Element[], shown: number): boolean {
+  const texts = rows.map((r) => r.textContent);
+  for (let el: Element | null = table, up = 0; el && up < 4; el = el.parentElement, up++) texts.push(el.nextElementSibling?.textContent ?? '');
+  const t = normText(texts.join(' '));
+  return PAGER.test(t) || Number(/共\s*(\d+)\s*条/.exec(t)?.[1]) > shown;
+}
+
+/**
  * Every row of the material tables of a page (上传申报材料, 材料清单, a 一窗受理 grid), with the material name
  * it shows and its status columns: any table whose header row has a material-name column — native tables,
  * rendered MiniUI datagrids (header and body in two tables), header cells spanning two columns. A table inside
  * a material row (a file list in the upload cell) is part of that row, not a table of materials; a layout
  * table around a material table is not one either (a row holding a table is neither its header nor a material).
  */
-function eachRow(doc: Document, visit: (row: Element, name: string, status: readonly StatusColumn[]) => void): void {
+function eachRow(doc: Document, visit: (rows: readonly Element[], name: string, status: readonly StatusColumn[], paged: boolean) => void): void {
   const read = new Set<Element>();
   const rows: Element[] = [];
   for (const table of doc.querySelectorAll('table')) {
@@ -90,36 +117,53 @@ function eachRow(doc: Document, visit: (row: Element, name: string, status: read
     const own: Element[] = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
     const found = headerOf(own);
     if (!found) continue;
-    const header = positions(found.row).map((p) => ({ ...p, header: normLabel(p.cell.textContent) }));
-    const name = header.find((h) => nameScore(h.header) === found.score);
+    const at = own.indexOf(found.row);
+    const top = positions(found.row);
+    // A header over two rows: a cell spanning both heads its column, the row below heads the others (「上传情况」
+    // over 「是否上传」「附件」).
+    const two = top.some((p) => p.down > 1) && own[at + 1];
+    const columns = (two ? [...top, ...positions(two)] : top).map((p) => ({ ...p, header: normLabel(p.cell.textContent) }));
+    const name = columns.find((h) => nameScore(h.header) === found.score);
     if (!name) continue;
-    const status = header.filter((h) => h !== name && STATUS_HEADER.test(h.header));
-    const after = own.slice(own.indexOf(found.row) + 1);
+    const status = columns.filter((h) => h !== name && STATUS_HEADER.test(h.header) && !NEED_HEADER.test(h.header));
+    const after = own.slice(at + (two ? 2 : 1));
+    // A material over two rows (its name cell spans them: two files, 原件 and 复印件) is one material: a row
+    // with no cell of its own under the name column belongs to the one above.
+    const groups: Array<[Element[], string]> = [];
     for (const row of after.length ? after : bodyRows(found.row)) {
       const cells = under(row, name.col, name.span);
+      const last = groups.at(-1);
+      if (!cells.length && last) {
+        last[0].push(row);
+        continue;
+      }
       // A name cell holding a table is a layout around the material table: that table is read on its own.
       const text = cells.some((c) => c.querySelector('table')) ? '' : normText(cells.map((c) => c.textContent).join(' '));
       if (!text) continue;
       const t = row.closest('table');
       if (t) read.add(t);
       rows.push(row);
-      visit(row, text, status);
+      groups.push([[row], text]);
     }
+    // A pager inside the table is a row of one cell across it.
+    const one = after.filter((r) => positions(r).length === 1);
+    const paged = groups.length > 0 && isPaged(table, one, groups.length - one.length);
+    for (const [group, text] of groups) visit(group, text, status, paged);
   }
 }
 
 /** The page's material rows: what each names and whether it shows a file. Pure: reads the DOM. */
 export function readMaterialTables(doc: Document): MaterialRow[] {
   const rows: MaterialRow[] = [];
-  eachRow(doc, (row, name, status) => rows.push({ name, hasFile: rowHasFile(row, status) }));
+  eachRow(doc, (group, name, status, paged) => rows.push({ name, hasFile: group.every((row) => rowHasFile(row, status)), ...(paged && { paged }) }));
   return rows;
 }
 
 /** The material name of the table row `row` is in (an uploader's row), as readMaterialTables reads it. */
 export function materialNameOf(row: Element): string | undefined {
   let found: string | undefined;
-  eachRow(row.ownerDocument, (r, name) => {
-    if (r === row) found = name;
+  eachRow(row.ownerDocument, (group, name) => {
+    if (group.includes(row)) found = name;
   });
   return found;
 }

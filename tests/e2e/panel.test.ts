@@ -383,6 +383,29 @@ describe('the on-page panel', () => {
     await detail.close();
   });
 
+  it('a material table showing one page of several: the panel says so and does not call the unlisted materials 待准备', async () => {
+    const page = await openAt(s, 'zwdt-declaration-initial', { width: 1280, height: 860 });
+    await settled(page);
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-material]').first().waitFor();
+    expect(await panel.locator('[data-jzs-unread]').count()).toBe(0);
+    // The portal pages its grid: two rows on this page, a pager below (as an AJAX page load would leave it).
+    const listed = await page.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll('#materiallist tbody tr'));
+      for (const row of rows.slice(2)) row.remove();
+      document.getElementById('materiallist')?.insertAdjacentHTML('afterend', '<div class="pager">共 6 条 第 1/3 页</div>');
+      return rows.length;
+    });
+    expect(listed).toBeGreaterThan(2);
+    await panel.locator('[data-jzs-paged-table]').waitFor();
+    await expect.poll(() => panel.locator('[data-jzs-unread]').count()).toBeGreaterThan(0);
+    // What is unread still counts as not given (contract), and says why.
+    const unread = panel.locator('[data-jzs-unread]').first();
+    expect(await unread.getAttribute('data-status')).toBe('missing');
+    expect(await unread.locator('.status-text').textContent()).toContain('本页未列出');
+    await page.close();
+  });
+
   it('申报须知 compares the portal’s own material list with ours', async () => {
     const page = await openAt(s, 'zwdt-declaration-notice', { width: 1280, height: 860 });
     await settled(page);

@@ -12,6 +12,8 @@ export interface ChecklistListProps {
   onToggleCondition?: ((id: string, on: boolean) => void) | undefined;
   /** Show every 说明 open (printing, look-up) or folded (overlay). */
   notes: 'open' | 'folded';
+  /** Materials a paged table on the page does not list (the panel): not yet given is not known, so not 待准备. */
+  unlisted?: ReadonlySet<string> | undefined;
   /** What our upload checks found per material (the panel): shown on the item. */
   itemNotes?: ReadonlyMap<string, ReadonlyArray<{ severity: 'error' | 'warning' | 'ok'; message: string }>> | undefined;
 }
@@ -63,8 +65,9 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
   const condition = item.condition ? view.conditions.find((c) => c.id === item.condition) : undefined;
   const where = joinClauses(item.submit.map((s) => `${t(`submit.${s.channel}`)}·${t(`submit.${s.form}`)}`));
   const choosing = status !== 'not-needed' && item.requirement === 'conditional' && !!item.alternatives?.length && !item.alternatives.some((c) => active.has(c));
+  const unread = status === 'missing' && props.unlisted?.has(item.id) === true;
   return (
-    <li class={`item ${status}`} data-jzs-material={item.id} data-status={status}>
+    <li class={`item ${status}`} data-jzs-material={item.id} data-status={status} data-jzs-unread={unread ? '' : undefined}>
       <div class="item-head">
         <span class="icon" aria-hidden="true">
           {ICON[status]}
@@ -86,7 +89,7 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
             : // One of a group still to choose (注销 reasons): 「请选择其一 · 注销原因：…」, not 「请选择其一：条件：注销原因：…」.
               t(choosing ? 'checklist.chooseOne' : 'checklist.conditional', { condition: condition ? (en ? condition.nameEn : condition.name) : (item.condition ?? '') })}
         </span>
-        <span class="status-text">{t(`checklist.${status === 'not-needed' ? 'notNeeded' : status}`)}</span>
+        <span class="status-text">{t(unread ? 'checklist.unlisted' : `checklist.${status === 'not-needed' ? 'notNeeded' : status}`)}</span>
       </div>
       {notes === 'open' ? (
         <Note zh={item.note} en={item.noteEn} />

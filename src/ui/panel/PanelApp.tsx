@@ -17,7 +17,7 @@ import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
 import { ProfileSituations, usePanelSituations } from './ProfileSituations';
-import { caseFrames, compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, uploadNotes, withFirst } from './tab-model';
+import { caseFrames, compareLists, fillable, findingsByFrame, givenOnTab, materialsNamedIn, primaryFrame, unlistedOnPagedTable, uploadNotes, withFirst } from './tab-model';
 import { type TabCases, useTabCases } from './use-tab-cases';
 
 const en = () => getLang() === 'en';
@@ -376,6 +376,7 @@ function Materials({ view, checklist, conditions, situations }: { view: TabView;
   }, []);
   const done = givenOnTab(view);
   const count = progress(checklist, conditions, done);
+  const unlisted = unlistedOnPagedTable(view, checklist.items);
   useEffect(() => {
     if (shown) performance.mark('jzs-checklist-ready');
   }, [shown]);
@@ -385,6 +386,11 @@ function Materials({ view, checklist, conditions, situations }: { view: TabView;
         {t('checklist.progress', count)}
         {view.frames.some((f) => f.readsTable) && <span class="meta"> · {t('checklist.fromPage')}</span>}
       </h2>
+      {unlisted.size > 0 && (
+        <p class="warning" data-jzs-paged-table="">
+          {t('panel.pagedTable')}
+        </p>
+      )}
       {shown && <ProfileSituations situations={situations} checklist={checklist} active={conditions} />}
       {shown && (
         <ChecklistList
@@ -393,6 +399,7 @@ function Materials({ view, checklist, conditions, situations }: { view: TabView;
           done={done}
           notes="folded"
           itemNotes={uploadNotes(view)}
+          unlisted={unlisted}
           onToggleCondition={(id, on) => void send('ui:panel.conditions', { conditions: [...toggleCondition(checklist.conditions, conditions, id, on)] }).catch(() => undefined)}
         />
       )}

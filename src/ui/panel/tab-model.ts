@@ -24,6 +24,16 @@ export function givenOnTab(view: TabView): Set<string> {
   );
 }
 
+/**
+ * Materials a paged material table (第1页/共3页) does not list on the page shown, in any frame: whether they
+ * are given is unread, so the panel must not call them missing with confidence. Empty when no table is paged.
+ */
+export function unlistedOnPagedTable(view: TabView, items: readonly ItemView[]): Set<string> {
+  if (!view.frames.some((f) => f.pagedTable)) return new Set();
+  const listed = new Set(view.frames.flatMap((f) => f.portalMaterials ?? []).map((name) => matchMaterial(name, items)?.id));
+  return new Set(items.flatMap((i) => [i, ...i.subItems]).flatMap((i) => (listed.has(i.id) ? [] : [i.id])));
+}
+
 /** Our upload checks' findings per material (errors and warnings), all frames, for the checklist items. */
 export function uploadNotes(view: TabView): Map<string, ReportedUpload[]> {
   const out = new Map<string, ReportedUpload[]>();
