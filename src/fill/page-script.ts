@@ -109,9 +109,10 @@ export interface PageWrite {
    */
   after?: WriteAfter | undefined;
   /**
-   * A native list's choice as the texts that name it (normalised: NFKC, no spaces, lower case; the profile's own
-   * spelling first): its option is chosen in the page when the list loads it only after an earlier choice, or
-   * reloads it after ours (a cascade). One option must match, else nothing is written.
+   * A native list's choice as the texts that name it (normalised: NFKC, no spaces, lower case), first the text
+   * of the option planned (or, where none was, the profile's own spelling): its option is chosen in the page when
+   * the list loads it only after an earlier choice, or reloads it after ours (a cascade). One option must match,
+   * else nothing is written.
    */
   texts?: string[] | undefined;
 }
@@ -837,9 +838,14 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     // Two options named alike (本科 and 大学本科 for one choice): a wrong choice is worse than none.
     return named.length === 1 && named[0] ? named[0] : 'ambiguous';
   };
-  /** A native list that no longer holds the option we chose: the page reloaded it after our write (a cascade). */
-  const reloaded = (w: PageWrite, el: Element | null | undefined): boolean =>
-    !!w.texts && el instanceof HTMLSelectElement && !Array.from(el.options).some((o) => o.value === w.value);
+  /** Does the list still offer the option planned at the preview (its value, under the text it had then: `texts[0]`)? */
+  const offersPlanned = (select: HTMLSelectElement, w: PageWrite): boolean =>
+    w.value !== '' && Array.from(select.options).some((o) => o.value === w.value && choiceNorm(o.textContent) === w.texts?.[0]);
+  /**
+   * A native list that no longer offers the option we chose: the page reloaded it after our write (a cascade) —
+   * its codes may now mean other choices (1 = 济南 before, 1 = 郑州 after), so it is chosen again by name.
+   */
+  const reloaded = (w: PageWrite, el: Element | null | undefined): boolean => !!w.texts && el instanceof HTMLSelectElement && !offersPlanned(el, w);
   /**
    * One waiting write, tried now: its result, or why it must wait (the box still disabled, the list not loaded,
    * not shown yet). An option missing from a loaded list, or a value the box would not take, ends it.
@@ -850,7 +856,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const state = refuseState(w, el);
     if (state) return { wait: state === 'disabled' && w.after === 'enabled' ? 'still-disabled' : state, el };
     let value = w.value;
-    if (w.texts && el instanceof HTMLSelectElement) {
+    // The option planned at the preview while the list still offers it; else the one the texts name.
+    if (w.texts && el instanceof HTMLSelectElement && !offersPlanned(el, w)) {
       const named = optionNamed(el, w.texts);
       if (named === 'none') return { wait: 'no-options', el };
       if (named === 'ambiguous') return { item: w.item, written: false, reason: 'no-option' };

@@ -139,7 +139,7 @@ function planOne(f: CollectedField, data: ProfileData, previous?: ProfileData): 
   if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
   const target = resolve(f, raw);
   if (!target) return skip(noOption(f));
-  const item = { ...base, proposed: target.text, value: target.value, ...(f.kind === 'select' ? { texts: namesOf(raw) } : {}), ...(fromPrevious ? { previous: true } : {}) };
+  const item = { ...base, proposed: target.text, value: target.value, ...(f.kind === 'select' ? { texts: namesOf(raw, target.text) } : {}), ...(fromPrevious ? { previous: true } : {}) };
   if (sameValue(f, f.current, target.text)) return { ...item, action: 'same' };
   // A value the box would not take as typed (maxlength, pattern) is not written: the portal may cut or refuse it.
   const unfit = CHOICE_KINDS.has(f.kind) ? '' : kit.unfit(f.limits, target.value);
@@ -148,10 +148,13 @@ function planOne(f: CollectedField, data: ProfileData, previous?: ProfileData): 
   return { ...item, action: 'fill' };
 }
 
-/** The texts that name a choice in the page (page-script.ts `texts`): the profile's own spelling first. */
-function namesOf(raw: string): string[] {
-  const own = normChoice(raw);
-  return [own, ...synonyms(raw).filter((t) => t !== own)];
+/**
+ * The texts that name a choice in the page (page-script.ts `texts`): first the text of the option planned (it
+ * tells that option from another under the same code after a reload), else the profile's own spelling.
+ */
+function namesOf(raw: string, planned?: string): string[] {
+  const first = normChoice(planned ?? raw);
+  return [...new Set([first, normChoice(raw), ...synonyms(raw)])];
 }
 
 /**

@@ -302,7 +302,9 @@ function cascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): 
   const stale = r.next() < 0.5;
   const when = r.pick<Reaction>(['sync', 'timer', 'timer', 'never']);
   const loaded = `<option value="">请选择</option>${options.map(([v, t]) => `<option value="${v}">${t}</option>`).join('')}`;
-  const before = stale ? `<option value="">请选择</option>${options.map(([, t], i) => `<option value="old${i}">${t}</option>`).join('')}` : '<option value="">请先选择学历</option>';
+  // A stale list with codes of its own, or with the new list's codes meaning other choices (1 = 女 before, 1 = 男 after).
+  const codes = r.next() < 0.5 ? options.map((_, i) => `old${i}`) : [...options.map(([v]) => v)].reverse();
+  const before = stale ? `<option value="">请选择</option>${options.map(([, t], i) => `<option value="${codes[i]}">${t}</option>`).join('')}` : '<option value="">请先选择学历</option>';
   const wire = (doc: Document) =>
     onEducation(doc, () => {
       const select = doc.querySelector<HTMLSelectElement>(`select[name="${f.name}"]`);
@@ -313,7 +315,8 @@ function cascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): 
   // The page holds the profile's choice when its list shows that choice chosen (a stale list's own code included).
   const held = (doc: Document) => {
     const select = doc.querySelector<HTMLSelectElement>(`select[name="${f.name}"]`);
-    return select && select.value !== '' && select.selectedOptions[0]?.textContent === options[0]?.[1] ? 'chosen' : (select?.value ?? '');
+    const shown = select?.options[select.selectedIndex]?.textContent ?? '';
+    return select && select.value !== '' && shown === options[0]?.[1] ? 'chosen' : `${select?.value ?? ''}:${shown}`;
   };
   const onChoice: Expect = when === 'never' ? (stale ? { outcome: 'ok' } : { outcome: 'refused', reason: 'no-options' }) : { outcome: 'ok' };
   return {
