@@ -59,6 +59,25 @@ describe('a note in brackets after the name (seeded)', () => {
     });
   });
 
+  it('marks beside a name (★ * √ ※ # ?, full-width too, either end, with a bracketed note) are notes, not letters of it', async () => {
+    const r = rng(31);
+    const MARKS = ['★', '*', '＊', '√', '✓', '※', '#', '？', '☆', '△', '!!'];
+    const cases = Array.from({ length: 60 }, () => {
+      const name = `${pick(r, SURNAMES)}${pick(r, GIVEN)}`;
+      const mark = pick(r, MARKS);
+      const note = r() < 0.3 ? `（${pick(r, NOTES)}）` : '';
+      return { name, cell: r() < 0.5 ? `${mark}${name}${note}` : `${name}${r() < 0.5 ? ' ' : ''}${mark}${note}` };
+    });
+    const rows = await importNames([...cases.map((c) => c.cell), '★', '**']);
+    cases.forEach((c, i) => {
+      expect(rows[i]?.errors, c.cell).toEqual([]);
+      expect(rows[i]?.data.name, c.cell).toBe(c.name);
+      expect(rows[i]?.warnings.map((w) => w.code), c.cell).toEqual(['import.nameNote']);
+    });
+    // Marks and no name: nothing to take.
+    for (const row of rows.slice(cases.length)) expect(row.data.name).toBeUndefined();
+  });
+
   it('a bracket that may hold a name, or no name outside it, refuses the row and says why — never a guess', async () => {
     const r = rng(7);
     const cells = [
