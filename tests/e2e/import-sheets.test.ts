@@ -106,6 +106,12 @@ describe('clerk workbooks in the workbench', () => {
     await upload();
     await bench.locator('[data-jzs-sheet-choice="0"]').uncheck();
     await bench.locator('[data-jzs-import-preview] [data-jzs-preview-row="1"][data-sheet="二公司"]').waitFor();
+    // No sheet ticked: nothing to import, and the clerk is told why the confirm waits.
+    await bench.locator('[data-jzs-sheet-choice="1"]').uncheck();
+    await bench.locator('[data-jzs-import-sheet-problem]').waitFor();
+    expect(await bench.locator('[data-jzs-action="confirm-import"]').isDisabled()).toBe(true);
+    await bench.locator('[data-jzs-sheet-choice="1"]').check();
+    await bench.locator('[data-jzs-import-preview] [data-jzs-preview-row="1"][data-sheet="二公司"]').waitFor();
     await bench.locator('[data-jzs-action="confirm-import"]').click();
     await bench.locator('[data-jzs-import-report][data-imported="2"][data-rejected="1"]').waitFor();
     expect((await stored(bench)).map((d) => d.name)).toEqual(['李四', '王五']);

@@ -10,7 +10,9 @@ export type TestCell =
   | null
   | { n: number; fmt?: 'general' | '0.00' | 'date' | 'ym' | '0.0' }
   | { s: string; phonetic?: string }
-  | { inline: string };
+  | { inline: string }
+  /** Text in a struck-through font (删除线), as Excel writes it: a cell style whose font has <strike/>. */
+  | { struck: string };
 
 export interface SheetSpec {
   rows: TestCell[][];
@@ -61,6 +63,7 @@ export function buildXlsx(spec: SheetSpec): Uint8Array {
     if (c === null || c === '') return '';
     if (typeof c === 'string') return `<c${r} t="s"><v>${sst(c)}</v></c>`;
     if ('s' in c) return `<c${r} t="s"><v>${sst(c.s, c.phonetic)}</v></c>`;
+    if ('struck' in c) return `<c${r} s="5" t="s"><v>${sst(c.struck)}</v></c>`;
     if ('inline' in c) return `<c${r} t="inlineStr"><is><t>${esc(c.inline)}</t></is></c>`;
     return `<c${r} s="${STYLE[c.fmt ?? 'general']}"><v>${c.n}</v></c>`;
   };
@@ -83,7 +86,7 @@ export function buildXlsx(spec: SheetSpec): Uint8Array {
   const moreRels = more.map((_, k) => `<Relationship Id="rId${k + 10}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${k + 10}.xml"/>`).join('');
   const moreParts = Object.fromEntries(more.map((m, k) => [`xl/worksheets/sheet${k + 10}.xml`, strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${NS}"><sheetData>${rowsXml(m.rows)}</sheetData>${mergesXml(m.merges)}</worksheet>`)]));
   const sharedXml = spec.rawShared ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="${NS}" count="${shared.length}" uniqueCount="${shared.length}">${shared.join('')}</sst>`;
-  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="177" formatCode="0.0"/></numFmts><cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="177" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+  const styles = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${NS}"><numFmts count="2"><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="177" formatCode="0.0"/></numFmts><fonts count="2"><font><sz val="11"/></font><font><strike/><sz val="11"/></font></fonts><cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="2" applyNumberFormat="1"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="176" applyNumberFormat="1"/><xf numFmtId="177" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" applyFont="1"/></cellXfs></styleSheet>`;
   const sheets = spec.hiddenFirst
     ? `<sheet name="说明" sheetId="2" state="hidden" r:id="rId9"/><sheet name="花名册" sheetId="1" r:id="rId1"/>`
     : `<sheet name="${esc(spec.name ?? '花名册')}" sheetId="1" r:id="rId1"/>`;

@@ -5,6 +5,7 @@ import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/re
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { checkCharacter } from '../../src/validate/id-number';
 import { pick, rng } from '../helpers/rng';
+import { buildXlsx, type TestCell } from '../helpers/xlsx-builder';
 
 /**
  * 「张三（退休）」, 「李四(借调)」 in the name column (issue: sheets d): the name is taken, the note kept in sight as a
@@ -56,6 +57,25 @@ describe('a note in brackets after the name (seeded)', () => {
       for (const note of c.notes) expect(said[0], c.cell).toContain(note.normalize('NFKC'));
       expect(t(row.warnings[0]?.code ?? 'import.nameNote', row.warnings[0]?.params, 'en'), c.cell).toContain(c.name);
     });
+  });
+
+  it('marks beside a name (★ * √ ※ # ?, full-width too, either end, with a bracketed note) are notes, not letters of it', async () => {
+    const r = rng(31);
+    const MARKS = ['★', '*', '＊', '√', '✓', '※', '#', '？', '☆', '△', '!!'];
+    const cases = Array.from({ length: 60 }, () => {
+      const name = `${pick(r, SURNAMES)}${pick(r, GIVEN)}`;
+      const mark = pick(r, MARKS);
+      const note = r() < 0.3 ? `（${pick(r, NOTES)}）` : '';
+      return { name, cell: r() < 0.5 ? `${mark}${name}${note}` : `${name}${r() < 0.5 ? ' ' : ''}${mark}${note}` };
+    });
+    const rows = await importNames([...cases.map((c) => c.cell), '★', '**']);
+    cases.forEach((c, i) => {
+      expect(rows[i]?.errors, c.cell).toEqual([]);
+      expect(rows[i]?.data.name, c.cell).toBe(c.name);
+      expect(rows[i]?.warnings.map((w) => w.code), c.cell).toEqual(['import.nameNote']);
+    });
+    // Marks and no name: nothing to take.
+    for (const row of rows.slice(cases.length)) expect(row.data.name).toBeUndefined();
   });
 
   it('a bracket that may hold a name, or no name outside it, refuses the row and says why — never a guess', async () => {
@@ -116,5 +136,29 @@ describe('a note in brackets after the name (seeded)', () => {
       ['阿依古丽·买买提', 0, 0],
       ['李四', 0, 0],
     ]);
+  });
+});
+
+describe('struck-through text (删除线), as clerks cross out a person or a value', () => {
+  it('a value crossed out alone is not imported (its cell says so); a row crossed out whole is flagged and still read; seeded', async () => {
+    const r = rng(4242);
+    const people = Array.from({ length: 30 }, (_, i) => ({ name: `${pick(r, SURNAMES)}${pick(r, GIVEN)}`, id: idFor(i), mobile: `1380531${String(1000 + i)}`, employer: pick(r, ['甲建设有限公司', '乙工程有限公司']), how: pick(r, ['plain', 'plain', 'mobile', 'employer', 'row'] as const) }));
+    const cell = (text: string, struck: boolean): TestCell => (struck ? { struck: text } : text);
+    const bytes = buildXlsx({
+      rows: [['姓名', '身份证号', '手机', '工作单位'], ...people.map((p) => [cell(p.name, p.how === 'row'), cell(p.id, p.how === 'row'), cell(p.mobile, p.how === 'mobile' || p.how === 'row'), cell(p.employer, p.how === 'employer' || p.how === 'row')])],
+    });
+    const read = readImportFile(bytes, '删除线.xlsx');
+    const table = tableAt(read, findHeaderRow(read.grid));
+    const rows = await validateTable(table, { mapping: autoMap(table.headers), now: NOW, today: TODAY, date1904: false });
+    rows.forEach((row, i) => {
+      const p = people[i];
+      if (!p) throw new Error('more rows than people');
+      expect(row.errors, p.how).toEqual([]);
+      expect(row.data, p.how).toEqual({ name: p.name, idNumber: p.id, ...(p.how === 'mobile' ? {} : { mobile: p.mobile }), ...(p.how === 'employer' ? {} : { employerName: p.employer }) });
+      const codes = row.warnings.map((w) => w.code);
+      expect(codes, p.how).toEqual(p.how === 'row' ? ['import.rowStruck'] : p.how === 'plain' ? [] : ['import.cell.struck']);
+      if (p.how === 'mobile') expect(row.warnings[0]?.refused).toBe(p.mobile);
+    });
+    expect(new Set(people.map((p) => p.how)).size).toBe(4);
   });
 });

@@ -18,6 +18,13 @@ const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '�
 /** Brackets a note is written in (after NFKC: full-width （） are ( ); 【】〔〕［］ stay or become [ ]). */
 const NOTE_AT_END = /^(.*?)\s*[([【〔〖]([^()[\]【】〔〕〖〗]*)[)\]】〕〗]\s*$/u;
 
+/**
+ * Marks clerks put beside a name to single a person out (★ done, * to check, √ ticked, ※ note, # and ? to ask; after
+ * NFKC, full-width ＊＃？！ are these): signs, never a letter of any name. Read as notes, at either end.
+ */
+const MARKS_AT_END = /^(.*?)\s*([*★☆√✓✔✗×△▲▽◆◇○●◎※#?!~]+)\s*$/u;
+const MARKS_AT_START = /^\s*([*★☆√✓✔✗×△▲▽◆◇○●◎※#?!~]+)\s*(.*)$/u;
+
 /** The name and its notes (an empty bracket is an empty note), or the note that makes the name unclear. */
 export type NameNote = { name: string; notes: string[] } | { unclear: string };
 
@@ -36,9 +43,14 @@ function mayBeName(note: string): boolean {
 export function nameNote(text: string): NameNote | undefined {
   let rest = text.normalize('NFKC').trim();
   const notes: string[] = [];
-  for (let m = NOTE_AT_END.exec(rest); m; m = NOTE_AT_END.exec(rest)) {
+  for (let m = NOTE_AT_END.exec(rest) ?? MARKS_AT_END.exec(rest); m; m = NOTE_AT_END.exec(rest) ?? MARKS_AT_END.exec(rest)) {
     notes.unshift((m[2] ?? '').trim());
     rest = (m[1] ?? '').trim();
+  }
+  const lead = MARKS_AT_START.exec(rest);
+  if (lead && lead[2]) {
+    notes.unshift(lead[1] ?? '');
+    rest = lead[2].trim();
   }
   if (!notes.length) return undefined;
   if (!rest || /[()[\]【】〔〕〖〗]/u.test(rest)) return { unclear: notes.join('、') };

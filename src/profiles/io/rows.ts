@@ -10,7 +10,7 @@ import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
 import { nameNote, spacedRuns } from './name-note';
-import { type Cell, type Section, sheetRowOf, type Table } from './table';
+import { type Cell, type Section, sheetRowOf, struckRow, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
 export interface RowIssue {
@@ -469,6 +469,10 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   if (guide !== undefined) return { row, sheetRow, blank: true, trailer: true, data: b.data, errors: [], warnings: [], notices: [{ column: '', code: 'import.guideRow', params: { text: guide } }] };
   // A row the clerk cannot see in Excel (filtered out or hidden) is still read, never silently: it is flagged.
   if (ctx.hiddenRows?.has(sheetRow)) b.warnings.push({ column: '', code: 'import.rowHidden', params: { row: sheetRow } });
+  // A row crossed out whole is still read (the clerk decides), never silently: flagged as the hidden rows are. A
+  // value crossed out alone in a row that stands is void — left empty (readOther, dates), never stored.
+  const rowStruck = struckRow(cells);
+  if (rowStruck) b.warnings.push({ column: '', code: 'import.rowStruck', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
   const clean = cleanCells(cells, ctx, b, columnName);
   const cellAt = (i: number): Cell => clean[i] ?? { text: '' };
@@ -484,6 +488,10 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
     const cell = cellAt(i);
     const column = columnName(i);
     if (!key || key === 'name' || key === 'idNumber' || !cell.text.trim()) return;
+    if (cell.struck && !rowStruck) {
+      b.warnings.push({ column, code: 'import.cell.struck', refused: cell.text.trim() });
+      return;
+    }
     if (key === 'notes') {
       b.notes = cell.text;
       b.columnOf.set('notes', column);

@@ -14,6 +14,14 @@ export interface Cell {
   decimals?: number | undefined;
   /** The value came from a merged range's top-left cell (filled down by the reader). */
   merged?: boolean | undefined;
+  /** The XLSX cell's font is struck through (删除线): clerks cross out a value, or a whole row, that no longer holds. */
+  struck?: boolean | undefined;
+}
+
+/** A row crossed out whole: it has filled cells, and every one of them (merged copies aside) is struck through. */
+export function struckRow(cells: readonly Cell[]): boolean {
+  const own = cells.filter((c) => c.text.trim() && !c.merged);
+  return own.length > 0 && own.every((c) => c.struck === true);
 }
 
 /** A problem in part of the file, with where it starts; the message is a catalogue key and its parameters. */

@@ -73,6 +73,8 @@ const BUILTIN_MONTH_ONLY = new Set([17, 27, 36, 50, 52, 57]);
 const BUILTIN_DECIMALS: Record<number, number> = { 1: 0, 2: 2, 3: 0, 4: 2, 9: 0, 10: 2, 11: 2 };
 
 interface Style {
+  /** The font is struck through (§18.8.36 strike; a val of 0 or false turns it off). */
+  struck?: boolean | undefined;
   date: boolean;
   monthOnly?: boolean | undefined;
   decimals?: number | undefined;
@@ -101,13 +103,25 @@ function styles(xml: string | undefined): Style[] {
     if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
   }
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
+  const struckFonts = struckFontsOf(xml);
   const out: Style[] = [];
   for (const m of xfs.matchAll(/<xf\b[^>]*>/g)) {
     const id = Number(attr(m[0], 'numFmtId') ?? 0);
     const code = custom.get(id);
-    if (code !== undefined) out.push(formatStyle(code));
-    else out.push({ date: BUILTIN_DATE.has(id), monthOnly: BUILTIN_MONTH_ONLY.has(id), decimals: BUILTIN_DECIMALS[id] });
+    const format = code !== undefined ? formatStyle(code) : { date: BUILTIN_DATE.has(id), monthOnly: BUILTIN_MONTH_ONLY.has(id), decimals: BUILTIN_DECIMALS[id] };
+    out.push(struckFonts.has(Number(attr(m[0], 'fontId') ?? 0)) ? { ...format, struck: true } : format);
   }
+  return out;
+}
+
+/** The indexes of the fonts (§18.8.23) that strike their text through. */
+function struckFontsOf(xml: string): Set<number> {
+  const fonts = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(xml)?.[1] ?? '';
+  const out = new Set<number>();
+  [...fonts.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].forEach((m, i) => {
+    const strike = /<strike\b[^>]*>/.exec(m[1] ?? '')?.[0];
+    if (strike && !/\sval\s*=\s*["'](0|false)["']/.test(strike)) out.add(i);
+  });
   return out;
 }
 
@@ -300,8 +314,10 @@ function readRow(inner: string, shared: readonly string[], styleList: readonly S
     const tag = `<c${cm[1] ?? ''}>`;
     const ref = attr(tag, 'r');
     col = ref !== undefined ? parseRef(ref).col : col + 1;
-    const cell = cellValue(tag, cm[2] ?? '', shared, styleList[Number(attr(tag, 's') ?? 0)], date1904);
+    const style = styleList[Number(attr(tag, 's') ?? 0)];
+    const cell = cellValue(tag, cm[2] ?? '', shared, style, date1904);
     if (!cell.text) continue;
+    if (style?.struck) cell.struck = true;
     if (col >= MAX_COLUMNS) throw new TableError('import.err.tooManyColumns', { ref: ref ?? `#${col + 1}`, max: MAX_COLUMNS });
     for (let k = cells.length; k < col; k++) cells[k] = { text: '' };
     cells[col] = cell;
