@@ -130,10 +130,10 @@ export class FillService {
       now: () => Date;
       newId?: () => string;
       /**
-       * The rule pack's profile checks for an applicant (CaseService.profileRules); without it, the bundled pack's
-       * for every business.
+       * The rule pack's profile checks for an applicant filled into a tab (CaseService.profileRules with the tab's
+       * business); without it, the bundled pack's for every business.
        */
-      profileRules?: (profileId: string) => Promise<ProfileRules>;
+      profileRules?: (profileId: string, tabId: number) => Promise<ProfileRules>;
     },
   ) {}
 
@@ -202,7 +202,7 @@ export class FillService {
     const onPage = previous && items.some((i) => i.previous) ? { id: previous.id, name: previous.name } : undefined;
     const now = this.deps.now();
     // The warnings only advise: cases that cannot be read now leave the bundled rules of every business.
-    const rules = (await this.deps.profileRules?.(profile.id).catch(() => undefined)) ?? profileRulesOf(bundledPack(), []);
+    const rules = (await this.deps.profileRules?.(profile.id, tabId).catch(() => undefined)) ?? profileRulesOf(bundledPack(), []);
     const warnings = profileWarnings(profile.data, now, todayInShanghai(now), rules);
     return {
       planId,

@@ -60,7 +60,7 @@ function languageCache() {
 }
 
 /** The stores and services over the one database, and the lock that seals them. */
-function createServices(home: DataHome) {
+function createServices(home: DataHome, hub: PanelHub) {
   const getDb = () => home.db();
   const now = () => new Date();
   // (onChange runs only after start-up, when the services exist.)
@@ -87,7 +87,9 @@ function createServices(home: DataHome) {
   // A profile about to change makes its open fill previews unconfirmable first (issue 12: never written stale).
   const profiles: ProfileService = new ProfileService(new ProfileStore(getDb, codec), codec, (ids): Promise<void> => fill.invalidate(ids));
   const cases = new CaseService(new CaseStore(getDb, codec), profiles, async () => (await activePack(await getDb())).pack);
-  const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now, profileRules: (id) => cases.profileRules(id) });
+  // The preview's warnings follow the applicant's cases and the business the tab's page shows.
+  const profileRules = (id: string, tabId: number) => cases.profileRules(id, hub.business(tabId));
+  const fill = new FillService({ profiles, db: getDb, codec, tabs: browserTabs, plans: sessionPlans, now, profileRules });
   return { getDb, now, lock, profiles, cases, fill };
 }
 
@@ -145,10 +147,11 @@ export function startBackground(): void {
   configureZod();
   // The unlocked key is kept only for trusted contexts (the default, made explicit).
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
-  const { getDb, now, lock, profiles, cases, fill } = createServices(openHome());
+  const hub = createPanelHub();
+  const { getDb, now, lock, profiles, cases, fill } = createServices(openHome(), hub);
   const language = languageCache();
   const watch = deadlineWatch({ cases, lock, db: getDb, now, language: language.current });
-  const panels = panelDeps(createPanelHub());
+  const panels = panelDeps(hub);
   const routes = createRoutes({
     db: getDb,
     cases,

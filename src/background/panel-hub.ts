@@ -1,5 +1,6 @@
 import type { FrameReport, PageReport, PanelPush, TabView } from '../messaging/protocol';
 import type { PortalId } from '../portals/origins';
+import type { BusinessId } from '../domain/ids';
 
 /** The part of a runtime Port the hub uses (the panel frame's connection). */
 export interface PanelPort {
@@ -58,6 +59,13 @@ export class PanelHub {
     if (!t?.portal) return undefined;
     const frames = [...t.frames.values()].sort((a, b) => a.frameId - b.frameId);
     return { portal: t.portal, frames, conditions: t.conditions };
+  }
+
+  /** The business the tab's pages show (the first frame naming one) with the tab's situations, if any. */
+  business(tabId: number): { business: BusinessId; conditions: string[] } | undefined {
+    const t = this.tabs.get(tabId);
+    const business = t && [...t.frames.values()].sort((a, b) => a.frameId - b.frameId).find((f) => f.business)?.business;
+    return t && business ? { business, conditions: t.conditions } : undefined;
   }
 
   setConditions(tabId: number, conditions: string[]): void {

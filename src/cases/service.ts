@@ -5,7 +5,7 @@ import type { ProfileService } from '../profiles/service';
 import type { RulePack } from '../rules/schema';
 import { progress, type ChecklistView } from '../rules/status';
 import { checklistView } from '../rules/view';
-import { profileRulesOf, type ProfileRules } from '../rules/profile-rules';
+import { type InPlay, profileRulesOf, type ProfileRules } from '../rules/profile-rules';
 import { casesFromProgress } from '../storage/legacy-progress';
 import { SHANGHAI_OFFSET_MS, todayInShanghai } from '../domain/calendar';
 import type { Case, CaseBody } from './schema';
@@ -236,11 +236,14 @@ export class CaseService {
 
   /**
    * The rule pack's profile checks (contract term, minimum 学历) for an applicant: those of their open cases under
-   * the situations set on each, else — no case open, or no applicant yet (a new profile) — of every business.
+   * the situations set on each, and of the business the page they are filled into shows (`page`, with the tab's
+   * situations) — else, with neither (no case open, a new profile, an import), of every business.
    */
-  async profileRules(profileId: string | undefined): Promise<ProfileRules> {
+  async profileRules(profileId: string | undefined, page?: InPlay): Promise<ProfileRules> {
     const open = profileId ? (await this.ofProfile(profileId)).filter((c) => !c.archived && !FINISHED_STATUSES.has(c.status)) : [];
-    return profileRulesOf(await this.pack(), open.map((c) => ({ business: c.business, conditions: c.conditions })));
+    const inPlay: InPlay[] = open.map((c) => ({ business: c.business, conditions: c.conditions }));
+    if (page && !inPlay.some((p) => p.business === page.business)) inPlay.push(page);
+    return profileRulesOf(await this.pack(), inPlay);
   }
 
   async create(profileId: string, business: BusinessId, now: Date): Promise<Case> {

@@ -13,10 +13,11 @@ const RANKED = ['中等专科', '大学专科', '大学本科', '硕士研究生
 const BELOW = /^(普通)?(高中|初中|小学|高级中学|初级中学|中学)(毕业|学历|文化)?$|^(文盲|无)$/;
 
 /**
- * Secondary vocational schooling that is not plainly 中等专科 (中等专业学校): 职业高中, 技工学校. Whether it counts
- * as 中等专科以上 is for the 受理单位 to say — never decided here (a wrong verdict is worse than a question).
+ * Secondary vocational schooling that is not plainly 中等专科 (中等专业学校): 职业高中, 技工学校, and 中等职业教育, which
+ * covers them as well as 中专. Whether it counts as 中等专科以上 is for the 受理单位 to say — never decided here (a
+ * wrong verdict is worse than a question).
  */
-const UNCLEAR = /^(职业高中|职高|技工学校|技校|技工|中技|职中|中等职业学校)(毕业|学历)?$/;
+const UNCLEAR = /^(职业高中|职高|技工学校|技校|技工|中技|职中|中等职业学校|中等职业教育)(毕业|学历)?$/;
 
 export type EducationLevel = { level: number } | 'unclear' | undefined;
 

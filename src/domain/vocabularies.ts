@@ -52,7 +52,8 @@ export const VOCABULARIES: Readonly<Record<VocabularyId, Vocabulary>> = {
       c('硕士研究生', "Master's degree", '硕士', '研究生（硕士）'),
       c('大学本科', "Bachelor's degree", '本科'),
       c('大学专科', 'Junior college', '专科', '大专', '高职'),
-      c('中等专科', 'Secondary vocational', '中专', '中等职业教育'),
+      // Not 中等职业教育: it also covers 职业高中 and 技工学校, which are not 中等专科 as such (src/domain/education.ts).
+      c('中等专科', 'Secondary vocational', '中专'),
     ],
   },
   specialty: {

@@ -136,6 +136,20 @@ describe('case service', () => {
     expect(await rules(p.id)).toEqual(everyBusiness);
   });
 
+  it('a fill preview adds the business the tab shows to the applicant’s open cases (the case’s situations win for its own business)', async () => {
+    const { profiles, cases, send } = setup();
+    const p = await profiles.create({ data: { name: '孙九' } }, NOW);
+    const kinds = async (page?: { business: 'initial' | 'change'; conditions: string[] }) => (await cases.profileRules(p.id, page)).checks.map((c) => `${c.business}:${c.kind}`).sort();
+    await send('ui:cases.create', { profileId: p.id, business: 'renewal' });
+    expect(await kinds()).toEqual(['renewal:contract-end-min-years']);
+    expect(await kinds({ business: 'initial', conditions: [] })).toEqual(['initial:contract-end-min-years', 'initial:education-minimum', 'renewal:contract-end-min-years']);
+    // The tab's situations apply to the page's business: 变更 for a renamed employer asks no contract.
+    expect(await kinds({ business: 'change', conditions: ['company-renamed'] })).toEqual(['renewal:contract-end-min-years']);
+    const c = await send<{ id: string; revision: number }>('ui:cases.create', { profileId: p.id, business: 'change' });
+    await send('ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { conditions: [] } });
+    expect(await kinds({ business: 'change', conditions: ['company-renamed'] })).toEqual(['change:contract-end-min-years', 'renewal:contract-end-min-years']);
+  });
+
   it("a new case starts with the situations the profile states, so 材料 n/m counts the 退休证 and 解聘证明 they call for", async () => {
     const { profiles, send } = setup();
     const retired = await profiles.create({ data: { name: '老王', retired: true, employerName: '济南建工集团有限公司', examEmployerName: '山东路桥集团有限公司' } }, NOW);

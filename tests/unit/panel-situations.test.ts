@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PanelSituations } from '../../src/messaging/protocol';
+import type { PageReport, PanelSituations } from '../../src/messaging/protocol';
+import { PanelHub } from '../../src/background/panel-hub';
 import { bundledPack } from '../../src/rules/bundled';
 import { checklistView } from '../../src/rules/view';
 import { offeredSituations } from '../../src/ui/panel/ProfileSituations';
@@ -32,5 +33,20 @@ describe('situations offered from the active applicant', () => {
     expect(offered(of(['cancel-dismissed'], 'profile'), ['cancel-higher-qualification'], cancel)).toEqual(['cancel-dismissed']);
     expect(offered({ profile: null, businesses: [] }, [])).toBeUndefined();
     expect(offered(undefined, [])).toBeUndefined();
+  });
+});
+
+describe('the business a tab shows, for the fill preview’s warnings', () => {
+  const report = (doc: string, page: string | null, business?: 'initial' | 'renewal'): PageReport => ({ doc, page, ...(business ? { business } : {}), findings: [], missing: [], mapped: 0, shown: [], readsTable: false, uploads: [] });
+  it('the first frame naming a business, with the tab’s situations; none before a frame names one', () => {
+    const hub = new PanelHub(() => undefined);
+    hub.report(3, 0, 'jinan-zwdt', report('a', 'zwdt-declaration'));
+    expect(hub.business(3)).toBeUndefined();
+    hub.report(3, 7, 'jinan-zwdt', report('b', 'zwdt-eform', 'renewal'));
+    hub.setConditions(3, ['retired']);
+    expect(hub.business(3)).toEqual({ business: 'renewal', conditions: ['retired'] });
+    hub.report(3, 0, 'jinan-zwdt', report('c', 'zwdt-declaration', 'initial'));
+    expect(hub.business(3)).toEqual({ business: 'initial', conditions: ['retired'] });
+    expect(hub.business(4)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { bundledPack } from '../../src/rules/bundled';
 import { profileRulesOf, type InPlay } from '../../src/rules/profile-rules';
 import type { RulePack } from '../../src/rules/schema';
 import { educationLevel } from '../../src/domain/education';
+import { choiceOf } from '../../src/domain/vocabularies';
 import { rng as seeded, pick } from '../helpers/rng';
 
 // 2026-11-23 00:30 in Jinan is still 2026-11-22 in UTC and most of the world: "today" must be Jinan's.
@@ -108,6 +109,9 @@ describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
       ],
     ]);
     expect(warn({ ...base, education: '技工学校' })[0]?.[1]).toMatch(/^学历「技工学校」是否符合初始注册的要求，请向受理窗口确认/);
+    // 中等职业教育 covers 职高 and 技校 too: a question, not 中专 (it was an alias of 中等专科, stored and filled as such).
+    expect(warn({ ...base, education: '中等职业教育' })[0]?.[1]).toMatch(/^学历「中等职业教育」是否符合初始注册的要求/);
+    expect(choiceOf('education', '中等职业教育')).toBeUndefined();
     for (const ok of ['中专', '中等专科', '大专', '本科', '硕士', '博士研究生', '某某学历']) expect(warn({ ...base, education: ok }), ok).toEqual([]);
     // Only 初始注册 states it: an applicant whose open case is a 延续 is not told about it.
     expect(warn({ ...base, education: '高中' }, rulesOf([{ business: 'renewal', conditions: [] }]))).toEqual([]);
