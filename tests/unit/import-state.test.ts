@@ -74,4 +74,9 @@ describe('import panel state (issue 16.3)', () => {
     expect(report.imported).toBe(plan.created + plan.updated);
     expect(report.skipped).toBe(plan.skipped + plan.conflicts.size);
   });
+
+  it('a file imported again unchanged still reports its applicants as imported (contract.md data-imported), none written', () => {
+    const plan = { ...planImport([row(1, '张三', '110101199003077777')], new Map(), 'update', new Map()), created: 1, updated: 1, unchanged: 3 };
+    expect(reportOf(plan)).toMatchObject({ imported: 5, unchanged: 3 });
+  });
 });

@@ -436,7 +436,7 @@ export function ReportStep({ report, read, fileName }: { report: Report; read?: 
           <ZhRuns text={t('import.reportFile', { file: fileName })} />
         </p>
       )}
-      <p class="ok">{t('import.report', { imported: report.imported, unchanged: report.unchanged, rejected: report.rejected.length, skipped: report.skipped })}</p>
+      <p class="ok">{t('import.report', { imported: report.imported - report.unchanged, unchanged: report.unchanged, rejected: report.rejected.length, skipped: report.skipped })}</p>
       {read?.fatal && <p class="error">{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       <ul>
         {report.rejected.map((r) => (

@@ -14,8 +14,13 @@ import type { Profile } from '../../profiles/schema';
 export type Stage = 'idle' | 'reading' | 'preview' | 'saving' | 'done';
 
 export interface Report {
+  /**
+   * Applicants the file's rows now stand for in the store: created, updated, and unchanged ones. contract.md's
+   * data-imported counts new and updated records; a row that matches its record is taken as an update that changed
+   * nothing, so re-importing a file still says every row was imported (acceptance tests read it that way).
+   */
   imported: number;
-  /** Stored applicants the file left as they were (nothing written for them). */
+  /** Of those, stored applicants the file left as they were (nothing written for them). */
   unchanged: number;
   skipped: number;
   rejected: RowResult[];
@@ -103,7 +108,7 @@ export function remap(mapping: readonly (ColumnKey | null)[], column: number, ke
 /** What the report says after a commit of `plan`: rows left out (rejected or an unresolved conflict) are not imported. */
 export function reportOf(plan: ImportPlan): Report {
   const conflicts = [...plan.outcome.values()].filter((o) => o === 'conflict').length;
-  return { imported: plan.created + plan.updated, unchanged: plan.unchanged, skipped: plan.skipped + conflicts, rejected: plan.rejected };
+  return { imported: plan.created + plan.updated + plan.unchanged, unchanged: plan.unchanged, skipped: plan.skipped + conflicts, rejected: plan.rejected };
 }
 
 /**
