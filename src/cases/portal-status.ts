@@ -155,12 +155,16 @@ function lines(el: Element): string {
  * A reader of the labels of `all` written with their values in one element's text — 「当前状态：待补正」,
  * 「办件编号：3701… 办件状态：待补正」 — each label at the start or after a space or separator (not 补正状态's
  * 状态), its value the text up to the line's end or the next label and colon (ours, or any short word and a
- * colon after a space: 「受理部门：…」). Not NFKC: an opinion keeps its full-width punctuation. Each element is
- * read once.
+ * colon after a space: 「受理部门：…」). A label of `multiLine` (the 补正意见: portals list its points one per line,
+ * 「1. 身份证复印件不清晰<br>2. 劳动合同未盖章」) goes on over the lines after it up to the next label. Not NFKC: an
+ * opinion keeps its full-width punctuation. Each element is read once.
  */
-function inlineReader(all: readonly string[]): PairReader {
+function inlineReader(all: readonly string[], multiLine: readonly string[]): PairReader {
   const alt = [...all].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const end = new RegExp(`\\n|[*＊]?(?:${alt})\\s*[:：]|[\\s,，;；|][\\u4e00-\\u9fff]{2,8}[:：]`, 'g');
+  const nextLabel = `[*＊]?(?:${alt})\\s*[:：]|[\\s,，;；|][\\u4e00-\\u9fff]{2,8}[:：]`;
+  const end = new RegExp(`\\n|${nextLabel}`, 'g');
+  const labelEnd = new RegExp(nextLabel, 'g');
+  const lasting = new Set(multiLine.map(norm));
   const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})\\s*[:：][^\\S\\n]*`, 'g');
   const read = new WeakMap<Element, Map<string, string>>();
   return (el) => {
@@ -168,10 +172,12 @@ function inlineReader(all: readonly string[]): PairReader {
     if (known) return known;
     const t = lines(el);
     const ends = Array.from(t.matchAll(end), (m) => m.index);
+    const labelEnds = Array.from(t.matchAll(labelEnd), (m) => m.index);
     const out = new Map<string, string>();
     for (const m of t.matchAll(start)) {
       const from = m.index + m[0].length;
-      const value = t.slice(from, ends.find((e) => e >= from) ?? t.length).replace(/\s+/g, ' ').replace(/^[\s,，;；|]+|[\s,，;；|]+$/g, '');
+      const until = (lasting.has(norm(m[1])) ? labelEnds : ends).find((e) => e >= from) ?? t.length;
+      const value = t.slice(from, until).replace(/\s+/g, ' ').replace(/^[\s,，;；|]+|[\s,，;；|]+$/g, '');
       if (!out.has(norm(m[1]))) out.set(norm(m[1]), value);
     }
     read.set(el, out);
@@ -213,7 +219,7 @@ const shared = (a: Element, b: Element): number => {
 function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined): PortalCase | undefined {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
   const isLabel = (s: string) => allLabels.has(s);
-  const pairs = inlineReader(Object.values(labels).flat());
+  const pairs = inlineReader(Object.values(labels).flat(), labels.correction);
   const find = (l: readonly string[]) => labelledAll(doc, l, isLabel, pairs);
   // No status label with a value: no 办件 (most pages end here, after one pass over the page).
   const statuses = find(labels.status);

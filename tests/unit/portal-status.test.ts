@@ -213,3 +213,32 @@ describe('portalOutcome: which case a portal row is', () => {
     expect(portalOutcome(row('审核中'), [], rules)).toEqual({ kind: 'no-case', business: 'change' });
   });
 });
+
+describe('a 补正意见 written point by point in one element', () => {
+  // Portals list the points of an opinion one per line (「1. …<br>2. …」) after 「补正意见：」; before, only the
+  // first point was read, so the materials named in the others were not put first. Generated with a fixed seed.
+  const POINTS = ['身份证复印件不清晰，请重新上传', '劳动合同未加盖单位公章', '社保缴费证明缺少近3个月记录', '学历证书扫描件不完整', '申请表签字处空白'];
+  const NUMBERING = [(i: number) => `${i + 1}. `, (i: number) => `${i + 1}、`, (i: number) => `（${i + 1}）`, (i: number) => '①②③④⑤'[i] ?? '', () => ''];
+  const r = rng(20261202);
+  const pickOf = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T; // why: non-empty constant lists
+  const variants = Array.from({ length: 40 }, () => {
+    const n = 2 + Math.floor(r() * 3);
+    const points = POINTS.slice(0, n);
+    const number = pickOf(NUMBERING);
+    const sep = pickOf(['<br>', '<br/>', '\n<br>\n']);
+    const label = pickOf(labels.correction);
+    const after = pickOf(['受理部门：济南市行政审批服务局', '补正期限：2026-12-10', '']);
+    const body = `<div>办件编号：370100202612010001<br>${pickOf(labels.status)}：待补正</div>
+      <div class="opinion">${label}：${points.map((p, i) => number(i) + p).join(sep)}${after ? sep + after : ''}</div>`;
+    return { body, points, after };
+  });
+
+  it('reads every point, up to the next label, and the status still ends with its line', () => {
+    for (const v of variants) {
+      const [c] = getPortalCases(html(v.body), labels, undefined);
+      expect(c?.statusText, v.body).toBe('待补正');
+      for (const p of v.points) expect(c?.correction, v.body).toContain(p);
+      if (v.after) expect(c?.correction, v.body).not.toContain(v.after.slice(0, 4));
+    }
+  });
+});
