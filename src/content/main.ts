@@ -71,6 +71,8 @@ class ContentShell {
   domChanges = 0;
   /** The latest mapping asked for: an older one's answer is dropped. */
   private mapSeq = 0;
+  /** Fills asked for while this page's rules are on their way (a click right after a load or a worker restart). */
+  private rulesWaiters: Array<() => void> = [];
   private readonly doc = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   readonly agent = new FillAgent(document);
   // Shows the tab's panel: the top frame, or the content frame of a top-level <frameset>.
@@ -202,6 +204,18 @@ class ContentShell {
     this.dispatch({ type: 'rules', rules });
     this.readTables();
     this.startValidation(mapped);
+    for (const go of this.rulesWaiters.splice(0)) go();
+  }
+
+  /**
+   * Resolves once this page's rules are in, or after `ms` (the background unreachable, or the page turned down):
+   * a fill clicked before then must not say 「本页没有可填写的字段」 about a page it simply has not mapped yet.
+   */
+  private rulesSoon(ms: number): Promise<void> {
+    return new Promise((go) => {
+      this.rulesWaiters.push(go);
+      setTimeout(go, ms);
+    });
   }
 
   /**
@@ -387,7 +401,8 @@ class ContentShell {
 
   /** Requests from the background, one handler per message (a message with no tab: a page cannot send them). */
   readonly routes: FrameRoutes = {
-    'bg:collect': () => {
+    'bg:collect': async () => {
+      if (this.state.detection && !this.state.rules) await this.rulesSoon(RULES_WAIT_MS);
       const { detection: d, rules } = this.state;
       if (!rules || !d) return this.agent.collect(d?.page ?? null, []);
       const only = rules.onlyFields;
@@ -440,6 +455,9 @@ function textHash(doc: Document): number {
 }
 
 /** `f` of a value now, or of a promised one when it comes. */
+/** How long a fill waits for the page's rules (they come with the page's first report; a restarted worker is slower). */
+const RULES_WAIT_MS = 5000;
+
 function then<T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> {
   return value instanceof Promise ? value.then(f) : f(value);
 }

@@ -53,6 +53,9 @@ describe('Chrome stops the service worker while the clerk decides', () => {
     expect(await workerStartTime(s)).not.toBe(started);
 
     // A new preview, another stop, then the profile edited: the restarted worker still revokes the preview.
+    // The worker is stopped before the reload and 用档案填写本页 clicked as soon as it shows: the page's rules
+    // come from a worker starting again, and the fill waits for them instead of finding nothing to fill.
+    await stopServiceWorker(s);
     await page.reload({ waitUntil: 'load' });
     const again = await panelFrame(page);
     await again.locator('[data-jzs-action="fill"]').click();
