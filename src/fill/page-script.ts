@@ -212,7 +212,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         value: text(r[0]),
         handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]), count: typeof r[9] === 'number' ? r[9] : -1 },
         after: r[10] === 'enabled' || r[10] === 'options' || r[10] === 'shown' ? r[10] : undefined,
-        texts: Array.isArray(r[11]) ? r[11].map(text) : undefined,
+        // A write waiting for its box (`enabled`, `shown`) travels with no texts: it names no option.
+        texts: Array.isArray(r[11]) && r[11].length ? r[11].map(text) : undefined,
       })),
     };
   };
