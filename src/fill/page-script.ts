@@ -1042,6 +1042,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         return { item: w.item, written: false, reason: 'gone' };
       }
       if (!seen || seen.reason || !seen.el) return { item: w.item, written: false, reason: seen?.reason || 'gone' };
+      // A list that no longer offers the option planned (reloaded since the preview, or by an earlier write of
+      // this fill): chosen by name once loaded, never by a code that may now mean another choice — nor left on a
+      // code MiniUI keeps without showing it.
+      if (reloaded(w, seen.el)) {
+        waiting.push(i);
+        return { item: w.item, written: false, reason: 'gone' };
+      }
       // The page may have reacted to the previous writes: what was worked out of its layout is stale.
       if (i > 0) forget();
       const now = refuseState(w, seen.el) || write(w, seen.el);

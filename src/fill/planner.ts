@@ -202,9 +202,13 @@ export function planFill(fields: readonly CollectedField[], data: ProfileData, p
   const ready = fields.map(unglyphed).map(typedPadding);
   const items = ready.map((f) => planOne(f, data, previous));
   const choosing = new Set(items.filter((i) => CHOICE_KINDS.has(i.kind) && (i.action === 'fill' || i.action === 'conflict')).map((i) => i.frameId));
+  // A hidden box whose field the frame shows elsewhere is a copy (another tab, a section for another business):
+  // the value goes where the person sees it, the copy is not waited for.
+  const shown = new Set(items.filter((i) => i.action !== 'skip').map((i) => `${i.frameId}:${i.key}`));
   return items.map((item, k) => {
     const f = ready[k];
-    return f && choosing.has(item.frameId) ? afterChoice(item, f, data, previous) : item;
+    const copy = !!item.reason && REVEALABLE.has(item.reason) && shown.has(`${item.frameId}:${item.key}`);
+    return f && choosing.has(item.frameId) && !copy ? afterChoice(item, f, data, previous) : item;
   });
 }
 
