@@ -10,6 +10,7 @@ import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
 import { nameNote, spacedRuns } from './name-note';
+import { partStruck } from './struck';
 import { type Cell, type Section, sheetRowOf, struckRow, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
@@ -230,6 +231,35 @@ function cleanCells(cells: readonly Cell[], ctx: RowContext, b: RowBuilder, colu
     if (label) b.notices.push({ column: columnName(i), code: 'import.cell.ownLabel', params: { text: cell.text.trim(), label } });
     const text = label ? visible.replace(/^[^:：]*[:：]\s*/, '') : visible;
     return text === cell.text ? cell : { ...cell, text };
+  });
+}
+
+/**
+ * The row's mapped cells with strike-through read (删除线): a cell struck in part stands for the new value typed
+ * after the crossed-out old one (said as a warning), or — any other pattern — for nothing, refused with its text
+ * (struck.ts). Name and ID number say who the applicant is: unclear, or crossed out alone in a row that stands, they
+ * refuse the row; any other field is left empty (the wholly struck ones by the field loop, as before).
+ */
+function unstruck(cells: readonly Cell[], ctx: RowContext, b: RowBuilder, columnName: (i: number) => string, rowStruck: boolean): readonly Cell[] {
+  if (!cells.some((c) => c.struckParts || c.struck)) return cells;
+  return cells.map((cell, i) => {
+    const key = ctx.mapping[i];
+    const identity = key === 'name' || key === 'idNumber';
+    if (!key || (!cell.struckParts && !(identity && cell.struck && !rowStruck))) return cell;
+    const column = columnName(i);
+    const text = cell.text.trim();
+    if (!cell.struckParts) {
+      b.errors.push({ column, code: 'import.cell.struckIdentity', params: { text } });
+      return { text: '' };
+    }
+    const read = partStruck(cell.struckParts);
+    if ('value' in read) {
+      b.warnings.push({ column, code: 'import.cell.struckReplaced', params: { old: read.old, value: read.value } });
+      return { text: read.value };
+    }
+    if (identity) b.errors.push({ column, code: 'import.cell.struckUnclearRow', params: read.unclear });
+    else b.warnings.push({ column, code: 'import.cell.struckUnclear', params: read.unclear, refused: text });
+    return { text: '' };
   });
 }
 
@@ -474,7 +504,7 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   const rowStruck = struckRow(cells);
   if (rowStruck) b.warnings.push({ column: '', code: 'import.rowStruck', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
-  const clean = cleanCells(cells, ctx, b, columnName);
+  const clean = cleanCells(unstruck(cells, ctx, b, columnName, rowStruck), ctx, b, columnName);
   const cellAt = (i: number): Cell => clean[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {
     if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now, ctx.idRounding);
