@@ -68,6 +68,8 @@ export interface RowContext {
   idRounding?: IdRounding | undefined;
   /** The same for the rows under each header again (Table.sections, in order): each block is its own export. */
   sectionRounding?: readonly IdRounding[] | undefined;
+  /** The employer the clerk accepted from the sheet's name, for rows with none of their own (CheckPart.employer). */
+  sheetEmployer?: string | undefined;
 }
 
 const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
@@ -535,6 +537,7 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
     } else if (DATE_FIELDS.has(key)) b.date(key, readDateCell(key, cell, dateCtx), column);
     else readOther(b, key, cell, column, ctx.now);
   });
+  if (ctx.sheetEmployer !== undefined && b.data.employerName === undefined && !ctx.mapping.includes('employerName')) fromSheetName(b, ctx.sheetEmployer, ctx.now);
   const col = (key: FieldKey) => {
     const i = ctx.mapping.indexOf(key);
     return i >= 0 ? { header: columnName(i), text: cellAt(i).text.trim() } : undefined;
@@ -547,6 +550,17 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   withFields([b.errors, b.warnings, b.notices], ctx.mapping, columnName);
   const shown = { name: nameCol?.text ?? '', idNumber: idCol?.text ?? '' };
   return { row, sheetRow, blank, data: b.data, notes: b.notes, shown, errors: b.errors, warnings: b.warnings, notices: b.notices };
+}
+
+/**
+ * The employer the clerk accepted from the sheet's name: read as a cell of the employer column would be (its check
+ * applies), and said on every row, so that where each row's employer came from stays in sight.
+ */
+function fromSheetName(b: RowBuilder, employer: string, now: Date): void {
+  const before = b.warnings.length;
+  readOther(b, 'employerName', { text: employer }, '', now);
+  if (b.data.employerName !== undefined) b.notices.push({ column: '', field: 'employerName', code: 'import.sheetEmployer', params: { value: employer } });
+  for (const w of b.warnings.slice(before)) w.field = 'employerName';
 }
 
 /** Each issue names the field its column is imported as (messages say the header and, where it differs, the field). */
@@ -567,7 +581,7 @@ const SLICE_MS = 25;
  * itself says (headers, hidden rows, pasted blocks, Excel's rounding of its ID column). One place for both the
  * import worker's sliced check and validateTable, so a new table-wide fact reaches both.
  */
-export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904'>): RowContext {
+export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904' | 'sheetEmployer'>): RowContext {
   const base = { ...ctx, headers: table.headers };
   const sections = table.sections ?? [];
   // Excel's rounding is judged per block, each by its own ID column: rosters pasted together come from different

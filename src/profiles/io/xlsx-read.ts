@@ -296,7 +296,7 @@ export function readXlsx(
   bytes: Uint8Array,
   onProgress: (fraction: number) => void = () => undefined,
   accept: (grid: Cell[][]) => boolean = () => true,
-): Grid & { date1904: boolean; sheets?: SheetGrid[] | undefined; primary?: number | undefined } {
+): Grid & { date1904: boolean; sheets?: SheetGrid[] | undefined; primary?: number | undefined; sheetName?: string | undefined } {
   const entries = new Map(zipEntries(bytes).map((e) => [e.name, e]));
   if (entries.has('EncryptedPackage') || entries.has('EncryptionInfo')) throw new TableError('import.err.encrypted');
   const budget = { left: MAX_INFLATED };
@@ -318,7 +318,7 @@ export function readXlsx(
   const primary = Math.max(0, grids.findIndex((g) => accept(g.grid)));
   const chosen = grids[primary] ?? { name: '', grid: [], notices: [] };
   const base = { grid: chosen.grid, notices: chosen.notices, date1904, hiddenRows: chosen.hiddenRows, hiddenColumns: chosen.hiddenColumns };
-  return grids.length > 1 ? { ...base, sheets: grids, primary } : base;
+  return grids.length > 1 ? { ...base, sheets: grids, primary } : { ...base, sheetName: chosen.name };
 }
 
 /** One sheet's XML into a grid of sheet rows (blank rows kept, trailing ones dropped), merged ranges filled. */
