@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLICAS, replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, ROOT, type Session, stopServiceWorker } from './harness';
+import { frameOf, panelFrame, ROOT, type Session, stopServiceWorker } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * The on-page panel (issue 13): an extension-origin frame docked beside the form, never over a control; one
@@ -80,13 +81,7 @@ async function settled(page: Page, open = true): Promise<string> {
 }
 
 describe('the on-page panel', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   // contract.md: acceptance tests outside our suite look for the hooks "in every frame of the tab" on a page as
   // it loads; they know nothing of our pill or buttons. So a fresh portal page (no stored panel state) must have
