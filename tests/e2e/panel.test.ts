@@ -321,13 +321,15 @@ describe('the on-page panel', () => {
     await row('学历证书').setInputFiles({ name: '学历证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n') });
     await expect.poll(() => page.locator('[data-jzs-upload="education-certificate"]').getAttribute('data-severity')).toBe('error');
     await expect.poll(() => page.locator('#materiallist-body tr', { hasText: '学历证书' }).textContent()).toContain('已上传');
-    await page.waitForTimeout(300);
+    // The panel has the page's table and our check once it shows the check's note: only then is its status telling.
+    await panel.locator('[data-jzs-upload-note="education-certificate"][data-severity="error"]').waitFor();
     expect(await status('education-certificate')).toBe('missing');
-    expect(await panel.locator('[data-jzs-upload-note="education-certificate"][data-severity="error"]').count()).toBe(1);
     // A .docx for the contract: we expect PDF/JPG/PNG but no source says so — a warning on a done item.
     await row('劳动合同').setInputFiles({ name: '劳动合同.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04word') });
     await expect.poll(() => status('labor-contract')).toBe('done');
-    expect(await panel.locator('[data-jzs-upload-note="labor-contract"][data-severity="warning"]').count()).toBe(1);
+    // The panel has read the table again since (a later upload): the rejected file still does not count.
+    expect(await status('education-certificate')).toBe('missing');
+    await panel.locator('[data-jzs-upload-note="labor-contract"][data-severity="warning"]').waitFor();
     await page.close();
   });
 
