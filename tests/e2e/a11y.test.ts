@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, panelFrame, sendFrom, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { panelFrame, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * Accessibility (issue 13.6): axe-core, injected from node_modules into each surface under test (a dev
@@ -30,9 +31,8 @@ async function axe(frame: Frame | Page): Promise<Violation[]> {
 const summary = (vs: Violation[]) => vs.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 
 describe('accessibility (axe-core)', () => {
-  let s: Session;
+  const s = browserPerFile();
   beforeAll(async () => {
-    s = await launch();
     // Two profiles so that lists, rows and their checkboxes are drawn.
     const bench = await s.openExtensionPage('options.html');
     for (const [name, idNumber] of [['张三', '370102199001011231'], ['李四', '11010519491231002X']] as const) {
@@ -42,9 +42,6 @@ describe('accessibility (axe-core)', () => {
     const profiles = await sendFrom<Array<{ id: string }>>(bench, 'ui:profiles.all', {});
     for (const p of profiles) await sendFrom(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
     await bench.close();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   it('the panel (its extension-origin frame, checklist and summary drawn)', async () => {

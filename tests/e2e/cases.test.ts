@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, panelFrame, sendFrom, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openWorkbench, panelFrame, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 interface Made {
   id: string;
@@ -8,13 +9,11 @@ interface Made {
 }
 
 describe('cases in the workbench', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   const made: Made[] = [];
   beforeAll(async () => {
-    s = await launch();
-    bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-profile-count]').waitFor();
+    bench = await openWorkbench(s);
     const people = [
       ['张三', '济南建工集团有限公司'],
       ['李四', '山东路桥集团有限公司'],
@@ -27,9 +26,6 @@ describe('cases in the workbench', () => {
     }
     await bench.reload();
     await bench.locator('[data-jzs-case-count="4"]').waitFor();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   const statuses = () => bench.locator('[data-jzs-case]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-jzs-case'), e.getAttribute('data-status')])));
@@ -186,10 +182,9 @@ describe('cases in the workbench', () => {
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {
-  let s: Session;
+  const s = browserPerFile();
   let caseId = '';
   beforeAll(async () => {
-    s = await launch();
     const bench = await s.openExtensionPage('options.html');
     const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '张三' } } });
     const c = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
@@ -197,9 +192,6 @@ describe('updating a case from the portal (网厅 我的申请, 办件详情)', 
     await sendFrom(bench, 'ui:active.set', { id: p.id });
     caseId = c.id;
     await bench.close();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   const stored = async () => {

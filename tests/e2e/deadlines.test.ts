@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
-import { launch, sendFrom, type Session } from './harness';
+import { sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 describe('deadline view and badge', () => {
-  let s: Session;
+  const s = browserPerFile();
   const ids: Record<string, string> = {};
   const today = todayInShanghai(new Date());
   beforeAll(async () => {
-    s = await launch();
     const bench = await s.openExtensionPage('options.html');
     const people = [
       ['远', plusDays(today, 200), '甲公司'],
@@ -20,9 +20,6 @@ describe('deadline view and badge', () => {
       ids[name] = p.id;
     }
     await bench.close();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   it('orders three applicants by urgency, with the dates contract.md gives each kind', async () => {

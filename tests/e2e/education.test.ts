@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/validate/id-number';
 import { buildXlsx } from '../helpers/xlsx-builder';
-import { clearProfiles, launch, sendFrom, type Session } from './harness';
+import { clearProfiles, openWorkbench, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * 学历 (seed §四 初始注册 第2项: 中等专科以上) as the clerk meets it: in an import's preview, on the cell, without
@@ -15,15 +16,10 @@ const idFor = (seq: number) => {
 };
 
 describe('学历 below what the rules ask', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   beforeAll(async () => {
-    s = await launch();
-    bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-profile-count]').waitFor();
-  });
-  afterAll(async () => {
-    await s?.close();
+    bench = await openWorkbench(s);
   });
 
   it('the import preview says so on the cell, with the row Excel shows; the row is still imported as written', async () => {

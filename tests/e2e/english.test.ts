@@ -7,9 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, sendFrom, type Session } from './harness';
+import { frameOf, openWorkbench, panelFrame, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 /** Han, CJK punctuation (「」、。：) and full-width forms. */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
@@ -64,13 +65,11 @@ async function chineseOutsideData(page: Page | Frame, scope?: string): Promise<s
 }
 
 describe('English mode', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   let profileId = '';
   beforeAll(async () => {
-    s = await launch();
-    bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-profile-count]').waitFor();
+    bench = await openWorkbench(s);
     const body = {
       data: { name: '欧阳明', idNumber: '11010519491231002X', gender: '女', ethnicity: '回族', education: '大学本科', employerName: '山东某建设有限公司', address: '济南市历下区1号', contractEnd: 'open-ended', retired: false },
       businesses: [{ business: 'change', status: 'preparing', conditions: [], ready: [], updatedAt: '2026-11-20T00:00:00.000Z' }],
@@ -84,9 +83,6 @@ describe('English mode', () => {
     await bench.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ uiLanguage: 'en' }));
     await reloaded;
     await bench.locator('[data-jzs-profile-count="1"]').waitFor();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   it('the workbench, with a profile open in the editor, shows Chinese only as marked data', async () => {

@@ -3,9 +3,10 @@
  * preview and confirm, and fields hidden from the person by every technique in tests/fixtures/hostile/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
-import { launch, panelFrame, rulesIn, sendFrom, type Session } from './harness';
+import { createActiveProfile, panelFrame, rulesIn, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 const ZHANG = {
   name: '张三',
@@ -82,20 +83,15 @@ function pokeEverything(page: Page): Promise<number> {
 }
 
 describe('a fill a page cannot steal, trigger or misdirect (issue 12)', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   let zhangId: string;
   const logCount = async () => (await sendFrom<unknown[]>(bench, 'ui:fill.log', { profileId: zhangId })).length;
   const lastLog = async () => (await sendFrom<Array<Record<string, unknown>>>(bench, 'ui:fill.log', { profileId: zhangId }))[0];
 
   beforeAll(async () => {
-    s = await launch();
     bench = await s.openExtensionPage('options.html');
-    zhangId = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } })).id;
-    await sendFrom(bench, 'ui:active.set', { id: zhangId });
-  });
-  afterAll(async () => {
-    await s?.close();
+    zhangId = await createActiveProfile(bench, { data: ZHANG });
   });
 
   /** Preview in the popup (the extension page standing for the portal tab); returns the popup. */

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, rulesIn, sendFrom, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createActiveProfile, rulesIn } from './harness';
+import { browserPerFile } from './per-file';
 
 const URL = 'http://124.128.19.211:81/personal/baseinfo/edit?variant=widgets';
 const HTML = readFileSync(join(import.meta.dirname, '../fixtures/widgets/basic-info-widgets.html'));
@@ -61,23 +62,18 @@ const SUBMITTED_AS: Record<string, (s: Record<string, string>) => string> = {
 };
 
 describe('writing to widgets we did not write', () => {
-  let s: Session;
+  const s = browserPerFile();
   let page: Page;
 
   beforeAll(async () => {
-    s = await launch();
     const bench = await s.openExtensionPage('options.html');
-    const id = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } })).id;
-    await sendFrom(bench, 'ui:active.set', { id });
+    await createActiveProfile(bench, { data: ZHANG });
     await bench.close();
     page = await s.context.newPage();
     // This page only (the context's routes still abort everything else).
     await page.route(URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HTML }));
     await page.goto(URL, { waitUntil: 'load' });
     await rulesIn(page);
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   const submitted = () => page.evaluate(() => (window as unknown as { submitted(): Record<string, string> }).submitted());

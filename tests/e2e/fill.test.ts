@@ -1,8 +1,9 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
 import { ZHANG } from '../helpers/applicants';
-import { frameOf, launch, rulesIn, sendFrom, type Session } from './harness';
+import { frameOf, rulesIn, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 
 /** MiniUI state read in the page's own main world. */
@@ -14,19 +15,15 @@ function miniState(frame: Frame, ids: string[]) {
 }
 
 describe('filling a portal page from a profile', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   let zhangId: string;
   let liId: string;
   beforeAll(async () => {
-    s = await launch();
     bench = await s.openExtensionPage('options.html');
     zhangId = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } })).id;
     liId = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '李四', idNumber: '37010219900101124X', mobile: '13900000001' } } })).id;
     await sendFrom(bench, 'ui:active.set', { id: zhangId });
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   it('opening a portal page never fills anything by itself', async () => {

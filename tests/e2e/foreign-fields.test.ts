@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replica } from '../fixtures/replicas';
 import { ZHANG } from '../helpers/applicants';
-import { launch, panelFrame, ROOT, rulesIn, sendFrom, type Session } from './harness';
+import { createActiveProfile, panelFrame, ROOT, rulesIn } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * A provincial 基本资料 page as a real one may be laid out beside the replica: an agent's section repeating the
@@ -20,16 +21,11 @@ const OTHERS = `<fieldset><legend>代办人信息</legend><table class="tableFor
 <table class="tableForm"><tr><td class="tdTitle">受托人联系电话：</td><td><input type="text" id="txtGddh" name="stdh" class="inputText copied"></td></tr></table>`;
 
 describe("other people's boxes beside the applicant's", () => {
-  let s: Session;
+  const s = browserPerFile();
   beforeAll(async () => {
-    s = await launch();
     const bench = await s.openExtensionPage('options.html');
-    const { id } = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } });
-    await sendFrom(bench, 'ui:active.set', { id });
+    await createActiveProfile(bench, { data: ZHANG });
     await bench.close();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   /** The replica's page changed by `edit`, served at its own address (everything else through the harness's routing). */

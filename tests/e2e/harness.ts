@@ -220,6 +220,31 @@ export async function clearProfiles(page: Page): Promise<void> {
   if (all.length) await sendFrom(page, 'ui:profiles.delete', { ids: all.map((p) => p.id) });
 }
 
+/**
+ * The number of stored profiles a workbench or popup shows, once its first answer from the background is in.
+ * `[data-jzs-profile-count]` is on the page from the first render, empty until that answer: waiting for the bare
+ * attribute waited for nothing (a test then acted on a page still loading its list).
+ */
+export async function profileCount(page: Page): Promise<number> {
+  const count = page.locator('[data-jzs-profile-count]:not([data-jzs-profile-count=""])').first();
+  await count.waitFor({ state: 'attached' });
+  return Number(await count.getAttribute('data-jzs-profile-count'));
+}
+
+/** The workbench (options page) in a new tab, once it shows how many profiles are stored. */
+export async function openWorkbench(s: Session): Promise<Page> {
+  const bench = await s.openExtensionPage('options.html');
+  await profileCount(bench);
+  return bench;
+}
+
+/** Store a profile through the extension's own messages and make it the active applicant (the one a fill uses). */
+export async function createActiveProfile(page: Page, body: { data: Record<string, unknown> }): Promise<string> {
+  const { id } = await sendFrom<{ id: string }>(page, 'ui:profiles.create', { body });
+  await sendFrom(page, 'ui:active.set', { id });
+  return id;
+}
+
 /** The frame of a page that shows a given replica (main frame or an iframe). */
 export function frameOf(page: Page, replica: Replica): Frame {
   const frame = page.frames().find((f) => f.url() === replica.url);

@@ -1,9 +1,10 @@
 import { deflateRawSync, constants as zc } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/validate/id-number';
 import { buildXlsx, partsOf, zipRaw } from '../helpers/xlsx-builder';
-import { clearProfiles, launch, sendFrom, type Session } from './harness';
+import { clearProfiles, openWorkbench, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 /** Clerk-style workbooks through the real workbench (issue 17: title rows, merged blocks, 2019.07, zip bombs). */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,15 +20,10 @@ async function stored(page: Page): Promise<Array<Record<string, unknown>>> {
 }
 
 describe('clerk workbooks in the workbench', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   beforeAll(async () => {
-    s = await launch();
-    bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-profile-count]').waitFor();
-  });
-  afterAll(async () => {
-    await s?.close();
+    bench = await openWorkbench(s);
   });
 
   it('a title row and merged employer cells: every applicant imported with its employer, rows as Excel numbers them', async () => {

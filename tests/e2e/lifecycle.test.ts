@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, rulesIn, type Session, typeInto } from './harness';
+import { describe, expect, it } from 'vitest';
+import { rulesIn, typeInto } from './harness';
+import { browserPerFile } from './per-file';
 
 describe('a page cannot switch the content script off (issue 12 item 5)', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   it('forged WXT "newer script started" events leave the hints working', async () => {
     const page = await s.open('province-basic-info');

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACK_DATA } from '../../src/rules/bundled';
 import type { PageDefinition } from '../../src/rules/schema';
-import { launch, sendFrom, type Session } from './harness';
+import { sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * Issue 11 "Done when": a page definition changed only in an imported rule pack changes detection in the
@@ -21,13 +22,7 @@ function packWithNewHome(): string {
 }
 
 describe('page definitions from an imported rule pack', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   it('after the import, reloading the replica shows the pack\'s page, with no rebuild', async () => {
     const before = await s.open('zwdt-home');

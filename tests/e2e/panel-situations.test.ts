@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, panelFrame, sendFrom, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { panelFrame, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * The panel offers the situations of the active applicant (their open case's, else what their profile's fields
@@ -14,10 +15,9 @@ interface Made {
 }
 
 describe('the panel offers the active applicant’s situations', () => {
-  let s: Session;
+  const s = browserPerFile();
   let caseMade: Made;
   beforeAll(async () => {
-    s = await launch();
     const bench = await s.openExtensionPage('options.html');
     const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', {
       body: { data: { name: '老王', retired: true, employerName: '济南建工集团有限公司', examEmployerName: '山东路桥集团有限公司' } },
@@ -25,9 +25,6 @@ describe('the panel offers the active applicant’s situations', () => {
     await sendFrom(bench, 'ui:active.set', { id: p.id });
     caseMade = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'initial' });
     await bench.close();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   const checked = (panel: Frame, id: string) => panel.locator(`[data-jzs-condition="${id}"]`).isChecked();

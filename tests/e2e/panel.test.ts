@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLICAS, replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, ROOT, type Session, stopServiceWorker } from './harness';
+import { frameOf, panelFrame, ROOT, type Session, stopServiceWorker } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * The on-page panel (issue 13): an extension-origin frame docked beside the form, never over a control; one
@@ -80,13 +81,7 @@ async function settled(page: Page, open = true): Promise<string> {
 }
 
 describe('the on-page panel', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   // contract.md: acceptance tests outside our suite look for the hooks "in every frame of the tab" on a page as
   // it loads; they know nothing of our pill or buttons. So a fresh portal page (no stored panel state) must have
@@ -326,13 +321,15 @@ describe('the on-page panel', () => {
     await row('学历证书').setInputFiles({ name: '学历证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n') });
     await expect.poll(() => page.locator('[data-jzs-upload="education-certificate"]').getAttribute('data-severity')).toBe('error');
     await expect.poll(() => page.locator('#materiallist-body tr', { hasText: '学历证书' }).textContent()).toContain('已上传');
-    await page.waitForTimeout(300);
+    // The panel has the page's table and our check once it shows the check's note: only then is its status telling.
+    await panel.locator('[data-jzs-upload-note="education-certificate"][data-severity="error"]').waitFor();
     expect(await status('education-certificate')).toBe('missing');
-    expect(await panel.locator('[data-jzs-upload-note="education-certificate"][data-severity="error"]').count()).toBe(1);
     // A .docx for the contract: we expect PDF/JPG/PNG but no source says so — a warning on a done item.
     await row('劳动合同').setInputFiles({ name: '劳动合同.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04word') });
     await expect.poll(() => status('labor-contract')).toBe('done');
-    expect(await panel.locator('[data-jzs-upload-note="labor-contract"][data-severity="warning"]').count()).toBe(1);
+    // The panel has read the table again since (a later upload): the rejected file still does not count.
+    expect(await status('education-certificate')).toBe('missing');
+    await panel.locator('[data-jzs-upload-note="labor-contract"][data-severity="warning"]').waitFor();
     await page.close();
   });
 

@@ -1,36 +1,68 @@
 import { readFileSync } from 'node:fs';
 import * as lib from '@cantoo/pdf-lib';
-import jpeg from 'jpeg-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserPerFile } from './per-file';
 
-/** A noisy phone-photo-like "scan" (noise keeps JPEG from shrinking it), fixed seed. */
-function scan(width: number, height: number, seed: number): Buffer {
-  let s = seed;
-  const data = Buffer.alloc(width * height * 4);
-  for (let i = 0; i < width * height; i++) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    const v = (s >> 16) & 0xff;
-    data.writeUInt32BE(((v << 24) | (((v + (i >> 7)) & 0xff) << 16) | ((255 - v) << 8) | 0xff) >>> 0, i * 4);
-  }
-  return Buffer.from(jpeg.encode({ data, width, height }, 95).data);
+interface Scan {
+  name: string;
+  width: number;
+  height: number;
+  seed: number;
+  /** JPEG's magic, then noise: taken as a JPEG when added, refused only when decoded (in the worker). */
+  broken?: boolean;
+}
+
+/**
+ * Noisy phone-photo-like "scans" (noise keeps JPEG from shrinking them), fixed seeds, made in the page by the
+ * browser's own JPEG encoder and picked in the PDF tool's file input the way Playwright's setInputFiles picks
+ * buffers (a DataTransfer's files, then input and change). Made in node with jpeg-js (~7 s a 2100×1575 scan on
+ * a loaded machine) and sent through the driver (40 MB of base64, decoded again in the page), five scans
+ * outlasted setInputFiles' 30 s on a loaded machine. Returns the files' sizes.
+ */
+async function pickScans(page: Page, scans: Scan[]): Promise<number[]> {
+  await page.locator('[data-jzs-pdf-input]').waitFor({ state: 'attached' });
+  return page.evaluate(async (list) => {
+    const encode = async ({ width, height, seed }: Scan) => {
+      let s = seed;
+      const image = new ImageData(width, height);
+      for (let i = 0; i < width * height; i++) {
+        s = (Math.imul(s, 1103515245) + 12345) & 0x7fffffff;
+        const v = (s >> 16) & 0xff;
+        image.data[i * 4] = v;
+        image.data[i * 4 + 1] = (v + (i >> 7)) & 0xff;
+        image.data[i * 4 + 2] = 255 - v;
+        image.data[i * 4 + 3] = 255;
+      }
+      const canvas = new OffscreenCanvas(width, height);
+      canvas.getContext('2d')?.putImageData(image, 0, 0);
+      return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+    };
+    const picked = new DataTransfer();
+    for (const scan of list) {
+      const jpeg = await encode(scan);
+      const body = scan.broken ? new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), jpeg.slice(2000)]) : jpeg;
+      picked.items.add(new File([body], scan.name, { type: 'image/jpeg' }));
+    }
+    const input = document.querySelector<HTMLInputElement>('[data-jzs-pdf-input]');
+    if (!input) throw new Error('no [data-jzs-pdf-input]');
+    // Read before the pick: the tool empties the input (and so this FileList) once it has the files.
+    const sizes = [...picked.files].map((f) => f.size);
+    input.files = picked.files;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return sizes;
+  }, scans);
 }
 
 describe('PDF bundle tool in the workbench', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   it('merges generated scans into one PDF under 2 MB that the upload check accepts', async () => {
-    const files = Array.from({ length: 5 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(2100, 1575, 7 + i) }));
-    const total = files.reduce((n, f) => n + f.buffer.length, 0);
-    expect(total).toBeGreaterThan(2 * 1024 * 1024); // the control: as they are, they would not fit
     const bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-pdf-input]').setInputFiles(files);
+    const files = Array.from({ length: 5 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, width: 2100, height: 1575, seed: 7 + i }));
+    const total = (await pickScans(bench, files)).reduce((n, size) => n + size, 0);
+    expect(total).toBeGreaterThan(2 * 1024 * 1024); // the control: as they are, they would not fit
     await expect.poll(() => bench.locator('[data-jzs-pdf-page]').count()).toBe(5);
     // Turn the third page, move the last one first.
     await bench.locator('[data-jzs-pdf-page]').nth(2).locator('[data-jzs-action="rotate-page"]').click();
@@ -64,11 +96,9 @@ describe('PDF bundle tool in the workbench', () => {
   });
 
   it('reports a photo the codec worker cannot decode, and merges again once it is removed', async () => {
-    // JPEG's magic, then noise: taken as a JPEG when added, refused only when decoded (in the worker).
-    const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), scan(1200, 900, 3).subarray(2000)]);
-    const files = [{ name: '坏照片.jpg', mimeType: 'image/jpeg', buffer: broken }, ...Array.from({ length: 3 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(2100, 1575, 20 + i) }))];
     const bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-pdf-input]').setInputFiles(files);
+    const broken = { name: '坏照片.jpg', width: 1200, height: 900, seed: 3, broken: true };
+    await pickScans(bench, [broken, ...Array.from({ length: 3 }, (_, i) => ({ name: `扫描件-${i + 1}.jpg`, width: 2100, height: 1575, seed: 20 + i }))]);
     await expect.poll(() => bench.locator('[data-jzs-pdf-page]').count()).toBe(4);
     await bench.locator('[data-jzs-action="merge-pdf"]').click();
     await bench.locator('[data-jzs-pdf-error]').waitFor({ timeout: 60_000 });
@@ -80,8 +110,7 @@ describe('PDF bundle tool in the workbench', () => {
 
   it('清空 and ✕ can be undone: the scans, their order, turns and the merged result come back', async () => {
     const bench = await s.openExtensionPage('options.html');
-    const files = Array.from({ length: 3 }, (_, i) => ({ name: `证件-${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: scan(400, 300, 21 + i) }));
-    await bench.locator('[data-jzs-pdf-input]').setInputFiles(files);
+    await pickScans(bench, Array.from({ length: 3 }, (_, i) => ({ name: `证件-${i + 1}.jpg`, width: 400, height: 300, seed: 21 + i })));
     await expect.poll(() => bench.locator('[data-jzs-pdf-page]').count()).toBe(3);
     await bench.locator('[data-jzs-pdf-page]').nth(1).locator('[data-jzs-action="rotate-page"]').click();
     await bench.locator('[data-jzs-action="merge-pdf"]').click();

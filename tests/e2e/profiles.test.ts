@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { toBackup } from '../../src/profiles/io/export';
 import type { Profile } from '../../src/profiles/schema';
 import { checkCharacter } from '../../src/validate/id-number';
-import { clearProfiles, launch, ROOT, sendFrom, type Session } from './harness';
+import { clearProfiles, openWorkbench, ROOT, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 const GBK = readFileSync(join(ROOT, 'tests', 'fixtures', 'import', 'applicants-gbk.csv'));
 
@@ -21,15 +22,10 @@ async function importFile(page: Page, name: string, buffer: Buffer): Promise<voi
 }
 
 describe('profiles in the workbench and the popup', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   beforeAll(async () => {
-    s = await launch();
-    bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-profile-count]').waitFor();
-  });
-  afterAll(async () => {
-    await s?.close();
+    bench = await openWorkbench(s);
   });
 
   it('imports a GBK CSV of 20 rows: 2 rejected for identity naming the Excel row and column, an impossible date left empty', async () => {

@@ -7,8 +7,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, panelFrame, sendFrom, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openWorkbench, panelFrame, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 interface Stored {
   id: string;
@@ -48,17 +49,12 @@ async function importCsv(page: Page, name: string, csv: string): Promise<void> {
 }
 
 describe('restore preview, 撤销, the work queue and keyboard lists', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   beforeAll(async () => {
-    s = await launch();
-    bench = await s.openExtensionPage('options.html');
-    await bench.locator('[data-jzs-profile-count]').waitFor();
+    bench = await openWorkbench(s);
     // confirm() dialogs (撤销, bulk delete) are accepted, as the clerk would after reading them.
     bench.on('dialog', (d) => void d.accept());
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   it('a restore shows what it will change and asks; 撤销 brings the state before it back', async () => {

@@ -1,8 +1,9 @@
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { plusDays, plusYears, todayInShanghai } from '../../src/domain/calendar';
 import { replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, rulesIn, sendFrom, type Session, typeInto } from './harness';
+import { createActiveProfile, frameOf, panelFrame, rulesIn, sendFrom, typeInto } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * Pages whose wording and ids match none of the replicas the definitions were written for (issue 11, 7c):
@@ -12,13 +13,7 @@ import { frameOf, launch, panelFrame, rulesIn, sendFrom, type Session, typeInto 
 const severityOf = (hint: Locator) => hint.getAttribute('data-severity');
 
 describe('recognition of pages we did not tune to', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   it('declarationinfo in another habit: panel, business from the 申请类型 cell, a wrong check digit hinted', async () => {
     const page = await s.open('variant-zwdt-declaration-renewal');
@@ -77,8 +72,7 @@ describe('recognition of pages we did not tune to', () => {
   it('a variant page whose wording and ids match no older replica: filled from the panel frame and read back', async () => {
     const bench = await s.openExtensionPage('options.html');
     const applicant = { name: '司马文静', idNumber: '37010219900101124X', mobile: '13900000001', email: 'smwj@example.com' };
-    const { id } = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: applicant } });
-    await sendFrom(bench, 'ui:active.set', { id });
+    await createActiveProfile(bench, { data: applicant });
     await bench.close();
     const page = await s.open('variant-zwdt-declaration-renewal');
     await rulesIn(page);

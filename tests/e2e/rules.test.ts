@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUSINESS_IDS } from '../../src/domain/ids';
 import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
 import { plusDays, todayInShanghai } from '../../src/domain/calendar';
-import { launch, panelFrame, sendFrom, type Session, stopServiceWorker, workerStartTime } from './harness';
+import { panelFrame, sendFrom, stopServiceWorker, workerStartTime } from './harness';
+import { browserPerFile } from './per-file';
 
 const pack = bundledPack();
 
 describe('rules in the browser', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   for (const business of BUSINESS_IDS) {
     it(`checklist.html?business=${business} shows every material of the rule data`, async () => {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, panelFrame, ROOT, rulesIn, sendFrom, type Session } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { launch, panelFrame, ROOT, rulesIn, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 const PASS = 'correct horse battery';
 /** A test ID number no other fixture uses, so finding its bytes on disk means this record. */
@@ -43,19 +44,15 @@ async function enableLock(bench: Page): Promise<void> {
 }
 
 describe('the lock in the browser', () => {
-  let s: Session;
+  const s = browserPerFile();
   let bench: Page;
   beforeAll(async () => {
-    s = await launch();
     bench = await s.openExtensionPage('options.html');
     await sendFrom(bench, 'ui:profiles.create', { body: { data: { name: '张三', idNumber: '370102199001011231', mobile: '13805310000' } } });
     const list = await sendFrom<{ items: Array<{ id: string }> }>(bench, 'ui:profiles.page', { offset: 0, limit: 1 });
     await sendFrom(bench, 'ui:active.set', { id: list.items[0]!.id });
     await bench.reload();
     await bench.locator('[data-jzs-lock-panel]').waitFor();
-  });
-  afterAll(async () => {
-    await s?.close();
   });
 
   it('says plainly that a forgotten passphrase means the data is gone, and turns encryption on', async () => {
@@ -158,13 +155,7 @@ describe('applicant data on disk', () => {
 });
 
 describe('network', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   it('during a whole session (import, look-up, fill) the extension makes zero network requests', async () => {
     const bench = await s.openExtensionPage('options.html');

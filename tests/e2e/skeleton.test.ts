@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPLICAS, replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, sendFrom, type Session } from './harness';
+import { frameOf, launch, panelFrame, sendFrom } from './harness';
+import { browserPerFile } from './per-file';
 
 /**
  * Walking skeleton (issue 2): on every replica, served at its real URL, the content script mounts the overlay
  * with the contract's hooks and shows what the background answered; nothing leaves for the network.
  */
 describe('walking skeleton', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   for (const r of REPLICAS) {
     it(`${r.name}: overlay says ${r.page ?? 'nothing'}`, async () => {

@@ -1,8 +1,9 @@
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { todayInShanghai, plusDays, plusYears } from '../../src/domain/calendar';
 import { replica } from '../fixtures/replicas';
-import { frameOf, launch, panelFrame, type Session, typeInto } from './harness';
+import { frameOf, panelFrame, typeInto } from './harness';
+import { browserPerFile } from './per-file';
 
 /** The browser runs in this machine's time zone: its "today" is ours. */
 const today = todayInShanghai(new Date());
@@ -12,13 +13,7 @@ const dayShort = plusDays(yearOn, -1);
 const severityOf = (hint: Locator) => hint.getAttribute('data-severity');
 
 describe('validation on the portals', () => {
-  let s: Session;
-  beforeAll(async () => {
-    s = await launch();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  const s = browserPerFile();
 
   it('基本资料: a wrong check digit shows an error hint that clears when fixed', async () => {
     const page = await s.open('province-basic-info');

@@ -13,22 +13,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toBackup } from '../../src/profiles/io/export';
 import type { Profile } from '../../src/profiles/schema';
 import { ZHANG } from '../helpers/applicants';
-import { launch, panelFrame, rulesIn, sendFrom, type Session, stopServiceWorker, workerStartTime } from './harness';
+import { createActiveProfile, panelFrame, rulesIn, sendFrom, stopServiceWorker, workerStartTime } from './harness';
+import { browserPerFile } from './per-file';
 
 describe('Chrome stops the service worker while the clerk decides', () => {
-  let s: Session;
+  const s = browserPerFile();
   let zhangId: string;
   const dirs: string[] = [];
 
   beforeAll(async () => {
-    s = await launch();
     const bench = await s.openExtensionPage('options.html');
-    zhangId = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } })).id;
-    await sendFrom(bench, 'ui:active.set', { id: zhangId });
+    zhangId = await createActiveProfile(bench, { data: ZHANG });
     await bench.close();
   });
   afterAll(async () => {
-    await s?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
