@@ -112,6 +112,12 @@ export type ContentPageRules = Omit<PageRules, 'checklist' | 'fields' | 'checks'
   checks: RunnableCheck[];
 };
 
+/**
+ * The panel frame's rules of a page: the names and the business's checklist it draws — not the fields, checks
+ * and hint texts a portal frame maps and validates with (the panel has its own catalogue).
+ */
+export type PanelRules = Pick<PageRules, 'packVersion' | 'portal' | 'page' | 'business' | 'checklist' | 'cases'>;
+
 export interface OfficeView {
   role: string;
   roleEn: string;
@@ -302,7 +308,7 @@ export interface ProtocolMap {
   /** The top frame's pill was clicked by a person: the panel opens, and stays open on this portal. */
   'cs:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */
-  'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
+  'ui:panel.rules': { req: PageRulesRequest; res: PanelRules };
   'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };
   /** The active applicant's businesses in progress and, for `business`, their situations (the panel offers them). */
   'ui:active.situations': { req: { business?: BusinessId | undefined }; res: PanelSituations };

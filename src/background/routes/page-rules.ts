@@ -5,7 +5,7 @@ import { FIELDS } from '../../domain/fields';
 import { CodedError } from '../../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../../i18n/all';
 import { type Lang, t } from '../../i18n';
-import type { ContentPageRules, FieldDefinitionView, LanguageView, PageRules, PageRulesRequest } from '../../messaging/protocol';
+import type { ContentPageRules, FieldDefinitionView, LanguageView, PageRules, PageRulesRequest, PanelRules } from '../../messaging/protocol';
 import { unrecognisedId } from '../../portals/detect';
 import { type Classifier, type LabelReading, localClassifier, readLabels, withPageHints } from '../../portals/fields';
 import { expectedFields } from '../../portals/page';
@@ -108,4 +108,9 @@ export function contentRules({ checklist, fields, checks, ...rules }: PageRules)
     checks: checks.map(({ textEn: _shown, source: _cited, ...check }) => check),
     ...(checklist ? { checklist: contentChecklist(checklist) } : {}),
   };
+}
+
+/** The panel frame's rules: what it draws (names, the checklist), not what a portal frame maps and checks with. */
+export function panelRules({ packVersion, portal, page, business, checklist, cases }: PageRules): PanelRules {
+  return { packVersion, portal, page, ...(business ? { business } : {}), ...(checklist ? { checklist } : {}), ...(cases ? { cases } : {}) };
 }

@@ -9,7 +9,7 @@ import type { Routes } from '../router';
 import type { PageReport, ReportAnswer } from '../../messaging/protocol';
 import type { SenderInfo } from '../sender';
 import type { RouteContext } from './context';
-import { contentRules, labelReadings, pageRules } from './page-rules';
+import { contentRules, labelReadings, pageRules, panelRules } from './page-rules';
 
 /** The panel frame that sent a message, or a refusal for any other sender. */
 function panelOf(sender: SenderInfo) {
@@ -62,7 +62,7 @@ export const panelRoutes = (ctx: RouteContext) =>
       from: ['extension'],
       handle: async (req, sender) => {
         if (panelOf(sender).portal !== req.portal) throw new CodedError('errors.request.forbidden');
-        return pageRules(ctx, req);
+        return panelRules(await pageRules(ctx, req));
       },
     },
     'ui:panel.conditions': {
