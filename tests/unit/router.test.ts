@@ -77,7 +77,7 @@ describe('message dispatch', () => {
     expect(content.fields.length).toBeGreaterThan(20);
     expect(content.fields.every((f) => !('labels' in f) && Array.isArray(f.ids))).toBe(true);
     // The panel draws names and the checklist; what a portal frame maps and validates with is not sent to it.
-    expect(Object.keys(full.data).sort()).toEqual(['business', 'checklist', 'packVersion', 'page', 'portal']);
+    expect(Object.keys(panel).sort()).toEqual(['business', 'checklist', 'packVersion', 'page', 'portal']);
   });
 
   it('in English, the checks a content script runs carry their English wording (a 不予注册 hint quotes it)', async () => {
