@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
-import type { FieldDefinitionView, LanguageView, PageReport, PageRules, PanelPrefs, Reply, ReportAnswer } from '../messaging/protocol';
+import type { FieldMapView, LanguageView, PageReport, ContentPageRules, PanelPrefs, Reply, ReportAnswer } from '../messaging/protocol';
 import { mapControls, type PageField, readControls } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { pageReport } from '../portals/page-report';
@@ -194,7 +194,7 @@ class ContentShell {
   }
 
   /** The page's rules and its fields mapped by them: accepted or turned down, then hints and tables. */
-  private rulesIn(d: Detection, rules: PageRules, mapped: PageField[]): void {
+  private rulesIn(d: Detection, rules: ContentPageRules, mapped: PageField[]): void {
     if (!formAccepted(document, d, mapped.map((f) => f.key))) {
       this.rejected = d;
       return this.detect();
@@ -222,7 +222,7 @@ class ContentShell {
    * The page's fields as it is now: its controls and labels read here, the labels this frame has no reading of
    * asked of the background first (one message for all of them; none when every label is known).
    */
-  private mapPage(defs: readonly FieldDefinitionView[]): PageField[] | Promise<PageField[]> {
+  private mapPage(defs: readonly FieldMapView[]): PageField[] | Promise<PageField[]> {
     const controls = readControls(document);
     const cache = this.labels;
     const missing = cache.missing(controls.map((c) => c.label));

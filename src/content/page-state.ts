@@ -3,7 +3,7 @@
  * page's tables show, what our checks found. The shell (main.ts) feeds it events and sends `reportOf` to the
  * background for the tab's panel; nothing here touches the DOM or the extension APIs.
  */
-import type { PageReport, PageRules, ReportedUpload } from '../messaging/protocol';
+import type { PageReport, ContentPageRules, ReportedUpload } from '../messaging/protocol';
 import type { Detection } from '../portals/detect';
 import type { MaterialRow } from '../portals/material-table';
 import { matchMaterial } from '../rules/status';
@@ -11,7 +11,7 @@ import type { ValidationSummary } from './validation';
 
 export interface PageState {
   detection?: Detection | undefined;
-  rules?: PageRules | undefined;
+  rules?: ContentPageRules | undefined;
   conditions: ReadonlySet<string>;
   /** The page's material tables, as read. */
   rows: readonly MaterialRow[];
@@ -23,7 +23,7 @@ export interface PageState {
 
 export type PageEvent =
   | { type: 'detected'; detection: Detection | undefined }
-  | { type: 'rules'; rules: PageRules }
+  | { type: 'rules'; rules: ContentPageRules }
   | { type: 'page'; rows: readonly MaterialRow[]; cases?: number | undefined }
   | { type: 'summary'; summary: ValidationSummary }
   | { type: 'upload'; upload: ReportedUpload }

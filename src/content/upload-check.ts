@@ -1,6 +1,6 @@
 import { joinClauses, joinList, t } from '../i18n';
 import { materialNameOf } from '../portals/material-table';
-import type { ChecklistView, UploadRule } from '../rules/status';
+import type { ContentChecklist, UploadRule } from '../rules/status';
 import { matchMaterial, uploadSeverity } from '../rules/status';
 import type { ReportedUpload } from '../messaging/protocol';
 import { checkUpload, type FileProbe, PROBE_BYTES, sizeText } from '../validate/upload';
@@ -14,7 +14,7 @@ export const UPLOAD_TAG = 'jzs-upload-check';
 const ADVISED: UploadRule['accept'] = ['pdf', 'jpg', 'png'];
 
 /** The material a file input belongs to: its row in a material table, else the business's single bundle. */
-function materialFor(input: HTMLInputElement, view: ChecklistView): { id: string; rule: UploadRule } | undefined {
+function materialFor(input: HTMLInputElement, view: ContentChecklist): { id: string; rule: UploadRule } | undefined {
   // The row of a material table the uploader sits in, through a file list nested in its cell.
   let name: string | undefined;
   for (let row = input.closest('tr'); row && !name; row = row.parentElement?.closest('tr') ?? null) name = materialNameOf(row);
@@ -37,7 +37,7 @@ async function probe(file: File): Promise<FileProbe> {
  * file, PDF readability, sound in a video. Shows the result beside the uploader; never stops the event and
  * never clears the input — the user's file is theirs to send.
  */
-export function watchUploads(doc: Document, view: () => ChecklistView | undefined, onResult: (r: ReportedUpload) => void): () => void {
+export function watchUploads(doc: Document, view: () => ContentChecklist | undefined, onResult: (r: ReportedUpload) => void): () => void {
   const onChange = (e: Event) => {
     const input = e.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;

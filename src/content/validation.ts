@@ -1,8 +1,8 @@
 import type { FieldKey } from '../domain/ids';
 import { getLang, isMessageKey, joinClauses, t } from '../i18n';
-import type { FieldDefinitionView } from '../messaging/protocol';
+import type { FieldMapView } from '../messaging/protocol';
 import { type PageField, readText } from '../portals/fields';
-import type { CheckView } from '../rules/status';
+import type { RunnableCheck } from '../rules/status';
 import { runChecks, type Values } from '../validate/checks';
 import { validateValue } from '../validate/value';
 import type { Finding, Severity } from '../validate/types';
@@ -25,8 +25,8 @@ export interface ValidationSummary {
 }
 
 export interface ValidatorOptions {
-  defs: readonly FieldDefinitionView[];
-  checks: readonly CheckView[];
+  defs: readonly FieldMapView[];
+  checks: readonly RunnableCheck[];
   expected: readonly FieldKey[];
   onlyFields?: readonly FieldKey[] | undefined;
   conditions: () => ReadonlySet<string>;

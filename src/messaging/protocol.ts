@@ -9,12 +9,12 @@
  */
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { PortalId } from '../portals/origins';
-import type { FieldDefinitionView, LabelReading } from '../portals/fields';
+import type { FieldDefinitionView, FieldMapView, LabelReading } from '../portals/fields';
 import type { PageDefinition } from '../portals/page';
 import type { PageReport as StructureReport } from '../portals/page-report';
 import type { PortalLabels } from '../cases/portal-status';
 import type { PortalStatusGroup } from '../rules/case-statuses';
-import type { CheckView, ChecklistView } from '../rules/status';
+import type { CheckView, ChecklistView, ContentChecklist, RunnableCheck } from '../rules/status';
 import type { Profile, ProfileInput, ProfileSummary } from '../profiles/schema';
 import type { ImportItem } from '../profiles/store';
 import type { FillItem, FillReport, FillTicket, FrameCollection } from '../fill/types';
@@ -59,7 +59,7 @@ export interface Named<I extends string = string> {
 }
 
 /** A field as a page needs it: portal data (labels, ids) and the field table's facts (src/domain/fields.ts). */
-export type { FieldDefinitionView } from '../portals/fields';
+export type { FieldDefinitionView, FieldMapView } from '../portals/fields';
 
 /**
  * What the active applicant's records say for the panel (extension origin only; a content script never gets it):
@@ -100,6 +100,23 @@ export interface PageRules {
   /** The page can show 办件 (its definition's `cases`): its frame then reports when its text changes. */
   cases?: true | undefined;
 }
+
+/**
+ * A portal frame's rules: the same, cut to what a content script reads — the checklist's materials
+ * (ContentChecklist), the fields without the label texts the background reads, the checks in the user's
+ * language without their sources. The panel gets the whole with `ui:panel.rules`.
+ */
+export type ContentPageRules = Omit<PageRules, 'checklist' | 'fields' | 'checks'> & {
+  checklist?: ContentChecklist | undefined;
+  fields: FieldMapView[];
+  checks: RunnableCheck[];
+};
+
+/**
+ * The panel frame's rules of a page: the names and the business's checklist it draws — not the fields, checks
+ * and hint texts a portal frame maps and validates with (the panel has its own catalogue).
+ */
+export type PanelRules = Pick<PageRules, 'packVersion' | 'portal' | 'page' | 'business' | 'checklist' | 'cases'>;
 
 export interface OfficeView {
   role: string;
@@ -277,7 +294,7 @@ export interface FrameProtocolMap {
 /** Request and response types per message name. */
 export interface ProtocolMap {
   /** `report`: the frame's first report of a page rides along (one hop fewer per frame and page); `tab` answers it. */
-  'cs:pageRules': { req: PageRulesRequest & { report?: PageReport }; res: PageRules & { tab?: ReportAnswer } };
+  'cs:pageRules': { req: PageRulesRequest & { report?: PageReport }; res: ContentPageRules & { tab?: ReportAnswer } };
   /**
    * A portal frame's page facts, for the panel. Answers the situations ticked for the tab, the panel prefs and
    * which background instance now holds the report (`worker`, random per start of the background).
@@ -291,7 +308,7 @@ export interface ProtocolMap {
   /** The top frame's pill was clicked by a person: the panel opens, and stays open on this portal. */
   'cs:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */
-  'ui:panel.rules': { req: PageRulesRequest; res: PageRules };
+  'ui:panel.rules': { req: PageRulesRequest; res: PanelRules };
   'ui:panel.conditions': { req: { conditions: string[] }; res: Record<string, never> };
   /** The active applicant's businesses in progress and, for `business`, their situations (the panel offers them). */
   'ui:active.situations': { req: { business?: BusinessId | undefined }; res: PanelSituations };

@@ -28,6 +28,12 @@ export interface FieldDefinitionView {
   expected?: true | undefined;
 }
 
+/**
+ * A field definition as a content script maps and checks with it: the label texts that name it are read by the
+ * background (`readings`), so they do not travel to every portal frame (issue 13.5, bench T4).
+ */
+export type FieldMapView = Omit<FieldDefinitionView, 'labels'>;
+
 export type ControlKind = 'text' | 'select' | 'radio' | 'checkbox' | 'mini-text' | 'mini-combo' | 'mini-date' | 'mini-list';
 
 export interface PageField {
@@ -475,7 +481,7 @@ export function mapFields(doc: Document, defs: readonly FieldDefinitionView[], c
  * The fields of controls read by `readControls`: known ids first, then the labels' readings (`classifier`, which
  * must know every label), what the page says of whose the boxes are, then the page as context (field-context.ts).
  */
-export function mapControls(doc: Document, labelled: readonly Control[], defs: readonly FieldDefinitionView[], classifier: Classifier): PageField[] {
+export function mapControls(doc: Document, labelled: readonly Control[], defs: readonly FieldMapView[], classifier: Classifier): PageField[] {
   const byId = new Map<string, FieldKey>();
   for (const def of defs) for (const id of def.ids) byId.set(id.toLowerCase(), def.key);
   const idOk = idTypeAllows(doc, labelled);
@@ -508,7 +514,7 @@ export function mapControls(doc: Document, labelled: readonly Control[], defs: r
   return out.sort((a, b) => (a.anchor.compareDocumentPosition(b.anchor) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
-function contextLexicon(defs: readonly FieldDefinitionView[], classifier: Classifier) {
+function contextLexicon(defs: readonly FieldMapView[], classifier: Classifier) {
   const types = new Map(defs.map((d) => [d.key, d.type]));
   return {
     near: classifier.near,

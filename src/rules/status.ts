@@ -45,6 +45,38 @@ export interface ItemView {
   subItems: ItemView[];
 }
 
+/**
+ * A material as a portal frame's content script uses it: matched to a row of the page's material table and
+ * checked when a file is chosen for it. Every portal frame keeps its own copy (an isolated world each), so the
+ * notes, steps, conditions and sources the panel shows do not travel there (issue 13.5, bench T4).
+ */
+export interface ContentItem {
+  id: string;
+  name: string;
+  aliases: string[];
+  upload?: UploadRule | undefined;
+  subItems: ContentItem[];
+}
+
+/** What a content script reads of a business's checklist (see ContentItem). */
+export interface ContentChecklist {
+  items: ContentItem[];
+  bundles: Array<Pick<BundleView, 'id' | 'upload'>>;
+}
+
+/** The checklist cut to what a content script reads. */
+export function contentChecklist(view: ChecklistView): ContentChecklist {
+  const item = ({ id, name, aliases, upload, subItems }: ItemView): ContentItem => ({ id, name, aliases, ...(upload ? { upload } : {}), subItems: subItems.map(item) });
+  return { items: view.items.map(item), bundles: view.bundles.map(({ id, upload }) => ({ id, upload })) };
+}
+
+/** What matching a table row needs of a material: its name, its aliases and its parts. */
+interface Nameable<T> {
+  name: string;
+  aliases: readonly string[];
+  subItems: readonly T[];
+}
+
 export interface ConditionView {
   id: string;
   name: string;
@@ -88,6 +120,9 @@ export interface CheckView {
   textEn?: string | undefined;
   source: { doc: string; section: string; inferred?: boolean | undefined };
 }
+
+/** A check as a content script runs it: `text` is already in the user's language, and no source is shown there. */
+export type RunnableCheck = Omit<CheckView, 'textEn' | 'source'>;
 
 export interface ChecklistView {
   packVersion: string;
@@ -176,14 +211,14 @@ export const PARTY = /(法定代表人|代理人|代办人|委托人|受托人|�
  * aside (「诚信证明（社保缴纳证明）」→ 诚信证明, 「原注册证书遗失声明」→ the 遗失声明) — unless a kind of document
  * follows it or another party precedes it: a wrong match would tick a material off, so none is better.
  */
-export function matchMaterial(rowName: string, items: readonly ItemView[]): ItemView | undefined {
+export function matchMaterial<T extends Nameable<T>>(rowName: string, items: readonly T[]): T | undefined {
   const full = normName(rowName);
   const all = items.flatMap((i) => [i, ...i.subItems]);
   const candidates = all.flatMap((item) => [item.name, ...item.aliases].map((n) => ({ item, n: normName(n) })));
   const exact = full && candidates.find((c) => c.n === full);
   if (exact) return exact.item;
   const row = normName(rowName.replace(NOTES, ''));
-  let head: { item: ItemView; at: number; end: number } | undefined;
+  let head: { item: T; at: number; end: number } | undefined;
   for (const { item, n } of candidates) {
     const at = n.length >= 2 ? row.lastIndexOf(n) : -1;
     const end = at + n.length;

@@ -1,6 +1,6 @@
 import { type FieldKey, OPEN_ENDED } from '../domain/ids';
 import { renewalState } from '../rules/renewal';
-import { checkApplies, type CheckView } from '../rules/status';
+import { checkApplies, type RunnableCheck } from '../rules/status';
 import { daysBetween, plusDays, plusYears, todayInShanghai } from '../domain/calendar';
 import { validateIdNumber } from './id-number';
 import type { FieldFinding, FindingCode, Severity } from './types';
@@ -42,11 +42,11 @@ export function examEmployerDiffers(v: { examEmployerName?: string | undefined; 
   return !!v.examEmployerName && !!v.employerName && normOrgName(v.examEmployerName) !== normOrgName(v.employerName);
 }
 
-function out(check: CheckView, field: FieldKey, code: FindingCode, severity: Severity, params?: FieldFinding['params']): FieldFinding {
+function out(check: RunnableCheck, field: FieldKey, code: FindingCode, severity: Severity, params?: FieldFinding['params']): FieldFinding {
   return params ? { field, code, severity, params, check: check.id } : { field, code, severity, check: check.id };
 }
 
-type Runner = (check: CheckView, v: Values, ctx: CheckContext, today: string) => FieldFinding[];
+type Runner = (check: RunnableCheck, v: Values, ctx: CheckContext, today: string) => FieldFinding[];
 
 /**
  * One runner per check kind (src/rules/schema.ts CHECK_KINDS); the rule data says which apply to a business,
@@ -161,7 +161,7 @@ const RUNNERS: Record<string, Runner> = {
 };
 
 /** Run the rule data's cross-field checks over a page's (or a profile's) values. */
-export function runChecks(checks: readonly CheckView[], values: Values, ctx: CheckContext): FieldFinding[] {
+export function runChecks(checks: readonly RunnableCheck[], values: Values, ctx: CheckContext): FieldFinding[] {
   const today = todayInShanghai(ctx.now);
   return checks.filter((c) => checkApplies(c, ctx.conditions)).flatMap((c) => RUNNERS[c.kind]?.(c, values, ctx, today) ?? []);
 }

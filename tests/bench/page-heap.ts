@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { launch, ROOT, type Session } from '../e2e/harness';
 import { replica } from '../fixtures/replicas';
-import { writeEmptyExtension } from './empty-extension';
+import { writeEmptyExtension, writeFloorExtension } from './empty-extension';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -49,12 +49,16 @@ async function snapshot(s: Session, frameUrlPart?: string): Promise<Map<string, 
 }
 
 async function main(): Promise<void> {
-  const frame = process.env.HEAP_FRAME; // e.g. "panel.html": that frame's own process instead of the page
-  const ours = await launch();
+  // HEAP_FRAME="panel.html": that frame's own process instead of the page, against the floor's blank frame.
+  const frame = process.env.HEAP_FRAME;
+  // HEAP_OURS / HEAP_BASE=<dir>: other builds on either side (e.g. one with only part of the panel loaded).
+  const ours = await launch(process.env.HEAP_OURS ? { extensionDir: process.env.HEAP_OURS } : {});
   const a = await snapshot(ours, frame);
   await ours.close();
-  const base = await launch({ extensionDir: writeEmptyExtension(join(ROOT, '.output', 'bench', 'empty-extension')) });
-  const b = frame ? new Map<string, number>() : await snapshot(base, frame);
+  const bench = join(ROOT, '.output', 'bench');
+  const baseDir = process.env.HEAP_BASE ?? (frame ? writeFloorExtension(join(bench, 'floor-extension')) : writeEmptyExtension(join(bench, 'empty-extension')));
+  const base = await launch({ extensionDir: baseDir });
+  const b = await snapshot(base, frame);
   await base.close();
   const total = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
   console.log(`total: ours ${(total(a) / 1048576).toFixed(2)} MiB, baseline ${(total(b) / 1048576).toFixed(2)} MiB`);
@@ -66,7 +70,10 @@ async function main(): Promise<void> {
   const diff = new Map<string, number>();
   for (const [k, v] of a) diff.set(k, v - (b.get(k) ?? 0));
   console.log('largest entries (ours − baseline, KiB):');
-  for (const [k, v] of [...diff].sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.HEAP_TOP ?? 40))) console.log(`${(v / 1024).toFixed(1).padStart(9)}  ${k}`);
+  // HEAP_TYPE=string: only entries of that node type (e.g. which strings).
+  const only = process.env.HEAP_TYPE;
+  const rows = [...diff].filter(([k]) => !only || k.startsWith(`${only} `));
+  for (const [k, v] of rows.sort((x, y) => y[1] - x[1]).slice(0, Number(process.env.HEAP_TOP ?? 40))) console.log(`${(v / 1024).toFixed(1).padStart(9)}  ${k}`);
 }
 
 void main();

@@ -48,13 +48,36 @@ describe('sender classification', () => {
 });
 
 describe('message dispatch', () => {
-  it('answers a content script with its page rules, the business checklist limited to its portal', async () => {
+  it('answers the panel with the business checklist limited to its portal, and a content script with its materials only', async () => {
     forgetPackCache();
-    const reply = await dispatch(routes, msg('cs:pageRules', { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change' }), zwdt);
-    expect(reply.ok).toBe(true);
-    const data = (reply as { data: { checklist: { items: Array<{ id: string }>; steps: Array<{ portal?: string }> } } }).data;
-    expect(data.checklist.items.map((i) => i.id)).toContain('dismissal-certificate');
-    expect(data.checklist.steps.every((s) => !s.portal || s.portal === 'jinan-zwdt')).toBe(true);
+    const panelSender: SenderInfo = { kind: 'extension', url: `${EXT_ORIGIN}panel.html`, panel: { tabId: 3, portal: 'jinan-zwdt' } };
+    const ask = { portal: 'jinan-zwdt', page: 'zwdt-declaration', business: 'change' };
+    const full = await dispatch(routes, msg('ui:panel.rules', ask), panelSender);
+    const cut = await dispatch(routes, msg('cs:pageRules', ask), zwdt);
+    if (!full.ok || !cut.ok) throw new Error('no rules');
+    type Item = { id: string; name: string; aliases: string[]; upload?: unknown; note?: string; subItems: Item[] };
+    type Check = { textEn?: string; source: unknown };
+    type Rules = { checks: Check[]; fields: Array<{ ids: string[] }>; checklist: { items: Item[]; bundles: unknown[]; steps?: Array<{ portal?: string }>; checks?: Check[] } };
+    const panel = full.data as Rules;
+    const content = cut.data as Rules;
+    expect(panel.checklist.items.map((i) => i.id)).toContain('dismissal-certificate');
+    expect(panel.checklist.steps?.every((s) => !s.portal || s.portal === 'jinan-zwdt')).toBe(true);
+    expect(panel.checklist.items.some((i) => i.note)).toBe(true);
+    // What the content script matches table rows and checks uploads with: every material (and part), its
+    // names and upload rule, as the panel has them — and none of the notes, steps or conditions it never reads.
+    const matchable = (items: Item[]): unknown[] => items.map(({ id, name, aliases, upload, subItems }) => ({ id, name, aliases, upload, subItems: matchable(subItems) }));
+    expect(matchable(content.checklist.items)).toEqual(matchable(panel.checklist.items));
+    expect(content.checklist.bundles).toHaveLength(panel.checklist.bundles.length);
+    expect(JSON.stringify(content.checklist)).not.toMatch(/"(note|noteEn|steps|conditions|source|checks)"/);
+    // The checks as they run (their text in the user's language), the fields as they map (ids, types): the label
+    // texts are read by the background, and a check's source is shown in the panel only.
+    const checks = panel.checklist.checks ?? [];
+    expect(checks.length).toBeGreaterThan(0);
+    expect(content.checks).toEqual(checks.map(({ textEn: _e, source: _s, ...c }) => c));
+    expect(content.fields.length).toBeGreaterThan(20);
+    expect(content.fields.every((f) => !('labels' in f) && Array.isArray(f.ids))).toBe(true);
+    // The panel draws names and the checklist; what a portal frame maps and validates with is not sent to it.
+    expect(Object.keys(panel).sort()).toEqual(['business', 'checklist', 'packVersion', 'page', 'portal']);
   });
 
   it('in English, the checks a content script runs carry their English wording (a 不予注册 hint quotes it)', async () => {

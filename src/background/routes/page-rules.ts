@@ -5,13 +5,14 @@ import { FIELDS } from '../../domain/fields';
 import { CodedError } from '../../i18n/problem';
 import { contentEn, hintsEn, hintsZh } from '../../i18n/all';
 import { type Lang, t } from '../../i18n';
-import type { FieldDefinitionView, LanguageView, PageRules, PageRulesRequest } from '../../messaging/protocol';
+import type { ContentPageRules, FieldDefinitionView, LanguageView, PageRules, PageRulesRequest, PanelRules } from '../../messaging/protocol';
 import { unrecognisedId } from '../../portals/detect';
 import { type Classifier, type LabelReading, localClassifier, readLabels, withPageHints } from '../../portals/fields';
 import { expectedFields } from '../../portals/page';
 import { PORTAL_NAMES } from '../../portals/portal-names';
 import type { FieldDefinition, RulePack } from '../../rules/schema';
 import { activePack } from '../../rules/store';
+import { contentChecklist } from '../../rules/status';
 import { checklistView, genericChecks } from '../../rules/view';
 import type { RouteContext } from './context';
 
@@ -91,4 +92,25 @@ export async function pageRules({ db, language }: Pick<RouteContext, 'db' | 'lan
   // hint holds no Chinese sentence (the check view keeps both; the content script only reads `text`).
   if (lang === 'en') rules.checks = rules.checks.map((c) => (c.textEn ? { ...c, text: c.textEn } : c));
   return rules;
+}
+
+/**
+ * A portal frame's rules, cut to what a content script reads: the checklist's materials with their names,
+ * aliases and upload rules; the fields without their label texts (the background reads labels: `readings`);
+ * the checks without their English wording (`text` is in the user's language already) and sources. Each
+ * portal frame holds its answer in its own isolated world (two on a 网厅 declaration page); the notes, steps,
+ * conditions, labels and the checks' second copy were over half of it (bench T4).
+ */
+export function contentRules({ checklist, fields, checks, ...rules }: PageRules): ContentPageRules {
+  return {
+    ...rules,
+    fields: fields.map(({ labels: _read, ...field }) => field),
+    checks: checks.map(({ textEn: _shown, source: _cited, ...check }) => check),
+    ...(checklist ? { checklist: contentChecklist(checklist) } : {}),
+  };
+}
+
+/** The panel frame's rules: what it draws (names, the checklist), not what a portal frame maps and checks with. */
+export function panelRules({ packVersion, portal, page, business, checklist, cases }: PageRules): PanelRules {
+  return { packVersion, portal, page, ...(business ? { business } : {}), ...(checklist ? { checklist } : {}), ...(cases ? { cases } : {}) };
 }

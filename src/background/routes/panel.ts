@@ -9,7 +9,7 @@ import type { Routes } from '../router';
 import type { PageReport, ReportAnswer } from '../../messaging/protocol';
 import type { SenderInfo } from '../sender';
 import type { RouteContext } from './context';
-import { labelReadings, pageRules } from './page-rules';
+import { contentRules, labelReadings, pageRules, panelRules } from './page-rules';
 
 /** The panel frame that sent a message, or a refusal for any other sender. */
 function panelOf(sender: SenderInfo) {
@@ -32,7 +32,7 @@ export const panelRoutes = (ctx: RouteContext) =>
         // A content script only asks about pages of the portal it runs on.
         if (sender.kind !== 'content' || sender.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
         // The report goes into the hub at once (the panel shows the page while its rules are made).
-        const [tab, rules] = await Promise.all([report && takeReport(ctx, sender, report), pageRules(ctx, req)]);
+        const [tab, rules] = await Promise.all([report && takeReport(ctx, sender, report), pageRules(ctx, req).then(contentRules)]);
         return tab ? { ...rules, tab } : rules;
       },
     },
@@ -62,7 +62,7 @@ export const panelRoutes = (ctx: RouteContext) =>
       from: ['extension'],
       handle: async (req, sender) => {
         if (panelOf(sender).portal !== req.portal) throw new CodedError('errors.request.forbidden');
-        return pageRules(ctx, req);
+        return panelRules(await pageRules(ctx, req));
       },
     },
     'ui:panel.conditions': {

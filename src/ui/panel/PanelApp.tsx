@@ -4,7 +4,7 @@ import { BUSINESS_IDS, BUSINESS_NAMES, isBusinessId } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
-import { type FrameReport, PANEL_PORT, type PageRules, type PanelPrefs, type PanelPush, type PanelSituations, type TabView } from '../../messaging/protocol';
+import { type FrameReport, PANEL_PORT, type PanelPrefs, type PanelRules, type PanelPush, type PanelSituations, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
 import type { PortalCase } from '../../cases/portal-status';
 import { leadCase } from '../../cases/tab-documents';
@@ -65,8 +65,8 @@ function useTab(): { view: TabView | undefined; offline: boolean } {
 }
 
 /** The page rules (checklist) of the leading frame's page and business. */
-function useRules(lead: FrameReport | undefined, portal: TabView['portal'] | undefined): PageRules | undefined {
-  const [rules, setRules] = useState<PageRules | undefined>(undefined);
+function useRules(lead: FrameReport | undefined, portal: TabView['portal'] | undefined): PanelRules | undefined {
+  const [rules, setRules] = useState<PanelRules | undefined>(undefined);
   const key = lead && portal ? `${portal}|${lead.page}|${lead.business ?? ''}` : '';
   useEffect(() => {
     if (!lead?.page || !portal) return;
@@ -111,7 +111,7 @@ export function PanelApp({ prefs }: { prefs: PanelPrefs }) {
 interface BodyProps {
   view: TabView;
   lead: FrameReport | undefined;
-  rules: PageRules | undefined;
+  rules: PanelRules | undefined;
 }
 
 function TabBody({ view, lead, rules }: BodyProps) {
@@ -225,7 +225,7 @@ function PageReportTool({ frameId }: { frameId: number }) {
 interface GuidanceProps {
   view: TabView;
   lead: FrameReport | undefined;
-  rules: PageRules | undefined;
+  rules: PanelRules | undefined;
   named: string[];
   conditions: ReadonlySet<string>;
   cases: TabCases;
