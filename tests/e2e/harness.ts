@@ -265,6 +265,7 @@ export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
     const frame = page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/panel\.html/.test(f.url()));
     if (frame) {
       await frame.waitForLoadState('domcontentloaded');
+      await takesPointer(page, frame, until);
       return frame;
     }
     if (Date.now() > until) throw new Error(`no panel frame in ${page.url()}`);
@@ -272,6 +273,37 @@ export async function panelFrame(page: Page, timeout = 15_000): Promise<Frame> {
     // The pill may give way meanwhile to a panel remembered open (the report's answer): then no click.
     if (!clicked && (await pill.isVisible())) clicked = await pill.click({ timeout: 1000 }).then(() => true, () => false);
     await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Waits until the panel frame itself receives the mouse, as a person can only click it once it is drawn. The
+ * panel is an out-of-process frame: its document can be loaded, laid out and "visible" to the driver before the
+ * browser routes input to it; until then a click on its button lands on the portal page (the overlay host) and
+ * does nothing — on a loaded machine often enough to fail a test (worker-stop e2e: 3 of 14 runs at load 20–27, 0 of 9
+ * with this wait; 2 of the 9 needed a second or third move). The
+ * mouse is moved onto the frame until the frame's own document sees it move.
+ */
+async function takesPointer(page: Page, frame: Frame, until: number): Promise<void> {
+  for (let i = 0; ; i++) {
+    await frame.evaluate(() => {
+      const w = globalThis as unknown as { jzsPointer?: boolean };
+      w.jzsPointer = false;
+      addEventListener('pointermove', () => (w.jzsPointer = true), { once: true, capture: true });
+    });
+    const b = await (await frame.frameElement()).boundingBox();
+    const view = page.viewportSize();
+    // Out of view (the page scrolled past it): a person scrolls first, and so does a click; nothing to probe here.
+    if (!b || !view || b.x + b.width < 1 || b.y + b.height < 1 || b.x >= view.width || b.y >= view.height) return;
+    const x = Math.max(b.x, 0) + Math.min(b.width / 2, 40);
+    const y = Math.max(b.y, 0) + Math.min(b.height / 2, 40);
+    // Alternate between two points: a move to where the mouse already is may not be sent to any document.
+    await page.mouse.move(x + (i % 2), y);
+    const seen = await frame
+      .waitForFunction(() => (globalThis as unknown as { jzsPointer?: boolean }).jzsPointer === true, undefined, { timeout: 250 })
+      .then(() => true, () => false);
+    if (seen) return;
+    if (Date.now() > until) throw new Error(`the panel frame in ${page.url()} never took the mouse`);
   }
 }
 
