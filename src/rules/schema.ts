@@ -67,6 +67,8 @@ const MaterialBase = {
   copies: z.number().int().min(2).optional(),
   /** 编者注: what a slip in the quoted source text means (the note itself stays verbatim). */
   editorialNote: Zh.optional(),
+  /** The 编者注 in English (the Chinese is shown too). */
+  editorialNoteEn: z.string().min(1).optional(),
   source: SourceRef,
   effectiveFrom: IsoDate,
 };
@@ -224,6 +226,8 @@ export const BusinessRules = z.strictObject({
   nameEn: z.string().min(1),
   /** Seed heading list, as written (for the record and the counts). */
   summary: Zh,
+  /** The seed heading list in English (optional so that older packs still import; the Chinese is shown too). */
+  summaryEn: z.string().min(1).optional(),
   source: SourceRef,
   effectiveFrom: IsoDate,
   conditions: z.array(Kebab).default([]),

@@ -36,6 +36,7 @@ export interface ItemView {
   extraOf?: string | undefined;
   /** 编者注 on a slip in the quoted text. */
   editorialNote?: string | undefined;
+  editorialNoteEn?: string | undefined;
   /** When the item's condition is one of a one-of group (注销 reasons): all the group's conditions. Until one
    * of them is chosen the item is `missing` (contract.md). */
   alternatives?: string[] | undefined;
@@ -92,7 +93,7 @@ export interface ChecklistView {
   packVersion: string;
   /** The day the rules were last compared with their sources. */
   lastVerified: string;
-  business: { id: BusinessId; name: string; nameEn: string; summary: string };
+  business: { id: BusinessId; name: string; nameEn: string; summary: string; summaryEn?: string | undefined };
   conditions: ConditionView[];
   items: ItemView[];
   bundles: BundleView[];

@@ -40,6 +40,7 @@ function itemView(m: Material | SubItem, conditions: readonly Condition[]): Item
     copies: m.copies,
     extraOf: 'extraOf' in m ? m.extraOf : undefined,
     editorialNote: m.editorialNote,
+    editorialNoteEn: m.editorialNoteEn,
     alternatives: group ? conditions.filter((c) => c.oneOf === group).map((c) => c.id) : undefined,
     source: m.source,
     effectiveFrom: m.effectiveFrom,
@@ -64,7 +65,7 @@ export function checklistView(pack: RulePack, id: BusinessId, portal?: PortalId)
   return {
     packVersion: pack.version,
     lastVerified: pack.lastVerified,
-    business: { id: b.id, name: b.name, nameEn: b.nameEn, summary: b.summary },
+    business: { id: b.id, name: b.name, nameEn: b.nameEn, summary: b.summary, summaryEn: b.summaryEn },
     conditions: b.conditions
       .map((cid) => pack.conditions.find((c) => c.id === cid))
       .filter((c) => c !== undefined)

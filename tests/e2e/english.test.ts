@@ -128,6 +128,12 @@ describe('English mode', () => {
     const rules = await page.locator('[data-jzs-check]').allInnerTexts();
     expect(rules.length).toBeGreaterThanOrEqual(5);
     for (const r of rules) expect(r).toMatch(/^[A-Z][a-z]+ [a-z0-9]/);
+    // The seed's list and the four 编者注 of 变更 read in English too, the Chinese as written after them (before:
+    // Chinese only, marked as data).
+    expect(await page.locator('[data-jzs-summary-en]').innerText()).toMatch(/^Change of employer: 1\. application form; 2\. ID card/);
+    const editorial = page.locator('[data-jzs-editorial-note]');
+    expect(await editorial.count()).toBe(4);
+    expect(await editorial.locator('[data-jzs-note-en]').allInnerTexts()).toEqual(Array(4).fill(expect.stringMatching(/^Editor's note: “请将申请表签字盖章上传” \(upload the signed/)));
   });
 
   it('the panel frame on a portal page, with its checklist and a finding, and our marks in the page\'s frames show Chinese only as marked data', async () => {

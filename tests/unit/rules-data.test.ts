@@ -236,11 +236,22 @@ describe('check texts as an applicant reads them (printed checklist 注意事项
 });
 
 describe('the English notes say what the Chinese 说明 say', () => {
+  type Pair = [string, string, string | undefined];
+  type Walked = { id: string; note: string; noteEn?: string | undefined; editorialNote?: string | undefined; editorialNoteEn?: string | undefined; subItems?: unknown };
+  // Every Chinese text of a business a reader sees on the printable checklist: 说明, 编者注 and the seed's list.
   const notes = () => {
     const pack = bundledPack();
-    const walk = (ms: ReadonlyArray<{ id: string; note: string; noteEn?: string | undefined; subItems?: unknown }>, b: string): Array<[string, string, string | undefined]> =>
-      ms.flatMap((m) => [[`${b}/${m.id}`, m.note, m.noteEn] as [string, string, string | undefined], ...walk(Array.isArray(m.subItems) ? m.subItems : [], b)]);
-    return pack.businesses.flatMap((b) => [...walk(b.materials, b.id), ...b.bundles.map((x): [string, string, string | undefined] => [`${b.id}/${x.id}`, x.note, x.noteEn])]);
+    const walk = (ms: readonly Walked[], b: string): Pair[] =>
+      ms.flatMap((m): Pair[] => [
+        [`${b}/${m.id}`, m.note, m.noteEn],
+        ...(m.editorialNote ? [[`${b}/${m.id} 编者注`, m.editorialNote, m.editorialNoteEn] satisfies Pair] : []),
+        ...walk(Array.isArray(m.subItems) ? m.subItems : [], b),
+      ]);
+    return pack.businesses.flatMap((b): Pair[] => [
+      [`${b.id} summary`, b.summary, b.summaryEn],
+      ...walk(b.materials, b.id),
+      ...b.bundles.map((x): Pair => [`${b.id}/${x.id}`, x.note, x.noteEn]),
+    ]);
   };
 
   it('every material and bundle has one, with every URL, number and quoted portal term of the Chinese', () => {

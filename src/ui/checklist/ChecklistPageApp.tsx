@@ -119,9 +119,16 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
               </tr>
             </tbody>
           </table>
-          <p class="summary" lang="zh-CN">
-            {view.business.summary}
-          </p>
+          {en && view.business.summaryEn ? (
+            // The translation, then the seed's list as written (what an official would recognise).
+            <p class="summary" data-jzs-summary-en="">
+              {view.business.summaryEn} (<Zh>{view.business.summary}</Zh>)
+            </p>
+          ) : (
+            <p class="summary" lang="zh-CN">
+              {view.business.summary}
+            </p>
+          )}
           <ChecklistList
             view={view}
             active={conditions}

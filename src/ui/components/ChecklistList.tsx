@@ -100,8 +100,9 @@ function Item(props: { item: ItemView } & ChecklistListProps) {
         </details>
       )}
       {item.editorialNote && (
-        <div class="editorial" lang="zh-CN" data-jzs-editorial-note="">
-          {item.editorialNote}
+        // This div is the note's box: in English the translation, then the note as written.
+        <div class="editorial" data-jzs-editorial-note="">
+          <Note zh={item.editorialNote} en={item.editorialNoteEn} folded />
         </div>
       )}
       <div class="meta">
