@@ -122,6 +122,8 @@ interface Labelled {
   label: Element;
   value: string;
   cell: Element;
+  /** The value is bare text after the label element (「<span>补正意见：</span>1. …<br>2. …」). */
+  bare?: true;
 }
 
 /**
@@ -130,12 +132,78 @@ interface Labelled {
  */
 function valueAfter(label: Element, isLabel: (s: string) => boolean): Element | undefined {
   const inRow = label.tagName === 'TD' || label.tagName === 'TH';
-  for (let el = label.nextElementSibling; el; el = el.nextElementSibling) {
+  for (let n = label.nextSibling; n; n = n.nextSibling) {
+    // Bare text after the label is its value (lineAfter), not the next element's.
+    if (!(n instanceof Element)) {
+      if (!inRow && n.textContent?.trim()) return undefined;
+      continue;
+    }
+    const el = n;
     if (isLabel(norm(el.textContent)) || el.tagName === 'TH' || hasControl(el)) return undefined;
     if (text(el)) return HEADERISH.test(norm(el.textContent)) ? undefined : el;
     if (inRow) return undefined;
   }
   return undefined;
+}
+
+/** A line that opens with a label of its own (「受理部门：…」): another field, not a point of an opinion. */
+const LABEL_FIRST = /^[*＊]?[\u4e00-\u9fff]{2,8}\s*[:：]/;
+/** How a point of an opinion is numbered: 1. 1、 (1) （一） ① 一、 */
+const NUMBERED = /^(\d{1,2}\s*[.、．)）]|[(（]\s*[\d一二三四五六七八九十]{1,2}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,2}、)/;
+/** Elements a line flows through (a point's words in bold, a link): not a point of their own. */
+const INLINE = /^(A|B|STRONG|EM|I|U|FONT|SPAN|SMALL|LABEL)$/;
+
+/**
+ * The points of a 补正意见 that go on after the element `from` holding its label or its first point, as
+ * siblings: lines of text between <br>s, or one element each (「<p>补正意见：</p><p>1. …</p><p>2. …</p>」,
+ * <dd>s after a <dt>). Read as a person reads down the block, up to the first sibling that is not a point:
+ * another label (ours, or any 「word：」), a heading, a table or a form control, an element of another kind
+ * than the points before it (tag and class: a 办理进度 block title, a note), an unnumbered line after numbered
+ * points, or a short line that says nothing (a block title such as 办理进度). A wrong opinion is worse than a
+ * short one: every doubt ends it.
+ */
+function pointsAfter(from: Element, first: string, isLabel: (s: string) => boolean): string[] {
+  const out: string[] = [];
+  // The first point says whether the points are numbered; the element holding it, what kind they are.
+  let lead = first;
+  let kind = first ? from.tagName + from.className : undefined;
+  let line = '';
+  // Whether a line is one more point (an empty line is neither).
+  const point = (raw: string): boolean | undefined => {
+    const t = raw.replace(/\s+/g, ' ').trim();
+    if (!t) return undefined;
+    const like = NUMBERED.test(lead) ? NUMBERED.test(t) : NUMBERED.test(t) || t.length >= 8 || /[。；;！!]$/.test(t);
+    const ok = !isLabel(norm(t)) && !LABEL_FIRST.test(t) && !HEADERISH.test(norm(t)) && (!lead || like);
+    if (ok) out.push(t);
+    lead ||= ok ? t : '';
+    return ok;
+  };
+  for (let n = from.nextSibling; n && out.length < 20; n = n.nextSibling) {
+    if (!(n instanceof Element)) line += n.nodeType === 3 ? n.nodeValue : '';
+    else if (INLINE.test(n.tagName) && !n.querySelector('br, p, div, li, table')) line += n.textContent;
+    else {
+      if (point(line) === false) return out;
+      line = '';
+      if (n.tagName === 'BR') continue;
+      // Lines of text end at the first block; blocks go on while they are of one kind.
+      const k = n.tagName + n.className;
+      if (!/^(P|DIV|LI|DD)$/.test(n.tagName) || hasControl(n) || n.querySelector('table, h1, h2, h3, h4, h5, h6') || (kind ?? (out.length ? '' : k)) !== k) return out;
+      kind = k;
+      if (point(n.textContent ?? '') === false) return out;
+    }
+  }
+  point(line);
+  return out;
+}
+
+/** The text after a label written as bare text up to the line's end (「<span>办件状态：</span>待补正<br>」). */
+function lineAfter(label: Element, isLabel: (s: string) => boolean): string {
+  let t = '';
+  for (let n = label.nextSibling; n; n = n.nextSibling) {
+    if (n instanceof Element && (!INLINE.test(n.tagName) || isLabel(norm(n.textContent)) || LABEL_FIRST.test(n.textContent?.trim() ?? ''))) break;
+    t += n.textContent;
+  }
+  return t.replace(/\s+/g, ' ').trim();
 }
 
 type PairReader = (el: Element) => Map<string, string>;
@@ -196,7 +264,9 @@ function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: stri
     const own = norm(el.textContent);
     if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(norm(c.textContent)))) {
       const cell = valueAfter(el, isLabel);
+      const line = cell ? '' : lineAfter(el, isLabel);
       if (cell) out.push({ label: el, value: text(cell), cell });
+      else if (line) out.push({ label: el, value: line, cell: el, bare: true });
     } else if (own.length <= 400 && !hasControl(el)) {
       for (const label of wanted) {
         const value = pairs(el).get(label);
@@ -215,6 +285,13 @@ const shared = (a: Element, b: Element): number => {
   for (let el: Element | null = a; el; el = el.parentElement) if (el.contains(b)) n++;
   return n;
 };
+
+/** A 补正意见 with the points that go on after it in sibling elements or lines (pointsAfter). */
+function correctionOf(found: Labelled | undefined, isLabel: (s: string) => boolean): string | undefined {
+  if (!found) return undefined;
+  const points = found.bare ? pointsAfter(found.label, '', isLabel) : [found.value, ...pointsAfter(found.cell, found.value, isLabel)];
+  return points.join(' ') || undefined;
+}
 
 function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined): PortalCase | undefined {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
@@ -242,7 +319,7 @@ function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined
     statusCode: codeIn(status.cell),
     appliedOn: dateIn(nearest(find(labels.appliedAt))?.value ?? ''),
     ref: refIn(undefined, url),
-    correction: nearest(find(labels.correction))?.value,
+    correction: correctionOf(nearest(find(labels.correction)), isLabel),
     correctionDeadline: deadline ? dateIn(deadline) : undefined,
   };
 }

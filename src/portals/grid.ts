@@ -49,11 +49,66 @@ export function positions(row: Element): Position[] {
   return laid.get(row) ?? [];
 }
 
-/** The cells of `row` under the columns [col, col + span) of a header cell. */
-export const under = (row: Element, col: number, span = 1): Element[] =>
+/** The cells of `row` under the columns [col, col + span) of a header cell; the row's band starts at column `at`. */
+export const under = (row: Element, col: number, span = 1, at = 0): Element[] =>
   positions(row)
-    .filter((p) => p.col < col + span && p.col + p.span > col)
+    .filter((p) => p.col + at < col + span && p.col + at + p.span > col)
     .map((p) => p.cell);
+
+/** A table's own rows, not those of a table nested in one of its cells. */
+export const rowsOf = (table: Element): Element[] => Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
+
+/** A row element of a grid and the grid column its band starts at. */
+export type Part = readonly [row: Element, at: number];
+
+/**
+ * The bands of a grid drawn as header tables above body tables, found from one of its header tables, as
+ * [header table, body table, first column]: MiniUI and EasyUI draw locked columns as a band of their own left
+ * of the scrolled band, in DOM order either every header then every body, or band by band. The tables of the
+ * nearest wrappers (up to 5) are split into headers and bodies so that each header table lays out as many
+ * columns as its body table, the header tables all have as many rows, and so do the bodies (every band draws
+ * every row); the widest wrapper that splits wins (a band alone splits too). A wrapper the two orders split
+ * differently is no grid: a row joined to another grid's row is worse than none.
+ */
+function bandsOf(head: Element): Array<[Element, Element, number]> | undefined {
+  const width = (t: Element) => Math.max(...rowsOf(t).flatMap((r) => positions(r).map((p) => p.col + p.span)));
+  const count = (ts: Element[]) => new Set(ts.map((t) => rowsOf(t).length)).size;
+  let found: Element[][] | undefined;
+  for (let box = head.parentElement, up = 0; box && up < 5; box = box.parentElement, up++) {
+    const b = box;
+    const ts = Array.from(b.querySelectorAll<Element>('table')).filter((t) => !b.contains(t.parentElement?.closest('table') ?? null));
+    const k = ts.length / 2;
+    const fits = [
+      [ts.slice(0, k), ts.slice(k)],
+      [ts.filter((_t, i) => i % 2 < 1), ts.filter((_t, i) => i % 2)],
+    ].filter(([hs = [], bs = []]) => hs.includes(head) && hs.map(width).join() === bs.map(width).join() && count(hs) < 2 && count(bs) < 2);
+    if (fits[1]?.[0]?.some((t, i) => t !== fits[0]?.[0]?.[i])) return undefined;
+    found = fits[0] ?? found;
+  }
+  let at = 0;
+  const [hs = [], bs = []] = found ?? [];
+  return found && hs.map((h, i) => [h, bs[i] ?? h, (at += width(h)) - width(h)]);
+}
+
+/**
+ * The grid the header row `header` heads, `depth` header rows in all, as a person reads it: its header rows and
+ * body rows, each row as its row elements side by side (one per band), every cell counted with rowspan. Rows
+ * after the header in its own table; else the bands of a grid drawn in several tables; else (no pairing) rows
+ * with as many cells as the header nearby.
+ */
+export function gridOf(header: Element, depth = 1): { heads: Part[]; rows: Part[][] } {
+  const table = header.closest('table');
+  const own = table ? rowsOf(table) : [header];
+  const i = own.indexOf(header);
+  const after = own.slice(i + depth);
+  const bands = !after.length && table ? bandsOf(table) : undefined;
+  if (!bands) return { heads: own.slice(i, i + depth).map((r) => [r, 0]), rows: after.map((r) => [[r, 0]]) };
+  const bodies = bands.map(([, b, at]) => rowsOf(b).map((r): Part => [r, at]));
+  return {
+    heads: bands.flatMap(([h, , at]) => rowsOf(h).slice(i, i + depth).map((r): Part => [r, at])),
+    rows: (bodies[0] ?? []).map((_r, n) => bodies.flatMap((rows) => rows.slice(n, n + 1))),
+  };
+}
 
 /**
  * Rows of the grid a header row heads: the rows after it in its table with as many cells, else (MiniUI and

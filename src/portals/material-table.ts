@@ -1,5 +1,5 @@
 import { normLabel, normText } from './dom';
-import { bodyRows, positions, under } from './grid';
+import { gridOf, positions, rowsOf, under, type Part } from './grid';
 
 export interface MaterialRow {
   name: string;
@@ -53,17 +53,20 @@ function verdict(cell: Element): boolean | undefined {
   return UNDONE.test(text) ? false : undefined;
 }
 
+/** The cells of a grid row (its row elements side by side, one per band) under a column. */
+const cellsUnder = (row: readonly Part[], col: number, span: number): Element[] => row.flatMap(([r, at]) => under(r, col, span, at));
+
 /** A status column's word wins over a link (a 未上传 row may carry a sample to download); else a file link. */
-function rowHasFile(row: Element, status: readonly StatusColumn[]): boolean {
+function rowHasFile(row: readonly Part[], status: readonly StatusColumn[]): boolean {
   let no = false;
   for (const s of status) {
-    for (const cell of under(row, s.col, s.span)) {
+    for (const cell of cellsUnder(row, s.col, s.span)) {
       const v = verdict(cell);
       if (v) return true;
       no ||= v === false;
     }
   }
-  return !no && Array.from(row.querySelectorAll(FILE_LINKS)).some((a) => !TEMPLATE.test(a.textContent ?? ''));
+  return !no && row.some(([r]) => Array.from(r.querySelectorAll(FILE_LINKS)).some((a) => !TEMPLATE.test(a.textContent ?? '')));
 }
 
 /**
@@ -109,29 +112,32 @@ function isPaged(table: Element, rows: readonly Element[], shown: number): boole
  * a material row (a file list in the upload cell) is part of that row, not a table of materials; a layout
  * table around a material table is not one either (a row holding a table is neither its header nor a material).
  */
-function eachRow(doc: Document, visit: (rows: readonly Element[], name: string, status: readonly StatusColumn[], paged: boolean) => void): void {
+function eachRow(doc: Document, visit: (rows: ReadonlyArray<readonly Part[]>, name: string, status: readonly StatusColumn[], paged: boolean) => void): void {
   const read = new Set<Element>();
   const rows: Element[] = [];
   for (const table of doc.querySelectorAll('table')) {
     if (read.has(table) || rows.some((r) => r.contains(table))) continue;
-    const own: Element[] = Array.from(table.querySelectorAll('tr')).filter((r) => r.closest('table') === table);
+    const own = rowsOf(table);
     const found = headerOf(own);
     if (!found) continue;
     const at = own.indexOf(found.row);
     const top = positions(found.row);
     // A header over two rows: a cell spanning both heads its column, the row below heads the others (「上传情况」
     // over 「是否上传」「附件」).
-    const two = top.some((p) => p.down > 1) && own[at + 1];
-    const columns = (two ? [...top, ...positions(two)] : top).map((p) => ({ ...p, header: normLabel(p.cell.textContent) }));
-    const name = columns.find((h) => nameScore(h.header) === found.score);
+    const grid = gridOf(found.row, top.some((p) => p.down > 1) && own[at + 1] ? 2 : 1);
+    const columns = grid.heads.flatMap(([r, shift]) => positions(r).map((p) => ({ ...p, col: p.col + shift, header: normLabel(p.cell.textContent) })));
+    // The best-named column of every band (a locked band may show only 序号 and 电子材料).
+    const score = Math.max(...columns.map((h) => nameScore(h.header)));
+    const name = columns.find((h) => nameScore(h.header) === score);
     if (!name) continue;
     const status = columns.filter((h) => h !== name && STATUS_HEADER.test(h.header) && !NEED_HEADER.test(h.header));
-    const after = own.slice(at + (two ? 2 : 1));
+    // Every table of the grid (a band's header and body) is read with it, never again on its own.
+    for (const [r] of grid.heads) read.add(r.closest('table') ?? r);
     // A material over two rows (its name cell spans them: two files, 原件 and 复印件) is one material: a row
     // with no cell of its own under the name column belongs to the one above.
-    const groups: Array<[Element[], string]> = [];
-    for (const row of after.length ? after : bodyRows(found.row)) {
-      const cells = under(row, name.col, name.span);
+    const groups: Array<[Part[][], string]> = [];
+    for (const row of grid.rows) {
+      const cells = cellsUnder(row, name.col, name.span);
       const last = groups.at(-1);
       if (!cells.length && last) {
         last[0].push(row);
@@ -140,13 +146,14 @@ function eachRow(doc: Document, visit: (rows: readonly Element[], name: string, 
       // A name cell holding a table is a layout around the material table: that table is read on its own.
       const text = cells.some((c) => c.querySelector('table')) ? '' : normText(cells.map((c) => c.textContent).join(' '));
       if (!text) continue;
-      const t = row.closest('table');
-      if (t) read.add(t);
-      rows.push(row);
+      for (const [r] of row) {
+        read.add(r.closest('table') ?? r);
+        rows.push(r);
+      }
       groups.push([[row], text]);
     }
     // A pager inside the table is a row of one cell across it.
-    const one = after.filter((r) => positions(r).length === 1);
+    const one = grid.rows.filter((r) => r.flatMap(([e]) => positions(e)).length === 1).map(([p]) => p?.[0] ?? table);
     const paged = groups.length > 0 && isPaged(table, one, groups.length - one.length);
     for (const [group, text] of groups) visit(group, text, status, paged);
   }
@@ -163,7 +170,7 @@ export function readMaterialTables(doc: Document): MaterialRow[] {
 export function materialNameOf(row: Element): string | undefined {
   let found: string | undefined;
   eachRow(row.ownerDocument, (group, name) => {
-    if (group.includes(row)) found = name;
+    if (group.some((parts) => parts.some(([r]) => r === row))) found = name;
   });
   return found;
 }

@@ -234,11 +234,64 @@ describe('a 补正意见 written point by point in one element', () => {
   });
 
   it('reads every point, up to the next label, and the status still ends with its line', () => {
+
     for (const v of variants) {
       const [c] = getPortalCases(html(v.body), labels, undefined);
       expect(c?.statusText, v.body).toBe('待补正');
       for (const p of v.points) expect(c?.correction, v.body).toContain(p);
       if (v.after) expect(c?.correction, v.body).not.toContain(v.after.slice(0, 4));
+    }
+  });
+});
+
+describe('a 补正意见 whose points sit in sibling elements', () => {
+  // The label in one element, the points in the elements or lines after it (one <p>, <div>, <dd> or <li> each, or
+  // bare text between <br>s), the first point maybe beside the label; then the page goes on with something that is
+  // not the opinion. Before, only the first point was read (or, after a bare-text label, the next element's text).
+  // Generated with a fixed seed; the opinion must hold every point and nothing of what follows it.
+  const POINTS = ['身份证复印件不清晰，请重新上传', '劳动合同未加盖单位公章', '社保缴费证明缺少近3个月记录', '学历证书扫描件不完整', '申请表签字处空白，请本人签字后上传'];
+  const NUMBERING = [(i: number) => `${i + 1}. `, (i: number) => `${i + 1}、`, (i: number) => `（${i + 1}）`, (i: number) => '①②③④⑤'[i] ?? '', () => ''];
+  /** What may follow an opinion on a detail page, none of it part of the opinion. */
+  const AFTER = [
+    (tag: string) => `<${tag}>受理部门：济南市行政审批服务局</${tag}>`,
+    (tag: string) => `<${tag}>补正期限：2026-12-10</${tag}>`,
+    () => '<div class="block-title">办理进度</div><table class="list"><tr><th>环节</th><th>处理意见</th></tr><tr><td>预审</td><td>材料需补正，见补正意见</td></tr></table>',
+    () => '<p class="note">如对审核结果有异议，请于工作日联系窗口工作人员，电话0531-12345678。</p>',
+    () => '<h4>历史补正记录</h4><p>2026-10-08 上次补正：户口簿复印件不清晰</p>',
+    () => '',
+  ];
+  const r = rng(20261203);
+  const pickOf = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T; // why: non-empty constant lists
+  const variants = Array.from({ length: 60 }, () => {
+    const points = POINTS.slice(0, 2 + Math.floor(r() * 4));
+    const number = pickOf(NUMBERING);
+    const label = `${pickOf(labels.correction)}${pickOf(['：', ':', ''])}`;
+    const lines = points.map((p, i) => number(i) + p);
+    const shape = pickOf(['blocks', 'inline-first', 'bare', 'dl', 'list-items'] as const);
+    const cls = pickOf(['', ' class="opinion-item"']);
+    const tag = pickOf(['p', 'div']);
+    const after = pickOf(AFTER)(shape === 'dl' ? 'dd' : shape === 'list-items' ? 'li' : tag);
+    const body =
+      shape === 'blocks'
+        ? `<${tag} class="label">${label}</${tag}>${lines.map((l) => `<${tag}${cls}>${l}</${tag}>`).join('\n')}${after}`
+        : shape === 'inline-first'
+          ? // Label and first point in one element are told apart by the colon (without one, 「补正内容（1）…」 is not read: left alone).
+            `<${tag}${cls}>${label.replace(/[:：]?$/, '：')}${lines[0]}</${tag}>${lines.slice(1).map((l) => `<${tag}${cls}>${l}</${tag}>`).join('')}${after}`
+          : shape === 'bare'
+            ? `<div class="opinion"><span class="lbl">${label}</span>${lines.join(pickOf(['<br>', '<br/>\n']))}${after ? `<br>${after}` : ''}</div>`
+            : shape === 'dl'
+              ? `<dl><dt>${label}</dt>${lines.map((l) => `<dd>${l}</dd>`).join('')}${after.startsWith('<dd>') ? `<dt>${after.replace(/<\/?dd>/g, '').split('：')[0]}</dt><dd>${after.replace(/<\/?dd>/g, '').split('：')[1]}</dd>` : `</dl>${after}<dl>`}</dl>`
+              : `<ul><li>${label}</li>${lines.map((l) => `<li>${l}</li>`).join('')}${after.startsWith('<li>') ? after : `</ul>${after}<ul>`}</ul>`;
+    return { html: `<div>办件编号：370100202612010001</div><div>${pickOf(labels.status)}：待补正</div><div>事项名称：二级建造师注册资格认定（变更注册）</div>${body}`, points, after };
+  });
+
+  it('reads every point and nothing of what follows, on 60 variants', () => {
+    for (const v of variants) {
+      const [c] = getPortalCases(html(v.html), labels, undefined);
+      expect(c?.statusText, v.html).toBe('待补正');
+      // Never: words of what follows the opinion read as part of it.
+      for (const decoy of ['济南市行政审批服务局', '2026-12-10', '办理进度', '材料需补正', '异议', '户口簿']) expect(c?.correction ?? '', v.html).not.toContain(decoy);
+      for (const p of v.points) expect(c?.correction, v.html).toContain(p);
     }
   });
 });
