@@ -15,7 +15,7 @@
 import { CodedError } from '../i18n/problem';
 import { type PageApplyAnswer, type PageApplyRequest, type PageWriteResult, pageScript } from './page-script';
 import { itemsToWrite, sameValue } from './planner';
-import { AFTER_CHOICE_MS, CHOICE_KINDS, type FillItem, type FillReport, type FillResult, type FillTicket, type PlannedFrame, type PlannedItem, REFUSED_REASONS } from './types';
+import { AFTER_CHOICE_MS, CHOICE_KINDS, SETTLED_MS, type FillItem, type FillReport, type FillResult, type FillTicket, type PlannedFrame, type PlannedItem, REFUSED_REASONS } from './types';
 import { MIN_FILL_SIZE } from './visibility';
 
 /** The page script's text rules, to compare what the page shows with what was written. */
@@ -118,10 +118,10 @@ async function sameDocument(api: ConfirmApi, tabId: number, frame: PlannedFrame)
  * One frame's writes: one script in the page that checks each field, writes and reads back. Where the browser
  * binds it to the document, the script is sent in the same task as the click (no await before it).
  */
-async function applyFrame(api: ConfirmApi, tabId: number, frame: PlannedFrame | undefined, items: PlannedItem[], waitMs: number): Promise<{ results: FillResult[]; navigated: boolean }> {
+async function applyFrame(api: ConfirmApi, tabId: number, frame: PlannedFrame | undefined, items: PlannedItem[], waitMs: number, quietMs: number): Promise<{ results: FillResult[]; navigated: boolean }> {
   const writes = items.map((i) => ({ item: i.id, handle: i.handle, value: i.value, ...(i.after ? { after: i.after } : {}), ...(i.texts ? { texts: i.texts } : {}) }));
   const same = !frame ? false : frame.documentId ? true : await sameDocument(api, tabId, frame);
-  const answer = frame && same ? await api.applyIn(tabId, frame, { op: 'apply', url: frame.url, writes, minSize: MIN_FILL_SIZE, waitMs }) : undefined;
+  const answer = frame && same ? await api.applyIn(tabId, frame, { op: 'apply', url: frame.url, writes, minSize: MIN_FILL_SIZE, waitMs, quietMs }) : undefined;
   if (!answer || answer.navigated) return { results: items.map((i) => resultOf(i, undefined)), navigated: true };
   const byItem = new Map(answer.results.map((r) => [r.item, r]));
   return { results: items.map((i) => resultOf(i, byItem.get(i.id))), navigated: false };
@@ -130,7 +130,8 @@ async function applyFrame(api: ConfirmApi, tabId: number, frame: PlannedFrame | 
 /**
  * Write what the user confirmed, every frame at once, each in one script bound to the previewed document. A
  * preview that is no longer live is refused before anything is written; the report says what was and was not
- * written (a frame that navigated gets nothing). `waitMs`: how long writes after an earlier choice may wait.
+ * written (a frame that navigated gets nothing). `waitMs`: how long writes after an earlier choice may wait;
+ * `quietMs`: how long the page must stay settled for the wait to end sooner (types.ts `SETTLED_MS`).
  */
 export async function confirmFill(
   api: ConfirmApi,
@@ -138,6 +139,7 @@ export async function confirmFill(
   overwrite: ReadonlySet<string>,
   now: number,
   waitMs = AFTER_CHOICE_MS,
+  quietMs = SETTLED_MS,
 ): Promise<FillReport> {
   const { ticket, items, liveness } = preview;
   if (now > ticket.expiresAt) throw new CodedError('fill.errors.expired');
@@ -146,6 +148,6 @@ export async function confirmFill(
   const byFrame = new Map<number, PlannedItem[]>();
   for (const i of confirmedItems(items, ticket, overwrite)) byFrame.set(i.frameId, [...(byFrame.get(i.frameId) ?? []), i]);
   const frames = new Map(ticket.frames.map((f) => [f.frameId, f]));
-  const done = await Promise.all([...byFrame].map(([frameId, list]) => applyFrame(api, ticket.tabId, frames.get(frameId), list, waitMs)));
+  const done = await Promise.all([...byFrame].map(([frameId, list]) => applyFrame(api, ticket.tabId, frames.get(frameId), list, waitMs, quietMs)));
   return { results: done.flatMap((f) => f.results), navigated: done.some((f) => f.navigated) };
 }

@@ -89,10 +89,13 @@ export type RefusedReason = 'navigated' | 'gone' | 'changed' | 'disabled' | 'rea
  * Why a write that waited for an earlier choice (`PageWrite.after`) was not made: the box stayed disabled, or
  * the list loaded no options, within the wait.
  */
-export type LaterReason = 'still-disabled' | 'no-options';
+export type LaterReason = 'still-disabled' | 'no-options' | 'still-hidden';
 
-/** What a write waits for: its box to be enabled by an earlier choice, or its list's options to load after one. */
-export type WriteAfter = 'enabled' | 'options';
+/**
+ * What a write waits for: its box to be enabled by an earlier choice, its list's options to load after one, or
+ * its box, hidden until then, to be shown by it.
+ */
+export type WriteAfter = 'enabled' | 'options' | 'shown';
 
 /** Why a box would not take a value as typed: longer than its maxlength, outside its pattern. */
 export type LimitReason = 'too-long' | 'pattern';
@@ -142,6 +145,12 @@ export interface PageApplyRequest {
   minSize: number;
   /** How long writes `after` an earlier choice may wait for it to take effect (ms; 0: not at all). */
   waitMs?: number | undefined;
+  /**
+   * A wait ends earlier once the page has settled: no change of its DOM for this long and none of its jQuery
+   * requests in flight (ms; 0: only `waitMs` ends it). A box the choice leaves disabled for good then costs this,
+   * not the whole wait.
+   */
+  quietMs?: number | undefined;
 }
 
 export interface PageApplyAnswer {
@@ -187,7 +196,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   const text = (v: unknown): string => (typeof v === 'string' ? v : '');
   const rows = (v: unknown): unknown[][] => (Array.isArray(v) ? v.map((r: unknown) => (Array.isArray(r) ? r : [])) : []);
   const toWire = (r: PageApplyRequest): string =>
-    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h, after, texts }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label, h.count, ...(after || texts ? [after ?? '', texts ?? []] : [])]), r.waitMs ?? 0]);
+    JSON.stringify([r.url, r.minSize, r.writes.map(({ value, handle: h, after, texts }) => [value, h.mini ?? '', h.id, h.name, h.tag, h.type, h.nth, h.form, h.label, h.count, ...(after || texts ? [after ?? '', texts ?? []] : [])]), r.waitMs ?? 0, r.quietMs ?? 0]);
   const fromWire = (wire: string): PageApplyRequest => {
     const parsed: unknown = JSON.parse(wire);
     const top = rows([parsed])[0] ?? [];
@@ -196,13 +205,15 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       url: text(top[0]),
       minSize: typeof top[1] === 'number' ? top[1] : 0,
       waitMs: typeof top[3] === 'number' ? top[3] : 0,
+      quietMs: typeof top[4] === 'number' ? top[4] : 0,
       // Indexed, not destructured: in the page, array destructuring measured ~1 ms for 40 rows (bench T8).
       writes: rows(top[2]).map((r, i) => ({
         item: String(i),
         value: text(r[0]),
         handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]), count: typeof r[9] === 'number' ? r[9] : -1 },
-        after: r[10] === 'enabled' || r[10] === 'options' ? r[10] : undefined,
-        texts: Array.isArray(r[11]) ? r[11].map(text) : undefined,
+        after: r[10] === 'enabled' || r[10] === 'options' || r[10] === 'shown' ? r[10] : undefined,
+        // A write waiting for its box (`enabled`, `shown`) travels with no texts: it names no option.
+        texts: Array.isArray(r[11]) && r[11].length ? r[11].map(text) : undefined,
       })),
     };
   };
@@ -629,7 +640,11 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const next = nextElement(select);
     if (!next || next instanceof HTMLSelectElement || shownReason(next)) return undefined;
     const texts = Array.from(select.options).filter((o) => o.value !== '').map((o) => norm(o.textContent));
-    if (!texts.length) return undefined;
+    // A list with no options yet (a cascade loads them after an earlier choice): no option text to tell its
+    // stand-in by, so the element after it stands in for it when it holds nothing a person types or picks in
+    // (Layui's read-only title box over an empty list). It is chosen through only once its options came and
+    // the stand-in shows them all (the check below, again at the write).
+    if (!texts.length) return isField(next) || next.querySelector('select, textarea, input:not([readonly])') || next.querySelectorAll('input').length > 1 ? undefined : next;
     const leaves = new Set(Array.from(next.querySelectorAll('*')).filter((x) => x.childElementCount === 0).map((x) => norm(x.textContent)));
     return texts.every((t) => leaves.has(t)) ? next : undefined;
   };
@@ -829,23 +844,32 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
 
   // ---- writes after an earlier choice (fill review (b), (c)) ------------------------------------------------
   const choiceNorm = (t: string | null) => (t ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  /** A list's real options now (a native select's, or a MiniUI list's from the page's own objects); undefined: no list. */
+  const listOf = (w: PageWrite, el: Element): Array<{ text: string; value: string }> | undefined => {
+    if (w.handle.mini) return miniOptions(w.handle.mini)?.filter((o) => o.value !== '');
+    if (!(el instanceof HTMLSelectElement)) return undefined;
+    return Array.from(el.options).filter((o) => o.value !== '' && !o.disabled).map((o) => ({ text: o.textContent ?? '', value: o.value }));
+  };
   /** The one option of a loaded list that the texts name (by its text, or a value equal to the profile's own spelling). */
-  const optionNamed = (select: HTMLSelectElement, texts: string[]): HTMLOptionElement | 'none' | 'ambiguous' => {
-    const real = Array.from(select.options).filter((o) => o.value !== '' && !o.disabled);
+  const optionNamed = (real: Array<{ text: string; value: string }>, texts: string[]): { value: string } | 'none' | 'ambiguous' => {
     if (!real.length) return 'none';
-    const own = real.filter((o) => choiceNorm(o.textContent) === texts[0] || choiceNorm(o.value) === texts[0]);
-    const named = own.length ? own : real.filter((o) => texts.includes(choiceNorm(o.textContent)));
+    const own = real.filter((o) => choiceNorm(o.text) === texts[0] || choiceNorm(o.value) === texts[0]);
+    const named = own.length ? own : real.filter((o) => texts.includes(choiceNorm(o.text)));
     // Two options named alike (本科 and 大学本科 for one choice): a wrong choice is worse than none.
     return named.length === 1 && named[0] ? named[0] : 'ambiguous';
   };
   /** Does the list still offer the option planned at the preview (its value, under the text it had then: `texts[0]`)? */
-  const offersPlanned = (select: HTMLSelectElement, w: PageWrite): boolean =>
-    w.value !== '' && Array.from(select.options).some((o) => o.value === w.value && choiceNorm(o.textContent) === w.texts?.[0]);
+  const offersPlanned = (real: Array<{ text: string; value: string }>, w: PageWrite): boolean =>
+    w.value !== '' && real.some((o) => o.value === w.value && choiceNorm(o.text) === w.texts?.[0]);
   /**
-   * A native list that no longer offers the option we chose: the page reloaded it after our write (a cascade) —
-   * its codes may now mean other choices (1 = 济南 before, 1 = 郑州 after), so it is chosen again by name.
+   * A list (native or MiniUI) that no longer offers the option we chose: the page reloaded it after our write (a
+   * cascade) — its codes may now mean other choices (1 = 济南 before, 1 = 郑州 after), so it is chosen again by name.
    */
-  const reloaded = (w: PageWrite, el: Element | null | undefined): boolean => !!w.texts && el instanceof HTMLSelectElement && !offersPlanned(el, w);
+  const reloaded = (w: PageWrite, el: Element | null | undefined): boolean => {
+    if (!w.texts || !el) return false;
+    const real = listOf(w, el);
+    return !!real && !offersPlanned(real, w);
+  };
   /**
    * One waiting write, tried now: its result, or why it must wait (the box still disabled, the list not loaded,
    * not shown yet). An option missing from a loaded list, or a value the box would not take, ends it.
@@ -857,15 +881,16 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (state) return { wait: state === 'disabled' && w.after === 'enabled' ? 'still-disabled' : state, el };
     let value = w.value;
     // The option planned at the preview while the list still offers it; else the one the texts name.
-    if (w.texts && el instanceof HTMLSelectElement && !offersPlanned(el, w)) {
-      const named = optionNamed(el, w.texts);
+    const real = w.texts ? listOf(w, el) : undefined;
+    if (w.texts && real && !offersPlanned(real, w)) {
+      const named = optionNamed(real, w.texts);
       if (named === 'none') return { wait: 'no-options', el };
       if (named === 'ambiguous') return { item: w.item, written: false, reason: 'no-option' };
       value = named.value;
     }
     forget();
     const sight = refuseSight(w, el);
-    if (sight) return { wait: sight, el };
+    if (sight) return { wait: w.after === 'shown' && (sight === 'not-rendered' || sight === 'invisible') ? 'still-hidden' : sight, el };
     const why = write(value === w.value ? w : { ...w, value }, el);
     if (why) return { item: w.item, written: false, reason: why };
     return value === w.value ? { item: w.item, written: true } : { item: w.item, written: true, value };
@@ -875,18 +900,29 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
    * (an earlier choice enabling a box, a list loading its options over the network, a write of ours enabling the
    * next), until each is made or `waitMs` has passed — then it says what it still waited for.
    */
-  const waitFor = (writes: PageWrite[], waiting: number[], found: Array<{ el: Element | null }>, results: PageWriteResult[], waitMs: number) =>
+  const waitFor = (writes: PageWrite[], waiting: number[], found: Array<{ el: Element | null }>, results: PageWriteResult[], waitMs: number, quietMs: number) =>
     new Promise<void>((done) => {
       const open = new Set(waiting);
       const last = new Map<number, RefusedReason>();
       let ended = false;
+      let quiet: ReturnType<typeof setTimeout> | undefined;
       const end = () => {
         if (ended) return;
         ended = true;
         observer.disconnect();
         clearTimeout(timer);
+        clearTimeout(quiet);
+        clearInterval(poll);
         for (const i of open) results[i] = { item: writes[i]?.item ?? '', written: false, reason: last.get(i) ?? 'gone' };
         done();
+      };
+      // Settled: no DOM change for `quietMs` and no jQuery request in flight (MiniUI and Layui pages load their
+      // lists through jQuery, which counts them in `jQuery.active`) — what did not come by then is not coming
+      // from this choice. Every change starts the quiet period again; `waitMs` bounds it all.
+      const settle = () => {
+        if (ended) return;
+        clearTimeout(quiet);
+        if (quietMs > 0) quiet = setTimeout(() => (loading() ? settle() : end()), quietMs);
       };
       const tryAll = () => {
         for (const i of [...open]) {
@@ -909,12 +945,28 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         if (!open.size) end();
       };
       const observer = new MutationObserver(() => {
-        if (!ended) tryAll();
+        if (ended) return;
+        tryAll();
+        settle();
       });
       observer.observe(doc, { subtree: true, childList: true, attributes: true });
       const timer = setTimeout(end, waitMs);
+      // A MiniUI list keeps its options in the page's own objects, which a load need not show in the DOM: looked
+      // at every 50 ms while one waits.
+      const poll = writes.some((w, i) => open.has(i) && w.handle.mini) ? setInterval(() => ended || tryAll(), 50) : undefined;
       tryAll();
+      settle();
     });
+  /** How many of the page's jQuery requests are in flight (0 where it has no jQuery, or a getter throws). */
+  const loading = (): boolean => {
+    try {
+      const jq: unknown = Reflect.get(window, 'jQuery');
+      const active: unknown = typeof jq === 'function' ? Reflect.get(jq, 'active') : 0;
+      return typeof active === 'number' && active > 0;
+    } catch {
+      return false;
+    }
+  };
 
   /**
    * The confirm's read-only code run once at the preview on the previewed fields, results discarded (bench
@@ -990,6 +1042,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         return { item: w.item, written: false, reason: 'gone' };
       }
       if (!seen || seen.reason || !seen.el) return { item: w.item, written: false, reason: seen?.reason || 'gone' };
+      // A list that no longer offers the option planned (reloaded since the preview, or by an earlier write of
+      // this fill): chosen by name once loaded, never by a code that may now mean another choice — nor left on a
+      // code MiniUI keeps without showing it.
+      if (reloaded(w, seen.el)) {
+        waiting.push(i);
+        return { item: w.item, written: false, reason: 'gone' };
+      }
       // The page may have reacted to the previous writes: what was worked out of its layout is stale.
       if (i > 0) forget();
       const now = refuseState(w, seen.el) || write(w, seen.el);
@@ -1002,12 +1061,12 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   req.writes.forEach((w, i) => {
     if (results[i]?.written && reloaded(w, found[i]?.el)) waiting.push(i);
   });
-  const later = waiting.length ? waitFor(req.writes, waiting, found, results, req.waitMs ?? 0) : Promise.resolve();
+  const later = waiting.length ? waitFor(req.writes, waiting, found, results, req.waitMs ?? 0, req.quietMs ?? 0) : Promise.resolve();
   const turn = () => new Promise<void>((settled) => setTimeout(settled, 0));
   // A list reloaded only in that turn (the page's handler replaced it in a timer of its own) is chosen again too.
   const reloadedLate = () => {
     const again = req.writes.flatMap((w, i) => (results[i]?.written && reloaded(w, found[i]?.el) ? [i] : []));
-    return again.length ? waitFor(req.writes, again, found, results, req.waitMs ?? 0).then(turn) : undefined;
+    return again.length ? waitFor(req.writes, again, found, results, req.waitMs ?? 0, req.quietMs ?? 0).then(turn) : undefined;
   };
   return later.then(turn).then(reloadedLate).then((): PageApplyAnswer => {
     results.forEach((r, i) => {

@@ -104,6 +104,16 @@ function blocked(f: CollectedField): SkipReason | undefined {
   return undefined;
 }
 
+/**
+ * One-choice lists whose options a page may load, or reload, after an earlier choice (a cascade): a native select
+ * (Layui's included: a select shown through a stand-in) and a MiniUI combobox. Their choice is also kept as the
+ * texts naming it, to be chosen again by name in the page (`namesOf`).
+ */
+const LISTS: ReadonlySet<string> = new Set(['select', 'mini-combo']);
+
+/** Hidden until an earlier choice shows it: not rendered or not visible (what a page toggles), not a covered or faded box. */
+const REVEALABLE: ReadonlySet<SkipReason> = new Set(['not-rendered', 'invisible']);
+
 /** Why a list has no option for the value: none at all yet (a cascade loads it after an earlier choice), or not this one. */
 const noOption = (f: CollectedField): SkipReason => (f.options && !f.options.length ? 'no-options' : 'no-option');
 
@@ -139,7 +149,7 @@ function planOne(f: CollectedField, data: ProfileData, previous?: ProfileData): 
   if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
   const target = resolve(f, raw);
   if (!target) return skip(noOption(f));
-  const item = { ...base, proposed: target.text, value: target.value, ...(f.kind === 'select' ? { texts: namesOf(raw, target.text) } : {}), ...(fromPrevious ? { previous: true } : {}) };
+  const item = { ...base, proposed: target.text, value: target.value, ...(LISTS.has(f.kind) ? { texts: namesOf(raw, target.text) } : {}), ...(fromPrevious ? { previous: true } : {}) };
   if (sameValue(f, f.current, target.text)) return { ...item, action: 'same' };
   // A value the box would not take as typed (maxlength, pattern) is not written: the portal may cut or refuse it.
   const unfit = CHOICE_KINDS.has(f.kind) ? '' : kit.unfit(f.limits, target.value);
@@ -159,17 +169,20 @@ function namesOf(raw: string, planned?: string): string[] {
 
 /**
  * A line that waits for an earlier choice of the same fill (fill review (b), (c)), when one is written in its
- * frame: a box disabled until then is written with the value shown here once the choice enables it, and a
- * native list with no options yet gets the profile's choice once the choice loads them (chosen in the page by
- * the texts that name it: its option values are not known before). At confirm each waits a bounded time for
- * the page's DOM to change, then is written and read back, or says what it still waited for.
+ * frame: a box disabled, or hidden (not rendered, not visible), until then is written with the value shown here
+ * once the choice enables or shows it, and a list with no options yet (native, Layui's, MiniUI's) gets the
+ * profile's choice once the choice loads them (chosen in the page by the texts that name it: its option values
+ * are not known before). At confirm each waits for the page — its DOM changes, a MiniUI list's options — until
+ * the page has settled or the bound has passed, then is written (visibility checked as for any write) and read
+ * back, or says what it still waited for.
  */
 function afterChoice(item: PlannedItem, f: CollectedField, data: ProfileData, previous?: ProfileData): PlannedItem {
-  if (item.action !== 'skip' || (item.reason !== 'disabled' && item.reason !== 'no-options')) return item;
-  const again = item.reason === 'disabled' ? planOne({ ...f, disabled: false }, data, previous) : item;
-  if (again.action === 'fill' || again.action === 'conflict') return { ...again, after: 'enabled' };
+  const hidden = !!item.reason && REVEALABLE.has(item.reason);
+  if (item.action !== 'skip' || (item.reason !== 'disabled' && item.reason !== 'no-options' && !hidden)) return item;
+  const again = item.reason === 'no-options' ? item : planOne({ ...f, disabled: false, hidden: '' }, data, previous);
+  if (again.action === 'fill' || again.action === 'conflict') return { ...again, after: hidden ? 'shown' : 'enabled' };
   const raw = valueFor(f, data);
-  if (again.reason !== 'no-options' || f.kind !== 'select' || raw === undefined) return item;
+  if (again.reason !== 'no-options' || !LISTS.has(f.kind) || raw === undefined) return item;
   const { reason: _none, ...waiting } = again;
   return { ...waiting, action: f.current.trim() ? 'conflict' : 'fill', proposed: raw, value: '', texts: namesOf(raw), after: 'options' };
 }
@@ -189,9 +202,13 @@ export function planFill(fields: readonly CollectedField[], data: ProfileData, p
   const ready = fields.map(unglyphed).map(typedPadding);
   const items = ready.map((f) => planOne(f, data, previous));
   const choosing = new Set(items.filter((i) => CHOICE_KINDS.has(i.kind) && (i.action === 'fill' || i.action === 'conflict')).map((i) => i.frameId));
+  // A hidden box whose field the frame shows elsewhere is a copy (another tab, a section for another business):
+  // the value goes where the person sees it, the copy is not waited for.
+  const shown = new Set(items.filter((i) => i.action !== 'skip').map((i) => `${i.frameId}:${i.key}`));
   return items.map((item, k) => {
     const f = ready[k];
-    return f && choosing.has(item.frameId) ? afterChoice(item, f, data, previous) : item;
+    const copy = !!item.reason && REVEALABLE.has(item.reason) && shown.has(`${item.frameId}:${item.key}`);
+    return f && choosing.has(item.frameId) && !copy ? afterChoice(item, f, data, previous) : item;
   });
 }
 

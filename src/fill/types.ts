@@ -102,6 +102,13 @@ export interface FrameCollection {
  * still waited for rather than the confirm hanging.
  */
 export const AFTER_CHOICE_MS = 3000;
+/**
+ * The wait ends sooner once the page has settled: no change of its DOM for this long and no jQuery request of
+ * its own in flight (page-script.ts `waitFor`). A box the choice leaves disabled, hidden or empty for good then
+ * costs this, not the whole wait; a cascade that loads through jQuery, or shows 加载中 while it loads, is still
+ * waited for up to AFTER_CHOICE_MS.
+ */
+export const SETTLED_MS = 600;
 
 /** MiniUI controls: written and read through the page's own API in the main world, not as DOM inputs. */
 export const MINI_KINDS: ReadonlySet<string> = new Set<ControlKind>(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);
@@ -175,7 +182,7 @@ export interface FillResult {
 /** Every reason a confirmed write is not made (the schema of a confirm's report, sent to the background). */
 export const REFUSED_REASONS = [
   'navigated', 'gone', 'changed', 'disabled', 'readonly', 'no-option', 'error', 'too-long', 'pattern',
-  'not-rendered', 'invisible', 'transparent', 'too-small', 'off-screen', 'clipped', 'covered', 'tab-changed', 'still-disabled', 'no-options',
+  'not-rendered', 'invisible', 'transparent', 'too-small', 'off-screen', 'clipped', 'covered', 'tab-changed', 'still-disabled', 'no-options', 'still-hidden',
 ] as const satisfies ReadonlyArray<NonNullable<FillResult['reason']>>;
 /** Compile-time check that the list above names every reason (a missing one makes this `false`, a type error). */
 export const ALL_REASONS_LISTED: Exclude<NonNullable<FillResult['reason']>, (typeof REFUSED_REASONS)[number]> extends never ? true : false = true;

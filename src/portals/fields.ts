@@ -1,5 +1,6 @@
 import type { BusinessId, FieldKey } from '../domain/ids';
 import type { FieldType, ValidatorId } from '../domain/fields';
+import { SPARE, SPARE_AFTER } from '../domain/spare-words';
 import { normLabel, normText } from './dom';
 import { type ContextEntry, nearFields, resolveByContext } from './field-context';
 import { expectedFields, type PageDefinition } from './page';
@@ -659,11 +660,8 @@ const OWN_AFTER = /^(号码|号|码|全称|名称|[1一])?$/;
 /**
  * Words that make a label ask for another value of the same kind — a spare or second one (备用手机号, 第二联系电话,
  * 手机号（备用）, 其他邮箱, 联系电话2): a profile holds one of each, and the same number twice is not what such a box
- * asks for, so it is left to the user. The import reads a header's note the same way (OTHER_VALUE in
- * profiles/io/mapping.ts, where 「手机2」 is another column too).
+ * asks for, so it is left to the user. The words are one list with the import's headers (src/domain/spare-words.ts).
  */
-const SPARE = /备用|备选|后备|另一|另外|其他|其它|第[二三四五六七八九2-9]/;
-const SPARE_AFTER = /^[2-9二三四五六七八九]$/;
 
 /** Whether the words around a known label of the applicant's own data leave it the applicant's (see OWN_WORDS). */
 function ownModifiers(around: Around, known: string, key: FieldKey, lexicon: Lexicon): boolean {

@@ -12,7 +12,28 @@ export type TestCell =
   | { s: string; phonetic?: string }
   | { inline: string }
   /** Text in a struck-through font (删除线), as Excel writes it: a cell style whose font has <strike/>. */
-  | { struck: string };
+  | { struck: string }
+  /**
+   * Rich text in runs, as Excel writes a cell edited in place: each run with its own properties (<rPr>, struck or
+   * not) or none (`props: false`: the cell's font applies); the cell's own font struck when `cellStruck`; a shared
+   * string unless `inline`.
+   */
+  | { rich: RichRun[]; cellStruck?: boolean; inline?: boolean };
+
+export interface RichRun {
+  text: string;
+  struck?: boolean;
+  /** false: a run without <rPr> (the cell's font applies). */
+  props?: boolean;
+  /** Write the strike as <strike val="0"/> (turned off) rather than leaving it out. */
+  strikeOff?: boolean;
+}
+
+const runXml = (r: RichRun): string => {
+  const strike = r.struck ? (r.props === false ? '' : '<strike/>') : r.strikeOff ? '<strike val="0"/>' : '';
+  const props = r.props === false ? '' : `<rPr>${strike}<sz val="11"/><rFont val="宋体"/><family val="3"/><charset val="134"/></rPr>`;
+  return `<r>${props}<t xml:space="preserve">${esc(r.text)}</t></r>`;
+};
 
 export interface SheetSpec {
   rows: TestCell[][];
@@ -58,12 +79,22 @@ export function buildXlsx(spec: SheetSpec): Uint8Array {
     }
     return i;
   };
+  const sstRaw = (xml: string) => {
+    shared.push(xml);
+    return shared.length - 1;
+  };
   const cellXml = (c: TestCell, ref: string): string => {
     const r = spec.noRefs ? '' : ` r="${ref}"`;
     if (c === null || c === '') return '';
     if (typeof c === 'string') return `<c${r} t="s"><v>${sst(c)}</v></c>`;
     if ('s' in c) return `<c${r} t="s"><v>${sst(c.s, c.phonetic)}</v></c>`;
     if ('struck' in c) return `<c${r} s="5" t="s"><v>${sst(c.struck)}</v></c>`;
+    if ('rich' in c) {
+      const style = c.cellStruck ? ' s="5"' : '';
+      const runs = c.rich.map(runXml).join('');
+      if (c.inline) return `<c${r}${style} t="inlineStr"><is>${runs}</is></c>`;
+      return `<c${r}${style} t="s"><v>${sstRaw(`<si>${runs}</si>`)}</v></c>`;
+    }
     if ('inline' in c) return `<c${r} t="inlineStr"><is><t>${esc(c.inline)}</t></is></c>`;
     return `<c${r} s="${STYLE[c.fmt ?? 'general']}"><v>${c.n}</v></c>`;
   };

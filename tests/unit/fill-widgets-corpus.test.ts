@@ -84,6 +84,8 @@ interface Variant {
    * (only then does it wait for the page: else it is skipped as disabled or without options).
    */
   waits?: { onChoice: Expect; without: Expect; skipped: string } | undefined;
+  /** Which kind of waiting widget it is, for the count of outcomes per kind. */
+  tag?: string | undefined;
 }
 
 const valueOf = (doc: Document, name: string) => doc.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
@@ -329,6 +331,74 @@ function cascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): 
   };
 }
 
+/**
+ * A text box hidden until a 学历 is chosen (the box itself or its row `display:none`, or `visibility:hidden`): the
+ * fill plans it to be written once the choice shows it, and says so per field when it is never shown.
+ */
+function hiddenVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+  const when = r.pick<Reaction>(['sync', 'timer', 'never']);
+  const how = r.pick(['box', 'wrapper', 'visibility'] as const);
+  const box = `<input type="text" name="${f.name}" id="t_${f.name}"${how === 'box' ? ' style="display:none"' : how === 'visibility' ? ' style="visibility:hidden"' : ''}>`;
+  const html = how === 'wrapper' ? `<span class="reveal" style="display:none">${box}</span>` : box;
+  const show = (doc: Document) => {
+    const el = doc.querySelector<HTMLInputElement>(`[name="${f.name}"]`);
+    const target = how === 'wrapper' ? el?.parentElement : el;
+    if (target instanceof HTMLElement) target.style.cssText = '';
+  };
+  return {
+    tag: 'hidden',
+    html,
+    wire: (doc) => onEducation(doc, () => react(when, r, () => show(doc))),
+    expect: { outcome: 'ok' },
+    held: (doc) => valueOf(doc, f.name),
+    waits: { onChoice: when === 'never' ? { outcome: 'refused', reason: 'still-hidden' } : { outcome: 'ok' }, without: { outcome: 'refused', reason: 'still-hidden' }, skipped: how === 'visibility' ? 'invisible' : 'not-rendered' },
+  };
+}
+
+/**
+ * A Layui list (the select hidden, a read-only title box over a <dl> right after it) that is empty until a 学历 is
+ * chosen; then the page fills the select and draws the options into its <dl> (`form.render('select')`), at once
+ * or a moment later — or never. Its option is chosen by a click on the drawn option, as a person does.
+ */
+function layuiCascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+  const options = f.options ?? [];
+  const when = r.pick<Reaction>(['sync', 'timer', 'timer', 'never']);
+  const title = `<div class="layui-select-title"><input type="text" placeholder="${r.pick(['请选择', '请先选择学历', ''])}" value="" readonly class="layui-input"></div>`;
+  const html = `<select name="${f.name}" id="s_${f.name}" lay-filter="${f.name}" style="display:none"><option value="">请选择</option></select><div class="layui-unselect layui-form-select">${title}<dl class="layui-anim"><dd lay-value="" class="layui-select-tips">请选择</dd></dl></div>`;
+  const render = (select: HTMLSelectElement) => {
+    select.innerHTML = `<option value="">请选择</option>${options.map(([v, t]) => `<option value="${v}">${t}</option>`).join('')}`;
+    // The page's own stand-in (our inline hint may sit between the select and it).
+    const box = select.parentElement?.querySelector('.layui-form-select');
+    const dl = box?.querySelector('dl');
+    if (!box || !dl) return;
+    dl.innerHTML = `<dd lay-value="" class="layui-select-tips">请选择</dd>${options.map(([v, t]) => `<dd lay-value="${v}">${t}</dd>`).join('')}`;
+    for (const dd of dl.querySelectorAll('dd')) {
+      dd.addEventListener('click', () => {
+        select.value = dd.getAttribute('lay-value') ?? '';
+        const input = box.querySelector('input');
+        if (input) input.value = dd.textContent ?? '';
+      });
+    }
+  };
+  const held = (doc: Document) => {
+    const select = doc.querySelector<HTMLSelectElement>(`select[name="${f.name}"]`);
+    const shown = select?.parentElement?.querySelector<HTMLInputElement>('.layui-form-select input')?.value ?? '';
+    return select?.value === options[0]?.[0] && shown === options[0]?.[1] ? 'chosen' : `${select?.value ?? ''}:${shown}`;
+  };
+  return {
+    tag: 'layui-cascade',
+    html,
+    wire: (doc) =>
+      onEducation(doc, () => {
+        const select = doc.querySelector<HTMLSelectElement>(`select[name="${f.name}"]`);
+        if (select && when !== 'never') react(when, r, () => render(select));
+      }),
+    expect: { outcome: 'ok' },
+    held,
+    waits: { onChoice: when === 'never' ? { outcome: 'refused', reason: 'no-options' } : { outcome: 'ok' }, without: { outcome: 'refused', reason: 'no-options' }, skipped: 'no-options' },
+  };
+}
+
 function variantDocument(seed: number): Map<Key, Variant> {
   const r = rng(seed);
   const layui = r.next() < 0.5;
@@ -336,7 +406,8 @@ function variantDocument(seed: number): Map<Key, Variant> {
   const rows = FIELDS.map((f) => {
     // Fields that wait for the 学历 choice: text boxes disabled until then, the other lists loaded then.
     const waits = f.key !== 'education' && r.next() < 0.2;
-    const v = waits ? (f.kind === 'choice' ? cascadeVariant(f, r) : disabledVariant(f, r)) : f.kind === 'choice' ? choiceVariant(f, r) : textVariant(f, r);
+    const waiting = () => (f.kind === 'choice' ? (r.next() < 0.5 ? cascadeVariant(f, r) : layuiCascadeVariant(f, r)) : r.next() < 0.5 ? disabledVariant(f, r) : hiddenVariant(f, r));
+    const v = waits ? waiting() : f.kind === 'choice' ? choiceVariant(f, r) : textVariant(f, r);
     variants.set(f.key, v);
     return layui
       ? `<div class="layui-form-item"><label class="layui-form-label">${f.label}</label><div class="layui-input-block">${v.html}</div></div>`
@@ -404,6 +475,7 @@ describe('the fill on widgets we did not write, seeded variants', () => {
         // A waiting field: skipped when the fill writes no choice here (nothing it could wait for), else as the page did.
         const expected: Expect = !v.waits ? v.expect : !choiceWritten && v.waits.skipped ? { outcome: 'skip', reason: v.waits.skipped } : educationHeld ? v.waits.onChoice : v.waits.without;
         seen.add(`${key}:${expected.outcome}`);
+        if (v.tag) seen.add(`${v.tag}:${expected.outcome}`);
         if (expected.outcome === 'skip' || expected.outcome === 'refused') seen.add(`reason:${expected.reason}`);
         if (expected.outcome === 'skip') {
           // Every box is offered with its label, a widget's box nested three or more levels deep in a div layout too.
@@ -427,7 +499,9 @@ describe('the fill on widgets we did not write, seeded variants', () => {
     }
     // Date boxes whose format the page does not say are met, and said so.
     // So are boxes that stay disabled and lists that never load after the choice.
-    if (process.env.TZ === 'Asia/Shanghai') for (const reason of ['date-format', 'still-disabled', 'no-options']) expect([...seen]).toContain(`reason:${reason}`);
+    if (process.env.TZ === 'Asia/Shanghai') for (const reason of ['date-format', 'still-disabled', 'no-options', 'still-hidden']) expect([...seen]).toContain(`reason:${reason}`);
+    // Layui lists loaded after the choice are chosen, and boxes shown by it filled; each also met when it never comes.
+    if (process.env.TZ === 'Asia/Shanghai') for (const k of ['layui-cascade:ok', 'layui-cascade:refused', 'hidden:ok', 'hidden:refused']) expect([...seen]).toContain(k);
     // The corpus reaches every kind of outcome for every kind of field.
     for (const kind of ['text', 'date', 'choice']) {
       const keys = FIELDS.filter((f) => f.kind === kind).map((f) => f.key);

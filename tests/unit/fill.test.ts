@@ -116,6 +116,31 @@ describe('fill planner', () => {
     expect(none?.proposed).toBeUndefined();
   });
 
+  it('after a choice of the same fill: a hidden box waits to be shown, a MiniUI list to be loaded; a hidden copy of a field shown elsewhere is not waited for', () => {
+    const edu = field({ key: 'education', fid: 'e', kind: 'mini-combo', options: [{ text: '大学本科', value: '3' }] });
+    const [, school, major, copy, specialty] = planFill(
+      [
+        edu,
+        field({ key: 'school', fid: 's', hidden: 'not-rendered' }),
+        field({ key: 'major', fid: 'm', hidden: 'invisible' }),
+        field({ key: 'name', fid: 'n2', hidden: 'not-rendered' }),
+        field({ key: 'specialty', fid: 'z', kind: 'mini-combo', options: [], disabled: true }),
+        field({ key: 'name', fid: 'n' }),
+      ],
+      { ...data, school: '山东建筑大学', major: '土木工程', specialty: '建筑工程' },
+    );
+    expect(school).toMatchObject({ action: 'fill', after: 'shown', value: '山东建筑大学' });
+    expect(major).toMatchObject({ action: 'fill', after: 'shown' });
+    expect(copy).toMatchObject({ action: 'skip', reason: 'not-rendered' });
+    expect(specialty).toMatchObject({ action: 'fill', after: 'options', value: '' });
+    expect(specialty?.texts?.[0]).toBe('建筑工程');
+    // Covered, faded or off-screen boxes are never waited for; nor is anything where the fill writes no choice.
+    const [covered] = planFill([field({ key: 'school', fid: 's', hidden: 'covered' }), edu], { ...data, school: 'x' });
+    expect(covered).toMatchObject({ action: 'skip', reason: 'covered' });
+    const [alone] = planFill([field({ key: 'school', fid: 's', hidden: 'not-rendered' })], { ...data, school: 'x' });
+    expect(alone).toMatchObject({ action: 'skip', reason: 'not-rendered' });
+  });
+
   it('a month where a day is asked and 无固定期限 where a date is are said in the preview, never written or dropped silently', () => {
     const held = { ...data, graduationDate: '2005-06', contractEnd: 'open-ended' };
     const items = planFill(

@@ -383,7 +383,7 @@ describe('two columns for one field', () => {
     const root = document.createElement('div');
     document.body.append(root);
     const s: ImportState = { ...initialImport, stage: 'preview', fileName: 'x.xlsx', mapping, read, table };
-    await act(() => render(h(MappingStep, { state: s, read, table, onHeaderRow: () => undefined, onMap: () => undefined }), root));
+    await act(() => render(h(MappingStep, { state: s, read, table, onHeaderRow: () => undefined, onMap: () => undefined, onEmployer: () => undefined }), root));
     expect([...root.querySelectorAll('[data-jzs-map-also]')].map((e) => [e.getAttribute('data-jzs-map-also'), e.textContent])).toEqual([
       ['4', '本列也像是「手机」，但「手机」已按「手机」列导入，本列不导入。要改用本列，请在右侧选择「手机」。'],
     ]);

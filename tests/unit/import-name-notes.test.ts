@@ -59,6 +59,40 @@ describe('a note in brackets after the name (seeded)', () => {
     });
   });
 
+  it('titles, ranks and posts in the bracket (「张三（高工）」) are notes, even beginning with a surname; names in it still refuse the row (seeded)', async () => {
+    const r = rng(1618);
+    // Posts and ranks built from parts (a modifier and what the post is), and how offices address people.
+    const MODIFIERS = ['', '', '副', '总', '项目', '技术', '安全', '常务', '生产', '高级', '中级'];
+    const POSTS = ['经理', '主任', '工程师', '书记', '总监', '负责人', '施工员', '质检员', '资料员', '会计', '科长', '处长', '董事长', '队长', '所长', '院长', '班组长', '技术员', '造价师'];
+    const RANKS = ['高工', '正高', '副高', '中级', '初级', '助工', '总工', '高级工程师'];
+    const ADDRESS = ['王', '李', '张', '刘', '陈', '高', '何', '董', '于', '周'];
+    const notes = Array.from({ length: 80 }, () => {
+      const kind = r();
+      if (kind < 0.5) return `${pick(r, MODIFIERS)}${pick(r, POSTS)}`;
+      if (kind < 0.8) return pick(r, RANKS);
+      return `${pick(r, ADDRESS)}${pick(r, ['工', '总'])}`;
+    });
+    const titled = notes.map((note) => {
+      const name = `${pick(r, SURNAMES)}${pick(r, GIVEN)}`;
+      const [open, close] = pick(r, BRACKETS);
+      return { name, note, cell: `${name}${open}${note}${close}` };
+    });
+    // Names that end like a post or begin like a rank are still names: a second name in the bracket refuses the row.
+    const named = ['张三（李延长）', '王五(高建国)', '刘六【董成长】', '赵七（何德工）', '孙八（周会）'];
+    const rows = await importNames([...titled.map((c) => c.cell), ...named]);
+    titled.forEach((c, i) => {
+      expect(rows[i]?.errors, c.cell).toEqual([]);
+      expect(rows[i]?.data.name, c.cell).toBe(c.name);
+      expect(rows[i]?.warnings.map((w) => w.code), c.cell).toEqual(['import.nameNote']);
+      expect(t('import.nameNote', rows[i]?.warnings[0]?.params), c.cell).toContain(c.note);
+    });
+    named.forEach((cell, k) => {
+      const row = rows[titled.length + k];
+      expect(row?.data.name, cell).toBeUndefined();
+      expect(row?.errors.map((e) => e.code), cell).toEqual(['import.nameNoteUnclear']);
+    });
+  });
+
   it('marks beside a name (★ * √ ※ # ?, full-width too, either end, with a bracketed note) are notes, not letters of it', async () => {
     const r = rng(31);
     const MARKS = ['★', '*', '＊', '√', '✓', '※', '#', '？', '☆', '△', '!!'];

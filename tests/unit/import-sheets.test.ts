@@ -182,7 +182,7 @@ describe('dates in every form clerks type', () => {
 
   it('CSV (UTF-8 and GBK): the same forms typed as text give the same values', async () => {
     // In a CSV every cell is text: what Excel would have shown (2005.1 for both 2005.1 and 2005.10 under General).
-    const asText = (c: TestCell): string => (c === null ? '' : typeof c === 'string' ? c : 'n' in c ? (c.fmt === '0.00' ? c.n.toFixed(2) : String(c.n)) : 's' in c ? c.s : 'struck' in c ? c.struck : c.inline);
+    const asText = (c: TestCell): string => (c === null ? '' : typeof c === 'string' ? c : 'n' in c ? (c.fmt === '0.00' ? c.n.toFixed(2) : String(c.n)) : 's' in c ? c.s : 'struck' in c ? c.struck : 'rich' in c ? c.rich.map((run) => run.text).join('') : c.inline);
     const csv = [header, ...rowsFor((c) => asText(c))].map((r) => r.map((c) => asText(c)).join(',')).join('\r\n');
     const expectText = (i: number) => {
       const [, cell, expected] = cases[i]!;

@@ -1,4 +1,5 @@
 import { FIELD_NAMES } from '../../domain/fields';
+import { SPARE } from '../../domain/spare-words';
 import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import lexicon from '../../../rules/shared/fields.json';
 
@@ -42,12 +43,13 @@ const BRACKETED = /[([【〔〖<《〈{]([^)\]】〕〗>》〉}]*)[)\]】〕〗>
  */
 const NOTE_TAIL = /^([a-z][a-z .\-_/]*\.?|\d+位)$/;
 /**
- * Words in a header's note that make the column someone else's or another version of the value: an old or spare
- * number (旧, 原, 曾用, 作废, 备用, 第二), another person (紧急联系人, 配偶, 家属), another writing (拼音, 英文).
- * Such a column is never mapped on its own — 「手机（旧）」 left of 「手机」 would otherwise win and fill the old
- * number; the clerk can still map it by hand.
+ * Words in a header's note that make the column someone else's or another version of the value: an old number (旧,
+ * 原, 曾用, 作废), a spare or second one (备用, 第二, 其他 — the one list shared with the portal pages' labels,
+ * src/domain/spare-words.ts), another person (紧急联系人, 配偶, 家属), another writing (拼音, 英文). Such a column is
+ * never mapped on its own — 「手机（旧）」 left of 「手机」 would otherwise win and fill the old number; the clerk can
+ * still map it by hand.
  */
-const OTHER_VALUE = /旧|原|曾用|以前|之前|此前|作废|停用|过期|备用|其他|其它|第二|紧急|家属|配偶|父亲|母亲|子女|亲属|拼音|英文|old|former|previous|spare|backup|pinyin|english/i;
+const OTHER_VALUE = new RegExp(`${/旧|原|曾用|以前|之前|此前|作废|停用|过期|紧急|家属|配偶|父亲|母亲|子女|亲属|拼音|英文|old|former|previous|pinyin|english/.source}|${SPARE.source}`, 'i');
 
 /**
  * What a note beside a header's name may say and leave the column that field (after squeeze): whether it must be

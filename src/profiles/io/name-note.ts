@@ -28,10 +28,23 @@ const MARKS_AT_START = /^\s*([*★☆√✓✔✗×△▲▽◆◇○●◎※#?
 /** The name and its notes (an empty bracket is an empty note), or the note that makes the name unclear. */
 export type NameNote = { name: string; notes: string[] } | { unclear: string };
 
-/** Whether a note could be a person's name: 2–4 Han characters (· allowed) beginning with a common surname. */
+/**
+ * A title, rank or post, as clerks note them after a name (「张三（高工）」, 「李四（项目经理）」, 「王五(副科长)」): what
+ * the note ends in says it — a post or profession (经理, 主任, 工程师, 会计 …), a holder of a duty (…员: 安全员, 党员),
+ * the head of a unit (科长, 董事长, 副局长: a unit's character before 长), a rank of title (正高, 中级), or the office's
+ * way of addressing a person, a surname and 工 or 总 (高工, 张总). A name can end in 长 (李延长) or begin with 高 (高工
+ * is also 高 + 工), but not as a unit's head or in two characters ending in 工/总, which is how people are addressed,
+ * never how an ID card names them.
+ */
+const TITLE_END = /(工程师|经济师|会计师|建造师|造价师|监理师|设计师|规划师|技师|律师|讲师|教授|经理|主任|书记|主管|总监|总工|高工|助工|负责人|干部|董事|监事|委员|顾问|代表|助理|会计|出纳|员|[科处局所院站队班组厂部校室区县市镇村事段场馆社会行司团]长)$/u;
+const RANK = /^(正高|副高|高级|中级|初级|正高级|副高级|高职|中职|初职)(职称|职务)?$/u;
+const ADDRESSED = /^\p{Script=Han}[工总]$/u;
+const isTitle = (note: string): boolean => TITLE_END.test(note) || RANK.test(note) || ADDRESSED.test(note);
+
+/** Whether a note could be a person's name: 2–4 Han characters (· allowed) beginning with a common surname, no title. */
 function mayBeName(note: string): boolean {
   const plain = note.replace(/\s+/g, '');
-  if (!/^\p{Script=Han}[\p{Script=Han}·]{1,4}$/u.test(plain)) return false;
+  if (!/^\p{Script=Han}[\p{Script=Han}·]{1,4}$/u.test(plain) || isTitle(plain)) return false;
   if (COMPOUND_SURNAMES.some((s) => plain.startsWith(s))) return plain.length <= 5;
   return plain.length <= 4 && COMMON_SURNAMES.has(plain[0] ?? '');
 }

@@ -19,6 +19,8 @@ export interface ReadResult extends Grid {
    */
   sheets?: SheetGrid[] | undefined;
   primary?: number | undefined;
+  /** A workbook of one sheet: that sheet's name (its tab), which may name the employer (sheet-employer.ts). */
+  sheetName?: string | undefined;
 }
 
 /** Sheet `index` of a read file (the file's one grid when it has no several sheets). */

@@ -10,6 +10,7 @@ import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
 import { nameNote, spacedRuns } from './name-note';
+import { partStruck } from './struck';
 import { type Cell, type Section, sheetRowOf, struckRow, type Table } from './table';
 
 /** Something to say about one cell: a catalogue key and its parameters (translated where shown). */
@@ -67,6 +68,8 @@ export interface RowContext {
   idRounding?: IdRounding | undefined;
   /** The same for the rows under each header again (Table.sections, in order): each block is its own export. */
   sectionRounding?: readonly IdRounding[] | undefined;
+  /** The employer the clerk accepted from the sheet's name, for rows with none of their own (CheckPart.employer). */
+  sheetEmployer?: string | undefined;
 }
 
 const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
@@ -230,6 +233,35 @@ function cleanCells(cells: readonly Cell[], ctx: RowContext, b: RowBuilder, colu
     if (label) b.notices.push({ column: columnName(i), code: 'import.cell.ownLabel', params: { text: cell.text.trim(), label } });
     const text = label ? visible.replace(/^[^:：]*[:：]\s*/, '') : visible;
     return text === cell.text ? cell : { ...cell, text };
+  });
+}
+
+/**
+ * The row's mapped cells with strike-through read (删除线): a cell struck in part stands for the new value typed
+ * after the crossed-out old one (said as a warning), or — any other pattern — for nothing, refused with its text
+ * (struck.ts). Name and ID number say who the applicant is: unclear, or crossed out alone in a row that stands, they
+ * refuse the row; any other field is left empty (the wholly struck ones by the field loop, as before).
+ */
+function unstruck(cells: readonly Cell[], ctx: RowContext, b: RowBuilder, columnName: (i: number) => string, rowStruck: boolean): readonly Cell[] {
+  if (!cells.some((c) => c.struckParts || c.struck)) return cells;
+  return cells.map((cell, i) => {
+    const key = ctx.mapping[i];
+    const identity = key === 'name' || key === 'idNumber';
+    if (!key || (!cell.struckParts && !(identity && cell.struck && !rowStruck))) return cell;
+    const column = columnName(i);
+    const text = cell.text.trim();
+    if (!cell.struckParts) {
+      b.errors.push({ column, code: 'import.cell.struckIdentity', params: { text } });
+      return { text: '' };
+    }
+    const read = partStruck(cell.struckParts);
+    if ('value' in read) {
+      b.warnings.push({ column, code: 'import.cell.struckReplaced', params: { old: read.old, value: read.value } });
+      return { text: read.value };
+    }
+    if (identity) b.errors.push({ column, code: 'import.cell.struckUnclearRow', params: read.unclear });
+    else b.warnings.push({ column, code: 'import.cell.struckUnclear', params: read.unclear, refused: text });
+    return { text: '' };
   });
 }
 
@@ -474,7 +506,7 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   const rowStruck = struckRow(cells);
   if (rowStruck) b.warnings.push({ column: '', code: 'import.rowStruck', params: { row: sheetRow } });
   const columnName = (i: number) => ctx.headers[i] || `#${i + 1}`;
-  const clean = cleanCells(cells, ctx, b, columnName);
+  const clean = cleanCells(unstruck(cells, ctx, b, columnName, rowStruck), ctx, b, columnName);
   const cellAt = (i: number): Cell => clean[i] ?? { text: '' };
   ctx.mapping.forEach((key, i) => {
     if ((key === 'name' || key === 'idNumber') && cellAt(i).text.trim()) readIdentity(b, key, cellAt(i), columnName(i), ctx.now, ctx.idRounding);
@@ -505,6 +537,7 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
     } else if (DATE_FIELDS.has(key)) b.date(key, readDateCell(key, cell, dateCtx), column);
     else readOther(b, key, cell, column, ctx.now);
   });
+  if (ctx.sheetEmployer !== undefined && b.data.employerName === undefined && !ctx.mapping.includes('employerName')) fromSheetName(b, ctx.sheetEmployer, ctx.now);
   const col = (key: FieldKey) => {
     const i = ctx.mapping.indexOf(key);
     return i >= 0 ? { header: columnName(i), text: cellAt(i).text.trim() } : undefined;
@@ -517,6 +550,17 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   withFields([b.errors, b.warnings, b.notices], ctx.mapping, columnName);
   const shown = { name: nameCol?.text ?? '', idNumber: idCol?.text ?? '' };
   return { row, sheetRow, blank, data: b.data, notes: b.notes, shown, errors: b.errors, warnings: b.warnings, notices: b.notices };
+}
+
+/**
+ * The employer the clerk accepted from the sheet's name: read as a cell of the employer column would be (its check
+ * applies), and said on every row, so that where each row's employer came from stays in sight.
+ */
+function fromSheetName(b: RowBuilder, employer: string, now: Date): void {
+  const before = b.warnings.length;
+  readOther(b, 'employerName', { text: employer }, '', now);
+  if (b.data.employerName !== undefined) b.notices.push({ column: '', field: 'employerName', code: 'import.sheetEmployer', params: { value: employer } });
+  for (const w of b.warnings.slice(before)) w.field = 'employerName';
 }
 
 /** Each issue names the field its column is imported as (messages say the header and, where it differs, the field). */
@@ -537,7 +581,7 @@ const SLICE_MS = 25;
  * itself says (headers, hidden rows, pasted blocks, Excel's rounding of its ID column). One place for both the
  * import worker's sliced check and validateTable, so a new table-wide fact reaches both.
  */
-export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904'>): RowContext {
+export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904' | 'sheetEmployer'>): RowContext {
   const base = { ...ctx, headers: table.headers };
   const sections = table.sections ?? [];
   // Excel's rounding is judged per block, each by its own ID column: rosters pasted together come from different

@@ -16,6 +16,11 @@ export interface Cell {
   merged?: boolean | undefined;
   /** The XLSX cell's font is struck through (删除线): clerks cross out a value, or a whole row, that no longer holds. */
   struck?: boolean | undefined;
+  /**
+   * Rich text struck through in part only (a run of 删除线 inside the cell: 「~~13805311234~~ 13905311234」): the cell's
+   * visible parts in order, each struck or not. Undefined when no part, or every part, is struck (`struck`).
+   */
+  struckParts?: Array<{ text: string; struck: boolean }> | undefined;
 }
 
 /** A row crossed out whole: it has filled cells, and every one of them (merged copies aside) is struck through. */

@@ -51,18 +51,56 @@ const attr = (tag: string, name: string): string | undefined => {
   return m ? unescapeXml(m[1] ?? m[2] ?? '') : undefined;
 };
 
+const withoutPhonetic = (inner: string) => (inner.includes('<rPh') ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner);
+
 /** The text of a rich or plain string, without its phonetic runs (<rPh>: furigana/pinyin guides, §18.4.6). */
 function stringText(inner: string): string {
-  const body = inner.includes('<rPh') ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
   let out = '';
-  for (const m of body.matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? '';
+  for (const m of withoutPhonetic(inner).matchAll(/<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g)) out += m[1] ?? '';
   return unescapeXml(out);
 }
 
-function sharedStrings(xml: string | undefined): string[] {
+/**
+ * A run of rich text (§18.4.4 <r>) and whether its own properties strike it through: true or false when the run has
+ * properties (<rPr>, §18.4.7 — Excel writes each run's font whole there), undefined when it has none (the cell's font
+ * decides).
+ */
+interface Run {
+  text: string;
+  strike: boolean | undefined;
+}
+
+/** A <strike> element present and not turned off (val="0"/"false"), in a font or a run's properties. */
+const strikes = (props: string): boolean => {
+  const strike = /<strike\b[^>]*>/.exec(props)?.[0];
+  return strike !== undefined && !/\sval\s*=\s*["'](0|false)["']/.test(strike);
+};
+
+/** The runs of a rich string when any of them has properties of its own; undefined for plain text. */
+function runsOf(inner: string): Run[] | undefined {
+  if (!inner.includes('<rPr')) return undefined;
+  const runs: Run[] = [];
+  for (const m of withoutPhonetic(inner).matchAll(/<r\b[^>]*>([\s\S]*?)<\/r>/g)) {
+    const body = m[1] ?? '';
+    const props = /<rPr\b[^>]*?(?:\/>|>([\s\S]*?)<\/rPr>)/.exec(body);
+    runs.push({ text: stringText(body), strike: props ? strikes(props[1] ?? '') : undefined });
+  }
+  return runs.length ? runs : undefined;
+}
+
+/** A shared string: its text, and its runs when it is rich text with run properties (see runsOf). */
+interface Shared {
+  text: string;
+  runs?: Run[] | undefined;
+}
+
+function sharedStrings(xml: string | undefined): Shared[] {
   if (!xml) return [];
-  const out: string[] = [];
-  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) out.push(stringText(m[1] ?? ''));
+  const out: Shared[] = [];
+  for (const m of xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)) {
+    const inner = m[1] ?? '';
+    out.push({ text: stringText(inner), runs: runsOf(inner) });
+  }
   return out;
 }
 
@@ -119,8 +157,7 @@ function struckFontsOf(xml: string): Set<number> {
   const fonts = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(xml)?.[1] ?? '';
   const out = new Set<number>();
   [...fonts.matchAll(/<font\b[^>]*?(?:\/>|>([\s\S]*?)<\/font>)/g)].forEach((m, i) => {
-    const strike = /<strike\b[^>]*>/.exec(m[1] ?? '')?.[0];
-    if (strike && !/\sval\s*=\s*["'](0|false)["']/.test(strike)) out.add(i);
+    if (strikes(m[1] ?? '')) out.add(i);
   });
   return out;
 }
@@ -160,12 +197,37 @@ function visibleSheets(workbook: string, rels: string | undefined): SheetRef[] {
   return refs.length ? refs : [{ name: '#1', path: 'xl/worksheets/sheet1.xml' }];
 }
 
-function cellValue(tag: string, inner: string, shared: readonly string[], style: Style | undefined, date1904: boolean): Cell {
+/**
+ * A text cell's strike-through (删除线): the whole text struck (the cell's font, or every run that shows anything),
+ * or — rich text struck in part, as a clerk crosses out an old value and types the new one after it — its parts
+ * struck and not, for the row reader to judge (rows.ts, struck.ts).
+ */
+function struckText(cell: Cell, runs: readonly Run[] | undefined, style: Style | undefined): Cell {
+  const cellStruck = style?.struck === true;
+  if (!runs) return cellStruck ? { ...cell, struck: true } : cell;
+  const parts = runs.map((r) => ({ text: r.text, struck: r.strike ?? cellStruck })).filter((p) => p.text.trim());
+  if (parts.length && parts.every((p) => p.struck)) return { ...cell, struck: true };
+  return parts.some((p) => p.struck) ? { ...cell, struckParts: parts } : cell;
+}
+
+function cellValue(tag: string, inner: string, shared: readonly Shared[], style: Style | undefined, date1904: boolean): Cell {
   const type = attr(tag, 't') ?? 'n';
   const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
   const value = v === undefined ? '' : unescapeXml(v);
-  if (type === 's') return { text: shared[Number(value)] ?? '' };
-  if (type === 'inlineStr') return { text: stringText(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '') };
+  if (type === 's') {
+    const found = shared[Number(value)];
+    return struckText({ text: found?.text ?? '' }, found?.runs, style);
+  }
+  if (type === 'inlineStr') {
+    const body = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '';
+    return struckText({ text: stringText(body) }, runsOf(body), style);
+  }
+  if (style?.struck) return { ...numberOrOtherValue(type, value, inner, style, date1904), struck: true };
+  return numberOrOtherValue(type, value, inner, style, date1904);
+}
+
+/** A cell that is no shared or inline string: a boolean, a date, a formula's result, a number. */
+function numberOrOtherValue(type: string, value: string, inner: string, style: Style | undefined, date1904: boolean): Cell {
   if (type === 'b') return { text: value === '1' ? 'TRUE' : value === '0' ? 'FALSE' : '' };
   const formula = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(inner)?.[1];
   // A formula without its cached value (a generator that does not compute): a text constant is its text.
@@ -234,7 +296,7 @@ export function readXlsx(
   bytes: Uint8Array,
   onProgress: (fraction: number) => void = () => undefined,
   accept: (grid: Cell[][]) => boolean = () => true,
-): Grid & { date1904: boolean; sheets?: SheetGrid[] | undefined; primary?: number | undefined } {
+): Grid & { date1904: boolean; sheets?: SheetGrid[] | undefined; primary?: number | undefined; sheetName?: string | undefined } {
   const entries = new Map(zipEntries(bytes).map((e) => [e.name, e]));
   if (entries.has('EncryptedPackage') || entries.has('EncryptionInfo')) throw new TableError('import.err.encrypted');
   const budget = { left: MAX_INFLATED };
@@ -256,11 +318,11 @@ export function readXlsx(
   const primary = Math.max(0, grids.findIndex((g) => accept(g.grid)));
   const chosen = grids[primary] ?? { name: '', grid: [], notices: [] };
   const base = { grid: chosen.grid, notices: chosen.notices, date1904, hiddenRows: chosen.hiddenRows, hiddenColumns: chosen.hiddenColumns };
-  return grids.length > 1 ? { ...base, sheets: grids, primary } : base;
+  return grids.length > 1 ? { ...base, sheets: grids, primary } : { ...base, sheetName: chosen.name };
 }
 
 /** One sheet's XML into a grid of sheet rows (blank rows kept, trailing ones dropped), merged ranges filled. */
-function readSheet(sheet: string, shared: readonly string[], styleList: readonly Style[], date1904: boolean, onProgress: (fraction: number) => void): Grid {
+function readSheet(sheet: string, shared: readonly Shared[], styleList: readonly Style[], date1904: boolean, onProgress: (fraction: number) => void): Grid {
   const grid: Cell[][] = [];
   const notices: TableNotice[] = [];
   const data = /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(sheet)?.[1] ?? '';
@@ -307,7 +369,7 @@ function hiddenColumnsOf(sheet: string, grid: readonly Cell[][]): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-function readRow(inner: string, shared: readonly string[], styleList: readonly Style[], date1904: boolean): Cell[] {
+function readRow(inner: string, shared: readonly Shared[], styleList: readonly Style[], date1904: boolean): Cell[] {
   const cells: Cell[] = [];
   let col = -1;
   for (const cm of inner.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
@@ -317,7 +379,6 @@ function readRow(inner: string, shared: readonly string[], styleList: readonly S
     const style = styleList[Number(attr(tag, 's') ?? 0)];
     const cell = cellValue(tag, cm[2] ?? '', shared, style, date1904);
     if (!cell.text) continue;
-    if (style?.struck) cell.struck = true;
     if (col >= MAX_COLUMNS) throw new TableError('import.err.tooManyColumns', { ref: ref ?? `#${col + 1}`, max: MAX_COLUMNS });
     for (let k = cells.length; k < col; k++) cells[k] = { text: '' };
     cells[col] = cell;

@@ -59,6 +59,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     if (s.table) recheck(s, { type: 'map', column, key }).catch(fail);
   };
   const chooseSheet = (index: number, chosen: boolean) => recheck(s, { type: 'chooseSheet', sheet: index, chosen }).catch(fail);
+  const takeEmployer = (index: number, employer: string | undefined) => recheck(s, { type: 'sheetEmployer', sheet: index, employer }).catch(fail);
   const confirm = async () => {
     performance.mark('jzs-import-commit');
     dispatch({ type: 'saving' });
@@ -79,8 +80,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       <FileStep state={s} onFile={(f) => void onFile(f)} />
       {s.stage === 'preview' && s.table && s.read && (
         <div class="preview" data-jzs-import-preview="">
-          <SheetsStep state={s} onChoose={chooseSheet} onView={(index) => dispatch({ type: 'view', sheet: index })} />
-          <MappingStep state={s} read={s.read} table={s.table} onHeaderRow={changeHeaderRow} onMap={changeMapping} />
+          <SheetsStep state={s} onChoose={chooseSheet} onView={(index) => dispatch({ type: 'view', sheet: index })} onEmployer={takeEmployer} />
+          <MappingStep state={s} read={s.read} table={s.table} onHeaderRow={changeHeaderRow} onMap={changeMapping} onEmployer={takeEmployer} />
           <PreviewStep state={s} table={s.table} plan={plan} dispatch={dispatch} onConfirm={() => void confirm()} onCancel={() => (closeSheet(), dispatch({ type: 'cancelled', text: t('import.cancelled') }))} />
         </div>
       )}

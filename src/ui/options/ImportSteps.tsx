@@ -14,7 +14,7 @@ import { download } from '../common/download';
 import { useStepwise } from '../common/stepwise';
 import { maskId } from '../components/ProfileList';
 import { ZhRuns } from '../components/Zh';
-import { type ImportAction, type ImportState, type Report, isMapped } from './import-state';
+import { employerOffer, type ImportAction, type ImportState, type Report, isMapped } from './import-state';
 
 const PREVIEW_PAGE = 100;
 /**
@@ -127,10 +127,36 @@ interface MappingProps {
   table: Table;
   onHeaderRow: (row: number) => void;
   onMap: (column: number, key: ColumnKey | null) => void;
+  onEmployer: (sheet: number, employer: string | undefined) => void;
+}
+
+interface OfferProps {
+  sheet: number;
+  name: string | undefined;
+  mapping: ReadonlyArray<ColumnKey | null>;
+  employer: string | undefined;
+  onEmployer: (sheet: number, employer: string | undefined) => void;
+}
+
+/**
+ * A sheet whose name looks like an employer's and which has no employer column: the name is offered as its rows'
+ * employer, with the value shown, and taken only when the clerk ticks it (sheet-employer.ts).
+ */
+function EmployerOffer({ sheet, name, mapping, employer, onEmployer }: OfferProps) {
+  const offer = employerOffer(name, mapping);
+  if (offer === undefined) return null;
+  return (
+    <div class="row" data-jzs-sheet-employer-offer={offer}>
+      <label>
+        <input type="checkbox" data-jzs-sheet-employer={sheet} checked={employer === offer} onChange={(e) => onEmployer(sheet, e.currentTarget.checked ? offer : undefined)} />{' '}
+        <ZhRuns text={t('import.sheetEmployerOffer', { value: offer })} />
+      </label>
+    </div>
+  );
 }
 
 /** Step 2: what the reader found, the header row (choosable) and the column mapping with sample values. */
-export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: MappingProps) {
+export function MappingStep({ state: s, read, table, onHeaderRow, onMap, onEmployer }: MappingProps) {
   const samples = useMemo(() => samplesOf(table), [table]);
   const shown = sheetOf(read, s.viewing);
   const sheetName = s.sheets[s.viewing]?.name;
@@ -142,6 +168,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap }: Mappi
       </p>
       {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       {sheetName !== undefined && <h3 data-jzs-sheet-shown={s.viewing}>{t('import.sheetMapping', { sheet: sheetName })}</h3>}
+      {!s.sheets.length && <EmployerOffer sheet={0} name={read.sheetName} mapping={s.mapping} employer={s.employer} onEmployer={onEmployer} />}
       {shown.notices.map((n) => (
         <p key={n.code} class="warning" data-jzs-import-notice={n.code.split('.').pop()}>
           <ZhRuns text={t(n.code, n.params)} />
@@ -218,7 +245,14 @@ function MappingProblems({ state: s }: { state: ImportState }) {
  * Step 1½, for a workbook of several sheets (one roster per employer or month): every sheet with its data rows,
  * ticked when its headers are recognised; the clerk ticks the ones to import and opens any one's columns.
  */
-export function SheetsStep({ state: s, onChoose, onView }: { state: ImportState; onChoose: (sheet: number, chosen: boolean) => void; onView: (sheet: number) => void }) {
+interface SheetsProps {
+  state: ImportState;
+  onChoose: (sheet: number, chosen: boolean) => void;
+  onView: (sheet: number) => void;
+  onEmployer: (sheet: number, employer: string | undefined) => void;
+}
+
+export function SheetsStep({ state: s, onChoose, onView, onEmployer }: SheetsProps) {
   if (!s.sheets.length) return null;
   return (
     <fieldset class="sheets" data-jzs-import-sheets={s.sheets.length}>
@@ -240,6 +274,7 @@ export function SheetsStep({ state: s, onChoose, onView }: { state: ImportState;
               {t('import.sheetView')}
             </button>
           )}
+          {c.chosen && <EmployerOffer sheet={i} name={c.name} mapping={c.mapping} employer={c.employer} onEmployer={onEmployer} />}
         </div>
       ))}
     </fieldset>

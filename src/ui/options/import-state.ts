@@ -8,6 +8,7 @@ import type { ConflictChoice, DuplicatePolicy, ImportPlan } from '../../profiles
 import { autoMapTable, dataRowsIn, findHeaderRow, hasHeaderRow, type ReadResult, tableAt } from '../../profiles/io/read';
 import type { RowResult } from '../../profiles/io/rows';
 import type { CheckPart } from '../../profiles/io/sheet-session';
+import { employerFromSheetName } from '../../profiles/io/sheet-employer';
 import type { Table } from '../../profiles/io/table';
 import type { Profile } from '../../profiles/schema';
 
@@ -41,6 +42,8 @@ export interface SheetChoice {
   chosen: boolean;
   table: Table;
   mapping: Array<ColumnKey | null>;
+  /** The employer the clerk accepted from the sheet's name (employerOffer), for its rows. */
+  employer?: string | undefined;
 }
 
 export interface ImportState {
@@ -53,6 +56,8 @@ export interface ImportState {
   /** A workbook's sheets (empty for a CSV or a workbook of one sheet), and which of them the mapping step shows. */
   sheets: SheetChoice[];
   viewing: number;
+  /** A file of one sheet: the employer the clerk accepted from its name (a workbook's are in `sheets`). */
+  employer?: string | undefined;
   rows: RowResult[];
   /** Stored profiles by upper-case ID number, for duplicates and conflicts. */
   existing: Map<string, Profile>;
@@ -74,6 +79,7 @@ export type ImportAction =
   | { type: 'sheets'; sheets: SheetChoice[]; viewing: number }
   | { type: 'view'; sheet: number }
   | { type: 'chooseSheet'; sheet: number; chosen: boolean }
+  | { type: 'sheetEmployer'; sheet: number; employer: string | undefined }
   | { type: 'checked'; rows: RowResult[]; existing: Map<string, Profile> }
   | { type: 'previewed' }
   | { type: 'policy'; policy: DuplicatePolicy }
@@ -123,10 +129,24 @@ export function sheetChoices(read: ReadResult): SheetChoice[] {
   });
 }
 
+/**
+ * The employer a sheet's name offers (sheet-employer.ts) while the sheet has no employer column mapped: with one,
+ * the rows have their own and nothing is offered.
+ */
+export function employerOffer(name: string | undefined, mapping: ReadonlyArray<ColumnKey | null>): string | undefined {
+  return name === undefined || mapping.includes('employerName') ? undefined : employerFromSheetName(name);
+}
+
+/** The employer a part carries: the one accepted, while its sheet's name still offers it. */
+const accepted = (name: string | undefined, mapping: ReadonlyArray<ColumnKey | null>, employer: string | undefined) =>
+  employer !== undefined && employerOffer(name, mapping) === employer ? employer : undefined;
+
+type PartsSource = Pick<ImportState, 'sheets' | 'table' | 'mapping'> & Partial<Pick<ImportState, 'read' | 'employer'>>;
+
 /** The sheets to check and import, each with its header row and mapping (sheet 0 and the one table for a CSV). */
-export function partsOf(s: Pick<ImportState, 'sheets' | 'table' | 'mapping'>): CheckPart[] {
-  if (!s.sheets.length) return [{ sheet: 0, headerRow: s.table?.headerRow ?? 1, mapping: s.mapping }];
-  return s.sheets.flatMap((c, sheet) => (c.chosen ? [{ sheet, headerRow: c.table.headerRow, mapping: c.mapping }] : []));
+export function partsOf(s: PartsSource): CheckPart[] {
+  if (!s.sheets.length) return [{ sheet: 0, headerRow: s.table?.headerRow ?? 1, mapping: s.mapping, employer: accepted(s.read?.sheetName, s.mapping, s.employer) }];
+  return s.sheets.flatMap((c, sheet) => (c.chosen ? [{ sheet, headerRow: c.table.headerRow, mapping: c.mapping, employer: accepted(c.name, c.mapping, c.employer) }] : []));
 }
 
 /**
@@ -178,6 +198,9 @@ export function importReducer(s: ImportState, a: ImportAction): ImportState {
     }
     case 'chooseSheet':
       return { ...s, sheets: s.sheets.map((c, i) => (i === a.sheet ? { ...c, chosen: a.chosen } : c)), page: 0 };
+    case 'sheetEmployer':
+      if (!s.sheets.length) return { ...s, employer: a.employer };
+      return { ...s, sheets: s.sheets.map((c, i) => (i === a.sheet ? { ...c, employer: a.employer } : c)) };
     case 'checked':
       // New rows: earlier conflict choices referred to the old validation and are dropped.
       return { ...s, rows: a.rows, existing: a.existing, choices: new Map() };

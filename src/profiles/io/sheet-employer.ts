@@ -1,0 +1,57 @@
+/**
+ * The employer a sheet's name may give (issue: sheets b). Offices keep one sheet per employer (「济南鲁信建设有限公司」,
+ * 「华泰路桥（12人）」) with no 工作单位 column: every row of the sheet is that employer's. The name is only ever
+ * OFFERED — the clerk ticks it, and each row then says where its employer came from — and not at all when the name is
+ * clearly no company: Excel's default names, dates and periods (2024年3月, 第二批), roster words (名单, 花名册, 汇总),
+ * a business or a specialty (变更注册, 市政公用工程), a person's name. A wrong employer is worse than none.
+ */
+
+/** Excel's and WPS's default sheet names, and copies of them (Sheet1, Sheet1 (2), 工作表3). */
+const DEFAULT_NAME = /^(sheet|工作表|表|页|sheet页)\s*\d*(\s*\(\d+\))?$/i;
+/** A date or a period in the name: a roster per month, quarter or batch. */
+const PERIOD = /\d{4}\s*[年.\-/_]|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|第\s*[\d一二三四五六七八九十]{1,3}\s*[批季期次]|季度|[上下]半年|年度|\d{6,8}/;
+/** Numbering in front of a name (1. 01- 一、 (1)). */
+const LEADING_NUMBER = /^[(（]?[\d一二三四五六七八九十]{1,3}[)）.、\-_\s]+/u;
+/** A note in brackets at the end (「（12人）」, 「【已报】」). */
+const TRAILING_NOTE = /\s*[(（【[〔][^)）】\]〕]*[)）】\]〕]\s*$/u;
+/** Words a roster's sheet name ends in after the employer (「鲁信建设人员名单」, 「华泰路桥-二建」). */
+const ROSTER_TAIL = /[\s\-_—–·.、]*(二级建造师|二建|建造师|注册人员|人员|名单|花名册|名册|信息表|信息|汇总表|汇总|统计表|统计|明细表|明细|一览表|数据|表)$/u;
+/**
+ * How an organisation's name ends: a company (公司, 集团 — 分公司 and 有限公司 included), a works (厂), an institute
+ * or bureau (院, 局, 所, 中心, 站, 队, 社). A project department or office (项目部, 办事处) is part of an employer, not one.
+ */
+const ORG_END = /(公司|集团|厂|院|局|所|中心|站|队|社)$/u;
+/**
+ * The trades in construction companies' names: the categories of 建筑业企业资质 (施工总承包 and 专业承包, in their
+ * short forms) and the general words (建设, 建工, 工程, 置业 …). A company's short name is a brand and a trade
+ * (「鲁信建设」, 「华泰路桥」, 「金鼎水利水电」); a trade alone is a specialty a roster may be kept per (建筑工程,
+ * 市政公用工程), and a trade after one or two characters may be a person's name (李建设).
+ */
+const TRADE = /建筑工程|市政公用|水利水电|公路|铁路|港口|航道|电力|矿山|矿业|冶金|石油化工|化工|通信|机电|地基基础|起重设备|安装|预拌混凝土|混凝土|电子|智能化|消防|防水|防腐|保温|桥梁|隧道|钢结构|钢构|模板|脚手架|装修|装饰|幕墙|古建|照明|路面|路基|交通|机场|环保|园林|绿化|建设|建工|建筑|城建|路桥|市政|水利|工程|置业|实业|监理|勘察|设计|咨询|开发|地产/gu;
+/** Characters of a brand: what is left of a short name once its trades are taken out must be at least two of them. */
+const BRAND_MIN = 2;
+
+/** Parts of a name that say what the sheet is about rather than whose it is (a business, a state of a case). */
+const NOT_OWNER = /注册|注销|补证|变更|延续|增项|说明|模板|示例|样表|备份|副本|已办|待办|办结|补正|审核|退回|汇总|全部|合计/u;
+
+/** What is left of a sheet's name once numbering, notes in brackets and roster words are taken off. */
+export function sheetNameCore(name: string): string {
+  let core = name.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(LEADING_NUMBER, '');
+  for (let before = ''; before !== core; ) {
+    before = core;
+    core = core.replace(TRAILING_NOTE, '').replace(ROSTER_TAIL, '').trim();
+  }
+  return core;
+}
+
+/** The employer a sheet's name offers, or undefined when the name is not clearly an organisation's. */
+export function employerFromSheetName(name: string): string | undefined {
+  const plain = name.normalize('NFKC').trim();
+  if (DEFAULT_NAME.test(plain) || PERIOD.test(plain) || !/\p{Script=Han}/u.test(plain)) return undefined;
+  const core = sheetNameCore(plain);
+  const han = core.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (han < 4 || NOT_OWNER.test(core) || /(项目部|办事处|项目处)$/u.test(core)) return undefined;
+  if (ORG_END.test(core)) return core;
+  const brand = core.replace(TRADE, '').match(/\p{Script=Han}/gu)?.length ?? 0;
+  return brand >= BRAND_MIN && brand < han ? core : undefined;
+}

@@ -1,0 +1,133 @@
+/**
+ * Writes after an earlier choice of the same fill, in Chromium on generated MiniUI pages (the replicas' MiniUI):
+ * 最高学历 is chosen; the page then loads 申请注册专业's options into its MiniUI list and enables it, shows the
+ * row of 毕业院校 — after a request of its own (jQuery counts it in flight) of 0–900 ms, its codes as at the
+ * preview, reused for other choices, or new — or never; 所学专业 stays disabled for good. The rule: 一致 only where
+ * the page's own model holds the profile's value; the rest says per field what it waited for.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, rulesIn, sendFrom, type Session } from './harness';
+
+const ZHANG = { name: '张三', idNumber: '370102199001011231', education: '本科', specialty: '建筑工程', school: '山东建筑大学', major: '土木工程', email: 'zhangsan@example.com' };
+const SPECIALTIES: Array<[string, string]> = [['JZ', '建筑工程'], ['SZ', '市政公用工程'], ['JD', '机电工程']];
+
+interface Variant {
+  /** ms until the page's request answers; undefined: the choice loads and shows nothing. */
+  delay?: number | undefined;
+  codes: 'same' | 'reused' | 'new';
+}
+
+function pageHtml(v: Variant): string {
+  const codes = SPECIALTIES.map(([c, t], i) => [v.codes === 'same' ? c : v.codes === 'new' ? `n${i}` : (SPECIALTIES[(i + 1) % 3]?.[0] ?? c), t]);
+  const loaded = JSON.stringify(codes.map(([id, text]) => ({ id, text })));
+  const handler =
+    v.delay === undefined
+      ? ''
+      : `jQuery.active++; setTimeout(function () { jQuery.active--; var zy = mini.get('B_ZY'); zy.setData(${loaded}); zy.setEnabled(true); document.getElementById('row_byyx').style.display = ''; }, ${v.delay});`;
+  return `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>填写申报信息-济南市政务服务网</title>
+<link rel="stylesheet" href="/epoint-web-zwdt/epointzwmhwz/css/zwdt.css">
+<link rel="stylesheet" href="/epoint-web-zwdt/frame/fui/css/miniui.css">
+<script src="/epoint-web-zwdt/frame/fui/js/miniui.js"></script>
+<script>
+  var xlData = [{ id: '14', text: '硕士研究生' }, { id: '21', text: '大学本科' }, { id: '31', text: '大学专科' }];
+  // The page's jQuery, as far as the fill reads it: the count of its requests in flight.
+  window.jQuery = function () {};
+  jQuery.active = 0;
+  function onXlChanged() { ${handler} }
+</script></head>
+<body><div class="container">
+  <div class="crumbs"><span>首页</span><span>个人办事</span><span>二级建造师注册资格认定（初始注册）</span></div>
+  <div class="block-title">完善基本信息</div>
+  <table class="form-table" id="form1">
+    <tr><td class="tdlabel">姓名：</td><td><input id="B_XM" name="B_XM" class="mini-textbox"></td></tr>
+    <tr><td class="tdlabel">最高学历：</td><td><input id="B_XL" name="B_XL" class="mini-combobox" data="xlData" textField="text" valueField="id" allowInput="false" onvaluechanged="onXlChanged"></td></tr>
+    <tr><td class="tdlabel">申请注册专业：</td><td><input id="B_ZY" name="B_ZY" class="mini-combobox" textField="text" valueField="id" allowInput="false" enabled="false"></td></tr>
+    <tr id="row_byyx" style="display:none"><td class="tdlabel">毕业院校：</td><td><input id="B_BYYX" name="B_BYYX" class="mini-textbox"></td></tr>
+    <tr><td class="tdlabel">所学专业：</td><td><input id="B_SXZY" name="B_SXZY" class="mini-textbox" enabled="false"></td></tr>
+    <tr><td class="tdlabel">电子邮件：</td><td><input id="B_YX" name="B_YX" class="mini-textbox"></td></tr>
+  </table>
+</div></body></html>`;
+}
+
+describe('writes after an earlier choice on MiniUI pages', () => {
+  let s: Session;
+
+  beforeAll(async () => {
+    s = await launch();
+    const bench = await s.openExtensionPage('options.html');
+    const id = (await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: ZHANG } })).id;
+    await sendFrom(bench, 'ui:active.set', { id });
+    await bench.close();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  async function fill(v: Variant, n: number): Promise<{ page: Page; items: Array<Record<string, string | null>>; results: Map<string, { outcome: string | null; reason: string | null }>; ok: number }> {
+    const url = `http://124.128.226.254:8090/epoint-web-zwdt/epointzwmhwz/pages/onlinedeclaration/declarationinfo?projectguid=after-${n}&taskguid=after`;
+    const page = await s.context.newPage();
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(v) }));
+    await page.goto(url, { waitUntil: 'load' });
+    await rulesIn(page);
+    const popup = await s.openExtensionPage('popup.html');
+    await popup.locator('[data-jzs-action="fill"]').click();
+    await popup.locator('[data-jzs-fill-preview]').waitFor();
+    const items = await popup.locator('[data-jzs-fill-item]').evaluateAll((els) =>
+      els.map((e) => ({ key: e.getAttribute('data-key'), action: e.getAttribute('data-action'), reason: e.getAttribute('data-reason'), after: e.getAttribute('data-after') })),
+    );
+    await popup.locator('[data-jzs-action="confirm-fill"]').click();
+    const box = popup.locator('[data-jzs-fill-results]');
+    await box.waitFor();
+    const listed = await box.locator('[data-jzs-fill-result]').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-jzs-fill-result') ?? '', { outcome: e.getAttribute('data-outcome'), reason: e.getAttribute('data-reason') }] as const),
+    );
+    const ok = Number(await box.getAttribute('data-ok'));
+    await popup.close();
+    return { page, items, results: new Map(listed), ok };
+  }
+
+  /** What the page's own MiniUI model holds: the value and the text it shows. */
+  const model = (page: Page, id: string) => page.evaluate((c) => {
+    const ctl = (window as unknown as { mini: { get(id: string): { getValue(): unknown; getText(): string } } }).mini.get(c);
+    return { value: String(ctl.getValue() ?? ''), text: ctl.getText() };
+  }, id);
+
+  const VARIANTS: Variant[] = [
+    { delay: 0, codes: 'same' },
+    { delay: 250, codes: 'reused' },
+    // Longer than the quiet period: waited for because the page's request is still in flight.
+    { delay: 900, codes: 'new' },
+    { delay: undefined, codes: 'same' },
+  ];
+
+  it.each(VARIANTS.map((v, n) => [n, v] as const))('variant %i: the list loaded, the row shown and the box left disabled are each said as they are', async (n, v) => {
+    const { page, items, results, ok } = await fill(v, n);
+    const item = (key: string) => items.find((i) => i.key === key);
+    // The preview says which lines wait for the choice and how.
+    expect(item('education')).toMatchObject({ action: 'fill', after: null });
+    expect(item('specialty')).toMatchObject({ action: 'fill', after: 'options' });
+    expect(item('school')).toMatchObject({ action: 'fill', after: 'shown' });
+    expect(item('major')).toMatchObject({ action: 'fill', after: 'enabled' });
+    // Disabled for good: said so, nothing written.
+    expect(results.get('major')).toEqual({ outcome: 'refused', reason: 'still-disabled' });
+    expect((await model(page, 'B_SXZY')).value).toBe('');
+    expect(await model(page, 'B_XL')).toEqual({ value: '21', text: '大学本科' });
+    if (v.delay === undefined) {
+      expect(results.get('specialty')).toMatchObject({ outcome: 'refused' });
+      expect(results.get('school')).toEqual({ outcome: 'refused', reason: 'still-hidden' });
+      expect((await model(page, 'B_ZY')).value).toBe('');
+      expect((await model(page, 'B_BYYX')).value).toBe('');
+      expect(ok).toBe(3); // 姓名, 学历, 电子邮件
+    } else {
+      // Chosen by its name in the list the page loaded, whatever code it now has there.
+      expect(results.has('specialty')).toBe(false);
+      expect(await model(page, 'B_ZY')).toEqual({ value: v.codes === 'same' ? 'JZ' : v.codes === 'new' ? 'n0' : 'SZ', text: '建筑工程' });
+      expect(results.has('school')).toBe(false);
+      expect((await model(page, 'B_BYYX')).value).toBe('山东建筑大学');
+      expect(ok).toBe(5);
+    }
+    await page.close();
+  });
+});
