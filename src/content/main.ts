@@ -189,7 +189,10 @@ class ContentShell {
         });
       },
       // The panel says the background is unreachable; hints just do not show. The report goes again on its own.
-      () => this.queueReport(true),
+      () => {
+        this.queueReport(true);
+        this.rulesSettled();
+      },
     );
   }
 
@@ -197,18 +200,24 @@ class ContentShell {
   private rulesIn(d: Detection, rules: ContentPageRules, mapped: PageField[]): void {
     if (!formAccepted(document, d, mapped.map((f) => f.key))) {
       this.rejected = d;
-      return this.detect();
+      this.detect();
+      return this.rulesSettled();
     }
     if (useLanguage(rules.language)) this.redock();
     this.overlay?.host.setAttribute('data-rules', rules.packVersion);
     this.dispatch({ type: 'rules', rules });
     this.readTables();
     this.startValidation(mapped);
+    this.rulesSettled();
+  }
+
+  /** The rules request ended, whichever way: a fill waiting for it goes on with what the frame has. */
+  private rulesSettled(): void {
     for (const go of this.rulesWaiters.splice(0)) go();
   }
 
   /**
-   * Resolves once this page's rules are in, or after `ms` (the background unreachable, or the page turned down):
+   * Resolves once this page's rules request has settled, or after `ms` at most (an answer that never comes):
    * a fill clicked before then must not say 「本页没有可填写的字段」 about a page it simply has not mapped yet.
    */
   private rulesSoon(ms: number): Promise<void> {
@@ -454,10 +463,10 @@ function textHash(doc: Document): number {
   return h;
 }
 
-/** `f` of a value now, or of a promised one when it comes. */
 /** How long a fill waits for the page's rules (they come with the page's first report; a restarted worker is slower). */
 const RULES_WAIT_MS = 5000;
 
+/** `f` of a value now, or of a promised one when it comes. */
 function then<T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> {
   return value instanceof Promise ? value.then(f) : f(value);
 }
