@@ -18,6 +18,12 @@ export type Rand = () => number;
 /** One item of a non-empty list, chosen by the generator. */
 export const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)] ?? (list[0] as T); // why: non-empty lists only
 
+/** The generator with `pick` bound to it, for corpora that draw many choices: `r.next()`, `r.pick(list)`. */
+export function seeded(seed: number): { next: Rand; pick: <T>(list: readonly T[]) => T } {
+  const next = rng(seed);
+  return { next, pick: (list) => pick(next, list) };
+}
+
 /** A copy of the list in an order chosen by the generator (Fisher–Yates). */
 export function shuffle<T>(r: Rand, list: readonly T[]): T[] {
   const out = [...list];

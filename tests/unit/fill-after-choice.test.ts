@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type PageApplyAnswer, type PageWrite, pageScript } from '../../src/fill/page-script';
 import { installLayout } from '../helpers/layout';
+import { seeded } from '../helpers/rng';
 
 const kit = pageScript({ op: 'kit' });
 
@@ -56,17 +57,6 @@ class Combo {
   }
 }
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] ?? list[0] ?? (undefined as never) };
-}
 
 const CITIES = [
   { id: '0101', text: '济南市' },
@@ -119,7 +109,7 @@ describe('a MiniUI list loaded by an earlier choice of the same fill', () => {
   it('60 seeded pages: chosen by name once the page has loaded it (whatever its codes), else said per field; never a wrong city', async () => {
     const seen = new Set<string>();
     for (let seed = 1; seed <= 60; seed++) {
-      const r = rng(seed * 104_729);
+      const r = seeded(seed * 104_729);
       const { province, city } = miniForm();
       // When the page loads the cities after the province: in its handler, after a request (ms), or never.
       const when = r.pick(['sync', 'later', 'later', 'never'] as const);

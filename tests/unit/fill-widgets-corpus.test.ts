@@ -20,6 +20,7 @@ import { ProfileService } from '../../src/profiles/service';
 import { ProfileStore } from '../../src/profiles/store';
 import { openJzsDB } from '../../src/storage/db';
 import { installLayout } from '../helpers/layout';
+import { seeded } from '../helpers/rng';
 
 const PROFILE = {
   name: '张三',
@@ -54,17 +55,6 @@ const FIELDS: Array<{ key: Key; label: string; name: string; kind: 'text' | 'dat
 /** What the fill must say for a field: 一致, not 一致 (written, the page changed it), or skipped/refused for a reason. */
 type Expect = { outcome: 'ok' } | { outcome: 'mismatch' } | { outcome: 'skip'; reason: string } | { outcome: 'refused'; reason: string };
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T };
-}
 
 /** When a page's reaction runs: during the event, in the next microtask (a watcher), in a 0 ms timer (a deferred mask). */
 type When = 'sync' | 'microtask' | 'timer';
@@ -90,7 +80,7 @@ interface Variant {
 
 const valueOf = (doc: Document, name: string) => doc.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)?.value ?? '';
 
-function textVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+function textVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof seeded>): Variant {
   const v = PROFILE[f.key];
   const box = (attrs: string) => `<input type="text" name="${f.name}" id="t_${f.name}" ${attrs}>`;
   const held = (doc: Document) => valueOf(doc, f.name);
@@ -170,7 +160,7 @@ const isoIfExactly = (text: string, fmt: string) => {
  * laydate 1.x's format, bootstrap's data-date-format, jQuery UI's option, a placeholder) or does not: 一致 only
  * with the date in the page's format; where the page does not say, or says a format we cannot write, nothing.
  */
-function pickerVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>, box: (attrs: string) => string): Variant {
+function pickerVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof seeded>, box: (attrs: string) => string): Variant {
   const fmt = r.pick(PAGE_FORMATS);
   const said = r.pick(['my97', 'laydate1', 'bootstrap', 'jquery-ui', 'placeholder', 'example', 'none', 'none', 'unwritable'] as const);
   const lib = fmt.replace('MM', 'mm').replace(/M/, 'm');
@@ -192,7 +182,7 @@ function pickerVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>, bo
   };
 }
 
-function choiceVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+function choiceVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof seeded>): Variant {
   const options = f.options ?? [];
   const want = options[0]?.[0] ?? ''; // the profile's choice is each list's first option
   const selectHtml = (style: string) =>
@@ -280,11 +270,11 @@ function onEducation(doc: Document, fn: () => void) {
   // it goes with the form, where a listener on the document would outlive it into the next generated form.)
   for (const type of ['change', 'click']) doc.getElementById('form1')?.addEventListener(type, () => check());
 }
-const react = (when: Reaction, r: ReturnType<typeof rng>, fn: () => void) =>
+const react = (when: Reaction, r: ReturnType<typeof seeded>, fn: () => void) =>
   when === 'sync' ? fn() : when === 'timer' ? void setTimeout(fn, Math.floor(r.next() * 40)) : undefined;
 
 /** A text box disabled until a 学历 is chosen (fill review (c)). */
-function disabledVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+function disabledVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof seeded>): Variant {
   const when = r.pick<Reaction>(['sync', 'timer', 'never']);
   return {
     html: `<input type="text" name="${f.name}" id="t_${f.name}" disabled>`,
@@ -299,7 +289,7 @@ function disabledVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>):
  * A native list (fill review (b)) whose options load after a 学历 is chosen: empty until then, or holding another
  * list's options (their own codes) that the page clears (加载中) at once and replaces a moment later.
  */
-function cascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+function cascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof seeded>): Variant {
   const options = f.options ?? [];
   const stale = r.next() < 0.5;
   const when = r.pick<Reaction>(['sync', 'timer', 'timer', 'never']);
@@ -335,7 +325,7 @@ function cascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): 
  * A text box hidden until a 学历 is chosen (the box itself or its row `display:none`, or `visibility:hidden`): the
  * fill plans it to be written once the choice shows it, and says so per field when it is never shown.
  */
-function hiddenVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+function hiddenVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof seeded>): Variant {
   const when = r.pick<Reaction>(['sync', 'timer', 'never']);
   const how = r.pick(['box', 'wrapper', 'visibility'] as const);
   const box = `<input type="text" name="${f.name}" id="t_${f.name}"${how === 'box' ? ' style="display:none"' : how === 'visibility' ? ' style="visibility:hidden"' : ''}>`;
@@ -360,7 +350,7 @@ function hiddenVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): V
  * chosen; then the page fills the select and draws the options into its <dl> (`form.render('select')`), at once
  * or a moment later — or never. Its option is chosen by a click on the drawn option, as a person does.
  */
-function layuiCascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rng>): Variant {
+function layuiCascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof seeded>): Variant {
   const options = f.options ?? [];
   const when = r.pick<Reaction>(['sync', 'timer', 'timer', 'never']);
   const title = `<div class="layui-select-title"><input type="text" placeholder="${r.pick(['请选择', '请先选择学历', ''])}" value="" readonly class="layui-input"></div>`;
@@ -400,7 +390,7 @@ function layuiCascadeVariant(f: (typeof FIELDS)[number], r: ReturnType<typeof rn
 }
 
 function variantDocument(seed: number): Map<Key, Variant> {
-  const r = rng(seed);
+  const r = seeded(seed);
   const layui = r.next() < 0.5;
   const variants = new Map<Key, Variant>();
   const rows = FIELDS.map((f) => {
