@@ -124,8 +124,27 @@ export async function launchFirefox(opts: { profileDir?: string; prefs?: Record<
       page.on('request', (req) => void answer(req, requests, extra));
       return page;
     },
-    close: () => browser.close(),
+    close: () => quit(browser),
   };
+}
+
+/**
+ * Close Firefox and wait until it has written its profile out. Puppeteer's `close()` asks Firefox to quit and
+ * SIGKILLs it 5 s later; on a loaded machine Firefox's shutdown takes longer, and a killed Firefox loses what its
+ * IndexedDB had not yet written to disk — so a test that reads the profile's files after a close (the lock's
+ * "nowhere on disk" test and its control) would read a half-written profile. Here the quit is asked over BiDi
+ * directly and the process is given a minute to exit; only then is puppeteer's close (and its kill) left to act.
+ */
+async function quit(browser: Browser): Promise<void> {
+  const proc = browser.process();
+  if (proc && proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    // The BiDi connection is not in puppeteer's public types; `browser.close` is the WebDriver BiDi command.
+    const bidi = (browser as unknown as { connection?: { send(method: string, params: object): Promise<unknown> } }).connection;
+    await bidi?.send('browser.close', {}).catch(() => undefined); // the answer may not come: the browser is gone
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+  }
+  await browser.close();
 }
 
 /**
