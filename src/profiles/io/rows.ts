@@ -162,18 +162,22 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
  */
 function withoutNote(b: RowBuilder, text: string, column: string): string | undefined {
   const found = nameNote(text);
-  const runs = spacedRuns(found && 'name' in found ? found.name : text);
-  if (runs !== undefined) {
-    b.errors.push({ column, code: 'import.nameRunsUnclear', params: { text, runs } });
+  const bare = found && 'name' in found ? found.name : text;
+  const spaced = spacedRuns(bare);
+  if (spaced && 'unclear' in spaced) {
+    b.errors.push({ column, code: 'import.nameRunsUnclear', params: { text, runs: spaced.unclear } });
     return undefined;
   }
-  if (!found) return text;
-  if ('unclear' in found) {
+  if (found && 'unclear' in found) {
     b.errors.push({ column, code: 'import.nameNoteUnclear', params: { text, note: found.unclear } });
     return undefined;
   }
-  b.warnings.push({ column, code: 'import.nameNote', params: { text, value: found.name, note: found.notes.join('、') } });
-  return found.name;
+  // A title set apart by a space comes before any bracketed note (「张三 高工（退休）」).
+  const notes = [...(spaced?.notes ?? []), ...(found?.notes ?? [])];
+  if (!notes.length) return text;
+  const name = spaced?.name ?? bare;
+  b.warnings.push({ column, code: 'import.nameNote', params: { text, value: name, note: notes.join('、') } });
+  return name;
 }
 
 /**
