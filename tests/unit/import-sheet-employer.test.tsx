@@ -68,6 +68,18 @@ describe('which sheet names offer an employer', () => {
     for (const name of NOT_COMPANIES) expect(employerFromSheetName(name), name).toBeUndefined();
     for (const name of OTHERS) expect(employerFromSheetName(name), name).toBe(name);
   });
+
+  it("a person's name whose given name is a trade (「欧阳建设」, 「司马建工」), decorated as clerks do, offers nothing; the company with its legal form still does (seeded)", () => {
+    const r = rng(4711);
+    const SURNAMES = ['欧阳', '司马', '上官', '诸葛', '慕容', '令狐', '夏侯', '宇文', '端木', '皇甫', '轩辕', '南宫'];
+    const GIVEN = ['建设', '建工', '建筑', '路桥', '安装', '市政', '建', '工程', '城建', '实业'];
+    const people = Array.from({ length: 80 }, () => `${pick(r, SURNAMES)}${pick(r, GIVEN)}`);
+    for (const person of people) {
+      const name = pick(r, DECORATIONS)(person);
+      expect(employerFromSheetName(name), name).toBeUndefined();
+      expect(employerFromSheetName(`${person}有限公司`), person).toBe(`${person}有限公司`);
+    }
+  });
 });
 
 async function check(bytes: Uint8Array, accept: (offer: string | undefined) => boolean) {

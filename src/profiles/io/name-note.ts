@@ -13,7 +13,19 @@
 const COMMON_SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(''),
 );
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木'];
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木', '澹台', '濮阳', '淳于', '申屠', '轩辕', '钟离', '呼延', '南宫', '赫连', '鲜于'];
+
+/**
+ * Whether a text has the shape of a person's name: a surname (compound, or one of the common ones) and a given name
+ * of one or two characters — 李建设, 欧阳建设. A given name may be any word, a trade's too, so such a text is not
+ * clearly anything else.
+ */
+export function shapedLikeName(text: string): boolean {
+  const plain = text.replace(/\s+/g, '');
+  if (!/^\p{Script=Han}+$/u.test(plain)) return false;
+  const surname = COMPOUND_SURNAMES.find((s) => plain.startsWith(s)) ?? (COMMON_SURNAMES.has(plain[0] ?? '') ? plain[0] : undefined);
+  return surname !== undefined && plain.length - surname.length >= 1 && plain.length - surname.length <= 2;
+}
 
 /** Brackets a note is written in (after NFKC: full-width （） are ( ); 【】〔〕［］ stay or become [ ]). */
 const NOTE_AT_END = /^(.*?)\s*[([【〔〖]([^()[\]【】〔〕〖〗]*)[)\]】〕〗]\s*$/u;

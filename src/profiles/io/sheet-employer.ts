@@ -5,6 +5,7 @@
  * clearly no company: Excel's default names, dates and periods (2024年3月, 第二批), roster words (名单, 花名册, 汇总),
  * a business or a specialty (变更注册, 市政公用工程), a person's name. A wrong employer is worse than none.
  */
+import { shapedLikeName } from './name-note';
 
 /** Excel's and WPS's default sheet names, and copies of them (Sheet1, Sheet1 (2), 工作表3). */
 const DEFAULT_NAME = /^(sheet|工作表|表|页|sheet页)\s*\d*(\s*\(\d+\))?$/i;
@@ -52,6 +53,8 @@ export function employerFromSheetName(name: string): string | undefined {
   const han = core.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (han < 4 || NOT_OWNER.test(core) || /(项目部|办事处|项目处)$/u.test(core)) return undefined;
   if (ORG_END.test(core)) return core;
+  // 欧阳建设, 司马建工: a compound surname is a brand's two characters, and the trade a given name (李建设).
+  if (shapedLikeName(core)) return undefined;
   const brand = core.replace(TRADE, '').match(/\p{Script=Han}/gu)?.length ?? 0;
   return brand >= BRAND_MIN && brand < han ? core : undefined;
 }
