@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
-import { employerFromSheetName } from '../../src/profiles/io/sheet-employer';
+import { employerAboveHeader, employerFromSheetName, employerFromTitle, sheetEmployer } from '../../src/profiles/io/sheet-employer';
 import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
 import { employerOffer, type ImportState, importReducer, initialImport, partsOf, sheetChoices } from '../../src/ui/options/import-state';
 import { autoMapTable } from '../../src/profiles/io/read';
@@ -68,6 +68,18 @@ describe('which sheet names offer an employer', () => {
     for (const name of NOT_COMPANIES) expect(employerFromSheetName(name), name).toBeUndefined();
     for (const name of OTHERS) expect(employerFromSheetName(name), name).toBe(name);
   });
+
+  it("a person's name whose given name is a trade (「欧阳建设」, 「司马建工」), decorated as clerks do, offers nothing; the company with its legal form still does (seeded)", () => {
+    const r = rng(4711);
+    const SURNAMES = ['欧阳', '司马', '上官', '诸葛', '慕容', '令狐', '夏侯', '宇文', '端木', '皇甫', '轩辕', '南宫'];
+    const GIVEN = ['建设', '建工', '建筑', '路桥', '安装', '市政', '建', '工程', '城建', '实业'];
+    const people = Array.from({ length: 80 }, () => `${pick(r, SURNAMES)}${pick(r, GIVEN)}`);
+    for (const person of people) {
+      const name = pick(r, DECORATIONS)(person);
+      expect(employerFromSheetName(name), name).toBeUndefined();
+      expect(employerFromSheetName(`${person}有限公司`), person).toBe(`${person}有限公司`);
+    }
+  });
 });
 
 async function check(bytes: Uint8Array, accept: (offer: string | undefined) => boolean) {
@@ -77,7 +89,7 @@ async function check(bytes: Uint8Array, accept: (offer: string | undefined) => b
   const read = readImportFile(bytes, '各单位.xlsx');
   const table = tableAt(read, findHeaderRow(read.grid));
   let s: ImportState = { ...initialImport, read, table, mapping: autoMapTable(table), sheets: sheetChoices(read) };
-  const offers = s.sheets.length ? s.sheets.map((c) => employerOffer(c.name, c.mapping)) : [employerOffer(read.sheetName, s.mapping)];
+  const offers = s.sheets.length ? s.sheets.map((c, i) => employerOffer(read, i, c.table.headerRow, c.mapping)?.value) : [employerOffer(read, 0, table.headerRow, s.mapping)?.value];
   offers.forEach((offer, i) => {
     if (accept(offer)) s = importReducer(s, { type: 'sheetEmployer', sheet: i, employer: offer });
   });
@@ -152,3 +164,60 @@ describe('the offer in the import', () => {
   });
 });
 
+
+/** How clerks title a roster around the employer's name, and the captions they put above the table. */
+const TITLE_HEADS = ['', '', '', '2024年', '2025年度', '关于', '附件1：', '2024年3月'];
+const TITLE_TAILS = ['二级建造师花名册', '二建人员名单', '二级建造师延续注册人员信息表', '注册人员汇总表', '二级建造师变更注册申请表', ' 2024年3月 二级建造师统计表', '2025年二建初始注册人员一览表', '二级建造师注册的申请', '-二建人员明细（12人）'];
+const CAPTIONS: Array<(n: string) => string[]> = [
+  (n) => [`填报单位（盖章）：${n}        填报日期：2024年3月1日`],
+  (n) => ['单位名称：', n, '', '填表日期：', '2024.3.1'],
+  (n) => [`单位：${n}`, '', '联系人：王五'],
+  (n) => [`申报单位:${n}`],
+];
+
+describe('the employer a title row or a caption above the header names (seeded)', () => {
+  it('a title holding a company name, with periods, businesses and roster words around it, offers the company; a caption naming the 单位 too', () => {
+    const r = rng(2718);
+    for (let k = 0; k < 150; k++) {
+      const form = pick(r, FORMS.filter(Boolean));
+      const base = `${pick(r, PLACES)}${pick(r, BRANDS)}${pick(r, TRADES)}${form}`;
+      const title = `${pick(r, TITLE_HEADS)}${base}${pick(r, TITLE_TAILS)}`;
+      expect(employerFromTitle(title), title).toBe(base);
+      const caption = pick(r, CAPTIONS)(base);
+      expect(employerAboveHeader([[], caption.map((text) => ({ text }))])?.value, caption.join('|')).toBe(base);
+      expect(employerAboveHeader([[], caption.map((text) => ({ text }))])?.row, caption.join('|')).toBe(2);
+    }
+  });
+
+  it('titles naming no employer clearly offer nothing; two employers above the header, or a sheet name that disagrees, offer nothing', () => {
+    const none = ['山东省二级建造师注册人员花名册', '2024年二级建造师延续注册名单', '二级建造师花名册', '欧阳建设二建名单', '鲁信建设第三项目部人员名单', '张三等5人二建名单', '关于二级建造师变更注册的申请', '填表说明', '2024年3月'];
+    for (const title of none) expect(employerFromTitle(title), title).toBeUndefined();
+    expect(employerAboveHeader([[{ text: '济南鲁信建设有限公司二建名单' }], [{ text: '填报单位：华泰路桥有限公司' }]])).toBeUndefined();
+    expect(employerAboveHeader([[{ text: '填表人：张三' }], [{ text: '联系电话：0531-88886666' }]])).toBeUndefined();
+    const title = [[{ text: '济南鲁信建设有限公司二级建造师花名册' }]];
+    expect(sheetEmployer('华泰路桥', title)).toBeUndefined();
+    // The sheet's short name inside the title's full one: the same employer, the full name offered.
+    expect(sheetEmployer('鲁信建设', title)?.value).toBe('济南鲁信建设有限公司');
+    expect(sheetEmployer('Sheet1', title)?.title?.row).toBe(1);
+  });
+
+  it('through the import: a title merged over the header is offered with its row, unticked; ticked, every row gets it and says the row it came from', async () => {
+    const bytes = buildXlsx({
+      name: 'Sheet1',
+      rows: [['济南鲁信建设有限公司二级建造师花名册', '', ''], ['序号', '姓名', '身份证号'], ['1', '张三', idFor(7)], ['2', '李四', idFor(8)]],
+      merges: ['A1:C1'],
+    });
+    const none = await check(bytes, () => false);
+    expect(none.rows.map((row) => row.data.employerName)).toEqual([undefined, undefined]);
+    const { s, rows } = await check(bytes, (offer) => offer !== undefined);
+    expect(s.employer).toBe('济南鲁信建设有限公司');
+    expect(rows.map((row) => [row.data.employerName, row.notices.map((n) => [n.code, n.params?.row])])).toEqual([
+      ['济南鲁信建设有限公司', [['import.titleEmployer', 1]]],
+      ['济南鲁信建设有限公司', [['import.titleEmployer', 1]]],
+    ]);
+    expect(t('import.titleEmployer', rows[0]?.notices[0]?.params)).toContain('第 1 行');
+    const offer = employerOffer(s.read, 0, s.table?.headerRow ?? 1, s.mapping);
+    expect([offer?.value, offer?.title?.row, offer?.title?.text]).toEqual(['济南鲁信建设有限公司', 1, '济南鲁信建设有限公司二级建造师花名册']);
+    expect(t('import.titleEmployerOffer', { value: offer?.value ?? '', row: 1, title: offer?.title?.text ?? '' }, 'en')).toContain('Row 1');
+  });
+});

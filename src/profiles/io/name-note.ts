@@ -13,7 +13,19 @@
 const COMMON_SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(''),
 );
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木'];
+const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒', '端木', '澹台', '濮阳', '淳于', '申屠', '轩辕', '钟离', '呼延', '南宫', '赫连', '鲜于'];
+
+/**
+ * Whether a text has the shape of a person's name: a surname (compound, or one of the common ones) and a given name
+ * of one or two characters — 李建设, 欧阳建设. A given name may be any word, a trade's too, so such a text is not
+ * clearly anything else.
+ */
+export function shapedLikeName(text: string): boolean {
+  const plain = text.replace(/\s+/g, '');
+  if (!/^\p{Script=Han}+$/u.test(plain)) return false;
+  const surname = COMPOUND_SURNAMES.find((s) => plain.startsWith(s)) ?? (COMMON_SURNAMES.has(plain[0] ?? '') ? plain[0] : undefined);
+  return surname !== undefined && plain.length - surname.length >= 1 && plain.length - surname.length <= 2;
+}
 
 /** Brackets a note is written in (after NFKC: full-width （） are ( ); 【】〔〕［］ stay or become [ ]). */
 const NOTE_AT_END = /^(.*?)\s*[([【〔〖]([^()[\]【】〔〕〖〗]*)[)\]】〕〗]\s*$/u;
@@ -71,19 +83,28 @@ export function nameNote(text: string): NameNote | undefined {
   return unclear === undefined ? { name: rest, notes } : { unclear };
 }
 
+/** Runs set apart by spaces that are padding: every run after the first a single character, or a surname set apart. */
+function padding(runs: readonly string[]): boolean {
+  const [first = '', ...tail] = runs;
+  return tail.every((run) => run.length === 1) || (tail.length === 1 && (first.length === 1 || COMPOUND_SURNAMES.includes(first)));
+}
+
 /**
  * A name cell of 汉字 in runs set apart by spaces, when the spaces may not be padding: 「张三 退休」 (a note after the
  * name), 「阿依古丽 买买提」 (a minority name's separator typed as a space), 「张三 李四」 (two people). Joined, each would
- * be stored as a name no ID card holds. Padding is every run after the first a single character (「张 三」 with U+3000 or spaces,
- * 「王 小 明」, 「王小 明」) or a surname set apart from the given name (「张 三丰」, 「欧阳 娜娜」): those are joined as
- * before (unpaddedName). The runs that make it unclear, else undefined.
+ * be stored as a name no ID card holds: the runs that make it unclear. Padding is every run after the first a single
+ * character (「张 三」 with U+3000 or spaces, 「王 小 明」, 「王小 明」) or a surname set apart from the given name (「张 三丰」,
+ * 「欧阳 娜娜」): those are joined as before (unpaddedName), undefined here. A title, rank or post set apart after the
+ * name (「张三 高工」, 「李四 项目经理」, 「王 五 副科长」) is the same note as in brackets (isTitle: never how an ID card
+ * names a person): the name and its notes.
  */
-export function spacedRuns(text: string): string | undefined {
+export function spacedRuns(text: string): NameNote | undefined {
   // Spaces around a minority name's dot only pad it (「阿依古丽 · 买买提」).
   const runs = text.normalize('NFKC').trim().replace(/\s*([·•・])\s*/gu, '$1').split(/\s+/).filter(Boolean);
-  if (runs.length < 2 || !runs.every((run) => /^[\p{Script=Han}·•・]+$/u.test(run))) return undefined;
-  const [first = '', ...tail] = runs;
-  if (tail.every((run) => run.length === 1)) return undefined;
-  if (tail.length === 1 && (first.length === 1 || COMPOUND_SURNAMES.includes(first))) return undefined;
-  return tail.join(' ');
+  if (runs.length < 2 || !runs.every((run) => /^[\p{Script=Han}·•・]+$/u.test(run)) || padding(runs)) return undefined;
+  const name = [...runs];
+  const notes: string[] = [];
+  for (let last = name.at(-1); name.length > 1 && last !== undefined && isTitle(last); last = name.at(-1)) notes.unshift(name.pop() ?? '');
+  if (notes.length && (name.length === 1 || padding(name))) return { name: name.join(''), notes };
+  return { unclear: runs.slice(1).join(' ') };
 }

@@ -70,6 +70,8 @@ export interface RowContext {
   sectionRounding?: readonly IdRounding[] | undefined;
   /** The employer the clerk accepted from the sheet's name, for rows with none of their own (CheckPart.employer). */
   sheetEmployer?: string | undefined;
+  /** The sheet row of the title or caption that employer was read from (undefined: from the sheet's name). */
+  sheetEmployerRow?: number | undefined;
 }
 
 const fromFinding = (column: string, f: Finding): RowIssue => ({ column, code: `v.${f.code}`, params: f.params });
@@ -162,18 +164,22 @@ function readIdentity(b: RowBuilder, key: 'name' | 'idNumber', cell: Cell, colum
  */
 function withoutNote(b: RowBuilder, text: string, column: string): string | undefined {
   const found = nameNote(text);
-  const runs = spacedRuns(found && 'name' in found ? found.name : text);
-  if (runs !== undefined) {
-    b.errors.push({ column, code: 'import.nameRunsUnclear', params: { text, runs } });
+  const bare = found && 'name' in found ? found.name : text;
+  const spaced = spacedRuns(bare);
+  if (spaced && 'unclear' in spaced) {
+    b.errors.push({ column, code: 'import.nameRunsUnclear', params: { text, runs: spaced.unclear } });
     return undefined;
   }
-  if (!found) return text;
-  if ('unclear' in found) {
+  if (found && 'unclear' in found) {
     b.errors.push({ column, code: 'import.nameNoteUnclear', params: { text, note: found.unclear } });
     return undefined;
   }
-  b.warnings.push({ column, code: 'import.nameNote', params: { text, value: found.name, note: found.notes.join('、') } });
-  return found.name;
+  // A title set apart by a space comes before any bracketed note (「张三 高工（退休）」).
+  const notes = [...(spaced?.notes ?? []), ...(found?.notes ?? [])];
+  if (!notes.length) return text;
+  const name = spaced?.name ?? bare;
+  b.warnings.push({ column, code: 'import.nameNote', params: { text, value: name, note: notes.join('、') } });
+  return name;
 }
 
 /**
@@ -537,7 +543,7 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
     } else if (DATE_FIELDS.has(key)) b.date(key, readDateCell(key, cell, dateCtx), column);
     else readOther(b, key, cell, column, ctx.now);
   });
-  if (ctx.sheetEmployer !== undefined && b.data.employerName === undefined && !ctx.mapping.includes('employerName')) fromSheetName(b, ctx.sheetEmployer, ctx.now);
+  if (ctx.sheetEmployer !== undefined && b.data.employerName === undefined && !ctx.mapping.includes('employerName')) fromSheetName(b, ctx.sheetEmployer, ctx.sheetEmployerRow, ctx.now);
   const col = (key: FieldKey) => {
     const i = ctx.mapping.indexOf(key);
     return i >= 0 ? { header: columnName(i), text: cellAt(i).text.trim() } : undefined;
@@ -553,13 +559,14 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
 }
 
 /**
- * The employer the clerk accepted from the sheet's name: read as a cell of the employer column would be (its check
+ * The employer the clerk accepted from the sheet's name or title: read as a cell of the employer column would be (its check
  * applies), and said on every row, so that where each row's employer came from stays in sight.
  */
-function fromSheetName(b: RowBuilder, employer: string, now: Date): void {
+function fromSheetName(b: RowBuilder, employer: string, row: number | undefined, now: Date): void {
   const before = b.warnings.length;
   readOther(b, 'employerName', { text: employer }, '', now);
-  if (b.data.employerName !== undefined) b.notices.push({ column: '', field: 'employerName', code: 'import.sheetEmployer', params: { value: employer } });
+  const said: RowIssue = row === undefined ? { column: '', code: 'import.sheetEmployer', params: { value: employer } } : { column: '', code: 'import.titleEmployer', params: { value: employer, row } };
+  if (b.data.employerName !== undefined) b.notices.push({ ...said, field: 'employerName' });
   for (const w of b.warnings.slice(before)) w.field = 'employerName';
 }
 
@@ -581,7 +588,7 @@ const SLICE_MS = 25;
  * itself says (headers, hidden rows, pasted blocks, Excel's rounding of its ID column). One place for both the
  * import worker's sliced check and validateTable, so a new table-wide fact reaches both.
  */
-export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904' | 'sheetEmployer'>): RowContext {
+export function tableContext(table: Table, ctx: Pick<RowContext, 'mapping' | 'now' | 'today' | 'date1904' | 'sheetEmployer' | 'sheetEmployerRow'>): RowContext {
   const base = { ...ctx, headers: table.headers };
   const sections = table.sections ?? [];
   // Excel's rounding is judged per block, each by its own ID column: rosters pasted together come from different

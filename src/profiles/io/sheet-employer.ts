@@ -5,6 +5,9 @@
  * clearly no company: Excel's default names, dates and periods (2024年3月, 第二批), roster words (名单, 花名册, 汇总),
  * a business or a specialty (变更注册, 市政公用工程), a person's name. A wrong employer is worse than none.
  */
+import { headerKey } from './mapping';
+import { shapedLikeName } from './name-note';
+import type { Cell } from './table';
 
 /** Excel's and WPS's default sheet names, and copies of them (Sheet1, Sheet1 (2), 工作表3). */
 const DEFAULT_NAME = /^(sheet|工作表|表|页|sheet页)\s*\d*(\s*\(\d+\))?$/i;
@@ -48,10 +51,94 @@ export function sheetNameCore(name: string): string {
 export function employerFromSheetName(name: string): string | undefined {
   const plain = name.normalize('NFKC').trim();
   if (DEFAULT_NAME.test(plain) || PERIOD.test(plain) || !/\p{Script=Han}/u.test(plain)) return undefined;
-  const core = sheetNameCore(plain);
+  return organisation(sheetNameCore(plain));
+}
+
+/** A name's core (numbering, notes and roster words taken off) when it is clearly an organisation's, else undefined. */
+function organisation(core: string): string | undefined {
   const han = core.match(/\p{Script=Han}/gu)?.length ?? 0;
-  if (han < 4 || NOT_OWNER.test(core) || /(项目部|办事处|项目处)$/u.test(core)) return undefined;
+  if (han < 4 || PERIOD.test(core) || NOT_OWNER.test(core) || /(项目部|办事处|项目处)$/u.test(core)) return undefined;
   if (ORG_END.test(core)) return core;
+  // 欧阳建设, 司马建工: a compound surname is a brand's two characters, and the trade a given name (李建设).
+  if (shapedLikeName(core)) return undefined;
   const brand = core.replace(TRADE, '').match(/\p{Script=Han}/gu)?.length ?? 0;
   return brand >= BRAND_MIN && brand < han ? core : undefined;
+}
+
+/**
+ * What a title says before the employer (关于, a year, a month or a batch) and after it (the roster, the business,
+ * the period, 的 and 申请: 「2024年度济南鲁信建设有限公司二级建造师延续注册人员名单」, 「关于某公司二级建造师变更注册的申请」).
+ * Taken off the ends only: inside a name, the same words are the name's.
+ */
+const PERIOD_WORD = String.raw`\d{4}\s*年度?(\s*\d{1,2}\s*月份?)?|\d{4}\s*[.\-/]\s*\d{1,2}|\d{1,2}\s*月份?|第\s*[\d一二三四五六七八九十]{1,3}\s*[批季期次]|[上下]半年|[一二三四1-4]季度`;
+const TITLE_HEAD = new RegExp(`^(关于|附件\\s*\\d*\\s*[:：]|${PERIOD_WORD})[\\s\\-_—–·.、:：]*`, 'u');
+const TITLE_TAIL = new RegExp(`[\\s\\-_—–·.、:：]*(${PERIOD_WORD}|注册建造师|执业资格|登记表|申报表|申请表|情况表|报名表|(初始|变更|延续|增项|注销|重新)?注册|初始|变更|延续|增项|注销|申请|申报|报名|报送|的)$`, 'u');
+
+/** The employer a title row names (「济南鲁信建设有限公司二级建造师花名册」), or undefined when it names none clearly. */
+export function employerFromTitle(title: string): string | undefined {
+  let core = title.normalize('NFKC').replace(/\s+/g, ' ').trim().replace(LEADING_NUMBER, '');
+  for (let before = ''; before !== core; ) {
+    before = core;
+    core = sheetNameCore(core.replace(TITLE_HEAD, '').replace(TITLE_TAIL, ''));
+  }
+  return organisation(core);
+}
+
+/**
+ * A caption naming the employer above the table (「填报单位（盖章）：济南鲁信建设有限公司」, 「单位名称：」 and the name in
+ * the next cell): the label is the employer column's own name (mapping's lexicon) or a 填报/报送/申报 单位.
+ */
+const CAPTION_LABEL = /^(填报|报送|申报|推荐|上报)单位(名称|全称)?$/u;
+const isEmployerLabel = (label: string): boolean => {
+  const plain = label.normalize('NFKC').replace(/[(（][^)）]*[)）]/gu, '').replace(/\s+/g, '');
+  return CAPTION_LABEL.test(plain) || headerKey(plain) === 'employerName';
+};
+
+/** Where an employer read above the header came from: its sheet row, and the text of that row's cell. */
+export interface TitleEmployer {
+  value: string;
+  row: number;
+  text: string;
+}
+
+/** The employers the cells of one row above the header name: a title alone in its row, or captions. */
+function employersInRow(cells: readonly Cell[], row: number): TitleEmployer[] {
+  const own = cells.filter((c) => c.text.trim() && !c.merged);
+  const out: TitleEmployer[] = [];
+  own.forEach((cell, i) => {
+    const text = cell.text.trim();
+    const caption = /^([^:：]{1,12})[:：]\s*(.*)$/u.exec(text.normalize('NFKC'));
+    if (caption && !/^附件\s*\d*$/u.test(caption[1] ?? '')) {
+      // The value ends where a wide gap or the next caption (填报日期：…) starts; else it is the next cell.
+      const inCell = (caption[2] ?? '').split(/\s{2,}|\s+(?=[^\s:：]{1,8}[:：])/u)[0]?.trim() ?? '';
+      const value = inCell || (own[i + 1]?.text.trim() ?? '');
+      const found = isEmployerLabel(caption[1] ?? '') ? organisation(sheetNameCore(value)) : undefined;
+      if (found) out.push({ value: found, row, text: inCell ? text : `${text}${value}` });
+    } else if (own.length === 1) {
+      const found = employerFromTitle(text);
+      if (found) out.push({ value: found, row, text });
+    }
+  });
+  return out;
+}
+
+/**
+ * The one employer the rows above a sheet's header name (its title, a 填报单位 caption), or undefined when they name
+ * none or two different ones (which of them is the rows' cannot be told). `above` are the sheet's rows from row 1.
+ */
+export function employerAboveHeader(above: ReadonlyArray<readonly Cell[]>): TitleEmployer | undefined {
+  const found = above.flatMap((cells, i) => employersInRow(cells, i + 1));
+  return found.every((f) => f.value === found[0]?.value) ? found[0] : undefined;
+}
+
+/**
+ * The employer a sheet offers: its title's or caption's (the full name, usually) or its name's. When both name one
+ * they must agree — the same, or the name's short form inside the title's (鲁信建设 in 济南鲁信建设有限公司) — else
+ * nothing is offered.
+ */
+export function sheetEmployer(name: string | undefined, above: ReadonlyArray<readonly Cell[]>): { value: string; title?: TitleEmployer } | undefined {
+  const fromName = name === undefined ? undefined : employerFromSheetName(name);
+  const title = employerAboveHeader(above);
+  if (!title) return fromName === undefined ? undefined : { value: fromName };
+  return fromName === undefined || title.value.includes(fromName) ? { value: title.value, title } : undefined;
 }

@@ -21,6 +21,8 @@ export interface CheckPart {
    * (sheet-employer.ts): offered, never taken unasked.
    */
   employer?: string | undefined;
+  /** The sheet row of the title or caption the employer was read from, when not from the sheet's name. */
+  employerRow?: number | undefined;
 }
 
 /** A check of the held file: which sheets with which header row and mapping, and the clock of the page that asked. */
@@ -132,7 +134,7 @@ export class SheetSession {
     if (!read) throw new CodedError('import.err.reader');
     const blocks = request.parts.map((part) => {
       const table = tableAt(sheetOf(read, part.sheet), part.headerRow);
-      const ctx = tableContext(table, { mapping: part.mapping, now: new Date(request.now), today: request.today, date1904: read.date1904, sheetEmployer: part.employer });
+      const ctx = tableContext(table, { mapping: part.mapping, now: new Date(request.now), today: request.today, date1904: read.date1904, sheetEmployer: part.employer, sheetEmployerRow: part.employerRow });
       return { table, ctx, sheet: read.sheets?.[part.sheet]?.name };
     });
     if (blocks.reduce((sum, b) => sum + b.table.rows.length, 0) > MAX_ROWS) throw new CodedError('import.err.tooManyRows', { max: MAX_ROWS });

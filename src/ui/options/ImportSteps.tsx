@@ -132,24 +132,23 @@ interface MappingProps {
 
 interface OfferProps {
   sheet: number;
-  name: string | undefined;
-  mapping: ReadonlyArray<ColumnKey | null>;
+  offer: ReturnType<typeof employerOffer>;
   employer: string | undefined;
   onEmployer: (sheet: number, employer: string | undefined) => void;
 }
 
 /**
- * A sheet whose name looks like an employer's and which has no employer column: the name is offered as its rows'
- * employer, with the value shown, and taken only when the clerk ticks it (sheet-employer.ts).
+ * A sheet whose title or name names an employer and which has no employer column: the employer is offered for its
+ * rows, with the value and where it was read, and taken only when the clerk ticks it (sheet-employer.ts).
  */
-function EmployerOffer({ sheet, name, mapping, employer, onEmployer }: OfferProps) {
-  const offer = employerOffer(name, mapping);
+function EmployerOffer({ sheet, offer, employer, onEmployer }: OfferProps) {
   if (offer === undefined) return null;
+  const { value, title } = offer;
   return (
-    <div class="row" data-jzs-sheet-employer-offer={offer}>
+    <div class="row" data-jzs-sheet-employer-offer={value}>
       <label>
-        <input type="checkbox" data-jzs-sheet-employer={sheet} checked={employer === offer} onChange={(e) => onEmployer(sheet, e.currentTarget.checked ? offer : undefined)} />{' '}
-        <ZhRuns text={t('import.sheetEmployerOffer', { value: offer })} />
+        <input type="checkbox" data-jzs-sheet-employer={sheet} checked={employer === value} onChange={(e) => onEmployer(sheet, e.currentTarget.checked ? value : undefined)} />{' '}
+        <ZhRuns text={title ? t('import.titleEmployerOffer', { value, row: title.row, title: title.text }) : t('import.sheetEmployerOffer', { value })} />
       </label>
     </div>
   );
@@ -168,7 +167,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap, onEmplo
       </p>
       {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       {sheetName !== undefined && <h3 data-jzs-sheet-shown={s.viewing}>{t('import.sheetMapping', { sheet: sheetName })}</h3>}
-      {!s.sheets.length && <EmployerOffer sheet={0} name={read.sheetName} mapping={s.mapping} employer={s.employer} onEmployer={onEmployer} />}
+      {!s.sheets.length && <EmployerOffer sheet={0} offer={employerOffer(read, 0, table.headerRow, s.mapping)} employer={s.employer} onEmployer={onEmployer} />}
       {shown.notices.map((n) => (
         <p key={n.code} class="warning" data-jzs-import-notice={n.code.split('.').pop()}>
           <ZhRuns text={t(n.code, n.params)} />
@@ -274,7 +273,7 @@ export function SheetsStep({ state: s, onChoose, onView, onEmployer }: SheetsPro
               {t('import.sheetView')}
             </button>
           )}
-          {c.chosen && <EmployerOffer sheet={i} name={c.name} mapping={c.mapping} employer={c.employer} onEmployer={onEmployer} />}
+          {c.chosen && <EmployerOffer sheet={i} offer={employerOffer(s.read, i, c.table.headerRow, c.mapping)} employer={c.employer} onEmployer={onEmployer} />}
         </div>
       ))}
     </fieldset>

@@ -5,10 +5,10 @@
  */
 import type { ColumnKey } from '../../profiles/io/mapping';
 import type { ConflictChoice, DuplicatePolicy, ImportPlan } from '../../profiles/io/plan';
-import { autoMapTable, dataRowsIn, findHeaderRow, hasHeaderRow, type ReadResult, tableAt } from '../../profiles/io/read';
+import { autoMapTable, dataRowsIn, findHeaderRow, hasHeaderRow, type ReadResult, sheetOf, tableAt } from '../../profiles/io/read';
 import type { RowResult } from '../../profiles/io/rows';
 import type { CheckPart } from '../../profiles/io/sheet-session';
-import { employerFromSheetName } from '../../profiles/io/sheet-employer';
+import { sheetEmployer } from '../../profiles/io/sheet-employer';
 import type { Table } from '../../profiles/io/table';
 import type { Profile } from '../../profiles/schema';
 
@@ -42,7 +42,7 @@ export interface SheetChoice {
   chosen: boolean;
   table: Table;
   mapping: Array<ColumnKey | null>;
-  /** The employer the clerk accepted from the sheet's name (employerOffer), for its rows. */
+  /** The employer the clerk accepted from the sheet's name or title (employerOffer), for its rows. */
   employer?: string | undefined;
 }
 
@@ -130,23 +130,31 @@ export function sheetChoices(read: ReadResult): SheetChoice[] {
 }
 
 /**
- * The employer a sheet's name offers (sheet-employer.ts) while the sheet has no employer column mapped: with one,
- * the rows have their own and nothing is offered.
+ * The employer a sheet offers — from its title or a 填报单位 caption above its header row, or from its name
+ * (sheet-employer.ts) — while the sheet has no employer column mapped: with one, the rows have their own and nothing
+ * is offered. `sheet` is the sheet's index (0 for a file of one sheet).
  */
-export function employerOffer(name: string | undefined, mapping: ReadonlyArray<ColumnKey | null>): string | undefined {
-  return name === undefined || mapping.includes('employerName') ? undefined : employerFromSheetName(name);
+export function employerOffer(read: ReadResult | undefined, sheet: number, headerRow: number, mapping: ReadonlyArray<ColumnKey | null>): ReturnType<typeof sheetEmployer> {
+  if (!read || mapping.includes('employerName')) return undefined;
+  const above = sheetOf(read, sheet).grid.slice(0, Math.max(0, headerRow - 1));
+  return sheetEmployer(read.sheets?.[sheet]?.name ?? read.sheetName, above);
 }
 
-/** The employer a part carries: the one accepted, while its sheet's name still offers it. */
-const accepted = (name: string | undefined, mapping: ReadonlyArray<ColumnKey | null>, employer: string | undefined) =>
-  employer !== undefined && employerOffer(name, mapping) === employer ? employer : undefined;
+/** The employer a part carries: the one accepted, while its sheet still offers it (and the title row it came from). */
+function accepted(read: ReadResult | undefined, sheet: number, headerRow: number, mapping: ReadonlyArray<ColumnKey | null>, employer: string | undefined): Pick<CheckPart, 'employer' | 'employerRow'> {
+  const offer = employer === undefined ? undefined : employerOffer(read, sheet, headerRow, mapping);
+  return offer?.value === employer ? { employer, employerRow: offer?.title?.row } : {};
+}
 
 type PartsSource = Pick<ImportState, 'sheets' | 'table' | 'mapping'> & Partial<Pick<ImportState, 'read' | 'employer'>>;
 
 /** The sheets to check and import, each with its header row and mapping (sheet 0 and the one table for a CSV). */
 export function partsOf(s: PartsSource): CheckPart[] {
-  if (!s.sheets.length) return [{ sheet: 0, headerRow: s.table?.headerRow ?? 1, mapping: s.mapping, employer: accepted(s.read?.sheetName, s.mapping, s.employer) }];
-  return s.sheets.flatMap((c, sheet) => (c.chosen ? [{ sheet, headerRow: c.table.headerRow, mapping: c.mapping, employer: accepted(c.name, c.mapping, c.employer) }] : []));
+  if (!s.sheets.length) {
+    const headerRow = s.table?.headerRow ?? 1;
+    return [{ sheet: 0, headerRow, mapping: s.mapping, ...accepted(s.read, 0, headerRow, s.mapping, s.employer) }];
+  }
+  return s.sheets.flatMap((c, sheet) => (c.chosen ? [{ sheet, headerRow: c.table.headerRow, mapping: c.mapping, ...accepted(s.read, sheet, c.table.headerRow, c.mapping, c.employer) }] : []));
 }
 
 /**
