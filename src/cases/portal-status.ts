@@ -8,7 +8,7 @@
 import { type BusinessId } from '../domain/ids';
 import { businessFromText } from '../domain/business-text';
 import type { CaseStatusRules } from '../rules/case-statuses';
-import { bodyRows, cellsOf, positions, under } from '../portals/grid';
+import { bodyRows, cellsOf, positions, rowsOf, under } from '../portals/grid';
 
 export type PortalLabels = CaseStatusRules['labels'];
 
@@ -34,6 +34,11 @@ export interface PortalCase {
 }
 
 export const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(/[\s:：*＊]/g, '');
+/** A label's count after it (「补正内容（1）」: the first of the opinions), after `norm`. */
+const COUNT = /\(\d{1,2}\)$/;
+/** A label as written, its count left off: 「补正内容（1）」 is the 补正内容 label. */
+const labelText = (s: string | null | undefined): string => norm(s).replace(COUNT, '');
+
 /** Shown text, whitespace collapsed (not NFKC: 补正意见 keep their full-width punctuation). */
 const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -77,30 +82,57 @@ const hasControl = (el: Element | undefined): boolean => el?.querySelector('inpu
  * A value that reads like a column header (处理时间, 处理人, 处理意见, 审核状态): what the label's neighbour in
  * a grid's header row holds, never a status or an opinion. A wrong status or opinion is worse than none.
  */
-const HEADERISH = /^.{0,6}(时间|日期|人|意见|状态|名称|环节|结果)$/;
+const HEADERISH = /^.{0,6}(时间|日期|人|意见|状态|名称|环节|结果|备注|操作|说明)$/;
 
 function columnOf(header: Element, labels: readonly string[]): { col: number; span: number } | undefined {
   const wanted = new Set(labels.map(norm));
   return positions(header).find((p) => wanted.has(norm(p.cell.textContent)));
 }
 
-function fromGrid(doc: Document, labels: PortalLabels): PortalCase[] {
+/** What a cell shows: its text, else the title, alt or aria-label of what is in it (a status drawn as an icon). */
+function said(el: Element | undefined): string {
+  const marks = el ? [el, ...el.querySelectorAll('[title],[alt],[aria-label]')] : [];
+  return text(el) || (marks.map((e) => e.getAttribute('title') ?? e.getAttribute('alt') ?? e.getAttribute('aria-label') ?? '').find((t) => t.trim()) ?? '').trim();
+}
+
+/** A value, not a column's header: a date or a number of six digits or more (申报流水号). */
+const VALUE = /\d{6}|\d{4}\s*[-/.年]\s*\d{1,2}/;
+
+/**
+ * The header rows of 办件 grids: a row with a status column and a title or serial column, holding no control (a
+ * search form) and no value (a label/value row of a detail table: 「办件编号 | 3701… | 状态 | 待补正」), in a table
+ * with no other row of labels (a detail table's rows are labels and values, a grid's body holds no header text).
+ */
+function gridHeaders(doc: Document, labels: PortalLabels): Element[] {
   const statusLabels = new Set(labels.status.map(norm));
   const allLabels = new Set(Object.values(labels).flat().map(norm));
-  const headers = Array.from(doc.querySelectorAll('tr')).filter((tr) => !hasControl(tr) && cellsOf(tr).some((c) => statusLabels.has(norm(c.textContent))));
+  const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(norm(c.textContent)));
+  return Array.from(doc.querySelectorAll('tr')).filter((tr) => {
+    const cells = cellsOf(tr);
+    const table = tr.closest('table');
+    return (
+      !hasControl(tr) &&
+      cells.some((c) => statusLabels.has(norm(c.textContent))) &&
+      (columnOf(tr, labels.title) ?? columnOf(tr, labels.serial)) !== undefined &&
+      !cells.some((c) => VALUE.test(c.textContent ?? '')) &&
+      !(table && rowsOf(table).some((r) => r !== tr && labelled(r)))
+    );
+  });
+}
+
+function fromGrid(headers: readonly Element[], labels: PortalLabels): PortalCase[] {
+  const allLabels = new Set(Object.values(labels).flat().map(norm));
   const out: PortalCase[] = [];
   for (const header of headers) {
     const statusCol = columnOf(header, labels.status);
     if (!statusCol) continue;
     const cols = { serial: columnOf(header, labels.serial), title: columnOf(header, labels.title), appliedAt: columnOf(header, labels.appliedAt) };
-    // A label/value table (detail page) also has a row with 办件状态 in it: a grid needs a title column.
-    if (!cols.title && !cols.serial) continue;
     for (const row of bodyRows(header)) {
-      // A label/value table (detail page) has rows of labels too: a grid's data row holds no header text.
+      // Rows of another table the header's width found (a search form's labels): a grid's data row holds no header text.
       if (cellsOf(row).some((c) => allLabels.has(norm(c.textContent)))) continue;
       const at = (col: { col: number; span: number } | undefined) => (col ? under(row, col.col, col.span)[0] : undefined);
       const statusCell = at(statusCol);
-      const statusText = text(statusCell);
+      const statusText = said(statusCell);
       if (!statusCell || !statusText || hasControl(statusCell)) continue;
       const title = text(at(cols.title)) || undefined;
       out.push({
@@ -229,11 +261,14 @@ function lines(el: Element): string {
  */
 function inlineReader(all: readonly string[], multiLine: readonly string[]): PairReader {
   const alt = [...all].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const nextLabel = `[*＊]?(?:${alt})\\s*[:：]|[\\s,，;；|][\\u4e00-\\u9fff]{2,8}[:：]`;
+  // A count after a label (「补正内容（1）：」) is part of it.
+  const count = '(?:\\s*[(（]\\d{1,2}[)）])?';
+  const nextLabel = `[*＊]?(?:${alt})${count}\\s*[:：]|[\\s,，;；|][\\u4e00-\\u9fff]{2,8}[:：]`;
   const end = new RegExp(`\\n|${nextLabel}`, 'g');
   const labelEnd = new RegExp(nextLabel, 'g');
   const lasting = new Set(multiLine.map(norm));
-  const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})\\s*[:：][^\\S\\n]*`, 'g');
+  // Or, at a line's start, a label and its text with no colon between: a count or a space (「补正意见 请补充…」).
+  const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})${count}\\s*[:：][^\\S\\n]*|(?:^|\\n)[^\\S\\n]*[*＊]?(${alt})(?:[(（]\\d{1,2}[)）]|[^\\S\\n])[^\\S\\n]*`, 'g');
   const read = new WeakMap<Element, Map<string, string>>();
   return (el) => {
     const known = read.get(el);
@@ -243,10 +278,11 @@ function inlineReader(all: readonly string[], multiLine: readonly string[]): Pai
     const labelEnds = Array.from(t.matchAll(labelEnd), (m) => m.index);
     const out = new Map<string, string>();
     for (const m of t.matchAll(start)) {
+      const label = norm(m[1] ?? m[2]);
       const from = m.index + m[0].length;
-      const until = (lasting.has(norm(m[1])) ? labelEnds : ends).find((e) => e >= from) ?? t.length;
+      const until = (lasting.has(label) ? labelEnds : ends).find((e) => e >= from) ?? t.length;
       const value = t.slice(from, until).replace(/\s+/g, ' ').replace(/^[\s,，;；|]+|[\s,，;；|]+$/g, '');
-      if (!out.has(norm(m[1]))) out.set(norm(m[1]), value);
+      if (!out.has(label)) out.set(label, value);
     }
     read.set(el, out);
     return out;
@@ -261,8 +297,8 @@ function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: stri
   const wanted = new Set(labels.map(norm));
   const out: Labelled[] = [];
   for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
-    const own = norm(el.textContent);
-    if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(norm(c.textContent)))) {
+    const own = labelText(el.textContent);
+    if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(labelText(c.textContent)))) {
       const cell = valueAfter(el, isLabel);
       const line = cell ? '' : lineAfter(el, isLabel);
       if (cell) out.push({ label: el, value: text(cell), cell });
@@ -293,11 +329,20 @@ function correctionOf(found: Labelled | undefined, isLabel: (s: string) => boole
   return points.join(' ') || undefined;
 }
 
-function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined): PortalCase | undefined {
-  const allLabels = new Set(Object.values(labels).flat().map(norm));
-  const isLabel = (s: string) => allLabels.has(s);
-  const pairs = inlineReader(Object.values(labels).flat(), labels.correction);
-  const find = (l: readonly string[]) => labelledAll(doc, l, isLabel, pairs);
+/**
+ * A reviewer's opinion under the name of the step (审核意见, 审查意见, 预审意见…): where a page gives no 补正
+ * label, on a case waiting for 补正 it is what to correct; on any other it says 同意 or 准予注册, no 补正意见.
+ */
+const REVIEW = ['审核', '审查', '审批', '预审', '初审', '复审', '受理', '窗口'].map((step) => `${step}意见`);
+/** How the 补正 statuses of case-statuses.json word it (待补正, 需补正, 待补齐补正). */
+const WAITS_FOR_CORRECTION = /补正|补齐/;
+
+function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined, headers: ReadonlySet<Element>): PortalCase | undefined {
+  const all = [...Object.values(labels).flat(), ...REVIEW];
+  const allLabels = new Set(all.map(norm));
+  const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
+  const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
+  const find = (l: readonly string[]) => labelledAll(doc, l, isLabel, pairs).filter(({ label }) => !headers.has(label.closest('tr') ?? label));
   // No status label with a value: no 办件 (most pages end here, after one pass over the page).
   const statuses = find(labels.status);
   if (!statuses.length) return undefined;
@@ -311,6 +356,7 @@ function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined
   const status = nearest(statuses);
   if (!status) return undefined;
   const deadline = nearest(find(labels.correctionDeadline))?.value;
+  const opinions = find(labels.correction);
   return {
     serial: serial?.value,
     title: title?.value,
@@ -319,7 +365,7 @@ function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined
     statusCode: codeIn(status.cell),
     appliedOn: dateIn(nearest(find(labels.appliedAt))?.value ?? ''),
     ref: refIn(undefined, url),
-    correction: correctionOf(nearest(find(labels.correction)), isLabel),
+    correction: correctionOf(nearest(opinions.length || !WAITS_FOR_CORRECTION.test(status.value) ? opinions : find(REVIEW)), isLabel),
     correctionDeadline: deadline ? dateIn(deadline) : undefined,
   };
 }
@@ -329,8 +375,10 @@ function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined
  * `url` (the page's address) gives the detail page's application id. Empty when the page shows none.
  */
 export function getPortalCases(doc: Document, labels: PortalLabels, url?: string): PortalCase[] {
-  const rows = fromGrid(doc, labels);
+  const headers = gridHeaders(doc, labels);
+  const rows = fromGrid(headers, labels);
   if (rows.length) return rows;
-  const one = fromDetail(doc, labels, url);
+  // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
+  const one = fromDetail(doc, labels, url, new Set(headers));
   return one ? [one] : [];
 }

@@ -13,7 +13,7 @@ import { readFixture, renderMini, replicaDocument } from '../helpers/replica-dom
 
 // The DOM the unit tests use (happy-dom), as globals for the recognition code.
 const win = new Window();
-for (const name of ['DOMParser', 'Node', 'Element', 'HTMLElement', 'HTMLInputElement', 'HTMLSelectElement', 'HTMLTextAreaElement', 'HTMLLabelElement', 'CSS']) {
+for (const name of ['DOMParser', 'Node', 'NodeFilter', 'Element', 'HTMLElement', 'HTMLInputElement', 'HTMLSelectElement', 'HTMLOptionElement', 'HTMLTextAreaElement', 'HTMLLabelElement', 'HTMLTableCellElement', 'CSS']) {
   Object.assign(globalThis, { [name]: (win as unknown as Record<string, unknown>)[name] });
 }
 

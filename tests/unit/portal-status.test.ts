@@ -127,6 +127,41 @@ describe('getPortalCases: 办件详情', () => {
   });
 });
 
+describe('getPortalCases: pages worded and laid out as other deployments do', () => {
+  const info = (opinion: string, status = '待补正') =>
+    html(`<ul class="info"><li>办件编号：370100202612010001</li><li>事项名称：二级建造师注册资格认定（变更注册）</li><li>办件状态：${status}</li>${opinion}</ul>`);
+
+  it('reads a 补正意见 whose label has a count or a space instead of a colon', () => {
+    expect(getPortalCases(info('<li>补正内容（1）劳动合同页码不全。</li>'), labels)[0]?.correction).toBe('劳动合同页码不全。');
+    expect(getPortalCases(info('<li>补正意见 请补充社保缴纳证明。</li>'), labels)[0]?.correction).toBe('请补充社保缴纳证明。');
+    const block = html(`<table><tr><th>办件编号</th><td>370100202612010001</td><th>办件状态</th><td>待补正</td></tr><tr><th>事项名称</th><td colspan="3">二级建造师注册资格认定（变更注册）</td></tr></table>
+      <div class="block-title">补正原因（1）</div><div class="content">身份证复印件不清晰。</div>`);
+    expect(getPortalCases(block, labels)[0]?.correction).toBe('身份证复印件不清晰。');
+  });
+
+  it("reads a reviewer's 审核意见 as the 补正意见 only on a case waiting for 补正", () => {
+    expect(getPortalCases(info('<li>审核意见 请补充劳动合同。</li>'), labels)[0]?.correction).toBe('请补充劳动合同。');
+    expect(getPortalCases(info('<li>审核意见：同意</li>', '审核中'), labels)[0]).toMatchObject({ statusText: '审核中', correction: undefined });
+    // A 补正 label wins over the reviewer's words.
+    expect(getPortalCases(info('<li>审核意见：见补正意见</li><li>补正意见：请补充劳动合同。</li>'), labels)[0]?.correction).toBe('请补充劳动合同。');
+  });
+
+  it('reads a status drawn as an icon with a title, in a grid with columns it does not read', () => {
+    const doc = html(`<table><thead><tr><th>序号</th><th>申请人</th><th>流水号</th><th>事项名称</th><th>受理部门</th><th>状态</th></tr></thead>
+      <tbody><tr><td>1</td><td>张三</td><td>370100202612010001</td><td>二级建造师注册资格认定（变更注册）</td><td>济南市住建局</td><td><i class="icon" title="待补正"></i></td></tr></tbody></table>`);
+    expect(getPortalCases(doc, labels).map((c) => [c.serial, c.statusText])).toEqual([['370100202612010001', '待补正']]);
+  });
+
+  it('never reads a label/value table as a grid, nor an empty grid\'s header as labels and values', () => {
+    // Its rows hold labels we do not read (申请人, 受理部门): they are no 办件 of a grid.
+    const detail = html(`<table><tr><td class="tdlabel">办件编号</td><td>370100202612010001</td><td class="tdlabel">状态</td><td>不予受理</td></tr>
+      <tr><td class="tdlabel">申请人</td><td>张三</td><td class="tdlabel">受理部门</td><td>济南市住建局</td></tr><tr><td class="tdlabel">事项名称</td><td>二级建造师注册资格认定（初始注册）</td><td class="tdlabel">申请时间</td><td>2026-12-01</td></tr></table>`);
+    expect(getPortalCases(detail, labels).map((c) => [c.serial, c.statusText])).toEqual([['370100202612010001', '不予受理']]);
+    const empty = html(`<table><tr><td>流水号</td><td>序号</td><td>事项名称</td><td>状态</td><td>受理部门</td></tr><tr><td colspan="5">暂无数据</td></tr></table>`);
+    expect(getPortalCases(empty, labels)).toEqual([]);
+  });
+});
+
 describe('mapPortalStatus (rules/shared/case-statuses.json)', () => {
   it('validates the rule data and refuses a text or code listed in two groups', () => {
     expect(CaseStatusRules.safeParse(rules).success).toBe(true);
