@@ -164,7 +164,7 @@ export class FillService {
           const probe = probes[i];
           // A field the page script could not find again is as good as not shown.
           if (!probe?.handle) return;
-          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options, limits: probe.limits, picker: probe.picker, widget: probe.widget, format: probe.format });
+          fields.push({ ...f, frameId: ref.frameId, handle: probe.handle, hidden: probe.hidden, options: f.options ?? probe.options, limits: probe.limits, picker: probe.picker, widget: probe.widget, format: probe.format, multi: probe.multi });
         });
       }),
     );

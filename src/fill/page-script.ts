@@ -71,6 +71,8 @@ export interface PageProbe {
   widget?: true | undefined;
   /** A date field's format as the page declares or shows it (`PageKit.dateFormatOf`); absent when it says nothing. */
   format?: string | undefined;
+  /** A MiniUI list that takes several options (a checkbox list, a combobox with `multiSelect`): its value is their codes, comma-joined. */
+  multi?: true | undefined;
 }
 
 /** What a native box accepts as typed: its maxlength (UTF-16 units, as the browser counts) and its pattern. */
@@ -112,12 +114,13 @@ export interface PageWrite {
    */
   after?: WriteAfter | undefined;
   /**
-   * A native list's choice as the texts that name it (normalised: NFKC, no spaces, lower case), first the text
-   * of the option planned (or, where none was, the profile's own spelling): its option is chosen in the page when
-   * the list loads it only after an earlier choice, or reloads it after ours (a cascade). One option must match,
-   * else nothing is written.
+   * A list's choice as the texts that name it (normalised: NFKC, no spaces, lower case), one entry per option
+   * chosen (several in a multi-choice list, in the order of `value`'s codes), each first the text of the option
+   * planned (or, where none was, the profile's own spelling): its option is chosen in the page when the list loads
+   * it only after an earlier choice, or reloads it after ours (a cascade). One option must match each entry, else
+   * nothing is written.
    */
-  texts?: string[] | undefined;
+  texts?: string[][] | undefined;
 }
 
 export interface PageReadBack {
@@ -213,7 +216,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
         handle: { mini: text(r[1]) || undefined, id: text(r[2]), name: text(r[3]), tag: text(r[4]), type: text(r[5]), nth: typeof r[6] === 'number' ? r[6] : -1, form: text(r[7]), label: text(r[8]), count: typeof r[9] === 'number' ? r[9] : -1 },
         after: r[10] === 'enabled' || r[10] === 'options' || r[10] === 'shown' ? r[10] : undefined,
         // A write waiting for its box (`enabled`, `shown`) travels with no texts: it names no option.
-        texts: Array.isArray(r[11]) && r[11].length ? r[11].map(text) : undefined,
+        texts: Array.isArray(r[11]) && r[11].length ? rows(r[11]).map((names) => names.map(text)) : undefined,
       })),
     };
   };
@@ -692,6 +695,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     valueField?: string;
     getTextField?: () => string;
     getValueField?: () => string;
+    multiSelect?: boolean;
+    getMultiSelect?: () => boolean;
   };
   /** The page's MiniUI (`window.mini`), when it has one. */
   const pageMini = (): { get(id: string): Ctl | undefined } | undefined => {
@@ -705,6 +710,22 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   const doc = document;
   const minSize = req.minSize;
   const MINI_INPUT = 'input.mini-textbox-input, textarea.mini-textbox-input, input.mini-buttonedit-input, input[type=radio], input[type=checkbox]';
+  const MINI_LIST = '.mini-checkboxlist, .mini-radiobuttonlist';
+  /**
+   * What a person sees of a MiniUI control: its box, or an option of its list — a list with no options yet (a
+   * cascade loads them after an earlier choice) draws none, and is as visible as its own root.
+   */
+  const miniPart = (el: Element): Element | null => el.querySelector(MINI_INPUT) ?? (el.matches(MINI_LIST) ? el : null);
+  /**
+   * Why a person cannot see a MiniUI control ('' = they can; null: it has no part to see). A list with no options
+   * yet draws nothing to measure: only whether it is rendered and visible counts (an earlier choice may load it).
+   */
+  const miniHidden = (el: Element): HiddenReason | null => {
+    const part = miniPart(el);
+    return !part ? null : part === el ? shownReason(el) : hiddenReason(part, minSize, part);
+  };
+  /** Does this MiniUI control take several options (a checkbox list, a combobox with `multiSelect`)? */
+  const miniMulti = (el: Element, c: Ctl | undefined): boolean => el.matches('.mini-checkboxlist') || (c?.getMultiSelect ? c.getMultiSelect() : c?.multiSelect) === true;
 
   // ---- preview: each field's handle, visibility and (MiniUI lists) options ---------------------------------
   /** A MiniUI list's options live in the page's own objects (text and value fields are the control's). */
@@ -747,7 +768,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     if (!matches(el, w.handle)) return 'changed';
     if (w.handle.mini) {
       const c = mini?.get(w.handle.mini);
-      const input = el.querySelector(MINI_INPUT);
+      const input = miniPart(el);
       if (!c || !input) return 'gone';
       if ((c.getEnabled ? !c.getEnabled() : c.enabled === false) || el.classList.contains('mini-disabled') || (isField(input) && input.disabled)) return 'disabled';
       if ((c.getReadOnly ? c.getReadOnly() : c.readOnly === true) || el.classList.contains('mini-readonly')) return 'readonly';
@@ -759,8 +780,9 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   };
   /** Can a person see it (reads layout: done for every field before the first write, in one layout). */
   const refuseSight = (w: PageWrite, el: Element): RefusedReason | '' => {
-    const input = w.handle.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
-    return input ? hiddenReason(input, minSize, input === el ? el : input) : 'gone';
+    if (w.handle.mini) return miniHidden(el) ?? 'gone';
+    const input = seenPart(el);
+    return hiddenReason(input, minSize, input === el ? el : input);
   };
 
   const setNative = (el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string) => {
@@ -851,16 +873,24 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     return Array.from(el.options).filter((o) => o.value !== '' && !o.disabled).map((o) => ({ text: o.textContent ?? '', value: o.value }));
   };
   /** The one option of a loaded list that the texts name (by its text, or a value equal to the profile's own spelling). */
-  const optionNamed = (real: Array<{ text: string; value: string }>, texts: string[]): { value: string } | 'none' | 'ambiguous' => {
-    if (!real.length) return 'none';
+  const optionNamed = (real: Array<{ text: string; value: string }>, texts: string[]): { value: string } | undefined => {
     const own = real.filter((o) => choiceNorm(o.text) === texts[0] || choiceNorm(o.value) === texts[0]);
     const named = own.length ? own : real.filter((o) => texts.includes(choiceNorm(o.text)));
     // Two options named alike (本科 and 大学本科 for one choice): a wrong choice is worse than none.
-    return named.length === 1 && named[0] ? named[0] : 'ambiguous';
+    return named.length === 1 ? named[0] : undefined;
   };
-  /** Does the list still offer the option planned at the preview (its value, under the text it had then: `texts[0]`)? */
+  /** The options of a loaded list that the choices name, their codes comma-joined (every choice one option, each a different one). */
+  const optionsNamed = (real: Array<{ text: string; value: string }>, choices: string[][]): { value: string } | 'none' | 'ambiguous' => {
+    if (!real.length) return 'none';
+    const values = choices.map((texts) => optionNamed(real, texts)?.value);
+    return values.every((v) => v !== undefined) && new Set(values).size === values.length ? { value: values.join(',') } : 'ambiguous';
+  };
+  /**
+   * Does the list still offer the options planned at the preview (each code of the value, under the text it had
+   * then: the first text of its choice)?
+   */
   const offersPlanned = (real: Array<{ text: string; value: string }>, w: PageWrite): boolean =>
-    w.value !== '' && real.some((o) => o.value === w.value && choiceNorm(o.text) === w.texts?.[0]);
+    w.value !== '' && w.value.split(',').every((v, i) => real.some((o) => o.value === v && choiceNorm(o.text) === w.texts?.[i]?.[0]));
   /**
    * A list (native or MiniUI) that no longer offers the option we chose: the page reloaded it after our write (a
    * cascade) — its codes may now mean other choices (1 = 济南 before, 1 = 郑州 after), so it is chosen again by name.
@@ -883,7 +913,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     // The option planned at the preview while the list still offers it; else the one the texts name.
     const real = w.texts ? listOf(w, el) : undefined;
     if (w.texts && real && !offersPlanned(real, w)) {
-      const named = optionNamed(real, w.texts);
+      const named = optionsNamed(real, w.texts);
       if (named === 'none') return { wait: 'no-options', el };
       if (named === 'ambiguous') return { item: w.item, written: false, reason: 'no-option' };
       value = named.value;
@@ -922,7 +952,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       const settle = () => {
         if (ended) return;
         clearTimeout(quiet);
-        if (quietMs > 0) quiet = setTimeout(() => (loading() ? settle() : end()), quietMs);
+        if (quietMs > 0) quiet = setTimeout(() => (loading(quietMs) ? settle() : end()), quietMs);
       };
       const tryAll = () => {
         for (const i of [...open]) {
@@ -957,8 +987,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       tryAll();
       settle();
     });
-  /** How many of the page's jQuery requests are in flight (0 where it has no jQuery, or a getter throws). */
-  const loading = (): boolean => {
+  /**
+   * Has the page a request in flight: one of jQuery's (its own count, `jQuery.active`: also those started before
+   * the confirm), or a `fetch` or `XMLHttpRequest` started since the confirm's first write (`watchRequests`) —
+   * or answered less than `quietMs` ago (the page's handler may draw the answer in a timer of its own)?
+   */
+  const loading = (quietMs: number): boolean => {
+    if (requests?.busy(quietMs)) return true;
     try {
       const jq: unknown = Reflect.get(window, 'jQuery');
       const active: unknown = typeof jq === 'function' ? Reflect.get(jq, 'active') : 0;
@@ -966,6 +1001,58 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     } catch {
       return false;
     }
+  };
+  let requests: { busy(quietMs: number): boolean; stop(): void } | undefined;
+  /**
+   * Count the page's own requests while writes of the confirm wait for it: a cascade may load its list through
+   * `fetch` or a plain `XMLHttpRequest` (no jQuery to count it), showing nothing until the answer — which the DOM's
+   * quiet alone would take for "nothing is coming". The page's `fetch` and `XMLHttpRequest.prototype.send` are
+   * wrapped from before the first write until the confirm's end, then given back (unless the page has replaced
+   * them meanwhile); a request counts until its answer is handled (`loadend` after the page's own `load`
+   * handlers; a fetch's promise settled), and nothing else of it is read.
+   */
+  const watchRequests = (): NonNullable<typeof requests> => {
+    let open = 0;
+    let answered = -Infinity;
+    const win = window;
+    const xhr: unknown = Reflect.get(win, 'XMLHttpRequest');
+    const proto: unknown = typeof xhr === 'function' ? xhr.prototype : undefined;
+    const ownSend: unknown = typeof proto === 'object' && proto !== null ? Reflect.get(proto, 'send') : undefined;
+    const ownFetch: unknown = Reflect.get(win, 'fetch');
+    const counted = () => {
+      open++;
+      let done = false;
+      return () => {
+        if (!done) open--;
+        done = true;
+        answered = Date.now();
+      };
+    };
+    function send(this: XMLHttpRequest, ...args: unknown[]): unknown {
+      const end = counted();
+      this.addEventListener('loadend', end);
+      try {
+        return Reflect.apply(ownSend as (...a: unknown[]) => unknown, this, args);
+      } finally {
+        // Refused at once, or answered already (a synchronous request): no loadend is on its way.
+        if (this.readyState !== 1) end();
+      }
+    }
+    function fetching(this: unknown, ...args: unknown[]): unknown {
+      const answer: unknown = Reflect.apply(ownFetch as (...a: unknown[]) => unknown, this, args);
+      const end = counted();
+      Promise.resolve(answer).then(end, end);
+      return answer;
+    }
+    if (typeof ownSend === 'function') Reflect.set(proto as object, 'send', send);
+    if (typeof ownFetch === 'function') Reflect.set(win, 'fetch', fetching);
+    return {
+      busy: (quietMs) => open > 0 || Date.now() - answered < quietMs,
+      stop: () => {
+        if (typeof ownSend === 'function' && Reflect.get(proto as object, 'send') === send) Reflect.set(proto as object, 'send', ownSend);
+        if (typeof ownFetch === 'function' && Reflect.get(win, 'fetch') === fetching) Reflect.set(win, 'fetch', ownFetch);
+      },
+    };
   };
 
   /**
@@ -1001,13 +1088,13 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const probes = req.fields.map((locator): PageProbe => {
       const el = find(doc, { ...locator, type: '', form: '', label: '', count: 0 });
       if (!el) return { handle: null, hidden: 'not-rendered' };
-      const seen = locator.mini ? el.querySelector(MINI_INPUT) : seenPart(el);
+      const seen = locator.mini ? undefined : seenPart(el);
       // A MiniUI text box keeps its maxlength on the box one types into.
       const limits = limitsOf(locator.mini ? (el.querySelector(MINI_INPUT) ?? el) : el);
       return {
         handle: fingerprint(el, locator.mini),
-        hidden: seen ? hiddenReason(seen, minSize, seen === el ? el : seen) : 'not-rendered',
-        ...(locator.mini ? { options: miniOptions(locator.mini) } : {}),
+        hidden: (seen ? hiddenReason(seen, minSize, seen === el ? el : seen) : miniHidden(el)) ?? 'not-rendered',
+        ...(locator.mini ? { options: miniOptions(locator.mini), ...(miniMulti(el, mini?.get(locator.mini)) ? { multi: true as const } : {}) } : {}),
         ...(limits ? { limits } : {}),
         ...(!locator.mini && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly ? readOnlyKind(el) : {}),
         ...(locator.date && !locator.mini ? formatEntry(el) : {}),
@@ -1028,6 +1115,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
   // out again for every field); then, just before each write, what a page reacting to the previous writes
   // may have changed (removed, replaced, disabled, made read-only).
   const found = checkAll(req.writes);
+  // The page's requests, counted from before our first write while a write of ours may wait for one.
+  if ((req.waitMs ?? 0) > 0 && (req.quietMs ?? 0) > 0 && req.writes.some((w) => w.after || w.texts)) requests = watchRequests();
   // Each field again just before its write, fingerprint and state: a page reacting to the previous writes may
   // have replaced, moved or relabelled it, or disabled it. (Watching the page with a MutationObserver to skip
   // the fingerprint until something changed cost more than it saved: every mutation of MiniUI's own writes
@@ -1068,7 +1157,8 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     const again = req.writes.flatMap((w, i) => (results[i]?.written && reloaded(w, found[i]?.el) ? [i] : []));
     return again.length ? waitFor(req.writes, again, found, results, req.waitMs ?? 0, req.quietMs ?? 0).then(turn) : undefined;
   };
-  return later.then(turn).then(reloadedLate).then((): PageApplyAnswer => {
+  const stopWatching = () => requests?.stop();
+  return later.then(turn).then(reloadedLate).finally(stopWatching).then((): PageApplyAnswer => {
     results.forEach((r, i) => {
       const w = req.writes[i];
       const el = found[i]?.el;

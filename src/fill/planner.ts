@@ -84,11 +84,17 @@ export function sameValue(field: Pick<CollectedField, 'key' | 'kind'>, current: 
   return a.normalize('NFKC') === b.normalize('NFKC');
 }
 
+/** Does the field take several options (a checkbox group, a MiniUI checkbox list or multi-select combobox)? */
+const takesSeveral = (f: Pick<CollectedField, 'kind' | 'multi'>) => f.kind === 'checkbox' || !!f.multi;
+/** A profile's choices for a field that takes several (建筑工程、市政公用工程), else its one choice. */
+const choicesOf = (f: Pick<CollectedField, 'kind' | 'multi'>, raw: string): string[] =>
+  takesSeveral(f) ? raw.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : [raw];
+
 /** What a value becomes in this field: its text, and what to write (the option values of a choice). */
 function resolve(f: CollectedField, raw: string): { text: string; value: string } | undefined {
   if (!CHOICE_KINDS.has(f.kind)) return { text: raw, value: raw };
   if (!f.options) return undefined;
-  const wanted = f.kind === 'checkbox' || f.kind === 'mini-list' ? raw.split(/[,，、]/).map((s) => s.trim()).filter(Boolean) : [raw];
+  const wanted = choicesOf(f, raw);
   const picked = wanted.map((w) => pickOption(w, f.options ?? []));
   if (!picked.length || picked.some((p) => p === undefined)) return undefined;
   const options = picked.filter((p) => p !== undefined);
@@ -105,11 +111,12 @@ function blocked(f: CollectedField): SkipReason | undefined {
 }
 
 /**
- * One-choice lists whose options a page may load, or reload, after an earlier choice (a cascade): a native select
- * (Layui's included: a select shown through a stand-in) and a MiniUI combobox. Their choice is also kept as the
- * texts naming it, to be chosen again by name in the page (`namesOf`).
+ * Lists whose options a page may load, or reload, after an earlier choice (a cascade): a native select (Layui's
+ * included: a select shown through a stand-in), a MiniUI combobox (one choice or `multiSelect`) and a MiniUI
+ * radio or checkbox list. Their choice is also kept as the texts naming each option, to be chosen again by name
+ * in the page (`namesOf`).
  */
-const LISTS: ReadonlySet<string> = new Set(['select', 'mini-combo']);
+const LISTS: ReadonlySet<string> = new Set(['select', 'mini-combo', 'mini-list']);
 
 /** Hidden until an earlier choice shows it: not rendered or not visible (what a page toggles), not a covered or faded box. */
 const REVEALABLE: ReadonlySet<SkipReason> = new Set(['not-rendered', 'invisible']);
@@ -149,7 +156,7 @@ function planOne(f: CollectedField, data: ProfileData, previous?: ProfileData): 
   if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
   const target = resolve(f, raw);
   if (!target) return skip(noOption(f));
-  const item = { ...base, proposed: target.text, value: target.value, ...(LISTS.has(f.kind) ? { texts: namesOf(raw, target.text) } : {}), ...(fromPrevious ? { previous: true } : {}) };
+  const item = { ...base, proposed: target.text, value: target.value, ...(LISTS.has(f.kind) ? { texts: namesOf(f, raw, target.text) } : {}), ...(fromPrevious ? { previous: true } : {}) };
   if (sameValue(f, f.current, target.text)) return { ...item, action: 'same' };
   // A value the box would not take as typed (maxlength, pattern) is not written: the portal may cut or refuse it.
   const unfit = CHOICE_KINDS.has(f.kind) ? '' : kit.unfit(f.limits, target.value);
@@ -159,12 +166,18 @@ function planOne(f: CollectedField, data: ProfileData, previous?: ProfileData): 
 }
 
 /**
- * The texts that name a choice in the page (page-script.ts `texts`): first the text of the option planned (it
- * tells that option from another under the same code after a reload), else the profile's own spelling.
+ * The texts that name each choice in the page (page-script.ts `texts`), in the order of the planned codes: first
+ * the text of the option planned (it tells that option from another under the same code after a reload), else
+ * the profile's own spelling.
  */
-function namesOf(raw: string, planned?: string): string[] {
-  const first = normChoice(planned ?? raw);
-  return [...new Set([first, normChoice(raw), ...synonyms(raw)])];
+function namesOf(f: Pick<CollectedField, 'kind' | 'multi'>, raw: string, planned?: string): string[][] {
+  const choices = choicesOf(f, raw);
+  // The planned options' texts, one per choice (resolve joined them with ','), when they split back evenly.
+  const texts = planned === undefined ? [] : choices.length === 1 ? [planned] : planned.split(',');
+  return choices.map((choice, i) => {
+    const first = normChoice(texts.length === choices.length ? (texts[i] ?? choice) : choice);
+    return [...new Set([first, normChoice(choice), ...synonyms(choice)])];
+  });
 }
 
 /**
@@ -184,7 +197,7 @@ function afterChoice(item: PlannedItem, f: CollectedField, data: ProfileData, pr
   const raw = valueFor(f, data);
   if (again.reason !== 'no-options' || !LISTS.has(f.kind) || raw === undefined) return item;
   const { reason: _none, ...waiting } = again;
-  return { ...waiting, action: f.current.trim() ? 'conflict' : 'fill', proposed: raw, value: '', texts: namesOf(raw), after: 'options' };
+  return { ...waiting, action: f.current.trim() ? 'conflict' : 'fill', proposed: raw, value: '', texts: namesOf(f, raw), after: 'options' };
 }
 
 /**

@@ -26,8 +26,8 @@ export interface PlannedWrite {
   value: string;
   /** Written once an earlier choice enables it or loads its options (page-script.ts `PageWrite.after`). */
   after?: WriteAfter | undefined;
-  /** A native list's choice as the texts naming it (page-script.ts `PageWrite.texts`). */
-  texts?: string[] | undefined;
+  /** A list's choice as the texts naming each option chosen (page-script.ts `PageWrite.texts`). */
+  texts?: string[][] | undefined;
 }
 
 /**
@@ -78,13 +78,15 @@ export interface CollectedField {
   picker?: true | undefined;
   /** A read-only box of the page's own choice widget (page-script.ts `widget`): the person chooses there. */
   widget?: true | undefined;
+  /** A MiniUI list that takes several options (page-script.ts `multi`): the profile's choices, each its option. */
+  multi?: true | undefined;
 }
 
 /**
  * What a content script reports: where the field is and what it holds. The background adds the frame, and the
  * page script's probe (page-script.ts) the handle, the visibility and a MiniUI list's options.
  */
-export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden' | 'limits' | 'picker' | 'widget' | 'format'> & { locator: FieldLocator };
+export type CollectedLite = Omit<CollectedField, 'frameId' | 'handle' | 'hidden' | 'limits' | 'picker' | 'widget' | 'format' | 'multi'> & { locator: FieldLocator };
 
 /** What a frame's content script answers to `bg:collect`. */
 export interface FrameCollection {
@@ -160,8 +162,8 @@ export interface PlannedItem extends FillItem {
   handle: FieldHandle;
   /** What to write: the text, or the option value(s) of a choice; '' for `clear` and for `after: 'options'`. */
   value: string;
-  /** A native list's choice as the texts naming it, to choose again in the page after a (re)load. */
-  texts?: string[] | undefined;
+  /** A list's choice as the texts naming each option chosen, to choose again in the page after a (re)load. */
+  texts?: string[][] | undefined;
 }
 
 export type FillOutcome = 'ok' | 'mismatch' | 'refused' | 'failed';

@@ -133,7 +133,7 @@ describe('fill planner', () => {
     expect(major).toMatchObject({ action: 'fill', after: 'shown' });
     expect(copy).toMatchObject({ action: 'skip', reason: 'not-rendered' });
     expect(specialty).toMatchObject({ action: 'fill', after: 'options', value: '' });
-    expect(specialty?.texts?.[0]).toBe('建筑工程');
+    expect(specialty?.texts?.[0]?.[0]).toBe('建筑工程');
     // Covered, faded or off-screen boxes are never waited for; nor is anything where the fill writes no choice.
     const [covered] = planFill([field({ key: 'school', fid: 's', hidden: 'covered' }), edu], { ...data, school: 'x' });
     expect(covered).toMatchObject({ action: 'skip', reason: 'covered' });
