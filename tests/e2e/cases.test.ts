@@ -179,6 +179,26 @@ describe('cases in the workbench', () => {
     expect(done).toBe(1);
     expect(await box.locator('[data-jzs-case-incomplete]').getAttribute('data-jzs-case-incomplete')).toBe(String((needed ?? 0) - 1));
   });
+
+  it("a business added in the profile editor shows in the 办件 table at once, and the table's changes show in the editor", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '钱七', employerName: '济南建工集团有限公司' } } });
+    await bench.reload();
+    const count = Number(await bench.locator('[data-jzs-case-count]:not([data-jzs-case-count=""])').getAttribute('data-jzs-case-count'));
+    await bench.locator('[data-jzs-search]').first().fill('钱七');
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    const box = bench.locator(`[data-jzs-profile-cases="${p.id}"]`);
+    await box.locator('[data-jzs-add-business]').selectOption('change');
+    await box.locator('[data-jzs-progress-business="change"]').waitFor();
+    // No reload: the clerk looks down at the 办件 table.
+    await bench.locator(`[data-jzs-case-count="${count + 1}"]`).waitFor();
+    const [made] = await sendFrom<Made[]>(bench, 'ui:cases.ofProfile', { profileId: p.id });
+    await bench.locator(`[data-jzs-case="${made!.id}"][data-business="change"][data-status="preparing"]`).waitFor();
+    // And back: a batch status set in the table is what the open editor shows.
+    await bench.locator(`[data-jzs-case-select="${made!.id}"]`).check();
+    await bench.locator('[data-jzs-batch-status]').selectOption('submitted');
+    await bench.locator('[data-jzs-action="batch-status"]').click();
+    await expect.poll(() => box.locator('[data-jzs-progress-business="change"] select').inputValue()).toBe('submitted');
+  });
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {
