@@ -133,6 +133,21 @@ describe('cases in the workbench', () => {
     expect(renamed).toContain('age-limit-65');
   });
 
+  it("a case's packet prints the rules that hold under the case's situations, as the checklist does", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '孙十一' } } });
+    const plain = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    const renamed = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: renamed.id, revision: renamed.revision }], patch: { conditions: ['company-renamed'] } });
+    const sheet = await s.openExtensionPage(`checklist.html?cases=${plain.id},${renamed.id}`);
+    await expect.poll(() => sheet.locator('[data-jzs-packet] [data-jzs-material="application-form"]').count()).toBe(2);
+    const rules = (id: string) => sheet.locator(`[data-jzs-packet="${id}"] [data-jzs-check]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-jzs-check')));
+    expect(await rules(plain.id)).toContain('contract-end-one-year');
+    expect(await rules(renamed.id)).not.toContain('contract-end-one-year');
+    expect(await rules(renamed.id)).toContain('age-limit-65');
+    await sheet.close();
+    await sendFrom(bench, 'ui:profiles.delete', { ids: [p.id] });
+  });
+
   it("prints the checklist of an applicant without a case with the situations their profile states (退休 → 退休证)", async () => {
     const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '周八', retired: true } } });
     const sheet = await s.openExtensionPage(`checklist.html?business=renewal&profile=${p.id}`);

@@ -8,6 +8,7 @@ import { type ChecklistPage, MessageError } from '../../messaging/protocol';
 import type { Profile } from '../../profiles/schema';
 import { shanghaiDateOf, todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
+import { RuleChecks } from '../components/RuleChecks';
 import { progress } from '../../rules/status';
 import { maskId } from '../components/ProfileList';
 import { Zh, ZhRuns } from '../components/Zh';
@@ -110,6 +111,8 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
           </table>
           <h2>{t('packet.checklist')}</h2>
           <ChecklistList view={page.checklist} active={new Set(c.conditions)} done={new Set(c.ready)} notes="open" />
+          {/* The rules the applicant's documents must meet (a contract a full year past submission …), as on the checklist. */}
+          <RuleChecks view={page.checklist} conditions={new Set(c.conditions)} />
           <h2>{t('packet.steps')}</h2>
           <ol class="steps">
             {page.checklist.steps.map((s) => (
