@@ -203,6 +203,7 @@ describe('cases in the workbench', () => {
     await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
     const box = bench.locator(`[data-jzs-profile-cases="${p.id}"]`);
     await box.locator('[data-jzs-add-business]').selectOption('change');
+    await box.locator('[data-jzs-action="add-business"]').click();
     await box.locator('[data-jzs-progress-business="change"]').waitFor();
     // No reload: the clerk looks down at the 办件 table.
     await bench.locator(`[data-jzs-case-count="${count + 1}"]`).waitFor();
@@ -213,6 +214,25 @@ describe('cases in the workbench', () => {
     await bench.locator('[data-jzs-batch-status]').selectOption('submitted');
     await bench.locator('[data-jzs-action="batch-status"]').click();
     await expect.poll(() => box.locator('[data-jzs-progress-business="change"] select').inputValue()).toBe('submitted');
+  });
+
+  it('keyboard only: arrowing through 添加业务 creates no case; the 添加 button adds the one chosen', async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '冯十二' } } });
+    await bench.reload();
+    await bench.locator('[data-jzs-search]').first().fill('冯十二');
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    const box = bench.locator(`[data-jzs-profile-cases="${p.id}"]`);
+    await box.locator('[data-jzs-add-business]').focus();
+    // A closed select changes its value on each arrow key (and says so with a change event).
+    for (let i = 0; i < 3; i++) await bench.keyboard.press('ArrowDown');
+    expect(await box.locator('[data-jzs-add-business]').inputValue()).toBe('change');
+    await bench.keyboard.press('Tab');
+    expect(await bench.evaluate(() => document.activeElement?.getAttribute('data-jzs-action'))).toBe('add-business');
+    expect(await sendFrom<unknown[]>(bench, 'ui:cases.ofProfile', { profileId: p.id })).toEqual([]);
+    await bench.keyboard.press('Enter');
+    await box.locator('[data-jzs-progress-business="change"]').waitFor();
+    const cases = await sendFrom<Array<{ business: string }>>(bench, 'ui:cases.ofProfile', { profileId: p.id });
+    expect(cases.map((c) => c.business)).toEqual(['change']);
   });
 });
 

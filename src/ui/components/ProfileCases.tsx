@@ -32,6 +32,7 @@ export function ProfileCases({ profileId, onCases, version, onChanged }: Profile
   }, [cases]);
   const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
   const [error, setError] = useState<string | undefined>();
+  const [adding, setAdding] = useState('');
   const en = getLang() === 'en';
   const load = () => void send('ui:cases.ofProfile', { profileId }).then(setCases, (e: unknown) => setError(describe(e)));
   useEffect(load, [profileId, version]);
@@ -98,21 +99,26 @@ export function ProfileCases({ profileId, onCases, version, onChanged }: Profile
           </div>
         );
       })}
-      <select
-        data-jzs-add-business=""
-        value=""
-        onChange={(e) => {
-          const id = e.currentTarget.value;
-          if (isBusinessId(id)) void saved(() => send('ui:cases.create', { profileId, business: id }));
-        }}
-      >
-        <option value="">{t('profiles.addBusiness')}</option>
-        {BUSINESS_IDS.map((id) => (
-          <option key={id} value={id}>
-            {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
-          </option>
-        ))}
-      </select>
+      {/* Chosen, then added by the button: a closed select changes on each arrow key, so adding on change made a
+          keyboard user arrowing through the list create a case per key press. */}
+      <div class="row">
+        <select data-jzs-add-business="" aria-label={t('profiles.addBusiness')} value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
+          <option value="">{t('profiles.addBusiness')}</option>
+          {BUSINESS_IDS.map((id) => (
+            <option key={id} value={id}>
+              {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          data-jzs-action="add-business"
+          disabled={!isBusinessId(adding)}
+          onClick={() => isBusinessId(adding) && void saved(() => send('ui:cases.create', { profileId, business: adding })).then(() => setAdding(''))}
+        >
+          {t('profiles.add')}
+        </button>
+      </div>
       {error && <p class="error">{error}</p>}
     </fieldset>
   );
