@@ -133,6 +133,21 @@ describe('cases in the workbench', () => {
     expect(renamed).toContain('age-limit-65');
   });
 
+  it("a case's packet prints the rules that hold under the case's situations, as the checklist does", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '孙十一' } } });
+    const plain = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    const renamed = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: renamed.id, revision: renamed.revision }], patch: { conditions: ['company-renamed'] } });
+    const sheet = await s.openExtensionPage(`checklist.html?cases=${plain.id},${renamed.id}`);
+    await expect.poll(() => sheet.locator('[data-jzs-packet] [data-jzs-material="application-form"]').count()).toBe(2);
+    const rules = (id: string) => sheet.locator(`[data-jzs-packet="${id}"] [data-jzs-check]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-jzs-check')));
+    expect(await rules(plain.id)).toContain('contract-end-one-year');
+    expect(await rules(renamed.id)).not.toContain('contract-end-one-year');
+    expect(await rules(renamed.id)).toContain('age-limit-65');
+    await sheet.close();
+    await sendFrom(bench, 'ui:profiles.delete', { ids: [p.id] });
+  });
+
   it("prints the checklist of an applicant without a case with the situations their profile states (退休 → 退休证)", async () => {
     const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '周八', retired: true } } });
     const sheet = await s.openExtensionPage(`checklist.html?business=renewal&profile=${p.id}`);
@@ -178,6 +193,46 @@ describe('cases in the workbench', () => {
     const [done, needed] = ((await materials.getAttribute('data-jzs-case-materials')) ?? '').split('/').map(Number);
     expect(done).toBe(1);
     expect(await box.locator('[data-jzs-case-incomplete]').getAttribute('data-jzs-case-incomplete')).toBe(String((needed ?? 0) - 1));
+  });
+
+  it("a business added in the profile editor shows in the 办件 table at once, and the table's changes show in the editor", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '钱七', employerName: '济南建工集团有限公司' } } });
+    await bench.reload();
+    const count = Number(await bench.locator('[data-jzs-case-count]:not([data-jzs-case-count=""])').getAttribute('data-jzs-case-count'));
+    await bench.locator('[data-jzs-search]').first().fill('钱七');
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    const box = bench.locator(`[data-jzs-profile-cases="${p.id}"]`);
+    await box.locator('[data-jzs-add-business]').selectOption('change');
+    await box.locator('[data-jzs-action="add-business"]').click();
+    await box.locator('[data-jzs-progress-business="change"]').waitFor();
+    // No reload: the clerk looks down at the 办件 table.
+    await bench.locator(`[data-jzs-case-count="${count + 1}"]`).waitFor();
+    const [made] = await sendFrom<Made[]>(bench, 'ui:cases.ofProfile', { profileId: p.id });
+    await bench.locator(`[data-jzs-case="${made!.id}"][data-business="change"][data-status="preparing"]`).waitFor();
+    // And back: a batch status set in the table is what the open editor shows.
+    await bench.locator(`[data-jzs-case-select="${made!.id}"]`).check();
+    await bench.locator('[data-jzs-batch-status]').selectOption('submitted');
+    await bench.locator('[data-jzs-action="batch-status"]').click();
+    await expect.poll(() => box.locator('[data-jzs-progress-business="change"] select').inputValue()).toBe('submitted');
+  });
+
+  it('keyboard only: arrowing through 添加业务 creates no case; the 添加 button adds the one chosen', async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '冯十二' } } });
+    await bench.reload();
+    await bench.locator('[data-jzs-search]').first().fill('冯十二');
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    const box = bench.locator(`[data-jzs-profile-cases="${p.id}"]`);
+    await box.locator('[data-jzs-add-business]').focus();
+    // A closed select changes its value on each arrow key (and says so with a change event).
+    for (let i = 0; i < 3; i++) await bench.keyboard.press('ArrowDown');
+    expect(await box.locator('[data-jzs-add-business]').inputValue()).toBe('change');
+    await bench.keyboard.press('Tab');
+    expect(await bench.evaluate(() => document.activeElement?.getAttribute('data-jzs-action'))).toBe('add-business');
+    expect(await sendFrom<unknown[]>(bench, 'ui:cases.ofProfile', { profileId: p.id })).toEqual([]);
+    await bench.keyboard.press('Enter');
+    await box.locator('[data-jzs-progress-business="change"]').waitFor();
+    const cases = await sendFrom<Array<{ business: string }>>(bench, 'ui:cases.ofProfile', { profileId: p.id });
+    expect(cases.map((c) => c.business)).toEqual(['change']);
   });
 });
 

@@ -95,4 +95,26 @@ describe('deadline view and badge', () => {
     expect(await bench.locator(`[data-jzs-deadline][data-profile="${ids['远']}"] [data-jzs-deadline-after]`).count()).toBe(0);
     await bench.close();
   });
+  it("a case's packet names its applicant's deadlines on the cover: a 延续 whose last filing day passed says so", async () => {
+    const bench = await s.openExtensionPage('options.html');
+    const [renewal] = await sendFrom<Array<{ id: string }>>(bench, 'ui:cases.ofProfile', { profileId: ids['急'] });
+    const change = await sendFrom<{ id: string }>(bench, 'ui:cases.create', { profileId: ids['急'], business: 'change' });
+    const sheet = await s.openExtensionPage(`checklist.html?cases=${renewal!.id},${change.id}`);
+    const rows = async (id: string) => {
+      const cell = sheet.locator(`[data-jzs-packet="${id}"] [data-jzs-packet-deadlines]`);
+      await cell.waitFor();
+      return cell.locator('[data-jzs-deadline]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-date')]));
+    };
+    // Only this applicant's dates (近's are in the same 90 days), the renewal window on the 延续's packet only.
+    expect(await rows(renewal!.id)).toEqual([
+      ['renewal-window', plusDays(today, 12 - 30)],
+      ['registration-expiry', plusDays(today, 12)],
+    ]);
+    expect(await rows(change.id)).toEqual([['registration-expiry', plusDays(today, 12)]]);
+    const passed = sheet.locator(`[data-jzs-packet="${renewal!.id}"] [data-jzs-deadline][data-kind="renewal-window"]`);
+    expect(await passed.textContent()).toContain('已过最后申请日');
+    expect(await passed.getAttribute('class')).toBe('warning');
+    await sheet.close();
+    await bench.close();
+  });
 });

@@ -63,6 +63,7 @@ describe('学历 below what the rules ask', () => {
     await bench.waitForTimeout(300);
     expect(await bench.locator('[data-jzs-field-warning="education"]').count()).toBe(0);
     await bench.locator('[data-jzs-add-business]').selectOption('initial');
+    await bench.locator('[data-jzs-action="add-business"]').click();
     await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').textContent()).toContain('学历「高中」低于初始注册的要求');
   });
 });

@@ -8,9 +8,17 @@ import { type ChecklistPage, MessageError } from '../../messaging/protocol';
 import type { Profile } from '../../profiles/schema';
 import { shanghaiDateOf, todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
+import { RuleChecks } from '../components/RuleChecks';
 import { progress } from '../../rules/status';
 import { maskId } from '../components/ProfileList';
 import { Zh, ZhRuns } from '../components/Zh';
+import type { Deadline } from '../../cases/deadlines';
+import { afterText, kindText, leftText } from '../components/deadline-text';
+
+/** How far ahead a packet's cover looks for the applicant's deadlines (the workbench's 期限提醒 default). */
+const PACKET_HORIZON_DAYS = 90;
+
+type DeadlineAnswer = { today: string; rows: Deadline[]; maxAge: number };
 
 interface Packet {
   c: Case;
@@ -33,8 +41,11 @@ const profileOf = (id: string) =>
 export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
   const [packets, setPackets] = useState<Packet[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [deadlines, setDeadlines] = useState<DeadlineAnswer | undefined>();
   const en = getLang() === 'en';
   useEffect(() => {
+    // Asked beside the packets: a packet still prints when the deadlines cannot be read, and says why.
+    send('ui:deadlines', { horizonDays: PACKET_HORIZON_DAYS }).then(setDeadlines, (e: unknown) => setError(describe(e)));
     void (async () => {
       const cases = await send('ui:cases.get', { ids });
       const out: Packet[] = [];
@@ -90,6 +101,7 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
                 <th>{t('packet.printedOn')}</th>
                 <td colSpan={3}>{todayInShanghai(now)}</td>
               </tr>
+              {deadlines && <CoverDeadlines c={c} answer={deadlines} />}
               {c.correction && (
                 <tr>
                   <th>{t('packet.correction')}</th>
@@ -110,6 +122,8 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
           </table>
           <h2>{t('packet.checklist')}</h2>
           <ChecklistList view={page.checklist} active={new Set(c.conditions)} done={new Set(c.ready)} notes="open" />
+          {/* The rules the applicant's documents must meet (a contract a full year past submission …), as on the checklist. */}
+          <RuleChecks view={page.checklist} conditions={new Set(c.conditions)} />
           <h2>{t('packet.steps')}</h2>
           <ol class="steps">
             {page.checklist.steps.map((s) => (
@@ -119,6 +133,34 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
         </article>
       ))}
     </main>
+  );
+}
+
+/**
+ * The applicant's dates that decide whether this case can still be filed (a 延续 after its last filing day, a
+ * registration that expired, the age limit, a contract too short, a 补正 deadline): the workbench's 期限提醒 rows of
+ * this applicant and case, passed ones first, so a packet is not handed over for a business the window already
+ * refuses. The renewal window only on a 延续's packet.
+ */
+function CoverDeadlines({ c, answer }: { c: Case; answer: DeadlineAnswer }) {
+  const rows = answer.rows.filter((d) => d.profileId === c.profileId && (d.caseId === undefined || d.caseId === c.id) && (d.kind !== 'renewal-window' || c.business === 'renewal'));
+  const ctx = { maxAge: answer.maxAge, plan: answer.today };
+  return (
+    <tr>
+      <th>{t('packet.deadlines')}</th>
+      <td colSpan={3} data-jzs-packet-deadlines={rows.length}>
+        {rows.length === 0 && <span class="muted">{t('packet.noDeadlines', { n: PACKET_HORIZON_DAYS })}</span>}
+        {rows.map((d) => {
+          const after = afterText(d, ctx);
+          return (
+            <div key={`${d.kind}:${d.caseId ?? ''}`} data-jzs-deadline="" data-kind={d.kind} data-date={d.date} class={d.daysLeft < 0 && !d.since ? 'warning' : undefined}>
+              {d.date} · {kindText(d, answer.maxAge)} · {leftText(d)}
+              {after && ` — ${after}`}
+            </div>
+          );
+        })}
+      </td>
+    </tr>
   );
 }
 

@@ -4,8 +4,9 @@ import { getLang, t } from '../../i18n';
 import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
+import { RuleChecks } from '../components/RuleChecks';
 import { todayInShanghai } from '../../domain/calendar';
-import { checkApplies, toggleCondition } from '../../rules/status';
+import { toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
 import { tx, Zh, ZhRuns } from '../components/Zh';
 import { NotFound } from '../../profiles/errors';
@@ -70,8 +71,6 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
   }, [business, conditions, name, en]);
 
   const view = page?.checklist;
-  // The rules that hold under the situations set: 变更 + 单位更名 asks for no contract, so no contract rule.
-  const checks = view?.checks.filter((c) => checkApplies(c, conditions)) ?? [];
   return (
     <main>
       <div class="toolbar no-print">
@@ -136,25 +135,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
             notes="open"
             onToggleCondition={(id, on) => setConditions(toggleCondition(view.conditions, conditions, id, on))}
           />
-          {checks.length > 0 && (
-            <>
-              <h2>{t('checklistPage.checks')}</h2>
-              <ul class="checks">
-                {checks.map((c) =>
-                  // English: the rule in English, then the Chinese wording an official would recognise.
-                  en && c.textEn ? (
-                    <li key={c.id} data-jzs-check={c.id}>
-                      {c.textEn} (<Zh>{c.text}</Zh>)
-                    </li>
-                  ) : (
-                    <li key={c.id} lang="zh-CN" data-jzs-check={c.id}>
-                      {c.text}
-                    </li>
-                  ),
-                )}
-              </ul>
-            </>
-          )}
+          <RuleChecks view={view} conditions={conditions} />
           <h2>{t('checklistPage.steps')}</h2>
           <ol class="steps">
             {view.steps.map((s) => (

@@ -10,12 +10,21 @@ import { type ChecklistView, progress } from '../../rules/status';
 
 const toggled = (list: readonly string[], id: string, on: boolean) => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
 
+export interface ProfileCasesProps {
+  profileId: string;
+  onCases?: ((cases: readonly Case[]) => void) | undefined;
+  /** Bumped when another part of the page changed cases (the workbench's 办件 table): read them again. */
+  version?: number | undefined;
+  /** A case was added or changed here: the rest of the page (办件 table, 期限提醒) reads it again. */
+  onChanged?: (() => void) | undefined;
+}
+
 /**
  * An applicant's cases inside the profile editor (what 0.1.0 kept as 「办理中的业务」 in the profile): status,
  * situations and readiness ticks. Each change is saved at once through the cases store, checked against the
  * revision shown.
  */
-export function ProfileCases({ profileId, onCases }: { profileId: string; onCases?: ((cases: readonly Case[]) => void) | undefined }) {
+export function ProfileCases({ profileId, onCases, version, onChanged }: ProfileCasesProps) {
   const [cases, setCases] = useState<Case[] | undefined>();
   // The editor's warnings follow the applicant's open cases (their businesses and situations).
   useEffect(() => {
@@ -23,23 +32,29 @@ export function ProfileCases({ profileId, onCases }: { profileId: string; onCase
   }, [cases]);
   const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
   const [error, setError] = useState<string | undefined>();
+  const [adding, setAdding] = useState('');
   const en = getLang() === 'en';
   const load = () => void send('ui:cases.ofProfile', { profileId }).then(setCases, (e: unknown) => setError(describe(e)));
-  useEffect(load, [profileId]);
+  useEffect(load, [profileId, version]);
   useEffect(() => {
     for (const c of cases ?? []) {
       if (!views[c.business]) void send('ui:checklist', { business: c.business }).then((v) => setViews((old) => ({ ...old, [c.business]: v })));
     }
   }, [cases?.map((c) => c.business).join()]);
 
-  const patch = async (c: Case, p: { status?: CaseStatus; conditions?: string[]; ready?: string[] }) => {
+  /** Save one change; the rest of the page hears of it only when it was saved. */
+  const saved = async (write: () => Promise<unknown>) => {
     try {
-      await send('ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: p });
+      await write();
+      setError(undefined);
+      onChanged?.();
     } catch (err) {
       setError(describe(err));
     }
     load();
   };
+  const patch = (c: Case, p: { status?: CaseStatus; conditions?: string[]; ready?: string[] }) =>
+    saved(() => send('ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: p }));
 
   return (
     <fieldset class="businesses" data-jzs-profile-cases={profileId}>
@@ -84,21 +99,26 @@ export function ProfileCases({ profileId, onCases }: { profileId: string; onCase
           </div>
         );
       })}
-      <select
-        data-jzs-add-business=""
-        value=""
-        onChange={(e) => {
-          const id = e.currentTarget.value;
-          if (isBusinessId(id)) void send('ui:cases.create', { profileId, business: id }).then(load);
-        }}
-      >
-        <option value="">{t('profiles.addBusiness')}</option>
-        {BUSINESS_IDS.map((id) => (
-          <option key={id} value={id}>
-            {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
-          </option>
-        ))}
-      </select>
+      {/* Chosen, then added by the button: a closed select changes on each arrow key, so adding on change made a
+          keyboard user arrowing through the list create a case per key press. */}
+      <div class="row">
+        <select data-jzs-add-business="" aria-label={t('profiles.addBusiness')} value={adding} onChange={(e) => setAdding(e.currentTarget.value)}>
+          <option value="">{t('profiles.addBusiness')}</option>
+          {BUSINESS_IDS.map((id) => (
+            <option key={id} value={id}>
+              {en ? BUSINESS_NAMES[id].en : BUSINESS_NAMES[id].zh}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          data-jzs-action="add-business"
+          disabled={!isBusinessId(adding)}
+          onClick={() => isBusinessId(adding) && void saved(() => send('ui:cases.create', { profileId, business: adding })).then(() => setAdding(''))}
+        >
+          {t('profiles.add')}
+        </button>
+      </div>
       {error && <p class="error">{error}</p>}
     </fieldset>
   );

@@ -115,9 +115,12 @@ export interface ProfileEditorProps {
   onCancel?: (() => void) | undefined;
   /** Only these fields (quick edit in the popup); all when omitted. */
   only?: FieldKey[] | undefined;
+  /** The workbench's store version and its bump: the applicant's cases follow the 办件 table and it follows them. */
+  casesVersion?: number | undefined;
+  onCasesChanged?: (() => void) | undefined;
 }
 
-export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEditorProps) {
+export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, onCasesChanged }: ProfileEditorProps) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(profile?.data ?? {}));
   const [notes, setNotes] = useState(profile?.notes ?? '');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
@@ -203,7 +206,14 @@ export function ProfileEditor({ profile, onSaved, onCancel, only }: ProfileEdito
             <legend>{t('profiles.notes')}</legend>
             <textarea data-jzs-edit-field="notes" rows={3} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
           </fieldset>
-          {profile && <ProfileCases profileId={profile.id} onCases={(cs) => setCasesKey(cs.map((c) => `${c.business}:${c.status}:${c.archived}:${c.conditions.join()}`).join('|'))} />}
+          {profile && (
+            <ProfileCases
+              profileId={profile.id}
+              version={casesVersion}
+              onChanged={onCasesChanged}
+              onCases={(cs) => setCasesKey(cs.map((c) => `${c.business}:${c.status}:${c.archived}:${c.conditions.join()}`).join('|'))}
+            />
+          )}
           {profile && <FillLog profileId={profile.id} revision={profile.revision} />}
         </>
       )}

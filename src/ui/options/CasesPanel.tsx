@@ -149,7 +149,8 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
           <input type="checkbox" checked={filter.includeArchived ?? false} onChange={(e) => setF({ includeArchived: e.currentTarget.checked || undefined })} /> {t('cases.includeArchived')}
         </label>
       </div>
-      <NewCase onCreated={() => (refresh(), setMessage({ kind: 'ok', text: t('cases.created') }))} />
+      {/* The whole page hears of a new case: 期限提醒 and an open profile editor read cases too. */}
+      <NewCase onCreated={() => (onChanged(), setMessage({ kind: 'ok', text: t('cases.created') }))} onError={(err) => setMessage({ kind: 'error', text: describe(err) })} />
       <div class="row batch" data-jzs-case-batch={selected.size}>
         <span>{t('cases.selected', { n: selected.size })}</span>
         <button type="button" data-jzs-action="select-case-page" onClick={() => setSelected(new Set([...selected, ...(page?.rows ?? []).map((r) => r.id)]))}>
@@ -400,7 +401,7 @@ function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
 }
 
 /** A new case: pick the applicant by search, then the business. */
-function NewCase({ onCreated }: { onCreated: () => void }) {
+function NewCase({ onCreated, onError }: { onCreated: () => void; onError: (err: unknown) => void }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ProfileSummary[]>([]);
   const [profile, setProfile] = useState<ProfileSummary | undefined>();
@@ -433,7 +434,7 @@ function NewCase({ onCreated }: { onCreated: () => void }) {
           class="primary"
           data-jzs-action="create-case"
           disabled={!profile}
-          onClick={() => profile && void send('ui:cases.create', { profileId: profile.id, business }).then(onCreated)}
+          onClick={() => profile && void send('ui:cases.create', { profileId: profile.id, business }).then(onCreated, onError)}
         >
           {t('cases.create')}
         </button>

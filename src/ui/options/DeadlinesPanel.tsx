@@ -11,39 +11,13 @@ import { download } from '../common/download';
 import { useShanghaiDay } from '../common/shanghai-day';
 import { useStepwise } from '../common/stepwise';
 import { EmployerSelect } from './EmployerSelect';
+import { afterText, type DeadlineContext, kindText, leftText } from '../components/deadline-text';
 
 const HORIZONS = [30, 90, 180, 365];
 const HEADERS = ['日期', '剩余天数', '事项', '申请人', '聘用单位', '业务'];
 
-/** What a row is: a 待补正 without a portal deadline says that its date is the day it began, not a deadline. */
-const kindText = (d: Deadline, maxAge: number, lang?: 'zh') => t(d.since ? 'deadlines.kind.correction-since' : `deadlines.kind.${d.kind}`, { years: maxAge }, lang);
-
-/** Days left, or how long ago it passed; a 待补正 counted from its first day says how long it has waited. */
-const leftText = (d: Deadline) => {
-  if (d.since) return d.daysLeft === 0 ? t('deadlines.sinceToday') : t('deadlines.since', { n: -d.daysLeft });
-  return d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft });
-};
-
-/**
- * What a passed date means for the applicant (153号令 第十二条 and renewal.json `afterExpiry`: no 延续 after the
- * last filing day, 重新注册 after expiry; 第十五条: over the age limit, not registrable).
- */
-function afterText(d: Deadline, ctx: RowContext, lang?: 'zh'): string {
-  if (d.kind !== 'registration-expiry' && d.kind !== 'renewal-window' && d.kind !== 'age-65') return '';
-  if (d.daysLeft < 0) return t(`deadlines.after.${d.kind}`, { years: ctx.maxAge }, lang);
-  // Still ahead today, but not on the day the clerk plans to submit (the contract row counts from it too).
-  if (d.kind !== 'registration-expiry' && d.date < ctx.plan) return t(`deadlines.afterPlan.${d.kind}`, { plan: ctx.plan, years: ctx.maxAge }, lang);
-  return '';
-}
-
-/** What a row's texts depend on beyond the row: the rule pack's age limit, the planned submission day. */
-interface RowContext {
-  maxAge: number;
-  plan: string;
-}
-
 /** A deadline's row in an export: Chinese texts (like the headers), whatever the UI language. */
-const cells = (d: Deadline, ctx: RowContext) => [
+const cells = (d: Deadline, ctx: DeadlineContext) => [
   d.date,
   // A day a 待补正 began is not a number of days left.
   d.since ? '' : String(d.daysLeft),
@@ -83,7 +57,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
   }, [planDate, horizon, employer, version, day]);
   useEffect(() => void send('ui:deadlines.reminder', {}).then((r) => setReminder(r.on)), []);
 
-  const ctx: RowContext = { maxAge: data?.maxAge ?? 0, plan: planDate ?? data?.today ?? '' };
+  const ctx: DeadlineContext = { maxAge: data?.maxAge ?? 0, plan: planDate ?? data?.today ?? '' };
   const exportAs = (kind: 'csv' | 'xlsx') => {
     if (!data) return;
     const stamp = format(new Date(), 'yyyyMMdd-HHmm');

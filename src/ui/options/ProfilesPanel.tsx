@@ -121,6 +121,8 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
                 q.refresh();
               }}
               onCancel={() => setEditing(undefined)}
+              casesVersion={version}
+              onCasesChanged={onChanged}
             />
           )}
         </div>
