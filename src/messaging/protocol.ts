@@ -293,8 +293,11 @@ export interface FrameProtocolMap {
 
 /** Request and response types per message name. */
 export interface ProtocolMap {
-  /** `report`: the frame's first report of a page rides along (one hop fewer per frame and page); `tab` answers it. */
-  'cs:pageRules': { req: PageRulesRequest & { report?: PageReport }; res: ContentPageRules & { tab?: ReportAnswer } };
+  /**
+   * `report`: the frame's first report of a page rides along (one hop fewer per frame and page); `tab` answers it.
+   * `checks`: the frame has no validators yet (src/content/checker.ts): injected before the answer if the page needs them.
+   */
+  'cs:pageRules': { req: PageRulesRequest & { report?: PageReport; checks?: boolean }; res: ContentPageRules & { tab?: ReportAnswer } };
   /**
    * A portal frame's page facts, for the panel. Answers the situations ticked for the tab, the panel prefs and
    * which background instance now holds the report (`worker`, random per start of the background).

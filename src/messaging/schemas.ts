@@ -108,7 +108,7 @@ export const RequestSchemas = {
   'ui:panel.prefs': PanelPrefsSchema,
   'cs:panel.prefs': PanelPrefsSchema,
   'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
-  'cs:pageRules': PageRulesRequestSchema.extend({ report: PageReportSchema.optional() }),
+  'cs:pageRules': PageRulesRequestSchema.extend({ report: PageReportSchema.optional(), checks: z.boolean().optional() }),
   'cs:labels': z.strictObject({ labels: LabelTexts }),
   'ui:fill.plan': Empty,
   'ui:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(2000) }),

@@ -1,0 +1,6 @@
+import type { Checker } from '../../src/content/checker';
+import { runChecks } from '../../src/validate/checks';
+import { validateValue } from '../../src/validate/value';
+
+/** The validators as the injected file installs them (entrypoints/portal-checks.ts). */
+export const CHECKER: Checker = { validateValue, runChecks };
