@@ -20,7 +20,7 @@ import { type DockMemory, dockHint, dockMemoryKey, remember, toDockMemory } from
 import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
-import { installedChecker } from './checker';
+import { installedChecker, loadChecker } from './checker';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
@@ -580,7 +580,9 @@ function startContent(ctx: Lifecycle, portal: PortalId): void {
     ctx.onInvalidated(() => sized.disconnect());
   }
   ctx.addEventListener(window, 'pagehide', () => shell.leave());
-  const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }));
+  const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }), () =>
+    loadChecker(() => send('cs:checks', {})),
+  );
   const ownOrigin = browser.runtime.getURL('/');
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown; url?: string }, reply: (r: Reply<unknown>) => void): true | undefined => {
     const answer = dispatchFrame(shell.routes, message, sender, browser.runtime.id, ownOrigin);

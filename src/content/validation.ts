@@ -33,7 +33,7 @@ export interface ValidatorOptions {
   now: () => Date;
   onSummary: (s: ValidationSummary) => void;
   /** The validators (src/content/checker.ts); undefined while they are on their way: validate again when in. */
-  checker: () => Checker | undefined;
+  checker: () => Pick<Checker, 'validateValue' | 'runChecks'> | undefined;
 }
 
 export const findingText = (f: Finding): string => {

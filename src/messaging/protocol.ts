@@ -308,6 +308,8 @@ export interface ProtocolMap {
    * content script: src/portals/fields.ts `Classifier`), in their order.
    */
   'cs:labels': { req: { labels: string[] }; res: { readings: LabelReading[] } };
+  /** The validators into the asking frame (src/content/checker.ts): a file was chosen in a frame that has none yet. */
+  'cs:checks': { req: Record<string, never>; res: Record<string, never> };
   /** The top frame's pill was clicked by a person: the panel opens, and stays open on this portal. */
   'cs:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */

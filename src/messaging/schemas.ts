@@ -110,6 +110,7 @@ export const RequestSchemas = {
   'ui:panel.pageReport': z.strictObject({ frameId: z.number().int().min(0) }),
   'cs:pageRules': PageRulesRequestSchema.extend({ report: PageReportSchema.optional(), checks: z.boolean().optional() }),
   'cs:labels': z.strictObject({ labels: LabelTexts }),
+  'cs:checks': Empty,
   'ui:fill.plan': Empty,
   'ui:fill.confirm': z.strictObject({ planId: Uuid, overwrite: z.array(z.string().max(40)).max(2000) }),
   'ui:fill.held': z.strictObject({ planId: Uuid }),

@@ -91,8 +91,9 @@ describe('content script budget (T2)', () => {
   });
   it('carries no validators: the background injects them into a frame whose page has fields to check (src/content/checker.ts)', () => {
     const injected = readFileSync(join(OUT, 'chrome-mv3', 'portal-checks.js'), 'utf8');
-    // The check characters of the ID number (GB 11643) and the credit code (GB 32100): only the validators use them.
-    for (const table of ['10X98765432', '0123456789ABCDEFGHJKLMNPQRTUWXY']) {
+    // The check characters of the ID number (GB 11643) and the credit code (GB 32100), a PDF's end marker: only the
+    // validators use them.
+    for (const table of ['10X98765432', '0123456789ABCDEFGHJKLMNPQRTUWXY', '%%EOF']) {
       expect(injected, table).toContain(table);
       expect(code.toString(), table).not.toContain(table);
     }

@@ -45,6 +45,15 @@ export const panelRoutes = (ctx: RouteContext) =>
       from: ['content'],
       handle: async ({ labels }) => ({ readings: await labelReadings(ctx, labels) }),
     },
+    // The validators into a frame that has none yet, where a file was just chosen (src/content/checker.ts).
+    'cs:checks': {
+      from: ['content'],
+      handle: async (_req, sender) => {
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
+        await ctx.panels.injectChecks?.(sender.tabId, sender.frameId);
+        return {};
+      },
+    },
     'cs:report': {
       from: ['content'],
       handle: async ({ report }, sender) => {
