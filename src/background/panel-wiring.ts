@@ -30,6 +30,10 @@ export function panelDeps(hub: PanelHub): PanelDeps {
         () => undefined,
       );
     },
+    async injectChecks(tabId, frameId) {
+      // A frame gone meanwhile (navigated, closed) just gets no hints: its next page asks again.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/portal-checks.js'] }).catch(() => undefined);
+    },
   };
 }
 

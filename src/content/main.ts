@@ -20,6 +20,7 @@ import { type DockMemory, dockHint, dockMemoryKey, remember, toDockMemory } from
 import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
+import { installedChecker, loadChecker } from './checker';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
@@ -169,7 +170,8 @@ class ContentShell {
     // The page's first report rides along (one message fewer per page; an unchanged report is not sent again).
     const report = reportOf(this.state, this.doc);
     const text = this.reporting(JSON.stringify(report));
-    const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }), labels, report };
+    // The validators are not bundled (checker.ts): a frame without them asks for them along.
+    const req = { portal: d.portal, page: d.page, ...(d.business ? { business: d.business } : {}), ...(hasCatalogue('en') ? {} : { withCatalogue: true }), ...(installedChecker() ? {} : { checks: true }), labels, report };
     send('cs:pageRules', req).then(
       (rules) => {
         if (rules.tab) this.reported(text, rules.tab);
@@ -264,6 +266,7 @@ class ContentShell {
       conditions: () => this.state.conditions,
       now: () => new Date(),
       onSummary: (summary: ValidationSummary) => this.dispatch({ type: 'summary', summary }),
+      checker: installedChecker,
     }, mapped);
   }
 
@@ -577,7 +580,9 @@ function startContent(ctx: Lifecycle, portal: PortalId): void {
     ctx.onInvalidated(() => sized.disconnect());
   }
   ctx.addEventListener(window, 'pagehide', () => shell.leave());
-  const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }));
+  const stopUploads = watchUploads(document, () => shell.state.rules?.checklist, (upload) => shell.dispatch({ type: 'upload', upload }), () =>
+    loadChecker(() => send('cs:checks', {})),
+  );
   const ownOrigin = browser.runtime.getURL('/');
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown; url?: string }, reply: (r: Reply<unknown>) => void): true | undefined => {
     const answer = dispatchFrame(shell.routes, message, sender, browser.runtime.id, ownOrigin);

@@ -3,7 +3,8 @@ import { materialNameOf } from '../portals/material-table';
 import type { ContentChecklist, UploadRule } from '../rules/status';
 import { matchMaterial, uploadSeverity } from '../rules/status';
 import type { ReportedUpload } from '../messaging/protocol';
-import { checkUpload, type FileProbe, PROBE_BYTES, sizeText } from '../validate/upload';
+import { type FileProbe, PROBE_BYTES, sizeText } from '../validate/upload';
+import type { Checker } from './checker';
 import { styleStatus } from './status-style';
 import { findingText } from './validation';
 import { setMarkedText } from './marked-text';
@@ -35,9 +36,10 @@ async function probe(file: File): Promise<FileProbe> {
 /**
  * Check a file the moment the user picks it, before the portal's uploader takes it: type, size, single
  * file, PDF readability, sound in a video. Shows the result beside the uploader; never stops the event and
- * never clears the input — the user's file is theirs to send.
+ * never clears the input — the user's file is theirs to send. `checker`: the validators (checker.ts), loaded
+ * when a file is first chosen; undefined (the background unreachable): no check, as with no rules.
  */
-export function watchUploads(doc: Document, view: () => ContentChecklist | undefined, onResult: (r: ReportedUpload) => void): () => void {
+export function watchUploads(doc: Document, view: () => ContentChecklist | undefined, onResult: (r: ReportedUpload) => void, checker: () => Promise<Pick<Checker, 'checkUpload'> | undefined>): () => void {
   const onChange = (e: Event) => {
     const input = e.target;
     if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
@@ -47,8 +49,9 @@ export function watchUploads(doc: Document, view: () => ContentChecklist | undef
     const target = materialFor(input, checklist);
     if (!target) return;
     const anchor = input.closest('.mini-webuploader, .webuploader-container') ?? input;
-    void Promise.all(files.map(probe)).then((probes) => {
-      const findings = checkUpload(probes, target.rule);
+    void Promise.all([checker(), ...files.map(probe)]).then(([validators, ...probes]) => {
+      if (!validators) return;
+      const findings = validators.checkUpload(probes, target.rule);
       let el = doc.querySelector<HTMLElement>(`${UPLOAD_TAG}[data-jzs-upload="${target.id}"]`);
       if (!el) {
         el = doc.createElement(UPLOAD_TAG);

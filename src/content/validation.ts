@@ -3,9 +3,9 @@ import { getLang, isMessageKey, joinClauses, t } from '../i18n';
 import type { FieldMapView } from '../messaging/protocol';
 import { type PageField, readText } from '../portals/fields';
 import type { RunnableCheck } from '../rules/status';
-import { runChecks, type Values } from '../validate/checks';
-import { validateValue } from '../validate/value';
+import type { Values } from '../validate/checks';
 import type { Finding, Severity } from '../validate/types';
+import { type Checker, needsChecker, NO_CHECKS } from './checker';
 import { styleStatus } from './status-style';
 import { setMarkedText } from './marked-text';
 
@@ -32,6 +32,8 @@ export interface ValidatorOptions {
   conditions: () => ReadonlySet<string>;
   now: () => Date;
   onSummary: (s: ValidationSummary) => void;
+  /** The validators (src/content/checker.ts); undefined while they are on their way: validate again when in. */
+  checker: () => Pick<Checker, 'validateValue' | 'runChecks'> | undefined;
 }
 
 export const findingText = (f: Finding): string => {
@@ -91,7 +93,10 @@ export class PageValidator {
     return byKey;
   }
 
-  validate(): ValidationSummary {
+  /** undefined while the validators are not in this frame yet (the shell validates again when they are). */
+  validate(): ValidationSummary | undefined {
+    const checker = this.opts.checker() ?? (needsChecker(this.opts.defs, this.opts.checks) ? undefined : NO_CHECKS);
+    if (!checker) return undefined;
     const now = this.opts.now();
     const byKey = this.fieldsByKey();
     const values: Values = {};
@@ -105,12 +110,12 @@ export class PageValidator {
       const editable = withText.filter((x) => !x.field.readOnly && !x.field.disabled);
       const primary = editable.find((x) => x.text.trim()) ?? editable[0] ?? withText.find((x) => x.text.trim()) ?? withText[0];
       if (!primary) continue;
-      const result = validateValue(def, primary.text, now);
+      const result = checker.validateValue(def, primary.text, now);
       if (result.value !== undefined && !result.findings.some((f) => f.severity === 'error')) values[key] = result.value;
       perKey.set(key, { field: primary.field, findings: [...result.findings], hasValue: primary.text.trim() !== '' });
     }
     const items: SummaryItem[] = [];
-    for (const f of runChecks(this.opts.checks, values, { now, conditions: this.opts.conditions() })) {
+    for (const f of checker.runChecks(this.opts.checks, values, { now, conditions: this.opts.conditions() })) {
       const entry = perKey.get(f.field);
       if (entry) entry.findings.push(f);
       else items.push({ key: f.field, name: this.fieldName(f.field), severity: f.severity, message: findingText(f) });

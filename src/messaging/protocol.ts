@@ -293,8 +293,11 @@ export interface FrameProtocolMap {
 
 /** Request and response types per message name. */
 export interface ProtocolMap {
-  /** `report`: the frame's first report of a page rides along (one hop fewer per frame and page); `tab` answers it. */
-  'cs:pageRules': { req: PageRulesRequest & { report?: PageReport }; res: ContentPageRules & { tab?: ReportAnswer } };
+  /**
+   * `report`: the frame's first report of a page rides along (one hop fewer per frame and page); `tab` answers it.
+   * `checks`: the frame has no validators yet (src/content/checker.ts): injected before the answer if the page needs them.
+   */
+  'cs:pageRules': { req: PageRulesRequest & { report?: PageReport; checks?: boolean }; res: ContentPageRules & { tab?: ReportAnswer } };
   /**
    * A portal frame's page facts, for the panel. Answers the situations ticked for the tab, the panel prefs and
    * which background instance now holds the report (`worker`, random per start of the background).
@@ -305,6 +308,8 @@ export interface ProtocolMap {
    * content script: src/portals/fields.ts `Classifier`), in their order.
    */
   'cs:labels': { req: { labels: string[] }; res: { readings: LabelReading[] } };
+  /** The validators into the asking frame (src/content/checker.ts): a file was chosen in a frame that has none yet. */
+  'cs:checks': { req: Record<string, never>; res: Record<string, never> };
   /** The top frame's pill was clicked by a person: the panel opens, and stays open on this portal. */
   'cs:panel.prefs': { req: PanelPrefs; res: PanelPrefs };
   /** The panel frame (an extension page inside a portal tab): the page rules of a frame's page. */

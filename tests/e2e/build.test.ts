@@ -89,6 +89,18 @@ describe('content script budget (T2)', () => {
     expect(text).not.toMatch(/papaparse|sharedStrings|fflate|unzipSync/i);
     expect(text).not.toMatch(/pdf-lib|PDFDocument|pdfjs/i);
   });
+  it('carries no validators: the background injects them into a frame whose page has fields to check (src/content/checker.ts)', () => {
+    const injected = readFileSync(join(OUT, 'chrome-mv3', 'portal-checks.js'), 'utf8');
+    // The check characters of the ID number (GB 11643) and the credit code (GB 32100), a PDF's end marker: only the
+    // validators use them.
+    for (const table of ['10X98765432', '0123456789ABCDEFGHJKLMNPQRTUWXY', '%%EOF']) {
+      expect(injected, table).toContain(table);
+      expect(code.toString(), table).not.toContain(table);
+    }
+    const manifest = JSON.parse(readFileSync(join(OUT, 'chrome-mv3', 'manifest.json'), 'utf8')) as { web_accessible_resources: Array<{ resources: string[] }> };
+    // Injected by the background (scripting.executeScript), never loadable by a page.
+    expect(manifest.web_accessible_resources.flatMap((r) => r.resources)).not.toContain('portal-checks.js');
+  });
   it('carries no label reading: which field a label names is read by the background (src/content/label-cache.ts)', () => {
     const background = readFileSync(join(OUT, 'chrome-mv3', 'background.js'), 'utf8');
     // Word classes only the label reading uses (fields.ts: an earlier value, the applicant's employer): in the

@@ -104,6 +104,15 @@ describe('the Firefox build in Firefox', () => {
     }
   });
 
+  it("the validators are not in the content script: the background injects them (scripting.executeScript with their file) and a wrong ID check digit is flagged beside the field", async () => {
+    const page = await open('province-basic-info');
+    await page.$eval('#txtZjhm', (e) => void ((e as HTMLInputElement).value = ''));
+    await page.type('#txtZjhm', '370102199001011237');
+    const hint = await page.waitForSelector('[data-jzs-field="idNumber"][data-severity="error"]', { timeout: 15_000 });
+    expect(await hint?.evaluate((h) => h.textContent)).toContain('校验位错误');
+    await page.close();
+  });
+
   it('办件详情: the panel frame reads the page\'s 办件 itself (status, the 补正意见 and the material it names first; the reader is not in the content script)', async () => {
     const page = await open('zwdt-application-detail');
     const panel = await firefoxPanel(page);

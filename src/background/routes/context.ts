@@ -49,6 +49,11 @@ export interface PanelDeps {
   hub: PanelHub;
   prefs: { get(portal: PortalId): Promise<PanelPrefs>; set(portal: PortalId, prefs: PanelPrefs): Promise<void> };
   tellTab<N extends keyof FrameProtocolMap>(tabId: number, name: N, data: FrameProtocolMap[N]['req'], frameId?: number): Promise<void>;
+  /**
+   * The validators' file (entrypoints/portal-checks.ts) run in one portal frame's content-script world
+   * (src/content/checker.ts); resolves once it has run there. Absent in tests that do not need it.
+   */
+  injectChecks?(tabId: number, frameId: number): Promise<void>;
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */

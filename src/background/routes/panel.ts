@@ -2,6 +2,7 @@
  * Routes of the on-page panel: portal frames report their page and ask for its rules (`cs:*`); the panel's
  * extension-origin frame acts only for the portal tab it is framed into (sender.panel, checked in sender.ts).
  */
+import { needsChecker } from '../../content/checker';
 import { CodedError } from '../../i18n/problem';
 import { redactReport } from '../../portals/page-report';
 import { LockedError } from '../../security/codec';
@@ -28,11 +29,14 @@ export const panelRoutes = (ctx: RouteContext) =>
   ({
     'cs:pageRules': {
       from: ['content'],
-      handle: async ({ report, ...req }, sender) => {
+      handle: async ({ report, checks, ...req }, sender) => {
         // A content script only asks about pages of the portal it runs on.
         if (sender.kind !== 'content' || sender.portal !== req.portal) throw new CodedError('errors.request.unknownPage', { page: req.page, portal: req.portal });
         // The report goes into the hub at once (the panel shows the page while its rules are made).
         const [tab, rules] = await Promise.all([report && takeReport(ctx, sender, report), pageRules(ctx, req).then(contentRules)]);
+        // The validators go into a frame that lacks them and whose page has something to check, before the answer
+        // (src/content/checker.ts): no message of their own, and they are there when the frame starts its hints.
+        if (checks && needsChecker(rules.fields, rules.checks)) await ctx.panels.injectChecks?.(sender.tabId, sender.frameId);
         return tab ? { ...rules, tab } : rules;
       },
     },
@@ -40,6 +44,15 @@ export const panelRoutes = (ctx: RouteContext) =>
     'cs:labels': {
       from: ['content'],
       handle: async ({ labels }) => ({ readings: await labelReadings(ctx, labels) }),
+    },
+    // The validators into a frame that has none yet, where a file was just chosen (src/content/checker.ts).
+    'cs:checks': {
+      from: ['content'],
+      handle: async (_req, sender) => {
+        if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
+        await ctx.panels.injectChecks?.(sender.tabId, sender.frameId);
+        return {};
+      },
     },
     'cs:report': {
       from: ['content'],
