@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { readDateCell } from '../../src/profiles/io/cell-dates';
+import { headerKey } from '../../src/profiles/io/mapping';
 import { autoMapTable, findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
 import { type RowResult, validateTable } from '../../src/profiles/io/rows';
 import { checkCharacter } from '../../src/validate/id-number';
@@ -264,5 +265,21 @@ describe('dates the third corpus found left empty, read now', () => {
     expect(read('graduationDate', '2005.06.')).toBe('2005-06');
     expect(read('graduationDate', '2019.1.')).toBe('import.date.ambiguousMonth');
     expect(read('contractStart', '2024.3.15..')).toBe('import.date.format');
+  });
+});
+
+describe('date columns named with the other word (the third corpus left them unmapped)', () => {
+  it('「合同开始时间」, 「合同到期日」, 「劳动合同结束日期」, 「出生时间」 …, with notes too, map to their date field; other headers are as before (seeded)', () => {
+    const r = rng(606);
+    const ENDS = ['截止', '到期', '结束', '终止'];
+    const STARTS = ['开始', '起始'];
+    for (let k = 0; k < 60; k++) {
+      const end = r() < 0.5;
+      const header = `${pick(r, ['劳动合同', '合同'])}${pick(r, end ? ENDS : STARTS)}${pick(r, ['日期', '时间', '日'])}${pick(r, ['', '（yyyy-mm-dd）', '【必填】', '\n格式：yyyy.mm.dd'])}`;
+      expect(headerKey(header), header).toBe(end ? 'contractEnd' : 'contractStart');
+    }
+    expect(['出生时间', '毕业日期', '资格证书签发时间'].map((h) => headerKey(h))).toEqual(['birthDate', 'graduationDate', 'qualificationIssueDate']);
+    // Not a date column's name in any wording, or another value of one: not mapped.
+    expect(['合同到期', '注册时间', '合同到期时间（旧）', '开始时间'].map((h) => headerKey(h))).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
