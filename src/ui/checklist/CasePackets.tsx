@@ -10,6 +10,7 @@ import type { Profile } from '../../profiles/schema';
 import { shanghaiDateOf, todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
 import { RuleChecks } from '../components/RuleChecks';
+import { Offices } from './Offices';
 import { progress } from '../../rules/status';
 import { maskId } from '../components/ProfileList';
 import { Zh, ZhRuns } from '../components/Zh';
@@ -131,6 +132,8 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
               <li key={s.id}>{en ? <ZhRuns text={s.textEn} /> : s.text}</li>
             ))}
           </ol>
+          {/* Where to go and whom to call: the applicant takes the packet to the window. */}
+          <Offices offices={page.offices} />
         </article>
       ))}
     </main>
