@@ -133,7 +133,7 @@ describe('cases in the workbench', () => {
     expect(renamed).toContain('age-limit-65');
   });
 
-  it("a case's packet prints the rules that hold under the case's situations, as the checklist does", async () => {
+  it("a case's packet prints the rules that hold under the case's situations and the offices, as the checklist does", async () => {
     const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '孙十一' } } });
     const plain = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
     const renamed = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
@@ -144,6 +144,10 @@ describe('cases in the workbench', () => {
     expect(await rules(plain.id)).toContain('contract-end-one-year');
     expect(await rules(renamed.id)).not.toContain('contract-end-one-year');
     expect(await rules(renamed.id)).toContain('age-limit-65');
+    // Where to take it: the offices, as on the checklist (the 受理 window's address and phone).
+    const offices = sheet.locator(`[data-jzs-packet="${plain.id}"] [data-jzs-offices]`);
+    expect(Number(await offices.getAttribute('data-jzs-offices'))).toBeGreaterThan(0);
+    expect(await offices.textContent()).toContain('61378805');
     await sheet.close();
     await sendFrom(bench, 'ui:profiles.delete', { ids: [p.id] });
   });

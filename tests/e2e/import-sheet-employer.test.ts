@@ -5,8 +5,8 @@ import { buildXlsx } from '../helpers/xlsx-builder';
 import { clearProfiles, launch, sendFrom, type Session } from './harness';
 
 /**
- * Through the real workbench (its worker, the preview, the commit): a sheet's name offered as its rows' employer and
- * taken only on the clerk's tick; an old value crossed out in a cell with the new one after it.
+ * Through the real workbench (its worker, the preview, the commit): a sheet's name or a title row offered as its rows'
+ * employer and taken only on the clerk's tick; an old value crossed out in a cell with the new one after it.
  */
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -65,6 +65,24 @@ describe('employers from sheet names, values corrected in place', () => {
       ['王五', '华泰路桥', undefined],
       ['张三', undefined, '13905311234'],
       ['赵六', undefined, undefined],
+    ]);
+  });
+
+  it('a CSV whose title row names the employer: offered with the row it was read from, unticked; ticked, its rows get it, each naming that row', async () => {
+    await clearProfiles(bench);
+    const csv = ['2024年度济南鲁信建设有限公司二级建造师延续注册人员名单,,', '序号,姓名,身份证号', `1,张三,${idFor(5)}`, `2,李四,${idFor(6)}`].join('\r\n');
+    await bench.locator('[data-jzs-import]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await bench.locator('[data-jzs-import-preview]').waitFor();
+    const offer = bench.locator('[data-jzs-sheet-employer-offer="济南鲁信建设有限公司"]');
+    expect(await offer.textContent()).toContain('第 1 行');
+    expect(await bench.locator('[data-jzs-sheet-employer="0"]').isChecked()).toBe(false);
+    await bench.locator('[data-jzs-sheet-employer="0"]').check();
+    await bench.locator('[data-jzs-preview-row="1"]', { hasText: '第 1 行标题' }).waitFor();
+    await bench.locator('[data-jzs-action="confirm-import"]').click();
+    await bench.locator('[data-jzs-import-report][data-imported="2"][data-rejected="0"]').waitFor();
+    expect((await stored(bench)).map((d) => [d.name, d.employerName])).toEqual([
+      ['李四', '济南鲁信建设有限公司'],
+      ['张三', '济南鲁信建设有限公司'],
     ]);
   });
 });

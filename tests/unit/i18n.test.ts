@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/i18n/all';
-import { catalogueKeys, format, joinClauses, resolveLang, t } from '../../src/i18n';
+import { catalogueKeys, format, isMessageKey, joinClauses, resolveLang, setLang, t } from '../../src/i18n';
+import { tCount } from '../../src/i18n/count';
+import { leftText } from '../../src/ui/components/deadline-text';
 import type { MessageKey } from '../../src/i18n';
 
 function placeholders(lang: 'zh' | 'en', key: string): string[] {
@@ -14,6 +16,26 @@ describe('UI text', () => {
   it('has an English text for every Chinese one, with the same placeholders', () => {
     expect(catalogueKeys('en')).toEqual(catalogueKeys('zh'));
     for (const key of catalogueKeys('zh')) expect(placeholders('en', key), key).toEqual(placeholders('zh', key));
+  });
+
+  it('counts in English as English counts ("1 day ago", "2 days ago"); Chinese has one form, and every singular has its plural', () => {
+    const deadline = (daysLeft: number) => ({ kind: 'registration-expiry', date: '2026-12-01', daysLeft, profileId: 'p', name: '张三', employer: '' }) as const;
+    setLang('en');
+    try {
+      expect([-1, -2, 1, 2].map((n) => leftText(deadline(n)))).toEqual(['1 day ago', '2 days ago', '1 day', '2 days']);
+      expect(tCount('profiles.count', 1)).toBe('1 profile');
+      expect(tCount('profiles.count', 0)).toBe('0 profiles');
+      expect(tCount('queue.set', 1, { name: '张三' })).toBe('Work list set to 1 applicant, starting with 张三.');
+    } finally {
+      setLang('zh');
+    }
+    expect(leftText(deadline(-1))).toBe(t('deadlines.passed', { n: 1 }));
+    const singulars = catalogueKeys('zh').filter((k) => k.endsWith('One') && isMessageKey(k.slice(0, -3)));
+    expect(singulars.length).toBeGreaterThanOrEqual(10);
+    for (const k of singulars) {
+      expect(t(k as MessageKey, undefined, 'zh'), k).toBe(t(k.slice(0, -3) as MessageKey, undefined, 'zh'));
+      expect(placeholders('en', k), k).toEqual(placeholders('en', k.slice(0, -3)));
+    }
   });
 
   it('speaks Chinese unless the user chose English or an English browser with "auto"', () => {

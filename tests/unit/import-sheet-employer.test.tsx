@@ -190,7 +190,7 @@ describe('the employer a title row or a caption above the header names (seeded)'
   });
 
   it('titles naming no employer clearly offer nothing; two employers above the header, or a sheet name that disagrees, offer nothing', () => {
-    const none = ['山东省二级建造师注册人员花名册', '2024年二级建造师延续注册名单', '二级建造师花名册', '欧阳建设二建名单', '鲁信建设第三项目部人员名单', '张三等5人二建名单', '关于二级建造师变更注册的申请', '填表说明', '2024年3月'];
+    const none = ['济南鲁信建设有限公司、山东华泰路桥有限公司二建名单', '鲁信建设有限公司和华泰路桥有限公司人员名单', '甲建设集团 乙路桥有限公司名单', '山东省二级建造师注册人员花名册', '2024年二级建造师延续注册名单', '二级建造师花名册', '欧阳建设二建名单', '鲁信建设第三项目部人员名单', '张三等5人二建名单', '关于二级建造师变更注册的申请', '填表说明', '2024年3月'];
     for (const title of none) expect(employerFromTitle(title), title).toBeUndefined();
     expect(employerAboveHeader([[{ text: '济南鲁信建设有限公司二建名单' }], [{ text: '填报单位：华泰路桥有限公司' }]])).toBeUndefined();
     expect(employerAboveHeader([[{ text: '填表人：张三' }], [{ text: '联系电话：0531-88886666' }]])).toBeUndefined();

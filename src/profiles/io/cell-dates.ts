@@ -77,9 +77,34 @@ function dottedMonth(text: string): DateRead | undefined {
   return { value: `${y}-${pad(month)}` };
 }
 
+/** The value of a month or day written in Chinese numerals (三, 十, 十二, 二十一, 三十), else undefined. */
+function hanNumber(text: string): number | undefined {
+  const digit = (c: string | undefined) => '〇一二三四五六七八九'.indexOf(c ?? '');
+  const m = /^([一二三])?十([一二三四五六七八九])?$/u.exec(text);
+  if (m) return (m[1] ? digit(m[1]) : 1) * 10 + (m[2] ? digit(m[2]) : 0);
+  return text.length === 1 && digit(text) > 0 ? digit(text) : undefined;
+}
+
+/**
+ * 「二〇二四年三月一日」, 「二○○五年六月」: a date in Chinese numerals, as formal documents write it (GB/T 9704's 成文日期
+ * form, typed into rosters copied from them), in Arabic digits — each numeral has one value, so nothing is guessed.
+ * Any other text is returned as it is.
+ */
+function arabicDate(text: string): string {
+  const m = /^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?$/u.exec(text);
+  if (!m) return text;
+  const year = [...(m[1] ?? '')].map((c) => '〇一二三四五六七八九'.indexOf(c.replace(/[○零]/u, '〇'))).join('');
+  const month = hanNumber(m[2] ?? '');
+  const day = m[3] === undefined ? undefined : hanNumber(m[3]);
+  if (month === undefined || (m[3] !== undefined && day === undefined)) return text;
+  return `${year}年${month}月${day === undefined ? '' : `${day}日`}`;
+}
+
 function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
-  // Midnight after the date, as systems export date-times (2024-03-01 00:00:00, 2024-03-01T00:00:00): the date.
-  const text = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
+  // Midnight after the date, as systems export date-times (2024-03-01 00:00:00, 2024-03-01T00:00:00): the date. A full
+  // stop typed after a dotted date (2024.3.15.) ends the sentence, not another number.
+  const timeless = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
+  const text = arabicDate(timeless.replace(/^(\d{4}\.\d{1,2}(?:\.\d{1,2})?)\.$/, '$1'));
   if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(text)) return { value: OPEN_ENDED };
   for (const re of DAY_FORMS) {
     const m = re.exec(text);

@@ -1,4 +1,4 @@
-import { FIELD_NAMES } from '../../domain/fields';
+import { DATE_FIELDS, FIELD_NAMES } from '../../domain/fields';
 import { SPARE } from '../../domain/spare-words';
 import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import lexicon from '../../../rules/shared/fields.json';
@@ -86,14 +86,36 @@ export function headerKey(header: string): ColumnKey | undefined {
   return KIND_OF[named] === found.key ? named : undefined;
 }
 
+/**
+ * Words a date column's name is written with in either of its forms: 日期, 时间 or 日 for the date itself (合同开始时间,
+ * 合同到期日), and the words for a contract's end (截止, 到期, 结束, 终止) and start (开始, 起始). Each set's words are one
+ * thing in a date's name; so a header is read as a known date column written with the other word of a set.
+ */
+const DATE_WORDS = [/(日期|时间|日)$/u, /(截止|到期|结束|终止)/u, /(开始|起始)/u];
+const DATE_FORMS = [['日期', '时间'], ['截止', '到期', '结束', '终止'], ['开始', '起始']];
+
+/** The date column a header names with another word of a set (DATE_WORDS), when all such readings agree on one. */
+function dateWording(core: string): ColumnKey | undefined {
+  let forms = [core];
+  DATE_WORDS.forEach((re, k) => {
+    forms = forms.flatMap((form) => (re.test(form) ? (DATE_FORMS[k] ?? []).map((word) => form.replace(re, word)) : [form]));
+  });
+  const keys = new Set(forms.map((form) => LOOKUP.get(form)).filter((key) => key !== undefined));
+  const [key] = keys;
+  return keys.size === 1 && key !== undefined && (key === 'contractPeriod' || DATE_FIELDS.has(key as FieldKey)) ? key : undefined;
+}
+
+/** The column a header's name names: as the lexicon writes it, or a date column in its other wording. */
+const lookup = (name: string): ColumnKey | undefined => LOOKUP.get(name) ?? dateWording(name);
+
 /** The known name in a header without its bracketed notes, and the note beside it (see headerKey). */
 function nameAndNote(unbracketed: string): { key: ColumnKey; note?: string } | undefined {
   const core = squeeze(unbracketed);
-  const whole = LOOKUP.get(core) ?? LOOKUP.get(core.replace(/\/.*$/, ''));
+  const whole = lookup(core) ?? lookup(core.replace(/\/.*$/, ''));
   if (whole) return { key: whole };
   // A name, then a note after a line break or a space (a space inside a name, 「劳动合同 开始日期」, read above).
   const [first = '', ...rest] = unbracketed.trim().split(/\s+/);
-  const named = LOOKUP.get(squeeze(first));
+  const named = lookup(squeeze(first));
   if (named && rest.length) return { key: named, note: squeeze(rest.join('')) };
   // The Chinese name at either end, a format or the English name at the other.
   const head = /^[\p{Script=Han}·]+/u.exec(core)?.[0] ?? '';
@@ -103,7 +125,7 @@ function nameAndNote(unbracketed: string): { key: ColumnKey; note?: string } | u
     [tail, core.slice(0, core.length - tail.length)],
   ];
   for (const [name, note] of splits) {
-    const key = LOOKUP.get(name);
+    const key = lookup(name);
     if (key && NOTE_TAIL.test(note)) return { key, note };
   }
   return undefined;

@@ -34,6 +34,9 @@ const TRADE = /建筑工程|市政公用|水利水电|公路|铁路|港口|航�
 /** Characters of a brand: what is left of a short name once its trades are taken out must be at least two of them. */
 const BRAND_MIN = 2;
 
+/** Two organisations in one name (「甲建设有限公司、乙路桥有限公司」, 「甲公司和乙公司」): whose the rows are cannot be told. */
+const SEVERAL = /[、,;/|&]|(公司|集团|厂|院|局|所|中心|站|队|社)(和|及|与|暨|\s)/u;
+
 /** Parts of a name that say what the sheet is about rather than whose it is (a business, a state of a case). */
 const NOT_OWNER = /注册|注销|补证|变更|延续|增项|说明|模板|示例|样表|备份|副本|已办|待办|办结|补正|审核|退回|汇总|全部|合计/u;
 
@@ -57,7 +60,7 @@ export function employerFromSheetName(name: string): string | undefined {
 /** A name's core (numbering, notes and roster words taken off) when it is clearly an organisation's, else undefined. */
 function organisation(core: string): string | undefined {
   const han = core.match(/\p{Script=Han}/gu)?.length ?? 0;
-  if (han < 4 || PERIOD.test(core) || NOT_OWNER.test(core) || /(项目部|办事处|项目处)$/u.test(core)) return undefined;
+  if (han < 4 || PERIOD.test(core) || NOT_OWNER.test(core) || SEVERAL.test(core) || /(项目部|办事处|项目处)$/u.test(core)) return undefined;
   if (ORG_END.test(core)) return core;
   // 欧阳建设, 司马建工: a compound surname is a brand's two characters, and the trade a given name (李建设).
   if (shapedLikeName(core)) return undefined;

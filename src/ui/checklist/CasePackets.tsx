@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Case } from '../../cases/schema';
 import { BUSINESS_NAMES } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
+import { tCount } from '../../i18n/count';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type ChecklistPage, MessageError } from '../../messaging/protocol';
@@ -9,6 +10,7 @@ import type { Profile } from '../../profiles/schema';
 import { shanghaiDateOf, todayInShanghai } from '../../domain/calendar';
 import { ChecklistList } from '../components/ChecklistList';
 import { RuleChecks } from '../components/RuleChecks';
+import { Offices } from './Offices';
 import { progress } from '../../rules/status';
 import { maskId } from '../components/ProfileList';
 import { Zh, ZhRuns } from '../components/Zh';
@@ -57,7 +59,7 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
   return (
     <main>
       <div class="toolbar no-print">
-        <span>{packets && t('packet.count', { n: packets.length })}</span>
+        <span>{packets && tCount('packet.count', packets.length)}</span>
         <button type="button" class="primary" data-jzs-action="print" onClick={() => window.print()}>
           {t('packet.print')}
         </button>
@@ -130,6 +132,8 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
               <li key={s.id}>{en ? <ZhRuns text={s.textEn} /> : s.text}</li>
             ))}
           </ol>
+          {/* Where to go and whom to call: the applicant takes the packet to the window. */}
+          <Offices offices={page.offices} />
         </article>
       ))}
     </main>
@@ -170,7 +174,7 @@ function ReadyButMissing({ c, page }: { c: Case; page: ChecklistPage }) {
   const { needed, done } = progress(page.checklist, new Set(c.conditions), new Set(c.ready));
   return done < needed ? (
     <div class="warning" data-jzs-case-incomplete={needed - done}>
-      {t('cases.readyButMissing', { n: needed - done })}
+      {tCount('cases.readyButMissing', needed - done)}
     </div>
   ) : null;
 }

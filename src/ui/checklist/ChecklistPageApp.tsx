@@ -5,6 +5,7 @@ import { send } from '../../messaging/client';
 import type { ChecklistPage } from '../../messaging/protocol';
 import { ChecklistList } from '../components/ChecklistList';
 import { RuleChecks } from '../components/RuleChecks';
+import { Offices } from './Offices';
 import { todayInShanghai } from '../../domain/calendar';
 import { toggleCondition } from '../../rules/status';
 import { describe } from '../../i18n/problem';
@@ -144,27 +145,7 @@ export function ChecklistPageApp(props: ChecklistPageProps) {
               </li>
             ))}
           </ol>
-          <h2>{t('checklistPage.offices')}</h2>
-          <table class="offices">
-            <tbody>
-              {page.offices.map((o) => (
-                <tr key={o.role}>
-                  <th>{en ? <ZhRuns text={o.roleEn} /> : o.role}</th>
-                  <td>
-                    <Zh>{o.name}</Zh>
-                    {o.address && (
-                      <>
-                        {t('checklist.sep')}
-                        <Zh>{o.address}</Zh>
-                      </>
-                    )}
-                    {o.phone && `${t('checklist.sep')}${t('checklistPage.phone', { phone: o.phone })}`}
-                    {o.url && `${t('checklist.sep')}${o.url}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Offices offices={page.offices} />
           <footer class="sources">
             {/* One mention of the pack: its version, since when and when it was last compared with its sources. */}
             {t('checklistPage.pack', { version: page.pack.version, effectiveFrom: page.pack.effectiveFrom, date: view.lastVerified })} ·{' '}
