@@ -279,7 +279,10 @@ describe('date columns named with the other word (the third corpus left them unm
       expect(headerKey(header), header).toBe(end ? 'contractEnd' : 'contractStart');
     }
     expect(['出生时间', '毕业日期', '资格证书签发时间'].map((h) => headerKey(h))).toEqual(['birthDate', 'graduationDate', 'qualificationIssueDate']);
+    // A contract's end or start word alone names that date (a clerk's 「劳动合同到期」 column holds the dates; a cell
+    // that is no date is left empty with a warning, never stored).
+    expect(['合同到期', '劳动合同开始', '合同截止（必填）'].map((h) => headerKey(h))).toEqual(['contractEnd', 'contractStart', 'contractEnd']);
     // Not a date column's name in any wording, or another value of one: not mapped.
-    expect(['合同到期', '注册时间', '合同到期时间（旧）', '开始时间'].map((h) => headerKey(h))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(['注册时间', '合同到期时间（旧）', '开始时间', '劳动合同'].map((h) => headerKey(h))).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -12,7 +12,7 @@ import type { Profile } from '../../src/profiles/schema';
 import { encodeGbk } from '../helpers/gbk';
 import { type ImportAction, type ImportState, importReducer, initialImport, reportOf } from '../../src/ui/options/import-state';
 import { MappingStep, PreviewStep, ReportStep } from '../../src/ui/options/ImportSteps';
-import { rng } from '../helpers/rng';
+import { rng, seeded } from '../helpers/rng';
 import { buildXlsx } from '../helpers/xlsx-builder';
 
 /**
@@ -440,5 +440,47 @@ describe('a template’s guide row under the header', () => {
     const { rows } = await importBytes(bytes, 'x.xlsx');
     expect(rows[0]?.trailer).toBeUndefined();
     expect(rows[0]?.errors.map((e) => e.column)).toEqual(['姓名']);
+  });
+});
+
+describe('date columns under headers the lexicon does not know', () => {
+  const zhang = idFor('1985-03-02', 11);
+  /** The mapping step for a CSV, rendered as the workbench shows it: which columns carry the unread-dates warning. */
+  async function unreadDates(csv: string): Promise<{ mapping: ReadonlyArray<string | null>; warned: string[] }> {
+    const read = readImportFile(new TextEncoder().encode(csv), 'x.csv');
+    const table = tableAt(read, findHeaderRow(read.grid));
+    const mapping = autoMapTable(table);
+    const root = document.createElement('div');
+    document.body.append(root);
+    const s: ImportState = { ...initialImport, stage: 'preview', fileName: 'x.csv', mapping, read, table };
+    await act(() => render(h(MappingStep, { state: s, read, table, onHeaderRow: () => undefined, onMap: () => undefined, onEmployer: () => undefined }), root));
+    const warned = [...root.querySelectorAll('[data-jzs-map-unread-dates]')].map((e) => table.headers[Number(e.getAttribute('data-jzs-map-unread-dates'))] ?? '');
+    render(null, root);
+    root.remove();
+    return { mapping, warned };
+  }
+
+  it('a contract date named by its end or start word alone (「劳动合同到期」, 「合同开始」) is that date; a date column left unmapped (「证书有效期至」) is said in the mapping, not silently dropped', async () => {
+    // The fresh-eyes clerk's file: before, both date columns were 「（不导入）」 with nothing said, and 期限提醒 then
+    // had nothing for these applicants.
+    const csv = `姓名,身份证号,手机,工作单位,注册专业,证书有效期至,劳动合同到期\n张三,${zhang},13805311234,甲建设有限公司,建筑工程,2026-12-25,2026/12/25\n李四,${idFor('1979-12-01', 13)},13905311234,甲建设有限公司,市政公用工程,2026年12月10日,2027.3.1\n`;
+    const { mapping, warned } = await unreadDates(csv);
+    expect(mapping.slice(5)).toEqual([null, 'contractEnd']);
+    expect(warned).toEqual(['证书有效期至']);
+  });
+
+  it('seeded: any unknown header over a column of dates typed the usual ways is warned; text, numbers and known columns are not', async () => {
+    const { pick } = seeded(20261202);
+    const dates = ['2026-12-25', '2026/1/5', '2026.3.15', '2026年3月5日', '2026.12', '2027年1月'];
+    const unknown = ['证书有效期至', '有效期', '证书到期', '执业证有效期', '发证日期', '聘用到期', 'B证有效期'];
+    for (let n = 0; n < 40; n++) {
+      const header = pick(unknown);
+      const rows = Array.from({ length: pick([1, 2, 3, 5]) }, (_, i) => {
+        const date = pick(dates);
+        return `张${i},${idFor('1985-03-02', 20 + i)},${date},备注${i},${13805311234 + i},2027-01-0${1 + (i % 9)}`;
+      });
+      const { warned } = await unreadDates(`姓名,身份证号,${header},备注说明,代码,劳动合同截止日期\n${rows.join('\n')}\n`);
+      expect(warned, header).toEqual([header]);
+    }
   });
 });

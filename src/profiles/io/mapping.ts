@@ -96,7 +96,9 @@ const DATE_FORMS = [['日期', '时间'], ['截止', '到期', '结束', '终止
 
 /** The date column a header names with another word of a set (DATE_WORDS), when all such readings agree on one. */
 function dateWording(core: string): ColumnKey | undefined {
-  let forms = [core];
+  // A contract date named by its end or start word alone (劳动合同到期, 合同开始): the word is the date's name.
+  const bare = !/(日期|时间|日)$/u.test(core) && /(截止|到期|结束|终止|开始|起始)$/u.test(core);
+  let forms = bare ? [core, `${core}日期`] : [core];
   DATE_WORDS.forEach((re, k) => {
     forms = forms.flatMap((form) => (re.test(form) ? (DATE_FORMS[k] ?? []).map((word) => form.replace(re, word)) : [form]));
   });

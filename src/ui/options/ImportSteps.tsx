@@ -10,6 +10,7 @@ import { HEADER_SEARCH_ROWS, type ReadResult, sheetOf } from '../../profiles/io/
 import { rejectedCsv } from '../../profiles/io/rejected';
 import type { RowIssue, RowResult } from '../../profiles/io/rows';
 import type { Table } from '../../profiles/io/table';
+import { unmappedDateColumns } from '../../profiles/io/unread-columns';
 import { download } from '../common/download';
 import { useStepwise } from '../common/stepwise';
 import { maskId } from '../components/ProfileList';
@@ -157,6 +158,7 @@ function EmployerOffer({ sheet, offer, employer, onEmployer }: OfferProps) {
 /** Step 2: what the reader found, the header row (choosable) and the column mapping with sample values. */
 export function MappingStep({ state: s, read, table, onHeaderRow, onMap, onEmployer }: MappingProps) {
   const samples = useMemo(() => samplesOf(table), [table]);
+  const unreadDates = useMemo(() => unmappedDateColumns(table, s.mapping), [table, s.mapping]);
   const shown = sheetOf(read, s.viewing);
   const sheetName = s.sheets[s.viewing]?.name;
   return (
@@ -200,6 +202,11 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap, onEmplo
                 <ZhRuns text={h || `#${i + 1}`} />
                 {table.hiddenColumns?.has(i) && <span class="muted"> {t('import.hiddenColumn')}</span>}
                 <AlsoClaims headers={table.headers} mapping={s.mapping} column={i} />
+                {unreadDates.has(i) && !autoMap([h])[0] && (
+                  <div class="warning" data-jzs-map-unread-dates={i}>
+                    {t('import.unmappedDates')}
+                  </div>
+                )}
               </td>
               <td class="muted" data-jzs-map-sample={i}>
                 <ZhRuns text={(samples[i] ?? []).join(' · ')} />
