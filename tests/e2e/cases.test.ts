@@ -238,6 +238,28 @@ describe('cases in the workbench', () => {
     const cases = await sendFrom<Array<{ business: string }>>(bench, 'ui:cases.ofProfile', { profileId: p.id });
     expect(cases.map((c) => c.business)).toEqual(['change']);
   });
+
+  it("keyboard only: arrowing through a case's status in the editor saves nothing on the way; its button sets the one chosen", async () => {
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '褚十三' } } });
+    const c = await sendFrom<Made>(bench, 'ui:cases.create', { profileId: p.id, business: 'renewal' });
+    await bench.reload();
+    await bench.locator('[data-jzs-search]').first().fill('褚十三');
+    await bench.locator(`[data-jzs-profile="${p.id}"]`).click();
+    const choice = bench.locator(`[data-jzs-case-status-choice="${c.id}"]`);
+    await choice.focus();
+    // 准备材料 → 材料齐全 → 已提交 → 审核中: each arrow changes a closed select (with a change event).
+    for (let i = 0; i < 3; i++) await bench.keyboard.press('ArrowDown');
+    expect(await choice.inputValue()).toBe('in-review');
+    await bench.keyboard.press('Tab');
+    expect(await bench.evaluate(() => document.activeElement?.getAttribute('data-jzs-action'))).toBe('set-case-status');
+    const [before] = await sendFrom<Array<{ status: string; revision: number }>>(bench, 'ui:cases.ofProfile', { profileId: p.id });
+    expect([before?.status, before?.revision]).toEqual(['preparing', c.revision]);
+    await bench.keyboard.press('Enter');
+    await bench.locator(`[data-jzs-case="${c.id}"][data-status="in-review"]`).waitFor();
+    const [after] = await sendFrom<Array<{ status: string; revision: number }>>(bench, 'ui:cases.ofProfile', { profileId: p.id });
+    expect([after?.status, after?.revision]).toEqual(['in-review', c.revision + 1]);
+    await expect.poll(() => bench.locator('[data-jzs-action="set-case-status"]').count()).toBe(0);
+  });
 });
 
 describe('updating a case from the portal (网厅 我的申请, 办件详情)', () => {

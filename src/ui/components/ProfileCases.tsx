@@ -34,6 +34,8 @@ export function ProfileCases({ profileId, onCases, version, onChanged }: Profile
   const [views, setViews] = useState<Partial<Record<BusinessId, ChecklistPage>>>({});
   const [error, setError] = useState<string | undefined>();
   const [adding, setAdding] = useState('');
+  // A status chosen but not yet set, per case: set by its button, as 添加业务 below (and for the same reason).
+  const [choosing, setChoosing] = useState<Partial<Record<string, CaseStatus>>>({});
   const en = getLang() === 'en';
   const load = () => void send('ui:cases.ofProfile', { profileId }).then(setCases, (e: unknown) => setError(describe(e)));
   useEffect(load, [profileId, version]);
@@ -66,16 +68,12 @@ export function ProfileCases({ profileId, onCases, version, onChanged }: Profile
         return (
           <div class="business" key={c.id} data-jzs-progress-business={c.business}>
             <strong>{en ? BUSINESS_NAMES[c.business].en : BUSINESS_NAMES[c.business].zh}</strong>{' '}
-            <select value={c.status} onChange={(e) => {
-              const status = e.currentTarget.value;
-              if (isCaseStatus(status)) void patch(c, { status });
-            }}>
-              {CASE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`cases.status.${s}`)}
-                </option>
-              ))}
-            </select>{' '}
+            <StatusChoice
+              c={c}
+              chosen={choosing[c.id]}
+              onChoose={(status) => setChoosing((old) => ({ ...old, [c.id]: status === c.status ? undefined : status }))}
+              onSet={(status) => void patch(c, { status }).then(() => setChoosing((old) => ({ ...old, [c.id]: undefined })))}
+            />{' '}
             <a href={`checklist.html?case=${c.id}`} target="_blank" rel="noopener">
               {t('profiles.printChecklist')}
             </a>
@@ -122,6 +120,33 @@ export function ProfileCases({ profileId, onCases, version, onChanged }: Profile
       </div>
       {error && <p class="error">{error}</p>}
     </fieldset>
+  );
+}
+
+/**
+ * A case's status: chosen in the list, then set by its button. A closed select changes on each arrow key, so
+ * saving on change made a keyboard user arrowing from 准备材料 to 已办结 save every status on the way (and what
+ * each one implies, such as a submission date).
+ */
+function StatusChoice({ c, chosen, onChoose, onSet }: { c: Case; chosen: CaseStatus | undefined; onChoose: (s: CaseStatus) => void; onSet: (s: CaseStatus) => void }) {
+  return (
+    <>
+      <select data-jzs-case-status-choice={c.id} aria-label={t('cases.statusLabel')} value={chosen ?? c.status} onChange={(e) => {
+        const status = e.currentTarget.value;
+        if (isCaseStatus(status)) onChoose(status);
+      }}>
+        {CASE_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`cases.status.${s}`)}
+          </option>
+        ))}
+      </select>
+      {chosen && (
+        <button type="button" data-jzs-action="set-case-status" onClick={() => onSet(chosen)}>
+          {t('cases.setStatus')}
+        </button>
+      )}
+    </>
   );
 }
 
