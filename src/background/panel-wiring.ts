@@ -4,6 +4,7 @@ import { PanelPrefsSchema } from '../messaging/schemas';
 import type { PanelDeps } from './routes/context';
 import { DEFAULT_PREFS, type PanelHub } from './panel-hub';
 import { panelPrefsKey } from '../messaging/panel-prefs';
+import { PART_FILES } from '../content/checker';
 import { classifySender } from './sender';
 
 const StoredPrefs = PanelPrefsSchema.partial();
@@ -30,9 +31,9 @@ export function panelDeps(hub: PanelHub): PanelDeps {
         () => undefined,
       );
     },
-    async injectChecks(tabId, frameId) {
-      // A frame gone meanwhile (navigated, closed) just gets no hints: its next page asks again.
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/portal-checks.js'] }).catch(() => undefined);
+    async injectPart(tabId, frameId, part) {
+      // A frame gone meanwhile (navigated, closed) just goes without: its next page asks again.
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PART_FILES[part]] }).catch(() => undefined);
     },
   };
 }

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
-import type { FieldMapView, LanguageView, PageReport, ContentPageRules, PanelPrefs, Reply, ReportAnswer } from '../messaging/protocol';
+import { type FieldMapView, type LanguageView, MessageError, type PageReport, type ContentPageRules, type PanelPrefs, type Reply, type ReportAnswer } from '../messaging/protocol';
 import { mapControls, type PageField, readControls } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
-import { pageReport } from '../portals/page-report';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
 import { portalOfOrigin, type PortalId } from '../portals/origins';
@@ -20,7 +19,7 @@ import { type DockMemory, dockHint, dockMemoryKey, remember, toDockMemory } from
 import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
 import { UPLOAD_TAG, watchUploads } from './upload-check';
-import { installedChecker, loadChecker } from './checker';
+import { installedChecker, installedPart, loadChecker } from './checker';
 import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
@@ -446,9 +445,12 @@ class ContentShell {
       this.redock();
       return {};
     },
-    'bg:pageReport': () => {
-      const fields = this.state.rules ? this.mapPage(this.state.rules.fields) : [];
-      return then(fields, (mapped) => ({ report: pageReport(document, new URL(location.href), this.state.detection, mapped, []) }));
+    'bg:pageReport': async () => {
+      const mapped = this.state.rules ? await this.mapPage(this.state.rules.fields) : [];
+      // The background injects the report's code before it asks (checker.ts): without it, no answer.
+      const report = installedPart('report');
+      if (!report) throw new MessageError('errors.noReply', 'no report code');
+      return { report: report(document, new URL(location.href), this.state.detection, mapped, []) };
     },
   };
 

@@ -32,7 +32,10 @@ export interface ValidatorOptions {
   conditions: () => ReadonlySet<string>;
   now: () => Date;
   onSummary: (s: ValidationSummary) => void;
-  /** The validators (src/content/checker.ts); undefined while they are on their way: validate again when in. */
+  /**
+   * The validators (src/content/checker.ts), injected before the rules answer; undefined only when that failed (the
+   * frame navigated meanwhile, the background gone): then no hints, as when the rules themselves do not come.
+   */
   checker: () => Pick<Checker, 'validateValue' | 'runChecks'> | undefined;
 }
 
@@ -93,7 +96,7 @@ export class PageValidator {
     return byKey;
   }
 
-  /** undefined while the validators are not in this frame yet (the shell validates again when they are). */
+  /** undefined when this page has something to check and the validators are not in this frame (see `checker`). */
   validate(): ValidationSummary | undefined {
     const checker = this.opts.checker() ?? (needsChecker(this.opts.defs, this.opts.checks) ? undefined : NO_CHECKS);
     if (!checker) return undefined;

@@ -89,7 +89,7 @@ describe('content script budget (T2)', () => {
     expect(text).not.toMatch(/papaparse|sharedStrings|fflate|unzipSync/i);
     expect(text).not.toMatch(/pdf-lib|PDFDocument|pdfjs/i);
   });
-  it('carries no validators: the background injects them into a frame whose page has fields to check (src/content/checker.ts)', () => {
+  it('carries no validators and no structure report: the background injects them into the frame that needs them (src/content/checker.ts)', () => {
     const injected = readFileSync(join(OUT, 'chrome-mv3', 'portal-checks.js'), 'utf8');
     // The check characters of the ID number (GB 11643) and the credit code (GB 32100), a PDF's end marker: only the
     // validators use them.
@@ -97,9 +97,12 @@ describe('content script budget (T2)', () => {
       expect(injected, table).toContain(table);
       expect(code.toString(), table).not.toContain(table);
     }
+    // Nor the structure report a person asks the panel for (its format's name is only written by it).
+    expect(readFileSync(join(OUT, 'chrome-mv3', 'portal-report.js'), 'utf8')).toContain('jzs-page-report');
+    expect(code.toString()).not.toContain('jzs-page-report');
     const manifest = JSON.parse(readFileSync(join(OUT, 'chrome-mv3', 'manifest.json'), 'utf8')) as { web_accessible_resources: Array<{ resources: string[] }> };
     // Injected by the background (scripting.executeScript), never loadable by a page.
-    expect(manifest.web_accessible_resources.flatMap((r) => r.resources)).not.toContain('portal-checks.js');
+    expect(manifest.web_accessible_resources.flatMap((r) => r.resources)).not.toEqual(expect.arrayContaining([expect.stringMatching(/portal-(checks|report)/)]));
   });
   it('carries no label reading: which field a label names is read by the background (src/content/label-cache.ts)', () => {
     const background = readFileSync(join(OUT, 'chrome-mv3', 'background.js'), 'utf8');

@@ -8,6 +8,7 @@ import { CodedError } from '../../i18n/problem';
 import type { Lang } from '../../i18n';
 import type { FrameProtocolMap, PanelPrefs, PortalDocument } from '../../messaging/protocol';
 import type { PortalId } from '../../portals/origins';
+import type { Part } from '../../content/checker';
 import type { CaseService } from '../../cases/service';
 import { NotFound } from '../../profiles/errors';
 import { summaryOf, type ProfileSummary } from '../../profiles/schema';
@@ -50,10 +51,10 @@ export interface PanelDeps {
   prefs: { get(portal: PortalId): Promise<PanelPrefs>; set(portal: PortalId, prefs: PanelPrefs): Promise<void> };
   tellTab<N extends keyof FrameProtocolMap>(tabId: number, name: N, data: FrameProtocolMap[N]['req'], frameId?: number): Promise<void>;
   /**
-   * The validators' file (entrypoints/portal-checks.ts) run in one portal frame's content-script world
-   * (src/content/checker.ts); resolves once it has run there. Absent in tests that do not need it.
+   * A part's file (the validators, the structure report: src/content/checker.ts) run in one portal frame's
+   * content-script world; resolves once it has run there (or failed: a frame gone). Absent in tests that do not need it.
    */
-  injectChecks?(tabId: number, frameId: number): Promise<void>;
+  injectPart?(tabId: number, frameId: number, part: Part): Promise<void>;
 }
 
 /** Setting key of the profile chosen for filling (an opaque id, never the ID number). */

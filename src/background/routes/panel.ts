@@ -25,7 +25,8 @@ async function takeReport(ctx: RouteContext, sender: Extract<SenderInfo, { kind:
   return { conditions, prefs: await ctx.panels.prefs.get(sender.portal), worker };
 }
 
-export const panelRoutes = (ctx: RouteContext) =>
+/** The portal frames' own messages (a content script: its page, its rules, its validators, the pill). */
+const frameRoutes = (ctx: RouteContext) =>
   ({
     'cs:pageRules': {
       from: ['content'],
@@ -36,7 +37,7 @@ export const panelRoutes = (ctx: RouteContext) =>
         const [tab, rules] = await Promise.all([report && takeReport(ctx, sender, report), pageRules(ctx, req).then(contentRules)]);
         // The validators go into a frame that lacks them and whose page has something to check, before the answer
         // (src/content/checker.ts): no message of their own, and they are there when the frame starts its hints.
-        if (checks && needsChecker(rules.fields, rules.checks)) await ctx.panels.injectChecks?.(sender.tabId, sender.frameId);
+        if (checks && needsChecker(rules.fields, rules.checks)) await ctx.panels.injectPart?.(sender.tabId, sender.frameId, 'checks');
         return tab ? { ...rules, tab } : rules;
       },
     },
@@ -50,7 +51,7 @@ export const panelRoutes = (ctx: RouteContext) =>
       from: ['content'],
       handle: async (_req, sender) => {
         if (sender.kind !== 'content') throw new CodedError('errors.request.forbidden');
-        await ctx.panels.injectChecks?.(sender.tabId, sender.frameId);
+        await ctx.panels.injectPart?.(sender.tabId, sender.frameId, 'checks');
         return {};
       },
     },
@@ -71,6 +72,11 @@ export const panelRoutes = (ctx: RouteContext) =>
         return prefs;
       },
     },
+  }) satisfies Partial<Routes>;
+
+export const panelRoutes = (ctx: RouteContext) =>
+  ({
+    ...frameRoutes(ctx),
     'ui:panel.rules': {
       from: ['extension'],
       handle: async (req, sender) => {
@@ -102,6 +108,8 @@ export const panelRoutes = (ctx: RouteContext) =>
       from: ['extension'],
       handle: async ({ frameId }, sender) => {
         const panel = panelOf(sender);
+        // The report's code is not in the content script (src/content/checker.ts): it goes into that frame first.
+        await ctx.panels.injectPart?.(panel.tabId, frameId, 'report');
         const answer = await ctx.tabs.sendToFrame(panel.tabId, frameId, 'bg:pageReport', {});
         if (!answer) throw new CodedError('errors.noReply');
         const names = await ctx.profiles.names().catch((err: unknown) => {

@@ -1,0 +1,47 @@
+import '../../src/i18n/all';
+import { describe, expect, it } from 'vitest';
+import { fieldViews } from '../../src/background/handlers';
+import { installPart, loadChecker } from '../../src/content/checker';
+import { PageValidator, type ValidationSummary } from '../../src/content/validation';
+import { bundledPack } from '../../src/rules/bundled';
+import { CHECKER } from '../helpers/checker';
+import { mapFields } from '../helpers/map-fields';
+
+const defs = fieldViews(bundledPack().fields);
+const FORM = '<table><tr><td>证件号码：</td><td><input value="370102199001011237"></td></tr></table>';
+
+/** A validator on `html` whose validators are `checker` (undefined: not injected), and the summaries it gave. */
+function validator(html: string, ruleDefs: typeof defs, checker: typeof CHECKER | undefined) {
+  document.body.innerHTML = html;
+  const summaries: ValidationSummary[] = [];
+  const opts = { defs: ruleDefs, checks: [], expected: [], conditions: () => new Set<string>(), now: () => new Date('2026-11-23T12:00:00+08:00'), onSummary: (s: ValidationSummary) => void summaries.push(s), checker: () => checker };
+  return { v: new PageValidator(document, opts, mapFields(document, ruleDefs)), summaries };
+}
+
+describe('validators injected into a portal frame (src/content/checker.ts)', () => {
+  it('are asked of the background only while the frame has none; an unreachable background leaves none', async () => {
+    globalThis.__jzsParts = undefined;
+    let asked = 0;
+    expect(await loadChecker(() => Promise.reject(new Error('background gone')))).toBeUndefined();
+    expect(await loadChecker(async () => void asked++)).toBeUndefined();
+    expect(await loadChecker(async () => void (asked++, installPart('checks', CHECKER)))).toBe(CHECKER);
+    expect(await loadChecker(async () => void asked++)).toBe(CHECKER);
+    expect(asked).toBe(2);
+    globalThis.__jzsParts = undefined;
+  });
+
+  it('a page with fields shows no hint and no summary without them, and the wrong check digit once they are in', () => {
+    const missing = validator(FORM, defs, undefined);
+    expect(missing.v.validate()).toBeUndefined();
+    expect(missing.summaries).toEqual([]);
+    expect(document.querySelector('[data-jzs-field]')).toBeNull();
+    const present = validator(FORM, defs, CHECKER);
+    expect(present.summaries.at(-1)?.items.map((i) => [i.key, i.severity])).toContainEqual(['idNumber', 'error']);
+    expect(document.querySelector('[data-jzs-field="idNumber"]')?.getAttribute('data-severity')).toBe('error');
+  });
+
+  it('a page with nothing to check (no fields, no checks: none are injected) still gives its summary', () => {
+    const { summaries } = validator(FORM, [], undefined);
+    expect(summaries).toEqual([{ items: [], missing: [], mapped: 0 }]);
+  });
+});
