@@ -445,7 +445,7 @@ class ContentShell {
     },
     'bg:pageReport': () => {
       const fields = this.state.rules ? this.mapPage(this.state.rules.fields) : [];
-      return then(fields, (mapped) => ({ report: pageReport(document, new URL(location.href), this.state.detection, mapped, []) }));
+      return then(fields, (mapped) => ({ report: pageReport(document, new URL(location.href), this.state.detection, mapped) }));
     },
   };
 
