@@ -110,7 +110,8 @@ function turns(zone: readonly Element[]): boolean {
   for (const e of zone.flatMap((z) => [z, ...z.querySelectorAll('*')])) {
     const t = e.childElementCount ? '' : normLabel(e.textContent);
     if (/^\d+$/.test(t)) nums.push(+t);
-    else if (TURN.test(['', t, ...['title', 'value', 'class'].map((a) => e.getAttribute(a))].join('|')) && !e.closest('[disabled],[class*=disabled]')) return true;
+    // A control one can use: a link or button (a pager shows an end it cannot go to as plain text), not disabled.
+    else if (TURN.test(['', t, ...['title', 'value', 'class'].map((a) => e.getAttribute(a))].join('|')) && e.closest('a,button,input,li,[onclick],[class*=button]') && !e.closest('[disabled],[class*=disabled]')) return true;
   }
   return nums.some((n) => nums.includes(n + 1));
 }
@@ -124,7 +125,8 @@ function isPaged(table: Element, rows: readonly Element[], shown: number): boole
   for (let el: Element | null = table, up = 0; el && up < 4; el = el.parentElement, up++) if (el.nextElementSibling) zone.push(el.nextElementSibling);
   const t = normText(zone.map((z) => z.textContent).join(' '));
   const total = /共\s*(\d+)\s*条/.exec(t)?.[1];
-  return PAGER.test(t) || (total ? +total > shown : turns(zone));
+  // A pager that says it has one page (第1页/共1页) is believed over its controls.
+  return PAGER.test(t) || (total ? +total > shown : !/[共/]\s*1\s*页/.test(t) && turns(zone));
 }
 
 /**
