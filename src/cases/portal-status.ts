@@ -89,10 +89,24 @@ function columnOf(header: Element, labels: readonly string[]): { col: number; sp
   return positions(header).find((p) => wanted.has(norm(p.cell.textContent)));
 }
 
-/** What a cell shows: its text, else the title, alt or aria-label of what is in it (a status drawn as an icon). */
+/** A cell's text outside its links and buttons: an action beside a status (「待补正 查看补正意见」) is not part of it. */
+function beside(el: Element): string {
+  let out = '';
+  const walk = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const action = n.parentElement?.closest('a, button');
+    if (!action || !el.contains(action)) out += n.nodeValue ?? '';
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What a status cell shows: its text beside any action, else its text (a status written as a link), else the
+ * title, alt or aria-label of what is in it (a status drawn as an icon).
+ */
 function said(el: Element | undefined): string {
   const marks = el ? [el, ...el.querySelectorAll('[title],[alt],[aria-label]')] : [];
-  return text(el) || (marks.map((e) => e.getAttribute('title') ?? e.getAttribute('alt') ?? e.getAttribute('aria-label') ?? '').find((t) => t.trim()) ?? '').trim();
+  return (el && beside(el)) || text(el) || (marks.map((e) => e.getAttribute('title') ?? e.getAttribute('alt') ?? e.getAttribute('aria-label') ?? '').find((t) => t.trim()) ?? '').trim();
 }
 
 /** A value, not a column's header: a date or a number of six digits or more (申报流水号). */

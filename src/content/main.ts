@@ -450,7 +450,7 @@ class ContentShell {
       // The background injects the report's code before it asks (checker.ts): without it, no answer.
       const report = installedPart('report');
       if (!report) throw new MessageError('errors.noReply', 'no report code');
-      return { report: report(document, new URL(location.href), this.state.detection, mapped, []) };
+      return { report: report(document, new URL(location.href), this.state.detection, mapped) };
     },
   };
 

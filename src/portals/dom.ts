@@ -63,11 +63,6 @@ function controlLabels(doc: Document): string[] {
   return out;
 }
 
-export function hasLabels(doc: Document, labels: readonly string[]): boolean {
-  const set = labelSet(doc);
-  return labels.every((l) => set.has(normLabel(l)));
-}
-
 /**
  * Texts that name the page: <title>, headings, breadcrumbs, page-title bars, the selected tab. Read once per
  * document; a page re-rendered in place gets a fresh read through `invalidate`.
@@ -106,10 +101,6 @@ export function invalidate(doc: Document): void {
   headingCache.delete(doc);
 }
 
-export function hasHeading(doc: Document, pattern: RegExp): boolean {
-  return pattern.test(headingText(doc));
-}
-
 const bodyCache = new WeakMap<Document, string>();
 
 /** Visible text of the whole body, normalised (for markers that are sentences rather than labels). */
@@ -137,14 +128,3 @@ export function fillableCount(doc: Document): number {
   return n + groups.size;
 }
 
-export function hasElement(doc: Document, selector: string): boolean {
-  return doc.querySelector(selector) !== null;
-}
-
-/** Text of the selected tab/item in a tab bar: `.on`, `.active`, `.cur`, `.selected`, `.current`. */
-export function selectedTabText(doc: Document, container: string): string | undefined {
-  const el = doc.querySelector(
-    `${container} .on, ${container} .active, ${container} .cur, ${container} .selected, ${container} .current`,
-  );
-  return el ? normText(el.textContent) : undefined;
-}

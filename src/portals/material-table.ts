@@ -16,7 +16,7 @@ const DONE = /已(上传|提交|收取|收件|接收|上报)|上传成功|提交
  * (「已上传0个」), a file the portal turned down (审核不通过, 已退回, 驳回), or a cross.
  */
 const UNDONE = /未(上传|提交|收|接|通过)|待(上传|提交|补)|无|缺|不(通过|合格|符|予)|退回|退件|驳回|(^|[^\d.])0\s*(个|份|件|张|项)|^0$|^[✗✘×☒否]$/;
-const FILE_LINKS = 'a.attach-file, a.attach, .file-item, .uploader-list .file-name, a[href*="download" i][data-fileguid]';
+const FILE_LINKS = 'a.attach-file,a.attach,.file-item,.uploader-list .file-name,a[href*="download" i][data-fileguid]';
 /** A blank form or a sample to download is not the applicant's file. */
 const TEMPLATE = /模板|样|示例|范本|空白|空表/;
 
@@ -95,14 +95,38 @@ type StatusColumn = { col: number; span: number };
 const PAGER = /\d\s*\/\s*([2-9]|\d\d)\s*页|(第\s*\d+\s*页|[上下]一页).*(共\s*([2-9]|\d\d)\s*页|\D1 2\D)/;
 
 /**
+ * A control to another page, in its text, title, value or class (joined by |): 上一页/下一页/首页/尾页/末页 or an
+ * arrow alone, or a next/prev class (Element's and Ant's buttons, EasyUI's and MiniUI's icon buttons).
+ */
+const TURN = /\|([<>‹›«»]|[上下首尾末]一?页)+\||\b(next|prev)\b/;
+
+/**
+ * Whether a pager's controls say there is another page where it writes no 第1/3页: a control to another page
+ * that is not disabled (grid libraries disable both ends of a pager of one page, marked as they mark it), or
+ * page numbers n and n+1 side by side (the current one is often no link).
+ */
+function turns(zone: readonly Element[]): boolean {
+  const nums: number[] = [];
+  for (const e of zone.flatMap((z) => [z, ...z.querySelectorAll('*')])) {
+    const t = e.childElementCount ? '' : normLabel(e.textContent);
+    if (/^\d+$/.test(t)) nums.push(+t);
+    // A control one can use: a link or button (a pager shows an end it cannot go to as plain text), not disabled.
+    else if (TURN.test(['', t, ...['title', 'value', 'class'].map((a) => e.getAttribute(a))].join('|')) && e.closest('a,button,input,li,[onclick],[class*=button]') && !e.closest('[disabled],[class*=disabled]')) return true;
+  }
+  return nums.some((n) => nums.includes(n + 1));
+}
+
+/**
  * Whether a table shows one page of several, by the pager in a row of its own or just after the table or its
- * wrappers: more than one page, or 共25条 with fewer rows shown.
+ * wrappers: more than one page, or 共25条 with fewer rows shown (a total it states decides), or its controls.
  */
 function isPaged(table: Element, rows: readonly Element[], shown: number): boolean {
-  const texts = rows.map((r) => r.textContent);
-  for (let el: Element | null = table, up = 0; el && up < 4; el = el.parentElement, up++) texts.push(el.nextElementSibling?.textContent ?? '');
-  const t = normText(texts.join(' '));
-  return PAGER.test(t) || Number(/共\s*(\d+)\s*条/.exec(t)?.[1]) > shown;
+  const zone = [...rows];
+  for (let el: Element | null = table, up = 0; el && up < 4; el = el.parentElement, up++) if (el.nextElementSibling) zone.push(el.nextElementSibling);
+  const t = normText(zone.map((z) => z.textContent).join(' '));
+  const total = /共\s*(\d+)\s*条/.exec(t)?.[1];
+  // A pager that says it has one page (第1页/共1页) is believed over its controls.
+  return PAGER.test(t) || (total ? +total > shown : !/[共/]\s*1\s*页/.test(t) && turns(zone));
 }
 
 /**
@@ -136,11 +160,17 @@ function eachRow(doc: Document, visit: (rows: ReadonlyArray<readonly Part[]>, na
     // A material over two rows (its name cell spans them: two files, 原件 and 复印件) is one material: a row
     // with no cell of its own under the name column belongs to the one above.
     const groups: Array<[Part[][], string]> = [];
+    // A row of one cell across the table is a pager or a group's title (必要材料), never a material.
+    const one: Element[] = [];
     for (const row of grid.rows) {
       const cells = cellsUnder(row, name.col, name.span);
       const last = groups.at(-1);
       if (!cells.length && last) {
         last[0].push(row);
+        continue;
+      }
+      if (row.flatMap(([e]) => positions(e)).length < 2) {
+        one.push(row[0]?.[0] ?? table);
         continue;
       }
       // A name cell holding a table is a layout around the material table: that table is read on its own.
@@ -152,9 +182,8 @@ function eachRow(doc: Document, visit: (rows: ReadonlyArray<readonly Part[]>, na
       }
       groups.push([[row], text]);
     }
-    // A pager inside the table is a row of one cell across it.
-    const one = grid.rows.filter((r) => r.flatMap(([e]) => positions(e)).length === 1).map(([p]) => p?.[0] ?? table);
-    const paged = groups.length > 0 && isPaged(table, one, groups.length - one.length);
+    // After the grid: its last body table (a grid in several tables has its bodies below its headers).
+    const paged = groups.length > 0 && isPaged(rows.at(-1)?.closest('table') ?? table, one, groups.length);
     for (const [group, text] of groups) visit(group, text, status, paged);
   }
 }

@@ -6,8 +6,9 @@ import { labelIndex, labelOf, type PageField } from './fields';
  * The "this page" structure report (issue 11 item 6, contract.md `[data-jzs-action="page-report"]`): what a
  * maintainer needs to write a page definition — URL path and query KEYS, headings, labels, control kinds,
  * ids, names, classes, table headers — and never a field value. Headings and 办件 titles often carry the
- * applicant's name, so text that looks like personal data is redacted: the names we were given (the chosen
- * profile's), ID numbers, mobile numbers, and any other run of six or more digits. Pure.
+ * applicant's name, so text that looks like personal data is redacted (`redactReport`, in the background, before
+ * anyone sees the report): the stored applicants' names, ID numbers, mobile numbers, and any other run of six or
+ * more digits. Pure.
  */
 export interface PageReport {
   format: 'jzs-page-report';
@@ -38,8 +39,9 @@ export function redactor(names: readonly string[]): (text: string) => string {
 }
 
 /**
- * Every text of a report passed through `redact` again: the background's second pass with the names of stored
- * applicants, which the content script that built the report never has (issue 11.6).
+ * Every text of a report passed through `redactor`: in the background, which has the stored applicants' names
+ * (the content script that built the report never has them, issue 11.6), the one pass before the panel shows it.
+ * The report travels to it raw, inside the extension, as the page's label texts do.
  */
 export function redactReport(report: PageReport, names: readonly string[]): PageReport {
   const r = redactor(names);
@@ -72,9 +74,11 @@ const pathOf = (src: string | null) => {
   }
 };
 
-/** `fields`: the page's fields as mapped (fields.ts `mapControls`), which says each control's field. */
-export function pageReport(doc: Document, url: URL, d: Detection | undefined, fields: readonly PageField[], names: readonly string[]): PageReport {
-  const redact = redactor(names);
+/**
+ * The report as the page shows it, not yet redacted (`redactReport` does that in the background). `fields`: the
+ * page's fields as mapped (fields.ts `mapControls`), which says each control's field.
+ */
+export function pageReport(doc: Document, url: URL, d: Detection | undefined, fields: readonly PageField[]): PageReport {
   const mapped = new Map(fields.map((f) => [f.input, f]));
   const index = labelIndex(doc);
   const controls = Array.from(doc.querySelectorAll<HTMLInputElement>('input, select, textarea'))
@@ -83,18 +87,18 @@ export function pageReport(doc: Document, url: URL, d: Detection | undefined, fi
     .map((el) => {
       const f = mapped.get(el);
       return {
-        tag: el.tagName.toLowerCase(),
+        tag: el.localName,
         type: el.type ?? '',
-        id: redact(el.id),
-        name: redact(el.getAttribute('name') ?? ''),
-        class: redact(el.className),
+        id: el.id,
+        name: el.getAttribute('name') ?? '',
+        class: el.className,
         // The control's label as a person reads it (never the text of a cell that may hold a value).
-        label: redact(f?.label ?? labelOf(doc, el, el.id, index, el)),
+        label: f?.label ?? labelOf(doc, el, el.id, index, el),
         field: f?.key,
       };
     });
   const tables = Array.from(doc.querySelectorAll('table'))
-    .map((t) => Array.from(t.querySelector('tr')?.children ?? [], (c) => redact(cut(normText(c.textContent)))))
+    .map((t) => Array.from(t.querySelector('tr')?.children ?? [], (c) => cut(normText(c.textContent))))
     .filter((h) => h.some(Boolean))
     .slice(0, 20);
   return {
@@ -106,11 +110,11 @@ export function pageReport(doc: Document, url: URL, d: Detection | undefined, fi
     business: d?.business,
     path: url.pathname,
     queryKeys: [...new Set(url.searchParams.keys())],
-    headings: headingText(doc).split(' | ').map((h) => redact(cut(h))).filter(Boolean).slice(0, 40),
+    headings: headingText(doc).split(' | ').map(cut).filter(Boolean).slice(0, 40),
     labels: [
       ...new Set([
         ...controls.map((c) => c.label),
-        ...Array.from(doc.querySelectorAll('label, [role="control"][label]'), (l) => redact(normLabel(l.getAttribute('label') ?? l.textContent))),
+        ...Array.from(doc.querySelectorAll('label, [role="control"][label]'), (l) => normLabel(l.getAttribute('label') ?? l.textContent)),
       ]),
     ]
       .filter(Boolean)

@@ -32,7 +32,7 @@ function recordingRoutes() {
     'bg:language': (d) => (calls.push(['bg:language', d]), {}),
     'bg:pageReport': (d) => {
       calls.push(['bg:pageReport', d]);
-      return { report: pageReport(document, new URL('http://124.128.19.211:81/'), undefined, [], []) };
+      return { report: pageReport(document, new URL('http://124.128.19.211:81/'), undefined, []) };
     },
   };
   return { routes, calls };

@@ -146,10 +146,15 @@ describe('getPortalCases: pages worded and laid out as other deployments do', ()
     expect(getPortalCases(info('<li>审核意见：见补正意见</li><li>补正意见：请补充劳动合同。</li>'), labels)[0]?.correction).toBe('请补充劳动合同。');
   });
 
-  it('reads a status drawn as an icon with a title, in a grid with columns it does not read', () => {
+  it('reads a status drawn as an icon with a title or beside an action, in a grid with columns it does not read', () => {
     const doc = html(`<table><thead><tr><th>序号</th><th>申请人</th><th>流水号</th><th>事项名称</th><th>受理部门</th><th>状态</th></tr></thead>
       <tbody><tr><td>1</td><td>张三</td><td>370100202612010001</td><td>二级建造师注册资格认定（变更注册）</td><td>济南市住建局</td><td><i class="icon" title="待补正"></i></td></tr></tbody></table>`);
     expect(getPortalCases(doc, labels).map((c) => [c.serial, c.statusText])).toEqual([['370100202612010001', '待补正']]);
+    // An action beside the status is not part of it; a status written as a link is read.
+    const actions = html(`<table><tr><th>流水号</th><th>事项名称</th><th>状态</th></tr>
+      <tr><td>370100202612010001</td><td>二级建造师注册资格认定（变更注册）</td><td>待补正<br><a href="#">查看补正意见</a></td></tr>
+      <tr><td>370100202612010002</td><td>二级建造师注册资格认定（延续注册）</td><td><a href="detail?projectguid=g2">审核中</a></td></tr></table>`);
+    expect(getPortalCases(actions, labels).map((c) => c.statusText)).toEqual(['待补正', '审核中']);
   });
 
   it('never reads a label/value table as a grid, nor an empty grid\'s header as labels and values', () => {
