@@ -78,6 +78,7 @@ export function reportOf(state: PageState, doc: string): PageReport {
     uploads: [...state.uploads],
   };
   if (state.cases !== undefined) report.cases = state.cases;
+  if (s?.unchecked) report.unchecked = true;
   if (state.rows.length > 0) report.portalMaterials = state.rows.map((r) => r.name).slice(0, 200);
   if (state.rows.some((r) => r.paged)) report.pagedTable = true;
   if (!d) {

@@ -22,6 +22,8 @@ export interface ValidationSummary {
   items: SummaryItem[];
   missing: Array<{ key: FieldKey; name: string }>;
   mapped: number;
+  /** The validators were not injected into this frame (checker.ts): nothing was checked — never a clean page. */
+  unchecked?: true;
 }
 
 export interface ValidatorOptions {
@@ -99,7 +101,10 @@ export class PageValidator {
   /** undefined when this page has something to check and the validators are not in this frame (see `checker`). */
   validate(): ValidationSummary | undefined {
     const checker = this.opts.checker() ?? (needsChecker(this.opts.defs, this.opts.checks) ? undefined : NO_CHECKS);
-    if (!checker) return undefined;
+    if (!checker) {
+      this.opts.onSummary({ items: [], missing: [], mapped: this.fields.length, unchecked: true });
+      return undefined;
+    }
     const now = this.opts.now();
     const byKey = this.fieldsByKey();
     const values: Values = {};

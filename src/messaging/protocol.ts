@@ -217,6 +217,8 @@ export interface PageReport {
   readsTable: boolean;
   /** A material table shows one page of several (第1页/共3页): materials it does not list here are unread, not missing. */
   pagedTable?: true | undefined;
+  /** The validators could not be loaded into the frame (src/content/checker.ts): its fields were not checked. */
+  unchecked?: true | undefined;
   uploads: ReportedUpload[];
   /**
    * On a page that can show 办件 (PageRules.cases): a hash of its text as last read. The panel frame reads the

@@ -86,6 +86,7 @@ const PageReportSchema = z.strictObject({
   shown: z.array(MaterialId).max(200),
   readsTable: z.boolean(),
   pagedTable: z.literal(true).optional(),
+  unchecked: z.literal(true).optional(),
   uploads: z.array(z.strictObject({ material: MaterialId, severity: z.enum(['error', 'warning', 'ok']), message: Text(600) })).max(200),
   cases: z.number().int().optional(),
   portalMaterials: z.array(Text(200)).max(200).optional(),

@@ -141,6 +141,16 @@ describe('the tab as the panel shows it', () => {
     expect(groups[0]!.findings.map((f) => f.severity)).toEqual(['error', 'warning']);
   });
 
+  it('a frame whose validators did not load is listed as not checked, and its summary reaches the panel', () => {
+    let s = reduce(initialState, { type: 'detected', detection: { portal: 'jinan-zwdt', page: 'zwdt-eform', level: 'page', confidence: 1 } });
+    s = reduce(s, { type: 'summary', summary: { items: [], missing: [], mapped: 6, unchecked: true } });
+    const report = reportOf(s, 'doc1');
+    expect(report).toMatchObject({ mapped: 6, unchecked: true, findings: [] });
+    expect(reportOf(reduce(s, { type: 'summary', summary: { items: [], missing: [], mapped: 6 } }), 'doc1')).not.toHaveProperty('unchecked');
+    const groups = findingsByFrame(tab([frame({ mapped: 3 }), { ...frame({ frameId: 4 }), ...report }]));
+    expect(groups.map((g) => [g.frame.frameId, g.frame.unchecked])).toEqual([[4, true]]);
+  });
+
   it('puts the materials a 补正意见 names first, in the order it names them', () => {
     const named = materialsNamedIn('解聘证明日期早于注册证书签发日期，请核实后重新上传解聘证明。', change.items);
     expect(named.map((i) => i.id)).toEqual(['dismissal-certificate', 'registration-certificate']);

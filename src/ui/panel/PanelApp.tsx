@@ -340,15 +340,23 @@ function Findings({ view }: { view: TabView }) {
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
   if (!view.frames.some((f) => f.mapped > 0 || f.missing.length > 0)) return null;
+  // A frame whose validators did not load was not checked: the tab is not called clean.
+  const unchecked = groups.some((g) => g.frame.unchecked);
+  const head = all.length > 0 ? t('panel.validationCounts', { errors, warnings }) : unchecked ? t('panel.validationUnchecked') : t('panel.validationClean');
   const frameName = (f: FrameReport) => (f.pageName ? (en() ? f.pageName.en : f.pageName.zh) : t('panel.topFrame'));
   return (
     <section class="summary" data-jzs-validation-summary="" data-errors={errors} data-warnings={warnings}>
       <h2 class="summary-head">
-        {t('checklist.labelled', { label: t('panel.validationTitle'), text: all.length === 0 ? t('panel.validationClean') : t('panel.validationCounts', { errors, warnings }) })}
+        {t('checklist.labelled', { label: t('panel.validationTitle'), text: head })}
       </h2>
       {groups.map(({ frame, findings, missing }) => (
         <div key={frame.frameId} data-jzs-frame={frame.page ?? ''} data-frame-id={frame.frameId}>
           <h3 class="frame">{t('panel.frame', { frame: frameName(frame) })}</h3>
+          {frame.unchecked && (
+            <p class="warning" data-jzs-validation-unchecked="">
+              {t('panel.frameUnchecked')}
+            </p>
+          )}
           <ul>
             {findings.map((i) => (
               <li key={`${i.key}:${i.message}`} class={i.severity} data-jzs-summary-field={i.key} data-severity={i.severity}>

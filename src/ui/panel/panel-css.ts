@@ -28,6 +28,7 @@ blockquote { margin: 2px 0; padding: 2px 6px; background: #fff; border: 1px soli
 .summary ul { margin: 2px 0 0; padding-left: 16px; }
 .summary li.error { color: #b42318; }
 .summary li.warning { color: #b54708; }
+.summary p.warning { color: #b54708; margin: 2px 0 0; }
 .summary li.missing { color: #52606d; }
 .upload-note { font-size: 12px; margin-left: 1.6em; }
 .upload-note.error { color: #b42318; }

@@ -53,7 +53,7 @@ export interface FrameFindings {
 /** Validation per frame, frames with something to say only; errors first. */
 export function findingsByFrame(view: TabView): FrameFindings[] {
   return view.frames
-    .filter((f) => f.page && (f.findings.length > 0 || f.missing.length > 0))
+    .filter((f) => f.page && (f.findings.length > 0 || f.missing.length > 0 || f.unchecked))
     .map((frame) => ({
       frame,
       findings: [...frame.findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
