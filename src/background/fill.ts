@@ -5,7 +5,8 @@ import { type PageProbe, type PageProbeRequest, pageScript } from '../fill/page-
 import { type ConfirmApi, confirmFill } from '../fill/confirm';
 import { applyVia } from '../fill/kept';
 import { planFill, previewItem } from '../fill/planner';
-import type { CollectedField, FillReport, FillTicket, FrameCollection, FrameRef, PlannedFrame, PlannedItem } from '../fill/types';
+import { type CollectedField, FRAME_RETRY_MS, FRAME_WAIT_MS, type FillReport, type FillTicket, type FrameCollection, type FrameRef, type PlannedFrame, type PlannedItem, type PortalFrame } from '../fill/types';
+import { framesToCome, isRead } from '../fill/frames';
 import { MIN_FILL_SIZE } from '../fill/visibility';
 import type { FillLogEntry, FillPreview, FrameProtocolMap } from '../messaging/protocol';
 import type { BodyCodec } from '../security/codec';
@@ -23,8 +24,8 @@ export type { FrameRef, PlannedFrame } from '../fill/types';
 
 /** The browser APIs a fill needs, behind an interface so the orchestration is testable without a browser. */
 export interface TabsApi {
-  /** Frames of a tab that are on a portal origin (others are never touched). */
-  portalFrames(tabId: number): Promise<FrameRef[]>;
+  /** Frames of a tab that are on a portal origin (others are never touched), and what of them is still loading. */
+  portalFrames(tabId: number): Promise<PortalFrame[]>;
   sendToFrame<N extends keyof FrameProtocolMap>(tabId: number, frameId: number, name: N, data: FrameProtocolMap[N]['req']): Promise<FrameProtocolMap[N]['res'] | undefined>;
   /**
    * Run `func` in the frame's MAIN world, bound to the frame's document when the browser can (`documentIds`):
@@ -134,6 +135,8 @@ export class FillService {
        * business); without it, the bundled pack's for every business.
        */
       profileRules?: (profileId: string, tabId: number) => Promise<ProfileRules>;
+      /** How long a fill waits for frames still loading or unread (types.ts FRAME_WAIT_MS; tests shorten it). */
+      frameWaitMs?: number;
     },
   ) {}
 
@@ -143,17 +146,38 @@ export class FillService {
     return rec.value;
   }
 
-  /** Every portal frame's fields and document identity (frames without our content script are left out). */
-  private async collect(tabId: number, pageKey: string): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame> }> {
+  /**
+   * Every portal frame's answer: asked again while a frame may still bring fields (a sub-frame still loading, or
+   * not read yet by its content script: frames.ts `framesToCome`), FRAME_WAIT_MS at most. `unread`: how many
+   * frames had not come by then (the preview says so); frames without our content script are otherwise left out.
+   */
+  private async answers(tabId: number): Promise<{ answered: Array<{ ref: PortalFrame; answer: FrameCollection }>; unread: number }> {
     const { tabs } = this.deps;
-    const refs = await tabs.portalFrames(tabId);
-    if (!refs.length) throw new CodedError('fill.errors.noPortalTab');
+    const until = performance.now() + (this.deps.frameWaitMs ?? FRAME_WAIT_MS);
+    const known = new Map<string, FrameCollection | undefined>();
+    const key = (ref: FrameRef) => `${ref.frameId}:${ref.documentId ?? ''}`;
+    for (let round = 0; ; round++) {
+      const refs = await tabs.portalFrames(tabId);
+      if (!refs.length && !round) throw new CodedError('fill.errors.noPortalTab');
+      await Promise.all(refs.filter((ref) => !isRead(known.get(key(ref)))).map(async (ref) => known.set(key(ref), await tabs.sendToFrame(tabId, ref.frameId, 'bg:collect', {}))));
+      const now = refs.map((ref) => ({ ref, answer: known.get(key(ref)) }));
+      const unread = framesToCome(now);
+      if (!unread || performance.now() + FRAME_RETRY_MS > until) {
+        return { answered: now.flatMap(({ ref, answer }) => (answer ? [{ ref, answer }] : [])), unread };
+      }
+      await new Promise((wait) => setTimeout(wait, FRAME_RETRY_MS));
+    }
+  }
+
+  /** Every portal frame's fields and document identity; `unread`: frames that had not come within the wait. */
+  private async collect(tabId: number, pageKey: string): Promise<{ fields: CollectedField[]; frames: Record<number, PlannedFrame>; unread: number }> {
+    const { tabs } = this.deps;
+    const { answered, unread } = await this.answers(tabId);
     const fields: CollectedField[] = [];
     const frames: Record<number, PlannedFrame> = {};
     await Promise.all(
-      refs.map(async (ref) => {
-        const answer: FrameCollection | undefined = await tabs.sendToFrame(tabId, ref.frameId, 'bg:collect', {});
-        if (!answer) return;
+      answered.map(async ({ ref: { frameId, documentId }, answer }) => {
+        const ref: FrameRef = { frameId, documentId };
         frames[ref.frameId] = { ...ref, url: answer.url, nonce: answer.nonce, page: answer.page, pageKey };
         if (!answer.fields.length) return;
         // The page script takes each field's fingerprint and visibility, and reads MiniUI lists from the page's
@@ -168,7 +192,7 @@ export class FillService {
         });
       }),
     );
-    return { fields, frames };
+    return { fields, frames, unread };
   }
 
   /** The applicant whose values this tab holds from its last fill, when it is someone else. */
@@ -187,10 +211,11 @@ export class FillService {
     const generation = this.generation;
     const profile = await this.deps.profiles.get(await this.activeProfileId());
     // A random name per plan, so that no page can know it in advance (page-script.ts `keep`).
-    const { fields, frames } = await this.collect(tabId, `jzs${crypto.randomUUID().replaceAll('-', '')}`);
+    const { fields, frames, unread } = await this.collect(tabId, `jzs${crypto.randomUUID().replaceAll('-', '')}`);
     const previous = await this.previousIn(tabId, profile.id);
     const items = planFill(fields, profile.data, previous?.data).filter((i) => i.reason !== 'no-value' || i.previous);
-    if (!items.length) throw new CodedError('fill.errors.noFields');
+    // Nothing to fill while a frame never came: say that, not 「本页没有可填写的字段」.
+    if (!items.length) throw new CodedError(unread ? 'fill.errors.framesUnread' : 'fill.errors.noFields');
     const planId = this.deps.newId?.() ?? crypto.randomUUID();
     const firstPage = Object.values(frames).find((f) => f.page)?.page;
     const portal = (firstPage && pageById(firstPage)?.portal) || '';
@@ -212,6 +237,7 @@ export class FillService {
       ticket: ticketOf(planId, stored),
       ...(warnings.length ? { warnings } : {}),
       ...(onPage ? { onPage } : {}),
+      ...(unread ? { unreadFrames: true } : {}),
     };
   }
 

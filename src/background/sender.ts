@@ -37,7 +37,11 @@ export function classifySender(
   } catch {
     return undefined;
   }
-  if (url.origin === new URL(extensionOrigin).origin) {
+  // A frame whose document came after its initial empty one (an e-form iframe loading late) is reported by
+  // Chrome with the URL about:blank and its real origin: our content script runs in no about:blank document, so
+  // the origin Chrome vouches for is the frame's (seen in Chromium 156, tests/e2e/fill-frames.test.ts).
+  const blank = url.href === 'about:blank';
+  if (!blank && url.origin === new URL(extensionOrigin).origin) {
     // An extension page FRAMED inside a portal tab (the on-page panel) acts on that tab; a top-level extension
     // page (the workbench, a popup opened as a tab) acts on the portal tab it stands for. Firefox matches
     // web-accessible resources by host only: the tab's exact origin is checked here, port included.
@@ -49,7 +53,7 @@ export function classifySender(
       ? { kind: 'extension', url: sender.url, tabId, panel: { tabId, portal: tabPortal } }
       : { kind: 'extension', url: sender.url, tabId };
   }
-  const portal = portalOfUrl(url);
+  const portal = blank ? portalOfOrigin(sender.origin ?? '') : portalOfUrl(url);
   // Chrome also reports the frame's origin; when present it must agree (an opaque origin never matches).
   if (sender.origin !== undefined && portalOfOrigin(sender.origin) !== portal) return undefined;
   const tabId = sender.tab?.id;

@@ -1,20 +1,26 @@
 import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, PortalDocument, Reply } from '../messaging/protocol';
 import { livenessOf, planKey, profileChangedMark } from '../fill/confirm';
-import { matchPatterns, portalOfUrl } from '../portals/origins';
+import { frameState } from '../fill/frames';
+import { matchPatterns, PORTALS, portalOfUrl } from '../portals/origins';
 import { isWorkQueue, type WorkQueue } from '../profiles/work-queue';
 import { type PlanStore, type PlanTrace, type TabFill, type TabsApi } from './fill';
 
 /** TabsApi on the real extension APIs (scripting + tabs; only the three portal origins are reachable). */
 export const browserTabs: TabsApi = {
   async portalFrames(tabId) {
-    const results = await browser.scripting
-      .executeScript({ target: { tabId, allFrames: true }, func: () => location.origin })
-      .catch(() => []);
-    // Chrome names each frame's document (documentId): the confirm is bound to it. Firefox does not.
-    return results
-      .filter((r) => typeof r.result === 'string' && portalOfUrl(`${r.result}/`))
-      .map((r) => ({ frameId: r.frameId, documentId: r.documentId || undefined }));
+    const origins = Object.values(PORTALS).map((p) => p.origin);
+    // At once, not at each frame's document_idle: a frame whose document is still on its way (the e-form iframe
+    // right after the panel shows) would hold the answer, and the preview, until it has loaded — for ever if it
+    // never does. Such a frame's parent counts it instead (frames.ts `frameState`).
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, injectImmediately: true, func: frameState, args: [origins] }).catch(() => []);
+    // Chrome names each frame's document (documentId): the confirm is bound to it. Firefox does not. An
+    // about:blank frame runs no content script: its parent says whether a document is on its way there.
+    return results.flatMap(({ frameId, documentId, result: r }) =>
+      r && typeof r.origin === 'string' && !r.blank && portalOfUrl(`${r.origin}/`)
+        ? [{ frameId, documentId: documentId || undefined, loading: r.loading === true, shown: r.shown !== false, children: typeof r.children === 'number' ? r.children : 0 }]
+        : [],
+    );
   },
   async sendToFrame<N extends keyof FrameProtocolMap>(tabId: number, frameId: number, name: N, data: FrameProtocolMap[N]['req']) {
     try {

@@ -1015,9 +1015,11 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
     let open = 0;
     let answered = -Infinity;
     const win = window;
+    const callable = (f: unknown): f is (...a: unknown[]) => unknown => typeof f === 'function';
     const xhr: unknown = Reflect.get(win, 'XMLHttpRequest');
-    const proto: unknown = typeof xhr === 'function' ? xhr.prototype : undefined;
-    const ownSend: unknown = typeof proto === 'object' && proto !== null ? Reflect.get(proto, 'send') : undefined;
+    const proto: unknown = callable(xhr) ? Reflect.get(xhr, 'prototype') : undefined;
+    const target = typeof proto === 'object' && proto !== null ? proto : undefined;
+    const ownSend: unknown = target ? Reflect.get(target, 'send') : undefined;
     const ownFetch: unknown = Reflect.get(win, 'fetch');
     const counted = () => {
       open++;
@@ -1032,25 +1034,25 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       const end = counted();
       this.addEventListener('loadend', end);
       try {
-        return Reflect.apply(ownSend as (...a: unknown[]) => unknown, this, args);
+        return callable(ownSend) ? Reflect.apply(ownSend, this, args) : undefined;
       } finally {
         // Refused at once, or answered already (a synchronous request): no loadend is on its way.
         if (this.readyState !== 1) end();
       }
     }
     function fetching(this: unknown, ...args: unknown[]): unknown {
-      const answer: unknown = Reflect.apply(ownFetch as (...a: unknown[]) => unknown, this, args);
+      const answer: unknown = callable(ownFetch) ? Reflect.apply(ownFetch, this, args) : undefined;
       const end = counted();
       Promise.resolve(answer).then(end, end);
       return answer;
     }
-    if (typeof ownSend === 'function') Reflect.set(proto as object, 'send', send);
-    if (typeof ownFetch === 'function') Reflect.set(win, 'fetch', fetching);
+    if (target && callable(ownSend)) Reflect.set(target, 'send', send);
+    if (callable(ownFetch)) Reflect.set(win, 'fetch', fetching);
     return {
       busy: (quietMs) => open > 0 || Date.now() - answered < quietMs,
       stop: () => {
-        if (typeof ownSend === 'function' && Reflect.get(proto as object, 'send') === send) Reflect.set(proto as object, 'send', ownSend);
-        if (typeof ownFetch === 'function' && Reflect.get(win, 'fetch') === fetching) Reflect.set(win, 'fetch', ownFetch);
+        if (target && callable(ownSend) && Reflect.get(target, 'send') === send) Reflect.set(target, 'send', ownSend);
+        if (callable(ownFetch) && Reflect.get(win, 'fetch') === fetching) Reflect.set(win, 'fetch', ownFetch);
       },
     };
   };
@@ -1094,7 +1096,7 @@ export function pageScript(req: { op: 'kit' } | PageProbeRequest | PageApplyRequ
       return {
         handle: fingerprint(el, locator.mini),
         hidden: (seen ? hiddenReason(seen, minSize, seen === el ? el : seen) : miniHidden(el)) ?? 'not-rendered',
-        ...(locator.mini ? { options: miniOptions(locator.mini), ...(miniMulti(el, mini?.get(locator.mini)) ? { multi: true as const } : {}) } : {}),
+        ...(locator.mini ? { options: miniOptions(locator.mini), ...(miniMulti(el, mini?.get(locator.mini)) ? { multi: true } : {}) } : {}),
         ...(limits ? { limits } : {}),
         ...(!locator.mini && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) && el.readOnly ? readOnlyKind(el) : {}),
         ...(locator.date && !locator.mini ? formatEntry(el) : {}),

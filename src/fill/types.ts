@@ -8,6 +8,19 @@ export interface FrameRef {
   documentId?: string | undefined;
 }
 
+/**
+ * A portal frame of a tab when a fill looks at it: whether its document, or a frame inside it, is still loading
+ * (page-frames.ts `frameState`, run in the frame).
+ */
+export interface PortalFrame extends FrameRef {
+  /** Its document has not finished loading. */
+  loading?: boolean | undefined;
+  /** A person sees it: the frame has a size (a hidden helper frame has none). */
+  shown?: boolean | undefined;
+  /** Frames of its own origin it shows whose document has not arrived or finished loading (the e-form iframe). */
+  children?: number | undefined;
+}
+
 /** A frame's document as the user saw it in the preview (issue 12.3). */
 export interface PlannedFrame extends FrameRef {
   url: string;
@@ -111,6 +124,14 @@ export const AFTER_CHOICE_MS = 3000;
  * waited for up to AFTER_CHOICE_MS.
  */
 export const SETTLED_MS = 600;
+
+/**
+ * How long a fill waits for a portal frame of the tab that is still loading, or not yet read by our script (the
+ * e-form iframe when 用档案填写本页 is clicked at once): past it, the preview says how many frames it could not
+ * read rather than leaving them out unsaid. Looked at again every FRAME_RETRY_MS.
+ */
+export const FRAME_WAIT_MS = 4000;
+export const FRAME_RETRY_MS = 150;
 
 /** MiniUI controls: written and read through the page's own API in the main world, not as DOM inputs. */
 export const MINI_KINDS: ReadonlySet<string> = new Set<ControlKind>(['mini-text', 'mini-combo', 'mini-date', 'mini-list']);

@@ -162,6 +162,8 @@ export interface FillPreview {
   warnings?: ProfileWarning[] | undefined;
   /** Whose values the page holds now, from this tab's fill log (another applicant than `profile`). */
   onPage?: { id: string; name: string } | undefined;
+  /** A frame of the tab (the e-form) was still loading or unread when the wait ended: its fields are not listed. */
+  unreadFrames?: true | undefined;
 }
 
 export interface FillLogEntry {

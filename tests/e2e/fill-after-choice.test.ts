@@ -16,15 +16,23 @@ interface Variant {
   /** ms until the page's request answers; undefined: the choice loads and shows nothing. */
   delay?: number | undefined;
   codes: 'same' | 'reused' | 'new';
+  /** How the page asks for the list: jQuery (counted in `jQuery.active`), or a plain fetch nothing else counts. */
+  via?: 'fetch' | undefined;
 }
+
+/** The address the `fetch` variant's page asks (answered by the test after the variant's delay). */
+const LIST_URL = 'http://124.128.226.254:8090/epoint-web-zwdt/rest/specialtylist';
 
 function pageHtml(v: Variant): string {
   const codes = SPECIALTIES.map(([c, t], i) => [v.codes === 'same' ? c : v.codes === 'new' ? `n${i}` : (SPECIALTIES[(i + 1) % 3]?.[0] ?? c), t]);
   const loaded = JSON.stringify(codes.map(([id, text]) => ({ id, text })));
+  const load = `var zy = mini.get('B_ZY'); zy.setData(${loaded}); zy.setEnabled(true); document.getElementById('row_byyx').style.display = '';`;
   const handler =
     v.delay === undefined
       ? ''
-      : `jQuery.active++; setTimeout(function () { jQuery.active--; var zy = mini.get('B_ZY'); zy.setData(${loaded}); zy.setEnabled(true); document.getElementById('row_byyx').style.display = ''; }, ${v.delay});`;
+      : v.via === 'fetch'
+        ? `fetch('${LIST_URL}').then(function (r) { return r.text(); }).then(function () { ${load} });`
+        : `jQuery.active++; setTimeout(function () { jQuery.active--; ${load} }, ${v.delay});`;
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>填写申报信息-济南市政务服务网</title>
 <link rel="stylesheet" href="/epoint-web-zwdt/epointzwmhwz/css/zwdt.css">
@@ -69,6 +77,11 @@ describe('writes after an earlier choice on MiniUI pages', () => {
     const url = `http://124.128.226.254:8090/epoint-web-zwdt/epointzwmhwz/pages/onlinedeclaration/declarationinfo?projectguid=after-${n}&taskguid=after`;
     const page = await s.context.newPage();
     await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(v) }));
+    // The list's request answered after the variant's delay; meanwhile the page shows nothing new.
+    await page.route(LIST_URL, async (route) => {
+      await new Promise((go) => setTimeout(go, v.delay ?? 0));
+      await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: '[]' }).catch(() => undefined);
+    });
     await page.goto(url, { waitUntil: 'load' });
     await rulesIn(page);
     const popup = await s.openExtensionPage('popup.html');
@@ -99,6 +112,8 @@ describe('writes after an earlier choice on MiniUI pages', () => {
     { delay: 250, codes: 'reused' },
     // Longer than the quiet period: waited for because the page's request is still in flight.
     { delay: 900, codes: 'new' },
+    // Through a plain fetch, longer than the quiet period: waited for because the fill counts the page's requests.
+    { delay: 1500, codes: 'reused', via: 'fetch' },
     { delay: undefined, codes: 'same' },
   ];
 

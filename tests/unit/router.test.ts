@@ -44,6 +44,11 @@ describe('sender classification', () => {
     expect(classifySender({ id: EXT_ID, url: 'http://124.128.19.211:81/a' }, EXT_ID, EXT_ORIGIN)).toBeUndefined();
     // A frame whose reported origin disagrees with its URL (sandboxed/opaque) is not trusted.
     expect(classifySender({ id: EXT_ID, url: 'http://124.128.19.211:81/a', origin: 'null', tab: { id: 1 } }, EXT_ID, EXT_ORIGIN)).toBeUndefined();
+    // A frame whose document came after its initial empty one: Chrome reports about:blank and the real origin.
+    expect(classifySender({ id: EXT_ID, url: 'about:blank', origin: 'http://124.128.226.254:8090', tab: { id: 1 }, frameId: 6 }, EXT_ID, EXT_ORIGIN)).toMatchObject({ kind: 'content', portal: 'jinan-zwdt', frameId: 6 });
+    // Without an origin to vouch for it, or with another site's, about:blank is no portal frame.
+    expect(classifySender({ id: EXT_ID, url: 'about:blank', tab: { id: 1 }, frameId: 6 }, EXT_ID, EXT_ORIGIN)).toBeUndefined();
+    expect(classifySender({ id: EXT_ID, url: 'about:blank', origin: 'https://example.com', tab: { id: 1 }, frameId: 6 }, EXT_ID, EXT_ORIGIN)).toBeUndefined();
   });
 });
 

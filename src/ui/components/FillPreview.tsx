@@ -179,6 +179,11 @@ export function FillPreview(props: FillPreviewProps) {
             </div>
           )}
           <div>{tx('fill.preview', { name: <Zh>{preview.profile.name}</Zh> })}</div>
+          {preview.unreadFrames && (
+            <div class="warn" role="note" data-jzs-fill-unread-frames="">
+              {t('fill.unreadFrames')}
+            </div>
+          )}
           {preview.warnings?.length ? <Warnings warnings={preview.warnings} /> : null}
           {previous && (
             <p>
