@@ -9,5 +9,6 @@ import { type MessageKey, type Params, t } from './index';
 export type CountKey = { [K in MessageKey]: `${K}One` extends MessageKey ? K : never }[MessageKey];
 
 export function tCount(key: CountKey, n: number, params?: Params): string {
-  return t(n === 1 ? (`${key}One` as MessageKey) : key, { ...params, n });
+  const one: `${CountKey}One` = `${key}One`;
+  return t(n === 1 ? one : key, { ...params, n });
 }

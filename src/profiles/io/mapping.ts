@@ -104,7 +104,7 @@ function dateWording(core: string): ColumnKey | undefined {
   });
   const keys = new Set(forms.map((form) => LOOKUP.get(form)).filter((key) => key !== undefined));
   const [key] = keys;
-  return keys.size === 1 && key !== undefined && (key === 'contractPeriod' || DATE_FIELDS.has(key as FieldKey)) ? key : undefined;
+  return keys.size === 1 && key !== undefined && (key === 'contractPeriod' || (key !== 'notes' && DATE_FIELDS.has(key))) ? key : undefined;
 }
 
 /** The column a header's name names: as the lexicon writes it, or a date column in its other wording. */
