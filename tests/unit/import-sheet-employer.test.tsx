@@ -3,11 +3,11 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
-import { employerAboveHeader, employerFromSheetName, employerFromTitle, sheetEmployer } from '../../src/profiles/io/sheet-employer';
+import { employerAboveHeader, employerFromSheetName, employerFromTitle, employersInConflict, sheetEmployer } from '../../src/profiles/io/sheet-employer';
 import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
 import { employerOffer, type ImportState, importReducer, initialImport, partsOf, sheetChoices } from '../../src/ui/options/import-state';
 import { autoMapTable } from '../../src/profiles/io/read';
-import { SheetsStep } from '../../src/ui/options/ImportSteps';
+import { MappingStep, SheetsStep } from '../../src/ui/options/ImportSteps';
 import { checkCharacter } from '../../src/validate/id-number';
 import { pick, rng } from '../helpers/rng';
 import { buildXlsx } from '../helpers/xlsx-builder';
@@ -219,5 +219,29 @@ describe('the employer a title row or a caption above the header names (seeded)'
     const offer = employerOffer(s.read, 0, s.table?.headerRow ?? 1, s.mapping);
     expect([offer?.value, offer?.title?.row, offer?.title?.text]).toEqual(['济南鲁信建设有限公司', 1, '济南鲁信建设有限公司二级建造师花名册']);
     expect(t('import.titleEmployerOffer', { value: offer?.value ?? '', row: 1, title: offer?.title?.text ?? '' }, 'en')).toContain('Row 1');
+  });
+
+  it('when the title and the sheet name (or two captions) name different employers, none is offered and the mapping step says which', async () => {
+    const title = [[{ text: '济南鲁信建设有限公司二级建造师花名册' }]];
+    expect(employersInConflict('华泰路桥', title)).toEqual(['济南鲁信建设有限公司', '华泰路桥']);
+    expect(employersInConflict('鲁信建设', title)).toEqual([]);
+    expect(employersInConflict('Sheet1', title)).toEqual([]);
+    expect(employersInConflict(undefined, [[{ text: '济南鲁信建设有限公司二建名单' }], [{ text: '填报单位：华泰路桥有限公司' }]])).toEqual(['济南鲁信建设有限公司', '华泰路桥有限公司']);
+    // Through the mapping step, as the clerk sees it: before, no offer and no reason.
+    const bytes = buildXlsx({ name: '华泰路桥', rows: [['济南鲁信建设有限公司二级建造师花名册', '', ''], ['序号', '姓名', '身份证号'], ['1', '张三', idFor(7)]], merges: ['A1:C1'] });
+    const read = readImportFile(bytes, '花名册.xlsx');
+    const table = tableAt(read, findHeaderRow(read.grid));
+    const mapping = autoMapTable(table);
+    expect(employerOffer(read, 0, table.headerRow, mapping)).toBeUndefined();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const state: ImportState = { ...initialImport, stage: 'preview', fileName: '花名册.xlsx', mapping, read, table };
+    await act(() => render(h(MappingStep, { state, read, table, onHeaderRow: () => undefined, onMap: () => undefined, onEmployer: () => undefined }), root));
+    const said = root.querySelector('[data-jzs-sheet-employer-conflict]')?.textContent ?? '';
+    expect(said).toContain('「济南鲁信建设有限公司」');
+    expect(said).toContain('「华泰路桥」');
+    expect(root.querySelector('[data-jzs-sheet-employer]')).toBeNull();
+    render(null, root);
+    root.remove();
   });
 });

@@ -145,3 +145,14 @@ export function sheetEmployer(name: string | undefined, above: ReadonlyArray<rea
   if (!title) return fromName === undefined ? undefined : { value: fromName };
   return fromName === undefined || title.value.includes(fromName) ? { value: title.value, title } : undefined;
 }
+
+/**
+ * The employers a sheet names when they disagree — two above its header, or its title and its name — so that
+ * nothing is offered (sheetEmployer): the clerk is told which, rather than seeing no offer and no reason.
+ */
+export function employersInConflict(name: string | undefined, above: ReadonlyArray<readonly Cell[]>): string[] {
+  const named = [...new Set(above.flatMap((cells, i) => employersInRow(cells, i + 1)).map((f) => f.value))];
+  const fromName = name === undefined ? undefined : employerFromSheetName(name);
+  if (named.length !== 1 || fromName === undefined) return named.length > 1 ? named : [];
+  return named[0]?.includes(fromName) ? [] : [...named, fromName];
+}

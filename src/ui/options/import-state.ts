@@ -8,7 +8,7 @@ import type { ConflictChoice, DuplicatePolicy, ImportPlan } from '../../profiles
 import { autoMapTable, dataRowsIn, findHeaderRow, hasHeaderRow, type ReadResult, sheetOf, tableAt } from '../../profiles/io/read';
 import type { RowResult } from '../../profiles/io/rows';
 import type { CheckPart } from '../../profiles/io/sheet-session';
-import { sheetEmployer } from '../../profiles/io/sheet-employer';
+import { employersInConflict, sheetEmployer } from '../../profiles/io/sheet-employer';
 import type { Table } from '../../profiles/io/table';
 import type { Profile } from '../../profiles/schema';
 
@@ -138,6 +138,12 @@ export function employerOffer(read: ReadResult | undefined, sheet: number, heade
   if (!read || mapping.includes('employerName')) return undefined;
   const above = sheetOf(read, sheet).grid.slice(0, Math.max(0, headerRow - 1));
   return sheetEmployer(read.sheets?.[sheet]?.name ?? read.sheetName, above);
+}
+
+/** The employers a sheet names that disagree (so none is offered), unless an employer column is mapped. */
+export function employerConflict(read: ReadResult | undefined, sheet: number, headerRow: number, mapping: ReadonlyArray<ColumnKey | null>): string[] {
+  if (!read || mapping.includes('employerName')) return [];
+  return employersInConflict(read.sheets?.[sheet]?.name ?? read.sheetName, sheetOf(read, sheet).grid.slice(0, Math.max(0, headerRow - 1)));
 }
 
 /** The employer a part carries: the one accepted, while its sheet still offers it (and the title row it came from). */
