@@ -36,7 +36,8 @@ export interface ValidatorOptions {
   onSummary: (s: ValidationSummary) => void;
   /**
    * The validators (src/content/checker.ts), injected before the rules answer; undefined only when that failed (the
-   * frame navigated meanwhile, the background gone): then no hints, as when the rules themselves do not come.
+   * frame navigated meanwhile, the background gone): then no hints, and the summary says `unchecked`, so the panel
+   * names the frame as not checked (「…未能载入…」) instead of calling it clean.
    */
   checker: () => Pick<Checker, 'validateValue' | 'runChecks'> | undefined;
 }
@@ -100,13 +101,14 @@ export class PageValidator {
 
   /** undefined when this page has something to check and the validators are not in this frame (see `checker`). */
   validate(): ValidationSummary | undefined {
+    const byKey = this.fieldsByKey();
     const checker = this.opts.checker() ?? (needsChecker(this.opts.defs, this.opts.checks) ? undefined : NO_CHECKS);
     if (!checker) {
-      this.opts.onSummary({ items: [], missing: [], mapped: this.fields.length, unchecked: true });
+      // Measured as a checked summary measures it: distinct field keys, not controls (a key may have several boxes).
+      this.opts.onSummary({ items: [], missing: [], mapped: byKey.size, unchecked: true });
       return undefined;
     }
     const now = this.opts.now();
-    const byKey = this.fieldsByKey();
     const values: Values = {};
     const perKey = new Map<FieldKey, { field: PageField; findings: Finding[]; hasValue: boolean }>();
     for (const [key, list] of byKey) {

@@ -40,6 +40,14 @@ describe('validators injected into a portal frame (src/content/checker.ts)', () 
     expect(document.querySelector('[data-jzs-field="idNumber"]')?.getAttribute('data-severity')).toBe('error');
   });
 
+  it('a page not checked counts its mapped fields as a checked one does: field keys, not boxes (two boxes of one key: 1)', () => {
+    const twice = FORM.replace('</table>', '<tr><td>证件号码：</td><td><input value="370102199001011231"></td></tr></table>');
+    const present = validator(twice, defs, CHECKER);
+    const missing = validator(twice, defs, undefined);
+    expect(present.summaries.at(-1)?.mapped).toBe(1);
+    expect(missing.summaries.at(-1)).toEqual({ items: [], missing: [], mapped: 1, unchecked: true });
+  });
+
   it('a page with nothing to check (no fields, no checks: none are injected) still gives its summary', () => {
     const { summaries } = validator(FORM, [], undefined);
     expect(summaries).toEqual([{ items: [], missing: [], mapped: 0 }]);
