@@ -160,7 +160,7 @@ class ContentShell {
    * The page's rules from the background: field mapping, hints, the checklist's materials. The page's label texts
    * go along, and their readings come back with the rules (no hop of their own).
    */
-  private askRules(d: Detection, seq: number): void {
+  private askRules(d: Detection, seq: number, attempt = 0): void {
     if (seq !== this.requestSeq) return;
     const controls = readControls(document);
     const changes = this.domChanges;
@@ -189,12 +189,25 @@ class ContentShell {
           if (mapSeq === this.mapSeq) this.rulesIn(d, rules, fields);
         });
       },
-      // The panel says the background is unreachable; hints just do not show. The report goes again on its own.
+      // No answer: the service worker may have been restarting (Chrome stops an idle one). Asked again a bounded
+      // number of times (the report goes along again); a newer page's request takes over.
       () => {
-        this.queueReport(true);
-        this.rulesSettled();
+        if (seq !== this.requestSeq) return;
+        const wait = RULES_RETRY_MS[attempt];
+        if (wait !== undefined) window.setTimeout(() => this.askRules(d, seq, attempt + 1), wait);
+        else this.rulesFailed();
       },
     );
+  }
+
+  /**
+   * The rules never came: the report goes on its own, a waiting fill goes on without them, and a page with
+   * controls is said not to be checked (the panel's 「…未能载入…」), never taken for a clean one.
+   */
+  private rulesFailed(): void {
+    if (readControls(document).length > 0) this.dispatch({ type: 'summary', summary: { items: [], missing: [], mapped: 0, unchecked: true } });
+    this.queueReport(true);
+    this.rulesSettled();
   }
 
   /** The page's rules and its fields mapped by them: accepted or turned down, then hints and tables. */
@@ -455,6 +468,8 @@ class ContentShell {
   };
 
   stop(): void {
+    // An ended script asks for nothing more (a retry waiting for its turn, too).
+    this.requestSeq++;
     this.validator?.destroy();
     this.overlay?.remove();
   }
@@ -470,6 +485,12 @@ function textHash(doc: Document): number {
 
 /** How long a fill waits for the page's rules (they come with the page's first report; a restarted worker is slower). */
 const RULES_WAIT_MS = 5000;
+
+/**
+ * The waits before asking again for rules that did not come (a worker stopped mid-answer is started again by the
+ * next message, slower on a loaded machine); together under RULES_WAIT_MS, so a fill clicked meanwhile gets them.
+ */
+const RULES_RETRY_MS = [300, 1000, 2500];
 
 /** `f` of a value now, or of a promised one when it comes. */
 function then<T, U>(value: T | Promise<T>, f: (v: T) => U): U | Promise<U> {

@@ -339,7 +339,8 @@ function Findings({ view }: { view: TabView }) {
   const all = groups.flatMap((g) => g.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
-  if (!view.frames.some((f) => f.mapped > 0 || f.missing.length > 0)) return null;
+  // A frame whose rules or validators never came maps nothing, yet must be named as not checked.
+  if (!view.frames.some((f) => f.mapped > 0 || f.missing.length > 0 || f.unchecked)) return null;
   // A frame whose validators did not load was not checked: the tab is not called clean.
   const unchecked = groups.some((g) => g.frame.unchecked);
   const head = all.length > 0 ? t('panel.validationCounts', { errors, warnings }) : unchecked ? t('panel.validationUnchecked') : t('panel.validationClean');
