@@ -1,7 +1,9 @@
+import type { FieldKey } from '../domain/ids';
+import type { ReportedUpload } from '../messaging/protocol';
+import type { PageField } from '../portals/fields';
 import type { pageReport } from '../portals/page-report';
-import type { runChecks } from '../validate/checks';
-import type { checkUpload } from '../validate/upload';
-import type { validateValue } from '../validate/value';
+import type { UploadRule } from '../rules/status';
+import type { ValidatorOptions } from './validation';
 
 /**
  * Code a portal frame needs only on some pages or on request, kept out of the content script, whose size is
@@ -9,15 +11,36 @@ import type { validateValue } from '../validate/value';
  * (`entrypoints/portal-<part>.ts`, `scripting.executeScript` with the file) into the one frame that needs it, into
  * the content script's own isolated world, where the part waits under this world's global: nothing is
  * web-accessible, and the page can neither load the file nor see this world's globals.
- * - `checks`, the validators (src/validate/**): with the rules of a frame whose page has fields or checks, before
- *   the answer to its `cs:pageRules`; or when a file is first chosen in a frame that has none yet (`cs:checks`).
+ * - `checks`, the validators (src/validate/**) with the DOM code that shows what they find (the inline hints,
+ *   validation.ts; the upload check's result, upload-result.ts): with the rules of a frame whose page has fields or
+ *   checks, before the answer to its `cs:pageRules`; or when a file is first chosen in a frame that has none yet
+ *   (`cs:checks`). The content script keeps only the listener for chosen files and a frame's summary without them.
  * - `report`, the structure report (src/portals/page-report.ts): before the background asks a frame for it.
  */
 export interface Checker {
-  validateValue: typeof validateValue;
-  runChecks: typeof runChecks;
-  checkUpload: typeof checkUpload;
+  /** The inline hints and the frame's summary (validation.ts). */
+  validator: (doc: Document, opts: ValidatorOptions, mapped: PageField[]) => FrameValidator;
+  /** Checks the files just chosen in `input` and shows the result beside its uploader (upload-result.ts). */
+  checkUploads: (doc: Document, input: HTMLInputElement, files: File[], target: UploadTarget) => Promise<ReportedUpload>;
 }
+
+/** The checklist material a file input uploads, and its rule (the content script reads the page's tables). */
+export interface UploadTarget {
+  id: string;
+  rule: UploadRule;
+}
+
+/** A frame's validation as the shell drives it. */
+export interface FrameValidator {
+  /** The page's fields as mapped again (after a re-render). */
+  rebind(all: PageField[]): void;
+  validate(): void;
+  destroy(): void;
+}
+
+/** Our elements in the portal page: the content script's DOM watcher ignores them. */
+export const HINT_TAG = 'jzs-hint';
+export const UPLOAD_TAG = 'jzs-upload-check';
 
 export interface Parts {
   checks: Checker;
@@ -58,5 +81,25 @@ export function needsChecker(fields: readonly unknown[], checks: readonly unknow
   return fields.length > 0 || checks.length > 0;
 }
 
-/** What a page with nothing to check validates with: no findings, so no hints, and its summary still goes. */
-export const NO_CHECKS: Pick<Checker, 'validateValue' | 'runChecks'> = { validateValue: () => ({ value: undefined, findings: [] }), runChecks: () => [] };
+/** The fields a frame validates: all, or only those its rules name. */
+export const validatedFields = (all: PageField[], only: readonly FieldKey[] | undefined): PageField[] => (only ? all.filter((f) => only.includes(f.key)) : all);
+
+/**
+ * A frame without the validators: only its summary. A page with something to check says it was not checked (the
+ * injection failed: the frame navigated meanwhile, the background gone), never clean; a page with nothing to
+ * check (none were injected) says what it lacks. Fields are counted as the validators count them: field keys.
+ */
+export function summaryOnly(opts: ValidatorOptions, mapped: PageField[]): FrameValidator {
+  let keys = new Set<FieldKey>();
+  const validate = () => {
+    if (needsChecker(opts.defs, opts.checks)) return opts.onSummary({ items: [], missing: [], mapped: keys.size, unchecked: true });
+    opts.onSummary({ items: [], missing: opts.expected.filter((k) => !keys.has(k)).map((key) => ({ key, name: key })), mapped: keys.size });
+  };
+  const rebind = (all: PageField[]) => {
+    keys = new Set(validatedFields(all, opts.onlyFields).map((f) => f.key));
+    validate();
+  };
+  rebind(mapped);
+  return { rebind, validate, destroy: () => undefined };
+}
+

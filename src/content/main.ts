@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getLang, hasCatalogue, registerCatalogue, setLang, t } from '../i18n';
 import { send } from '../messaging/client';
 import { type FieldMapView, type LanguageView, MessageError, type PageReport, type ContentPageRules, type PanelPrefs, type Reply, type ReportAnswer } from '../messaging/protocol';
-import { mapControls, type PageField, readControls } from '../portals/fields';
+import { mapControls, type PageField, readControls, readText } from '../portals/fields';
 import { type Detection, detectPage, formAccepted } from '../portals/detect';
 import { invalidate } from '../portals/dom';
 import { readMaterialTables } from '../portals/material-table';
@@ -18,9 +18,9 @@ import type { OpenMode } from './dock';
 import { type DockMemory, dockHint, dockMemoryKey, remember, toDockMemory } from './dock-memory';
 import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
-import { UPLOAD_TAG, watchUploads } from './upload-check';
-import { installedChecker, installedPart, loadChecker } from './checker';
-import { HINT_TAG, PageValidator, type ValidationSummary } from './validation';
+import { watchUploads } from './upload-check';
+import { type FrameValidator, HINT_TAG, installedChecker, installedPart, loadChecker, summaryOnly, UPLOAD_TAG } from './checker';
+import type { ValidationSummary, ValidatorOptions } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
@@ -43,7 +43,7 @@ function useLanguage(view: LanguageView): boolean {
 class ContentShell {
   state: PageState = initialState;
   private overlay: OverlayHost | undefined;
-  private validator: PageValidator | undefined;
+  private validator: FrameValidator | undefined;
   /** What the overlay shows; `prefsKnown` once the user's remembered layout is in. */
   private prefs: PanelPrefs | undefined;
   private prefsKnown = false;
@@ -270,7 +270,7 @@ class ContentShell {
   private startValidation(mapped: PageField[]): void {
     const { detection: d, rules: r } = this.state;
     if (!d || !r) return;
-    this.validator = new PageValidator(document, {
+    const opts: ValidatorOptions = {
       defs: r.fields,
       checks: r.checks,
       expected: r.expected,
@@ -278,8 +278,10 @@ class ContentShell {
       conditions: () => this.state.conditions,
       now: () => new Date(),
       onSummary: (summary: ValidationSummary) => this.dispatch({ type: 'summary', summary }),
-      checker: installedChecker,
-    }, mapped);
+      readText: (field) => readText(document, field),
+    };
+    // The validators were injected before the rules' answer (checker.ts); without them, only the summary.
+    this.validator = installedChecker()?.validator(document, opts, mapped) ?? summaryOnly(opts, mapped);
   }
 
   /** One report per task, and only when it says something new. */

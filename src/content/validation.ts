@@ -1,15 +1,14 @@
 import type { FieldKey } from '../domain/ids';
 import { getLang, isMessageKey, joinClauses, t } from '../i18n';
 import type { FieldMapView } from '../messaging/protocol';
-import { type PageField, readText } from '../portals/fields';
+import type { PageField } from '../portals/fields';
 import type { RunnableCheck } from '../rules/status';
-import type { Values } from '../validate/checks';
+import { runChecks, type Values } from '../validate/checks';
 import type { Finding, Severity } from '../validate/types';
-import { type Checker, needsChecker, NO_CHECKS } from './checker';
+import { validateValue } from '../validate/value';
+import { type FrameValidator, HINT_TAG, validatedFields } from './checker';
 import { styleStatus } from './status-style';
 import { setMarkedText } from './marked-text';
-
-export const HINT_TAG = 'jzs-hint';
 
 export interface SummaryItem {
   key: FieldKey;
@@ -22,7 +21,7 @@ export interface ValidationSummary {
   items: SummaryItem[];
   missing: Array<{ key: FieldKey; name: string }>;
   mapped: number;
-  /** The validators were not injected into this frame (checker.ts): nothing was checked — never a clean page. */
+  /** The validators were not injected into this frame (checker.ts `summaryOnly`): nothing was checked — never a clean page. */
   unchecked?: true;
 }
 
@@ -34,12 +33,8 @@ export interface ValidatorOptions {
   conditions: () => ReadonlySet<string>;
   now: () => Date;
   onSummary: (s: ValidationSummary) => void;
-  /**
-   * The validators (src/content/checker.ts), injected before the rules answer; undefined only when that failed (the
-   * frame navigated meanwhile, the background gone): then no hints, and the summary says `unchecked`, so the panel
-   * names the frame as not checked (「…未能载入…」) instead of calling it clean.
-   */
-  checker: () => Pick<Checker, 'validateValue' | 'runChecks'> | undefined;
+  /** What a field shows (fields.ts `readText`): the content script's own reader, so the frame holds one copy. */
+  readText: (field: PageField) => string;
 }
 
 export const findingText = (f: Finding): string => {
@@ -51,9 +46,10 @@ const RANK: Record<Severity | 'ok', number> = { error: 2, warning: 1, ok: 0 };
 
 /**
  * Inline validation on a portal page: hints beside fields, a summary for the overlay. Listens passively (never
- * blocks typing), validates on input, change, blur and on load; `rebind` after the page re-renders.
+ * blocks typing), validates on input, change, blur and on load; `rebind` after the page re-renders. Injected with
+ * the validators (checker.ts), not bundled into the content script.
  */
-export class PageValidator {
+export class PageValidator implements FrameValidator {
   private fields: PageField[] = [];
   private readonly hints = new Map<FieldKey, HTMLElement>();
   private timer: number | undefined;
@@ -83,8 +79,7 @@ export class PageValidator {
 
   /** The page's fields as mapped again (after a re-render): validate them. */
   rebind(all: PageField[]): void {
-    const only = this.opts.onlyFields;
-    this.fields = only ? all.filter((f) => only.includes(f.key)) : all;
+    this.fields = validatedFields(all, this.opts.onlyFields);
     this.validate();
   }
 
@@ -99,15 +94,8 @@ export class PageValidator {
     return byKey;
   }
 
-  /** undefined when this page has something to check and the validators are not in this frame (see `checker`). */
-  validate(): ValidationSummary | undefined {
+  validate(): ValidationSummary {
     const byKey = this.fieldsByKey();
-    const checker = this.opts.checker() ?? (needsChecker(this.opts.defs, this.opts.checks) ? undefined : NO_CHECKS);
-    if (!checker) {
-      // Measured as a checked summary measures it: distinct field keys, not controls (a key may have several boxes).
-      this.opts.onSummary({ items: [], missing: [], mapped: byKey.size, unchecked: true });
-      return undefined;
-    }
     const now = this.opts.now();
     const values: Values = {};
     const perKey = new Map<FieldKey, { field: PageField; findings: Finding[]; hasValue: boolean }>();
@@ -116,16 +104,16 @@ export class PageValidator {
       // The first control of a key that holds a value speaks for it; else the first one. A box the person can type
       // in comes before a read-only one: that shows a value on record (the contract registered before), and the
       // hint and the checks are about what is being entered.
-      const withText = list.map((field) => ({ field, text: readText(this.doc, field) }));
+      const withText = list.map((field) => ({ field, text: this.opts.readText(field) }));
       const editable = withText.filter((x) => !x.field.readOnly && !x.field.disabled);
       const primary = editable.find((x) => x.text.trim()) ?? editable[0] ?? withText.find((x) => x.text.trim()) ?? withText[0];
       if (!primary) continue;
-      const result = checker.validateValue(def, primary.text, now);
+      const result = validateValue(def, primary.text, now);
       if (result.value !== undefined && !result.findings.some((f) => f.severity === 'error')) values[key] = result.value;
       perKey.set(key, { field: primary.field, findings: [...result.findings], hasValue: primary.text.trim() !== '' });
     }
     const items: SummaryItem[] = [];
-    for (const f of checker.runChecks(this.opts.checks, values, { now, conditions: this.opts.conditions() })) {
+    for (const f of runChecks(this.opts.checks, values, { now, conditions: this.opts.conditions() })) {
       const entry = perKey.get(f.field);
       if (entry) entry.findings.push(f);
       else items.push({ key: f.field, name: this.fieldName(f.field), severity: f.severity, message: findingText(f) });

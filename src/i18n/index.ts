@@ -40,8 +40,24 @@ export interface LocalText {
 export type Params = { [name: string]: ParamValue };
 export type Catalogue = Record<string, unknown>;
 
-const catalogues: Record<Lang, Catalogue[]> = { zh: [contentZh], en: [] };
-let current: Lang = 'zh';
+interface TextState {
+  catalogues: Record<Lang, Catalogue[]>;
+  current: Lang;
+}
+
+declare global {
+  // This world's language and catalogues (see `state`).
+  var __jzsI18n: TextState | undefined;
+}
+
+/**
+ * One language and one set of catalogues per JS world, not per copy of this module: the code the background
+ * injects into a portal frame's content-script world (src/content/checker.ts) bundles its own copy, and must
+ * speak as the content script that registered the catalogues and chose the language.
+ */
+const fresh: TextState = { catalogues: { zh: [contentZh], en: [] }, current: 'zh' };
+const state = (globalThis.__jzsI18n ??= fresh);
+const catalogues = state.catalogues;
 
 export function registerCatalogue(lang: Lang, catalogue: Catalogue): void {
   if (!catalogues[lang].includes(catalogue)) catalogues[lang].push(catalogue);
@@ -52,11 +68,11 @@ export function hasCatalogue(lang: Lang): boolean {
 }
 
 export function setLang(lang: Lang): void {
-  current = lang;
+  state.current = lang;
 }
 
 export function getLang(): Lang {
-  return current;
+  return state.current;
 }
 
 /** Resolve a stored setting to a language; `uiLanguage` is the browser's, used only for 'auto'. */
@@ -93,7 +109,7 @@ function paramText(value: ParamValue, lang: Lang): string {
   return value[lang];
 }
 
-export function format(template: string, params?: Params, lang: Lang = current): string {
+export function format(template: string, params?: Params, lang: Lang = state.current): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
@@ -102,7 +118,7 @@ export function format(template: string, params?: Params, lang: Lang = current):
 }
 
 /** The text of a key in the current language (falls back to Chinese, then to the key itself). */
-export function t(key: MessageKey, params?: Params, lang: Lang = current): string {
+export function t(key: MessageKey, params?: Params, lang: Lang = state.current): string {
   return format(lookup(lang, key) ?? lookup('zh', key) ?? key, params, lang);
 }
 
@@ -126,7 +142,7 @@ export function catalogueKeys(lang: Lang): string[] {
 }
 
 /** Joins a list the way the current language writes it: 「a、b」 in Chinese, "a, b" in English. */
-export function joinList(items: readonly (string | number)[], lang: Lang = current): string {
+export function joinList(items: readonly (string | number)[], lang: Lang = state.current): string {
   return items.join(t('list.enumSep', {}, lang));
 }
 
@@ -134,7 +150,7 @@ export function joinList(items: readonly (string | number)[], lang: Lang = curre
  * Joins whole clauses (several messages about one row): 「…；…」 in Chinese, "…; …" in English. A clause that is
  * already a sentence (ends in 。 or .) is followed by the next one as sentences are — never 「。；」 or ".; ".
  */
-export function joinClauses(items: readonly string[], lang: Lang = current): string {
+export function joinClauses(items: readonly string[], lang: Lang = state.current): string {
   const sep = t('list.listSep', {}, lang);
   let out = '';
   items.forEach((item, i) => {
@@ -151,4 +167,4 @@ export function joinClauses(items: readonly string[], lang: Lang = current): str
 export const CJK_RUN = /([\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)/u;
 
 /** The BCP 47 tag of a UI language, for `lang` attributes (screen readers, fonts, hyphenation). */
-export const langTag = (lang: Lang = current): string => (lang === 'en' ? 'en' : 'zh-CN');
+export const langTag = (lang: Lang = state.current): string => (lang === 'en' ? 'en' : 'zh-CN');

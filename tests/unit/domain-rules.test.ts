@@ -15,7 +15,7 @@ import { toCsv } from '../../src/profiles/io/export';
 import { autoMap } from '../../src/profiles/io/mapping';
 import { validateRow } from '../../src/profiles/io/rows';
 import { PageValidator } from '../../src/content/validation';
-import { CHECKER } from '../helpers/checker';
+import { readsPage } from '../helpers/checker';
 import { mapFields } from '../helpers/map-fields';
 import { ProfileBody } from '../../src/profiles/schema';
 import { BUNDLED_PACK_DATA, bundledPack } from '../../src/rules/bundled';
@@ -302,7 +302,7 @@ describe('14.3 诚信证明: social insurance paid by the registering employer f
       <tr><td>社保缴纳单位：</td><td><input id="payer" value="济南丙劳务有限公司"></td></tr>
       <tr><td>社保缴纳月数：</td><td><input id="months" value="2个月"></td></tr></table>`;
     let conditions: ReadonlySet<string> = NONE;
-    const v = new PageValidator(document, { defs: fieldViews(pack.fields), checks: view('initial').checks, expected: [], conditions: () => conditions, now: () => now, onSummary: () => undefined, checker: () => CHECKER }, mapFields(document, fieldViews(pack.fields)));
+    const v = new PageValidator(document, { defs: fieldViews(pack.fields), checks: view('initial').checks, expected: [], conditions: () => conditions, now: () => now, onSummary: () => undefined, readText: readsPage }, mapFields(document, fieldViews(pack.fields)));
     const hint = (key: string) => document.querySelector(`[data-jzs-field="${key}"]`);
     expect(hint('socialInsuranceEmployer')?.getAttribute('data-severity')).toBe('error');
     expect(hint('socialInsuranceEmployer')?.textContent).toContain('济南甲建筑有限公司');

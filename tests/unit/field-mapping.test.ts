@@ -2,8 +2,8 @@ import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
 import { PageValidator } from '../../src/content/validation';
-import { CHECKER } from '../helpers/checker';
 import { readText } from '../../src/portals/fields';
+import { readsPage } from '../helpers/checker';
 import { mapFields } from '../helpers/map-fields';
 import { bundledPack as pack } from '../../src/rules/bundled';
 import { expectedFields } from '../../src/portals/page';
@@ -288,7 +288,7 @@ describe('inline hints', () => {
       conditions: () => new Set(),
       now: () => new Date('2026-11-23T12:00:00+08:00'), // noon in Jinan: "today" is Jinan's date
       onSummary: (s) => summaries.push(s),
-      checker: () => CHECKER,
+      readText: readsPage,
     }, mapFields(document, defs));
     return { v, summaries };
   };
