@@ -102,4 +102,3 @@ export function summaryOnly(opts: ValidatorOptions, mapped: PageField[]): FrameV
   rebind(mapped);
   return { rebind, validate, destroy: () => undefined };
 }
-
