@@ -8,7 +8,7 @@
 import { type BusinessId } from '../domain/ids';
 import { businessFromText } from '../domain/business-text';
 import type { CaseStatusRules } from '../rules/case-statuses';
-import { bodyRows, cellsOf, positions, rowsOf, under } from '../portals/grid';
+import { bodyRows, cellsOf, cellsUnder, gridOf, positions, rowsOf, type Part } from '../portals/grid';
 
 export type PortalLabels = CaseStatusRules['labels'];
 
@@ -62,9 +62,9 @@ function codeIn(cell: Element): number | undefined {
   return undefined;
 }
 
-/** `projectguid` of a link inside `el`, or of a URL. */
-function refIn(el: Element | undefined, url?: string): string | undefined {
-  const hrefs = el ? Array.from(el.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? '') : [];
+/** `projectguid` of a link inside `els`, or of a URL. */
+function refIn(els: readonly Element[], url?: string): string | undefined {
+  const hrefs = els.flatMap((el) => Array.from(el.querySelectorAll('a[href]'), (a) => a.getAttribute('href') ?? ''));
   for (const href of [...hrefs, url ?? '']) {
     const m = /[?&]projectguid=([^&#]+)/i.exec(href);
     if (m?.[1]) return decodeURIComponent(m[1]);
@@ -83,11 +83,6 @@ const hasControl = (el: Element | undefined): boolean => el?.querySelector('inpu
  * a grid's header row holds, never a status or an opinion. A wrong status or opinion is worse than none.
  */
 const HEADERISH = /^.{0,6}(时间|日期|人|意见|状态|名称|环节|结果|备注|操作|说明)$/;
-
-function columnOf(header: Element, labels: readonly string[]): { col: number; span: number } | undefined {
-  const wanted = new Set(labels.map(norm));
-  return positions(header).find((p) => wanted.has(norm(p.cell.textContent)));
-}
 
 /** A cell's text outside its links and buttons: an action beside a status (「待补正 查看补正意见」) is not part of it. */
 function beside(el: Element): string {
@@ -112,42 +107,79 @@ function said(el: Element | undefined): string {
 /** A value, not a column's header: a date or a number of six digits or more (申报流水号). */
 const VALUE = /\d{6}|\d{4}\s*[-/.年]\s*\d{1,2}/;
 
-/**
- * The header rows of 办件 grids: a row with a status column and a title or serial column, holding no control (a
- * search form) and no value (a label/value row of a detail table: 「办件编号 | 3701… | 状态 | 待补正」), in a table
- * with no other row of labels (a detail table's rows are labels and values, a grid's body holds no header text).
- */
-function gridHeaders(doc: Document, labels: PortalLabels): Element[] {
-  const statusLabels = new Set(labels.status.map(norm));
-  const allLabels = new Set(Object.values(labels).flat().map(norm));
-  const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(norm(c.textContent)));
-  return Array.from(doc.querySelectorAll('tr')).filter((tr) => {
-    const cells = cellsOf(tr);
-    const table = tr.closest('table');
-    return (
-      !hasControl(tr) &&
-      cells.some((c) => statusLabels.has(norm(c.textContent))) &&
-      (columnOf(tr, labels.title) ?? columnOf(tr, labels.serial)) !== undefined &&
-      !cells.some((c) => VALUE.test(c.textContent ?? '')) &&
-      !(table && rowsOf(table).some((r) => r !== tr && labelled(r)))
-    );
-  });
+/** A column of a grid's header: where it starts, how wide it is, and its header cell. */
+type Column = { cell: Element; col: number; span: number };
+
+/** A 办件 grid's header: its rows (one to three) and every column they head, bands side by side. */
+interface Head {
+  top: Element;
+  depth: number;
+  rows: Element[];
+  columns: Column[];
 }
 
-function fromGrid(headers: readonly Element[], labels: PortalLabels): PortalCase[] {
+const columnOf = (columns: readonly Column[], labels: readonly string[]): Column | undefined => {
+  const wanted = new Set(labels.map(norm));
+  return columns.find((p) => wanted.has(norm(p.cell.textContent)));
+};
+
+/**
+ * The headers of 办件 grids: one to three rows (a caption row across the grid, a group row such as 办理信息
+ * over 申请时间 | 办件状态, the rows its cells span down into or that hold labels below it) that head a status
+ * column and a title or serial column, holding no control (a search form) and no value (a label/value row of a
+ * detail table: 「办件编号 | 3701… | 状态 | 待补正」), in a table with no other row of labels (a detail table's
+ * rows are labels and values, a grid's body holds no header text). Every band of a grid drawn in several tables
+ * (gridOf) counts: a locked 序号 band beside the scrolled one.
+ */
+function gridHeads(doc: Document, labels: PortalLabels): Head[] {
+  const allLabels = new Set(Object.values(labels).flat().map(norm));
+  const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(norm(c.textContent)));
+  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(c.textContent ?? ''));
+  const out: Head[] = [];
+  const taken = new Set<Element>();
+  for (const top of Array.from(doc.querySelectorAll('tr'))) {
+    if (taken.has(top) || !plain(top)) continue;
+    const own = rowsOf(top.closest('table') ?? top);
+    const i = own.indexOf(top);
+    let depth = 1;
+    for (let next = own[i + 1]; next && depth < 3 && plain(next); next = own[i + ++depth]) {
+      const spanned = own.slice(i, i + depth).some((r, k) => positions(r).some((p) => k + p.down > depth));
+      if (!spanned && !labelled(next)) break;
+    }
+    const grid = gridOf(top, depth);
+    const rows = grid.heads.map(([r]) => r);
+    const columns = grid.heads.flatMap(([r, at]) => positions(r).map((p) => ({ cell: p.cell, col: p.col + at, span: p.span })));
+    if (!columnOf(columns, labels.status) || !(columnOf(columns, labels.title) ?? columnOf(columns, labels.serial))) continue;
+    if (own.some((r) => !rows.includes(r) && labelled(r))) continue;
+    for (const r of rows) taken.add(r);
+    out.push({ top, depth, rows, columns });
+  }
+  return out;
+}
+
+/** A grid's body rows: those gridOf pairs with its header, else rows as wide as it nearby (bodyRows). */
+function bodyOf(head: Head): Array<readonly Part[]> {
+  const grid = gridOf(head.top, head.depth);
+  if (grid.rows.length) return grid.rows;
+  const width = Math.max(...head.columns.map((c) => c.col + c.span));
+  return bodyRows(head.rows.at(-1) ?? head.top, width).map((r) => [[r, 0]]);
+}
+
+function fromGrid(heads: readonly Head[], labels: PortalLabels): PortalCase[] {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
   const out: PortalCase[] = [];
-  for (const header of headers) {
-    const statusCol = columnOf(header, labels.status);
-    if (!statusCol) continue;
-    const cols = { serial: columnOf(header, labels.serial), title: columnOf(header, labels.title), appliedAt: columnOf(header, labels.appliedAt) };
-    for (const row of bodyRows(header)) {
-      // Rows of another table the header's width found (a search form's labels): a grid's data row holds no header text.
-      if (cellsOf(row).some((c) => allLabels.has(norm(c.textContent)))) continue;
-      const at = (col: { col: number; span: number } | undefined) => (col ? under(row, col.col, col.span)[0] : undefined);
+  for (const head of heads) {
+    const column = (l: readonly string[]) => columnOf(head.columns, l);
+    const statusCol = column(labels.status);
+    const cols = { serial: column(labels.serial), title: column(labels.title), appliedAt: column(labels.appliedAt) };
+    for (const row of bodyOf(head)) {
+      // A row of another table the header's width found (a search form's labels): a grid's data row holds no header text.
+      if (row.some(([r]) => cellsOf(r).some((c) => allLabels.has(norm(c.textContent))))) continue;
+      const at = (col: Column | undefined) => (col ? cellsUnder(row, col.col, col.span)[0] : undefined);
       const statusCell = at(statusCol);
       const statusText = said(statusCell);
-      if (!statusCell || !statusText || hasControl(statusCell)) continue;
+      // A cell under the status and the title or serial both is a row's message across the grid (暂无数据).
+      if (!statusCell || !statusText || hasControl(statusCell) || [cols.serial, cols.title].some((c) => at(c) === statusCell)) continue;
       const title = text(at(cols.title)) || undefined;
       out.push({
         serial: text(at(cols.serial)) || undefined,
@@ -156,7 +188,7 @@ function fromGrid(headers: readonly Element[], labels: PortalLabels): PortalCase
         statusText,
         statusCode: codeIn(statusCell),
         appliedOn: dateIn(text(at(cols.appliedAt))),
-        ref: refIn(row),
+        ref: refIn(row.map(([r]) => r)),
       });
     }
   }
@@ -378,7 +410,7 @@ function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined
     statusText: status.value,
     statusCode: codeIn(status.cell),
     appliedOn: dateIn(nearest(find(labels.appliedAt))?.value ?? ''),
-    ref: refIn(undefined, url),
+    ref: refIn([], url),
     correction: correctionOf(nearest(opinions.length || !WAITS_FOR_CORRECTION.test(status.value) ? opinions : find(REVIEW)), isLabel),
     correctionDeadline: deadline ? dateIn(deadline) : undefined,
   };
@@ -389,10 +421,10 @@ function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined
  * `url` (the page's address) gives the detail page's application id. Empty when the page shows none.
  */
 export function getPortalCases(doc: Document, labels: PortalLabels, url?: string): PortalCase[] {
-  const headers = gridHeaders(doc, labels);
-  const rows = fromGrid(headers, labels);
+  const heads = gridHeads(doc, labels);
+  const rows = fromGrid(heads, labels);
   if (rows.length) return rows;
   // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
-  const one = fromDetail(doc, labels, url, new Set(headers));
+  const one = fromDetail(doc, labels, url, new Set(heads.flatMap((h) => h.rows)));
   return one ? [one] : [];
 }
