@@ -39,8 +39,11 @@ const COUNT = /\(\d{1,2}\)$/;
 /** A label as written, its count left off: 「补正内容（1）」 is the 补正内容 label. */
 const labelText = (s: string | null | undefined): string => norm(s).replace(COUNT, '');
 
-/** Shown text, whitespace collapsed (not NFKC: 补正意见 keep their full-width punctuation). */
-const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * Shown text, whitespace collapsed, a line break or a block's edge a space (「1.身份证不清晰<br>2.…」 are two
+ * points, not 「…不清晰2.…」). Not NFKC: 补正意见 keep their full-width punctuation.
+ */
+const text = (el: Element | null | undefined): string => (el ? lines(el) : '').replace(/\s+/g, ' ').trim();
 
 /** The first yyyy-M-d date in a text, as yyyy-MM-dd (申请时间 2026-11-03 15:10 → 2026-11-03). */
 export function dateIn(raw: string): string | undefined {
@@ -267,7 +270,7 @@ function pointsAfter(from: Element, first: string, isLabel: (s: string) => boole
       const k = n.tagName + n.className;
       if (!/^(P|DIV|LI|DD)$/.test(n.tagName) || hasControl(n) || n.querySelector('table, h1, h2, h3, h4, h5, h6') || (kind ?? (out.length ? '' : k)) !== k) return out;
       kind = k;
-      if (point(n.textContent ?? '') === false) return out;
+      if (point(lines(n)) === false) return out;
     }
   }
   point(line);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
 import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
 import { businessFromText } from '../../src/domain/business-text';
-import { groupedListPage } from '../fixtures/mutation/case-layouts';
+import { brOpinionPage, groupedListPage } from '../fixtures/mutation/case-layouts';
 import type { CaseTruth } from '../fixtures/mutation/cases';
 
 const labels = bundledCaseStatusRules().labels;
@@ -26,6 +26,19 @@ describe('办件 lists laid out as other portal builds draw them', () => {
       const v = groupedListPage(seed * 7907);
       const found = getPortalCases(doc(v.html), labels);
       if (JSON.stringify(found.map(read)) !== JSON.stringify(v.truth.map(truthOf))) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(found.map(read))}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
+});
+
+describe('补正意见 split by line breaks inside one value', () => {
+  it(`reads its points apart, as a person does, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = brOpinionPage(seed * 5003);
+      const found = getPortalCases(doc(v.html), labels);
+      const got = found.map((c) => [c.statusText, c.correction]);
+      if (JSON.stringify(got) !== JSON.stringify([[v.truth.status, v.correction]])) off.push(`seed ${seed}: ${JSON.stringify(got)}\n${v.html}`);
     }
     expect(off).toEqual([]);
   });
