@@ -65,14 +65,15 @@ function codeIn(cell: Element): number | undefined {
   return undefined;
 }
 
-/** `projectguid` of a link inside `els`, or of a URL. */
+/**
+ * The `projectguid` the links inside `els` name, else that of a URL. Links naming two different ones name
+ * none: which is this application's is not known.
+ */
 function refIn(els: readonly Element[], url?: string): string | undefined {
-  const hrefs = els.flatMap((el) => Array.from(el.querySelectorAll('a[href]'), (a) => a.getAttribute('href') ?? ''));
-  for (const href of [...hrefs, url ?? '']) {
-    const m = /[?&]projectguid=([^&#]+)/i.exec(href);
-    if (m?.[1]) return decodeURIComponent(m[1]);
-  }
-  return undefined;
+  const guid = (href: string | null) => /[?&]projectguid=([^&#]+)/i.exec(href ?? '')?.[1];
+  const linked = new Set(els.flatMap((el) => Array.from(el.querySelectorAll('a[href]'), (a) => guid(a.getAttribute('href')))).filter((g) => g !== undefined));
+  const one = linked.size ? (linked.size === 1 ? [...linked][0] : undefined) : guid(url ?? '');
+  return one && decodeURIComponent(one);
 }
 
 /**
@@ -200,6 +201,8 @@ function fromGrid(heads: readonly Head[], labels: PortalLabels): PortalCase[] {
 
 /** A label and what it labels on a detail page: the element after it, or the rest of 「当前状态：待补正」. */
 interface Labelled {
+  /** Which label, as `labelText` writes it. */
+  key: string;
   label: Element;
   value: string;
   cell: Element;
@@ -339,25 +342,24 @@ function inlineReader(all: readonly string[], multiLine: readonly string[]): Pai
 }
 
 /**
- * Every place a label of `labels` shows a value: an element whose own text is the label (the smallest), with
- * the value after it; or the smallest element reading 「label：value」.
+ * Every place a label of `wanted` (as `labelText` writes them) shows a value, in one pass over the page: an
+ * element whose own text is the label (the smallest), with the value after it; or the smallest element reading
+ * 「label：value」.
  */
-function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
-  const wanted = new Set(labels.map(norm));
+function labelledAll(doc: Document, wanted: ReadonlySet<string>, isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
   const out: Labelled[] = [];
   for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
     const own = labelText(el.textContent);
     if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(labelText(c.textContent)))) {
       const cell = valueAfter(el, isLabel);
       const line = cell ? '' : lineAfter(el, isLabel);
-      if (cell) out.push({ label: el, value: text(cell), cell });
-      else if (line) out.push({ label: el, value: line, cell: el, bare: true });
+      if (cell) out.push({ key: own, label: el, value: text(cell), cell });
+      else if (line) out.push({ key: own, label: el, value: line, cell: el, bare: true });
     } else if (own.length <= 400 && !hasControl(el)) {
-      for (const label of wanted) {
-        const value = pairs(el).get(label);
+      for (const [key, value] of pairs(el)) {
         // The smallest element holding the pair (not its row, block or page); a value, not a header's next column.
-        if (!value || HEADERISH.test(norm(value)) || Array.from(el.children).some((c) => pairs(c).has(label))) continue;
-        out.push({ label: el, value, cell: el });
+        if (!wanted.has(key) || !value || HEADERISH.test(norm(value)) || Array.from(el.children).some((c) => pairs(c).has(key))) continue;
+        out.push({ key, label: el, value, cell: el });
       }
     }
   }
@@ -386,37 +388,92 @@ const REVIEW = ['审核', '审查', '审批', '预审', '初审', '复审', '受
 /** How the 补正 statuses of case-statuses.json word it (待补正, 需补正, 待补齐补正). */
 const WAITS_FOR_CORRECTION = /补正|补齐/;
 
-function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined, headers: ReadonlySet<Element>): PortalCase | undefined {
-  const all = [...Object.values(labels).flat(), ...REVIEW];
-  const allLabels = new Set(all.map(norm));
-  const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
-  const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
-  const find = (l: readonly string[]) => labelledAll(doc, l, isLabel, pairs).filter(({ label }) => !headers.has(label.closest('tr') ?? label));
-  // No status label with a value: no 办件 (most pages end here, after one pass over the page).
-  const statuses = find(labels.status);
-  if (!statuses.length) return undefined;
-  const title = find(labels.title)[0];
-  const serial = find(labels.serial)[0];
+/** A test of whether a label found is one of `labels`. */
+const oneOf = (labels: readonly string[]) => {
+  const keys = new Set(labels.map(norm));
+  return (f: Labelled) => keys.has(f.key);
+};
+
+/**
+ * The matter a card or block shows as its heading, without a label (「<h4>二级建造师注册资格认定（变更注册）</h4>」):
+ * the last short line before `anchor` in `scope` that names one business and is no 「label：value」. Lines
+ * before it naming another business (a menu, tabs of businesses) leave it unknown: a wrong matter is worse.
+ */
+function headingBefore(scope: Element, anchor: Element): string | undefined {
+  const found: string[] = [];
+  for (const el of Array.from(scope.querySelectorAll('*'))) {
+    if (anchor.compareDocumentPosition(el) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) break;
+    const t = el.childElementCount ? '' : text(el);
+    if (t.length <= 60 && !/[:：]/.test(t) && businessFromText(t)) found.push(t);
+  }
+  return new Set(found.map(businessFromText)).size === 1 ? found.at(-1) : undefined;
+}
+
+/** The block around two elements: their nearest common ancestor, two levels up at most, below <body>. */
+function blockOf(a: Element, b: Element): Element | undefined {
+  const body = b.ownerDocument.body;
+  let el: Element | null = b;
+  while (el && !el.contains(a)) el = el.parentElement;
+  for (let up = 0; el && up < 2 && el.parentElement && el.parentElement !== body; up++) el = el.parentElement;
+  return el && el !== body && body.contains(el) ? el : undefined;
+}
+
+/**
+ * The one application the labels found in `found` show (a detail page, or a card of a list), `scope` the block
+ * around them where its heading and its detail link may be: none without a status and a title or serial.
+ */
+function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: string) => boolean, scope: Element | undefined, url: string | undefined): PortalCase | undefined {
+  const of = (l: readonly string[]) => found.filter(oneOf(l));
+  const title = of(labels.title)[0];
+  const serial = of(labels.serial)[0];
   // A status alone (a 状态 column of some other table) is not an application.
   const anchor = (title ?? serial)?.label;
   if (!anchor) return undefined;
   // Of several, the one shown with the application's title or number (not a 办理进度 grid's 状态).
-  const nearest = (found: Labelled[]) => found.reduce<Labelled | undefined>((best, x) => (!best || shared(x.label, anchor) > shared(best.label, anchor) ? x : best), undefined);
-  const status = nearest(statuses);
+  const nearest = (xs: Labelled[]) => xs.reduce<Labelled | undefined>((best, x) => (!best || shared(x.label, anchor) > shared(best.label, anchor) ? x : best), undefined);
+  const status = nearest(of(labels.status));
   if (!status) return undefined;
-  const deadline = nearest(find(labels.correctionDeadline))?.value;
-  const opinions = find(labels.correction);
+  // Where no label names it, the matter is the heading of the block around the status and the anchor.
+  const around = scope ?? blockOf(status.label, anchor);
+  const matter = title?.value ?? (around && headingBefore(around, anchor));
+  const deadline = nearest(of(labels.correctionDeadline))?.value;
+  const opinions = of(labels.correction);
   return {
     serial: serial?.value,
-    title: title?.value,
-    business: businessFromText(title?.value),
+    title: matter,
+    business: businessFromText(matter),
     statusText: status.value,
     statusCode: codeIn(status.cell),
-    appliedOn: dateIn(nearest(find(labels.appliedAt))?.value ?? ''),
-    ref: refIn([], url),
-    correction: correctionOf(nearest(opinions.length || !WAITS_FOR_CORRECTION.test(status.value) ? opinions : find(REVIEW)), isLabel),
+    appliedOn: dateIn(nearest(of(labels.appliedAt))?.value ?? ''),
+    ref: scope ? refIn([scope], url) : (refIn([], url) ?? (around && refIn([around]))),
+    correction: correctionOf(nearest(opinions.length || !WAITS_FOR_CORRECTION.test(status.value) ? opinions : of(REVIEW)), isLabel),
     correctionDeadline: deadline ? dateIn(deadline) : undefined,
   };
+}
+
+/**
+ * The 办件 a page shows by labels and values: a list drawn as cards (a status in each of several blocks, each
+ * block the largest holding no other card's status, with the application's title or number) gives one per card;
+ * else the one application of a detail page. Labels of grid headers (`headers`) are not read.
+ */
+function fromLabels(doc: Document, labels: PortalLabels, url: string | undefined, headers: ReadonlySet<Element>): PortalCase[] {
+  const all = [...Object.values(labels).flat(), ...REVIEW];
+  const allLabels = new Set(all.map(norm));
+  const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
+  const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
+  const found = labelledAll(doc, allLabels, isLabel, pairs).filter(({ label }) => !headers.has(label.closest('tr') ?? label));
+  const statuses = found.filter(oneOf(labels.status));
+  // No status label with a value: no 办件 (most pages end here, after one pass over the page).
+  if (!statuses.length) return [];
+  const anchored = oneOf([...labels.title, ...labels.serial]);
+  const cards = new Set<Element>();
+  for (const { label } of statuses) {
+    let card = label;
+    for (let up = card.parentElement; up && up !== doc.body && statuses.every((s) => card.contains(s.label) || !up?.contains(s.label)); up = up.parentElement) card = up;
+    if (found.some((f) => anchored(f) && card.contains(f.label))) cards.add(card);
+  }
+  const one = (scope: Element | undefined) => caseOf(scope ? found.filter((f) => scope.contains(f.label)) : found, labels, isLabel, scope, url) ?? [];
+  return cards.size > 1 ? [...cards].flatMap(one) : [one(undefined)].flat();
 }
 
 /**
@@ -428,6 +485,5 @@ export function getPortalCases(doc: Document, labels: PortalLabels, url?: string
   const rows = fromGrid(heads, labels);
   if (rows.length) return rows;
   // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
-  const one = fromDetail(doc, labels, url, new Set(heads.flatMap((h) => h.rows)));
-  return one ? [one] : [];
+  return fromLabels(doc, labels, url, new Set(heads.flatMap((h) => h.rows)));
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
 import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
 import { businessFromText } from '../../src/domain/business-text';
-import { brOpinionPage, groupedListPage } from '../fixtures/mutation/case-layouts';
+import { brOpinionPage, cardListPage, groupedListPage } from '../fixtures/mutation/case-layouts';
 import type { CaseTruth } from '../fixtures/mutation/cases';
 
 const labels = bundledCaseStatusRules().labels;
@@ -29,6 +29,17 @@ describe('办件 lists laid out as other portal builds draw them', () => {
     }
     expect(off).toEqual([]);
   });
+
+  it(`我的申请 drawn as cards: one 办件 per card, each with its own status, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = cardListPage(seed * 6101);
+      const found = getPortalCases(doc(v.html), labels);
+      const truth = v.truth.map((t, i) => [...truthOf(t).slice(0, 4), v.refs[i]]);
+      if (JSON.stringify(found.map(read)) !== JSON.stringify(truth)) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(found.map(read))}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
 });
 
 describe('补正意见 split by line breaks inside one value', () => {
@@ -41,5 +52,14 @@ describe('补正意见 split by line breaks inside one value', () => {
       if (JSON.stringify(got) !== JSON.stringify([[v.truth.status, v.correction]])) off.push(`seed ${seed}: ${JSON.stringify(got)}\n${v.html}`);
     }
     expect(off).toEqual([]);
+  });
+});
+
+describe('a card whose matter is only its heading', () => {
+  it('reads the matter from the heading, and none where lines before it name other businesses (a menu)', () => {
+    const card = '<div class="card"><h4>二级建造师注册资格认定（变更注册）</h4><p>办件编号：370100202612010001</p><p>办件状态：审核中</p></div>';
+    const menu = '<ul class="menu"><li><a>初始注册</a></li><li><a>延续注册</a></li></ul>';
+    expect(getPortalCases(doc(`<div class="list">${card}</div>`), labels).map((c) => c.business)).toEqual(['change']);
+    expect(getPortalCases(doc(`<div class="main">${menu}<div class="list">${card}</div></div>`), labels).map((c) => c.business)).toEqual([undefined]);
   });
 });

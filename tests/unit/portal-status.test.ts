@@ -125,6 +125,16 @@ describe('getPortalCases: 办件详情', () => {
       },
     ]);
   });
+
+  it('reads a detail page in one pass over its elements (the panel reads it again on every change of the page)', () => {
+    // Before, every label group (status, title, serial, date, deadline, opinion) walked the whole page again.
+    const doc = html(readFixture('jinan-zwdt/application-detail.html'));
+    const walk = doc.body.querySelectorAll.bind(doc.body);
+    let passes = 0;
+    doc.body.querySelectorAll = ((sel: string) => ((passes += sel === '*' ? 1 : 0), walk(sel))) as typeof doc.body.querySelectorAll;
+    expect(getPortalCases(doc, labels)[0]?.statusText).toBe('待补正');
+    expect(passes).toBe(1);
+  });
 });
 
 describe('getPortalCases: pages worded and laid out as other deployments do', () => {
