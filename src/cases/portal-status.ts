@@ -100,6 +100,20 @@ function beside(el: Element): string {
 }
 
 /**
+ * A status read as a label's value without the actions after it (「办件状态：待补正 <a>查看补正意见</a>」), as
+ * `beside` reads a grid's cell; a status that is itself a link is kept, and so is a word of the status that
+ * an action repeats (「待补正 | <a>补正</a>」 is 待补正, not 待).
+ */
+function withoutActions(value: string, el: Element): string {
+  let out = value;
+  // Actions come after the status: the last one first, each only where the value ends with it.
+  for (const action of Array.from(el.querySelectorAll('a, button'), text).reverse()) {
+    if (action && out.endsWith(action) && out.length > action.length) out = out.slice(0, -action.length).replace(/[\s,，;；|]+$/, '');
+  }
+  return out;
+}
+
+/**
  * What a status cell shows: its text beside any action, else its text (a status written as a link), else the
  * title, alt or aria-label of what is in it (a status drawn as an icon).
  */
@@ -122,9 +136,15 @@ interface Head {
   columns: Column[];
 }
 
+/**
+ * A header cell's label: its Chinese words, without a gloss, a sort arrow or a mark beside them (「办件状态
+ * Status」, 「办件编号 ▲」, 「*事项名称：」).
+ */
+const headerText = (cell: Element): string => norm(cell.textContent).replace(/[^\u4e00-\u9fff]/g, '');
+
 const columnOf = (columns: readonly Column[], labels: readonly string[]): Column | undefined => {
   const wanted = new Set(labels.map(norm));
-  return columns.find((p) => wanted.has(norm(p.cell.textContent)));
+  return columns.find((p) => wanted.has(headerText(p.cell)));
 };
 
 /**
@@ -137,7 +157,7 @@ const columnOf = (columns: readonly Column[], labels: readonly string[]): Column
  */
 function gridHeads(doc: Document, labels: PortalLabels): Head[] {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
-  const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(norm(c.textContent)));
+  const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(headerText(c)));
   const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(c.textContent ?? ''));
   const out: Head[] = [];
   const taken = new Set<Element>();
@@ -303,6 +323,9 @@ function lines(el: Element): string {
   return out;
 }
 
+/** A pattern matching any of `words`, the longest first. */
+const alternation = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
 /**
  * A reader of the labels of `all` written with their values in one element's text — 「当前状态：待补正」,
  * 「办件编号：3701… 办件状态：待补正」 — each label at the start or after a space or separator (not 补正状态's
@@ -312,15 +335,17 @@ function lines(el: Element): string {
  * opinion keeps its full-width punctuation. Each element is read once.
  */
 function inlineReader(all: readonly string[], multiLine: readonly string[]): PairReader {
-  const alt = [...all].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alt = alternation(all);
   // A count after a label (「补正内容（1）：」) is part of it.
   const count = '(?:\\s*[(（]\\d{1,2}[)）])?';
   const nextLabel = `[*＊]?(?:${alt})${count}\\s*[:：]|[\\s,，;；|][\\u4e00-\\u9fff]{2,8}[:：]`;
   const end = new RegExp(`\\n|${nextLabel}`, 'g');
   const labelEnd = new RegExp(nextLabel, 'g');
   const lasting = new Set(multiLine.map(norm));
-  // Or, at a line's start, a label and its text with no colon between: a count or a space (「补正意见 请补充…」).
-  const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})${count}\\s*[:：][^\\S\\n]*|(?:^|\\n)[^\\S\\n]*[*＊]?(${alt})(?:[(（]\\d{1,2}[)）]|[^\\S\\n])[^\\S\\n]*`, 'g');
+  // Or, at a line's start, an opinion's label and its text with no colon between: a count or a space (「补正意见
+  // 请补充…」). Only an opinion's: 「办件状态 Status」 is a header cell with a gloss, not a status 「Status」.
+  const opinion = alternation(multiLine);
+  const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})${count}\\s*[:：][^\\S\\n]*|(?:^|\\n)[^\\S\\n]*[*＊]?(${opinion})(?:[(（]\\d{1,2}[)）]|[^\\S\\n])[^\\S\\n]*`, 'g');
   const read = new WeakMap<Element, Map<string, string>>();
   return (el) => {
     const known = read.get(el);
@@ -442,7 +467,7 @@ function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: s
     serial: serial?.value,
     title: matter,
     business: businessFromText(matter),
-    statusText: status.value,
+    statusText: withoutActions(status.value, status.cell),
     statusCode: codeIn(status.cell),
     appliedOn: dateIn(nearest(of(labels.appliedAt))?.value ?? ''),
     ref: scope ? refIn([scope], url) : (refIn([], url) ?? (around && refIn([around]))),
