@@ -8,7 +8,7 @@
 import { type BusinessId } from '../domain/ids';
 import { businessFromText } from '../domain/business-text';
 import type { CaseStatusRules } from '../rules/case-statuses';
-import { bodyRows, cellsOf, positions, rowsOf, under } from '../portals/grid';
+import { bodyRows, cellsOf, cellsUnder, gridOf, positions, rowsOf, type Part } from '../portals/grid';
 
 export type PortalLabels = CaseStatusRules['labels'];
 
@@ -39,8 +39,11 @@ const COUNT = /\(\d{1,2}\)$/;
 /** A label as written, its count left off: 「补正内容（1）」 is the 补正内容 label. */
 const labelText = (s: string | null | undefined): string => norm(s).replace(COUNT, '');
 
-/** Shown text, whitespace collapsed (not NFKC: 补正意见 keep their full-width punctuation). */
-const text = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/**
+ * Shown text, whitespace collapsed, a line break or a block's edge a space (「1.身份证不清晰<br>2.…」 are two
+ * points, not 「…不清晰2.…」). Not NFKC: 补正意见 keep their full-width punctuation.
+ */
+const text = (el: Element | null | undefined): string => (el ? lines(el) : '').replace(/\s+/g, ' ').trim();
 
 /** The first yyyy-M-d date in a text, as yyyy-MM-dd (申请时间 2026-11-03 15:10 → 2026-11-03). */
 export function dateIn(raw: string): string | undefined {
@@ -62,14 +65,15 @@ function codeIn(cell: Element): number | undefined {
   return undefined;
 }
 
-/** `projectguid` of a link inside `el`, or of a URL. */
-function refIn(el: Element | undefined, url?: string): string | undefined {
-  const hrefs = el ? Array.from(el.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? '') : [];
-  for (const href of [...hrefs, url ?? '']) {
-    const m = /[?&]projectguid=([^&#]+)/i.exec(href);
-    if (m?.[1]) return decodeURIComponent(m[1]);
-  }
-  return undefined;
+/**
+ * The `projectguid` the links inside `els` name, else that of a URL. Links naming two different ones name
+ * none: which is this application's is not known.
+ */
+function refIn(els: readonly Element[], url?: string): string | undefined {
+  const guid = (href: string | null) => /[?&]projectguid=([^&#]+)/i.exec(href ?? '')?.[1];
+  const linked = new Set(els.flatMap((el) => Array.from(el.querySelectorAll('a[href]'), (a) => guid(a.getAttribute('href')))).filter((g) => g !== undefined));
+  const one = linked.size ? (linked.size === 1 ? [...linked][0] : undefined) : guid(url ?? '');
+  return one && decodeURIComponent(one);
 }
 
 /**
@@ -84,11 +88,6 @@ const hasControl = (el: Element | undefined): boolean => el?.querySelector('inpu
  */
 const HEADERISH = /^.{0,6}(时间|日期|人|意见|状态|名称|环节|结果|备注|操作|说明)$/;
 
-function columnOf(header: Element, labels: readonly string[]): { col: number; span: number } | undefined {
-  const wanted = new Set(labels.map(norm));
-  return positions(header).find((p) => wanted.has(norm(p.cell.textContent)));
-}
-
 /** A cell's text outside its links and buttons: an action beside a status (「待补正 查看补正意见」) is not part of it. */
 function beside(el: Element): string {
   let out = '';
@@ -98,6 +97,20 @@ function beside(el: Element): string {
     if (!action || !el.contains(action)) out += n.nodeValue ?? '';
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A status read as a label's value without the actions after it (「办件状态：待补正 <a>查看补正意见</a>」), as
+ * `beside` reads a grid's cell; a status that is itself a link is kept, and so is a word of the status that
+ * an action repeats (「待补正 | <a>补正</a>」 is 待补正, not 待).
+ */
+function withoutActions(value: string, el: Element): string {
+  let out = value;
+  // Actions come after the status: the last one first, each only where the value ends with it.
+  for (const action of Array.from(el.querySelectorAll('a, button'), text).reverse()) {
+    if (action && out.endsWith(action) && out.length > action.length) out = out.slice(0, -action.length).replace(/[\s,，;；|]+$/, '');
+  }
+  return out;
 }
 
 /**
@@ -112,42 +125,85 @@ function said(el: Element | undefined): string {
 /** A value, not a column's header: a date or a number of six digits or more (申报流水号). */
 const VALUE = /\d{6}|\d{4}\s*[-/.年]\s*\d{1,2}/;
 
-/**
- * The header rows of 办件 grids: a row with a status column and a title or serial column, holding no control (a
- * search form) and no value (a label/value row of a detail table: 「办件编号 | 3701… | 状态 | 待补正」), in a table
- * with no other row of labels (a detail table's rows are labels and values, a grid's body holds no header text).
- */
-function gridHeaders(doc: Document, labels: PortalLabels): Element[] {
-  const statusLabels = new Set(labels.status.map(norm));
-  const allLabels = new Set(Object.values(labels).flat().map(norm));
-  const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(norm(c.textContent)));
-  return Array.from(doc.querySelectorAll('tr')).filter((tr) => {
-    const cells = cellsOf(tr);
-    const table = tr.closest('table');
-    return (
-      !hasControl(tr) &&
-      cells.some((c) => statusLabels.has(norm(c.textContent))) &&
-      (columnOf(tr, labels.title) ?? columnOf(tr, labels.serial)) !== undefined &&
-      !cells.some((c) => VALUE.test(c.textContent ?? '')) &&
-      !(table && rowsOf(table).some((r) => r !== tr && labelled(r)))
-    );
-  });
+/** A column of a grid's header: where it starts, how wide it is, and its header cell. */
+type Column = { cell: Element; col: number; span: number };
+
+/** A 办件 grid's header: its rows (one to three) and every column they head, bands side by side. */
+interface Head {
+  top: Element;
+  depth: number;
+  rows: Element[];
+  columns: Column[];
 }
 
-function fromGrid(headers: readonly Element[], labels: PortalLabels): PortalCase[] {
+/**
+ * A header cell's label: its Chinese words, without a gloss, a sort arrow or a mark beside them (「办件状态
+ * Status」, 「办件编号 ▲」, 「*事项名称：」).
+ */
+const headerText = (cell: Element): string => norm(cell.textContent).replace(/[^\u4e00-\u9fff]/g, '');
+
+const columnOf = (columns: readonly Column[], labels: readonly string[]): Column | undefined => {
+  const wanted = new Set(labels.map(norm));
+  return columns.find((p) => wanted.has(headerText(p.cell)));
+};
+
+/**
+ * The headers of 办件 grids: one to three rows (a caption row across the grid, a group row such as 办理信息
+ * over 申请时间 | 办件状态, the rows its cells span down into or that hold labels below it) that head a status
+ * column and a title or serial column, holding no control (a search form) and no value (a label/value row of a
+ * detail table: 「办件编号 | 3701… | 状态 | 待补正」), in a table with no other row of labels (a detail table's
+ * rows are labels and values, a grid's body holds no header text). Every band of a grid drawn in several tables
+ * (gridOf) counts: a locked 序号 band beside the scrolled one.
+ */
+function gridHeads(doc: Document, labels: PortalLabels): Head[] {
+  const allLabels = new Set(Object.values(labels).flat().map(norm));
+  const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(headerText(c)));
+  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(c.textContent ?? ''));
+  const out: Head[] = [];
+  const taken = new Set<Element>();
+  for (const top of Array.from(doc.querySelectorAll('tr'))) {
+    if (taken.has(top) || !plain(top)) continue;
+    const own = rowsOf(top.closest('table') ?? top);
+    const i = own.indexOf(top);
+    let depth = 1;
+    for (let next = own[i + 1]; next && depth < 3 && plain(next); next = own[i + ++depth]) {
+      const spanned = own.slice(i, i + depth).some((r, k) => positions(r).some((p) => k + p.down > depth));
+      if (!spanned && !labelled(next)) break;
+    }
+    const grid = gridOf(top, depth);
+    const rows = grid.heads.map(([r]) => r);
+    const columns = grid.heads.flatMap(([r, at]) => positions(r).map((p) => ({ cell: p.cell, col: p.col + at, span: p.span })));
+    if (!columnOf(columns, labels.status) || !(columnOf(columns, labels.title) ?? columnOf(columns, labels.serial))) continue;
+    if (own.some((r) => !rows.includes(r) && labelled(r))) continue;
+    for (const r of rows) taken.add(r);
+    out.push({ top, depth, rows, columns });
+  }
+  return out;
+}
+
+/** A grid's body rows: those gridOf pairs with its header, else rows as wide as it nearby (bodyRows). */
+function bodyOf(head: Head): Array<readonly Part[]> {
+  const grid = gridOf(head.top, head.depth);
+  if (grid.rows.length) return grid.rows;
+  const width = Math.max(...head.columns.map((c) => c.col + c.span));
+  return bodyRows(head.rows.at(-1) ?? head.top, width).map((r) => [[r, 0]]);
+}
+
+function fromGrid(heads: readonly Head[], labels: PortalLabels): PortalCase[] {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
   const out: PortalCase[] = [];
-  for (const header of headers) {
-    const statusCol = columnOf(header, labels.status);
-    if (!statusCol) continue;
-    const cols = { serial: columnOf(header, labels.serial), title: columnOf(header, labels.title), appliedAt: columnOf(header, labels.appliedAt) };
-    for (const row of bodyRows(header)) {
-      // Rows of another table the header's width found (a search form's labels): a grid's data row holds no header text.
-      if (cellsOf(row).some((c) => allLabels.has(norm(c.textContent)))) continue;
-      const at = (col: { col: number; span: number } | undefined) => (col ? under(row, col.col, col.span)[0] : undefined);
+  for (const head of heads) {
+    const column = (l: readonly string[]) => columnOf(head.columns, l);
+    const statusCol = column(labels.status);
+    const cols = { serial: column(labels.serial), title: column(labels.title), appliedAt: column(labels.appliedAt) };
+    for (const row of bodyOf(head)) {
+      // A row of another table the header's width found (a search form's labels): a grid's data row holds no header text.
+      if (row.some(([r]) => cellsOf(r).some((c) => allLabels.has(norm(c.textContent))))) continue;
+      const at = (col: Column | undefined) => (col ? cellsUnder(row, col.col, col.span)[0] : undefined);
       const statusCell = at(statusCol);
       const statusText = said(statusCell);
-      if (!statusCell || !statusText || hasControl(statusCell)) continue;
+      // A cell under the status and the title or serial both is a row's message across the grid (暂无数据).
+      if (!statusCell || !statusText || hasControl(statusCell) || [cols.serial, cols.title].some((c) => at(c) === statusCell)) continue;
       const title = text(at(cols.title)) || undefined;
       out.push({
         serial: text(at(cols.serial)) || undefined,
@@ -156,7 +212,7 @@ function fromGrid(headers: readonly Element[], labels: PortalLabels): PortalCase
         statusText,
         statusCode: codeIn(statusCell),
         appliedOn: dateIn(text(at(cols.appliedAt))),
-        ref: refIn(row),
+        ref: refIn(row.map(([r]) => r)),
       });
     }
   }
@@ -165,6 +221,8 @@ function fromGrid(headers: readonly Element[], labels: PortalLabels): PortalCase
 
 /** A label and what it labels on a detail page: the element after it, or the rest of 「当前状态：待补正」. */
 interface Labelled {
+  /** Which label, as `labelText` writes it. */
+  key: string;
   label: Element;
   value: string;
   cell: Element;
@@ -235,7 +293,7 @@ function pointsAfter(from: Element, first: string, isLabel: (s: string) => boole
       const k = n.tagName + n.className;
       if (!/^(P|DIV|LI|DD)$/.test(n.tagName) || hasControl(n) || n.querySelector('table, h1, h2, h3, h4, h5, h6') || (kind ?? (out.length ? '' : k)) !== k) return out;
       kind = k;
-      if (point(n.textContent ?? '') === false) return out;
+      if (point(lines(n)) === false) return out;
     }
   }
   point(line);
@@ -265,6 +323,9 @@ function lines(el: Element): string {
   return out;
 }
 
+/** A pattern matching any of `words`, the longest first. */
+const alternation = (words: readonly string[]): string => [...words].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+
 /**
  * A reader of the labels of `all` written with their values in one element's text — 「当前状态：待补正」,
  * 「办件编号：3701… 办件状态：待补正」 — each label at the start or after a space or separator (not 补正状态's
@@ -274,15 +335,17 @@ function lines(el: Element): string {
  * opinion keeps its full-width punctuation. Each element is read once.
  */
 function inlineReader(all: readonly string[], multiLine: readonly string[]): PairReader {
-  const alt = [...all].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alt = alternation(all);
   // A count after a label (「补正内容（1）：」) is part of it.
   const count = '(?:\\s*[(（]\\d{1,2}[)）])?';
   const nextLabel = `[*＊]?(?:${alt})${count}\\s*[:：]|[\\s,，;；|][\\u4e00-\\u9fff]{2,8}[:：]`;
   const end = new RegExp(`\\n|${nextLabel}`, 'g');
   const labelEnd = new RegExp(nextLabel, 'g');
   const lasting = new Set(multiLine.map(norm));
-  // Or, at a line's start, a label and its text with no colon between: a count or a space (「补正意见 请补充…」).
-  const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})${count}\\s*[:：][^\\S\\n]*|(?:^|\\n)[^\\S\\n]*[*＊]?(${alt})(?:[(（]\\d{1,2}[)）]|[^\\S\\n])[^\\S\\n]*`, 'g');
+  // Or, at a line's start, an opinion's label and its text with no colon between: a count or a space (「补正意见
+  // 请补充…」). Only an opinion's: 「办件状态 Status」 is a header cell with a gloss, not a status 「Status」.
+  const opinion = alternation(multiLine);
+  const start = new RegExp(`(?:^|[\\s,，;；|])[*＊]?(${alt})${count}\\s*[:：][^\\S\\n]*|(?:^|\\n)[^\\S\\n]*[*＊]?(${opinion})(?:[(（]\\d{1,2}[)）]|[^\\S\\n])[^\\S\\n]*`, 'g');
   const read = new WeakMap<Element, Map<string, string>>();
   return (el) => {
     const known = read.get(el);
@@ -304,25 +367,24 @@ function inlineReader(all: readonly string[], multiLine: readonly string[]): Pai
 }
 
 /**
- * Every place a label of `labels` shows a value: an element whose own text is the label (the smallest), with
- * the value after it; or the smallest element reading 「label：value」.
+ * Every place a label of `wanted` (as `labelText` writes them) shows a value, in one pass over the page: an
+ * element whose own text is the label (the smallest), with the value after it; or the smallest element reading
+ * 「label：value」.
  */
-function labelledAll(doc: Document, labels: readonly string[], isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
-  const wanted = new Set(labels.map(norm));
+function labelledAll(doc: Document, wanted: ReadonlySet<string>, isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
   const out: Labelled[] = [];
   for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
     const own = labelText(el.textContent);
     if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(labelText(c.textContent)))) {
       const cell = valueAfter(el, isLabel);
       const line = cell ? '' : lineAfter(el, isLabel);
-      if (cell) out.push({ label: el, value: text(cell), cell });
-      else if (line) out.push({ label: el, value: line, cell: el, bare: true });
+      if (cell) out.push({ key: own, label: el, value: text(cell), cell });
+      else if (line) out.push({ key: own, label: el, value: line, cell: el, bare: true });
     } else if (own.length <= 400 && !hasControl(el)) {
-      for (const label of wanted) {
-        const value = pairs(el).get(label);
+      for (const [key, value] of pairs(el)) {
         // The smallest element holding the pair (not its row, block or page); a value, not a header's next column.
-        if (!value || HEADERISH.test(norm(value)) || Array.from(el.children).some((c) => pairs(c).has(label))) continue;
-        out.push({ label: el, value, cell: el });
+        if (!wanted.has(key) || !value || HEADERISH.test(norm(value)) || Array.from(el.children).some((c) => pairs(c).has(key))) continue;
+        out.push({ key, label: el, value, cell: el });
       }
     }
   }
@@ -351,37 +413,92 @@ const REVIEW = ['审核', '审查', '审批', '预审', '初审', '复审', '受
 /** How the 补正 statuses of case-statuses.json word it (待补正, 需补正, 待补齐补正). */
 const WAITS_FOR_CORRECTION = /补正|补齐/;
 
-function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined, headers: ReadonlySet<Element>): PortalCase | undefined {
-  const all = [...Object.values(labels).flat(), ...REVIEW];
-  const allLabels = new Set(all.map(norm));
-  const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
-  const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
-  const find = (l: readonly string[]) => labelledAll(doc, l, isLabel, pairs).filter(({ label }) => !headers.has(label.closest('tr') ?? label));
-  // No status label with a value: no 办件 (most pages end here, after one pass over the page).
-  const statuses = find(labels.status);
-  if (!statuses.length) return undefined;
-  const title = find(labels.title)[0];
-  const serial = find(labels.serial)[0];
+/** A test of whether a label found is one of `labels`. */
+const oneOf = (labels: readonly string[]) => {
+  const keys = new Set(labels.map(norm));
+  return (f: Labelled) => keys.has(f.key);
+};
+
+/**
+ * The matter a card or block shows as its heading, without a label (「<h4>二级建造师注册资格认定（变更注册）</h4>」):
+ * the last short line before `anchor` in `scope` that names one business and is no 「label：value」. Lines
+ * before it naming another business (a menu, tabs of businesses) leave it unknown: a wrong matter is worse.
+ */
+function headingBefore(scope: Element, anchor: Element): string | undefined {
+  const found: string[] = [];
+  for (const el of Array.from(scope.querySelectorAll('*'))) {
+    if (anchor.compareDocumentPosition(el) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) break;
+    const t = el.childElementCount ? '' : text(el);
+    if (t.length <= 60 && !/[:：]/.test(t) && businessFromText(t)) found.push(t);
+  }
+  return new Set(found.map(businessFromText)).size === 1 ? found.at(-1) : undefined;
+}
+
+/** The block around two elements: their nearest common ancestor, two levels up at most, below <body>. */
+function blockOf(a: Element, b: Element): Element | undefined {
+  const body = b.ownerDocument.body;
+  let el: Element | null = b;
+  while (el && !el.contains(a)) el = el.parentElement;
+  for (let up = 0; el && up < 2 && el.parentElement && el.parentElement !== body; up++) el = el.parentElement;
+  return el && el !== body && body.contains(el) ? el : undefined;
+}
+
+/**
+ * The one application the labels found in `found` show (a detail page, or a card of a list), `scope` the block
+ * around them where its heading and its detail link may be: none without a status and a title or serial.
+ */
+function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: string) => boolean, scope: Element | undefined, url: string | undefined): PortalCase | undefined {
+  const of = (l: readonly string[]) => found.filter(oneOf(l));
+  const title = of(labels.title)[0];
+  const serial = of(labels.serial)[0];
   // A status alone (a 状态 column of some other table) is not an application.
   const anchor = (title ?? serial)?.label;
   if (!anchor) return undefined;
   // Of several, the one shown with the application's title or number (not a 办理进度 grid's 状态).
-  const nearest = (found: Labelled[]) => found.reduce<Labelled | undefined>((best, x) => (!best || shared(x.label, anchor) > shared(best.label, anchor) ? x : best), undefined);
-  const status = nearest(statuses);
+  const nearest = (xs: Labelled[]) => xs.reduce<Labelled | undefined>((best, x) => (!best || shared(x.label, anchor) > shared(best.label, anchor) ? x : best), undefined);
+  const status = nearest(of(labels.status));
   if (!status) return undefined;
-  const deadline = nearest(find(labels.correctionDeadline))?.value;
-  const opinions = find(labels.correction);
+  // Where no label names it, the matter is the heading of the block around the status and the anchor.
+  const around = scope ?? blockOf(status.label, anchor);
+  const matter = title?.value ?? (around && headingBefore(around, anchor));
+  const deadline = nearest(of(labels.correctionDeadline))?.value;
+  const opinions = of(labels.correction);
   return {
     serial: serial?.value,
-    title: title?.value,
-    business: businessFromText(title?.value),
-    statusText: status.value,
+    title: matter,
+    business: businessFromText(matter),
+    statusText: withoutActions(status.value, status.cell),
     statusCode: codeIn(status.cell),
-    appliedOn: dateIn(nearest(find(labels.appliedAt))?.value ?? ''),
-    ref: refIn(undefined, url),
-    correction: correctionOf(nearest(opinions.length || !WAITS_FOR_CORRECTION.test(status.value) ? opinions : find(REVIEW)), isLabel),
+    appliedOn: dateIn(nearest(of(labels.appliedAt))?.value ?? ''),
+    ref: scope ? refIn([scope], url) : (refIn([], url) ?? (around && refIn([around]))),
+    correction: correctionOf(nearest(opinions.length || !WAITS_FOR_CORRECTION.test(status.value) ? opinions : of(REVIEW)), isLabel),
     correctionDeadline: deadline ? dateIn(deadline) : undefined,
   };
+}
+
+/**
+ * The 办件 a page shows by labels and values: a list drawn as cards (a status in each of several blocks, each
+ * block the largest holding no other card's status, with the application's title or number) gives one per card;
+ * else the one application of a detail page. Labels of grid headers (`headers`) are not read.
+ */
+function fromLabels(doc: Document, labels: PortalLabels, url: string | undefined, headers: ReadonlySet<Element>): PortalCase[] {
+  const all = [...Object.values(labels).flat(), ...REVIEW];
+  const allLabels = new Set(all.map(norm));
+  const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
+  const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
+  const found = labelledAll(doc, allLabels, isLabel, pairs).filter(({ label }) => !headers.has(label.closest('tr') ?? label));
+  const statuses = found.filter(oneOf(labels.status));
+  // No status label with a value: no 办件 (most pages end here, after one pass over the page).
+  if (!statuses.length) return [];
+  const anchored = oneOf([...labels.title, ...labels.serial]);
+  const cards = new Set<Element>();
+  for (const { label } of statuses) {
+    let card = label;
+    for (let up = card.parentElement; up && up !== doc.body && statuses.every((s) => card.contains(s.label) || !up?.contains(s.label)); up = up.parentElement) card = up;
+    if (found.some((f) => anchored(f) && card.contains(f.label))) cards.add(card);
+  }
+  const one = (scope: Element | undefined) => caseOf(scope ? found.filter((f) => scope.contains(f.label)) : found, labels, isLabel, scope, url) ?? [];
+  return cards.size > 1 ? [...cards].flatMap(one) : [one(undefined)].flat();
 }
 
 /**
@@ -389,10 +506,9 @@ function fromDetail(doc: Document, labels: PortalLabels, url: string | undefined
  * `url` (the page's address) gives the detail page's application id. Empty when the page shows none.
  */
 export function getPortalCases(doc: Document, labels: PortalLabels, url?: string): PortalCase[] {
-  const headers = gridHeaders(doc, labels);
-  const rows = fromGrid(headers, labels);
+  const heads = gridHeads(doc, labels);
+  const rows = fromGrid(heads, labels);
   if (rows.length) return rows;
   // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
-  const one = fromDetail(doc, labels, url, new Set(headers));
-  return one ? [one] : [];
+  return fromLabels(doc, labels, url, new Set(heads.flatMap((h) => h.rows)));
 }

@@ -110,13 +110,15 @@ export function gridOf(header: Element, depth = 1): { heads: Part[]; rows: Part[
   };
 }
 
+/** The cells of a grid row (its row elements side by side, one per band) under the columns [col, col + span). */
+export const cellsUnder = (row: readonly Part[], col: number, span: number): Element[] => row.flatMap(([r, at]) => under(r, col, span, at));
+
 /**
- * Rows of the grid a header row heads: the rows after it in its table with as many cells, else (MiniUI and
- * most Epoint grids put the header and the body in separate tables) rows with as many cells under the
- * nearest ancestor that has any.
+ * Rows that may be the body of a grid whose header ends at `header` and is `width` columns wide, where no
+ * pairing of tables found it (gridOf): rows of as many cells, no header cell, under the nearest ancestor that
+ * has any (MiniUI and most Epoint grids put the header and the body in separate tables).
  */
-export function bodyRows(header: Element): Element[] {
-  const width = cellsOf(header).length;
+export function bodyRows(header: Element, width: number): Element[] {
   const fits = (r: Element) => r !== header && cellsOf(r).length === width && !r.querySelector('th');
   let scope: Element | null = header.closest('table');
   for (let depth = 0; scope && depth < 6; depth++, scope = scope.parentElement) {

@@ -1,5 +1,5 @@
 import { normLabel, normText } from './dom';
-import { gridOf, positions, rowsOf, under, type Part } from './grid';
+import { cellsUnder, gridOf, positions, rowsOf, type Part } from './grid';
 
 export interface MaterialRow {
   name: string;
@@ -52,9 +52,6 @@ function verdict(cell: Element): boolean | undefined {
   if (DONE.test(text)) return !UNDONE.test(text);
   return UNDONE.test(text) ? false : undefined;
 }
-
-/** The cells of a grid row (its row elements side by side, one per band) under a column. */
-const cellsUnder = (row: readonly Part[], col: number, span: number): Element[] => row.flatMap(([r, at]) => under(r, col, span, at));
 
 /** A status column's word wins over a link (a 未上传 row may carry a sample to download); else a file link. */
 function rowHasFile(row: readonly Part[], status: readonly StatusColumn[]): boolean {

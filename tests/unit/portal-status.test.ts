@@ -125,6 +125,16 @@ describe('getPortalCases: 办件详情', () => {
       },
     ]);
   });
+
+  it('reads a detail page in one pass over its elements (the panel reads it again on every change of the page)', () => {
+    // Before, every label group (status, title, serial, date, deadline, opinion) walked the whole page again.
+    const doc = html(readFixture('jinan-zwdt/application-detail.html'));
+    const walk = doc.body.querySelectorAll.bind(doc.body);
+    let passes = 0;
+    doc.body.querySelectorAll = ((sel: string) => ((passes += sel === '*' ? 1 : 0), walk(sel))) as typeof doc.body.querySelectorAll;
+    expect(getPortalCases(doc, labels)[0]?.statusText).toBe('待补正');
+    expect(passes).toBe(1);
+  });
 });
 
 describe('getPortalCases: pages worded and laid out as other deployments do', () => {
@@ -333,5 +343,34 @@ describe('a 补正意见 whose points sit in sibling elements', () => {
       for (const decoy of ['济南市行政审批服务局', '2026-12-10', '办理进度', '材料需补正', '异议', '户口簿']) expect(c?.correction ?? '', v.html).not.toContain(decoy);
       for (const p of v.points) expect(c?.correction, v.html).toContain(p);
     }
+  });
+});
+
+describe('getPortalCases: headers and values worded as other builds word them (round 3)', () => {
+  const grid = (heads: readonly string[]) =>
+    html(`<table><tr>${heads.map((h) => `<th>${h}</th>`).join('')}</tr><tr><td>370100202612010001</td><td>二级建造师注册（变更注册）</td><td>审核中</td></tr><tr><td>370100202612010002</td><td>二级建造师注册（初始注册）</td><td>待补正</td></tr></table>`);
+  const read = (d: Document) => getPortalCases(d, labels).map((c) => [c.serial, c.business, c.statusText]);
+  const rows = [
+    ['370100202612010001', 'change', '审核中'],
+    ['370100202612010002', 'initial', '待补正'],
+  ];
+
+  it('never reads a header cell with a gloss after its label (「办件状态 Status」) as a label and its value', () => {
+    // Before, a label and a space then any text was a label and its value: serial 「No.」, status 「Status」.
+    for (const d of [grid(['办件编号 No.', '事项名称 Item', '办件状态 Status']), html('<div><span>办件编号 No.</span> <span>事项名称 Item</span> <span>办件状态 Status</span></div>')]) {
+      for (const c of getPortalCases(d, labels)) expect([c.serial, c.statusText]).not.toContainEqual(expect.stringMatching(/^(No\.|Status)$/));
+    }
+  });
+
+  it('reads a grid whose header cells carry a gloss, a sort arrow or a mark beside the label', () => {
+    expect(read(grid(['办件编号 No.', '事项名称 Item', '办件状态 Status']))).toEqual(rows);
+    expect(read(grid(['办件编号 ▲', '事项名称&nbsp;<i class="sort"></i>', '办件状态 ▼']))).toEqual(rows);
+  });
+
+  it('reads a status written with an action beside it on a detail page (「办件状态：待补正 查看补正意见」)', () => {
+    const d = html('<div>办件编号：370100202612010001</div><div>事项名称：二级建造师注册（变更注册）</div><div>办件状态：待补正 <a href="#">查看补正意见</a></div>');
+    expect(read(d)).toEqual([rows[0]!.slice(0, 2).concat('待补正')]);
+    const twice = html('<div>办件编号：370100202612010001</div><div>事项名称：二级建造师注册（变更注册）</div><p>办件状态：待补正 | <a href="#">查看</a> <a href="#">补正</a></p>');
+    expect(read(twice)).toEqual([rows[0]!.slice(0, 2).concat('待补正')]);
   });
 });

@@ -1,0 +1,65 @@
+/**
+ * 办件 pages in layouts the reader was not written for (tests/fixtures/mutation/case-layouts.ts, fixed seeds):
+ * grids with grouped headers over two or three rows, lists drawn as cards, 补正意见 split by line breaks. What a
+ * user would notice: an application of the list not read (no status offered), one read with another's status or
+ * date (never), a 补正意见 whose points run together.
+ */
+import { describe, expect, it } from 'vitest';
+import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
+import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
+import { businessFromText } from '../../src/domain/business-text';
+import { brOpinionPage, cardListPage, groupedListPage } from '../fixtures/mutation/case-layouts';
+import type { CaseTruth } from '../fixtures/mutation/cases';
+
+const labels = bundledCaseStatusRules().labels;
+const doc = (body: string) => new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${body}</body></html>`, 'text/html');
+const VARIANTS = process.env.TZ === 'Asia/Shanghai' ? 80 : 10;
+
+/** What a row gives the panel: which application, its matter, status, day and the id of its detail page. */
+const read = (c: PortalCase) => [c.serial, c.business, c.statusText, c.appliedOn, c.ref];
+const truthOf = (t: CaseTruth) => [t.serial, businessFromText(t.title), t.status, t.appliedOn, `g${t.serial}`];
+
+describe('办件 lists laid out as other portal builds draw them', () => {
+  it(`我的申请 with a header over two or three rows (group cells, rowspan, blanks, split tables): every row, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = groupedListPage(seed * 7907);
+      const found = getPortalCases(doc(v.html), labels);
+      if (JSON.stringify(found.map(read)) !== JSON.stringify(v.truth.map(truthOf))) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(found.map(read))}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
+
+  it(`我的申请 drawn as cards: one 办件 per card, each with its own status, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = cardListPage(seed * 6101);
+      const found = getPortalCases(doc(v.html), labels);
+      const truth = v.truth.map((t, i) => [...truthOf(t).slice(0, 4), v.refs[i]]);
+      if (JSON.stringify(found.map(read)) !== JSON.stringify(truth)) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(found.map(read))}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
+});
+
+describe('补正意见 split by line breaks inside one value', () => {
+  it(`reads its points apart, as a person does, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = brOpinionPage(seed * 5003);
+      const found = getPortalCases(doc(v.html), labels);
+      const got = found.map((c) => [c.statusText, c.correction]);
+      if (JSON.stringify(got) !== JSON.stringify([[v.truth.status, v.correction]])) off.push(`seed ${seed}: ${JSON.stringify(got)}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
+});
+
+describe('a card whose matter is only its heading', () => {
+  it('reads the matter from the heading, and none where lines before it name other businesses (a menu)', () => {
+    const card = '<div class="card"><h4>二级建造师注册资格认定（变更注册）</h4><p>办件编号：370100202612010001</p><p>办件状态：审核中</p></div>';
+    const menu = '<ul class="menu"><li><a>初始注册</a></li><li><a>延续注册</a></li></ul>';
+    expect(getPortalCases(doc(`<div class="list">${card}</div>`), labels).map((c) => c.business)).toEqual(['change']);
+    expect(getPortalCases(doc(`<div class="main">${menu}<div class="list">${card}</div></div>`), labels).map((c) => c.business)).toEqual([undefined]);
+  });
+});
