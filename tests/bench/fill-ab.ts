@@ -6,7 +6,8 @@
  * copy of `.output/chrome-mv3`.
  * Each build runs in AB_SESSIONS browsers (2), launched in mirrored order (A B B A): one browser of a pair is
  * not like the other — the same build in the first and the second browser differed by 0.5–1.2 ms of task CPU
- * (medians of 20 runs, 2026-12-02 22:15, load 12–14), enough to pass for a change between builds.
+ * (medians of 20 runs, 2026-12-02 22:15, load 12–14), enough to pass for a change between builds. Even so, the
+ * same build on both sides differs by ~0.6 ms in a run of 20 (an A/A run, FINDINGS): repeat, with both orders.
  */
 import type { Page } from 'playwright-core';
 import { launch, panelFrame, rulesIn, type Session } from '../e2e/harness';
