@@ -268,7 +268,10 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
   for (const root of doc.querySelectorAll(MINI_ROOTS)) {
     if (root.closest(OUR_UI)) continue;
     const visible = root.querySelector<HTMLInputElement>('input.mini-textbox-input, textarea.mini-textbox-input, input.mini-buttonedit-input');
-    const first = visible ?? root.querySelector<HTMLInputElement>('input[type=radio], input[type=checkbox]');
+    // A MiniUI list with no options yet (a cascade loads them after an earlier choice) draws no box: the list
+    // itself stands for it, so that the field is read, and filled once loaded, rather than silently left out.
+    const list = miniKind(root) === 'mini-list' ? root : null;
+    const first = visible ?? root.querySelector<HTMLInputElement>('input[type=radio], input[type=checkbox]') ?? (list instanceof HTMLElement ? list : null);
     if (!first) continue;
     const hidden = root.querySelector<HTMLInputElement>('input[type=hidden]');
     out.push({
@@ -279,7 +282,7 @@ function candidates(doc: Document, labels: LabelIndex): Candidate[] {
       id: root.id,
       name: hidden?.name || root.id,
       readOnly: root.classList.contains('mini-readonly'),
-      disabled: root.classList.contains('mini-disabled') || first.disabled,
+      disabled: root.classList.contains('mini-disabled') || (first instanceof HTMLInputElement && first.disabled),
     });
   }
   const groups = new Map<string, HTMLInputElement[]>();

@@ -4,6 +4,10 @@
  * load; per build the click → results time (the confirm's own marks) and the page renderer's script task in
  * wall and CPU time (a Chrome trace). `FILL_AB=dirA,dirB npx tsx tests/bench/fill-ab.ts` (AB_RUNS=12), each dir a
  * copy of `.output/chrome-mv3`.
+ * Each build runs in AB_SESSIONS browsers (2), launched in mirrored order (A B B A): one browser of a pair is
+ * not like the other — the same build in the first and the second browser differed by 0.5–1.2 ms of task CPU
+ * (medians of 20 runs, 2026-12-02 22:15, load 12–14), enough to pass for a change between builds. Even so, the
+ * same build on both sides differs by ~0.6 ms in a run of 20 (an A/A run, FINDINGS): repeat, with both orders.
  */
 import type { Page } from 'playwright-core';
 import { launch, panelFrame, rulesIn, type Session } from '../e2e/harness';
@@ -46,15 +50,19 @@ async function confirmOnce(s: Session): Promise<{ ms: number; wall: number; cpu:
 async function main(): Promise<void> {
   const dirs = (process.env.FILL_AB ?? '').split(',').filter(Boolean);
   if (dirs.length < 2) throw new Error('FILL_AB=dirA,dirB');
-  const sessions = await Promise.all(dirs.map(prepared));
+  const perBuild = Number(process.env.AB_SESSIONS ?? 2);
+  // Launch order A B, then B A, …: which build a browser runs is balanced against when it was launched.
+  const builds = Array.from({ length: perBuild }, (_, j) => (j % 2 ? [...dirs.keys()].reverse() : [...dirs.keys()])).flat();
+  const sessions: Session[] = [];
+  for (const k of builds) sessions.push(await prepared(dirs[k] ?? ''));
   for (const s of sessions) await confirmOnce(s); // the first confirm of a browser is not counted
   const rows = dirs.map(() => ({ ms: [] as number[], wall: [] as number[], cpu: [] as number[], ok: [] as number[] }));
   const runs = Number(process.env.AB_RUNS ?? 12);
   for (let i = 0; i < runs; i++) {
     const order = i % 2 ? [...sessions.keys()].reverse() : [...sessions.keys()];
-    for (const k of order) {
-      const r = await confirmOnce(sessions[k] as Session);
-      const row = rows[k];
+    for (const j of order) {
+      const r = await confirmOnce(sessions[j] as Session);
+      const row = rows[builds[j] ?? -1];
       if (!row) continue;
       row.ms.push(r.ms);
       row.wall.push(r.wall);

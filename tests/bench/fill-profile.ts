@@ -15,11 +15,15 @@ const RUNS = Number(process.env.PROFILE_RUNS ?? 20);
 const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\//, '')}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
 
 async function main(): Promise<void> {
-  const s = await launch();
+  const s = await launch(process.env.FILL_DIR ? { extensionDir: process.env.FILL_DIR } : {});
   const bench = await s.openExtensionPage('options.html');
   await activateMini40Applicant(bench);
   const self = new Map<string, number>();
   const incl = new Map<string, number>();
+  /** Every sample of the page's renderer in the confirm's window, by the script its function is in (ms per confirm). */
+  const byScript = new Map<string, number>();
+  /** Inclusive time of the functions above our content scripts' samples (what called them, and when). */
+  const ours = new Map<string, number>();
   for (let i = 0; i <= RUNS; i++) {
     const page = await s.open('bench-mini-40');
     await rulesIn(page);
@@ -50,6 +54,17 @@ async function main(): Promise<void> {
     };
     profile.samples.forEach((id, k) => {
       const n = nodes.get(id);
+      if (n && !/^\((idle|program|root)\)$/.test(n.callFrame.functionName)) {
+        // Our content script (its world's event handlers, observers) shows under its own URL; the injected page script under none.
+        const script = n.callFrame.url.replace(/^chrome-extension:\/\/[^/]+/, 'extension:') || (inScript(id) ? '(page script)' : '(no URL)');
+        byScript.set(script, (byScript.get(script) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000 / RUNS);
+        if (script.startsWith('extension:')) for (let cur: number | undefined = id, seen = new Set<string>(); cur !== undefined; cur = parent.get(cur)) {
+          const m = nodes.get(cur);
+          if (!m || seen.has(name(m))) continue;
+          seen.add(name(m));
+          ours.set(name(m), (ours.get(name(m)) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000 / RUNS);
+        }
+      }
       if (!n || /^\((idle|program|root)\)$/.test(n.callFrame.functionName) || !inScript(id)) return;
       const dt = (profile.timeDeltas[k] ?? 0) / 1000 / RUNS;
       self.set(name(n), (self.get(name(n)) ?? 0) + dt);
@@ -68,6 +83,8 @@ async function main(): Promise<void> {
   const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${v.toFixed(3).padStart(8)} ms  ${k}`).join('\n');
   console.log(`self (ms per confirm, mean of ${RUNS}):\n${top(self, 45)}`);
   console.log(`\ninclusive:\n${top(incl, 45)}`);
+  console.log(`\nevery sample of the page's renderer in the window, by script:\n${top(byScript, 12)}`);
+  console.log(`\nour content scripts' samples, inclusive:\n${top(ours, 40)}`);
 }
 
 void main();

@@ -49,7 +49,7 @@ function listTasks(events: Ev[], t0: number, t1: number): void {
 }
 
 async function main(): Promise<void> {
-  const s = await launch();
+  const s = await launch(process.env.FILL_DIR ? { extensionDir: process.env.FILL_DIR } : {});
   const bench = await s.openExtensionPage('options.html');
   await activateMini40Applicant(bench);
   await bench.evaluate('globalThis.__name = (f) => f');

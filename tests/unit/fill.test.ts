@@ -654,6 +654,23 @@ describe('fill service: one script per frame, bound to what the user saw', () =>
 });
 
 describe('the content script locates, the page script finds again', () => {
+  it('a MiniUI list with no options yet (a cascade loads them after an earlier choice) is a field of the preview, found again by its locator', () => {
+    // As MiniUI draws an empty checkbox or radio list: its root, an empty table, the hidden input.
+    const list = (id: string, kind: string) => `<div id="${id}" class="mini-${kind}"><table class="mini-list-inner"><tr></tr></table><input type="hidden" id="${id}$value" name="${id}"></div>`;
+    document.body.innerHTML = `<table id="form1">
+      <tr><td class="tdlabel">申请注册专业：</td><td>${list('B_ZY', 'checkboxlist')}</td></tr>
+      <tr><td class="tdlabel">性别：</td><td>${list('B_XB', 'radiobuttonlist')}</td></tr>
+    </table>`;
+    const fields = mapFields(document, fieldViews(bundledPack().fields));
+    const collected = new FillAgent(document).collect('declarationinfo', fields).fields;
+    const kit = pageScript({ op: 'kit' });
+    for (const [key, id] of [['specialty', 'B_ZY'], ['gender', 'B_XB']] as const) {
+      const c = collected.find((x) => x.key === key);
+      expect(c, key).toMatchObject({ kind: 'mini-list', miniId: id, current: '', disabled: false });
+      expect(kit.find(document, { ...(c?.locator ?? handle), type: '', form: '', label: '', count: 0 })).toBe(document.getElementById(id));
+    }
+  });
+
   it('every mapped field of every replica page (source and rendered) is found by its locator, and no other element', () => {
     const kit = pageScript({ op: 'kit' });
     let checked = 0;
