@@ -483,4 +483,13 @@ describe('date columns under headers the lexicon does not know', () => {
       expect(warned, header).toEqual([header]);
     }
   });
+
+  it('a column is told a date column by the reader\'s own forms: Chinese numerals, date-times and full-width digits too; digits alone (postcodes, month counts) are not dates', async () => {
+    // Before, a second and looser recogniser (DATE_TEXT) decided: these columns were silently 「不导入」.
+    const forms = [['二〇二六年十二月二十五日', '二〇二七年一月五日'], ['2026-12-25 00:00:00', '2027-01-05T00:00:00'], ['２０２６年１２月２５日', '２０２７．１．５'], ['2026年12月25号', '2027.1.5.']];
+    for (const [a, b] of forms) {
+      const { warned } = await unreadDates(`姓名,身份证号,证书有效期至,邮编,月数\n张三,${zhang},${a},250001,201907\n李四,${idFor('1979-12-01', 13)},${b},250014,36\n`);
+      expect(warned, a).toEqual(['证书有效期至']);
+    }
+  });
 });

@@ -150,6 +150,23 @@ export function readDateCell(key: FieldKey, cell: Cell, ctx: DateContext): DateR
   return bad ? { problem: bad } : read;
 }
 
+/** A field read at the month's level: it takes a day or a year-month (holdsDate asks for either). */
+const ANY_LEVEL: FieldKey | undefined = [...MONTH_FIELDS][0];
+
+/**
+ * Whether a cell holds a date as this reader reads one — a date cell, or text in any of the forms above, day or
+ * year-month — for no field in particular, so without a field's plausibility (unread-columns.ts: is a column of
+ * dates left unmapped?). Digits alone (20240301, 201907, a serial) are not taken: a column of them is as likely
+ * postcodes, counts or codes; and the year must be 19xx or 20xx.
+ */
+export function holdsDate(cell: Cell): boolean {
+  if (cell.dateFormat) return true;
+  const text = cell.text.normalize('NFKC').trim();
+  if (ANY_LEVEL === undefined || /^\d+(\.0+)?$/.test(text)) return false;
+  const { value } = fromText(ANY_LEVEL, text, { today: '' });
+  return value !== undefined && /^(19|20)\d{2}-/.test(value);
+}
+
 const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*/g;
 
 /**
