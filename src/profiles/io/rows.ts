@@ -10,6 +10,7 @@ import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
 import { nameNote, spacedRuns } from './name-note';
+import { holdsNoValue } from './no-value';
 import { partStruck } from './struck';
 import { type Cell, type Section, sheetRowOf, struckRow, type Table } from './table';
 
@@ -528,6 +529,10 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
     if (!key || key === 'name' || key === 'idNumber' || !cell.text.trim()) return;
     if (cell.struck && !rowStruck) {
       b.warnings.push({ column, code: 'import.cell.struck', refused: cell.text.trim() });
+      return;
+    }
+    if (holdsNoValue(key, cell.text)) {
+      b.notices.push({ column, code: 'import.cell.noValue', params: { text: cell.text.trim() } });
       return;
     }
     if (key === 'notes') {
