@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
-import { autoMap } from '../../src/profiles/io/mapping';
-import { validateRow } from '../../src/profiles/io/rows';
-import { checkCharacter } from '../../src/validate/id-number';
+import { oneCell } from '../helpers/one-cell';
 import { pick, rng } from '../helpers/rng';
 
 /**
@@ -10,15 +8,9 @@ import { pick, rng } from '../helpers/rng';
  * open-ended value belongs, and the dash, slash or 无 of a cell that does not apply. Before, a date column said the
  * general "format not recognised" of each, and 「无」 in a text column was stored as its value.
  */
-const NOW = new Date('2026-11-23T04:00:00Z');
-const TODAY = '2026-11-23';
-const first17 = '37010219850302111';
-const ID = first17 + checkCharacter(first17);
-
 function row(header: string, text: string) {
-  const headers = ['姓名', '身份证号', header];
-  const r = validateRow(1, 2, [{ text: '张三' }, { text: ID }, { text }], { headers, mapping: autoMap(headers), now: NOW, today: TODAY });
-  const codes = (list: typeof r.warnings) => list.filter((w) => w.column === header).map((w) => w.code);
+  const r = oneCell(header, text);
+  const codes = (list: typeof r.warnings) => list.map((w) => w.code);
   return { data: r.data, warnings: codes(r.warnings), notices: codes(r.notices), all: [...r.warnings, ...r.notices] };
 }
 
@@ -71,9 +63,7 @@ describe('a cell marked as not applicable (—, /, 无, 不详) is blank, said a
   });
 
   it('notes keep the mark as written; a choice whose list holds the word reads it; real values are untouched', () => {
-    const headers = ['姓名', '身份证号', '备注'];
-    const notes = validateRow(1, 2, [{ text: '张三' }, { text: ID }, { text: '无' }], { headers, mapping: autoMap(headers), now: NOW, today: TODAY });
-    expect(notes.notes).toBe('无');
+    expect(oneCell('备注', '无').notes).toBe('无');
     expect(row('是否退休', '否').data.retired).toBe(false);
     expect(row('工作单位', '无锡市建设有限公司').data.employerName).toBe('无锡市建设有限公司');
     expect(row('劳动合同截止日期', '2027-3-1').data.contractEnd).toBe('2027-03-01');

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
-import { autoMap } from '../../src/profiles/io/mapping';
-import { validateRow } from '../../src/profiles/io/rows';
-import { checkCharacter } from '../../src/validate/id-number';
+import { oneCell } from '../helpers/one-cell';
 import { pick, rng } from '../helpers/rng';
 
 /**
@@ -11,16 +9,7 @@ import { pick, rng } from '../helpers/rng';
  * says why when the remark may make it another's or a dead number, when there are two numbers, or when digits are
  * masked. Before, every such cell was left empty with the validator's "characters" message.
  */
-const NOW = new Date('2026-11-23T04:00:00Z');
-const TODAY = '2026-11-23';
-const first17 = '37010219850302111';
-const ID = first17 + checkCharacter(first17);
-
-function cell(header: string, text: string) {
-  const headers = ['姓名', '身份证号', header];
-  const r = validateRow(1, 2, [{ text: '张三' }, { text: ID }, { text }], { headers, mapping: autoMap(headers), now: NOW, today: TODAY });
-  return { data: r.data, warnings: r.warnings.filter((w) => w.column === header), notices: r.notices.filter((n) => n.column === header) };
-}
+const cell = oneCell;
 
 const mobileOf = (r: () => number) => `1${pick(r, ['38', '39', '58', '86'])}${String(Math.floor(r() * 1e8)).padStart(8, '0')}`;
 /** How the number itself is written: plain, spaced, dashed, full-width. */
