@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readDateCell } from '../../src/profiles/io/cell-dates';
 import { autoMapTable, findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
 import { type RowIssue, validateTable } from '../../src/profiles/io/rows';
 import { checkCharacter } from '../../src/validate/id-number';
@@ -42,6 +43,8 @@ function applicant(r: Rand, i: number): Applicant {
   return { id: first17 + checkCharacter(first17), mobile: mobile(), other: mobile(), start: `${y}-${two(1 + Math.floor(r() * 12))}-${two(1 + Math.floor(r() * 28))}`, end: `${y + 3 + Math.floor(r() * 3)}-${two(1 + Math.floor(r() * 12))}-${two(1 + Math.floor(r() * 28))}` };
 }
 
+const weekdayOf = (iso: string) => '日一二三四五六'[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? '';
+
 /** A date as an office writes it; `undefined` truth where the writing is no date this reader may take. */
 function date(r: Rand, iso: string): [string, Truth] {
   const [y, m, d] = iso.split('-').map(Number);
@@ -53,7 +56,8 @@ function date(r: Rand, iso: string): [string, Truth] {
     [`${y}/${m}/${d} 0:00`, iso],
     [`${iso}T00:00:00`, iso],
     [`${y} 年 ${two(m ?? 0)} 月 ${two(d ?? 0)} 日`, iso],
-    [`${iso}（周${pick(r, ['一', '三', '五'])}）`, undefined],
+    ((named) => [`${iso}（周${named}）`, named === weekdayOf(iso) ? iso : undefined])(pick(r, ['一', '三', '五', weekdayOf(iso), weekdayOf(iso)])),
+    ((named) => [`${y}年${m}月${d}日 星期${named}`, named === weekdayOf(iso) ? iso : undefined])(pick(r, ['二', '日', weekdayOf(iso)])),
   ] as Array<[string, Truth]>);
 }
 
@@ -75,7 +79,7 @@ const COLUMNS: Column[] = [
       const tail = pick(r, [[...date(r, a.end)], ['至今', undefined], ['长期', OPEN], ['无固定期限', OPEN]] as Array<[string, Truth]>);
       const text = `${s}${pick(r, ['-', '至', ' 至 ', '~', '～', '—'])}${tail[0]}`;
       // A separator that is also inside a date (-) may split it elsewhere: what is stored must still be true.
-      return [['contractStart', text, st], ['contractEnd', text, st === undefined ? undefined : tail[1]]];
+      return [['contractStart', text, st], ['contractEnd', text, tail[1]]];
     },
   },
   {
@@ -182,6 +186,14 @@ describe(`a fourth seeded round of ${FILES} office CSVs (contact remarks, +86, p
 });
 
 describe('what the fourth round found', () => {
+  it('a weekday after a date (「2027-12-15（周三）」, 「2024年3月1日 星期五」) is read when it is that date\'s, refused when it is not', () => {
+    const read = (text: string) => ((r) => r.value ?? r.problem.code)(readDateCell('contractEnd', { text }, { today: TODAY }));
+    expect(['2027-12-15（周三）', '2027-12-15(周三)', '2027年12月15日 星期三', '2027/12/15 周三', '2027.12.15礼拜三'].map(read)).toEqual(Array(5).fill('2027-12-15'));
+    expect(['2027-12-15（周一）', '2027年12月15日 星期日'].map(read)).toEqual(['import.date.weekday', 'import.date.weekday']);
+    expect(read('2027年12月（周三）')).toBe('import.date.needDay');
+    expect(read('周三')).toBe('import.date.format');
+  });
+
   it('a CSV saved with CRLF whose last line ends in LF (added in another editor) reads every row; a cell\'s own line break stays', () => {
     for (const end of ['\n', '\r\n', '']) {
       const csv = `姓名,手机\r\n张伟,13905311234\r\n张磊,"15841673969\n（本人）"${end}`;

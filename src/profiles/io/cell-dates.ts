@@ -107,7 +107,23 @@ function arabicDate(text: string): string {
  */
 const UNTIL_NOW = /^(至今|迄今|至现在|到现在|到今|今|现在|目前|现今|在职|仍在职|未到期|未结束|till?now|todate|present|ongoing)$/i;
 
+/** A weekday after a date, as calendars and some systems print it: 「2027-12-15（周三）」, 「2024年3月1日 星期五」. */
+const WEEKDAY = /\s*[(]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)]?$/u;
+
+/**
+ * The date before a weekday, when the weekday is that date's: the two say the same day, so nothing is guessed. When
+ * they disagree, one of them is wrong and which cannot be told: not read, said.
+ */
+function withWeekday(read: DateRead, named: string, text: string): DateRead {
+  if (read.value === undefined) return read;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(read.value)) return { problem: { code: 'import.date.format', params: { text } } };
+  const actual = '日一二三四五六'[new Date(`${read.value}T00:00:00Z`).getUTCDay()];
+  return actual === named.replace('天', '日') ? read : { problem: { code: 'import.date.weekday', params: { text, date: read.value } } };
+}
+
 function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
+  const weekday = WEEKDAY.exec(raw.normalize('NFKC').trim());
+  if (weekday && weekday.index > 0) return withWeekday(fromText(key, raw.normalize('NFKC').trim().slice(0, weekday.index), ctx), weekday[1] ?? '', raw.trim());
   // Midnight after the date, as systems export date-times (2024-03-01 00:00:00, 2024-03-01T00:00:00): the date. A full
   // stop typed after a dotted date (2024.3.15.) ends the sentence, not another number.
   const timeless = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
