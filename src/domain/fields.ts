@@ -4,7 +4,7 @@
  * the editor group and the validator that applies. Import, the editor, export, page hints and the fill read
  * it; how values are parsed, shown and compared is derived from it in src/validate/field.ts. What the portals
  * call a field (labels, element ids) is portal data and lives in the rule pack (rules/shared/fields.json),
- * whose `labels` are also the spreadsheet import's header aliases.
+ * whose `labels` are also the spreadsheet import's header aliases; headers only rosters use are `importAliases` here.
  */
 import { FIELD_KEYS, type FieldKey, OPEN_ENDED_FIELDS } from './ids';
 import type { VocabularyId } from './vocabularies';
@@ -46,9 +46,15 @@ export interface FieldDef {
   openEnded?: true;
   /** `integer` fields: the allowed range. */
   range?: { min: number; max: number };
+  /**
+   * Column headers only rosters use (no portal labels a field so, and the portal pages must not read them): the
+   * spreadsheet import reads them besides the rule pack's labels (src/profiles/io/mapping.ts). An alias two fields
+   * share (专业: the registered specialty or the major) maps a column only when its values tell which.
+   */
+  importAliases?: readonly string[];
 }
 
-type Extra = Partial<Pick<FieldDef, 'vocabulary' | 'validate' | 'strict' | 'range'>>;
+type Extra = Partial<Pick<FieldDef, 'vocabulary' | 'validate' | 'strict' | 'range' | 'importAliases'>>;
 const f = (zh: string, en: string, type: FieldType, group: EditorGroup, extra: Extra = {}) =>
   ({ name: { zh, en }, type, group, validate: type, ...extra }) as const;
 // Dates and ID numbers must be right to be useful (every date rule reads them); the name identifies the row.
@@ -67,11 +73,11 @@ const TABLE: { [K in FieldKey]: Omit<FieldDef, 'key' | 'openEnded'> } = {
   postcode: f('邮政编码', 'Postcode', 'postcode', 'contact'),
   education: f('学历', 'Education', 'choice', 'education', { vocabulary: 'education' }),
   school: f('毕业院校', 'School', 'text', 'education'),
-  major: f('所学专业', 'Major', 'text', 'education'),
+  major: f('所学专业', 'Major', 'text', 'education', { importAliases: ['专业'] }),
   graduationDate: f('毕业时间', 'Graduation date', 'month', 'education', STRICT),
   qualificationCertNo: f('资格证书编号/管理号', 'Qualification certificate no.', 'text', 'qualification', { validate: 'qualification-cert-no' }),
   qualificationIssueDate: f('资格证书签发日期', 'Qualification issue date', 'date', 'qualification', STRICT),
-  specialty: f('专业类别', 'Specialty', 'choice', 'qualification', { vocabulary: 'specialty' }),
+  specialty: f('专业类别', 'Specialty', 'choice', 'qualification', { vocabulary: 'specialty', importAliases: ['专业'] }),
   registrationNo: f('注册编号', 'Registration no.', 'text', 'qualification', { validate: 'registration-no' }),
   certIssueDate: f('注册证书签发日期', 'Registration certificate issue date', 'date', 'qualification', STRICT),
   registrationExpiry: f('注册有效期至', 'Registration valid until', 'date', 'qualification', STRICT),

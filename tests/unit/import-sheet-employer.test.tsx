@@ -3,9 +3,9 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n';
 import { findHeaderRow, readImportFile, tableAt } from '../../src/profiles/io/read';
-import { employerAboveHeader, employerFromSheetName, employerFromTitle, employersInConflict, sheetEmployer } from '../../src/profiles/io/sheet-employer';
+import { employerFromSheetName, employerFromTitle, offered, sheetEmployer } from '../../src/profiles/io/sheet-employer';
 import { type SheetReply, SheetSession } from '../../src/profiles/io/sheet-session';
-import { employerOffer, type ImportState, importReducer, initialImport, partsOf, sheetChoices } from '../../src/ui/options/import-state';
+import { employerOf, type ImportState, importReducer, initialImport, partsOf, sheetChoices } from '../../src/ui/options/import-state';
 import { autoMapTable } from '../../src/profiles/io/read';
 import { MappingStep, SheetsStep } from '../../src/ui/options/ImportSteps';
 import { checkCharacter } from '../../src/validate/id-number';
@@ -89,7 +89,7 @@ async function check(bytes: Uint8Array, accept: (offer: string | undefined) => b
   const read = readImportFile(bytes, '各单位.xlsx');
   const table = tableAt(read, findHeaderRow(read.grid));
   let s: ImportState = { ...initialImport, read, table, mapping: autoMapTable(table), sheets: sheetChoices(read) };
-  const offers = s.sheets.length ? s.sheets.map((c, i) => employerOffer(read, i, c.table.headerRow, c.mapping)?.value) : [employerOffer(read, 0, table.headerRow, s.mapping)?.value];
+  const offers = s.sheets.length ? s.sheets.map((c, i) => offered(employerOf(read, i, c.table.headerRow, c.mapping))?.value) : [offered(employerOf(read, 0, table.headerRow, s.mapping))?.value];
   offers.forEach((offer, i) => {
     if (accept(offer)) s = importReducer(s, { type: 'sheetEmployer', sheet: i, employer: offer });
   });
@@ -184,21 +184,21 @@ describe('the employer a title row or a caption above the header names (seeded)'
       const title = `${pick(r, TITLE_HEADS)}${base}${pick(r, TITLE_TAILS)}`;
       expect(employerFromTitle(title), title).toBe(base);
       const caption = pick(r, CAPTIONS)(base);
-      expect(employerAboveHeader([[], caption.map((text) => ({ text }))])?.value, caption.join('|')).toBe(base);
-      expect(employerAboveHeader([[], caption.map((text) => ({ text }))])?.row, caption.join('|')).toBe(2);
+      expect(offered(sheetEmployer(undefined, [[], caption.map((text) => ({ text }))]))?.value, caption.join('|')).toBe(base);
+      expect(offered(sheetEmployer(undefined, [[], caption.map((text) => ({ text }))]))?.title?.row, caption.join('|')).toBe(2);
     }
   });
 
   it('titles naming no employer clearly offer nothing; two employers above the header, or a sheet name that disagrees, offer nothing', () => {
     const none = ['济南鲁信建设有限公司、山东华泰路桥有限公司二建名单', '鲁信建设有限公司和华泰路桥有限公司人员名单', '甲建设集团 乙路桥有限公司名单', '山东省二级建造师注册人员花名册', '2024年二级建造师延续注册名单', '二级建造师花名册', '欧阳建设二建名单', '鲁信建设第三项目部人员名单', '张三等5人二建名单', '关于二级建造师变更注册的申请', '填表说明', '2024年3月'];
     for (const title of none) expect(employerFromTitle(title), title).toBeUndefined();
-    expect(employerAboveHeader([[{ text: '济南鲁信建设有限公司二建名单' }], [{ text: '填报单位：华泰路桥有限公司' }]])).toBeUndefined();
-    expect(employerAboveHeader([[{ text: '填表人：张三' }], [{ text: '联系电话：0531-88886666' }]])).toBeUndefined();
+    expect(offered(sheetEmployer(undefined, [[{ text: '济南鲁信建设有限公司二建名单' }], [{ text: '填报单位：华泰路桥有限公司' }]]))).toBeUndefined();
+    expect(sheetEmployer(undefined, [[{ text: '填表人：张三' }], [{ text: '联系电话：0531-88886666' }]])).toBeUndefined();
     const title = [[{ text: '济南鲁信建设有限公司二级建造师花名册' }]];
-    expect(sheetEmployer('华泰路桥', title)).toBeUndefined();
+    expect(offered(sheetEmployer('华泰路桥', title))).toBeUndefined();
     // The sheet's short name inside the title's full one: the same employer, the full name offered.
-    expect(sheetEmployer('鲁信建设', title)?.value).toBe('济南鲁信建设有限公司');
-    expect(sheetEmployer('Sheet1', title)?.title?.row).toBe(1);
+    expect(offered(sheetEmployer('鲁信建设', title))?.value).toBe('济南鲁信建设有限公司');
+    expect(offered(sheetEmployer('Sheet1', title))?.title?.row).toBe(1);
   });
 
   it('through the import: a title merged over the header is offered with its row, unticked; ticked, every row gets it and says the row it came from', async () => {
@@ -216,23 +216,23 @@ describe('the employer a title row or a caption above the header names (seeded)'
       ['济南鲁信建设有限公司', [['import.titleEmployer', 1]]],
     ]);
     expect(t('import.titleEmployer', rows[0]?.notices[0]?.params)).toContain('第 1 行');
-    const offer = employerOffer(s.read, 0, s.table?.headerRow ?? 1, s.mapping);
+    const offer = offered(employerOf(s.read, 0, s.table?.headerRow ?? 1, s.mapping));
     expect([offer?.value, offer?.title?.row, offer?.title?.text]).toEqual(['济南鲁信建设有限公司', 1, '济南鲁信建设有限公司二级建造师花名册']);
     expect(t('import.titleEmployerOffer', { value: offer?.value ?? '', row: 1, title: offer?.title?.text ?? '' }, 'en')).toContain('Row 1');
   });
 
   it('when the title and the sheet name (or two captions) name different employers, none is offered and the mapping step says which', async () => {
     const title = [[{ text: '济南鲁信建设有限公司二级建造师花名册' }]];
-    expect(employersInConflict('华泰路桥', title)).toEqual(['济南鲁信建设有限公司', '华泰路桥']);
-    expect(employersInConflict('鲁信建设', title)).toEqual([]);
-    expect(employersInConflict('Sheet1', title)).toEqual([]);
-    expect(employersInConflict(undefined, [[{ text: '济南鲁信建设有限公司二建名单' }], [{ text: '填报单位：华泰路桥有限公司' }]])).toEqual(['济南鲁信建设有限公司', '华泰路桥有限公司']);
+    expect(sheetEmployer('华泰路桥', title)).toEqual({ conflict: ['济南鲁信建设有限公司', '华泰路桥'] });
+    expect(sheetEmployer('鲁信建设', title)).not.toHaveProperty('conflict');
+    expect(sheetEmployer('Sheet1', title)).not.toHaveProperty('conflict');
+    expect(sheetEmployer(undefined, [[{ text: '济南鲁信建设有限公司二建名单' }], [{ text: '填报单位：华泰路桥有限公司' }]])).toEqual({ conflict: ['济南鲁信建设有限公司', '华泰路桥有限公司'] });
     // Through the mapping step, as the clerk sees it: before, no offer and no reason.
     const bytes = buildXlsx({ name: '华泰路桥', rows: [['济南鲁信建设有限公司二级建造师花名册', '', ''], ['序号', '姓名', '身份证号'], ['1', '张三', idFor(7)]], merges: ['A1:C1'] });
     const read = readImportFile(bytes, '花名册.xlsx');
     const table = tableAt(read, findHeaderRow(read.grid));
     const mapping = autoMapTable(table);
-    expect(employerOffer(read, 0, table.headerRow, mapping)).toBeUndefined();
+    expect(offered(employerOf(read, 0, table.headerRow, mapping))).toBeUndefined();
     const root = document.createElement('div');
     document.body.append(root);
     const state: ImportState = { ...initialImport, stage: 'preview', fileName: '花名册.xlsx', mapping, read, table };

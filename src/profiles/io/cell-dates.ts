@@ -100,12 +100,36 @@ function arabicDate(text: string): string {
   return `${year}年${month}月${day === undefined ? '' : `${day}日`}`;
 }
 
+/**
+ * 「至今」, 「在职」: a period's end written as "up to now" — the contract (or the post) still runs, which is no date,
+ * and not 无固定期限 either (a fixed-term contract still running says so too). Said as such rather than as a date
+ * format we do not read (cell-dates' format message would ask the clerk to rewrite a date there is none of).
+ */
+const UNTIL_NOW = /^(至今|迄今|至现在|到现在|到今|今|现在|目前|现今|在职|仍在职|未到期|未结束|till?now|todate|present|ongoing)$/i;
+
+/** A weekday after a date, as calendars and some systems print it: 「2027-12-15（周三）」, 「2024年3月1日 星期五」. */
+const WEEKDAY = /\s*[(]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)]?$/u;
+
+/**
+ * The date before a weekday, when the weekday is that date's: the two say the same day, so nothing is guessed. When
+ * they disagree, one of them is wrong and which cannot be told: not read, said.
+ */
+function withWeekday(read: DateRead, named: string, text: string): DateRead {
+  if (read.value === undefined) return read;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(read.value)) return { problem: { code: 'import.date.format', params: { text } } };
+  const actual = '日一二三四五六'[new Date(`${read.value}T00:00:00Z`).getUTCDay()];
+  return actual === named.replace('天', '日') ? read : { problem: { code: 'import.date.weekday', params: { text, date: read.value } } };
+}
+
 function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
+  const weekday = WEEKDAY.exec(raw.normalize('NFKC').trim());
+  if (weekday && weekday.index > 0) return withWeekday(fromText(key, raw.normalize('NFKC').trim().slice(0, weekday.index), ctx), weekday[1] ?? '', raw.trim());
   // Midnight after the date, as systems export date-times (2024-03-01 00:00:00, 2024-03-01T00:00:00): the date. A full
   // stop typed after a dotted date (2024.3.15.) ends the sentence, not another number.
   const timeless = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
   const text = arabicDate(timeless.replace(/^(\d{4}\.\d{1,2}(?:\.\d{1,2})?)\.$/, '$1'));
-  if (OPEN_ENDED_FIELDS.has(key) && isOpenEndedText(text)) return { value: OPEN_ENDED };
+  if (isOpenEndedText(text)) return OPEN_ENDED_FIELDS.has(key) ? { value: OPEN_ENDED } : { problem: { code: 'import.date.openEndedHere', params: { text } } };
+  if (UNTIL_NOW.test(text.replace(/\s+/g, ''))) return { problem: { code: 'import.date.untilNow', params: { text } } };
   for (const re of DAY_FORMS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -148,6 +172,23 @@ export function readDateCell(key: FieldKey, cell: Cell, ctx: DateContext): DateR
   if (read.value === undefined) return read;
   const bad = implausible(key, read.value, ctx);
   return bad ? { problem: bad } : read;
+}
+
+/** A field read at the month's level: it takes a day or a year-month (holdsDate asks for either). */
+const ANY_LEVEL: FieldKey | undefined = [...MONTH_FIELDS][0];
+
+/**
+ * Whether a cell holds a date as this reader reads one — a date cell, or text in any of the forms above, day or
+ * year-month — for no field in particular, so without a field's plausibility (unread-columns.ts: is a column of
+ * dates left unmapped?). Digits alone (20240301, 201907, a serial) are not taken: a column of them is as likely
+ * postcodes, counts or codes; and the year must be 19xx or 20xx.
+ */
+export function holdsDate(cell: Cell): boolean {
+  if (cell.dateFormat) return true;
+  const text = cell.text.normalize('NFKC').trim();
+  if (ANY_LEVEL === undefined || /^\d+(\.0+)?$/.test(text)) return false;
+  const { value } = fromText(ANY_LEVEL, text, { today: '' });
+  return value !== undefined && /^(19|20)\d{2}-/.test(value);
 }
 
 const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*/g;

@@ -11,7 +11,10 @@ import { type Cell, type Grid, textOfFormula } from './table';
  * cannot be split reliably, so it is not read.
  */
 export function parseCsv(text: string): Grid {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: '' });
+  // One line ending throughout: Papa takes the file's first for all, so a file saved with CRLF and a last line added
+  // with LF (another editor) read its last quoted cell as a broken quote, and the rows from there were not read. A
+  // line break inside a cell is LF in Excel anyway.
+  const result = Papa.parse<string[]>(text.replace(/\r\n?/g, '\n'), { skipEmptyLines: false, delimiter: '' });
   const records = result.data;
   const quoteError = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
   const stopAt = quoteError?.row ?? Number.POSITIVE_INFINITY;

@@ -1,4 +1,5 @@
-import { DATE_FIELDS, FIELD_NAMES } from '../../domain/fields';
+import { DATE_FIELDS, FIELD_NAMES, FIELDS } from '../../domain/fields';
+import { choiceOf } from '../../domain/vocabularies';
 import { SPARE } from '../../domain/spare-words';
 import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import lexicon from '../../../rules/shared/fields.json';
@@ -27,6 +28,18 @@ const LOOKUP = new Map<string, ColumnKey>();
 const LABELS = new Map(lexicon.map((e) => [e.key, e.labels]));
 for (const key of FIELD_KEYS) {
   for (const alias of [key, FIELD_NAMES[key].zh, ...(LABELS.get(key) ?? [])]) LOOKUP.set(normHeader(alias), key);
+}
+/** Roster-only headers (the field table's importAliases): one field's are read as the lexicon's; a shared one is SHARED. */
+const SHARED = new Map<string, FieldKey[]>();
+for (const key of FIELD_KEYS) {
+  for (const alias of FIELDS[key].importAliases ?? []) SHARED.set(normHeader(alias), [...(SHARED.get(normHeader(alias)) ?? []), key]);
+}
+for (const [alias, keys] of SHARED) {
+  const [key] = keys;
+  if (keys.length === 1 && key !== undefined) {
+    if (!LOOKUP.has(alias)) LOOKUP.set(alias, key);
+    SHARED.delete(alias);
+  }
 }
 for (const alias of ['notes', '备注', '说明', '附注']) LOOKUP.set(normHeader(alias), 'notes');
 // A spreadsheet-only shape (no portal has such a field): one column holding both contract dates.
@@ -107,8 +120,19 @@ function dateWording(core: string): ColumnKey | undefined {
   return keys.size === 1 && key !== undefined && (key === 'contractPeriod' || (key !== 'notes' && DATE_FIELDS.has(key))) ? key : undefined;
 }
 
-/** The column a header's name names: as the lexicon writes it, or a date column in its other wording. */
-const lookup = (name: string): ColumnKey | undefined => LOOKUP.get(name) ?? dateWording(name);
+/**
+ * What a roster may call the applicant before a field's name (建造师姓名, 注册建造师身份证号, 申请人手机, 本人手机号, 职工姓名):
+ * the person the row is about, so the rest names the field. Another person's role (联系人, 法定代表人) is not one.
+ */
+const APPLICANT = /^((二级)?(注册)?建造师|注册人员|申请人|本人|员工|职工|人员)(?=.)/u;
+
+/** The column a header's name names: as the lexicon writes it, or a date column in its other wording, or either after the applicant's designation. */
+function lookup(name: string): ColumnKey | undefined {
+  const found = LOOKUP.get(name) ?? dateWording(name);
+  if (found !== undefined || !APPLICANT.test(name)) return found;
+  const rest = name.replace(APPLICANT, '');
+  return LOOKUP.get(rest) ?? dateWording(rest);
+}
 
 /** The known name in a header without its bracketed notes, and the note beside it (see headerKey). */
 function nameAndNote(unbracketed: string): { key: ColumnKey; note?: string } | undefined {
@@ -143,6 +167,40 @@ export const isRole = (header: string): boolean => ROLE.test(squeeze(header.norm
 
 /** A group over sub-headers that makes them another person's or another value's (紧急联系人, 家属信息, 原单位). */
 export const groupOfAnother = (group: string): boolean => isRole(group) || OTHER_VALUE.test(squeeze(group.normalize('NFKC')));
+
+/** The fields a header may name when it is a roster-only alias two fields share (专业), else undefined. */
+export function sharedFields(header: string): readonly FieldKey[] | undefined {
+  return SHARED.get(normHeader(header.normalize('NFKC').replace(BRACKETED, '')));
+}
+
+/** How many filled cells of a column are looked at to tell a shared alias's field: enough to tell, few for a big sheet. */
+const SAMPLED = 20;
+
+/**
+ * A column under an alias two fields share (专业), left unmapped by its header: the field its values tell. Of the
+ * fields no other column claims, the one whose list of choices holds every value looked at (建筑工程, 市政: the
+ * specialty) — or, when the others are claimed (a 注册专业 column beside it), the one left, provided its list (if it has
+ * one) holds the values too. Otherwise (the values fit none or several) it stays unmapped for the clerk: a major read as
+ * the specialty would be filled into the portal's 专业 as the registration's.
+ */
+export function byValues(headers: readonly string[], mapping: ReadonlyArray<ColumnKey | null>, valuesOf: (column: number) => readonly string[]): Array<ColumnKey | null> {
+  const out = [...mapping];
+  headers.forEach((header, i) => {
+    const shared = out[i] === null ? sharedFields(header) : undefined;
+    const values = shared ? valuesOf(i).slice(0, SAMPLED) : [];
+    if (!shared || !values.length) return;
+    const free = shared.filter((key) => !out.includes(key));
+    const holds = (key: FieldKey) => {
+      const { vocabulary } = FIELDS[key];
+      return vocabulary !== undefined && values.every((v) => choiceOf(vocabulary, v) !== undefined);
+    };
+    const fitting = free.filter(holds);
+    const [only] = free;
+    const key = fitting.length === 1 ? fitting[0] : free.length === 1 && only !== undefined && (FIELDS[only].vocabulary === undefined || holds(only)) ? only : undefined;
+    if (key !== undefined) out[i] = key;
+  });
+  return out;
+}
 
 /** Two header texts name the same column: the same words, or two names of one field (身份证号 / 证件号码). */
 export function sameHeader(a: string, b: string): boolean {

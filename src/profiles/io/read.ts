@@ -4,7 +4,8 @@ import type { Cell, Grid, Section, SheetGrid, Table, TableNotice } from './table
 import { TableError } from './table';
 import { columnLetter, isCompoundFile, isEncryptedOoxml, isXlsx } from './xlsx';
 import { readXlsx } from './xlsx-read';
-import { autoMap, type ColumnKey, groupOfAnother } from './mapping';
+import { autoMap, byValues, type ColumnKey, groupOfAnother } from './mapping';
+import { isNoValueMark } from './no-value';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 20_000;
@@ -131,7 +132,13 @@ export function findHeaderRow(grid: Grid['grid']): number {
 export function autoMapTable(table: Table): Array<ColumnKey | null> {
   const filled = new Set<number>();
   for (const row of table.rows) row.forEach((cell, i) => (cell.text.trim() ? filled.add(i) : undefined));
-  return autoMap(table.headers, table.hiddenColumns, filled);
+  const mapping = autoMap(table.headers, table.hiddenColumns, filled);
+  // Values of applicants' rows only (an ID number in the row, as rows.ts tells a totals or guide row from one); a mark
+  // for no value (—) tells nothing of which field a column is.
+  const idAt = mapping.indexOf('idNumber');
+  const applicants = table.rows.filter((row) => idAt < 0 || (row[idAt]?.text.normalize('NFKC').match(/\d/g)?.length ?? 0) >= 6);
+  const valuesOf = (i: number) => applicants.map((row) => row[i]?.text.trim() ?? '').filter((v) => v && !isNoValueMark(v));
+  return byValues(table.headers, mapping, valuesOf);
 }
 
 /**

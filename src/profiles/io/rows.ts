@@ -10,6 +10,8 @@ import { ProfileBody, type ProfileData, setField } from '../schema';
 import { type Coded, type DateContext, readDateCell, splitPeriod, type DateRead } from './cell-dates';
 import { type ColumnKey, headerKey, isRole, sameHeader } from './mapping';
 import { nameNote, spacedRuns } from './name-note';
+import { holdsNoValue } from './no-value';
+import { numberWithRemark } from './number-remark';
 import { partStruck } from './struck';
 import { type Cell, type Section, sheetRowOf, struckRow, type Table } from './table';
 
@@ -296,8 +298,14 @@ function readOther(b: RowBuilder, key: FieldKey, raw: Cell, column: string, now:
     b.warnings.push(fromCoded(column, damaged));
     return;
   }
+  const remarked = numberWithRemark(key, cell.text, now);
+  if (remarked && 'problem' in remarked) {
+    b.warnings.push(fromCoded(column, remarked.problem));
+    return;
+  }
+  if (remarked) b.notices.push({ column, code: 'import.cell.remark', params: { text: cell.text.trim(), value: remarked.value, remark: remarked.remark } });
   // 12 under the format 0.0 shows 「12.0」: the whole number is the cell's.
-  const text = FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim();
+  const text = remarked?.value ?? (FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim());
   const r = parseField(key, text, now);
   // A value its validator refuses (a mobile of 7 digits, 「电话：0531-…」 in 手机) is left empty, its warning saying
   // so — never stored as typed and later filled into a government form (contract.md: left empty with a warning).
@@ -528,6 +536,10 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
     if (!key || key === 'name' || key === 'idNumber' || !cell.text.trim()) return;
     if (cell.struck && !rowStruck) {
       b.warnings.push({ column, code: 'import.cell.struck', refused: cell.text.trim() });
+      return;
+    }
+    if (holdsNoValue(key, cell.text)) {
+      b.notices.push({ column, code: 'import.cell.noValue', params: { text: cell.text.trim() } });
       return;
     }
     if (key === 'notes') {

@@ -125,34 +125,25 @@ function employersInRow(cells: readonly Cell[], row: number): TitleEmployer[] {
   return out;
 }
 
+/** What a sheet says of its employer: one to offer, or the names that disagree (and then none is offered). */
+export type SheetEmployer = { value: string; title?: TitleEmployer | undefined } | { conflict: string[] };
+
 /**
- * The one employer the rows above a sheet's header name (its title, a 填报单位 caption), or undefined when they name
- * none or two different ones (which of them is the rows' cannot be told). `above` are the sheet's rows from row 1.
+ * The employer a sheet offers: its title's or caption's (the full name, usually) or its name's. `above` are the
+ * sheet's rows from row 1 to its header. Two different employers above the header, or a title and a name that
+ * disagree, offer nothing: the names are given instead, so that the clerk is told which rather than seeing no offer
+ * and no reason. A name agrees with a title when it is the same or its short form inside it (鲁信建设 in
+ * 济南鲁信建设有限公司); the title's full name is then offered.
  */
-export function employerAboveHeader(above: ReadonlyArray<readonly Cell[]>): TitleEmployer | undefined {
+export function sheetEmployer(name: string | undefined, above: ReadonlyArray<readonly Cell[]>): SheetEmployer | undefined {
+  const fromName = name === undefined ? undefined : employerFromSheetName(name);
   const found = above.flatMap((cells, i) => employersInRow(cells, i + 1));
-  return found.every((f) => f.value === found[0]?.value) ? found[0] : undefined;
-}
-
-/**
- * The employer a sheet offers: its title's or caption's (the full name, usually) or its name's. When both name one
- * they must agree — the same, or the name's short form inside the title's (鲁信建设 in 济南鲁信建设有限公司) — else
- * nothing is offered.
- */
-export function sheetEmployer(name: string | undefined, above: ReadonlyArray<readonly Cell[]>): { value: string; title?: TitleEmployer } | undefined {
-  const fromName = name === undefined ? undefined : employerFromSheetName(name);
-  const title = employerAboveHeader(above);
+  const named = [...new Set(found.map((f) => f.value))];
+  if (named.length > 1) return { conflict: named };
+  const title = found[0];
   if (!title) return fromName === undefined ? undefined : { value: fromName };
-  return fromName === undefined || title.value.includes(fromName) ? { value: title.value, title } : undefined;
+  return fromName === undefined || title.value.includes(fromName) ? { value: title.value, title } : { conflict: [title.value, fromName] };
 }
 
-/**
- * The employers a sheet names when they disagree — two above its header, or its title and its name — so that
- * nothing is offered (sheetEmployer): the clerk is told which, rather than seeing no offer and no reason.
- */
-export function employersInConflict(name: string | undefined, above: ReadonlyArray<readonly Cell[]>): string[] {
-  const named = [...new Set(above.flatMap((cells, i) => employersInRow(cells, i + 1)).map((f) => f.value))];
-  const fromName = name === undefined ? undefined : employerFromSheetName(name);
-  if (named.length !== 1 || fromName === undefined) return named.length > 1 ? named : [];
-  return named[0]?.includes(fromName) ? [] : [...named, fromName];
-}
+/** The employer to offer of what a sheet says (none while its employers disagree). */
+export const offered = (found: SheetEmployer | undefined): Extract<SheetEmployer, { value: string }> | undefined => (found && 'value' in found ? found : undefined);

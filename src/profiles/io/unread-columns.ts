@@ -1,13 +1,6 @@
+import { holdsDate } from './cell-dates';
 import type { ColumnKey } from './mapping';
 import type { Cell, Table } from './table';
-
-/**
- * A date as clerks type it or Excel shows it: 2026-12-25, 2026/12/25, 2026.12.25, 2026年12月25日, 2026.12 — or a
- * cell with a date format. Enough to say a column holds dates; which date (and whether it is valid) is the
- * mapped field's reader's to say (cell-dates.ts).
- */
-const DATE_TEXT = /^(19|20)\d{2}\s*[年.\-/]\s*\d{1,2}(\s*[月.\-/]\s*\d{1,2}\s*日?)?\s*[.月]?$/u;
-const looksLikeDate = (cell: Cell): boolean => cell.dateFormat === true || DATE_TEXT.test(cell.text.normalize('NFKC').trim());
 
 /** How many filled cells of a column are looked at: enough to tell, few enough for a 10,000-row sheet. */
 const LOOKED_AT = 20;
@@ -28,7 +21,7 @@ export function unmappedDateColumns(table: Pick<Table, 'headers' | 'rows'>, mapp
       if (cell?.text.trim()) filled.push(cell);
       if (filled.length >= LOOKED_AT) break;
     }
-    if (filled.length && filled.filter(looksLikeDate).length * 2 > filled.length) out.add(i);
+    if (filled.length && filled.filter(holdsDate).length * 2 > filled.length) out.add(i);
   });
   return out;
 }

@@ -10,12 +10,13 @@ import { HEADER_SEARCH_ROWS, type ReadResult, sheetOf } from '../../profiles/io/
 import { rejectedCsv } from '../../profiles/io/rejected';
 import type { RowIssue, RowResult } from '../../profiles/io/rows';
 import type { Table } from '../../profiles/io/table';
+import type { SheetEmployer } from '../../profiles/io/sheet-employer';
 import { unmappedDateColumns } from '../../profiles/io/unread-columns';
 import { download } from '../common/download';
 import { useStepwise } from '../common/stepwise';
 import { maskId } from '../components/ProfileList';
 import { ZhRuns } from '../components/Zh';
-import { employerConflict, employerOffer, type ImportAction, type ImportState, type Report, isMapped } from './import-state';
+import { employerOf, type ImportAction, type ImportState, type Report, isMapped } from './import-state';
 
 const PREVIEW_PAGE = 100;
 /**
@@ -133,9 +134,8 @@ interface MappingProps {
 
 interface OfferProps {
   sheet: number;
-  offer: ReturnType<typeof employerOffer>;
-  /** The employers the sheet names that disagree (none is offered then): said, so the missing offer has a reason. */
-  conflict: readonly string[];
+  /** What the sheet says of its employer: one offered, or the names that disagree (said, so that no offer has a reason). */
+  found: SheetEmployer | undefined;
   employer: string | undefined;
   onEmployer: (sheet: number, employer: string | undefined) => void;
 }
@@ -144,16 +144,16 @@ interface OfferProps {
  * A sheet whose title or name names an employer and which has no employer column: the employer is offered for its
  * rows, with the value and where it was read, and taken only when the clerk ticks it (sheet-employer.ts).
  */
-function EmployerOffer({ sheet, offer, conflict, employer, onEmployer }: OfferProps) {
-  if (offer === undefined) {
-    if (!conflict.length) return null;
+function EmployerOffer({ sheet, found, employer, onEmployer }: OfferProps) {
+  if (found === undefined) return null;
+  if ('conflict' in found) {
     return (
       <p class="warning" data-jzs-sheet-employer-conflict={sheet}>
-        <ZhRuns text={t('import.employerConflict', { names: joinList(conflict.map((c) => `「${c}」`)) })} />
+        <ZhRuns text={t('import.employerConflict', { names: joinList(found.conflict.map((c) => `「${c}」`)) })} />
       </p>
     );
   }
-  const { value, title } = offer;
+  const { value, title } = found;
   return (
     <div class="row" data-jzs-sheet-employer-offer={value}>
       <label>
@@ -178,7 +178,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap, onEmplo
       </p>
       {read.fatal && <p class="error" data-jzs-import-fatal={read.fatal.sheetRow}>{t('import.fatal', { message: t(read.fatal.code, read.fatal.params) })}</p>}
       {sheetName !== undefined && <h3 data-jzs-sheet-shown={s.viewing}>{t('import.sheetMapping', { sheet: sheetName })}</h3>}
-      {!s.sheets.length && <EmployerOffer sheet={0} offer={employerOffer(read, 0, table.headerRow, s.mapping)} conflict={employerConflict(read, 0, table.headerRow, s.mapping)} employer={s.employer} onEmployer={onEmployer} />}
+      {!s.sheets.length && <EmployerOffer sheet={0} found={employerOf(read, 0, table.headerRow, s.mapping)} employer={s.employer} onEmployer={onEmployer} />}
       {shown.notices.map((n) => (
         <p key={n.code} class="warning" data-jzs-import-notice={n.code.split('.').pop()}>
           <ZhRuns text={t(n.code, n.params)} />
@@ -289,7 +289,7 @@ export function SheetsStep({ state: s, onChoose, onView, onEmployer }: SheetsPro
               {t('import.sheetView')}
             </button>
           )}
-          {c.chosen && <EmployerOffer sheet={i} offer={employerOffer(s.read, i, c.table.headerRow, c.mapping)} conflict={employerConflict(s.read, i, c.table.headerRow, c.mapping)} employer={c.employer} onEmployer={onEmployer} />}
+          {c.chosen && <EmployerOffer sheet={i} found={employerOf(s.read, i, c.table.headerRow, c.mapping)} employer={c.employer} onEmployer={onEmployer} />}
         </div>
       ))}
     </fieldset>

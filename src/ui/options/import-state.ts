@@ -8,7 +8,7 @@ import type { ConflictChoice, DuplicatePolicy, ImportPlan } from '../../profiles
 import { autoMapTable, dataRowsIn, findHeaderRow, hasHeaderRow, type ReadResult, sheetOf, tableAt } from '../../profiles/io/read';
 import type { RowResult } from '../../profiles/io/rows';
 import type { CheckPart } from '../../profiles/io/sheet-session';
-import { employersInConflict, sheetEmployer } from '../../profiles/io/sheet-employer';
+import { offered, type SheetEmployer, sheetEmployer } from '../../profiles/io/sheet-employer';
 import type { Table } from '../../profiles/io/table';
 import type { Profile } from '../../profiles/schema';
 
@@ -42,7 +42,7 @@ export interface SheetChoice {
   chosen: boolean;
   table: Table;
   mapping: Array<ColumnKey | null>;
-  /** The employer the clerk accepted from the sheet's name or title (employerOffer), for its rows. */
+  /** The employer the clerk accepted from the sheet's name or title (employerOf), for its rows. */
   employer?: string | undefined;
 }
 
@@ -130,25 +130,19 @@ export function sheetChoices(read: ReadResult): SheetChoice[] {
 }
 
 /**
- * The employer a sheet offers — from its title or a 填报单位 caption above its header row, or from its name
- * (sheet-employer.ts) — while the sheet has no employer column mapped: with one, the rows have their own and nothing
- * is offered. `sheet` is the sheet's index (0 for a file of one sheet).
+ * What a sheet says of its employer — from its title or a 填报单位 caption above its header row, or from its name
+ * (sheet-employer.ts): one to offer, or the names that disagree — while the sheet has no employer column mapped:
+ * with one, the rows have their own and nothing is offered. `sheet` is the sheet's index (0 for a file of one sheet).
  */
-export function employerOffer(read: ReadResult | undefined, sheet: number, headerRow: number, mapping: ReadonlyArray<ColumnKey | null>): ReturnType<typeof sheetEmployer> {
+export function employerOf(read: ReadResult | undefined, sheet: number, headerRow: number, mapping: ReadonlyArray<ColumnKey | null>): SheetEmployer | undefined {
   if (!read || mapping.includes('employerName')) return undefined;
   const above = sheetOf(read, sheet).grid.slice(0, Math.max(0, headerRow - 1));
   return sheetEmployer(read.sheets?.[sheet]?.name ?? read.sheetName, above);
 }
 
-/** The employers a sheet names that disagree (so none is offered), unless an employer column is mapped. */
-export function employerConflict(read: ReadResult | undefined, sheet: number, headerRow: number, mapping: ReadonlyArray<ColumnKey | null>): string[] {
-  if (!read || mapping.includes('employerName')) return [];
-  return employersInConflict(read.sheets?.[sheet]?.name ?? read.sheetName, sheetOf(read, sheet).grid.slice(0, Math.max(0, headerRow - 1)));
-}
-
 /** The employer a part carries: the one accepted, while its sheet still offers it (and the title row it came from). */
 function accepted(read: ReadResult | undefined, sheet: number, headerRow: number, mapping: ReadonlyArray<ColumnKey | null>, employer: string | undefined): Pick<CheckPart, 'employer' | 'employerRow'> {
-  const offer = employer === undefined ? undefined : employerOffer(read, sheet, headerRow, mapping);
+  const offer = employer === undefined ? undefined : offered(employerOf(read, sheet, headerRow, mapping));
   return offer?.value === employer ? { employer, employerRow: offer?.title?.row } : {};
 }
 

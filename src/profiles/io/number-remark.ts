@@ -1,0 +1,53 @@
+import { FIELDS, type FieldType } from '../../domain/fields';
+import type { FieldKey } from '../../domain/ids';
+import { validateField } from '../../validate/field';
+import type { Coded } from './cell-dates';
+
+/**
+ * 「13805311234（本人）」, 「138 0531 1234 微信同号」, 「0531-88886666（办公室）」: a contact number with a remark in its cell.
+ * The number is read when the remark can only say it is the applicant's own, current number, or how it is reached
+ * (微信同号, 可接收短信); the remark is said. Anything else leaves the cell empty with a warning: a remark that may make
+ * it someone else's or a dead number (「（王经理）」: whose?, 「（家属）」, 「旧」, 「空号」), a second number, or digits
+ * hidden by a mask (138****1234). A wrong number is worse than none: the portals send their codes to it.
+ */
+const CONTACT: ReadonlySet<FieldType> = new Set(['mobile', 'phone']);
+
+/**
+ * What a remark may say and leave the number the applicant's own: that it is theirs or the current one (本人, 常用,
+ * 现用, 最新), or how it is reached (微信同号, 短信, 手机, 移动/联通/电信). Read whole, after the brackets and
+ * punctuation around it are taken off.
+ */
+const OWN_REMARK = /^(本人|自己|个人|申请人|本人手机|本人号码|常用|现用|在用|目前|当前|最新|新|有效|首选|主|私人|(可|能)?接收?短信|短信|(同|与)?微信(同号|号)?|微信同号|同号|手机|手机号|移动|联通|电信)+$/u;
+
+/** A digit hidden by a mask (138****1234, 138xxxx1234, 0531-8888＊＊66): which number it was cannot be told. */
+const MASKED = /\d\s*[*＊×xX●•]{2,}|[*＊×xX●•]{2,}\s*\d/u;
+
+/** A run of what may be one number: digits, with the spaces, dashes and brackets numbers are written with. */
+const NUMBER_RUN = /\+?\d[\d\s\-()（）]*\d/gu;
+
+export type RemarkRead = { value: string; remark: string } | { problem: Coded };
+
+/**
+ * The number in a contact cell that holds more than a number, with its remark, or the reason it is not read.
+ * Undefined when the cell is not such a case (no remark, or another field): its validator reads it as before.
+ */
+export function numberWithRemark(key: FieldKey, raw: string, now: Date): RemarkRead | undefined {
+  if (!CONTACT.has(FIELDS[key].type)) return undefined;
+  const text = raw.normalize('NFKC').trim();
+  const plain = validateField(key, text, now);
+  if (plain.value !== undefined && !plain.findings.some((f) => f.severity === 'error')) return undefined;
+  if (MASKED.test(text)) return { problem: { code: 'import.cell.masked', params: { text } } };
+  const numbers = [...text.matchAll(NUMBER_RUN)].map((m) => m[0].trim()).filter((run) => valid(key, run, now));
+  if (numbers.length > 1) return { problem: { code: 'import.cell.severalValues', params: { text, count: numbers.length } } };
+  const [number] = numbers;
+  if (number === undefined) return undefined;
+  const remark = text.replace(number, ' ').replace(/[\s()（）[\]【】〔〕:：,，;；、.。\-—_/]+/gu, ' ').trim();
+  if (!remark) return undefined;
+  if (/\d/.test(remark) || !OWN_REMARK.test(remark.replace(/\s+/g, ''))) return { problem: { code: 'import.cell.remarkUnclear', params: { text, remark } } };
+  return { value: number, remark };
+}
+
+const valid = (key: FieldKey, text: string, now: Date): boolean => {
+  const r = validateField(key, text, now);
+  return r.value !== undefined && !r.findings.some((f) => f.severity === 'error');
+};
