@@ -38,6 +38,30 @@ describe('UI text', () => {
     }
   });
 
+  it('a word agreeing with a count ({n:one|other}) is singular for 1 only, whoever passes the count', () => {
+    expect([0, 1, 2].map((n) => format('{n} {n:day|days} ago', { n }))).toEqual(['0 days ago', '1 day ago', '2 days ago']);
+    expect(format('{n:this|these} {n} {n:profile|profiles}', { n: 1 })).toBe('this 1 profile');
+    expect(format('{n} {n:case|cases}', {})).toBe('{n} {n:case|cases}');
+    // What the panel, the fill preview and the field hints show, with counts set by the validators and warnings.
+    expect(t('panel.validationCounts', { errors: 1, warnings: 0 }, 'en')).toBe('1 error, 0 warnings');
+    expect(t('panel.validationCounts', { errors: 2, warnings: 1 }, 'en')).toBe('2 errors, 1 warning');
+    expect(t('panel.validationCounts', { errors: 1, warnings: 0 }, 'zh')).toBe('1 处错误，0 处提示');
+    expect(t('profileWarn.contractPast', { date: '2026-12-01', days: 1 }, 'en')).toContain('(1 day ago)');
+    expect(t('v.check.renewalTooLate', { left: 1, min: 30, last: '2026-11-01' }, 'en')).toMatch(/^Only 1 day until/);
+    expect(t('cases.portal.skipped', { n: 1 }, 'en')).toMatch(/^1 other entry .* is not listed\.$/);
+  });
+
+  it('every English text that counts with a plural noun has a singular form (a `One` sibling or {n:one|other})', () => {
+    const keys = new Set(catalogueKeys('en'));
+    const counts = /\{(n|count|days|left|errors|warnings|total|rows|months|years)\} (?:[a-z-]+ ){0,2}?[a-z]{2,}s\b/g;
+    const plainPlural = catalogueKeys('en').filter((key) => {
+      if (keys.has(`${key}One`)) return false;
+      const text = t(key as MessageKey, undefined, 'en');
+      return [...text.matchAll(counts)].some((m) => !text.includes(`{${m[1]!}:`));
+    });
+    expect(plainPlural).toEqual([]);
+  });
+
   it('speaks Chinese unless the user chose English or an English browser with "auto"', () => {
     expect(resolveLang(undefined, 'en-US')).toBe('zh');
     expect(resolveLang('zh-CN', 'en-US')).toBe('zh');
