@@ -87,6 +87,23 @@ describe('UI text', () => {
   });
 });
 
+describe('buttons named in messages', () => {
+  it('the fill\'s messages send the user back to a button the panel and the popup both show by that name', () => {
+    // The popup's fill button is the panel's (one text); before, the popup's was 「填写当前页面」 and the
+    // messages named either, so a panel user was told to click a button the panel does not have.
+    expect(isMessageKey('fillPopup.fill')).toBe(false);
+    for (const lang of ['zh', 'en'] as const) {
+      const buttons = (['fill.button', 'fill.confirm', 'fill.replaceAll', 'fill.cancel'] as const).map((k) => t(k, undefined, lang));
+      const quote = lang === 'zh' ? /「([^」{}]+)」/g : /[“"]([^”"{}]+)[”"]/g;
+      const named = catalogueKeys(lang)
+        .filter((k) => k.startsWith('fill.') || k.startsWith('errors.fill.'))
+        .flatMap((k) => [...t(k as MessageKey, undefined, lang).matchAll(quote)].map((m) => `${k}: ${m[1]!}`));
+      expect(named.length, lang).toBeGreaterThanOrEqual(4);
+      expect(named.filter((n) => !buttons.includes(n.slice(n.indexOf(': ') + 2))), lang).toEqual([]);
+    }
+  });
+});
+
 describe('clauses', () => {
   it('joins short clauses with 「；」/"; " and whole sentences as sentences (the import report, field hints): never 「。；」', () => {
     expect(joinClauses(['联系电话', '手机'], 'zh')).toBe('联系电话；手机');
