@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUSINESS_IDS, BUSINESS_NAMES, isBusinessId } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
-import { describe } from '../../i18n/problem';
+import { describe, toProblem } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PanelPrefs, type PanelRules, type PanelPush, type PanelSituations, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
@@ -329,7 +329,22 @@ function Fill() {
       )}
       <QueueBar {...queue.bar(fill)} />
       {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+      {state.error !== undefined && toProblem(state.error).code === 'errors.lock.locked' && <UnlockElsewhere />}
     </section>
+  );
+}
+
+/**
+ * The store is locked and the panel has no passphrase field (a portal page frames it): one click to the workbench,
+ * whose unlock form is out of any page's reach. Before, the panel said to enter the passphrase and offered nowhere to.
+ */
+function UnlockElsewhere() {
+  return (
+    <p data-jzs-fill-locked="">
+      <button type="button" data-jzs-action="open-workbench" onClick={(e) => trusted(e, () => void browser.runtime.openOptionsPage())}>
+        {t('panel.unlockOpen')}
+      </button>
+    </p>
   );
 }
 
