@@ -273,7 +273,11 @@ function Guidance({ view, lead, rules, named, conditions, cases, shown, situatio
 function CaseGuide({ shown, status, named }: { shown: PortalCase; status: CaseStatus | undefined; named: string[] }) {
   return (
     <section class="guide correction" data-jzs-guidance="case" data-case-status={status ?? ''}>
-      <p>{tx('panel.caseStatus', { status: <Zh>{shown.statusText}</Zh> })}</p>
+      <p>
+        {/* The portal's words as shown, and in English what they mean (our status), when they map to one. */}
+        {tx('panel.caseStatus', { status: <Zh>{shown.statusText}</Zh> })}
+        {en() && status && ` (${t(`cases.status.${status}`)})`}
+      </p>
       {shown.correction ? (
         <>
           {/* The English title quotes the portal's own term (补正意见), marked as Chinese. */}
