@@ -13,6 +13,7 @@ import { CaseOffers } from '../components/CaseOffers';
 import { ChecklistList } from '../components/ChecklistList';
 import { tx, txRuns, Zh, ZhRuns } from '../components/Zh';
 import { FillPreview } from '../components/FillPreview';
+import { FocusOnChange } from '../components/FocusOnChange';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
@@ -332,8 +333,10 @@ function Fill() {
         </button>
       )}
       <QueueBar {...queue.bar(fill)} />
-      {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
-      {state.error !== undefined && toProblem(state.error).code === 'errors.lock.locked' && <UnlockElsewhere />}
+      <FocusOnChange on={state.preview ?? state.report ?? state.error}>
+        {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+        {state.error !== undefined && toProblem(state.error).code === 'errors.lock.locked' && <UnlockElsewhere />}
+      </FocusOnChange>
     </section>
   );
 }

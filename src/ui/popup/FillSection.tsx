@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
 import type { ProfileSummary } from '../../profiles/schema';
 import { FillPreview } from '../components/FillPreview';
+import { FocusOnChange } from '../components/FocusOnChange';
 import { QueueBar } from '../components/QueueBar';
 import { useFill } from '../components/useFill';
 import type { useWorkQueue } from '../components/useWorkQueue';
@@ -45,7 +46,9 @@ export function FillSection({ active, queue }: { active: ProfileSummary | null; 
       </div>
       <QueueBar {...queue.bar(fill)} />
       {!active && <p class="muted">{t('fillPopup.needActive')}</p>}
-      {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+      <FocusOnChange on={state.preview ?? state.report ?? state.error}>
+        {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+      </FocusOnChange>
     </section>
   );
 }
