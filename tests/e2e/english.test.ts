@@ -186,6 +186,15 @@ describe('English mode', () => {
       const offer = panel.locator(`[data-jzs-case-offer="${made.id}"]`);
       await offer.waitFor();
       expect(await chineseOutsideData(panel), name).toEqual([]);
+      // The header's buttons keep their words on one line beside the longer English title (before, "Move | left").
+      for (const button of await panel.locator('header.head button').all()) {
+        const lines = await button.evaluate((b) => {
+          const text = document.createRange();
+          text.selectNodeContents(b);
+          return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        expect(lines, await button.innerText()).toBe(1);
+      }
       // The 办件's status on 办件详情 says in English what the portal's 待补正 means (before: the Chinese only).
       if (name === 'zwdt-application-detail') expect(await panel.locator('[data-jzs-guidance="case"] p').first().innerText()).toBe('Application status: 待补正 (Needs correction)');
       await offer.locator('[data-jzs-action="update-case"]').click();
