@@ -60,6 +60,9 @@ describe('UI text', () => {
       return [...text.matchAll(counts)].some((m) => !text.includes(`{${m[1]!}:`));
     });
     expect(plainPlural).toEqual([]);
+    // "(s)" after a count is the same miss ("1 field(s) … were not recognised").
+    expect(catalogueKeys('en').filter((key) => /\{\w+\}[^{}]*?\w\(s\)/.test(t(key as MessageKey, undefined, 'en')))).toEqual([]);
+    expect(t('panel.missingExpected', { count: 1, names: ['手机'] }, 'en')).toMatch(/^1 field this page should have was not recognised: 手机\. It gets no hints/);
   });
 
   it('speaks Chinese unless the user chose English or an English browser with "auto"', () => {
