@@ -109,11 +109,17 @@ function paramText(value: ParamValue, lang: Lang): string {
   return value[lang];
 }
 
+/**
+ * Fills `{name}` with its value. `{name:one|other}` is a word that agrees with the count `name`: `one` when it is
+ * 1, else `other` ("{days} {days:day|days} ago"), so a text whose counts come from deep code (a validator's
+ * finding, a profile warning) reads right in English without the caller knowing which parameter counts.
+ */
 export function format(template: string, params?: Params, lang: Lang = state.current): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    return value === undefined ? whole : paramText(value, lang);
+    if (value === undefined) return whole;
+    return other === undefined ? paramText(value, lang) : value === 1 ? (one ?? '') : other;
   });
 }
 

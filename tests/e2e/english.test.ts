@@ -146,6 +146,10 @@ describe('English mode', () => {
     await eform.locator('[data-jzs-field="idNumber"][data-severity="error"]').waitFor();
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await chineseOutsideData(panel)).toEqual([]);
+    // What to do on this page reads as a sentence ("This page: …"; before, "this page: …").
+    const steps = await panel.locator('p.step').allInnerTexts();
+    expect(steps.length).toBeGreaterThanOrEqual(1);
+    for (const step of steps) expect(step).toMatch(/^This page: [A-Z]/);
     // An upload check naming the file: the file's Chinese name is data, marked inside our English message.
     const upload = page.locator('#materiallist-body tr', { has: page.locator('td.clname', { hasText: '学历证书' }) }).locator('input[type=file]');
     await upload.setInputFiles({ name: '学历证书.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n') });
@@ -182,6 +186,17 @@ describe('English mode', () => {
       const offer = panel.locator(`[data-jzs-case-offer="${made.id}"]`);
       await offer.waitFor();
       expect(await chineseOutsideData(panel), name).toEqual([]);
+      // The header's buttons keep their words on one line beside the longer English title (before, "Move | left").
+      for (const button of await panel.locator('header.head button').all()) {
+        const lines = await button.evaluate((b) => {
+          const text = document.createRange();
+          text.selectNodeContents(b);
+          return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        expect(lines, await button.innerText()).toBe(1);
+      }
+      // The 办件's status on 办件详情 says in English what the portal's 待补正 means (before: the Chinese only).
+      if (name === 'zwdt-application-detail') expect(await panel.locator('[data-jzs-guidance="case"] p').first().innerText()).toBe('Application status: 待补正 (Needs correction)');
       await offer.locator('[data-jzs-action="update-case"]').click();
       await panel.locator(`[data-jzs-case-updated="${made.id}"]`).waitFor();
       expect(await chineseOutsideData(panel), name).toEqual([]);

@@ -99,8 +99,9 @@ describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () =
     const base = props([item({})]);
     const withWarnings = render(<FillPreview {...base} state={{ ...base.state, preview: base.state.preview && { ...base.state.preview, warnings } }} />);
     const text = (field: string) => withWarnings.container.querySelector(`[data-jzs-fill-warning="${field}"]`)?.textContent;
-    expect(text('birthDate')).toBe('出生日期：出生日期未填：身份证号显示为 1990-01-01。');
-    expect(text('gender')).toBe('性别：性别未填：身份证号显示为「女」。');
+    // Each under its field's name, which the message does not say again (before: 「出生日期：出生日期未填：…」).
+    expect(text('birthDate')).toBe('出生日期：未填，身份证号显示为 1990-01-01。');
+    expect(text('gender')).toBe('性别：未填，身份证号显示为「女」。');
     withWarnings.unmount();
     const { container } = render(<FillPreview {...props([item({})])} />);
     expect(container.querySelector('[data-jzs-fill-warnings]')).toBeNull();

@@ -38,6 +38,33 @@ describe('UI text', () => {
     }
   });
 
+  it('a word agreeing with a count ({n:one|other}) is singular for 1 only, whoever passes the count', () => {
+    expect([0, 1, 2].map((n) => format('{n} {n:day|days} ago', { n }))).toEqual(['0 days ago', '1 day ago', '2 days ago']);
+    expect(format('{n:this|these} {n} {n:profile|profiles}', { n: 1 })).toBe('this 1 profile');
+    expect(format('{n} {n:case|cases}', {})).toBe('{n} {n:case|cases}');
+    // What the panel, the fill preview and the field hints show, with counts set by the validators and warnings.
+    expect(t('panel.validationCounts', { errors: 1, warnings: 0 }, 'en')).toBe('1 error, 0 warnings');
+    expect(t('panel.validationCounts', { errors: 2, warnings: 1 }, 'en')).toBe('2 errors, 1 warning');
+    expect(t('panel.validationCounts', { errors: 1, warnings: 0 }, 'zh')).toBe('1 处错误，0 处提示');
+    expect(t('profileWarn.contractPast', { date: '2026-12-01', days: 1 }, 'en')).toContain('(1 day ago)');
+    expect(t('v.check.renewalTooLate', { left: 1, min: 30, last: '2026-11-01' }, 'en')).toMatch(/^Only 1 day until/);
+    expect(t('cases.portal.skipped', { n: 1 }, 'en')).toMatch(/^1 other entry .* is not listed\.$/);
+  });
+
+  it('every English text that counts with a plural noun has a singular form (a `One` sibling or {n:one|other})', () => {
+    const keys = new Set(catalogueKeys('en'));
+    const counts = /\{(n|count|days|left|errors|warnings|total|rows|months|years)\} (?:[a-z-]+ ){0,2}?[a-z]{2,}s\b/g;
+    const plainPlural = catalogueKeys('en').filter((key) => {
+      if (keys.has(`${key}One`)) return false;
+      const text = t(key as MessageKey, undefined, 'en');
+      return [...text.matchAll(counts)].some((m) => !text.includes(`{${m[1]!}:`));
+    });
+    expect(plainPlural).toEqual([]);
+    // "(s)" after a count is the same miss ("1 field(s) … were not recognised").
+    expect(catalogueKeys('en').filter((key) => /\{\w+\}[^{}]*?\w\(s\)/.test(t(key as MessageKey, undefined, 'en')))).toEqual([]);
+    expect(t('panel.missingExpected', { count: 1, names: ['手机'] }, 'en')).toMatch(/^1 field this page should have was not recognised: 手机\. It gets no hints/);
+  });
+
   it('speaks Chinese unless the user chose English or an English browser with "auto"', () => {
     expect(resolveLang(undefined, 'en-US')).toBe('zh');
     expect(resolveLang('zh-CN', 'en-US')).toBe('zh');
@@ -60,6 +87,23 @@ describe('UI text', () => {
     expect(t('import.notice.mixedEncoding', params, 'zh')).toContain('3、5');
     expect(t('import.notice.mixedEncoding', params, 'en')).toContain('3, 5');
     expect(t('import.notice.mixedEncoding', params, 'en')).not.toMatch(/[、；]/);
+  });
+});
+
+describe('buttons named in messages', () => {
+  it('the fill\'s messages send the user back to a button the panel and the popup both show by that name', () => {
+    // The popup's fill button is the panel's (one text); before, the popup's was 「填写当前页面」 and the
+    // messages named either, so a panel user was told to click a button the panel does not have.
+    expect(isMessageKey('fillPopup.fill')).toBe(false);
+    for (const lang of ['zh', 'en'] as const) {
+      const buttons = (['fill.button', 'fill.confirm', 'fill.replaceAll', 'fill.cancel'] as const).map((k) => t(k, undefined, lang));
+      const quote = lang === 'zh' ? /「([^」{}]+)」/g : /[“"]([^”"{}]+)[”"]/g;
+      const named = catalogueKeys(lang)
+        .filter((k) => k.startsWith('fill.') || k.startsWith('errors.fill.'))
+        .flatMap((k) => [...t(k as MessageKey, undefined, lang).matchAll(quote)].map((m) => `${k}: ${m[1]!}`));
+      expect(named.length, lang).toBeGreaterThanOrEqual(4);
+      expect(named.filter((n) => !buttons.includes(n.slice(n.indexOf(': ') + 2))), lang).toEqual([]);
+    }
   });
 });
 

@@ -37,8 +37,8 @@ describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
 
   it('birth date and gender derivable from the ID number and left empty', () => {
     expect(warn({ name: '张三', idNumber: id })).toEqual([
-      ['birthDate', '出生日期未填：身份证号显示为 1985-03-02。'],
-      ['gender', '性别未填：身份证号显示为「男」。'],
+      ['birthDate', '未填，身份证号显示为 1985-03-02。'],
+      ['gender', '未填，身份证号显示为「男」。'],
     ]);
     expect(warn({ name: '张三', idNumber: id, birthDate: '1985-03-02', gender: '男' })).toEqual([]);
     expect(warn({ name: '张三', idNumber: id, birthDate: '1985-03-03', gender: '女' }).map(([f]) => f)).toEqual(['birthDate', 'gender']);

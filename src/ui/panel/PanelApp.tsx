@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BUSINESS_IDS, BUSINESS_NAMES, isBusinessId } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
-import { describe } from '../../i18n/problem';
+import { describe, toProblem } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type FrameReport, PANEL_PORT, type PanelPrefs, type PanelRules, type PanelPush, type PanelSituations, type TabView } from '../../messaging/protocol';
 import { type ChecklistView, isNeeded, progress, toggleCondition } from '../../rules/status';
@@ -13,6 +13,7 @@ import { CaseOffers } from '../components/CaseOffers';
 import { ChecklistList } from '../components/ChecklistList';
 import { tx, txRuns, Zh, ZhRuns } from '../components/Zh';
 import { FillPreview } from '../components/FillPreview';
+import { FocusOnChange } from '../components/FocusOnChange';
 import { useFill } from '../components/useFill';
 import { QueueBar } from '../components/QueueBar';
 import { useWorkQueue } from '../components/useWorkQueue';
@@ -273,7 +274,11 @@ function Guidance({ view, lead, rules, named, conditions, cases, shown, situatio
 function CaseGuide({ shown, status, named }: { shown: PortalCase; status: CaseStatus | undefined; named: string[] }) {
   return (
     <section class="guide correction" data-jzs-guidance="case" data-case-status={status ?? ''}>
-      <p>{tx('panel.caseStatus', { status: <Zh>{shown.statusText}</Zh> })}</p>
+      <p>
+        {/* The portal's words as shown, and in English what they mean (our status), when they map to one. */}
+        {tx('panel.caseStatus', { status: <Zh>{shown.statusText}</Zh> })}
+        {en() && status && ` (${t(`cases.status.${status}`)})`}
+      </p>
       {shown.correction ? (
         <>
           {/* The English title quotes the portal's own term (补正意见), marked as Chinese. */}
@@ -328,8 +333,25 @@ function Fill() {
         </button>
       )}
       <QueueBar {...queue.bar(fill)} />
-      {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+      <FocusOnChange on={state.preview ?? state.report ?? state.error}>
+        {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+        {state.error !== undefined && toProblem(state.error).code === 'errors.lock.locked' && <UnlockElsewhere />}
+      </FocusOnChange>
     </section>
+  );
+}
+
+/**
+ * The store is locked and the panel has no passphrase field (a portal page frames it): one click to the workbench,
+ * whose unlock form is out of any page's reach. Before, the panel said to enter the passphrase and offered nowhere to.
+ */
+function UnlockElsewhere() {
+  return (
+    <p data-jzs-fill-locked="">
+      <button type="button" data-jzs-action="open-workbench" onClick={(e) => trusted(e, () => void browser.runtime.openOptionsPage())}>
+        {t('panel.unlockOpen')}
+      </button>
+    </p>
   );
 }
 

@@ -5,7 +5,7 @@ body { font-size: 13px; overflow: hidden; }
 .panel { height: 100%; display: flex; flex-direction: column; background: #fff; border: 1px solid #c5d3e3; border-radius: 8px; overflow: hidden; }
 .head { display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: #0b5cad; color: #fff; }
 .head .title { font-size: 14px; font-weight: 600; margin: 0 auto 0 0; }
-.head button { background: transparent; border: 1px solid #fff; color: #fff; font-size: 12px; min-height: 24px; padding: 0 8px; }
+.head button { background: transparent; border: 1px solid #fff; color: #fff; font-size: 12px; min-height: 24px; padding: 0 8px; white-space: nowrap; flex: none; }
 .head button:focus-visible { outline: 2px solid #f5b82e; outline-offset: 1px; }
 .body { padding: 8px 10px; overflow: auto; flex: 1; }
 .page { margin: 0; font-weight: 600; }

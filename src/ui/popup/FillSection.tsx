@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../../i18n';
 import type { ProfileSummary } from '../../profiles/schema';
 import { FillPreview } from '../components/FillPreview';
+import { FocusOnChange } from '../components/FocusOnChange';
 import { QueueBar } from '../components/QueueBar';
 import { useFill } from '../components/useFill';
 import type { useWorkQueue } from '../components/useWorkQueue';
@@ -11,7 +12,8 @@ import type { useWorkQueue } from '../components/useWorkQueue';
 const COMMAND_WINDOW_MS = 10_000;
 
 /**
- * 「填写当前页面」 from the popup: preview here, confirm here (an extension page: a portal page can neither read
+ * 「用档案填写本页」 from the popup (named as in the panel: the fill's messages send the user back to that one
+ * button): preview here, confirm here (an extension page: a portal page can neither read
  * nor click it). 「下一位」 moves along the work queue (an import in sheet order, a selection, a search), keeping
  * the tab (page, business); at the end it says so instead of starting again.
  */
@@ -38,13 +40,15 @@ export function FillSection({ active, queue }: { active: ProfileSummary | null; 
       <div class="row">
         {!state.preview && (
           <button type="button" class="primary" data-jzs-action="fill" disabled={!active || state.busy} onClick={onFill}>
-            {t('fillPopup.fill')}
+            {t('fill.button')}
           </button>
         )}
       </div>
       <QueueBar {...queue.bar(fill)} />
       {!active && <p class="muted">{t('fillPopup.needActive')}</p>}
-      {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+      <FocusOnChange on={state.preview ?? state.report ?? state.error}>
+        {(state.preview || state.report || state.error !== undefined || state.untrusted) && <FillPreview {...fill.props} />}
+      </FocusOnChange>
     </section>
   );
 }
