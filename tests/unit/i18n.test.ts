@@ -47,7 +47,9 @@ describe('UI text', () => {
     expect(t('panel.validationCounts', { errors: 2, warnings: 1 }, 'en')).toBe('2 errors, 1 warning');
     expect(t('panel.validationCounts', { errors: 1, warnings: 0 }, 'zh')).toBe('1 处错误，0 处提示');
     expect(t('profileWarn.contractPast', { date: '2026-12-01', days: 1 }, 'en')).toContain('(1 day ago)');
-    expect(t('v.check.renewalTooLate', { left: 1, min: 30, last: '2026-11-01' }, 'en')).toMatch(/^Only 1 day until/);
+    expect(t('v.check.renewalTooLate', { left: 1, min: 30, last: '2026-11-01' }, 'en')).toMatch(/2026-11-01, has passed .* 1 day left\)/);
+    // The last filing day is always past in this phase: the text says so, not only "by <date>" (review, 2026-12-02).
+    expect(t('v.check.renewalTooLate', { left: 16, min: 30, last: '2026-11-19' }, 'zh')).toMatch(/已过延续注册的最晚申请日 2026-11-19.*不能申请延续/);
     expect(t('cases.portal.skipped', { n: 1 }, 'en')).toMatch(/^1 other entry .* is not listed\.$/);
   });
 
