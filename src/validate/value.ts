@@ -87,5 +87,8 @@ export function validateValue(spec: ValueSpec, raw: string, now: Date): Validate
   const text = raw.trim();
   if (!text) return { value: undefined, findings: [] };
   if (spec.openEnded && isOpenEndedText(text)) return { value: OPEN_ENDED, findings: [] };
+  // 「长期」 in a date that cannot be open-ended is said as such, as the import does (cell-dates' openEndedHere):
+  // the format message would ask for a date format when the person meant "no end".
+  if (spec.validate === 'date' && isOpenEndedText(text)) return { value: undefined, findings: [err('date.openEndedHere', { text })] };
   return RUN[spec.validate](text, spec, now);
 }

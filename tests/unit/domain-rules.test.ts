@@ -503,7 +503,7 @@ describe('14.6 validators closer to the standards', () => {
 
   it('无固定期限/长期 contracts are stored as open-ended and satisfy the one-year rule', () => {
     for (const text of ['无固定期限', '长期', '无 固定期限', 'open-ended', '长期有效']) expect(validateField('contractEnd', text, now).value, text).toBe(OPEN_ENDED);
-    expect(codes(validateField('contractStart', '长期', now).findings)).toEqual(['error:date.format']);
+    expect(codes(validateField('contractStart', '长期', now).findings)).toEqual(['error:date.openEndedHere']);
     expect(validateField('contractEnd', '无固定期限', now).value).toBe(OPEN_ENDED);
     expect(ProfileBody.safeParse({ data: { name: '张三', contractEnd: OPEN_ENDED } }).success).toBe(true);
     expect(ProfileBody.safeParse({ data: { name: '张三', contractStart: OPEN_ENDED } }).success).toBe(false);

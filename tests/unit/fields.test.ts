@@ -156,7 +156,7 @@ describe('values derived from the table', () => {
 
   it('reads an open-ended labour contract end in its usual spellings, and only for that field', () => {
     for (const text of ['无固定期限', '长期', ' 无 固定期限 ', 'Open-ended']) expect(parseField('contractEnd', text, NOW).value, text).toBe(OPEN_ENDED);
-    expect(parseField('contractStart', '长期', NOW)).toMatchObject({ value: undefined, findings: [{ code: 'date.format' }] });
+    expect(parseField('contractStart', '长期', NOW)).toMatchObject({ value: undefined, findings: [{ code: 'date.openEndedHere' }] });
     expect(fieldText('contractEnd', OPEN_ENDED, 'zh')).toBe('无固定期限');
     expect(fieldText('contractEnd', OPEN_ENDED, 'en')).toBe('Open-ended');
     expect(fieldText('contractEnd', '2027-01-01', 'en')).toBe('2027-01-01');
