@@ -21,11 +21,21 @@ export function ZhRuns({ text }: { text: string }): VNode {
 }
 
 /**
+ * The template with the parameters that are numbers put in by t(), so a word agreeing with a count
+ * (`{n:one|other}`) agrees here too; the element parameters stay placeholders.
+ */
+function templateOf(key: MessageKey, params: Record<string, ComponentChildren>): string {
+  const counts: Record<string, number> = {};
+  for (const [name, value] of Object.entries(params)) if (typeof value === 'number') counts[name] = value;
+  return t(key, counts, getLang());
+}
+
+/**
  * t() whose parameters may be elements (a marked name inside a translated sentence): the template is split at
  * its placeholders and the parts interleaved with the given nodes.
  */
 export function tx(key: MessageKey, params: Record<string, ComponentChildren>): VNode {
-  const template = t(key, {}, getLang());
+  const template = templateOf(key, params);
   const parts = template.split(/\{(\w+)\}/g);
   return <>{parts.map((p, i) => (i % 2 === 1 ? (Object.hasOwn(params, p) ? params[p] : `{${p}}`) : p))}</>;
 }
@@ -35,7 +45,7 @@ export function tx(key: MessageKey, params: Record<string, ComponentChildren>): 
  * those runs of the template are marked as Chinese too.
  */
 export function txRuns(key: MessageKey, params: Record<string, ComponentChildren>): VNode {
-  const template = t(key, {}, getLang());
+  const template = templateOf(key, params);
   const parts = template.split(/\{(\w+)\}/g);
   return <>{parts.map((p, i) => (i % 2 === 1 ? (Object.hasOwn(params, p) ? params[p] : `{${p}}`) : <ZhRuns key={i} text={p} />))}</>;
 }

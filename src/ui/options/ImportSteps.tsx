@@ -87,7 +87,7 @@ function conflictText(plan: ImportPlan, r: RowResult): string | undefined {
   if (!c) return undefined;
   if (c.stored) return t('import.conflictStored', { name: c.otherName });
   const at = rowsAt(c.sheetRows, c.sheets);
-  return at ? t('import.conflictFileAt', { rows: at, name: c.otherName }) : t('import.conflictFile', { rows: joinList(c.sheetRows), name: c.otherName });
+  return at ? t('import.conflictFileAt', { rows: at, name: c.otherName }) : t('import.conflictFile', { rows: joinList(c.sheetRows), count: c.sheetRows.length, name: c.otherName });
 }
 
 /** Step 1: the file input, the template, progress and the panel's message. */
