@@ -4,7 +4,7 @@ import { FIELD_KEYS } from '../../domain/ids';
 import { FIELD_NAMES } from '../../domain/fields';
 import { getLang, joinClauses, joinList, t, type MessageKey } from '../../i18n';
 import { importTemplate } from '../../profiles/io/export';
-import { autoMap, type ColumnKey, EXTRA_COLUMNS } from '../../profiles/io/mapping';
+import { autoMap, type ColumnKey, EXTRA_COLUMNS, sharedFields } from '../../profiles/io/mapping';
 import type { ConflictChoice, ImportPlan } from '../../profiles/io/plan';
 import { HEADER_SEARCH_ROWS, type ReadResult, sheetOf } from '../../profiles/io/read';
 import { rejectedCsv } from '../../profiles/io/rejected';
@@ -164,6 +164,27 @@ function EmployerOffer({ sheet, found, employer, onEmployer }: OfferProps) {
   );
 }
 
+/**
+ * Why a column the clerk may expect imported is not: it holds dates no field is mapped to, or its header (专业) names
+ * two fields and its values did not tell which (mapping.ts byValues) — said, not silently 不导入.
+ */
+function UnmappedWhy({ header, column, mapped, dates }: { header: string; column: number; mapped: boolean; dates: boolean }) {
+  const shared = mapped ? undefined : sharedFields(header);
+  if (shared) {
+    const fields = { zh: shared.map((k) => FIELD_NAMES[k].zh).join('、'), en: shared.map((k) => FIELD_NAMES[k].en).join(' or ') };
+    return (
+      <div class="warning" data-jzs-map-shared-unclear={column}>
+        <ZhRuns text={t('import.sharedUnclear', { header, fields })} />
+      </div>
+    );
+  }
+  return dates && !autoMap([header])[0] ? (
+    <div class="warning" data-jzs-map-unread-dates={column}>
+      {t('import.unmappedDates')}
+    </div>
+  ) : null;
+}
+
 /** Step 2: what the reader found, the header row (choosable) and the column mapping with sample values. */
 export function MappingStep({ state: s, read, table, onHeaderRow, onMap, onEmployer }: MappingProps) {
   const samples = useMemo(() => samplesOf(table), [table]);
@@ -211,11 +232,7 @@ export function MappingStep({ state: s, read, table, onHeaderRow, onMap, onEmplo
                 <ZhRuns text={h || `#${i + 1}`} />
                 {table.hiddenColumns?.has(i) && <span class="muted"> {t('import.hiddenColumn')}</span>}
                 <AlsoClaims headers={table.headers} mapping={s.mapping} column={i} />
-                {unreadDates.has(i) && !autoMap([h])[0] && (
-                  <div class="warning" data-jzs-map-unread-dates={i}>
-                    {t('import.unmappedDates')}
-                  </div>
-                )}
+                <UnmappedWhy header={h} column={i} mapped={s.mapping[i] != null} dates={unreadDates.has(i)} />
               </td>
               <td class="muted" data-jzs-map-sample={i}>
                 <ZhRuns text={(samples[i] ?? []).join(' · ')} />
