@@ -49,3 +49,14 @@ export function formatForField(iso: string, pattern = 'yyyy-MM-dd'): string {
     .replace('dd', d)
     .replace(/(?<!d)d(?!d)/, String(Number(d)));
 }
+
+/**
+ * 「至今」, 「在职」: a period's end written as "up to now" — the contract (or the post) still runs, which is no date,
+ * and not 无固定期限 either (a fixed-term contract still running says so too). Said as such rather than as a date
+ * format we do not read (cell-dates' format message would ask the clerk to rewrite a date there is none of).
+ */
+const UNTIL_NOW = /^(至今|迄今|至现在|到现在|到今|今|现在|目前|现今|在职|仍在职|未到期|未结束|till?now|todate|present|ongoing)$/i;
+
+export function isUntilNowText(raw: string): boolean {
+  return UNTIL_NOW.test(raw.normalize('NFKC').replace(/\s+/g, ''));
+}

@@ -7,7 +7,7 @@
 import type { FieldDef, ValidatorId } from '../domain/fields';
 import { OPEN_ENDED } from '../domain/ids';
 import { makeDate } from '../domain/calendar';
-import { isOpenEndedText, parseDateText } from './dates';
+import { isOpenEndedText, isUntilNowText, parseDateText } from './dates';
 import { validateCreditCode } from './credit-code';
 import { validateIdNumber } from './id-number';
 import {
@@ -90,5 +90,6 @@ export function validateValue(spec: ValueSpec, raw: string, now: Date): Validate
   // 「长期」 in a date that cannot be open-ended is said as such, as the import does (cell-dates' openEndedHere):
   // the format message would ask for a date format when the person meant "no end".
   if (spec.validate === 'date' && isOpenEndedText(text)) return { value: undefined, findings: [err('date.openEndedHere', { text })] };
+  if (spec.validate === 'date' && isUntilNowText(text)) return { value: undefined, findings: [err('date.untilNow', { text })] };
   return RUN[spec.validate](text, spec, now);
 }

@@ -157,6 +157,8 @@ describe('values derived from the table', () => {
   it('reads an open-ended labour contract end in its usual spellings, and only for that field', () => {
     for (const text of ['无固定期限', '长期', ' 无 固定期限 ', 'Open-ended']) expect(parseField('contractEnd', text, NOW).value, text).toBe(OPEN_ENDED);
     expect(parseField('contractStart', '长期', NOW)).toMatchObject({ value: undefined, findings: [{ code: 'date.openEndedHere' }] });
+    // 「至今」 typed in the editor is said as the import says it: still running, no date (one definition, validate/dates.ts).
+    for (const text of ['至今', '在职', ' 至 今 ']) expect(parseField('contractEnd', text, NOW), text).toMatchObject({ value: undefined, findings: [{ code: 'date.untilNow' }] });
     expect(fieldText('contractEnd', OPEN_ENDED, 'zh')).toBe('无固定期限');
     expect(fieldText('contractEnd', OPEN_ENDED, 'en')).toBe('Open-ended');
     expect(fieldText('contractEnd', '2027-01-01', 'en')).toBe('2027-01-01');

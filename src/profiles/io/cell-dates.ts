@@ -2,7 +2,7 @@ import { MONTH_FIELDS } from '../../domain/fields';
 import { type FieldKey, OPEN_ENDED, OPEN_ENDED_FIELDS } from '../../domain/ids';
 import type { MessageKey, Params } from '../../i18n';
 import type { Cell } from './table';
-import { isOpenEndedText } from '../../validate/dates';
+import { isOpenEndedText, isUntilNowText } from '../../validate/dates';
 import { implausibleDate } from '../../validate/plausible-dates';
 import { excelSerialToIso } from './xlsx';
 
@@ -100,12 +100,6 @@ function arabicDate(text: string): string {
   return `${year}年${month}月${day === undefined ? '' : `${day}日`}`;
 }
 
-/**
- * 「至今」, 「在职」: a period's end written as "up to now" — the contract (or the post) still runs, which is no date,
- * and not 无固定期限 either (a fixed-term contract still running says so too). Said as such rather than as a date
- * format we do not read (cell-dates' format message would ask the clerk to rewrite a date there is none of).
- */
-const UNTIL_NOW = /^(至今|迄今|至现在|到现在|到今|今|现在|目前|现今|在职|仍在职|未到期|未结束|till?now|todate|present|ongoing)$/i;
 
 /** A weekday after a date, as calendars and some systems print it: 「2027-12-15（周三）」, 「2024年3月1日 星期五」. */
 const WEEKDAY = /\s*[(]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)]?$/u;
@@ -129,7 +123,7 @@ function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
   const timeless = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
   const text = arabicDate(timeless.replace(/^(\d{4}\.\d{1,2}(?:\.\d{1,2})?)\.$/, '$1'));
   if (isOpenEndedText(text)) return OPEN_ENDED_FIELDS.has(key) ? { value: OPEN_ENDED } : { problem: { code: 'import.date.openEndedHere', params: { text } } };
-  if (UNTIL_NOW.test(text.replace(/\s+/g, ''))) return { problem: { code: 'import.date.untilNow', params: { text } } };
+  if (isUntilNowText(text)) return { problem: { code: 'import.date.untilNow', params: { text } } };
   for (const re of DAY_FORMS) {
     const m = re.exec(text);
     if (!m) continue;
