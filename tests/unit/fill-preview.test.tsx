@@ -92,6 +92,13 @@ describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () =
     expect(shown).toContainEqual(['graduationDate', expect.stringContaining('1940-07-01')]);
     expect(container.querySelector('[data-jzs-fill-warnings]')?.textContent).toContain('不影响填写');
     expect(container.querySelector<HTMLButtonElement>('[data-jzs-action="confirm-fill"]')?.disabled).toBe(false);
+    // The warnings come before the list's own title, which names the list: they no longer read as its first lines.
+    const list = container.querySelector('ul[aria-labelledby]');
+    const title = list && container.querySelector(`[id="${list.getAttribute('aria-labelledby')}"]`);
+    expect(title?.textContent).toMatch(/将为 张三 填写以下字段/);
+    expect(title?.nextElementSibling).toBe(list);
+    const warningsBox = container.querySelector('[data-jzs-fill-warnings]');
+    expect(warningsBox && title && warningsBox.compareDocumentPosition(title) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('names what the ID number tells when birth date and gender are empty; nothing when all is well', () => {

@@ -178,7 +178,6 @@ export function FillPreview(props: FillPreviewProps) {
               {tx('fill.onPage', { name: <Zh>{preview.onPage.name}</Zh> })}
             </div>
           )}
-          <div>{tx('fill.preview', { name: <Zh>{preview.profile.name}</Zh> })}</div>
           {preview.unreadFrames && (
             <div class="warn" role="note" data-jzs-fill-unread-frames="">
               {t('fill.unreadFrames')}
@@ -193,7 +192,10 @@ export function FillPreview(props: FillPreviewProps) {
               <span class="meta">{tx('fill.replaceAllHelp', { name: <Zh>{preview.profile.name}</Zh> })}</span>
             </p>
           )}
-          <ul>
+          {/* The list's own title right above it: the profile's warnings and the replace-all offer come first, so they
+              no longer read as the list's first lines (review, 2026-12-02). */}
+          <div id={`jzs-fill-list-${preview.planId}`}>{tx('fill.preview', { name: <Zh>{preview.profile.name}</Zh> })}</div>
+          <ul aria-labelledby={`jzs-fill-list-${preview.planId}`}>
             {preview.items.map((i) => (
               <Item key={i.id} item={i} checked={state.overwrite.has(i.id)} props={props} />
             ))}
