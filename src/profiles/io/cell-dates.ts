@@ -190,26 +190,43 @@ const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*/g;
 /**
  * A combined 起止日期 cell (`2019.6.4-2025.6.4`, `2022年10月3日至2028年10月3日`, `2020-01-01—无固定期限`): tried at
  * every separator until both sides read as dates (ISO dates have hyphens of their own).
+ *
+ * The two dates are one fact, stored both or neither: when one side is refused (「2024.2.30-2027.2.28」, a start with
+ * a two-digit year, an end before the start), the other is not stored either — the cell was typed wrong somewhere,
+ * and half a period would look complete in the profile while the contract it describes is unknown. The refused side
+ * says why, the other that it was held back with it. Only 「至今」 (still running) keeps the start: it is no misread
+ * end but the clerk saying there is none to give, and the start beside it is as typed.
  */
 export function splitPeriod(cell: Cell, ctx: DateContext): { start: DateRead; end: DateRead } {
   const text = cell.text.normalize('NFKC').trim();
   let partial: { start: DateRead; end: DateRead } | undefined;
   for (const m of text.matchAll(SEPARATORS)) {
     const left = text.slice(0, m.index);
-    const right = text.slice((m.index ?? 0) + m[0].length);
+    // 「2019.6.4至今」: the 至 of 至今 is its separator too.
+    const right = m[0].trim() === '至' && /^今\s*$/u.test(text.slice((m.index ?? 0) + m[0].length)) ? '至今' : text.slice((m.index ?? 0) + m[0].length);
     if (!left || !right) continue;
     const start = readDateCell('contractStart', { text: left }, ctx);
     const end = readDateCell('contractEnd', { text: right }, ctx);
     if (start.value !== undefined && end.value !== undefined) {
       if (end.value !== OPEN_ENDED && end.value < start.value) {
-        return { start, end: { problem: { code: 'import.date.endBeforeStart', params: { text, start: start.value } } } };
+        const problem: Coded = { code: 'import.date.endBeforeStart', params: { text, start: start.value, end: end.value } };
+        return { start: { problem }, end: { problem } };
       }
       return { start, end };
     }
     const readable = (r: DateRead) => r.value !== undefined || r.problem.code !== 'import.date.format';
     if (!partial && readable(start) && readable(end)) partial = { start, end };
   }
-  if (partial) return partial;
+  if (partial) return wholeOrNone(text, partial);
   const problem: Coded = { code: 'import.date.period', params: { text } };
   return { start: { problem }, end: { problem } };
+}
+
+/** One side of a period read and the other refused: the read side is held back too, saying so (see splitPeriod). */
+function wholeOrNone(text: string, period: { start: DateRead; end: DateRead }): { start: DateRead; end: DateRead } {
+  const { start, end } = period;
+  if (end.problem?.code === 'import.date.untilNow') return period;
+  const held = (read: DateRead, refused: 'start' | 'end'): DateRead =>
+    read.value === undefined ? read : { problem: { code: 'import.date.periodHalf', params: { text, value: read.value === OPEN_ENDED ? { zh: '无固定期限', en: 'open-ended' } : read.value, refused: { code: `import.date.side.${refused}` } } } };
+  return { start: held(start, 'end'), end: held(end, 'start') };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { t } from '../../src/i18n';
+import { oneCell } from '../helpers/one-cell';
+
+/**
+ * A fifth round of clerks' cells (`sheets`, 2026-12-03): combined contract periods with one side refused, English
+ * weekdays and month names after or before a date, landlines with a remark or an extension in a phone cell. The
+ * rule is the same as before — a cell is read right, or left empty with something said naming its column — and a
+ * period is one fact: both dates or neither.
+ */
+const said = (r: ReturnType<typeof oneCell>) => r.warnings.map((w) => w.code);
+
+describe('a combined 劳动合同期限 cell is stored whole or not at all', () => {
+  it('one side refused (impossible, year-month only, year not first, 2019.1): neither date stored, the refused side said first, then that the other was held back', () => {
+    for (const [text, refused, other] of [
+      ['2024.2.30-2027.2.28', 'import.date.impossible', '2027-02-28'],
+      ['3/1/2024-2027.2.28', 'import.date.yearNotFirst', '2027-02-28'],
+      ['2019.1-2027.2.28', 'import.date.needDay', '2027-02-28'],
+      ['2024.3.1 - 2027.2', 'import.date.needDay', '2024-03-01'],
+      ['2024年3月1日至2027年13月1日', 'import.date.impossible', '2024-03-01'],
+      ['1949.3.1-无固定期限', 'import.date.tooEarly', 'open-ended'],
+    ] as const) {
+      const got = oneCell('劳动合同期限', text);
+      expect(got.data, text).not.toHaveProperty('contractStart');
+      expect(got.data, text).not.toHaveProperty('contractEnd');
+      expect(said(got), text).toEqual([refused, 'import.date.periodHalf']);
+      const half = got.warnings[1];
+      expect(t(half?.code ?? 'import.date.format', half?.params), text).toContain(text.normalize('NFKC'));
+      expect(t(half?.code ?? 'import.date.format', half?.params), text).toContain(other === 'open-ended' ? '无固定期限' : other);
+      expect(t(half?.code ?? 'import.date.format', half?.params, 'en'), text).toMatch(/start date|end date/);
+    }
+  });
+
+  it('an end before its start: neither stored (which is wrong cannot be told), one message naming both dates', () => {
+    const got = oneCell('劳动合同起止日期', '2024.3.1-2023.2.28');
+    expect(got.data).not.toHaveProperty('contractStart');
+    expect(got.data).not.toHaveProperty('contractEnd');
+    expect(said(got)).toEqual(['import.date.endBeforeStart']);
+    const text = t('import.date.endBeforeStart', got.warnings[0]?.params);
+    expect(text).toContain('2023-02-28');
+    expect(text).toContain('2024-03-01');
+    expect(text).toContain('都未导入');
+  });
+
+  it('both sides read: both stored; 「至今」 keeps the start (no end to give, not a misread one) and quotes 「至今」 whole', () => {
+    expect(oneCell('劳动合同期限', '2024.3.1-2027.2.28').data).toMatchObject({ contractStart: '2024-03-01', contractEnd: '2027-02-28' });
+    const now = oneCell('劳动合同期限', '2024.3.1至今');
+    expect(now.data.contractStart).toBe('2024-03-01');
+    expect(now.data).not.toHaveProperty('contractEnd');
+    expect(now.warnings.map((w) => [w.code, w.params?.text])).toEqual([['import.date.untilNow', '至今']]);
+  });
+});
