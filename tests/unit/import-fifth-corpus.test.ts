@@ -50,3 +50,34 @@ describe('a combined 劳动合同期限 cell is stored whole or not at all', () 
     expect(now.warnings.map((w) => [w.code, w.params?.text])).toEqual([['import.date.untilNow', '至今']]);
   });
 });
+
+describe('an English weekday or month name beside a date', () => {
+  const read = (text: string, header = '劳动合同开始日期') => ((r) => r.data.contractStart ?? r.data.graduationDate ?? r.warnings.map((w) => w.code).join(','))(oneCell(header, text));
+
+  it('a year-first date with its own weekday, English or Chinese, after or before it: read (2024-03-01 was a Friday)', () => {
+    for (const text of ['2024-03-01 (Fri)', '2024-03-01 Fri', '2024-03-01, Friday', '2024/3/1 (FRI.)', 'Fri 2024-03-01', 'Friday, 2024年3月1日', '周五 2024-03-01', '星期五，2024年3月1日', '2024-03-01 00:00 Fri']) {
+      expect(read(text), text).toBe('2024-03-01');
+    }
+  });
+
+  it('a month named in English with a four-digit year: read, with or without its weekday; at the month\'s level for 毕业时间', () => {
+    for (const text of ['1 Mar 2024', '1-Mar-2024', '1st March 2024', 'March 1, 2024', '2024-Mar-01', 'Fri 1 Mar 2024', 'Friday, March 1, 2024', 'Fri Mar 01 2024', 'Sat. 2 Mar. 2024']) {
+      expect(read(text), text).toBe(text.startsWith('Sat') ? '2024-03-02' : '2024-03-01');
+    }
+    expect(read('Mar 2024', '毕业时间')).toBe('2024-03');
+    expect(read('Mar 2024')).toBe('import.date.needDay');
+  });
+
+  it('refused, said: a weekday that is not the date\'s (「Mon 1 Mar 2024」), a two-digit year (「01-Mar-24」, 「Mar-24」), a year not first even with a weekday, a weekday alone', () => {
+    expect(read('Mon 1 Mar 2024')).toBe('import.date.weekday');
+    expect(read('2024-03-01 (Mon)')).toBe('import.date.weekday');
+    expect(read('01-Mar-24')).toBe('import.date.twoDigitYear');
+    expect(read('Mar-24')).toBe('import.date.twoDigitYear');
+    expect(read('3/1/2024 Fri')).toBe('import.date.yearNotFirst');
+    expect(read('32 Mar 2024')).toBe('import.date.impossible');
+    expect(read('Fri')).toBe('import.date.format');
+    const got = oneCell('劳动合同开始日期', '01-Mar-24').warnings[0];
+    expect(t(got?.code ?? 'import.date.format', got?.params)).toContain('「01-Mar-24」的年份只写了两位');
+    expect(t('import.date.weekday', oneCell('劳动合同开始日期', 'Mon 1 Mar 2024').warnings[0]?.params, 'en')).toContain('2024-03-01');
+  });
+});
