@@ -81,3 +81,42 @@ describe('an English weekday or month name beside a date', () => {
     expect(t('import.date.weekday', oneCell('劳动合同开始日期', 'Mon 1 Mar 2024').warnings[0]?.params, 'en')).toContain('2024-03-01');
   });
 });
+
+describe('a landline with a remark or an extension', () => {
+  const phone = (text: string, header = '联系电话') => ((r) => r.data.phone ?? r.data.mobile ?? r.warnings.map((w) => w.code).join(','))(oneCell(header, text));
+
+  it('in 联系电话, a remark naming the applicant\'s office or home line is a remark: the number read, the remark said', () => {
+    for (const [text, remark] of [['0531-88886666（办）', '办'], ['0531-88886666(宅)', '宅'], ['(0531)88886666 住宅', '住宅'], ['0531-88886666【办公室】', '办公室'], ['0531-88886666 座机', '座机'], ['0531-88886666（本人办公）', '本人办公'], ['88886666（家）', '家']] as const) {
+      const got = oneCell('联系电话', text);
+      expect(got.data.phone, text).toBe(text.startsWith('8') ? '88886666' : '0531-88886666');
+      expect(got.warnings, text).toEqual([]);
+      expect(got.notices.map((n) => [n.code, n.params?.remark]), text).toEqual([['import.cell.remark', remark]]);
+    }
+  });
+
+  it('an extension written with 转, 分机, 内线 or ext. right after the number is its extension, a remark after it too', () => {
+    for (const text of ['0531-88886666 转 8001', '0531-88886666分机8001', '0531-88886666 分机号：8001', '0531-88886666 内线 8001', '0531-88886666 ext. 8001', '0531-88886666转8001（办）', '0531 8888 6666 转 8001 (office)']) {
+      expect(phone(text), text).toBe('0531-88886666-8001');
+    }
+  });
+
+  it('never glued: digits after a space, a remark or an extension are not joined to the number; other remarks are still refused', () => {
+    expect(phone('0531-88886666 8001')).toBe('v.phone.format');
+    expect(phone('0531-88886666 转 8001 2')).toBe('import.cell.remarkUnclear');
+    expect(phone('0531-8888666 6')).toBe('v.phone.format');
+    expect(phone('0531-88886666（办）转8001')).toBe('import.cell.remarkUnclear');
+    for (const text of ['0531-88886666（传真）', '0531-88886666（总机）', '0531-88886666（王经理）', '0531-88886666（前台）', '13805311234（办）']) {
+      expect(phone(text), text).toBe('import.cell.remarkUnclear');
+    }
+  });
+
+  it('in 手机, a landline is refused as a landline (the mobile takes none), naming it and the 联系电话 the column may be', () => {
+    for (const text of ['0531-88886666（办）', '0531-88886666', '电话 0531-88886666 转 8001']) {
+      expect(phone(text, '手机'), text).toBe('import.cell.landlineInMobile');
+    }
+    const got = oneCell('手机', '0531-88886666（办）').warnings[0];
+    expect(t(got?.code ?? 'import.cell.masked', got?.params)).toContain('固定电话号码 0531-88886666');
+    expect(t(got?.code ?? 'import.cell.masked', got?.params, 'en')).toContain('Telephone');
+    expect(phone('8888666', '手机')).toBe('v.mobile.length');
+  });
+});

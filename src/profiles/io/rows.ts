@@ -303,7 +303,7 @@ function readOther(b: RowBuilder, key: FieldKey, raw: Cell, column: string, now:
     b.warnings.push(fromCoded(column, remarked.problem));
     return;
   }
-  if (remarked) b.notices.push({ column, code: 'import.cell.remark', params: { text: cell.text.trim(), value: remarked.value, remark: remarked.remark } });
+  if (remarked?.remark) b.notices.push({ column, code: 'import.cell.remark', params: { text: cell.text.trim(), value: remarked.value, remark: remarked.remark } });
   // 12 under the format 0.0 shows 「12.0」: the whole number is the cell's.
   const text = remarked?.value ?? (FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim());
   const r = parseField(key, text, now);
