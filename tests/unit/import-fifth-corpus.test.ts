@@ -110,6 +110,14 @@ describe('a landline with a remark or an extension', () => {
     }
   });
 
+  it('an area code run into the number or in brackets before an extension word splits by the numbering plan (010, 02x: three digits) — found by the seeded round', () => {
+    expect(phone('01058979072')).toBe('010-58979072');
+    expect(phone('(010)58979072 ext. 5927')).toBe('010-58979072-5927');
+    expect(phone('（0531）69994806 内线 9916')).toBe('0531-69994806-9916');
+    expect(phone('05338888666')).toBe('0533-8888666');
+    expect(phone('0105-8979072')).toBe('v.phone.format');
+  });
+
   it('in 手机, a landline is refused as a landline (the mobile takes none), naming it and the 联系电话 the column may be', () => {
     for (const text of ['0531-88886666（办）', '0531-88886666', '电话 0531-88886666 转 8001']) {
       expect(phone(text, '手机'), text).toBe('import.cell.landlineInMobile');

@@ -58,8 +58,8 @@ export function numberWithRemark(key: FieldKey, raw: string, now: Date): RemarkR
   const [number] = numbers;
   if (number === undefined) return landlineAsMobile(key, runs, text, now);
   const remark = marked.replace(number, ' ').replace(/[\s()（）[\]【】〔〕:：,，;；、.。\-—_/]+/gu, ' ').trim();
-  // 「0531-88886666 分机8001」: only the extension's word was not the phone check's; the number is the whole cell.
-  if (!remark) return number === marked && marked !== text ? { value: number, remark: '' } : undefined;
+  // 「(0531)88886666 分机8001」: only the extension's word was not the phone check's; nothing else is beside the number.
+  if (!remark) return marked !== text ? { value: number, remark: '' } : undefined;
   const bare = remark.replace(/\s+/g, '');
   // 「本人办公」, 「常用座机」: the applicant's own office or home line.
   const line = FIELDS[key].type === 'phone' && isLandline(number, now) && LINE_REMARK.test(bare.replace(/^(本人|自己|个人|常用|现用)/u, ''));
