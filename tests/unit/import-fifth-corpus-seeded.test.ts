@@ -94,7 +94,7 @@ function periodCell(r: Rand): Cell {
   const [s, st] = writeDate(r, start);
   const tail = pick(r, ['date', 'date', 'date', 'date', 'open', 'now'] as const);
   const [e, et]: Written = tail === 'date' ? writeDate(r, later) : tail === 'open' ? [pick(r, ['长期', '无固定期限']), OPEN] : [pick(r, ['至今', '今']), undefined];
-  const sep = tail === 'now' && e === '今' ? '至' : pick(r, ['-', '至', ' 至 ', '~', '～', '—', ' - ', '－', '到']);
+  const sep = tail === 'now' && e === '今' ? '至' : pick(r, ['-', '至', ' 至 ', '~', '～', '—', ' - ', '－', '到', ' to ']);
   const whole = st !== undefined && et !== undefined && (et === OPEN || et >= st);
   const text = `${s}${sep}${e}`;
   if (tail === 'now') return { text, truths: [['contractStart', st], ['contractEnd', undefined]] };

@@ -65,6 +65,10 @@ describe('an English weekday or month name beside a date', () => {
       expect(read(text), text).toBe(text.startsWith('Sat') ? '2024-03-02' : '2024-03-01');
     }
     expect(read('Mar 2024', '毕业时间')).toBe('2024-03');
+    for (const text of ['1 Mar 2024 to 28 Feb 2027', 'March 1, 2024 - February 28, 2027', 'Fri 2024-03-01 TO 2027-02-28 (Sun)']) {
+      expect(oneCell('劳动合同期限', text).data, text).toMatchObject({ contractStart: '2024-03-01', contractEnd: '2027-02-28' });
+    }
+    expect(oneCell('劳动合同期限', 'Mon 1 Mar 2024 to 28 Feb 2027').data).not.toHaveProperty('contractEnd');
     expect(read('Mar 2024')).toBe('import.date.needDay');
   });
 

@@ -240,7 +240,8 @@ export function holdsDate(cell: Cell): boolean {
   return value !== undefined && /^(19|20)\d{2}-/.test(value);
 }
 
-const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*/g;
+// 「1 Mar 2024 to 28 Feb 2027」: English's word, set apart by spaces.
+const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*|\s+to\s+/gi;
 
 /**
  * A combined 起止日期 cell (`2019.6.4-2025.6.4`, `2022年10月3日至2028年10月3日`, `2020-01-01—无固定期限`): tried at
