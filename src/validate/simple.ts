@@ -66,8 +66,10 @@ export function validatePhone(raw: string): Validated {
   if (!text) return { value: undefined, findings: [] };
   const m = /^(?:(0[12]\d|0[3-9]\d{2})\s*-?\s*)?(\d{3,4}) ?(\d{4})(?:\s*(?:-|转|ext\.?)\s*(\d{1,6}))?$/i.exec(spaced.replace(/\s+/g, ' '));
   if (!m) {
-    // People often give a mobile here: accept it.
-    if (/^1[3-9]\d{9}$/.test(text)) return { value: text, findings: [] };
+    // People often give a mobile here, with +86 or 0086 as in the mobile field (「(+86)13805311234」 is no area code
+    // 0138): accept it.
+    const mobile = normaliseMobile(raw);
+    if (/^1[3-9]\d{9}$/.test(mobile)) return { value: mobile, findings: [] };
     return { value: undefined, findings: [err('phone.format')] };
   }
   return { value: `${m[1] ? `${m[1]}-` : ''}${m[2]}${m[3]}${m[4] ? `-${m[4]}` : ''}`, findings: [] };

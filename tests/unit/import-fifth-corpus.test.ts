@@ -120,6 +120,8 @@ describe('a landline with a remark or an extension', () => {
     expect(phone('（0531）69994806 内线 9916')).toBe('0531-69994806-9916');
     expect(phone('05338888666')).toBe('0533-8888666');
     expect(phone('0105-8979072')).toBe('v.phone.format');
+    // A mobile with its country code in 联系电话 is the mobile — it was 0138-05311234.
+    for (const text of ['(+86)13805311234', '+86 138 0531 1234', '0086-13805311234', '13805311234']) expect(phone(text), text).toBe('13805311234');
   });
 
   it('in 手机, a landline is refused as a landline (the mobile takes none), naming it and the 联系电话 the column may be', () => {
