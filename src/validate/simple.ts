@@ -53,17 +53,26 @@ export function validateWholeNumber(raw: string): Validated {
   return { value: String(Number(text)), findings: [] };
 }
 
-/** 固定电话: area code 0 + 2-3 digits (optional), 7-8 digit number, optional extension. */
+/**
+ * 固定电话: area code (optional), 7-8 digit number, optional extension. Area codes follow the national numbering plan:
+ * three digits for 010 and 020–029, four for the rest (0531) — so 01058979072 is 010-58979072, never 0105-8979072,
+ * and an area code run into the number splits one way only. Spaces are read where people
+ * put them — around the area code, the extension's mark, and once inside the number (8888 6666) — never between any
+ * two digits: 「0531-88886666 转 8001 2」 is no extension 80012.
+ */
 export function validatePhone(raw: string): Validated {
-  const text = raw.normalize('NFKC').replace(/[\s()（）]/g, '').replace(/^(\+86|0086)-?/, '0').replace(/^00/, '0');
+  const spaced = raw.normalize('NFKC').trim().replace(/[()（）]/g, ' ').trim().replace(/^(\+86|0086)\s*-?\s*/, '0').replace(/^00/, '0');
+  const text = spaced.replace(/\s/g, '');
   if (!text) return { value: undefined, findings: [] };
-  const m = /^(0\d{2,3})?-?(\d{7,8})(?:(?:-|转|ext\.?)(\d{1,6}))?$/i.exec(text);
+  const m = /^(?:(0[12]\d|0[3-9]\d{2})\s*-?\s*)?(\d{3,4}) ?(\d{4})(?:\s*(?:-|转|ext\.?)\s*(\d{1,6}))?$/i.exec(spaced.replace(/\s+/g, ' '));
   if (!m) {
-    // People often give a mobile here: accept it.
-    if (/^1[3-9]\d{9}$/.test(text)) return { value: text, findings: [] };
+    // People often give a mobile here, with +86 or 0086 as in the mobile field (「(+86)13805311234」 is no area code
+    // 0138): accept it.
+    const mobile = normaliseMobile(raw);
+    if (/^1[3-9]\d{9}$/.test(mobile)) return { value: mobile, findings: [] };
     return { value: undefined, findings: [err('phone.format')] };
   }
-  return { value: `${m[1] ? `${m[1]}-` : ''}${m[2]}${m[3] ? `-${m[3]}` : ''}`, findings: [] };
+  return { value: `${m[1] ? `${m[1]}-` : ''}${m[2]}${m[3]}${m[4] ? `-${m[4]}` : ''}`, findings: [] };
 }
 
 export function validateEmail(raw: string): Validated {

@@ -68,7 +68,7 @@ const COLUMNS: Column[] = [
     field: 'phone',
     cell: (r) => {
       const n = `${pick(r, ['8', '6'])}${String(Math.floor(r() * 1e7)).padStart(7, '0')}`;
-      return [['phone', ...pick(r, [[`0531-${n}`, `0531-${n}`], [`(0531)${n}`, `0531-${n}`], [`0531 ${n}`, `0531-${n}`], [`0531-${n}（办）`, undefined], [`0531-${n}转8${n.slice(0, 2)}`, `0531-${n}-8${n.slice(0, 2)}`], ['/', undefined]] as Array<[string, Truth]>)]];
+      return [['phone', ...pick(r, [[`0531-${n}`, `0531-${n}`], [`(0531)${n}`, `0531-${n}`], [`0531 ${n}`, `0531-${n}`], [`0531-${n}（办）`, `0531-${n}`], [`0531-${n}转8${n.slice(0, 2)}`, `0531-${n}-8${n.slice(0, 2)}`], ['/', undefined]] as Array<[string, Truth]>)]];
     },
   },
   {

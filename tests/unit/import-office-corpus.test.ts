@@ -359,11 +359,11 @@ describe('the habits one by one, with what the clerk reads', () => {
     const { rows } = await run(`姓名,身份证号,手机,备注\n张三,身份证：${a},手机：13805311234,备注：自己填\n李四,${a},电话：0531-88886666,\n`);
     expect(rows.map((r) => [r.data.idNumber, r.data.mobile, r.notes])).toEqual([
       [a, '13805311234', '备注：自己填'],
-      // Another field's name is left as written, so the mobile's check refuses it: not imported, said so.
+      // Another field's name is left as written; the number is a landline, which the mobile cannot take: not imported, said so.
       [a, undefined, undefined],
     ]);
     expect(said(rows[0])).toContain('「手机：13805311234」开头的「手机」只是重复了列名，已去掉，按后面的内容导入。');
-    expect(rows[1]?.warnings.map((w) => [w.code, w.refused])).toEqual([['v.mobile.chars', '电话：0531-88886666']]);
+    expect(rows[1]?.warnings.map((w) => [w.code, w.params?.value])).toEqual([['import.cell.landlineInMobile', '0531-88886666']]);
   });
 
   it('a date-time at midnight is its date; another time of day is not read', async () => {

@@ -101,26 +101,81 @@ function arabicDate(text: string): string {
 }
 
 
-/** A weekday after a date, as calendars and some systems print it: 「2027-12-15（周三）」, 「2024年3月1日 星期五」. */
-const WEEKDAY = /\s*[(]?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*[)]?$/u;
+/**
+ * A weekday beside a date, as calendars, systems and English-locale Excel print it: 「2027-12-15（周三）」, 「2024年3月1日
+ * 星期五」, 「星期五，2024年3月1日」, 「2024-03-01 (Fri)」, 「Friday, 1 March 2024」. Chinese or English, after the date or
+ * before it; its day of the week, Sunday 0.
+ */
+const ZH_WEEKDAY = String.raw`(?:星期|周|礼拜)([一二三四五六日天])`;
+const EN_WEEKDAY = String.raw`(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?)\.?(?![a-z])`;
+const WEEKDAY_AFTER = new RegExp(String.raw`(?<![a-z])\s*[,，]?\s*[(]?\s*(?:${ZH_WEEKDAY}|${EN_WEEKDAY})\s*[)]?$`, 'iu');
+const WEEKDAY_BEFORE = new RegExp(String.raw`^[(]?\s*(?:${ZH_WEEKDAY}|${EN_WEEKDAY})\s*[)]?\s*[,，]?\s*`, 'iu');
+
+function dayOfWeek(m: RegExpExecArray): number {
+  if (m[1]) return '日一二三四五六天'.indexOf(m[1]) % 7;
+  return ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].indexOf((m[2] ?? '').slice(0, 3).toLowerCase());
+}
+
+/** The text without the weekday beside it, and that weekday; undefined when there is none (or nothing else). */
+function splitWeekday(text: string): { rest: string; day: number } | undefined {
+  const after = WEEKDAY_AFTER.exec(text);
+  if (after && after.index > 0) return { rest: text.slice(0, after.index), day: dayOfWeek(after) };
+  const before = WEEKDAY_BEFORE.exec(text);
+  if (before && before[0].length < text.length) return { rest: text.slice(before[0].length), day: dayOfWeek(before) };
+  return undefined;
+}
 
 /**
- * The date before a weekday, when the weekday is that date's: the two say the same day, so nothing is guessed. When
+ * The date beside a weekday, when the weekday is that date's: the two say the same day, so nothing is guessed. When
  * they disagree, one of them is wrong and which cannot be told: not read, said.
  */
-function withWeekday(read: DateRead, named: string, text: string): DateRead {
+function withWeekday(read: DateRead, day: number, text: string): DateRead {
   if (read.value === undefined) return read;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(read.value)) return { problem: { code: 'import.date.format', params: { text } } };
-  const actual = '日一二三四五六'[new Date(`${read.value}T00:00:00Z`).getUTCDay()];
-  return actual === named.replace('天', '日') ? read : { problem: { code: 'import.date.weekday', params: { text, date: read.value } } };
+  return new Date(`${read.value}T00:00:00Z`).getUTCDay() === day ? read : { problem: { code: 'import.date.weekday', params: { text, date: read.value } } };
+}
+
+/**
+ * English month names (English-locale Excel and systems: 「1 Mar 2024」, 「1-Mar-2024」, 「March 1, 2024」, 「2024-Mar-01」,
+ * 「Mar 2024」): the month is named, so with a four-digit year nothing is left to guess — read as the date (a year-month
+ * for a month-level field). With a two-digit year (「01-Mar-24」, Excel's d-mmm-yy; 「Mar-24」) which number is the day
+ * and which the year cannot be told: said. Undefined for any other text.
+ */
+const EN_MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const ORDINAL = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const EN_FORMS: Array<{ re: RegExp; y: number; m: number; d?: number }> = [
+  { re: new RegExp(String.raw`^${ORDINAL}[\s\-/.]*${EN_MONTH}[\s\-/.,]*(\d{4}|\d{2})$`, 'iu'), d: 1, m: 2, y: 3 },
+  { re: new RegExp(String.raw`^${EN_MONTH}[\s\-/.]*${ORDINAL}[\s\-/.,]+(\d{4}|\d{2})$`, 'iu'), m: 1, d: 2, y: 3 },
+  { re: new RegExp(String.raw`^(\d{4})[\s\-/.]*${EN_MONTH}[\s\-/.]*${ORDINAL}$`, 'iu'), y: 1, m: 2, d: 3 },
+  { re: new RegExp(String.raw`^${EN_MONTH}[\s\-/.,]*(\d{4}|\d{2})$`, 'iu'), m: 1, y: 2 },
+  { re: new RegExp(String.raw`^(\d{4})[\s\-/.]*${EN_MONTH}$`, 'iu'), y: 1, m: 2 },
+];
+const MONTH_STARTS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function englishDate(key: FieldKey, text: string): DateRead | undefined {
+  for (const { re, y, m, d } of EN_FORMS) {
+    const found = re.exec(text);
+    if (!found) continue;
+    const year = found[y] ?? '';
+    if (year.length !== 4) return { problem: { code: 'import.date.twoDigitYear', params: { text } } };
+    const month = MONTH_STARTS.indexOf((found[m] ?? '').slice(0, 3).toLowerCase()) + 1;
+    if (d !== undefined) {
+      const iso = isoDay(Number(year), month, Number(found[d]));
+      return iso ? { value: iso } : { problem: { code: 'import.date.impossible', params: { text } } };
+    }
+    return MONTH_FIELDS.has(key) ? { value: `${year}-${pad(month)}` } : { problem: { code: 'import.date.needDay', params: { text } } };
+  }
+  return undefined;
 }
 
 function fromText(key: FieldKey, raw: string, ctx: DateContext): DateRead {
-  const weekday = WEEKDAY.exec(raw.normalize('NFKC').trim());
-  if (weekday && weekday.index > 0) return withWeekday(fromText(key, raw.normalize('NFKC').trim().slice(0, weekday.index), ctx), weekday[1] ?? '', raw.trim());
+  const weekday = splitWeekday(raw.normalize('NFKC').trim());
+  if (weekday) return withWeekday(fromText(key, weekday.rest, ctx), weekday.day, raw.trim());
   // Midnight after the date, as systems export date-times (2024-03-01 00:00:00, 2024-03-01T00:00:00): the date. A full
   // stop typed after a dotted date (2024.3.15.) ends the sentence, not another number.
   const timeless = raw.normalize('NFKC').trim().replace(/(?:\s+|(?<=\d)T)0{1,2}:00(:00(\.0+)?)?$/, '');
+  const english = englishDate(key, timeless);
+  if (english) return english;
   const text = arabicDate(timeless.replace(/^(\d{4}\.\d{1,2}(?:\.\d{1,2})?)\.$/, '$1'));
   if (isOpenEndedText(text)) return OPEN_ENDED_FIELDS.has(key) ? { value: OPEN_ENDED } : { problem: { code: 'import.date.openEndedHere', params: { text } } };
   if (isUntilNowText(text)) return { problem: { code: 'import.date.untilNow', params: { text } } };
@@ -185,31 +240,49 @@ export function holdsDate(cell: Cell): boolean {
   return value !== undefined && /^(19|20)\d{2}-/.test(value);
 }
 
-const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*/g;
+// 「1 Mar 2024 to 28 Feb 2027」: English's word, set apart by spaces.
+const SEPARATORS = /\s*(?:至|到|~|～|—|–|－|-)\s*|\s+to\s+/gi;
 
 /**
  * A combined 起止日期 cell (`2019.6.4-2025.6.4`, `2022年10月3日至2028年10月3日`, `2020-01-01—无固定期限`): tried at
  * every separator until both sides read as dates (ISO dates have hyphens of their own).
+ *
+ * The two dates are one fact, stored both or neither: when one side is refused (「2024.2.30-2027.2.28」, a start with
+ * a two-digit year, an end before the start), the other is not stored either — the cell was typed wrong somewhere,
+ * and half a period would look complete in the profile while the contract it describes is unknown. The refused side
+ * says why, the other that it was held back with it. Only 「至今」 (still running) keeps the start: it is no misread
+ * end but the clerk saying there is none to give, and the start beside it is as typed.
  */
 export function splitPeriod(cell: Cell, ctx: DateContext): { start: DateRead; end: DateRead } {
   const text = cell.text.normalize('NFKC').trim();
   let partial: { start: DateRead; end: DateRead } | undefined;
   for (const m of text.matchAll(SEPARATORS)) {
     const left = text.slice(0, m.index);
-    const right = text.slice((m.index ?? 0) + m[0].length);
+    // 「2019.6.4至今」: the 至 of 至今 is its separator too.
+    const right = m[0].trim() === '至' && /^今\s*$/u.test(text.slice((m.index ?? 0) + m[0].length)) ? '至今' : text.slice((m.index ?? 0) + m[0].length);
     if (!left || !right) continue;
     const start = readDateCell('contractStart', { text: left }, ctx);
     const end = readDateCell('contractEnd', { text: right }, ctx);
     if (start.value !== undefined && end.value !== undefined) {
       if (end.value !== OPEN_ENDED && end.value < start.value) {
-        return { start, end: { problem: { code: 'import.date.endBeforeStart', params: { text, start: start.value } } } };
+        const problem: Coded = { code: 'import.date.endBeforeStart', params: { text, start: start.value, end: end.value } };
+        return { start: { problem }, end: { problem } };
       }
       return { start, end };
     }
     const readable = (r: DateRead) => r.value !== undefined || r.problem.code !== 'import.date.format';
     if (!partial && readable(start) && readable(end)) partial = { start, end };
   }
-  if (partial) return partial;
+  if (partial) return wholeOrNone(text, partial);
   const problem: Coded = { code: 'import.date.period', params: { text } };
   return { start: { problem }, end: { problem } };
+}
+
+/** One side of a period read and the other refused: the read side is held back too, saying so (see splitPeriod). */
+function wholeOrNone(text: string, period: { start: DateRead; end: DateRead }): { start: DateRead; end: DateRead } {
+  const { start, end } = period;
+  if (end.problem?.code === 'import.date.untilNow') return period;
+  const held = (read: DateRead, refused: 'start' | 'end'): DateRead =>
+    read.value === undefined ? read : { problem: { code: 'import.date.periodHalf', params: { text, value: read.value === OPEN_ENDED ? { zh: '无固定期限', en: 'open-ended' } : read.value, refused: { code: `import.date.side.${refused}` } } } };
+  return { start: held(start, 'end'), end: held(end, 'start') };
 }

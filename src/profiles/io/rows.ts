@@ -303,7 +303,7 @@ function readOther(b: RowBuilder, key: FieldKey, raw: Cell, column: string, now:
     b.warnings.push(fromCoded(column, remarked.problem));
     return;
   }
-  if (remarked) b.notices.push({ column, code: 'import.cell.remark', params: { text: cell.text.trim(), value: remarked.value, remark: remarked.remark } });
+  if (remarked?.remark) b.notices.push({ column, code: 'import.cell.remark', params: { text: cell.text.trim(), value: remarked.value, remark: remarked.remark } });
   // 12 under the format 0.0 shows 「12.0」: the whole number is the cell's.
   const text = remarked?.value ?? (FIELDS[key].type === 'integer' && cell.number !== undefined && Number.isInteger(cell.number) ? String(cell.number) : cell.text.trim());
   const r = parseField(key, text, now);
@@ -546,12 +546,7 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
       b.notes = cell.text;
       b.columnOf.set('notes', column);
     } else if (key === 'contractPeriod') {
-      const { start, end } = splitPeriod(cell, dateCtx);
-      if (start.problem && start.problem === end.problem) b.warnings.push(fromCoded(column, start.problem));
-      else {
-        b.date('contractStart', start, column);
-        b.date('contractEnd', end, column);
-      }
+      readPeriod(b, cell, column, dateCtx);
     } else if (DATE_FIELDS.has(key)) b.date(key, readDateCell(key, cell, dateCtx), column);
     else readOther(b, key, cell, column, ctx.now);
   });
@@ -568,6 +563,19 @@ export function validateRow(row: number, sheetRow: number, cells: readonly Cell[
   withFields([b.errors, b.warnings, b.notices], ctx.mapping, columnName);
   const shown = { name: nameCol?.text ?? '', idNumber: idCol?.text ?? '' };
   return { row, sheetRow, blank, data: b.data, notes: b.notes, shown, errors: b.errors, warnings: b.warnings, notices: b.notices };
+}
+
+/** A combined 起止日期 cell: both dates, or neither with the reasons (cell-dates.ts splitPeriod). */
+function readPeriod(b: RowBuilder, cell: Cell, column: string, ctx: DateContext): void {
+  const { start, end } = splitPeriod(cell, ctx);
+  if (start.problem && start.problem === end.problem) {
+    b.warnings.push(fromCoded(column, start.problem));
+    return;
+  }
+  // The side refused says why first; the side held back with it says so after.
+  const sides: Array<[FieldKey, DateRead]> = [['contractStart', start], ['contractEnd', end]];
+  const held = (read: DateRead) => (read.problem?.code === 'import.date.periodHalf' ? 1 : 0);
+  for (const [field, read] of sides.sort((x, y) => held(x[1]) - held(y[1]))) b.date(field, read, column);
 }
 
 /**
