@@ -76,11 +76,44 @@ function refIn(els: readonly Element[], url?: string): string | undefined {
   return one && decodeURIComponent(one);
 }
 
+/** Boxes that show a text (not a tick, a button, a file or a password: a password's value is never read). */
+const TEXT_BOX = 'input:not([type=hidden],[type=checkbox],[type=radio],[type=button],[type=submit],[type=reset],[type=image],[type=file],[type=password])';
+
+/**
+ * A picker drawn around a read-only box (MiniUI's combobox, My97's and laydate's date boxes): a control one
+ * still opens and chooses in, unless the widget says it is read-only or disabled too.
+ */
+const PICKER = /combo|select|picker|buttonedit|spinner|wdate|laydate|datebox|calendar/i;
+const READ_ONLY_MARK = /read-?only|disabled/i;
+function isPicker(box: Element): boolean {
+  if (box.hasAttribute('onclick') || box.hasAttribute('onfocus') || box.hasAttribute('lay-key') || box.hasAttribute('data-provide')) return true;
+  let classes = '';
+  for (let el: Element | null = box, up = 0; el && up < 3; el = el.parentElement, up++) classes += ` ${el.getAttribute('class') ?? ''}`;
+  return PICKER.test(classes) && !READ_ONLY_MARK.test(classes);
+}
+
+/**
+ * The value a form control shows as read-only text — a detail page drawn as a read-only form (「办件状态
+ * [待补正]」 in a box one cannot type in): a read-only or disabled text box's value, a disabled list's chosen
+ * option; undefined for a control one can still change (a search form's box or list) and for any other element.
+ * The markup the background takes carries each control's current value (document-markup.ts), so a value a
+ * script set is read too.
+ */
+function shownValue(el: Element): string | undefined {
+  if (el.matches(TEXT_BOX)) return el.hasAttribute('disabled') || (el.hasAttribute('readonly') && !isPicker(el)) ? (el.getAttribute('value') ?? '') : undefined;
+  if (el.tagName === 'TEXTAREA') return el.hasAttribute('readonly') || el.hasAttribute('disabled') ? (el.textContent ?? '') : undefined;
+  if (el.tagName === 'SELECT' && el.hasAttribute('disabled')) {
+    const options = Array.from(el.querySelectorAll('option'));
+    return (options.find((o) => o.hasAttribute('selected')) ?? options[0])?.textContent ?? '';
+  }
+  return undefined;
+}
+
 /**
  * A row or cell holding a box to type in or a list to pick from is a search form (办件状态 [全部 ▾]), not a
- * grid or a value shown; a grid's select-all tick is not one.
+ * grid or a value shown; a grid's select-all tick is not one, nor is a box that only shows a value (shownValue).
  */
-const hasControl = (el: Element | undefined): boolean => el?.querySelector('input:not([type=hidden],[type=checkbox],[type=radio]), select, textarea') != null;
+const hasControl = (el: Element | undefined): boolean => el != null && Array.from(el.querySelectorAll(`${TEXT_BOX}, select, textarea`)).some((c) => shownValue(c) === undefined);
 
 /**
  * A value that reads like a column header (处理时间, 处理人, 处理意见, 审核状态): what the label's neighbour in
@@ -90,13 +123,7 @@ const HEADERISH = /^.{0,6}(时间|日期|人|意见|状态|名称|环节|结果|
 
 /** A cell's text outside its links and buttons: an action beside a status (「待补正 查看补正意见」) is not part of it. */
 function beside(el: Element): string {
-  let out = '';
-  const walk = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-    const action = n.parentElement?.closest('a, button');
-    if (!action || !el.contains(action)) out += n.nodeValue ?? '';
-  }
-  return out.replace(/\s+/g, ' ').trim();
+  return shown(el, true).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -158,7 +185,7 @@ const columnOf = (columns: readonly Column[], labels: readonly string[]): Column
 function gridHeads(doc: Document, labels: PortalLabels): Head[] {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
   const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(headerText(c)));
-  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(c.textContent ?? ''));
+  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(text(c)));
   const out: Head[] = [];
   const taken = new Set<Element>();
   for (const top of Array.from(doc.querySelectorAll('tr'))) {
@@ -173,7 +200,11 @@ function gridHeads(doc: Document, labels: PortalLabels): Head[] {
     const grid = gridOf(top, depth);
     const rows = grid.heads.map(([r]) => r);
     const columns = grid.heads.flatMap(([r, at]) => positions(r).map((p) => ({ cell: p.cell, col: p.col + at, span: p.span })));
-    if (!columnOf(columns, labels.status) || !(columnOf(columns, labels.title) ?? columnOf(columns, labels.serial))) continue;
+    // A grid heads its status and its title or serial in columns of their own; labels in one column are a
+    // label/value table's (「事项名称 | …」 over 「办件状态 | 待补正」), whatever its values look like.
+    const status = columnOf(columns, labels.status);
+    const anchor = columnOf(columns, labels.title) ?? columnOf(columns, labels.serial);
+    if (!status || !anchor || status.col === anchor.col) continue;
     if (own.some((r) => !rows.includes(r) && labelled(r))) continue;
     for (const r of rows) taken.add(r);
     out.push({ top, depth, rows, columns });
@@ -314,12 +345,28 @@ type PairReader = (el: Element) => Map<string, string>;
 
 /** An element's text as shown, a line break or a block's edge as a new line (「申请人：张三<br>办件状态：待补正」). */
 function lines(el: Element): string {
+  return shown(el, false);
+}
+
+/**
+ * The text `el` shows, a line break or a block's edge as a new line, a read-only control as its value
+ * (shownValue); without what is in links and buttons when `skipActions` (beside).
+ */
+function shown(el: Element, skipActions: boolean): string {
+  const own = shownValue(el);
+  if (own !== undefined) return own;
   let out = '';
-  const walk = el.ownerDocument.createTreeWalker(el, 5 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
-  for (let n: Node | null = walk.nextNode(); n; n = walk.nextNode()) {
-    if (n.nodeType === 3) out += n.nodeValue ?? '';
-    else if (/^(BR|P|DIV|LI|DT|DD|TR|TD|TH)$/.test(n.nodeName)) out += '\n';
-  }
+  const walk = (parent: Node) => {
+    for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) out += n.nodeValue ?? '';
+      if (!(n instanceof Element) || (skipActions && /^(A|BUTTON)$/.test(n.tagName))) continue;
+      if (/^(BR|P|DIV|LI|DT|DD|TR|TD|TH)$/.test(n.nodeName)) out += '\n';
+      const value = shownValue(n);
+      if (value === undefined) walk(n);
+      else out += ` ${value} `;
+    }
+  };
+  walk(el);
   return out;
 }
 

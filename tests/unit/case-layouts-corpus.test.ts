@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
 import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
 import { businessFromText } from '../../src/domain/business-text';
-import { brOpinionPage, cardListPage, groupedListPage } from '../fixtures/mutation/case-layouts';
+import { brOpinionPage, cardListPage, groupedListPage, readOnlyDetailPage } from '../fixtures/mutation/case-layouts';
 import type { CaseTruth } from '../fixtures/mutation/cases';
 
 const labels = bundledCaseStatusRules().labels;
@@ -61,5 +61,26 @@ describe('a card whose matter is only its heading', () => {
     const menu = '<ul class="menu"><li><a>初始注册</a></li><li><a>延续注册</a></li></ul>';
     expect(getPortalCases(doc(`<div class="list">${card}</div>`), labels).map((c) => c.business)).toEqual(['change']);
     expect(getPortalCases(doc(`<div class="main">${menu}<div class="list">${card}</div></div>`), labels).map((c) => c.business)).toEqual([undefined]);
+  });
+});
+
+describe('办件详情 drawn as a read-only form (round 4)', () => {
+  it(`reads the values of read-only and disabled boxes and lists, and nothing where the status is a picker one can open, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = readOnlyDetailPage(seed * 4421);
+      const found = getPortalCases(doc(v.html), labels);
+      const want = v.truth ? [[...truthOf(v.truth).slice(0, 4), v.truth.correction]] : [];
+      const got = found.map((c) => [...read(c).slice(0, 4), c.correction]);
+      if (JSON.stringify(got) !== JSON.stringify(want)) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(got)}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
+});
+
+describe('a label/value table is not a grid, whatever its values look like', () => {
+  it('reads 「事项名称 | …」 over 「办件状态 | 待补正」 with no number in it as a detail page', () => {
+    const page = '<table><tr><td>事项名称</td><td>二级建造师注册资格认定（变更注册）</td></tr><tr><td>办件状态</td><td>待补正</td></tr></table>';
+    expect(getPortalCases(doc(page), labels).map((c) => [c.business, c.statusText])).toEqual([['change', '待补正']]);
   });
 });
