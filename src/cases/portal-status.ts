@@ -235,19 +235,112 @@ function fromGrid(heads: readonly Head[], labels: PortalLabels): PortalCase[] {
       const statusText = said(statusCell);
       // A cell under the status and the title or serial both is a row's message across the grid (暂无数据).
       if (!statusCell || !statusText || hasControl(statusCell) || [cols.serial, cols.title].some((c) => at(c) === statusCell)) continue;
-      const title = text(at(cols.title)) || undefined;
-      out.push({
-        serial: text(at(cols.serial)) || undefined,
-        title,
-        business: businessFromText(title),
-        statusText,
-        statusCode: codeIn(statusCell),
-        appliedOn: dateIn(text(at(cols.appliedAt))),
-        ref: refIn(row.map(([r]) => r)),
-      });
+      out.push(rowCase({ status: statusCell, serial: at(cols.serial), title: at(cols.title), appliedAt: at(cols.appliedAt) }, statusText, row.map(([r]) => r)));
     }
   }
   return out;
+}
+
+/** One row of a 办件 grid as a case: its cells under the columns read, the row's elements for its detail link. */
+function rowCase(cells: { status: Element; serial?: Element | undefined; title?: Element | undefined; appliedAt?: Element | undefined }, statusText: string, rowEls: readonly Element[]): PortalCase {
+  const title = text(cells.title) || undefined;
+  return {
+    serial: text(cells.serial) || undefined,
+    title,
+    business: businessFromText(title),
+    statusText,
+    statusCode: codeIn(cells.status),
+    appliedOn: dateIn(text(cells.appliedAt)),
+    ref: refIn(rowEls),
+  };
+}
+
+/** Elements that are no row of a grid drawn without a table (a table's own parts are read as a table). */
+const NOT_A_ROW = /^(TABLE|THEAD|TBODY|TFOOT|TR|TD|TH|SELECT|DATALIST|OPTGROUP|HEAD|SCRIPT|STYLE|svg|FORM)$/;
+
+/** A grid drawn without a table (divs, spans, list items): its header row and the columns read, by cell index. */
+interface DivHead {
+  row: Element;
+  status: number;
+  serial: number;
+  title: number;
+  appliedAt: number;
+}
+
+/**
+ * The header rows of 办件 grids drawn with divs or lists (「<div class="row head"><span>办件编号</span>…」,
+ * 「<ul><li>事项名称</li>…</ul>」): an element of three or more children, each a short header (no value, no
+ * control), heading a status column and a title or serial column; not a line of labels and values.
+ */
+function divGridHeads(elements: readonly Element[], labels: PortalLabels): DivHead[] {
+  const allLabels = new Set(Object.values(labels).flat().map(norm));
+  const out: DivHead[] = [];
+  for (const row of elements) {
+    const cells = Array.from(row.children);
+    if (cells.length < 3 || NOT_A_ROW.test(row.tagName) || hasControl(row)) continue;
+    const texts = cells.map(text);
+    if (texts.some((t) => t.length > 24 || VALUE.test(t))) continue;
+    const index = (l: readonly string[]) => {
+      const wanted = new Set(l.map(norm));
+      return cells.findIndex((c) => wanted.has(headerText(c)));
+    };
+    const head = { row, status: index(labels.status), serial: index(labels.serial), title: index(labels.title), appliedAt: index(labels.appliedAt) };
+    const anchor = head.title >= 0 ? head.title : head.serial;
+    if (head.status < 0 || anchor < 0 || labelsAndValues(cells, texts, allLabels)) continue;
+    out.push(head);
+  }
+  return out;
+}
+
+/**
+ * A line of labels and values (「办件状态： | 待补正 | 事项： | 变更注册」), not a header row: half its cells or more
+ * end with a colon, and each of those is followed by a value — no colon, none of our labels. A header whose
+ * cells a build marks with a colon (「*事项名称：」) has a label after a marked one.
+ */
+function labelsAndValues(cells: readonly Element[], texts: readonly string[], allLabels: ReadonlySet<string>): boolean {
+  const marked = (i: number) => /[:：]$/.test(texts[i] ?? '');
+  const count = texts.filter((_t, i) => marked(i)).length;
+  const valueAt = (i: number) => {
+    const cell = cells[i];
+    return cell !== undefined && !marked(i) && !allLabels.has(headerText(cell));
+  };
+  return count * 2 >= cells.length && texts.every((_t, i) => !marked(i) || valueAt(i + 1));
+}
+
+/**
+ * The body rows under a div grid's header: the run of siblings after it of its kind (tag and number of
+ * cells), else — the header in a container of its own, as a <thead> — the run of such rows the next container
+ * starts with. A row of another kind ends the run (a pager, 暂无数据): a row read under the wrong columns is worse.
+ */
+function divBody(head: Element, isHeader: (row: Element) => boolean): Element[] {
+  const like = (r: Element): boolean => r.tagName === head.tagName && r.children.length === head.children.length && !isHeader(r);
+  const run = (from: Element | null) => {
+    const rows: Element[] = [];
+    for (let r = from; r && like(r); r = r.nextElementSibling) rows.push(r);
+    return rows;
+  };
+  const after = run(head.nextElementSibling);
+  if (after.length || head.nextElementSibling) return after;
+  for (let box = head.parentElement, up = 0; box && up < 2; box = box.parentElement, up++) {
+    const next = box.nextElementSibling;
+    if (next) return like(next) ? run(next) : run(next.firstElementChild);
+  }
+  return [];
+}
+
+function fromDivGrids(heads: readonly DivHead[], labels: PortalLabels): PortalCase[] {
+  const allLabels = new Set(Object.values(labels).flat().map(norm));
+  const isHeader = (r: Element) => Array.from(r.children).some((c) => allLabels.has(headerText(c)));
+  return heads.flatMap((head) =>
+    divBody(head.row, isHeader).flatMap((row) => {
+      const cells = Array.from(row.children);
+      const status = cells[head.status];
+      const statusText = said(status);
+      const anchor = cells[head.title >= 0 ? head.title : head.serial];
+      if (!status || !statusText || hasControl(status) || !text(anchor)) return [];
+      return [rowCase({ status, serial: cells[head.serial], title: cells[head.title], appliedAt: cells[head.appliedAt] }, statusText, [row])];
+    }),
+  );
 }
 
 /** A label and what it labels on a detail page: the element after it, or the rest of 「当前状态：待补正」. */
@@ -275,7 +368,8 @@ function valueAfter(label: Element, isLabel: (s: string) => boolean): Element | 
     }
     const el = n;
     if (isLabel(norm(el.textContent)) || el.tagName === 'TH' || hasControl(el)) return undefined;
-    if (text(el)) return HEADERISH.test(norm(el.textContent)) ? undefined : el;
+    // A header's next column, glossed or not (「操作 Action」), is no value.
+    if (text(el)) return HEADERISH.test(norm(el.textContent)) || HEADERISH.test(headerText(el)) ? undefined : el;
     if (inRow) return undefined;
   }
   return undefined;
@@ -418,9 +512,9 @@ function inlineReader(all: readonly string[], multiLine: readonly string[]): Pai
  * element whose own text is the label (the smallest), with the value after it; or the smallest element reading
  * 「label：value」.
  */
-function labelledAll(doc: Document, wanted: ReadonlySet<string>, isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
+function labelledAll(elements: readonly Element[], wanted: ReadonlySet<string>, isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
   const out: Labelled[] = [];
-  for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
+  for (const el of elements) {
     const own = labelText(el.textContent);
     if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(labelText(c.textContent)))) {
       const cell = valueAfter(el, isLabel);
@@ -528,12 +622,12 @@ function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: s
  * block the largest holding no other card's status, with the application's title or number) gives one per card;
  * else the one application of a detail page. Labels of grid headers (`headers`) are not read.
  */
-function fromLabels(doc: Document, labels: PortalLabels, url: string | undefined, headers: ReadonlySet<Element>): PortalCase[] {
+function fromLabels(doc: Document, elements: readonly Element[], labels: PortalLabels, url: string | undefined, headers: readonly Element[]): PortalCase[] {
   const all = [...Object.values(labels).flat(), ...REVIEW];
   const allLabels = new Set(all.map(norm));
   const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
   const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
-  const found = labelledAll(doc, allLabels, isLabel, pairs).filter(({ label }) => !headers.has(label.closest('tr') ?? label));
+  const found = labelledAll(elements, allLabels, isLabel, pairs).filter(({ label }) => !headers.some((h) => h.contains(label)));
   const statuses = found.filter(oneOf(labels.status));
   // No status label with a value: no 办件 (most pages end here, after one pass over the page).
   if (!statuses.length) return [];
@@ -554,8 +648,11 @@ function fromLabels(doc: Document, labels: PortalLabels, url: string | undefined
  */
 export function getPortalCases(doc: Document, labels: PortalLabels, url?: string): PortalCase[] {
   const heads = gridHeads(doc, labels);
-  const rows = fromGrid(heads, labels);
+  // One pass over the page's elements for both (the panel reads a page again on every change of its text).
+  const elements = Array.from(doc.body?.querySelectorAll('*') ?? []);
+  const divHeads = divGridHeads(elements, labels);
+  const rows = [...fromGrid(heads, labels), ...fromDivGrids(divHeads, labels)];
   if (rows.length) return rows;
   // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
-  return fromLabels(doc, labels, url, new Set(heads.flatMap((h) => h.rows)));
+  return fromLabels(doc, elements, labels, url, [...heads.flatMap((h) => h.rows), ...divHeads.map((h) => h.row)]);
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
 import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
 import { businessFromText } from '../../src/domain/business-text';
-import { brOpinionPage, cardListPage, groupedListPage, readOnlyDetailPage } from '../fixtures/mutation/case-layouts';
+import { brOpinionPage, cardListPage, divListPage, groupedListPage, readOnlyDetailPage } from '../fixtures/mutation/case-layouts';
 import type { CaseTruth } from '../fixtures/mutation/cases';
 
 const labels = bundledCaseStatusRules().labels;
@@ -82,5 +82,17 @@ describe('a label/value table is not a grid, whatever its values look like', () 
   it('reads 「事项名称 | …」 over 「办件状态 | 待补正」 with no number in it as a detail page', () => {
     const page = '<table><tr><td>事项名称</td><td>二级建造师注册资格认定（变更注册）</td></tr><tr><td>办件状态</td><td>待补正</td></tr></table>';
     expect(getPortalCases(doc(page), labels).map((c) => [c.business, c.statusText])).toEqual([['change', '待补正']]);
+  });
+});
+
+describe('我的申请 drawn as a grid without a table (round 4)', () => {
+  it(`reads every row of div, <ul>/<li> and ARIA grids under its own columns, nothing of a pager or an empty list, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = divListPage(seed * 3313);
+      const found = getPortalCases(doc(v.html), labels);
+      if (JSON.stringify(found.map(read)) !== JSON.stringify(v.truth.map(truthOf))) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(found.map(read))}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
   });
 });
