@@ -570,9 +570,33 @@ function headingBefore(scope: Element, anchor: Element): string | undefined {
   for (const el of Array.from(scope.querySelectorAll('*'))) {
     if (anchor.compareDocumentPosition(el) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) break;
     const t = el.childElementCount ? '' : text(el);
-    if (t.length <= 60 && !/[:：]/.test(t) && businessFromText(t)) found.push(t);
+    if (t.length <= 60 && !/[:：]/.test(t) && businessFromText(t) && headingLike(el, scope) && !inNavigation(el, scope)) found.push(t);
   }
   return new Set(found.map(businessFromText)).size === 1 ? found.at(-1) : undefined;
+}
+
+/** What marks a heading: its tag, its role, or a class naming a title (「card-title」, 「name」, 「bj-tit」). */
+const HEADING_CLASS = /title|name|head|subject|caption|(^|[\s_-])tit([\s_-]|$)/i;
+/** What marks page chrome that names businesses without being a card's matter: menus, tabs, crumbs, side bars. */
+const NAVIGATION_CLASS = /(^|[\s_-])(menu|menus|nav|navbar|tab|tabs|crumb|crumbs|breadcrumb|sidebar|side|aside)([\s_-]|$)/i;
+
+/**
+ * A line drawn as a heading — in an <h1>–<h6>, bold, or in an element (up to two levels above the text) whose
+ * role or class says it is a title: a card's matter. A plain line or link (「我要办理延续注册」) is not.
+ */
+function headingLike(el: Element, scope: Element): boolean {
+  for (let e: Element | null = el, up = 0; e && up < 3 && scope.contains(e); e = e.parentElement, up++) {
+    if (/^(H[1-6]|B|STRONG)$/.test(e.tagName) || e.getAttribute('role') === 'heading' || HEADING_CLASS.test(e.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
+/** Inside navigation — <nav>, <menu>, <aside>, a role or class of menus, tabs or crumbs — below `scope`. */
+function inNavigation(el: Element, scope: Element): boolean {
+  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) {
+    if (/^(NAV|MENU|ASIDE)$/.test(e.tagName) || /^(navigation|menu|menubar|menuitem|tablist|tab)$/.test(e.getAttribute('role') ?? '') || NAVIGATION_CLASS.test(e.getAttribute('class') ?? '')) return true;
+  }
+  return false;
 }
 
 /** The block around two elements: their nearest common ancestor, two levels up at most, below <body>. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
 import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
 import { businessFromText } from '../../src/domain/business-text';
-import { brOpinionPage, cardListPage, divListPage, groupedListPage, readOnlyDetailPage } from '../fixtures/mutation/case-layouts';
+import { brOpinionPage, cardListPage, divListPage, groupedListPage, readOnlyDetailPage, singleCardPage } from '../fixtures/mutation/case-layouts';
 import type { CaseTruth } from '../fixtures/mutation/cases';
 
 const labels = bundledCaseStatusRules().labels;
@@ -56,11 +56,13 @@ describe('补正意见 split by line breaks inside one value', () => {
 });
 
 describe('a card whose matter is only its heading', () => {
-  it('reads the matter from the heading, and none where lines before it name other businesses (a menu)', () => {
+  it('reads the matter from the heading, none where headings before it name other businesses, and a menu is no heading', () => {
     const card = '<div class="card"><h4>二级建造师注册资格认定（变更注册）</h4><p>办件编号：370100202612010001</p><p>办件状态：审核中</p></div>';
     const menu = '<ul class="menu"><li><a>初始注册</a></li><li><a>延续注册</a></li></ul>';
+    const headings = '<h3>初始注册</h3><h3 class="sub-title">延续注册</h3>';
     expect(getPortalCases(doc(`<div class="list">${card}</div>`), labels).map((c) => c.business)).toEqual(['change']);
-    expect(getPortalCases(doc(`<div class="main">${menu}<div class="list">${card}</div></div>`), labels).map((c) => c.business)).toEqual([undefined]);
+    expect(getPortalCases(doc(`<div class="main">${headings}<div class="list">${card}</div></div>`), labels).map((c) => c.business)).toEqual([undefined]);
+    expect(getPortalCases(doc(`<div class="main">${menu}<div class="list">${card}</div></div>`), labels).map((c) => c.business)).toEqual(['change']);
   });
 });
 
@@ -92,6 +94,20 @@ describe('我的申请 drawn as a grid without a table (round 4)', () => {
       const v = divListPage(seed * 3313);
       const found = getPortalCases(doc(v.html), labels);
       if (JSON.stringify(found.map(read)) !== JSON.stringify(v.truth.map(truthOf))) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(found.map(read))}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
+});
+
+describe('a single card with no title label (round 4)', () => {
+  it(`reads its matter from a heading inside it, never from the page's menus, tabs, crumbs or tips, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = singleCardPage(seed * 2609);
+      const found = getPortalCases(doc(v.html), labels);
+      const want = [[v.truth.serial, v.business === 'heading' ? businessFromText(v.truth.title) : undefined, v.truth.status, v.truth.appliedOn]];
+      const got = found.map((c) => read(c).slice(0, 4));
+      if (JSON.stringify(got) !== JSON.stringify(want)) off.push(`seed ${seed} (${v.layout}, ${v.business}): ${JSON.stringify(got)}\n${v.html}`);
     }
     expect(off).toEqual([]);
   });
