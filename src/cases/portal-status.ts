@@ -621,8 +621,10 @@ function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: s
   if (!anchor) return undefined;
   // Of several, the one shown with the application's title or number (not a 办理进度 grid's 状态).
   const nearest = (xs: Labelled[]) => xs.reduce<Labelled | undefined>((best, x) => (!best || shared(x.label, anchor) > shared(best.label, anchor) ? x : best), undefined);
-  const status = nearest(of(labels.status));
-  if (!status) return undefined;
+  const statuses = of(labels.status);
+  const status = nearest(statuses);
+  // Two statuses as near the application as each other that say different things: which is its own is not known.
+  if (!status || statuses.some((x) => x.value !== status.value && shared(x.label, anchor) === shared(status.label, anchor))) return undefined;
   // Where no label names it, the matter is the heading of the block around the status and the anchor.
   const around = scope ?? blockOf(status.label, anchor);
   const matter = title?.value ?? (around && headingBefore(around, anchor));
@@ -641,19 +643,48 @@ function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: s
   };
 }
 
+/** What marks a badge or tag: its class (Bootstrap's label and badge, Element's el-tag, Layui's layui-badge…) or role. */
+const BADGE_CLASS = /(^|[\s_-])(badge|tag|label|status|state|zt|pill|chip)([\s_-]|$)/i;
+/** A note in brackets after a status word (待补正（剩余5个工作日）), as status-map.ts reads it. */
+const STATUS_NOTE = /[(（【[][^)）】\]]*[)）】\]]/g;
+
+/**
+ * Statuses shown without a label, as a badge or tag (「<span class="badge badge-warning">待补正</span>」 beside the
+ * matter): an element marked as one whose whole text is a status word of the rule data (`statusTexts`,
+ * case-statuses.json), not in navigation (a tab 「待补正」 is a filter) nor in a table with headers (a 办理进度
+ * grid's column). Read as if labelled `key` (a status label).
+ */
+function badges(elements: readonly Element[], statusTexts: readonly string[], key: string): Labelled[] {
+  const words = new Set(statusTexts.map(norm));
+  if (!words.size) return [];
+  const body = elements[0]?.ownerDocument.body;
+  const out: Labelled[] = [];
+  for (const el of elements) {
+    if (!BADGE_CLASS.test(el.getAttribute('class') ?? '') && el.getAttribute('role') !== 'status') continue;
+    const value = said(el);
+    if (!words.has(norm(value)) && !words.has(norm(value.replace(STATUS_NOTE, '')))) continue;
+    if (!body || inNavigation(el, body) || el.closest('table')?.querySelector('th, thead') || out.some((b) => b.label.contains(el))) continue;
+    out.push({ key, label: el, value, cell: el });
+  }
+  return out;
+}
+
 /**
  * The 办件 a page shows by labels and values: a list drawn as cards (a status in each of several blocks, each
  * block the largest holding no other card's status, with the application's title or number) gives one per card;
  * else the one application of a detail page. Labels of grid headers (`headers`) are not read.
  */
-function fromLabels(doc: Document, elements: readonly Element[], labels: PortalLabels, url: string | undefined, headers: readonly Element[]): PortalCase[] {
+function fromLabels(doc: Document, elements: readonly Element[], labels: PortalLabels, url: string | undefined, headers: readonly Element[], statusTexts: readonly string[]): PortalCase[] {
   const all = [...Object.values(labels).flat(), ...REVIEW];
   const allLabels = new Set(all.map(norm));
   const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
   const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
-  const found = labelledAll(elements, allLabels, isLabel, pairs).filter(({ label }) => !headers.some((h) => h.contains(label)));
-  const statuses = found.filter(oneOf(labels.status));
-  // No status label with a value: no 办件 (most pages end here, after one pass over the page).
+  const read = labelledAll(elements, allLabels, isLabel, pairs).filter(({ label }) => !headers.some((h) => h.contains(label)));
+  const labelled = read.filter(oneOf(labels.status));
+  // No status label with a value: a status drawn as a badge with no label, if any.
+  const statuses = labelled.length ? labelled : badges(elements, statusTexts, norm(labels.status[0]));
+  const found = labelled.length ? read : [...read, ...statuses];
+  // No status: no 办件 (most pages end here, after one pass over the page).
   if (!statuses.length) return [];
   const anchored = oneOf([...labels.title, ...labels.serial]);
   const cards = new Set<Element>();
@@ -668,9 +699,10 @@ function fromLabels(doc: Document, elements: readonly Element[], labels: PortalL
 
 /**
  * Every 办件 the page shows: the rows of a 我的申请-style grid, else the one application of a detail page.
- * `url` (the page's address) gives the detail page's application id. Empty when the page shows none.
+ * `url` (the page's address) gives the detail page's application id; `statusTexts` (the status words of
+ * case-statuses.json) let a status shown as a badge with no label be read. Empty when the page shows none.
  */
-export function getPortalCases(doc: Document, labels: PortalLabels, url?: string): PortalCase[] {
+export function getPortalCases(doc: Document, labels: PortalLabels, url?: string, statusTexts: readonly string[] = []): PortalCase[] {
   const heads = gridHeads(doc, labels);
   // One pass over the page's elements for both (the panel reads a page again on every change of its text).
   const elements = Array.from(doc.body?.querySelectorAll('*') ?? []);
@@ -678,5 +710,5 @@ export function getPortalCases(doc: Document, labels: PortalLabels, url?: string
   const rows = [...fromGrid(heads, labels), ...fromDivGrids(divHeads, labels)];
   if (rows.length) return rows;
   // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
-  return fromLabels(doc, elements, labels, url, [...heads.flatMap((h) => h.rows), ...divHeads.map((h) => h.row)]);
+  return fromLabels(doc, elements, labels, url, [...heads.flatMap((h) => h.rows), ...divHeads.map((h) => h.row)], statusTexts);
 }

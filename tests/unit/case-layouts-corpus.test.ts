@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { getPortalCases, type PortalCase } from '../../src/cases/portal-status';
 import { bundledCaseStatusRules } from '../../src/rules/case-statuses';
 import { businessFromText } from '../../src/domain/business-text';
-import { brOpinionPage, cardListPage, divListPage, groupedListPage, readOnlyDetailPage, singleCardPage } from '../fixtures/mutation/case-layouts';
+import { badgePage, brOpinionPage, cardListPage, divListPage, groupedListPage, readOnlyDetailPage, singleCardPage } from '../fixtures/mutation/case-layouts';
 import type { CaseTruth } from '../fixtures/mutation/cases';
 
 const labels = bundledCaseStatusRules().labels;
@@ -110,5 +110,35 @@ describe('a single card with no title label (round 4)', () => {
       if (JSON.stringify(got) !== JSON.stringify(want)) off.push(`seed ${seed} (${v.layout}, ${v.business}): ${JSON.stringify(got)}\n${v.html}`);
     }
     expect(off).toEqual([]);
+  });
+});
+
+describe('a status shown only as a badge, with no label (round 4)', () => {
+  const words = bundledCaseStatusRules().groups.flatMap((g) => g.texts);
+  it(`reads the badge beside each application, never a tab's, a progress grid's or another badge's, and none of two, on ${VARIANTS} variants`, () => {
+    const off: string[] = [];
+    for (let seed = 1; seed <= VARIANTS; seed++) {
+      const v = badgePage(seed * 1913);
+      const found = getPortalCases(doc(v.html), labels, undefined, words);
+      const want = v.truth.map((t, i) => [t.serial, businessFromText(t.title), v.statusShown[i], t.appliedOn]);
+      const got = found.map((c) => read(c).slice(0, 4));
+      if (JSON.stringify(got) !== JSON.stringify(want)) off.push(`seed ${seed} (${v.layout}): ${JSON.stringify(got)}\n${v.html}`);
+    }
+    expect(off).toEqual([]);
+  });
+
+  it('reads no badge without the rule data\'s status words: a word it does not know is no status', () => {
+    const page = '<div class="detail"><h3>二级建造师注册资格认定（变更注册）</h3><span class="badge">待补正</span><p>办件编号：370100202611030087</p></div>';
+    expect(getPortalCases(doc(page), labels)).toEqual([]);
+    expect(getPortalCases(doc(page.replace('待补正', '推荐')), labels, undefined, words)).toEqual([]);
+    expect(getPortalCases(doc(page), labels, undefined, words).map((c) => c.statusText)).toEqual(['待补正']);
+  });
+});
+
+describe('two statuses as near the application as each other', () => {
+  it('reads none when they differ (a wrong status is worse than none), the one when they agree', () => {
+    const page = (a: string, b: string) => `<div class="detail"><p>办件编号：370100202611030087</p><p>办件状态：${a}</p><p>当前状态：${b}</p></div>`;
+    expect(getPortalCases(doc(page('审核中', '待补正')), labels)).toEqual([]);
+    expect(getPortalCases(doc(page('待补正', '待补正')), labels).map((c) => c.statusText)).toEqual(['待补正']);
   });
 });
