@@ -4,7 +4,7 @@
  * page route (it takes precedence over the harness's context route, which still aborts everything else).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sendFrom } from './harness';
+import { panelFrame, sendFrom } from './harness';
 import { browserPerFile } from './per-file';
 
 const DETAIL = 'http://124.128.226.254:8090/epoint-web-zwdt/epointzwmhwz/pages/myspace/detail?projectguid=ro-form-1&tabtype=1';
@@ -25,6 +25,12 @@ const READ_ONLY_FORM = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>
   set('applied', '2026-12-01 10:05');
   set('opinion', '劳动合同页码不全，请上传完整扫描件。');
 </script></body></html>`;
+
+/** The same form filled by the page's request after load, its loading mask (no text) then taken away. */
+const FILLED_LATER = READ_ONLY_FORM.replace('<script>', '<div class="mask"><i class="spinner"></i></div><script>').replace(
+  /<script>([\s\S]*)<\/script>/,
+  (_m, body: string) => `<script>setTimeout(() => { ${body.replace('370100202612010042', '370100202612010043')}; document.querySelector('.mask').remove(); }, 1200);</script>`,
+);
 
 describe('a 办件详情 whose values are read-only boxes a script filled', () => {
   const s = browserPerFile();
@@ -56,6 +62,27 @@ describe('a 办件详情 whose values are read-only boxes a script filled', () =
     expect(await portal.locator('#status').getAttribute('value')).toBeNull();
     expect(s.requests.filter((r) => r.outcome === 'aborted')).toEqual([]);
     await popup.close();
+    await portal.close();
+  });
+
+  it('offers it in the on-page panel too when the page fills the boxes after load', async () => {
+    // A second applicant with a 变更 case under review, made the current one: the page's 待补正 is news to them.
+    const bench = await s.openExtensionPage('options.html');
+    const p = await sendFrom<{ id: string }>(bench, 'ui:profiles.create', { body: { data: { name: '李四' } } });
+    const c = await sendFrom<{ id: string; revision: number }>(bench, 'ui:cases.create', { profileId: p.id, business: 'change' });
+    await sendFrom(bench, 'ui:cases.update', { items: [{ id: c.id, revision: c.revision }], patch: { status: 'in-review' } });
+    await sendFrom(bench, 'ui:active.set', { id: p.id });
+    await bench.close();
+    caseId = c.id;
+    const portal = await s.context.newPage();
+    await portal.route(DETAIL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: FILLED_LATER }));
+    await portal.goto(DETAIL, { waitUntil: 'load' });
+    expect(await portal.locator('[data-jzs-overlay]').getAttribute('data-page')).toBe('zwdt-application-detail');
+    const panel = await panelFrame(portal);
+    const offer = panel.locator(`[data-jzs-case-offer="${caseId}"]`);
+    await offer.waitFor();
+    expect(await offer.getAttribute('data-to')).toBe('needs-correction');
+    expect(s.requests.filter((r) => r.outcome === 'aborted')).toEqual([]);
     await portal.close();
   });
 });
