@@ -194,8 +194,9 @@ function gridHeads(doc: Document, labels: PortalLabels): Head[] {
     const i = own.indexOf(top);
     let depth = 1;
     for (let next = own[i + 1]; next && depth < 3 && plain(next); next = own[i + ++depth]) {
-      const spanned = own.slice(i, i + depth).some((r, k) => positions(r).some((p) => k + p.down > depth));
-      if (!spanned && !labelled(next)) break;
+      const above = own.slice(i, i + depth);
+      const spanned = above.some((r, k) => positions(r).some((p) => k + p.down > depth));
+      if (!spanned && !labelled(next) && !underGroups(next, above)) break;
     }
     const grid = gridOf(top, depth);
     const rows = grid.heads.map(([r]) => r);
@@ -210,6 +211,16 @@ function gridHeads(doc: Document, labels: PortalLabels): Head[] {
     out.push({ top, depth, rows, columns });
   }
   return out;
+}
+
+/**
+ * A row whose words all stand under group cells of the rows above (办件信息 over 操作 | 序号, the other columns
+ * blank under their own headers): the group's sub-headers, not a body row.
+ */
+function underGroups(row: Element, above: readonly Element[]): boolean {
+  const groups = above.flatMap((r) => positions(r).filter((p) => p.span > 1 && text(p.cell)));
+  const worded = positions(row).filter((p) => text(p.cell));
+  return worded.length > 0 && worded.every((p) => groups.some((g) => p.col >= g.col && p.col + p.span <= g.col + g.span));
 }
 
 /** A grid's body rows: those gridOf pairs with its header, else rows as wide as it nearby (bodyRows). */
