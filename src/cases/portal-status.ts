@@ -100,6 +100,7 @@ function isPicker(box: Element): boolean {
  * script set is read too.
  */
 function shownValue(el: Element): string | undefined {
+  if (!/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return undefined;
   if (el.matches(TEXT_BOX)) return el.hasAttribute('disabled') || (el.hasAttribute('readonly') && !isPicker(el)) ? (el.getAttribute('value') ?? '') : undefined;
   if (el.tagName === 'TEXTAREA') return el.hasAttribute('readonly') || el.hasAttribute('disabled') ? (el.textContent ?? '') : undefined;
   if (el.tagName === 'SELECT' && el.hasAttribute('disabled')) {
@@ -185,7 +186,8 @@ const columnOf = (columns: readonly Column[], labels: readonly string[]): Column
 function gridHeads(doc: Document, labels: PortalLabels): Head[] {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
   const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(headerText(c)));
-  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(text(c)));
+  // A value shown in a read-only box counts (shownValue); the text alone where there is none (most cells).
+  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(c.querySelector('input, textarea, select') ? text(c) : (c.textContent ?? '')));
   const out: Head[] = [];
   const taken = new Set<Element>();
   for (const top of Array.from(doc.querySelectorAll('tr'))) {
@@ -288,7 +290,8 @@ function divGridHeads(elements: readonly Element[], labels: PortalLabels): DivHe
   const out: DivHead[] = [];
   for (const row of elements) {
     const cells = Array.from(row.children);
-    if (cells.length < 3 || NOT_A_ROW.test(row.tagName) || hasControl(row)) continue;
+    // Cheap tests first: most elements are no row, and a block's children hold long texts.
+    if (cells.length < 3 || NOT_A_ROW.test(row.tagName) || cells.some((c) => (c.textContent?.length ?? 0) > 60) || hasControl(row)) continue;
     const texts = cells.map(text);
     if (texts.some((t) => t.length > 24 || VALUE.test(t))) continue;
     const index = (l: readonly string[]) => {
@@ -715,11 +718,13 @@ function fromLabels(doc: Document, elements: readonly Element[], labels: PortalL
  */
 export function getPortalCases(doc: Document, labels: PortalLabels, url?: string, statusTexts: readonly string[] = []): PortalCase[] {
   const heads = gridHeads(doc, labels);
+  const rows = fromGrid(heads, labels);
+  if (rows.length) return rows;
   // One pass over the page's elements for both (the panel reads a page again on every change of its text).
   const elements = Array.from(doc.body?.querySelectorAll('*') ?? []);
   const divHeads = divGridHeads(elements, labels);
-  const rows = [...fromGrid(heads, labels), ...fromDivGrids(divHeads, labels)];
-  if (rows.length) return rows;
+  const divRows = fromDivGrids(divHeads, labels);
+  if (divRows.length) return divRows;
   // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
   return fromLabels(doc, elements, labels, url, [...heads.flatMap((h) => h.rows), ...divHeads.map((h) => h.row)], statusTexts);
 }
