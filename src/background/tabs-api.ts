@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { FrameProtocolMap, PortalDocument, Reply } from '../messaging/protocol';
 import { livenessOf, planKey, profileChangedMark } from '../fill/confirm';
 import { frameState } from '../fill/frames';
+import { documentMarkup } from '../cases/document-markup';
 import { matchPatterns, PORTALS, portalOfUrl } from '../portals/origins';
 import { isWorkQueue, type WorkQueue } from '../profiles/work-queue';
 import { type PlanStore, type PlanTrace, type TabFill, type TabsApi } from './fill';
@@ -136,12 +137,13 @@ export async function dropFillPlans(): Promise<void> {
 const MAX_DOCUMENT = 4 * 1024 * 1024;
 
 /**
- * Portal frames' URL and markup, for the 办件 extractor running in an extension page: every frame when the popup
- * opens over the tab, the frames whose page can show 办件 for the tab's panel (`frameIds`).
+ * Portal frames' URL and markup (each control's current value in it: document-markup.ts), for the 办件 extractor
+ * running in an extension page: every frame when the popup opens over the tab, the frames whose page can show
+ * 办件 for the tab's panel (`frameIds`).
  */
 export async function portalDocuments(tabId: number, frameIds?: readonly number[]): Promise<PortalDocument[]> {
   const target = frameIds ? { tabId, frameIds: [...frameIds] } : { tabId, allFrames: true };
-  const results = await browser.scripting.executeScript({ target, func: () => ({ url: location.href, html: document.documentElement.outerHTML }) }).catch(() => []);
+  const results = await browser.scripting.executeScript({ target, func: documentMarkup }).catch(() => []);
   return results.flatMap(({ frameId, result: r }) =>
     typeof r?.url === 'string' && typeof r.html === 'string' && portalOfUrl(r.url) !== undefined ? [{ frameId, url: r.url, html: r.html.slice(0, MAX_DOCUMENT) }] : [],
   );

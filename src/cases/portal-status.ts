@@ -76,11 +76,45 @@ function refIn(els: readonly Element[], url?: string): string | undefined {
   return one && decodeURIComponent(one);
 }
 
+/** Boxes that show a text (not a tick, a button, a file or a password: a password's value is never read). */
+const TEXT_BOX = 'input:not([type=hidden],[type=checkbox],[type=radio],[type=button],[type=submit],[type=reset],[type=image],[type=file],[type=password])';
+
+/**
+ * A picker drawn around a read-only box (MiniUI's combobox, My97's and laydate's date boxes): a control one
+ * still opens and chooses in, unless the widget says it is read-only or disabled too.
+ */
+const PICKER = /combo|select|picker|buttonedit|spinner|wdate|laydate|datebox|calendar/i;
+const READ_ONLY_MARK = /read-?only|disabled/i;
+function isPicker(box: Element): boolean {
+  if (box.hasAttribute('onclick') || box.hasAttribute('onfocus') || box.hasAttribute('lay-key') || box.hasAttribute('data-provide')) return true;
+  let classes = '';
+  for (let el: Element | null = box, up = 0; el && up < 3; el = el.parentElement, up++) classes += ` ${el.getAttribute('class') ?? ''}`;
+  return PICKER.test(classes) && !READ_ONLY_MARK.test(classes);
+}
+
+/**
+ * The value a form control shows as read-only text — a detail page drawn as a read-only form (「办件状态
+ * [待补正]」 in a box one cannot type in): a read-only or disabled text box's value, a disabled list's chosen
+ * option; undefined for a control one can still change (a search form's box or list) and for any other element.
+ * The markup the background takes carries each control's current value (document-markup.ts), so a value a
+ * script set is read too.
+ */
+function shownValue(el: Element): string | undefined {
+  if (!/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName)) return undefined;
+  if (el.matches(TEXT_BOX)) return el.hasAttribute('disabled') || (el.hasAttribute('readonly') && !isPicker(el)) ? (el.getAttribute('value') ?? '') : undefined;
+  if (el.tagName === 'TEXTAREA') return el.hasAttribute('readonly') || el.hasAttribute('disabled') ? (el.textContent ?? '') : undefined;
+  if (el.tagName === 'SELECT' && el.hasAttribute('disabled')) {
+    const options = Array.from(el.querySelectorAll('option'));
+    return (options.find((o) => o.hasAttribute('selected')) ?? options[0])?.textContent ?? '';
+  }
+  return undefined;
+}
+
 /**
  * A row or cell holding a box to type in or a list to pick from is a search form (办件状态 [全部 ▾]), not a
- * grid or a value shown; a grid's select-all tick is not one.
+ * grid or a value shown; a grid's select-all tick is not one, nor is a box that only shows a value (shownValue).
  */
-const hasControl = (el: Element | undefined): boolean => el?.querySelector('input:not([type=hidden],[type=checkbox],[type=radio]), select, textarea') != null;
+const hasControl = (el: Element | undefined): boolean => el != null && Array.from(el.querySelectorAll(`${TEXT_BOX}, select, textarea`)).some((c) => shownValue(c) === undefined);
 
 /**
  * A value that reads like a column header (处理时间, 处理人, 处理意见, 审核状态): what the label's neighbour in
@@ -90,13 +124,7 @@ const HEADERISH = /^.{0,6}(时间|日期|人|意见|状态|名称|环节|结果|
 
 /** A cell's text outside its links and buttons: an action beside a status (「待补正 查看补正意见」) is not part of it. */
 function beside(el: Element): string {
-  let out = '';
-  const walk = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-    const action = n.parentElement?.closest('a, button');
-    if (!action || !el.contains(action)) out += n.nodeValue ?? '';
-  }
-  return out.replace(/\s+/g, ' ').trim();
+  return shown(el, true).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -158,7 +186,8 @@ const columnOf = (columns: readonly Column[], labels: readonly string[]): Column
 function gridHeads(doc: Document, labels: PortalLabels): Head[] {
   const allLabels = new Set(Object.values(labels).flat().map(norm));
   const labelled = (tr: Element) => cellsOf(tr).some((c) => allLabels.has(headerText(c)));
-  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(c.textContent ?? ''));
+  // A value shown in a read-only box counts (shownValue); the text alone where there is none (most cells).
+  const plain = (tr: Element) => !hasControl(tr) && !cellsOf(tr).some((c) => VALUE.test(c.querySelector('input, textarea, select') ? text(c) : (c.textContent ?? '')));
   const out: Head[] = [];
   const taken = new Set<Element>();
   for (const top of Array.from(doc.querySelectorAll('tr'))) {
@@ -167,18 +196,33 @@ function gridHeads(doc: Document, labels: PortalLabels): Head[] {
     const i = own.indexOf(top);
     let depth = 1;
     for (let next = own[i + 1]; next && depth < 3 && plain(next); next = own[i + ++depth]) {
-      const spanned = own.slice(i, i + depth).some((r, k) => positions(r).some((p) => k + p.down > depth));
-      if (!spanned && !labelled(next)) break;
+      const above = own.slice(i, i + depth);
+      const spanned = above.some((r, k) => positions(r).some((p) => k + p.down > depth));
+      if (!spanned && !labelled(next) && !underGroups(next, above)) break;
     }
     const grid = gridOf(top, depth);
     const rows = grid.heads.map(([r]) => r);
     const columns = grid.heads.flatMap(([r, at]) => positions(r).map((p) => ({ cell: p.cell, col: p.col + at, span: p.span })));
-    if (!columnOf(columns, labels.status) || !(columnOf(columns, labels.title) ?? columnOf(columns, labels.serial))) continue;
+    // A grid heads its status and its title or serial in columns of their own; labels in one column are a
+    // label/value table's (「事项名称 | …」 over 「办件状态 | 待补正」), whatever its values look like.
+    const status = columnOf(columns, labels.status);
+    const anchor = columnOf(columns, labels.title) ?? columnOf(columns, labels.serial);
+    if (!status || !anchor || status.col === anchor.col) continue;
     if (own.some((r) => !rows.includes(r) && labelled(r))) continue;
     for (const r of rows) taken.add(r);
     out.push({ top, depth, rows, columns });
   }
   return out;
+}
+
+/**
+ * A row whose words all stand under group cells of the rows above (办件信息 over 操作 | 序号, the other columns
+ * blank under their own headers): the group's sub-headers, not a body row.
+ */
+function underGroups(row: Element, above: readonly Element[]): boolean {
+  const groups = above.flatMap((r) => positions(r).filter((p) => p.span > 1 && text(p.cell)));
+  const worded = positions(row).filter((p) => text(p.cell));
+  return worded.length > 0 && worded.every((p) => groups.some((g) => p.col >= g.col && p.col + p.span <= g.col + g.span));
 }
 
 /** A grid's body rows: those gridOf pairs with its header, else rows as wide as it nearby (bodyRows). */
@@ -204,19 +248,113 @@ function fromGrid(heads: readonly Head[], labels: PortalLabels): PortalCase[] {
       const statusText = said(statusCell);
       // A cell under the status and the title or serial both is a row's message across the grid (暂无数据).
       if (!statusCell || !statusText || hasControl(statusCell) || [cols.serial, cols.title].some((c) => at(c) === statusCell)) continue;
-      const title = text(at(cols.title)) || undefined;
-      out.push({
-        serial: text(at(cols.serial)) || undefined,
-        title,
-        business: businessFromText(title),
-        statusText,
-        statusCode: codeIn(statusCell),
-        appliedOn: dateIn(text(at(cols.appliedAt))),
-        ref: refIn(row.map(([r]) => r)),
-      });
+      out.push(rowCase({ status: statusCell, serial: at(cols.serial), title: at(cols.title), appliedAt: at(cols.appliedAt) }, statusText, row.map(([r]) => r)));
     }
   }
   return out;
+}
+
+/** One row of a 办件 grid as a case: its cells under the columns read, the row's elements for its detail link. */
+function rowCase(cells: { status: Element; serial?: Element | undefined; title?: Element | undefined; appliedAt?: Element | undefined }, statusText: string, rowEls: readonly Element[]): PortalCase {
+  const title = text(cells.title) || undefined;
+  return {
+    serial: text(cells.serial) || undefined,
+    title,
+    business: businessFromText(title),
+    statusText,
+    statusCode: codeIn(cells.status),
+    appliedOn: dateIn(text(cells.appliedAt)),
+    ref: refIn(rowEls),
+  };
+}
+
+/** Elements that are no row of a grid drawn without a table (a table's own parts are read as a table). */
+const NOT_A_ROW = /^(TABLE|THEAD|TBODY|TFOOT|TR|TD|TH|SELECT|DATALIST|OPTGROUP|HEAD|SCRIPT|STYLE|svg|FORM)$/;
+
+/** A grid drawn without a table (divs, spans, list items): its header row and the columns read, by cell index. */
+interface DivHead {
+  row: Element;
+  status: number;
+  serial: number;
+  title: number;
+  appliedAt: number;
+}
+
+/**
+ * The header rows of 办件 grids drawn with divs or lists (「<div class="row head"><span>办件编号</span>…」,
+ * 「<ul><li>事项名称</li>…</ul>」): an element of three or more children, each a short header (no value, no
+ * control), heading a status column and a title or serial column; not a line of labels and values.
+ */
+function divGridHeads(elements: readonly Element[], labels: PortalLabels): DivHead[] {
+  const allLabels = new Set(Object.values(labels).flat().map(norm));
+  const out: DivHead[] = [];
+  for (const row of elements) {
+    const cells = Array.from(row.children);
+    // Cheap tests first: most elements are no row, and a block's children hold long texts.
+    if (cells.length < 3 || NOT_A_ROW.test(row.tagName) || cells.some((c) => (c.textContent?.length ?? 0) > 60) || hasControl(row)) continue;
+    const texts = cells.map(text);
+    if (texts.some((t) => t.length > 24 || VALUE.test(t))) continue;
+    const index = (l: readonly string[]) => {
+      const wanted = new Set(l.map(norm));
+      return cells.findIndex((c) => wanted.has(headerText(c)));
+    };
+    const head = { row, status: index(labels.status), serial: index(labels.serial), title: index(labels.title), appliedAt: index(labels.appliedAt) };
+    const anchor = head.title >= 0 ? head.title : head.serial;
+    if (head.status < 0 || anchor < 0 || labelsAndValues(cells, texts, allLabels)) continue;
+    out.push(head);
+  }
+  return out;
+}
+
+/**
+ * A line of labels and values (「办件状态： | 待补正 | 事项： | 变更注册」), not a header row: half its cells or more
+ * end with a colon, and each of those is followed by a value — no colon, none of our labels. A header whose
+ * cells a build marks with a colon (「*事项名称：」) has a label after a marked one.
+ */
+function labelsAndValues(cells: readonly Element[], texts: readonly string[], allLabels: ReadonlySet<string>): boolean {
+  const marked = (i: number) => /[:：]$/.test(texts[i] ?? '');
+  const count = texts.filter((_t, i) => marked(i)).length;
+  const valueAt = (i: number) => {
+    const cell = cells[i];
+    return cell !== undefined && !marked(i) && !allLabels.has(headerText(cell));
+  };
+  return count * 2 >= cells.length && texts.every((_t, i) => !marked(i) || valueAt(i + 1));
+}
+
+/**
+ * The body rows under a div grid's header: the run of siblings after it of its kind (tag and number of
+ * cells), else — the header in a container of its own, as a <thead> — the run of such rows the next container
+ * starts with. A row of another kind ends the run (a pager, 暂无数据): a row read under the wrong columns is worse.
+ */
+function divBody(head: Element, isHeader: (row: Element) => boolean): Element[] {
+  const like = (r: Element): boolean => r.tagName === head.tagName && r.children.length === head.children.length && !isHeader(r);
+  const run = (from: Element | null) => {
+    const rows: Element[] = [];
+    for (let r = from; r && like(r); r = r.nextElementSibling) rows.push(r);
+    return rows;
+  };
+  const after = run(head.nextElementSibling);
+  if (after.length || head.nextElementSibling) return after;
+  for (let box = head.parentElement, up = 0; box && up < 2; box = box.parentElement, up++) {
+    const next = box.nextElementSibling;
+    if (next) return like(next) ? run(next) : run(next.firstElementChild);
+  }
+  return [];
+}
+
+function fromDivGrids(heads: readonly DivHead[], labels: PortalLabels): PortalCase[] {
+  const allLabels = new Set(Object.values(labels).flat().map(norm));
+  const isHeader = (r: Element) => Array.from(r.children).some((c) => allLabels.has(headerText(c)));
+  return heads.flatMap((head) =>
+    divBody(head.row, isHeader).flatMap((row) => {
+      const cells = Array.from(row.children);
+      const status = cells[head.status];
+      const statusText = said(status);
+      const anchor = cells[head.title >= 0 ? head.title : head.serial];
+      if (!status || !statusText || hasControl(status) || !text(anchor)) return [];
+      return [rowCase({ status, serial: cells[head.serial], title: cells[head.title], appliedAt: cells[head.appliedAt] }, statusText, [row])];
+    }),
+  );
 }
 
 /** A label and what it labels on a detail page: the element after it, or the rest of 「当前状态：待补正」. */
@@ -244,7 +382,8 @@ function valueAfter(label: Element, isLabel: (s: string) => boolean): Element | 
     }
     const el = n;
     if (isLabel(norm(el.textContent)) || el.tagName === 'TH' || hasControl(el)) return undefined;
-    if (text(el)) return HEADERISH.test(norm(el.textContent)) ? undefined : el;
+    // A header's next column, glossed or not (「操作 Action」), is no value.
+    if (text(el)) return HEADERISH.test(norm(el.textContent)) || HEADERISH.test(headerText(el)) ? undefined : el;
     if (inRow) return undefined;
   }
   return undefined;
@@ -314,12 +453,28 @@ type PairReader = (el: Element) => Map<string, string>;
 
 /** An element's text as shown, a line break or a block's edge as a new line (「申请人：张三<br>办件状态：待补正」). */
 function lines(el: Element): string {
+  return shown(el, false);
+}
+
+/**
+ * The text `el` shows, a line break or a block's edge as a new line, a read-only control as its value
+ * (shownValue); without what is in links and buttons when `skipActions` (beside).
+ */
+function shown(el: Element, skipActions: boolean): string {
+  const own = shownValue(el);
+  if (own !== undefined) return own;
   let out = '';
-  const walk = el.ownerDocument.createTreeWalker(el, 5 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */);
-  for (let n: Node | null = walk.nextNode(); n; n = walk.nextNode()) {
-    if (n.nodeType === 3) out += n.nodeValue ?? '';
-    else if (/^(BR|P|DIV|LI|DT|DD|TR|TD|TH)$/.test(n.nodeName)) out += '\n';
-  }
+  const walk = (parent: Node) => {
+    for (let n = parent.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) out += n.nodeValue ?? '';
+      if (!(n instanceof Element) || (skipActions && /^(A|BUTTON)$/.test(n.tagName))) continue;
+      if (/^(BR|P|DIV|LI|DT|DD|TR|TD|TH)$/.test(n.nodeName)) out += '\n';
+      const value = shownValue(n);
+      if (value === undefined) walk(n);
+      else out += ` ${value} `;
+    }
+  };
+  walk(el);
   return out;
 }
 
@@ -371,9 +526,9 @@ function inlineReader(all: readonly string[], multiLine: readonly string[]): Pai
  * element whose own text is the label (the smallest), with the value after it; or the smallest element reading
  * 「label：value」.
  */
-function labelledAll(doc: Document, wanted: ReadonlySet<string>, isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
+function labelledAll(elements: readonly Element[], wanted: ReadonlySet<string>, isLabel: (s: string) => boolean, pairs: PairReader): Labelled[] {
   const out: Labelled[] = [];
-  for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
+  for (const el of elements) {
     const own = labelText(el.textContent);
     if (wanted.has(own) && !Array.from(el.children).some((c) => wanted.has(labelText(c.textContent)))) {
       const cell = valueAfter(el, isLabel);
@@ -429,9 +584,33 @@ function headingBefore(scope: Element, anchor: Element): string | undefined {
   for (const el of Array.from(scope.querySelectorAll('*'))) {
     if (anchor.compareDocumentPosition(el) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) break;
     const t = el.childElementCount ? '' : text(el);
-    if (t.length <= 60 && !/[:：]/.test(t) && businessFromText(t)) found.push(t);
+    if (t.length <= 60 && !/[:：]/.test(t) && businessFromText(t) && headingLike(el, scope) && !inNavigation(el, scope)) found.push(t);
   }
   return new Set(found.map(businessFromText)).size === 1 ? found.at(-1) : undefined;
+}
+
+/** What marks a heading: its tag, its role, or a class naming a title (「card-title」, 「name」, 「bj-tit」). */
+const HEADING_CLASS = /title|name|head|subject|caption|(^|[\s_-])tit([\s_-]|$)/i;
+/** What marks page chrome that names businesses without being a card's matter: menus, tabs, crumbs, side bars. */
+const NAVIGATION_CLASS = /(^|[\s_-])(menu|menus|nav|navbar|tab|tabs|crumb|crumbs|breadcrumb|sidebar|side|aside)([\s_-]|$)/i;
+
+/**
+ * A line drawn as a heading — in an <h1>–<h6>, bold, or in an element (up to two levels above the text) whose
+ * role or class says it is a title: a card's matter. A plain line or link (「我要办理延续注册」) is not.
+ */
+function headingLike(el: Element, scope: Element): boolean {
+  for (let e: Element | null = el, up = 0; e && up < 3 && scope.contains(e); e = e.parentElement, up++) {
+    if (/^(H[1-6]|B|STRONG)$/.test(e.tagName) || e.getAttribute('role') === 'heading' || HEADING_CLASS.test(e.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
+/** Inside navigation — <nav>, <menu>, <aside>, a role or class of menus, tabs or crumbs — below `scope`. */
+function inNavigation(el: Element, scope: Element): boolean {
+  for (let e: Element | null = el; e && e !== scope; e = e.parentElement) {
+    if (/^(NAV|MENU|ASIDE)$/.test(e.tagName) || /^(navigation|menu|menubar|menuitem|tablist|tab)$/.test(e.getAttribute('role') ?? '') || NAVIGATION_CLASS.test(e.getAttribute('class') ?? '')) return true;
+  }
+  return false;
 }
 
 /** The block around two elements: their nearest common ancestor, two levels up at most, below <body>. */
@@ -456,8 +635,10 @@ function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: s
   if (!anchor) return undefined;
   // Of several, the one shown with the application's title or number (not a 办理进度 grid's 状态).
   const nearest = (xs: Labelled[]) => xs.reduce<Labelled | undefined>((best, x) => (!best || shared(x.label, anchor) > shared(best.label, anchor) ? x : best), undefined);
-  const status = nearest(of(labels.status));
-  if (!status) return undefined;
+  const statuses = of(labels.status);
+  const status = nearest(statuses);
+  // Two statuses as near the application as each other that say different things: which is its own is not known.
+  if (!status || statuses.some((x) => x.value !== status.value && shared(x.label, anchor) === shared(status.label, anchor))) return undefined;
   // Where no label names it, the matter is the heading of the block around the status and the anchor.
   const around = scope ?? blockOf(status.label, anchor);
   const matter = title?.value ?? (around && headingBefore(around, anchor));
@@ -476,19 +657,48 @@ function caseOf(found: readonly Labelled[], labels: PortalLabels, isLabel: (s: s
   };
 }
 
+/** What marks a badge or tag: its class (Bootstrap's label and badge, Element's el-tag, Layui's layui-badge…) or role. */
+const BADGE_CLASS = /(^|[\s_-])(badge|tag|label|status|state|zt|pill|chip)([\s_-]|$)/i;
+/** A note in brackets after a status word (待补正（剩余5个工作日）), as status-map.ts reads it. */
+const STATUS_NOTE = /[(（【[][^)）】\]]*[)）】\]]/g;
+
+/**
+ * Statuses shown without a label, as a badge or tag (「<span class="badge badge-warning">待补正</span>」 beside the
+ * matter): an element marked as one whose whole text is a status word of the rule data (`statusTexts`,
+ * case-statuses.json), not in navigation (a tab 「待补正」 is a filter) nor in a table with headers (a 办理进度
+ * grid's column). Read as if labelled `key` (a status label).
+ */
+function badges(elements: readonly Element[], statusTexts: readonly string[], key: string): Labelled[] {
+  const words = new Set(statusTexts.map(norm));
+  if (!words.size) return [];
+  const body = elements[0]?.ownerDocument.body;
+  const out: Labelled[] = [];
+  for (const el of elements) {
+    if (!BADGE_CLASS.test(el.getAttribute('class') ?? '') && el.getAttribute('role') !== 'status') continue;
+    const value = said(el);
+    if (!words.has(norm(value)) && !words.has(norm(value.replace(STATUS_NOTE, '')))) continue;
+    if (!body || inNavigation(el, body) || el.closest('table')?.querySelector('th, thead') || out.some((b) => b.label.contains(el))) continue;
+    out.push({ key, label: el, value, cell: el });
+  }
+  return out;
+}
+
 /**
  * The 办件 a page shows by labels and values: a list drawn as cards (a status in each of several blocks, each
  * block the largest holding no other card's status, with the application's title or number) gives one per card;
  * else the one application of a detail page. Labels of grid headers (`headers`) are not read.
  */
-function fromLabels(doc: Document, labels: PortalLabels, url: string | undefined, headers: ReadonlySet<Element>): PortalCase[] {
+function fromLabels(doc: Document, elements: readonly Element[], labels: PortalLabels, url: string | undefined, headers: readonly Element[], statusTexts: readonly string[]): PortalCase[] {
   const all = [...Object.values(labels).flat(), ...REVIEW];
   const allLabels = new Set(all.map(norm));
   const isLabel = (s: string) => allLabels.has(s.replace(COUNT, ''));
   const pairs = inlineReader(all, [...labels.correction, ...REVIEW]);
-  const found = labelledAll(doc, allLabels, isLabel, pairs).filter(({ label }) => !headers.has(label.closest('tr') ?? label));
-  const statuses = found.filter(oneOf(labels.status));
-  // No status label with a value: no 办件 (most pages end here, after one pass over the page).
+  const read = labelledAll(elements, allLabels, isLabel, pairs).filter(({ label }) => !headers.some((h) => h.contains(label)));
+  const labelled = read.filter(oneOf(labels.status));
+  // No status label with a value: a status drawn as a badge with no label, if any.
+  const statuses = labelled.length ? labelled : badges(elements, statusTexts, norm(labels.status[0]));
+  const found = labelled.length ? read : [...read, ...statuses];
+  // No status: no 办件 (most pages end here, after one pass over the page).
   if (!statuses.length) return [];
   const anchored = oneOf([...labels.title, ...labels.serial]);
   const cards = new Set<Element>();
@@ -503,12 +713,18 @@ function fromLabels(doc: Document, labels: PortalLabels, url: string | undefined
 
 /**
  * Every 办件 the page shows: the rows of a 我的申请-style grid, else the one application of a detail page.
- * `url` (the page's address) gives the detail page's application id. Empty when the page shows none.
+ * `url` (the page's address) gives the detail page's application id; `statusTexts` (the status words of
+ * case-statuses.json) let a status shown as a badge with no label be read. Empty when the page shows none.
  */
-export function getPortalCases(doc: Document, labels: PortalLabels, url?: string): PortalCase[] {
+export function getPortalCases(doc: Document, labels: PortalLabels, url?: string, statusTexts: readonly string[] = []): PortalCase[] {
   const heads = gridHeads(doc, labels);
   const rows = fromGrid(heads, labels);
   if (rows.length) return rows;
+  // One pass over the page's elements for both (the panel reads a page again on every change of its text).
+  const elements = Array.from(doc.body?.querySelectorAll('*') ?? []);
+  const divHeads = divGridHeads(elements, labels);
+  const divRows = fromDivGrids(divHeads, labels);
+  if (divRows.length) return divRows;
   // A grid's header (an empty list's) is never read as labels and values: 「流水号 | 序号」 is no serial.
-  return fromLabels(doc, labels, url, new Set(heads.flatMap((h) => h.rows)));
+  return fromLabels(doc, elements, labels, url, [...heads.flatMap((h) => h.rows), ...divHeads.map((h) => h.row)], statusTexts);
 }

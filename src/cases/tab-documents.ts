@@ -5,10 +5,14 @@
  */
 import { getPortalCases, type PortalCase, type PortalLabels } from './portal-status';
 
-/** The 办件 each document shows, by frame id (a document showing none maps to an empty list). */
-export function casesOfDocuments(pages: ReadonlyArray<{ frameId: number; url: string; html: string }>, labels: PortalLabels): Map<number, PortalCase[]> {
+/**
+ * The 办件 each document shows, by frame id (a document showing none maps to an empty list). `groups` (the
+ * rules' status groups) give the status words a badge with no label may show.
+ */
+export function casesOfDocuments(pages: ReadonlyArray<{ frameId: number; url: string; html: string }>, labels: PortalLabels, groups: ReadonlyArray<{ texts: readonly string[] }> = []): Map<number, PortalCase[]> {
   const parser = new DOMParser();
-  return new Map(pages.map((p) => [p.frameId, getPortalCases(parser.parseFromString(p.html, 'text/html'), labels, p.url)]));
+  const words = groups.flatMap((g) => g.texts);
+  return new Map(pages.map((p) => [p.frameId, getPortalCases(parser.parseFromString(p.html, 'text/html'), labels, p.url, words)]));
 }
 
 /** The 办件 a page is about: a detail page's one; on a list, the one with a correction request, if any. */

@@ -72,7 +72,7 @@ export function TabCaseOffers() {
   const [cases, setCases] = useState<PortalCase[]>([]);
   useEffect(() => {
     void send('ui:cases.tabPages', {}).then(
-      ({ labels, pages }) => setCases([...casesOfDocuments(pages, labels).values()].flat()),
+      ({ labels, groups, pages }) => setCases([...casesOfDocuments(pages, labels, groups).values()].flat()),
       () => setCases([]), // no portal tab: nothing to offer
     );
   }, []);

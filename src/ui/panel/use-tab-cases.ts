@@ -41,7 +41,7 @@ export function useTabCases(view: TabView | undefined): TabCases {
       ({ labels, groups, pages }) => {
         if (!live) return;
         const got = new Map<number, { doc: string; cases: PortalCase[] }>();
-        for (const [frameId, cases] of casesOfDocuments(pages, labels)) {
+        for (const [frameId, cases] of casesOfDocuments(pages, labels, groups)) {
           const doc = asked.get(frameId);
           if (doc !== undefined) got.set(frameId, { doc, cases });
         }
