@@ -19,7 +19,7 @@ import { type DockMemory, dockHint, dockMemoryKey, remember, toDockMemory } from
 import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
 import { watchUploads } from './upload-check';
-import { type FrameValidator, HINT_TAG, installedChecker, installedPart, loadChecker, summaryOnly, UPLOAD_TAG } from './checker';
+import { type FrameValidator, frameValidator, HINT_TAG, installedChecker, installedPart, loadChecker, UPLOAD_TAG } from './checker';
 import type { ValidationSummary, ValidatorOptions } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
@@ -280,8 +280,9 @@ class ContentShell {
       onSummary: (summary: ValidationSummary) => this.dispatch({ type: 'summary', summary }),
       readText: (field) => readText(document, field),
     };
-    // The validators were injected before the rules' answer (checker.ts); without them, only the summary.
-    this.validator = installedChecker()?.validator(document, opts, mapped) ?? summaryOnly(opts, mapped);
+    // The validators were injected before the rules' answer (checker.ts); without them, only the summary until
+    // they come (a file chosen: `cs:checks`).
+    this.validator = frameValidator(document, opts, mapped);
   }
 
   /** One report per task, and only when it says something new. */
