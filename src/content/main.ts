@@ -24,6 +24,8 @@ import type { ValidationSummary, ValidatorOptions } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
+/** How often a DOM change may have the panel's placement checked again (it measures the page's text). */
+const RECHECK_MS = 250;
 const OURS = new Set([HINT_TAG, UPLOAD_TAG, HOST_TAG]);
 
 /** Chinese is bundled; English comes with the page rules or `bg:language`. Returns whether it changed. */
@@ -416,6 +418,19 @@ class ContentShell {
     if (this.prefs) this.overlay?.dock(this.prefs);
   }
 
+  private recheckTimer: number | undefined;
+  /**
+   * The page's DOM changed — its own text, or our hints beside its fields, which are text to read too — without
+   * necessarily changing its size: is the panel still clear of what it shows? At most once per RECHECK_MS.
+   */
+  contentChanged(): void {
+    if (!this.top || this.recheckTimer !== undefined) return;
+    this.recheckTimer = window.setTimeout(() => {
+      this.recheckTimer = undefined;
+      this.recheck();
+    }, RECHECK_MS);
+  }
+
   /** The window changed size: choose the placement again (a wider window may have room beside the form). */
   redock(): void {
     if (this.prefs) this.overlay?.dock(this.prefs, true);
@@ -551,6 +566,7 @@ function watchPage(ctx: Lifecycle, shell: ContentShell): void {
     timer = ctx.setTimeout(() => shell.detect(), REREAD_DELAY_MS);
   };
   const observer = new MutationObserver((records) => {
+    shell.contentChanged();
     if (onlyOurs(records)) return;
     shell.domChanges++;
     schedule();
