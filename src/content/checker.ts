@@ -55,11 +55,26 @@ export const PART_FILES = { checks: '/portal-checks.js', report: '/portal-report
 declare global {
   // The parts injected into this isolated world so far (the content script's world: a page cannot see it).
   var __jzsParts: Partial<Parts> | undefined;
+  // Who waits for a part to arrive (`whenInstalled`): on this world's global, as the injected file is another bundle.
+  var __jzsPartWaiters: Set<(part: Part) => void> | undefined;
 }
 
 /** Run by a part's injected file (and by tests). */
 export function installPart<P extends Part>(part: P, code: Parts[P]): void {
   (globalThis.__jzsParts ??= {})[part] = code;
+  for (const waiter of [...(globalThis.__jzsPartWaiters ?? [])]) waiter(part);
+}
+
+/** Calls `go` when `part` is injected into this world (it may come late: a file chosen); returns the cancel. */
+export function whenInstalled(part: Part, go: () => void): () => void {
+  const waiters = (globalThis.__jzsPartWaiters ??= new Set());
+  const waiter = (p: Part) => {
+    if (p !== part) return;
+    waiters.delete(waiter);
+    go();
+  };
+  waiters.add(waiter);
+  return () => waiters.delete(waiter);
 }
 
 /** A part, once injected into this frame's world. */
@@ -83,6 +98,36 @@ export function needsChecker(fields: readonly unknown[], checks: readonly unknow
 
 /** The fields a frame validates: all, or only those its rules name. */
 export const validatedFields = (all: PageField[], only: readonly FieldKey[] | undefined): PageField[] => (only ? all.filter((f) => only.includes(f.key)) : all);
+
+/**
+ * A frame's validation: the injected validators' when they are in; else only the summary (`summaryOnly`) until
+ * they arrive — injected late, when a file is first chosen after the injection with the rules failed (`cs:checks`)
+ * — and from then on theirs, on the fields last mapped: the frame's state is then what they find, never still
+ * 「未经检查」 about a frame that is being checked.
+ */
+export function frameValidator(doc: Document, opts: ValidatorOptions, mapped: PageField[]): FrameValidator {
+  const checker = installedChecker();
+  if (checker) return checker.validator(doc, opts, mapped);
+  let fields = mapped;
+  let current = summaryOnly(opts, mapped);
+  const stop = whenInstalled('checks', () => {
+    const late = installedChecker();
+    if (!late) return;
+    current.destroy();
+    current = late.validator(doc, opts, fields);
+  });
+  return {
+    rebind: (all) => {
+      fields = all;
+      current.rebind(all);
+    },
+    validate: () => current.validate(),
+    destroy: () => {
+      stop();
+      current.destroy();
+    },
+  };
+}
 
 /**
  * A frame without the validators: only its summary. A page with something to check says it was not checked (the

@@ -1,8 +1,9 @@
 /**
  * Where the top frame's panel goes (pure): beside the form in free space, else with the page shifted aside,
  * else above the page in its flow, else — or when the user closed it — a pill in a spot with no control.
- * Every placement is checked against the controls' rectangles after it is applied (the shell measures again):
- * the panel never lies over a form control.
+ * Every placement is checked after it is applied (the shell measures again): the open panel never lies over a
+ * form control nor over what the page shows to read (its text and pictures); the pill never over a control, and
+ * over no text either where the first screen has such a spot.
  */
 export interface Box {
   left: number;
@@ -27,17 +28,25 @@ export const PILL = { width: 200, height: 40 };
 
 export const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-/** The lane a fixed panel occupies on one side: full height, so only the controls' x-extent matters. */
-export function laneOf(side: Side, viewportWidth: number): Box {
+/**
+ * The lane a fixed panel occupies on one side, in page coordinates over every scroll position: full height, and
+ * — the page scrolling sideways by up to `maxScrollX` — from the right lane's left edge to the page's end, or
+ * from the page's start to the left lane's right edge at the farthest scroll. Content past the window's edge
+ * comes under a fixed panel when the page is scrolled to it.
+ */
+export function laneOf(side: Side, viewportWidth: number, maxScrollX = 0): Box {
   return side === 'right'
-    ? { left: viewportWidth - PANEL_WIDTH - GAP, top: -Infinity, right: viewportWidth, bottom: Infinity }
-    : { left: 0, top: -Infinity, right: PANEL_WIDTH + GAP, bottom: Infinity };
+    ? { left: viewportWidth - PANEL_WIDTH - GAP, top: -Infinity, right: Infinity, bottom: Infinity }
+    : { left: -Infinity, top: -Infinity, right: PANEL_WIDTH + GAP + Math.max(0, maxScrollX), bottom: Infinity };
 }
 
-/** Does a side lane hold no control (controls in page coordinates; the lane spans every scroll position)? */
-export function laneIsFree(side: Side, viewportWidth: number, controls: readonly Box[]): boolean {
-  const lane = laneOf(side, viewportWidth);
-  return !controls.some((c) => overlaps(lane, c));
+/**
+ * Does a side lane hold nothing the panel must not cover (controls, and for the open panel the page's text and
+ * pictures; page coordinates; the lane spans every scroll position)?
+ */
+export function laneIsFree(side: Side, viewportWidth: number, boxes: readonly Box[], maxScrollX = 0): boolean {
+  const lane = laneOf(side, viewportWidth, maxScrollX);
+  return !boxes.some((c) => overlaps(lane, c));
 }
 
 /** The open placements to try, best first: the remembered side, then the other one. */

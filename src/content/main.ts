@@ -19,11 +19,13 @@ import { type DockMemory, dockHint, dockMemoryKey, remember, toDockMemory } from
 import { HOST_TAG, LOAD_WAIT_MS, mountOverlayHost, type OverlayHost } from './panel-host';
 import { hostsPanel } from './panel-frame';
 import { watchUploads } from './upload-check';
-import { type FrameValidator, HINT_TAG, installedChecker, installedPart, loadChecker, summaryOnly, UPLOAD_TAG } from './checker';
+import { type FrameValidator, frameValidator, HINT_TAG, installedChecker, installedPart, loadChecker, UPLOAD_TAG } from './checker';
 import type { ValidationSummary, ValidatorOptions } from './validation';
 
 /** How long the DOM must be quiet before the page is read again (MiniUI renders in bursts). */
 const REREAD_DELAY_MS = 120;
+/** How often a DOM change may have the panel's placement checked again (it measures the page's text). */
+const RECHECK_MS = 250;
 const OURS = new Set([HINT_TAG, UPLOAD_TAG, HOST_TAG]);
 
 /** Chinese is bundled; English comes with the page rules or `bg:language`. Returns whether it changed. */
@@ -280,8 +282,9 @@ class ContentShell {
       onSummary: (summary: ValidationSummary) => this.dispatch({ type: 'summary', summary }),
       readText: (field) => readText(document, field),
     };
-    // The validators were injected before the rules' answer (checker.ts); without them, only the summary.
-    this.validator = installedChecker()?.validator(document, opts, mapped) ?? summaryOnly(opts, mapped);
+    // The validators were injected before the rules' answer (checker.ts); without them, only the summary until
+    // they come (a file chosen: `cs:checks`).
+    this.validator = frameValidator(document, opts, mapped);
   }
 
   /** One report per task, and only when it says something new. */
@@ -413,6 +416,19 @@ class ContentShell {
   /** The page may have moved its controls: keep the placement if it still covers none, else place again. */
   recheck(): void {
     if (this.prefs) this.overlay?.dock(this.prefs);
+  }
+
+  private recheckTimer: number | undefined;
+  /**
+   * The page's DOM changed — its own text, or our hints beside its fields, which are text to read too — without
+   * necessarily changing its size: is the panel still clear of what it shows? At most once per RECHECK_MS.
+   */
+  contentChanged(): void {
+    if (!this.top || this.recheckTimer !== undefined) return;
+    this.recheckTimer = window.setTimeout(() => {
+      this.recheckTimer = undefined;
+      this.recheck();
+    }, RECHECK_MS);
   }
 
   /** The window changed size: choose the placement again (a wider window may have room beside the form). */
@@ -550,6 +566,7 @@ function watchPage(ctx: Lifecycle, shell: ContentShell): void {
     timer = ctx.setTimeout(() => shell.detect(), REREAD_DELAY_MS);
   };
   const observer = new MutationObserver((records) => {
+    shell.contentChanged();
     if (onlyOurs(records)) return;
     shell.domChanges++;
     schedule();

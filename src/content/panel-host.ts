@@ -52,28 +52,54 @@ const clippedAway = (el: Element) => {
   return style.clip !== 'auto' || style.opacity === '0';
 };
 
+// Pictures are the page's content as its text is: the open panel covers neither.
+const MEDIA = 'img, svg, canvas, video, object, embed';
+
+type Offset = { x: number; y: number };
+
 /**
  * Visible form controls of the page, in page coordinates; a same-origin frame's controls through the frame
- * (the e-form iframe spans the page but leaves room beside its fields), a cross-origin frame as a whole.
+ * (the e-form iframe spans the page but leaves room beside its fields), a cross-origin frame as a whole. With
+ * `content`, also what the page shows to read — its text (each text node's extent, not its block's) and pictures
+ * —: the open panel beside the form covers none of it (a 办件 table's last column, a heading, the form's notes),
+ * where controls alone left the text of a page with few controls (我的申请, 办件详情) under it.
  */
-export function controlBoxes(doc: Document, ignore: Element, offset = { x: 0, y: 0 }): Box[] {
+export function controlBoxes(doc: Document, ignore: Element, offset: Offset = { x: 0, y: 0 }, content = false): Box[] {
   const win = doc.defaultView;
-  const sx = offset.x + (win?.scrollX ?? 0);
-  const sy = offset.y + (win?.scrollY ?? 0);
+  const at = { x: offset.x + (win?.scrollX ?? 0), y: offset.y + (win?.scrollY ?? 0) };
   const out: Box[] = [];
-  for (const el of doc.querySelectorAll(CONTROLS)) {
+  for (const el of doc.querySelectorAll(content ? `${CONTROLS}, ${MEDIA}` : CONTROLS)) {
     if (ignore.contains(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width < 1 || r.height < 1) continue;
     if (el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) === false || clippedAway(el)) continue;
     const inner = el instanceof HTMLIFrameElement || el instanceof HTMLFrameElement ? sameOriginDoc(el) : undefined;
     if (inner) {
-      out.push(...controlBoxes(inner, ignore, { x: r.left + el.clientLeft + sx - (inner.defaultView?.scrollX ?? 0), y: r.top + el.clientTop + sy - (inner.defaultView?.scrollY ?? 0) }));
+      const innerAt = { x: r.left + el.clientLeft + at.x - (inner.defaultView?.scrollX ?? 0), y: r.top + el.clientTop + at.y - (inner.defaultView?.scrollY ?? 0) };
+      out.push(...controlBoxes(inner, ignore, innerAt, content));
       continue;
     }
-    out.push({ left: r.left + sx, top: r.top + sy, right: r.right + sx, bottom: r.bottom + sy });
+    out.push(boxAt(r, at));
   }
+  if (content) textBoxes(doc, ignore, at, out);
   return out;
+}
+
+const boxAt = (r: DOMRect, at: Offset): Box => ({ left: r.left + at.x, top: r.top + at.y, right: r.right + at.x, bottom: r.bottom + at.y });
+
+/** The extent of each text the page shows (whitespace between elements is no text; hidden text is not shown). */
+function textBoxes(doc: Document, ignore: Element, at: Offset, out: Box[]): void {
+  const root = doc.body ?? doc.documentElement;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = doc.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!node.nodeValue?.trim() || !parent || ignore.contains(parent)) continue;
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1 || !parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+    out.push(boxAt(r, at));
+  }
 }
 
 function sameOriginDoc(frame: HTMLIFrameElement | HTMLFrameElement): Document | undefined {
@@ -223,19 +249,32 @@ export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHook
     host.style.cssText = `${FIXED} top: ${GAP}px; ${d.side}: ${GAP}px; width: ${PANEL_WIDTH}px; height: calc(100vh - ${2 * GAP}px);`;
   };
 
-  const viewport = () => ({ width: html.clientWidth, height: doc.defaultView?.innerHeight ?? html.clientHeight });
+  // The viewport's width without its scroll bar: <html>'s client width, or in quirks mode (the provincial pages'
+  // HTML 4.01 doctype) <body>'s — there <html>'s is its own box, narrowed by the shift's margin, which put the
+  // lane inside the page shifted out of it and never let a shift fit.
+  const viewport = () => ({
+    width: (doc.compatMode === 'BackCompat' ? doc.body?.clientWidth : undefined) ?? html.clientWidth,
+    height: doc.defaultView?.innerHeight ?? html.clientHeight,
+  });
+  /** How far the page scrolls sideways (a page wider than the window, or shifted past it). */
+  const maxScrollX = () => Math.max(0, (doc.scrollingElement ?? html).scrollWidth - viewport().width);
 
   const fits = (d: Dock): boolean => {
-    const controls = controlBoxes(doc, host);
-    if (d.mode === 'beside' || d.mode === 'shift') return laneIsFree(d.side, viewport().width, controls);
+    // The open panel beside the form covers neither a control nor what the page shows to read; the small pill
+    // only no control (on a page of text there would be no spot for it).
+    const beside = d.mode === 'beside' || d.mode === 'shift';
+    const boxes = controlBoxes(doc, host, undefined, beside);
+    if (beside) return laneIsFree(d.side, viewport().width, boxes, maxScrollX());
     const box = hostBox(host, doc);
-    return !controls.some((c) => overlaps(box, c));
+    return !boxes.some((c) => overlaps(box, c));
   };
 
   const pill = (prefs: PanelPrefs) => {
     host.style.cssText = 'all: initial; display: none;';
     const win = doc.defaultView;
-    const spot = pillSpot({ ...viewport(), scrollX: win?.scrollX ?? 0, scrollY: win?.scrollY ?? 0 }, controlBoxes(doc, host), prefs.side);
+    const at = { ...viewport(), scrollX: win?.scrollX ?? 0, scrollY: win?.scrollY ?? 0 };
+    // Over no text where the first screen has such a spot; else over no control.
+    const spot = pillSpot(at, controlBoxes(doc, host, undefined, true), prefs.side) ?? pillSpot(at, controlBoxes(doc, host), prefs.side);
     if (spot) {
       apply({ mode: 'pill', ...spot }, prefs.side);
       current = { dock: { mode: 'pill', ...spot }, prefs };
@@ -269,8 +308,8 @@ export function mountOverlayHost(doc: Document, top: boolean, hooks: OverlayHook
       }
       // One measurement decides a side lane before anything on the page changes (each trial would lay the
       // page out again); only shifting the page needs a second look.
-      const controls = controlBoxes(doc, host);
-      const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, controls));
+      const content = controlBoxes(doc, host, undefined, true);
+      const beside = openLadder(prefs.side).find((d) => d.mode === 'beside' && laneIsFree(d.side, viewport().width, content, maxScrollX()));
       const ladder = beside ? [beside] : openLadder(prefs.side).filter((d) => d.mode !== 'beside');
       for (const d of ladder) {
         apply(d, prefs.side);

@@ -1,6 +1,7 @@
 /**
  * `npx tsx tests/demo/readme-shots.ts`: the README's screenshots, taken in headless Chromium (same network
- * guards as the tests), at 1280×860: the panel docked beside the form on the offline replicas, and the
+ * guards as the tests), at 1280×860: the panel on the offline replicas (beside the provincial form; above the 网厅
+ * form, whose tables leave no room beside it at this width), and the
  * workbench's cases table, deadline view and PDF tool over a store of FICTIONAL applicants made here (names,
  * ID numbers and companies invented; the ID numbers only carry a valid check digit).
  */

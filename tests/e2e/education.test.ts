@@ -29,10 +29,10 @@ describe('学历 below what the rules ask', () => {
     await bench.locator('[data-jzs-import-preview]').waitFor();
     const warning = (row: number) => bench.locator(`[data-jzs-preview-row="${row}"] [data-jzs-cell-warning="学历"]`);
     await expect.poll(() => warning(1).count()).toBe(1);
-    expect(await warning(1).textContent()).toContain('第 3 行「学历」：学历「高中」低于初始注册的要求');
+    expect(await warning(1).textContent()).toContain('第 3 行「学历」：「高中」低于初始注册的要求');
     expect(await warning(1).textContent()).toContain('二级建造师证书办理须知');
     expect(await warning(2).count()).toBe(0);
-    expect(await warning(3).textContent()).toContain('第 5 行「学历」：学历「技工学校」是否符合初始注册的要求，请向受理窗口确认');
+    expect(await warning(3).textContent()).toContain('第 5 行「学历」：「技工学校」是否符合初始注册的要求，请向受理窗口确认');
     await bench.locator('[data-jzs-action="confirm-import"]').click();
     await bench.locator('[data-jzs-import-report][data-imported="3"][data-rejected="0"]').waitFor();
     const all = await sendFrom<Array<{ data: { name: string; education?: string } }>>(bench, 'ui:profiles.all', {});
@@ -47,7 +47,7 @@ describe('学历 below what the rules ask', () => {
     await bench.locator('[data-jzs-action="new-profile"]').click();
     await bench.locator('[data-jzs-edit-field="name"]').fill('赵六');
     await bench.locator('[data-jzs-edit-field="education"]').fill('初中');
-    await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').textContent()).toContain('学历「初中」低于初始注册的要求');
+    await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').textContent()).toContain('「初中」低于初始注册的要求');
     await bench.locator('[data-jzs-edit-field="education"]').fill('中专');
     await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').count()).toBe(0);
   });
@@ -64,6 +64,6 @@ describe('学历 below what the rules ask', () => {
     expect(await bench.locator('[data-jzs-field-warning="education"]').count()).toBe(0);
     await bench.locator('[data-jzs-add-business]').selectOption('initial');
     await bench.locator('[data-jzs-action="add-business"]').click();
-    await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').textContent()).toContain('学历「高中」低于初始注册的要求');
+    await expect.poll(() => bench.locator('[data-jzs-field-warning="education"]').textContent()).toContain('「高中」低于初始注册的要求');
   });
 });

@@ -54,16 +54,30 @@ describe('the Firefox build in Firefox', () => {
     await page.waitForSelector('[data-jzs-overlay][data-rules]', { timeout: 15_000 });
     return page;
   }
+  /**
+   * A person's click (the mouse at the element's centre) on an element of the panel frame. Puppeteer's own
+   * `click()` clips the element to each parent document's `documentElement.clientWidth`, which in a quirks-mode
+   * page (the provincial pages) is <html>'s own box — narrowed by the panel's shift — so it finds a panel docked
+   * beside the shifted page "not clickable", though a person clicks it.
+   */
+  async function clickInPanel(page: Page, panel: Frame, selector: string): Promise<void> {
+    const handle = await panel.waitForSelector(selector);
+    await handle?.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    const box = await handle?.boundingBox();
+    if (!box) throw new Error(`${selector}: not shown`);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
   /** A person's clicks on 用档案填写本页 then 确认填写 in the panel; returns the panel and its results. */
   async function fillFromPanel(page: Page, between?: () => Promise<void>) {
     let panel = await firefoxPanel(page);
-    await (await panel.waitForSelector('[data-jzs-action="fill"]'))?.click();
+    await clickInPanel(page, panel, '[data-jzs-action="fill"]');
     await panel.waitForSelector('[data-jzs-fill-preview]');
     if (between) {
       await between();
       panel = await firefoxPanel(page);
     }
-    await (await panel.waitForSelector('[data-jzs-action="confirm-fill"]'))?.click();
+    await clickInPanel(page, panel, '[data-jzs-action="confirm-fill"]');
     const results = await panel.waitForSelector('[data-jzs-fill-results]');
     const attr = (n: string) => results?.evaluate((e, name) => e.getAttribute(name), n);
     return { panel, ok: Number(await attr('data-ok')), failed: Number(await attr('data-failed')), mismatch: Number(await attr('data-mismatch')), navigated: await attr('data-navigated') };
@@ -164,10 +178,10 @@ describe('the Firefox build in Firefox', () => {
 
       await page.reload({ waitUntil: 'load' });
       panel = await firefoxPanel(page);
-      await (await panel.waitForSelector('[data-jzs-action="fill"]'))?.click();
+      await clickInPanel(page, panel, '[data-jzs-action="fill"]');
       await panel.waitForSelector('[data-jzs-fill-preview]');
       await new Promise((res) => setTimeout(res, 14_000));
-      await (await panel.waitForSelector('[data-jzs-action="confirm-fill"]'))?.click();
+      await clickInPanel(page, panel, '[data-jzs-action="confirm-fill"]');
       const results = await panel.waitForSelector('[data-jzs-fill-results]');
       expect(await results?.evaluate((e) => [e.getAttribute('data-failed'), e.getAttribute('data-navigated')])).toEqual(['0', 'false']);
       expect(await value(page, '#txtZjhm')).toBe(ZHANG.idNumber);

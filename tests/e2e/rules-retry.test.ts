@@ -34,6 +34,23 @@ async function failRules(worker: Worker, n: number): Promise<void> {
   }, n);
 }
 
+/** The next `n` injections of the validators (portal-checks.js) fail, as into a frame that navigated meanwhile. */
+async function failChecksInjection(worker: Worker, n: number): Promise<void> {
+  await worker.evaluate((count) => {
+    type Inject = (injection: { files?: string[] }) => Promise<unknown>;
+    const g = globalThis as unknown as { __failChecks?: number; chrome: { scripting: { executeScript: Inject } } };
+    if (g.__failChecks === undefined) {
+      const real: Inject = g.chrome.scripting.executeScript.bind(g.chrome.scripting);
+      g.chrome.scripting.executeScript = (injection) => {
+        if (!injection.files?.includes('/portal-checks.js') || (g.__failChecks ?? 0) <= 0) return real(injection);
+        g.__failChecks = (g.__failChecks ?? 0) - 1;
+        return Promise.reject(new Error('Frame with ID 0 was removed.'));
+      };
+    }
+    g.__failChecks = count;
+  }, n);
+}
+
 const asked = (worker: Worker) => worker.evaluate(() => (globalThis as unknown as Failing).__rulesAsked ?? 0);
 
 describe('a page rules request that gets no answer', () => {
@@ -68,6 +85,23 @@ describe('a page rules request that gets no answer', () => {
     // Once at first, then each retry; no more come after the frame gave up.
     expect(await asked(worker())).toBe(4);
     expect(await page.locator('[data-jzs-overlay][data-rules]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('validators whose injection failed, then injected by a file choice: the panel shows the frame checked, with what the checks find', async () => {
+    await failRules(worker(), 0);
+    await failChecksInjection(worker(), 1);
+    const page = await s.open('province-info-change');
+    await rulesIn(page);
+    const panel = await panelFrame(page);
+    await panel.locator('[data-jzs-validation-unchecked]').waitFor();
+    await typeInto(page.mainFrame(), '#xzjhm', '370102199001011237');
+    // A file chosen: the validators come (cs:checks) and check the upload — and the page's fields.
+    await page.locator('#fjFile').setInputFiles({ name: 'ok.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page.locator('[data-jzs-upload="info-change-pdf"]').waitFor({ state: 'attached' });
+    await expect.poll(() => panel.locator('[data-jzs-validation-unchecked]').count()).toBe(0);
+    await panel.locator('[data-jzs-summary-field="idNumber"][data-severity="error"]').waitFor();
+    expect(await page.locator('[data-jzs-field="idNumber"]').getAttribute('data-severity')).toBe('error');
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import '../../src/i18n/all';
 import { describe, expect, it } from 'vitest';
 import { fieldViews } from '../../src/background/handlers';
-import { installPart, loadChecker, summaryOnly } from '../../src/content/checker';
+import { frameValidator, installPart, loadChecker, summaryOnly } from '../../src/content/checker';
 import type { ValidationSummary } from '../../src/content/validation';
 import { bundledPack } from '../../src/rules/bundled';
 import { CHECKER, readsPage } from '../helpers/checker';
@@ -46,6 +46,30 @@ describe('validators injected into a portal frame (src/content/checker.ts)', () 
     const missing = validator(twice, defs, undefined);
     expect(present.summaries.at(-1)?.mapped).toBe(1);
     expect(missing.summaries.at(-1)).toEqual({ items: [], missing: [], mapped: 1, unchecked: true });
+  });
+
+  it('injected late (a file chosen after the injection with the rules failed): the frame is checked from then on, never still 「未经检查」', () => {
+    globalThis.__jzsParts = undefined;
+    document.body.innerHTML = FORM.replace('370102199001011237', '370102199001011231');
+    const summaries: ValidationSummary[] = [];
+    const opts = { defs, checks: [], expected: [], conditions: () => new Set<string>(), now: () => new Date('2026-11-23T12:00:00+08:00'), onSummary: (s: ValidationSummary) => void summaries.push(s), readText: readsPage };
+    const v = frameValidator(document, opts, mapFields(document, defs));
+    expect(summaries.at(-1)?.unchecked).toBe(true);
+    // The page re-rendered before the validators came: they check the fields as mapped last.
+    document.body.innerHTML = FORM;
+    v.rebind(mapFields(document, defs));
+    installPart('checks', CHECKER);
+    expect(summaries.at(-1)?.unchecked).toBeUndefined();
+    expect(summaries.at(-1)?.items.map((i) => [i.key, i.severity])).toContainEqual(['idNumber', 'error']);
+    expect(document.querySelector('[data-jzs-field="idNumber"]')?.getAttribute('data-severity')).toBe('error');
+    v.destroy();
+    // A frame gone (destroyed) does not start the validators when they come again.
+    document.body.innerHTML = FORM;
+    const count = summaries.length;
+    installPart('checks', CHECKER);
+    expect(summaries.length).toBe(count);
+    expect(document.querySelector('[data-jzs-field]')).toBeNull();
+    globalThis.__jzsParts = undefined;
   });
 
   it('a page with nothing to check (no fields, no checks: none are injected) still gives its summary', () => {

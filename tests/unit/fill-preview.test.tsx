@@ -77,7 +77,7 @@ describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () =
   const NOW = new Date('2026-11-22T16:30:00Z'); // 2026-11-23 in Jinan
   it('shows the same checks as the pages, by field, and still lets the clerk confirm', () => {
     const warnings = profileWarnings(
-      { name: '张三', idNumber: '370102198503021233', contractEnd: '2027-03-01', graduationDate: '1940-07-01' },
+      { name: '张三', idNumber: '370102198503021233', contractEnd: '2027-03-01', graduationDate: '1940-07-01', education: '高中' },
       NOW,
       todayInShanghai(NOW),
       profileRulesOf(bundledPack(), []),
@@ -90,6 +90,8 @@ describe('the chosen profile\'s warnings in the fill preview (issue 17.7)', () =
     expect(shown).toContainEqual(['idNumber', expect.stringMatching(/^身份证号：.*校验/)]);
     expect(shown).toContainEqual(['contractEnd', expect.stringContaining('2027-03-01')]);
     expect(shown).toContainEqual(['graduationDate', expect.stringContaining('1940-07-01')]);
+    // Named once, by the label before it (it read 「学历：学历「高中」…」).
+    expect(shown).toContainEqual(['education', expect.stringMatching(/^学历：「高中」低于初始注册的要求/)]);
     expect(container.querySelector('[data-jzs-fill-warnings]')?.textContent).toContain('不影响填写');
     expect(container.querySelector<HTMLButtonElement>('[data-jzs-action="confirm-fill"]')?.disabled).toBe(false);
     // The warnings come before the list's own title, which names the list: they no longer read as its first lines.

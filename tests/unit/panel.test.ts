@@ -26,6 +26,16 @@ describe('docking (pure)', () => {
     expect(laneIsFree('left', 1280, [box(400, 0, 900, 10)])).toBe(true);
   });
 
+  it('a page wider than the window scrolls under a fixed panel: what lies past its edge, or within the lane at the farthest scroll, is under it', () => {
+    // A table reaching past the right edge (a fixed-width layout in a narrow window, or a page shifted left).
+    const wide = [box(400, 100, 1500, 130)];
+    expect(laneIsFree('right', 1280, [box(1300, 100, 1500, 130)])).toBe(false);
+    expect(laneIsFree('left', 1280, wide)).toBe(true);
+    // Scrolled 220 px to the right, the left lane covers page x 220–568: the table's start is under it.
+    expect(laneIsFree('left', 1280, wide, 220)).toBe(false);
+    expect(laneIsFree('left', 1280, [box(600, 100, 1500, 130)], 220)).toBe(true);
+  });
+
   it('tries the remembered side first, then the other, then shifting the page, then above the page', () => {
     expect(openLadder('left').map((d) => d.mode + ('side' in d ? `-${d.side}` : ''))).toEqual(['beside-left', 'beside-right', 'shift-left', 'top']);
   });

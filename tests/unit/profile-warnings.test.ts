@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../../src/i18n';
+import { catalogueKeys, t } from '../../src/i18n';
+import { FIELD_NAMES } from '../../src/domain/fields';
 import { readDraft } from '../../src/ui/components/ProfileEditor';
 import { todayInShanghai } from '../../src/domain/calendar';
 import { profileWarnings } from '../../src/validate/profile-warnings';
@@ -63,7 +64,7 @@ describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
     const base = { idNumber: id, birthDate: '1985-03-02', gender: '男' };
     expect(warn({ ...base, graduationDate: '2026-12' })).toEqual([['graduationDate', '日期 2026-12 晚于今天（2026-11-23），该项不应是将来的日期，请核对。']]);
     expect(warn({ ...base, qualificationIssueDate: '1949-12-31' })[0]![0]).toBe('qualificationIssueDate');
-    expect(warn({ ...base, graduationDate: '1998-06' })).toEqual([['graduationDate', '毕业时间 1998-06 早于申请人 14 周岁（出生于 1985-03-02），请核对。']]);
+    expect(warn({ ...base, graduationDate: '1998-06' })).toEqual([['graduationDate', '1998-06 早于申请人 14 周岁（出生于 1985-03-02），请核对。']]);
     expect(warn({ ...base, graduationDate: '2007-07' })).toEqual([]);
   });
 
@@ -105,19 +106,19 @@ describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
     expect(warn({ ...base, education: '高中' })).toEqual([
       [
         'education',
-        '学历「高中」低于初始注册的要求：学历须为中等专科以上，且为本专业（工程、工程经济类）；低于中等专科（如高中）的不能申请，职业高中、技工学校是否视同中专请向受理窗口确认。（依据：二级建造师证书办理须知（济南市住房和城乡建设局） §四 初始注册 第2项“中等专科以上本专业(工程、工程经济类)毕业证书”）',
+        '「高中」低于初始注册的要求：学历须为中等专科以上，且为本专业（工程、工程经济类）；低于中等专科（如高中）的不能申请，职业高中、技工学校是否视同中专请向受理窗口确认。（依据：二级建造师证书办理须知（济南市住房和城乡建设局） §四 初始注册 第2项“中等专科以上本专业(工程、工程经济类)毕业证书”）',
       ],
     ]);
-    expect(warn({ ...base, education: '技工学校' })[0]?.[1]).toMatch(/^学历「技工学校」是否符合初始注册的要求，请向受理窗口确认/);
+    expect(warn({ ...base, education: '技工学校' })[0]?.[1]).toMatch(/^「技工学校」是否符合初始注册的要求，请向受理窗口确认/);
     // 中等职业教育 covers 职高 and 技校 too: a question, not 中专 (it was an alias of 中等专科, stored and filled as such).
-    expect(warn({ ...base, education: '中等职业教育' })[0]?.[1]).toMatch(/^学历「中等职业教育」是否符合初始注册的要求/);
+    expect(warn({ ...base, education: '中等职业教育' })[0]?.[1]).toMatch(/^「中等职业教育」是否符合初始注册的要求/);
     expect(choiceOf('education', '中等职业教育')).toBeUndefined();
     for (const ok of ['中专', '中等专科', '大专', '本科', '硕士', '博士研究生', '某某学历']) expect(warn({ ...base, education: ok }), ok).toEqual([]);
     // Only 初始注册 states it: an applicant whose open case is a 延续 is not told about it.
     expect(warn({ ...base, education: '高中' }, rulesOf([{ business: 'renewal', conditions: [] }]))).toEqual([]);
     // The level is the pack's: one asking 大学专科 warns a 中专.
     expect(warn({ ...base, education: '中专' }, rulesOf([], packWith('education-secondary-vocational-or-higher', { level: 2 })))[0]?.[0]).toBe('education');
-    expect(t('profileWarn.educationBelow', { value: '高中', business: { zh: '初始注册', en: 'Initial registration' }, rule: { zh: '…', en: 'x' } }, 'en')).toBe('Education “高中” is below what Initial registration asks: x');
+    expect(t('profileWarn.educationBelow', { value: '高中', business: { zh: '初始注册', en: 'Initial registration' }, rule: { zh: '…', en: 'x' } }, 'en')).toBe('“高中” is below what Initial registration asks: x');
   });
 
   it('学历 levels on spellings we did not list (seeded): full-width, spaces and suffixes never raise a level, unknown words stay unknown', () => {
@@ -135,5 +136,35 @@ describe('profile warnings where the clerk edits (issue 17 item 7)', () => {
       const u = dress(pick(rng, unknown));
       expect(educationLevel(u), u).toBeUndefined();
     }
+  });
+
+  it('a warning never names its own field again: wherever it shows, the field is named before it (「学历」：…, the editor beside the field)', () => {
+    const rng = seeded(20261203);
+    const young = check('37010220000101123'); // born 2000-01-01
+    const dates = ['1949-12-31', '2026-12-01', '2031-01-01', '2010-06', '1990-07'];
+    const shown = new Map<string, string[]>();
+    for (let i = 0; i < 300; i++) {
+      const data: Record<string, string> = { idNumber: pick(rng, [id, young, id.slice(0, 17) + (id[17] === '1' ? '2' : '1')]) };
+      if (rng() < 0.5) data.birthDate = pick(rng, ['1985-03-02', '1985-03-03', '2000-01-01']);
+      if (rng() < 0.5) data.gender = pick(rng, ['男', '女']);
+      data.education = pick(rng, ['高中', '初中', '技工学校', '职高', '中专', '本科']);
+      for (const key of ['graduationDate', 'qualificationIssueDate', 'certIssueDate', 'contractStart'] as const) if (rng() < 0.5) data[key] = pick(rng, dates);
+      data.contractEnd = pick(rng, ['2026-01-01', '2027-01-01', '2030-01-01']);
+      const rules = rulesOf(pick(rng, [[], [{ business: 'initial' as const, conditions: [] }]]));
+      // The ID number's findings are the page validators' (v.*), worded to stand beside a page's own label.
+      for (const w of profileWarnings(data, NOW, TODAY, rules).filter((x) => x.code.startsWith('profileWarn.'))) {
+        // The rule the warning cites is the pack's own sentence (学历须为…): it may name the field.
+        const params = { ...w.params, ...(w.params?.rule ? { rule: '' } : {}) };
+        for (const lang of ['zh', 'en'] as const) {
+          const text = t(w.code, params, lang);
+          const name = FIELD_NAMES[w.field][lang];
+          expect(lang === 'zh' ? text.includes(name) : new RegExp(`\\b${name}\\b`, 'i').test(text), `${w.code} ${lang}: ${text}`).toBe(false);
+          shown.set(w.code, [...(shown.get(w.code) ?? []), text]);
+        }
+      }
+    }
+    // Every warning of the catalogue was met (the corpus reaches them all).
+    const profileWarnKeys = catalogueKeys('zh').filter((k) => k.startsWith('profileWarn.'));
+    expect(profileWarnKeys.filter((k) => !shown.has(k))).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Case } from '../../cases/schema';
 import { BUSINESS_NAMES } from '../../domain/ids';
 import { getLang, joinList, t } from '../../i18n';
-import { tCount } from '../../i18n/count';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { type ChecklistPage, MessageError } from '../../messaging/protocol';
@@ -59,7 +58,7 @@ export function CasePackets({ ids, now }: { ids: string[]; now: Date }) {
   return (
     <main>
       <div class="toolbar no-print">
-        <span>{packets && tCount('packet.count', packets.length)}</span>
+        <span>{packets && t('packet.count', { n: packets.length })}</span>
         <button type="button" class="primary" data-jzs-action="print" onClick={() => window.print()}>
           {t('packet.print')}
         </button>
@@ -174,7 +173,7 @@ function ReadyButMissing({ c, page }: { c: Case; page: ChecklistPage }) {
   const { needed, done } = progress(page.checklist, new Set(c.conditions), new Set(c.ready));
   return done < needed ? (
     <div class="warning" data-jzs-case-incomplete={needed - done}>
-      {tCount('cases.readyButMissing', needed - done)}
+      {t('cases.readyButMissing', { n: needed - done })}
     </div>
   ) : null;
 }

@@ -3,7 +3,6 @@ import type { Case } from '../../cases/schema';
 import { CASE_STATUSES, type CaseStatus, isCaseStatus } from '../../domain/case-status';
 import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
-import { tCount } from '../../i18n/count';
 import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
 import type { ChecklistPage } from '../../messaging/protocol';
@@ -160,7 +159,7 @@ function Progress({ c, view }: { c: Case; view: ChecklistView }) {
       {c.status === 'ready' && done < needed && (
         <span class="warning" data-jzs-case-incomplete={needed - done}>
           {' '}
-          {tCount('cases.readyButMissing', needed - done)}
+          {t('cases.readyButMissing', { n: needed - done })}
         </span>
       )}
     </span>

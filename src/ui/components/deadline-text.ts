@@ -1,6 +1,5 @@
 import type { Deadline } from '../../cases/deadlines';
 import { t } from '../../i18n';
-import { tCount } from '../../i18n/count';
 
 /** What a row's texts depend on beyond the row: the rule pack's age limit, the planned submission day. */
 export interface DeadlineContext {
@@ -13,8 +12,8 @@ export const kindText = (d: Deadline, maxAge: number, lang?: 'zh') => t(d.since 
 
 /** Days left, or how long ago it passed; a 待补正 counted from its first day says how long it has waited. */
 export const leftText = (d: Deadline) => {
-  if (d.since) return d.daysLeft === 0 ? t('deadlines.sinceToday') : tCount('deadlines.since', -d.daysLeft);
-  return d.daysLeft < 0 ? tCount('deadlines.passed', -d.daysLeft) : d.daysLeft === 0 ? t('deadlines.today') : tCount('deadlines.left', d.daysLeft);
+  if (d.since) return d.daysLeft === 0 ? t('deadlines.sinceToday') : t('deadlines.since', { n: -d.daysLeft });
+  return d.daysLeft < 0 ? t('deadlines.passed', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('deadlines.today') : t('deadlines.left', { n: d.daysLeft });
 };
 
 /**

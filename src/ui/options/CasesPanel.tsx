@@ -9,7 +9,6 @@ import { BUSINESS_IDS, BUSINESS_NAMES, type BusinessId, isBusinessId } from '../
 import { withItem } from '../../domain/sets';
 import { shanghaiDateOf } from '../../domain/calendar';
 import { getLang, t } from '../../i18n';
-import { tCount } from '../../i18n/count';
 import { send } from '../../messaging/client';
 import { describe } from '../../i18n/problem';
 import type { ProfileSummary } from '../../profiles/schema';
@@ -96,7 +95,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
     try {
       const current = await selectedCases();
       const { updated } = await send('ui:cases.update', { items: current.map((c) => ({ id: c.id, revision: c.revision })), patch });
-      setMessage({ kind: 'ok', text: tCount('cases.updated', updated) });
+      setMessage({ kind: 'ok', text: t('cases.updated', { n: updated }) });
       refresh();
       onChanged();
     } catch (err) {
@@ -116,7 +115,7 @@ export function CasesPanel({ version, onChanged }: { version: number; onChanged:
   return (
     <section class="panel" id="cases" data-jzs-cases-panel="">
       <h2>
-        {t('cases.title')} <span class="muted" data-jzs-case-count={page?.total ?? ''}>{page && tCount('cases.count', page.total)}</span>
+        {t('cases.title')} <span class="muted" data-jzs-case-count={page?.total ?? ''}>{page && t('cases.count', { n: page.total })}</span>
       </h2>
       <div class="row filters">
         <label>
@@ -317,7 +316,7 @@ function CaseRowCells(props: RowProps) {
           {/* 材料齐全 is the clerk's word; the ticks may say otherwise (set by hand, or a situation added since). */}
           {r.status === 'ready' && r.materials.done < r.materials.needed && (
             <div class="warning" data-jzs-case-incomplete={r.materials.needed - r.materials.done}>
-              {tCount('cases.readyButMissing', r.materials.needed - r.materials.done)}
+              {t('cases.readyButMissing', { n: r.materials.needed - r.materials.done })}
             </div>
           )}
         </td>

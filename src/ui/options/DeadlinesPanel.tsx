@@ -3,7 +3,6 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Deadline } from '../../cases/deadlines';
 import { BUSINESS_NAMES } from '../../domain/ids';
 import { getLang, t } from '../../i18n';
-import { tCount } from '../../i18n/count';
 import { describe } from '../../i18n/problem';
 import { send } from '../../messaging/client';
 import { csvCell } from '../../profiles/io/export';
@@ -69,7 +68,7 @@ export function DeadlinesPanel({ version }: { version: number }) {
   return (
     <section class="panel" id="deadlines" data-jzs-deadlines-panel="">
       <h2>
-        {t('deadlines.title')} <span class="muted">{data && tCount('deadlines.count', data.rows.length)}</span>
+        {t('deadlines.title')} <span class="muted">{data && t('deadlines.count', { n: data.rows.length })}</span>
       </h2>
       <div class="row">
         <label>

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { tCount } from '../../i18n/count';
 import { send } from '../../messaging/client';
 import type { Profile, ProfileSummary } from '../../profiles/schema';
 import { ProfileEditor } from '../components/ProfileEditor';
@@ -39,7 +38,7 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
     const ids = [...shown, ...[...selected].filter((id) => !shown.includes(id))];
     try {
       const { active } = await send('ui:queue.set', { ids, source: 'selection' });
-      setMessage(tCount('queue.set', ids.length, { name: active.name }));
+      setMessage(t('queue.set', { n: ids.length, name: active.name }));
     } catch (err) {
       setMessage(errorText(err));
     }
@@ -50,7 +49,7 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
   return (
     <section class="panel" data-jzs-profiles-panel="">
       <h2>
-        {t('profiles.title')} <span class="muted" data-jzs-profile-count={q.stored ?? ''}>{q.stored !== undefined && tCount('profiles.count', q.stored)}</span>
+        {t('profiles.title')} <span class="muted" data-jzs-profile-count={q.stored ?? ''}>{q.stored !== undefined && t('profiles.count', { n: q.stored })}</span>
       </h2>
       <div class="columns">
         <div class="list-col">

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { tCount } from '../../i18n/count';
 import { send } from '../../messaging/client';
 import type { Profile, ProfileSummary } from '../../profiles/schema';
 import { errorText } from '../common/error-text';
@@ -67,7 +66,7 @@ export function ProfilesSection() {
       <h2>
         {t('profiles.title')}{' '}
         <span class="muted" data-jzs-profile-count={q.stored ?? ''}>
-          {q.stored !== undefined && tCount('profiles.count', q.stored)}
+          {q.stored !== undefined && t('profiles.count', { n: q.stored })}
         </span>
       </h2>
       <input
