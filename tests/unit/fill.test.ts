@@ -182,6 +182,10 @@ describe('fill planner', () => {
     const [landline] = planFill([field({ key: 'phone', fid: 'a', label: '固定电话' })], { ...data, phone: '0531-88886666' });
     expect(landline).toMatchObject({ action: 'fill', value: '0531-88886666' });
     for (const lang of ['zh', 'en'] as const) expect(t('fill.reasons.mobile-not-landline', {}, lang)).not.toBe('fill.reasons.mobile-not-landline');
+    // The previous applicant's fixed line left in the box is offered for clearing (「全部替换为此申请人」 empties it).
+    const after = planFill([field({ key: 'phone', fid: 'a', label: '固定电话', current: '0531-88886666' })], { ...data, phone: '13819722233' }, { ...data, phone: '0531-88886666' });
+    expect(after.map((i) => [i.action, i.reason, i.value, !!i.previous])).toEqual([['clear', 'mobile-not-landline', '', true]]);
+    expect(replaceAllIds(after)).toEqual(['0:a']);
   });
 
   it('marks what the previous applicant left on the page, and offers to clear what this one lacks', () => {
