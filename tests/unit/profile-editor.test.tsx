@@ -5,6 +5,7 @@ const sent = vi.hoisted(() => [] as Array<{ type: string; req: unknown }>);
 vi.mock('../../src/messaging/client', () => ({
   send: (type: string, req: unknown) => {
     sent.push({ type, req });
+    if (type === 'ui:profiles.update') return Promise.resolve({ id: 'p1', createdAt: '', updatedAt: '2026-12-03T00:00:00.000Z', revision: 2, data: {}, notes: '' });
     if (type === 'ui:profiles.create') return Promise.resolve({ id: 'p1', createdAt: '', updatedAt: '2026-12-03T00:00:00.000Z', revision: 1, data: {}, notes: '' });
     return Promise.resolve({ checks: [] });
   },
@@ -51,6 +52,20 @@ describe('the profile editor when a field stops the save', () => {
     expect(root.querySelector('[data-jzs-editor-blocked]')).toBeNull();
     await act(async () => void save?.click());
     expect(sent.filter((s) => s.type === 'ui:profiles.create')).toHaveLength(1);
+    expect(saved).toHaveBeenCalledTimes(1);
+  });
+
+  it('the popup\'s quick edit is stopped only by its own fields: a stored value it does not show is kept as it is', async () => {
+    // An ID number whose check digit is wrong, kept from an older store: not one of the quick edit's fields.
+    const profile = { id: 'p1', createdAt: '', updatedAt: '2026-12-01T00:00:00.000Z', revision: 1, data: { name: '王五', idNumber: '370102199001011234' }, businesses: [], notes: '' };
+    const saved = vi.fn();
+    const view = render(<ProfileEditor profile={profile} only={['name', 'mobile']} onSaved={saved} />);
+    const root = view.container;
+    await act(async () => undefined);
+    fireEvent.input(input(root, 'mobile'), { target: { value: '13805310000' } });
+    await act(async () => void root.querySelector<HTMLButtonElement>('[data-jzs-action="save-profile"]')?.click());
+    const update = sent.find((s) => s.type === 'ui:profiles.update')?.req as { body: { data: Record<string, string> } } | undefined;
+    expect(update?.body.data).toEqual({ name: '王五', idNumber: '370102199001011234', mobile: '13805310000' });
     expect(saved).toHaveBeenCalledTimes(1);
   });
 });

@@ -135,6 +135,7 @@ export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, 
   const [tried, setTried] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const ids = useId();
+  // The quick edit saves only its own fields (the others as stored): only theirs can stop it.
   const blocking = (only ?? FIELDS_BY_GROUP.flatMap(([, keys]) => keys)).filter((k) => checked.errors[k]);
 
   useEffect(() => {
@@ -145,10 +146,10 @@ export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, 
   }, [profile?.id, profile?.revision]);
 
   const save = async () => {
-    if (Object.keys(checked.errors).length) {
+    const [first] = blocking;
+    if (first) {
       setTried(true);
-      const first = blocking[0];
-      if (first) form.current?.querySelector<HTMLElement>(`[data-jzs-edit-field="${first}"]`)?.focus();
+      form.current?.querySelector<HTMLElement>(`[data-jzs-edit-field="${first}"]`)?.focus();
       return;
     }
     setBusy(true);
