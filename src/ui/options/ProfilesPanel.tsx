@@ -7,6 +7,7 @@ import { ProfileEditor } from '../components/ProfileEditor';
 import { ProfileList, toListOnArrowDown } from '../components/ProfileList';
 import { errorText } from '../common/error-text';
 import { useProfileQuery } from '../components/useProfileQuery';
+import { SearchCount } from '../components/SearchCount';
 import { withItem } from '../../domain/sets';
 
 const PAGE = 50;
@@ -82,6 +83,7 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
             </button>
           </div>
           {message && <p class="ok">{message}</p>}
+          <SearchCount q={q} />
           {q.items.length === 0 && q.total !== undefined && <p class="muted">{q.query ? t('profiles.noMatch') : t('profiles.none')}</p>}
           <ProfileList
             items={q.items}
