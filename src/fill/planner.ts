@@ -1,5 +1,6 @@
 import { DATE_FIELDS } from '../domain/fields';
 import { OPEN_ENDED } from '../domain/ids';
+import { mobileForLandline } from '../domain/phone-kinds';
 import type { ProfileData } from '../profiles/schema';
 import { formatForField, parseDateText } from '../validate/dates';
 import { normaliseIdNumber } from '../validate/id-number';
@@ -153,6 +154,11 @@ function planOne(f: CollectedField, data: ProfileData, previous?: ProfileData): 
   const why = blocked(f);
   if (why) return skip(why);
   if (unknownFormat(f, typeof data[f.key] === 'string' ? String(data[f.key]) : undefined)) return skip('date-format');
+  // A mobile number in the profile's 联系电话 is no fixed line: never written into a box that asks for one; the
+  // previous applicant's number there is offered for clearing, as for a value this applicant lacks.
+  if (f.key === 'phone' && raw !== undefined && mobileForLandline(f.label, raw)) {
+    return fromPrevious ? { ...base, action: 'clear', reason: 'mobile-not-landline', proposed: '', value: '', previous: true } : skip('mobile-not-landline');
+  }
   if (raw === undefined) return fromPrevious ? { ...base, action: 'clear', proposed: '', value: '', previous: true } : skip(unfitDate(f, data) ?? 'no-value');
   const target = resolve(f, raw);
   if (!target) return skip(noOption(f));

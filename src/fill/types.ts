@@ -151,9 +151,10 @@ export type FillAction = 'fill' | 'same' | 'conflict' | 'clear' | 'skip';
  * the box would not take the value as typed (its maxlength, its pattern). `date-format`: a date box a person cannot
  * type into (a picker writes it) whose format the page neither declares nor shows, or one that names a format we
  * cannot write: no date is written in a guessed format. `page-widget`: a read-only box of the
- * page's own choice widget (no native select behind it): the person chooses there.
+ * page's own choice widget (no native select behind it): the person chooses there. `mobile-not-landline`: the
+ * profile's 联系电话 is a mobile number and the box's label asks for a fixed line (固定电话, 座机).
  */
-export type SkipReason = 'readonly' | 'page-widget' | 'date-format' | 'disabled' | 'no-value' | 'no-option' | 'no-options' | 'needs-day' | 'open-ended' | LimitReason | Exclude<HiddenReason, ''>;
+export type SkipReason = 'readonly' | 'page-widget' | 'date-format' | 'disabled' | 'no-value' | 'no-option' | 'no-options' | 'needs-day' | 'open-ended' | 'mobile-not-landline' | LimitReason | Exclude<HiddenReason, ''>;
 
 /** One line of the preview. A skipped item carries no value of the profile (issue 12.1). */
 export interface FillItem {

@@ -164,6 +164,30 @@ describe('fill planner', () => {
     }
   });
 
+  it('a mobile number held as the profile\'s 联系电话 is never written into a box labelled for a fixed line', () => {
+    const items = planFill(
+      [
+        field({ key: 'phone', fid: 'a', label: '固定电话' }),
+        field({ key: 'phone', fid: 'b', label: '座机号码' }),
+        field({ key: 'phone', fid: 'c', label: '联系电话' }),
+      ],
+      { ...data, phone: '13819722233' },
+    );
+    expect(items.map((i) => [i.id, i.action, i.reason ?? '', i.value])).toEqual([
+      ['0:a', 'skip', 'mobile-not-landline', ''],
+      ['0:b', 'skip', 'mobile-not-landline', ''],
+      ['0:c', 'fill', '', '13819722233'],
+    ]);
+    // A fixed line still goes into a fixed-line box; the reason reads in both languages.
+    const [landline] = planFill([field({ key: 'phone', fid: 'a', label: '固定电话' })], { ...data, phone: '0531-88886666' });
+    expect(landline).toMatchObject({ action: 'fill', value: '0531-88886666' });
+    for (const lang of ['zh', 'en'] as const) expect(t('fill.reasons.mobile-not-landline', {}, lang)).not.toBe('fill.reasons.mobile-not-landline');
+    // The previous applicant's fixed line left in the box is offered for clearing (「全部替换为此申请人」 empties it).
+    const after = planFill([field({ key: 'phone', fid: 'a', label: '固定电话', current: '0531-88886666' })], { ...data, phone: '13819722233' }, { ...data, phone: '0531-88886666' });
+    expect(after.map((i) => [i.action, i.reason, i.value, !!i.previous])).toEqual([['clear', 'mobile-not-landline', '', true]]);
+    expect(replaceAllIds(after)).toEqual(['0:a']);
+  });
+
   it('marks what the previous applicant left on the page, and offers to clear what this one lacks', () => {
     const prev = { name: '张三', mobile: '13805310000', email: 'zs@example.cn' };
     const next = { name: '李四', mobile: '13900000001' };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { FIELD_KEYS, type FieldKey } from '../../domain/ids';
 import { FIELDS, FIELDS_BY_GROUP } from '../../domain/fields';
 import { VOCABULARIES } from '../../domain/vocabularies';
@@ -130,6 +130,13 @@ export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, 
   const [casesKey, setCasesKey] = useState('');
   const rules = useProfileRules(profile, casesKey);
   const checked = readDraft(draft, new Date(), rules);
+  // 保存 stays clickable: pressed with errors, it says which fields stop it, beside itself, and takes the person to
+  // the first (before, a greyed button said nothing, and the errors could be a screen above — review, 2026-12-03).
+  const [tried, setTried] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const ids = useId();
+  // The quick edit saves only its own fields (the others as stored): only theirs can stop it.
+  const blocking = (only ?? FIELDS_BY_GROUP.flatMap(([, keys]) => keys)).filter((k) => checked.errors[k]);
 
   useEffect(() => {
     setDraft(toDraft(profile?.data ?? {}));
@@ -139,7 +146,12 @@ export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, 
   }, [profile?.id, profile?.revision]);
 
   const save = async () => {
-    if (Object.keys(checked.errors).length) return;
+    const [first] = blocking;
+    if (first) {
+      setTried(true);
+      form.current?.querySelector<HTMLElement>(`[data-jzs-edit-field="${first}"]`)?.focus();
+      return;
+    }
     setBusy(true);
     try {
       // Quick edit changes some fields only: keep the others as stored.
@@ -160,11 +172,15 @@ export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, 
     }
   };
 
+  /** A field with an error says so to assistive technology, and points at its message. */
+  const invalid = (key: FieldKey) => (checked.errors[key] ? { 'aria-invalid': true, 'aria-describedby': `${ids}-${key}` } : {});
+  const fieldName = (key: FieldKey) => (en ? FIELDS[key].name.en : FIELDS[key].name.zh);
+
   const field = (key: FieldKey) => (
     <label class="field" key={key}>
-      <span class="label">{en ? FIELDS[key].name.en : FIELDS[key].name.zh}</span>
+      <span class="label">{fieldName(key)}</span>
       {SELECTS.has(key) ? (
-        <select data-jzs-edit-field={key} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}>
+        <select data-jzs-edit-field={key} {...invalid(key)} value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}>
           <option value="">{t('profiles.unknown')}</option>
           {VOCABULARIES[FIELDS[key].vocabulary ?? 'yes-no'].choices.map((c) => (
             <option key={c.zh} value={c.zh}>
@@ -175,18 +191,24 @@ export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, 
       ) : (
         <input
           data-jzs-edit-field={key}
+          {...invalid(key)}
           value={draft[key]}
           placeholder={placeholderOf(key)}
           onInput={(e) => setDraft({ ...draft, [key]: e.currentTarget.value })}
         />
       )}
-      {checked.errors[key] && <span class="error">{checked.errors[key]}</span>}
+      {checked.errors[key] && (
+        <span class="error" id={`${ids}-${key}`}>
+          {checked.errors[key]}
+        </span>
+      )}
       {!checked.errors[key] && checked.warnings[key] && <span class="warning" data-jzs-field-warning={key}>{checked.warnings[key]}</span>}
     </label>
   );
 
   return (
     <form
+      ref={form}
       class="editor"
       data-jzs-editor={profile?.id ?? 'new'}
       onSubmit={(e) => {
@@ -226,8 +248,13 @@ export function ProfileEditor({ profile, onSaved, onCancel, only, casesVersion, 
           </button>
         </p>
       )}
+      {tried && blocking.length > 0 && (
+        <p class="error" role="alert" data-jzs-editor-blocked={blocking.join(' ')}>
+          {t('profiles.fixFirst', { n: blocking.length, fields: blocking.map(fieldName) })}
+        </p>
+      )}
       <div class="row">
-        <button type="submit" class="primary" data-jzs-action="save-profile" disabled={busy || Object.keys(checked.errors).length > 0}>
+        <button type="submit" class="primary" data-jzs-action="save-profile" disabled={busy}>
           {t('profiles.save')}
         </button>
         {onCancel && (

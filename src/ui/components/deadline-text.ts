@@ -18,9 +18,13 @@ export const leftText = (d: Deadline) => {
 
 /**
  * What a passed date means for the applicant (153号令 第十二条 and renewal.json `afterExpiry`: no 延续 after the
- * last filing day, 重新注册 after expiry; 第十五条: over the age limit, not registrable).
+ * last filing day, 重新注册 after expiry; 第十五条: over the age limit, not registrable; a contract short of the
+ * year: extend it first). Before, the contract row said only 「已过 277 天」 beside a date a year before the contract's end.
  */
 export function afterText(d: Deadline, ctx: DeadlineContext, lang?: 'zh'): string {
+  // The contract row: the planned day is past the last day the contract still runs a full year from (labour
+  // contract one year from submission, rules/businesses/*.json contract-end-min-years) — what to do about it.
+  if (d.kind === 'contract-one-year') return d.daysLeft < 0 ? t('deadlines.after.contract-one-year', {}, lang) : d.date < ctx.plan ? t('deadlines.afterPlan.contract-one-year', { plan: ctx.plan }, lang) : '';
   if (d.kind !== 'registration-expiry' && d.kind !== 'renewal-window' && d.kind !== 'age-65') return '';
   if (d.daysLeft < 0) return t(`deadlines.after.${d.kind}`, { years: ctx.maxAge }, lang);
   // Still ahead today, but not on the day the clerk plans to submit (the contract row counts from it too).

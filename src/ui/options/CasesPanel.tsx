@@ -14,6 +14,7 @@ import { describe } from '../../i18n/problem';
 import type { ProfileSummary } from '../../profiles/schema';
 import { download } from '../common/download';
 import { tx, Zh } from '../components/Zh';
+import { maskId } from '../components/ProfileList';
 import { CaseCleanup } from './CaseCleanup';
 import { EmployerSelect } from './EmployerSelect';
 
@@ -401,25 +402,42 @@ function CaseEditor({ id, onSaved }: { id: string; onSaved: () => void }) {
 }
 
 /** A new case: pick the applicant by search, then the business. */
+/**
+ * 新建办件: find the applicant, pick one, choose the business. The choice is cleared when the search changes (before,
+ * a person picked earlier stayed chosen, unseen, and 创建 made the case for them), each hit shows the masked ID
+ * number beside the name (two 张磊 at one employer were two identical buttons), the picked one says it is pressed,
+ * and a search that finds nobody or fails says so.
+ */
 function NewCase({ onCreated, onError }: { onCreated: () => void; onError: (err: unknown) => void }) {
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<ProfileSummary[]>([]);
+  // The hits and the search they answer (no 「没有找到」 while a new search is on its way).
+  const [found, setFound] = useState<{ query: string; items: ProfileSummary[] }>({ query: '', items: [] });
+  const hits = found.items;
   const [profile, setProfile] = useState<ProfileSummary | undefined>();
   const [business, setBusiness] = useState<BusinessId>('renewal');
   useEffect(() => {
-    if (!query.trim()) return setHits([]);
-    void send('ui:profiles.search', { query, limit: 8 }).then((r) => setHits(r.items));
+    setProfile(undefined);
+    if (!query.trim()) return setFound({ query, items: [] });
+    let live = true;
+    send('ui:profiles.search', { query, limit: 8 }).then(
+      (r) => live && setFound({ query, items: r.items }),
+      (err: unknown) => live && (setFound({ query, items: [] }), onError(err)),
+    );
+    return () => {
+      live = false;
+    };
   }, [query]);
   return (
     <details class="new-case">
       <summary>{t('cases.new')}</summary>
       <div class="row">
-        <input type="search" data-jzs-new-case-search="" placeholder={t('cases.pickProfile')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input type="search" data-jzs-new-case-search="" aria-label={t('cases.pickProfile')} placeholder={t('cases.pickProfile')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         {hits.map((p) => (
-          <button type="button" key={p.id} class={profile?.id === p.id ? 'primary' : undefined} onClick={() => setProfile(p)}>
-            {p.name} {p.employer && `· ${p.employer}`}
+          <button type="button" key={p.id} data-jzs-new-case-pick={p.id} aria-pressed={profile?.id === p.id} class={profile?.id === p.id ? 'primary' : undefined} onClick={() => setProfile(p)}>
+            <Zh>{p.name}</Zh> <span class="idno">{maskId(p.idNumber)}</span> {p.employer && <>· <Zh>{p.employer}</Zh></>}
           </button>
         ))}
+        {query.trim() && found.query === query && !hits.length && <span class="muted" data-jzs-new-case-none="">{t('profiles.noMatch')}</span>}
       </div>
       <div class="row">
         <select value={business} onChange={(e) => isBusinessId(e.currentTarget.value) && setBusiness(e.currentTarget.value)}>

@@ -42,6 +42,8 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     },
   );
 
+  // An export the background refuses (the store locked itself meanwhile) says why; before, the button did nothing.
+  const failed = (err: unknown) => setMessage({ kind: 'error', text: errorText(err) });
   const exportAs = async (kind: 'csv' | 'xlsx' | 'backup') => {
     const all = await send('ui:profiles.all', {});
     if (!all.length) {
@@ -126,13 +128,13 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
     <section class="panel" data-jzs-export-panel="">
       <h2>{t('export.title')}</h2>
       <div class="row">
-        <button type="button" data-jzs-action="export-csv" onClick={() => void exportAs('csv')}>
+        <button type="button" data-jzs-action="export-csv" onClick={() => void exportAs('csv').catch(failed)}>
           {t('export.csv')}
         </button>
-        <button type="button" data-jzs-action="export-xlsx" onClick={() => void exportAs('xlsx')}>
+        <button type="button" data-jzs-action="export-xlsx" onClick={() => void exportAs('xlsx').catch(failed)}>
           {t('export.xlsx')}
         </button>
-        <button type="button" data-jzs-action="export-backup" onClick={() => void exportAs('backup')}>
+        <button type="button" data-jzs-action="export-backup" onClick={() => void exportAs('backup').catch(failed)}>
           {t('export.backup')}
         </button>
         <label class="file">
@@ -144,7 +146,7 @@ export function ExportPanel({ onRestored }: { onRestored: () => void }) {
         <label>
           {t('backupEnc.passphrase')} <input type="password" autoComplete="new-password" data-jzs-backup-pass="" value={backupPass} onInput={(e) => setBackupPass(e.currentTarget.value)} />
         </label>
-        <button type="button" data-jzs-action="export-encrypted" onClick={() => void exportEncrypted()}>
+        <button type="button" data-jzs-action="export-encrypted" onClick={() => void exportEncrypted().catch(failed)}>
           {t('backupEnc.export')}
         </button>
       </div>

@@ -5,12 +5,24 @@ import type { LockStatus } from '../../security/lock';
 import { UnlockForm } from '../components/UnlockForm';
 import { describe } from '../../i18n/problem';
 
-/** 档案加密: turn on (with the plain warning), lock, change the passphrase, turn off, idle time. */
+/** The idle time as typed: whole minutes from 1 to 240 (the background's limit), else undefined. */
+export function idleMinutesOf(text: string): number | undefined {
+  const n = Number(text.trim());
+  return /^\d+$/.test(text.trim()) && n >= 1 && n <= 240 ? n : undefined;
+}
+
+/**
+ * 档案加密: turn on (with the plain warning), lock, change the passphrase, turn off, idle time. The idle time is
+ * kept as typed and refused, saying the range, when it is not 1–240 whole minutes: before, 500 was saved as 240
+ * while the box still showed 500, an empty box jumped back to 15, and 开启加密 sent 500 to a background that refuses it.
+ * The turn-off passphrase has its own box (it mirrored the change row's 原口令).
+ */
 export function LockPanel({ status, onStatus }: { status: LockStatus | undefined; onStatus: (s: LockStatus) => void }) {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [c, setC] = useState('');
-  const [idle, setIdle] = useState<number | undefined>(undefined);
+  const [d, setD] = useState('');
+  const [idle, setIdle] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   const [busy, setBusy] = useState(false);
   if (!status) return null;
@@ -24,6 +36,8 @@ export function LockPanel({ status, onStatus }: { status: LockStatus | undefined
         setA('');
         setB('');
         setC('');
+        setD('');
+        setIdle(undefined);
         setMessage({ kind: 'ok', text: ok });
         onStatus(s);
       },
@@ -38,7 +52,9 @@ export function LockPanel({ status, onStatus }: { status: LockStatus | undefined
       {label} <input type="password" autoComplete="new-password" data-jzs-lock-input={hook} value={value} onInput={(e) => set(e.currentTarget.value)} />
     </label>
   );
-  const minutes = idle ?? status.idleMinutes;
+  const idleText = idle ?? String(status.idleMinutes);
+  const minutes = idleMinutesOf(idleText);
+  const badIdle = () => setMessage({ kind: 'error', text: t('lock.idleRange') });
 
   return (
     <section class="panel" data-jzs-lock-panel="" data-enabled={status.enabled} data-locked={status.locked}>
@@ -60,6 +76,7 @@ export function LockPanel({ status, onStatus }: { status: LockStatus | undefined
             onClick={() => {
               if (a.length < 8) return setMessage({ kind: 'error', text: t('lock.short') });
               if (a !== b) return setMessage({ kind: 'error', text: t('lock.mismatch') });
+              if (minutes === undefined) return badIdle();
               run(() => send('ui:lock.enable', { passphrase: a, idleMinutes: minutes }), t('lock.enabled'));
             }}
           >
@@ -92,8 +109,8 @@ export function LockPanel({ status, onStatus }: { status: LockStatus | undefined
             </button>
           </div>
           <div class="row">
-            {pass(c, setC, t('lock.passphrase'), 'disable')}
-            <button type="button" data-jzs-action="disable-lock" disabled={busy} onClick={() => run(() => send('ui:lock.disable', { passphrase: c }), t('lock.disabled'))}>
+            {pass(d, setD, t('lock.passphrase'), 'disable')}
+            <button type="button" data-jzs-action="disable-lock" disabled={busy} onClick={() => run(() => send('ui:lock.disable', { passphrase: d }), t('lock.disabled'))}>
               {t('lock.disable')}
             </button>
           </div>
@@ -102,10 +119,10 @@ export function LockPanel({ status, onStatus }: { status: LockStatus | undefined
       <div class="row">
         <label>
           {t('lock.idle')}{' '}
-          <input type="number" min={1} max={240} data-jzs-idle-minutes="" value={minutes} onInput={(e) => setIdle(Number(e.currentTarget.value) || 15)} />
+          <input type="number" min={1} max={240} step={1} data-jzs-idle-minutes="" aria-invalid={minutes === undefined || undefined} value={idleText} onInput={(e) => setIdle(e.currentTarget.value)} />
         </label>
-        {idle !== undefined && idle !== status.idleMinutes && (
-          <button type="button" onClick={() => run(() => send('ui:lock.idle', { minutes: Math.min(240, Math.max(1, idle)) }), t('lock.idleSaved'))}>
+        {idle !== undefined && minutes !== status.idleMinutes && (
+          <button type="button" data-jzs-action="save-idle" onClick={() => (minutes === undefined ? badIdle() : run(() => send('ui:lock.idle', { minutes }), t('lock.idleSaved')))}>
             {t('profiles.save')}
           </button>
         )}

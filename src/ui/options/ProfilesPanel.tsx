@@ -6,6 +6,7 @@ import { ProfileEditor } from '../components/ProfileEditor';
 import { ProfileList, toListOnArrowDown } from '../components/ProfileList';
 import { errorText } from '../common/error-text';
 import { useProfileQuery } from '../components/useProfileQuery';
+import { SearchCount } from '../components/SearchCount';
 import { withItem } from '../../domain/sets';
 
 const PAGE = 50;
@@ -16,7 +17,10 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
   const [editing, setEditing] = useState<Profile | 'new' | undefined>(undefined);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [dupes, setDupes] = useState<ProfileSummary[][] | undefined>(undefined);
-  const [message, setMessage] = useState<string | undefined>(undefined);
+  // What the last action did, or why it failed (an error was shown in the green of a success before).
+  const [message, setShown] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
+  const setMessage = (text: string) => setShown({ kind: 'ok', text });
+  const failed = (err: unknown) => setShown({ kind: 'error', text: errorText(err) });
   // Another panel (import, restore) changed the store.
   useEffect(() => {
     if (version > 0) q.refresh();
@@ -25,7 +29,12 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
   const open = async (p: ProfileSummary) => setEditing(await send('ui:profiles.get', { id: p.id }));
   const removeSelected = async () => {
     if (!selected.size || !confirm(t('profiles.confirmDelete', { n: selected.size }))) return;
-    const { deleted } = await send('ui:profiles.delete', { ids: [...selected] });
+    let deleted: number;
+    try {
+      ({ deleted } = await send('ui:profiles.delete', { ids: [...selected] }));
+    } catch (err) {
+      return failed(err);
+    }
     setSelected(new Set());
     setMessage(t('profiles.deleted', { n: deleted }));
     if (editing !== 'new' && editing && selected.has(editing.id)) setEditing(undefined);
@@ -40,7 +49,7 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
       const { active } = await send('ui:queue.set', { ids, source: 'selection' });
       setMessage(t('queue.set', { n: ids.length, name: active.name }));
     } catch (err) {
-      setMessage(errorText(err));
+      failed(err);
     }
   };
   const list = useRef<HTMLUListElement | null>(null);
@@ -76,11 +85,16 @@ export function ProfilesPanel({ version, onChanged }: { version: number; onChang
             <button type="button" data-jzs-action="queue-selection" disabled={!selected.size} onClick={() => void queueSelection()}>
               {t('queue.fromSelection', { n: selected.size })}
             </button>
-            <button type="button" data-jzs-action="show-duplicates" onClick={() => void send('ui:profiles.duplicates', {}).then(setDupes)}>
+            <button type="button" data-jzs-action="show-duplicates" onClick={() => void send('ui:profiles.duplicates', {}).then(setDupes, failed)}>
               {t('profiles.duplicates')}
             </button>
           </div>
-          {message && <p class="ok">{message}</p>}
+          {message && (
+            <p class={message.kind} role={message.kind === 'error' ? 'alert' : 'status'} data-jzs-profiles-message={message.kind}>
+              {message.text}
+            </p>
+          )}
+          <SearchCount q={q} />
           {q.items.length === 0 && q.total !== undefined && <p class="muted">{q.query ? t('profiles.noMatch') : t('profiles.none')}</p>}
           <ProfileList
             items={q.items}

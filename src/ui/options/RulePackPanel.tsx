@@ -19,7 +19,7 @@ export function RulePackPanel() {
   const [pending, setPending] = useState<{ fileName: string; text: string; changes: string[] } | undefined>();
 
   useEffect(() => {
-    send('ui:packStatus', {}).then(setStatus, (e: unknown) => setMessage({ kind: 'error', text: String(e) }));
+    send('ui:packStatus', {}).then(setStatus, (e: unknown) => setMessage({ kind: 'error', text: describe(e) }));
   }, []);
 
   const onFile = async (input: HTMLInputElement) => {

@@ -7,6 +7,7 @@ import { ProfileEditor } from '../components/ProfileEditor';
 import { ProfileList, toListOnArrowDown } from '../components/ProfileList';
 import { useProfileQuery } from '../components/useProfileQuery';
 import { useWorkQueue } from '../components/useWorkQueue';
+import { SearchCount } from '../components/SearchCount';
 import { FillSection } from './FillSection';
 import { tx } from '../components/Zh';
 
@@ -106,6 +107,7 @@ export function ProfilesSection() {
           {t('queue.fromSearch', { n: Math.min(q.total ?? q.items.length, SEARCH_QUEUE) })}
         </button>
       )}
+      <SearchCount q={q} />
       {q.items.length > 0 && <p class="muted small">{t('profiles.choose')}</p>}
       <ProfileList items={q.items} activeId={active?.id} onPick={(p) => void pick(p)} listRef={list} keysHint />
     </section>
