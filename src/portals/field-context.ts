@@ -1,5 +1,6 @@
 import type { FieldType } from '../domain/fields';
 import type { FieldKey } from '../domain/ids';
+import { LANDLINE_WORDS } from '../domain/phone-kinds';
 
 /**
  * The second look at a page's controls, after ids and the lexicon (fields.ts): the page as context. Real
@@ -105,7 +106,7 @@ const NARROWER: Readonly<Partial<Record<FieldType, FieldType>>> = { mobile: 'pho
  * Words by which a box of the wider kind says it is not of the narrower one: a fixed line (固定电话, 座机, 办公电话,
  * 家庭电话) is no mobile. Such a box stays what it says, and the mobile stays unmapped (the panel names it).
  */
-const NOT_NARROWER: Readonly<Partial<Record<FieldType, RegExp>>> = { mobile: /固定|座机|办公|家庭|住宅|传真/ };
+const NOT_NARROWER: Readonly<Partial<Record<FieldType, RegExp>>> = { mobile: new RegExp(LANDLINE_WORDS) };
 
 /**
  * An expected field no control holds, of a kind a wider field's box takes: the one control the page holds

@@ -1,3 +1,4 @@
+import { MOBILE_NUMBER } from '../domain/phone-kinds';
 import { err, type FindingCode, type Validated, warn } from './types';
 
 /**
@@ -69,7 +70,7 @@ export function validatePhone(raw: string): Validated {
     // People often give a mobile here, with +86 or 0086 as in the mobile field (「(+86)13805311234」 is no area code
     // 0138): accept it.
     const mobile = normaliseMobile(raw);
-    if (/^1[3-9]\d{9}$/.test(mobile)) return { value: mobile, findings: [] };
+    if (MOBILE_NUMBER.test(mobile)) return { value: mobile, findings: [] };
     return { value: undefined, findings: [err('phone.format')] };
   }
   return { value: `${m[1] ? `${m[1]}-` : ''}${m[2]}${m[3]}${m[4] ? `-${m[4]}` : ''}`, findings: [] };
